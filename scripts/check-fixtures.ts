@@ -1,0 +1,35 @@
+// Development aid: run every fixture through pymem and list the mismatches by
+// category (`npx tsx scripts/check-fixtures.ts [filter]`).
+import { cpython310 } from "../src/layouts/cpython310/index.js";
+import { measure } from "../src/sizing/measure.js";
+import { isError, loadFixtures } from "../tests/fixtureRows.js";
+
+const filter = process.argv[2] ?? "";
+const verbose = process.argv.includes("-v");
+const rows = loadFixtures("core.jsonl").filter((r) => r.id.includes(filter));
+const bad = new Map<string, string[]>();
+let pass = 0;
+const t0 = performance.now();
+for (const row of rows) {
+  const r = measure({ expr: row.expr, setup: row.setup, layout: cpython310 });
+  let problem: string | null = null;
+  if (isError(row)) {
+    if (r.ok) problem = `expected ${row.error.type}: ${row.error.message}, got ${r.m.type} ${r.m.size}/${r.m.deep}`;
+    else if (r.error.pyType !== row.error.type) problem = `expected ${row.error.type}: ${row.error.message}; got ${r.error.code} ${r.error.pyType}: ${r.error.message}`;
+  } else if (!r.ok) problem = `error ${r.error.code} ${r.error.pyType ?? ""}: ${r.error.message}`;
+  else if (r.m.type !== row.type || r.m.size !== row.size || r.m.deep !== row.deep || r.m.objects !== row.objects) {
+    problem = `got ${r.m.type} ${r.m.size}/${r.m.deep}/${r.m.objects}, want ${row.type} ${row.size}/${row.deep}/${row.objects}`;
+  }
+  if (problem === null) pass++;
+  else {
+    const cat = row.id.split("/").slice(0, 2).join("/");
+    const list = bad.get(cat) ?? [];
+    list.push(`${row.id}  ${JSON.stringify(row.expr)}${row.setup ? `  setup=${JSON.stringify(row.setup)}` : ""}\n      ${problem}`);
+    bad.set(cat, list);
+  }
+}
+for (const [cat, list] of [...bad.entries()].sort()) {
+  console.log(`== ${cat}: ${list.length} failing`);
+  for (const l of verbose ? list : list.slice(0, 4)) console.log("  " + l);
+}
+console.log(`${pass}/${rows.length} pass in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

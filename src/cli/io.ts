@@ -1,0 +1,22 @@
+// The CLI's only contact with the host: everything it reads and writes.
+export interface Io {
+  readonly argv: readonly string[];
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: { write(s: string): void; readonly isTTY?: boolean };
+  readonly stderr: { write(s: string): void; readonly isTTY?: boolean };
+  /** All of standard input, read on demand. */
+  readonly readStdin: () => Promise<Uint8Array>;
+  readonly readFile: (path: string) => Promise<string>;
+  readonly cwd: string;
+}
+
+/** Thrown by CLI code for a bad invocation; carries the exit status. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = 2,
+    readonly code: string = "INPUT",
+  ) {
+    super(message);
+  }
+}

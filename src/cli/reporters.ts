@@ -1,0 +1,114 @@
+// Two reporters behind one interface: a human table and JSON lines. Both get
+// the same rows; only they decide how a row looks.
+import Table from "cli-table3";
+import type { MeasureResult } from "../sizing/measure.js";
+import type { Io } from "./io.js";
+import type { Chalk } from "./style.js";
+import { caretExcerpt, errorMessage, formatBytes } from "./format.js";
+
+export interface Row {
+  readonly expr: string;
+  readonly python: string;
+  readonly setup: string | null;
+  readonly result: MeasureResult;
+}
+
+export interface Reporter {
+  report(rows: readonly Row[]): void;
+}
+
+export function jsonLine(row: Row): string {
+  const r = row.result;
+  if (r.ok) {
+    const breakdown: Record<string, { count: number; bytes: number }> = {};
+    for (const [k, v] of r.m.breakdown) breakdown[k] = { count: v.count, bytes: v.bytes };
+    return JSON.stringify({
+      expr: row.expr,
+      python: row.python,
+      type: r.m.type,
+      size: r.m.size,
+      deep: r.m.deep,
+      objects: r.m.objects,
+      breakdown,
+    });
+  }
+  const e = r.error;
+  return JSON.stringify({
+    expr: row.expr,
+    python: row.python,
+    error: {
+      code: e.code,
+      message: errorMessage(e),
+      line: e.span?.line ?? null,
+      column: e.span?.col ?? null,
+      in: e.where,
+      ...(e.pyType !== null ? { exception: e.pyType } : {}),
+    },
+  });
+}
+
+export class JsonReporter implements Reporter {
+  constructor(private readonly io: Io) {}
+
+  report(rows: readonly Row[]): void {
+    for (const row of rows) this.io.stdout.write(jsonLine(row) + "\n");
+  }
+}
+
+function shorten(s: string, max = 48): string {
+  const one = s.replace(/\s+/g, " ");
+  return one.length > max ? one.slice(0, max - 1) + "…" : one;
+}
+
+export class HumanReporter implements Reporter {
+  constructor(
+    private readonly io: Io,
+    private readonly c: Chalk,
+  ) {}
+
+  report(rows: readonly Row[]): void {
+    const c = this.c;
+    const ok = rows.filter((r) => r.result.ok);
+    if (ok.length > 0) {
+      const table = new Table({
+        head: ["expression", "type", "size", "deep", "objects"].map((h) => c.bold(h)),
+        colAligns: ["left", "left", "right", "right", "right"],
+        style: { head: [], border: [] },
+      });
+      for (const row of ok) {
+        if (!row.result.ok) continue;
+        const m = row.result.m;
+        table.push([shorten(row.expr), m.type, c.cyan(formatBytes(m.size)), c.green(formatBytes(m.deep)), m.objects.toLocaleString("en-US")]);
+      }
+      this.io.stdout.write(table.toString() + "\n");
+      for (const row of ok) {
+        if (!row.result.ok) continue;
+        const m = row.result.m;
+        const t = new Table({
+          head: ["type", "count", "bytes", "share"].map((h) => c.bold(h)),
+          colAligns: ["left", "right", "right", "right"],
+          style: { head: [], border: [] },
+        });
+        const entries = [...m.breakdown.entries()].sort((a, b) => b[1].bytes - a[1].bytes || (a[0] < b[0] ? -1 : 1));
+        for (const [name, tot] of entries) {
+          const share = m.deep === 0 ? 0 : (100 * tot.bytes) / m.deep;
+          t.push([name, tot.count.toLocaleString("en-US"), formatBytes(tot.bytes), `${share.toFixed(1)}%`]);
+        }
+        this.io.stdout.write(`\n${c.bold("deep size by type")} ${c.dim("of")} ${shorten(row.expr, 60)}\n${t.toString()}\n`);
+      }
+    }
+    for (const row of rows) {
+      if (row.result.ok) continue;
+      const e = row.result.error;
+      const lines = [`${c.red.bold(`error[${e.code}]`)}: ${errorMessage(e)}`];
+      const source = e.where === "setup" ? row.setup ?? "" : row.expr;
+      if (e.span !== null) {
+        lines.push(`  ${c.dim("-->")} ${e.where === "setup" ? "<setup>" : "<expr>"}:${e.span.line}:${e.span.col}`);
+        lines.push(...caretExcerpt(source, e.span.line, e.span.col, c).map((l) => `  ${l}`));
+      } else {
+        lines.push(`  ${c.dim("in")} ${shorten(row.expr, 70)}`);
+      }
+      this.io.stderr.write(lines.join("\n") + "\n");
+    }
+  }
+}

@@ -1,0 +1,38 @@
+// Include/setobject.h and Objects/setobject.c (3.10). A set keeps an inline
+// smalltable of PySet_MINSIZE entries; set_sizeof adds the external table
+// only once the set has outgrown it.
+import { PyGC_Head } from "./platform.js";
+
+export const PySet_MINSIZE = 8;
+const sizeofPySetObject = 200;
+const sizeofSetEntry = 16; // key pointer + hash
+
+export function sizeofSet(tableSize: number): number {
+  return PyGC_Head + sizeofPySetObject + (tableSize > PySet_MINSIZE ? tableSize * sizeofSetEntry : 0);
+}
+
+/** set_table_resize(so, minused): the smallest power of two above minused. */
+export function setTableResize(minused: number): number {
+  let newsize = PySet_MINSIZE;
+  while (newsize <= minused) newsize <<= 1;
+  return newsize;
+}
+
+/** set_add_entry, after filling an unused slot: resize when fill reaches 3/5 of mask. */
+export function setAddNeedsResize(fill: number, tableSize: number): boolean {
+  return fill * 5 >= (tableSize - 1) * 3;
+}
+
+/** The minused set_add_entry asks for when it grows. */
+export function setGrowthTarget(used: number): number {
+  return used > 50000 ? used * 2 : used * 4;
+}
+
+/**
+ * set_merge / set_update_internal (dict source): one big resize up front when
+ * the incoming keys would pass 3/5 full. Returns the new table size or null.
+ */
+export function setPresizeForMerge(fill: number, tableSize: number, used: number, incoming: number): number | null {
+  if ((fill + incoming) * 5 >= (tableSize - 1) * 3) return setTableResize((used + incoming) * 2);
+  return null;
+}

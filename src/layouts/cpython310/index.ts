@@ -1,0 +1,45 @@
+// CPython 3.10 on x86-64 Linux.
+import type { Layout } from "../layout.js";
+import { byteArrayExactAlloc, byteArrayResize, sizeofByteArray } from "./PyByteArrayObject.js";
+import { sizeofBytes } from "./PyBytesObject.js";
+import {
+  dictPresizedSize, dictResizeSize, ESTIMATE_SIZE, GROWTH_RATE, PyDict_MINSIZE, sizeofDict, USABLE_FRACTION,
+} from "./PyDictObject.js";
+import { sizeofPyComplexObject, sizeofPyFloatObject } from "./PyFloatObject.js";
+import { listPreallocateExact, listResize, sizeofList } from "./PyListObject.js";
+import { sizeofBool, sizeofLong } from "./PyLongObject.js";
+import {
+  PySet_MINSIZE, setAddNeedsResize, setGrowthTarget, setPresizeForMerge, setTableResize, sizeofSet,
+} from "./PySetObject.js";
+import { sizeofTuple } from "./PyTupleObject.js";
+import { sizeofUnicode } from "./PyUnicodeObject.js";
+import { leafSizes } from "./leaves.js";
+
+export const cpython310: Layout = {
+  python: "3.10",
+  long: { sizeof: sizeofLong, sizeofBool },
+  float: { size: sizeofPyFloatObject, complexSize: sizeofPyComplexObject },
+  unicode: { sizeof: sizeofUnicode },
+  bytes: { sizeof: sizeofBytes },
+  bytearray: { sizeof: sizeofByteArray, resize: byteArrayResize, exactAlloc: byteArrayExactAlloc },
+  list: { sizeof: sizeofList, resize: listResize, preallocateExact: listPreallocateExact },
+  tuple: { sizeof: sizeofTuple },
+  set: {
+    minsize: PySet_MINSIZE,
+    sizeof: sizeofSet,
+    tableResize: setTableResize,
+    addNeedsResize: setAddNeedsResize,
+    growthTarget: setGrowthTarget,
+    presizeForMerge: setPresizeForMerge,
+  },
+  dict: {
+    minsize: PyDict_MINSIZE,
+    sizeof: sizeofDict,
+    usableFraction: USABLE_FRACTION,
+    estimateSize: ESTIMATE_SIZE,
+    growthRate: GROWTH_RATE,
+    resizeSize: dictResizeSize,
+    presizedSize: dictPresizedSize,
+  },
+  leaves: leafSizes,
+};

@@ -1,0 +1,50 @@
+// One Layout per CPython version: struct sizes and allocator growth rules.
+// The runtime and sizing reach CPython's arithmetic only through it, so another
+// version is a new folder beside cpython310 plus an entry in `layouts`.
+import { cpython310 } from "./cpython310/index.js";
+
+export interface Layout {
+  readonly python: string;
+  readonly long: { sizeof(v: number | bigint): number; sizeofBool(v: boolean): number };
+  readonly float: { readonly size: number; readonly complexSize: number };
+  readonly unicode: { sizeof(length: number, maxChar: number): number };
+  readonly bytes: { sizeof(length: number): number };
+  readonly bytearray: {
+    sizeof(alloc: number): number;
+    resize(alloc: number, size: number, requested: number): number;
+    exactAlloc(n: number): number;
+  };
+  readonly list: {
+    sizeof(allocated: number): number;
+    resize(allocated: number, size: number, newsize: number): number;
+    preallocateExact(n: number): number;
+  };
+  readonly tuple: { sizeof(n: number): number };
+  readonly set: {
+    readonly minsize: number;
+    sizeof(tableSize: number): number;
+    tableResize(minused: number): number;
+    addNeedsResize(fill: number, tableSize: number): boolean;
+    growthTarget(used: number): number;
+    presizeForMerge(fill: number, tableSize: number, used: number, incoming: number): number | null;
+  };
+  readonly dict: {
+    readonly minsize: number;
+    sizeof(keysSize: number): number;
+    usableFraction(n: number): number;
+    estimateSize(n: number): number;
+    growthRate(used: number): number;
+    resizeSize(minsize: number): number;
+    presizedSize(minused: number): number;
+  };
+  /** getsizeof of leaf types by type name. */
+  readonly leaves: Readonly<Record<string, number>>;
+}
+
+export const layouts: Readonly<Record<string, Layout>> = { "3.10": cpython310 };
+
+export const SUPPORTED_PYTHONS: readonly string[] = Object.keys(layouts);
+
+export function layoutFor(python: string): Layout | undefined {
+  return layouts[python];
+}

@@ -1,0 +1,619 @@
+// The builtin functions and types the sandbox offers, with the identity and
+// allocation behaviour of CPython 3.10's implementations.
+import { argCount, callObject, noKwargs } from "./calls.js";
+import { pyCompare, pyEq, truthy } from "./compare.js";
+import { ctx } from "./ctx.js";
+import { dictSet, newDict, dictResize } from "./dicts.js";
+import { PyException, PymemError, typeError, unsupported, valueError } from "./errors.js";
+import { formatValue } from "./format.js";
+import { forEach, getIter, lengthHint, makeIter, objectLen, oneCharStr, toArray } from "./iteration.js";
+import { listFrom } from "./lists.js";
+import { byteArrayAppend, getAttr, sortInPlace, updateFrom } from "./methods.js";
+import { floatToInt, intAdd, intPow, intPowMod, intValue, toFloat } from "./numbers.js";
+import {
+  False, None, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyComplex, pyFloat, pyInt, pyStr,
+  pyStrFresh, typeName, type Kwargs, type NativeFn, type PyObj, type PyTypeObj,
+} from "./objects.js";
+import { binaryOp, newByteArrayExact, repeatBytes } from "./ops.js";
+import { floatRepr, intToDecimal, INT_MAX_STR_DIGITS, repr, str } from "./repr.js";
+import { makeIntRun, materialize, seqLen } from "./seq.js";
+import { setFrom } from "./sets.js";
+import { bytesData, strText } from "./text.js";
+import { newTuple, tuple2 } from "./tuples.js";
+import { makeSlice } from "./subscript.js";
+import { fromHex } from "./strMethods.js";
+
+function fn(name: string, f: NativeFn): PyObj {
+  return { t: "builtin", name, self: null, fn: f };
+}
+
+function type(name: string, call: NativeFn | null, attrs: [string, PyObj][] = []): PyTypeObj {
+  return { t: "type", name, call, attrs: new Map(attrs) };
+}
+
+function kwOnly(kw: Kwargs, allowed: readonly string[], fname: string): void {
+  for (const k of kw.values.keys()) {
+    if (!allowed.includes(k)) throw typeError(`${fname}() got an unexpected keyword argument '${k}'`);
+  }
+}
+
+/** int(x, base): PyLong_FromUnicodeObject's accepted spellings. */
+export function parseIntLiteral(text: string, base: number): PyObj {
+  const orig = text;
+  let s = text.trim().replace(/_(?=[0-9a-zA-Z])/g, (m, off: number, all: string) => (off > 0 && /[0-9a-zA-Z]/.test(all[off - 1] as string) ? "" : m));
+  let neg = false;
+  if (s.startsWith("-") || s.startsWith("+")) {
+    neg = s.startsWith("-");
+    s = s.slice(1);
+  }
+  let b = base;
+  const prefix = /^0([xob])/i.exec(s);
+  if (prefix !== null && (b === 0 || b === { x: 16, o: 8, b: 2 }[(prefix[1] as string).toLowerCase()])) {
+    b = { x: 16, o: 8, b: 2 }[(prefix[1] as string).toLowerCase() as "x" | "o" | "b"];
+    s = s.slice(2).replace(/^_/, "");
+  } else if (b === 0) {
+    if (/^0+$/.test(s)) b = 10;
+    else if (/^0/.test(s)) s = "!";
+    else b = 10;
+  }
+  const digits = "0123456789abcdefghijklmnopqrstuvwxyz".slice(0, b);
+  if (s === "" || ![...s.toLowerCase()].every((c) => digits.includes(c))) {
+    throw valueError(`invalid literal for int() with base ${base}: ${repr(pyStr(orig))}`);
+  }
+  if (b === 10 && s.length > INT_MAX_STR_DIGITS) {
+    throw valueError(`Exceeds the limit (${INT_MAX_STR_DIGITS}) for integer string conversion: value has ${s.length} digits; use sys.set_int_max_str_digits() to increase the limit`);
+  }
+  let v = 0n;
+  const B = BigInt(b);
+  for (const c of s.toLowerCase()) v = v * B + BigInt(digits.indexOf(c));
+  return pyInt(neg ? -v : v);
+}
+
+function intCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  kwOnly(kw, ["base"], "int");
+  const x = args[0];
+  const baseArg = args[1] ?? kw.values.get("base");
+  if (x === undefined) return pyInt(0);
+  if (baseArg !== undefined) {
+    if (x.t !== "str" && x.t !== "bytes" && x.t !== "bytearray") throw typeError("int() can't convert non-string with explicit base");
+    const base = Number(intValue(baseArg));
+    return parseIntLiteral(x.t === "str" ? strText(x) : Buffer.from(bytesData(x)).toString("latin1"), base);
+  }
+  switch (x.t) {
+    case "int":
+      return x;
+    case "bool":
+      return pyInt(x.v ? 1 : 0);
+    case "float":
+      return floatToInt(x.v);
+    case "str":
+      return parseIntLiteral(strText(x), 10);
+    case "bytes":
+    case "bytearray":
+      return parseIntLiteral(Buffer.from(bytesData(x)).toString("latin1"), 10);
+    default:
+      throw typeError(`int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`);
+  }
+}
+
+export function parseFloat(text: string): number {
+  const s = text.trim().replace(/(\d)_(?=\d)/g, "$1").toLowerCase();
+  if (/^[+-]?(inf|infinity)$/.test(s)) return s.startsWith("-") ? -Infinity : Infinity;
+  if (/^[+-]?nan$/.test(s)) return NaN;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(s)) {
+    throw valueError(`could not convert string to float: ${repr(pyStr(text))}`);
+  }
+  return Number(s);
+}
+
+function floatCall(args: readonly PyObj[]): PyObj {
+  const x = args[0];
+  if (x === undefined) return pyFloat(0);
+  if (x.t === "float") return x;
+  if (x.t === "str") return pyFloat(parseFloat(strText(x)));
+  const f = toFloat(x);
+  if (f === null) throw typeError(`float() argument must be a string or a number, not '${typeName(x)}'`);
+  return pyFloat(f);
+}
+
+function strCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  const x = args[0] ?? kw.values.get("object");
+  if (x === undefined) return emptyStr;
+  const enc = args[1] ?? kw.values.get("encoding");
+  if (enc !== undefined) {
+    if (x.t !== "bytes" && x.t !== "bytearray") throw typeError(`decoding to str: need a bytes-like object, ${typeName(x)} found`);
+    return callObject(getAttr(x, "decode"), [enc]);
+  }
+  if (x.t === "str") return x;
+  // long_to_decimal_string writes a new str directly: never a cached character.
+  if (x.t === "int") return pyStrFresh(intToDecimal(x.v));
+  return pyStr(str(x));
+}
+
+function checkByte(v: PyObj): number {
+  const n = intValue(v);
+  if (n === null) throw typeError(`'${typeName(v)}' object cannot be interpreted as an integer`);
+  if (n < 0 || n > 255) throw valueError("bytes must be in range(0, 256)");
+  return Number(n);
+}
+
+function bytesCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  const x = args[0] ?? kw.values.get("source");
+  if (x === undefined) return emptyBytes;
+  const enc = args[1] ?? kw.values.get("encoding");
+  if (x.t === "str") {
+    if (enc === undefined) throw typeError("string argument without an encoding");
+    return callObject(getAttr(x, "encode"), [enc]);
+  }
+  if (x.t === "bytes") return x;
+  if (x.t === "bytearray") return pyBytes(bytesData(x).slice());
+  const n = intValue(x);
+  if (n !== null) {
+    if (n < 0) throw valueError("negative count");
+    const len = Number(n);
+    if (len === 0) return emptyBytes;
+    if (len > 1 << 24) return { t: "bytes", data: null, rep: { unit: new Uint8Array(1), count: len }, length: len };
+    return pyBytesFresh(new Uint8Array(len)); // _PyBytes_FromSize(n, 1): a new object even for one byte
+  }
+  const items = toArray(x).map(checkByte);
+  return pyBytes(Uint8Array.from(items));
+}
+
+function byteArrayCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  const x = args[0] ?? kw.values.get("source");
+  const layout = ctx().layout.bytearray;
+  if (x === undefined) return { t: "bytearray", data: new Uint8Array(0), rep: null, length: 0, alloc: 0 };
+  if (x.t === "str") {
+    const enc = args[1] ?? kw.values.get("encoding");
+    if (enc === undefined) throw typeError("string argument without an encoding");
+    const b = callObject(getAttr(x, "encode"), [enc]);
+    return newByteArrayExact(bytesData(b as never).slice());
+  }
+  if (x.t === "bytes" || x.t === "bytearray") return newByteArrayExact(bytesData(x).slice());
+  const n = intValue(x);
+  if (n !== null) {
+    if (n < 0) throw valueError("negative count");
+    const len = Number(n);
+    const alloc = layout.resize(0, 0, len);
+    if (len > 1 << 24) return { t: "bytearray", data: null, rep: { unit: new Uint8Array(1), count: len }, length: len, alloc };
+    return { t: "bytearray", data: new Uint8Array(len), rep: null, length: len, alloc };
+  }
+  const b = { t: "bytearray" as const, data: new Uint8Array(0) as Uint8Array | null, rep: null, length: 0, alloc: 0 };
+  forEach(x, (v) => byteArrayAppend(b, checkByte(v)));
+  return b;
+}
+
+function rangeCall(args: readonly PyObj[]): PyObj {
+  argCount("range", args, 1, 3);
+  const vals = args.map((a) => {
+    const v = intValue(a);
+    if (v === null) throw typeError(`'${typeName(a)}' object cannot be interpreted as an integer`);
+    return BigInt(v);
+  });
+  const [start, stop, step] = vals.length === 1 ? [0n, vals[0] as bigint, 1n] : [vals[0] as bigint, vals[1] as bigint, vals[2] ?? 1n];
+  if (step === 0n) throw valueError("range() arg 3 must not be zero");
+  let len = 0n;
+  if (step > 0n && start < stop) len = (stop - start - 1n) / step + 1n;
+  else if (step < 0n && start > stop) len = (start - stop - 1n) / -step + 1n;
+  return { t: "range", start, stop, step, len };
+}
+
+function listCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  noKwargs("list", kw);
+  argCount("list", args, 0, 1);
+  const x = args[0];
+  if (x === undefined) return { t: "list", items: [], allocated: 0 };
+  if (x.t === "range" && x.len > 64n && x.start > -(2n ** 52n) && x.stop < 2n ** 52n && x.stop > -(2n ** 52n)) {
+    // list(range(n)): list_preallocate_exact(len) then the range's fresh ints — kept closed-form.
+    const len = Number(x.len);
+    if (len > 2 ** 50) throw new PyException("MemoryError", "");
+    return { t: "list", items: makeIntRun(Number(x.start), Number(x.step), len), allocated: ctx().layout.list.preallocateExact(len) };
+  }
+  return listFrom(x);
+}
+
+function tupleCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  noKwargs("tuple", kw);
+  argCount("tuple", args, 0, 1);
+  const x = args[0];
+  if (x === undefined) return newTuple([]);
+  if (x.t === "tuple") return x;
+  if (x.t === "list") return newTuple(materialize(x.items).slice());
+  if (x.t === "range" && x.len > 64n && x.start > -(2n ** 52n) && x.stop < 2n ** 52n && x.stop > -(2n ** 52n)) {
+    return newTuple(makeIntRun(Number(x.start), Number(x.step), Number(x.len)));
+  }
+  return newTuple(toArray(x));
+}
+
+function dictCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  argCount("dict", args, 0, 1);
+  const d = newDict();
+  if (args[0] !== undefined) updateFrom(d, args[0]);
+  // dict_vectorcall inserts keyword arguments one by one, keys being the kwnames strs.
+  for (const [k, v] of kw.values) dictSet(d, kw.keys.get(k) as PyObj, v);
+  return d;
+}
+
+function fromKeys(args: readonly PyObj[]): PyObj {
+  argCount("fromkeys", args, 1, 2);
+  const src = args[0] as PyObj;
+  const value = args[1] ?? None;
+  const d = newDict();
+  if (src.t === "dict" || src.t === "set" || src.t === "frozenset") {
+    // _PyDict_FromKeys resizes once for an exact dict or set source.
+    dictResize(d, ctx().layout.dict.estimateSize(src.table.used));
+    for (const e of [...src.table.map.values()]) dictSet(d, e.key, value);
+    return d;
+  }
+  forEach(src, (k) => dictSet(d, k, value));
+  return d;
+}
+
+function minMax(name: "min" | "max", args: readonly PyObj[], kw: Kwargs): PyObj {
+  kwOnly(kw, ["key", "default"], name);
+  const key = kw.values.get("key") ?? None;
+  const items = args.length === 1 ? toArray(args[0] as PyObj) : [...args];
+  if (args.length === 0) throw typeError(`${name} expected at least 1 argument, got 0`);
+  if (items.length === 0) {
+    const d = kw.values.get("default");
+    if (d !== undefined) return d;
+    throw valueError(`${name}() arg is an empty sequence`);
+  }
+  let best = items[0] as PyObj;
+  let bestKey = key.t === "NoneType" ? best : callObject(key, [best]);
+  for (let i = 1; i < items.length; i++) {
+    const x = items[i] as PyObj;
+    const k = key.t === "NoneType" ? x : callObject(key, [x]);
+    const c = pyCompare(k, bestKey, name === "min" ? "<" : ">");
+    if (name === "min" ? c < 0 : c > 0) {
+      best = x;
+      bestKey = k;
+    }
+  }
+  return best;
+}
+
+function sum(args: readonly PyObj[], kw: Kwargs): PyObj {
+  argCount("sum", args, 1, 2);
+  let acc: PyObj = args[1] ?? kw.values.get("start") ?? pyInt(0);
+  if (acc.t === "str") throw typeError("sum() can't sum strings [use ''.join(seq) instead]");
+  const x = args[0] as PyObj;
+  if (x.t === "range" && (acc.t === "int" || acc.t === "bool") && x.len > 0n) {
+    const n = x.len;
+    const total = n * x.start + (x.step * n * (n - 1n)) / 2n;
+    return intAdd(intValue(acc) as number, total);
+  }
+  forEach(x, (v) => {
+    acc = binaryOp("Add", acc, v);
+  });
+  return acc;
+}
+
+function roundCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  const x = args[0] ?? kw.values.get("number");
+  const nd = args[1] ?? kw.values.get("ndigits");
+  if (x === undefined) throw typeError("round() missing required argument 'number' (pos 1)");
+  const iv = intValue(x);
+  if (iv !== null) {
+    if (nd === undefined || nd.t === "NoneType") return x.t === "bool" ? pyInt(iv) : x;
+    const n = Number(intValue(nd));
+    if (n >= 0) return x.t === "bool" ? pyInt(iv) : x;
+    const p = 10n ** BigInt(-n);
+    const v = BigInt(iv);
+    let q = v / p;
+    let r = v % p;
+    if (r < 0n) { r += p; q -= 1n; }
+    if (r * 2n > p || (r * 2n === p && q % 2n !== 0n)) q += 1n;
+    return pyInt(q * p);
+  }
+  if (x.t !== "float") throw typeError(`type ${typeName(x)} doesn't define __round__ method`);
+  if (nd === undefined || nd.t === "NoneType") {
+    if (!Number.isFinite(x.v)) throw new PyException(Number.isNaN(x.v) ? "ValueError" : "OverflowError", Number.isNaN(x.v) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
+    const f = Math.floor(x.v);
+    const diff = x.v - f;
+    const r = diff > 0.5 || (diff === 0.5 && f % 2 !== 0) ? f + 1 : f;
+    return floatToInt(r);
+  }
+  const n = Number(intValue(nd));
+  if (!Number.isFinite(x.v) || n > 308) return pyFloat(x.v);
+  // CPython rounds via the shortest-repr digits (double_round): exact decimal rounding, half-even.
+  const s = x.v.toFixed(Math.min(Math.max(n + 2, 0), 100));
+  void s;
+  const m = Math.pow(10, n);
+  const y = x.v * m;
+  let r = Math.round(y);
+  if (Math.abs(y - Math.trunc(y)) === 0.5) r = 2 * Math.round(y / 2);
+  const out = r / m;
+  return pyFloat(Number(out.toPrecision(17)) === out ? Number(Number(out).toFixed(Math.max(n, 0))) : out);
+}
+
+function isinstanceCall(args: readonly PyObj[]): PyObj {
+  argCount("isinstance", args, 2, 2);
+  const x = args[0] as PyObj;
+  const t = args[1] as PyObj;
+  const types = t.t === "tuple" ? materialize(t.items) : [t];
+  const name = typeName(x);
+  return pyBool(types.some((ty) => {
+    if (ty.t !== "type") throw typeError("isinstance() arg 2 must be a type or tuple of types");
+    return ty.name === name || (ty.name === "int" && name === "bool") || ty.name === "object";
+  }));
+}
+
+const MODULUS = (1n << 61n) - 1n;
+
+function hashCall(args: readonly PyObj[]): PyObj {
+  const x = args[0] as PyObj;
+  const iv = intValue(x);
+  if (iv !== null) {
+    const v = BigInt(iv);
+    let h = (v < 0n ? -v : v) % MODULUS;
+    if (v < 0n) h = -h;
+    if (h === -1n) h = -2n;
+    return pyInt(h);
+  }
+  if (x.t === "float" && Number.isInteger(x.v)) return hashCall([floatToInt(x.v)]);
+  if (x.t === "str" || x.t === "bytes") throw new PymemError("UNSUPPORTED", `hash() of ${x.t} is randomized per process (PYTHONHASHSEED), so pymem cannot know it`);
+  throw unsupported(`hash() of ${typeName(x)}`);
+}
+
+function toBase(x: PyObj | undefined, base: 2 | 8 | 16, prefix: string): PyObj {
+  const v = x === undefined ? null : intValue(x);
+  if (v === null) throw typeError(`'${x === undefined ? "NoneType" : typeName(x)}' object cannot be interpreted as an integer`);
+  const b = BigInt(v);
+  return pyStrFresh((b < 0n ? "-" : "") + prefix + (b < 0n ? -b : b).toString(base));
+}
+
+function zipCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  kwOnly(kw, ["strict"], "zip");
+  const its = args.map(getIter);
+  return makeIter("zip", () => {
+    if (its.length === 0) return undefined;
+    const row: PyObj[] = [];
+    for (const it of its) {
+      const v = it.next();
+      if (v === undefined) return undefined;
+      row.push(v);
+    }
+    return newTuple(row);
+  }, () => null);
+}
+
+function enumerateCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  const it = getIter(args[0] ?? (kw.values.get("iterable") as PyObj));
+  let i = BigInt(intValue(args[1] ?? kw.values.get("start") ?? pyInt(0)) ?? 0);
+  return makeIter("enumerate", () => {
+    const v = it.next();
+    return v === undefined ? undefined : tuple2(pyInt(i++), v);
+  }, () => null);
+}
+
+function mapCall(args: readonly PyObj[]): PyObj {
+  if (args.length < 2) throw typeError("map() must have at least two arguments.");
+  const f = args[0] as PyObj;
+  const its = args.slice(1).map(getIter);
+  return makeIter("map", () => {
+    const row: PyObj[] = [];
+    for (const it of its) {
+      const v = it.next();
+      if (v === undefined) return undefined;
+      row.push(v);
+    }
+    return callObject(f, row);
+  }, () => null);
+}
+
+function filterCall(args: readonly PyObj[]): PyObj {
+  argCount("filter", args, 2, 2);
+  const f = args[0] as PyObj;
+  const it = getIter(args[1] as PyObj);
+  return makeIter("filter", () => {
+    for (let v = it.next(); v !== undefined; v = it.next()) {
+      ctx().tick();
+      if (truthy(f.t === "NoneType" ? v : callObject(f, [v]))) return v;
+    }
+    return undefined;
+  }, () => null);
+}
+
+function reversedCall(args: readonly PyObj[]): PyObj {
+  argCount("reversed", args, 1, 1);
+  const x = args[0] as PyObj;
+  if (x.t === "range") {
+    const last = x.start + (x.len - 1n) * x.step;
+    return getIter({ t: "range", start: last, stop: x.start - x.step, step: -x.step, len: x.len });
+  }
+  if (x.t === "dict") {
+    const keys = [...x.table.map.values()].map((e) => e.key).reverse();
+    let i = 0;
+    return makeIter("dict_reversekeyiterator", () => keys[i++], () => keys.length - i);
+  }
+  if (x.t === "list" || x.t === "tuple" || x.t === "str" || x.t === "bytes" || x.t === "bytearray") {
+    const items = toArray(x).reverse();
+    let i = 0;
+    return makeIter(x.t === "list" ? "list_reverseiterator" : "reversed", () => items[i++], () => items.length - i);
+  }
+  throw typeError(`'${typeName(x)}' object is not reversible`);
+}
+
+function divmodCall(args: readonly PyObj[]): PyObj {
+  argCount("divmod", args, 2, 2);
+  const [a, b] = args as [PyObj, PyObj];
+  return tuple2(binaryOp("FloorDiv", a, b), binaryOp("Mod", a, b));
+}
+
+function powCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  const base = args[0] ?? kw.values.get("base");
+  const exp = args[1] ?? kw.values.get("exp");
+  const mod = args[2] ?? kw.values.get("mod");
+  if (base === undefined || exp === undefined) throw typeError("pow() missing required argument");
+  if (mod === undefined || mod.t === "NoneType") return binaryOp("Pow", base, exp);
+  const [a, b, m] = [intValue(base), intValue(exp), intValue(mod)];
+  if (a === null || b === null || m === null) throw typeError("pow() 3rd argument not allowed unless all arguments are integers");
+  return intPowMod(a, b, m);
+}
+
+function chrCall(args: readonly PyObj[]): PyObj {
+  argCount("chr", args, 1, 1);
+  const v = intValue(args[0] as PyObj);
+  if (v === null) throw typeError(`an integer is required (got type ${typeName(args[0] as PyObj)})`);
+  if (typeof v === "bigint" || v > 2 ** 31 - 1 || v < -(2 ** 31)) throw new PyException("OverflowError", "signed integer is greater than maximum");
+  if (v < 0 || v > 0x10ffff) throw valueError("chr() arg not in range(0x110000)");
+  return oneCharStr(v);
+}
+
+function ordCall(args: readonly PyObj[]): PyObj {
+  argCount("ord", args, 1, 1);
+  const x = args[0] as PyObj;
+  if (x.t === "str") {
+    if (x.length !== 1) throw typeError(`ord() expected a character, but string of length ${x.length} found`);
+    return pyInt(strText(x).codePointAt(0) as number);
+  }
+  if (x.t === "bytes" || x.t === "bytearray") {
+    if (x.length !== 1) throw typeError(`ord() expected a character, but string of length ${x.length} found`);
+    return pyInt(bytesData(x)[0] as number);
+  }
+  throw typeError(`ord() expected string of length 1, but ${typeName(x)} found`);
+}
+
+function complexCall(args: readonly PyObj[]): PyObj {
+  const re = args[0];
+  const im = args[1];
+  if (re === undefined) return pyComplex(0, 0);
+  if (re.t === "complex" && im === undefined) return re;
+  if (re.t === "str") throw unsupported("complex() from a string");
+  const r = re.t === "complex" ? re : pyComplex(toFloat(re) ?? NaN, 0);
+  const i = im === undefined ? pyComplex(0, 0) : im.t === "complex" ? im : pyComplex(toFloat(im) ?? NaN, 0);
+  return pyComplex(r.re - i.im, r.im + i.re);
+}
+
+const typeObjects = new Map<string, PyTypeObj>();
+
+export function typeObject(name: string): PyTypeObj {
+  let t = typeObjects.get(name);
+  if (t === undefined) {
+    t = type(name, null);
+    typeObjects.set(name, t);
+  }
+  return t;
+}
+
+export function makeBuiltins(): Map<string, PyObj> {
+  const b = new Map<string, PyObj>();
+  const addType = (name: string, call: NativeFn, attrs: [string, PyObj][] = []): void => {
+    const t = type(name, call, attrs);
+    typeObjects.set(name, t);
+    b.set(name, t);
+  };
+  addType("int", intCall);
+  addType("float", floatCall);
+  addType("complex", complexCall);
+  addType("bool", (args) => (args[0] === undefined ? False : pyBool(truthy(args[0]))));
+  addType("str", strCall);
+  addType("bytes", bytesCall, [["fromhex", fn("fromhex", ([s]) => fromHex(s as PyObj, "bytes"))]]);
+  addType("bytearray", byteArrayCall, [["fromhex", fn("fromhex", ([s]) => fromHex(s as PyObj, "bytearray"))]]);
+  addType("list", listCall);
+  addType("tuple", tupleCall);
+  addType("set", (args, kw) => {
+    noKwargs("set", kw);
+    argCount("set", args, 0, 1);
+    return setFrom("set", args[0] ?? null);
+  });
+  addType("frozenset", (args, kw) => {
+    noKwargs("frozenset", kw);
+    argCount("frozenset", args, 0, 1);
+    const x = args[0];
+    if (x !== undefined && x.t === "frozenset") return x;
+    return setFrom("frozenset", x ?? null);
+  });
+  addType("dict", dictCall, [["fromkeys", fn("fromkeys", fromKeys)]]);
+  addType("range", rangeCall);
+  addType("slice", (args) => {
+    argCount("slice", args, 1, 3);
+    if (args.length === 1) return makeSlice(None, args[0] as PyObj, None);
+    return makeSlice(args[0] as PyObj, args[1] as PyObj, args[2] ?? None);
+  });
+  addType("type", (args) => {
+    argCount("type", args, 1, 1);
+    return typeObject(typeName(args[0] as PyObj));
+  });
+  const fns: [string, NativeFn][] = [
+    ["len", (args) => {
+      argCount("len", args, 1, 1);
+      const n = objectLen(args[0] as PyObj);
+      if (n === null) throw typeError(`object of type '${typeName(args[0] as PyObj)}' has no len()`);
+      return pyInt(n);
+    }],
+    ["sum", sum],
+    ["min", (a, k) => minMax("min", a, k)],
+    ["max", (a, k) => minMax("max", a, k)],
+    ["abs", (args) => {
+      argCount("abs", args, 1, 1);
+      const x = args[0] as PyObj;
+      const iv = intValue(x);
+      if (iv !== null) return iv < 0 ? binaryOp("Sub", pyInt(0), x) : x.t === "bool" ? pyInt(iv) : x;
+      if (x.t === "float") return pyFloat(Math.abs(x.v));
+      if (x.t === "complex") return pyFloat(Math.hypot(x.re, x.im));
+      throw typeError(`bad operand type for abs(): '${typeName(x)}'`);
+    }],
+    ["round", roundCall],
+    ["divmod", divmodCall],
+    ["pow", powCall],
+    ["sorted", (args, kw) => {
+      argCount("sorted", args, 1, 1);
+      kwOnly(kw, ["key", "reverse"], "sorted");
+      const l = listFrom(args[0] as PyObj);
+      const items = l.items as PyObj[];
+      sortInPlace(items, kw.values.get("key") ?? None, truthy(kw.values.get("reverse") ?? False));
+      return l;
+    }],
+    ["reversed", reversedCall],
+    ["zip", zipCall],
+    ["enumerate", enumerateCall],
+    ["map", mapCall],
+    ["filter", filterCall],
+    ["any", (args) => {
+      let r = false;
+      const it = getIter(args[0] as PyObj);
+      for (let v = it.next(); v !== undefined && !r; v = it.next()) r = truthy(v);
+      return pyBool(r);
+    }],
+    ["all", (args) => {
+      let r = true;
+      const it = getIter(args[0] as PyObj);
+      for (let v = it.next(); v !== undefined && r; v = it.next()) r = truthy(v);
+      return pyBool(r);
+    }],
+    ["chr", chrCall],
+    ["ord", ordCall],
+    ["repr", (args) => {
+      argCount("repr", args, 1, 1);
+      return pyStr(repr(args[0] as PyObj));
+    }],
+    ["ascii", (args) => pyStr(repr(args[0] as PyObj).replace(/[^\x00-\x7f]/gu, (c) => {
+      const cp = c.codePointAt(0) as number;
+      return cp < 0x100 ? "\\x" + cp.toString(16).padStart(2, "0") : cp < 0x10000 ? "\\u" + cp.toString(16).padStart(4, "0") : "\\U" + cp.toString(16).padStart(8, "0");
+    }))],
+    ["hex", (args) => toBase(args[0], 16, "0x")],
+    ["oct", (args) => toBase(args[0], 8, "0o")],
+    ["bin", (args) => toBase(args[0], 2, "0b")],
+    ["isinstance", isinstanceCall],
+    ["hash", hashCall],
+    ["iter", (args) => getIter(args[0] as PyObj)],
+    ["next", (args) => {
+      const it = args[0] as PyObj;
+      if (it.t !== "iterator") throw typeError(`'${typeName(it)}' object is not an iterator`);
+      const v = it.next();
+      if (v !== undefined) return v;
+      if (args[1] !== undefined) return args[1];
+      throw new PyException("StopIteration", "");
+    }],
+    ["format", (args) => pyStr(formatValue(args[0] as PyObj, args[1] === undefined ? "" : strText(args[1] as never)))],
+    ["callable", (args) => pyBool(["builtin", "function", "type"].includes((args[0] as PyObj).t))],
+  ];
+  for (const [name, f] of fns) b.set(name, fn(name, f));
+  b.set("True", True);
+  b.set("False", False);
+  b.set("None", None);
+  void lengthHint; void seqLen; void floatRepr; void pyEq; void intPow; void repeatBytes; void tuple2;
+  return b;
+}

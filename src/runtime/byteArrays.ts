@@ -1,0 +1,38 @@
+// bytearray growth (Objects/bytearrayobject.c): every size change goes
+// through PyByteArray_Resize, whose over-allocation the layout gives.
+import { ctx } from "./ctx.js";
+import { typeError, valueError } from "./errors.js";
+import { toArray } from "./iteration.js";
+import { intValue } from "./numbers.js";
+import { typeName, type PyByteArrayObj, type PyObj } from "./objects.js";
+import { bytesData } from "./text.js";
+
+/** PyByteArray_Resize(self, requested), keeping the contents. */
+export function byteArrayResize(b: PyByteArrayObj, requested: number): void {
+  const old = bytesData(b);
+  b.alloc = ctx().layout.bytearray.resize(b.alloc, b.length, requested);
+  const data = new Uint8Array(requested);
+  data.set(old.subarray(0, Math.min(old.length, requested)));
+  b.data = data;
+  b.rep = null;
+  b.length = requested;
+}
+
+/** bytearray_iconcat / bytearray.extend: one resize to the summed length. */
+export function byteArrayExtend(b: PyByteArrayObj, src: PyObj): void {
+  let add: Uint8Array;
+  if (src.t === "bytes" || src.t === "bytearray") add = bytesData(src).slice();
+  else {
+    if (src.t === "str" || src.t === "int") throw typeError(`can't extend bytearray with ${typeName(src)}`);
+    add = Uint8Array.from(toArray(src), (x) => {
+      const v = intValue(x);
+      if (v === null) throw typeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
+      if (v < 0 || v > 255) throw valueError("byte must be in range(0, 256)");
+      return Number(v);
+    });
+  }
+  if (add.length === 0) return;
+  const start = b.length;
+  byteArrayResize(b, start + add.length);
+  (b.data as Uint8Array).set(add, start);
+}

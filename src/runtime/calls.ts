@@ -1,0 +1,34 @@
+// Calling a modelled callable.
+import { typeError } from "./errors.js";
+import { typeName, type Kwargs, type PyObj } from "./objects.js";
+
+export const emptyKwargs: Kwargs = { values: new Map(), keys: new Map() };
+
+export function callObject(f: PyObj, args: readonly PyObj[], kwargs: Kwargs = emptyKwargs): PyObj {
+  switch (f.t) {
+    case "builtin":
+      return f.fn(args, kwargs);
+    case "function":
+      return f.call(args, kwargs);
+    case "type":
+      if (f.call === null) throw typeError(`cannot create '${f.name}' instances`);
+      return f.call(args, kwargs);
+    default:
+      throw typeError(`'${typeName(f)}' object is not callable`);
+  }
+}
+
+/** Refuse keyword arguments a builtin does not take, with CPython's message. */
+export function noKwargs(name: string, kwargs: Kwargs): void {
+  if (kwargs.values.size > 0) throw typeError(`${name}() takes no keyword arguments`);
+}
+
+export function argCount(name: string, args: readonly PyObj[], min: number, max: number): void {
+  if (args.length < min || args.length > max) {
+    if (min === max) {
+      throw typeError(`${name}() takes exactly ${min === 1 ? "one argument" : `${min} arguments`} (${args.length} given)`);
+    }
+    if (args.length < min) throw typeError(`${name} expected at least ${min} argument${min === 1 ? "" : "s"}, got ${args.length}`);
+    throw typeError(`${name} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${args.length}`);
+  }
+}

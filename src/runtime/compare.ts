@@ -1,0 +1,171 @@
+// Truth values, equality and ordering with Python's rules.
+import { PyException, typeError } from "./errors.js";
+import { hashKey } from "./hashTable.js";
+import { intValue, toFloat } from "./numbers.js";
+import { typeName, type PyObj } from "./objects.js";
+import { materialize, seqLen } from "./seq.js";
+import { bytesData, strText } from "./text.js";
+
+export function truthy(o: PyObj): boolean {
+  switch (o.t) {
+    case "bool":
+      return o.v;
+    case "int":
+      return o.v !== 0 && o.v !== 0n;
+    case "float":
+      return o.v !== 0;
+    case "complex":
+      return o.re !== 0 || o.im !== 0;
+    case "NoneType":
+      return false;
+    case "str":
+    case "bytes":
+    case "bytearray":
+      return o.length > 0;
+    case "list":
+    case "tuple":
+      return seqLen(o.items) > 0;
+    case "set":
+    case "frozenset":
+    case "dict":
+      return o.table.used > 0;
+    case "dictview":
+      return o.dict.table.used > 0;
+    case "range":
+      return o.len > 0n;
+    default:
+      return true;
+  }
+}
+
+function isNumber(o: PyObj): boolean {
+  return o.t === "int" || o.t === "bool" || o.t === "float" || o.t === "complex";
+}
+
+function numCompare(a: PyObj, b: PyObj): number {
+  const ia = intValue(a);
+  const ib = intValue(b);
+  if (ia !== null && ib !== null) return ia < ib ? -1 : ia > ib ? 1 : 0;
+  const fa = ia !== null && typeof ia === "bigint" ? Number(ia) : (toFloat(a) as number);
+  const fb = ib !== null && typeof ib === "bigint" ? Number(ib) : (toFloat(b) as number);
+  if (Number.isNaN(fa) || Number.isNaN(fb)) return NaN;
+  return fa < fb ? -1 : fa > fb ? 1 : 0;
+}
+
+export function pyEq(a: PyObj, b: PyObj): boolean {
+  if (a === b) return !(a.t === "float" && Number.isNaN(a.v));
+  if (isNumber(a) && isNumber(b)) {
+    if (a.t === "complex" || b.t === "complex") {
+      const ar = a.t === "complex" ? a.re : (toFloat(a) as number);
+      const ai = a.t === "complex" ? a.im : 0;
+      const br = b.t === "complex" ? b.re : (toFloat(b) as number);
+      const bi = b.t === "complex" ? b.im : 0;
+      return ar === br && ai === bi;
+    }
+    return numCompare(a, b) === 0;
+  }
+  switch (a.t) {
+    case "str":
+      return b.t === "str" && a.length === b.length && strText(a) === strText(b);
+    case "bytes":
+    case "bytearray":
+      return (b.t === "bytes" || b.t === "bytearray") && a.length === b.length && equalBytes(bytesData(a), bytesData(b));
+    case "list":
+    case "tuple": {
+      if (b.t !== a.t || seqLen(a.items) !== seqLen(b.items)) return false;
+      const x = materialize(a.items);
+      const y = materialize(b.items);
+      for (let i = 0; i < x.length; i++) if (!pyEq(x[i] as PyObj, y[i] as PyObj)) return false;
+      return true;
+    }
+    case "set":
+    case "frozenset":
+      if ((b.t !== "set" && b.t !== "frozenset") || a.table.used !== b.table.used) return false;
+      for (const k of a.table.map.keys()) if (!b.table.map.has(k)) return false;
+      return true;
+    case "dict": {
+      if (b.t !== "dict" || a.table.used !== b.table.used) return false;
+      for (const [k, e] of a.table.map) {
+        const other = b.table.map.get(k);
+        if (other === undefined || !pyEq(e.value, other.value)) return false;
+      }
+      return true;
+    }
+    case "range":
+      return b.t === "range" && hashKey(a) === hashKey(b);
+    default:
+      return false;
+  }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** -1, 0, 1 for a < b, ==, >; NaN when unordered; throws TypeError when Python would. */
+export function pyCompare(a: PyObj, b: PyObj, op: string): number {
+  if (isNumber(a) && isNumber(b) && a.t !== "complex" && b.t !== "complex") return numCompare(a, b);
+  if (a.t === "str" && b.t === "str") {
+    const x = strText(a);
+    const y = strText(b);
+    return x === y ? 0 : codePointLess(x, y) ? -1 : 1;
+  }
+  if ((a.t === "bytes" || a.t === "bytearray") && (b.t === "bytes" || b.t === "bytearray")) {
+    const x = bytesData(a);
+    const y = bytesData(b);
+    const n = Math.min(x.length, y.length);
+    for (let i = 0; i < n; i++) if (x[i] !== y[i]) return (x[i] as number) < (y[i] as number) ? -1 : 1;
+    return x.length - y.length === 0 ? 0 : x.length < y.length ? -1 : 1;
+  }
+  if ((a.t === "list" || a.t === "tuple") && b.t === a.t) {
+    const x = materialize(a.items);
+    const y = materialize(b.items);
+    const n = Math.min(x.length, y.length);
+    for (let i = 0; i < n; i++) {
+      if (!pyEq(x[i] as PyObj, y[i] as PyObj)) return pyCompare(x[i] as PyObj, y[i] as PyObj, op);
+    }
+    return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
+  }
+  if ((a.t === "set" || a.t === "frozenset") && (b.t === "set" || b.t === "frozenset")) {
+    const sub = [...a.table.map.keys()].every((k) => b.table.map.has(k));
+    const sup = [...b.table.map.keys()].every((k) => a.table.map.has(k));
+    if (sub && sup) return 0;
+    if (sub) return -1;
+    if (sup) return 1;
+    return NaN;
+  }
+  throw typeError(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+function codePointLess(x: string, y: string): boolean {
+  // JS compares UTF-16 units; Python compares code points. They differ only around surrogates.
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const a = x.codePointAt(i) as number;
+    const b = y.codePointAt(i) as number;
+    if (a !== b) return a < b;
+    if (a > 0xffff) i++;
+  }
+  return x.length < y.length;
+}
+
+export function richCompare(op: "Lt" | "LtE" | "Gt" | "GtE", a: PyObj, b: PyObj): boolean {
+  const sym = { Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" }[op];
+  const c = pyCompare(a, b, sym);
+  if (Number.isNaN(c)) return false;
+  switch (op) {
+    case "Lt":
+      return c < 0;
+    case "LtE":
+      return c <= 0;
+    case "Gt":
+      return c > 0;
+    default:
+      return c >= 0;
+  }
+}
+
+export function notSupported(op: string, a: PyObj, b: PyObj): PyException {
+  return typeError(`unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
+}

@@ -1,0 +1,523 @@
+// AST -> closures over a scope. Compiling folds and merges constants as
+// CPython 3.10 does for one code unit (ast_opt.c, compile.c), so identity in
+// the result matches the interpreter's.
+import type { ConstValue, Comprehension, Expr, ExprOf, Span } from "../python/ast.js";
+import { callObject, emptyKwargs } from "./calls.js";
+import { ConstPool } from "./constPool.js";
+import { ctx } from "./ctx.js";
+import { pyEq, richCompare, truthy } from "./compare.js";
+import { buildConstSeqDisplay, buildDictDisplay, buildSeqDisplay, type DictItem, type Run } from "./displays.js";
+import { dictSet, newDict } from "./dicts.js";
+import { PyException, PymemError, typeError, unsupported } from "./errors.js";
+import { attempt, foldBinOp } from "./fold.js";
+import { formatValue } from "./format.js";
+import { forEach, getIter, makeIter } from "./iteration.js";
+import { listAppend, newEmptyList } from "./lists.js";
+import { getAttr } from "./methods.js";
+import {
+  Ellipsis, False, None, True, emptyBytes, pyBool, pyBytes, pyComplex, pyFloat, pyInt, pyStr, pyStrFresh, typeName,
+  type Kwargs, type PyObj, type PyStrObj, type Scope,
+} from "./objects.js";
+import { binaryOp, contains, unaryOp } from "./ops.js";
+import { repr, str } from "./repr.js";
+import { newSet, setAdd, setFrom } from "./sets.js";
+import { getItem, makeSlice } from "./subscript.js";
+import { assignTarget, type Target } from "./targets.js";
+import { newTuple } from "./tuples.js";
+import { lookupName } from "./scope.js";
+import { intern } from "./constPool.js";
+
+/** A compiled expression: how to run it, and its value when it is a compile-time constant. */
+export interface Compiled {
+  readonly run: Run;
+  readonly konst: PyObj | null;
+}
+
+/** Python's own error raised at a node: its span becomes the error's position. */
+function at(span: Span, f: Run): Run {
+  return (sc) => {
+    try {
+      return f(sc);
+    } catch (e) {
+      if ((e instanceof PyException || e instanceof PymemError) && e.span === null) e.span = span;
+      throw e;
+    }
+  };
+}
+
+export class Compiler {
+  readonly pool = new ConstPool();
+
+  constant(o: PyObj): Compiled {
+    const k = this.pool.add(o);
+    return { run: () => k, konst: k };
+  }
+
+  dynamic(run: Run): Compiled {
+    return { run, konst: null };
+  }
+
+  fromLiteral(v: ConstValue): PyObj {
+    switch (v.t) {
+      case "int":
+        return pyInt(v.v);
+      case "float":
+        return pyFloat(v.v);
+      case "complex":
+        return pyComplex(0, v.imag);
+      case "str":
+        return pyStr(v.v);
+      case "bytes":
+        return v.v.length === 0 ? emptyBytes : pyBytes(v.v);
+      case "bool":
+        return v.v ? True : False;
+      case "None":
+        return None;
+      case "Ellipsis":
+        return Ellipsis;
+    }
+  }
+
+  expr(e: Expr): Compiled {
+    switch (e.kind) {
+      case "Constant":
+        return this.constant(this.fromLiteral(e.value));
+      case "Name":
+        if (e.id === "__debug__") return this.constant(True);
+        return this.dynamic(at(e.span, (sc) => lookupName(sc, e.id)));
+      case "BinOp":
+        return this.binOp(e);
+      case "UnaryOp": {
+        const operand = this.expr(e.operand);
+        if (operand.konst !== null) {
+          const folded = attempt(() => unaryOp(e.op, operand.konst as PyObj));
+          if (folded !== null) return this.constant(folded);
+        }
+        const r = operand.run;
+        return this.dynamic(at(e.span, (sc) => unaryOp(e.op, r(sc))));
+      }
+      case "BoolOp": {
+        const runs = e.values.map((v) => this.expr(v).run);
+        const isAnd = e.op === "And";
+        return this.dynamic((sc) => {
+          let v: PyObj = None;
+          for (const r of runs) {
+            v = r(sc);
+            if (truthy(v) !== isAnd) return v;
+          }
+          return v;
+        });
+      }
+      case "Compare":
+        return this.compare(e);
+      case "IfExp": {
+        const test = this.expr(e.test).run;
+        const body = this.expr(e.body).run;
+        const orelse = this.expr(e.orelse).run;
+        return this.dynamic((sc) => (truthy(test(sc)) ? body(sc) : orelse(sc)));
+      }
+      case "Tuple":
+        return this.tuple(e);
+      case "List":
+        return this.seqDisplay("list", e.elts, e.span);
+      case "Set":
+        return this.seqDisplay("set", e.elts, e.span);
+      case "Dict":
+        return this.dict(e);
+      case "ListComp":
+      case "SetComp":
+      case "DictComp":
+      case "GeneratorExp":
+        return this.comprehension(e);
+      case "JoinedStr":
+        return this.joinedStr(e);
+      case "FormattedValue":
+        return this.dynamic(this.formattedValue(e));
+      case "Call":
+        return this.call(e);
+      case "Attribute": {
+        const value = this.expr(e.value).run;
+        return this.dynamic(at(e.span, (sc) => getAttr(value(sc), e.attr)));
+      }
+      case "Subscript":
+        return this.subscript(e);
+      case "Slice":
+        throw new PymemError("UNSUPPORTED", "a slice outside of a subscript", e.span);
+      case "Starred":
+        throw new PyException("SyntaxError", "can't use starred expression here", e.span);
+      case "NamedExpr": {
+        const value = this.expr(e.value).run;
+        if (e.target.kind !== "Name") throw new PyException("SyntaxError", "cannot use assignment expressions with this target", e.span);
+        const name = e.target.id;
+        return this.dynamic((sc) => {
+          const v = value(sc);
+          let target: Scope = sc;
+          while (target.comp && target.parent !== null) target = target.parent;
+          target.vars.set(name, v);
+          return v;
+        });
+      }
+      case "Lambda":
+        return this.lambda(e);
+      case "Await":
+        throw new PyException("SyntaxError", "'await' outside function", e.span);
+      case "Yield":
+      case "YieldFrom":
+        throw new PyException("SyntaxError", "'yield' outside function", e.span);
+    }
+  }
+
+  private binOp(e: ExprOf<"BinOp">): Compiled {
+    const l = this.expr(e.left);
+    const r = this.expr(e.right);
+    if (l.konst !== null && r.konst !== null) {
+      const folded = foldBinOp(e.op, l.konst, r.konst);
+      if (folded !== null) return this.constant(folded);
+    }
+    const lr = l.run;
+    const rr = r.run;
+    const op = e.op;
+    return this.dynamic(at(e.span, (sc) => binaryOp(op, lr(sc), rr(sc))));
+  }
+
+  private compare(e: ExprOf<"Compare">): Compiled {
+    const left = this.expr(e.left).run;
+    const last = e.comparators.length - 1;
+    const rights = e.comparators.map((c, i) => {
+      const op = e.ops[i];
+      // fold_iter: the last `in` operand, a list or set display, becomes a tuple or frozenset.
+      if (i === last && (op === "In" || op === "NotIn") && (c.kind === "List" || c.kind === "Set")) {
+        return this.iterOperand(c);
+      }
+      return this.expr(c).run;
+    });
+    const ops = e.ops;
+    return this.dynamic(
+      at(e.span, (sc) => {
+        let a = left(sc);
+        for (let i = 0; i < ops.length; i++) {
+          const b = (rights[i] as Run)(sc);
+          if (!compareOp(ops[i] as string, a, b)) return False;
+          a = b;
+        }
+        return True;
+      }),
+    );
+  }
+
+  /** fold_iter: a list display iterated or tested with `in` is built as a tuple (a set as a frozenset). */
+  private iterOperand(c: Expr): Run {
+    if (c.kind === "List" && !c.elts.some((x) => x.kind === "Starred")) return this.tuple({ ...c, kind: "Tuple" }).run;
+    if (c.kind === "Set") {
+      const parts = c.elts.map((x) => this.expr(x));
+      if (parts.every((p) => p.konst !== null)) {
+        return this.constant(setFrom("frozenset", newTuple(parts.map((p) => p.konst as PyObj)))).run;
+      }
+    }
+    return this.expr(c).run;
+  }
+
+  private tuple(e: ExprOf<"Tuple">): Compiled {
+    const parts = e.elts.map((x) => (x.kind === "Starred" ? null : this.expr(x)));
+    if (parts.every((p) => p !== null && p.konst !== null)) {
+      return this.constant(newTuple(parts.map((p) => (p as Compiled).konst as PyObj)));
+    }
+    return this.dynamic(at(e.span, buildSeqDisplay("tuple", this.elts(e.elts))));
+  }
+
+  private elts(elts: readonly Expr[]): { star: boolean; run: Run }[] {
+    return elts.map((x) => (x.kind === "Starred" ? { star: true, run: this.expr(x.value).run } : { star: false, run: this.expr(x).run }));
+  }
+
+  private seqDisplay(kind: "list" | "set", elts: readonly Expr[], span: Span): Compiled {
+    if (elts.length > 2 && elts.every((x) => x.kind !== "Starred")) {
+      const parts = elts.map((x) => this.expr(x));
+      if (parts.every((p) => p.konst !== null)) {
+        const items = parts.map((p) => p.konst as PyObj);
+        const folded = kind === "list" ? this.pool.add(newTuple(items)) : this.pool.add(setFrom("frozenset", newTuple(items)));
+        return this.dynamic(at(span, buildConstSeqDisplay(kind, folded)));
+      }
+    }
+    return this.dynamic(at(span, buildSeqDisplay(kind, this.elts(elts))));
+  }
+
+  private dict(e: ExprOf<"Dict">): Compiled {
+    const items: DictItem[] = e.keys.map((k, i) => {
+      const value = this.expr(e.values[i] as Expr).run;
+      if (k === null) return { key: null, value, constKey: false };
+      const key = this.expr(k);
+      return { key: key.run, value, constKey: key.konst !== null };
+    });
+    return this.dynamic(at(e.span, buildDictDisplay(items)));
+  }
+
+  private subscript(e: ExprOf<"Subscript">): Compiled {
+    const value = this.expr(e.value);
+    if (e.slice.kind === "Slice") {
+      const s = e.slice;
+      const parts = [s.lower, s.upper, s.step].map((x) => (x === null ? null : this.expr(x).run));
+      const v = value.run;
+      return this.dynamic(
+        at(e.span, (sc) => {
+          const obj = v(sc);
+          const [lo, hi, st] = parts.map((p) => (p === null ? None : p(sc))) as [PyObj, PyObj, PyObj];
+          return getItem(obj, makeSlice(lo, hi, st));
+        }),
+      );
+    }
+    const index = this.subscriptIndex(e.slice);
+    if (value.konst !== null && index.konst !== null) {
+      const folded = attempt(() => getItem(value.konst as PyObj, index.konst as PyObj));
+      if (folded !== null) return this.constant(folded);
+    }
+    const v = value.run;
+    const i = index.run;
+    return this.dynamic(at(e.span, (sc) => getItem(v(sc), i(sc))));
+  }
+
+  private subscriptIndex(x: Expr): Compiled {
+    if (x.kind === "Tuple" && x.elts.some((el) => el.kind === "Slice")) {
+      const runs = x.elts.map((el) => {
+        if (el.kind !== "Slice") return this.expr(el).run;
+        const parts = [el.lower, el.upper, el.step].map((p) => (p === null ? null : this.expr(p).run));
+        return (sc: Scope): PyObj => {
+          const [lo, hi, st] = parts.map((p) => (p === null ? None : p(sc))) as [PyObj, PyObj, PyObj];
+          return makeSlice(lo, hi, st);
+        };
+      });
+      return this.dynamic((sc) => newTuple(runs.map((r) => r(sc))));
+    }
+    return this.expr(x);
+  }
+
+  private joinedStr(e: ExprOf<"JoinedStr">): Compiled {
+    const parts = e.values.map((v) => (v.kind === "Constant" ? this.expr(v) : this.dynamic(this.formattedValue(v as ExprOf<"FormattedValue">))));
+    if (parts.length === 1) return parts[0] as Compiled;
+    const runs = parts.map((p) => p.run);
+    // BUILD_STRING: _PyUnicode_JoinArray makes a new string (the empty one when empty).
+    return this.dynamic((sc) => pyStrFresh(runs.map((r) => strOf(r(sc))).join("")));
+  }
+
+  private formattedValue(e: ExprOf<"FormattedValue">): Run {
+    const value = this.expr(e.value).run;
+    const spec = e.formatSpec === null ? null : this.expr(e.formatSpec).run;
+    const conv = e.conversion;
+    return at(e.span, (sc) => {
+      let v = value(sc);
+      if (conv === "r" || conv === "a") v = pyStrFresh(repr(v));
+      else if (conv === "s" && v.t !== "str") v = pyStrFresh(str(v));
+      const specText = spec === null ? "" : strOf(spec(sc));
+      // PyObject_Format hands back an exact str unchanged for an empty spec.
+      if (specText === "" && v.t === "str") return v;
+      return pyStrFresh(formatValue(v, specText));
+    });
+  }
+
+  private lambda(e: ExprOf<"Lambda">): Compiled {
+    const a = e.args;
+    if (a.vararg !== null || a.kwarg !== null || a.kwonlyargs.length > 0 || a.posonlyargs.length > 0) {
+      throw new PymemError("UNSUPPORTED", "lambda with *args, **kwargs, keyword-only or positional-only parameters", e.span);
+    }
+    const names = a.args.map((x) => x.arg);
+    const defaults = a.defaults.map((d) => this.expr(d).run);
+    const body = this.expr(e.body).run;
+    return this.dynamic((sc) => {
+      const defs = defaults.map((d) => d(sc));
+      const firstDefault = names.length - defs.length;
+      return {
+        t: "function",
+        name: "<lambda>",
+        call: (args: readonly PyObj[], kw: Kwargs): PyObj => {
+          if (args.length > names.length) {
+            throw typeError(`<lambda>() takes ${names.length} positional argument${names.length === 1 ? "" : "s"} but ${args.length} were given`);
+          }
+          const vars = new Map<string, PyObj>();
+          names.forEach((n, i) => {
+            const v = i < args.length ? args[i] : kw.values.get(n) ?? (i >= firstDefault ? defs[i - firstDefault] : undefined);
+            if (v === undefined) throw typeError(`<lambda>() missing 1 required positional argument: '${n}'`);
+            vars.set(n, v);
+          });
+          for (const k of kw.values.keys()) {
+            if (!names.includes(k)) throw typeError(`<lambda>() got an unexpected keyword argument '${k}'`);
+          }
+          return body({ vars, parent: sc, comp: false });
+        },
+      };
+    });
+  }
+
+  private call(e: ExprOf<"Call">): Compiled {
+    const func = this.expr(e.func).run;
+    const args = this.elts(e.args);
+    const hasStar = args.some((a) => a.star);
+    const kws = e.keywords.map((k) => ({
+      arg: k.arg,
+      // kwnames are constants of the code unit: interned strs.
+      key: k.arg === null ? null : (this.pool.add(pyStr(k.arg)) as PyStrObj),
+      run: this.expr(k.value).run,
+    }));
+    const argRuns = args.map((a) => a.run);
+    return this.dynamic(
+      at(e.span, (sc) => {
+        const f = func(sc);
+        let argv: PyObj[];
+        if (!hasStar) argv = argRuns.map((r) => r(sc));
+        else {
+          argv = [];
+          for (const a of args) {
+            const v = a.run(sc);
+            if (a.star) forEach(v, (x) => argv.push(x));
+            else argv.push(v);
+          }
+        }
+        if (kws.length === 0) return callObject(f, argv, emptyKwargs);
+        const values = new Map<string, PyObj>();
+        const keys = new Map<string, PyStrObj>();
+        for (const k of kws) {
+          const v = k.run(sc);
+          if (k.key !== null) {
+            if (values.has(k.arg as string)) throw typeError(`keyword argument repeated: ${k.arg}`);
+            values.set(k.arg as string, v);
+            keys.set(k.arg as string, k.key);
+          } else {
+            if (v.t !== "dict") throw typeError(`argument after ** must be a mapping, not ${typeName(v)}`);
+            for (const ent of v.table.map.values()) {
+              if (ent.key.t !== "str") throw typeError("keywords must be strings");
+              const name = strOf(ent.key);
+              if (values.has(name)) throw typeError(`got multiple values for keyword argument '${name}'`);
+              values.set(name, ent.value);
+              keys.set(name, ent.key);
+            }
+          }
+        }
+        return callObject(f, argv, { values, keys });
+      }),
+    );
+  }
+
+  private comprehension(e: ExprOf<"ListComp" | "SetComp" | "DictComp" | "GeneratorExp">): Compiled {
+    const gens = e.generators;
+    if (gens.some((g) => g.isAsync)) throw new PymemError("UNSUPPORTED", "async comprehensions", e.span);
+    // The first iterable is evaluated in the enclosing scope; the rest in the comprehension's own.
+    const first = this.iterOperand((gens[0] as Comprehension).iter);
+    const loops = gens.map((g, i) => ({
+      target: this.target(g.target),
+      iter: i === 0 ? null : this.iterOperand(g.iter),
+      ifs: g.ifs.map((c) => this.expr(c).run),
+    }));
+    const drive = (sc: Scope, firstIterable: PyObj, emit: (inner: Scope) => void): void => {
+      const inner: Scope = { vars: new Map(), parent: sc, comp: true };
+      const level = (i: number, iterable: PyObj): void => {
+        const loop = loops[i] as (typeof loops)[number];
+        forEach(iterable, (x) => {
+          loop.target(inner, x);
+          for (const c of loop.ifs) if (!truthy(c(inner))) return;
+          if (i + 1 === loops.length) emit(inner);
+          else level(i + 1, ((loops[i + 1] as (typeof loops)[number]).iter as Run)(inner));
+        });
+      };
+      level(0, firstIterable);
+    };
+    if (e.kind === "ListComp") {
+      const elt = this.expr(e.elt).run;
+      return this.dynamic(
+        at(e.span, (sc) => {
+          const l = newEmptyList();
+          drive(sc, getIterable(first(sc)), (inner) => listAppend(l, elt(inner)));
+          return l;
+        }),
+      );
+    }
+    if (e.kind === "SetComp") {
+      const elt = this.expr(e.elt).run;
+      return this.dynamic(
+        at(e.span, (sc) => {
+          const s = newSet();
+          drive(sc, getIterable(first(sc)), (inner) => setAdd(s, elt(inner)));
+          return s;
+        }),
+      );
+    }
+    if (e.kind === "DictComp") {
+      const key = this.expr(e.key).run;
+      const value = this.expr(e.value).run;
+      return this.dynamic(
+        at(e.span, (sc) => {
+          const d = newDict();
+          drive(sc, getIterable(first(sc)), (inner) => {
+            const k = key(inner);
+            dictSet(d, k, value(inner));
+          });
+          return d;
+        }),
+      );
+    }
+    const elt = this.expr(e.elt).run;
+    return this.dynamic(
+      at(e.span, (sc) => {
+        const it = getIterable(first(sc));
+        // A generator runs lazily: collect one item at a time through a JS generator.
+        const gen = (function* (): Generator<PyObj> {
+          const queue: PyObj[] = [];
+          const inner: Scope = { vars: new Map(), parent: sc, comp: true };
+          function* level(i: number, iterable: PyObj): Generator<PyObj> {
+            const loop = loops[i] as (typeof loops)[number];
+            const src = getIter(iterable);
+            for (let x = src.next(); x !== undefined; x = src.next()) {
+              ctx().tick();
+              loop.target(inner, x);
+              if (!loop.ifs.every((c) => truthy(c(inner)))) continue;
+              if (i + 1 === loops.length) yield elt(inner);
+              else yield* level(i + 1, ((loops[i + 1] as (typeof loops)[number]).iter as Run)(inner));
+            }
+          }
+          void queue;
+          yield* level(0, it);
+        })();
+        return makeIter(
+          "generator",
+          () => {
+            const r = gen.next();
+            return r.done === true ? undefined : r.value;
+          },
+          () => null,
+        );
+      }),
+    );
+  }
+
+  target(t: Expr): Target {
+    return assignTarget(t, this);
+  }
+}
+
+/** GET_ITER on the first iterable happens before the comprehension runs (TypeError if not iterable). */
+function getIterable(o: PyObj): PyObj {
+  if (o.t === "range" || o.t === "list" || o.t === "tuple") return o;
+  return getIter(o);
+}
+
+function strOf(o: PyObj): string {
+  return str(o);
+}
+
+export function compareOp(op: string, a: PyObj, b: PyObj): boolean {
+  switch (op) {
+    case "Eq":
+      return pyEq(a, b);
+    case "NotEq":
+      return !pyEq(a, b);
+    case "Is":
+      return a === b;
+    case "IsNot":
+      return a !== b;
+    case "In":
+      return contains(b, a);
+    case "NotIn":
+      return !contains(b, a);
+    default:
+      return richCompare(op as "Lt" | "LtE" | "Gt" | "GtE", a, b);
+  }
+}
+
+export { pyBool, intern, unsupported };

@@ -1,0 +1,115 @@
+// dict construction, insertion and merge paths of Objects/dictobject.c (3.10).
+// The keys table grows only where insertdict, dictresize, dict_merge and
+// PyDict_Copy grow it; deletions leave dummies, so sizes never shrink on delete.
+import { ctx } from "./ctx.js";
+import { PyException } from "./errors.js";
+import { HashTable, hashKey } from "./hashTable.js";
+import type { PyDictObj, PyObj } from "./objects.js";
+
+/** PyDict_New: the shared empty keys (size 0 here). */
+export function newDict(): PyDictObj {
+  return { t: "dict", table: new HashTable(0) };
+}
+
+function setKeysSize(t: HashTable, size: number): void {
+  t.size = size;
+  t.usable = ctx().layout.dict.usableFraction(size) - t.used;
+  t.fill = t.used;
+}
+
+/** _PyDict_NewPresized(minused). */
+export function newDictPresized(minused: number): PyDictObj {
+  const d = newDict();
+  const size = ctx().layout.dict.presizedSize(minused);
+  if (size > 0) setKeysSize(d.table, size);
+  return d;
+}
+
+/** dictresize(mp, minsize). */
+export function dictResize(d: PyDictObj, minsize: number): void {
+  setKeysSize(d.table, ctx().layout.dict.resizeSize(minsize));
+}
+
+/** insertdict / insert_to_emptydict: an existing key keeps its key object and takes the new value. */
+export function dictSet(d: PyDictObj, key: PyObj, value: PyObj): void {
+  const t = d.table;
+  const hk = hashKey(key);
+  const e = t.map.get(hk);
+  if (e !== undefined) {
+    e.value = value;
+    return;
+  }
+  const layout = ctx().layout.dict;
+  if (t.size === 0) setKeysSize(t, layout.minsize);
+  else if (t.usable <= 0) setKeysSize(t, layout.resizeSize(layout.growthRate(t.used)));
+  t.map.set(hk, { key, value });
+  t.usable--;
+  t.fill++;
+}
+
+export function dictGet(d: PyDictObj, key: PyObj): PyObj | undefined {
+  return d.table.map.get(hashKey(key))?.value;
+}
+
+/** delitem: the slot becomes a dummy; nothing is given back. */
+export function dictDelete(d: PyDictObj, key: PyObj): PyObj {
+  const hk = hashKey(key);
+  const e = d.table.map.get(hk);
+  if (e === undefined) throw new PyException("KeyError", "");
+  d.table.map.delete(hk);
+  return e.value;
+}
+
+export function dictClear(d: PyDictObj): void {
+  d.table.map.clear();
+  d.table.size = 0;
+  d.table.usable = 0;
+  d.table.fill = 0;
+}
+
+function cloneInto(dst: PyDictObj, src: PyDictObj): void {
+  const t = dst.table;
+  const o = src.table;
+  for (const [hk, e] of o.map) t.map.set(hk, { key: e.key, value: e.value });
+  t.size = o.size;
+  t.usable = o.usable;
+  t.fill = o.fill;
+  ctx().tick(o.used);
+}
+
+/** dict_merge(a, b, override) for a dict source. */
+export function dictMerge(a: PyDictObj, b: PyDictObj, override: boolean): void {
+  const t = a.table;
+  const o = b.table;
+  if (a === b || o.used === 0) return;
+  const layout = ctx().layout.dict;
+  if (t.used === 0) {
+    // A clean, combined source that is just allocated is cloned as it is.
+    if (o.used === o.fill && (o.size === layout.minsize || layout.usableFraction(o.size / 2) < o.used)) {
+      cloneInto(a, b);
+      return;
+    }
+  }
+  // One big resize up front, expecting few overlapping keys.
+  if (layout.usableFraction(t.size === 0 ? 1 : t.size) < o.used) {
+    dictResize(a, layout.estimateSize(t.used + o.used));
+  }
+  for (const e of [...o.map.values()]) {
+    if (override || !t.map.has(hashKey(e.key))) dictSet(a, e.key, e.value);
+  }
+  ctx().tick(o.used);
+}
+
+/** PyDict_Copy. */
+export function dictCopy(d: PyDictObj): PyDictObj {
+  const copy = newDict();
+  const o = d.table;
+  if (o.used === 0) return copy;
+  // Fast copy unless more than a third of the entries are deleted ones.
+  if (o.used >= Math.floor((o.fill * 2) / 3)) {
+    cloneInto(copy, d);
+    return copy;
+  }
+  dictMerge(copy, d, true);
+  return copy;
+}

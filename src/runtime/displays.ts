@@ -1,0 +1,155 @@
+// How Python/compile.c (3.10) builds list, tuple, set and dict displays —
+// which opcodes, hence which allocator paths: constant displays of 3+ items
+// extend from a folded tuple/frozenset, more than STACK_USE_GUIDELINE items
+// are appended one by one, dict displays are built 16 pairs at a time.
+import { ctx } from "./ctx.js";
+import { dictMerge, dictSet, newDict, newDictPresized } from "./dicts.js";
+import { typeError } from "./errors.js";
+import { listAppend, listExtend, newEmptyList, newListExact } from "./lists.js";
+import { typeName, type PyDictObj, type PyObj, type Scope } from "./objects.js";
+import { newSet, setAdd, setUpdate } from "./sets.js";
+import { newTuple } from "./tuples.js";
+import { forEach } from "./iteration.js";
+
+export const STACK_USE_GUIDELINE = 30;
+
+export type Run = (sc: Scope) => PyObj;
+
+/** One element of a display: a value, or `*iterable`. */
+export interface Elt {
+  readonly star: boolean;
+  readonly run: Run;
+}
+
+type SeqKind = "list" | "tuple" | "set";
+
+/** starunpack_helper for non-constant displays (constant ones are folded by the caller). */
+export function buildSeqDisplay(kind: SeqKind, elts: readonly Elt[]): Run {
+  const n = elts.length;
+  const big = n > STACK_USE_GUIDELINE;
+  const seenStar = elts.some((e) => e.star);
+  if (!seenStar && !big) {
+    const runs = elts.map((e) => e.run);
+    if (kind === "list") return (sc) => newListExact(runs.map((r) => r(sc)));
+    if (kind === "tuple") return (sc) => newTuple(runs.map((r) => r(sc)));
+    return (sc) => {
+      // BUILD_SET n: PySet_New(NULL) then PySet_Add of each item in order.
+      const s = newSet();
+      for (const r of runs) setAdd(s, r(sc));
+      return s;
+    };
+  }
+  return (sc) => {
+    // BUILD_LIST/BUILD_SET of the items before the first star (or 0 when big), then extend/append.
+    let built: PyObj | null = null;
+    const pending: PyObj[] = [];
+    const start = (): PyObj => {
+      if (kind === "set") {
+        const s = newSet();
+        for (const x of pending) setAdd(s, x);
+        return s;
+      }
+      return newListExact(pending.splice(0));
+    };
+    if (big) built = start();
+    for (const e of elts) {
+      const v = e.run(sc);
+      if (e.star) {
+        if (built === null) built = start();
+        if (built.t === "list") listExtend(built, v);
+        else if (built.t === "set") setUpdate(built, v);
+      } else if (built === null) {
+        pending.push(v);
+      } else if (built.t === "list") {
+        listAppend(built, v);
+      } else if (built.t === "set") {
+        setAdd(built, v);
+      }
+    }
+    const result = built ?? start();
+    if (kind === "tuple" && result.t === "list") return newTuple(result.items); // LIST_TO_TUPLE: exact
+    return result;
+  };
+}
+
+/** BUILD_LIST 0 + LIST_EXTEND const-tuple, or BUILD_SET 0 + SET_UPDATE const-frozenset. */
+export function buildConstSeqDisplay(kind: "list" | "set", folded: PyObj): Run {
+  if (kind === "list") {
+    return () => {
+      const l = newEmptyList();
+      listExtend(l, folded);
+      return l;
+    };
+  }
+  return () => {
+    const s = newSet();
+    setUpdate(s, folded);
+    return s;
+  };
+}
+
+export interface DictItem {
+  readonly key: Run | null; // null: `**mapping`
+  readonly value: Run;
+  readonly constKey: boolean;
+}
+
+/** DICT_UPDATE: PyDict_Update, with CPython's message for a non-mapping. */
+export function dictUpdate(d: PyDictObj, other: PyObj): void {
+  if (other.t === "dict") {
+    dictMerge(d, other, true);
+    return;
+  }
+  if (other.t === "dictview" || other.t === "list" || other.t === "tuple" || other.t === "set" || other.t === "str") {
+    throw typeError(`'${typeName(other)}' object is not a mapping`);
+  }
+  throw typeError(`'${typeName(other)}' object is not a mapping`);
+}
+
+/** compiler_dict: runs of pairs become presized BUILD_MAP/BUILD_CONST_KEY_MAP dicts merged by DICT_UPDATE. */
+export function buildDictDisplay(items: readonly DictItem[]): Run {
+  type Step = { kind: "sub"; begin: number; end: number } | { kind: "unpack"; index: number };
+  const steps: Step[] = [];
+  let elements = 0;
+  items.forEach((it, i) => {
+    if (it.key === null) {
+      if (elements) steps.push({ kind: "sub", begin: i - elements, end: i });
+      elements = 0;
+      steps.push({ kind: "unpack", index: i });
+    } else if (elements * 2 > STACK_USE_GUIDELINE) {
+      steps.push({ kind: "sub", begin: i - elements, end: i + 1 });
+      elements = 0;
+    } else elements++;
+  });
+  if (elements) steps.push({ kind: "sub", begin: items.length - elements, end: items.length });
+  const sub = (sc: Scope, begin: number, end: number): PyDictObj => {
+    // compiler_subdict evaluates every key and value first, then builds a presized dict.
+    const pairs: PyObj[] = [];
+    for (let i = begin; i < end; i++) {
+      const it = items[i] as DictItem;
+      pairs.push((it.key as Run)(sc), it.value(sc));
+    }
+    const d = newDictPresized(end - begin);
+    for (let i = 0; i < pairs.length; i += 2) dictSet(d, pairs[i] as PyObj, pairs[i + 1] as PyObj);
+    return d;
+  };
+  return (sc) => {
+    let d: PyDictObj | null = null;
+    for (const s of steps) {
+      if (s.kind === "sub") {
+        const part = sub(sc, s.begin, s.end);
+        if (d === null) d = part;
+        else dictMerge(d, part, true);
+      } else {
+        if (d === null) d = newDict();
+        dictUpdate(d, (items[s.index] as DictItem).value(sc));
+      }
+      ctx().tick();
+    }
+    return d ?? newDict();
+  };
+}
+
+export function extendFromIterable(out: PyObj[], src: PyObj): void {
+  forEach(src, (x) => out.push(x));
+}

@@ -1,0 +1,44 @@
+// Errors are values with a code and a span; inside the evaluator they travel as
+// exceptions (PyException for Python's own, PymemError for pymem's refusals) and
+// are turned into values at the boundary (src/runtime/evaluate.ts).
+import type { Span } from "../python/ast.js";
+
+export type ErrorCode = "SYNTAX" | "PYTHON" | "NAME" | "UNSUPPORTED" | "FORBIDDEN" | "LIMIT" | "INPUT" | "CONFIG";
+
+/** A Python exception raised by modelled code: ZeroDivisionError, KeyError … */
+export class PyException extends Error {
+  constructor(
+    readonly pyType: string,
+    readonly pyMessage: string,
+    public span: Span | null = null,
+  ) {
+    super(pyMessage === "" ? pyType : `${pyType}: ${pyMessage}`);
+  }
+}
+
+/** pymem refusing to go on: unsupported construct, sandbox refusal, work limit. */
+export class PymemError extends Error {
+  constructor(
+    readonly code: Exclude<ErrorCode, "PYTHON">,
+    message: string,
+    public span: Span | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export function typeError(message: string): PyException {
+  return new PyException("TypeError", message);
+}
+
+export function valueError(message: string): PyException {
+  return new PyException("ValueError", message);
+}
+
+export function unsupported(what: string): PymemError {
+  return new PymemError("UNSUPPORTED", `${what} is not supported by pymem yet`);
+}
+
+export function limitError(message: string): PymemError {
+  return new PymemError("LIMIT", message);
+}

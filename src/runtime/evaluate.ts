@@ -1,0 +1,85 @@
+// The runtime's entry point: setup statements and one expression in, a
+// modelled object (or an error value) out — SEMANTICS.md's "value".
+import type { Span } from "../python/ast.js";
+import { parseExpression, parseModule } from "../python/parse.js";
+import type { Layout } from "../layouts/layout.js";
+import { makeBuiltins } from "./builtins.js";
+import { Compiler } from "./compile.js";
+import { Ctx, withCtx } from "./ctx.js";
+import { PyException, PymemError, type ErrorCode } from "./errors.js";
+import { execBlock } from "./exec.js";
+import { makeModules } from "./modules.js";
+import { pyStr, type PyObj, type PyModuleObj, type Scope } from "./objects.js";
+import { installBuiltins } from "./scope.js";
+
+export interface EvalError {
+  readonly code: ErrorCode;
+  /** Python's exception name for SYNTAX and PYTHON errors. */
+  readonly pyType: string | null;
+  readonly message: string;
+  readonly span: Span | null;
+  /** Which input the span points into. */
+  readonly where: "expr" | "setup";
+}
+
+export type EvalResult = { readonly ok: true; readonly value: PyObj; readonly ctx: Ctx } | { readonly ok: false; readonly error: EvalError };
+
+export interface EvalRequest {
+  readonly expr: string;
+  readonly setup: string | null;
+  readonly layout: Layout;
+  readonly timeLimitMs: number;
+  readonly sizeof?: (ctx: Ctx) => (o: PyObj) => number;
+}
+
+let builtinsReady = false;
+
+function ensureBuiltins(): void {
+  if (builtinsReady) return;
+  installBuiltins(makeBuiltins());
+  builtinsReady = true;
+}
+
+function toError(e: unknown, where: "expr" | "setup"): EvalError {
+  if (e instanceof PyException) {
+    const code: ErrorCode = e.pyType === "SyntaxError" ? "SYNTAX" : e.pyType === "NameError" ? "NAME" : "PYTHON";
+    return { code, pyType: e.pyType, message: e.pyMessage, span: e.span, where };
+  }
+  if (e instanceof PymemError) return { code: e.code, pyType: null, message: e.message, span: e.span, where };
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return { code: "LIMIT", pyType: null, message: "the input nests too deeply for pymem to evaluate", span: null, where };
+  }
+  throw e;
+}
+
+export function evaluate(req: EvalRequest): EvalResult {
+  ensureBuiltins();
+  const c = new Ctx(req.layout, req.timeLimitMs);
+  if (req.sizeof !== undefined) c.sizeof = req.sizeof(c);
+  return withCtx(c, (): EvalResult => {
+    const modules: ReadonlyMap<string, PyModuleObj> = makeModules();
+    const globals: Scope = { vars: new Map<string, PyObj>([["__name__", pyStr("__pymem_setup__")]]), parent: null, comp: false };
+    for (const [name, m] of modules) globals.vars.set(name, m);
+    if (req.setup !== null && req.setup.trim() !== "") {
+      const parsed = parseModule(req.setup);
+      if (!parsed.ok) {
+        return { ok: false, error: { code: "SYNTAX", pyType: parsed.error.type, message: parsed.error.message, span: parsed.error.span, where: "setup" } };
+      }
+      try {
+        execBlock(parsed.value, globals, new Compiler(), modules);
+      } catch (e) {
+        return { ok: false, error: toError(e, "setup") };
+      }
+    }
+    const parsed = parseExpression(req.expr);
+    if (!parsed.ok) {
+      return { ok: false, error: { code: "SYNTAX", pyType: parsed.error.type, message: parsed.error.message, span: parsed.error.span, where: "expr" } };
+    }
+    try {
+      const value = new Compiler().expr(parsed.value).run(globals);
+      return { ok: true, value, ctx: c };
+    } catch (e) {
+      return { ok: false, error: toError(e, "expr") };
+    }
+  });
+}

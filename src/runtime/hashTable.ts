@@ -1,0 +1,105 @@
+// The entries of a set or dict, plus the allocator state CPython keeps for
+// them. Which keys are equal follows Python (1 == 1.0 == True); the table's
+// size is moved only by the layout's growth rules (src/layouts/*/PySetObject,
+// PyDictObject), exactly where CPython resizes.
+import { typeError } from "./errors.js";
+import type { PyObj } from "./objects.js";
+import { strText, bytesData } from "./text.js";
+
+export type HKey = number | string;
+
+export interface Entry {
+  readonly key: PyObj;
+  value: PyObj;
+}
+
+export class HashTable {
+  readonly map = new Map<HKey, Entry>();
+  /** set: mask + 1 (8 is the inline smalltable); dict: dk_size, 0 for the shared empty keys. */
+  size: number;
+  /** set: so->fill (active + dummy slots); dict: dk_nentries. */
+  fill = 0;
+  /** dict: dk_usable. */
+  usable = 0;
+
+  constructor(size: number) {
+    this.size = size;
+  }
+
+  get used(): number {
+    return this.map.size;
+  }
+}
+
+const identityIds = new WeakMap<object, number>();
+let nextIdentity = 1;
+
+function identityKey(o: PyObj): string {
+  let id = identityIds.get(o);
+  if (id === undefined) {
+    id = nextIdentity++;
+    identityIds.set(o, id);
+  }
+  return `#${id}`;
+}
+
+/**
+ * A JS key equal for exactly the Python objects that are equal as dict keys.
+ * Numbers compare by value across int, bool, float and complex, as in Python.
+ */
+export function hashKey(o: PyObj): HKey {
+  switch (o.t) {
+    case "int":
+      if (typeof o.v === "number") return o.v;
+      return bigKey(o.v);
+    case "bool":
+      return o.v ? 1 : 0;
+    case "float":
+      return Number.isNaN(o.v) ? identityKey(o) : o.v;
+    case "complex":
+      if (o.im === 0) return Number.isNaN(o.re) ? identityKey(o) : o.re;
+      return `c${o.re},${o.im}`;
+    case "str":
+      return "s" + strText(o);
+    case "bytes":
+      return "b" + latin1(bytesData(o));
+    case "tuple": {
+      const items = o.items;
+      if (!Array.isArray(items)) return identityKey(o); // big lazy tuples: equal only to themselves here
+      return "t(" + items.map((x) => keyString(hashKey(x))).join(",") + ")";
+    }
+    case "frozenset": {
+      const keys = [...o.table.map.keys()].map(keyString).sort();
+      return "f{" + keys.join(",") + "}";
+    }
+    case "list":
+    case "dict":
+    case "set":
+    case "bytearray":
+    case "dictview":
+      throw typeError(`unhashable type: '${o.t === "dictview" ? o.typeName : o.t}'`);
+    case "NoneType":
+      return "None";
+    case "ellipsis":
+      return "Ellipsis";
+    case "range":
+      return `r${o.len === 0n ? "" : `${o.start},${o.len === 1n ? "" : o.step},${o.len}`}`;
+    default:
+      return identityKey(o);
+  }
+}
+
+function bigKey(v: bigint): HKey {
+  const n = Number(v);
+  return BigInt(n) === v ? n : "i" + v.toString();
+}
+
+function keyString(k: HKey): string {
+  return typeof k === "number" ? "n" + (Object.is(k, -0) ? 0 : k) : k.replace(/[(),{}\\]/g, "\\$&");
+}
+
+function latin1(data: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < data.length; i += 8192) s += String.fromCharCode(...data.subarray(i, i + 8192));
+  return s;
+}

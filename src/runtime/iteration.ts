@@ -1,0 +1,178 @@
+// iter(), next() and length hints, with the iterator types CPython would create.
+import { ctx } from "./ctx.js";
+import { typeError } from "./errors.js";
+import { latin1Char, pyInt, pyStr, type PyIterObj, type PyObj, type PyDictObj } from "./objects.js";
+import { materialize, seqLen } from "./seq.js";
+import { bytesData, strText } from "./text.js";
+import { newTuple } from "./tuples.js";
+
+export function makeIter(typeName: string, next: () => PyObj | undefined, lengthHint: () => number | null): PyIterObj {
+  return { t: "iterator", typeName, next, lengthHint };
+}
+
+function arrayIter(typeName: string, get: () => readonly PyObj[]): PyIterObj {
+  let i = 0;
+  return makeIter(
+    typeName,
+    () => {
+      const items = get();
+      return i < items.length ? items[i++] : undefined;
+    },
+    () => Math.max(get().length - i, 0),
+  );
+}
+
+function dictIter(typeName: string, d: PyDictObj, pick: (k: PyObj, v: PyObj) => PyObj): PyIterObj {
+  const it = d.table.map.values();
+  let left = d.table.used;
+  return makeIter(
+    typeName,
+    () => {
+      const r = it.next();
+      if (r.done === true) return undefined;
+      left--;
+      return pick(r.value.key, r.value.value);
+    },
+    () => Math.max(left, 0),
+  );
+}
+
+export function getIter(o: PyObj): PyIterObj {
+  switch (o.t) {
+    case "iterator":
+      return o;
+    case "list":
+      return arrayIter("list_iterator", () => {
+        if (!Array.isArray(o.items)) o.items = materialize(o.items);
+        return o.items;
+      });
+    case "tuple": {
+      const items = materialize(o.items);
+      return arrayIter("tuple_iterator", () => items);
+    }
+    case "range": {
+      const small = o.start >= -(2n ** 53n) && o.stop <= 2n ** 53n;
+      let i = 0n;
+      const typeName = small ? "range_iterator" : "longrange_iterator";
+      return makeIter(
+        typeName,
+        () => (i < o.len ? pyInt(o.start + o.step * i++) : undefined),
+        () => Number(o.len - i),
+      );
+    }
+    case "str": {
+      const chars = Array.from(strText(o));
+      let i = 0;
+      return makeIter(
+        "str_iterator",
+        () => (i < chars.length ? pyStr(chars[i++] as string) : undefined),
+        () => chars.length - i,
+      );
+    }
+    case "bytes":
+    case "bytearray": {
+      const data = bytesData(o);
+      let i = 0;
+      return makeIter(
+        o.t === "bytes" ? "bytes_iterator" : "bytearray_iterator",
+        () => (i < data.length ? pyInt(data[i++] as number) : undefined),
+        () => data.length - i,
+      );
+    }
+    case "set":
+    case "frozenset": {
+      const it = o.table.map.values();
+      let left = o.table.used;
+      return makeIter(
+        "set_iterator",
+        () => {
+          const r = it.next();
+          if (r.done === true) return undefined;
+          left--;
+          return r.value.key;
+        },
+        () => left,
+      );
+    }
+    case "dict":
+      return dictIter("dict_keyiterator", o, (k) => k);
+    case "dictview":
+      if (o.typeName === "dict_keys") return dictIter("dict_keyiterator", o.dict, (k) => k);
+      if (o.typeName === "dict_values") return dictIter("dict_valueiterator", o.dict, (_k, v) => v);
+      return dictIter("dict_itemiterator", o.dict, (k, v) => newTuple([k, v]));
+    default:
+      throw typeError(`'${o.t === "builtin" ? "builtin_function_or_method" : o.t}' object is not iterable`);
+  }
+}
+
+/** Every item of an iterable, in order; the work is accounted. */
+export function toArray(o: PyObj): PyObj[] {
+  if (o.t === "list") {
+    if (!Array.isArray(o.items)) o.items = materialize(o.items);
+    return o.items.slice();
+  }
+  if (o.t === "tuple") return materialize(o.items);
+  const c = ctx();
+  const it = getIter(o);
+  const out: PyObj[] = [];
+  for (let x = it.next(); x !== undefined; x = it.next()) {
+    out.push(x);
+    c.tick();
+  }
+  return out;
+}
+
+/** Iterate with a callback, accounting the work. */
+export function forEach(o: PyObj, f: (x: PyObj) => void): void {
+  const c = ctx();
+  if (o.t === "range" && o.len < 2n ** 31n && o.start > -(2n ** 52n) && o.stop < 2n ** 52n) {
+    const n = Number(o.len);
+    const start = Number(o.start);
+    const step = Number(o.step);
+    for (let i = 0; i < n; i++) {
+      f(pyInt(start + i * step));
+      c.tick();
+    }
+    return;
+  }
+  const it = getIter(o);
+  for (let x = it.next(); x !== undefined; x = it.next()) {
+    f(x);
+    c.tick();
+  }
+}
+
+/** PyObject_HasLen: the length CPython would ask for before iterating, or null. */
+export function objectLen(o: PyObj): number | null {
+  switch (o.t) {
+    case "list":
+    case "tuple":
+      return seqLen(o.items);
+    case "str":
+    case "bytes":
+    case "bytearray":
+      return o.length;
+    case "set":
+    case "frozenset":
+    case "dict":
+      return o.table.used;
+    case "dictview":
+      return o.dict.table.used;
+    case "range":
+      return Number(o.len);
+    default:
+      return null;
+  }
+}
+
+/** PyObject_LengthHint(o, dflt): len() when there is one, else __length_hint__, else dflt. */
+export function lengthHint(o: PyObj, dflt: number): number {
+  const n = objectLen(o);
+  if (n !== null) return n;
+  if (o.t === "iterator") return o.lengthHint() ?? dflt;
+  return dflt;
+}
+
+export function oneCharStr(code: number): PyObj {
+  return code < 256 ? latin1Char(code) : pyStr(String.fromCodePoint(code));
+}

@@ -1,0 +1,79 @@
+// List construction paths of Objects/listobject.c (3.10): each keeps
+// `allocated` exactly as CPython's allocator calls leave it.
+import { ctx } from "./ctx.js";
+import { getIter, lengthHint } from "./iteration.js";
+import type { PyListObj, PyObj } from "./objects.js";
+import { isLazy, materialize, seqLen, type Seq } from "./seq.js";
+
+/** PyList_New(n) / list_new_prealloc(n): exactly n slots. */
+export function newListExact(items: Seq): PyListObj {
+  return { t: "list", items, allocated: seqLen(items) };
+}
+
+export function newEmptyList(): PyListObj {
+  return { t: "list", items: [], allocated: 0 };
+}
+
+/** The list's items as a mutable array (materialises a closed form in place). */
+export function listArray(l: PyListObj): PyObj[] {
+  if (isLazy(l.items)) l.items = materialize(l.items);
+  return l.items as PyObj[];
+}
+
+/** list_resize(self, newsize), with ob_size following. */
+export function listResizeTo(l: PyListObj, newsize: number): void {
+  l.allocated = ctx().layout.list.resize(l.allocated, seqLen(l.items), newsize);
+}
+
+/** app1: list.append and LIST_APPEND. */
+export function listAppend(l: PyListObj, x: PyObj): void {
+  const items = listArray(l);
+  const n = items.length;
+  if (n >= l.allocated) l.allocated = ctx().layout.list.resize(l.allocated, n, n + 1);
+  items.push(x);
+}
+
+/** list_extend(self, iterable): list.extend, +=, LIST_EXTEND, list(), sorted(). */
+export function listExtend(l: PyListObj, src: PyObj): void {
+  const layout = ctx().layout.list;
+  if (src.t === "list" || src.t === "tuple") {
+    const n = seqLen(src.items);
+    if (n === 0) return;
+    const m = seqLen(l.items);
+    // ob_item is NULL exactly when nothing is allocated.
+    l.allocated = l.allocated === 0 ? layout.preallocateExact(n) : layout.resize(l.allocated, m, m + n);
+    if (m === 0 && isLazy(src.items)) {
+      l.items = src.items.kind === "intrun" ? src.items : { ...src.items };
+      return;
+    }
+    const add = materialize(src.items);
+    const items = listArray(l);
+    for (const x of src === l ? add.slice() : add) items.push(x);
+    ctx().tick(n);
+    return;
+  }
+  const n = lengthHint(src, 8);
+  const m = seqLen(l.items);
+  if (l.allocated === 0) {
+    if (n > 0) l.allocated = layout.preallocateExact(n);
+  } else {
+    l.allocated = layout.resize(l.allocated, m, m + n);
+  }
+  const items = listArray(l);
+  const it = getIter(src);
+  const c = ctx();
+  for (let x = it.next(); x !== undefined; x = it.next()) {
+    if (items.length >= l.allocated) l.allocated = layout.resize(l.allocated, items.length, items.length + 1);
+    items.push(x);
+    c.tick();
+  }
+  // Cut back any over-allocation the length hint caused.
+  if (items.length < l.allocated) l.allocated = layout.resize(l.allocated, items.length, items.length);
+}
+
+/** list(iterable): list___init__ preallocates from len() when the source has one. */
+export function listFrom(src: PyObj): PyListObj {
+  const l = newEmptyList();
+  listExtend(l, src);
+  return l;
+}

@@ -1,0 +1,383 @@
+// Attribute access on modelled objects: bound methods of the builtin types,
+// module members, and the few data attributes of numbers and ranges.
+import { callObject } from "./calls.js";
+import { truthy, pyCompare, pyEq } from "./compare.js";
+import { ctx } from "./ctx.js";
+import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet } from "./dicts.js";
+import { PyException, typeError, valueError } from "./errors.js";
+import { forEach, toArray } from "./iteration.js";
+import { listArray, listExtend, listResizeTo, newListExact, listAppend } from "./lists.js";
+import { intValue } from "./numbers.js";
+import {
+  None, pyBool, pyFloat, pyInt, typeName, type NativeFn, type PyDictObj, type PyListObj, type PyObj, type PySetObj,
+} from "./objects.js";
+import { dictUpdate } from "./displays.js";
+import { repr } from "./repr.js";
+import { materialize, seqLen } from "./seq.js";
+import { newSet, setAdd, setClear, setContains, setCopy, setDiscard, setFrom, setUpdate } from "./sets.js";
+import { bytesMethod, strMethod } from "./strMethods.js";
+import { binaryOp } from "./ops.js";
+import { tuple2 } from "./tuples.js";
+import { byteArrayExtend, byteArrayResize } from "./byteArrays.js";
+
+function bound(self: PyObj, name: string, fn: NativeFn): PyObj {
+  return { t: "builtin", name, self, fn };
+}
+
+function listMethod(l: PyListObj, name: string): NativeFn | null {
+  switch (name) {
+    case "append":
+      return ([x]) => {
+        listAppend(l, x as PyObj);
+        return None;
+      };
+    case "extend":
+      return ([x]) => {
+        listExtend(l, x as PyObj);
+        return None;
+      };
+    case "insert":
+      return ([i, x]) => {
+        const items = listArray(l);
+        let at = Number(intValue(i as PyObj));
+        if (at < 0) at = Math.max(at + items.length, 0);
+        listResizeTo(l, items.length + 1);
+        items.splice(Math.min(at, items.length), 0, x as PyObj);
+        return None;
+      };
+    case "pop":
+      return ([i]) => {
+        const items = listArray(l);
+        if (items.length === 0) throw new PyException("IndexError", "pop from empty list");
+        let at = i === undefined ? items.length - 1 : Number(intValue(i));
+        if (at < 0) at += items.length;
+        if (at < 0 || at >= items.length) throw new PyException("IndexError", "pop index out of range");
+        const v = items[at] as PyObj;
+        listResizeTo(l, items.length - 1);
+        items.splice(at, 1);
+        return v;
+      };
+    case "remove":
+      return ([x]) => {
+        const items = listArray(l);
+        const at = items.findIndex((y) => y === x || pyEq(y, x as PyObj));
+        if (at < 0) throw valueError("list.remove(x): x not in list");
+        listResizeTo(l, items.length - 1);
+        items.splice(at, 1);
+        return None;
+      };
+    case "clear":
+      return () => {
+        l.items = [];
+        l.allocated = 0;
+        return None;
+      };
+    case "copy":
+      return () => newListExact(materialize(l.items).slice());
+    case "index":
+      return ([x]) => {
+        const at = materialize(l.items).findIndex((y) => y === x || pyEq(y, x as PyObj));
+        if (at < 0) throw valueError(`${repr(x as PyObj)} is not in list`);
+        return pyInt(at);
+      };
+    case "count":
+      return ([x]) => pyInt(materialize(l.items).filter((y) => y === x || pyEq(y, x as PyObj)).length);
+    case "reverse":
+      return () => {
+        listArray(l).reverse();
+        return None;
+      };
+    case "sort":
+      return (_args, kw) => {
+        sortInPlace(listArray(l), kw.values.get("key") ?? None, truthy(kw.values.get("reverse") ?? None));
+        return None;
+      };
+    default:
+      return null;
+  }
+}
+
+/** list.sort / sorted: a stable sort by Python comparison. */
+export function sortInPlace(items: PyObj[], key: PyObj, reverse: boolean): void {
+  const keys = key.t === "NoneType" ? items : items.map((x) => callObject(key, [x]));
+  const idx = items.map((_x, i) => i);
+  idx.sort((a, b) => {
+    const c = pyCompare(keys[a] as PyObj, keys[b] as PyObj, "<");
+    return (reverse ? -c : c) || a - b;
+  });
+  const sorted = idx.map((i) => items[i] as PyObj);
+  ctx().tick(items.length);
+  for (let i = 0; i < items.length; i++) items[i] = sorted[i] as PyObj;
+}
+
+function dictMethod(d: PyDictObj, name: string): NativeFn | null {
+  switch (name) {
+    case "keys":
+    case "values":
+    case "items":
+      return () => ({ t: "dictview", typeName: `dict_${name}` as "dict_keys", dict: d });
+    case "get":
+      return ([k, dflt]) => dictGet(d, k as PyObj) ?? dflt ?? None;
+    case "pop":
+      return ([k, dflt]) => {
+        if (dictGet(d, k as PyObj) === undefined) {
+          if (dflt !== undefined) return dflt;
+          throw new PyException("KeyError", repr(k as PyObj));
+        }
+        return dictDelete(d, k as PyObj);
+      };
+    case "popitem":
+      return () => {
+        const last = [...d.table.map.values()].pop();
+        if (last === undefined) throw new PyException("KeyError", "'popitem(): dictionary is empty'");
+        dictDelete(d, last.key);
+        d.table.fill--; // popitem takes the last entry back (dk_nentries--), usable stays
+        return tuple2(last.key, last.value);
+      };
+    case "setdefault":
+      return ([k, dflt]) => {
+        const v = dictGet(d, k as PyObj);
+        if (v !== undefined) return v;
+        dictSet(d, k as PyObj, dflt ?? None);
+        return dflt ?? None;
+      };
+    case "update":
+      return ([other], kw) => {
+        if (other !== undefined) updateFrom(d, other);
+        for (const [k, v] of kw.values) dictSet(d, kw.keys.get(k) as PyObj, v);
+        return None;
+      };
+    case "clear":
+      return () => {
+        dictClear(d);
+        return None;
+      };
+    case "copy":
+      return () => dictCopy(d);
+    default:
+      return null;
+  }
+}
+
+/** dict_update_arg: a dict merges, a mapping with keys() is read key by key, else pairs. */
+export function updateFrom(d: PyDictObj, other: PyObj): void {
+  if (other.t === "dict") {
+    dictMerge(d, other, true);
+    return;
+  }
+  let i = 0;
+  forEach(other, (pair) => {
+    const kv = toArray(pair);
+    if (kv.length !== 2) {
+      throw valueError(`dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
+    }
+    dictSet(d, kv[0] as PyObj, kv[1] as PyObj);
+    i++;
+  });
+}
+
+function setMethod(s: PySetObj, name: string): NativeFn | null {
+  const frozen = s.t === "frozenset";
+  switch (name) {
+    case "copy":
+      return () => (frozen ? s : setCopy(s));
+    case "union":
+      return (args) => {
+        const r = setCopy(s);
+        for (const a of args) setUpdate(r, a);
+        return r;
+      };
+    case "intersection":
+      return (args) => {
+        let r: PySetObj = s;
+        if (args.length === 0) return setCopy(s);
+        for (const a of args) {
+          if (a.t === "set" || a.t === "frozenset") r = binaryOp("BitAnd", r, a) as PySetObj;
+          else {
+            const out = newSet(s.t);
+            const cur = r;
+            forEach(a, (x) => {
+              if (setContains(cur, x)) setAdd(out, x);
+            });
+            r = out;
+          }
+        }
+        return r;
+      };
+    case "difference":
+      return (args) => {
+        if (args.length === 0) return setCopy(s);
+        let r: PySetObj = s;
+        for (const a of args) {
+          if (a.t === "set" || a.t === "frozenset") r = binaryOp("Sub", r, a) as PySetObj;
+          else {
+            const out = setCopy(r);
+            forEach(a, (x) => void setDiscard(out, x));
+            r = out;
+          }
+        }
+        return r;
+      };
+    case "symmetric_difference":
+      return ([a]) => binaryOp("BitXor", s, a?.t === "set" || a?.t === "frozenset" ? a : setFrom("set", a as PyObj));
+    case "issubset":
+      return ([a]) => pyBool([...s.table.map.values()].every((e) => setContains(asSet(a as PyObj), e.key)));
+    case "issuperset":
+      return ([a]) => pyBool(toArray(a as PyObj).every((x) => setContains(s, x)));
+    case "isdisjoint":
+      return ([a]) => pyBool(!toArray(a as PyObj).some((x) => setContains(s, x)));
+    default:
+      break;
+  }
+  if (frozen) return null;
+  switch (name) {
+    case "add":
+      return ([x]) => {
+        setAdd(s, x as PyObj);
+        return None;
+      };
+    case "discard":
+      return ([x]) => {
+        setDiscard(s, x as PyObj);
+        return None;
+      };
+    case "remove":
+      return ([x]) => {
+        if (!setDiscard(s, x as PyObj)) throw new PyException("KeyError", repr(x as PyObj));
+        return None;
+      };
+    case "pop":
+      return () => {
+        const first = s.table.map.values().next();
+        if (first.done === true) throw new PyException("KeyError", "'pop from an empty set'");
+        setDiscard(s, first.value.key);
+        return first.value.key;
+      };
+    case "clear":
+      return () => {
+        setClear(s);
+        return None;
+      };
+    case "update":
+      return (args) => {
+        for (const a of args) setUpdate(s, a);
+        return None;
+      };
+    case "intersection_update":
+    case "difference_update":
+    case "symmetric_difference_update":
+      return (args) => {
+        const op = name === "intersection_update" ? "BitAnd" : name === "difference_update" ? "Sub" : "BitXor";
+        let r: PyObj = s;
+        for (const a of args) r = binaryOp(op, r, asSet(a));
+        const result = r as PySetObj;
+        if (name === "difference_update") {
+          for (const a of args) forEach(a, (x) => void setDiscard(s, x));
+        } else {
+          setClear(s);
+          setUpdate(s, result);
+        }
+        return None;
+      };
+    default:
+      return null;
+  }
+}
+
+function asSet(o: PyObj): PySetObj {
+  return o.t === "set" || o.t === "frozenset" ? o : setFrom("set", o);
+}
+
+export function getAttr(o: PyObj, name: string): PyObj {
+  let fn: NativeFn | null = null;
+  switch (o.t) {
+    case "str":
+      fn = strMethod(o, name);
+      break;
+    case "bytes":
+    case "bytearray":
+      fn = bytesMethod(o, name);
+      if (fn === null && o.t === "bytearray") {
+        if (name === "append") {
+          fn = ([x]) => {
+            byteArrayAppend(o, Number(intValue(x as PyObj)));
+            return None;
+          };
+        } else if (name === "extend") {
+          fn = ([x]) => {
+            byteArrayExtend(o, x as PyObj);
+            return None;
+          };
+        } else if (name === "clear") {
+          fn = () => {
+            byteArrayResize(o, 0);
+            return None;
+          };
+        }
+      }
+      break;
+    case "list":
+      fn = listMethod(o, name);
+      break;
+    case "tuple":
+      if (name === "count") fn = ([x]) => pyInt(materialize(o.items).filter((y) => y === x || pyEq(y, x as PyObj)).length);
+      if (name === "index") {
+        fn = ([x]) => {
+          const at = materialize(o.items).findIndex((y) => y === x || pyEq(y, x as PyObj));
+          if (at < 0) throw valueError("tuple.index(x): x not in tuple");
+          return pyInt(at);
+        };
+      }
+      break;
+    case "dict":
+      fn = dictMethod(o, name);
+      break;
+    case "set":
+    case "frozenset":
+      fn = setMethod(o, name);
+      break;
+    case "int":
+    case "bool":
+      if (name === "bit_length") fn = () => pyInt(BigInt(intValue(o) as number).toString(2).replace("-", "").replace(/^0$/, "").length);
+      if (name === "real" || name === "numerator") return o.t === "bool" ? pyInt(o.v ? 1 : 0) : o;
+      if (name === "imag") return pyInt(0);
+      if (name === "denominator") return pyInt(1);
+      break;
+    case "float":
+      if (name === "is_integer") fn = () => pyBool(Number.isInteger(o.v));
+      if (name === "real") return o;
+      if (name === "imag") return pyFloat(0);
+      break;
+    case "complex":
+      if (name === "real") return pyFloat(o.re);
+      if (name === "imag") return pyFloat(o.im);
+      if (name === "conjugate") fn = () => ({ t: "complex", re: o.re, im: -o.im });
+      break;
+    case "range":
+      if (name === "start") return pyInt(o.start);
+      if (name === "stop") return pyInt(o.stop);
+      if (name === "step") return pyInt(o.step);
+      break;
+    case "module":
+    case "type": {
+      const v = o.attrs.get(name);
+      if (v !== undefined) return v;
+      break;
+    }
+    default:
+      break;
+  }
+  if (fn !== null) return bound(o, name, fn);
+  const what = o.t === "module" ? `module '${o.name}'` : o.t === "type" ? `type object '${o.name}'` : `'${typeName(o)}' object`;
+  throw new PyException("AttributeError", `${what} has no attribute '${name}'`);
+}
+
+/** bytearray.append: PyByteArray_Resize(self, n + 1). */
+export function byteArrayAppend(b: import("./objects.js").PyByteArrayObj, v: number): void {
+  if (v < 0 || v > 255) throw valueError("byte must be in range(0, 256)");
+  const n = b.length;
+  byteArrayResize(b, n + 1);
+  (b.data as Uint8Array)[n] = v;
+}
+
+export { seqLen, typeError };

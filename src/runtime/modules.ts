@@ -1,0 +1,53 @@
+// The modules SEMANTICS.md puts in scope: array, collections, decimal, sys.
+// Only what pymem models is offered; the rest is refused as UNSUPPORTED.
+import { ctx } from "./ctx.js";
+import { PymemError, typeError } from "./errors.js";
+import { intern } from "./constPool.js";
+import { pyInt, pyStr, type NativeFn, type PyModuleObj, type PyObj } from "./objects.js";
+
+function fn(name: string, f: NativeFn): PyObj {
+  return { t: "builtin", name, self: null, fn: f };
+}
+
+function notYet(qualname: string): PyObj {
+  return fn(qualname, () => {
+    throw new PymemError("UNSUPPORTED", `${qualname} is not supported by pymem yet`);
+  });
+}
+
+function module(name: string, attrs: [string, PyObj][]): PyModuleObj {
+  return { t: "module", name, attrs: new Map(attrs) };
+}
+
+export function makeModules(): Map<string, PyModuleObj> {
+  const sys = module("sys", [
+    ["getsizeof", fn("getsizeof", ([x]) => {
+      if (x === undefined) throw typeError("getsizeof() missing required argument 'object' (pos 1)");
+      const sizeof = ctx().sizeof;
+      if (sizeof === null) throw new PymemError("UNSUPPORTED", "sys.getsizeof here");
+      return pyInt(sizeof(x));
+    })],
+    ["intern", fn("intern", ([x]) => {
+      if (x === undefined || x.t !== "str") throw typeError("intern() argument must be str");
+      return intern(x);
+    })],
+    ["maxsize", pyInt(2n ** 63n - 1n)],
+    ["byteorder", pyStr("little")],
+  ]);
+  const array = module("array", [["array", notYet("array.array")], ["typecodes", pyStr("bBuhHiIlLqQfd")]]);
+  const collections = module("collections", [
+    ["deque", notYet("collections.deque")],
+    ["OrderedDict", notYet("collections.OrderedDict")],
+    ["defaultdict", notYet("collections.defaultdict")],
+    ["Counter", notYet("collections.Counter")],
+    ["ChainMap", notYet("collections.ChainMap")],
+    ["namedtuple", notYet("collections.namedtuple")],
+  ]);
+  const decimal = module("decimal", [["Decimal", notYet("decimal.Decimal")]]);
+  return new Map([
+    ["array", array],
+    ["collections", collections],
+    ["decimal", decimal],
+    ["sys", sys],
+  ]);
+}

@@ -1,0 +1,227 @@
+// Python's numeric tower over modelled ints (number | bigint), floats and complexes.
+import { PyException, limitError, typeError, valueError } from "./errors.js";
+import { pyComplex, pyFloat, pyInt, type PyObj } from "./objects.js";
+
+export type IntV = number | bigint;
+
+/** Ints beyond this many bits are refused: their arithmetic would not be bounded work. */
+export const MAX_INT_BITS = 1 << 22;
+
+export function big(v: IntV): bigint {
+  return typeof v === "bigint" ? v : BigInt(v);
+}
+
+export function bitLength(v: IntV): number {
+  if (typeof v === "number") return v === 0 ? 0 : Math.abs(v).toString(2).length;
+  const a = v < 0n ? -v : v;
+  return a === 0n ? 0 : a.toString(2).length;
+}
+
+function checkBits(bits: number): void {
+  if (bits > MAX_INT_BITS) {
+    throw limitError(`the result would be an int of about ${bits} bits; pymem computes ints up to ${MAX_INT_BITS} bits`);
+  }
+}
+
+/** The int value of an int or bool, else null. */
+export function intValue(o: PyObj): IntV | null {
+  if (o.t === "int") return o.v;
+  if (o.t === "bool") return o.v ? 1 : 0;
+  return null;
+}
+
+export function isIntLike(o: PyObj): boolean {
+  return o.t === "int" || o.t === "bool";
+}
+
+export function toFloat(o: PyObj): number | null {
+  switch (o.t) {
+    case "int": {
+      if (typeof o.v === "number") return o.v;
+      const f = Number(o.v);
+      if (!Number.isFinite(f)) throw new PyException("OverflowError", "int too large to convert to float");
+      return f;
+    }
+    case "bool":
+      return o.v ? 1 : 0;
+    case "float":
+      return o.v;
+    default:
+      return null;
+  }
+}
+
+export function intAdd(a: IntV, b: IntV): PyObj {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a + b;
+    if (Number.isSafeInteger(r)) return pyInt(r);
+  }
+  return pyInt(big(a) + big(b));
+}
+
+export function intSub(a: IntV, b: IntV): PyObj {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a - b;
+    if (Number.isSafeInteger(r)) return pyInt(r);
+  }
+  return pyInt(big(a) - big(b));
+}
+
+export function intMul(a: IntV, b: IntV): PyObj {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a * b;
+    if (Number.isSafeInteger(r)) return pyInt(r);
+  }
+  checkBits(bitLength(a) + bitLength(b));
+  return pyInt(big(a) * big(b));
+}
+
+export function intFloorDiv(a: IntV, b: IntV): PyObj {
+  if (b === 0 || b === 0n) throw new PyException("ZeroDivisionError", "integer division or modulo by zero");
+  if (typeof a === "number" && typeof b === "number") return pyInt(Math.floor(a / b));
+  const x = big(a);
+  const y = big(b);
+  let q = x / y;
+  if ((x % y !== 0n) && ((x < 0n) !== (y < 0n))) q -= 1n;
+  return pyInt(q);
+}
+
+export function intMod(a: IntV, b: IntV): PyObj {
+  if (b === 0 || b === 0n) throw new PyException("ZeroDivisionError", "integer division or modulo by zero");
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a % b;
+    return pyInt(r !== 0 && (r < 0) !== (b < 0) ? r + b : r);
+  }
+  const x = big(a);
+  const y = big(b);
+  let r = x % y;
+  if (r !== 0n && (r < 0n) !== (y < 0n)) r += y;
+  return pyInt(r);
+}
+
+export function intPow(a: IntV, b: IntV): PyObj {
+  if (b < 0) {
+    const fa = Number(a);
+    if (fa === 0) throw new PyException("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+    return pyFloat(Math.pow(fa, Number(b)));
+  }
+  const base = big(a);
+  const exp = big(b);
+  if (base === 0n || base === 1n) return pyInt(exp === 0n ? 1n : base);
+  if (base === -1n) return pyInt(exp % 2n === 0n ? 1n : -1n);
+  const bits = Number(exp) * (bitLength(a) - 1) + 1;
+  checkBits(Number.isFinite(bits) ? bits : Infinity);
+  return pyInt(base ** exp);
+}
+
+export function intPowMod(a: IntV, b: IntV, m: IntV): PyObj {
+  let mod = big(m);
+  if (mod === 0n) throw valueError("pow() 3rd argument cannot be 0");
+  let base = big(a);
+  let exp = big(b);
+  const neg = mod < 0n;
+  if (neg) mod = -mod;
+  if (exp < 0n) {
+    base = modInverse(base, mod);
+    exp = -exp;
+  }
+  let result = 1n % mod;
+  base = ((base % mod) + mod) % mod;
+  while (exp > 0n) {
+    if (exp & 1n) result = (result * base) % mod;
+    base = (base * base) % mod;
+    exp >>= 1n;
+  }
+  if (neg && result !== 0n) result -= mod;
+  return pyInt(result);
+}
+
+function modInverse(a: bigint, m: bigint): bigint {
+  let [oldR, r] = [((a % m) + m) % m, m];
+  let [oldS, s] = [1n, 0n];
+  while (r !== 0n) {
+    const q = oldR / r;
+    [oldR, r] = [r, oldR - q * r];
+    [oldS, s] = [s, oldS - q * s];
+  }
+  if (oldR !== 1n) throw valueError("base is not invertible for the given modulus");
+  return ((oldS % m) + m) % m;
+}
+
+export function intLShift(a: IntV, b: IntV): PyObj {
+  if (b < 0) throw valueError("negative shift count");
+  if (a === 0 || a === 0n) return pyInt(0);
+  checkBits(bitLength(a) + Number(b));
+  return pyInt(big(a) << big(b));
+}
+
+export function intRShift(a: IntV, b: IntV): PyObj {
+  if (b < 0) throw valueError("negative shift count");
+  if (big(b) > BigInt(MAX_INT_BITS) * 2n) return pyInt(a < 0 ? -1 : 0);
+  return pyInt(big(a) >> big(b));
+}
+
+export function intBitOp(op: "&" | "|" | "^", a: IntV, b: IntV): PyObj {
+  if (typeof a === "number" && typeof b === "number" && Math.abs(a) < 2 ** 31 && Math.abs(b) < 2 ** 31) {
+    return pyInt(op === "&" ? a & b : op === "|" ? a | b : a ^ b);
+  }
+  const x = big(a);
+  const y = big(b);
+  return pyInt(op === "&" ? x & y : op === "|" ? x | y : x ^ y);
+}
+
+export function floatMod(a: number, b: number): number {
+  if (b === 0) throw new PyException("ZeroDivisionError", "float modulo");
+  let r = a % b;
+  if (r !== 0 && (r < 0) !== (b < 0)) r += b;
+  else if (r === 0) r = b < 0 ? -0 : 0;
+  return r;
+}
+
+export function floatFloorDiv(a: number, b: number): number {
+  if (b === 0) throw new PyException("ZeroDivisionError", "float floor division by zero");
+  return Math.floor(a / b);
+}
+
+export function floatPow(a: number, b: number): PyObj {
+  if (a === 0 && b < 0) throw new PyException("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+  if (a < 0 && !Number.isInteger(b)) {
+    // CPython returns a complex for a negative base with a fractional exponent.
+    const r = Math.pow(-a, b);
+    return pyComplex(r * Math.cos(Math.PI * b), r * Math.sin(Math.PI * b));
+  }
+  const r = Math.pow(a, b);
+  if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b)) {
+    throw new PyException("OverflowError", "(34, 'Numerical result out of range')");
+  }
+  return pyFloat(r);
+}
+
+export function checkFloat(r: number, what: string): number {
+  if (!Number.isFinite(r)) throw new PyException("OverflowError", what);
+  return r;
+}
+
+/** Python's int(float): truncation toward zero. */
+export function floatToInt(f: number): PyObj {
+  if (Number.isNaN(f)) throw valueError("cannot convert float NaN to integer");
+  if (!Number.isFinite(f)) throw new PyException("OverflowError", "cannot convert float infinity to integer");
+  const t = Math.trunc(f);
+  return Number.isSafeInteger(t) ? pyInt(t) : pyInt(BigInt(t));
+}
+
+export function requireInt(o: PyObj, what: string): IntV {
+  const v = intValue(o);
+  if (v === null) throw typeError(`'${o.t}' object cannot be interpreted as an integer${what ? "" : ""}`);
+  return v;
+}
+
+/** A Python int to a JS number, refusing what does not fit an index (Py_ssize_t). */
+export function toIndex(o: PyObj): number {
+  const v = intValue(o);
+  if (v === null) throw typeError(`'${o.t}' object cannot be interpreted as an integer`);
+  if (typeof v === "bigint") {
+    throw new PyException("OverflowError", `Python int too large to convert to C ssize_t`);
+  }
+  return v;
+}

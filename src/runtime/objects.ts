@@ -1,0 +1,221 @@
+// The modelled Python heap. A JS object is one Python object: JS identity is
+// Python identity, which is what the deep size counts. Containers keep the
+// allocator state CPython keeps (list `allocated`, set `fill/mask`, dict keys
+// table), so sizes follow from the same arithmetic CPython does.
+import type { Seq } from "./seq.js";
+import type { HashTable } from "./hashTable.js";
+
+export interface PyIntObj { readonly t: "int"; readonly v: number | bigint } // number iff a safe integer
+export interface PyBoolObj { readonly t: "bool"; readonly v: boolean }
+export interface PyFloatObj { readonly t: "float"; readonly v: number }
+export interface PyComplexObj { readonly t: "complex"; readonly re: number; readonly im: number }
+export interface PyNoneObj { readonly t: "NoneType" }
+export interface PyEllipsisObj { readonly t: "ellipsis" }
+export interface PyNotImplementedObj { readonly t: "NotImplementedType" }
+
+/** A str: JS text, or a repeat of a unit when too large to hold. */
+export interface PyStrObj {
+  readonly t: "str";
+  readonly text: string | null; // null: see `rep`
+  readonly rep: { readonly unit: string; readonly count: number } | null;
+  readonly length: number; // code points
+  readonly maxChar: number; // widest code point: decides the PEP 393 kind
+  interned: boolean;
+}
+
+export interface PyBytesObj {
+  readonly t: "bytes";
+  readonly data: Uint8Array | null; // null: see `rep`
+  readonly rep: { readonly unit: Uint8Array; readonly count: number } | null;
+  readonly length: number;
+}
+
+export interface PyByteArrayObj {
+  readonly t: "bytearray";
+  data: Uint8Array | null;
+  rep: { readonly unit: Uint8Array; readonly count: number } | null;
+  length: number;
+  alloc: number; // ob_alloc
+}
+
+export interface PyListObj { readonly t: "list"; items: Seq; allocated: number }
+export interface PyTupleObj { readonly t: "tuple"; readonly items: Seq }
+export interface PySetObj { readonly t: "set" | "frozenset"; readonly table: HashTable }
+export interface PyDictObj { readonly t: "dict"; readonly table: HashTable }
+export interface PyRangeObj { readonly t: "range"; readonly start: bigint; readonly stop: bigint; readonly step: bigint; readonly len: bigint }
+export interface PySliceObj { readonly t: "slice"; readonly start: PyObj; readonly stop: PyObj; readonly step: PyObj }
+
+/** Iterators, views and generators: leaves whose getsizeof is their struct size. */
+export interface PyIterObj {
+  readonly t: "iterator";
+  readonly typeName: string; // type(x).__name__: list_iterator, map, generator …
+  readonly next: () => PyObj | undefined;
+  readonly lengthHint: () => number | null; // __length_hint__, null when the type has none
+}
+
+export interface PyViewObj { readonly t: "dictview"; readonly typeName: "dict_keys" | "dict_values" | "dict_items"; readonly dict: PyDictObj }
+
+/** Keyword arguments by name; `keys` keeps the str objects CPython passes as kwnames. */
+export interface Kwargs {
+  readonly values: ReadonlyMap<string, PyObj>;
+  readonly keys: ReadonlyMap<string, PyStrObj>;
+}
+
+export type NativeFn = (args: readonly PyObj[], kwargs: Kwargs) => PyObj;
+
+export interface PyBuiltinObj {
+  readonly t: "builtin";
+  readonly name: string;
+  readonly self: PyObj | null; // bound method receiver
+  readonly fn: NativeFn;
+}
+
+export interface PyTypeObj {
+  readonly t: "type";
+  readonly name: string;
+  readonly call: NativeFn | null;
+  readonly attrs: ReadonlyMap<string, PyObj>;
+}
+
+export interface PyModuleObj { readonly t: "module"; readonly name: string; readonly attrs: ReadonlyMap<string, PyObj> }
+
+/** A lambda: its compiled body behind a native-call interface. */
+export interface PyFunctionObj {
+  readonly t: "function";
+  readonly name: string;
+  readonly call: NativeFn;
+}
+
+export type PyObj =
+  | PyIntObj | PyBoolObj | PyFloatObj | PyComplexObj | PyNoneObj | PyEllipsisObj | PyNotImplementedObj
+  | PyStrObj | PyBytesObj | PyByteArrayObj
+  | PyListObj | PyTupleObj | PySetObj | PyDictObj | PyRangeObj | PySliceObj
+  | PyIterObj | PyViewObj | PyBuiltinObj | PyTypeObj | PyModuleObj | PyFunctionObj;
+
+export type PyTag = PyObj["t"];
+
+/** A name → object binding scope; comprehensions and lambdas chain to their parent. */
+export interface Scope {
+  readonly vars: Map<string, PyObj>;
+  readonly parent: Scope | null;
+  /** Comprehension scopes: a walrus inside binds in the nearest enclosing non-comprehension scope. */
+  readonly comp: boolean;
+}
+
+export const None: PyNoneObj = { t: "NoneType" };
+export const Ellipsis: PyEllipsisObj = { t: "ellipsis" };
+export const NotImplemented: PyNotImplementedObj = { t: "NotImplementedType" };
+export const True: PyBoolObj = { t: "bool", v: true };
+export const False: PyBoolObj = { t: "bool", v: false };
+
+export function pyBool(b: boolean): PyBoolObj {
+  return b ? True : False;
+}
+
+// CPython 3.10 preallocates ints in [-NSMALLNEGINTS, NSMALLPOSINTS) (pycore_interp.h).
+const NSMALLNEGINTS = 5;
+const NSMALLPOSINTS = 257;
+const smallInts: PyIntObj[] = [];
+for (let i = -NSMALLNEGINTS; i < NSMALLPOSINTS; i++) smallInts.push({ t: "int", v: i });
+
+export function isSmallInt(v: number): boolean {
+  return v >= -NSMALLNEGINTS && v < NSMALLPOSINTS;
+}
+
+/** An int result of a runtime operation: cached when small, else a new object. */
+export function pyInt(v: number | bigint): PyIntObj {
+  if (typeof v === "bigint") {
+    if (v >= -9007199254740991n && v <= 9007199254740991n) v = Number(v);
+    else return { t: "int", v };
+  }
+  if (v >= -NSMALLNEGINTS && v < NSMALLPOSINTS) return smallInts[v + NSMALLNEGINTS] as PyIntObj;
+  return { t: "int", v: v === 0 ? 0 : v }; // no -0
+}
+
+export function pyFloat(v: number): PyFloatObj {
+  return { t: "float", v };
+}
+
+export function pyComplex(re: number, im: number): PyComplexObj {
+  return { t: "complex", re, im };
+}
+
+/** Code points of a JS string and its widest one. */
+export function measureText(text: string): { length: number; maxChar: number } {
+  let length = 0;
+  let maxChar = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
+    }
+    if (c > maxChar) maxChar = c;
+    length++;
+  }
+  return { length, maxChar };
+}
+
+export const emptyStr: PyStrObj = { t: "str", text: "", rep: null, length: 0, maxChar: 0, interned: true };
+// unicode_latin1[256]: CPython's cached one-character strings.
+const latin1Chars: PyStrObj[] = [];
+for (let i = 0; i < 256; i++) {
+  latin1Chars.push({ t: "str", text: String.fromCharCode(i), rep: null, length: 1, maxChar: i, interned: false });
+}
+
+export function latin1Char(code: number): PyStrObj {
+  return latin1Chars[code] as PyStrObj;
+}
+
+/**
+ * A str produced at run time the way unicode_result() finishes most results:
+ * the empty string and one latin-1 character come from the caches.
+ */
+export function pyStr(text: string): PyStrObj {
+  if (text.length === 0) return emptyStr;
+  if (text.length === 1 && text.charCodeAt(0) < 256) return latin1Char(text.charCodeAt(0));
+  const { length, maxChar } = measureText(text);
+  return { t: "str", text, rep: null, length, maxChar, interned: false };
+}
+
+/** A str built without unicode_result (e.g. str(int)): never taken from a cache unless empty. */
+export function pyStrFresh(text: string): PyStrObj {
+  if (text.length === 0) return emptyStr;
+  const { length, maxChar } = measureText(text);
+  return { t: "str", text, rep: null, length, maxChar, interned: false };
+}
+
+export function pyStrRepeat(unit: string, count: number, unitLength: number, maxChar: number): PyStrObj {
+  return { t: "str", text: null, rep: { unit, count }, length: unitLength * count, maxChar, interned: false };
+}
+
+export const emptyBytes: PyBytesObj = { t: "bytes", data: new Uint8Array(0), rep: null, length: 0 };
+// characters[256] in bytesobject.c: cached one-byte bytes objects.
+const byteChars: PyBytesObj[] = [];
+for (let i = 0; i < 256; i++) byteChars.push({ t: "bytes", data: Uint8Array.of(i), rep: null, length: 1 });
+
+export function pyBytes(data: Uint8Array): PyBytesObj {
+  if (data.length === 0) return emptyBytes;
+  if (data.length === 1) return byteChars[data[0] as number] as PyBytesObj;
+  return { t: "bytes", data, rep: null, length: data.length };
+}
+
+export function pyBytesFresh(data: Uint8Array): PyBytesObj {
+  if (data.length === 0) return emptyBytes;
+  return { t: "bytes", data, rep: null, length: data.length };
+}
+
+export function typeName(o: PyObj): string {
+  switch (o.t) {
+    case "iterator":
+    case "dictview":
+      return o.typeName;
+    case "builtin":
+      return o.self === null ? "builtin_function_or_method" : "builtin_function_or_method";
+    default:
+      return o.t;
+  }
+}

@@ -1,0 +1,386 @@
+// Binary and unary operators over the modelled types, with the identity and
+// allocation results of CPython 3.10's implementations.
+import type { BinOpName, UnaryOpName } from "../python/ast.js";
+import { ctx } from "./ctx.js";
+import { notSupported, pyEq, truthy } from "./compare.js";
+import { dictCopy, dictMerge, newDict } from "./dicts.js";
+import { PyException, limitError, typeError } from "./errors.js";
+import { newListExact } from "./lists.js";
+import {
+  checkFloat, floatFloorDiv, floatMod, floatPow, intAdd, intBitOp, intFloorDiv, intLShift, intMod, intMul, intPow,
+  intRShift, intSub, intValue, toFloat,
+} from "./numbers.js";
+import {
+  emptyBytes, emptyStr, pyBool, pyBytesFresh, pyComplex, pyFloat, pyInt, pyStrFresh, pyStrRepeat, typeName,
+  type PyByteArrayObj, type PyObj, type PySetObj,
+} from "./objects.js";
+import { percentFormat } from "./format.js";
+import { makeRepeat, materialize, seqLen } from "./seq.js";
+import { newSet, setAdd, setContains, setCopy, setDiscard, setUpdate } from "./sets.js";
+import { bytesData, MAX_TEXT, strText } from "./text.js";
+import { emptyTuple, newTuple } from "./tuples.js";
+import { forEach } from "./iteration.js";
+import { dictGet } from "./dicts.js";
+
+const SYMBOL: Record<BinOpName, string> = {
+  Add: "+", Sub: "-", Mult: "*", MatMult: "@", Div: "/", Mod: "%", Pow: "** or pow()",
+  LShift: "<<", RShift: ">>", BitOr: "|", BitXor: "^", BitAnd: "&", FloorDiv: "//",
+};
+
+export function binaryOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
+  const r = numericOp(op, a, b);
+  if (r !== null) return r;
+  const s = sequenceOp(op, a, b);
+  if (s !== null) return s;
+  throw notSupported(SYMBOL[op], a, b);
+}
+
+function numericOp(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {
+  const ia = intValue(a);
+  const ib = intValue(b);
+  if (ia !== null && ib !== null) {
+    switch (op) {
+      case "Add": return intAdd(ia, ib);
+      case "Sub": return intSub(ia, ib);
+      case "Mult": return intMul(ia, ib);
+      case "FloorDiv": return intFloorDiv(ia, ib);
+      case "Mod": return intMod(ia, ib);
+      case "Pow": return intPow(ia, ib);
+      case "LShift": return intLShift(ia, ib);
+      case "RShift": return intRShift(ia, ib);
+      case "BitAnd":
+      case "BitOr":
+      case "BitXor":
+        if (a.t === "bool" && b.t === "bool") {
+          const x = a.v, y = b.v;
+          return pyBool(op === "BitAnd" ? x && y : op === "BitOr" ? x || y : x !== y);
+        }
+        return intBitOp(op === "BitAnd" ? "&" : op === "BitOr" ? "|" : "^", ia, ib);
+      case "Div": {
+        if (ib === 0 || ib === 0n) throw new PyException("ZeroDivisionError", "division by zero");
+        if (typeof ia === "number" && typeof ib === "number") return pyFloat(ia / ib);
+        return pyFloat(checkFloat(bigDiv(BigInt(ia), BigInt(ib)), "integer division result too large for a float"));
+      }
+      default: return null;
+    }
+  }
+  const isNum = (o: PyObj): boolean => o.t === "int" || o.t === "bool" || o.t === "float";
+  if (isNum(a) && isNum(b)) {
+    const x = toFloat(a) as number;
+    const y = toFloat(b) as number;
+    switch (op) {
+      case "Add": return pyFloat(x + y);
+      case "Sub": return pyFloat(x - y);
+      case "Mult": return pyFloat(x * y);
+      case "Div":
+        if (y === 0) throw new PyException("ZeroDivisionError", "float division by zero");
+        return pyFloat(x / y);
+      case "FloorDiv": return pyFloat(floatFloorDiv(x, y));
+      case "Mod": return pyFloat(floatMod(x, y));
+      case "Pow": return floatPow(x, y);
+      default: return null;
+    }
+  }
+  if ((isNum(a) || a.t === "complex") && (isNum(b) || b.t === "complex")) {
+    const [ar, ai] = a.t === "complex" ? [a.re, a.im] : [toFloat(a) as number, 0];
+    const [br, bi] = b.t === "complex" ? [b.re, b.im] : [toFloat(b) as number, 0];
+    switch (op) {
+      case "Add": return pyComplex(ar + br, ai + bi);
+      case "Sub": return pyComplex(ar - br, ai - bi);
+      case "Mult": return pyComplex(ar * br - ai * bi, ar * bi + ai * br);
+      case "Div": {
+        if (br === 0 && bi === 0) throw new PyException("ZeroDivisionError", "complex division by zero");
+        const d = br * br + bi * bi;
+        return pyComplex((ar * br + ai * bi) / d, (ai * br - ar * bi) / d);
+      }
+      case "Pow": return complexPow(ar, ai, br, bi);
+      case "FloorDiv":
+      case "Mod":
+        throw typeError(`unsupported operand type(s) for ${SYMBOL[op]}: '${typeName(a)}' and '${typeName(b)}'`);
+      default: return null;
+    }
+  }
+  return null;
+}
+
+function bigDiv(a: bigint, b: bigint): number {
+  const q = Number(a / b);
+  const r = Number(a % b) / Number(b);
+  return Number.isFinite(q) ? q + r : q;
+}
+
+function complexPow(ar: number, ai: number, br: number, bi: number): PyObj {
+  if (br === 0 && bi === 0) return pyComplex(1, 0);
+  if (ar === 0 && ai === 0) {
+    if (bi !== 0 || br < 0) throw new PyException("ZeroDivisionError", "0.0 to a negative or complex power");
+    return pyComplex(0, 0);
+  }
+  const vabs = Math.hypot(ar, ai);
+  let len = Math.pow(vabs, br);
+  const at = Math.atan2(ai, ar);
+  let phase = at * br;
+  if (bi !== 0) {
+    len /= Math.exp(at * bi);
+    phase += bi * Math.log(vabs);
+  }
+  return pyComplex(len * Math.cos(phase), len * Math.sin(phase));
+}
+
+function repeatCount(n: PyObj): number | null {
+  const v = intValue(n);
+  if (v === null) return null;
+  if (typeof v === "bigint") {
+    if (v <= 0n) return 0;
+    throw new PyException("OverflowError", "cannot fit 'int' into an index-sized integer");
+  }
+  return Math.max(v, 0);
+}
+
+function checkTotal(total: number, what: string): void {
+  if (total > 2 ** 53) throw new PyException("MemoryError", "");
+  if (total > 2 ** 48) throw limitError(`${what} of ${total} items is beyond what pymem models`);
+}
+
+function sequenceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {
+  if (op === "Add") return concat(a, b);
+  if (op === "Mult") {
+    const na = repeatCount(b);
+    if (na !== null && isRepeatable(a)) return repeat(a, na);
+    const nb = repeatCount(a);
+    if (nb !== null && isRepeatable(b)) return repeat(b, nb);
+    return null;
+  }
+  if (op === "Mod") {
+    if (a.t === "str") return percentFormat(a, b);
+    return null;
+  }
+  if ((a.t === "set" || a.t === "frozenset") && (b.t === "set" || b.t === "frozenset")) {
+    switch (op) {
+      case "BitOr": return setOr(a, b);
+      case "BitAnd": return setAnd(a, b);
+      case "Sub": return setSub(a, b);
+      case "BitXor": return setXor(a, b);
+      default: return null;
+    }
+  }
+  if (op === "BitOr" && a.t === "dict" && b.t === "dict") {
+    // dict_or: PyDict_Copy(self) then dict_update_arg.
+    const d = dictCopy(a);
+    dictMerge(d, b, true);
+    return d;
+  }
+  return null;
+}
+
+function isRepeatable(o: PyObj): boolean {
+  return o.t === "str" || o.t === "bytes" || o.t === "bytearray" || o.t === "list" || o.t === "tuple";
+}
+
+function concat(a: PyObj, b: PyObj): PyObj | null {
+  if (a.t === "str" && b.t === "str") {
+    // PyUnicode_Concat returns an operand unchanged when the other is empty.
+    if (a.length === 0) return b;
+    if (b.length === 0) return a;
+    checkText(a.length + b.length);
+    return pyStrFresh(strText(a) + strText(b));
+  }
+  if (a.t === "bytes" && (b.t === "bytes" || b.t === "bytearray")) {
+    if (a.length === 0 && b.t === "bytes") return b;
+    if (b.length === 0) return a;
+    return pyBytesFresh(joinBytes(bytesData(a), bytesData(b)));
+  }
+  if (a.t === "bytearray" && (b.t === "bytes" || b.t === "bytearray")) {
+    const data = joinBytes(bytesData(a), bytesData(b));
+    return newByteArrayExact(data);
+  }
+  if (a.t === "list" && b.t === "list") {
+    const n = seqLen(a.items) + seqLen(b.items);
+    checkTotal(n, "a list");
+    ctx().tick(n);
+    return newListExact([...materialize(a.items), ...materialize(b.items)]);
+  }
+  if (a.t === "tuple" && b.t === "tuple") {
+    if (seqLen(b.items) === 0) return a;
+    if (seqLen(a.items) === 0) return b;
+    ctx().tick(seqLen(a.items) + seqLen(b.items));
+    return newTuple([...materialize(a.items), ...materialize(b.items)]);
+  }
+  if (a.t === "list" || a.t === "tuple") {
+    if (b.t === "list" || b.t === "tuple") {
+      throw typeError(`can only concatenate ${a.t} (not "${typeName(b)}") to ${a.t}`);
+    }
+  }
+  if (a.t === "str") throw typeError(`can only concatenate str (not "${typeName(b)}") to str`);
+  return null;
+}
+
+function checkText(n: number): void {
+  if (n > MAX_TEXT) throw limitError(`a string of ${n} characters built piece by piece is beyond pymem's limit (${MAX_TEXT})`);
+}
+
+export function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+export function newByteArrayExact(data: Uint8Array): PyByteArrayObj {
+  return { t: "bytearray", data, rep: null, length: data.length, alloc: ctx().layout.bytearray.exactAlloc(data.length) };
+}
+
+function repeat(a: PyObj, n: number): PyObj {
+  switch (a.t) {
+    case "str": {
+      if (a.length === 0 || n === 0) return emptyStr;
+      if (n === 1) return a;
+      const total = a.length * n;
+      checkTotal(total, "a string");
+      if (total > 1 << 24) return pyStrRepeat(strText(a), n, a.length, a.maxChar);
+      return pyStrFresh(strText(a).repeat(n));
+    }
+    case "bytes": {
+      if (n === 1) return a;
+      const total = a.length * n;
+      if (total === 0) return emptyBytes;
+      checkTotal(total, "a bytes object");
+      if (total > 1 << 24) return { t: "bytes", data: null, rep: { unit: bytesData(a), count: n }, length: total };
+      return pyBytesFresh(repeatBytes(bytesData(a), n));
+    }
+    case "bytearray": {
+      const total = a.length * n;
+      checkTotal(total, "a bytearray");
+      const alloc = ctx().layout.bytearray.exactAlloc(total);
+      if (total > 1 << 24) return { t: "bytearray", data: null, rep: { unit: bytesData(a).slice(), count: n }, length: total, alloc };
+      return { t: "bytearray", data: repeatBytes(bytesData(a), n), rep: null, length: total, alloc };
+    }
+    case "list": {
+      const total = seqLen(a.items) * n;
+      checkTotal(total, "a list");
+      if (total === 0) return newListExact([]);
+      return newListExact(makeRepeat(materialize(a.items), n));
+    }
+    case "tuple": {
+      const len = seqLen(a.items);
+      if (len === 0 || n === 0) return emptyTuple;
+      if (n === 1) return a;
+      checkTotal(len * n, "a tuple");
+      return newTuple(makeRepeat(materialize(a.items), n));
+    }
+    default:
+      throw new Error("unreachable");
+  }
+}
+
+export function repeatBytes(unit: Uint8Array, n: number): Uint8Array {
+  const out = new Uint8Array(unit.length * n);
+  if (unit.length === 1) out.fill(unit[0] as number);
+  else for (let i = 0; i < n; i++) out.set(unit, i * unit.length);
+  return out;
+}
+
+/** set_or: a copy of the left operand updated with the right. */
+function setOr(a: PySetObj, b: PySetObj): PySetObj {
+  const r = setCopy(a);
+  setUpdate(r, b);
+  return r;
+}
+
+/** set_intersection: a new set filled from the smaller operand's entries found in the other. */
+function setAnd(a: PySetObj, b: PySetObj): PySetObj {
+  const r = newSet(a.t);
+  let [small, large] = [a, b];
+  if (b.table.used > a.table.used) [small, large] = [b, a];
+  for (const e of [...small.table.map.values()]) if (setContains(large, e.key)) setAdd(r, e.key);
+  return r;
+}
+
+/** set_difference: copy-and-discard when the right is small, else a filtered build. */
+function setSub(a: PySetObj, b: PySetObj): PySetObj {
+  if (a.table.used >> 2 > b.table.used) {
+    const r = setCopy(a);
+    for (const e of b.table.map.values()) setDiscard(r, e.key);
+    return r;
+  }
+  const r = newSet(a.t);
+  for (const e of [...a.table.map.values()]) if (!setContains(b, e.key)) setAdd(r, e.key);
+  return r;
+}
+
+/** set_symmetric_difference: a copy of the right operand, toggled by the left's entries. */
+function setXor(a: PySetObj, b: PySetObj): PySetObj {
+  const r = setCopy(b, a.t);
+  for (const e of [...a.table.map.values()]) {
+    if (!setDiscard(r, e.key)) setAdd(r, e.key);
+  }
+  return r;
+}
+
+export function unaryOp(op: UnaryOpName, a: PyObj): PyObj {
+  if (op === "Not") return pyBool(!truthy(a));
+  const iv = intValue(a);
+  if (iv !== null) {
+    switch (op) {
+      case "USub": return intSub(0, iv);
+      case "UAdd": return a.t === "bool" ? pyInt(iv) : a;
+      case "Invert": return intSub(-1, iv);
+    }
+  }
+  if (a.t === "float") {
+    if (op === "USub") return pyFloat(-a.v);
+    if (op === "UAdd") return a;
+  }
+  if (a.t === "complex") {
+    if (op === "USub") return pyComplex(-a.re, -a.im);
+    if (op === "UAdd") return a;
+  }
+  const sym = op === "USub" ? "-" : op === "UAdd" ? "+" : "~";
+  throw typeError(`bad operand type for unary ${sym}: '${typeName(a)}'`);
+}
+
+/** The `in` operator. */
+export function contains(container: PyObj, item: PyObj): boolean {
+  switch (container.t) {
+    case "str":
+      if (item.t !== "str") throw typeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
+      return strText(container).includes(strText(item));
+    case "bytes":
+    case "bytearray": {
+      const hay = bytesData(container);
+      const iv = intValue(item);
+      if (iv !== null) return hay.includes(Number(iv));
+      if (item.t !== "bytes" && item.t !== "bytearray") throw typeError(`a bytes-like object is required, not '${typeName(item)}'`);
+      return Buffer.from(hay).includes(Buffer.from(bytesData(item)));
+    }
+    case "set":
+    case "frozenset":
+      return setContains(container, item);
+    case "dict":
+      return dictGet(container, item) !== undefined;
+    case "dictview":
+      if (container.typeName === "dict_keys") return dictGet(container.dict, item) !== undefined;
+      break;
+    case "range": {
+      const v = intValue(item);
+      if (v === null) break;
+      const x = BigInt(v);
+      const { start, stop, step } = container;
+      const inside = step > 0n ? x >= start && x < stop : x <= start && x > stop;
+      return inside && (x - start) % step === 0n;
+    }
+    default:
+      break;
+  }
+  let found = false;
+  const c = container;
+  if (c.t === "list" || c.t === "tuple") {
+    for (const x of materialize(c.items)) if (x === item || pyEq(x, item)) return true;
+    return false;
+  }
+  forEach(container, (x) => {
+    if (!found && (x === item || pyEq(x, item))) found = true;
+  });
+  return found;
+}
+
+export { newDict };

@@ -1,0 +1,177 @@
+// repr() and str() of modelled objects, spelled as CPython 3.10 spells them.
+import { ctx } from "./ctx.js";
+import { limitError, valueError } from "./errors.js";
+import type { IntV } from "./numbers.js";
+import { typeName, type PyObj } from "./objects.js";
+import { materialize, seqLen } from "./seq.js";
+import { bytesData, strText } from "./text.js";
+
+/** sys.int_info.default_max_str_digits (CPython 3.10.7+). */
+export const INT_MAX_STR_DIGITS = 4300;
+
+export function intToDecimal(v: IntV): string {
+  const s = v.toString();
+  if (typeof v === "bigint" && s.length - (v < 0n ? 1 : 0) > INT_MAX_STR_DIGITS) {
+    throw valueError(
+      `Exceeds the limit (${INT_MAX_STR_DIGITS}) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`,
+    );
+  }
+  return s;
+}
+
+/** float_repr: the shortest round-tripping digits, in exponent form outside 1e-4 <= |x| < 1e16. */
+export function floatRepr(x: number): string {
+  if (Number.isNaN(x)) return "nan";
+  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const [mant, expStr] = x.toExponential().split("e") as [string, string];
+  const exp = Number(expStr);
+  const neg = mant.startsWith("-");
+  const digits = mant.replace("-", "").replace(".", "");
+  let out: string;
+  if (exp < -4 || exp >= 16) {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    out = `${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  } else if (exp < 0) {
+    out = `0.${"0".repeat(-exp - 1)}${digits}`;
+  } else if (digits.length <= exp + 1) {
+    out = `${digits}${"0".repeat(exp + 1 - digits.length)}.0`;
+  } else {
+    out = `${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
+  }
+  return neg ? `-${out}` : out;
+}
+
+function complexPart(x: number): string {
+  const r = floatRepr(x);
+  return r.endsWith(".0") ? r.slice(0, -2) : r;
+}
+
+export function complexRepr(re: number, im: number): string {
+  const imPart = `${complexPart(im)}j`;
+  if (re === 0 && !Object.is(re, -0)) return imPart;
+  const sign = im < 0 || Object.is(im, -0) || (Number.isNaN(im) && false) ? "" : "+";
+  return `(${complexPart(re)}${sign}${imPart})`;
+}
+
+const nonPrintable = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+export function strRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    if (ch === quote || ch === "\\") out += "\\" + ch;
+    else if (ch === "\t") out += "\\t";
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (c < 0x20 || c === 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
+    else if (c < 0x7f) out += ch;
+    else if (ch !== " " && nonPrintable.test(ch)) {
+      out += c < 0x100 ? "\\x" + c.toString(16).padStart(2, "0") : c < 0x10000 ? "\\u" + c.toString(16).padStart(4, "0") : "\\U" + c.toString(16).padStart(8, "0");
+    } else out += ch;
+  }
+  return out + quote;
+}
+
+export function bytesRepr(data: Uint8Array, prefix = "b"): string {
+  let hasSingle = false;
+  let hasDouble = false;
+  for (const b of data) {
+    if (b === 0x27) hasSingle = true;
+    if (b === 0x22) hasDouble = true;
+  }
+  const quote = hasSingle && !hasDouble ? '"' : "'";
+  let out = prefix + quote;
+  for (const b of data) {
+    if (b === quote.charCodeAt(0) || b === 0x5c) out += "\\" + String.fromCharCode(b);
+    else if (b === 9) out += "\\t";
+    else if (b === 10) out += "\\n";
+    else if (b === 13) out += "\\r";
+    else if (b < 0x20 || b >= 0x7f) out += "\\x" + b.toString(16).padStart(2, "0");
+    else out += String.fromCharCode(b);
+  }
+  return out + quote;
+}
+
+const MAX_REPR_ITEMS = 5_000_000;
+
+export function repr(o: PyObj, active: Set<PyObj> = new Set()): string {
+  switch (o.t) {
+    case "int":
+      return intToDecimal(o.v);
+    case "bool":
+      return o.v ? "True" : "False";
+    case "float":
+      return floatRepr(o.v);
+    case "complex":
+      return complexRepr(o.re, o.im);
+    case "NoneType":
+      return "None";
+    case "ellipsis":
+      return "Ellipsis";
+    case "NotImplementedType":
+      return "NotImplemented";
+    case "str":
+      return strRepr(strText(o));
+    case "bytes":
+      return bytesRepr(bytesData(o));
+    case "bytearray":
+      return `bytearray(${bytesRepr(bytesData(o))})`;
+    case "list":
+    case "tuple": {
+      if (active.has(o)) return o.t === "list" ? "[...]" : "(...)";
+      if (seqLen(o.items) > MAX_REPR_ITEMS) throw limitError("repr of a sequence this large is beyond pymem's limit");
+      active.add(o);
+      const parts = materialize(o.items).map((x) => repr(x, active));
+      active.delete(o);
+      ctx().tick(parts.length);
+      if (o.t === "list") return `[${parts.join(", ")}]`;
+      return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
+    }
+    case "set":
+    case "frozenset": {
+      if (o.table.used === 0) return `${o.t}()`;
+      if (active.has(o)) return `${o.t}(...)`;
+      active.add(o);
+      const inner = [...o.table.map.values()].map((e) => repr(e.key, active)).join(", ");
+      active.delete(o);
+      return o.t === "set" ? `{${inner}}` : `frozenset({${inner}})`;
+    }
+    case "dict": {
+      if (active.has(o)) return "{...}";
+      active.add(o);
+      const inner = [...o.table.map.values()].map((e) => `${repr(e.key, active)}: ${repr(e.value, active)}`);
+      active.delete(o);
+      return `{${inner.join(", ")}}`;
+    }
+    case "range": {
+      const step = o.step === 1n ? "" : `, ${o.step}`;
+      return `range(${o.start}, ${o.stop}${step})`;
+    }
+    case "slice":
+      return `slice(${repr(o.start)}, ${repr(o.stop)}, ${repr(o.step)})`;
+    case "builtin":
+      return o.self === null ? `<built-in function ${o.name}>` : `<built-in method ${o.name} of ${typeName(o.self)} object>`;
+    case "type":
+      return `<class '${o.name}'>`;
+    case "module":
+      return `<module '${o.name}' (built-in)>`;
+    case "function":
+      return `<function ${o.name}>`;
+    case "dictview": {
+      const items = [...o.dict.table.map.values()].map((e) =>
+        o.typeName === "dict_keys" ? repr(e.key, active) : o.typeName === "dict_values" ? repr(e.value, active) : `(${repr(e.key, active)}, ${repr(e.value, active)})`,
+      );
+      return `${o.typeName}([${items.join(", ")}])`;
+    }
+    case "iterator":
+      return `<${o.typeName} object>`;
+  }
+}
+
+/** str(): repr except for str itself. */
+export function str(o: PyObj): string {
+  if (o.t === "str") return strText(o);
+  return repr(o);
+}

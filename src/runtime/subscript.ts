@@ -1,0 +1,220 @@
+// obj[key], obj[key] = v, del obj[key], with the objects CPython's subscript
+// implementations return (the operand itself for a full slice of an immutable
+// exact type, cached one-character results, exact-size copies).
+import { ctx } from "./ctx.js";
+import { dictDelete, dictGet, dictSet } from "./dicts.js";
+import { PyException, typeError } from "./errors.js";
+import { listArray, listResizeTo, newListExact } from "./lists.js";
+import { intValue } from "./numbers.js";
+import {
+  None, emptyBytes, emptyStr, pyBytes, pyInt, pyStr, typeName, type PyObj, type PySliceObj,
+} from "./objects.js";
+import { newByteArrayExact } from "./ops.js";
+import { repr } from "./repr.js";
+import { materialize, seqLen } from "./seq.js";
+import { codePoints, bytesData, strText } from "./text.js";
+import { emptyTuple, newTuple } from "./tuples.js";
+import { toArray } from "./iteration.js";
+
+export function makeSlice(start: PyObj, stop: PyObj, step: PyObj): PySliceObj {
+  return { t: "slice", start, stop, step };
+}
+
+function sliceInt(o: PyObj): bigint | null {
+  if (o.t === "NoneType") return null;
+  const v = intValue(o);
+  if (v === null) throw typeError("slice indices must be integers or None or have an __index__ method");
+  return BigInt(v);
+}
+
+/** PySlice_Unpack + PySlice_AdjustIndices: [start, step, slicelength]. */
+export function sliceIndices(s: PySliceObj, length: number): [number, number, number] {
+  const len = BigInt(length);
+  const stepB = sliceInt(s.step) ?? 1n;
+  if (stepB === 0n) throw new PyException("ValueError", "slice step cannot be zero");
+  let start = sliceInt(s.start);
+  let stop = sliceInt(s.stop);
+  const neg = stepB < 0n;
+  const clamp = (v: bigint | null, dflt: bigint): bigint => {
+    if (v === null) return dflt;
+    if (v < 0n) {
+      v += len;
+      if (v < 0n) v = neg ? -1n : 0n;
+    } else if (v >= len) v = neg ? len - 1n : len;
+    return v;
+  };
+  start = clamp(start, neg ? len - 1n : 0n);
+  stop = clamp(stop, neg ? -1n : len);
+  let n = 0n;
+  if (neg) {
+    if (stop < start) n = (start - stop - 1n) / -stepB + 1n;
+  } else if (start < stop) n = (stop - start - 1n) / stepB + 1n;
+  return [Number(start), Number(stepB), Number(n)];
+}
+
+function normIndex(i: PyObj, length: number, what: string): number {
+  const v = intValue(i);
+  if (v === null) throw typeError(`${what} indices must be integers or slices, not ${typeName(i)}`);
+  let n = typeof v === "bigint" ? Number(v) : v;
+  if (n < 0) n += length;
+  if (n < 0 || n >= length) throw new PyException("IndexError", `${what} index out of range`);
+  return n;
+}
+
+function pick<T>(items: readonly T[], start: number, step: number, n: number): T[] {
+  if (step === 1) return items.slice(start, start + n);
+  const out: T[] = new Array<T>(n);
+  for (let i = 0, j = start; i < n; i++, j += step) out[i] = items[j] as T;
+  return out;
+}
+
+export function getItem(o: PyObj, key: PyObj): PyObj {
+  switch (o.t) {
+    case "list":
+    case "tuple": {
+      const len = seqLen(o.items);
+      if (key.t === "slice") {
+        const [start, step, n] = sliceIndices(key, len);
+        if (o.t === "tuple") {
+          if (n <= 0) return emptyTuple;
+          if (start === 0 && step === 1 && n === len) return o;
+          return newTuple(pick(materialize(o.items), start, step, n));
+        }
+        if (n <= 0) return newListExact([]);
+        ctx().tick(n);
+        return newListExact(pick(listArray(o), start, step, n));
+      }
+      const i = normIndex(key, len, o.t);
+      if (o.t === "list") return listArray(o)[i] as PyObj;
+      if (!Array.isArray(o.items)) {
+        const items = o.items;
+        if (items.kind === "repeat") return items.unit[i % items.unit.length] as PyObj;
+        return materialize(items)[i] as PyObj;
+      }
+      return o.items[i] as PyObj;
+    }
+    case "str": {
+      const text = strText(o);
+      const ascii = o.maxChar < 128;
+      if (key.t === "slice") {
+        const [start, step, n] = sliceIndices(key, o.length);
+        if (n <= 0) return emptyStr;
+        if (start === 0 && step === 1 && n === o.length) return o;
+        if (ascii) return pyStr(step === 1 ? text.slice(start, start + n) : pick([...text], start, step, n).join(""));
+        return pyStr(pick(codePoints(text), start, step, n).map((c) => String.fromCodePoint(c)).join(""));
+      }
+      const i = normIndex(key, o.length, "string");
+      return pyStr(ascii ? (text[i] as string) : String.fromCodePoint(codePoints(text)[i] as number));
+    }
+    case "bytes":
+    case "bytearray": {
+      const data = bytesData(o);
+      if (key.t === "slice") {
+        const [start, step, n] = sliceIndices(key, data.length);
+        const part = step === 1 ? data.slice(start, start + n) : Uint8Array.from(pick([...data], start, step, n));
+        if (o.t === "bytearray") return newByteArrayExact(part);
+        if (n <= 0) return emptyBytes;
+        if (start === 0 && step === 1 && n === data.length) return o;
+        return pyBytes(part);
+      }
+      const i = normIndex(key, data.length, o.t === "bytes" ? "index" : "bytearray");
+      return pyInt(data[i] as number);
+    }
+    case "range": {
+      if (key.t === "slice") {
+        const [start, step, n] = sliceIndices(key, Number(o.len));
+        const s = BigInt(step);
+        const first = o.start + BigInt(start) * o.step;
+        const st = o.step * s;
+        return { t: "range", start: first, stop: first + BigInt(n) * st, step: st, len: BigInt(n) };
+      }
+      const v = intValue(key);
+      if (v === null) throw typeError(`range indices must be integers or slices, not ${typeName(key)}`);
+      let i = BigInt(v);
+      if (i < 0n) i += o.len;
+      if (i < 0n || i >= o.len) throw new PyException("IndexError", "range object index out of range");
+      return pyInt(o.start + i * o.step);
+    }
+    case "dict": {
+      const v = dictGet(o, key);
+      if (v === undefined) throw new PyException("KeyError", repr(key));
+      return v;
+    }
+    default:
+      throw typeError(`'${typeName(o)}' object is not subscriptable`);
+  }
+}
+
+export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
+  if (o.t === "dict") {
+    dictSet(o, key, value);
+    return;
+  }
+  if (o.t === "list") {
+    const items = listArray(o);
+    if (key.t === "slice") {
+      const [start, step, n] = sliceIndices(key, items.length);
+      const repl = toArray(value);
+      if (step !== 1) {
+        if (repl.length !== n) throw new PyException("ValueError", `attempt to assign sequence of size ${repl.length} to extended slice of size ${n}`);
+        for (let i = 0, j = start; i < n; i++, j += step) items[j] = repl[i] as PyObj;
+        return;
+      }
+      // list_ass_slice: list_resize to the new length when it grows or shrinks.
+      const newLen = items.length - n + repl.length;
+      if (newLen !== items.length) listResizeTo(o, newLen);
+      items.splice(start, n, ...repl);
+      return;
+    }
+    items[normIndex(key, items.length, "list assignment")] = value;
+    return;
+  }
+  if (o.t === "bytearray") {
+    const v = intValue(value);
+    const data = bytesData(o);
+    if (v === null || key.t === "slice") throw typeError("pymem supports only bytearray[i] = int");
+    if (v < 0 || v > 255) throw new PyException("ValueError", "byte must be in range(0, 256)");
+    data[normIndex(key, data.length, "bytearray")] = Number(v);
+    return;
+  }
+  throw typeError(`'${typeName(o)}' object does not support item assignment`);
+}
+
+export function delItem(o: PyObj, key: PyObj): void {
+  if (o.t === "dict") {
+    try {
+      dictDelete(o, key);
+    } catch (e) {
+      if (e instanceof PyException && e.pyType === "KeyError") throw new PyException("KeyError", repr(key));
+      throw e;
+    }
+    return;
+  }
+  if (o.t === "list") {
+    const items = listArray(o);
+    if (key.t === "slice") {
+      const [start, step, n] = sliceIndices(key, items.length);
+      if (n === 0) return;
+      if (step === 1) {
+        listResizeTo(o, items.length - n);
+        items.splice(start, n);
+      } else {
+        const drop = new Set<number>();
+        for (let i = 0, j = start; i < n; i++, j += step) drop.add(j);
+        const kept = items.filter((_x, i) => !drop.has(i));
+        // list_ass_subscript with a step: items move down, then list_resize.
+        listResizeTo(o, kept.length);
+        items.length = 0;
+        items.push(...kept);
+      }
+      return;
+    }
+    const i = normIndex(key, items.length, "list assignment");
+    listResizeTo(o, items.length - 1);
+    items.splice(i, 1);
+    return;
+  }
+  throw typeError(`'${typeName(o)}' object does not support item deletion`);
+}
+
+export { None };

@@ -1,0 +1,65 @@
+// Assignment targets: names, unpacking (with one starred), subscripts.
+import type { Expr } from "../python/ast.js";
+import { PyException, PymemError } from "./errors.js";
+import { toArray } from "./iteration.js";
+import { newListExact } from "./lists.js";
+import type { PyObj, Scope } from "./objects.js";
+import { setItem } from "./subscript.js";
+import type { Compiler } from "./compile.js";
+
+export type Target = (sc: Scope, value: PyObj) => void;
+
+export function assignTarget(t: Expr, c: Compiler): Target {
+  switch (t.kind) {
+    case "Name": {
+      const name = t.id;
+      return (sc, v) => {
+        sc.vars.set(name, v);
+      };
+    }
+    case "Tuple":
+    case "List": {
+      const starAt = t.elts.findIndex((x) => x.kind === "Starred");
+      const parts = t.elts.map((x) => assignTarget(x.kind === "Starred" ? x.value : x, c));
+      const n = parts.length;
+      return (sc, v) => {
+        const items = toArray(v);
+        if (starAt < 0) {
+          if (items.length !== n) {
+            throw new PyException(
+              "ValueError",
+              items.length > n ? `too many values to unpack (expected ${n})` : `not enough values to unpack (expected ${n}, got ${items.length})`,
+            );
+          }
+          parts.forEach((p, i) => p(sc, items[i] as PyObj));
+          return;
+        }
+        const after = n - starAt - 1;
+        if (items.length < n - 1) {
+          throw new PyException("ValueError", `not enough values to unpack (expected at least ${n - 1}, got ${items.length})`);
+        }
+        for (let i = 0; i < starAt; i++) (parts[i] as Target)(sc, items[i] as PyObj);
+        (parts[starAt] as Target)(sc, newListExact(items.slice(starAt, items.length - after)));
+        for (let i = 0; i < after; i++) (parts[starAt + 1 + i] as Target)(sc, items[items.length - after + i] as PyObj);
+      };
+    }
+    case "Subscript": {
+      const obj = c.expr(t.value).run;
+      if (t.slice.kind === "Slice") {
+        const s = t.slice;
+        const parts = [s.lower, s.upper, s.step].map((x) => (x === null ? null : c.expr(x).run));
+        return (sc, v) => {
+          const o = obj(sc);
+          const [lo, hi, st] = parts.map((p) => (p === null ? ({ t: "NoneType" } as const) : p(sc)));
+          setItem(o, { t: "slice", start: lo as PyObj, stop: hi as PyObj, step: st as PyObj }, v);
+        };
+      }
+      const key = c.expr(t.slice).run;
+      return (sc, v) => setItem(obj(sc), key(sc), v);
+    }
+    case "Attribute":
+      throw new PymemError("UNSUPPORTED", "assigning to an attribute", t.span);
+    default:
+      throw new PyException("SyntaxError", `cannot assign to ${t.kind.toLowerCase()}`, t.span);
+  }
+}

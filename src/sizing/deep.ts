@@ -1,0 +1,109 @@
+// The deep size of SEMANTICS.md: getsizeof summed over every distinct object
+// reachable through container items and dict keys/values, each counted once.
+// Closed-form runs of fresh ints are summed arithmetically, not one by one.
+import type { Layout } from "../layouts/layout.js";
+import { pyInt, typeName, type PyObj } from "../runtime/objects.js";
+import type { IntRunSeq, Seq } from "../runtime/seq.js";
+import { getsizeof } from "./getsizeof.js";
+
+export interface TypeTotal {
+  count: number;
+  bytes: number;
+}
+
+export interface DeepSize {
+  readonly size: number;
+  readonly deep: number;
+  readonly objects: number;
+  /** Per type name, sorted by name. */
+  readonly breakdown: ReadonlyMap<string, TypeTotal>;
+}
+
+export function deepSize(root: PyObj, layout: Layout): DeepSize {
+  const seen = new Set<object>();
+  const totals = new Map<string, TypeTotal>();
+  let deep = 0;
+  let objects = 0;
+  const add = (name: string, count: number, bytes: number): void => {
+    const t = totals.get(name);
+    if (t === undefined) totals.set(name, { count, bytes });
+    else {
+      t.count += count;
+      t.bytes += bytes;
+    }
+    deep += bytes;
+    objects += count;
+  };
+  const stack: PyObj[] = [root];
+  const pushSeq = (s: Seq): void => {
+    if (Array.isArray(s)) {
+      for (let i = s.length - 1; i >= 0; i--) stack.push(s[i] as PyObj);
+    } else if (s.kind === "repeat") {
+      for (const x of s.unit) stack.push(x);
+    } else if (s.cell.items !== null) {
+      for (const x of s.cell.items) stack.push(x);
+    } else if (!seen.has(s.cell)) {
+      seen.add(s.cell);
+      const fresh = intRunFreshSizes(s, layout);
+      add("int", fresh.count, fresh.bytes);
+      for (const v of intRunSmallValues(s)) stack.push(pyInt(v));
+    }
+  };
+  while (stack.length > 0) {
+    const o = stack.pop() as PyObj;
+    if (seen.has(o)) continue;
+    seen.add(o);
+    add(typeName(o), 1, getsizeof(o, layout));
+    switch (o.t) {
+      case "list":
+      case "tuple":
+        pushSeq(o.items);
+        break;
+      case "set":
+      case "frozenset":
+        for (const e of o.table.map.values()) stack.push(e.key);
+        break;
+      case "dict":
+        for (const e of o.table.map.values()) stack.push(e.key, e.value);
+        break;
+      default:
+        break;
+    }
+  }
+  const breakdown = new Map([...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { size: getsizeof(root, layout), deep, objects, breakdown };
+}
+
+/** The k in [0, len) with lo <= start + k*step <= hi, as [kmin, kmax] (empty when kmin > kmax). */
+function kRange(run: IntRunSeq, lo: number, hi: number): [number, number] {
+  const { start, step, len } = run;
+  let kmin = step > 0 ? Math.ceil((lo - start) / step) : Math.ceil((hi - start) / step);
+  let kmax = step > 0 ? Math.floor((hi - start) / step) : Math.floor((lo - start) / step);
+  kmin = Math.max(kmin, 0);
+  kmax = Math.min(kmax, len - 1);
+  return [kmin, kmax];
+}
+
+function countBetween(run: IntRunSeq, lo: number, hi: number): number {
+  const [kmin, kmax] = kRange(run, lo, hi);
+  return kmax >= kmin ? kmax - kmin + 1 : 0;
+}
+
+/** The run's ints outside the small-int cache: each a distinct object of 1 or 2 digits. */
+function intRunFreshSizes(run: IntRunSeq, layout: Layout): TypeTotal {
+  const D1 = 2 ** 30 - 1;
+  const oneDigit = countBetween(run, -D1, -6) + countBetween(run, 257, D1);
+  const twoDigit = run.len - oneDigit - countBetween(run, -5, 256);
+  return {
+    count: oneDigit + twoDigit,
+    bytes: oneDigit * layout.long.sizeof(1) + twoDigit * layout.long.sizeof(2 ** 30),
+  };
+}
+
+/** The run's values inside the small-int cache: those are CPython's shared objects. */
+function intRunSmallValues(run: IntRunSeq): number[] {
+  const [kmin, kmax] = kRange(run, -5, 256);
+  const out: number[] = [];
+  for (let k = kmin; k <= kmax; k++) out.push(run.start + k * run.step);
+  return out;
+}

@@ -1,0 +1,38 @@
+// sys.getsizeof(obj) for a modelled object under one CPython layout.
+import type { Layout } from "../layouts/layout.js";
+import { typeName, type PyObj } from "../runtime/objects.js";
+import { seqLen } from "../runtime/seq.js";
+
+export function getsizeof(o: PyObj, layout: Layout): number {
+  switch (o.t) {
+    case "int":
+      return layout.long.sizeof(o.v);
+    case "bool":
+      return layout.long.sizeofBool(o.v);
+    case "float":
+      return layout.float.size;
+    case "complex":
+      return layout.float.complexSize;
+    case "str":
+      return layout.unicode.sizeof(o.length, o.maxChar);
+    case "bytes":
+      return layout.bytes.sizeof(o.length);
+    case "bytearray":
+      return layout.bytearray.sizeof(o.alloc);
+    case "list":
+      return layout.list.sizeof(o.allocated);
+    case "tuple":
+      return layout.tuple.sizeof(seqLen(o.items));
+    case "set":
+    case "frozenset":
+      return layout.set.sizeof(o.table.size);
+    case "dict":
+      return layout.dict.sizeof(o.table.size);
+    default: {
+      const name = typeName(o);
+      const size = layout.leaves[name];
+      if (size === undefined) throw new Error(`no size known for type ${name}`);
+      return size;
+    }
+  }
+}

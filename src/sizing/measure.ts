@@ -1,0 +1,40 @@
+// Evaluate an expression and size the value: the figures of SEMANTICS.md.
+import type { Layout } from "../layouts/layout.js";
+import { withCtx } from "../runtime/ctx.js";
+import { evaluate, type EvalError } from "../runtime/evaluate.js";
+import { typeName } from "../runtime/objects.js";
+import { deepSize, type TypeTotal } from "./deep.js";
+import { getsizeof } from "./getsizeof.js";
+
+export interface Measurement {
+  readonly type: string;
+  readonly size: number;
+  readonly deep: number;
+  readonly objects: number;
+  readonly breakdown: ReadonlyMap<string, TypeTotal>;
+}
+
+export type MeasureResult = { readonly ok: true; readonly m: Measurement } | { readonly ok: false; readonly error: EvalError };
+
+export interface MeasureRequest {
+  readonly expr: string;
+  readonly setup: string | null;
+  readonly layout: Layout;
+  readonly timeLimitMs?: number;
+}
+
+export function measure(req: MeasureRequest): MeasureResult {
+  const r = evaluate({
+    expr: req.expr,
+    setup: req.setup,
+    layout: req.layout,
+    timeLimitMs: req.timeLimitMs ?? 5000,
+    sizeof: () => (o) => getsizeof(o, req.layout),
+  });
+  if (!r.ok) return r;
+  const d = withCtx(r.ctx, () => deepSize(r.value, req.layout));
+  if (!Number.isSafeInteger(d.deep)) {
+    return { ok: false, error: { code: "LIMIT", pyType: null, message: `the value's size (${d.deep} bytes) is beyond exact integer arithmetic`, span: null, where: "expr" } };
+  }
+  return { ok: true, m: { type: typeName(r.value), size: d.size, deep: d.deep, objects: d.objects, breakdown: d.breakdown } };
+}

@@ -1,0 +1,35 @@
+// Reading the generated truth in fixtures/*.jsonl.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export interface FixtureOk {
+  readonly id: string;
+  readonly expr: string;
+  readonly setup: string | null;
+  readonly type: string;
+  readonly size: number;
+  readonly deep: number;
+  readonly objects: number;
+  readonly breakdown: Readonly<Record<string, readonly [number, number]>>;
+}
+
+export interface FixtureErr {
+  readonly id: string;
+  readonly expr: string;
+  readonly setup: string | null;
+  readonly error: { readonly type: string; readonly message: string; readonly line?: number; readonly column?: number; readonly where?: string };
+}
+
+export type FixtureRow = FixtureOk | FixtureErr;
+
+export function loadFixtures(name: string): FixtureRow[] {
+  const path = fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as FixtureRow);
+}
+
+export function isError(r: FixtureRow): r is FixtureErr {
+  return "error" in r;
+}
