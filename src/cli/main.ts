@@ -10,6 +10,13 @@ async function readAll(): Promise<Uint8Array> {
 }
 
 export function main(): void {
+  // A closed pipe (pymem … | head) ends output quietly, as a CLI should.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   run({
     argv: process.argv.slice(2),
     env: process.env,

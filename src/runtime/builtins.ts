@@ -7,11 +7,11 @@ import { dictSet, newDict, dictResize } from "./dicts.js";
 import { PyException, PymemError, typeError, unsupported, valueError } from "./errors.js";
 import { formatValue } from "./format.js";
 import { forEach, getIter, lengthHint, makeIter, objectLen, oneCharStr, toArray } from "./iteration.js";
-import { listFrom } from "./lists.js";
+import { listArray, listFrom } from "./lists.js";
 import { byteArrayAppend, getAttr, sortInPlace, updateFrom } from "./methods.js";
 import { floatToInt, intAdd, intPow, intPowMod, intValue, toFloat } from "./numbers.js";
 import {
-  False, None, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyComplex, pyFloat, pyInt, pyStr,
+  Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyComplex, pyFloat, pyInt, pyStr,
   pyStrFresh, typeName, type Kwargs, type NativeFn, type PyObj, type PyTypeObj,
 } from "./objects.js";
 import { binaryOp, newByteArrayExact, repeatBytes } from "./ops.js";
@@ -351,9 +351,56 @@ function hashCall(args: readonly PyObj[]): PyObj {
     if (h === -1n) h = -2n;
     return pyInt(h);
   }
-  if (x.t === "float" && Number.isInteger(x.v)) return hashCall([floatToInt(x.v)]);
+  if (x.t === "float") return pyInt(hashDouble(x.v));
+  if (x.t === "tuple") return pyInt(hashTuple(materialize(x.items).map((i) => BigInt((intValue(hashCall([i])) as number | bigint)))));
+  if (x.t === "NoneType" || x.t === "ellipsis") throw new PymemError("UNSUPPORTED", `hash() of ${typeName(x)} depends on its address`);
+  if (x.t === "list" || x.t === "dict" || x.t === "set" || x.t === "bytearray") throw typeError(`unhashable type: '${x.t}'`);
   if (x.t === "str" || x.t === "bytes") throw new PymemError("UNSUPPORTED", `hash() of ${x.t} is randomized per process (PYTHONHASHSEED), so pymem cannot know it`);
   throw unsupported(`hash() of ${typeName(x)}`);
+}
+
+/** _Py_HashDouble (Python/pyhash.c): the float's value modulo 2**61 - 1. */
+function hashDouble(v: number): bigint {
+  if (Number.isNaN(v)) throw new PymemError("UNSUPPORTED", "hash() of a NaN depends on its address");
+  if (!Number.isFinite(v)) return v > 0 ? 314159n : -314159n;
+  if (Number.isInteger(v)) {
+    const b = BigInt(v);
+    let h = (b < 0n ? -b : b) % MODULUS;
+    if (b < 0n) h = -h;
+    return h === -1n ? -2n : h;
+  }
+  // v = m * 2**e with m an integer: hash = m * 2**e mod P, using 2**61 ≡ 1.
+  let m = Math.abs(v);
+  let e = 0;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e--;
+  }
+  let x = BigInt(m) % MODULUS;
+  const r = ((e % 61) + 61) % 61;
+  x = ((x << BigInt(r)) | 0n) % MODULUS;
+  let h = v < 0 ? -x : x;
+  if (h === -1n) h = -2n;
+  return h;
+}
+
+/** tuplehash (Objects/tupleobject.c, xxHash-based since 3.8). */
+function hashTuple(hashes: bigint[]): bigint {
+  const M = (1n << 64n) - 1n;
+  const P1 = 11400714785074694791n;
+  const P2 = 14029467366897019727n;
+  const P5 = 2870177450012600261n;
+  const rotl = (x: bigint): bigint => ((x << 31n) | (x >> 33n)) & M;
+  let acc = P5;
+  for (const h of hashes) {
+    const lane = h & M;
+    acc = (acc + lane * P2) & M;
+    acc = rotl(acc);
+    acc = (acc * P1) & M;
+  }
+  acc = (acc + (BigInt(hashes.length) ^ (P5 ^ 3527539n))) & M;
+  if (acc === M) return 1546275796n;
+  return acc >= 1n << 63n ? acc - (1n << 64n) : acc;
 }
 
 function toBase(x: PyObj | undefined, base: 2 | 8 | 16, prefix: string): PyObj {
@@ -539,7 +586,9 @@ export function makeBuiltins(): Map<string, PyObj> {
   const fns: [string, NativeFn][] = [
     ["len", (args) => {
       argCount("len", args, 1, 1);
-      const n = objectLen(args[0] as PyObj);
+      const x = args[0] as PyObj;
+      if (x.t === "range" && x.len > 2n ** 63n - 1n) throw new PyException("OverflowError", "Python int too large to convert to C ssize_t");
+      const n = objectLen(x);
       if (n === null) throw typeError(`object of type '${typeName(args[0] as PyObj)}' has no len()`);
       return pyInt(n);
     }],
@@ -562,7 +611,7 @@ export function makeBuiltins(): Map<string, PyObj> {
       argCount("sorted", args, 1, 1);
       kwOnly(kw, ["key", "reverse"], "sorted");
       const l = listFrom(args[0] as PyObj);
-      const items = l.items as PyObj[];
+      const items = listArray(l);
       sortInPlace(items, kw.values.get("key") ?? None, truthy(kw.values.get("reverse") ?? False));
       return l;
     }],
@@ -614,6 +663,8 @@ export function makeBuiltins(): Map<string, PyObj> {
   b.set("True", True);
   b.set("False", False);
   b.set("None", None);
+  b.set("Ellipsis", Ellipsis);
+  b.set("NotImplemented", NotImplemented);
   void lengthHint; void seqLen; void floatRepr; void pyEq; void intPow; void repeatBytes; void tuple2;
   return b;
 }

@@ -304,7 +304,8 @@ export class Compiler {
     const conv = e.conversion;
     return at(e.span, (sc) => {
       let v = value(sc);
-      if (conv === "r" || conv === "a") v = pyStrFresh(repr(v));
+      if (conv === "r") v = pyStrFresh(repr(v));
+      else if (conv === "a") v = pyStrFresh(asciiRepr(v));
       else if (conv === "s" && v.t !== "str") v = pyStrFresh(str(v));
       const specText = spec === null ? "" : strOf(spec(sc));
       // PyObject_Format hands back an exact str unchanged for an empty spec.
@@ -495,6 +496,14 @@ export class Compiler {
 function getIterable(o: PyObj): PyObj {
   if (o.t === "range" || o.t === "list" || o.t === "tuple") return o;
   return getIter(o);
+}
+
+/** ascii(): repr with non-ASCII characters escaped. */
+export function asciiRepr(o: PyObj): string {
+  return repr(o).replace(/[^\x00-\x7f]/gu, (c) => {
+    const cp = c.codePointAt(0) as number;
+    return cp < 0x100 ? "\\x" + cp.toString(16).padStart(2, "0") : cp < 0x10000 ? "\\u" + cp.toString(16).padStart(4, "0") : "\\U" + cp.toString(16).padStart(8, "0");
+  });
 }
 
 function strOf(o: PyObj): string {

@@ -3,7 +3,7 @@
 // are turned into values at the boundary (src/runtime/evaluate.ts).
 import type { Span } from "../python/ast.js";
 
-export type ErrorCode = "SYNTAX" | "PYTHON" | "NAME" | "UNSUPPORTED" | "FORBIDDEN" | "LIMIT" | "INPUT" | "CONFIG";
+export type ErrorCode = "SYNTAX" | "PYTHON" | "NAME" | "UNSUPPORTED" | "FORBIDDEN" | "LIMIT" | "INPUT" | "CONFIG" | "INTERNAL";
 
 /** A Python exception raised by modelled code: ZeroDivisionError, KeyError … */
 export class PyException extends Error {

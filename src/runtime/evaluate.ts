@@ -49,7 +49,8 @@ function toError(e: unknown, where: "expr" | "setup"): EvalError {
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return { code: "LIMIT", pyType: null, message: "the input nests too deeply for pymem to evaluate", span: null, where };
   }
-  throw e;
+  const detail = e instanceof Error ? e.message : String(e);
+  return { code: "INTERNAL", pyType: null, message: `pymem failed on this input (${detail}); please report it`, span: null, where };
 }
 
 export function evaluate(req: EvalRequest): EvalResult {

@@ -10,7 +10,7 @@ import { listExtend } from "./lists.js";
 import { lookupName } from "./scope.js";
 import type { PyModuleObj, PyObj, Scope } from "./objects.js";
 import { binaryOp } from "./ops.js";
-import { setUpdate, setClear } from "./sets.js";
+import { setAdd, setClear, setDiscard, setUpdate } from "./sets.js";
 import { delItem } from "./subscript.js";
 import { byteArrayExtend } from "./byteArrays.js";
 import { updateFrom } from "./methods.js";
@@ -56,11 +56,31 @@ export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
       setUpdate(a, b);
       return a;
     }
-    if (op === "Sub" || op === "BitAnd" || op === "BitXor") {
+    if (op === "Sub") {
+      // set_difference_update_internal: discard in place, then drop dummies past a quarter of the table.
+      if (a === b) setClear(a);
+      else for (const e of [...b.table.map.values()]) setDiscard(a, e.key);
+      const t = a.table;
+      if (t.fill - t.used > (t.size - 1) >> 2) {
+        t.size = ctx().layout.set.tableResize(ctx().layout.set.growthTarget(t.used));
+        t.fill = t.used;
+      }
+      return a;
+    }
+    if (op === "BitXor") {
+      // set_symmetric_difference_update: toggle each of the other's keys in place.
+      if (a === b) setClear(a);
+      else for (const e of [...b.table.map.values()]) if (!setDiscard(a, e.key)) setAdd(a, e.key);
+      return a;
+    }
+    if (op === "BitAnd") {
+      // set_intersection_update: the intersection's table replaces ours.
       const r = binaryOp(op, a, b);
-      if (r.t === "set") {
-        setClear(a);
-        setUpdate(a, r);
+      if (r.t === "set" || r.t === "frozenset") {
+        a.table.map.clear();
+        for (const [k, e] of r.table.map) a.table.map.set(k, e);
+        a.table.size = r.table.size;
+        a.table.fill = r.table.fill;
       }
       return a;
     }

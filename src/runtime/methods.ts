@@ -13,12 +13,16 @@ import {
 } from "./objects.js";
 import { dictUpdate } from "./displays.js";
 import { repr } from "./repr.js";
+import { bytesData } from "./text.js";
 import { materialize, seqLen } from "./seq.js";
 import { newSet, setAdd, setClear, setContains, setCopy, setDiscard, setFrom, setUpdate } from "./sets.js";
 import { bytesMethod, strMethod } from "./strMethods.js";
-import { binaryOp } from "./ops.js";
+import { binaryOp, contains } from "./ops.js";
 import { tuple2 } from "./tuples.js";
 import { byteArrayExtend, byteArrayResize } from "./byteArrays.js";
+import { inplaceOp } from "./exec.js";
+import { dunder } from "./dunders.js";
+import { typeAttr } from "./typeAttrs.js";
 
 function bound(self: PyObj, name: string, fn: NativeFn): PyObj {
   return { t: "builtin", name, self, fn };
@@ -268,15 +272,7 @@ function setMethod(s: PySetObj, name: string): NativeFn | null {
     case "symmetric_difference_update":
       return (args) => {
         const op = name === "intersection_update" ? "BitAnd" : name === "difference_update" ? "Sub" : "BitXor";
-        let r: PyObj = s;
-        for (const a of args) r = binaryOp(op, r, asSet(a));
-        const result = r as PySetObj;
-        if (name === "difference_update") {
-          for (const a of args) forEach(a, (x) => void setDiscard(s, x));
-        } else {
-          setClear(s);
-          setUpdate(s, result);
-        }
+        for (const a of args) inplaceOp(op, s, asSet(a));
         return None;
       };
     default:
@@ -311,6 +307,47 @@ export function getAttr(o: PyObj, name: string): PyObj {
         } else if (name === "clear") {
           fn = () => {
             byteArrayResize(o, 0);
+            return None;
+          };
+        } else if (name === "pop") {
+          fn = ([i]) => {
+            const data = bytesData(o);
+            if (data.length === 0) throw new PyException("IndexError", "pop from empty bytearray");
+            let at = i === undefined ? data.length - 1 : Number(intValue(i));
+            if (at < 0) at += data.length;
+            if (at < 0 || at >= data.length) throw new PyException("IndexError", "pop index out of range");
+            const v = data[at] as number;
+            const rest = Uint8Array.from([...data.subarray(0, at), ...data.subarray(at + 1)]);
+            byteArrayResize(o, data.length - 1);
+            (o.data as Uint8Array).set(rest);
+            return pyInt(v);
+          };
+        } else if (name === "remove") {
+          fn = ([x]) => {
+            const data = bytesData(o);
+            const at = data.indexOf(Number(intValue(x as PyObj)));
+            if (at < 0) throw valueError("value not found in bytearray");
+            const rest = Uint8Array.from([...data.subarray(0, at), ...data.subarray(at + 1)]);
+            byteArrayResize(o, data.length - 1);
+            (o.data as Uint8Array).set(rest);
+            return None;
+          };
+        } else if (name === "insert") {
+          fn = ([i, x]) => {
+            const data = bytesData(o).slice();
+            let at = Number(intValue(i as PyObj));
+            if (at < 0) at = Math.max(at + data.length, 0);
+            at = Math.min(at, data.length);
+            byteArrayResize(o, data.length + 1);
+            const d = o.data as Uint8Array;
+            d.set(data.subarray(0, at));
+            d[at] = Number(intValue(x as PyObj));
+            d.set(data.subarray(at), at + 1);
+            return None;
+          };
+        } else if (name === "reverse") {
+          fn = () => {
+            bytesData(o).reverse();
             return None;
           };
         }
@@ -357,16 +394,30 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (name === "start") return pyInt(o.start);
       if (name === "stop") return pyInt(o.stop);
       if (name === "step") return pyInt(o.step);
+      if (name === "count" || name === "index") {
+        fn = ([x]) => {
+          const v = intValue(x as PyObj);
+          const inside = v !== null && contains(o, x as PyObj);
+          if (name === "count") return pyInt(inside ? 1 : 0);
+          if (!inside) throw valueError(`${repr(x as PyObj)} is not in range`);
+          return pyInt((BigInt(v as number) - o.start) / o.step);
+        };
+      }
       break;
-    case "module":
-    case "type": {
+    case "module": {
       const v = o.attrs.get(name);
       if (v !== undefined) return v;
+      break;
+    }
+    case "type": {
+      const v = o.attrs.get(name) ?? typeAttr(o, name);
+      if (v !== null) return v;
       break;
     }
     default:
       break;
   }
+  if (fn === null && name.startsWith("__") && name.endsWith("__")) fn = dunder(o, name);
   if (fn !== null) return bound(o, name, fn);
   const what = o.t === "module" ? `module '${o.name}'` : o.t === "type" ? `type object '${o.name}'` : `'${typeName(o)}' object`;
   throw new PyException("AttributeError", `${what} has no attribute '${name}'`);

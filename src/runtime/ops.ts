@@ -282,6 +282,7 @@ export function repeatBytes(unit: Uint8Array, n: number): Uint8Array {
 /** set_or: a copy of the left operand updated with the right. */
 function setOr(a: PySetObj, b: PySetObj): PySetObj {
   const r = setCopy(a);
+  if (a === b) return r;
   setUpdate(r, b);
   return r;
 }

@@ -15,6 +15,7 @@ import { materialize, seqLen } from "./seq.js";
 import { codePoints, bytesData, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
 import { toArray } from "./iteration.js";
+import { byteArrayResize } from "./byteArrays.js";
 
 export function makeSlice(start: PyObj, stop: PyObj, step: PyObj): PySliceObj {
   return { t: "slice", start, stop, step };
@@ -172,7 +173,20 @@ export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
   if (o.t === "bytearray") {
     const v = intValue(value);
     const data = bytesData(o);
-    if (v === null || key.t === "slice") throw typeError("pymem supports only bytearray[i] = int");
+    if (key.t === "slice") {
+      const [start, step, n] = sliceIndices(key, data.length);
+      const repl = value.t === "bytes" || value.t === "bytearray" ? bytesData(value).slice() : Uint8Array.from(toArray(value), (x) => Number(intValue(x)));
+      if (step !== 1) throw typeError("pymem supports bytearray slice assignment with step 1 only");
+      const next = new Uint8Array(data.length - n + repl.length);
+      next.set(data.subarray(0, start));
+      next.set(repl, start);
+      next.set(data.subarray(start + n), start + repl.length);
+      // bytearray_setslice_linear: one PyByteArray_Resize to the new length.
+      byteArrayResize(o, next.length);
+      (o.data as Uint8Array).set(next);
+      return;
+    }
+    if (v === null) throw typeError(`'${typeName(value)}' object cannot be interpreted as an integer`);
     if (v < 0 || v > 255) throw new PyException("ValueError", "byte must be in range(0, 256)");
     data[normIndex(key, data.length, "bytearray")] = Number(v);
     return;
@@ -212,6 +226,14 @@ export function delItem(o: PyObj, key: PyObj): void {
     const i = normIndex(key, items.length, "list assignment");
     listResizeTo(o, items.length - 1);
     items.splice(i, 1);
+    return;
+  }
+  if (o.t === "bytearray") {
+    if (key.t === "slice") {
+      setItem(o, key, emptyBytes);
+      return;
+    }
+    setItem(o, makeSlice(key, pyInt(Number(intValue(key)) + 1 || Number(bytesData(o).length)), None), emptyBytes);
     return;
   }
   throw typeError(`'${typeName(o)}' object does not support item deletion`);

@@ -14,7 +14,7 @@ export function sizeofByteArray(alloc: number): number {
 export function byteArrayResize(alloc: number, size: number, requested: number): number {
   if (requested === size) return alloc;
   if (requested + 1 <= alloc) {
-    if (requested < alloc / 2) return requested + 1; // major downsize: exact
+    if (requested < Math.floor(alloc / 2)) return requested + 1; // major downsize: exact (size_t division)
     return alloc; // minor downsize: keep the buffer
   }
   if (requested <= alloc * 1.125) return requested + (requested >> 3) + (requested < 9 ? 3 : 6);
