@@ -8,7 +8,7 @@ import { LiteralError, decodeNumber } from "./literals.js";
 import { concatenateStrings } from "./strings.js";
 import { syntaxFailure } from "./syntaxError.js";
 import { exprName } from "./targets.js";
-import { SOFT_KEYWORDS, TokenStream, identifier } from "./tokenStream.js";
+import { TokenStream, identifier } from "./tokenStream.js";
 import type { Token } from "./tokenizer.js";
 
 const BINARY: Readonly<Record<string, readonly [number, BinOpName]>> = {
@@ -161,7 +161,7 @@ export abstract class ExprCore extends TokenStream {
       if (b) throw this.errorAt(`Missing parentheses in call to '${a.id}'. Did you mean ${a.id}(...)?`, a, b);
       return;
     }
-    if (first.kind === "NAME" && (second?.kind === "STRING" || SOFT_KEYWORDS.has(first.text))) return;
+    if (first.kind === "NAME" && (second?.kind === "STRING" || isSoftKeywordPrefix(first.text))) return;
     const b = this.attemptWithoutInvalid(() => this.expression());
     if (b === null) return;
     const level = this.prev().level;
@@ -355,4 +355,12 @@ export abstract class ExprCore extends TokenStream {
       compileFStringExpr: (source, where) => this.compileFStringExpr(source, where),
     });
   }
+}
+
+/**
+ * CPython 3.10 matches SOFT_KEYWORD with strncmp over the token's length, so
+ * any prefix of "match", "case" or "_" (even `c`) counts as a soft keyword.
+ */
+function isSoftKeywordPrefix(name: string): boolean {
+  return "match".startsWith(name) || "case".startsWith(name) || "_".startsWith(name);
 }

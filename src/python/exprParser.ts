@@ -2,7 +2,7 @@
 // comprehensions, calls, subscripts/slices, and comprehension targets.
 import type { Comprehension, Expr, Keyword } from "./ast.js";
 import { ExprCore } from "./exprCore.js";
-import { invalidTarget, invalidTargetMessage, type TargetsType } from "./targets.js";
+import { invalidTarget, invalidTargetMessage } from "./targets.js";
 import { identifier } from "./tokenStream.js";
 import type { Token } from "./tokenizer.js";
 
@@ -163,8 +163,7 @@ export abstract class ExprParser extends ExprCore {
     while (this.isComprehensionStart()) {
       const isAsync = this.eatKw("async");
       this.advance();
-      const target = this.starTargets("for", () => this.isKw("in"));
-      this.expectKw("in");
+      const target = this.forTarget();
       const iter = this.disjunction();
       const ifs: Expr[] = [];
       while (this.eatKw("if")) ifs.push(this.disjunction());
@@ -173,26 +172,43 @@ export abstract class ExprParser extends ExprCore {
     return generators;
   }
 
+  /** `star_targets 'in'` of a for loop or comprehension, consuming the `in`. */
+  protected forTarget(): Expr {
+    const start = this.pos;
+    const target = this.alt(() => {
+      const t = this.targetList(() => this.isKw("in"));
+      if (!this.isKw("in")) throw this.generic();
+      return t;
+    });
+    if (target !== null && invalidTarget(target, "for") === null) {
+      this.advance();
+      return target;
+    }
+    // invalid_for_target: `'for' star_expressions`, reported by its first bad target
+    const failure = this.generic();
+    if (this.invalidChecks) {
+      this.pos = start;
+      const a = this.attempt(() => this.starExpressions());
+      const bad = a && invalidTarget(a, "for");
+      if (bad) throw this.errorAt(invalidTargetMessage(bad, "for"), bad);
+    }
+    throw failure;
+  }
+
   /**
-   * star_targets, parsed as bitwise_or expressions and then validated the way
-   * CPython's invalid_*_target rules report them. `atEnd` tells where the
-   * target list stops (before `in`, `=`, ...).
+   * star_targets, parsed as bitwise_or items (so `in` and `=` end them);
+   * callers validate with invalidTarget. `atEnd` says where the list stops.
    */
-  protected starTargets(type: TargetsType, atEnd: () => boolean): Expr {
+  protected targetList(atEnd: () => boolean): Expr {
     const start = this.peek();
     const first = this.targetItem();
-    let result = first;
-    if (this.isOp(",")) {
-      const elts = [first];
-      while (this.eatOp(",")) {
-        if (atEnd() || !this.startsStarExpression(this.peek())) break;
-        elts.push(this.targetItem());
-      }
-      result = { kind: "Tuple", elts, span: this.spanFrom(start) };
+    if (!this.isOp(",")) return first;
+    const elts = [first];
+    while (this.eatOp(",")) {
+      if (atEnd() || !this.startsStarExpression(this.peek())) break;
+      elts.push(this.targetItem());
     }
-    const bad = invalidTarget(result, type);
-    if (bad) throw this.errorAt(invalidTargetMessage(bad, type), bad);
-    return result;
+    return { kind: "Tuple", elts, span: this.spanFrom(start) };
   }
 
   private targetItem(): Expr {
@@ -263,12 +279,15 @@ export abstract class ExprParser extends ExprCore {
         }
         if (this.isComprehensionStart()) {
           const generators = this.forIfClauses();
-          const sole = args.length === 0 && keywords.length === 0 && this.isOp(")");
-          if (!sole && this.invalidChecks) throw this.unparenthesizedGenexp(e, generators);
-          if (!sole) throw this.generic();
-          this.advance();
-          const gen: Expr = { kind: "GeneratorExp", elt: e, generators, span: this.spanFrom(open) };
-          return { kind: "Call", func, args: [gen], keywords: [], span: this.spanFrom(start) };
+          const first = args.length === 0 && keywords.length === 0;
+          if (first && this.isOp(")")) {
+            this.advance();
+            const gen: Expr = { kind: "GeneratorExp", elt: e, generators, span: this.spanFrom(open) };
+            return { kind: "Call", func, args: [gen], keywords: [], span: this.spanFrom(start) };
+          }
+          // invalid_arguments: a genexp after other arguments, or followed by more
+          if (this.invalidChecks && (!first || this.isOp(","))) throw this.unparenthesizedGenexp(e, generators);
+          throw this.generic();
         }
         if (sawKeyword) positionalAfterKeyword = true;
         args.push(e);

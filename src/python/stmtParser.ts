@@ -96,8 +96,7 @@ export abstract class StmtParser extends SimpleStmtParser {
 
   private forStmt(start: Token, isAsync: boolean): Stmt {
     const t = this.advance();
-    const target = this.starTargets("for", () => this.isKw("in"));
-    this.expectKw("in");
+    const target = this.forTarget();
     const iter = this.starExpressions();
     this.colon();
     const body = this.block(t, "'for' statement");

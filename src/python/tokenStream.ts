@@ -207,5 +207,3 @@ export function identifier(t: Token): string {
   // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(t.text) ? t.text : t.text.normalize("NFKC");
 }
-
-export const SOFT_KEYWORDS: ReadonlySet<string> = new Set(["match", "case", "_"]);

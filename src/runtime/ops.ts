@@ -131,14 +131,17 @@ function repeatCount(n: PyObj): number | null {
   if (v === null) return null;
   if (typeof v === "bigint") {
     if (v <= 0n) return 0;
-    throw new PyException("OverflowError", "cannot fit 'int' into an index-sized integer");
+    if (v >= 2n ** 63n) throw new PyException("OverflowError", "cannot fit 'int' into an index-sized integer");
+    throw limitError("a repeat count this large gives sizes beyond exact integer arithmetic");
   }
   return Math.max(v, 0);
 }
 
+/** Sizes stay exact only below 2**53 bytes; a bigger value is refused, not rounded. */
 function checkTotal(total: number, what: string): void {
-  if (total > 2 ** 53) throw new PyException("MemoryError", "");
-  if (total > 2 ** 48) throw limitError(`${what} of ${total} items is beyond what pymem models`);
+  if (total * 8 + 64 > Number.MAX_SAFE_INTEGER) {
+    throw limitError(`${what} of ${total} items has a size beyond exact integer arithmetic`);
+  }
 }
 
 function sequenceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {

@@ -28,7 +28,7 @@ export function measure(req: MeasureRequest): MeasureResult {
     expr: req.expr,
     setup: req.setup,
     layout: req.layout,
-    timeLimitMs: req.timeLimitMs ?? 5000,
+    timeLimitMs: req.timeLimitMs ?? 4000,
     sizeof: () => (o) => getsizeof(o, req.layout),
   });
   if (!r.ok) return r;

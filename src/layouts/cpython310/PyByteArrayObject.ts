@@ -1,5 +1,6 @@
 // Include/cpython/bytearrayobject.h and Objects/bytearrayobject.c.
 // bytearray_sizeof = sizeof(PyByteArrayObject) + ob_alloc; not GC-tracked.
+import { shiftRight } from "./bits.js";
 export const sizeofPyByteArrayObject = 56;
 
 export function sizeofByteArray(alloc: number): number {
@@ -17,7 +18,7 @@ export function byteArrayResize(alloc: number, size: number, requested: number):
     if (requested < Math.floor(alloc / 2)) return requested + 1; // major downsize: exact (size_t division)
     return alloc; // minor downsize: keep the buffer
   }
-  if (requested <= alloc * 1.125) return requested + (requested >> 3) + (requested < 9 ? 3 : 6);
+  if (requested <= alloc * 1.125) return requested + shiftRight(requested, 3) + (requested < 9 ? 3 : 6);
   return requested + 1;
 }
 

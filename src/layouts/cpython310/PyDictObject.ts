@@ -12,12 +12,12 @@ const MAX_PRESIZE = 128 * 1024;
 
 /** USABLE_FRACTION: a table is resized when 2/3 of its slots are used. */
 export function USABLE_FRACTION(n: number): number {
-  return Math.floor((n << 1) / 3);
+  return Math.floor((n * 2) / 3);
 }
 
 /** ESTIMATE_SIZE: the table size that holds n entries without a resize. */
 export function ESTIMATE_SIZE(n: number): number {
-  return (n * 3 + 1) >> 1;
+  return Math.floor((n * 3 + 1) / 2);
 }
 
 /** GROWTH_RATE: insertion_resize asks for used * 3. */
@@ -44,7 +44,8 @@ export function sizeofDict(keysSize: number): number {
  * A power of two from 16 up is doubled again (16 -> 32), as the interpreter does.
  */
 export function dictResizeSize(minsize: number): number {
-  const m = (minsize | PyDict_MINSIZE) - 1;
+  // (minsize | PyDict_MINSIZE) - 1, its bit length, as a power of two.
+  const m = (minsize % 16 >= 8 ? minsize : minsize + PyDict_MINSIZE) - 1;
   return 2 ** m.toString(2).length;
 }
 
@@ -54,6 +55,6 @@ export function dictPresizedSize(minused: number): number {
   if (minused > USABLE_FRACTION(MAX_PRESIZE)) return MAX_PRESIZE;
   const minsize = ESTIMATE_SIZE(minused);
   let newsize = PyDict_MINSIZE * 2;
-  while (newsize < minsize) newsize <<= 1;
+  while (newsize < minsize) newsize *= 2;
   return newsize;
 }

@@ -1,5 +1,6 @@
 // Include/cpython/listobject.h and Objects/listobject.c (3.10).
 // list___sizeof__ = sizeof(PyListObject) + allocated * sizeof(PyObject *), plus PyGC_Head.
+import { roundDownTo4, roundUpTo4, roundUpToEven, shiftRight } from "./bits.js";
 import { PyGC_Head, PyObject_VAR_HEAD, SIZEOF_POINTER } from "./platform.js";
 
 export const sizeofPyListObject = PyObject_VAR_HEAD + 2 * SIZEOF_POINTER; // ob_item, allocated
@@ -10,16 +11,16 @@ export function sizeofList(allocated: number): number {
 
 /** `allocated` after list_resize(self, newsize) from (allocated, ob_size). */
 export function listResize(allocated: number, size: number, newsize: number): number {
-  if (allocated >= newsize && newsize >= allocated >> 1) return allocated;
+  if (allocated >= newsize && newsize >= shiftRight(allocated, 1)) return allocated;
   // Over-allocate proportional to the list size, making room for additional growth.
-  let newAllocated = (newsize + (newsize >> 3) + 6) & ~3;
+  let newAllocated = roundDownTo4(newsize + shiftRight(newsize, 3) + 6);
   // Do not overallocate if the new size is closer to overallocated size than to the old size.
-  if (newsize - size > newAllocated - newsize) newAllocated = (newsize + 3) & ~3;
+  if (newsize - size > newAllocated - newsize) newAllocated = roundUpTo4(newsize);
   if (newsize === 0) newAllocated = 0;
   return newAllocated;
 }
 
 /** list_preallocate_exact: pymalloc's 16-byte granularity makes an odd count round up to even. */
 export function listPreallocateExact(n: number): number {
-  return (n + 1) & ~1;
+  return roundUpToEven(n);
 }

@@ -14,7 +14,7 @@ export function sizeofSet(tableSize: number): number {
 /** set_table_resize(so, minused): the smallest power of two above minused. */
 export function setTableResize(minused: number): number {
   let newsize = PySet_MINSIZE;
-  while (newsize <= minused) newsize <<= 1;
+  while (newsize <= minused) newsize *= 2;
   return newsize;
 }
 

@@ -1,0 +1,119 @@
+// The CLI on a fake io: the human table, --json, --stdin, and every error code.
+import { describe, expect, it } from "vitest";
+import { cli } from "./cliHarness.js";
+
+function jsonLines(out: string): Record<string, unknown>[] {
+  return out.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+describe("pymem size", () => {
+  it("prints the table of [1,2,3]: 88 bytes, 172 deep over 4 objects", async () => {
+    const r = await cli(["size", "[1,2,3]"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatchSnapshot();
+    expect(r.stdout).toMatch(/\[1,2,3\]\s+│ list │\s+88 │\s+172 │\s+4 │/);
+  });
+
+  it("prints the JSON line of the contract", async () => {
+    const r = await cli(["size", "--json", "[1,2,3]"]);
+    expect(r.code).toBe(0);
+    const [row] = jsonLines(r.stdout);
+    expect(row).toMatchObject({ expr: "[1,2,3]", python: "3.10", type: "list", size: 88, deep: 172, objects: 4 });
+    expect(r.stdout.startsWith('{"expr":"[1,2,3]","python":"3.10","type":"list","size":88,"deep":172,"objects":4')).toBe(true);
+  });
+
+  it("reads one expression per line from --stdin, skipping blank lines", async () => {
+    const r = await cli(["size", "--json", "--stdin"], { stdin: "[]\n\n'abc'\n{1: 2}\n" });
+    expect(r.code).toBe(0);
+    expect(jsonLines(r.stdout).map((x) => [x["expr"], x["size"]])).toEqual([["[]", 56], ["'abc'", 52], ["{1: 2}", 232]]);
+  });
+
+  it("runs --setup and --setup-file before the expression", async () => {
+    const a = await cli(["size", "--json", "--setup", "x = [1, 2]", "[x, x]"]);
+    expect(jsonLines(a.stdout)[0]).toMatchObject({ size: 72, deep: 72 + 72 + 56 });
+    const b = await cli(["size", "--json", "--setup-file", "m.py", "d"], { files: { "m.py": "d = {}\nd['k'] = 1\n" } });
+    expect(jsonLines(b.stdout)[0]).toMatchObject({ type: "dict", size: 232 });
+  });
+
+  it("treats arguments starting with '-' as expressions", async () => {
+    const r = await cli(["size", "--json", "-1", "-(2**40)"]);
+    expect(r.code).toBe(0);
+    expect(jsonLines(r.stdout).map((x) => x["size"])).toEqual([28, 32]);
+  });
+
+  it("prints large sizes with a unit beside the exact bytes", async () => {
+    const r = await cli(["size", "'x' * 10**8"]);
+    expect(r.stdout).toContain("100,000,049 (95.4 MiB)");
+  });
+
+  it("colours only a TTY, and never under NO_COLOR or --no-color", async () => {
+    const esc = "\u001b[";
+    expect((await cli(["size", "1"], { tty: true })).stdout).toContain(esc);
+    expect((await cli(["size", "1"], { tty: true, env: { NO_COLOR: "1" } })).stdout).not.toContain(esc);
+    expect((await cli(["size", "--no-color", "1"], { tty: true })).stdout).not.toContain(esc);
+    expect((await cli(["size", "1"])).stdout).not.toContain(esc);
+  });
+});
+
+describe("errors: every code exits 2 with a message, in human and JSON mode", () => {
+  const cases: [string, string[], string, RegExp, { stdin?: Uint8Array | string }?][] = [
+    ["SYNTAX", ["[1,"], "SYNTAX", /'\[' was never closed/],
+    ["PYTHON", ["1/0"], "PYTHON", /ZeroDivisionError: division by zero/],
+    ["NAME", ["undefined_name"], "NAME", /NameError: name 'undefined_name' is not defined/],
+    ["UNSUPPORTED", ["collections.deque()"], "UNSUPPORTED", /collections\.deque is not supported/],
+    ["FORBIDDEN", ["open('/etc/passwd')"], "FORBIDDEN", /'open' is not available/],
+    ["LIMIT", ["10**10**10"], "LIMIT", /ints up to/],
+    ["CONFIG", ["--python", "3.9", "1"], "CONFIG", /supported versions: 3\.10/],
+    ["INPUT (no expression)", [], "INPUT", /no expression given/],
+    ["INPUT (bad UTF-8 on stdin)", ["--stdin"], "INPUT", /not valid UTF-8/, { stdin: Uint8Array.from([0x31, 0xff, 0x0a]) }],
+  ];
+  it.each(cases)("%s", async (_name, args, code, message, extra) => {
+    const human = await cli(["size", ...args], extra ?? {});
+    expect(human.code).toBe(2);
+    expect(human.stderr).toMatch(message);
+    expect(human.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
+    const json = await cli(["size", "--json", ...args], extra ?? {});
+    expect(json.code).toBe(2);
+    const row = jsonLines(json.stdout)[0] as { error: { code: string; message: string } };
+    expect(row.error.code).toBe(code);
+    expect(row.error.message).toMatch(message);
+  });
+
+  it("points at the line and column of a syntax error with a caret", async () => {
+    const r = await cli(["size", "[1, 2 3]"]);
+    expect(r.stderr).toMatchSnapshot();
+    const j = await cli(["size", "--json", "[1, 2 3]"]);
+    const e = (jsonLines(j.stdout)[0] as { error: { line: number; column: number } }).error;
+    expect([e.line, e.column]).toEqual([1, 5]);
+  });
+
+  it("reports a setup error at its place in the setup", async () => {
+    const r = await cli(["size", "--json", "--setup", "x = 1\ny = (", "x"]);
+    const e = (jsonLines(r.stdout)[0] as { error: { line: number; in: string } }).error;
+    expect(e).toMatchObject({ line: 2, in: "setup" });
+  });
+
+  it("goes on with the rest of the batch after a failing expression", async () => {
+    const r = await cli(["size", "--json", "1/0", "[]"]);
+    expect(r.code).toBe(2);
+    const rows = jsonLines(r.stdout);
+    expect(rows[0]).toHaveProperty("error");
+    expect(rows[1]).toMatchObject({ type: "list", size: 56 });
+  });
+});
+
+describe("bounded work: hostile inputs end quickly with an answer or a clean error", () => {
+  const inputs: [string, number][] = [
+    ["10**10**10", 2],
+    ["[0] * 10**15", 0],
+    ["list(range(10**12))", 0],
+    ["'(' * 0 + " + "(".repeat(201) + ")".repeat(201), 2],
+    ["-".repeat(100000) + "1", 2],
+    ["[i for i in range(10**9)]", 2],
+  ];
+  // The work limit, not this test's timeout, must end them: the timeout only catches a hang.
+  it.each(inputs)("%s", { timeout: 10_000 }, async (expr, code) => {
+    const r = await cli(["size", "--json", expr]);
+    expect(r.code).toBe(code);
+  });
+});

@@ -1,0 +1,32 @@
+// Drive run() with a fake Io: no process is spawned.
+import { run } from "../src/cli/run.js";
+import type { Io } from "../src/cli/io.js";
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export async function cli(
+  argv: string[],
+  opts: { stdin?: Uint8Array | string; files?: Record<string, string>; env?: Record<string, string>; tty?: boolean } = {},
+): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    argv,
+    env: opts.env ?? {},
+    stdout: { write: (s) => void (stdout += s), isTTY: opts.tty ?? false },
+    stderr: { write: (s) => void (stderr += s), isTTY: opts.tty ?? false },
+    readStdin: async () => (typeof opts.stdin === "string" ? new TextEncoder().encode(opts.stdin) : opts.stdin ?? new Uint8Array(0)),
+    readFile: async (p) => {
+      const f = opts.files?.[p];
+      if (f === undefined) throw new Error(`ENOENT: ${p}`);
+      return f;
+    },
+    cwd: "/project",
+  };
+  const code = await run(io);
+  return { code, stdout, stderr };
+}
