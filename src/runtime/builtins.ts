@@ -469,10 +469,14 @@ function reversedCall(args: readonly PyObj[]): PyObj {
     const last = x.start + (x.len - 1n) * x.step;
     return getIter({ t: "range", start: last, stop: x.start - x.step, step: -x.step, len: x.len });
   }
-  if (x.t === "dict") {
-    const keys = [...x.table.map.values()].map((e) => e.key).reverse();
+  if (x.t === "dict" || x.t === "dictview") {
+    const d = x.t === "dict" ? x : x.dict;
+    const kind = x.t === "dict" ? "dict_keys" : x.typeName;
+    const entries = [...d.table.map.values()].reverse();
+    const pick = (e: { key: PyObj; value: PyObj }): PyObj => (kind === "dict_keys" ? e.key : kind === "dict_values" ? e.value : tuple2(e.key, e.value));
     let i = 0;
-    return makeIter("dict_reversekeyiterator", () => keys[i++], () => keys.length - i);
+    const name = kind === "dict_keys" ? "dict_reversekeyiterator" : kind === "dict_values" ? "dict_reversevalueiterator" : "dict_reverseitemiterator";
+    return makeIter(name, () => (i < entries.length ? pick(entries[i++] as { key: PyObj; value: PyObj }) : undefined), () => entries.length - i);
   }
   if (x.t === "list" || x.t === "tuple" || x.t === "str" || x.t === "bytes" || x.t === "bytearray") {
     const items = toArray(x).reverse();
@@ -527,7 +531,17 @@ function complexCall(args: readonly PyObj[]): PyObj {
   const im = args[1];
   if (re === undefined) return pyComplex(0, 0);
   if (re.t === "complex" && im === undefined) return re;
-  if (re.t === "str") throw unsupported("complex() from a string");
+  if (re.t === "str") {
+    const t = strText(re).trim().replace(/^\((.*)\)$/, "$1").replace(/_/g, "");
+    const num = "(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?|inf|nan";
+    const m = new RegExp(`^([+-]?(?:${num}))?(?:([+-](?:${num})?)[jJ])?$|^([+-]?(?:${num})?)[jJ]$`, "i").exec(t);
+    if (t === "" || m === null || (m[1] === undefined && m[2] === undefined && m[3] === undefined)) {
+      throw valueError("complex() arg is a malformed string");
+    }
+    const part = (p: string | undefined): number => (p === undefined || p === "" || p === "+" ? 1 : p === "-" ? -1 : parseFloat(p));
+    if (m[3] !== undefined) return pyComplex(0, part(m[3]));
+    return pyComplex(m[1] !== undefined ? parseFloat(m[1]) : 0, m[2] !== undefined ? part(m[2]) : 0);
+  }
   const r = re.t === "complex" ? re : pyComplex(toFloat(re) ?? NaN, 0);
   const i = im === undefined ? pyComplex(0, 0) : im.t === "complex" ? im : pyComplex(toFloat(im) ?? NaN, 0);
   return pyComplex(r.re - i.im, r.im + i.re);

@@ -13,6 +13,7 @@ import {
 } from "./objects.js";
 import { dictUpdate } from "./displays.js";
 import { repr } from "./repr.js";
+import { pyBytes, pyStr } from "./objects.js";
 import { bytesData } from "./text.js";
 import { materialize, seqLen } from "./seq.js";
 import { newSet, setAdd, setClear, setContains, setCopy, setDiscard, setFrom, setUpdate } from "./sets.js";
@@ -379,9 +380,31 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (name === "real" || name === "numerator") return o.t === "bool" ? pyInt(o.v ? 1 : 0) : o;
       if (name === "imag") return pyInt(0);
       if (name === "denominator") return pyInt(1);
+      if (name === "to_bytes") {
+        fn = (args, kw) => {
+          const len = Number(intValue(args[0] ?? kw.values.get("length") ?? pyInt(1)));
+          const order = args[1] ?? kw.values.get("byteorder") ?? pyStr("big");
+          const signed = truthy(kw.values.get("signed") ?? None);
+          let v = BigInt(intValue(o) as number);
+          if (v < 0n) {
+            if (!signed) throw new PyException("OverflowError", "can't convert negative int to unsigned");
+            v += 1n << BigInt(8 * len);
+          }
+          const out = new Uint8Array(len);
+          for (let i = len - 1; i >= 0; i--) {
+            out[i] = Number(v & 255n);
+            v >>= 8n;
+          }
+          if (v !== 0n) throw new PyException("OverflowError", "int too big to convert");
+          if (strOfObj(order) === "little") out.reverse();
+          return pyBytes(out);
+        };
+      }
       break;
     case "float":
       if (name === "is_integer") fn = () => pyBool(Number.isInteger(o.v));
+      if (name === "as_integer_ratio") fn = () => floatRatio(o.v);
+      if (name === "hex") fn = () => pyStr(floatHex(o.v));
       if (name === "real") return o;
       if (name === "imag") return pyFloat(0);
       break;
@@ -421,6 +444,43 @@ export function getAttr(o: PyObj, name: string): PyObj {
   if (fn !== null) return bound(o, name, fn);
   const what = o.t === "module" ? `module '${o.name}'` : o.t === "type" ? `type object '${o.name}'` : `'${typeName(o)}' object`;
   throw new PyException("AttributeError", `${what} has no attribute '${name}'`);
+}
+
+function floatRatio(v: number): PyObj {
+  if (!Number.isFinite(v)) throw new PyException(Number.isNaN(v) ? "ValueError" : "OverflowError", Number.isNaN(v) ? "cannot convert NaN to integer ratio" : "cannot convert Infinity to integer ratio");
+  let num = v;
+  let den = 1n;
+  while (!Number.isInteger(num)) {
+    num *= 2;
+    den *= 2n;
+  }
+  let n = BigInt(num);
+  while (den > 1n && n % 2n === 0n) {
+    n /= 2n;
+    den /= 2n;
+  }
+  return tuple2(pyInt(n), pyInt(den));
+}
+
+/** float.hex(): the exact binary value as 0x1.<13 hex digits>p<exp>. */
+export function floatHex(v: number): string {
+  if (Number.isNaN(v)) return "nan";
+  if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
+  if (v === 0) return Object.is(v, -0) ? "-0x0.0p+0" : "0x0.0p+0";
+  const sign = v < 0 ? "-" : "";
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, Math.abs(v));
+  const bits = buf.getBigUint64(0);
+  let exp = Number((bits >> 52n) & 0x7ffn);
+  const mant = bits & ((1n << 52n) - 1n);
+  const lead = exp === 0 ? 0 : 1;
+  exp = exp === 0 ? -1022 : exp - 1023;
+  const digits = mant.toString(16).padStart(13, "0").replace(/0+$/, "") || "0";
+  return `${sign}0x${lead}.${digits}p${exp >= 0 ? "+" : ""}${exp}`;
+}
+
+function strOfObj(o: PyObj): string {
+  return o.t === "str" ? (o.text ?? "") : "";
 }
 
 /** bytearray.append: PyByteArray_Resize(self, n + 1). */

@@ -282,6 +282,24 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
       return () => pyBool(/\p{Ll}/u.test(text()) && !/\p{Lu}/u.test(text()));
     case "isascii":
       return () => pyBool(s.maxChar < 128);
+    case "istitle":
+      return () => {
+        const t = text();
+        return pyBool(/\p{Lu}|\p{Lt}/u.test(t) && !/(\p{L})(\p{Lu}|\p{Lt})/u.test(t.replace(/(\p{L})\p{Ll}+/gu, "$1")) && !/(^|[^\p{L}])\p{Ll}/u.test(t));
+      };
+    case "translate":
+      return ([table]) => {
+        if (table === undefined || table.t !== "dict") throw typeError("translate() needs a dict table here");
+        let out = "";
+        for (const ch of text()) {
+          const m = table.table.map.get(ch.codePointAt(0) as number);
+          if (m === undefined) out += ch;
+          else if (m.value.t === "NoneType") continue;
+          else if (m.value.t === "str") out += strText(m.value);
+          else out += String.fromCodePoint(Number(intValue(m.value)));
+        }
+        return pyStr(out);
+      };
     case "isidentifier":
       return () => pyBool(/^[\p{L}_][\p{L}\p{N}_]*$/u.test(text()));
     case "expandtabs":
@@ -367,7 +385,51 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         return pyStr(decodeBytes(data(), enc === undefined ? "utf-8" : strText(enc as PyStrObj)));
       };
     case "hex":
-      return () => pyStrFresh(Buffer.from(data()).toString("hex"));
+      return ([sep, per]) => {
+        const hex = Buffer.from(data()).toString("hex");
+        if (sep === undefined) return pyStrFresh(hex);
+        const sp = sep.t === "str" ? strText(sep) : Buffer.from(bytesArg(sep)).toString("latin1");
+        const n = per === undefined ? 1 : Number(intValue(per));
+        const pairs = hex.match(/../g) ?? [];
+        const groups: string[] = [];
+        const k = Math.abs(n);
+        if (n > 0) for (let i = pairs.length; i > 0; i -= k) groups.unshift(pairs.slice(Math.max(0, i - k), i).join(""));
+        else for (let i = 0; i < pairs.length; i += k) groups.push(pairs.slice(i, i + k).join(""));
+        return pyStrFresh(groups.join(sp));
+      };
+    case "center":
+    case "ljust":
+    case "rjust":
+    case "zfill":
+    case "title":
+    case "capitalize":
+    case "swapcase":
+    case "splitlines":
+    case "partition":
+    case "rpartition":
+    case "isupper":
+    case "islower":
+    case "isspace":
+    case "isalnum":
+    case "istitle":
+      // The ASCII str method on the latin-1 text, results turned back into bytes.
+      return (args, kw) => {
+        const text = Buffer.from(data()).toString("latin1");
+        const asStr = (o: PyObj): PyObj => (o.t === "bytes" || o.t === "bytearray" ? pyStr(Buffer.from(bytesData(o)).toString("latin1")) : o);
+        const f = strMethod(pyStr(text), name);
+        if (f === null) throw typeError(name);
+        const back = (o: PyObj): PyObj => {
+          if (o.t === "str") {
+            const d = Uint8Array.from(Buffer.from(strText(o), "latin1"));
+            if (b.t === "bytes" && strText(o) === text) return b;
+            return b.t === "bytearray" ? newByteArrayExact(d) : pyBytes(d);
+          }
+          if (o.t === "list") return { ...o, items: (o.items as PyObj[]).map(back) };
+          if (o.t === "tuple") return newTuple((o.items as PyObj[]).map((x, i) => (name.endsWith("partition") && i === 1 && x.t === "str" && args[0] !== undefined && strText(x) !== "" ? args[0] : back(x))));
+          return o;
+        };
+        return back(f(args.map(asStr), kw));
+      };
     case "upper":
     case "lower":
       return () => make(Uint8Array.from(data(), (c) => (name === "upper" ? (c >= 97 && c <= 122 ? c - 32 : c) : c >= 65 && c <= 90 ? c + 32 : c)));

@@ -7,6 +7,9 @@ import {
   emptyBytes, emptyStr, pyComplex, pyFloat, pyInt, pyStr, typeName, type PyObj, type PyTypeObj,
 } from "./objects.js";
 import { PyException } from "./errors.js";
+import { dictSet, newDict } from "./dicts.js";
+import { None } from "./objects.js";
+import { bytesData, strText } from "./text.js";
 
 function sample(name: string): PyObj | null {
   switch (name) {
@@ -23,8 +26,47 @@ function sample(name: string): PyObj | null {
   }
 }
 
+const STATIC: Readonly<Record<string, Record<string, (args: readonly PyObj[]) => PyObj>>> = {
+  str: {
+    maketrans: ([a, b, c]) => {
+      const d = newDict();
+      if (a !== undefined && a.t === "dict") {
+        for (const e of a.table.map.values()) dictSet(d, e.key.t === "str" ? pyInt(strText(e.key).codePointAt(0) as number) : e.key, e.value);
+        return d;
+      }
+      const x = [...strText(a as never)];
+      const y = [...strText(b as never)];
+      if (x.length !== y.length) throw new PyException("ValueError", "the first two maketrans arguments must have equal length");
+      x.forEach((ch, i) => dictSet(d, pyInt(ch.codePointAt(0) as number), pyInt((y[i] as string).codePointAt(0) as number)));
+      if (c !== undefined) for (const ch of strText(c as never)) dictSet(d, pyInt(ch.codePointAt(0) as number), None);
+      return d;
+    },
+  },
+  int: {
+    from_bytes: ([b, order]) => {
+      let data = [...bytesData(b as never)];
+      if (order !== undefined && order.t === "str" && strText(order) === "little") data = data.reverse();
+      let v = 0n;
+      for (const x of data) v = (v << 8n) | BigInt(x);
+      return pyInt(v);
+    },
+  },
+  float: {
+    fromhex: ([s]) => {
+      const m = /^\s*([+-])?0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)\s*$/i.exec(strText(s as never));
+      if (m === null) throw new PyException("ValueError", "invalid hexadecimal floating-point string");
+      const frac = m[3] ?? "";
+      const mant = parseInt((m[2] || "0") + frac, 16) / 16 ** frac.length;
+      const v = mant * 2 ** Number(m[4]);
+      return pyFloat(m[1] === "-" ? -v : v);
+    },
+  },
+};
+
 export function typeAttr(t: PyTypeObj, name: string): PyObj | null {
   if (name === "__name__" || name === "__qualname__") return pyStr(t.name);
+  const st = STATIC[t.name]?.[name];
+  if (st !== undefined) return { t: "builtin", name: `${t.name}.${name}`, self: null, fn: (args) => st(args) };
   const s = sample(t.name);
   if (s === null) return null;
   try {
