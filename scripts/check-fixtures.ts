@@ -6,7 +6,8 @@ import { isError, isLater, loadFixtures } from "../tests/fixtureRows.js";
 
 const filter = process.argv.slice(2).find((a) => !a.startsWith("-")) ?? "";
 const verbose = process.argv.includes("-v");
-const rows = loadFixtures("core.jsonl").filter((r) => r.id.includes(filter) && (process.argv.includes("--all") || !isLater(r)));
+const fileArg = process.argv.find((a) => a.startsWith("--file="));
+const rows = loadFixtures(fileArg === undefined ? "core.jsonl" : fileArg.slice(7)).filter((r) => r.id.includes(filter) && (process.argv.includes("--all") || !isLater(r)));
 const bad = new Map<string, string[]>();
 let pass = 0;
 const t0 = performance.now();

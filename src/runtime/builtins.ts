@@ -5,7 +5,7 @@ import { pyCompare, pyEq, truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { dictSet, newDict, dictResize } from "./dicts.js";
 import { PyException, PymemError, typeError, unsupported, valueError } from "./errors.js";
-import { formatValue } from "./format.js";
+import { formatObj, strObj } from "./format.js";
 import { forEach, getIter, lengthHint, makeIter, objectLen, oneCharStr, toArray } from "./iteration.js";
 import { listArray, listFrom } from "./lists.js";
 import { byteArrayAppend, getAttr, sortInPlace, updateFrom } from "./methods.js";
@@ -124,10 +124,7 @@ function strCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     if (x.t !== "bytes" && x.t !== "bytearray") throw typeError(`decoding to str: need a bytes-like object, ${typeName(x)} found`);
     return callObject(getAttr(x, "decode"), [enc]);
   }
-  if (x.t === "str") return x;
-  // long_to_decimal_string writes a new str directly: never a cached character.
-  if (x.t === "int") return pyStrFresh(intToDecimal(x.v));
-  return pyStr(str(x));
+  return strObj(x);
 }
 
 function checkByte(v: PyObj): number {
@@ -412,13 +409,20 @@ function toBase(x: PyObj | undefined, base: 2 | 8 | 16, prefix: string): PyObj {
 
 function zipCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   kwOnly(kw, ["strict"], "zip");
+  const strict = truthy(kw.values.get("strict") ?? False);
   const its = args.map(getIter);
   return makeIter("zip", () => {
     if (its.length === 0) return undefined;
     const row: PyObj[] = [];
-    for (const it of its) {
+    for (const [i, it] of its.entries()) {
       const v = it.next();
-      if (v === undefined) return undefined;
+      if (v === undefined) {
+        if (strict && i > 0) throw valueError(`zip() argument ${i + 1} is shorter than argument${i === 1 ? "" : "s 1-" + i} ${i === 1 ? "1" : ""}`.trim());
+        if (strict && i === 0 && its.slice(1).some((o) => o.next() !== undefined)) {
+          throw valueError(`zip() argument 2 is longer than argument 1`);
+        }
+        return undefined;
+      }
       row.push(v);
     }
     return newTuple(row);
@@ -650,7 +654,8 @@ export function makeBuiltins(): Map<string, PyObj> {
     ["ord", ordCall],
     ["repr", (args) => {
       argCount("repr", args, 1, 1);
-      return pyStr(repr(args[0] as PyObj));
+      const x = args[0] as PyObj;
+      return x.t === "int" || x.t === "bool" ? strObj(x) : pyStr(repr(x));
     }],
     ["ascii", (args) => pyStr(repr(args[0] as PyObj).replace(/[^\x00-\x7f]/gu, (c) => {
       const cp = c.codePointAt(0) as number;
@@ -670,7 +675,7 @@ export function makeBuiltins(): Map<string, PyObj> {
       if (args[1] !== undefined) return args[1];
       throw new PyException("StopIteration", "");
     }],
-    ["format", (args) => pyStr(formatValue(args[0] as PyObj, args[1] === undefined ? "" : strText(args[1] as never)))],
+    ["format", (args) => formatObj(args[0] as PyObj, args[1] === undefined ? "" : strText(args[1] as never))],
     ["callable", (args) => pyBool(["builtin", "function", "type"].includes((args[0] as PyObj).t))],
   ];
   for (const [name, f] of fns) b.set(name, fn(name, f));

@@ -52,8 +52,28 @@ function numCompare(a: PyObj, b: PyObj): number {
   return fa < fb ? -1 : fa > fb ? 1 : 0;
 }
 
+/** A keys or items view compares as the set of its keys or items. */
+function viewKeys(o: PyObj): Set<unknown> | null {
+  if (o.t === "dictview" && o.typeName !== "dict_values") {
+    const out = new Set<unknown>();
+    for (const e of o.dict.table.map.values()) out.add(o.typeName === "dict_keys" ? hashKey(e.key) : hashKey({ t: "tuple", items: [e.key, e.value] }));
+    return out;
+  }
+  if (o.t === "set" || o.t === "frozenset") return new Set(o.table.map.keys());
+  return null;
+}
+
+function setLike(a: PyObj, b: PyObj): [Set<unknown>, Set<unknown>] | null {
+  if (a.t !== "dictview" && b.t !== "dictview") return null;
+  const x = viewKeys(a);
+  const y = viewKeys(b);
+  return x !== null && y !== null ? [x, y] : null;
+}
+
 export function pyEq(a: PyObj, b: PyObj): boolean {
   if (a === b) return !(a.t === "float" && Number.isNaN(a.v));
+  const sl = setLike(a, b);
+  if (sl !== null) return sl[0].size === sl[1].size && [...sl[0]].every((k) => sl[1].has(k));
   if (isNumber(a) && isNumber(b)) {
     if (a.t === "complex" || b.t === "complex") {
       const ar = a.t === "complex" ? a.re : (toFloat(a) as number);
@@ -127,9 +147,11 @@ export function pyCompare(a: PyObj, b: PyObj, op: string): number {
     }
     return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
   }
-  if ((a.t === "set" || a.t === "frozenset") && (b.t === "set" || b.t === "frozenset")) {
-    const sub = [...a.table.map.keys()].every((k) => b.table.map.has(k));
-    const sup = [...b.table.map.keys()].every((k) => a.table.map.has(k));
+  const sl = setLike(a, b);
+  if (sl !== null || ((a.t === "set" || a.t === "frozenset") && (b.t === "set" || b.t === "frozenset"))) {
+    const [x, y] = sl ?? [viewKeys(a) as Set<unknown>, viewKeys(b) as Set<unknown>];
+    const sub = [...x].every((k) => y.has(k));
+    const sup = [...y].every((k) => x.has(k));
     if (sub && sup) return 0;
     if (sub) return -1;
     if (sup) return 1;

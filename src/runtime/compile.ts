@@ -10,7 +10,7 @@ import { buildConstSeqDisplay, buildDictDisplay, buildSeqDisplay, type DictItem,
 import { dictSet, newDict } from "./dicts.js";
 import { PyException, PymemError, typeError, unsupported } from "./errors.js";
 import { attempt, foldBinOp } from "./fold.js";
-import { formatValue } from "./format.js";
+import { formatObj, strObj } from "./format.js";
 import { forEach, getIter, makeIter } from "./iteration.js";
 import { listAppend, newEmptyList } from "./lists.js";
 import { getAttr } from "./methods.js";
@@ -306,44 +306,54 @@ export class Compiler {
       let v = value(sc);
       if (conv === "r") v = pyStrFresh(repr(v));
       else if (conv === "a") v = pyStrFresh(asciiRepr(v));
-      else if (conv === "s" && v.t !== "str") v = pyStrFresh(str(v));
+      else if (conv === "s") v = strObj(v);
       const specText = spec === null ? "" : strOf(spec(sc));
-      // PyObject_Format hands back an exact str unchanged for an empty spec.
-      if (specText === "" && v.t === "str") return v;
-      return pyStrFresh(formatValue(v, specText));
+      return formatObj(v, specText);
     });
   }
 
   private lambda(e: ExprOf<"Lambda">): Compiled {
     const a = e.args;
-    if (a.vararg !== null || a.kwarg !== null || a.kwonlyargs.length > 0 || a.posonlyargs.length > 0) {
-      throw new PymemError("UNSUPPORTED", "lambda with *args, **kwargs, keyword-only or positional-only parameters", e.span);
-    }
-    const names = a.args.map((x) => x.arg);
+    const positional = [...a.posonlyargs, ...a.args].map((x) => x.arg);
+    const posOnly = new Set(a.posonlyargs.map((x) => x.arg));
+    const kwonly = a.kwonlyargs.map((x) => x.arg);
     const defaults = a.defaults.map((d) => this.expr(d).run);
+    const kwDefaults = a.kwDefaults.map((d) => (d === null ? null : this.expr(d).run));
+    const vararg = a.vararg?.arg ?? null;
+    const kwarg = a.kwarg?.arg ?? null;
     const body = this.expr(e.body).run;
+    const kwKey = (name: string): PyStrObj => this.pool.add(pyStr(name)) as PyStrObj;
     return this.dynamic((sc) => {
       const defs = defaults.map((d) => d(sc));
-      const firstDefault = names.length - defs.length;
-      return {
-        t: "function",
-        name: "<lambda>",
-        call: (args: readonly PyObj[], kw: Kwargs): PyObj => {
-          if (args.length > names.length) {
-            throw typeError(`<lambda>() takes ${names.length} positional argument${names.length === 1 ? "" : "s"} but ${args.length} were given`);
-          }
-          const vars = new Map<string, PyObj>();
-          names.forEach((n, i) => {
-            const v = i < args.length ? args[i] : kw.values.get(n) ?? (i >= firstDefault ? defs[i - firstDefault] : undefined);
-            if (v === undefined) throw typeError(`<lambda>() missing 1 required positional argument: '${n}'`);
-            vars.set(n, v);
-          });
-          for (const k of kw.values.keys()) {
-            if (!names.includes(k)) throw typeError(`<lambda>() got an unexpected keyword argument '${k}'`);
-          }
-          return body({ vars, parent: sc, comp: false });
-        },
+      const kwDefs = kwDefaults.map((d) => (d === null ? null : d(sc)));
+      const firstDefault = positional.length - defs.length;
+      const call = (args: readonly PyObj[], kw: Kwargs): PyObj => {
+        const vars = new Map<string, PyObj>();
+        if (args.length > positional.length && vararg === null) {
+          throw typeError(`<lambda>() takes ${positional.length} positional argument${positional.length === 1 ? "" : "s"} but ${args.length} were given`);
+        }
+        positional.forEach((n, i) => {
+          const fromKw = posOnly.has(n) ? undefined : kw.values.get(n);
+          if (i < args.length && fromKw !== undefined) throw typeError(`<lambda>() got multiple values for argument '${n}'`);
+          const v = i < args.length ? args[i] : fromKw ?? (i >= firstDefault ? defs[i - firstDefault] : undefined);
+          if (v === undefined) throw typeError(`<lambda>() missing 1 required positional argument: '${n}'`);
+          vars.set(n, v);
+        });
+        kwonly.forEach((n, i) => {
+          const v = kw.values.get(n) ?? kwDefs[i] ?? undefined;
+          if (v === undefined || v === null) throw typeError(`<lambda>() missing 1 required keyword-only argument: '${n}'`);
+          vars.set(n, v);
+        });
+        if (vararg !== null) vars.set(vararg, newTuple(args.slice(positional.length)));
+        const extra = [...kw.values.keys()].filter((k) => !(positional.includes(k) && !posOnly.has(k)) && !kwonly.includes(k));
+        if (kwarg !== null) {
+          const d = newDict();
+          for (const k of extra) dictSet(d, kw.keys.get(k) ?? kwKey(k), kw.values.get(k) as PyObj);
+          vars.set(kwarg, d);
+        } else if (extra.length > 0) throw typeError(`<lambda>() got an unexpected keyword argument '${extra[0]}'`);
+        return body({ vars, parent: sc, comp: false });
       };
+      return { t: "function", name: "<lambda>", call };
     });
   }
 

@@ -4,9 +4,10 @@ import { intValue, toFloat } from "./numbers.js";
 import { pyStrFresh, typeName, type PyObj, type PyStrObj } from "./objects.js";
 import { floatRepr, intToDecimal, repr, str } from "./repr.js";
 import { materialize } from "./seq.js";
-import { strText } from "./text.js";
+import { bytesData as bytesDataOf, strText } from "./text.js";
 import { dictGet } from "./dicts.js";
 import { pyStr } from "./objects.js";
+import { intern } from "./constPool.js";
 
 interface Spec {
   fill: string;
@@ -123,13 +124,58 @@ function formatInt(v: number | bigint, s: Spec): string {
   return pad(body, sign, s, ">");
 }
 
+/**
+ * str(o) as the object CPython returns: the str itself, the interned
+ * 'True'/'False' of bool_repr, a new string for an int (long_to_decimal_string),
+ * else the repr text finished by a unicode writer (one latin-1 char is cached).
+ */
+export function strObj(o: PyObj): PyStrObj {
+  if (o.t === "str") return o;
+  if (o.t === "bool") return intern(pyStr(o.v ? "True" : "False"));
+  if (o.t === "int") return pyStrFresh(intToDecimal(o.v));
+  return pyStr(str(o));
+}
+
+/** PyObject_Format(o, spec) as an object: an unchanged str comes back as itself (the writer's readonly path). */
+export function formatObj(o: PyObj, spec: string): PyStrObj {
+  if (spec === "") return strObj(o);
+  const text = formatValue(o, spec);
+  if (o.t === "str" && text === strText(o)) return o;
+  return pyStr(text);
+}
+
+/**
+ * _PyUnicodeWriter_Finish over the pieces written: when exactly one whole str
+ * object was written (empty pieces write nothing), the result is that object;
+ * otherwise a new str, with unicode_result's caches for '' and one latin-1 char.
+ */
+function finishWriter(pieces: readonly (PyStrObj | string)[]): PyStrObj {
+  // Over-allocation is switched off only for the format's last step, and a
+  // readonly (shared) buffer needs an empty writer without over-allocation.
+  const steps = [...pieces];
+  while (steps.length > 0 && steps[steps.length - 1] === "") steps.pop();
+  const last = steps[steps.length - 1];
+  const emptyBefore = steps.slice(0, -1).every((p) => (typeof p === "string" ? p === "" : p.length === 0));
+  if (last !== undefined && typeof last !== "string" && last.length > 0 && emptyBefore) return last;
+  return pyStr(pieces.map((p) => (typeof p === "string" ? p : strText(p))).join(""));
+}
+
+/** A field as written into the format's writer: exact int/float text goes in directly, a str whole. */
+function writerPiece(v: PyObj, spec: string): PyStrObj | string {
+  if (v.t === "int" || v.t === "float") return formatValue(v, spec);
+  return formatObj(v, spec);
+}
+
 /** format(value, spec): PyObject_Format. */
 export function formatValue(o: PyObj, spec: string): string {
   if (spec === "") return str(o);
   const s = parseSpec(spec);
   const iv = intValue(o);
   if (iv !== null) return formatInt(iv, s);
-  if (o.t === "float") return formatFloat(o.v, s);
+  if (o.t === "float") {
+    if ("bcdoxXs".includes(s.type) && s.type !== "") throw valueError(`Unknown format code '${s.type}' for object of type 'float'`);
+    return formatFloat(o.v, s);
+  }
   if (o.t === "str") {
     if (s.type !== "" && s.type !== "s") throw valueError(`Unknown format code '${s.type}' for object of type 'str'`);
     let t = strText(o);
@@ -141,9 +187,23 @@ export function formatValue(o: PyObj, spec: string): string {
 }
 
 /** str.format(*args, **kwargs) for simple fields: {}, {0}, {name}, {0.attr}/{0[i]} are refused. */
-export function strFormat(template: string, args: readonly PyObj[], kwargs: ReadonlyMap<string, PyObj>): PyStrObj {
+export function strFormat(templateObj: PyStrObj, args: readonly PyObj[], kwargs: ReadonlyMap<string, PyObj>): PyStrObj {
+  const template = strText(templateObj);
   let auto = 0;
-  const out = template.replace(/\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::([^{}]*(?:\{[^{}]*\}[^{}]*)*))?\}/g, (m, field: string | undefined, conv: string | undefined, spec: string | undefined) => {
+  const pieces: (PyStrObj | string)[] = [];
+  const re = /\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::([^{}]*(?:\{[^{}]*\}[^{}]*)*))?\}/g;
+  let last = 0;
+  for (const m of template.matchAll(re)) {
+    pieces.push(template.slice(last, m.index));
+    last = (m.index as number) + m[0].length;
+    pieces.push(formatField(m[0], m[1], m[2], m[3]));
+  }
+  // A template with no fields is written whole: the method returns it unchanged.
+  if (last === 0) return template.includes("{{") || template.includes("}}") ? pyStr(template.replace(/\{\{/g, "{").replace(/\}\}/g, "}")) : templateObj;
+  pieces.push(template.slice(last));
+  return finishWriter(pieces);
+
+  function formatField(m: string, field: string | undefined, conv: string | undefined, spec: string | undefined): PyStrObj | string {
     if (m === "{{") return "{";
     if (m === "}}") return "}";
     let value: PyObj | undefined;
@@ -155,23 +215,35 @@ export function strFormat(template: string, args: readonly PyObj[], kwargs: Read
       if (value === undefined) throw new PyException("KeyError", `'${name}'`);
     } else throw unsupported(`the format field {${name}}`);
     if (value === undefined) throw new PyException("IndexError", "Replacement index " + (name === "" ? auto - 1 : name) + " out of range for positional args tuple");
-    const v: PyObj = conv === "r" ? pyStrFresh(repr(value)) : conv === "s" ? pyStrFresh(str(value)) : value;
+    const v: PyObj = conv === "r" ? pyStrFresh(repr(value)) : conv === "s" ? strObj(value) : value;
     const realSpec = (spec ?? "").replace(/\{(\w*)\}/g, (_x, n: string) => str(n === "" ? (args[auto++] as PyObj) : /^\d+$/.test(n) ? (args[Number(n)] as PyObj) : (kwargs.get(n) as PyObj)));
-    return formatValue(v, realSpec);
-  });
-  return pyStr(out);
+    return writerPiece(v, realSpec);
+  }
 }
 
 /** printf-style str % args. */
 export function percentFormat(fmt: PyStrObj, args: PyObj): PyStrObj {
   const values = args.t === "tuple" ? materialize(args.items) : [args];
   let i = 0;
+  const pieces: (PyStrObj | string)[] = [];
   const next = (): PyObj => {
     const v = values[i++];
     if (v === undefined) throw typeError("not enough arguments for format string");
     return v;
   };
-  const out = strText(fmt).replace(/%(\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?([diouxXeEfFgGcrsa%])/g, (_m, _k, key: string | undefined, flags: string, width: string | undefined, prec: string | undefined, conv: string) => {
+  const fmtText = strText(fmt);
+  const re = /%(\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?([diouxXeEfFgGcrsa%])/g;
+  let last = 0;
+  for (const m of fmtText.matchAll(re)) {
+    pieces.push(fmtText.slice(last, m.index));
+    last = (m.index as number) + m[0].length;
+    pieces.push(one(m[2], m[3] ?? "", m[4], m[5], m[6] as string));
+  }
+  pieces.push(fmtText.slice(last));
+  if (i < values.length && args.t !== "dict") throw typeError("not all arguments converted during string formatting");
+  return finishWriter(pieces);
+
+  function one(key: string | undefined, flags: string, width: string | undefined, prec: string | undefined, conv: string): PyStrObj | string {
     if (conv === "%") return "%";
     let value: PyObj;
     if (key !== undefined) {
@@ -189,14 +261,19 @@ export function percentFormat(fmt: PyStrObj, args: PyObj): PyStrObj {
     };
     switch (conv) {
       case "s": case "r": case "a": {
-        let t = conv === "s" ? str(value) : repr(value);
+        if (conv === "s" && value.t === "int" && w === 0 && p === null) return intToDecimal(value.v);
+        const whole = conv === "s" ? strObj(value) : null;
+        let t = whole !== null ? strText(whole) : repr(value);
         if (p !== null) t = t.slice(0, p);
-        return pad(t, "", { ...spec, align: align === "=" ? ">" : align }, ">");
+        const out = pad(t, "", { ...spec, align: align === "=" ? ">" : align }, ">");
+        return whole !== null && out === strText(whole) ? whole : out;
       }
       case "d": case "i": case "u": {
         const iv = intValue(value) ?? (value.t === "float" ? BigInt(Math.trunc(value.v)) : null);
         if (iv === null) throw typeError(`%${conv} format: a real number is required, not ${typeName(value)}`);
-        return formatInt(iv, { ...spec, precision: null });
+        const text = formatInt(iv, { ...spec, precision: null });
+        // Only an exact int is written digit by digit; others become a new str first (_PyUnicode_FormatLong).
+        return value.t === "int" ? text : pyStrFresh(text);
       }
       case "x": case "X": case "o": {
         const iv = intValue(value);
@@ -211,7 +288,24 @@ export function percentFormat(fmt: PyStrObj, args: PyObj): PyStrObj {
         return formatFloat(f, { ...spec, type: conv, precision: p ?? 6 });
       }
     }
-  });
-  if (i < values.length && args.t !== "dict") throw typeError("not all arguments converted during string formatting");
-  return pyStrFresh(out);
+  }
+}
+
+/** bytes % args (_PyBytes_FormatEx): printf-style over latin-1 text; %b/%s take bytes-likes. */
+export function bytesPercentFormat(fmt: Uint8Array, args: PyObj): Uint8Array {
+  const toLatin1 = (o: PyObj): PyObj => {
+    if (o.t === "bytes" || o.t === "bytearray") return pyStr(Buffer.from(bytesDataOf(o)).toString("latin1"));
+    if (o.t === "str") throw typeError(`%b requires a bytes-like object, or an object that implements __bytes__, not 'str'`);
+    return o;
+  };
+  const isTuple = args.t === "tuple";
+  const values = isTuple ? materialize(args.items) : [args];
+  // %s and %b read bytes-likes; %r/%a keep the object for its repr.
+  const text = Buffer.from(fmt).toString("latin1");
+  const convs = [...text.matchAll(/%(?:\([^)]*\))?[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?([diouxXeEfFgGcrsab%])/g)].map((m) => m[1]).filter((c) => c !== "%");
+  const mapped = values.map((v, i) => (convs[i] === "s" || convs[i] === "b" ? toLatin1(v) : v));
+  const out = percentFormat(pyStr(text.replace(/%([-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?)b/g, "%$1s")), isTuple ? { t: "tuple", items: mapped } : (mapped[0] as PyObj));
+  const t = strText(out);
+  if ([...t].some((c) => c.charCodeAt(0) > 255)) throw typeError("bytes formatting produced non-latin-1 text");
+  return Uint8Array.from(Buffer.from(t, "latin1"));
 }

@@ -86,16 +86,30 @@ export function intFloorDiv(a: IntV, b: IntV): PyObj {
   return pyInt(q);
 }
 
+/** abs(v) as 30-bit digits, most significant first: [ndigits, top digit]. */
+function topDigit(v: bigint): [number, bigint] {
+  const a = v < 0n ? -v : v;
+  const bits = a === 0n ? 0 : a.toString(2).length;
+  const n = Math.ceil(bits / 30);
+  return [n, n === 0 ? 0n : a >> BigInt(30 * (n - 1))];
+}
+
+/**
+ * l_mod: a multi-digit divisor goes through x_divrem, whose remainder is a new
+ * int even when small (not the cached one); a sign fix-up adds the divisor
+ * back through long_add, which does return cached small ints.
+ */
 export function intMod(a: IntV, b: IntV): PyObj {
   if (b === 0 || b === 0n) throw new PyException("ZeroDivisionError", "integer division or modulo by zero");
-  if (typeof a === "number" && typeof b === "number") {
-    const r = a % b;
-    return pyInt(r !== 0 && (r < 0) !== (b < 0) ? r + b : r);
-  }
   const x = big(a);
   const y = big(b);
+  const [na, ta] = topDigit(x);
+  const [nb, tb] = topDigit(y);
+  const viaDivrem = nb >= 2 && !(na < nb || (na === nb && ta < tb));
   let r = x % y;
-  if (r !== 0n && (r < 0n) !== (y < 0n)) r += y;
+  if (r !== 0n && (r < 0n) !== (y < 0n)) return pyInt(r + y);
+  if (viaDivrem) return { t: "int", v: r >= -9007199254740991n && r <= 9007199254740991n ? Number(r) : r };
+  if (typeof a === "number" && typeof b === "number") return pyInt(Number(r));
   return pyInt(r);
 }
 

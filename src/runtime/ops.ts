@@ -11,12 +11,12 @@ import {
   intRShift, intSub, intValue, toFloat,
 } from "./numbers.js";
 import {
-  emptyBytes, emptyStr, pyBool, pyBytesFresh, pyComplex, pyFloat, pyInt, pyStrFresh, pyStrRepeat, typeName,
+  emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyComplex, pyFloat, pyInt, pyStrFresh, pyStrRepeat, typeName,
   type PyByteArrayObj, type PyObj, type PySetObj,
 } from "./objects.js";
-import { percentFormat } from "./format.js";
+import { bytesPercentFormat, percentFormat } from "./format.js";
 import { makeRepeat, materialize, seqLen } from "./seq.js";
-import { newSet, setAdd, setContains, setCopy, setDiscard, setUpdate } from "./sets.js";
+import { newSet, setAdd, setContains, setCopy, setDiscard, setFrom, setUpdate } from "./sets.js";
 import { bytesData, MAX_TEXT, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
 import { forEach } from "./iteration.js";
@@ -155,6 +155,8 @@ function sequenceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {
   }
   if (op === "Mod") {
     if (a.t === "str") return percentFormat(a, b);
+    if (a.t === "bytes") return pyBytes(bytesPercentFormat(bytesData(a), b));
+    if (a.t === "bytearray") return newByteArrayExact(bytesPercentFormat(bytesData(a), b));
     return null;
   }
   if ((a.t === "set" || a.t === "frozenset") && (b.t === "set" || b.t === "frozenset")) {
@@ -165,6 +167,9 @@ function sequenceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {
       case "BitXor": return setXor(a, b);
       default: return null;
     }
+  }
+  if ((a.t === "dictview" && a.typeName !== "dict_values") || (b.t === "dictview" && b.typeName !== "dict_values")) {
+    if (op === "BitAnd" || op === "BitOr" || op === "Sub" || op === "BitXor") return viewSetOp(op, a, b);
   }
   if (op === "BitOr" && a.t === "dict" && b.t === "dict") {
     // dict_or: PyDict_Copy(self) then dict_update_arg.
@@ -316,6 +321,47 @@ function setXor(a: PySetObj, b: PySetObj): PySetObj {
   const r = setCopy(b, a.t);
   for (const e of [...a.table.map.values()]) {
     if (!setDiscard(r, e.key)) setAdd(r, e.key);
+  }
+  return r;
+}
+
+/** dictviews_to_set: a keys view of an exact dict goes through PySet_New(dict)'s presized path. */
+function viewToSet(v: PyObj): PySetObj {
+  if (v.t === "dictview" && v.typeName === "dict_keys") return setFrom("set", v.dict);
+  return setFrom("set", v);
+}
+
+/** dictviews_and/or/sub/xor (Objects/dictobject.c): results are new sets. */
+function viewSetOp(op: BinOpName, a: PyObj, b: PyObj): PySetObj {
+  if (op === "BitAnd") {
+    // _PyDictView_Intersect: the view is `self` whichever side it is on.
+    const [self, other] = a.t === "dictview" ? [a, b] : [b, a];
+    const selfLen = self.t === "dictview" ? self.dict.table.used : 0;
+    const otherLen = other.t === "set" || other.t === "frozenset" ? other.table.used : null;
+    const r = newSet();
+    if (other.t === "set" && otherLen !== null && selfLen <= otherLen) {
+      forEach(self, (k) => {
+        if (setContains(other, k)) setAdd(r, k);
+      });
+      return r;
+    }
+    forEach(other, (k) => {
+      if (contains(self, k)) setAdd(r, k);
+    });
+    return r;
+  }
+  const r = viewToSet(a);
+  if (op === "BitOr") setUpdate(r, b);
+  else if (op === "Sub") {
+    forEach(b, (k) => void setDiscard(r, k));
+    const t = r.table;
+    if (t.fill - t.used > (t.size - 1) >> 2) {
+      t.size = ctx().layout.set.tableResize(ctx().layout.set.growthTarget(t.used));
+      t.fill = t.used;
+    }
+  } else {
+    const other = b.t === "set" || b.t === "frozenset" ? b : setFrom("set", b);
+    for (const e of [...other.table.map.values()]) if (!setDiscard(r, e.key)) setAdd(r, e.key);
   }
   return r;
 }

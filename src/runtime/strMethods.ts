@@ -208,10 +208,10 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
           }
           out = res + out.slice(from);
         }
-        return pyStr(out);
+        return pyStrFresh(out); // replace() builds a new str: no cached character
       };
     case "format":
-      return (args, kw) => strFormat(text(), args, kw.values);
+      return (args, kw) => strFormat(s, args, kw.values);
     case "encode":
       return (args, kw) => {
         const enc = (argStr(args[0] ?? kw.values.get("encoding"), "encoding") ?? "utf-8").toLowerCase().replace(/[-_]/g, "");
@@ -317,7 +317,7 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
             col = ch === "\n" || ch === "\r" ? 0 : col + 1;
           }
         }
-        return out === text() ? s : pyStrFresh(out);
+        return out === text() ? s : pyStr(out);
       };
     case "removeprefix":
     case "removesuffix":

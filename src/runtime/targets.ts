@@ -2,7 +2,8 @@
 import type { Expr } from "../python/ast.js";
 import { PyException, PymemError } from "./errors.js";
 import { toArray } from "./iteration.js";
-import { newListExact } from "./lists.js";
+import { listExtend, newEmptyList } from "./lists.js";
+import { makeIter, objectLen } from "./iteration.js";
 import type { PyObj, Scope } from "./objects.js";
 import { setItem } from "./subscript.js";
 import type { Compiler } from "./compile.js";
@@ -23,6 +24,7 @@ export function assignTarget(t: Expr, c: Compiler): Target {
       const parts = t.elts.map((x) => assignTarget(x.kind === "Starred" ? x.value : x, c));
       const n = parts.length;
       return (sc, v) => {
+        const hint0 = v.t === "iterator" ? v.lengthHint() : objectLen(v);
         const items = toArray(v);
         if (starAt < 0) {
           if (items.length !== n) {
@@ -39,7 +41,15 @@ export function assignTarget(t: Expr, c: Compiler): Target {
           throw new PyException("ValueError", `not enough values to unpack (expected at least ${n - 1}, got ${items.length})`);
         }
         for (let i = 0; i < starAt; i++) (parts[i] as Target)(sc, items[i] as PyObj);
-        (parts[starAt] as Target)(sc, newListExact(items.slice(starAt, items.length - after)));
+        // UNPACK_EX: PySequence_List of the rest of the iterator (sized by its
+        // length hint when it has one), then cut to size without reallocating.
+        const rest = items.slice(starAt);
+        const hinted = hint0 !== null;
+        let k = 0;
+        const star = newEmptyList();
+        listExtend(star, makeIter("iterator", () => rest[k++], () => (hinted ? rest.length - k : null)));
+        (star.items as PyObj[]).length -= after;
+        (parts[starAt] as Target)(sc, star);
         for (let i = 0; i < after; i++) (parts[starAt + 1 + i] as Target)(sc, items[items.length - after + i] as PyObj);
       };
     }
