@@ -138,15 +138,17 @@ describe("errors are values", () => {
 });
 
 describe("pymem's expression mode", () => {
+  it("refuses an indented first line as CPython does", () => {
+    expect(errorOf(parseExpression("  1 + 2"))).toEqual(["IndentationError", "unexpected indent", 1, 2]);
+  });
   it.each([
-    ["  1 + 2", "(BinOp Add (Constant int 1) (Constant int 2))"],
     ["\n\t[1,\n2]\n  # trailing comment\n", "(List (Constant int 1) (Constant int 2))"],
     ["1\n  ", "(Constant int 1)"],
   ])("tolerates indentation and surrounding blank lines: %j", (src, expected) => {
     expect(tree(parseExpression(src))).toBe(expected);
   });
   it("still refuses a second line outside brackets", () => {
-    expect(errorOf(parseExpression("  1\n  2"))).toEqual(["SyntaxError", "invalid syntax", 2, 3]);
+    expect(errorOf(parseExpression("1\n2"))).toEqual(["SyntaxError", "invalid syntax", 2, 1]);
     expect(errorOf(parseExpression("1\n\n2"))).toEqual(["SyntaxError", "invalid syntax", 3, 1]);
   });
   it("recognises a match statement without parsing its patterns", () => {

@@ -7,8 +7,9 @@ import type { InnerLocation } from "./fstring.js";
 import { LiteralError, decodeNumber } from "./literals.js";
 import { concatenateStrings } from "./strings.js";
 import { syntaxFailure } from "./syntaxError.js";
+import { ExprChecks } from "./exprChecks.js";
 import { exprName } from "./targets.js";
-import { TokenStream, identifier } from "./tokenStream.js";
+import { identifier } from "./tokenStream.js";
 import type { Token } from "./tokenizer.js";
 
 const BINARY: Readonly<Record<string, readonly [number, BinOpName]>> = {
@@ -21,9 +22,7 @@ const COMPARE: Readonly<Record<string, CmpOpName>> = {
   "==": "Eq", "!=": "NotEq", "<": "Lt", "<=": "LtE", ">": "Gt", ">=": "GtE",
 };
 
-export abstract class ExprCore extends TokenStream {
-  protected abstract parenAtom(): Expr;
-  protected abstract listAtom(): Expr;
+export abstract class ExprCore extends ExprChecks {
   protected abstract braceAtom(): Expr;
   protected abstract call(func: Expr, start: Token): Expr;
   protected abstract slices(): Expr;
@@ -32,14 +31,16 @@ export abstract class ExprCore extends TokenStream {
   protected abstract compileFStringExpr(source: string, where: InnerLocation): Expr;
 
   /** star_expressions: a bare tuple when commas are present. */
-  starExpressions(): Expr {
+  protected starExpressions(): Expr {
     const start = this.peek();
     const first = this.starExpression();
     if (!this.isOp(",")) return first;
     const elts = [first];
     while (this.eatOp(",")) {
       if (!this.startsStarExpression(this.peek())) break;
-      elts.push(this.starExpression());
+      const next = this.partial(() => this.starExpression());
+      if (next === null) break;
+      elts.push(next);
     }
     return { kind: "Tuple", elts, span: this.spanFrom(start) };
   }
@@ -87,43 +88,6 @@ export abstract class ExprCore extends TokenStream {
     return { kind: "NamedExpr", target: this.nameExpr(name), value, span: this.spanFrom(name) };
   }
 
-  /** `x = 1` where an expression was expected: CPython suggests '==' (or ':='). */
-  protected checkNamedAssignment(start: number): void {
-    const saved = this.pos;
-    this.pos = start;
-    const found = this.attemptWithoutInvalid(() => {
-      const a = this.bitwiseOr();
-      if (!this.eatOp("=")) throw this.generic();
-      const b = this.bitwiseOr();
-      if (this.isOp("=") || this.isOp(":=")) throw this.generic();
-      return [a, b] as const;
-    });
-    this.pos = saved;
-    if (!found) return;
-    const [a, b] = found;
-    const first = this.tokens[start];
-    const bareName = first !== undefined && !this.isKeyword(first) && this.tokens[start + 1]?.text === "=";
-    if (bareName && first.kind === "NAME") {
-      throw this.errorAt("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a, b);
-    }
-    if (!this.startsWithDisplayOrConstant(start)) {
-      throw this.errorAt(`cannot assign to ${exprName(a)} here. Maybe you meant '==' instead of '='?`, a);
-    }
-  }
-
-  /** The lookahead !(list|tuple|genexp|'True'|'None'|'False') of invalid_named_expression. */
-  private startsWithDisplayOrConstant(start: number): boolean {
-    const t = this.tokens[start];
-    if (t === undefined) return false;
-    if (t.kind === "NAME") return t.text === "True" || t.text === "None" || t.text === "False";
-    if (t.kind !== "OP" || (t.text !== "(" && t.text !== "[")) return false;
-    const saved = this.pos;
-    this.pos = start;
-    const atom = this.attemptWithoutInvalid(() => (t.text === "(" ? this.parenAtom() : this.listAtom()));
-    this.pos = saved;
-    return atom !== null && (atom.kind === "List" || atom.kind === "Tuple" || atom.kind === "GeneratorExp");
-  }
-
   /** expression: lambda, conditional expression, or disjunction. */
   expression(): Expr {
     this.enter();
@@ -133,14 +97,17 @@ export abstract class ExprCore extends TokenStream {
       const startTok = this.peek();
       const a = this.disjunction();
       if (this.isKw("if")) {
-        this.advance();
-        const test = this.disjunction();
-        if (!this.eatKw("else")) {
-          if (this.invalidChecks && !this.isOp(":")) throw this.errorAt("expected 'else' after 'if' expression", a, test);
-          throw this.generic();
-        }
-        const orelse = this.expression();
-        return { kind: "IfExp", test, body: a, orelse, span: this.spanFrom(startTok) };
+        const ifExp = this.partial((): Expr => {
+          this.advance();
+          const test = this.disjunction();
+          if (!this.eatKw("else")) {
+            if (this.invalidChecks && !this.isOp(":")) throw this.errorAt("expected 'else' after 'if' expression", a, test);
+            throw this.generic();
+          }
+          const orelse = this.expression();
+          return { kind: "IfExp", test, body: a, orelse, span: this.spanFrom(startTok) };
+        });
+        if (ifExp !== null) return ifExp;
       }
       if (this.invalidChecks) this.checkMissingComma(a, start);
       return a;
@@ -149,32 +116,16 @@ export abstract class ExprCore extends TokenStream {
     }
   }
 
-  /** invalid_expression / invalid_legacy_expression: two expressions in a row. */
-  private checkMissingComma(a: Expr, start: number): void {
-    if (!this.startsExpression(this.peek())) return;
-    const first = this.tokens[start];
-    const second = this.tokens[start + 1];
-    if (first === undefined) return;
-    const saved = this.pos;
-    if (a.kind === "Name" && (a.id === "print" || a.id === "exec") && first.kind === "NAME") {
-      const b = this.attemptWithoutInvalid(() => this.starExpressions());
-      if (b) throw this.errorAt(`Missing parentheses in call to '${a.id}'. Did you mean ${a.id}(...)?`, a, b);
-      return;
-    }
-    if (first.kind === "NAME" && (second?.kind === "STRING" || isSoftKeywordPrefix(first.text))) return;
-    const b = this.attemptWithoutInvalid(() => this.expression());
-    if (b === null) return;
-    const level = this.prev().level;
-    this.pos = saved;
-    if (level !== 0) throw this.errorAt("invalid syntax. Perhaps you forgot a comma?", a, b);
-  }
-
   protected disjunction(): Expr {
     const start = this.peek();
     const first = this.conjunction();
     if (!this.isKw("or")) return first;
     const values = [first];
-    while (this.eatKw("or")) values.push(this.conjunction());
+    while (this.isKw("or")) {
+      const v = this.partial(() => (this.advance(), this.conjunction()));
+      if (v === null) break;
+      values.push(v);
+    }
     return { kind: "BoolOp", op: "Or", values, span: this.spanFrom(start) };
   }
 
@@ -183,7 +134,11 @@ export abstract class ExprCore extends TokenStream {
     const first = this.inversion();
     if (!this.isKw("and")) return first;
     const values = [first];
-    while (this.eatKw("and")) values.push(this.inversion());
+    while (this.isKw("and")) {
+      const v = this.partial(() => (this.advance(), this.inversion()));
+      if (v === null) break;
+      values.push(v);
+    }
     return { kind: "BoolOp", op: "And", values, span: this.spanFrom(start) };
   }
 
@@ -204,14 +159,23 @@ export abstract class ExprCore extends TokenStream {
     const left = this.bitwiseOr();
     const ops: CmpOpName[] = [];
     const comparators: Expr[] = [];
-    for (;;) {
-      const op = this.compareOp();
-      if (op === null) break;
-      ops.push(op);
-      comparators.push(this.bitwiseOr());
+    while (this.atCompareOp()) {
+      const pair = this.partial(() => {
+        const op = this.compareOp();
+        return op === null ? null : ([op, this.bitwiseOr()] as const);
+      });
+      if (pair === null) break;
+      ops.push(pair[0]);
+      comparators.push(pair[1]);
     }
     if (ops.length === 0) return left;
     return { kind: "Compare", left, ops, comparators, span: this.spanFrom(start) };
+  }
+
+  private atCompareOp(): boolean {
+    const t = this.peek();
+    if (t.kind === "OP") return COMPARE[t.text] !== undefined;
+    return t.kind === "NAME" && (t.text === "in" || t.text === "not" || t.text === "is");
   }
 
   private compareOp(): CmpOpName | null {
@@ -238,15 +202,19 @@ export abstract class ExprCore extends TokenStream {
   }
 
   /** bitwise_or down to term, by precedence climbing (all left-associative). */
-  protected bitwiseOr(minPrec = 1): Expr {
+  protected bitwiseOr(): Expr {
+    return this.memoActive() ? this.memoized("bitwise_or", () => this.binary(1)) : this.binary(1);
+  }
+
+  private binary(minPrec: number): Expr {
     const start = this.peek();
     let left = this.factor();
     for (;;) {
       const t = this.peek();
       const entry = t.kind === "OP" ? BINARY[t.text] : undefined;
       if (entry === undefined || entry[0] < minPrec) return left;
-      this.advance();
-      const right = this.bitwiseOr(entry[0] + 1);
+      const right = this.partial(() => (this.advance(), this.binary(entry[0] + 1)));
+      if (right === null) return left;
       left = { kind: "BinOp", op: entry[1], left, right, span: this.spanFrom(start) };
     }
   }
@@ -270,10 +238,10 @@ export abstract class ExprCore extends TokenStream {
     const start = this.peek();
     const base = this.awaitPrimary();
     if (!this.isOp("**")) return base;
-    this.advance();
     this.enter();
     try {
-      const exponent = this.factor();
+      const exponent = this.partial(() => (this.advance(), this.factor()));
+      if (exponent === null) return base;
       return { kind: "BinOp", op: "Pow", left: base, right: exponent, span: this.spanFrom(start) };
     } finally {
       this.leave();
@@ -288,20 +256,33 @@ export abstract class ExprCore extends TokenStream {
   }
 
   protected primary(): Expr {
+    return this.memoActive() ? this.memoized("primary", () => this.primaryRule()) : this.primaryRule();
+  }
+
+  private primaryRule(): Expr {
     const start = this.peek();
     let e = this.atom();
     for (;;) {
-      if (this.eatOp(".")) {
-        const name = this.expectName();
-        e = { kind: "Attribute", value: e, attr: identifier(name), span: this.spanFrom(start) };
-      } else if (this.isOp("(")) {
-        e = this.call(e, start);
-      } else if (this.eatOp("[")) {
-        const slice = this.slices();
-        this.expectOp("]");
-        e = { kind: "Subscript", value: e, slice, span: this.spanFrom(start) };
-      } else return e;
+      const t = this.peek();
+      if (t.kind !== "OP" || (t.text !== "." && t.text !== "(" && t.text !== "[")) return e;
+      const value = e;
+      const next = this.partial(() => this.trailer(value, start));
+      if (next === null) return e;
+      e = next;
     }
+  }
+
+  /** `.name`, `(args)` or `[slices]` after a primary; null when none follows. */
+  private trailer(e: Expr, start: Token): Expr | null {
+    if (this.eatOp(".")) {
+      const name = this.expectName();
+      return { kind: "Attribute", value: e, attr: identifier(name), span: this.spanFrom(start) };
+    }
+    if (this.isOp("(")) return this.call(e, start);
+    if (!this.eatOp("[")) return null;
+    const slice = this.slices();
+    this.expectOp("]");
+    return { kind: "Subscript", value: e, slice, span: this.spanFrom(start) };
   }
 
   protected atom(): Expr {
@@ -355,12 +336,4 @@ export abstract class ExprCore extends TokenStream {
       compileFStringExpr: (source, where) => this.compileFStringExpr(source, where),
     });
   }
-}
-
-/**
- * CPython 3.10 matches SOFT_KEYWORD with strncmp over the token's length, so
- * any prefix of "match", "case" or "_" (even `c`) counts as a soft keyword.
- */
-function isSoftKeywordPrefix(name: string): boolean {
-  return "match".startsWith(name) || "case".startsWith(name) || "_".startsWith(name);
 }

@@ -211,8 +211,9 @@ export abstract class ExprParser extends ExprCore {
     return { kind: "Tuple", elts, span: this.spanFrom(start) };
   }
 
-  private targetItem(): Expr {
-    return this.isOp("*") ? this.starred(() => this.bitwiseOr()) : this.bitwiseOr();
+  /** star_target: targets are primaries (or starred ones), so `in`, `=` and operators end them. */
+  protected targetItem(): Expr {
+    return this.isOp("*") ? this.starred(() => this.targetItem()) : this.primary();
   }
 
   protected yieldExpr(): Expr {
@@ -261,14 +262,20 @@ export abstract class ExprParser extends ExprCore {
     while (!this.isOp(")")) {
       const t = this.peek();
       if (this.isOp("*")) {
-        if (sawDoubleStar && this.invalidChecks) throw this.errorAt("iterable argument unpacking follows keyword argument unpacking", this.firstArg(args, keywords));
-        args.push(this.starred(() => this.expression()));
+        // invalid_arguments: `args ',' '*'` where the '*' cannot continue the arguments
+        const hasArgs = args.length + keywords.length > 0;
+        const starred = sawDoubleStar ? null : this.alt(() => this.starred(() => this.expression()));
+        if (starred === null) {
+          if (!hasArgs || !this.invalidChecks) throw this.generic();
+          throw this.errorAt("iterable argument unpacking follows keyword argument unpacking", this.firstArg(args, keywords));
+        }
+        args.push(starred);
       } else if (this.isOp("**")) {
         this.advance();
         const value = this.expression();
         keywords.push({ arg: null, value, span: this.spanFrom(t) });
         sawKeyword = sawDoubleStar = true;
-      } else if (t.kind === "NAME" && this.isOp("=", 1)) {
+      } else if ((this.isName() || ["True", "False", "None"].includes(t.text)) && this.isOp("=", 1)) {
         keywords.push(this.keywordArgument(t));
         sawKeyword = true;
       } else {
@@ -289,6 +296,7 @@ export abstract class ExprParser extends ExprCore {
           if (this.invalidChecks && (!first || this.isOp(","))) throw this.unparenthesizedGenexp(e, generators);
           throw this.generic();
         }
+        if (sawKeyword && !this.invalidChecks) throw this.generic();
         if (sawKeyword) positionalAfterKeyword = true;
         args.push(e);
       }

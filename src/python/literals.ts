@@ -9,8 +9,11 @@ export class LiteralError extends Error {}
 /** CPython 3.10.7+ refuses decimal literals longer than sys.int_info.default_max_str_digits. */
 const MAX_STR_DIGITS = 4300;
 
+const PLAIN_INT = /^[0-9]{1,15}$/;
+
 export function decodeNumber(text: string): ConstValue {
-  const s = text.replace(/_/g, "");
+  if (PLAIN_INT.test(text)) return { t: "int", v: BigInt(Number(text)) };
+  const s = text.indexOf("_") < 0 ? text : text.replace(/_/g, "");
   const last = s[s.length - 1];
   if (last === "j" || last === "J") return { t: "complex", imag: Number(s.slice(0, -1)) };
   const radix = s.length > 1 && s[0] === "0" ? (s[1] ?? "").toLowerCase() : "";

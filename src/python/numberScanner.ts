@@ -5,7 +5,6 @@ import { syntaxFailure } from "./syntaxError.js";
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isXDigit = (c: number): boolean => isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-const ch = (s: string): number => s.charCodeAt(0);
 
 export function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
@@ -32,15 +31,15 @@ function lookahead(src: SourceText, test: string): boolean {
 /** A literal glued to a keyword (`1if`) is accepted (3.10 only warns); to a name, refused. */
 function verifyEnd(src: SourceText, c: number, kind: string): void {
   let ok = false;
-  if (c === ch("a")) ok = lookahead(src, "nd");
-  else if (c === ch("e")) ok = lookahead(src, "lse");
-  else if (c === ch("f")) ok = lookahead(src, "or");
-  else if (c === ch("i")) {
+  if (c === 97 /* a */) ok = lookahead(src, "nd");
+  else if (c === 101 /* e */) ok = lookahead(src, "lse");
+  else if (c === 102 /* f */) ok = lookahead(src, "or");
+  else if (c === 105 /* i */) {
     const c2 = src.nextc();
     src.backup(c2);
-    ok = c2 === ch("f") || c2 === ch("n") || c2 === ch("s");
-  } else if (c === ch("o")) ok = lookahead(src, "r");
-  else if (c === ch("n")) ok = lookahead(src, "ot");
+    ok = c2 === 102 /* f */ || c2 === 110 /* n */ || c2 === 115 /* s */;
+  } else if (c === 111 /* o */) ok = lookahead(src, "r");
+  else if (c === 110 /* n */) ok = lookahead(src, "ot");
   if (!ok && isIdentChar(c)) {
     src.backup(c);
     throw src.errorHere(`invalid ${kind} literal`);
@@ -52,7 +51,7 @@ function decimalTail(src: SourceText): number {
     let c: number;
     do c = src.nextc();
     while (isDigit(c));
-    if (c !== ch("_")) return c;
+    if (c !== 95 /* _ */) return c;
     c = src.nextc();
     if (!isDigit(c)) {
       src.backup(c);
@@ -65,7 +64,7 @@ function decimalTail(src: SourceText): number {
 function radixDigits(src: SourceText, valid: (c: number) => boolean, kind: string, digitMsg: boolean): void {
   let c = src.nextc();
   do {
-    if (c === ch("_")) c = src.nextc();
+    if (c === 95 /* _ */) c = src.nextc();
     if (!valid(c)) {
       if (digitMsg && isDigit(c)) throw src.errorHere(`invalid digit '${String.fromCharCode(c)}' in ${kind} literal`);
       src.backup(c);
@@ -73,7 +72,7 @@ function radixDigits(src: SourceText, valid: (c: number) => boolean, kind: strin
     }
     do c = src.nextc();
     while (valid(c));
-  } while (c === ch("_"));
+  } while (c === 95 /* _ */);
   if (digitMsg && isDigit(c)) throw src.errorHere(`invalid digit '${String.fromCharCode(c)}' in ${kind} literal`);
   verifyEnd(src, c, kind);
   src.backup(c);
@@ -85,21 +84,21 @@ function radixDigits(src: SourceText, valid: (c: number) => boolean, kind: strin
  */
 export function scanNumber(src: SourceText, first: number, tokStart: number, leadingDot: boolean): void {
   let c = first;
-  if (!leadingDot && c === ch("0")) {
+  if (!leadingDot && c === 48 /* 0 */) {
     c = src.nextc();
-    if (c === ch("x") || c === ch("X")) return radixDigits(src, isXDigit, "hexadecimal", false);
-    if (c === ch("o") || c === ch("O")) return radixDigits(src, (d) => d >= 48 && d <= 55, "octal", true);
-    if (c === ch("b") || c === ch("B")) return radixDigits(src, (d) => d === 48 || d === 49, "binary", true);
+    if (c === 120 /* x */ || c === 88 /* X */) return radixDigits(src, isXDigit, "hexadecimal", false);
+    if (c === 111 /* o */ || c === 79 /* O */) return radixDigits(src, (d) => d >= 48 && d <= 55, "octal", true);
+    if (c === 98 /* b */ || c === 66 /* B */) return radixDigits(src, (d) => d === 48 || d === 49, "binary", true);
     let nonzero = false;
     for (;;) {
-      if (c === ch("_")) {
+      if (c === 95 /* _ */) {
         c = src.nextc();
         if (!isDigit(c)) {
           src.backup(c);
           throw src.errorHere("invalid decimal literal");
         }
       }
-      if (c !== ch("0")) break;
+      if (c !== 48 /* 0 */) break;
       c = src.nextc();
     }
     const zerosEnd = src.pos;
@@ -107,9 +106,9 @@ export function scanNumber(src: SourceText, first: number, tokStart: number, lea
       nonzero = true;
       c = decimalTail(src);
     }
-    if (c === ch(".")) return fraction(src, src.nextc());
-    if (c === ch("e") || c === ch("E")) return exponent(src, c);
-    if (c === ch("j") || c === ch("J")) return imaginary(src);
+    if (c === 46 /* . */) return fraction(src, src.nextc());
+    if (c === 101 /* e */ || c === 69 /* E */) return exponent(src, c);
+    if (c === 106 /* j */ || c === 74 /* J */) return imaginary(src);
     if (nonzero) {
       src.backup(c);
       const line = src.lineno;
@@ -125,7 +124,7 @@ export function scanNumber(src: SourceText, first: number, tokStart: number, lea
   }
   if (leadingDot) return fraction(src, c);
   c = decimalTail(src);
-  if (c === ch(".")) return fraction(src, src.nextc());
+  if (c === 46 /* . */) return fraction(src, src.nextc());
   return afterFraction(src, c);
 }
 
@@ -136,15 +135,15 @@ function fraction(src: SourceText, first: number): void {
 }
 
 function afterFraction(src: SourceText, c: number): void {
-  if (c === ch("e") || c === ch("E")) return exponent(src, c);
-  if (c === ch("j") || c === ch("J")) return imaginary(src);
+  if (c === 101 /* e */ || c === 69 /* E */) return exponent(src, c);
+  if (c === 106 /* j */ || c === 74 /* J */) return imaginary(src);
   verifyEnd(src, c, "decimal");
   src.backup(c);
 }
 
 function exponent(src: SourceText, e: number): void {
   let c = src.nextc();
-  if (c === ch("+") || c === ch("-")) {
+  if (c === 43 /* + */ || c === 45 /* - */) {
     c = src.nextc();
     if (!isDigit(c)) {
       src.backup(c);
@@ -158,7 +157,7 @@ function exponent(src: SourceText, e: number): void {
     return;
   }
   c = decimalTail(src);
-  if (c === ch("j") || c === ch("J")) return imaginary(src);
+  if (c === 106 /* j */ || c === 74 /* J */) return imaginary(src);
   verifyEnd(src, c, "decimal");
   src.backup(c);
 }

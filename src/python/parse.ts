@@ -3,15 +3,20 @@
 import type { Expr, Span, Stmt } from "./ast.js";
 import { findTooDeep } from "./astDepth.js";
 import { Parser, runParser } from "./parser.js";
-import { PySyntaxFailure, TOO_DEEP_MESSAGE, type PySyntaxError } from "./syntaxError.js";
+import { MAX_NESTING, PySyntaxFailure, TOO_DEEP_MESSAGE, type PySyntaxError } from "./syntaxError.js";
 import { Tokenizer, type TokenizerMode } from "./tokenizer.js";
 
 export type { PySyntaxError } from "./syntaxError.js";
 
 export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: PySyntaxError };
 
-/** Like compile(source, "<pymem>", "eval"), also accepting an indented first line. */
+/** Like compile(source, "<pymem>", "eval"): an indented first line is CPython's "unexpected indent". */
 export function parseExpression(source: string): ParseResult<Expr> {
+  const indent = /^[ \t\f]+/.exec(source.split(/\r\n|\r|\n/, 1)[0] ?? "");
+  if (indent !== null) {
+    const col = indent[0].length;
+    return { ok: false, error: { type: "IndentationError", message: "unexpected indent", span: { line: 1, col, endLine: 1, endCol: col } } };
+  }
   return run(source, "eval", (p) => p.parseEval());
 }
 
@@ -24,19 +29,21 @@ function failure(message: string, span: Span): ParseResult<never> {
   return { ok: false, error: { type: "SyntaxError", message, span } };
 }
 
-function run<T>(source: string, mode: TokenizerMode, rule: (p: Parser) => T): ParseResult<T> {
+function run<T extends Expr | readonly Stmt[]>(source: string, mode: TokenizerMode, rule: (p: Parser) => T): ParseResult<T> {
   if (source.includes("\0")) return failure("source code string cannot contain null bytes", { line: 1, col: 0, endLine: 1, endCol: 0 });
   try {
     const tokenizer = new Tokenizer(source, mode);
     const parser = new Parser(tokenizer);
     const value = runParser(parser, tokenizer, () => rule(parser));
-    const deep = findTooDeep(value);
+    // every nesting level takes at least one character, so short sources are safe
+    const deep = source.length > MAX_NESTING ? findTooDeep(value) : null;
     if (deep !== null) return failure(TOO_DEEP_MESSAGE, { ...deep, endLine: deep.line, endCol: deep.col });
     return { ok: true, value };
   } catch (e) {
     if (e instanceof PySyntaxFailure) return { ok: false, error: e.error };
     // the depth guard should make this unreachable; kept so a stack overflow never escapes
     if (e instanceof RangeError) return failure(TOO_DEEP_MESSAGE, { line: 1, col: 1, endLine: 1, endCol: 1 });
-    throw e;
+    // a parser bug must still come back as a value, never as an exception
+    return failure(`invalid syntax (pymem parser error: ${e instanceof Error ? e.message : String(e)})`, { line: 1, col: 0, endLine: 1, endCol: 0 });
   }
 }

@@ -98,17 +98,25 @@ export abstract class SimpleStmtParser extends ParamsParser {
 
   private delStmt(t: Token): Stmt {
     this.advance();
-    const targets: Expr[] = [this.starExpression()];
-    while (this.eatOp(",")) {
-      if (!this.startsStarExpression(this.peek())) break;
-      targets.push(this.starExpression());
-    }
-    for (const target of targets) {
-      const bad = invalidTarget(target, "del");
-      if (bad) throw this.errorAt(invalidTargetMessage(bad, "del"), bad);
-    }
-    if (!this.isOp(";") && this.peek().kind !== "NEWLINE") throw this.generic();
-    return { kind: "Delete", targets, span: this.stmtSpan(t) };
+    const start = this.pos;
+    const targets = this.alt(() => {
+      const items: Expr[] = [this.primary()];
+      while (this.eatOp(",")) {
+        if (this.isOp(";") || this.peek().kind === "NEWLINE") break;
+        items.push(this.primary());
+      }
+      if (items.some((e) => invalidTarget(e, "del") !== null)) throw this.generic();
+      if (!this.isOp(";") && this.peek().kind !== "NEWLINE") throw this.generic();
+      return items;
+    });
+    if (targets !== null) return { kind: "Delete", targets, span: this.stmtSpan(t) };
+    // invalid_del_stmt: `'del' star_expressions`, reported by its first bad target
+    const failure = this.generic();
+    this.pos = start;
+    const a = this.attempt(() => this.starExpressions());
+    const bad = a && invalidTarget(a, "del");
+    if (bad) throw this.errorAt(invalidTargetMessage(bad, "del"), bad);
+    throw failure;
   }
 
   private importName(t: Token): Stmt {
@@ -158,23 +166,39 @@ export abstract class SimpleStmtParser extends ParamsParser {
   /** Expression statements and the four assignment forms. */
   private assignmentOrExpr(start: Token): Stmt {
     const startPos = this.pos;
-    const state = { matched: false };
+    const state: MatchState = { matched: false, partialFrom: -1, rhs: false };
     try {
       const stmt = this.assignmentFirstPass(start, state);
       if (!state.matched) this.unmatchedStart = startPos;
       return stmt;
     } catch (e) {
-      if (!(e instanceof PySyntaxFailure) || state.matched || !(e instanceof GenericFailure || isTargetError(e))) throw e;
+      if (!(e instanceof PySyntaxFailure) || !(e instanceof GenericFailure || isTargetError(e))) throw e;
+      if (state.matched || this.matchesPartially(state)) throw e;
       this.pos = startPos;
       this.invalidAssignment(startPos);
       throw e;
     }
   }
 
-  private assignmentFirstPass(start: Token, state: { matched: boolean }): Stmt {
+  /** PEG matches a rule on a prefix: does the annotation or right-hand side start parsing? */
+  private matchesPartially(state: MatchState): boolean {
+    if (state.partialFrom < 0) return false;
+    this.pos = state.partialFrom;
+    return (
+      this.attemptWithoutInvalid(() => {
+        if (!state.rhs) return this.expression();
+        const value = this.annotatedRhs();
+        if (this.isOp("=")) throw this.generic();
+        return value;
+      }) !== null
+    );
+  }
+
+  private assignmentFirstPass(start: Token, state: MatchState): Stmt {
     if (this.isName() && this.isOp(":", 1)) {
       const target = this.nameExpr(this.advance());
       this.advance();
+      state.partialFrom = this.pos;
       const annotation = this.expression();
       state.matched = true;
       const value = this.eatOp("=") ? this.annotatedRhs() : null;
@@ -186,6 +210,7 @@ export abstract class SimpleStmtParser extends ParamsParser {
       // a bare name was handled above, so a Name here was parenthesized
       if (!isSingleTarget(first)) throw this.generic();
       this.advance();
+      state.partialFrom = this.pos;
       const annotation = this.expression();
       state.matched = true;
       const value = this.eatOp("=") ? this.annotatedRhs() : null;
@@ -194,7 +219,7 @@ export abstract class SimpleStmtParser extends ParamsParser {
     const aug = op.kind === "OP" ? AUGASSIGN[op.text] : undefined;
     if (aug !== undefined) {
       if (!isSingleTarget(first)) throw this.generic();
-      state.matched = true;
+      state.matched = true; // CPython's cut (~) after augassign
       this.advance();
       const value = this.annotatedRhs();
       return { kind: "AugAssign", target: first, op: aug, value, span: this.stmtSpan(start) };
@@ -203,11 +228,13 @@ export abstract class SimpleStmtParser extends ParamsParser {
     const targets = [first];
     let value = first;
     while (this.eatOp("=")) {
-      // CPython's `(star_targets '=')+ rhs` matches once the targets are valid and the rhs starts
-      state.matched = targets.every(isStarTarget) && (this.startsStarExpression(this.peek()) || this.isKw("yield"));
+      // `(star_targets '=')+ rhs !'='` matches once the targets are valid and a prefix of the rhs parses
+      state.partialFrom = targets.every(isStarTarget) ? this.pos : -1;
+      state.rhs = true;
       value = this.annotatedRhs();
       if (this.isOp("=")) targets.push(value);
     }
+    state.matched = targets.every(isStarTarget);
     for (const target of targets) {
       const bad = invalidTarget(target, "star");
       if (bad) throw new TargetFailure(this.errorAt(invalidTargetMessage(bad, "star"), bad).error, "parser");
@@ -236,9 +263,10 @@ export abstract class SimpleStmtParser extends ParamsParser {
     const tuple = from(() => {
       const a = this.starNamedExpression();
       this.expectOp(",");
+      // star_named_expressions*: comma lists that may follow each other directly
       while (this.startsStarExpression(this.peek())) {
         this.starNamedExpression();
-        if (!this.eatOp(",")) break;
+        this.eatOp(",");
       }
       this.expectOp(":");
       this.expression();
@@ -280,6 +308,13 @@ export abstract class SimpleStmtParser extends ParamsParser {
       this.advance();
     }
   }
+}
+
+interface MatchState {
+  matched: boolean;
+  /** Where the annotation or right-hand side starts, if the part before it matched. */
+  partialFrom: number;
+  rhs: boolean;
 }
 
 /** A target error found by the first pass; CPython reports it from its second pass. */

@@ -164,7 +164,7 @@ export abstract class StmtParser extends SimpleStmtParser {
   private withItems(close: string): WithItem[] {
     const items = [this.withItem()];
     while (this.eatOp(",")) {
-      if (this.isOp(close)) break;
+      if (close === ")" && this.isOp(close)) break;
       items.push(this.withItem());
     }
     return items;
@@ -173,11 +173,22 @@ export abstract class StmtParser extends SimpleStmtParser {
   private withItem(): WithItem {
     const contextExpr = this.expression();
     if (!this.eatKw("as")) return { contextExpr, optionalVars: null };
-    const target = this.isOp("*") ? this.starred(() => this.bitwiseOr()) : this.bitwiseOr();
-    if (!this.isOp(",") && !this.isOp(")") && !this.isOp(":")) throw this.generic();
-    const bad = invalidTarget(target, "star");
+    const start = this.pos;
+    const itemEnds = (): boolean => this.isOp(",") || this.isOp(")") || this.isOp(":");
+    const target = this.alt(() => {
+      const t = this.targetItem();
+      // NEWLINE lets `with a as b` reach the "expected ':'" of invalid_with_stmt
+      if (invalidTarget(t, "star") !== null || !(itemEnds() || this.peek().kind === "NEWLINE")) throw this.generic();
+      return t;
+    });
+    if (target !== null) return { contextExpr, optionalVars: target };
+    // invalid_with_item: `expression 'as' expression &(',' | ')' | ':')`
+    const failure = this.generic();
+    this.pos = start;
+    const a = this.attempt(() => this.expression());
+    const bad = a && itemEnds() ? invalidTarget(a, "star") : null;
     if (bad) throw this.errorAt(invalidTargetMessage(bad, "star"), bad);
-    return { contextExpr, optionalVars: target };
+    throw failure;
   }
 
   private decorated(): Stmt {

@@ -25,6 +25,7 @@ export class PySyntaxFailure extends Error {
 
   constructor(error: PySyntaxError, origin: FailureOrigin) {
     super(error.message);
+
     this.error = error;
     this.origin = origin;
   }

@@ -133,6 +133,40 @@ export class TokenStream {
     }
   }
 
+  /**
+   * CPython memoizes left-recursive rules (primary, the binary-operator
+   * chain): once one succeeded at a position with the invalid_* checks off
+   * (inside expression_without_invalid), later parses there reuse that result
+   * unchecked. Keys are rule@position.
+   */
+  private readonly uncheckedMemo = new Set<string>();
+
+  /** Whether memoized() can differ from a plain call (keeps the common path cheap). */
+  protected memoActive(): boolean {
+    return !this.invalidChecks || this.uncheckedMemo.size > 0;
+  }
+
+  protected memoized<T>(rule: string, f: () => T): T {
+    const key = `${rule}@${this.pos}`;
+    if (!this.invalidChecks) {
+      const result = f();
+      if (this.speculating > 0) this.uncheckedMemo.add(key);
+      return result;
+    }
+    if (!this.uncheckedMemo.has(key)) return f();
+    this.invalidChecks = false;
+    try {
+      return f();
+    } finally {
+      this.invalidChecks = true;
+    }
+  }
+
+  /** Optional continuation of a rule: PEG backtracks it in the emulated second pass. */
+  protected partial<T>(f: () => T): T | null {
+    return this.speculating > 0 ? this.alt(f) : f();
+  }
+
   protected enter(): void {
     if (++this.depth > MAX_NESTING) {
       const t = this.peek();

@@ -46,6 +46,7 @@ const TAB = 9;
 const FF = 12;
 const NL = 10;
 const HASH = 35;
+const BACKSLASH = 92;
 
 const THREE_CHAR = new Set(["**=", "...", "//=", "<<=", ">>="]);
 const TWO_CHAR = new Set([
@@ -63,7 +64,7 @@ export class Tokenizer {
   private readonly indstack = [0];
   private readonly altindstack = [0];
   private readonly parens: OpenBracket[] = [];
-  private readonly lenientFirstIndent: boolean;
+  private readonly lenient: boolean;
   private sawLogicalLine = false;
   private readonly colShift: number;
   private readonly firstLine: number;
@@ -73,7 +74,7 @@ export class Tokenizer {
     // compile() appends a newline in exec mode only; that changes EOF positions
     if (mode !== "eval" && !text.endsWith("\n")) text += "\n";
     this.src = new SourceText(text, offsets.lineBase);
-    this.lenientFirstIndent = mode === "eval";
+    this.lenient = mode === "eval";
     this.colShift = offsets.colShift;
     this.firstLine = offsets.lineBase + 1;
   }
@@ -107,6 +108,8 @@ export class Tokenizer {
         this.atbol = false;
         let col = 0;
         let altcol = 0;
+        // with a backslash continuation, the first backslash's column is the indentation
+        let contLineCol = 0;
         let c: number;
         for (;;) {
           c = src.nextc();
@@ -118,11 +121,16 @@ export class Tokenizer {
             altcol++;
           } else if (c === FF) {
             col = altcol = 0;
+          } else if (c === BACKSLASH) {
+            contLineCol = contLineCol || col;
+            this.continuation();
           } else break;
         }
         src.backup(c);
         if (c === HASH || c === NL) blankline = true;
-        if (!blankline && this.level === 0) this.indent(col, altcol, c === EOF);
+        if (!blankline && this.level === 0) {
+          this.indent(contLineCol || col, contLineCol || altcol, c === EOF);
+        }
       }
       const tokStart = src.pos;
       if (this.pendin !== 0) {
@@ -134,7 +142,7 @@ export class Tokenizer {
         let c: number;
         do c = src.nextc();
         while (c === SP || c === TAB || c === FF);
-        let start = c === EOF ? src.pos : src.pos - 1;
+        const start = c === EOF ? src.pos : src.pos - 1;
         if (c === HASH) {
           while (c !== EOF && c !== NL) c = src.nextc();
         }
@@ -168,24 +176,8 @@ export class Tokenizer {
           return this.make("NUMBER", start, src.pos, true);
         }
         if (c === 34 || c === 39) return this.string(c, start);
-        if (c === 92 /* backslash */) {
-          c = src.nextc();
-          if (c !== NL) {
-            const col = src.colOf(src.pos);
-            throw syntaxFailure(
-              "unexpected character after line continuation character",
-              span(src.lineno, col, src.lineno, col),
-              "tokenizerCode",
-            );
-          }
-          c = src.nextc();
-          if (c === EOF) {
-            if (this.level > 0) throw this.unclosedError();
-            const col = src.colOf(src.pos);
-            throw syntaxFailure("unexpected EOF while parsing", span(src.lineno, col, src.lineno, col), "tokenizerCode");
-          }
-          src.backup(c);
-          start = src.pos;
+        if (c === BACKSLASH) {
+          this.continuation();
           continue;
         }
         return this.operator(c, start);
@@ -193,12 +185,34 @@ export class Tokenizer {
     }
   }
 
+  /** tok_continuation_line: a backslash must end its line, and input must follow. */
+  private continuation(): void {
+    const src = this.src;
+    let c = src.nextc();
+    if (c !== NL) {
+      const col = src.colOf(src.pos);
+      const msg = "unexpected character after line continuation character";
+      throw syntaxFailure(msg, span(src.lineno, col, src.lineno, col), "tokenizerCode");
+    }
+    c = src.nextc();
+    if (c === EOF) {
+      if (this.level > 0) throw this.unclosedError();
+      const col = src.colOf(src.pos);
+      throw syntaxFailure("unexpected EOF while parsing", span(src.lineno, col, src.lineno, col), "tokenizerCode");
+    }
+    src.backup(c);
+  }
+
   private indent(col: number, altcol: number, atEof: boolean): void {
     const src = this.src;
-    if (this.lenientFirstIndent && !this.sawLogicalLine && !atEof) {
-      // parseExpression tolerates indentation of the whole expression
-      this.indstack[0] = col;
-      this.altindstack[0] = altcol;
+    if (this.lenient) {
+      // parseExpression has no blocks: it takes the first line's indentation
+      // as the base, and text on later lines or at the end is never indented
+      if (atEof) return;
+      if (!this.sawLogicalLine || col < (this.indstack[0] ?? 0)) {
+        this.indstack[0] = col;
+        this.altindstack[0] = altcol;
+      }
     }
     this.sawLogicalLine = true;
     let top = this.indstack.length - 1;
@@ -312,16 +326,19 @@ export class Tokenizer {
   private operator(c: number, start: number): Token {
     const src = this.src;
     const c2 = src.nextc();
-    const two = String.fromCharCode(c) + (c2 === EOF ? "" : String.fromCharCode(c2));
-    if (TWO_CHAR.has(two)) {
-      const c3 = src.nextc();
-      if (c3 === EOF || !THREE_CHAR.has(two + String.fromCharCode(c3))) src.backup(c3);
+    // every two-character operator ends in one of = * / < > -
+    if (c2 === 61 || c2 === 42 || c2 === 47 || c2 === 60 || c2 === 62 || c2 === 45) {
+      const two = String.fromCharCode(c, c2);
+      if (TWO_CHAR.has(two)) {
+        const c3 = src.nextc();
+        if (c3 === EOF || !THREE_CHAR.has(two + String.fromCharCode(c3))) src.backup(c3);
+      } else src.backup(c2);
     } else src.backup(c2);
-    const ch = String.fromCharCode(c);
-    if (ch === "(" || ch === "[" || ch === "{") {
+    if (c === 40 || c === 91 || c === 123) {
       if (this.level >= MAXLEVEL) throw src.errorHere("too many nested parentheses");
-      this.parens.push({ ch, line: src.lineno, col: src.colOf(start) });
-    } else if (ch === ")" || ch === "]" || ch === "}") {
+      this.parens.push({ ch: String.fromCharCode(c), line: src.lineno, col: src.colOf(start) });
+    } else if (c === 41 || c === 93 || c === 125) {
+      const ch = String.fromCharCode(c);
       const open = this.parens.pop();
       if (!open) throw src.errorHere(`unmatched '${ch}'`);
       const expected = open.ch === "(" ? ")" : open.ch === "[" ? "]" : "}";
