@@ -10,7 +10,7 @@ export interface CliResult {
 
 export async function cli(
   argv: string[],
-  opts: { stdin?: Uint8Array | string; files?: Record<string, string>; env?: Record<string, string>; tty?: boolean } = {},
+  opts: { stdin?: Uint8Array | string; files?: Record<string, string>; env?: Record<string, string>; tty?: boolean; cwd?: string } = {},
 ): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
@@ -25,7 +25,7 @@ export async function cli(
       if (f === undefined) throw new Error(`ENOENT: ${p}`);
       return f;
     },
-    cwd: "/project",
+    cwd: opts.cwd ?? "/project",
   };
   const code = await run(io);
   return { code, stdout, stderr };

@@ -11,6 +11,8 @@ export interface Row {
   readonly python: string;
   readonly setup: string | null;
   readonly result: MeasureResult;
+  /** With `--max`: the limit in bytes, the metric checked, and whether the value is within it. */
+  readonly budget?: { readonly limit: number; readonly metric: "deep" | "size"; readonly passed: boolean; readonly line: string };
 }
 
 export interface Reporter {
@@ -30,6 +32,7 @@ export function jsonLine(row: Row): string {
       deep: r.m.deep,
       objects: r.m.objects,
       breakdown,
+      ...(row.budget !== undefined ? { metric: row.budget.metric, limit: row.budget.limit, passed: row.budget.passed } : {}),
     });
   }
   const e = r.error;
@@ -96,6 +99,8 @@ export class HumanReporter implements Reporter {
         }
         this.io.stdout.write(`\n${c.bold("deep size by type")} ${c.dim("of")} ${shorten(row.expr, 60)}\n${t.toString()}\n`);
       }
+      const budgetLines = ok.flatMap((r) => (r.budget === undefined ? [] : [r.budget.line]));
+      if (budgetLines.length > 0) this.io.stdout.write("\n" + budgetLines.join("\n") + "\n");
     }
     for (const row of rows) {
       if (row.result.ok) continue;

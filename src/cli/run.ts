@@ -1,11 +1,16 @@
 // `run(io)`: parse argv, evaluate, report, and return the exit status. The
 // only place that does IO is the Io given to it.
+import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { layoutFor, SUPPORTED_PYTHONS } from "../layouts/layout.js";
 import { measure } from "../sizing/measure.js";
 import { CliError, type Io } from "./io.js";
 import { HumanReporter, JsonReporter, type Reporter, type Row } from "./reporters.js";
 import { makeChalk } from "./style.js";
+import { checkCommand, type CheckOptions } from "./checkCommand.js";
+import { outcomeLine } from "./budgetReport.js";
+import { LIMIT_HELP, parseLimit } from "../budgets/limits.js";
+import type { Budget } from "../budgets/config.js";
 
 export const VERSION = "0.1.0";
 
@@ -16,6 +21,8 @@ interface SizeOptions {
   setupFile?: string;
   python: string;
   color: boolean;
+  max?: string;
+  metric?: string;
 }
 
 /** Arguments that start with '-' but are Python (-1, -x, -(2)) are expressions, not options. */
@@ -25,7 +32,7 @@ function protectNegativeExpressions(argv: readonly string[]): string[] {
   const tail = dd < 0 ? [] : argv.slice(dd + 1);
   const moved: string[] = [];
   const kept: string[] = [];
-  const valueOptions = new Set(["--setup", "--setup-file", "--python"]);
+  const valueOptions = new Set(["--setup", "--setup-file", "--python", "--max", "--metric"]);
   for (let i = 0; i < head.length; i++) {
     const t = head[i] as string;
     if (valueOptions.has(t)) {
@@ -70,7 +77,7 @@ async function sizeCommand(io: Io, exprs: string[], opts: SizeOptions): Promise<
   if (opts.setupFile !== undefined) {
     if (setup !== null) throw new CliError("give either --setup or --setup-file, not both");
     try {
-      setup = await io.readFile(opts.setupFile);
+      setup = await io.readFile(resolve(io.cwd, opts.setupFile));
     } catch {
       throw new CliError(`cannot read setup file '${opts.setupFile}'`, 2, "CONFIG");
     }
@@ -82,10 +89,24 @@ async function sizeCommand(io: Io, exprs: string[], opts: SizeOptions): Promise<
   }
   if (all.length === 0) throw new CliError("no expression given: pymem size EXPR... (or --stdin)");
   const color = opts.color && io.env["NO_COLOR"] === undefined && io.stdout.isTTY === true;
-  const reporter: Reporter = opts.json === true ? new JsonReporter(io) : new HumanReporter(io, makeChalk(color));
-  const rows: Row[] = all.map((expr) => ({ expr, python: layout.python, setup, result: measure({ expr, setup, layout }) }));
+  const c = makeChalk(color);
+  const reporter: Reporter = opts.json === true ? new JsonReporter(io) : new HumanReporter(io, c);
+  const metric = opts.metric ?? "deep";
+  if (metric !== "deep" && metric !== "size") throw new CliError(`--metric must be deep or size, not '${metric}'`, 2, "CONFIG");
+  if (opts.metric !== undefined && opts.max === undefined) throw new CliError("--metric applies to a --max limit", 2, "CONFIG");
+  const limit = opts.max === undefined ? null : parseLimit(/^\d+$/.test(opts.max.trim()) ? Number(opts.max) : opts.max);
+  if (opts.max !== undefined && limit === null) throw new CliError(`--max '${opts.max}' is not a size: use ${LIMIT_HELP}`, 2, "CONFIG");
+  const rows: Row[] = all.map((expr, i) => {
+    const result = measure({ expr, setup, layout });
+    if (limit === null || !result.ok) return { expr, python: layout.python, setup, result };
+    const value = metric === "deep" ? result.m.deep : result.m.size;
+    const budget: Budget = { index: i, name: expr, expr, limit, metric, setup, line: null };
+    const line = outcomeLine({ budget, ok: true, value, passed: value <= limit.bytes }, c, null);
+    return { expr, python: layout.python, setup, result, budget: { limit: limit.bytes, metric, passed: value <= limit.bytes, line } };
+  });
   reporter.report(rows);
-  return rows.every((r) => r.result.ok) ? 0 : 2;
+  if (!rows.every((r) => r.result.ok)) return 2;
+  return rows.every((r) => r.budget === undefined || r.budget.passed) ? 0 : 1;
 }
 
 export async function run(io: Io): Promise<number> {
@@ -104,9 +125,22 @@ export async function run(io: Io): Promise<number> {
     .option("--setup <code>", "setup statements run before the expression")
     .option("--setup-file <path>", "a file of setup statements")
     .addOption(new Option("--python <version>", "CPython version to model").default("3.10"))
+    .option("--max <limit>", "exit 1 when a value is over this limit (bytes, or e.g. \"1.5 KiB\")")
+    .option("--metric <metric>", "what --max limits: deep (default) or size")
     .option("--no-color", "plain output (also NO_COLOR)")
     .action(async (exprs: string[], opts: SizeOptions) => {
       status = await sizeCommand(io, exprs, opts);
+    });
+  program
+    .command("check")
+    .description("check the size budgets of [tool.pymem] in pyproject.toml; exit 1 when any is exceeded")
+    .option("--config <path>", "the pyproject.toml to read (default: the nearest one up from here)")
+    .option("--json", "print the results as a JSON array")
+    .option("--reporter <name>", "human (default), json or junit")
+    .option("--hide-passed", "list only the budgets that fail")
+    .option("--no-color", "plain output (also NO_COLOR)")
+    .action(async (opts: CheckOptions) => {
+      status = await checkCommand(io, opts);
     });
   const argv = io.argv[0] === "size" ? ["size", ...protectNegativeExpressions(io.argv.slice(1))] : [...io.argv];
   try {
@@ -116,7 +150,7 @@ export async function run(io: Io): Promise<number> {
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof CliError) {
-      if (io.argv.includes("--json")) io.stdout.write(JSON.stringify({ error: { code: e.code, message: e.message, line: null, column: null } }) + "\n");
+      if (io.argv.includes("--json") || io.argv.includes("json")) io.stdout.write(JSON.stringify({ error: { code: e.code, message: e.message, line: null, column: null } }) + "\n");
       else io.stderr.write(`pymem: ${e.message}\n`);
       return e.exitCode;
     }

@@ -1,0 +1,114 @@
+// [tool.pymem] in pyproject.toml: parsed with smol-toml, validated with zod;
+// every problem is reported with its key path.
+import { parse, TomlError } from "smol-toml";
+import { z } from "zod";
+import { SUPPORTED_PYTHONS } from "../layouts/layout.js";
+import { LIMIT_HELP, parseLimit, type Limit } from "./limits.js";
+
+export interface Budget {
+  readonly index: number;
+  readonly name: string;
+  readonly expr: string;
+  readonly limit: Limit;
+  readonly metric: "deep" | "size";
+  readonly setup: string | null;
+  /** 1-based line of the budget's table in the file, for CI annotations. */
+  readonly line: number | null;
+}
+
+export interface PymemConfig {
+  readonly python: string;
+  readonly setupFile: string | null;
+  readonly budgets: readonly Budget[];
+}
+
+export interface ConfigProblem {
+  readonly path: string;
+  readonly message: string;
+  readonly line: number | null;
+}
+
+export type ConfigResult = { readonly ok: true; readonly config: PymemConfig } | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
+
+const BudgetSchema = z
+  .object({
+    name: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }),
+    expr: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }),
+    max: z.unknown().refine((v) => v !== undefined, { error: "is required" }),
+    metric: z.enum(["deep", "size"], { error: 'must be "deep" or "size"' }).optional(),
+    setup: z.string({ error: "must be a string" }).optional(),
+  })
+  .strict();
+
+const ToolSchema = z
+  .object({
+    python: z.string({ error: "must be a string" }).optional(),
+    "setup-file": z.string({ error: "must be a string" }).optional(),
+    budgets: z.array(BudgetSchema, { error: "must be an array of tables ([[tool.pymem.budgets]])" }).min(1, { error: "needs at least one budget" }),
+  })
+  .strict();
+
+function keyPath(path: readonly PropertyKey[]): string {
+  let out = "tool.pymem";
+  for (const p of path) out += typeof p === "number" ? `[${p}]` : `.${String(p)}`;
+  return out;
+}
+
+/** Lines of `[[tool.pymem.budgets]]` headers, in order. */
+function budgetLines(text: string): number[] {
+  const out: number[] = [];
+  text.split(/\r?\n/).forEach((l, i) => {
+    if (/^\s*\[\[\s*tool\s*\.\s*pymem\s*\.\s*budgets\s*\]\]/.test(l)) out.push(i + 1);
+  });
+  return out;
+}
+
+export function parseConfig(text: string): ConfigResult {
+  let doc: Record<string, unknown>;
+  try {
+    doc = parse(text) as Record<string, unknown>;
+  } catch (e) {
+    if (e instanceof TomlError) {
+      return { ok: false, problems: [{ path: "pyproject.toml", message: `is not valid TOML: ${e.message.split("\n")[0] ?? ""}`, line: e.line }] };
+    }
+    throw e;
+  }
+  const tool = (doc["tool"] as Record<string, unknown> | undefined)?.["pymem"];
+  if (tool === undefined) return { ok: false, problems: [{ path: "tool.pymem", message: "is missing: add a [tool.pymem] table with [[tool.pymem.budgets]]", line: null }] };
+  const lines = budgetLines(text);
+  const parsed = ToolSchema.safeParse(tool);
+  const problems: ConfigProblem[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys : [];
+      const where = typeof issue.path[1] === "number" && issue.path[0] === "budgets" ? lines[issue.path[1]] ?? null : null;
+      if (unknownKeys.length > 0) {
+        for (const k of unknownKeys) problems.push({ path: keyPath([...issue.path, k]), message: "is not a known key", line: where });
+      } else problems.push({ path: keyPath(issue.path), message: issue.message, line: where });
+    }
+    return { ok: false, problems };
+  }
+  const t = parsed.data;
+  const python = t.python ?? "3.10";
+  if (!SUPPORTED_PYTHONS.includes(python)) {
+    problems.push({ path: "tool.pymem.python", message: `"${python}" is not supported; supported versions: ${SUPPORTED_PYTHONS.join(", ")}`, line: null });
+  }
+  const seen = new Map<string, number>();
+  const budgets: Budget[] = [];
+  t.budgets.forEach((b, i) => {
+    const line = lines[i] ?? null;
+    const limit = parseLimit(b.max);
+    if (limit === null) {
+      problems.push({ path: `tool.pymem.budgets[${i}].max`, message: `${JSON.stringify(b.max)} is not a size: use ${LIMIT_HELP}`, line });
+    }
+    const prev = seen.get(b.name);
+    if (prev !== undefined) {
+      problems.push({ path: `tool.pymem.budgets[${i}].name`, message: `"${b.name}" is already the name of budgets[${prev}]; names must be unique`, line });
+    } else seen.set(b.name, i);
+    if (limit !== null) {
+      budgets.push({ index: i, name: b.name, expr: b.expr, limit, metric: b.metric ?? "deep", setup: b.setup ?? null, line });
+    }
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, config: { python, setupFile: t["setup-file"] ?? null, budgets } };
+}

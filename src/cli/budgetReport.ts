@@ -1,0 +1,119 @@
+// Reporting budget outcomes: the human table and failure lines, JSON, JUnit
+// XML, and GitHub Actions annotations. All budget message text lives here.
+import Table from "cli-table3";
+import type { BudgetOutcome } from "../budgets/check.js";
+import { formatInFamily } from "../budgets/limits.js";
+import { errorMessage } from "./format.js";
+import { makeChalk, type Chalk } from "./style.js";
+
+function amounts(o: Extract<BudgetOutcome, { ok: true }>): { value: string; limit: string; delta: string; pct: string } {
+  const fam = o.budget.limit.family;
+  const diff = o.value - o.budget.limit.bytes;
+  const pct = o.budget.limit.bytes === 0 ? "" : ` (${((100 * Math.abs(diff)) / o.budget.limit.bytes).toFixed(1)}%)`;
+  return {
+    value: formatInFamily(o.value, fam),
+    limit: formatInFamily(o.budget.limit.bytes, fam),
+    delta: formatInFamily(Math.abs(diff), fam),
+    pct,
+  };
+}
+
+/** One line per budget: the same line `pymem size --max` prints. */
+export function outcomeLine(o: BudgetOutcome, c: Chalk, where: string | null): string {
+  const loc = where === null ? "" : c.dim(` (${where})`);
+  if (!o.ok) return `${c.red("✖")} ${c.bold(o.budget.name)}: ${errorMessage(o.error)}${loc}`;
+  const a = amounts(o);
+  const metric = o.budget.metric === "deep" ? "deep size" : "size";
+  if (o.passed) return `${c.green("✔")} ${c.bold(o.budget.name)}: ${metric} ${a.value} is within ${a.limit}, ${a.delta} to spare${loc}`;
+  return `${c.red("✖")} ${c.bold(o.budget.name)}: ${metric} ${a.value} is ${c.red(`${a.delta}${a.pct} over`)} the limit of ${a.limit}${loc}`;
+}
+
+export function humanBudgetReport(outcomes: readonly BudgetOutcome[], c: Chalk, hidePassed: boolean, where: (o: BudgetOutcome) => string | null): string {
+  const shown = outcomes.filter((o) => !hidePassed || !o.ok || !o.passed);
+  const table = new Table({
+    head: ["budget", "metric", "value", "limit", "headroom / excess", ""].map((h) => c.bold(h)),
+    colAligns: ["left", "left", "right", "right", "right", "center"],
+    style: { head: [], border: [] },
+  });
+  for (const o of shown) {
+    if (!o.ok) {
+      table.push([o.budget.name, o.budget.metric, c.red("error"), formatInFamily(o.budget.limit.bytes, o.budget.limit.family), "", c.red("✖")]);
+      continue;
+    }
+    const a = amounts(o);
+    table.push([
+      o.budget.name,
+      o.budget.metric,
+      a.value,
+      a.limit,
+      o.passed ? c.green(`${a.delta} left`) : c.red(`${a.delta} over`),
+      o.passed ? c.green("✔") : c.red("✖"),
+    ]);
+  }
+  const lines: string[] = [];
+  if (shown.length > 0) lines.push(table.toString());
+  const bad = outcomes.filter((o) => !o.ok || !o.passed);
+  for (const o of bad) lines.push(outcomeLine(o, c, where(o)));
+  if (bad.some((o) => o.ok)) {
+    lines.push(c.dim("  hint: make the value smaller (tuples or __slots__ instead of dicts, array.array for numbers), or raise its `max` in [[tool.pymem.budgets]]"));
+  }
+  const passed = outcomes.filter((o) => o.ok && o.passed).length;
+  lines.push(`${passed} of ${outcomes.length} budget${outcomes.length === 1 ? "" : "s"} within limits`);
+  return lines.join("\n") + "\n";
+}
+
+export function jsonBudgetReport(outcomes: readonly BudgetOutcome[]): string {
+  return (
+    JSON.stringify(
+      outcomes.map((o) =>
+        o.ok
+          ? { name: o.budget.name, expr: o.budget.expr, metric: o.budget.metric, value: o.value, limit: o.budget.limit.bytes, passed: o.passed }
+          : {
+              name: o.budget.name, expr: o.budget.expr, metric: o.budget.metric, value: null, limit: o.budget.limit.bytes, passed: false,
+              error: { code: o.error.code, message: errorMessage(o.error), line: o.error.span?.line ?? null, column: o.error.span?.col ?? null, in: o.error.where },
+            },
+      ),
+    ) + "\n"
+  );
+}
+
+function xml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+export function junitBudgetReport(outcomes: readonly BudgetOutcome[]): string {
+  const failures = outcomes.filter((o) => o.ok && !o.passed).length;
+  const errors = outcomes.filter((o) => !o.ok).length;
+  const plain = makeChalk(false);
+  const cases = outcomes.map((o) => {
+    const head = `    <testcase classname="pymem.budgets" name="${xml(o.budget.name)}">`;
+    if (o.ok && o.passed) return `    <testcase classname="pymem.budgets" name="${xml(o.budget.name)}"/>`;
+    const line = xml(outcomeLine(o, plain, null).replace(/^✖ /, ""));
+    const tag = o.ok ? "failure" : "error";
+    return `${head}\n      <${tag} message="${line}">${xml(o.budget.expr)}</${tag}>\n    </testcase>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="pymem" tests="${outcomes.length}" failures="${failures}" errors="${errors}">`,
+    `  <testsuite name="pymem budgets" tests="${outcomes.length}" failures="${failures}" errors="${errors}">`,
+    ...cases,
+    "  </testsuite>",
+    "</testsuites>",
+    "",
+  ].join("\n");
+}
+
+/** `::error file=…,line=…,title=…::…` for each budget over its limit or failing. */
+export function githubAnnotations(outcomes: readonly BudgetOutcome[], file: string): string {
+  const plain = makeChalk(false);
+  const esc = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const prop = (s: string): string => esc(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  return outcomes
+    .filter((o) => !o.ok || !o.passed)
+    .map((o) => {
+      const line = o.budget.line === null ? "" : `,line=${o.budget.line}`;
+      const title = o.ok ? `pymem budget "${o.budget.name}" exceeded` : `pymem budget "${o.budget.name}" failed`;
+      return `::error file=${prop(file)}${line},title=${prop(title)}::${esc(outcomeLine(o, plain, null).replace(/^✖ /, ""))}\n`;
+    })
+    .join("");
+}

@@ -1,0 +1,188 @@
+// Size budgets: limit spellings, every validation error with its key path,
+// and `pymem check` / `pymem size --max` exit codes and reporters on a fake io.
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../src/budgets/config.js";
+import { formatInFamily, parseLimit } from "../src/budgets/limits.js";
+import { cli } from "./cliHarness.js";
+import { truth } from "./truth.js";
+
+describe("limits", () => {
+  it.each([
+    [64, 64, "bytes"],
+    ["64 B", 64, "bytes"],
+    ["64b", 64, "bytes"],
+    ["1 kB", 1000, "decimal"],
+    ["1KB", 1000, "decimal"],
+    ["1 KiB", 1024, "binary"],
+    ["1.5 KiB", 1536, "binary"],
+    ["1.5kib", 1536, "binary"],
+    ["2 MB", 2_000_000, "decimal"],
+    ["2 MiB", 2 * 1024 ** 2, "binary"],
+    ["1 GB", 1e9, "decimal"],
+    ["1 GiB", 1024 ** 3, "binary"],
+    [".5 KiB", 512, "binary"],
+  ] as const)("%j is %i bytes (%s)", (text, bytes, family) => {
+    expect(parseLimit(text)).toMatchObject({ bytes, family });
+  });
+  it.each(["ten bytes", "", "-1", "5 parsecs", "1.5.2 KiB", "KiB", -3, 1.5, true, null])("%j is not a limit", (text) => {
+    expect(parseLimit(text)).toBeNull();
+  });
+  it.each([
+    [172, "bytes", "172 B"],
+    [8768, "binary", "8.56 KiB"],
+    [2048, "binary", "2 KiB"],
+    [1500, "decimal", "1.5 kB"],
+    [999, "decimal", "999 B"],
+  ] as const)("%i bytes in the %s family is %s", (bytes, family, text) => {
+    expect(formatInFamily(bytes, family)).toBe(text);
+  });
+});
+
+const ok = `[tool.pymem]
+[[tool.pymem.budgets]]
+name = "a"
+expr = "[1, 2, 3]"
+max = "1 KiB"
+`;
+
+describe("config validation: each problem names its key path", () => {
+  it("accepts a minimal config with defaults", () => {
+    const r = parseConfig(ok);
+    expect(r.ok && r.config).toMatchObject({ python: "3.10", setupFile: null, budgets: [{ name: "a", metric: "deep", limit: { bytes: 1024 }, line: 2 }] });
+  });
+  it.each([
+    ["no [tool.pymem]", `[project]\nname = "x"\n`, "tool.pymem", /is missing/],
+    ["bad TOML", `[tool.pymem\n`, "pyproject.toml", /not valid TOML/],
+    ["no budgets", `[tool.pymem]\npython = "3.10"\n`, "tool.pymem.budgets", /./],
+    ["empty budgets", `[tool.pymem]\nbudgets = []\n`, "tool.pymem.budgets", /at least one budget/],
+    ["unknown top key", ok + `[tool.pymem.extra]\n`, "tool.pymem.extra", /not a known key/],
+    ["python not a string", `[tool.pymem]\npython = 3.1\n` + ok.slice(13), "tool.pymem.python", /must be a string/],
+    ["unsupported python", `[tool.pymem]\npython = "2.7"\n` + ok.slice(13), "tool.pymem.python", /not supported; supported versions: 3\.10/],
+    ["missing name", `[tool.pymem]\n[[tool.pymem.budgets]]\nexpr = "1"\nmax = 1\n`, "tool.pymem.budgets[0].name", /must be a string/],
+    ["missing expr", `[tool.pymem]\n[[tool.pymem.budgets]]\nname = "a"\nmax = 1\n`, "tool.pymem.budgets[0].expr", /must be a string/],
+    ["missing max", `[tool.pymem]\n[[tool.pymem.budgets]]\nname = "a"\nexpr = "1"\n`, "tool.pymem.budgets[0].max", /required/],
+    ["bad max", ok.replace('"1 KiB"', '"ten bytes"'), "tool.pymem.budgets[0].max", /"ten bytes" is not a size/],
+    ["negative max", ok.replace('"1 KiB"', "-5"), "tool.pymem.budgets[0].max", /is not a size/],
+    ["bad metric", ok + `metric = "wide"\n`, "tool.pymem.budgets[0].metric", /"deep" or "size"/],
+    ["unknown budget key", ok + `limit = 5\n`, "tool.pymem.budgets[0].limit", /not a known key/],
+    ["duplicate name", ok + ok.slice(13), "tool.pymem.budgets[1].name", /already the name of budgets\[0\]/],
+    ["setup not a string", ok + `setup = 5\n`, "tool.pymem.budgets[0].setup", /must be a string/],
+  ])("%s", (_name, text, path, message) => {
+    const r = parseConfig(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const p = r.problems.find((x) => x.path === path);
+    expect(p, JSON.stringify(r.problems)).toBeDefined();
+    expect(p?.message).toMatch(message);
+  });
+});
+
+const project = `[project]
+name = "demo"
+
+[tool.pymem]
+setup-file = "models.py"
+
+[[tool.pymem.budgets]]
+name = "point"
+expr = "(x, y)"
+max = "64 B"
+metric = "size"
+
+[[tool.pymem.budgets]]
+name = "rows"
+expr = "[[0] * 100 for _ in range(10)]"
+max = "2 KiB"
+
+[[tool.pymem.budgets]]
+name = "names"
+expr = "names"
+max = 400
+setup = "names = ['ann', 'bob']"
+`;
+const files = { "/project/pyproject.toml": project, "/project/models.py": "x = 1.5\ny = 2.5\n" };
+// What CPython says of each budget's value (the shared setup, then the budget's own).
+const point = truth("(x, y)", "x = 1.5\ny = 2.5\n");
+const rows = truth("[[0] * 100 for _ in range(10)]");
+const names = truth("names", "x = 1.5\ny = 2.5\n\nnames = ['ann', 'bob']");
+const rowsOver = `deep size ${formatInFamily(rows.deep, "binary")} is ${formatInFamily(rows.deep - 2048, "binary")} (${((100 * (rows.deep - 2048)) / 2048).toFixed(1)}%) over the limit of 2 KiB`;
+
+describe("pymem check", () => {
+  it("exits 1 and names the failing budget, with a hint", async () => {
+    const r = await cli(["check"], { files });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatchSnapshot();
+    expect(r.stdout).toContain(`✖ rows: ${rowsOver} (pyproject.toml:13)`);
+  });
+  it("--json lists every budget with value and limit in bytes", async () => {
+    const r = await cli(["check", "--json"], { files });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { name: "point", expr: "(x, y)", metric: "size", value: point.size, limit: 64, passed: point.size <= 64 },
+      { name: "rows", expr: "[[0] * 100 for _ in range(10)]", metric: "deep", value: rows.deep, limit: 2048, passed: rows.deep <= 2048 },
+      { name: "names", expr: "names", metric: "deep", value: names.deep, limit: 400, passed: names.deep <= 400 },
+    ]);
+  });
+  it("prints a GitHub Actions annotation at the budget's line", async () => {
+    const r = await cli(["check"], { files, env: { GITHUB_ACTIONS: "true" } });
+    expect(r.stdout).toContain(`::error file=pyproject.toml,line=13,title=pymem budget "rows" exceeded::rows: ${rowsOver.replace("%", "%25")}\n`);
+  });
+  it("exits 0 once the limit is raised", async () => {
+    const r = await cli(["check"], { files: { ...files, "/project/pyproject.toml": project.replace('"2 KiB"', String(rows.deep)) } });
+    expect(r.code).toBe(0);
+  });
+  it("--hide-passed lists only failures", async () => {
+    const r = await cli(["check", "--hide-passed"], { files });
+    expect(r.stdout).not.toMatch(/point/);
+    expect(r.stdout).toMatch(/rows/);
+  });
+  it("--reporter junit writes JUnit XML", async () => {
+    const r = await cli(["check", "--reporter", "junit"], { files });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatchSnapshot();
+  });
+  it("--config reads a file from elsewhere; the search walks up from the working directory", async () => {
+    const elsewhere = await cli(["check", "--config", "/project/pyproject.toml"], { files, cwd: "/tmp" });
+    expect(elsewhere.code).toBe(1);
+    const below = await cli(["check"], { files, cwd: "/project/src/pkg" });
+    expect(below.code).toBe(1);
+  });
+  it.each([
+    ["an invalid max", project.replace('"2 KiB"', '"ten bytes"'), /tool\.pymem\.budgets\[1\]\.max "ten bytes" is not a size/],
+    ["no [tool.pymem]", `[project]\nname = "x"\n`, /tool\.pymem is missing/],
+  ])("exits 2 on %s", async (_name, text, message) => {
+    const r = await cli(["check"], { files: { ...files, "/project/pyproject.toml": text } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+  it("exits 2 naming a budget whose expression does not parse", async () => {
+    const r = await cli(["check"], { files: { ...files, "/project/pyproject.toml": project.replace('expr = "names"', 'expr = "names["') } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/✖ names: SyntaxError/);
+  });
+  it("exits 2 without any pyproject.toml", async () => {
+    const r = await cli(["check"], { files: {} });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no pyproject\.toml found/);
+  });
+});
+
+describe("pymem size --max", () => {
+  const t = truth("[1,2,3]");
+  it.each([
+    [["--max", `${t.deep - 1} B`], 1],
+    [["--max", `${t.deep}`], 0],
+    [["--metric", "size", "--max", `${t.size}`], 0],
+    [["--metric", "size", "--max", `${t.size - 1}`], 1],
+    [["--max", "ten bytes"], 2],
+  ])("[1,2,3] %j exits %i", async (args, code) => {
+    const r = await cli(["size", "[1,2,3]", ...args]);
+    expect(r.code).toBe(code);
+  });
+  it("prints the budget line and JSON fields", async () => {
+    const r = await cli(["size", "--max", "100 B", "[1,2,3]"]);
+    expect(r.stdout).toContain(`✖ [1,2,3]: deep size ${t.deep} B is ${t.deep - 100} B (${(t.deep - 100).toFixed(1)}%) over the limit of 100 B`);
+    const j = await cli(["size", "--json", "--max", "1 KiB", "[1,2,3]"]);
+    expect(JSON.parse(j.stdout)).toMatchObject({ metric: "deep", limit: 1024, passed: true });
+  });
+});
