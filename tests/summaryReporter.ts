@@ -2,7 +2,7 @@
 import type { Reporter, TestModule } from "vitest/node";
 
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, errors: ReadonlyArray<unknown>, reason: string): void {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
@@ -14,6 +14,9 @@ export default class SummaryReporter implements Reporter {
         else skipped++;
       }
     }
+    // A failing suite (a snapshot check, an import error) fails the run even when every test passed.
+    const broken = modules.filter((m) => m.state() === "failed").length + errors.length;
+    if (reason === "failed" && failed === 0) failed = Math.max(broken, 1);
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
 }
