@@ -36,6 +36,14 @@ export interface Layout {
     growthRate(used: number): number;
     resizeSize(minsize: number): number;
     presizedSize(minused: number): number;
+    sizeofSplit(keysSize: number, keysRefcnt: number): number;
+    keysObjectSize(size: number): number;
+  };
+  readonly heapType: {
+    readonly object: { readonly basicsize: number; readonly gc: boolean };
+    shape(base: { basicsize: number; gc: boolean }, nslots: number, addDict: boolean, addWeakref: boolean): { basicsize: number; gc: boolean };
+    sizeofInstance(shape: { basicsize: number; gc: boolean }): number;
+    sizeofType(cachedKeysBytes: number): number;
   };
   /** getsizeof of leaf types by type name. */
   readonly leaves: Readonly<Record<string, number>>;

@@ -8,7 +8,11 @@ import { PyException, PymemError, typeError, unsupported, valueError } from "./e
 import { formatObj, strObj } from "./format.js";
 import { forEach, getIter, lengthHint, makeIter, objectLen, oneCharStr, toArray } from "./iteration.js";
 import { listArray, listFrom } from "./lists.js";
-import { byteArrayAppend, getAttr, sortInPlace, updateFrom } from "./methods.js";
+import { byteArrayAppend, sortInPlace, updateFrom } from "./methods.js";
+import { delAttr, getAttr, setAttr } from "./attributes.js";
+import { isInstanceOf, makeClass } from "./classes.js";
+import { instanceDict } from "./instanceDict.js";
+import type { PyClassObj } from "./objects.js";
 import { floatToInt, intAdd, intPow, intPowMod, intValue, toFloat } from "./numbers.js";
 import {
   Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyComplex, pyFloat, pyInt, pyStr,
@@ -329,10 +333,22 @@ function isinstanceCall(args: readonly PyObj[]): PyObj {
   const x = args[0] as PyObj;
   const t = args[1] as PyObj;
   const types = t.t === "tuple" ? materialize(t.items) : [t];
-  const name = typeName(x);
+  const name = x.t === "tuple" ? "tuple" : typeName(x);
   return pyBool(types.some((ty) => {
+    if (ty.t === "class") return isInstanceOf(x, ty);
     if (ty.t !== "type") throw typeError("isinstance() arg 2 must be a type or tuple of types");
     return ty.name === name || (ty.name === "int" && name === "bool") || ty.name === "object";
+  }));
+}
+
+function issubclassCall(args: readonly PyObj[]): PyObj {
+  argCount("issubclass", args, 2, 2);
+  const [a, b] = args as [PyObj, PyObj];
+  const targets = b.t === "tuple" ? materialize(b.items) : [b];
+  return pyBool(targets.some((t) => {
+    if (a.t === "class") return t.t === "class" ? a.mro.includes(t) : t.t === "type" && (t.name === "object" || t.name === a.builtinBase);
+    if (a.t === "type" && t.t === "type") return a.name === t.name || t.name === "object" || (a.name === "bool" && t.name === "int");
+    return false;
   }));
 }
 
@@ -551,6 +567,14 @@ function complexCall(args: readonly PyObj[]): PyObj {
   return pyComplex(r.re - i.im, r.im + i.re);
 }
 
+let objectCls: PyClassObj | null = null;
+
+/** object() instances: a class with neither __dict__ nor slots. */
+function objectClass(): PyClassObj {
+  objectCls ??= makeClass("object", [], new Map([["__slots__", { t: "tuple", items: [] }]]));
+  return objectCls;
+}
+
 const typeObjects = new Map<string, PyTypeObj>();
 
 export function typeObject(name: string): PyTypeObj {
@@ -599,7 +623,14 @@ export function makeBuiltins(): Map<string, PyObj> {
   });
   addType("type", (args) => {
     argCount("type", args, 1, 1);
-    return typeObject(typeName(args[0] as PyObj));
+    const x = args[0] as PyObj;
+    if (x.t === "instance") return x.cls;
+    if (x.t === "tuple" && x.cls !== undefined) return x.cls;
+    return typeObject(typeName(x));
+  });
+  addType("object", (args) => {
+    argCount("object", args, 0, 0);
+    return { t: "instance", cls: objectClass(), dict: null, slotValues: new Map() };
   });
   const fns: [string, NativeFn][] = [
     ["len", (args) => {
@@ -665,6 +696,46 @@ export function makeBuiltins(): Map<string, PyObj> {
     ["oct", (args) => toBase(args[0], 8, "0o")],
     ["bin", (args) => toBase(args[0], 2, "0b")],
     ["isinstance", isinstanceCall],
+    ["issubclass", issubclassCall],
+    ["getattr", (args) => {
+      argCount("getattr", args, 2, 3);
+      const name = args[1] as PyObj;
+      if (name.t !== "str") throw typeError("attribute name must be string");
+      try {
+        return getAttr(args[0] as PyObj, strText(name));
+      } catch (e) {
+        if (args[2] !== undefined && e instanceof PyException && e.pyType === "AttributeError") return args[2];
+        throw e;
+      }
+    }],
+    ["hasattr", (args) => {
+      argCount("hasattr", args, 2, 2);
+      try {
+        getAttr(args[0] as PyObj, strText(args[1] as never));
+        return True;
+      } catch (e) {
+        if (e instanceof PyException && e.pyType === "AttributeError") return False;
+        throw e;
+      }
+    }],
+    ["setattr", (args) => {
+      argCount("setattr", args, 3, 3);
+      const name = args[1] as PyObj;
+      if (name.t !== "str") throw typeError(`attribute name must be string, not '${typeName(name)}'`);
+      setAttr(args[0] as PyObj, strText(name), args[2] as PyObj);
+      return None;
+    }],
+    ["delattr", (args) => {
+      argCount("delattr", args, 2, 2);
+      delAttr(args[0] as PyObj, strText(args[1] as never));
+      return None;
+    }],
+    ["vars", (args) => {
+      argCount("vars", args, 1, 1);
+      const x = args[0] as PyObj;
+      if (x.t === "instance" && x.cls.hasDict) return instanceDict(x);
+      throw typeError("vars() argument must have __dict__ attribute");
+    }],
     ["hash", hashCall],
     ["iter", (args) => getIter(args[0] as PyObj)],
     ["next", (args) => {
@@ -676,7 +747,7 @@ export function makeBuiltins(): Map<string, PyObj> {
       throw new PyException("StopIteration", "");
     }],
     ["format", (args) => formatObj(args[0] as PyObj, args[1] === undefined ? "" : strText(args[1] as never))],
-    ["callable", (args) => pyBool(["builtin", "function", "type"].includes((args[0] as PyObj).t))],
+    ["callable", (args) => pyBool(["builtin", "function", "type", "class", "method"].includes((args[0] as PyObj).t))],
   ];
   for (const [name, f] of fns) b.set(name, fn(name, f));
   b.set("True", True);

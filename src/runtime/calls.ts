@@ -1,6 +1,7 @@
 // Calling a modelled callable.
 import { typeError } from "./errors.js";
 import { typeName, type Kwargs, type PyObj } from "./objects.js";
+import { instantiate } from "./classes.js";
 
 export const emptyKwargs: Kwargs = { values: new Map(), keys: new Map() };
 
@@ -13,6 +14,10 @@ export function callObject(f: PyObj, args: readonly PyObj[], kwargs: Kwargs = em
     case "type":
       if (f.call === null) throw typeError(`cannot create '${f.name}' instances`);
       return f.call(args, kwargs);
+    case "class":
+      return instantiate(f, args, kwargs);
+    case "method":
+      return callObject(f.func, [f.self, ...args], kwargs);
     default:
       throw typeError(`'${typeName(f)}' object is not callable`);
   }

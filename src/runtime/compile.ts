@@ -13,7 +13,7 @@ import { attempt, foldBinOp } from "./fold.js";
 import { formatObj, strObj } from "./format.js";
 import { forEach, getIter, makeIter } from "./iteration.js";
 import { listAppend, newEmptyList } from "./lists.js";
-import { getAttr } from "./methods.js";
+import { getAttr } from "./attributes.js";
 import {
   Ellipsis, False, None, True, emptyBytes, pyBool, pyBytes, pyComplex, pyFloat, pyInt, pyStr, pyStrFresh, typeName,
   type Kwargs, type PyObj, type PyStrObj, type Scope,
@@ -24,6 +24,7 @@ import { newSet, setAdd, setFrom } from "./sets.js";
 import { getItem, makeSlice } from "./subscript.js";
 import { assignTarget, type Target } from "./targets.js";
 import { newTuple } from "./tuples.js";
+import { bindArguments, paramSpec } from "./params.js";
 import { lookupName } from "./scope.js";
 import { intern } from "./constPool.js";
 
@@ -313,46 +314,14 @@ export class Compiler {
   }
 
   private lambda(e: ExprOf<"Lambda">): Compiled {
-    const a = e.args;
-    const positional = [...a.posonlyargs, ...a.args].map((x) => x.arg);
-    const posOnly = new Set(a.posonlyargs.map((x) => x.arg));
-    const kwonly = a.kwonlyargs.map((x) => x.arg);
-    const defaults = a.defaults.map((d) => this.expr(d).run);
-    const kwDefaults = a.kwDefaults.map((d) => (d === null ? null : this.expr(d).run));
-    const vararg = a.vararg?.arg ?? null;
-    const kwarg = a.kwarg?.arg ?? null;
+    const spec = paramSpec("<lambda>", e.args);
+    const defaults = e.args.defaults.map((d) => this.expr(d).run);
+    const kwDefaults = e.args.kwDefaults.map((d) => (d === null ? null : this.expr(d).run));
     const body = this.expr(e.body).run;
-    const kwKey = (name: string): PyStrObj => this.pool.add(pyStr(name)) as PyStrObj;
     return this.dynamic((sc) => {
       const defs = defaults.map((d) => d(sc));
       const kwDefs = kwDefaults.map((d) => (d === null ? null : d(sc)));
-      const firstDefault = positional.length - defs.length;
-      const call = (args: readonly PyObj[], kw: Kwargs): PyObj => {
-        const vars = new Map<string, PyObj>();
-        if (args.length > positional.length && vararg === null) {
-          throw typeError(`<lambda>() takes ${positional.length} positional argument${positional.length === 1 ? "" : "s"} but ${args.length} were given`);
-        }
-        positional.forEach((n, i) => {
-          const fromKw = posOnly.has(n) ? undefined : kw.values.get(n);
-          if (i < args.length && fromKw !== undefined) throw typeError(`<lambda>() got multiple values for argument '${n}'`);
-          const v = i < args.length ? args[i] : fromKw ?? (i >= firstDefault ? defs[i - firstDefault] : undefined);
-          if (v === undefined) throw typeError(`<lambda>() missing 1 required positional argument: '${n}'`);
-          vars.set(n, v);
-        });
-        kwonly.forEach((n, i) => {
-          const v = kw.values.get(n) ?? kwDefs[i] ?? undefined;
-          if (v === undefined || v === null) throw typeError(`<lambda>() missing 1 required keyword-only argument: '${n}'`);
-          vars.set(n, v);
-        });
-        if (vararg !== null) vars.set(vararg, newTuple(args.slice(positional.length)));
-        const extra = [...kw.values.keys()].filter((k) => !(positional.includes(k) && !posOnly.has(k)) && !kwonly.includes(k));
-        if (kwarg !== null) {
-          const d = newDict();
-          for (const k of extra) dictSet(d, kw.keys.get(k) ?? kwKey(k), kw.values.get(k) as PyObj);
-          vars.set(kwarg, d);
-        } else if (extra.length > 0) throw typeError(`<lambda>() got an unexpected keyword argument '${extra[0]}'`);
-        return body({ vars, parent: sc, comp: false });
-      };
+      const call = (args: readonly PyObj[], kw: Kwargs): PyObj => body({ vars: bindArguments(spec, defs, kwDefs, args, kw), parent: sc, comp: false });
       return { t: "function", name: "<lambda>", call };
     });
   }

@@ -5,6 +5,7 @@ import { ctx } from "./ctx.js";
 import { PyException } from "./errors.js";
 import { HashTable, hashKey } from "./hashTable.js";
 import type { PyDictObj, PyObj } from "./objects.js";
+import { newSplitDict, splitBeforeDelete, splitInsert } from "./instanceDict.js";
 
 /** PyDict_New: the shared empty keys (size 0 here). */
 export function newDict(): PyDictObj {
@@ -32,6 +33,7 @@ export function dictResize(d: PyDictObj, minsize: number): void {
 
 /** insertdict / insert_to_emptydict: an existing key keeps its key object and takes the new value. */
 export function dictSet(d: PyDictObj, key: PyObj, value: PyObj): void {
+  if (d.split != null && splitInsert(d, key, value)) return;
   const t = d.table;
   const hk = hashKey(key);
   const e = t.map.get(hk);
@@ -54,6 +56,7 @@ export function dictGet(d: PyDictObj, key: PyObj): PyObj | undefined {
 /** delitem: the slot becomes a dummy; nothing is given back. */
 export function dictDelete(d: PyDictObj, key: PyObj): PyObj {
   const hk = hashKey(key);
+  if (d.split != null && d.table.map.has(hk)) splitBeforeDelete(d);
   const e = d.table.map.get(hk);
   if (e === undefined) throw new PyException("KeyError", "");
   d.table.map.delete(hk);
@@ -61,6 +64,10 @@ export function dictDelete(d: PyDictObj, key: PyObj): PyObj {
 }
 
 export function dictClear(d: PyDictObj): void {
+  if (d.split != null) {
+    d.split.refcnt--;
+    d.split = null;
+  }
   d.table.map.clear();
   d.table.size = 0;
   d.table.usable = 0;
@@ -102,9 +109,15 @@ export function dictMerge(a: PyDictObj, b: PyDictObj, override: boolean): void {
 
 /** PyDict_Copy. */
 export function dictCopy(d: PyDictObj): PyDictObj {
-  const copy = newDict();
   const o = d.table;
-  if (o.used === 0) return copy;
+  if (o.used === 0) return newDict();
+  if (d.split != null) {
+    // A split dict's copy shares its keys.
+    const c = newSplitDict(d.split);
+    for (const [hk, e] of o.map) c.table.map.set(hk, { key: e.key, value: e.value });
+    return c;
+  }
+  const copy = newDict();
   // Fast copy unless more than a third of the entries are deleted ones.
   if (o.used >= Math.floor((o.fill * 2) / 3)) {
     cloneInto(copy, d);

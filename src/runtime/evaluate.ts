@@ -60,7 +60,8 @@ export function evaluate(req: EvalRequest): EvalResult {
   return withCtx(c, (): EvalResult => {
     const modules: ReadonlyMap<string, PyModuleObj> = makeModules();
     const globals: Scope = { vars: new Map<string, PyObj>([["__name__", pyStr("__pymem_setup__")]]), parent: null, comp: false };
-    for (const [name, m] of modules) globals.vars.set(name, m);
+    // SEMANTICS.md: array, collections, decimal and sys are imported before the setup runs.
+    for (const name of ["array", "collections", "decimal", "sys"]) globals.vars.set(name, modules.get(name) as PyModuleObj);
     if (req.setup !== null && req.setup.trim() !== "") {
       const parsed = parseModule(req.setup);
       if (!parsed.ok) {

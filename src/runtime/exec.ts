@@ -1,246 +1,347 @@
-// Setup statements: run as one code unit in the module namespace.
-import type { BinOpName, Expr, Stmt } from "../python/ast.js";
+// Setup statements, compiled once into closures (a def body runs many times):
+// assignments, imports of the offered modules, control flow with bounded work,
+// def (functions with return) and class (with decorators such as @dataclass).
+import type { Expr, Stmt } from "../python/ast.js";
+import { callObject } from "./calls.js";
+import { makeClass } from "./classes.js";
 import type { Compiler } from "./compile.js";
-import { ctx } from "./ctx.js";
 import { truthy } from "./compare.js";
-import { dictMerge } from "./dicts.js";
+import { ctx } from "./ctx.js";
 import { PyException, PymemError } from "./errors.js";
+import { inplaceOp } from "./inplace.js";
 import { forEach } from "./iteration.js";
-import { listExtend } from "./lists.js";
+import { delAttr } from "./attributes.js";
 import { lookupName } from "./scope.js";
-import type { PyModuleObj, PyObj, Scope } from "./objects.js";
-import { binaryOp } from "./ops.js";
-import { setAdd, setClear, setDiscard, setUpdate } from "./sets.js";
+import type { PyClassObj, PyModuleObj, PyObj, Scope } from "./objects.js";
+import { None, pyStr } from "./objects.js";
+import { bindArguments, paramSpec } from "./params.js";
 import { delItem } from "./subscript.js";
-import { byteArrayExtend } from "./byteArrays.js";
-import { updateFrom } from "./methods.js";
-import { newSet } from "./sets.js";
+import { typeError } from "./errors.js";
+import { dictSet, newDict } from "./dicts.js";
+
+type Exec = (sc: Scope) => void;
 
 class Break {}
 class Continue {}
-
-const IMPORTABLE = new Set(["array", "collections", "decimal", "sys"]);
-
-function withSpan<T>(s: Stmt, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if ((e instanceof PyException || e instanceof PymemError) && e.span === null) e.span = s.span;
-    throw e;
-  }
+class Return {
+  constructor(readonly value: PyObj) {}
 }
 
-/** In-place operators: list +=, set |=, dict |= … mutate; the rest rebind. */
-export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
-  if (a.t === "list" && op === "Add") {
-    listExtend(a, b);
-    return a;
-  }
-  if (a.t === "list" && op === "Mult") {
-    // list_inplace_repeat: list_resize(size * n), or clear for n <= 0.
-    const nv = binaryOp("Mult", a, b);
-    if (nv.t !== "list") return nv;
-    const n = Array.isArray(a.items) ? a.items.length : 0;
-    const count = n === 0 ? 0 : (Array.isArray(nv.items) ? nv.items.length : 0) / n;
-    if (count <= 0) {
-      a.items = [];
-      a.allocated = 0;
-    } else if (count !== 1) {
-      a.allocated = ctx().layout.list.resize(a.allocated, n, n * count);
-      a.items = nv.items;
-    }
-    return a;
-  }
-  if (a.t === "set" && (b.t === "set" || b.t === "frozenset")) {
-    if (op === "BitOr") {
-      setUpdate(a, b);
-      return a;
-    }
-    if (op === "Sub") {
-      // set_difference_update_internal: discard in place, then drop dummies past a quarter of the table.
-      if (a === b) setClear(a);
-      else for (const e of [...b.table.map.values()]) setDiscard(a, e.key);
-      const t = a.table;
-      if (t.fill - t.used > (t.size - 1) >> 2) {
-        t.size = ctx().layout.set.tableResize(ctx().layout.set.growthTarget(t.used));
-        t.fill = t.used;
-      }
-      return a;
-    }
-    if (op === "BitXor") {
-      // set_symmetric_difference_update: toggle each of the other's keys in place.
-      if (a === b) setClear(a);
-      else for (const e of [...b.table.map.values()]) if (!setDiscard(a, e.key)) setAdd(a, e.key);
-      return a;
-    }
-    if (op === "BitAnd") {
-      // set_intersection_update: the intersection's table replaces ours.
-      const r = binaryOp(op, a, b);
-      if (r.t === "set" || r.t === "frozenset") {
-        a.table.map.clear();
-        for (const [k, e] of r.table.map) a.table.map.set(k, e);
-        a.table.size = r.table.size;
-        a.table.fill = r.table.fill;
-      }
-      return a;
-    }
-  }
-  if (a.t === "dict" && op === "BitOr") {
-    if (b.t === "dict") dictMerge(a, b, true);
-    else updateFrom(a, b);
-    return a;
-  }
-  if (a.t === "bytearray" && op === "Add") {
-    byteArrayExtend(a, b);
-    return a;
-  }
-  return binaryOp(op, a, b);
-}
+/** Class bodies are scopes that the functions defined in them do not see. */
+const classScopes = new WeakSet<Scope>();
 
-export function execBlock(body: readonly Stmt[], sc: Scope, c: Compiler, modules: ReadonlyMap<string, PyModuleObj>): void {
-  for (const s of body) execStmt(s, sc, c, modules);
-}
-
-function execStmt(s: Stmt, sc: Scope, c: Compiler, modules: ReadonlyMap<string, PyModuleObj>): void {
-  ctx().tick();
-  withSpan(s, () => {
-    switch (s.kind) {
-      case "Expr":
-        c.expr(s.value).run(sc);
-        return;
-      case "Assign": {
-        const v = c.expr(s.value).run(sc);
-        for (const t of s.targets) c.target(t)(sc, v);
-        return;
-      }
-      case "AnnAssign":
-        if (s.value !== null) c.target(s.target)(sc, c.expr(s.value).run(sc));
-        return;
-      case "AugAssign": {
-        const cur = c.expr(s.target).run(sc);
-        const v = inplaceOp(s.op, cur, c.expr(s.value).run(sc));
-        c.target(s.target)(sc, v);
-        return;
-      }
-      case "Delete":
-        for (const t of s.targets) deleteTarget(t, sc, c);
-        return;
-      case "Pass":
-        return;
-      case "Import":
-        for (const a of s.names) {
-          const m = modules.get(a.name);
-          if (m === undefined) throw refusedImport(a.name);
-          sc.vars.set(a.asname ?? a.name, m);
-        }
-        return;
-      case "ImportFrom": {
-        const m = s.module === null ? undefined : modules.get(s.module);
-        if (m === undefined || s.level > 0) throw refusedImport(s.module ?? ".");
-        for (const a of s.names) {
-          if (a.name === "*") {
-            for (const [k, v] of m.attrs) sc.vars.set(k, v);
-            continue;
-          }
-          const v = m.attrs.get(a.name);
-          if (v === undefined) throw new PyException("ImportError", `cannot import name '${a.name}' from '${m.name}'`);
-          sc.vars.set(a.asname ?? a.name, v);
-        }
-        return;
-      }
-      case "If":
-        execBlock(truthy(c.expr(s.test).run(sc)) ? s.body : s.orelse, sc, c, modules);
-        return;
-      case "While": {
-        const test = c.expr(s.test).run;
-        let broke = false;
-        while (truthy(test(sc))) {
-          ctx().tick();
-          try {
-            execBlock(s.body, sc, c, modules);
-          } catch (e) {
-            if (e instanceof Break) {
-              broke = true;
-              break;
-            }
-            if (!(e instanceof Continue)) throw e;
-          }
-        }
-        if (!broke) execBlock(s.orelse, sc, c, modules);
-        return;
-      }
-      case "For": {
-        const target = c.target(s.target);
-        let broke = false;
-        try {
-          forEach(c.expr(s.iter).run(sc), (x) => {
-            target(sc, x);
-            try {
-              execBlock(s.body, sc, c, modules);
-            } catch (e) {
-              if (!(e instanceof Continue)) throw e;
-            }
-          });
-        } catch (e) {
-          if (!(e instanceof Break)) throw e;
-          broke = true;
-        }
-        if (!broke) execBlock(s.orelse, sc, c, modules);
-        return;
-      }
-      case "Break":
-        throw new Break();
-      case "Continue":
-        throw new Continue();
-      case "Assert":
-        if (!truthy(c.expr(s.test).run(sc))) throw new PyException("AssertionError", "");
-        return;
-      case "Global":
-      case "Nonlocal":
-        return;
-      case "FunctionDef":
-        throw new PymemError("UNSUPPORTED", "def statements in the setup (planned with classes)", s.span);
-      case "ClassDef":
-        throw new PymemError("UNSUPPORTED", "class statements in the setup (planned)", s.span);
-      default:
-        throw new PymemError("UNSUPPORTED", `the ${s.kind.toLowerCase()} statement`, s.span);
-    }
-  });
-}
+export const IMPORTABLE_MODULES: readonly string[] = ["array", "collections", "dataclasses", "decimal", "sys", "typing"];
 
 function refusedImport(name: string): PymemError {
   return new PymemError(
     "FORBIDDEN",
-    `import of '${name}' is not allowed: pymem's sandbox offers only array, collections, decimal and sys`,
+    `import of '${name}' is not allowed: pymem's sandbox offers only ${IMPORTABLE_MODULES.join(", ")}`,
   );
 }
 
-function deleteTarget(t: Expr, sc: Scope, c: Compiler): void {
-  switch (t.kind) {
-    case "Name":
-      if (!sc.vars.delete(t.id)) {
-        lookupName(sc, t.id);
-        throw new PyException("NameError", `name '${t.id}' is not defined`);
-      }
-      return;
-    case "Subscript": {
-      const obj = c.expr(t.value).run(sc);
-      if (t.slice.kind === "Slice") {
-        const sl = t.slice;
-        const part = (x: Expr | null): PyObj => (x === null ? { t: "NoneType" } : c.expr(x).run(sc));
-        delItem(obj, { t: "slice", start: part(sl.lower), stop: part(sl.upper), step: part(sl.step) });
-        return;
-      }
-      delItem(obj, c.expr(t.slice).run(sc));
-      return;
+function withSpan(s: Stmt, f: Exec): Exec {
+  return (sc) => {
+    try {
+      f(sc);
+    } catch (e) {
+      if ((e instanceof PyException || e instanceof PymemError) && e.span === null) e.span = s.span;
+      throw e;
     }
-    case "Tuple":
-    case "List":
-      for (const x of t.elts) deleteTarget(x, sc, c);
-      return;
-    default:
-      throw new PymemError("UNSUPPORTED", `del of ${t.kind}`, t.span);
+  };
+}
+
+export class StatementCompiler {
+  constructor(
+    private readonly c: Compiler,
+    private readonly modules: ReadonlyMap<string, PyModuleObj>,
+  ) {}
+
+  block(body: readonly Stmt[]): Exec {
+    const parts = body.map((s) => withSpan(s, this.stmt(s)));
+    return (sc) => {
+      for (const p of parts) p(sc);
+    };
+  }
+
+  private stmt(s: Stmt): Exec {
+    const c = this.c;
+    switch (s.kind) {
+      case "Expr": {
+        const v = c.expr(s.value).run;
+        return (sc) => void v(sc);
+      }
+      case "Assign": {
+        const v = c.expr(s.value).run;
+        const targets = s.targets.map((t) => c.target(t));
+        return (sc) => {
+          const x = v(sc);
+          for (const t of targets) t(sc, x);
+        };
+      }
+      case "AnnAssign": {
+        const target = c.target(s.target);
+        const value = s.value === null ? null : c.expr(s.value).run;
+        const annotation = c.expr(s.annotation).run;
+        const name = s.target.kind === "Name" && s.simple ? s.target.id : null;
+        return (sc) => {
+          // In a class body, simple annotations are recorded in order in __annotations__.
+          if (name !== null && classScopes.has(sc)) {
+            let ann = sc.vars.get("__annotations__");
+            if (ann === undefined) {
+              ann = newDict();
+              sc.vars.set("__annotations__", ann);
+            }
+            if (ann.t === "dict") dictSet(ann, pyStr(name), annotation(sc));
+          }
+          if (value !== null) target(sc, value(sc));
+        };
+      }
+      case "AugAssign": {
+        const cur = c.expr(s.target).run;
+        const value = c.expr(s.value).run;
+        const target = c.target(s.target);
+        const op = s.op;
+        return (sc) => target(sc, inplaceOp(op, cur(sc), value(sc)));
+      }
+      case "Delete": {
+        const dels = s.targets.map((t) => this.deleteTarget(t));
+        return (sc) => {
+          for (const d of dels) d(sc);
+        };
+      }
+      case "Pass":
+      case "Global":
+      case "Nonlocal":
+        return () => undefined;
+      case "Import": {
+        const names = s.names.map((a) => {
+          const top = a.name.split(".")[0] as string;
+          const m = this.modules.get(a.name);
+          if (m === undefined || a.name.includes(".")) throw refusedImport(a.name);
+          return { bind: a.asname ?? top, m };
+        });
+        return (sc) => {
+          for (const n of names) sc.vars.set(n.bind, n.m);
+        };
+      }
+      case "ImportFrom": {
+        const m = s.module === null ? undefined : this.modules.get(s.module);
+        if (m === undefined || s.level > 0) {
+          if (s.module === "__future__") return () => undefined;
+          throw refusedImport(s.module ?? ".");
+        }
+        return (sc) => {
+          for (const a of s.names) {
+            if (a.name === "*") {
+              for (const [k, v] of m.attrs) sc.vars.set(k, v);
+              continue;
+            }
+            const v = m.attrs.get(a.name);
+            if (v === undefined) throw new PyException("ImportError", `cannot import name '${a.name}' from '${m.name}'`);
+            sc.vars.set(a.asname ?? a.name, v);
+          }
+        };
+      }
+      case "If": {
+        const test = c.expr(s.test).run;
+        const body = this.block(s.body);
+        const orelse = this.block(s.orelse);
+        return (sc) => (truthy(test(sc)) ? body(sc) : orelse(sc));
+      }
+      case "While": {
+        const test = c.expr(s.test).run;
+        const body = this.block(s.body);
+        const orelse = this.block(s.orelse);
+        return (sc) => {
+          while (truthy(test(sc))) {
+            ctx().tick();
+            try {
+              body(sc);
+            } catch (e) {
+              if (e instanceof Break) return;
+              if (!(e instanceof Continue)) throw e;
+            }
+          }
+          orelse(sc);
+        };
+      }
+      case "For": {
+        const target = c.target(s.target);
+        const iter = c.expr(s.iter).run;
+        const body = this.block(s.body);
+        const orelse = this.block(s.orelse);
+        return (sc) => {
+          try {
+            forEach(iter(sc), (x) => {
+              target(sc, x);
+              try {
+                body(sc);
+              } catch (e) {
+                if (!(e instanceof Continue)) throw e;
+              }
+            });
+          } catch (e) {
+            if (e instanceof Break) return;
+            throw e;
+          }
+          orelse(sc);
+        };
+      }
+      case "Break":
+        return () => {
+          throw new Break();
+        };
+      case "Continue":
+        return () => {
+          throw new Continue();
+        };
+      case "Return": {
+        const v = s.value === null ? null : c.expr(s.value).run;
+        return (sc) => {
+          throw new Return(v === null ? None : v(sc));
+        };
+      }
+      case "Assert": {
+        const test = c.expr(s.test).run;
+        return (sc) => {
+          if (!truthy(test(sc))) throw new PyException("AssertionError", "");
+        };
+      }
+      case "Raise":
+        return () => {
+          throw new PymemError("UNSUPPORTED", "raise statements in the setup", s.span);
+        };
+      case "FunctionDef":
+        return this.functionDef(s);
+      case "ClassDef":
+        return this.classDef(s);
+      default:
+        throw new PymemError("UNSUPPORTED", `the ${s.kind.toLowerCase()} statement`, s.span);
+    }
+  }
+
+  private functionDef(s: Extract<Stmt, { kind: "FunctionDef" }>): Exec {
+    if (s.isAsync) throw new PymemError("UNSUPPORTED", "async def", s.span);
+    const spec = paramSpec(s.name, s.args);
+    const defaults = s.args.defaults.map((d) => this.c.expr(d).run);
+    const kwDefaults = s.args.kwDefaults.map((d) => (d === null ? null : this.c.expr(d).run));
+    const decorators = s.decorators.map((d) => this.c.expr(d).run);
+    const body = this.block(s.body);
+    const name = s.name;
+    return (sc) => {
+      const defs = defaults.map((d) => d(sc));
+      const kwDefs = kwDefaults.map((d) => (d === null ? null : d(sc)));
+      const closure = classScopes.has(sc) ? (sc.parent as Scope) : sc;
+      let f: PyObj = {
+        t: "function",
+        name,
+        call: (args, kw) => {
+          const vars = bindArguments(spec, defs, kwDefs, args, kw);
+          ctx().tick();
+          try {
+            body({ vars, parent: closure, comp: false });
+          } catch (e) {
+            if (e instanceof Return) return e.value;
+            throw e;
+          }
+          return None;
+        },
+      };
+      for (const d of [...decorators].reverse()) f = callObject(d(sc), [f]);
+      sc.vars.set(name, f);
+    };
+  }
+
+  private classDef(s: Extract<Stmt, { kind: "ClassDef" }>): Exec {
+    const bases = s.bases.map((b) => this.c.expr(b).run);
+    const decorators = s.decorators.map((d) => this.c.expr(d).run);
+    if (s.keywords.length > 0) throw new PymemError("UNSUPPORTED", "class keywords (metaclass=…)", s.span);
+    const body = this.block(s.body);
+    const name = s.name;
+    return (sc) => {
+      const baseObjs = bases.map((b) => b(sc));
+      const ns: Scope = { vars: new Map<string, PyObj>([["__module__", pyStr("__pymem_setup__")], ["__qualname__", pyStr(name)]]), parent: sc, comp: false };
+      classScopes.add(ns);
+      body(ns);
+      let cls: PyObj = buildClass(name, baseObjs, ns.vars);
+      for (const d of [...decorators].reverse()) cls = callObject(d(sc), [cls]);
+      sc.vars.set(name, cls);
+    };
+  }
+
+  private deleteTarget(t: Expr): Exec {
+    const c = this.c;
+    switch (t.kind) {
+      case "Name":
+        return (sc) => {
+          if (!sc.vars.delete(t.id)) {
+            lookupName(sc, t.id);
+            throw new PyException("NameError", `name '${t.id}' is not defined`);
+          }
+        };
+      case "Subscript": {
+        const obj = c.expr(t.value).run;
+        if (t.slice.kind === "Slice") {
+          const sl = t.slice;
+          const parts = [sl.lower, sl.upper, sl.step].map((x) => (x === null ? null : c.expr(x).run));
+          return (sc) => {
+            const [lo, hi, st] = parts.map((p) => (p === null ? None : p(sc))) as [PyObj, PyObj, PyObj];
+            delItem(obj(sc), { t: "slice", start: lo, stop: hi, step: st });
+          };
+        }
+        const key = c.expr(t.slice).run;
+        return (sc) => delItem(obj(sc), key(sc));
+      }
+      case "Attribute": {
+        const obj = c.expr(t.value).run;
+        return (sc) => delAttr(obj(sc), t.attr);
+      }
+      case "Tuple":
+      case "List": {
+        const parts = t.elts.map((x) => this.deleteTarget(x));
+        return (sc) => {
+          for (const p of parts) p(sc);
+        };
+      }
+      default:
+        throw new PymemError("UNSUPPORTED", `del of ${t.kind}`, t.span);
+    }
   }
 }
 
-export { newSet };
+/** The class statement's type(name, bases, ns), with the bases the sandbox knows. */
+function buildClass(name: string, baseObjs: readonly PyObj[], ns: Map<string, PyObj>): PyObj {
+  const classes: PyClassObj[] = [];
+  let builtinBase: "object" | "tuple" | undefined;
+  for (const b of baseObjs) {
+    if (b.t === "class") classes.push(b);
+    else if (b.t === "type" && b.name === "object") continue;
+    else if (b.t === "type" && b.name === "tuple") builtinBase = "tuple";
+    else if (b.t === "builtin" && b.name === "NamedTuple") return namedTupleClass(name, ns);
+    else if (b.t === "type") throw new PymemError("UNSUPPORTED", `subclassing the builtin '${b.name}'`);
+    else throw typeError(`bases must be types, not '${b.t}'`);
+  }
+  return makeClass(name, classes, ns, builtinBase === undefined ? {} : { builtinBase });
+}
+
+let namedTupleFactory: (name: string, ns: Map<string, PyObj>) => PyObj = () => {
+  throw new PymemError("UNSUPPORTED", "typing.NamedTuple");
+};
+
+export function setNamedTupleFactory(f: (name: string, ns: Map<string, PyObj>) => PyObj): void {
+  namedTupleFactory = f;
+}
+
+function namedTupleClass(name: string, ns: Map<string, PyObj>): PyObj {
+  return namedTupleFactory(name, ns);
+}
+
+export function execBlock(body: readonly Stmt[], sc: Scope, c: Compiler, modules: ReadonlyMap<string, PyModuleObj>): void {
+  try {
+    new StatementCompiler(c, modules).block(body)(sc);
+  } catch (e) {
+    if (e instanceof Return) throw new PyException("SyntaxError", "'return' outside function");
+    if (e instanceof Break || e instanceof Continue) throw new PyException("SyntaxError", "'break' outside loop");
+    throw e;
+  }
+}

@@ -21,7 +21,7 @@ import { bytesMethod, strMethod } from "./strMethods.js";
 import { binaryOp, contains } from "./ops.js";
 import { tuple2 } from "./tuples.js";
 import { byteArrayExtend, byteArrayResize } from "./byteArrays.js";
-import { inplaceOp } from "./exec.js";
+import { inplaceOp } from "./inplace.js";
 import { dunder } from "./dunders.js";
 import { typeAttr } from "./typeAttrs.js";
 
@@ -285,7 +285,8 @@ function asSet(o: PyObj): PySetObj {
   return o.t === "set" || o.t === "frozenset" ? o : setFrom("set", o);
 }
 
-export function getAttr(o: PyObj, name: string): PyObj {
+/** Attributes of builtin objects (class instances are handled in attributes.ts). */
+export function getBuiltinAttr(o: PyObj, name: string): PyObj {
   let fn: NativeFn | null = null;
   switch (o.t) {
     case "str":

@@ -3,6 +3,10 @@
 import { ctx } from "./ctx.js";
 import { PymemError, typeError } from "./errors.js";
 import { intern } from "./constPool.js";
+import { dataclassesModuleAttrs, namedTupleFromClassBody, namedtupleFunction, typingModuleAttrs } from "./dataclasses.js";
+import { setNamedTupleFactory } from "./exec.js";
+
+setNamedTupleFactory(namedTupleFromClassBody);
 import { pyInt, pyStr, type NativeFn, type PyModuleObj, type PyObj } from "./objects.js";
 
 function fn(name: string, f: NativeFn): PyObj {
@@ -41,7 +45,7 @@ export function makeModules(): Map<string, PyModuleObj> {
     ["defaultdict", notYet("collections.defaultdict")],
     ["Counter", notYet("collections.Counter")],
     ["ChainMap", notYet("collections.ChainMap")],
-    ["namedtuple", notYet("collections.namedtuple")],
+    ["namedtuple", namedtupleFunction()],
   ]);
   const decimal = module("decimal", [["Decimal", notYet("decimal.Decimal")]]);
   return new Map([
@@ -49,5 +53,7 @@ export function makeModules(): Map<string, PyModuleObj> {
     ["collections", collections],
     ["decimal", decimal],
     ["sys", sys],
+    ["dataclasses", module("dataclasses", dataclassesModuleAttrs())],
+    ["typing", module("typing", typingModuleAttrs())],
   ]);
 }

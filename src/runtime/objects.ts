@@ -39,9 +39,20 @@ export interface PyByteArrayObj {
 }
 
 export interface PyListObj { readonly t: "list"; items: Seq; allocated: number }
-export interface PyTupleObj { readonly t: "tuple"; readonly items: Seq }
+/** A tuple, or an instance of a tuple subclass (namedtuple, NamedTuple) when `cls` is set. */
+export interface PyTupleObj { readonly t: "tuple"; readonly items: Seq; readonly cls?: PyClassObj }
 export interface PySetObj { readonly t: "set" | "frozenset"; readonly table: HashTable }
-export interface PyDictObj { readonly t: "dict"; readonly table: HashTable }
+/** The keys a class shares with its instances' dicts (PEP 412): names in insertion order. */
+export interface SharedKeys {
+  readonly order: PyStrObj[];
+  size: number; // dk_size
+  usable: number; // dk_usable
+  /** The type (while it caches these keys) plus every split dict using them. */
+  refcnt: number;
+}
+
+/** A dict; `split` is set while it is a key-sharing instance dict. */
+export interface PyDictObj { readonly t: "dict"; readonly table: HashTable; split?: SharedKeys | null }
 export interface PyRangeObj { readonly t: "range"; readonly start: bigint; readonly stop: bigint; readonly step: bigint; readonly len: bigint }
 export interface PySliceObj { readonly t: "slice"; readonly start: PyObj; readonly stop: PyObj; readonly step: PyObj }
 
@@ -86,11 +97,44 @@ export interface PyFunctionObj {
   readonly call: NativeFn;
 }
 
+/** A class made by a `class` statement (or dataclass/namedtuple machinery). */
+export interface PyClassObj {
+  readonly t: "class";
+  readonly name: string;
+  readonly bases: readonly PyClassObj[];
+  readonly mro: readonly PyClassObj[];
+  readonly attrs: Map<string, PyObj>;
+  /** Own slot names (mangled), in order. */
+  readonly slots: readonly string[];
+  /** Whether instances have a __dict__ (own or inherited). */
+  readonly hasDict: boolean;
+  readonly hasWeakref: boolean;
+  readonly shape: { readonly basicsize: number; readonly gc: boolean };
+  /** The builtin this class derives from: instances are that builtin's objects with `cls` set. */
+  readonly builtinBase: "object" | "tuple";
+  cachedKeys: SharedKeys | null;
+  /** Dataclass(frozen=True): attribute assignment raises FrozenInstanceError. */
+  frozen: boolean;
+  /** Fields of a namedtuple / NamedTuple class, in order. */
+  tupleFields: readonly string[] | null;
+}
+
+export interface PyInstanceObj {
+  readonly t: "instance";
+  readonly cls: PyClassObj;
+  dict: PyDictObj | null;
+  readonly slotValues: Map<string, PyObj>;
+}
+
+/** A function bound to an instance (types.MethodType). */
+export interface PyMethodObj { readonly t: "method"; readonly func: PyObj; readonly self: PyObj }
+
 export type PyObj =
   | PyIntObj | PyBoolObj | PyFloatObj | PyComplexObj | PyNoneObj | PyEllipsisObj | PyNotImplementedObj
   | PyStrObj | PyBytesObj | PyByteArrayObj
   | PyListObj | PyTupleObj | PySetObj | PyDictObj | PyRangeObj | PySliceObj
-  | PyIterObj | PyViewObj | PyBuiltinObj | PyTypeObj | PyModuleObj | PyFunctionObj;
+  | PyIterObj | PyViewObj | PyBuiltinObj | PyTypeObj | PyModuleObj | PyFunctionObj
+  | PyClassObj | PyInstanceObj | PyMethodObj;
 
 export type PyTag = PyObj["t"];
 
@@ -214,7 +258,13 @@ export function typeName(o: PyObj): string {
     case "dictview":
       return o.typeName;
     case "builtin":
-      return o.self === null ? "builtin_function_or_method" : "builtin_function_or_method";
+      return "builtin_function_or_method";
+    case "instance":
+      return o.cls.name;
+    case "tuple":
+      return o.cls !== undefined ? o.cls.name : "tuple";
+    case "class":
+      return "type";
     default:
       return o.t;
   }

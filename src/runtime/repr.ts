@@ -167,7 +167,24 @@ export function repr(o: PyObj, active: Set<PyObj> = new Set()): string {
     }
     case "iterator":
       return `<${o.typeName} object>`;
+    case "class":
+      return `<class '__pymem_setup__.${o.name}'>`;
+    case "instance":
+      return instanceRepr(o, active);
+    case "method":
+      return `<bound method ${o.func.t === "function" ? o.func.name : "?"} of ${repr(o.self, active)}>`;
   }
+}
+
+let instanceReprHook: (o: import("./objects.js").PyInstanceObj, active: Set<PyObj>) => string = (o) => `<__pymem_setup__.${o.cls.name} object>`;
+
+/** Classes with a __repr__ (dataclasses, user methods) install how to call it. */
+export function setInstanceRepr(f: (o: import("./objects.js").PyInstanceObj, active: Set<PyObj>) => string): void {
+  instanceReprHook = f;
+}
+
+function instanceRepr(o: import("./objects.js").PyInstanceObj, active: Set<PyObj>): string {
+  return instanceReprHook(o, active);
 }
 
 /** str(): repr except for str itself. */

@@ -11,14 +11,14 @@ export function installBuiltins(table: ReadonlyMap<string, PyObj>): void {
 
 /** Builtins that touch files, processes, code or interpreter internals: never available. */
 export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
-  "open", "__import__", "exec", "eval", "compile", "globals", "locals", "vars", "input", "breakpoint",
-  "exit", "quit", "help", "getattr", "setattr", "delattr", "hasattr", "__builtins__", "__loader__", "__spec__",
+  "open", "__import__", "exec", "eval", "compile", "globals", "locals", "input", "breakpoint",
+  "exit", "quit", "help", "__builtins__", "__loader__", "__spec__",
   "print", "dir", "copyright", "credits", "license", "__build_class__",
 ]);
 
 /** Real builtins pymem does not model yet. */
 const UNSUPPORTED_BUILTINS: ReadonlySet<string> = new Set([
-  "memoryview", "id", "object", "super", "classmethod", "staticmethod", "property", "issubclass",
+  "memoryview", "id", "super", "classmethod", "staticmethod", "property",
   "aiter", "anext", "__name__", "__doc__", "__package__",
 ]);
 

@@ -141,6 +141,9 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
       if (v === undefined) throw new PyException("KeyError", repr(key));
       return v;
     }
+    case "type":
+      // Generic aliases (list[int], typing.Optional[str]) stand for their origin here.
+      return o;
     default:
       throw typeError(`'${typeName(o)}' object is not subscriptable`);
   }

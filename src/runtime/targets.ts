@@ -6,6 +6,7 @@ import { listExtend, newEmptyList } from "./lists.js";
 import { makeIter, objectLen } from "./iteration.js";
 import type { PyObj, Scope } from "./objects.js";
 import { setItem } from "./subscript.js";
+import { setAttr } from "./attributes.js";
 import type { Compiler } from "./compile.js";
 
 export type Target = (sc: Scope, value: PyObj) => void;
@@ -67,8 +68,11 @@ export function assignTarget(t: Expr, c: Compiler): Target {
       const key = c.expr(t.slice).run;
       return (sc, v) => setItem(obj(sc), key(sc), v);
     }
-    case "Attribute":
-      throw new PymemError("UNSUPPORTED", "assigning to an attribute", t.span);
+    case "Attribute": {
+      const obj = c.expr(t.value).run;
+      const name = t.attr;
+      return (sc, v) => setAttr(obj(sc), name, v);
+    }
     default:
       throw new PyException("SyntaxError", `cannot assign to ${t.kind.toLowerCase()}`, t.span);
   }

@@ -2,7 +2,7 @@
 // through the type (str.upper, int.__add__) as unbound functions.
 import { callObject } from "./calls.js";
 import { typeError } from "./errors.js";
-import { getAttr } from "./methods.js";
+import { getAttr } from "./attributes.js";
 import {
   emptyBytes, emptyStr, pyComplex, pyFloat, pyInt, pyStr, typeName, type PyObj, type PyTypeObj,
 } from "./objects.js";

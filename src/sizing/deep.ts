@@ -66,6 +66,11 @@ export function deepSize(root: PyObj, layout: Layout): DeepSize {
       case "dict":
         for (const e of o.table.map.values()) stack.push(e.key, e.value);
         break;
+      case "instance":
+        // The instance __dict__ when one is allocated, and every filled slot over the MRO.
+        if (o.dict !== null) stack.push(o.dict);
+        for (const v of o.slotValues.values()) stack.push(v);
+        break;
       default:
         break;
     }

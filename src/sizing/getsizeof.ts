@@ -22,12 +22,18 @@ export function getsizeof(o: PyObj, layout: Layout): number {
     case "list":
       return layout.list.sizeof(o.allocated);
     case "tuple":
+      if (o.cls !== undefined) return o.cls.shape.basicsize + 8 * seqLen(o.items) + (o.cls.shape.gc ? 16 : 0);
       return layout.tuple.sizeof(seqLen(o.items));
     case "set":
     case "frozenset":
       return layout.set.sizeof(o.table.size);
     case "dict":
+      if (o.split != null) return layout.dict.sizeofSplit(o.split.size, o.split.refcnt);
       return layout.dict.sizeof(o.table.size);
+    case "instance":
+      return layout.heapType.sizeofInstance(o.cls.shape);
+    case "class":
+      return layout.heapType.sizeofType(o.cachedKeys === null ? 0 : layout.dict.keysObjectSize(o.cachedKeys.size));
     default: {
       const name = typeName(o);
       const size = layout.leaves[name];

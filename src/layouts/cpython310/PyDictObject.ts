@@ -58,3 +58,12 @@ export function dictPresizedSize(minused: number): number {
   while (newsize < minsize) newsize *= 2;
   return newsize;
 }
+
+/**
+ * A split (key-sharing, PEP 412) dict: the PyDictObject and its values array
+ * of USABLE_FRACTION(dk_size) pointers; the shared keys are counted only when
+ * this dict is their sole owner (dk_refcnt == 1).
+ */
+export function sizeofSplitDict(keysSize: number, keysRefcnt: number): number {
+  return PyGC_Head + sizeofPyDictObject + 8 * USABLE_FRACTION(keysSize) + (keysRefcnt === 1 ? keysObjectSize(keysSize) : 0);
+}

@@ -3,7 +3,7 @@ import type { Layout } from "../layout.js";
 import { byteArrayExactAlloc, byteArrayResize, sizeofByteArray } from "./PyByteArrayObject.js";
 import { sizeofBytes } from "./PyBytesObject.js";
 import {
-  dictPresizedSize, dictResizeSize, ESTIMATE_SIZE, GROWTH_RATE, PyDict_MINSIZE, sizeofDict, USABLE_FRACTION,
+  dictPresizedSize, dictResizeSize, ESTIMATE_SIZE, GROWTH_RATE, PyDict_MINSIZE, keysObjectSize, sizeofDict, sizeofSplitDict, USABLE_FRACTION,
 } from "./PyDictObject.js";
 import { sizeofPyComplexObject, sizeofPyFloatObject } from "./PyFloatObject.js";
 import { listPreallocateExact, listResize, sizeofList } from "./PyListObject.js";
@@ -14,6 +14,7 @@ import {
 import { sizeofTuple } from "./PyTupleObject.js";
 import { sizeofUnicode } from "./PyUnicodeObject.js";
 import { leafSizes } from "./leaves.js";
+import { heapTypeShape, objectBasicsize, sizeofHeapType, sizeofInstance } from "./PyHeapTypeObject.js";
 
 export const cpython310: Layout = {
   python: "3.10",
@@ -40,6 +41,14 @@ export const cpython310: Layout = {
     growthRate: GROWTH_RATE,
     resizeSize: dictResizeSize,
     presizedSize: dictPresizedSize,
+    sizeofSplit: sizeofSplitDict,
+    keysObjectSize,
+  },
+  heapType: {
+    object: { basicsize: objectBasicsize, gc: false },
+    shape: heapTypeShape,
+    sizeofInstance,
+    sizeofType: sizeofHeapType,
   },
   leaves: leafSizes,
 };

@@ -37,4 +37,7 @@ export const leafSizes: Readonly<Record<string, number>> = {
   type: 408,
   module: 72,
   function: 144,
+  method: 64,
+  "method-wrapper": 48,
+  Field: 120,
 };

@@ -1,0 +1,78 @@
+// In-place operators (+=, |=, …): list, set, dict and bytearray mutate in
+// place through CPython's own paths; everything else rebinds.
+import type { BinOpName } from "../python/ast.js";
+import { byteArrayExtend } from "./byteArrays.js";
+import { ctx } from "./ctx.js";
+import { dictMerge } from "./dicts.js";
+import { listExtend } from "./lists.js";
+import { updateFrom } from "./methods.js";
+import type { PyObj } from "./objects.js";
+import { binaryOp } from "./ops.js";
+import { setAdd, setClear, setDiscard, setUpdate } from "./sets.js";
+
+/** In-place operators: list +=, set |=, dict |= … mutate; the rest rebind. */
+export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
+  if (a.t === "list" && op === "Add") {
+    listExtend(a, b);
+    return a;
+  }
+  if (a.t === "list" && op === "Mult") {
+    // list_inplace_repeat: list_resize(size * n), or clear for n <= 0.
+    const nv = binaryOp("Mult", a, b);
+    if (nv.t !== "list") return nv;
+    const n = Array.isArray(a.items) ? a.items.length : 0;
+    const count = n === 0 ? 0 : (Array.isArray(nv.items) ? nv.items.length : 0) / n;
+    if (count <= 0) {
+      a.items = [];
+      a.allocated = 0;
+    } else if (count !== 1) {
+      a.allocated = ctx().layout.list.resize(a.allocated, n, n * count);
+      a.items = nv.items;
+    }
+    return a;
+  }
+  if (a.t === "set" && (b.t === "set" || b.t === "frozenset")) {
+    if (op === "BitOr") {
+      setUpdate(a, b);
+      return a;
+    }
+    if (op === "Sub") {
+      // set_difference_update_internal: discard in place, then drop dummies past a quarter of the table.
+      if (a === b) setClear(a);
+      else for (const e of [...b.table.map.values()]) setDiscard(a, e.key);
+      const t = a.table;
+      if (t.fill - t.used > (t.size - 1) >> 2) {
+        t.size = ctx().layout.set.tableResize(ctx().layout.set.growthTarget(t.used));
+        t.fill = t.used;
+      }
+      return a;
+    }
+    if (op === "BitXor") {
+      // set_symmetric_difference_update: toggle each of the other's keys in place.
+      if (a === b) setClear(a);
+      else for (const e of [...b.table.map.values()]) if (!setDiscard(a, e.key)) setAdd(a, e.key);
+      return a;
+    }
+    if (op === "BitAnd") {
+      // set_intersection_update: the intersection's table replaces ours.
+      const r = binaryOp(op, a, b);
+      if (r.t === "set" || r.t === "frozenset") {
+        a.table.map.clear();
+        for (const [k, e] of r.table.map) a.table.map.set(k, e);
+        a.table.size = r.table.size;
+        a.table.fill = r.table.fill;
+      }
+      return a;
+    }
+  }
+  if (a.t === "dict" && op === "BitOr") {
+    if (b.t === "dict") dictMerge(a, b, true);
+    else updateFrom(a, b);
+    return a;
+  }
+  if (a.t === "bytearray" && op === "Add") {
+    byteArrayExtend(a, b);
+    return a;
+  }
+  return binaryOp(op, a, b);
+}
