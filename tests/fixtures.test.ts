@@ -7,8 +7,9 @@ import { measure } from "../src/sizing/measure.js";
 import { isError, isLater, loadFixtures, type FixtureRow } from "./fixtureRows.js";
 import { KNOWN_GAPS } from "./knownGaps.js";
 
-// core.jsonl: the systematic corpus; more.jsonl: an independent one written as users would type.
-const rows = [...loadFixtures("core.jsonl"), ...loadFixtures("more.jsonl")];
+// core.jsonl: the systematic corpus; more.jsonl: an independent one written as users would type;
+// classes.jsonl: instances, __dict__ against __slots__, dataclasses, named tuples.
+const rows = [...loadFixtures("core.jsonl"), ...loadFixtures("more.jsonl"), ...loadFixtures("classes.jsonl")];
 const byCategory = new Map<string, FixtureRow[]>();
 for (const r of rows) {
   const cat = r.id.split("/")[0] as string;

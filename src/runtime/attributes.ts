@@ -1,6 +1,7 @@
 // getattr/setattr/delattr over every modelled object: class instances go
 // through classes.ts, builtin objects through their method tables.
-import { delInstanceAttr, getInstanceAttr, getTupleSubclassAttr, lookupClassAttr, setInstanceAttrValue } from "./classes.js";
+import { classmethods, delInstanceAttr, getInstanceAttr, getTupleSubclassAttr, lookupClassAttr, newInstance, setInstanceAttrValue } from "./classes.js";
+import { typeObject as builtinType } from "./builtins.js";
 import { PyException } from "./errors.js";
 import { getBuiltinAttr } from "./methods.js";
 import { pyStr, typeName, type PyObj } from "./objects.js";
@@ -14,9 +15,12 @@ export function getAttr(o: PyObj, name: string): PyObj {
     }
     case "class": {
       if (name === "__name__" || name === "__qualname__") return pyStr(o.name);
-      if (name === "__mro__") return { t: "tuple", items: [...o.mro] };
+      if (name === "__mro__") return { t: "tuple", items: [...o.mro, builtinType(o.builtinBase), ...(o.builtinBase === "object" ? [] : [builtinType("object")])] };
+      if (name === "__new__") return { t: "builtin", name: "__new__", self: null, fn: ([c]) => (c !== undefined && c.t === "class" ? newInstance(c) : (() => { throw new PyException("TypeError", "object.__new__(X): X is not a type object"); })()) };
       const v = lookupClassAttr(o, name);
-      if (v !== undefined) return v;
+      if (v !== undefined) return classmethods.has(v) ? { t: "method", func: v, self: o } : v;
+      if (o.mro.some((c) => c.slots.includes(name))) return { t: "iterator", typeName: "member_descriptor", next: () => undefined, lengthHint: () => null };
+      if (o.tupleFields?.includes(name)) return { t: "iterator", typeName: "_tuplegetter", next: () => undefined, lengthHint: () => null };
       throw new PyException("AttributeError", `type object '${o.name}' has no attribute '${name}'`);
     }
     case "method":

@@ -10,7 +10,7 @@ import { forEach, getIter, lengthHint, makeIter, objectLen, oneCharStr, toArray 
 import { listArray, listFrom } from "./lists.js";
 import { byteArrayAppend, sortInPlace, updateFrom } from "./methods.js";
 import { delAttr, getAttr, setAttr } from "./attributes.js";
-import { isInstanceOf, makeClass } from "./classes.js";
+import { isInstanceOf, lookupClassAttr, makeClass } from "./classes.js";
 import { instanceDict } from "./instanceDict.js";
 import type { PyClassObj } from "./objects.js";
 import { floatToInt, intAdd, intPow, intPowMod, intValue, toFloat } from "./numbers.js";
@@ -218,7 +218,8 @@ function tupleCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   argCount("tuple", args, 0, 1);
   const x = args[0];
   if (x === undefined) return newTuple([]);
-  if (x.t === "tuple") return x;
+  if (x.t === "tuple" && x.cls === undefined) return x;
+  if (x.t === "tuple") return newTuple(materialize(x.items).slice());
   if (x.t === "list") return newTuple(materialize(x.items).slice());
   if (x.t === "range" && x.len > 64n && x.start > -(2n ** 52n) && x.stop < 2n ** 52n && x.stop > -(2n ** 52n)) {
     return newTuple(makeIntRun(Number(x.start), Number(x.step), Number(x.len)));
@@ -571,7 +572,10 @@ let objectCls: PyClassObj | null = null;
 
 /** object() instances: a class with neither __dict__ nor slots. */
 function objectClass(): PyClassObj {
-  objectCls ??= makeClass("object", [], new Map([["__slots__", { t: "tuple", items: [] }]]));
+  if (objectCls === null) {
+    const c = makeClass("object", [], new Map([["__slots__", { t: "tuple", items: [] }]]));
+    objectCls = { ...c, shape: ctx().layout.heapType.object };
+  }
   return objectCls;
 }
 
@@ -622,7 +626,17 @@ export function makeBuiltins(): Map<string, PyObj> {
     return makeSlice(args[0] as PyObj, args[1] as PyObj, args[2] ?? None);
   });
   addType("type", (args) => {
-    argCount("type", args, 1, 1);
+    argCount("type", args, 1, 3);
+    if (args.length === 3) {
+      // type(name, bases, dict): the class a class statement would make.
+      const [n, b, d] = args as [PyObj, PyObj, PyObj];
+      if (n.t !== "str" || b.t !== "tuple" || d.t !== "dict") throw typeError("type.__new__() argument types must be (str, tuple, dict)");
+      const ns = new Map<string, PyObj>();
+      for (const e of d.table.map.values()) ns.set(strText(e.key as never), e.value);
+      const bases = materialize(b.items).filter((x): x is PyClassObj => x.t === "class");
+      return makeClass(strText(n), bases, ns);
+    }
+    if (args.length !== 1) throw typeError("type() takes 1 or 3 arguments");
     const x = args[0] as PyObj;
     if (x.t === "instance") return x.cls;
     if (x.t === "tuple" && x.cls !== undefined) return x.cls;
@@ -636,6 +650,10 @@ export function makeBuiltins(): Map<string, PyObj> {
     ["len", (args) => {
       argCount("len", args, 1, 1);
       const x = args[0] as PyObj;
+      if (x.t === "instance") {
+        const f = lookupClassAttr(x.cls, "__len__");
+        if (f !== undefined) return callObject(f, [x]);
+      }
       if (x.t === "range" && x.len > 2n ** 63n - 1n) throw new PyException("OverflowError", "Python int too large to convert to C ssize_t");
       const n = objectLen(x);
       if (n === null) throw typeError(`object of type '${typeName(args[0] as PyObj)}' has no len()`);

@@ -15,6 +15,9 @@ import { materialize } from "./seq.js";
 import { strText } from "./text.js";
 import { newTuple } from "./tuples.js";
 
+/** Functions that bind to the class, not the instance (namedtuple._make, @classmethod). */
+export const classmethods = new WeakSet<object>();
+
 /** C3 linearization of a class and its bases. */
 function c3(cls: PyClassObj, bases: readonly PyClassObj[]): PyClassObj[] {
   const seqs = [...bases.map((b) => [...b.mro]), [...bases]];
@@ -82,7 +85,12 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
     }
     if (varSized && slots.length > 0) throw typeError(`nonempty __slots__ not supported for subtype of '${builtinBase}'`);
     for (const s of slots) if (ns.has(s)) throw new PyException("ValueError", `'${s}' in __slots__ conflicts with class variable`);
-    slots = [...new Set(slots)].sort();
+    // Duplicates each get storage (one descriptor serves them): ('x', 'x') takes two pointers.
+    slots = slots.sort();
+  }
+  if (bases.filter((b) => b.mro.some((c) => c.slots.length > 0)).length > 1) {
+    const solid = new Set(bases.map((b) => b.mro.find((c) => c.slots.length > 0)).filter((c) => c !== undefined));
+    if (solid.size > 1) throw typeError("multiple bases have instance lay-out conflict");
   }
   const shape = layout.shape(baseShape, slots.length, addDict, addWeak);
   const hasDict = baseHasDict || addDict;
@@ -123,7 +131,12 @@ export function lookupClassAttr(cls: PyClassObj, name: string): PyObj | undefine
 
 /** Calling a class: object.__new__ then __init__ (or the tuple constructor of a namedtuple). */
 export function instantiate(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs): PyObj {
-  if (cls.builtinBase === "tuple") return makeNamedTuple(cls, args, kw);
+  if (cls.builtinBase === "tuple") {
+    if (cls.tupleFields !== null) return makeNamedTuple(cls, args, kw);
+    // tuple.__new__(cls, iterable): a tuple subclass instance of exact length.
+    const items = args[0] === undefined ? [] : toArray(args[0]);
+    return { t: "tuple", items, cls };
+  }
   const inst: PyInstanceObj = { t: "instance", cls, dict: null, slotValues: new Map() };
   const init = lookupClassAttr(cls, "__init__");
   if (init === undefined) {
@@ -164,6 +177,11 @@ function attrKey(name: string): PyStrObj {
   return intern(pyStr(name));
 }
 
+/** object.__new__(cls): an instance whose __init__ has not run. */
+export function newInstance(cls: PyClassObj): PyInstanceObj {
+  return { t: "instance", cls, dict: null, slotValues: new Map() };
+}
+
 export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | undefined {
   if (name === "__dict__" && inst.cls.hasDict) return instanceDict(inst);
   if (name === "__class__") return inst.cls;
@@ -189,6 +207,7 @@ export function getTupleSubclassAttr(tuple: PyObj & { t: "tuple" }, name: string
   if (i >= 0) return materialize(tuple.items)[i];
   if (name === "__class__") return cls;
   const attr = lookupClassAttr(cls, name);
+  if (attr !== undefined && classmethods.has(attr)) return { t: "method", func: attr, self: cls };
   if (attr !== undefined && attr.t === "function") return { t: "method", func: attr, self: tuple };
   return attr;
 }
@@ -200,6 +219,12 @@ function frozenError(name: string): PyException {
 /** object.__setattr__: a slot, else the instance dict (key-sharing), else AttributeError. */
 export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: PyObj, bypassFrozen = false): void {
   if (inst.cls.frozen && !bypassFrozen) throw frozenError(name);
+  if (name === "__dict__" && inst.cls.hasDict) {
+    if (value.t !== "dict") throw typeError(`__dict__ must be set to a dictionary, not a '${typeName(value)}'`);
+    if (inst.dict?.split != null) inst.dict.split.refcnt--;
+    inst.dict = value;
+    return;
+  }
   if (allSlots(inst.cls).has(name)) {
     inst.slotValues.set(name, value);
     return;

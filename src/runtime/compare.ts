@@ -70,8 +70,21 @@ function setLike(a: PyObj, b: PyObj): [Set<unknown>, Set<unknown>] | null {
   return x !== null && y !== null ? [x, y] : null;
 }
 
+/** Field values of dataclass instances for their generated comparisons (installed by dataclasses.ts). */
+let fieldTuple: (o: PyObj, need: "eq" | "order" | "hash") => PyObj[] | null = () => null;
+
+export function setFieldTuple(f: (o: PyObj, need: "eq" | "order" | "hash") => PyObj[] | null): void {
+  fieldTuple = f;
+}
+
 export function pyEq(a: PyObj, b: PyObj): boolean {
   if (a === b) return !(a.t === "float" && Number.isNaN(a.v));
+  if (a.t === "instance" && b.t === "instance" && a.cls === b.cls) {
+    const x = fieldTuple(a, "eq");
+    const y = fieldTuple(b, "eq");
+    if (x !== null && y !== null) return pyEq({ t: "tuple", items: x }, { t: "tuple", items: y });
+    return false;
+  }
   const sl = setLike(a, b);
   if (sl !== null) return sl[0].size === sl[1].size && [...sl[0]].every((k) => sl[1].has(k));
   if (isNumber(a) && isNumber(b)) {
@@ -146,6 +159,11 @@ export function pyCompare(a: PyObj, b: PyObj, op: string): number {
       if (!pyEq(x[i] as PyObj, y[i] as PyObj)) return pyCompare(x[i] as PyObj, y[i] as PyObj, op);
     }
     return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
+  }
+  if (a.t === "instance" && b.t === "instance" && a.cls === b.cls) {
+    const x = fieldTuple(a, "order");
+    const y = fieldTuple(b, "order");
+    if (x !== null && y !== null) return pyCompare({ t: "tuple", items: x }, { t: "tuple", items: y }, op);
   }
   const sl = setLike(a, b);
   if (sl !== null || ((a.t === "set" || a.t === "frozenset") && (b.t === "set" || b.t === "frozenset"))) {

@@ -25,6 +25,7 @@ import { getItem, makeSlice } from "./subscript.js";
 import { assignTarget, type Target } from "./targets.js";
 import { newTuple } from "./tuples.js";
 import { bindArguments, paramSpec } from "./params.js";
+import { mangle } from "./classes.js";
 import { lookupName } from "./scope.js";
 import { intern } from "./constPool.js";
 
@@ -48,6 +49,13 @@ function at(span: Span, f: Run): Run {
 
 export class Compiler {
   readonly pool = new ConstPool();
+  /** The class whose body is being compiled: its private names (__x) are mangled to _Class__x. */
+  className: string | null = null;
+
+  /** _Py_Mangle for an attribute name in the current class. */
+  mangled(name: string): string {
+    return this.className === null ? name : mangle(this.className, name);
+  }
 
   constant(o: PyObj): Compiled {
     const k = this.pool.add(o);
@@ -138,7 +146,8 @@ export class Compiler {
         return this.call(e);
       case "Attribute": {
         const value = this.expr(e.value).run;
-        return this.dynamic(at(e.span, (sc) => getAttr(value(sc), e.attr)));
+        const name = this.mangled(e.attr);
+        return this.dynamic(at(e.span, (sc) => getAttr(value(sc), name)));
       }
       case "Subscript":
         return this.subscript(e);

@@ -3,10 +3,13 @@
 // code CPython 3.10's dataclasses module generates.
 import { callObject } from "./calls.js";
 import { makeClass } from "./classes.js";
-import { truthy } from "./compare.js";
+import { setFieldTuple, truthy } from "./compare.js";
+import { setInstanceHashFields } from "./hashTable.js";
 import { dictGet, dictSet, newDict } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
-import { toArray } from "./iteration.js";
+import { makeIter, toArray } from "./iteration.js";
+import { listExtend, newEmptyList } from "./lists.js";
+import { intern } from "./constPool.js";
 import { setInstanceAttrValue } from "./classes.js";
 import {
   None, pyStr, type Kwargs, type NativeFn, type PyClassObj, type PyObj, type PyTypeObj,
@@ -15,7 +18,7 @@ import { materialize } from "./seq.js";
 import { strText } from "./text.js";
 import { newTuple } from "./tuples.js";
 import { repr, setInstanceRepr } from "./repr.js";
-import { instantiate } from "./classes.js";
+import { classmethods, instantiate } from "./classes.js";
 
 interface FieldSpec {
   readonly name: string;
@@ -28,17 +31,33 @@ interface FieldSpec {
 /** field(...) results: what they asked for, by object identity. */
 const fieldObjects = new WeakMap<object, Omit<FieldSpec, "name">>();
 const dataclassFields = new WeakMap<PyClassObj, readonly FieldSpec[]>();
+const dataclassOptions = new WeakMap<PyClassObj, { eq: boolean; order: boolean; frozen: boolean }>();
 
-let fieldClass: PyClassObj | null = null;
+/** The field values of a dataclass instance, for its generated __eq__/__lt__/__hash__. */
+export function dataclassTuple(o: PyObj, need: "eq" | "order" | "hash"): PyObj[] | null {
+  if (o.t !== "instance") return null;
+  const opts = dataclassOptions.get(o.cls);
+  const fields = dataclassFields.get(o.cls);
+  if (opts === undefined || fields === undefined) return null;
+  if (need === "eq" && !opts.eq) return null;
+  if (need === "order" && !opts.order) return null;
+  if (need === "hash" && !(opts.eq && opts.frozen)) return null;
+  return fields.map((f) => o.slotValues.get(f.name) ?? (o.dict !== null ? dictGet(o.dict, pyStr(f.name)) : undefined) ?? o.cls.attrs.get(f.name) ?? None);
+}
+
 
 function fn(name: string, f: NativeFn): PyObj {
   return { t: "builtin", name, self: null, fn: f };
 }
 
+/** A dataclasses.Field object: a leaf of the module's own class. */
+function fieldObject(): PyObj {
+  return { t: "iterator", typeName: "Field", next: () => undefined, lengthHint: () => null };
+}
+
 function fieldCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   if (args.length > 0) throw typeError("field() takes 0 positional arguments");
-  fieldClass ??= makeClass("Field", [], new Map([["__slots__", newTuple([])]]));
-  const f: PyObj = { t: "instance", cls: fieldClass, dict: null, slotValues: new Map() };
+  const f = fieldObject();
   const dflt = kw.values.get("default") ?? null;
   const factory = kw.values.get("default_factory") ?? null;
   if (dflt !== null && factory !== null) throw valueError("cannot specify both default and default_factory");
@@ -87,7 +106,7 @@ function allFields(cls: PyClassObj): FieldSpec[] {
 }
 
 /** The generated __init__: parameters in field order, then one attribute assignment per field. */
-function makeInit(cls: () => PyClassObj, fields: readonly FieldSpec[]): PyObj {
+function makeInit(cls: () => PyClassObj, fields: readonly FieldSpec[], slots: boolean): PyObj {
   const params = fields.filter((f) => f.init);
   let sawDefault = false;
   for (const p of params) {
@@ -119,7 +138,7 @@ function makeInit(cls: () => PyClassObj, fields: readonly FieldSpec[]): PyObj {
         let v: PyObj | undefined = f.init ? given.get(f.name) : undefined;
         if (v === undefined) {
           if (f.factory !== null) v = callObject(f.factory, []);
-          else if (f.init && f.default !== null) v = f.default;
+          else if (f.default !== null && (f.init || slots)) v = f.default;
           else continue; // no initialisation: the class attribute serves
         }
         setInstanceAttrValue(self, f.name, v, true);
@@ -133,6 +152,9 @@ function makeInit(cls: () => PyClassObj, fields: readonly FieldSpec[]): PyObj {
 
 function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
   const frozen = truthy(opts.values.get("frozen") ?? { t: "bool", v: false });
+  if (truthy(opts.values.get("order") ?? { t: "bool", v: false }) && !truthy(opts.values.get("eq") ?? { t: "bool", v: true })) {
+    throw valueError("eq must be true if order is true");
+  }
   const slots = truthy(opts.values.get("slots") ?? { t: "bool", v: false });
   const fields = allFields(cls);
   let target = cls;
@@ -142,17 +164,24 @@ function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
     for (const f of fields) attrs.delete(f.name);
     attrs.delete("__dict__");
     attrs.delete("__weakref__");
-    attrs.set("__slots__", newTuple(fields.filter((f) => !cls.bases.some((b) => (dataclassFields.get(b) ?? []).some((g) => g.name === f.name))).map((f) => pyStr(f.name))));
+    if (cls.attrs.has("__slots__")) throw typeError(`${cls.name} already specifies __slots__`);
+    // _add_slots declares every field, inherited ones included.
+    attrs.set("__slots__", newTuple(fields.map((f) => pyStr(f.name))));
     target = makeClass(cls.name, cls.bases, attrs);
   }
   if (!target.attrs.has("__init__") || target.attrs.get("__init__") === cls.attrs.get("__init__")) {
     if (truthy(opts.values.get("init") ?? { t: "bool", v: true }) && !cls.attrs.has("__init__")) {
       const t = target;
-      target.attrs.set("__init__", makeInit(() => t, fields));
+      target.attrs.set("__init__", makeInit(() => t, fields, slots));
     }
   }
   target.frozen = frozen || target.bases.some((b) => b.frozen);
   dataclassFields.set(target, fields);
+  dataclassOptions.set(target, {
+    eq: truthy(opts.values.get("eq") ?? { t: "bool", v: true }),
+    order: truthy(opts.values.get("order") ?? { t: "bool", v: false }),
+    frozen: target.frozen,
+  });
   return target;
 }
 
@@ -179,6 +208,9 @@ function dataclassRepr(o: PyObj & { t: "instance" }, active: Set<PyObj>): string
   return `${o.cls.name}(${parts.join(", ")})`;
 }
 
+setFieldTuple(dataclassTuple);
+setInstanceHashFields((o) => dataclassTuple(o, "hash"));
+
 setInstanceRepr((o, active) => {
   const r = dataclassRepr(o, active);
   if (r !== null) return r;
@@ -192,9 +224,12 @@ setInstanceRepr((o, active) => {
 
 /** A namedtuple class: a tuple subclass with __slots__ = () and named fields. */
 export function namedTupleClass(name: string, fields: readonly string[], defaults: readonly PyObj[], ns: Map<string, PyObj> = new Map()): PyClassObj {
-  for (const f of fields) {
-    if (!/^[A-Za-z_]\w*$/.test(f) || f.startsWith("_")) throw valueError(`Field names cannot start with an underscore: '${f}'`);
+  const KEYWORDS = new Set(["False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"]);
+  for (const f of [name, ...fields]) {
+    if (!/^[A-Za-z_]\w*$/.test(f)) throw valueError(`Type names and field names must be valid identifiers: '${f}'`);
+    if (KEYWORDS.has(f)) throw valueError(`Type names and field names cannot be a keyword: '${f}'`);
   }
+  for (const f of fields) if (f.startsWith("_")) throw valueError(`Field names cannot start with an underscore: '${f}'`);
   const fd = newDict();
   const first = fields.length - defaults.length;
   defaults.forEach((d, i) => dictSet(fd, pyStr(fields[first + i] as string), d));
@@ -203,7 +238,9 @@ export function namedTupleClass(name: string, fields: readonly string[], default
   attrs.set("_fields", newTuple(fields.map((f) => pyStr(f))));
   attrs.set("_field_defaults", fd);
   const cls = makeClass(name, [], attrs, { builtinBase: "tuple", tupleFields: fields });
-  attrs.set("_make", fn("_make", ([it]) => instantiate(cls, toArray(it as PyObj), { values: new Map(), keys: new Map() })));
+  const make: PyObj = { t: "function", name: "_make", call: ([, it]) => instantiate(cls, toArray(it as PyObj), { values: new Map(), keys: new Map() }) };
+  classmethods.add(make);
+  attrs.set("_make", make);
   attrs.set("_replace", {
     t: "function",
     name: "_replace",
@@ -259,10 +296,72 @@ function typingObject(name: string): PyTypeObj {
   return { t: "type", name, call: null, attrs: new Map() };
 }
 
+function fieldValue(o: PyObj & { t: "instance" }, name: string): PyObj {
+  return o.slotValues.get(name) ?? (o.dict !== null ? dictGet(o.dict, pyStr(name)) : undefined) ?? o.cls.attrs.get(name) ?? None;
+}
+
+/** _asdict_inner / _astuple_inner: recursive copies, built the way dataclasses.py builds them. */
+function asInner(o: PyObj, asDict: boolean): PyObj {
+  if (o.t === "instance" && dataclassFields.has(o.cls)) {
+    const fields = dataclassFields.get(o.cls) ?? [];
+    if (asDict) {
+      // dict_factory(result): dict() of a list of (name, value) pairs, inserted one by one.
+      const d = newDict();
+      for (const f of fields) dictSet(d, intern(pyStr(f.name)), asInner(fieldValue(o, f.name), true));
+      return d;
+    }
+    return newTuple(fields.map((f) => asInner(fieldValue(o, f.name), false)));
+  }
+  if (o.t === "tuple") {
+    const items = materialize(o.items).map((x) => asInner(x, asDict));
+    return o.cls !== undefined ? { t: "tuple", items, cls: o.cls } : newTuple(items);
+  }
+  if (o.t === "list") {
+    // type(obj)(generator): list() of an unsized iterator.
+    const items = materialize(o.items).map((x) => asInner(x, asDict));
+    let i = 0;
+    const l = newEmptyList();
+    listExtend(l, makeIter("generator", () => items[i++], () => null));
+    return l;
+  }
+  if (o.t === "dict") {
+    const d = newDict();
+    for (const e of [...o.table.map.values()]) dictSet(d, asInner(e.key, asDict), asInner(e.value, asDict));
+    return d;
+  }
+  return o; // copy.deepcopy of an immutable value is the value itself
+}
+
+function requireDataclassInstance(o: PyObj | undefined, what: string): PyObj & { t: "instance" } {
+  if (o === undefined || o.t !== "instance" || !dataclassFields.has(o.cls)) throw typeError(`${what}() should be called on dataclass instances`);
+  return o;
+}
+
 export function dataclassesModuleAttrs(): [string, PyObj][] {
   return [
     ["dataclass", fn("dataclass", dataclassCall)],
     ["field", fn("field", fieldCall)],
+    ["asdict", fn("asdict", ([o]) => asInner(requireDataclassInstance(o, "asdict"), true))],
+    ["astuple", fn("astuple", ([o]) => asInner(requireDataclassInstance(o, "astuple"), false))],
+    ["replace", fn("replace", ([o], kw) => {
+      const inst = requireDataclassInstance(o, "replace");
+      const values = new Map(kw.values);
+      const keys = new Map(kw.keys);
+      for (const f of dataclassFields.get(inst.cls) ?? []) {
+        if (f.init && !values.has(f.name)) {
+          values.set(f.name, fieldValue(inst, f.name));
+          keys.set(f.name, intern(pyStr(f.name)));
+        }
+      }
+      return instantiate(inst.cls, [], { values, keys });
+    })],
+    ["fields", fn("fields", ([o]) => {
+      const cls = o?.t === "class" ? o : o?.t === "instance" ? o.cls : undefined;
+      const fields = cls === undefined ? undefined : dataclassFields.get(cls);
+      if (fields === undefined) throw typeError("must be called with a dataclass type or instance");
+      return newTuple(fields.map(() => fieldObject()));
+    })],
+    ["is_dataclass", fn("is_dataclass", ([o]) => ({ t: "bool", v: o !== undefined && (o.t === "class" ? dataclassFields.has(o) : o.t === "instance" && dataclassFields.has(o.cls)) }))],
     ["FrozenInstanceError", typingObject("FrozenInstanceError")],
   ];
 }

@@ -256,7 +256,10 @@ export class StatementCompiler {
     const bases = s.bases.map((b) => this.c.expr(b).run);
     const decorators = s.decorators.map((d) => this.c.expr(d).run);
     if (s.keywords.length > 0) throw new PymemError("UNSUPPORTED", "class keywords (metaclass=…)", s.span);
+    const saved = this.c.className;
+    this.c.className = s.name;
     const body = this.block(s.body);
+    this.c.className = saved;
     const name = s.name;
     return (sc) => {
       const baseObjs = bases.map((b) => b(sc));
@@ -294,7 +297,8 @@ export class StatementCompiler {
       }
       case "Attribute": {
         const obj = c.expr(t.value).run;
-        return (sc) => delAttr(obj(sc), t.attr);
+        const name = c.mangled(t.attr);
+        return (sc) => delAttr(obj(sc), name);
       }
       case "Tuple":
       case "List": {

@@ -31,6 +31,13 @@ export class HashTable {
   }
 }
 
+let instanceHashFields: (o: PyObj) => PyObj[] | null = () => null;
+
+/** Frozen, eq dataclasses hash by their fields (installed by dataclasses.ts). */
+export function setInstanceHashFields(f: (o: PyObj) => PyObj[] | null): void {
+  instanceHashFields = f;
+}
+
 const identityIds = new WeakMap<object, number>();
 let nextIdentity = 1;
 
@@ -82,6 +89,10 @@ export function hashKey(o: PyObj): HKey {
       return "None";
     case "ellipsis":
       return "Ellipsis";
+    case "instance": {
+      const fields = instanceHashFields(o);
+      return fields === null ? identityKey(o) : `d${identityKey(o.cls)}(${fields.map((x) => keyString(hashKey(x))).join(",")})`;
+    }
     case "range":
       return `r${o.len === 0n ? "" : `${o.start},${o.len === 1n ? "" : o.step},${o.len}`}`;
     default:

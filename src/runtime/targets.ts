@@ -70,7 +70,7 @@ export function assignTarget(t: Expr, c: Compiler): Target {
     }
     case "Attribute": {
       const obj = c.expr(t.value).run;
-      const name = t.attr;
+      const name = c.mangled(t.attr);
       return (sc, v) => setAttr(obj(sc), name, v);
     }
     default:

@@ -32,7 +32,13 @@ export function measure(req: MeasureRequest): MeasureResult {
     sizeof: () => (o) => getsizeof(o, req.layout),
   });
   if (!r.ok) return r;
-  const d = withCtx(r.ctx, () => deepSize(r.value, req.layout));
+  let d: ReturnType<typeof deepSize>;
+  try {
+    d = withCtx(r.ctx, () => deepSize(r.value, req.layout));
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: { code: "INTERNAL", pyType: null, message: `pymem cannot size this value (${detail}); please report it`, span: null, where: "expr" } };
+  }
   if (!Number.isSafeInteger(d.deep)) {
     return { ok: false, error: { code: "LIMIT", pyType: null, message: `the value's size (${d.deep} bytes) is beyond exact integer arithmetic`, span: null, where: "expr" } };
   }

@@ -14,7 +14,7 @@ export interface HeapTypeShape {
 
 export function heapTypeShape(base: HeapTypeShape, nslots: number, addDict: boolean, addWeakref: boolean): HeapTypeShape {
   const basicsize = base.basicsize + SIZEOF_POINTER * (nslots + (addDict ? 1 : 0) + (addWeakref ? 1 : 0));
-  return { basicsize, gc: base.gc || basicsize > base.basicsize };
+  return { basicsize, gc: true };
 }
 
 /** object.__sizeof__ for a fixed-size instance, with the GC header getsizeof adds. */

@@ -40,4 +40,10 @@ export const leafSizes: Readonly<Record<string, number>> = {
   method: 64,
   "method-wrapper": 48,
   Field: 120,
+  member_descriptor: 64,
+  _tuplegetter: 48,
+  mappingproxy: 40,
+  classmethod: 48,
+  staticmethod: 48,
+  property: 80,
 };
