@@ -11,6 +11,8 @@ import { checkCommand, type CheckOptions } from "./checkCommand.js";
 import { outcomeLine } from "./budgetReport.js";
 import { LIMIT_HELP, parseLimit } from "../budgets/limits.js";
 import type { Budget } from "../budgets/config.js";
+import { compareCommand, explainCommand } from "./explainCompare.js";
+import type { CommonOptions } from "./common.js";
 
 export const VERSION = "0.1.0";
 
@@ -32,7 +34,7 @@ function protectNegativeExpressions(argv: readonly string[]): string[] {
   const tail = dd < 0 ? [] : argv.slice(dd + 1);
   const moved: string[] = [];
   const kept: string[] = [];
-  const valueOptions = new Set(["--setup", "--setup-file", "--python", "--max", "--metric"]);
+  const valueOptions = new Set(["--setup", "--setup-file", "--python", "--max", "--metric", "--count"]);
   for (let i = 0; i < head.length; i++) {
     const t = head[i] as string;
     if (valueOptions.has(t)) {
@@ -132,6 +134,32 @@ export async function run(io: Io): Promise<number> {
       status = await sizeCommand(io, exprs, opts);
     });
   program
+    .command("explain")
+    .description("show the value's CPython struct field by field, and where its deep size goes")
+    .argument("<expr>", "a Python expression")
+    .option("--deep", "also explain one object of each other type the value reaches")
+    .option("--json", "print the explanation as JSON")
+    .option("--setup <code>", "setup statements run before the expression")
+    .option("--setup-file <path>", "a file of setup statements")
+    .addOption(new Option("--python <version>", "CPython version to model").default("3.10"))
+    .option("--no-color", "plain output (also NO_COLOR)")
+    .action(async (expr: string, opts: CommonOptions & { deep?: boolean }) => {
+      status = await explainCommand(io, expr, opts);
+    });
+  program
+    .command("compare")
+    .description("compare the sizes of alternative expressions side by side")
+    .argument("<expr...>", "Python expressions; the first is the baseline")
+    .option("--count <n>", "also show the totals for N such values")
+    .option("--json", "one JSON object per expression per line")
+    .option("--setup <code>", "setup statements run before each expression")
+    .option("--setup-file <path>", "a file of setup statements")
+    .addOption(new Option("--python <version>", "CPython version to model").default("3.10"))
+    .option("--no-color", "plain output (also NO_COLOR)")
+    .action(async (exprs: string[], opts: CommonOptions & { count?: string }) => {
+      status = await compareCommand(io, exprs, opts);
+    });
+  program
     .command("check")
     .description("check the size budgets of [tool.pymem] in pyproject.toml; exit 1 when any is exceeded")
     .option("--config <path>", "the pyproject.toml to read (default: the nearest one up from here)")
@@ -142,7 +170,8 @@ export async function run(io: Io): Promise<number> {
     .action(async (opts: CheckOptions) => {
       status = await checkCommand(io, opts);
     });
-  const argv = io.argv[0] === "size" ? ["size", ...protectNegativeExpressions(io.argv.slice(1))] : [...io.argv];
+  const cmd = io.argv[0];
+  const argv = cmd === "size" || cmd === "explain" || cmd === "compare" ? [cmd, ...protectNegativeExpressions(io.argv.slice(1))] : [...io.argv];
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {

@@ -17,10 +17,13 @@ export interface DeepSize {
   readonly objects: number;
   /** Per type name, sorted by name. */
   readonly breakdown: ReadonlyMap<string, TypeTotal>;
+  /** The first object of each type the walk reached (for explanations). */
+  readonly firstOfType: ReadonlyMap<string, PyObj>;
 }
 
 export function deepSize(root: PyObj, layout: Layout): DeepSize {
   const seen = new Set<object>();
+  const firstOfType = new Map<string, PyObj>();
   const totals = new Map<string, TypeTotal>();
   let deep = 0;
   let objects = 0;
@@ -53,7 +56,9 @@ export function deepSize(root: PyObj, layout: Layout): DeepSize {
     const o = stack.pop() as PyObj;
     if (seen.has(o)) continue;
     seen.add(o);
-    add(typeName(o), 1, getsizeof(o, layout));
+    const name = typeName(o);
+    if (!firstOfType.has(name)) firstOfType.set(name, o);
+    add(name, 1, getsizeof(o, layout));
     switch (o.t) {
       case "list":
       case "tuple":
@@ -76,7 +81,7 @@ export function deepSize(root: PyObj, layout: Layout): DeepSize {
     }
   }
   const breakdown = new Map([...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { size: getsizeof(root, layout), deep, objects, breakdown };
+  return { size: getsizeof(root, layout), deep, objects, breakdown, firstOfType };
 }
 
 /** The k in [0, len) with lo <= start + k*step <= hi, as [kmin, kmax] (empty when kmin > kmax). */

@@ -5,6 +5,7 @@ import { evaluate, type EvalError } from "../runtime/evaluate.js";
 import { typeName } from "../runtime/objects.js";
 import { deepSize, type TypeTotal } from "./deep.js";
 import { getsizeof } from "./getsizeof.js";
+import { explainObject, type Explanation } from "./explain.js";
 
 export interface Measurement {
   readonly type: string;
@@ -12,6 +13,8 @@ export interface Measurement {
   readonly deep: number;
   readonly objects: number;
   readonly breakdown: ReadonlyMap<string, TypeTotal>;
+  /** With `explain`: the value's struct, then (deep) one per other type reached. */
+  readonly explanations?: readonly Explanation[];
 }
 
 export type MeasureResult = { readonly ok: true; readonly m: Measurement } | { readonly ok: false; readonly error: EvalError };
@@ -21,6 +24,7 @@ export interface MeasureRequest {
   readonly setup: string | null;
   readonly layout: Layout;
   readonly timeLimitMs?: number;
+  readonly explain?: "value" | "deep";
 }
 
 export function measure(req: MeasureRequest): MeasureResult {
@@ -42,5 +46,8 @@ export function measure(req: MeasureRequest): MeasureResult {
   if (!Number.isSafeInteger(d.deep)) {
     return { ok: false, error: { code: "LIMIT", pyType: null, message: `the value's size (${d.deep} bytes) is beyond exact integer arithmetic`, span: null, where: "expr" } };
   }
-  return { ok: true, m: { type: typeName(r.value), size: d.size, deep: d.deep, objects: d.objects, breakdown: d.breakdown } };
+  const m: Measurement = { type: typeName(r.value), size: d.size, deep: d.deep, objects: d.objects, breakdown: d.breakdown };
+  if (req.explain === undefined) return { ok: true, m };
+  const objs = req.explain === "deep" ? [r.value, ...[...d.firstOfType.values()].filter((o) => o !== r.value)] : [r.value];
+  return { ok: true, m: { ...m, explanations: objs.map((o) => explainObject(o, req.layout)) } };
 }

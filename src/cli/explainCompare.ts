@@ -1,0 +1,108 @@
+// `pymem explain` (where each byte goes) and `pymem compare` (alternatives side by side).
+import Table from "cli-table3";
+import type { Explanation } from "../sizing/explain.js";
+import { measure, type Measurement } from "../sizing/measure.js";
+import { resolveCommon, type CommonOptions } from "./common.js";
+import { errorMessage, formatBytes } from "./format.js";
+import { CliError, type Io } from "./io.js";
+import { HumanReporter, jsonLine } from "./reporters.js";
+import type { Chalk } from "./style.js";
+
+function structTable(e: Explanation, c: Chalk): string {
+  const t = new Table({
+    head: ["field", "C type", "offset", "size", "value"].map((h) => c.bold(h)),
+    colAligns: ["left", "left", "right", "right", "left"],
+    style: { head: [], border: [] },
+  });
+  for (const r of e.rows) t.push([r.field, c.dim(r.ctype), r.offset === null ? c.dim("separate") : String(r.offset), String(r.size), r.value ?? ""]);
+  t.push([c.bold("total"), "", "", c.bold(String(e.total)), c.dim("= sys.getsizeof")]);
+  return `${c.bold(e.struct)} ${c.dim(`(${e.type})`)}\n${t.toString()}`;
+}
+
+function deepLine(m: Measurement): string {
+  const parts = [...m.breakdown.entries()]
+    .sort((a, b) => b[1].bytes - a[1].bytes)
+    .map(([name, t]) => (t.count === 1 ? `${t.bytes} (${name})` : `${t.count} × ${name} ${t.bytes / t.count === Math.round(t.bytes / t.count) ? t.bytes / t.count : `(${t.bytes} bytes)`}`));
+  return `deep ${m.deep} = ${parts.join(" + ")} over ${m.objects} object${m.objects === 1 ? "" : "s"}`;
+}
+
+export async function explainCommand(io: Io, expr: string, opts: CommonOptions & { deep?: boolean }): Promise<number> {
+  const { layout, setup, c } = await resolveCommon(io, opts);
+  const r = measure({ expr, setup, layout, explain: opts.deep === true ? "deep" : "value" });
+  const row = { expr, python: layout.python, setup, result: r };
+  if (!r.ok) {
+    if (opts.json === true) io.stdout.write(jsonLine(row) + "\n");
+    else new HumanReporter(io, c).report([row]);
+    return 2;
+  }
+  const ex = r.m.explanations ?? [];
+  if (opts.json === true) {
+    const base = JSON.parse(jsonLine(row)) as Record<string, unknown>;
+    io.stdout.write(JSON.stringify({ ...base, explain: ex }) + "\n");
+    return 0;
+  }
+  const out: string[] = [];
+  ex.forEach((e, i) => {
+    if (i === 1) out.push(c.bold("\nthe other types reached:"));
+    out.push(structTable(e, c));
+  });
+  out.push("", deepLine(r.m));
+  const t = new Table({ head: ["type", "count", "bytes"].map((h) => c.bold(h)), colAligns: ["left", "right", "right"], style: { head: [], border: [] } });
+  for (const [name, tot] of [...r.m.breakdown.entries()].sort((a, b) => b[1].bytes - a[1].bytes)) t.push([name, tot.count.toLocaleString("en-US"), formatBytes(tot.bytes)]);
+  out.push(t.toString());
+  io.stdout.write(out.join("\n") + "\n");
+  return 0;
+}
+
+export async function compareCommand(io: Io, exprs: string[], opts: CommonOptions & { count?: string }): Promise<number> {
+  const { layout, setup, c } = await resolveCommon(io, opts);
+  if (exprs.length < 1) throw new CliError("compare needs at least one expression: pymem compare EXPR EXPR...");
+  const count = opts.count === undefined ? 1 : Number(opts.count);
+  if (!Number.isSafeInteger(count) || count < 1) throw new CliError(`--count must be a positive integer, not '${opts.count}'`, 2, "CONFIG");
+  const rows = exprs.map((expr) => ({ expr, python: layout.python, setup, result: measure({ expr, setup, layout }) }));
+  const failed = rows.filter((r) => !r.result.ok);
+  const first = rows[0]?.result;
+  const baseDeep = first !== undefined && first.ok ? first.m.deep : null;
+  if (opts.json === true) {
+    for (const row of rows) {
+      const base = JSON.parse(jsonLine(row)) as Record<string, unknown>;
+      if (row.result.ok) {
+        const d = row.result.m.deep;
+        Object.assign(base, {
+          count,
+          sizeTimesCount: row.result.m.size * count,
+          deepTimesCount: d * count,
+          ...(baseDeep !== null ? { deepDifference: (d - baseDeep) * count, saving: baseDeep === 0 ? 0 : (baseDeep - d) / baseDeep } : {}),
+        });
+      }
+      io.stdout.write(JSON.stringify(base) + "\n");
+    }
+    return failed.length > 0 ? 2 : 0;
+  }
+  const head = ["expression", "type", "size", "deep", "objects"];
+  if (count > 1) head.push(`size × ${count.toLocaleString("en-US")}`, `deep × ${count.toLocaleString("en-US")}`);
+  head.push("vs first", "saving");
+  const t = new Table({ head: head.map((h) => c.bold(h)), colAligns: ["left", "left", "right", "right", "right", "right", "right", "right", "right"], style: { head: [], border: [] } });
+  for (const [i, row] of rows.entries()) {
+    if (!row.result.ok) {
+      t.push([row.expr, c.red("error"), "", "", "", ...(count > 1 ? ["", ""] : []), "", ""]);
+      continue;
+    }
+    const m = row.result.m;
+    const diff = baseDeep === null ? null : (m.deep - baseDeep) * count;
+    const saving = baseDeep === null || baseDeep === 0 ? null : (baseDeep - m.deep) / baseDeep;
+    t.push([
+      row.expr,
+      m.type,
+      formatBytes(m.size),
+      formatBytes(m.deep),
+      m.objects.toLocaleString("en-US"),
+      ...(count > 1 ? [formatBytes(m.size * count), formatBytes(m.deep * count)] : []),
+      i === 0 || diff === null ? c.dim("—") : `${diff > 0 ? "+" : diff < 0 ? "−" : ""}${formatBytes(Math.abs(diff))}`,
+      i === 0 || saving === null ? c.dim("—") : saving >= 0 ? c.green(`${(saving * 100).toFixed(1)}%`) : c.red(`${(saving * 100).toFixed(1)}%`),
+    ]);
+  }
+  io.stdout.write(t.toString() + "\n");
+  for (const row of failed) if (!row.result.ok) io.stderr.write(`${c.red.bold(`error[${row.result.error.code}]`)} in ${row.expr}: ${errorMessage(row.result.error)}\n`);
+  return failed.length > 0 ? 2 : 0;
+}
