@@ -45,6 +45,17 @@ export interface Layout {
     sizeofInstance(shape: { basicsize: number; gc: boolean }): number;
     sizeofType(cachedKeysBytes: number): number;
   };
+  readonly array: {
+    readonly itemsize: Readonly<Record<string, number>>;
+    sizeof(allocated: number, itemsize: number): number;
+    resize(allocated: number, size: number, newsize: number): number;
+  };
+  readonly deque: { readonly blocklen: number; readonly center: number; sizeof(leftindex: number, size: number): number };
+  readonly dictFlavor: {
+    base(flavor: "OrderedDict" | "defaultdict" | "Counter"): number;
+    odictExtra(fastNodesSize: number, used: number): number;
+  };
+  readonly decimal: { sizeof(digits: number): number };
   /** getsizeof of leaf types by type name. */
   readonly leaves: Readonly<Record<string, number>>;
 }

@@ -5,6 +5,8 @@ import { typeObject as builtinType } from "./builtins.js";
 import { PyException } from "./errors.js";
 import { getBuiltinAttr } from "./methods.js";
 import { pyStr, typeName, type PyObj } from "./objects.js";
+import { intValue } from "./numbers.js";
+import { ctx } from "./ctx.js";
 
 export function getAttr(o: PyObj, name: string): PyObj {
   switch (o.t) {
@@ -18,6 +20,8 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (name === "__mro__") return { t: "tuple", items: [...o.mro, builtinType(o.builtinBase), ...(o.builtinBase === "object" ? [] : [builtinType("object")])] };
       if (name === "__new__") return { t: "builtin", name: "__new__", self: null, fn: ([c]) => (c !== undefined && c.t === "class" ? newInstance(c) : (() => { throw new PyException("TypeError", "object.__new__(X): X is not a type object"); })()) };
       const v = lookupClassAttr(o, name);
+      if (v !== undefined && v.t === "opaque" && v.typeName === "classmethod") return { t: "method", func: v.data as PyObj, self: o };
+      if (v !== undefined && v.t === "opaque" && v.typeName === "staticmethod") return v.data as PyObj;
       if (v !== undefined) return classmethods.has(v) ? { t: "method", func: v, self: o } : v;
       if (o.mro.some((c) => c.slots.includes(name))) return { t: "iterator", typeName: "member_descriptor", next: () => undefined, lengthHint: () => null };
       if (o.tupleFields?.includes(name)) return { t: "iterator", typeName: "_tuplegetter", next: () => undefined, lengthHint: () => null };
@@ -40,6 +44,12 @@ export function getAttr(o: PyObj, name: string): PyObj {
 }
 
 export function setAttr(o: PyObj, name: string, value: PyObj): void {
+  if (o.t === "opaque" && o.typeName === "Context" && name === "prec") {
+    const v = intValue(value);
+    if (v === null || v < 1) throw new PyException("ValueError", "valid range for prec is [1, MAX_PREC]");
+    ctx().decimalPrec = Number(v);
+    return;
+  }
   if (o.t === "instance") {
     setInstanceAttrValue(o, name, value);
     return;

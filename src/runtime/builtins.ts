@@ -26,6 +26,7 @@ import { bytesData, strText } from "./text.js";
 import { newTuple, tuple2 } from "./tuples.js";
 import { makeSlice } from "./subscript.js";
 import { fromHex } from "./strMethods.js";
+import { bufferBytes, builtinLeaves } from "./stdlib.js";
 
 function fn(name: string, f: NativeFn): PyObj {
   return { t: "builtin", name, self: null, fn: f };
@@ -148,6 +149,8 @@ function bytesCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   }
   if (x.t === "bytes") return x;
   if (x.t === "bytearray") return pyBytes(bytesData(x).slice());
+  const buf = bufferBytes(x);
+  if (buf !== null) return pyBytes(buf.slice());
   const n = intValue(x);
   if (n !== null) {
     if (n < 0) throw valueError("negative count");
@@ -171,6 +174,8 @@ function byteArrayCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     return newByteArrayExact(bytesData(b as never).slice());
   }
   if (x.t === "bytes" || x.t === "bytearray") return newByteArrayExact(bytesData(x).slice());
+  const buf = bufferBytes(x);
+  if (buf !== null) return newByteArrayExact(buf.slice());
   const n = intValue(x);
   if (n !== null) {
     if (n < 0) throw valueError("negative count");
@@ -772,6 +777,7 @@ export function makeBuiltins(): Map<string, PyObj> {
   b.set("False", False);
   b.set("None", None);
   b.set("Ellipsis", Ellipsis);
+  for (const [name, leaf] of builtinLeaves()) b.set(name, leaf);
   b.set("NotImplemented", NotImplemented);
   void lengthHint; void seqLen; void floatRepr; void pyEq; void intPow; void repeatBytes; void tuple2;
   return b;

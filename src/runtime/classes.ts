@@ -186,6 +186,10 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
   if (name === "__dict__" && inst.cls.hasDict) return instanceDict(inst);
   if (name === "__class__") return inst.cls;
   const classAttr = lookupClassAttr(inst.cls, name);
+  // A property (data descriptor) on the class wins over the instance dict.
+  if (classAttr !== undefined && classAttr.t === "opaque" && classAttr.typeName === "property") {
+    return callObject(classAttr.data as PyObj, [inst], emptyKwargs);
+  }
   if (allSlots(inst.cls).has(name)) {
     const v = inst.slotValues.get(name);
     if (v === undefined) throw new PyException("AttributeError", name);
@@ -197,7 +201,11 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
   }
   if (classAttr === undefined) return undefined;
   if (classAttr.t === "function") return { t: "method", func: classAttr, self: inst };
-  if (classAttr.t === "builtin" && classAttr.name === "property") return callObject(classAttr.self as PyObj, [inst], emptyKwargs);
+  if (classAttr.t === "opaque") {
+    if (classAttr.typeName === "property") return callObject(classAttr.data as PyObj, [inst], emptyKwargs);
+    if (classAttr.typeName === "staticmethod") return classAttr.data as PyObj;
+    if (classAttr.typeName === "classmethod") return { t: "method", func: classAttr.data as PyObj, self: inst.cls };
+  }
   return classAttr;
 }
 

@@ -5,6 +5,8 @@ import { intValue, toFloat } from "./numbers.js";
 import { typeName, type PyObj } from "./objects.js";
 import { materialize, seqLen } from "./seq.js";
 import { bytesData, strText } from "./text.js";
+import { decimalCompare } from "./decimals.js";
+import { decimalToString } from "./repr.js";
 
 export function truthy(o: PyObj): boolean {
   switch (o.t) {
@@ -18,6 +20,12 @@ export function truthy(o: PyObj): boolean {
       return o.re !== 0 || o.im !== 0;
     case "NoneType":
       return false;
+    case "array":
+      return o.values.length > 0;
+    case "deque":
+      return o.items.length > 0;
+    case "Decimal":
+      return o.special !== null || o.coeff !== 0n;
     case "str":
     case "bytes":
     case "bytearray":
@@ -87,6 +95,14 @@ export function pyEq(a: PyObj, b: PyObj): boolean {
   }
   const sl = setLike(a, b);
   if (sl !== null) return sl[0].size === sl[1].size && [...sl[0]].every((k) => sl[1].has(k));
+  if ((a.t === "Decimal" && (isNumber(b) || b.t === "Decimal")) || (b.t === "Decimal" && isNumber(a))) {
+    if (a.t === "float" || b.t === "float") {
+      const x = a.t === "float" ? a.v : Number(decimalToString(a as never));
+      const y = b.t === "float" ? b.v : Number(decimalToString(b as never));
+      return x === y;
+    }
+    return decimalCompare(a, b) === 0;
+  }
   if (isNumber(a) && isNumber(b)) {
     if (a.t === "complex" || b.t === "complex") {
       const ar = a.t === "complex" ? a.re : (toFloat(a) as number);
@@ -138,6 +154,10 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** -1, 0, 1 for a < b, ==, >; NaN when unordered; throws TypeError when Python would. */
 export function pyCompare(a: PyObj, b: PyObj, op: string): number {
+  if ((a.t === "Decimal" || b.t === "Decimal") && (a.t === "Decimal" || isNumber(a)) && (b.t === "Decimal" || isNumber(b))) {
+    const c = decimalCompare(a, b);
+    if (c !== null) return c;
+  }
   if (isNumber(a) && isNumber(b) && a.t !== "complex" && b.t !== "complex") return numCompare(a, b);
   if (a.t === "str" && b.t === "str") {
     const x = strText(a);

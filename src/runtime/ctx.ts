@@ -9,6 +9,8 @@ export class Ctx {
   readonly interned = new Map<string, PyStrObj>();
   /** sys.getsizeof, supplied by the sizing stage (the runtime never computes sizes itself). */
   sizeof: ((o: import("./objects.js").PyObj) => number) | null = null;
+  /** decimal.getcontext().prec */
+  decimalPrec = 28;
   private steps = 0;
   private nextCheck = 1 << 16;
   private readonly deadline: number;

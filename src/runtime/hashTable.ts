@@ -89,6 +89,25 @@ export function hashKey(o: PyObj): HKey {
       return "None";
     case "ellipsis":
       return "Ellipsis";
+    case "Decimal": {
+      if (o.special !== null) return o.special === "NaN" ? identityKey(o) : o.sign === 1 ? -Infinity : Infinity;
+      if (o.exp >= 0) {
+        const v = o.coeff * 10n ** BigInt(o.exp) * (o.sign === 1 ? -1n : 1n);
+        return bigKey(v);
+      }
+      let c = o.coeff;
+      let e = o.exp;
+      while (e < 0 && c % 10n === 0n) {
+        c /= 10n;
+        e++;
+      }
+      if (e >= 0) return bigKey(c * 10n ** BigInt(e) * (o.sign === 1 ? -1n : 1n));
+      const f = Number(`${o.sign === 1 ? "-" : ""}${c}e${e}`);
+      return String(f) === `${o.sign === 1 ? "-" : ""}${c}e${e}` ? f : `D${o.sign}${c}e${e}`;
+    }
+    case "array":
+    case "deque":
+      throw typeError(`unhashable type: '${o.t === "array" ? "array.array" : "collections.deque"}'`);
     case "instance": {
       const fields = instanceHashFields(o);
       return fields === null ? identityKey(o) : `d${identityKey(o.cls)}(${fields.map((x) => keyString(hashKey(x))).join(",")})`;

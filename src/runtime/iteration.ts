@@ -5,6 +5,7 @@ import { latin1Char, pyInt, pyStr, type PyIterObj, type PyObj, type PyDictObj } 
 import { materialize, seqLen } from "./seq.js";
 import { bytesData, strText } from "./text.js";
 import { newTuple } from "./tuples.js";
+import { arrayIter as pyArrayIter, dequeIter } from "./stdlib.js";
 
 export function makeIter(typeName: string, next: () => PyObj | undefined, lengthHint: () => number | null): PyIterObj {
   return { t: "iterator", typeName, next, lengthHint };
@@ -95,7 +96,11 @@ export function getIter(o: PyObj): PyIterObj {
       );
     }
     case "dict":
-      return dictIter("dict_keyiterator", o, (k) => k);
+      return dictIter(o.flavor?.name === "OrderedDict" ? "odict_iterator" : "dict_keyiterator", o, (k) => k);
+    case "array":
+      return pyArrayIter(o);
+    case "deque":
+      return dequeIter(o);
     case "dictview":
       if (o.typeName === "dict_keys") return dictIter("dict_keyiterator", o.dict, (k) => k);
       if (o.typeName === "dict_values") return dictIter("dict_valueiterator", o.dict, (_k, v) => v);
@@ -158,6 +163,10 @@ export function objectLen(o: PyObj): number | null {
       return o.table.used;
     case "dictview":
       return o.dict.table.used;
+    case "array":
+      return o.values.length;
+    case "deque":
+      return o.items.length;
     case "range":
       return Number(o.len);
     default:

@@ -20,6 +20,8 @@ import { newSet, setAdd, setClear, setContains, setCopy, setDiscard, setFrom, se
 import { bytesMethod, strMethod } from "./strMethods.js";
 import { binaryOp, contains } from "./ops.js";
 import { tuple2 } from "./tuples.js";
+import { arrayMethod, bufferBytes, dequeMethod, flavorMethod } from "./stdlib.js";
+import { makeDecimal } from "./decimals.js";
 import { byteArrayExtend, byteArrayResize } from "./byteArrays.js";
 import { inplaceOp } from "./inplace.js";
 import { dunder } from "./dunders.js";
@@ -368,8 +370,33 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
         };
       }
       break;
-    case "dict":
+    case "dict": {
+      if (o.flavor !== undefined) {
+        const f = flavorMethod(o, name);
+        if (f !== null) {
+          if (typeof f !== "function") return f;
+          fn = f;
+          break;
+        }
+      }
       fn = dictMethod(o, name);
+      break;
+    }
+    case "array":
+    case "deque": {
+      const f = o.t === "array" ? arrayMethod(o, name) : dequeMethod(o, name);
+      if (f !== null && typeof f !== "function") return f;
+      fn = f;
+      break;
+    }
+    case "Decimal":
+      if (name === "quantize") fn = ([q]) => quantize(o, q as PyObj);
+      if (name === "is_nan") fn = () => pyBool(o.special === "NaN" || o.special === "sNaN");
+      break;
+    case "opaque":
+      if (o.typeName === "Context" && name === "prec") return pyInt(ctx().decimalPrec);
+      if (o.typeName === "memoryview" && name === "tobytes") fn = () => pyBytes((bufferBytes(o) ?? new Uint8Array(0)).slice());
+      if (o.typeName === "memoryview" && name === "nbytes") return pyInt((bufferBytes(o) ?? new Uint8Array(0)).length);
       break;
     case "set":
     case "frozenset":
@@ -482,6 +509,18 @@ export function floatHex(v: number): string {
 
 function strOfObj(o: PyObj): string {
   return o.t === "str" ? (o.text ?? "") : "";
+}
+
+/** Decimal.quantize with ROUND_HALF_EVEN. */
+function quantize(d: PyObj & { t: "Decimal" }, q: PyObj): PyObj {
+  if (q.t !== "Decimal" || d.special !== null) return d;
+  if (q.exp === d.exp) return makeDecimal(d.sign, d.coeff, d.exp);
+  if (q.exp < d.exp) return makeDecimal(d.sign, d.coeff * 10n ** BigInt(d.exp - q.exp), q.exp);
+  const p = 10n ** BigInt(q.exp - d.exp);
+  let c = d.coeff / p;
+  const r = d.coeff % p;
+  if (r * 2n > p || (r * 2n === p && c % 2n === 1n)) c += 1n;
+  return makeDecimal(d.sign, c, q.exp);
 }
 
 /** bytearray.append: PyByteArray_Resize(self, n + 1). */

@@ -3,10 +3,15 @@
 import { ctx } from "./ctx.js";
 import { PymemError, typeError } from "./errors.js";
 import { intern } from "./constPool.js";
+import { arrayAttrs, collectionsAttrs, decimalAttrs, setDictMergeHook, setHashKeyOf } from "./stdlib.js";
+import { hashKey } from "./hashTable.js";
+import { dictMerge } from "./dicts.js";
 import { dataclassesModuleAttrs, namedTupleFromClassBody, namedtupleFunction, typingModuleAttrs } from "./dataclasses.js";
 import { setNamedTupleFactory } from "./exec.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
+setHashKeyOf(hashKey);
+setDictMergeHook((d, src) => dictMerge(d, src, true));
 import { pyInt, pyStr, type NativeFn, type PyModuleObj, type PyObj } from "./objects.js";
 
 function fn(name: string, f: NativeFn): PyObj {
@@ -38,16 +43,9 @@ export function makeModules(): Map<string, PyModuleObj> {
     ["maxsize", pyInt(2n ** 63n - 1n)],
     ["byteorder", pyStr("little")],
   ]);
-  const array = module("array", [["array", notYet("array.array")], ["typecodes", pyStr("bBuhHiIlLqQfd")]]);
-  const collections = module("collections", [
-    ["deque", notYet("collections.deque")],
-    ["OrderedDict", notYet("collections.OrderedDict")],
-    ["defaultdict", notYet("collections.defaultdict")],
-    ["Counter", notYet("collections.Counter")],
-    ["ChainMap", notYet("collections.ChainMap")],
-    ["namedtuple", namedtupleFunction()],
-  ]);
-  const decimal = module("decimal", [["Decimal", notYet("decimal.Decimal")]]);
+  const array = module("array", arrayAttrs());
+  const collections = module("collections", [...collectionsAttrs(), ["namedtuple", namedtupleFunction()]]);
+  const decimal = module("decimal", decimalAttrs());
   return new Map([
     ["array", array],
     ["collections", collections],

@@ -51,8 +51,42 @@ export interface SharedKeys {
   refcnt: number;
 }
 
+/** collections' dict subclasses, with what they add to a dict. */
+export interface DictFlavor {
+  readonly name: "OrderedDict" | "defaultdict" | "Counter";
+  /** defaultdict.default_factory. */
+  factory?: PyObj;
+  /** OrderedDict: od_fast_nodes_size, the keys table size it last resized to. */
+  fastNodes?: number;
+}
+
 /** A dict; `split` is set while it is a key-sharing instance dict. */
-export interface PyDictObj { readonly t: "dict"; readonly table: HashTable; split?: SharedKeys | null }
+export interface PyDictObj { readonly t: "dict"; readonly table: HashTable; split?: SharedKeys | null; flavor?: DictFlavor }
+
+/** array.array: machine values, not objects. */
+export interface PyArrayObj {
+  readonly t: "array";
+  readonly typecode: string;
+  values: (number | bigint | string)[];
+  allocated: number;
+}
+
+/** collections.deque: items, and where the first sits in its block. */
+export interface PyDequeObj {
+  readonly t: "deque";
+  items: PyObj[];
+  leftindex: number;
+  readonly maxlen: number | null;
+}
+
+/** decimal.Decimal: (-1)**sign * coeff * 10**exp, or a special value. */
+export interface PyDecimalObj {
+  readonly t: "Decimal";
+  readonly sign: 0 | 1;
+  readonly coeff: bigint;
+  readonly exp: number;
+  readonly special: "NaN" | "sNaN" | "Infinity" | null;
+}
 export interface PyRangeObj { readonly t: "range"; readonly start: bigint; readonly stop: bigint; readonly step: bigint; readonly len: bigint }
 export interface PySliceObj { readonly t: "slice"; readonly start: PyObj; readonly stop: PyObj; readonly step: PyObj }
 
@@ -134,7 +168,14 @@ export type PyObj =
   | PyStrObj | PyBytesObj | PyByteArrayObj
   | PyListObj | PyTupleObj | PySetObj | PyDictObj | PyRangeObj | PySliceObj
   | PyIterObj | PyViewObj | PyBuiltinObj | PyTypeObj | PyModuleObj | PyFunctionObj
-  | PyClassObj | PyInstanceObj | PyMethodObj;
+  | PyClassObj | PyInstanceObj | PyMethodObj | PyArrayObj | PyDequeObj | PyDecimalObj | PyOpaqueObj;
+
+/** A leaf pymem sizes by its type alone (memoryview, property, ChainMap …), with what its behaviour needs. */
+export interface PyOpaqueObj {
+  readonly t: "opaque";
+  readonly typeName: string;
+  readonly data: unknown;
+}
 
 export type PyTag = PyObj["t"];
 
@@ -256,6 +297,7 @@ export function typeName(o: PyObj): string {
   switch (o.t) {
     case "iterator":
     case "dictview":
+    case "opaque":
       return o.typeName;
     case "builtin":
       return "builtin_function_or_method";
@@ -265,6 +307,8 @@ export function typeName(o: PyObj): string {
       return o.cls !== undefined ? o.cls.name : "tuple";
     case "class":
       return "type";
+    case "dict":
+      return o.flavor?.name ?? "dict";
     default:
       return o.t;
   }

@@ -21,6 +21,8 @@ import { bytesData, MAX_TEXT, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
 import { forEach } from "./iteration.js";
 import { dictGet } from "./dicts.js";
+import { decimalBinary } from "./decimals.js";
+import { arrayConcat, arrayRepeat } from "./stdlib.js";
 
 const SYMBOL: Record<BinOpName, string> = {
   Add: "+", Sub: "-", Mult: "*", MatMult: "@", Div: "/", Mod: "%", Pow: "** or pow()",
@@ -28,6 +30,13 @@ const SYMBOL: Record<BinOpName, string> = {
 };
 
 export function binaryOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
+  if (a.t === "Decimal" || b.t === "Decimal") {
+    const d = decimalBinary(op, a, b);
+    if (d !== null) return d;
+  }
+  if (a.t === "array" && op === "Add") return arrayConcat(a, b);
+  if (a.t === "array" && op === "Mult" && repeatCount(b) !== null) return arrayRepeat(a, repeatCount(b) as number);
+  if (b.t === "array" && op === "Mult" && repeatCount(a) !== null) return arrayRepeat(b, repeatCount(a) as number);
   const r = numericOp(op, a, b);
   if (r !== null) return r;
   const s = sequenceOp(op, a, b);
@@ -410,6 +419,10 @@ export function contains(container: PyObj, item: PyObj): boolean {
     case "dictview":
       if (container.typeName === "dict_keys") return dictGet(container.dict, item) !== undefined;
       break;
+    case "array":
+      return container.values.some((v) => pyEq(typeof v === "string" ? { t: "str", text: v, rep: null, length: 1, maxChar: v.codePointAt(0) as number, interned: false } : "fd".includes(container.typecode) ? { t: "float", v: Number(v) } : { t: "int", v }, item));
+    case "deque":
+      return container.items.some((x) => x === item || pyEq(x, item));
     case "range": {
       const v = intValue(item);
       if (v === null) break;

@@ -171,6 +171,19 @@ export function repr(o: PyObj, active: Set<PyObj> = new Set()): string {
       return `<class '__pymem_setup__.${o.name}'>`;
     case "instance":
       return instanceRepr(o, active);
+    case "array": {
+      if (o.values.length === 0) return `array('${o.typecode}')`;
+      if (o.typecode === "u") return `array('u', ${strRepr((o.values as string[]).join(""))})`;
+      return `array('${o.typecode}', [${o.values.map((v) => (typeof v === "number" && "fd".includes(o.typecode) ? floatRepr(v) : String(v))).join(", ")}])`;
+    }
+    case "deque": {
+      const inner = o.items.map((x) => repr(x, active)).join(", ");
+      return o.maxlen === null ? `deque([${inner}])` : `deque([${inner}], maxlen=${o.maxlen})`;
+    }
+    case "Decimal":
+      return `Decimal('${decimalToString(o)}')`;
+    case "opaque":
+      return `<${o.typeName} object>`;
     case "method":
       return `<bound method ${o.func.t === "function" ? o.func.name : "?"} of ${repr(o.self, active)}>`;
   }
@@ -185,6 +198,21 @@ export function setInstanceRepr(f: (o: import("./objects.js").PyInstanceObj, act
 
 function instanceRepr(o: import("./objects.js").PyInstanceObj, active: Set<PyObj>): string {
   return instanceReprHook(o, active);
+}
+
+/** Decimal.__str__ (scientific notation as the decimal module writes it). */
+export function decimalToString(d: { sign: 0 | 1; coeff: bigint; exp: number; special: string | null }): string {
+  const sign = d.sign === 1 ? "-" : "";
+  if (d.special !== null) return sign + d.special;
+  const digits = d.coeff.toString();
+  const adjusted = d.exp + digits.length - 1;
+  if (d.exp <= 0 && adjusted >= -6) {
+    if (d.exp === 0) return sign + digits;
+    const point = digits.length + d.exp;
+    return sign + (point > 0 ? `${digits.slice(0, point)}.${digits.slice(point)}` : `0.${"0".repeat(-point)}${digits}`);
+  }
+  const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  return `${sign}${mant}E${adjusted >= 0 ? "+" : ""}${adjusted}`;
 }
 
 /** str(): repr except for str itself. */

@@ -18,7 +18,7 @@ export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
 
 /** Real builtins pymem does not model yet. */
 const UNSUPPORTED_BUILTINS: ReadonlySet<string> = new Set([
-  "memoryview", "id", "super", "classmethod", "staticmethod", "property",
+  "id", "super",
   "aiter", "anext", "__name__", "__doc__", "__package__",
 ]);
 

@@ -15,6 +15,7 @@ import { materialize, seqLen } from "./seq.js";
 import { codePoints, bytesData, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
 import { toArray } from "./iteration.js";
+import { arrayGetItem, defaultdictMissing } from "./stdlib.js";
 import { byteArrayResize } from "./byteArrays.js";
 
 export function makeSlice(start: PyObj, stop: PyObj, step: PyObj): PySliceObj {
@@ -137,10 +138,22 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
       return pyInt(o.start + i * o.step);
     }
     case "dict": {
-      const v = dictGet(o, key);
+      const v = dictGet(o, key) ?? defaultdictMissing(o, key);
       if (v === undefined) throw new PyException("KeyError", repr(key));
       return v;
     }
+    case "array":
+      return arrayGetItem(o, key, (s, n) => sliceIndices(s, n));
+    case "deque": {
+      let i = Number(intValue(key) ?? NaN);
+      if (Number.isNaN(i)) throw typeError(`sequence index must be integer, not '${typeName(key)}'`);
+      if (i < 0) i += o.items.length;
+      if (i < 0 || i >= o.items.length) throw new PyException("IndexError", "deque index out of range");
+      return o.items[i] as PyObj;
+    }
+    case "opaque":
+      if (o.typeName === "memoryview") return key.t === "slice" ? { t: "opaque", typeName: "memoryview", data: o.data } : pyInt(0);
+      throw typeError(`'${o.typeName}' object is not subscriptable`);
     case "type":
       // Generic aliases (list[int], typing.Optional[str]) stand for their origin here.
       return o;

@@ -71,6 +71,9 @@ export function deepSize(root: PyObj, layout: Layout): DeepSize {
       case "dict":
         for (const e of o.table.map.values()) stack.push(e.key, e.value);
         break;
+      case "deque":
+        for (let i = o.items.length - 1; i >= 0; i--) stack.push(o.items[i] as PyObj);
+        break;
       case "instance":
         // The instance __dict__ when one is allocated, and every filled slot over the MRO.
         if (o.dict !== null) stack.push(o.dict);

@@ -29,7 +29,18 @@ export function getsizeof(o: PyObj, layout: Layout): number {
       return layout.set.sizeof(o.table.size);
     case "dict":
       if (o.split != null) return layout.dict.sizeofSplit(o.split.size, o.split.refcnt);
+      if (o.flavor !== undefined) {
+        const own = layout.dict.sizeof(o.table.size) - layout.dict.sizeof(0);
+        const extra = o.flavor.name === "OrderedDict" ? layout.dictFlavor.odictExtra(o.flavor.fastNodes ?? 0, o.table.used) : 0;
+        return layout.dictFlavor.base(o.flavor.name) + own + extra;
+      }
       return layout.dict.sizeof(o.table.size);
+    case "array":
+      return layout.array.sizeof(o.allocated, layout.array.itemsize[o.typecode] ?? 1);
+    case "deque":
+      return layout.deque.sizeof(o.leftindex, o.items.length);
+    case "Decimal":
+      return layout.decimal.sizeof(o.special !== null ? 1 : o.coeff.toString().length);
     case "instance":
       return layout.heapType.sizeofInstance(o.cls.shape);
     case "class":

@@ -14,6 +14,10 @@ import {
 import { sizeofTuple } from "./PyTupleObject.js";
 import { sizeofUnicode } from "./PyUnicodeObject.js";
 import { leafSizes } from "./leaves.js";
+import { ARRAY_ITEMSIZE, arrayResize, sizeofArray } from "./arrayobject.js";
+import { BLOCKLEN, CENTER, sizeofDeque } from "./dequeobject.js";
+import { dictFlavorBase, odictExtra } from "./odictobject.js";
+import { sizeofDecimal } from "./PyDecObject.js";
 import { heapTypeShape, objectBasicsize, sizeofHeapType, sizeofInstance } from "./PyHeapTypeObject.js";
 
 export const cpython310: Layout = {
@@ -50,5 +54,9 @@ export const cpython310: Layout = {
     sizeofInstance,
     sizeofType: sizeofHeapType,
   },
+  array: { itemsize: ARRAY_ITEMSIZE, sizeof: sizeofArray, resize: arrayResize },
+  deque: { blocklen: BLOCKLEN, center: CENTER, sizeof: sizeofDeque },
+  dictFlavor: { base: dictFlavorBase, odictExtra },
+  decimal: { sizeof: sizeofDecimal },
   leaves: leafSizes,
 };

@@ -46,4 +46,12 @@ export const leafSizes: Readonly<Record<string, number>> = {
   classmethod: 48,
   staticmethod: 48,
   property: 80,
+  memoryview: 184,
+  _deque_iterator: 72,
+  _deque_reverse_iterator: 72,
+  ChainMap: 48,
+  odict_iterator: 72,
+  odict_keys: 40,
+  odict_values: 40,
+  odict_items: 40,
 };

@@ -1,0 +1,164 @@
+// decimal.Decimal values: construction from str, int, float and Decimal, and
+// arithmetic rounded to the context precision (ROUND_HALF_EVEN), which is
+// what decides how many coefficient words a result holds.
+import { ctx } from "./ctx.js";
+import { PyException, typeError } from "./errors.js";
+import { intValue } from "./numbers.js";
+import { typeName, type PyDecimalObj, type PyObj } from "./objects.js";
+import { strText } from "./text.js";
+import type { BinOpName } from "../python/ast.js";
+
+export function makeDecimal(sign: 0 | 1, coeff: bigint, exp: number, special: PyDecimalObj["special"] = null): PyDecimalObj {
+  return { t: "Decimal", sign, coeff, exp, special };
+}
+
+/** Decimal(str): the exact value, digits as written (no rounding on construction). */
+export function decimalFromString(text: string): PyDecimalObj {
+  const s = text.trim().replace(/_/g, "");
+  const m = /^([+-])?(?:(\d+)(?:\.(\d*))?|\.(\d+))(?:[eE]([+-]?\d+))?$/.exec(s);
+  if (m === null) {
+    const sp = /^([+-])?(inf|infinity|nan|snan)$/i.exec(s);
+    if (sp !== null) {
+      const kind = (sp[2] as string).toLowerCase();
+      return makeDecimal(sp[1] === "-" ? 1 : 0, 0n, 0, kind.startsWith("inf") ? "Infinity" : kind === "nan" ? "NaN" : "sNaN");
+    }
+    throw new PyException("InvalidOperation", "[<class 'decimal.ConversionSyntax'>]");
+  }
+  const intPart = m[2] ?? "";
+  const frac = m[3] ?? m[4] ?? "";
+  const exp = Number(m[5] ?? "0") - frac.length;
+  const digits = (intPart + frac).replace(/^0+(?=\d)/, "") || "0";
+  return makeDecimal(m[1] === "-" ? 1 : 0, BigInt(digits), exp);
+}
+
+/** Decimal(float): the float's exact binary value in decimal. */
+export function decimalFromFloat(f: number): PyDecimalObj {
+  if (Number.isNaN(f)) return makeDecimal(0, 0n, 0, "NaN");
+  if (!Number.isFinite(f)) return makeDecimal(f < 0 ? 1 : 0, 0n, 0, "Infinity");
+  const sign = f < 0 || Object.is(f, -0) ? 1 : 0;
+  let m = Math.abs(f);
+  let k = 0;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    k++;
+  }
+  // m / 2**k == m * 5**k / 10**k
+  return makeDecimal(sign, BigInt(m) * 5n ** BigInt(k), -k);
+}
+
+export function toDecimal(o: PyObj): PyDecimalObj | null {
+  if (o.t === "Decimal") return o;
+  const v = intValue(o);
+  if (v !== null) {
+    const b = BigInt(v);
+    return makeDecimal(b < 0n ? 1 : 0, b < 0n ? -b : b, 0);
+  }
+  return null;
+}
+
+function digitCount(c: bigint): number {
+  return c === 0n ? 1 : c.toString().length;
+}
+
+/** Round to the context precision, half to even. */
+export function roundToContext(d: PyDecimalObj): PyDecimalObj {
+  if (d.special !== null) return d;
+  const prec = ctx().decimalPrec;
+  const n = digitCount(d.coeff);
+  if (n <= prec) return d;
+  const drop = n - prec;
+  const p = 10n ** BigInt(drop);
+  let q = d.coeff / p;
+  const r = d.coeff % p;
+  const half = p / 2n;
+  if (r > half || (r === half && p % 2n === 0n && q % 2n === 1n)) q += 1n;
+  let exp = d.exp + drop;
+  if (digitCount(q) > prec) {
+    q /= 10n;
+    exp += 1;
+  }
+  return makeDecimal(d.sign, q, exp);
+}
+
+function signed(d: PyDecimalObj): bigint {
+  return d.sign === 1 ? -d.coeff : d.coeff;
+}
+
+function fromSigned(v: bigint, exp: number): PyDecimalObj {
+  return makeDecimal(v < 0n ? 1 : 0, v < 0n ? -v : v, exp);
+}
+
+function align(a: PyDecimalObj, b: PyDecimalObj): [bigint, bigint, number] {
+  const e = Math.min(a.exp, b.exp);
+  return [signed(a) * 10n ** BigInt(a.exp - e), signed(b) * 10n ** BigInt(b.exp - e), e];
+}
+
+export function decimalBinary(op: BinOpName, x: PyObj, y: PyObj): PyObj | null {
+  const a = toDecimal(x);
+  const b = toDecimal(y);
+  if (a === null || b === null || (x.t !== "Decimal" && y.t !== "Decimal")) {
+    if ((x.t === "Decimal" && y.t === "float") || (y.t === "Decimal" && x.t === "float")) {
+      throw typeError(`unsupported operand type(s) for ${op}: '${typeName(x)}' and '${typeName(y)}'`);
+    }
+    return null;
+  }
+  if (a.special !== null || b.special !== null) return makeDecimal(0, 0n, 0, "NaN");
+  switch (op) {
+    case "Add": {
+      const [p, q, e] = align(a, b);
+      return roundToContext(fromSigned(p + q, e));
+    }
+    case "Sub": {
+      const [p, q, e] = align(a, b);
+      return roundToContext(fromSigned(p - q, e));
+    }
+    case "Mult":
+      return roundToContext(makeDecimal(a.sign === b.sign ? 0 : 1, a.coeff * b.coeff, a.exp + b.exp));
+    case "Div": {
+      if (b.coeff === 0n) throw new PyException("ZeroDivisionError", "[<class 'decimal.DivisionByZero'>]");
+      if (a.coeff === 0n) return makeDecimal(a.sign === b.sign ? 0 : 1, 0n, a.exp - b.exp);
+      // Exact when the quotient terminates within the precision; else prec digits, rounded.
+      const prec = ctx().decimalPrec;
+      const shift = prec + digitCount(b.coeff) - digitCount(a.coeff) + 2;
+      const num = a.coeff * 10n ** BigInt(Math.max(shift, 0));
+      let q = num / b.coeff;
+      const exact = num % b.coeff === 0n;
+      let exp = a.exp - b.exp - Math.max(shift, 0);
+      if (exact) {
+        // Strip trailing zeros down to the ideal exponent.
+        const ideal = a.exp - b.exp;
+        while (exp < ideal && q % 10n === 0n) {
+          q /= 10n;
+          exp++;
+        }
+        return roundToContext(makeDecimal(a.sign === b.sign ? 0 : 1, q, exp));
+      }
+      return roundToContext(makeDecimal(a.sign === b.sign ? 0 : 1, q * 10n + 1n, exp - 1));
+    }
+    case "Pow": {
+      if (b.exp < 0 || b.coeff > 100000n) return null;
+      const n = Number(signed(b) * 10n ** BigInt(b.exp));
+      if (n < 0) return null;
+      return roundToContext(makeDecimal(a.sign === 1 && n % 2 === 1 ? 1 : 0, a.coeff ** BigInt(n), a.exp * n));
+    }
+    default:
+      return null;
+  }
+}
+
+export function decimalCompare(a: PyObj, b: PyObj): number | null {
+  const x = toDecimal(a);
+  const y = toDecimal(b);
+  if (x === null || y === null || x.special !== null || y.special !== null) return null;
+  const [p, q] = align(x, y);
+  return p < q ? -1 : p > q ? 1 : 0;
+}
+
+export function decimalFromObject(v: PyObj): PyDecimalObj {
+  if (v.t === "Decimal") return v;
+  if (v.t === "str") return decimalFromString(strText(v));
+  if (v.t === "float") return decimalFromFloat(v.v);
+  const d = toDecimal(v);
+  if (d !== null) return d;
+  throw typeError(`conversion from ${typeName(v)} to Decimal is not supported`);
+}
