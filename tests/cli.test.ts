@@ -66,7 +66,7 @@ describe("errors: every code exits 2 with a message, in human and JSON mode", ()
     ["SYNTAX", ["[1,"], "SYNTAX", /'\[' was never closed/],
     ["PYTHON", ["1/0"], "PYTHON", /ZeroDivisionError: division by zero/],
     ["NAME", ["undefined_name"], "NAME", /NameError: name 'undefined_name' is not defined/],
-    ["UNSUPPORTED", ["collections.deque()"], "UNSUPPORTED", /collections\.deque is not supported/],
+    ["UNSUPPORTED", ["super()"], "UNSUPPORTED", /the builtin 'super' is not supported/],
     ["FORBIDDEN", ["open('/etc/passwd')"], "FORBIDDEN", /'open' is not available/],
     ["LIMIT", ["10**10**10"], "LIMIT", /ints up to/],
     ["CONFIG", ["--python", "3.9", "1"], "CONFIG", /supported versions: 3\.10/],
