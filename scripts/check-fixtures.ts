@@ -12,6 +12,7 @@ const bad = new Map<string, string[]>();
 let pass = 0;
 const t0 = performance.now();
 for (const row of rows) {
+  if (process.env["TRACE"] !== undefined) process.stderr.write(row.id + "\n");
   const r = measure({ expr: row.expr, setup: row.setup, layout: cpython310 });
   let problem: string | null = null;
   if (isError(row)) {

@@ -3,7 +3,7 @@
 # keeping the reason already given for an id (new ids get a placeholder to edit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-{ npx tsx scripts/check-fixtures.ts -v 2>/dev/null; npx tsx scripts/check-fixtures.ts --file=more.jsonl -v 2>/dev/null; npx tsx scripts/check-fixtures.ts --file=classes.jsonl -v 2>/dev/null; } | grep -o '^  [a-z0-9/-]*/[0-9]*' | tr -d ' ' > /tmp/pymem-gaps.txt
+{ npx tsx scripts/check-fixtures.ts -v 2>/dev/null; npx tsx scripts/check-fixtures.ts --file=more.jsonl -v 2>/dev/null; npx tsx scripts/check-fixtures.ts --file=classes.jsonl -v 2>/dev/null; npx tsx scripts/check-fixtures.ts --file=stdlib.jsonl -v 2>/dev/null; } | grep -o '^  [a-z0-9/-]*/[0-9]*' | tr -d ' ' > /tmp/pymem-gaps.txt
 python3 - <<'PY'
 import re
 old = {}

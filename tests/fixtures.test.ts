@@ -8,8 +8,9 @@ import { isError, isLater, loadFixtures, type FixtureRow } from "./fixtureRows.j
 import { KNOWN_GAPS } from "./knownGaps.js";
 
 // core.jsonl: the systematic corpus; more.jsonl: an independent one written as users would type;
-// classes.jsonl: instances, __dict__ against __slots__, dataclasses, named tuples.
-const rows = [...loadFixtures("core.jsonl"), ...loadFixtures("more.jsonl"), ...loadFixtures("classes.jsonl")];
+// classes.jsonl: instances, __dict__ against __slots__, dataclasses, named tuples;
+// stdlib.jsonl: array, deque, OrderedDict, defaultdict, Counter, Decimal, iterators, sys.intern.
+const rows = [...loadFixtures("core.jsonl"), ...loadFixtures("more.jsonl"), ...loadFixtures("classes.jsonl"), ...loadFixtures("stdlib.jsonl")];
 const byCategory = new Map<string, FixtureRow[]>();
 for (const r of rows) {
   const cat = r.id.split("/")[0] as string;

@@ -3,7 +3,7 @@
 import { isError, loadFixtures, type FixtureOk } from "./fixtureRows.js";
 
 const byKey = new Map<string, FixtureOk>();
-for (const r of [...loadFixtures("core.jsonl"), ...loadFixtures("more.jsonl"), ...loadFixtures("classes.jsonl")]) {
+for (const r of [...loadFixtures("core.jsonl"), ...loadFixtures("more.jsonl"), ...loadFixtures("classes.jsonl"), ...loadFixtures("stdlib.jsonl")]) {
   if (!isError(r)) byKey.set(`${r.expr}\u0000${r.setup ?? ""}`, r);
 }
 

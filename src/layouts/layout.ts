@@ -55,7 +55,12 @@ export interface Layout {
     base(flavor: "OrderedDict" | "defaultdict" | "Counter"): number;
     odictExtra(fastNodesSize: number, used: number): number;
   };
-  readonly decimal: { sizeof(digits: number): number };
+  readonly decimal: {
+    readonly minalloc: number;
+    sizeof(digits: number, dynamic: boolean): number;
+    words(digits: number): number;
+    importWords(digits30: number): number;
+  };
   /** getsizeof of leaf types by type name. */
   readonly leaves: Readonly<Record<string, number>>;
 }

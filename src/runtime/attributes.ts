@@ -59,6 +59,10 @@ export function setAttr(o: PyObj, name: string, value: PyObj): void {
     return;
   }
   if (o.t === "tuple" && o.cls !== undefined) throw new PyException("AttributeError", "can't set attribute");
+  if (o.t === "dict" && o.flavor?.name === "defaultdict" && name === "default_factory") {
+    o.flavor.factory = value;
+    return;
+  }
   throw new PyException("AttributeError", `'${typeName(o)}' object has no attribute '${name}'`);
 }
 

@@ -498,11 +498,17 @@ function reversedCall(args: readonly PyObj[]): PyObj {
   if (x.t === "dict" || x.t === "dictview") {
     const d = x.t === "dict" ? x : x.dict;
     const kind = x.t === "dict" ? "dict_keys" : x.typeName;
+    const odict = x.t === "dict" && x.flavor?.name === "OrderedDict";
     const entries = [...d.table.map.values()].reverse();
     const pick = (e: { key: PyObj; value: PyObj }): PyObj => (kind === "dict_keys" ? e.key : kind === "dict_values" ? e.value : tuple2(e.key, e.value));
     let i = 0;
-    const name = kind === "dict_keys" ? "dict_reversekeyiterator" : kind === "dict_values" ? "dict_reversevalueiterator" : "dict_reverseitemiterator";
+    const name = odict ? "odict_iterator" : kind === "dict_keys" ? "dict_reversekeyiterator" : kind === "dict_values" ? "dict_reversevalueiterator" : "dict_reverseitemiterator";
     return makeIter(name, () => (i < entries.length ? pick(entries[i++] as { key: PyObj; value: PyObj }) : undefined), () => entries.length - i);
+  }
+  if (x.t === "deque" || x.t === "array") {
+    const items = toArray(x).reverse();
+    let i = 0;
+    return makeIter(x.t === "deque" ? "_deque_reverse_iterator" : "reversed", () => items[i++], () => items.length - i);
   }
   if (x.t === "list" || x.t === "tuple" || x.t === "str" || x.t === "bytes" || x.t === "bytearray") {
     const items = toArray(x).reverse();
@@ -760,7 +766,23 @@ export function makeBuiltins(): Map<string, PyObj> {
       throw typeError("vars() argument must have __dict__ attribute");
     }],
     ["hash", hashCall],
-    ["iter", (args) => getIter(args[0] as PyObj)],
+    ["iter", (args) => {
+      if (args.length === 2) {
+        // iter(callable, sentinel): a callable_iterator.
+        const [f, sentinel] = args as [PyObj, PyObj];
+        let done = false;
+        return makeIter("callable_iterator", () => {
+          if (done) return undefined;
+          const v = callObject(f, []);
+          if (pyEq(v, sentinel)) {
+            done = true;
+            return undefined;
+          }
+          return v;
+        }, () => null);
+      }
+      return getIter(args[0] as PyObj);
+    }],
     ["next", (args) => {
       const it = args[0] as PyObj;
       if (it.t !== "iterator") throw typeError(`'${typeName(it)}' object is not an iterator`);

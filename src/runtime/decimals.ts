@@ -8,8 +8,19 @@ import { typeName, type PyDecimalObj, type PyObj } from "./objects.js";
 import { strText } from "./text.js";
 import type { BinOpName } from "../python/ast.js";
 
-export function makeDecimal(sign: 0 | 1, coeff: bigint, exp: number, special: PyDecimalObj["special"] = null): PyDecimalObj {
-  return { t: "Decimal", sign, coeff, exp, special };
+export function makeDecimal(sign: 0 | 1, coeff: bigint, exp: number, special: PyDecimalObj["special"] = null, dynamic = false): PyDecimalObj {
+  return { t: "Decimal", sign, coeff, exp, special, dynamic };
+}
+
+function words(c: bigint): number {
+  return ctx().layout.decimal.words(digitCount(c));
+}
+
+/** An arithmetic result: dynamic when an operand was, or the exact result outgrew the static words. */
+function result(d: PyDecimalObj, operands: readonly PyDecimalObj[], exact: bigint): PyDecimalObj {
+  const r = roundToContext(d);
+  const dyn = operands.some((o) => o.dynamic || words(o.coeff) > ctx().layout.decimal.minalloc) || words(exact) > ctx().layout.decimal.minalloc;
+  return dyn ? { ...r, dynamic: true } : r;
 }
 
 /** Decimal(str): the exact value, digits as written (no rounding on construction). */
@@ -22,6 +33,8 @@ export function decimalFromString(text: string): PyDecimalObj {
       const kind = (sp[2] as string).toLowerCase();
       return makeDecimal(sp[1] === "-" ? 1 : 0, 0n, 0, kind.startsWith("inf") ? "Infinity" : kind === "nan" ? "NaN" : "sNaN");
     }
+    const payload = /^([+-])?(s?nan)(\d+)$/i.exec(s);
+    if (payload !== null) return makeDecimal(payload[1] === "-" ? 1 : 0, BigInt(payload[3] as string), 0, (payload[2] as string).toLowerCase() === "nan" ? "NaN" : "sNaN");
     throw new PyException("InvalidOperation", "[<class 'decimal.ConversionSyntax'>]");
   }
   const intPart = m[2] ?? "";
@@ -51,7 +64,11 @@ export function toDecimal(o: PyObj): PyDecimalObj | null {
   const v = intValue(o);
   if (v !== null) {
     const b = BigInt(v);
-    return makeDecimal(b < 0n ? 1 : 0, b < 0n ? -b : b, 0);
+    const a = b < 0n ? -b : b;
+    // dec_from_long: one-digit ints are set directly; longer ones go through mpd_qimport_u32.
+    const digits30 = a === 0n ? 0 : Math.ceil(a.toString(2).length / 30);
+    const dynamic = digits30 > 1 && ctx().layout.decimal.importWords(digits30) > ctx().layout.decimal.minalloc;
+    return makeDecimal(b < 0n ? 1 : 0, a, 0, null, dynamic);
   }
   return null;
 }
@@ -106,14 +123,14 @@ export function decimalBinary(op: BinOpName, x: PyObj, y: PyObj): PyObj | null {
   switch (op) {
     case "Add": {
       const [p, q, e] = align(a, b);
-      return roundToContext(fromSigned(p + q, e));
+      return result(fromSigned(p + q, e), [a, b], p + q < 0n ? -(p + q) : p + q);
     }
     case "Sub": {
       const [p, q, e] = align(a, b);
-      return roundToContext(fromSigned(p - q, e));
+      return result(fromSigned(p - q, e), [a, b], p - q < 0n ? -(p - q) : p - q);
     }
     case "Mult":
-      return roundToContext(makeDecimal(a.sign === b.sign ? 0 : 1, a.coeff * b.coeff, a.exp + b.exp));
+      return result(makeDecimal(a.sign === b.sign ? 0 : 1, a.coeff * b.coeff, a.exp + b.exp), [a, b], a.coeff * b.coeff);
     case "Div": {
       if (b.coeff === 0n) throw new PyException("ZeroDivisionError", "[<class 'decimal.DivisionByZero'>]");
       if (a.coeff === 0n) return makeDecimal(a.sign === b.sign ? 0 : 1, 0n, a.exp - b.exp);
@@ -131,15 +148,15 @@ export function decimalBinary(op: BinOpName, x: PyObj, y: PyObj): PyObj | null {
           q /= 10n;
           exp++;
         }
-        return roundToContext(makeDecimal(a.sign === b.sign ? 0 : 1, q, exp));
+        return result(makeDecimal(a.sign === b.sign ? 0 : 1, q, exp), [a, b], q);
       }
-      return roundToContext(makeDecimal(a.sign === b.sign ? 0 : 1, q * 10n + 1n, exp - 1));
+      return result(makeDecimal(a.sign === b.sign ? 0 : 1, q * 10n + 1n, exp - 1), [a, b], 0n);
     }
     case "Pow": {
       if (b.exp < 0 || b.coeff > 100000n) return null;
       const n = Number(signed(b) * 10n ** BigInt(b.exp));
       if (n < 0) return null;
-      return roundToContext(makeDecimal(a.sign === 1 && n % 2 === 1 ? 1 : 0, a.coeff ** BigInt(n), a.exp * n));
+      return result(makeDecimal(a.sign === 1 && n % 2 === 1 ? 1 : 0, a.coeff ** BigInt(n), a.exp * n), [a], a.coeff ** BigInt(n));
     }
     default:
       return null;
@@ -156,8 +173,15 @@ export function decimalCompare(a: PyObj, b: PyObj): number | null {
 
 export function decimalFromObject(v: PyObj): PyDecimalObj {
   if (v.t === "Decimal") return v;
-  if (v.t === "str") return decimalFromString(strText(v));
-  if (v.t === "float") return decimalFromFloat(v.v);
+  if (v.t === "str") {
+    const d = decimalFromString(strText(v));
+    // mpd_qset_string allocates exactly the words the digits need.
+    return d.special === null && words(d.coeff) > ctx().layout.decimal.minalloc ? { ...d, dynamic: true } : d;
+  }
+  if (v.t === "float") {
+    const d = decimalFromFloat(v.v);
+    return words(d.coeff) > ctx().layout.decimal.minalloc ? { ...d, dynamic: true } : d;
+  }
   const d = toDecimal(v);
   if (d !== null) return d;
   throw typeError(`conversion from ${typeName(v)} to Decimal is not supported`);

@@ -9,6 +9,8 @@ import { updateFrom } from "./methods.js";
 import type { PyObj } from "./objects.js";
 import { binaryOp } from "./ops.js";
 import { setAdd, setClear, setDiscard, setUpdate } from "./sets.js";
+import { arrayExtendArray } from "./stdlib.js";
+import { typeError } from "./errors.js";
 
 /** In-place operators: list +=, set |=, dict |= … mutate; the rest rebind. */
 export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
@@ -68,6 +70,11 @@ export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
   if (a.t === "dict" && op === "BitOr") {
     if (b.t === "dict") dictMerge(a, b, true);
     else updateFrom(a, b);
+    return a;
+  }
+  if (a.t === "array" && op === "Add") {
+    if (b.t !== "array" || b.typecode !== a.typecode) throw typeError(`can only extend array with array (not "${b.t}")`);
+    arrayExtendArray(a, b);
     return a;
   }
   if (a.t === "bytearray" && op === "Add") {

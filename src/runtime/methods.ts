@@ -21,7 +21,8 @@ import { bytesMethod, strMethod } from "./strMethods.js";
 import { binaryOp, contains } from "./ops.js";
 import { tuple2 } from "./tuples.js";
 import { arrayMethod, bufferBytes, dequeMethod, flavorMethod } from "./stdlib.js";
-import { makeDecimal } from "./decimals.js";
+import { makeDecimal, roundToContext } from "./decimals.js";
+import { newDict } from "./dicts.js";
 import { byteArrayExtend, byteArrayResize } from "./byteArrays.js";
 import { inplaceOp } from "./inplace.js";
 import { dunder } from "./dunders.js";
@@ -390,11 +391,18 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
       break;
     }
     case "Decimal":
-      if (name === "quantize") fn = ([q]) => quantize(o, q as PyObj);
+      if (name === "quantize") fn = ([q], kw) => quantize(o, q as PyObj, kw.values.get("rounding"));
+      if (name === "sqrt") fn = () => decimalSqrt(o);
       if (name === "is_nan") fn = () => pyBool(o.special === "NaN" || o.special === "sNaN");
       break;
     case "opaque":
       if (o.typeName === "Context" && name === "prec") return pyInt(ctx().decimalPrec);
+      if (o.typeName === "ChainMap") {
+        const maps = o.data as PyObj[];
+        if (name === "maps") return { t: "list", items: maps.slice(), allocated: maps.length };
+        if (name === "parents") return { t: "opaque", typeName: "ChainMap", data: maps.length > 1 ? maps.slice(1) : [newDict()] };
+        if (name === "new_child") fn = ([m]) => ({ t: "opaque", typeName: "ChainMap", data: [m ?? newDict(), ...maps] });
+      }
       if (o.typeName === "memoryview" && name === "tobytes") fn = () => pyBytes((bufferBytes(o) ?? new Uint8Array(0)).slice());
       if (o.typeName === "memoryview" && name === "nbytes") return pyInt((bufferBytes(o) ?? new Uint8Array(0)).length);
       break;
@@ -512,15 +520,65 @@ function strOfObj(o: PyObj): string {
 }
 
 /** Decimal.quantize with ROUND_HALF_EVEN. */
-function quantize(d: PyObj & { t: "Decimal" }, q: PyObj): PyObj {
+function quantize(d: PyObj & { t: "Decimal" }, q: PyObj, rounding: PyObj | undefined): PyObj {
   if (q.t !== "Decimal" || d.special !== null) return d;
-  if (q.exp === d.exp) return makeDecimal(d.sign, d.coeff, d.exp);
-  if (q.exp < d.exp) return makeDecimal(d.sign, d.coeff * 10n ** BigInt(d.exp - q.exp), q.exp);
+  if (q.exp === d.exp) return makeDecimal(d.sign, d.coeff, d.exp, null, d.dynamic);
+  if (q.exp < d.exp) return makeDecimal(d.sign, d.coeff * 10n ** BigInt(d.exp - q.exp), q.exp, null, d.dynamic);
   const p = 10n ** BigInt(q.exp - d.exp);
   let c = d.coeff / p;
   const r = d.coeff % p;
-  if (r * 2n > p || (r * 2n === p && c % 2n === 1n)) c += 1n;
-  return makeDecimal(d.sign, c, q.exp);
+  const mode = rounding !== undefined && rounding.t === "str" ? (rounding.text ?? "") : "ROUND_HALF_EVEN";
+  const up =
+    mode === "ROUND_DOWN" ? false
+      : mode === "ROUND_UP" ? r > 0n
+        : mode === "ROUND_HALF_UP" ? r * 2n >= p
+          : mode === "ROUND_HALF_DOWN" ? r * 2n > p
+            : mode === "ROUND_CEILING" ? r > 0n && d.sign === 0
+              : mode === "ROUND_FLOOR" ? r > 0n && d.sign === 1
+                : r * 2n > p || (r * 2n === p && c % 2n === 1n);
+  if (up) c += 1n;
+  return makeDecimal(d.sign, c, q.exp, null, d.dynamic);
+}
+
+/** Decimal.sqrt to the context precision (correctly rounded, half even). */
+function decimalSqrt(d: PyObj & { t: "Decimal" }): PyObj {
+  if (d.special !== null || d.sign === 1) return makeDecimal(0, 0n, 0, "NaN");
+  if (d.coeff === 0n) return makeDecimal(0, 0n, Math.floor(d.exp / 2));
+  const prec = ctx().decimalPrec;
+  // Scale so the integer square root has prec + 1 digits, then round.
+  let c = d.coeff;
+  let e = d.exp;
+  if (e % 2 !== 0) {
+    c *= 10n;
+    e -= 1;
+  }
+  const want = 2 * (prec + 2);
+  const shift = Math.max(0, want - c.toString().length);
+  const evenShift = shift % 2 === 0 ? shift : shift + 1;
+  c *= 10n ** BigInt(evenShift);
+  e -= evenShift;
+  // Newton's method from above converges to floor(sqrt(c)).
+  let x = 1n << BigInt(Math.ceil(c.toString(2).length / 2) + 1);
+  for (;;) {
+    const y = (x + c / x) / 2n;
+    if (y >= x) break;
+    x = y;
+  }
+  const exact = x * x === c;
+  let r = makeDecimal(0, exact ? x : x * 10n + 1n, exact ? e / 2 : e / 2 - 1);
+  r = roundToContext(r);
+  if (exact) {
+    // An exact root is reduced towards the ideal exponent.
+    let cc = r.coeff;
+    let ee = r.exp;
+    const ideal = Math.floor(d.exp / 2);
+    while (ee < ideal && cc % 10n === 0n) {
+      cc /= 10n;
+      ee++;
+    }
+    r = makeDecimal(0, cc, ee);
+  }
+  return r;
 }
 
 /** bytearray.append: PyByteArray_Resize(self, n + 1). */

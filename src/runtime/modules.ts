@@ -3,7 +3,8 @@
 import { ctx } from "./ctx.js";
 import { PymemError, typeError } from "./errors.js";
 import { intern } from "./constPool.js";
-import { arrayAttrs, collectionsAttrs, decimalAttrs, setDictMergeHook, setHashKeyOf } from "./stdlib.js";
+import { arrayAttrs, collectionsAttrs, decimalAttrs, setDictMergeHook, setHashKeyOf, setListAppendHook } from "./stdlib.js";
+import { listAppend } from "./lists.js";
 import { hashKey } from "./hashTable.js";
 import { dictMerge } from "./dicts.js";
 import { dataclassesModuleAttrs, namedTupleFromClassBody, namedtupleFunction, typingModuleAttrs } from "./dataclasses.js";
@@ -11,6 +12,7 @@ import { setNamedTupleFactory } from "./exec.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
 setHashKeyOf(hashKey);
+setListAppendHook(listAppend);
 setDictMergeHook((d, src) => dictMerge(d, src, true));
 import { pyInt, pyStr, type NativeFn, type PyModuleObj, type PyObj } from "./objects.js";
 

@@ -86,6 +86,8 @@ export interface PyDecimalObj {
   readonly coeff: bigint;
   readonly exp: number;
   readonly special: "NaN" | "sNaN" | "Infinity" | null;
+  /** The coefficient was moved to dynamically allocated words. */
+  readonly dynamic: boolean;
 }
 export interface PyRangeObj { readonly t: "range"; readonly start: bigint; readonly stop: bigint; readonly step: bigint; readonly len: bigint }
 export interface PySliceObj { readonly t: "slice"; readonly start: PyObj; readonly stop: PyObj; readonly step: PyObj }

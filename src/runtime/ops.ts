@@ -22,7 +22,8 @@ import { emptyTuple, newTuple } from "./tuples.js";
 import { forEach } from "./iteration.js";
 import { dictGet } from "./dicts.js";
 import { decimalBinary } from "./decimals.js";
-import { arrayConcat, arrayRepeat } from "./stdlib.js";
+import { arrayConcat, arrayRepeat, counterOp, counterUnary, dequeConcat, dequeRepeat } from "./stdlib.js";
+import { roundToContext } from "./decimals.js";
 
 const SYMBOL: Record<BinOpName, string> = {
   Add: "+", Sub: "-", Mult: "*", MatMult: "@", Div: "/", Mod: "%", Pow: "** or pow()",
@@ -35,6 +36,8 @@ export function binaryOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
     if (d !== null) return d;
   }
   if (a.t === "array" && op === "Add") return arrayConcat(a, b);
+  if (a.t === "deque" && op === "Add" && b.t === "deque") return dequeConcat(a, b);
+  if (a.t === "deque" && op === "Mult" && repeatCount(b) !== null) return dequeRepeat(a, repeatCount(b) as number);
   if (a.t === "array" && op === "Mult" && repeatCount(b) !== null) return arrayRepeat(a, repeatCount(b) as number);
   if (b.t === "array" && op === "Mult" && repeatCount(a) !== null) return arrayRepeat(b, repeatCount(a) as number);
   const r = numericOp(op, a, b);
@@ -154,6 +157,9 @@ function checkTotal(total: number, what: string): void {
 }
 
 function sequenceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {
+  if (a.t === "dict" && b.t === "dict" && a.flavor?.name === "Counter" && b.flavor?.name === "Counter" && (op === "Add" || op === "Sub" || op === "BitAnd" || op === "BitOr")) {
+    return counterOp(op, a, b);
+  }
   if (op === "Add") return concat(a, b);
   if (op === "Mult") {
     const na = repeatCount(b);
@@ -377,6 +383,12 @@ function viewSetOp(op: BinOpName, a: PyObj, b: PyObj): PySetObj {
 
 export function unaryOp(op: UnaryOpName, a: PyObj): PyObj {
   if (op === "Not") return pyBool(!truthy(a));
+  if (a.t === "Decimal" && (op === "UAdd" || op === "USub")) {
+    // Both apply the context: the result is rounded to its precision.
+    const r = roundToContext(op === "USub" && (a.coeff !== 0n || a.special !== null) ? { ...a, sign: a.sign === 1 ? 0 : 1 } : a);
+    return r === a ? { ...a } : r;
+  }
+  if (a.t === "dict" && a.flavor?.name === "Counter" && (op === "UAdd" || op === "USub")) return counterUnary(op, a);
   const iv = intValue(a);
   if (iv !== null) {
     switch (op) {

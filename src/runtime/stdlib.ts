@@ -97,9 +97,13 @@ function arrayFromBytes(a: PyArrayObj, data: Uint8Array): void {
   a.values.push(...out);
 }
 
+export function arrayExtendArray(a: PyArrayObj, src: PyArrayObj): void {
+  arrayResizeTo(a, a.values.length + src.values.length);
+  a.values.push(...src.values);
+}
+
 function arrayExtend(a: PyArrayObj, src: PyObj): void {
-  if (src.t === "array") {
-    if (src.typecode !== a.typecode) throw typeError("can only extend with array of same kind");
+  if (src.t === "array" && src.typecode === a.typecode) {
     arrayResizeTo(a, a.values.length + src.values.length);
     a.values.push(...src.values);
     return;
@@ -116,7 +120,7 @@ function arrayCall(args: readonly PyObj[]): PyObj {
   const init = args[1];
   if (init === undefined) return newArray(typecode, []);
   if (init.t === "list" || init.t === "tuple") return newArray(typecode, toArray(init).map((x) => arrayValue(typecode, x)));
-  if (init.t === "array") return newArray(typecode, init.values.slice());
+  if (init.t === "array" && init.typecode === typecode) return newArray(typecode, init.values.slice());
   const a = newArray(typecode, []);
   if (init.t === "bytes" || init.t === "bytearray") arrayFromBytes(a, bytesData(init));
   else if (init.t === "str") {
@@ -152,6 +156,16 @@ export function arrayMethod(a: PyArrayObj, name: string): NativeFn | PyObj | nul
         if (vals.length > 0) {
           arrayResizeTo(a, a.values.length + vals.length);
           a.values.push(...vals);
+        }
+        return None;
+      };
+    case "fromunicode":
+      return ([x]) => {
+        if (a.typecode !== "u") throw valueError("fromunicode() may only be called on unicode type arrays");
+        const chars = [...strText(x as never)];
+        if (chars.length > 0) {
+          arrayResizeTo(a, a.values.length + chars.length);
+          a.values.push(...chars);
         }
         return None;
       };
@@ -353,15 +367,18 @@ export function dequeMethod(d: PyDequeObj, name: string): NativeFn | PyObj | nul
         return None;
       };
     case "rotate":
-      return ([n]) => {
-        let k = n === undefined ? 1 : Number(intValue(n));
-        const len = d.items.length;
-        if (len <= 1) return None;
-        k %= len;
-        for (let i = 0; i < Math.abs(k); i++) {
-          if (k > 0) dequeAppendleft(d, dequePop(d));
-          else dequeAppend(d, dequePopleft(d));
-        }
+      return ([n]) => (dequeRotate(d, n === undefined ? 1 : Number(intValue(n))), None);
+    case "insert":
+      return ([i, x]) => {
+        const n = d.items.length;
+        let index = Number(intValue(i as PyObj));
+        if (d.maxlen !== null && n >= d.maxlen) throw new PyException("IndexError", "deque already at its maximum size");
+        if (index >= n) return dequeAppend(d, x as PyObj), None;
+        if (index <= -n || index === 0) return dequeAppendleft(d, x as PyObj), None;
+        dequeRotate(d, -index);
+        if (index < 0) dequeAppend(d, x as PyObj);
+        else dequeAppendleft(d, x as PyObj);
+        dequeRotate(d, index);
         return None;
       };
     case "copy":
@@ -380,17 +397,99 @@ export function dequeMethod(d: PyDequeObj, name: string): NativeFn | PyObj | nul
       };
     case "remove":
       return ([x]) => {
-        const i = d.items.findIndex((y) => y === x || pyEq(y, x as PyObj));
-        if (i < 0) throw valueError("deque.remove(x): x not in deque");
-        if (i === 0) dequePopleft(d);
-        else d.items.splice(i, 1);
-        return None;
+        // deque_remove: rotate past each non-matching item, pop the match, rotate back.
+        const n = d.items.length;
+        for (let i = 0; i < n; i++) {
+          const item = d.items[0] as PyObj;
+          if (item === x || pyEq(item, x as PyObj)) {
+            dequePopleft(d);
+            dequeRotate(d, i);
+            return None;
+          }
+          dequeRotate(d, -1);
+        }
+        throw valueError("deque.remove(x): x not in deque");
       };
     case "reverse":
       return () => (d.items.reverse(), None);
     default:
       return null;
   }
+}
+
+/** _deque_rotate: items move between blocks; leftindex follows the C loop exactly. */
+export function dequeRotate(d: PyDequeObj, n: number): void {
+  const len = d.items.length;
+  if (len <= 1) return;
+  const half = len >> 1;
+  if (n > half || n < -half) {
+    n %= len;
+    if (n > half) n -= len;
+    else if (n < -half) n += len;
+  }
+  const B = ctx().layout.deque.blocklen;
+  let left = d.leftindex;
+  let right = (left + len - 1) % B;
+  const k = n;
+  while (n > 0) {
+    if (left === 0) left = B;
+    const m = Math.min(n, right + 1, left);
+    right -= m;
+    left -= m;
+    n -= m;
+    if (right < 0) right = B - 1;
+  }
+  while (n < 0) {
+    if (right === B - 1) right = -1;
+    const m = Math.min(-n, B - left, B - 1 - right);
+    left += m;
+    right += m;
+    n += m;
+    if (left === B) left = 0;
+  }
+  d.leftindex = left;
+  if (k > 0) d.items = [...d.items.slice(len - k), ...d.items.slice(0, len - k)];
+  else if (k < 0) d.items = [...d.items.slice(-k), ...d.items.slice(0, -k)];
+}
+
+/** deque + deque: a copy of the left extended by the right. */
+export function dequeConcat(a: PyDequeObj, b: PyDequeObj): PyDequeObj {
+  const c: PyDequeObj = { t: "deque", items: [], leftindex: ctx().layout.deque.center + 1, maxlen: a.maxlen };
+  dequeExtend(c, a, false);
+  dequeExtend(c, b, false);
+  return c;
+}
+
+/** deque * n: a copy, then deque_inplace_repeat's appends. */
+export function dequeRepeat(a: PyDequeObj, n: number): PyDequeObj {
+  const c: PyDequeObj = { t: "deque", items: [], leftindex: ctx().layout.deque.center + 1, maxlen: a.maxlen };
+  dequeExtend(c, a, false);
+  const unit = c.items.slice();
+  if (n <= 0) {
+    c.items = [];
+    c.leftindex = ctx().layout.deque.center + 1;
+    return c;
+  }
+  for (let i = 1; i < n; i++) for (const x of unit) dequeAppend(c, x);
+  return c;
+}
+
+/** +counter / -counter: a new Counter of the positive (negated) counts. */
+export function counterUnary(op: "UAdd" | "USub", a: PyDictObj): PyDictObj {
+  const r = flavoredDict({ name: "Counter" });
+  for (const e of [...a.table.map.values()]) {
+    const v = Number(intValue(e.value) ?? 0);
+    if (op === "UAdd" && v > 0) dictSet(r, e.key, e.value);
+    if (op === "USub" && v < 0) dictSet(r, e.key, pyInt(-v));
+  }
+  return r;
+}
+
+/** del d[i]: rotate the item to the left end, pop it, rotate back. */
+export function dequeDelItem(d: PyDequeObj, i: number): void {
+  dequeRotate(d, -i);
+  dequePopleft(d);
+  dequeRotate(d, i);
 }
 
 export function dequeIter(d: PyDequeObj): PyObj & { t: "iterator" } {
@@ -458,10 +557,46 @@ export function setDictMergeHook(f: (d: PyDictObj, src: PyDictObj) => void): voi
   mergeHook = f;
 }
 
+/** Counter + - & |: a new Counter filled key by key, keeping positive counts. */
+export function counterOp(op: "Add" | "Sub" | "BitAnd" | "BitOr", a: PyDictObj, b: PyDictObj): PyDictObj {
+  const r = flavoredDict({ name: "Counter" });
+  const num = (o: PyObj | undefined): number => Number(intValue(o ?? pyInt(0)) ?? 0);
+  for (const e of [...a.table.map.values()]) {
+    const other = num(dictGet(b, e.key));
+    const mine = num(e.value);
+    const v = op === "Add" ? mine + other : op === "Sub" ? mine - other : op === "BitAnd" ? Math.min(mine, other) : Math.max(mine, other);
+    if (v > 0) dictSet(r, e.key, pyInt(v));
+  }
+  if (op === "Add" || op === "BitOr") {
+    for (const e of [...b.table.map.values()]) {
+      if (dictGet(a, e.key) === undefined && num(e.value) > 0) dictSet(r, e.key, e.value);
+    }
+  }
+  return r;
+}
+
 export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | null {
   const f = d.flavor as DictFlavor;
   if (f.name === "defaultdict" && name === "default_factory") return f.factory ?? None;
+  if (name === "copy" && f.name !== "OrderedDict") {
+    // defaultdict.copy / Counter.copy: a new one of the same kind, dict-merged.
+    return () => {
+      const c = flavoredDict({ ...f });
+      mergeHook(c, d);
+      return c;
+    };
+  }
   if (f.name === "OrderedDict") {
+    if (name === "clear") {
+      return () => {
+        d.table.map.clear();
+        d.table.size = 0;
+        d.table.usable = 0;
+        d.table.fill = 0;
+        f.fastNodes = 0;
+        return None;
+      };
+    }
     if (name === "move_to_end") {
       return ([k, last]) => {
         const e = d.table.map.get(hashKeyOf(k as PyObj));
@@ -502,16 +637,27 @@ export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | nul
         const entries = [...d.table.map.values()];
         const order = entries.map((_e, i) => i).sort((a, b) => -pyCompare((entries[a] as { value: PyObj }).value, (entries[b] as { value: PyObj }).value, "<") || a - b);
         const pairs = order.map((i) => tuple2((entries[i] as { key: PyObj }).key, (entries[i] as { value: PyObj }).value));
-        const k = n === undefined || n.t === "NoneType" ? pairs.length : Number(intValue(n));
-        const l = newEmptyList();
-        for (const p of pairs.slice(0, k)) {
-          (l.items as PyObj[]).push(p);
+        if (n === undefined || n.t === "NoneType") {
+          // sorted(self.items(), …): a list preallocated from the view's length.
+          return { t: "list", items: pairs, allocated: ctx().layout.list.preallocateExact(pairs.length) };
         }
-        l.allocated = ctx().layout.list.preallocateExact((l.items as PyObj[]).length);
+        // heapq.nlargest: a list comprehension, grown append by append.
+        const l = newEmptyList();
+        for (const p of pairs.slice(0, Number(intValue(n)))) listAppendHook(l, p);
         return l;
       };
     }
     if (name === "update") return ([src], kw) => (counterUpdate(d, src, kw), None);
+    if (name === "subtract") {
+      return ([src]) => {
+        if (src !== undefined) {
+          const sub = (k: PyObj, n: number): void => dictSet(d, k, pyInt(Number(intValue(dictGet(d, k) ?? pyInt(0))) - n));
+          if (src.t === "dict") for (const e of [...src.table.map.values()]) sub(e.key, Number(intValue(e.value) ?? 0));
+          else forEach(src, (k) => sub(k, 1));
+        }
+        return None;
+      };
+    }
     if (name === "elements") {
       return () => {
         const out: PyObj[] = [];
@@ -523,6 +669,11 @@ export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | nul
     if (name === "total") return () => pyInt([...d.table.map.values()].reduce((s, e) => s + Number(intValue(e.value) ?? 0), 0));
   }
   return null;
+}
+
+let listAppendHook: (l: PyObj & { t: "list" }, x: PyObj) => void = () => undefined;
+export function setListAppendHook(f: (l: PyObj & { t: "list" }, x: PyObj) => void): void {
+  listAppendHook = f;
 }
 
 let hashKeyOf: (o: PyObj) => string | number = () => 0;
@@ -545,6 +696,13 @@ export function defaultdictMissing(d: PyDictObj, key: PyObj): PyObj | undefined 
 function decimalCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const v = args[0] ?? kw.values.get("value");
   if (v === undefined) return decimalFromObject(pyInt(0));
+  if (v.t === "tuple") {
+    // (sign, digits, exponent)
+    const [s, ds, e] = toArray(v);
+    const digits = toArray(ds as PyObj).map((x) => String(intValue(x))).join("") || "0";
+    const d = decimalFromObject(pyStr(`${Number(intValue(s as PyObj)) === 1 ? "-" : ""}${digits}E${intValue(e as PyObj)}`));
+    return d;
+  }
   return decimalFromObject(v);
 }
 
@@ -583,15 +741,17 @@ export function collectionsAttrs(): [string, PyObj][] {
       counterUpdate(d, args[0], kw);
       return d;
     })],
-    ["ChainMap", fn("ChainMap", (args) => opaque("ChainMap", args))],
+    ["ChainMap", fn("ChainMap", (args) => opaque("ChainMap", args.length === 0 ? [newDict()] : [...args]))],
   ];
 }
 
 export function decimalAttrs(): [string, PyObj][] {
   const context = opaque("Context");
+  const Decimal: PyObj = { t: "type", name: "Decimal", call: decimalCall, attrs: new Map([["from_float", fn("from_float", ([f]) => decimalFromObject(f as PyObj))]]) };
   return [
-    ["Decimal", fn("Decimal", decimalCall)],
+    ["Decimal", Decimal],
     ["getcontext", fn("getcontext", () => context)],
+    ...["ROUND_DOWN", "ROUND_HALF_UP", "ROUND_HALF_EVEN", "ROUND_CEILING", "ROUND_FLOOR", "ROUND_UP", "ROUND_HALF_DOWN", "ROUND_05UP"].map((n): [string, PyObj] => [n, pyStr(n)]),
   ];
 }
 

@@ -15,7 +15,7 @@ import { materialize, seqLen } from "./seq.js";
 import { codePoints, bytesData, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
 import { toArray } from "./iteration.js";
-import { arrayGetItem, defaultdictMissing } from "./stdlib.js";
+import { arrayGetItem, bufferBytes, defaultdictMissing, dequeDelItem } from "./stdlib.js";
 import { byteArrayResize } from "./byteArrays.js";
 
 export function makeSlice(start: PyObj, stop: PyObj, step: PyObj): PySliceObj {
@@ -152,7 +152,14 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
       return o.items[i] as PyObj;
     }
     case "opaque":
-      if (o.typeName === "memoryview") return key.t === "slice" ? { t: "opaque", typeName: "memoryview", data: o.data } : pyInt(0);
+      if (o.typeName === "memoryview") {
+        if (key.t === "slice") return { t: "opaque", typeName: "memoryview", data: o.data };
+        const buf = bufferBytes(o) ?? new Uint8Array(0);
+        let i = Number(intValue(key) ?? 0);
+        if (i < 0) i += buf.length;
+        if (i < 0 || i >= buf.length) throw new PyException("IndexError", "index out of bounds on dimension 1");
+        return pyInt(buf[i] as number);
+      }
       throw typeError(`'${o.typeName}' object is not subscriptable`);
     case "type":
       // Generic aliases (list[int], typing.Optional[str]) stand for their origin here.
@@ -242,6 +249,34 @@ export function delItem(o: PyObj, key: PyObj): void {
     const i = normIndex(key, items.length, "list assignment");
     listResizeTo(o, items.length - 1);
     items.splice(i, 1);
+    return;
+  }
+  if (o.t === "array") {
+    const n = o.values.length;
+    if (key.t === "slice") {
+      const [start, step, len] = sliceIndices(key, n);
+      if (len === 0) return;
+      const drop = new Set<number>();
+      for (let i = 0, j = start; i < len; i++, j += step) drop.add(j);
+      const kept = o.values.filter((_v, i) => !drop.has(i));
+      // array_del_slice: items move down, then array_resize to the new length.
+      o.allocated = ctx().layout.array.resize(o.allocated, n, kept.length);
+      o.values = kept;
+      return;
+    }
+    let i = Number(intValue(key) ?? NaN);
+    if (i < 0) i += n;
+    if (!(i >= 0 && i < n)) throw new PyException("IndexError", "array assignment index out of range");
+    o.allocated = ctx().layout.array.resize(o.allocated, n, n - 1);
+    o.values.splice(i, 1);
+    return;
+  }
+  if (o.t === "deque") {
+    let i = Number(intValue(key) ?? NaN);
+    if (Number.isNaN(i)) throw typeError("sequence index must be integer");
+    if (i < 0) i += o.items.length;
+    if (i < 0 || i >= o.items.length) throw new PyException("IndexError", "deque index out of range");
+    dequeDelItem(o, i);
     return;
   }
   if (o.t === "bytearray") {

@@ -40,7 +40,7 @@ export function getsizeof(o: PyObj, layout: Layout): number {
     case "deque":
       return layout.deque.sizeof(o.leftindex, o.items.length);
     case "Decimal":
-      return layout.decimal.sizeof(o.special !== null ? 1 : o.coeff.toString().length);
+      return layout.decimal.sizeof(o.coeff === 0n ? 1 : o.coeff.toString().length, o.dynamic);
     case "instance":
       return layout.heapType.sizeofInstance(o.cls.shape);
     case "class":

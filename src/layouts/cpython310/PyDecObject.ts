@@ -11,7 +11,19 @@ export function decimalWords(digits: number): number {
   return Math.max(1, Math.ceil(digits / MPD_RDIGITS));
 }
 
-export function sizeofDecimal(digits: number): number {
+/**
+ * A coefficient lives in the static words until an operation needs more; once
+ * dynamic it stays dynamic (mpd_qresize shrinks it to at least MPD_MINALLOC).
+ */
+export function sizeofDecimal(digits: number, dynamic: boolean): number {
   const words = decimalWords(digits);
-  return sizeofPyDecObject + (words > DEC_MINALLOC ? 8 * words : 0);
+  if (!dynamic && words <= DEC_MINALLOC) return sizeofPyDecObject;
+  return sizeofPyDecObject + 8 * Math.max(words, DEC_MINALLOC);
 }
+
+/** _mpd_importsize: the words mpd_qimport_u32 reserves for an int of `n` 30-bit digits. */
+export function decimalImportWords(n: number): number {
+  return Math.floor((n * Math.log10(2 ** 30)) / MPD_RDIGITS) + 1;
+}
+
+export const DECIMAL_MINALLOC = DEC_MINALLOC;

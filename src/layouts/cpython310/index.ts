@@ -17,7 +17,7 @@ import { leafSizes } from "./leaves.js";
 import { ARRAY_ITEMSIZE, arrayResize, sizeofArray } from "./arrayobject.js";
 import { BLOCKLEN, CENTER, sizeofDeque } from "./dequeobject.js";
 import { dictFlavorBase, odictExtra } from "./odictobject.js";
-import { sizeofDecimal } from "./PyDecObject.js";
+import { DECIMAL_MINALLOC, decimalImportWords, decimalWords, sizeofDecimal } from "./PyDecObject.js";
 import { heapTypeShape, objectBasicsize, sizeofHeapType, sizeofInstance } from "./PyHeapTypeObject.js";
 
 export const cpython310: Layout = {
@@ -57,6 +57,6 @@ export const cpython310: Layout = {
   array: { itemsize: ARRAY_ITEMSIZE, sizeof: sizeofArray, resize: arrayResize },
   deque: { blocklen: BLOCKLEN, center: CENTER, sizeof: sizeofDeque },
   dictFlavor: { base: dictFlavorBase, odictExtra },
-  decimal: { sizeof: sizeofDecimal },
+  decimal: { minalloc: DECIMAL_MINALLOC, sizeof: sizeofDecimal, words: decimalWords, importWords: decimalImportWords },
   leaves: leafSizes,
 };
