@@ -102,6 +102,10 @@ export function getIter(o: PyObj): PyIterObj {
     case "deque":
       return dequeIter(o);
     case "dictview":
+      if (o.dict.flavor?.name === "OrderedDict") {
+        const pick = o.typeName === "dict_keys" ? (k: PyObj): PyObj => k : o.typeName === "dict_values" ? (_k: PyObj, v: PyObj): PyObj => v : (k: PyObj, v: PyObj): PyObj => newTuple([k, v]);
+        return dictIter("odict_iterator", o.dict, pick);
+      }
       if (o.typeName === "dict_keys") return dictIter("dict_keyiterator", o.dict, (k) => k);
       if (o.typeName === "dict_values") return dictIter("dict_valueiterator", o.dict, (_k, v) => v);
       return dictIter("dict_itemiterator", o.dict, (k, v) => newTuple([k, v]));

@@ -100,7 +100,11 @@ export interface PyIterObj {
   readonly lengthHint: () => number | null; // __length_hint__, null when the type has none
 }
 
-export interface PyViewObj { readonly t: "dictview"; readonly typeName: "dict_keys" | "dict_values" | "dict_items"; readonly dict: PyDictObj }
+export interface PyViewObj {
+  readonly t: "dictview";
+  readonly typeName: "dict_keys" | "dict_values" | "dict_items";
+  readonly dict: PyDictObj;
+}
 
 /** Keyword arguments by name; `keys` keeps the str objects CPython passes as kwnames. */
 export interface Kwargs {
@@ -298,9 +302,11 @@ export function pyBytesFresh(data: Uint8Array): PyBytesObj {
 export function typeName(o: PyObj): string {
   switch (o.t) {
     case "iterator":
-    case "dictview":
     case "opaque":
       return o.typeName;
+    case "dictview":
+      // An OrderedDict's views are odict_keys/odict_values/odict_items.
+      return o.dict.flavor?.name === "OrderedDict" ? `o${o.typeName}` : o.typeName;
     case "builtin":
       return "builtin_function_or_method";
     case "instance":

@@ -598,7 +598,8 @@ export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | nul
       };
     }
     if (name === "move_to_end") {
-      return ([k, last]) => {
+      return ([k, lastArg], kw) => {
+        const last = lastArg ?? kw.values.get("last");
         const e = d.table.map.get(hashKeyOf(k as PyObj));
         if (e === undefined) throw new PyException("KeyError", repr(k as PyObj));
         const atEnd = last === undefined || truthy(last);
@@ -612,7 +613,8 @@ export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | nul
       };
     }
     if (name === "popitem") {
-      return ([last]) => {
+      return ([lastArg], kw) => {
+        const last = lastArg ?? kw.values.get("last");
         const entries = [...d.table.map.values()];
         if (entries.length === 0) throw new PyException("KeyError", "'dictionary is empty'");
         const e = (last === undefined || truthy(last) ? entries[entries.length - 1] : entries[0]) as { key: PyObj; value: PyObj };
