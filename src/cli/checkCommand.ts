@@ -1,7 +1,7 @@
 // `pymem check`: budgets from pyproject.toml, exit 1 when any is exceeded.
 import { dirname, relative, resolve } from "node:path";
 import { runBudget, type BudgetOutcome } from "../budgets/check.js";
-import { parseConfig, type ConfigProblem } from "../budgets/config.js";
+import type { ConfigProblem } from "../budgets/config.js";
 import { layoutFor } from "../layouts/layout.js";
 import { githubAnnotations, humanBudgetReport, jsonBudgetReport, junitBudgetReport } from "./budgetReport.js";
 import { CliError, type Io } from "./io.js";
@@ -47,6 +47,7 @@ export async function checkCommand(io: Io, opts: CheckOptions): Promise<number> 
     }
   } else found = await findConfig(io);
   const file = relative(io.cwd, found.path) || "pyproject.toml";
+  const { parseConfig } = await import("../budgets/config.js");
   const parsed = parseConfig(found.text);
   if (!parsed.ok) {
     throw new CliError(parsed.problems.map((p) => problemText(p, file)).join("\n"), 2, "CONFIG");

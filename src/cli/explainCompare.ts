@@ -1,4 +1,5 @@
 // `pymem explain` (where each byte goes) and `pymem compare` (alternatives side by side).
+import { groupDigits } from "./format.js";
 import Table from "cli-table3";
 import type { Explanation } from "../sizing/explain.js";
 import { measure, type Measurement } from "../sizing/measure.js";
@@ -48,7 +49,7 @@ export async function explainCommand(io: Io, expr: string, opts: CommonOptions &
   });
   out.push("", deepLine(r.m));
   const t = new Table({ head: ["type", "count", "bytes"].map((h) => c.bold(h)), colAligns: ["left", "right", "right"], style: { head: [], border: [] } });
-  for (const [name, tot] of [...r.m.breakdown.entries()].sort((a, b) => b[1].bytes - a[1].bytes)) t.push([name, tot.count.toLocaleString("en-US"), formatBytes(tot.bytes)]);
+  for (const [name, tot] of [...r.m.breakdown.entries()].sort((a, b) => b[1].bytes - a[1].bytes)) t.push([name, groupDigits(tot.count), formatBytes(tot.bytes)]);
   out.push(t.toString());
   io.stdout.write(out.join("\n") + "\n");
   return 0;
@@ -80,7 +81,7 @@ export async function compareCommand(io: Io, exprs: string[], opts: CommonOption
     return failed.length > 0 ? 2 : 0;
   }
   const head = ["expression", "type", "size", "deep", "objects"];
-  if (count > 1) head.push(`size × ${count.toLocaleString("en-US")}`, `deep × ${count.toLocaleString("en-US")}`);
+  if (count > 1) head.push(`size × ${groupDigits(count)}`, `deep × ${groupDigits(count)}`);
   head.push("vs first", "saving");
   const t = new Table({ head: head.map((h) => c.bold(h)), colAligns: ["left", "left", "right", "right", "right", "right", "right", "right", "right"], style: { head: [], border: [] } });
   for (const [i, row] of rows.entries()) {
@@ -96,7 +97,7 @@ export async function compareCommand(io: Io, exprs: string[], opts: CommonOption
       m.type,
       formatBytes(m.size),
       formatBytes(m.deep),
-      m.objects.toLocaleString("en-US"),
+      groupDigits(m.objects),
       ...(count > 1 ? [formatBytes(m.size * count), formatBytes(m.deep * count)] : []),
       i === 0 || diff === null ? c.dim("—") : `${diff > 0 ? "+" : diff < 0 ? "−" : ""}${formatBytes(Math.abs(diff))}`,
       i === 0 || saving === null ? c.dim("—") : saving >= 0 ? c.green(`${(saving * 100).toFixed(1)}%`) : c.red(`${(saving * 100).toFixed(1)}%`),

@@ -1,12 +1,16 @@
 // All user-facing message text: sizes, error reports.
 import type { Chalk } from "./style.js";
+import { groupDigits } from "../budgets/limits.js";
+
+export { groupDigits };
 import type { EvalError } from "../runtime/evaluate.js";
 
 const UNITS = ["KiB", "MiB", "GiB", "TiB", "PiB"] as const;
 
+
 /** Exact bytes with digit grouping, and a binary unit beside sizes of 10 KiB and up. */
 export function formatBytes(n: number): string {
-  const exact = n.toLocaleString("en-US");
+  const exact = groupDigits(n);
   if (n < 10240) return exact;
   let v = n;
   let u = -1;

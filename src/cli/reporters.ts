@@ -1,5 +1,6 @@
 // Two reporters behind one interface: a human table and JSON lines. Both get
 // the same rows; only they decide how a row looks.
+import { groupDigits } from "./format.js";
 import Table from "cli-table3";
 import type { MeasureResult } from "../sizing/measure.js";
 import type { Io } from "./io.js";
@@ -81,7 +82,7 @@ export class HumanReporter implements Reporter {
       for (const row of ok) {
         if (!row.result.ok) continue;
         const m = row.result.m;
-        table.push([shorten(row.expr), m.type, c.cyan(formatBytes(m.size)), c.green(formatBytes(m.deep)), m.objects.toLocaleString("en-US")]);
+        table.push([shorten(row.expr), m.type, c.cyan(formatBytes(m.size)), c.green(formatBytes(m.deep)), groupDigits(m.objects)]);
       }
       this.io.stdout.write(table.toString() + "\n");
       for (const row of ok) {
@@ -95,7 +96,7 @@ export class HumanReporter implements Reporter {
         const entries = [...m.breakdown.entries()].sort((a, b) => b[1].bytes - a[1].bytes || (a[0] < b[0] ? -1 : 1));
         for (const [name, tot] of entries) {
           const share = m.deep === 0 ? 0 : (100 * tot.bytes) / m.deep;
-          t.push([name, tot.count.toLocaleString("en-US"), formatBytes(tot.bytes), `${share.toFixed(1)}%`]);
+          t.push([name, groupDigits(tot.count), formatBytes(tot.bytes), `${share.toFixed(1)}%`]);
         }
         this.io.stdout.write(`\n${c.bold("deep size by type")} ${c.dim("of")} ${shorten(row.expr, 60)}\n${t.toString()}\n`);
       }
