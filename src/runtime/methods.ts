@@ -391,7 +391,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
       break;
     }
     case "Decimal":
-      if (name === "quantize") fn = ([q], kw) => quantize(o, q as PyObj, kw.values.get("rounding"));
+      if (name === "quantize") fn = ([q], kw) => quantizeChecked(o, q as PyObj, kw.values.get("rounding"));
       if (name === "sqrt") fn = () => decimalSqrt(o);
       if (name === "is_nan") fn = () => pyBool(o.special === "NaN" || o.special === "sNaN");
       break;
@@ -538,6 +538,15 @@ function quantize(d: PyObj & { t: "Decimal" }, q: PyObj, rounding: PyObj | undef
                 : r * 2n > p || (r * 2n === p && c % 2n === 1n);
   if (up) c += 1n;
   return makeDecimal(d.sign, c, q.exp, null, d.dynamic);
+}
+
+/** quantize refuses a result with more digits than the context precision. */
+function quantizeChecked(d: PyObj & { t: "Decimal" }, q: PyObj, rounding: PyObj | undefined): PyObj {
+  const r = quantize(d, q, rounding);
+  if (r.t === "Decimal" && r.special === null && r.coeff.toString().length > ctx().decimalPrec) {
+    throw new PyException("InvalidOperation", "[<class 'decimal.InvalidOperation'>]");
+  }
+  return r;
 }
 
 /** Decimal.sqrt to the context precision (correctly rounded, half even). */

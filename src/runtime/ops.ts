@@ -386,7 +386,8 @@ export function unaryOp(op: UnaryOpName, a: PyObj): PyObj {
   if (a.t === "Decimal" && (op === "UAdd" || op === "USub")) {
     // Both apply the context: the result is rounded to its precision.
     const r = roundToContext(op === "USub" && (a.coeff !== 0n || a.special !== null) ? { ...a, sign: a.sign === 1 ? 0 : 1 } : a);
-    return r === a ? { ...a } : r;
+    // The result's coefficient stays in dynamic words when the operand's was.
+    return { ...r, dynamic: a.dynamic };
   }
   if (a.t === "dict" && a.flavor?.name === "Counter" && (op === "UAdd" || op === "USub")) return counterUnary(op, a);
   const iv = intValue(a);
