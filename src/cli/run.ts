@@ -1,28 +1,20 @@
 // `run(io)`: parse argv, evaluate, report, and return the exit status. The
 // only place that does IO is the Io given to it.
-import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { layoutFor, SUPPORTED_PYTHONS } from "../layouts/layout.js";
 import { measure } from "../sizing/measure.js";
 import { CliError, type Io } from "./io.js";
 import { HumanReporter, JsonReporter, type Reporter, type Row } from "./reporters.js";
-import { makeChalk } from "./style.js";
 import { checkCommand, type CheckOptions } from "./checkCommand.js";
 import { outcomeLine } from "./budgetReport.js";
 import { LIMIT_HELP, parseLimit } from "../budgets/limits.js";
 import type { Budget } from "../budgets/config.js";
 import { compareCommand, explainCommand } from "./explainCompare.js";
-import type { CommonOptions } from "./common.js";
+import { resolveCommon, type CommonOptions } from "./common.js";
 
 export const VERSION = "0.1.0";
 
-interface SizeOptions {
+interface SizeOptions extends CommonOptions {
   stdin?: boolean;
-  json?: boolean;
-  setup?: string;
-  setupFile?: string;
-  python: string;
-  color: boolean;
   max?: string;
   metric?: string;
 }
@@ -71,27 +63,13 @@ function decodeStdin(bytes: Uint8Array): string {
 }
 
 async function sizeCommand(io: Io, exprs: string[], opts: SizeOptions): Promise<number> {
-  const layout = layoutFor(opts.python);
-  if (layout === undefined) {
-    throw new CliError(`Python ${opts.python} is not supported; supported versions: ${SUPPORTED_PYTHONS.join(", ")}`, 2, "CONFIG");
-  }
-  let setup: string | null = opts.setup ?? null;
-  if (opts.setupFile !== undefined) {
-    if (setup !== null) throw new CliError("give either --setup or --setup-file, not both");
-    try {
-      setup = await io.readFile(resolve(io.cwd, opts.setupFile));
-    } catch {
-      throw new CliError(`cannot read setup file '${opts.setupFile}'`, 2, "CONFIG");
-    }
-  }
+  const { layout, setup, c } = await resolveCommon(io, opts);
   const all = [...exprs];
   if (opts.stdin === true) {
     const text = decodeStdin(await io.readStdin());
     for (const line of text.split(/\r?\n/)) if (line.trim() !== "") all.push(line);
   }
   if (all.length === 0) throw new CliError("no expression given: pymem size EXPR... (or --stdin)");
-  const color = opts.color && io.env["NO_COLOR"] === undefined && io.stdout.isTTY === true;
-  const c = makeChalk(color);
   const reporter: Reporter = opts.json === true ? new JsonReporter(io) : new HumanReporter(io, c);
   const metric = opts.metric ?? "deep";
   if (metric !== "deep" && metric !== "size") throw new CliError(`--metric must be deep or size, not '${metric}'`, 2, "CONFIG");

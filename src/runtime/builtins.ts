@@ -19,7 +19,7 @@ import {
   pyStrFresh, typeName, type Kwargs, type NativeFn, type PyObj, type PyTypeObj,
 } from "./objects.js";
 import { binaryOp, newByteArrayExact, repeatBytes } from "./ops.js";
-import { floatRepr, intToDecimal, INT_MAX_STR_DIGITS, repr, str } from "./repr.js";
+import { floatRepr, INT_MAX_STR_DIGITS, repr } from "./repr.js";
 import { makeIntRun, materialize, seqLen } from "./seq.js";
 import { setFrom } from "./sets.js";
 import { bytesData, strText } from "./text.js";

@@ -11,7 +11,6 @@ import { intValue } from "./numbers.js";
 import {
   None, pyBool, pyFloat, pyInt, typeName, type NativeFn, type PyDictObj, type PyListObj, type PyObj, type PySetObj,
 } from "./objects.js";
-import { dictUpdate } from "./displays.js";
 import { repr } from "./repr.js";
 import { pyBytes, pyStr } from "./objects.js";
 import { bytesData } from "./text.js";

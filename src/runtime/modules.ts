@@ -20,12 +20,6 @@ function fn(name: string, f: NativeFn): PyObj {
   return { t: "builtin", name, self: null, fn: f };
 }
 
-function notYet(qualname: string): PyObj {
-  return fn(qualname, () => {
-    throw new PymemError("UNSUPPORTED", `${qualname} is not supported by pymem yet`);
-  });
-}
-
 function module(name: string, attrs: [string, PyObj][]): PyModuleObj {
   return { t: "module", name, attrs: new Map(attrs) };
 }

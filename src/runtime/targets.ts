@@ -1,6 +1,6 @@
 // Assignment targets: names, unpacking (with one starred), subscripts.
 import type { Expr } from "../python/ast.js";
-import { PyException, PymemError } from "./errors.js";
+import { PyException } from "./errors.js";
 import { toArray } from "./iteration.js";
 import { listExtend, newEmptyList } from "./lists.js";
 import { makeIter, objectLen } from "./iteration.js";
