@@ -631,6 +631,12 @@ export function makeBuiltins(): Map<string, PyObj> {
   });
   addType("dict", dictCall, [["fromkeys", fn("fromkeys", fromKeys)]]);
   addType("range", rangeCall);
+  // zip, map, filter, enumerate and reversed are types in CPython, not functions.
+  addType("zip", zipCall);
+  addType("enumerate", enumerateCall);
+  addType("map", mapCall);
+  addType("filter", filterCall);
+  addType("reversed", reversedCall);
   addType("slice", (args) => {
     argCount("slice", args, 1, 3);
     if (args.length === 1) return makeSlice(None, args[0] as PyObj, None);
@@ -693,11 +699,8 @@ export function makeBuiltins(): Map<string, PyObj> {
       sortInPlace(items, kw.values.get("key") ?? None, truthy(kw.values.get("reverse") ?? False));
       return l;
     }],
-    ["reversed", reversedCall],
-    ["zip", zipCall],
-    ["enumerate", enumerateCall],
-    ["map", mapCall],
-    ["filter", filterCall],
+
+
     ["any", (args) => {
       let r = false;
       const it = getIter(args[0] as PyObj);

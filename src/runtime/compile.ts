@@ -47,10 +47,47 @@ function at(span: Span, f: Run): Run {
   };
 }
 
+/** The values yielded by the generator bodies being run (innermost last). */
+const yieldBuffers: PyObj[][] = [];
+
+function yieldValue(v: PyObj): void {
+  const buf = yieldBuffers[yieldBuffers.length - 1];
+  if (buf === undefined) throw new PyException("SyntaxError", "'yield' outside function");
+  buf.push(v);
+  ctx().tick();
+}
+
+/**
+ * A generator object for a generator function's call. Its body runs to the end
+ * on the first next() and its yields are handed out in order (pymem does not
+ * suspend frames; a body that never ends is stopped by the work limit).
+ */
+export function makeGenerator(run: () => void): PyObj {
+  let items: PyObj[] | null = null;
+  let i = 0;
+  return makeIter(
+    "generator",
+    () => {
+      if (items === null) {
+        yieldBuffers.push([]);
+        try {
+          run();
+        } finally {
+          items = yieldBuffers.pop() as PyObj[];
+        }
+      }
+      return i < items.length ? items[i++] : undefined;
+    },
+    () => null,
+  );
+}
+
 export class Compiler {
   readonly pool = new ConstPool();
   /** The class whose body is being compiled: its private names (__x) are mangled to _Class__x. */
   className: string | null = null;
+  /** Compiling the body of a generator function: yield collects into the running generator. */
+  inGenerator = false;
 
   /** _Py_Mangle for an attribute name in the current class. */
   mangled(name: string): string {
@@ -172,8 +209,17 @@ export class Compiler {
       case "Await":
         throw new PyException("SyntaxError", "'await' outside function", e.span);
       case "Yield":
-      case "YieldFrom":
-        throw new PyException("SyntaxError", "'yield' outside function", e.span);
+      case "YieldFrom": {
+        if (!this.inGenerator) throw new PyException("SyntaxError", "'yield' outside function", e.span);
+        const value = e.value === null ? null : this.expr(e.value).run;
+        const from = e.kind === "YieldFrom";
+        return this.dynamic((sc) => {
+          const v = value === null ? None : value(sc);
+          if (from) forEach(v, (x) => yieldValue(x));
+          else yieldValue(v);
+          return None;
+        });
+      }
     }
   }
 

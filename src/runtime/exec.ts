@@ -4,6 +4,7 @@
 import type { Expr, Stmt } from "../python/ast.js";
 import { callObject } from "./calls.js";
 import { makeClass } from "./classes.js";
+import { makeGenerator } from "./compile.js";
 import type { Compiler } from "./compile.js";
 import { truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
@@ -226,7 +227,11 @@ export class StatementCompiler {
     const defaults = s.args.defaults.map((d) => this.c.expr(d).run);
     const kwDefaults = s.args.kwDefaults.map((d) => (d === null ? null : this.c.expr(d).run));
     const decorators = s.decorators.map((d) => this.c.expr(d).run);
+    const isGenerator = containsYield(s.body);
+    const savedGen = this.c.inGenerator;
+    this.c.inGenerator = isGenerator;
     const body = this.block(s.body);
+    this.c.inGenerator = savedGen;
     const name = s.name;
     return (sc) => {
       const defs = defaults.map((d) => d(sc));
@@ -238,13 +243,17 @@ export class StatementCompiler {
         call: (args, kw) => {
           const vars = bindArguments(spec, defs, kwDefs, args, kw);
           ctx().tick();
-          try {
-            body({ vars, parent: closure, comp: false });
-          } catch (e) {
-            if (e instanceof Return) return e.value;
-            throw e;
-          }
-          return None;
+          const run = (): PyObj => {
+            try {
+              body({ vars, parent: closure, comp: false });
+            } catch (e) {
+              if (e instanceof Return) return e.value;
+              throw e;
+            }
+            return None;
+          };
+          if (isGenerator) return makeGenerator(() => void run());
+          return run();
         },
       };
       for (const d of [...decorators].reverse()) f = callObject(d(sc), [f]);
@@ -311,6 +320,27 @@ export class StatementCompiler {
         throw new PymemError("UNSUPPORTED", `del of ${t.kind}`, t.span);
     }
   }
+}
+
+/** Whether a def body yields (not counting nested defs, classes and lambdas). */
+function containsYield(body: readonly Stmt[]): boolean {
+  let found = false;
+  const visit = (node: unknown): void => {
+    if (found || node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) {
+      for (const x of node) visit(x);
+      return;
+    }
+    const k = (node as { kind?: string }).kind;
+    if (k === "Yield" || k === "YieldFrom") {
+      found = true;
+      return;
+    }
+    if (k === "FunctionDef" || k === "ClassDef" || k === "Lambda") return;
+    for (const [key, v] of Object.entries(node)) if (key !== "span") visit(v);
+  };
+  visit(body);
+  return found;
 }
 
 /** The class statement's type(name, bases, ns), with the bases the sandbox knows. */

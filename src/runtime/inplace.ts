@@ -9,7 +9,7 @@ import { updateFrom } from "./methods.js";
 import type { PyObj } from "./objects.js";
 import { binaryOp } from "./ops.js";
 import { setAdd, setClear, setDiscard, setUpdate } from "./sets.js";
-import { arrayExtendArray } from "./stdlib.js";
+import { arrayExtendArray, arrayInplaceRepeat } from "./stdlib.js";
 import { typeError } from "./errors.js";
 
 /** In-place operators: list +=, set |=, dict |= … mutate; the rest rebind. */
@@ -70,6 +70,10 @@ export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
   if (a.t === "dict" && op === "BitOr") {
     if (b.t === "dict") dictMerge(a, b, true);
     else updateFrom(a, b);
+    return a;
+  }
+  if (a.t === "array" && op === "Mult" && (b.t === "int" || b.t === "bool")) {
+    arrayInplaceRepeat(a, Number(b.v));
     return a;
   }
   if (a.t === "array" && op === "Add") {

@@ -126,6 +126,10 @@ export interface PyTypeObj {
   readonly name: string;
   readonly call: NativeFn | null;
   readonly attrs: ReadonlyMap<string, PyObj>;
+  /** getsizeof when not a static type's 408 (heap types of the stdlib: array.array 904, Counter 1072 …). */
+  readonly size?: number;
+  /** type(x).__name__ of the type object itself when not 'type' (ChainMap's is ABCMeta). */
+  readonly metaclass?: string;
 }
 
 export interface PyModuleObj { readonly t: "module"; readonly name: string; readonly attrs: ReadonlyMap<string, PyObj> }
@@ -315,6 +319,8 @@ export function typeName(o: PyObj): string {
       return o.cls !== undefined ? o.cls.name : "tuple";
     case "class":
       return "type";
+    case "type":
+      return o.metaclass ?? "type";
     case "dict":
       return o.flavor?.name ?? "dict";
     default:

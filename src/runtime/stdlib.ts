@@ -97,6 +97,16 @@ function arrayFromBytes(a: PyArrayObj, data: Uint8Array): void {
   a.values.push(...out);
 }
 
+/** array *= n: one array_resize to n × len, then the copies. */
+export function arrayInplaceRepeat(a: PyArrayObj, n: number): void {
+  const unit = a.values.slice();
+  if (unit.length === 0) return;
+  const count = Math.max(n, 0);
+  arrayResizeTo(a, unit.length * count);
+  a.values = [];
+  for (let i = 0; i < count; i++) a.values.push(...unit);
+}
+
 export function arrayExtendArray(a: PyArrayObj, src: PyArrayObj): void {
   arrayResizeTo(a, a.values.length + src.values.length);
   a.values.push(...src.values);
@@ -204,6 +214,16 @@ export function arrayMethod(a: PyArrayObj, name: string): NativeFn | PyObj | nul
       };
     case "tolist":
       return () => newListExact(a.values.map((v) => arrayItem(a, v)));
+    case "tounicode":
+      return () => {
+        if (a.typecode !== "u") throw valueError("tounicode() may only be called on unicode type arrays");
+        return pyStr((a.values as string[]).join(""));
+      };
+    case "__copy__":
+    case "__deepcopy__":
+      return () => newArray(a.typecode, a.values.slice());
+    case "byteswap":
+      return () => None;
     case "tobytes":
       return () => pyBytes(arrayBytes(a));
     case "count":
@@ -238,6 +258,30 @@ export function arrayGetItem(a: PyArrayObj, key: PyObj, sliceIndices: (s: PyObj 
   if (i < 0) i += a.values.length;
   if (i < 0 || i >= a.values.length) throw new PyException("IndexError", "array index out of range");
   return arrayItem(a, a.values[i] as number);
+}
+
+/** array_ass_subscr: slices take an array of the same typecode; a length change resizes once. */
+export function arraySetItem(a: PyArrayObj, key: PyObj, value: PyObj, sliceIndices: (s: PyObj & { t: "slice" }, n: number) => [number, number, number]): void {
+  const n = a.values.length;
+  if (key.t !== "slice") {
+    let i = Number(intValue(key) ?? NaN);
+    if (Number.isNaN(i)) throw typeError("array indices must be integers");
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) throw new PyException("IndexError", "array assignment index out of range");
+    a.values[i] = arrayValue(a.typecode, value);
+    return;
+  }
+  if (value.t !== "array") throw typeError(`can only assign array (not "${typeName(value)}") to array slice`);
+  if (value.typecode !== a.typecode) throw typeError("bad argument type for built-in operation");
+  const [start, step, len] = sliceIndices(key, n);
+  const repl = value.values.slice();
+  if (step === 1) {
+    if (repl.length !== len) arrayResizeTo(a, n - len + repl.length);
+    a.values.splice(start, len, ...repl);
+    return;
+  }
+  if (repl.length !== len) throw valueError(`attempt to assign array of size ${repl.length} to extended slice of size ${len}`);
+  for (let i = 0, j = start; i < len; i++, j += step) a.values[j] = repl[i] as number;
 }
 
 export function arrayIter(a: PyArrayObj): PyObj & { t: "iterator" } {
@@ -714,7 +758,7 @@ export function opaque(typeName: string, data: unknown = null): PyObj {
 
 export function collectionsAttrs(): [string, PyObj][] {
   return [
-    ["deque", fn("deque", dequeCall)],
+    ["deque", { t: "type", name: "deque", call: dequeCall, attrs: new Map() }],
     ["OrderedDict", { t: "type", name: "OrderedDict", call: (args, kw) => {
       const d = flavoredDict({ name: "OrderedDict", fastNodes: 0 });
       const before = d.table.size;
@@ -727,7 +771,7 @@ export function collectionsAttrs(): [string, PyObj][] {
       if (d.table.used > 0) odictAfterInsert(d);
       return d;
     })]]) }],
-    ["defaultdict", fn("defaultdict", (args, kw) => {
+    ["defaultdict", typeOf("defaultdict", (args, kw) => {
       const factory = args[0];
       if (factory !== undefined && factory.t !== "NoneType" && !["builtin", "function", "type", "class", "method"].includes(factory.t)) {
         throw typeError("first argument must be callable or None");
@@ -738,12 +782,12 @@ export function collectionsAttrs(): [string, PyObj][] {
       for (const [k, v] of kw.values) dictSet(d, kw.keys.get(k) as PyObj, v);
       return d;
     })],
-    ["Counter", fn("Counter", (args, kw) => {
+    ["Counter", typeOf("Counter", (args, kw) => {
       const d = flavoredDict({ name: "Counter" });
       counterUpdate(d, args[0], kw);
       return d;
     })],
-    ["ChainMap", fn("ChainMap", (args) => opaque("ChainMap", args.length === 0 ? [newDict()] : [...args]))],
+    ["ChainMap", { t: "type", name: "ChainMap", call: (args) => opaque("ChainMap", args.length === 0 ? [newDict()] : [...args]), attrs: new Map(), size: 1072, metaclass: "ABCMeta" }],
   ];
 }
 
@@ -758,7 +802,12 @@ export function decimalAttrs(): [string, PyObj][] {
 }
 
 export function arrayAttrs(): [string, PyObj][] {
-  return [["array", fn("array", arrayCall)], ["typecodes", pyStr("bBuhHiIlLqQfd")]];
+  return [["array", { t: "type", name: "array", call: arrayCall, attrs: new Map(), size: 904 }], ["typecodes", pyStr("bBuhHiIlLqQfd")]];
+}
+
+/** A stdlib class object: static types are 408 bytes, Counter (a Python class) 1072. */
+function typeOf(name: string, call: NativeFn): PyObj {
+  return { t: "type", name, call, attrs: new Map(), ...(name === "Counter" ? { size: 1072 } : {}) };
 }
 
 export function builtinLeaves(): [string, PyObj][] {

@@ -15,7 +15,7 @@ import { materialize, seqLen } from "./seq.js";
 import { codePoints, bytesData, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
 import { toArray } from "./iteration.js";
-import { arrayGetItem, bufferBytes, defaultdictMissing, dequeDelItem } from "./stdlib.js";
+import { arrayGetItem, arraySetItem, bufferBytes, defaultdictMissing, dequeDelItem } from "./stdlib.js";
 import { byteArrayResize } from "./byteArrays.js";
 
 export function makeSlice(start: PyObj, stop: PyObj, step: PyObj): PySliceObj {
@@ -170,6 +170,10 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
 }
 
 export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
+  if (o.t === "array") {
+    arraySetItem(o, key, value, (s, n) => sliceIndices(s, n));
+    return;
+  }
   if (o.t === "dict") {
     dictSet(o, key, value);
     return;

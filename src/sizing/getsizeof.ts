@@ -43,6 +43,8 @@ export function getsizeof(o: PyObj, layout: Layout): number {
       return layout.decimal.sizeof(o.coeff === 0n ? 1 : o.coeff.toString().length, o.dynamic);
     case "instance":
       return layout.heapType.sizeofInstance(o.cls.shape);
+    case "type":
+      return o.size ?? layout.leaves["type"] ?? 0;
     case "class":
       return layout.heapType.sizeofType(o.cachedKeys === null ? 0 : layout.dict.keysObjectSize(o.cachedKeys.size));
     default: {
