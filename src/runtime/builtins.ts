@@ -6,21 +6,21 @@ import { ctx } from "./ctx.js";
 import { dictSet, newDict, dictResize } from "./dicts.js";
 import { PyException, PymemError, typeError, unsupported, valueError } from "./errors.js";
 import { formatObj, strObj } from "./format.js";
-import { forEach, getIter, lengthHint, makeIter, objectLen, oneCharStr, toArray } from "./iteration.js";
+import { forEach, getIter, makeIter, objectLen, oneCharStr, toArray } from "./iteration.js";
 import { listArray, listFrom } from "./lists.js";
 import { byteArrayAppend, sortInPlace, updateFrom } from "./methods.js";
 import { delAttr, getAttr, setAttr } from "./attributes.js";
 import { isInstanceOf, lookupClassAttr, makeClass } from "./classes.js";
 import { instanceDict } from "./instanceDict.js";
 import type { PyClassObj } from "./objects.js";
-import { floatToInt, intAdd, intPow, intPowMod, intValue, toFloat } from "./numbers.js";
+import { floatToInt, intAdd, intPowMod, intValue, toFloat } from "./numbers.js";
 import {
   Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyComplex, pyFloat, pyInt, pyStr,
   pyStrFresh, typeName, type Kwargs, type NativeFn, type PyObj, type PyTypeObj,
 } from "./objects.js";
-import { binaryOp, newByteArrayExact, repeatBytes } from "./ops.js";
-import { floatRepr, INT_MAX_STR_DIGITS, repr } from "./repr.js";
-import { makeIntRun, materialize, seqLen } from "./seq.js";
+import { binaryOp, newByteArrayExact } from "./ops.js";
+import { INT_MAX_STR_DIGITS, repr } from "./repr.js";
+import { makeIntRun, materialize } from "./seq.js";
 import { setFrom } from "./sets.js";
 import { bytesData, strText } from "./text.js";
 import { newTuple, tuple2 } from "./tuples.js";
@@ -804,6 +804,5 @@ export function makeBuiltins(): Map<string, PyObj> {
   b.set("Ellipsis", Ellipsis);
   for (const [name, leaf] of builtinLeaves()) b.set(name, leaf);
   b.set("NotImplemented", NotImplemented);
-  void lengthHint; void seqLen; void floatRepr; void pyEq; void intPow; void repeatBytes; void tuple2;
   return b;
 }

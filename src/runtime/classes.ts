@@ -13,7 +13,6 @@ import {
 } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
-import { newTuple } from "./tuples.js";
 
 /** Functions that bind to the class, not the instance (namedtuple._make, @classmethod). */
 export const classmethods = new WeakSet<object>();
@@ -260,4 +259,3 @@ export function isInstanceOf(o: PyObj, cls: PyClassObj): boolean {
   return c !== undefined && c.mro.includes(cls);
 }
 
-export { newTuple };

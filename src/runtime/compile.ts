@@ -8,14 +8,14 @@ import { ctx } from "./ctx.js";
 import { pyEq, richCompare, truthy } from "./compare.js";
 import { buildConstSeqDisplay, buildDictDisplay, buildSeqDisplay, type DictItem, type Run } from "./displays.js";
 import { dictSet, newDict } from "./dicts.js";
-import { PyException, PymemError, typeError, unsupported } from "./errors.js";
+import { PyException, PymemError, typeError } from "./errors.js";
 import { attempt, foldBinOp } from "./fold.js";
 import { formatObj, strObj } from "./format.js";
 import { forEach, getIter, makeIter } from "./iteration.js";
 import { listAppend, newEmptyList } from "./lists.js";
 import { getAttr } from "./attributes.js";
 import {
-  Ellipsis, False, None, True, emptyBytes, pyBool, pyBytes, pyComplex, pyFloat, pyInt, pyStr, pyStrFresh, typeName,
+  Ellipsis, False, None, True, emptyBytes, pyBytes, pyComplex, pyFloat, pyInt, pyStr, pyStrFresh, typeName,
   type Kwargs, type PyObj, type PyStrObj, type Scope,
 } from "./objects.js";
 import { binaryOp, contains, unaryOp } from "./ops.js";
@@ -27,7 +27,6 @@ import { newTuple } from "./tuples.js";
 import { bindArguments, paramSpec } from "./params.js";
 import { mangle } from "./classes.js";
 import { lookupName } from "./scope.js";
-import { intern } from "./constPool.js";
 
 /** A compiled expression: how to run it, and its value when it is a compile-time constant. */
 export interface Compiled {
@@ -493,7 +492,6 @@ export class Compiler {
         const it = getIterable(first(sc));
         // A generator runs lazily: collect one item at a time through a JS generator.
         const gen = (function* (): Generator<PyObj> {
-          const queue: PyObj[] = [];
           const inner: Scope = { vars: new Map(), parent: sc, comp: true };
           function* level(i: number, iterable: PyObj): Generator<PyObj> {
             const loop = loops[i] as (typeof loops)[number];
@@ -506,7 +504,6 @@ export class Compiler {
               else yield* level(i + 1, ((loops[i + 1] as (typeof loops)[number]).iter as Run)(inner));
             }
           }
-          void queue;
           yield* level(0, it);
         })();
         return makeIter(
@@ -563,4 +560,3 @@ export function compareOp(op: string, a: PyObj, b: PyObj): boolean {
   }
 }
 
-export { pyBool, intern, unsupported };

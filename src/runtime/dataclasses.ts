@@ -6,7 +6,7 @@ import { makeClass } from "./classes.js";
 import { setFieldTuple, truthy } from "./compare.js";
 import { setInstanceHashFields } from "./hashTable.js";
 import { dictGet, dictSet, newDict } from "./dicts.js";
-import { PyException, PymemError, typeError, valueError } from "./errors.js";
+import { PymemError, typeError, valueError } from "./errors.js";
 import { makeIter, toArray } from "./iteration.js";
 import { listExtend, newEmptyList } from "./lists.js";
 import { intern } from "./constPool.js";
@@ -380,4 +380,3 @@ export function namedtupleFunction(): PyObj {
   return fn("namedtuple", namedtupleCall);
 }
 
-export { PyException };

@@ -9,7 +9,6 @@ import { listAppend, listExtend, newEmptyList, newListExact } from "./lists.js";
 import { typeName, type PyDictObj, type PyObj, type Scope } from "./objects.js";
 import { newSet, setAdd, setUpdate } from "./sets.js";
 import { newTuple } from "./tuples.js";
-import { forEach } from "./iteration.js";
 
 export const STACK_USE_GUIDELINE = 30;
 
@@ -100,9 +99,6 @@ export function dictUpdate(d: PyDictObj, other: PyObj): void {
     dictMerge(d, other, true);
     return;
   }
-  if (other.t === "dictview" || other.t === "list" || other.t === "tuple" || other.t === "set" || other.t === "str") {
-    throw typeError(`'${typeName(other)}' object is not a mapping`);
-  }
   throw typeError(`'${typeName(other)}' object is not a mapping`);
 }
 
@@ -148,8 +144,4 @@ export function buildDictDisplay(items: readonly DictItem[]): Run {
     }
     return d ?? newDict();
   };
-}
-
-export function extendFromIterable(out: PyObj[], src: PyObj): void {
-  forEach(src, (x) => out.push(x));
 }

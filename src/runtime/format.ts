@@ -92,7 +92,6 @@ function formatFloat(x: number, s: Spec): string {
       case "g": case "G": case "n": body = general(a, s.precision ?? 6, s.alt, s.type === "G"); break;
       default:
         body = s.precision === null ? floatRepr(a) : general(a, s.precision, s.alt, false);
-        if (s.precision !== null && !/[.e]/.test(body) && Number.isFinite(a)) body = body;
     }
     if (s.grouping !== "") {
       const [ip, fp] = body.split(".") as [string, string | undefined];

@@ -43,7 +43,8 @@ export function listExtend(l: PyListObj, src: PyObj): void {
     // ob_item is NULL exactly when nothing is allocated.
     l.allocated = l.allocated === 0 ? layout.preallocateExact(n) : layout.resize(l.allocated, m, m + n);
     if (m === 0 && isLazy(src.items)) {
-      l.items = src.items.kind === "intrun" ? src.items : { ...src.items };
+      // A closed form is shared: an int run's cell keeps its ints the same objects for every holder.
+      l.items = src.items;
       return;
     }
     const add = materialize(src.items);

@@ -4,7 +4,7 @@ import { callObject } from "./calls.js";
 import { truthy, pyCompare, pyEq } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet } from "./dicts.js";
-import { PyException, typeError, valueError } from "./errors.js";
+import { PyException, valueError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
 import { listArray, listExtend, listResizeTo, newListExact, listAppend } from "./lists.js";
 import { intValue } from "./numbers.js";
@@ -14,7 +14,7 @@ import {
 import { repr } from "./repr.js";
 import { pyBytes, pyStr } from "./objects.js";
 import { bytesData } from "./text.js";
-import { materialize, seqLen } from "./seq.js";
+import { materialize } from "./seq.js";
 import { newSet, setAdd, setClear, setContains, setCopy, setDiscard, setFrom, setUpdate } from "./sets.js";
 import { bytesMethod, strMethod } from "./strMethods.js";
 import { binaryOp, contains } from "./ops.js";
@@ -597,4 +597,3 @@ export function byteArrayAppend(b: import("./objects.js").PyByteArrayObj, v: num
   (b.data as Uint8Array)[n] = v;
 }
 
-export { seqLen, typeError };

@@ -224,12 +224,6 @@ export function floatToInt(f: number): PyObj {
   return Number.isSafeInteger(t) ? pyInt(t) : pyInt(BigInt(t));
 }
 
-export function requireInt(o: PyObj, what: string): IntV {
-  const v = intValue(o);
-  if (v === null) throw typeError(`'${o.t}' object cannot be interpreted as an integer${what ? "" : ""}`);
-  return v;
-}
-
 /** A Python int to a JS number, refusing what does not fit an index (Py_ssize_t). */
 export function toIndex(o: PyObj): number {
   const v = intValue(o);

@@ -3,7 +3,7 @@
 import type { BinOpName, UnaryOpName } from "../python/ast.js";
 import { ctx } from "./ctx.js";
 import { notSupported, pyEq, truthy } from "./compare.js";
-import { dictCopy, dictMerge, newDict } from "./dicts.js";
+import { dictCopy, dictMerge } from "./dicts.js";
 import { PyException, limitError, typeError } from "./errors.js";
 import { newListExact } from "./lists.js";
 import {
@@ -459,4 +459,3 @@ export function contains(container: PyObj, item: PyObj): boolean {
   return found;
 }
 
-export { newDict };

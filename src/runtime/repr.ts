@@ -50,7 +50,7 @@ function complexPart(x: number): string {
 export function complexRepr(re: number, im: number): string {
   const imPart = `${complexPart(im)}j`;
   if (re === 0 && !Object.is(re, -0)) return imPart;
-  const sign = im < 0 || Object.is(im, -0) || (Number.isNaN(im) && false) ? "" : "+";
+  const sign = im < 0 || Object.is(im, -0) ? "" : "+";
   return `(${complexPart(re)}${sign}${imPart})`;
 }
 

@@ -4,7 +4,7 @@
 import { callObject } from "./calls.js";
 import { pyCompare, pyEq, truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
-import { decimalFromObject, roundToContext } from "./decimals.js";
+import { decimalFromObject } from "./decimals.js";
 import { dictDelete, dictGet, dictSet, newDict } from "./dicts.js";
 import { PyException, typeError, valueError } from "./errors.js";
 import { forEach, makeIter, toArray } from "./iteration.js";
@@ -16,7 +16,7 @@ import {
 } from "./objects.js";
 import { repr } from "./repr.js";
 import { bytesData, strText } from "./text.js";
-import { newTuple, tuple2 } from "./tuples.js";
+import { tuple2 } from "./tuples.js";
 
 function fn(name: string, f: NativeFn): PyObj {
   return { t: "builtin", name, self: null, fn: f };
@@ -822,4 +822,3 @@ export function builtinLeaves(): [string, PyObj][] {
   ];
 }
 
-export { newTuple, roundToContext };

@@ -4,14 +4,13 @@
 import { ctx } from "./ctx.js";
 import { PyException, typeError, unsupported, valueError } from "./errors.js";
 import { strFormat } from "./format.js";
-import { forEach, toArray } from "./iteration.js";
+import { toArray } from "./iteration.js";
 import { listAppend, newListExact } from "./lists.js";
 import { intValue } from "./numbers.js";
 import {
-  None, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrFresh, typeName,
+  emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrFresh, typeName,
   type NativeFn, type PyBytesObj, type PyListObj, type PyObj, type PyStrObj,
 } from "./objects.js";
-import { repeatBytes } from "./ops.js";
 import { bytesData, codePoints, strText } from "./text.js";
 import { newTuple } from "./tuples.js";
 import { newByteArrayExact } from "./ops.js";
@@ -116,8 +115,7 @@ function splitStr(s: PyStrObj, sep: string | null, maxsplit: number, fromRight: 
 function pad(s: PyStrObj, width: number, fill: string, where: "l" | "r" | "c"): PyStrObj {
   if (s.length >= width) return s;
   const total = width - s.length;
-  let left = where === "r" ? total : where === "c" ? Math.floor(total / 2) + (total & width & 1) : 0;
-  if (where === "l") left = 0;
+  const left = where === "r" ? total : where === "c" ? Math.floor(total / 2) + (total & width & 1) : 0;
   const right = total - left;
   return pyStrFresh(fill.repeat(left) + strText(s) + fill.repeat(right));
 }
@@ -547,4 +545,3 @@ export function fromHex(s: PyObj, kind: "bytes" | "bytearray"): PyObj {
   return data.length === 0 ? emptyBytes : pyBytesFresh(data);
 }
 
-export { None, repeatBytes, forEach };

@@ -294,4 +294,3 @@ export function delItem(o: PyObj, key: PyObj): void {
   throw typeError(`'${typeName(o)}' object does not support item deletion`);
 }
 
-export { None };

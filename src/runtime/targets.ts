@@ -5,7 +5,8 @@ import { toArray } from "./iteration.js";
 import { listExtend, newEmptyList } from "./lists.js";
 import { makeIter, objectLen } from "./iteration.js";
 import type { PyObj, Scope } from "./objects.js";
-import { setItem } from "./subscript.js";
+import { makeSlice, setItem } from "./subscript.js";
+import { None } from "./objects.js";
 import { setAttr } from "./attributes.js";
 import type { Compiler } from "./compile.js";
 
@@ -61,8 +62,8 @@ export function assignTarget(t: Expr, c: Compiler): Target {
         const parts = [s.lower, s.upper, s.step].map((x) => (x === null ? null : c.expr(x).run));
         return (sc, v) => {
           const o = obj(sc);
-          const [lo, hi, st] = parts.map((p) => (p === null ? ({ t: "NoneType" } as const) : p(sc)));
-          setItem(o, { t: "slice", start: lo as PyObj, stop: hi as PyObj, step: st as PyObj }, v);
+          const [lo, hi, st] = parts.map((p) => (p === null ? None : p(sc))) as [PyObj, PyObj, PyObj];
+          setItem(o, makeSlice(lo, hi, st), v);
         };
       }
       const key = c.expr(t.slice).run;
