@@ -178,6 +178,5 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["stdlib/leaves/116", "not modelled yet"],
   ["stdlib/leaves/117", "not modelled yet"],
   ["stdlib/leaves/119", "not modelled yet"],
-  ["stdlib/ordereddict/365", "not modelled yet"],
   ["stdlib/ordereddict/366", "not modelled yet"],
 ]);

@@ -19,7 +19,11 @@ export interface Layout {
     resize(allocated: number, size: number, newsize: number): number;
     preallocateExact(n: number): number;
   };
-  readonly tuple: { sizeof(n: number): number };
+  readonly tuple: {
+    sizeof(n: number): number;
+    /** A tuple subclass instance (namedtuple …): its basicsize plus a pointer per item, with the GC header. */
+    sizeofSubclass(basicsize: number, gc: boolean, n: number): number;
+  };
   readonly set: {
     readonly minsize: number;
     sizeof(tableSize: number): number;
@@ -38,6 +42,8 @@ export interface Layout {
     presizedSize(minused: number): number;
     sizeofSplit(keysSize: number, keysRefcnt: number): number;
     keysObjectSize(size: number): number;
+    /** Header, dk_indices and dk_entries of a keys table (for explanations). */
+    keysParts(size: number): { header: number; ixsize: number; indices: number; usable: number; entries: number };
   };
   readonly heapType: {
     readonly object: { readonly basicsize: number; readonly gc: boolean };
@@ -52,8 +58,7 @@ export interface Layout {
   };
   readonly deque: { readonly blocklen: number; readonly center: number; sizeof(leftindex: number, size: number): number };
   readonly dictFlavor: {
-    base(flavor: "OrderedDict" | "defaultdict" | "Counter"): number;
-    odictExtra(fastNodesSize: number, used: number): number;
+    sizeof(flavor: "OrderedDict" | "defaultdict" | "Counter", keysSize: number, used: number): number;
   };
   readonly decimal: {
     readonly minalloc: number;

@@ -47,8 +47,6 @@ export function dictSet(d: PyDictObj, key: PyObj, value: PyObj): void {
   t.map.set(hk, { key, value });
   t.usable--;
   t.fill++;
-  // An OrderedDict's od_fast_nodes follow the keys table on insertion.
-  if (d.flavor?.name === "OrderedDict") d.flavor.fastNodes = t.size;
 }
 
 export function dictGet(d: PyDictObj, key: PyObj): PyObj | undefined {

@@ -56,8 +56,6 @@ export interface DictFlavor {
   readonly name: "OrderedDict" | "defaultdict" | "Counter";
   /** defaultdict.default_factory. */
   factory?: PyObj;
-  /** OrderedDict: od_fast_nodes_size, the keys table size it last resized to. */
-  fastNodes?: number;
 }
 
 /** A dict; `split` is set while it is a key-sharing instance dict. */

@@ -5,7 +5,7 @@ import { callObject } from "./calls.js";
 import { pyCompare, pyEq, truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { decimalFromObject } from "./decimals.js";
-import { dictDelete, dictGet, dictSet, newDict } from "./dicts.js";
+import { dictClear, dictDelete, dictGet, dictSet, newDict } from "./dicts.js";
 import { PyException, typeError, valueError } from "./errors.js";
 import { forEach, makeIter, toArray } from "./iteration.js";
 import { newEmptyList, newListExact } from "./lists.js";
@@ -549,11 +549,6 @@ function flavoredDict(flavor: DictFlavor): PyDictObj {
   return d;
 }
 
-/** After an insertion into an OrderedDict: od_fast_nodes follows the keys table size. */
-export function odictAfterInsert(d: PyDictObj): void {
-  if (d.flavor?.name === "OrderedDict") d.flavor.fastNodes = d.table.size;
-}
-
 /** MutableMapping.update / odict's: key by key (no dict_merge fast paths). */
 function updateKeyByKey(d: PyDictObj, src: PyObj | undefined, kw: Kwargs): void {
   if (src !== undefined) {
@@ -631,16 +626,7 @@ export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | nul
     };
   }
   if (f.name === "OrderedDict") {
-    if (name === "clear") {
-      return () => {
-        d.table.map.clear();
-        d.table.size = 0;
-        d.table.usable = 0;
-        d.table.fill = 0;
-        f.fastNodes = 0;
-        return None;
-      };
-    }
+    if (name === "clear") return () => (dictClear(d), None);
     if (name === "move_to_end") {
       return ([k, lastArg], kw) => {
         const last = lastArg ?? kw.values.get("last");
@@ -669,10 +655,7 @@ export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | nul
     if (name === "copy") {
       return () => {
         const c = flavoredDict({ name: "OrderedDict" });
-        for (const e of [...d.table.map.values()]) {
-          dictSet(c, e.key, e.value);
-          odictAfterInsert(c);
-        }
+        for (const e of [...d.table.map.values()]) dictSet(c, e.key, e.value);
         return c;
       };
     }
@@ -760,15 +743,12 @@ export function collectionsAttrs(): [string, PyObj][] {
   return [
     ["deque", { t: "type", name: "deque", call: dequeCall, attrs: new Map() }],
     ["OrderedDict", { t: "type", name: "OrderedDict", call: (args, kw) => {
-      const d = flavoredDict({ name: "OrderedDict", fastNodes: 0 });
-      const before = d.table.size;
+      const d = flavoredDict({ name: "OrderedDict" });
       updateKeyByKey(d, args[0], kw);
-      if (d.table.size !== before || d.table.used > 0) odictAfterInsert(d);
       return d;
     }, attrs: new Map([["fromkeys", fn("fromkeys", ([it, v]) => {
-      const d = flavoredDict({ name: "OrderedDict", fastNodes: 0 });
+      const d = flavoredDict({ name: "OrderedDict" });
       forEach(it as PyObj, (k) => dictSet(d, k, v ?? None));
-      if (d.table.used > 0) odictAfterInsert(d);
       return d;
     })]]) }],
     ["defaultdict", typeOf("defaultdict", (args, kw) => {

@@ -152,11 +152,11 @@ function structOf(o: PyObj, layout: Layout): { struct: string; rows: StructRow[]
       const counted = o.split != null ? o.split.refcnt === 1 : o.table.size > 0;
       if (o.split != null) rows.push({ field: "values", ctype: `PyObject *[${usable}]`, offset: null, size: 8 * usable, value: `${usable} × 8` });
       if (counted) {
-        const ix = size <= 0xff ? 1 : size <= 0xffff ? 2 : size <= 0xffffffff ? 4 : 8;
+        const k = layout.dict.keysParts(size);
         rows.push(
-          { field: "keys: header", ctype: "PyDictKeysObject", offset: null, size: 40, value: `dk_size = ${size}, dk_usable, dk_nentries` },
-          { field: "keys: dk_indices", ctype: `int${ix * 8}_t[${size}]`, offset: null, size: ix * size, value: `${size} × ${ix}` },
-          { field: "keys: dk_entries", ctype: `PyDictKeyEntry[${usable}]`, offset: null, size: 24 * usable, value: `${usable} × 24` },
+          { field: "keys: header", ctype: "PyDictKeysObject", offset: null, size: k.header, value: `dk_size = ${size}, dk_usable, dk_nentries` },
+          { field: "keys: dk_indices", ctype: `int${k.ixsize * 8}_t[${size}]`, offset: null, size: k.indices, value: `${size} × ${k.ixsize}` },
+          { field: "keys: dk_entries", ctype: `PyDictKeyEntry[${k.usable}]`, offset: null, size: k.entries, value: `${k.usable} × ${k.entries / Math.max(k.usable, 1)}` },
         );
       }
       return { struct: "PyDictObject", gc: true, rows };

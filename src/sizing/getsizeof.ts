@@ -22,18 +22,14 @@ export function getsizeof(o: PyObj, layout: Layout): number {
     case "list":
       return layout.list.sizeof(o.allocated);
     case "tuple":
-      if (o.cls !== undefined) return o.cls.shape.basicsize + 8 * seqLen(o.items) + (o.cls.shape.gc ? 16 : 0);
+      if (o.cls !== undefined) return layout.tuple.sizeofSubclass(o.cls.shape.basicsize, o.cls.shape.gc, seqLen(o.items));
       return layout.tuple.sizeof(seqLen(o.items));
     case "set":
     case "frozenset":
       return layout.set.sizeof(o.table.size);
     case "dict":
       if (o.split != null) return layout.dict.sizeofSplit(o.split.size, o.split.refcnt);
-      if (o.flavor !== undefined) {
-        const own = layout.dict.sizeof(o.table.size) - layout.dict.sizeof(0);
-        const extra = o.flavor.name === "OrderedDict" ? layout.dictFlavor.odictExtra(o.flavor.fastNodes ?? 0, o.table.used) : 0;
-        return layout.dictFlavor.base(o.flavor.name) + own + extra;
-      }
+      if (o.flavor !== undefined) return layout.dictFlavor.sizeof(o.flavor.name, o.table.size, o.table.used);
       return layout.dict.sizeof(o.table.size);
     case "array":
       return layout.array.sizeof(o.allocated, layout.array.itemsize[o.typecode] ?? 1);

@@ -30,8 +30,16 @@ export function DK_IXSIZE(size: number): number {
   return size <= 0xff ? 1 : size <= 0xffff ? 2 : size <= 0xffffffff ? 4 : 8;
 }
 
+/** The three parts of a PyDictKeysObject of `size` slots, in bytes. */
+export function keysParts(size: number): { header: number; ixsize: number; indices: number; usable: number; entries: number } {
+  const ixsize = DK_IXSIZE(size);
+  const usable = USABLE_FRACTION(size);
+  return { header: sizeofPyDictKeysObject, ixsize, indices: ixsize * size, usable, entries: sizeofPyDictKeyEntry * usable };
+}
+
 export function keysObjectSize(size: number): number {
-  return sizeofPyDictKeysObject + DK_IXSIZE(size) * size + sizeofPyDictKeyEntry * USABLE_FRACTION(size);
+  const p = keysParts(size);
+  return p.header + p.indices + p.entries;
 }
 
 /** getsizeof of a combined dict; keysSize 0 stands for the shared Py_EMPTY_KEYS. */

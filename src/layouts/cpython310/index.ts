@@ -3,7 +3,7 @@ import type { Layout } from "../layout.js";
 import { byteArrayExactAlloc, byteArrayResize, sizeofByteArray } from "./PyByteArrayObject.js";
 import { sizeofBytes } from "./PyBytesObject.js";
 import {
-  dictPresizedSize, dictResizeSize, ESTIMATE_SIZE, GROWTH_RATE, PyDict_MINSIZE, keysObjectSize, sizeofDict, sizeofSplitDict, USABLE_FRACTION,
+  dictPresizedSize, dictResizeSize, ESTIMATE_SIZE, GROWTH_RATE, PyDict_MINSIZE, keysObjectSize, keysParts, sizeofDict, sizeofSplitDict, USABLE_FRACTION,
 } from "./PyDictObject.js";
 import { sizeofPyComplexObject, sizeofPyFloatObject } from "./PyFloatObject.js";
 import { listPreallocateExact, listResize, sizeofList } from "./PyListObject.js";
@@ -11,12 +11,12 @@ import { sizeofBool, sizeofLong } from "./PyLongObject.js";
 import {
   PySet_MINSIZE, setAddNeedsResize, setGrowthTarget, setPresizeForMerge, setTableResize, sizeofSet,
 } from "./PySetObject.js";
-import { sizeofTuple } from "./PyTupleObject.js";
+import { sizeofTuple, sizeofTupleSubclass } from "./PyTupleObject.js";
 import { sizeofUnicode } from "./PyUnicodeObject.js";
 import { leafSizes } from "./leaves.js";
 import { ARRAY_ITEMSIZE, arrayResize, sizeofArray } from "./arrayobject.js";
 import { BLOCKLEN, CENTER, sizeofDeque } from "./dequeobject.js";
-import { dictFlavorBase, odictExtra } from "./odictobject.js";
+import { sizeofFlavoredDict } from "./odictobject.js";
 import { DECIMAL_MINALLOC, decimalImportWords, decimalWords, sizeofDecimal } from "./PyDecObject.js";
 import { heapTypeShape, objectBasicsize, sizeofHeapType, sizeofInstance } from "./PyHeapTypeObject.js";
 
@@ -28,7 +28,7 @@ export const cpython310: Layout = {
   bytes: { sizeof: sizeofBytes },
   bytearray: { sizeof: sizeofByteArray, resize: byteArrayResize, exactAlloc: byteArrayExactAlloc },
   list: { sizeof: sizeofList, resize: listResize, preallocateExact: listPreallocateExact },
-  tuple: { sizeof: sizeofTuple },
+  tuple: { sizeof: sizeofTuple, sizeofSubclass: sizeofTupleSubclass },
   set: {
     minsize: PySet_MINSIZE,
     sizeof: sizeofSet,
@@ -47,6 +47,7 @@ export const cpython310: Layout = {
     presizedSize: dictPresizedSize,
     sizeofSplit: sizeofSplitDict,
     keysObjectSize,
+    keysParts,
   },
   heapType: {
     object: { basicsize: objectBasicsize, gc: false },
@@ -56,7 +57,7 @@ export const cpython310: Layout = {
   },
   array: { itemsize: ARRAY_ITEMSIZE, sizeof: sizeofArray, resize: arrayResize },
   deque: { blocklen: BLOCKLEN, center: CENTER, sizeof: sizeofDeque },
-  dictFlavor: { base: dictFlavorBase, odictExtra },
+  dictFlavor: { sizeof: sizeofFlavoredDict },
   decimal: { minalloc: DECIMAL_MINALLOC, sizeof: sizeofDecimal, words: decimalWords, importWords: decimalImportWords },
   leaves: leafSizes,
 };
