@@ -20,7 +20,7 @@ import {
 } from "./objects.js";
 import { binaryOp, newByteArrayExact } from "./ops.js";
 import { INT_MAX_STR_DIGITS, repr } from "./repr.js";
-import { makeIntRun, materialize } from "./seq.js";
+import { isLazy, makeIntRun, materialize } from "./seq.js";
 import { setFrom } from "./sets.js";
 import { bytesData, strText } from "./text.js";
 import { newTuple, tuple2 } from "./tuples.js";
@@ -225,7 +225,8 @@ function tupleCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   if (x === undefined) return newTuple([]);
   if (x.t === "tuple" && x.cls === undefined) return x;
   if (x.t === "tuple") return newTuple(materialize(x.items).slice());
-  if (x.t === "list") return newTuple(materialize(x.items).slice());
+  // PyList_AsTuple: an exact copy; a closed form stays shared.
+  if (x.t === "list") return newTuple(isLazy(x.items) ? x.items : x.items.slice());
   if (x.t === "range" && x.len > 64n && x.start > -(2n ** 52n) && x.stop < 2n ** 52n && x.stop > -(2n ** 52n)) {
     return newTuple(makeIntRun(Number(x.start), Number(x.step), Number(x.len)));
   }

@@ -14,7 +14,7 @@ import {
 import { repr } from "./repr.js";
 import { pyBytes, pyStr } from "./objects.js";
 import { bytesData } from "./text.js";
-import { materialize } from "./seq.js";
+import { isLazy, materialize } from "./seq.js";
 import { newSet, setAdd, setClear, setContains, setCopy, setDiscard, setFrom, setUpdate } from "./sets.js";
 import { bytesMethod, strMethod } from "./strMethods.js";
 import { binaryOp, contains } from "./ops.js";
@@ -80,7 +80,8 @@ function listMethod(l: PyListObj, name: string): NativeFn | null {
         return None;
       };
     case "copy":
-      return () => newListExact(materialize(l.items).slice());
+      // list_slice(self, 0, len): exact, and a closed form stays shared.
+      return () => newListExact(isLazy(l.items) ? l.items : l.items.slice());
     case "index":
       return ([x]) => {
         const at = materialize(l.items).findIndex((y) => y === x || pyEq(y, x as PyObj));

@@ -11,7 +11,7 @@ import {
 } from "./objects.js";
 import { newByteArrayExact } from "./ops.js";
 import { repr } from "./repr.js";
-import { materialize, seqLen } from "./seq.js";
+import { isLazy, materialize, seqLen } from "./seq.js";
 import { codePoints, bytesData, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
 import { toArray } from "./iteration.js";
@@ -83,6 +83,7 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
           return newTuple(pick(materialize(o.items), start, step, n));
         }
         if (n <= 0) return newListExact([]);
+        if (start === 0 && step === 1 && n === len && isLazy(o.items)) return newListExact(o.items);
         ctx().tick(n);
         return newListExact(pick(listArray(o), start, step, n));
       }
