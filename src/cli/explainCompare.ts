@@ -6,7 +6,7 @@ import { measure, type Measurement } from "../sizing/measure.js";
 import { resolveCommon, type CommonOptions } from "./common.js";
 import { errorMessage, formatBytes } from "./format.js";
 import { CliError, type Io } from "./io.js";
-import { HumanReporter, jsonLine } from "./reporters.js";
+import { HumanReporter, jsonLine, jsonObject } from "./reporters.js";
 import type { Chalk } from "./style.js";
 
 function structTable(e: Explanation, c: Chalk): string {
@@ -38,7 +38,7 @@ export async function explainCommand(io: Io, expr: string, opts: CommonOptions &
   }
   const ex = r.m.explanations ?? [];
   if (opts.json === true) {
-    const base = JSON.parse(jsonLine(row)) as Record<string, unknown>;
+    const base = jsonObject(row);
     io.stdout.write(JSON.stringify({ ...base, explain: ex }) + "\n");
     return 0;
   }
@@ -66,7 +66,7 @@ export async function compareCommand(io: Io, exprs: string[], opts: CommonOption
   const baseDeep = first !== undefined && first.ok ? first.m.deep : null;
   if (opts.json === true) {
     for (const row of rows) {
-      const base = JSON.parse(jsonLine(row)) as Record<string, unknown>;
+      const base = jsonObject(row);
       if (row.result.ok) {
         const d = row.result.m.deep;
         Object.assign(base, {

@@ -20,12 +20,13 @@ export interface Reporter {
   report(rows: readonly Row[]): void;
 }
 
-export function jsonLine(row: Row): string {
+/** The JSON object of one row (the contract's fields); commands may add their own. */
+export function jsonObject(row: Row): Record<string, unknown> {
   const r = row.result;
   if (r.ok) {
     const breakdown: Record<string, { count: number; bytes: number }> = {};
     for (const [k, v] of r.m.breakdown) breakdown[k] = { count: v.count, bytes: v.bytes };
-    return JSON.stringify({
+    return {
       expr: row.expr,
       python: row.python,
       type: r.m.type,
@@ -34,10 +35,10 @@ export function jsonLine(row: Row): string {
       objects: r.m.objects,
       breakdown,
       ...(row.budget !== undefined ? { metric: row.budget.metric, limit: row.budget.limit, passed: row.budget.passed } : {}),
-    });
+    };
   }
   const e = r.error;
-  return JSON.stringify({
+  return {
     expr: row.expr,
     python: row.python,
     error: {
@@ -48,7 +49,11 @@ export function jsonLine(row: Row): string {
       in: e.where,
       ...(e.pyType !== null ? { exception: e.pyType } : {}),
     },
-  });
+  };
+}
+
+export function jsonLine(row: Row): string {
+  return JSON.stringify(jsonObject(row));
 }
 
 export class JsonReporter implements Reporter {

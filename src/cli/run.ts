@@ -38,28 +38,28 @@ function protectNegativeExpressions(argv: readonly string[]): string[] {
   return [...kept, "--", ...moved, ...tail];
 }
 
-function decodeStdin(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    let offset = 0;
-    for (let n = bytes.length; offset < n; offset++) {
-      try {
-        new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, offset + 1));
-      } catch {
-        if (offset + 4 < n) {
-          try {
-            new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, offset + 4));
-            continue;
-          } catch {
-            break;
-          }
-        }
-        break;
-      }
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i] as number;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k];
+      if (d === undefined || (d & 0xc0) !== 0x80) return i;
     }
-    throw new CliError(`standard input is not valid UTF-8 (bad byte at offset ${offset})`);
+    // Overlong three/four-byte forms, surrogates and code points past U+10FFFF.
+    const d1 = b[i + 1] as number;
+    if ((c === 0xe0 && d1 < 0xa0) || (c === 0xed && d1 > 0x9f) || (c === 0xf0 && d1 < 0x90) || (c === 0xf4 && d1 > 0x8f)) return i;
+    i += n + 1;
   }
+  return -1;
+}
+
+function decodeStdin(bytes: Uint8Array): string {
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) throw new CliError(`standard input is not valid UTF-8 (bad byte at offset ${bad})`);
+  return new TextDecoder("utf-8").decode(bytes);
 }
 
 async function sizeCommand(io: Io, exprs: string[], opts: SizeOptions): Promise<number> {
