@@ -13,7 +13,7 @@ import { delAttr, getAttr, setAttr } from "./attributes.js";
 import { isInstanceOf, lookupClassAttr, makeClass } from "./classes.js";
 import { instanceDict } from "./instanceDict.js";
 import type { PyClassObj } from "./objects.js";
-import { floatToInt, intAdd, intPowMod, intValue, toFloat } from "./numbers.js";
+import { divRoundHalfEven, floatToInt, intAdd, intPowMod, intValue, toFloat } from "./numbers.js";
 import {
   Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyComplex, pyFloat, pyInt, pyStr,
   pyStrFresh, typeName, type Kwargs, type NativeFn, type PyObj, type PyTypeObj,
@@ -27,6 +27,7 @@ import { newTuple, tuple2 } from "./tuples.js";
 import { makeSlice } from "./subscript.js";
 import { fromHex } from "./strMethods.js";
 import { bufferBytes, builtinLeaves } from "./stdlib.js";
+import { decimalFromFloat } from "./decimals.js";
 
 function fn(name: string, f: NativeFn): PyObj {
   return { t: "builtin", name, self: null, fn: f };
@@ -307,12 +308,7 @@ function roundCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     const n = Number(intValue(nd));
     if (n >= 0) return x.t === "bool" ? pyInt(iv) : x;
     const p = 10n ** BigInt(-n);
-    const v = BigInt(iv);
-    let q = v / p;
-    let r = v % p;
-    if (r < 0n) { r += p; q -= 1n; }
-    if (r * 2n > p || (r * 2n === p && q % 2n !== 0n)) q += 1n;
-    return pyInt(q * p);
+    return pyInt(divRoundHalfEven(BigInt(iv), p) * p);
   }
   if (x.t !== "float") throw typeError(`type ${typeName(x)} doesn't define __round__ method`);
   if (nd === undefined || nd.t === "NoneType") {
@@ -323,16 +319,15 @@ function roundCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     return floatToInt(r);
   }
   const n = Number(intValue(nd));
-  if (!Number.isFinite(x.v) || n > 308) return pyFloat(x.v);
-  // CPython rounds via the shortest-repr digits (double_round): exact decimal rounding, half-even.
-  const s = x.v.toFixed(Math.min(Math.max(n + 2, 0), 100));
-  void s;
-  const m = Math.pow(10, n);
-  const y = x.v * m;
-  let r = Math.round(y);
-  if (Math.abs(y - Math.trunc(y)) === 0.5) r = 2 * Math.round(y / 2);
-  const out = r / m;
-  return pyFloat(Number(out.toPrecision(17)) === out ? Number(Number(out).toFixed(Math.max(n, 0))) : out);
+  if (!Number.isFinite(x.v) || x.v === 0) return pyFloat(x.v);
+  // double_round: the float's exact decimal value rounded half-even at 10**-n,
+  // then the double nearest that decimal (JS parsing rounds correctly too).
+  const d = decimalFromFloat(x.v);
+  if (d.exp >= -n) return pyFloat(x.v);
+  const q = divRoundHalfEven(d.coeff, 10n ** BigInt(-n - d.exp));
+  const out = Number(`${d.sign === 1 ? "-" : ""}${q}e${-n}`);
+  if (!Number.isFinite(out)) throw new PyException("OverflowError", "rounded value too large to represent");
+  return pyFloat(out === 0 && d.sign === 1 ? -0 : out);
 }
 
 function isinstanceCall(args: readonly PyObj[]): PyObj {

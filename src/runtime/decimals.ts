@@ -3,7 +3,7 @@
 // what decides how many coefficient words a result holds.
 import { ctx } from "./ctx.js";
 import { PyException, typeError } from "./errors.js";
-import { intValue } from "./numbers.js";
+import { divRoundHalfEven, intValue } from "./numbers.js";
 import { typeName, type PyDecimalObj, type PyObj } from "./objects.js";
 import { strText } from "./text.js";
 import type { BinOpName } from "../python/ast.js";
@@ -84,11 +84,7 @@ export function roundToContext(d: PyDecimalObj): PyDecimalObj {
   const n = digitCount(d.coeff);
   if (n <= prec) return d;
   const drop = n - prec;
-  const p = 10n ** BigInt(drop);
-  let q = d.coeff / p;
-  const r = d.coeff % p;
-  const half = p / 2n;
-  if (r > half || (r === half && p % 2n === 0n && q % 2n === 1n)) q += 1n;
+  let q = divRoundHalfEven(d.coeff, 10n ** BigInt(drop));
   let exp = d.exp + drop;
   if (digitCount(q) > prec) {
     q /= 10n;

@@ -51,6 +51,18 @@ export function toFloat(o: PyObj): number | null {
   }
 }
 
+/** v / p rounded half to even (floor-based, so negative v rounds as Python does). */
+export function divRoundHalfEven(v: bigint, p: bigint): bigint {
+  let q = v / p;
+  let r = v % p;
+  if (r < 0n) {
+    r += p;
+    q -= 1n;
+  }
+  if (r * 2n > p || (r * 2n === p && q % 2n !== 0n)) q += 1n;
+  return q;
+}
+
 export function intAdd(a: IntV, b: IntV): PyObj {
   if (typeof a === "number" && typeof b === "number") {
     const r = a + b;
