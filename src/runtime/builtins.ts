@@ -393,7 +393,7 @@ function hashDouble(v: number): bigint {
   }
   let x = BigInt(m) % MODULUS;
   const r = ((e % 61) + 61) % 61;
-  x = ((x << BigInt(r)) | 0n) % MODULUS;
+  x = (x << BigInt(r)) % MODULUS;
   let h = v < 0 ? -x : x;
   if (h === -1n) h = -2n;
   return h;

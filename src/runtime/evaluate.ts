@@ -32,12 +32,15 @@ export interface EvalRequest {
   readonly sizeof?: (ctx: Ctx) => (o: PyObj) => number;
 }
 
-let builtinsReady = false;
+let modulesOnce: ReadonlyMap<string, PyModuleObj> | null = null;
 
-function ensureBuiltins(): void {
-  if (builtinsReady) return;
-  installBuiltins(makeBuiltins());
-  builtinsReady = true;
+/** Builtins and modules are immutable tables: made once per process, on first use. */
+function ensureBuiltins(): ReadonlyMap<string, PyModuleObj> {
+  if (modulesOnce === null) {
+    installBuiltins(makeBuiltins());
+    modulesOnce = makeModules();
+  }
+  return modulesOnce;
 }
 
 function toError(e: unknown, where: "expr" | "setup"): EvalError {
@@ -54,11 +57,10 @@ function toError(e: unknown, where: "expr" | "setup"): EvalError {
 }
 
 export function evaluate(req: EvalRequest): EvalResult {
-  ensureBuiltins();
+  const modules = ensureBuiltins();
   const c = new Ctx(req.layout, req.timeLimitMs);
   if (req.sizeof !== undefined) c.sizeof = req.sizeof(c);
   return withCtx(c, (): EvalResult => {
-    const modules: ReadonlyMap<string, PyModuleObj> = makeModules();
     const globals: Scope = { vars: new Map<string, PyObj>([["__name__", pyStr("__pymem_setup__")]]), parent: null, comp: false };
     // SEMANTICS.md: array, collections, decimal and sys are imported before the setup runs.
     for (const name of ["array", "collections", "decimal", "sys"]) globals.vars.set(name, modules.get(name) as PyModuleObj);

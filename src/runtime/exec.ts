@@ -31,12 +31,10 @@ class Return {
 /** Class bodies are scopes that the functions defined in them do not see. */
 const classScopes = new WeakSet<Scope>();
 
-export const IMPORTABLE_MODULES: readonly string[] = ["array", "collections", "dataclasses", "decimal", "sys", "typing"];
-
-function refusedImport(name: string): PymemError {
+function refusedImport(name: string, modules: ReadonlyMap<string, PyModuleObj>): PymemError {
   return new PymemError(
     "FORBIDDEN",
-    `import of '${name}' is not allowed: pymem's sandbox offers only ${IMPORTABLE_MODULES.join(", ")}`,
+    `import of '${name}' is not allowed: pymem's sandbox offers only ${[...modules.keys()].sort().join(", ")}`,
   );
 }
 
@@ -118,7 +116,7 @@ export class StatementCompiler {
         const names = s.names.map((a) => {
           const top = a.name.split(".")[0] as string;
           const m = this.modules.get(a.name);
-          if (m === undefined || a.name.includes(".")) throw refusedImport(a.name);
+          if (m === undefined || a.name.includes(".")) throw refusedImport(a.name, this.modules);
           return { bind: a.asname ?? top, m };
         });
         return (sc) => {
@@ -129,7 +127,7 @@ export class StatementCompiler {
         const m = s.module === null ? undefined : this.modules.get(s.module);
         if (m === undefined || s.level > 0) {
           if (s.module === "__future__") return () => undefined;
-          throw refusedImport(s.module ?? ".");
+          throw refusedImport(s.module ?? ".", this.modules);
         }
         return (sc) => {
           for (const a of s.names) {
