@@ -7,7 +7,7 @@ import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet } from "./
 import { PyException, valueError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
 import { listArray, listExtend, listResizeTo, newListExact, listAppend } from "./lists.js";
-import { intValue } from "./numbers.js";
+import { intValue, popIndex } from "./numbers.js";
 import {
   None, pyBool, pyFloat, pyInt, typeName, type NativeFn, type PyDictObj, type PyListObj, type PyObj, type PySetObj,
 } from "./objects.js";
@@ -55,10 +55,7 @@ function listMethod(l: PyListObj, name: string): NativeFn | null {
     case "pop":
       return ([i]) => {
         const items = listArray(l);
-        if (items.length === 0) throw new PyException("IndexError", "pop from empty list");
-        let at = i === undefined ? items.length - 1 : Number(intValue(i));
-        if (at < 0) at += items.length;
-        if (at < 0 || at >= items.length) throw new PyException("IndexError", "pop index out of range");
+        const at = popIndex(i, items.length, "list");
         const v = items[at] as PyObj;
         listResizeTo(l, items.length - 1);
         items.splice(at, 1);
@@ -317,10 +314,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
         } else if (name === "pop") {
           fn = ([i]) => {
             const data = bytesData(o);
-            if (data.length === 0) throw new PyException("IndexError", "pop from empty bytearray");
-            let at = i === undefined ? data.length - 1 : Number(intValue(i));
-            if (at < 0) at += data.length;
-            if (at < 0 || at >= data.length) throw new PyException("IndexError", "pop index out of range");
+            const at = popIndex(i, data.length, "bytearray");
             const v = data[at] as number;
             const rest = Uint8Array.from([...data.subarray(0, at), ...data.subarray(at + 1)]);
             byteArrayResize(o, data.length - 1);

@@ -51,6 +51,15 @@ export function toFloat(o: PyObj): number | null {
   }
 }
 
+/** The index list.pop / bytearray.pop / array.pop remove (last by default), checked as CPython does. */
+export function popIndex(i: PyObj | undefined, len: number, what: string): number {
+  if (len === 0) throw new PyException("IndexError", `pop from empty ${what}`);
+  let at = i === undefined ? len - 1 : Number(intValue(i));
+  if (at < 0) at += len;
+  if (at < 0 || at >= len) throw new PyException("IndexError", "pop index out of range");
+  return at;
+}
+
 /** v / p rounded half to even (floor-based, so negative v rounds as Python does). */
 export function divRoundHalfEven(v: bigint, p: bigint): bigint {
   let q = v / p;

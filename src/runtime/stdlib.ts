@@ -9,7 +9,7 @@ import { dictClear, dictDelete, dictGet, dictSet, newDict } from "./dicts.js";
 import { PyException, typeError, valueError } from "./errors.js";
 import { forEach, makeIter, toArray } from "./iteration.js";
 import { newEmptyList, newListExact } from "./lists.js";
-import { intValue, toFloat } from "./numbers.js";
+import { intValue, popIndex, toFloat } from "./numbers.js";
 import {
   None, pyBytes, pyFloat, pyInt, pyStr, typeName, type DictFlavor, type Kwargs, type NativeFn, type PyArrayObj,
   type PyDequeObj, type PyDictObj, type PyObj,
@@ -93,8 +93,14 @@ function arrayFromBytes(a: PyArrayObj, data: Uint8Array): void {
       }
     }
   }
-  arrayResizeTo(a, a.values.length + n);
-  a.values.push(...out);
+  arrayPushAll(a, out);
+}
+
+/** Items added by one array_resize (frombytes, fromlist, fromunicode, extend/+= with an array). */
+function arrayPushAll(a: PyArrayObj, vals: readonly (number | bigint | string)[]): void {
+  if (vals.length === 0) return;
+  arrayResizeTo(a, a.values.length + vals.length);
+  a.values.push(...vals);
 }
 
 /** array *= n: one array_resize to n × len, then the copies. */
@@ -108,14 +114,12 @@ export function arrayInplaceRepeat(a: PyArrayObj, n: number): void {
 }
 
 export function arrayExtendArray(a: PyArrayObj, src: PyArrayObj): void {
-  arrayResizeTo(a, a.values.length + src.values.length);
-  a.values.push(...src.values);
+  arrayPushAll(a, src.values.slice());
 }
 
 function arrayExtend(a: PyArrayObj, src: PyObj): void {
   if (src.t === "array" && src.typecode === a.typecode) {
-    arrayResizeTo(a, a.values.length + src.values.length);
-    a.values.push(...src.values);
+    arrayExtendArray(a, src);
     return;
   }
   forEach(src, (x) => arrayAppend(a, arrayValue(a.typecode, x)));
@@ -162,21 +166,13 @@ export function arrayMethod(a: PyArrayObj, name: string): NativeFn | PyObj | nul
     case "fromlist":
       return ([x]) => {
         if (x === undefined || x.t !== "list") throw typeError("arg must be list");
-        const vals = toArray(x).map((v) => arrayValue(a.typecode, v));
-        if (vals.length > 0) {
-          arrayResizeTo(a, a.values.length + vals.length);
-          a.values.push(...vals);
-        }
+        arrayPushAll(a, toArray(x).map((v) => arrayValue(a.typecode, v)));
         return None;
       };
     case "fromunicode":
       return ([x]) => {
         if (a.typecode !== "u") throw valueError("fromunicode() may only be called on unicode type arrays");
-        const chars = [...strText(x as never)];
-        if (chars.length > 0) {
-          arrayResizeTo(a, a.values.length + chars.length);
-          a.values.push(...chars);
-        }
+        arrayPushAll(a, [...strText(x as never)]);
         return None;
       };
     case "frombytes":
@@ -195,10 +191,7 @@ export function arrayMethod(a: PyArrayObj, name: string): NativeFn | PyObj | nul
       };
     case "pop":
       return ([i]) => {
-        if (a.values.length === 0) throw new PyException("IndexError", "pop from empty array");
-        let at = i === undefined ? a.values.length - 1 : Number(intValue(i));
-        if (at < 0) at += a.values.length;
-        if (at < 0 || at >= a.values.length) throw new PyException("IndexError", "pop index out of range");
+        const at = popIndex(i, a.values.length, "array");
         const v = a.values[at] as number;
         arrayResizeTo(a, a.values.length - 1);
         a.values.splice(at, 1);
