@@ -8,6 +8,17 @@ import { pyStr, typeName, type PyObj } from "./objects.js";
 import { intValue } from "./numbers.js";
 import { ctx } from "./ctx.js";
 
+/** object.__new__(cls): an instance without running __init__. */
+const objectNew: PyObj = {
+  t: "builtin",
+  name: "__new__",
+  self: null,
+  fn: ([c]) => {
+    if (c === undefined || c.t !== "class") throw new PyException("TypeError", "object.__new__(X): X is not a type object");
+    return newInstance(c);
+  },
+};
+
 export function getAttr(o: PyObj, name: string): PyObj {
   switch (o.t) {
     case "instance": {
@@ -18,7 +29,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
     case "class": {
       if (name === "__name__" || name === "__qualname__") return pyStr(o.name);
       if (name === "__mro__") return { t: "tuple", items: [...o.mro, builtinType(o.builtinBase), ...(o.builtinBase === "object" ? [] : [builtinType("object")])] };
-      if (name === "__new__") return { t: "builtin", name: "__new__", self: null, fn: ([c]) => (c !== undefined && c.t === "class" ? newInstance(c) : (() => { throw new PyException("TypeError", "object.__new__(X): X is not a type object"); })()) };
+      if (name === "__new__") return objectNew;
       const v = lookupClassAttr(o, name);
       if (v !== undefined && v.t === "opaque" && v.typeName === "classmethod") return { t: "method", func: v.data as PyObj, self: o };
       if (v !== undefined && v.t === "opaque" && v.typeName === "staticmethod") return v.data as PyObj;
