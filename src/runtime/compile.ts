@@ -48,41 +48,6 @@ function at(span: Span, f: Run): Run {
   };
 }
 
-/** The values yielded by the generator bodies being run (innermost last). */
-const yieldBuffers: PyObj[][] = [];
-
-function yieldValue(v: PyObj): void {
-  const buf = yieldBuffers[yieldBuffers.length - 1];
-  if (buf === undefined) throw new PyException("SyntaxError", "'yield' outside function");
-  buf.push(v);
-  ctx().tick();
-}
-
-/**
- * A generator object for a generator function's call. Its body runs to the end
- * on the first next() and its yields are handed out in order (pymem does not
- * suspend frames; a body that never ends is stopped by the work limit).
- */
-export function makeGenerator(run: () => void): PyObj {
-  let items: PyObj[] | null = null;
-  let i = 0;
-  return makeIter(
-    "generator",
-    () => {
-      if (items === null) {
-        yieldBuffers.push([]);
-        try {
-          run();
-        } finally {
-          items = yieldBuffers.pop() as PyObj[];
-        }
-      }
-      return i < items.length ? items[i++] : undefined;
-    },
-    () => null,
-  );
-}
-
 export class Compiler {
   readonly pool = new ConstPool();
   /** The block (module, function, class body, comprehension) whose code is being compiled. */
@@ -258,17 +223,10 @@ export class Compiler {
       case "Await":
         throw new PyException("SyntaxError", "'await' outside function", e.span);
       case "Yield":
-      case "YieldFrom": {
+      case "YieldFrom":
         if (!this.inGenerator) throw new PyException("SyntaxError", "'yield' outside function", e.span);
-        const value = e.value === null ? null : this.expr(e.value).run;
-        const from = e.kind === "YieldFrom";
-        return this.dynamic((sc) => {
-          const v = value === null ? None : value(sc);
-          if (from) forEach(v, (x) => yieldValue(x));
-          else yieldValue(v);
-          return None;
-        });
-      }
+        // Statement-level yields are compiled by src/runtime/generators.ts; this one sits inside an expression.
+        throw new PymemError("UNSUPPORTED", "a yield nested inside an expression is not supported by pymem yet", e.span);
     }
   }
 

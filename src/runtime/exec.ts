@@ -4,7 +4,9 @@
 import type { Expr, Stmt } from "../python/ast.js";
 import { callObject } from "./calls.js";
 import { makeClass } from "./classes.js";
-import { Compiler, makeGenerator } from "./compile.js";
+import { Compiler } from "./compile.js";
+import { Break, Continue, Return } from "./flow.js";
+import { GeneratorBodyCompiler, hasYield, makeGenerator } from "./generators.js";
 import { truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError } from "./errors.js";
@@ -20,11 +22,6 @@ import { dictSet, newDict } from "./dicts.js";
 
 type Exec = (sc: Scope) => void;
 
-class Break {}
-class Continue {}
-class Return {
-  constructor(readonly value: PyObj) {}
-}
 
 function refusedImport(name: string, modules: ReadonlyMap<string, PyModuleObj>): PymemError {
   return new PymemError(
@@ -62,7 +59,7 @@ export class StatementCompiler {
     };
   }
 
-  private stmt(s: Stmt): Exec {
+  stmt(s: Stmt): Exec {
     const c = this.c;
     switch (s.kind) {
       case "Expr": {
@@ -227,11 +224,26 @@ export class StatementCompiler {
     const defaults = s.args.defaults.map((d) => this.c.expr(d).run);
     const kwDefaults = s.args.kwDefaults.map((d) => (d === null ? null : this.c.expr(d).run));
     const decorators = s.decorators.map((d) => this.c.expr(d).run);
-    const isGenerator = containsYield(s.body);
+    const isGenerator = hasYield(s.body);
     const savedGen = this.c.inGenerator;
     this.c.inGenerator = isGenerator;
-    const body = this.c.inBlock(s, () => this.block(s.body));
-    this.c.inGenerator = savedGen;
+    let body: Exec = () => undefined;
+    let genBody: ((sc: Scope) => Generator<PyObj, void, undefined>) | null = null;
+    try {
+      this.c.inBlock(s, () => {
+        if (!isGenerator) body = this.block(s.body);
+        else genBody = new GeneratorBodyCompiler(this.c, (x) => withSpan(x, this.stmt(x))).block(s.body);
+      });
+    } catch (e) {
+      // A generator body pymem cannot suspend is refused when it is called, not when it is defined.
+      if (!(isGenerator && e instanceof PymemError)) throw e;
+      const refusal = e;
+      genBody = () => {
+        throw refusal;
+      };
+    } finally {
+      this.c.inGenerator = savedGen;
+    }
     const name = s.name;
     const closureOf = this.c.closure();
     const store = this.c.storeName(name);
@@ -245,18 +257,26 @@ export class StatementCompiler {
         call: (args, kw) => {
           const vars = bindArguments(spec, defs, kwDefs, args, kw);
           ctx().tick();
-          const run = (): PyObj => {
-            try {
-              body({ vars, parent: closure });
-            } catch (e) {
-              if (e instanceof Return) return e.value;
-              markSetup(e);
-              throw e;
-            }
-            return None;
-          };
-          if (isGenerator) return makeGenerator(() => void run());
-          return run();
+          const frame: Scope = { vars, parent: closure };
+          if (genBody !== null) {
+            const g = genBody;
+            return makeGenerator(function* () {
+              try {
+                yield* g(frame);
+              } catch (e) {
+                markSetup(e);
+                throw e;
+              }
+            });
+          }
+          try {
+            body(frame);
+          } catch (e) {
+            if (e instanceof Return) return e.value;
+            markSetup(e);
+            throw e;
+          }
+          return None;
         },
       };
       for (const d of [...decorators].reverse()) f = callObject(d(sc), [f]);
@@ -319,27 +339,6 @@ export class StatementCompiler {
         throw new PymemError("UNSUPPORTED", `del of ${t.kind}`, t.span);
     }
   }
-}
-
-/** Whether a def body yields (not counting nested defs, classes and lambdas). */
-function containsYield(body: readonly Stmt[]): boolean {
-  let found = false;
-  const visit = (node: unknown): void => {
-    if (found || node === null || typeof node !== "object") return;
-    if (Array.isArray(node)) {
-      for (const x of node) visit(x);
-      return;
-    }
-    const k = (node as { kind?: string }).kind;
-    if (k === "Yield" || k === "YieldFrom") {
-      found = true;
-      return;
-    }
-    if (k === "FunctionDef" || k === "ClassDef" || k === "Lambda") return;
-    for (const [key, v] of Object.entries(node)) if (key !== "span") visit(v);
-  };
-  visit(body);
-  return found;
 }
 
 /** The class statement's type(name, bases, ns), with the bases the sandbox knows. */
