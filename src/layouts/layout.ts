@@ -5,6 +5,8 @@ import { cpython310 } from "./cpython310/index.js";
 
 export interface Layout {
   readonly python: string;
+  /** Attribute names of the real builtin types and modules, space-separated, by type name or "module NAME". */
+  readonly attributeNames: Readonly<Record<string, string>>;
   readonly long: { sizeof(v: number | bigint): number; sizeofBool(v: boolean): number };
   readonly float: { readonly size: number; readonly complexSize: number };
   readonly unicode: { sizeof(length: number, maxChar: number): number };

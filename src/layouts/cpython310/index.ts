@@ -14,6 +14,7 @@ import {
 import { sizeofTuple, sizeofTupleSubclass } from "./PyTupleObject.js";
 import { sizeofUnicode } from "./PyUnicodeObject.js";
 import { leafSizes } from "./leaves.js";
+import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { ARRAY_ITEMSIZE, arrayResize, sizeofArray } from "./arrayobject.js";
 import { BLOCKLEN, CENTER, sizeofDeque } from "./dequeobject.js";
 import { sizeofFlavoredDict } from "./odictobject.js";
@@ -22,6 +23,7 @@ import { heapTypeShape, objectBasicsize, sizeofHeapType, sizeofInstance } from "
 
 export const cpython310: Layout = {
   python: "3.10",
+  attributeNames: ATTRIBUTE_NAMES,
   long: { sizeof: sizeofLong, sizeofBool },
   float: { size: sizeofPyFloatObject, complexSize: sizeofPyComplexObject },
   unicode: { sizeof: sizeofUnicode },
