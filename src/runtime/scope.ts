@@ -3,6 +3,7 @@
 // the builtins the sandbox offers. Names that would reach the host are refused
 // by name, not merely missing.
 import type { NameRef } from "../compiler/symtable.js";
+import { ctx } from "./ctx.js";
 import { PyException, PymemError } from "./errors.js";
 import type { PyObj, Scope } from "./objects.js";
 
@@ -32,10 +33,18 @@ function lookupBuiltin(name: string): PyObj {
   if (FORBIDDEN_NAMES.has(name)) {
     throw new PymemError("FORBIDDEN", `'${name}' is not available: pymem evaluates in a sandbox without host access`);
   }
-  if (UNSUPPORTED_BUILTINS.has(name)) {
+  if (UNSUPPORTED_BUILTINS.has(name) || realBuiltins().has(name)) {
     throw new PymemError("UNSUPPORTED", `the builtin '${name}' is not supported by pymem yet`);
   }
   throw new PyException("NameError", `name '${name}' is not defined`);
+}
+
+let realBuiltinNames: ReadonlySet<string> | null = null;
+
+/** Every name CPython's builtins module has: one pymem lacks is refused, not a NameError. */
+function realBuiltins(): ReadonlySet<string> {
+  realBuiltinNames ??= new Set((ctx().layout.attributeNames["module builtins"] ?? "").split(" "));
+  return realBuiltinNames;
 }
 
 function moduleScope(sc: Scope): Scope {
