@@ -10,6 +10,8 @@ import { HumanReporter, jsonLine, jsonObject } from "./reporters.js";
 import type { Chalk } from "./style.js";
 
 function structTable(e: Explanation, c: Chalk): string {
+  // No struct table fits: say so rather than print rows that do not add up.
+  if (e.unsupported !== undefined) return `${c.bold(e.struct)} ${c.dim(`(${e.type})`)}\n  getsizeof ${e.total}: explain cannot lay it out (${e.unsupported})`;
   const t = new Table({
     head: ["field", "C type", "offset", "size", "value"].map((h) => c.bold(h)),
     colAligns: ["left", "left", "right", "right", "left"],
