@@ -81,39 +81,79 @@ function xml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+/** An attribute value keeps its line breaks only as character references. */
+function xmlAttr(s: string): string {
+  return xml(s).replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+}
+
+function junitDocument(cases: readonly string[], tests: number, failures: number, errors: number): string {
+  const counts = `tests="${tests}" failures="${failures}" errors="${errors}"`;
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="pymem" ${counts}>`, `  <testsuite name="pymem budgets" ${counts}>`, ...cases, "  </testsuite>", "</testsuites>", ""].join("\n");
+}
+
 export function junitBudgetReport(outcomes: readonly BudgetOutcome[]): string {
   const failures = outcomes.filter((o) => o.ok && !o.passed).length;
   const errors = outcomes.filter((o) => !o.ok).length;
   const plain = makeChalk(false);
   const cases = outcomes.map((o) => {
-    const head = `    <testcase classname="pymem.budgets" name="${xml(o.budget.name)}">`;
-    if (o.ok && o.passed) return `    <testcase classname="pymem.budgets" name="${xml(o.budget.name)}"/>`;
-    const line = xml(outcomeLine(o, plain, null).replace(/^✖ /, ""));
+    const head = `    <testcase classname="pymem.budgets" name="${xmlAttr(o.budget.name)}">`;
+    if (o.ok && o.passed) return `    <testcase classname="pymem.budgets" name="${xmlAttr(o.budget.name)}"/>`;
+    const line = xmlAttr(outcomeLine(o, plain, null).replace(/^✖ /, ""));
     const tag = o.ok ? "failure" : "error";
     return `${head}\n      <${tag} message="${line}">${xml(o.budget.expr)}</${tag}>\n    </testcase>`;
   });
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="pymem" tests="${outcomes.length}" failures="${failures}" errors="${errors}">`,
-    `  <testsuite name="pymem budgets" tests="${outcomes.length}" failures="${failures}" errors="${errors}">`,
-    ...cases,
-    "  </testsuite>",
-    "</testsuites>",
-    "",
-  ].join("\n");
+  return junitDocument(cases, outcomes.length, failures, errors);
 }
 
-/** `::error file=…,line=…,title=…::…` for each budget over its limit or failing. */
-export function githubAnnotations(outcomes: readonly BudgetOutcome[], file: string): string {
-  const plain = makeChalk(false);
+/** The budgets could not be read: a report with that one error, for CI systems that only look at the report. */
+export function junitConfigErrorReport(message: string): string {
+  const testcase = [
+    '    <testcase classname="pymem.budgets" name="configuration">',
+    `      <error type="CONFIG" message="${xmlAttr(message)}">${xml(message)}</error>`,
+    "    </testcase>",
+  ].join("\n");
+  return junitDocument([testcase], 1, 0, 1);
+}
+
+export function jsonConfigErrorReport(message: string): string {
+  return JSON.stringify({ error: { code: "CONFIG", message, line: null, column: null } }) + "\n";
+}
+
+/** One workflow command: `::error file=…,line=…,title=…::message`. */
+export interface Annotation {
+  readonly file: string;
+  readonly line: number | null;
+  readonly col?: number | null;
+  readonly title?: string;
+  readonly message: string;
+}
+
+function annotationLine(a: Annotation): string {
   const esc = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   const prop = (s: string): string => esc(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  const props = [`file=${prop(a.file)}`];
+  if (a.line !== null) props.push(`line=${a.line}`);
+  if (a.line !== null && a.col !== undefined && a.col !== null) props.push(`col=${a.col}`);
+  if (a.title !== undefined) props.push(`title=${prop(a.title)}`);
+  return `::error ${props.join(",")}::${esc(a.message)}\n`;
+}
+
+export function configAnnotations(annotations: readonly Annotation[]): string {
+  return annotations.map((a) => annotationLine({ title: "pymem configuration", ...a })).join("");
+}
+
+/** An annotation for each budget over its limit or failing, at the budget's line in `file`. */
+export function githubAnnotations(outcomes: readonly BudgetOutcome[], file: string): string {
+  const plain = makeChalk(false);
   return outcomes
     .filter((o) => !o.ok || !o.passed)
-    .map((o) => {
-      const line = o.budget.line === null ? "" : `,line=${o.budget.line}`;
-      const title = o.ok ? `pymem budget "${o.budget.name}" exceeded` : `pymem budget "${o.budget.name}" failed`;
-      return `::error file=${prop(file)}${line},title=${prop(title)}::${esc(outcomeLine(o, plain, null).replace(/^✖ /, ""))}\n`;
-    })
+    .map((o) =>
+      annotationLine({
+        file,
+        line: o.budget.line,
+        title: o.ok ? `pymem budget "${o.budget.name}" exceeded` : `pymem budget "${o.budget.name}" failed`,
+        message: outcomeLine(o, plain, null).replace(/^✖ /, ""),
+      }),
+    )
     .join("");
 }

@@ -143,6 +143,7 @@ export async function run(io: Io): Promise<number> {
     .option("--config <path>", "the pyproject.toml to read (default: the nearest one up from here)")
     .option("--json", "print the results as a JSON array")
     .option("--reporter <name>", "human (default), json or junit")
+    .option("--output <file>", "write the report to FILE instead of standard output")
     .option("--hide-passed", "list only the budgets that fail")
     .option("--no-color", "plain output (also NO_COLOR)")
     .action(async (opts: CheckOptions) => {
