@@ -270,6 +270,45 @@ describe("pymem check in CI: machine reports stay parseable", () => {
   });
 });
 
+describe("pymem check: an error in the setup points at the user's file", () => {
+  const broken = { ...files, "/project/models.py": "x = 1.5\ny = 2.5\nz = x / (y - 2.5)\n" };
+  const excerpt = ["  --> models.py:3:5", "  3 | z = x / (y - 2.5)", "    |     ^"].join("\n");
+  const error = { code: "PYTHON", message: "ZeroDivisionError: float division by zero", line: 3, column: 5, in: "setup", file: "models.py" };
+
+  it("human: the setup file's line, source and caret under the budget", async () => {
+    const r = await cli(["check"], { files: broken });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(`✖ point: ZeroDivisionError: float division by zero (pyproject.toml:7)\n${excerpt}\n`);
+  });
+
+  it("JSON: `file`, with line and column in that file", async () => {
+    const r = await cli(["check", "--json"], { files: broken });
+    expect((JSON.parse(r.stdout) as { error: unknown }[]).map((o) => o.error)).toEqual([error, error, error]);
+  });
+
+  it("JUnit and GitHub annotations name the setup file's line", async () => {
+    const r = await cli(["check", "--reporter", "junit"], { files: broken, env: { GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: "/project" } });
+    expect(findAll(parseXml(r.stdout), "error")[0]?.attrs["message"]).toBe("point: ZeroDivisionError: float division by zero (models.py:3:5)");
+    expect(r.stderr).toContain('::error file=models.py,line=3,col=5,title=pymem budget "point" failed::point: ZeroDivisionError: float division by zero\n');
+  });
+
+  it("from a subdirectory: the path from there for people, from the repository root for CI", async () => {
+    const r = await cli(["check"], { files: broken, cwd: "/project/src", env: { GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: "/project" } });
+    expect(r.stdout).toContain("  --> ../models.py:3:5\n");
+    expect(r.stdout).toContain("::error file=models.py,line=3,col=5,");
+  });
+
+  it("a budget's own setup, after the setup file, is counted from its own first line", async () => {
+    const own = { ...files, "/project/pyproject.toml": project.replace(`setup = "names = ['ann', 'bob']"`, `setup = "names = ['ann',\\n  'bob' + 1]"`) };
+    const r = await cli(["check", "--json"], { files: own, env: { GITHUB_ACTIONS: "true" } });
+    const names = (JSON.parse(r.stdout) as { name: string; error?: Record<string, unknown> }[]).find((o) => o.name === "names");
+    expect(names?.error).toEqual({ code: "PYTHON", message: 'TypeError: can only concatenate str (not "int") to str', line: 2, column: 3, in: "setup" });
+    expect(r.stderr).toContain('::error file=pyproject.toml,line=18,title=pymem budget "names" failed::');
+    const human = await cli(["check"], { files: own });
+    expect(human.stdout).toContain("  --> <setup>:2:3\n  2 |   'bob' + 1]\n    |   ^\n");
+  });
+});
+
 describe("pymem size --max", () => {
   const t = truth("[1,2,3]");
   it.each([

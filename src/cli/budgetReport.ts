@@ -3,7 +3,7 @@
 import Table from "cli-table3";
 import type { BudgetOutcome } from "../budgets/check.js";
 import { formatInFamily } from "../budgets/limits.js";
-import { errorMessage } from "./format.js";
+import { errorMessage, placeLines, type ErrorPlace } from "./format.js";
 import { makeChalk, type Chalk } from "./style.js";
 
 function amounts(o: Extract<BudgetOutcome, { ok: true }>): { value: string; limit: string; delta: string; pct: string } {
@@ -18,6 +18,14 @@ function amounts(o: Extract<BudgetOutcome, { ok: true }>): { value: string; limi
   };
 }
 
+/** Where budgets and their errors are, as a person reading the report names them. */
+export interface BudgetPlaces {
+  /** The budget's table in the config (`pyproject.toml:13`), or null. */
+  readonly budget: (o: BudgetOutcome) => string | null;
+  /** Where a failing budget's error points: the setup file, `<setup>` or `<expr>`. */
+  readonly error: (o: BudgetOutcome) => ErrorPlace | null;
+}
+
 /** One line per budget: the same line `pymem size --max` prints. */
 export function outcomeLine(o: BudgetOutcome, c: Chalk, where: string | null): string {
   const loc = where === null ? "" : c.dim(` (${where})`);
@@ -28,7 +36,7 @@ export function outcomeLine(o: BudgetOutcome, c: Chalk, where: string | null): s
   return `${c.red("✖")} ${c.bold(o.budget.name)}: ${metric} ${a.value} is ${c.red(`${a.delta}${a.pct} over`)} the limit of ${a.limit}${loc}`;
 }
 
-export function humanBudgetReport(outcomes: readonly BudgetOutcome[], c: Chalk, hidePassed: boolean, where: (o: BudgetOutcome) => string | null): string {
+export function humanBudgetReport(outcomes: readonly BudgetOutcome[], c: Chalk, hidePassed: boolean, places: BudgetPlaces): string {
   const shown = outcomes.filter((o) => !hidePassed || !o.ok || !o.passed);
   const table = new Table({
     head: ["budget", "metric", "value", "limit", "headroom / excess", ""].map((h) => c.bold(h)),
@@ -53,7 +61,11 @@ export function humanBudgetReport(outcomes: readonly BudgetOutcome[], c: Chalk, 
   const lines: string[] = [];
   if (shown.length > 0) lines.push(table.toString());
   const bad = outcomes.filter((o) => !o.ok || !o.passed);
-  for (const o of bad) lines.push(outcomeLine(o, c, where(o)));
+  for (const o of bad) {
+    lines.push(outcomeLine(o, c, places.budget(o)));
+    const place = places.error(o);
+    if (place !== null) lines.push(...placeLines(place, c).map((l) => `  ${l}`));
+  }
   if (bad.some((o) => o.ok)) {
     lines.push(c.dim("  hint: make the value smaller (tuples or __slots__ instead of dicts, array.array for numbers), or raise its `max` in [[tool.pymem.budgets]]"));
   }
@@ -62,17 +74,20 @@ export function humanBudgetReport(outcomes: readonly BudgetOutcome[], c: Chalk, 
   return lines.join("\n") + "\n";
 }
 
-export function jsonBudgetReport(outcomes: readonly BudgetOutcome[]): string {
+export function jsonBudgetReport(outcomes: readonly BudgetOutcome[], places: BudgetPlaces): string {
   return (
     JSON.stringify(
-      outcomes.map((o) =>
-        o.ok
-          ? { name: o.budget.name, expr: o.budget.expr, metric: o.budget.metric, value: o.value, limit: o.budget.limit.bytes, passed: o.passed }
-          : {
-              name: o.budget.name, expr: o.budget.expr, metric: o.budget.metric, value: null, limit: o.budget.limit.bytes, passed: false,
-              error: { code: o.error.code, message: errorMessage(o.error), line: o.error.span?.line ?? null, column: o.error.span?.col ?? null, in: o.error.where },
-            },
-      ),
+      outcomes.map((o) => {
+        if (o.ok) return { name: o.budget.name, expr: o.budget.expr, metric: o.budget.metric, value: o.value, limit: o.budget.limit.bytes, passed: o.passed };
+        const place = places.error(o);
+        return {
+          name: o.budget.name, expr: o.budget.expr, metric: o.budget.metric, value: null, limit: o.budget.limit.bytes, passed: false,
+          error: {
+            code: o.error.code, message: errorMessage(o.error), line: place?.line ?? null, column: place?.col ?? null, in: o.error.where,
+            ...(place !== null && place.file !== null ? { file: place.file } : {}),
+          },
+        };
+      }),
     ) + "\n"
   );
 }
@@ -91,14 +106,15 @@ function junitDocument(cases: readonly string[], tests: number, failures: number
   return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="pymem" ${counts}>`, `  <testsuite name="pymem budgets" ${counts}>`, ...cases, "  </testsuite>", "</testsuites>", ""].join("\n");
 }
 
-export function junitBudgetReport(outcomes: readonly BudgetOutcome[]): string {
+export function junitBudgetReport(outcomes: readonly BudgetOutcome[], places: BudgetPlaces): string {
   const failures = outcomes.filter((o) => o.ok && !o.passed).length;
   const errors = outcomes.filter((o) => !o.ok).length;
   const plain = makeChalk(false);
   const cases = outcomes.map((o) => {
     const head = `    <testcase classname="pymem.budgets" name="${xmlAttr(o.budget.name)}">`;
     if (o.ok && o.passed) return `    <testcase classname="pymem.budgets" name="${xmlAttr(o.budget.name)}"/>`;
-    const line = xmlAttr(outcomeLine(o, plain, null).replace(/^✖ /, ""));
+    const place = places.error(o);
+    const line = xmlAttr(outcomeLine(o, plain, place === null ? null : `${place.label}:${place.line}:${place.col}`).replace(/^✖ /, ""));
     const tag = o.ok ? "failure" : "error";
     return `${head}\n      <${tag} message="${line}">${xml(o.budget.expr)}</${tag}>\n    </testcase>`;
   });
@@ -142,15 +158,14 @@ export function configAnnotations(annotations: readonly Annotation[]): string {
   return annotations.map((a) => annotationLine({ title: "pymem configuration", ...a })).join("");
 }
 
-/** An annotation for each budget over its limit or failing, at the budget's line in `file`. */
-export function githubAnnotations(outcomes: readonly BudgetOutcome[], file: string): string {
+/** An annotation for each budget over its limit or failing, at the place `locate` gives (the budget's line, or its error's). */
+export function githubAnnotations(outcomes: readonly BudgetOutcome[], locate: (o: BudgetOutcome) => Pick<Annotation, "file" | "line" | "col">): string {
   const plain = makeChalk(false);
   return outcomes
     .filter((o) => !o.ok || !o.passed)
     .map((o) =>
       annotationLine({
-        file,
-        line: o.budget.line,
+        ...locate(o),
         title: o.ok ? `pymem budget "${o.budget.name}" exceeded` : `pymem budget "${o.budget.name}" failed`,
         message: outcomeLine(o, plain, null).replace(/^✖ /, ""),
       }),

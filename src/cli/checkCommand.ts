@@ -1,8 +1,9 @@
 // `pymem check`: budgets from pyproject.toml, exit 1 when any is exceeded.
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { runBudget, type BudgetOutcome } from "../budgets/check.js";
+import { budgetSetupParts, runBudget, type BudgetOutcome } from "../budgets/check.js";
 import type { ConfigProblem } from "../budgets/config.js";
 import { layoutFor } from "../layouts/layout.js";
+import type { SetupPart } from "../setupParts.js";
 import {
   configAnnotations,
   githubAnnotations,
@@ -12,7 +13,9 @@ import {
   junitBudgetReport,
   junitConfigErrorReport,
   type Annotation,
+  type BudgetPlaces,
 } from "./budgetReport.js";
+import { errorPlace } from "./format.js";
 import { CliError, type Io } from "./io.js";
 import { makeChalk } from "./style.js";
 
@@ -27,7 +30,7 @@ export interface CheckOptions {
 
 type ReporterName = "human" | "json" | "junit";
 
-/** Where the config was found, named for people (from the working directory) and for CI (from the repository root). */
+/** A file the check read, named for people (from the working directory) and for CI (from the repository root). */
 interface ConfigFile {
   readonly path: string;
   readonly text: string;
@@ -36,7 +39,13 @@ interface ConfigFile {
 }
 
 type Loaded =
-  | { readonly ok: true; readonly outcomes: readonly BudgetOutcome[]; readonly config: ConfigFile }
+  | {
+      readonly ok: true;
+      readonly outcomes: readonly BudgetOutcome[];
+      readonly config: ConfigFile;
+      /** The setup file, its part named as people see it; and its name for CI. */
+      readonly shared: { readonly part: SetupPart; readonly annotated: string } | null;
+    }
   | { readonly ok: false; readonly message: string; readonly annotations: readonly Annotation[] };
 
 /** A path as GitHub wants it in an annotation: relative to the repository root, with '/'. */
@@ -77,7 +86,7 @@ async function loadAndRun(io: Io, opts: CheckOptions): Promise<Loaded> {
   const found = await findConfig(io, opts.config);
   if (typeof found === "string") return { ok: false, message: found, annotations: [] };
   const config: ConfigFile = { ...found, shown: relative(io.cwd, found.path) || "pyproject.toml", annotated: repoPath(io, found.path) };
-  const fail = (message: string, line: number | null = null): Loaded => ({ ok: false, message, annotations: [{ file: config.annotated, line, message }] });
+  const fail = (message: string): Loaded => ({ ok: false, message, annotations: [{ file: config.annotated, line: null, message }] });
   const { parseConfig } = await import("../budgets/config.js");
   const parsed = parseConfig(found.text);
   if (!parsed.ok) {
@@ -90,15 +99,17 @@ async function loadAndRun(io: Io, opts: CheckOptions): Promise<Loaded> {
   const cfg = parsed.config;
   const layout = layoutFor(cfg.python);
   if (layout === undefined) return fail(`${config.shown}: tool.pymem.python "${cfg.python}" is not supported`);
-  let shared: string | null = null;
+  let shared: { part: SetupPart; annotated: string } | null = null;
   if (cfg.setupFile !== null) {
+    const path = resolve(dirname(found.path), cfg.setupFile);
     try {
-      shared = await io.readFile(resolve(dirname(found.path), cfg.setupFile));
+      shared = { part: { file: relative(io.cwd, path), text: await io.readFile(path) }, annotated: repoPath(io, path) };
     } catch {
       return fail(`${config.shown}: tool.pymem.setup-file '${cfg.setupFile}' cannot be read`);
     }
   }
-  return { ok: true, config, outcomes: cfg.budgets.map((b) => runBudget(b, layout, shared)) };
+  const sharedPart = shared?.part ?? null;
+  return { ok: true, config, shared, outcomes: cfg.budgets.map((b) => runBudget(b, layout, sharedPart)) };
 }
 
 export async function checkCommand(io: Io, opts: CheckOptions): Promise<number> {
@@ -136,13 +147,28 @@ export async function checkCommand(io: Io, opts: CheckOptions): Promise<number> 
     if (annotate) side.write(configAnnotations(loaded.annotations));
     return 2;
   }
-  const { outcomes, config } = loaded;
+  const { outcomes, config, shared } = loaded;
   const color = output === undefined && opts.color && io.env["NO_COLOR"] === undefined && io.stdout.isTTY === true;
-  const where = (o: BudgetOutcome): string | null => (o.budget.line === null ? config.shown : `${config.shown}:${o.budget.line}`);
+  const places: BudgetPlaces = {
+    budget: (o) => (o.budget.line === null ? config.shown : `${config.shown}:${o.budget.line}`),
+    error: (o) => (o.ok ? null : errorPlace(o.error, o.budget.expr, budgetSetupParts(shared?.part ?? null, o.budget))),
+  };
   const report =
-    reporter === "json" ? jsonBudgetReport(outcomes) : reporter === "junit" ? junitBudgetReport(outcomes) : humanBudgetReport(outcomes, makeChalk(color), opts.hidePassed === true, where);
+    reporter === "json"
+      ? jsonBudgetReport(outcomes, places)
+      : reporter === "junit"
+        ? junitBudgetReport(outcomes, places)
+        : humanBudgetReport(outcomes, makeChalk(color), opts.hidePassed === true, places);
   if (!(await emit(report))) return 2;
-  if (annotate) side.write(githubAnnotations(outcomes, config.annotated));
+  if (annotate) {
+    // An error in the setup file is annotated there; anything else at the budget's table.
+    const locate = (o: BudgetOutcome): Pick<Annotation, "file" | "line" | "col"> => {
+      const place = places.error(o);
+      if (place !== null && place.file !== null && shared !== null) return { file: shared.annotated, line: place.line, col: place.col };
+      return { file: config.annotated, line: o.budget.line };
+    };
+    side.write(githubAnnotations(outcomes, locate));
+  }
   if (outcomes.some((o) => !o.ok)) return 2;
   return outcomes.every((o) => o.ok && o.passed) ? 0 : 1;
 }
