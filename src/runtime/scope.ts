@@ -26,6 +26,11 @@ const UNSUPPORTED_BUILTINS: ReadonlySet<string> = new Set([
   "aiter", "anext", "__name__", "__doc__", "__package__",
 ]);
 
+/** Whether `f` is the builtins module's own function of that name. */
+export function isBuiltinFunction(f: PyObj & { readonly name: string }): boolean {
+  return builtinTable.get(f.name) === f;
+}
+
 /** The builtins module, after the globals: NameError when absent. */
 function lookupBuiltin(name: string): PyObj {
   const b = builtinTable.get(name);
