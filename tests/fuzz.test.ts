@@ -12,10 +12,10 @@ import { loadFixtures } from "./fixtureRows.js";
 import { mutations, mutate, rng } from "./fuzzMutate.js";
 
 const SEED = 20_261_201;
-const COUNT = 250;
+const COUNT = 200;
 // pymem's own work bound, shortened so that the sample stays fast; an input must
 // then finish within CPU_BOUND_MS of CPU (a bound on the whole measure(), sizing included).
-const TIME_LIMIT_MS = 500;
+const TIME_LIMIT_MS = 250;
 const CPU_BOUND_MS = 4000;
 
 const exprs = loadFixtures("fuzz.jsonl").map((r) => r.expr);
