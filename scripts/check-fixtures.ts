@@ -21,6 +21,10 @@ for (const row of rows) {
   } else if (!r.ok) problem = `error ${r.error.code} ${r.error.pyType ?? ""}: ${r.error.message}`;
   else if (r.m.type !== row.type || r.m.size !== row.size || r.m.deep !== row.deep || r.m.objects !== row.objects) {
     problem = `got ${r.m.type} ${r.m.size}/${r.m.deep}/${r.m.objects}, want ${row.type} ${row.size}/${row.deep}/${row.objects}`;
+  } else {
+    // The table test compares the per-type breakdown too: a row can differ there alone.
+    const breakdown = JSON.stringify(Object.fromEntries([...r.m.breakdown].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [v.count, v.bytes]])));
+    if (breakdown !== JSON.stringify(row.breakdown)) problem = `got breakdown ${breakdown}, want ${JSON.stringify(row.breakdown)}`;
   }
   if (problem === null) pass++;
   else {

@@ -9,8 +9,15 @@ import { KNOWN_GAPS } from "./knownGaps.js";
 
 // core.jsonl: the systematic corpus; more.jsonl: an independent one written as users would type;
 // classes.jsonl: instances, __dict__ against __slots__, dataclasses, named tuples;
-// stdlib.jsonl: array, deque, OrderedDict, defaultdict, Counter, Decimal, iterators, sys.intern.
-const rows = [...loadFixtures("core.jsonl"), ...loadFixtures("more.jsonl"), ...loadFixtures("classes.jsonl"), ...loadFixtures("stdlib.jsonl")];
+// stdlib.jsonl: array, deque, OrderedDict, defaultdict, Counter, Decimal, iterators, sys.intern;
+// fuzz.jsonl: seeded random expressions over the core types (fixtures/fuzz.py), the differential fuzz sample.
+const rows = [
+  ...loadFixtures("core.jsonl"),
+  ...loadFixtures("more.jsonl"),
+  ...loadFixtures("classes.jsonl"),
+  ...loadFixtures("stdlib.jsonl"),
+  ...loadFixtures("fuzz.jsonl"),
+];
 const byCategory = new Map<string, FixtureRow[]>();
 for (const r of rows) {
   const cat = r.id.split("/")[0] as string;
