@@ -28,7 +28,8 @@ export function getAttr(o: PyObj, name: string): PyObj {
       throw missingAttribute([o.cls.builtinBase], name, `${o.cls.name}()`, `'${o.cls.name}' object has no attribute '${name}'`);
     }
     case "class": {
-      if (name === "__name__" || name === "__qualname__") return pyStr(o.name);
+      if (name === "__name__") return pyStr(o.name);
+      if (name === "__qualname__") return o.attrs.get("__qualname__") ?? pyStr(o.name);
       if (name === "__mro__") return { t: "tuple", items: [...o.mro, builtinType(o.builtinBase), ...(o.builtinBase === "object" ? [] : [builtinType("object")])] };
       if (name === "__new__") return objectNew;
       const v = lookupClassAttr(o, name);

@@ -581,7 +581,7 @@ let objectCls: PyClassObj | null = null;
 /** object() instances: a class with neither __dict__ nor slots. */
 function objectClass(): PyClassObj {
   if (objectCls === null) {
-    const c = makeClass("object", [], new Map([["__slots__", { t: "tuple", items: [] }]]));
+    const c = makeClass("object", [], new Map<string, PyObj>([["__slots__", { t: "tuple", items: [] }], ["__module__", pyStr("builtins")]]));
     objectCls = { ...c, shape: ctx().layout.heapType.object };
   }
   return objectCls;

@@ -70,6 +70,26 @@ export class Compiler {
     return new Compiler(symbols(() => symtableOfExpression(e)), "expr");
   }
 
+  /** What __qualname__ prefixes a name defined in the current block (compiler_set_qualname). */
+  qualPrefix = "";
+
+  /** The __qualname__ of a def, class or lambda named `name` in the current block. */
+  qualnameOf(name: string): string {
+    // A function or class declared global in a function is a module-level name.
+    if (this.block.kind === "function" && this.block.declaredGlobal.has(name)) return name;
+    return this.qualPrefix + name;
+  }
+
+  withQualPrefix<T>(prefix: string, f: () => T): T {
+    const saved = this.qualPrefix;
+    this.qualPrefix = prefix;
+    try {
+      return f();
+    } finally {
+      this.qualPrefix = saved;
+    }
+  }
+
   /** Compile `f` inside the block the symbol table made for `node`. */
   inBlock<T>(node: object, f: () => T): T {
     const b = this.table.blocks.get(node);
@@ -379,7 +399,8 @@ export class Compiler {
     const spec = paramSpec("<lambda>", e.args);
     const defaults = e.args.defaults.map((d) => this.expr(d).run);
     const kwDefaults = e.args.kwDefaults.map((d) => (d === null ? null : this.expr(d).run));
-    const body = this.inBlock(e, () => this.expr(e.body).run);
+    const qualname = this.qualnameOf("<lambda>");
+    const body = this.withQualPrefix(`${qualname}.<locals>.`, () => this.inBlock(e, () => this.expr(e.body).run));
     const closureOf = this.closure();
     const inSetup = this.where === "setup";
     return this.dynamic((sc) => {
@@ -394,7 +415,7 @@ export class Compiler {
           throw err;
         }
       };
-      return { t: "function", name: "<lambda>", call };
+      return qualname === "<lambda>" ? { t: "function", name: "<lambda>", call } : { t: "function", name: "<lambda>", qualname, call };
     });
   }
 
@@ -453,7 +474,8 @@ export class Compiler {
     // The first iterable is evaluated in the enclosing scope; the rest in the comprehension's own.
     const first = this.iterOperand((gens[0] as Comprehension).iter);
     const closureOf = this.closure();
-    return this.inBlock(e, () => this.comprehensionBody(e, first, closureOf));
+    const codeName = { ListComp: "<listcomp>", SetComp: "<setcomp>", DictComp: "<dictcomp>", GeneratorExp: "<genexpr>" }[e.kind];
+    return this.withQualPrefix(`${this.qualnameOf(codeName)}.`, () => this.inBlock(e, () => this.comprehensionBody(e, first, closureOf)));
   }
 
   private comprehensionBody(e: ExprOf<"ListComp" | "SetComp" | "DictComp" | "GeneratorExp">, first: Run, closureOf: (sc: Scope) => Scope): Compiled {

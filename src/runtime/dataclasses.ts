@@ -1,6 +1,7 @@
 // dataclasses.dataclass / field, typing.NamedTuple and collections.namedtuple:
 // the classes they make, with the attribute-setting order and defaults of the
 // code CPython 3.10's dataclasses module generates.
+import { AT_ADDRESS, classDisplayName } from "./repr.js";
 import { callObject } from "./calls.js";
 import { makeClass } from "./classes.js";
 import { setFieldTuple, truthy } from "./compare.js";
@@ -219,7 +220,7 @@ setInstanceRepr((o, active) => {
     const s = callObject(userRepr, [o]);
     if (s.t === "str") return strText(s);
   }
-  return `<__pymem_setup__.${o.cls.name} object>`;
+  return `<${classDisplayName(o.cls)} object${AT_ADDRESS}>`;
 });
 
 /** A namedtuple class: a tuple subclass with __slots__ = () and named fields. */

@@ -229,11 +229,14 @@ export class StatementCompiler {
     this.c.inGenerator = isGenerator;
     let body: Exec = () => undefined;
     let genBody: ((sc: Scope) => Generator<PyObj, void, undefined>) | null = null;
+    const qualname = this.c.qualnameOf(s.name);
     try {
-      this.c.inBlock(s, () => {
-        if (!isGenerator) body = this.block(s.body);
-        else genBody = new GeneratorBodyCompiler(this.c, (x) => withSpan(x, this.stmt(x))).block(s.body);
-      });
+      this.c.withQualPrefix(`${qualname}.<locals>.`, () =>
+        this.c.inBlock(s, () => {
+          if (!isGenerator) body = this.block(s.body);
+          else genBody = new GeneratorBodyCompiler(this.c, (x) => withSpan(x, this.stmt(x))).block(s.body);
+        }),
+      );
     } catch (e) {
       // A generator body pymem cannot suspend is refused when it is called, not when it is defined.
       if (!(isGenerator && e instanceof PymemError)) throw e;
@@ -254,6 +257,7 @@ export class StatementCompiler {
       let f: PyObj = {
         t: "function",
         name,
+        ...(qualname === name ? {} : { qualname }),
         call: (args, kw) => {
           const vars = bindArguments(spec, defs, kwDefs, args, kw);
           ctx().tick();
@@ -290,14 +294,15 @@ export class StatementCompiler {
     if (s.keywords.length > 0) throw new PymemError("UNSUPPORTED", "class keywords (metaclass=…)", s.span);
     const saved = this.c.className;
     this.c.className = s.name;
-    const body = this.c.inBlock(s, () => this.block(s.body));
+    const qualname = this.c.qualnameOf(s.name);
+    const body = this.c.withQualPrefix(`${qualname}.`, () => this.c.inBlock(s, () => this.block(s.body)));
     this.c.className = saved;
     const name = s.name;
     const closureOf = this.c.closure();
     const store = this.c.storeName(name);
     return (sc) => {
       const baseObjs = bases.map((b) => b(sc));
-      const ns: Scope = { vars: new Map<string, PyObj>([["__module__", pyStr("__pymem_setup__")], ["__qualname__", pyStr(name)]]), parent: closureOf(sc) };
+      const ns: Scope = { vars: new Map<string, PyObj>([["__module__", pyStr("__pymem_setup__")], ["__qualname__", pyStr(qualname)]]), parent: closureOf(sc) };
       body(ns);
       let cls: PyObj = buildClass(name, baseObjs, ns.vars);
       for (const d of [...decorators].reverse()) cls = callObject(d(sc), [cls]);

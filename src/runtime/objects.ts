@@ -136,6 +136,8 @@ export interface PyModuleObj { readonly t: "module"; readonly name: string; read
 export interface PyFunctionObj {
   readonly t: "function";
   readonly name: string;
+  /** __qualname__ when it is not the name (nested, method, lambda in a comprehension …). */
+  readonly qualname?: string;
   readonly call: NativeFn;
 }
 

@@ -152,13 +152,13 @@ export function repr(o: PyObj, active: Set<PyObj> = new Set()): string {
     case "slice":
       return `slice(${repr(o.start)}, ${repr(o.stop)}, ${repr(o.step)})`;
     case "builtin":
-      return o.self === null ? `<built-in function ${o.name}>` : `<built-in method ${o.name} of ${typeName(o.self)} object>`;
+      return o.self === null ? `<built-in function ${o.name}>` : `<built-in method ${o.name} of ${typeName(o.self)} object${AT_ADDRESS}>`;
     case "type":
       return `<class '${o.name}'>`;
     case "module":
       return `<module '${o.name}' (built-in)>`;
     case "function":
-      return `<function ${o.name}>`;
+      return `<function ${o.qualname ?? o.name}${AT_ADDRESS}>`;
     case "dictview": {
       const items = [...o.dict.table.map.values()].map((e) =>
         o.typeName === "dict_keys" ? repr(e.key, active) : o.typeName === "dict_values" ? repr(e.value, active) : `(${repr(e.key, active)}, ${repr(e.value, active)})`,
@@ -166,9 +166,9 @@ export function repr(o: PyObj, active: Set<PyObj> = new Set()): string {
       return `${o.typeName}([${items.join(", ")}])`;
     }
     case "iterator":
-      return `<${o.typeName} object>`;
+      return `<${o.typeName} object${AT_ADDRESS}>`;
     case "class":
-      return `<class '__pymem_setup__.${o.name}'>`;
+      return `<class '${classDisplayName(o)}'>`;
     case "instance":
       return instanceRepr(o, active);
     case "array": {
@@ -183,13 +183,29 @@ export function repr(o: PyObj, active: Set<PyObj> = new Set()): string {
     case "Decimal":
       return `Decimal('${decimalToString(o)}')`;
     case "opaque":
-      return `<${o.typeName} object>`;
+      return `<${o.typeName} object${AT_ADDRESS}>`;
     case "method":
       return `<bound method ${o.func.t === "function" ? o.func.name : "?"} of ${repr(o.self, active)}>`;
   }
 }
 
-let instanceReprHook: (o: import("./objects.js").PyInstanceObj, active: Set<PyObj>) => string = (o) => `<__pymem_setup__.${o.cls.name} object>`;
+/**
+ * object.__repr__'s " at %p": the address differs in every run, but on x86-64
+ * Linux a heap address prints as 0x and 12 hex digits, so the length (and the
+ * str's size) is the real one; the digits are a stand-in.
+ */
+export const AT_ADDRESS = " at 0x7f0000000000";
+
+/** type_repr / object_repr's "module.qualname", without the module for builtins. */
+export function classDisplayName(c: import("./objects.js").PyClassObj): string {
+  const m = c.attrs.get("__module__");
+  const q = c.attrs.get("__qualname__");
+  const qualname = q?.t === "str" ? strText(q) : c.name;
+  const module = m?.t === "str" ? strText(m) : "__pymem_setup__";
+  return module === "builtins" ? qualname : `${module}.${qualname}`;
+}
+
+let instanceReprHook: (o: import("./objects.js").PyInstanceObj, active: Set<PyObj>) => string = (o) => `<${classDisplayName(o.cls)} object${AT_ADDRESS}>`;
 
 /** Classes with a __repr__ (dataclasses, user methods) install how to call it. */
 export function setInstanceRepr(f: (o: import("./objects.js").PyInstanceObj, active: Set<PyObj>) => string): void {
