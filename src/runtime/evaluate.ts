@@ -5,7 +5,7 @@ import { parseExpression, parseModule } from "../python/parse.js";
 import type { Layout } from "../layouts/layout.js";
 import { makeBuiltins } from "./builtins.js";
 import { Compiler } from "./compile.js";
-import { Ctx, withCtx } from "./ctx.js";
+import { Ctx, withCtx, type Budget } from "./ctx.js";
 import { PyException, PymemError, type ErrorCode } from "./errors.js";
 import { execBlock } from "./exec.js";
 import { makeModules } from "./modules.js";
@@ -28,7 +28,7 @@ export interface EvalRequest {
   readonly expr: string;
   readonly setup: string | null;
   readonly layout: Layout;
-  readonly timeLimitMs: number;
+  readonly budget: Budget;
   readonly sizeof?: (ctx: Ctx) => (o: PyObj) => number;
 }
 
@@ -58,7 +58,7 @@ function toError(e: unknown, where: "expr" | "setup"): EvalError {
 
 export function evaluate(req: EvalRequest): EvalResult {
   const modules = ensureBuiltins();
-  const c = new Ctx(req.layout, req.timeLimitMs);
+  const c = new Ctx(req.layout, req.budget);
   if (req.sizeof !== undefined) c.sizeof = req.sizeof(c);
   return withCtx(c, (): EvalResult => {
     const globals: Scope = { vars: new Map<string, PyObj>([["__name__", pyStr("__pymem_setup__")]]), parent: null, comp: false };

@@ -11,13 +11,13 @@ import {
   intRShift, intSub, intValue, toFloat,
 } from "./numbers.js";
 import {
-  emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyComplex, pyFloat, pyInt, pyStrFresh, pyStrRepeat, typeName,
+  emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyComplex, pyFloat, pyInt, pyStrFresh, pyStrRepeat, pyStrRuns, typeName,
   type PyByteArrayObj, type PyObj, type PySetObj,
 } from "./objects.js";
 import { bytesPercentFormat, percentFormat } from "./format.js";
 import { makeRepeat, materialize, seqLen } from "./seq.js";
 import { newSet, setAdd, setContains, setCopy, setDiscard, setFrom, setUpdate } from "./sets.js";
-import { bytesData, MAX_TEXT, strText } from "./text.js";
+import { bytesData, CLOSED_FROM, concatRuns, MAX_TEXT, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
 import { forEach } from "./iteration.js";
 import { dictGet } from "./dicts.js";
@@ -204,6 +204,11 @@ function concat(a: PyObj, b: PyObj): PyObj | null {
     // PyUnicode_Concat returns an operand unchanged when the other is empty.
     if (a.length === 0) return b;
     if (b.length === 0) return a;
+    const runs = concatRuns(a, b);
+    if (runs !== null) {
+      checkTotal(a.length + b.length, "a string");
+      return pyStrRuns(runs, a.length + b.length, Math.max(a.maxChar, b.maxChar));
+    }
     checkText(a.length + b.length);
     return pyStrFresh(strText(a) + strText(b));
   }
@@ -259,6 +264,7 @@ function repeat(a: PyObj, n: number): PyObj {
       if (n === 1) return a;
       const total = a.length * n;
       checkTotal(total, "a string");
+      if (total >= CLOSED_FROM && a.text !== null) return pyStrRepeat(a.text, n, a.length, a.maxChar);
       if (total > 1 << 24) return pyStrRepeat(strText(a), n, a.length, a.maxChar);
       return pyStrFresh(strText(a).repeat(n));
     }

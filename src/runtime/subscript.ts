@@ -1,7 +1,7 @@
 // obj[key], obj[key] = v, del obj[key], with the objects CPython's subscript
 // implementations return (the operand itself for a full slice of an immutable
 // exact type, cached one-character results, exact-size copies).
-import { ctx } from "./ctx.js";
+import { chargeChars, ctx } from "./ctx.js";
 import { dictDelete, dictGet, dictSet } from "./dicts.js";
 import { PyException, typeError } from "./errors.js";
 import { listArray, listResizeTo, newListExact } from "./lists.js";
@@ -103,6 +103,7 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
         const [start, step, n] = sliceIndices(key, o.length);
         if (n <= 0) return emptyStr;
         if (start === 0 && step === 1 && n === o.length) return o;
+        if (step !== 1) chargeChars(o.length);
         if (ascii) return pyStr(step === 1 ? text.slice(start, start + n) : pick([...text], start, step, n).join(""));
         return pyStr(pick(codePoints(text), start, step, n).map((c) => String.fromCodePoint(c)).join(""));
       }
@@ -114,6 +115,7 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
       const data = bytesData(o);
       if (key.t === "slice") {
         const [start, step, n] = sliceIndices(key, data.length);
+        if (step !== 1) chargeChars(data.length);
         const part = step === 1 ? data.slice(start, start + n) : Uint8Array.from(pick([...data], start, step, n));
         if (o.t === "bytearray") return newByteArrayExact(part);
         if (n <= 0) return emptyBytes;

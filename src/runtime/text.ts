@@ -1,19 +1,58 @@
 // Access to str and bytes contents; huge repeats stay closed-form until an
 // operation needs their characters.
+import { chargeChars, chargeText } from "./ctx.js";
 import { limitError } from "./errors.js";
-import type { PyByteArrayObj, PyBytesObj, PyStrObj } from "./objects.js";
+import type { PyByteArrayObj, PyBytesObj, PyStrObj, StrRun } from "./objects.js";
 
 /** The most characters or bytes pymem will spell out for one value. */
 export const MAX_TEXT = 1 << 28;
 
+/** The characters of a str; a closed one is spelled out once (counted against the budget) and kept. */
 export function strText(s: PyStrObj): string {
   if (s.text !== null) return s.text;
-  const rep = s.rep;
-  if (rep === null) return "";
-  if (rep.unit.length * rep.count > MAX_TEXT) {
+  if (s.rep === null) return "";
+  let units = 0;
+  for (let r: StrRun | undefined = s.rep; r !== undefined; r = r.next) units += r.unit.length * r.count;
+  if (units > MAX_TEXT) {
     throw limitError(`this operation would spell out a string of ${s.length} characters; pymem's limit is ${MAX_TEXT}`);
   }
-  return rep.unit.repeat(rep.count);
+  chargeText(units);
+  const parts: string[] = [];
+  for (let r: StrRun | undefined = s.rep; r !== undefined; r = r.next) parts.push(r.count === 1 ? r.unit : r.unit.repeat(r.count));
+  s.text = parts.join("");
+  return s.text;
+}
+
+/** Longest run list a concatenation keeps closed; past it the characters are spelled out. */
+const MAX_RUNS = 256;
+/** Shorter strings are simply spelled out: their characters cost less than the bookkeeping. */
+export const CLOSED_FROM = 1 << 16;
+
+function runsOf(s: PyStrObj): StrRun[] {
+  if (s.text !== null || s.rep === null) return [{ unit: s.text ?? "", count: 1 }];
+  const out: StrRun[] = [];
+  for (let r: StrRun | undefined = s.rep; r !== undefined; r = r.next) out.push(r);
+  return out;
+}
+
+/** a + b kept as runs, or null when they are better spelled out. */
+export function concatRuns(a: PyStrObj, b: PyStrObj): StrRun | null {
+  return joinRuns([a, b]);
+}
+
+/** The strings one after another, kept as runs, or null when they are better spelled out. */
+export function joinRuns(strs: readonly PyStrObj[]): StrRun | null {
+  let length = 0;
+  for (const s of strs) length += s.length;
+  if (length < CLOSED_FROM || strs.length > MAX_RUNS) return null;
+  const runs = strs.flatMap((s) => (s.length === 0 ? [] : runsOf(s)));
+  if (runs.length > MAX_RUNS) return null;
+  let rep: StrRun | undefined;
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const r = runs[i] as StrRun;
+    rep = rep === undefined ? { unit: r.unit, count: r.count } : { unit: r.unit, count: r.count, next: rep };
+  }
+  return rep ?? null;
 }
 
 export function bytesData(b: PyBytesObj | PyByteArrayObj): Uint8Array {
@@ -23,6 +62,7 @@ export function bytesData(b: PyBytesObj | PyByteArrayObj): Uint8Array {
   if (b.length > MAX_TEXT) {
     throw limitError(`this operation would spell out ${b.length} bytes; pymem's limit is ${MAX_TEXT}`);
   }
+  chargeText(b.length);
   const out = new Uint8Array(b.length);
   if (rep.unit.length === 1) out.fill(rep.unit[0] as number);
   else for (let i = 0; i < rep.count; i++) out.set(rep.unit, i * rep.unit.length);
@@ -31,6 +71,7 @@ export function bytesData(b: PyBytesObj | PyByteArrayObj): Uint8Array {
 
 /** Code points of a JS string (astral characters as one). */
 export function codePoints(text: string): number[] {
+  chargeChars(text.length);
   const out: number[] = [];
   for (const ch of text) out.push(ch.codePointAt(0) as number);
   return out;
