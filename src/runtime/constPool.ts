@@ -58,6 +58,8 @@ export class ConstPool {
   /** The unit's canonical object for this constant. */
   add(o: PyObj): PyObj {
     if (this.canon.has(o)) return o;
+    // Counted, so a compiler that re-walked nested constants would show in the work budget.
+    ctx().tick();
     let key: string | null;
     if (o.t === "tuple") {
       const items = materialize(o.items);
