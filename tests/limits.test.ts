@@ -159,3 +159,16 @@ describe("--timeout", () => {
     }
   });
 });
+
+describe("check: timeout", () => {
+  const toml = (extra: string): string => `[tool.pymem]\n${extra}\n[[tool.pymem.budgets]]\nname = "big"\nexpr = "[i for i in range(10**5)]"\nmax = "1 GiB"\n`;
+
+  it("comes from [tool.pymem] timeout, and --timeout overrides it", async () => {
+    const tight = await cli(["check", "--json"], { files: { "/project/pyproject.toml": toml("timeout = 0.01") } });
+    expect([tight.code, tight.stdout]).toEqual([2, expect.stringContaining("LIMIT")]);
+    const loose = await cli(["check", "--json", "--timeout", "4"], { files: { "/project/pyproject.toml": toml("timeout = 0.01") } });
+    expect(loose.code).toBe(0);
+    const bad = await cli(["check"], { files: { "/project/pyproject.toml": toml('timeout = "soon"') } });
+    expect([bad.code, bad.stdout + bad.stderr]).toEqual([2, expect.stringContaining("timeout")]);
+  });
+});

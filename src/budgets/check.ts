@@ -15,8 +15,8 @@ export function budgetSetup(shared: string | null, own: string | null): string |
   return `${shared}\n${own}`;
 }
 
-export function runBudget(budget: Budget, layout: Layout, sharedSetup: string | null): BudgetOutcome {
-  const r = measure({ expr: budget.expr, setup: budgetSetup(sharedSetup, budget.setup), layout });
+export function runBudget(budget: Budget, layout: Layout, sharedSetup: string | null, timeoutS?: number): BudgetOutcome {
+  const r = measure({ expr: budget.expr, setup: budgetSetup(sharedSetup, budget.setup), layout, ...(timeoutS === undefined ? {} : { timeoutS }) });
   if (!r.ok) return { budget, ok: false, error: r.error };
   const value = budget.metric === "deep" ? r.m.deep : r.m.size;
   return { budget, ok: true, value, passed: value <= budget.limit.bytes };

@@ -4,6 +4,7 @@ import { runBudget, type BudgetOutcome } from "../budgets/check.js";
 import type { ConfigProblem } from "../budgets/config.js";
 import { layoutFor } from "../layouts/layout.js";
 import { githubAnnotations, humanBudgetReport, jsonBudgetReport, junitBudgetReport } from "./budgetReport.js";
+import { parseTimeout } from "./common.js";
 import { CliError, type Io } from "./io.js";
 import { makeChalk } from "./style.js";
 
@@ -13,6 +14,7 @@ export interface CheckOptions {
   hidePassed?: boolean;
   reporter?: string;
   color: boolean;
+  timeout?: string;
 }
 
 /** pyproject.toml in the working directory or the nearest parent that has one. */
@@ -63,7 +65,8 @@ export async function checkCommand(io: Io, opts: CheckOptions): Promise<number> 
       throw new CliError(`${file}: tool.pymem.setup-file '${cfg.setupFile}' cannot be read`, 2, "CONFIG");
     }
   }
-  const outcomes: BudgetOutcome[] = cfg.budgets.map((b) => runBudget(b, layout, shared));
+  const timeoutS = opts.timeout !== undefined ? parseTimeout(opts.timeout) : cfg.timeoutS ?? undefined;
+  const outcomes: BudgetOutcome[] = cfg.budgets.map((b) => runBudget(b, layout, shared, timeoutS));
   const color = opts.color && io.env["NO_COLOR"] === undefined && io.stdout.isTTY === true;
   const c = makeChalk(color);
   const where = (o: BudgetOutcome): string | null => (o.budget.line === null ? file : `${file}:${o.budget.line}`);

@@ -147,6 +147,7 @@ export async function run(io: Io): Promise<number> {
     .option("--json", "print the results as a JSON array")
     .option("--reporter <name>", "human (default), json or junit")
     .option("--hide-passed", "list only the budgets that fail")
+    .option("--timeout <seconds>", "work allowed per budget (default: [tool.pymem] timeout, else 4)")
     .option("--no-color", "plain output (also NO_COLOR)")
     .action(async (opts: CheckOptions) => {
       status = await checkCommand(io, opts);
