@@ -38,7 +38,8 @@ export interface PyStrObj {
 
 export interface PyBytesObj {
   readonly t: "bytes";
-  readonly data: Uint8Array | null; // null: see `rep`
+  /** null: see `rep`, until an operation needs the bytes (bytesData then keeps them here). */
+  data: Uint8Array | null;
   readonly rep: { readonly unit: Uint8Array; readonly count: number } | null;
   readonly length: number;
 }

@@ -1,7 +1,7 @@
 // Binary and unary operators over the modelled types, with the identity and
 // allocation results of CPython 3.10's implementations.
 import type { BinOpName, UnaryOpName } from "../python/ast.js";
-import { ctx } from "./ctx.js";
+import { chargeText, ctx } from "./ctx.js";
 import { notSupported, pyEq, truthy } from "./compare.js";
 import { dictCopy, dictMerge } from "./dicts.js";
 import { PyException, limitError, typeError } from "./errors.js";
@@ -247,6 +247,8 @@ function checkText(n: number): void {
 }
 
 export function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length + b.length > MAX_TEXT) throw limitError(`this operation would spell out ${a.length + b.length} bytes; pymem's limit is ${MAX_TEXT}`);
+  chargeText(a.length + b.length);
   const out = new Uint8Array(a.length + b.length);
   out.set(a, 0);
   out.set(b, a.length);
@@ -265,6 +267,9 @@ function repeat(a: PyObj, n: number): PyObj {
       const total = a.length * n;
       checkTotal(total, "a string");
       if (total >= CLOSED_FROM && a.text !== null) return pyStrRepeat(a.text, n, a.length, a.maxChar);
+      // A repeat of one run is one longer run.
+      const run = a.rep;
+      if (total >= CLOSED_FROM && run !== null && run.next === undefined) return pyStrRepeat(run.unit, run.count * n, a.length / run.count, a.maxChar);
       if (total > 1 << 24) return pyStrRepeat(strText(a), n, a.length, a.maxChar);
       return pyStrFresh(strText(a).repeat(n));
     }
@@ -302,6 +307,7 @@ function repeat(a: PyObj, n: number): PyObj {
 }
 
 export function repeatBytes(unit: Uint8Array, n: number): Uint8Array {
+  chargeText(unit.length * n);
   const out = new Uint8Array(unit.length * n);
   if (unit.length === 1) out.fill(unit[0] as number);
   else for (let i = 0; i < n; i++) out.set(unit, i * unit.length);

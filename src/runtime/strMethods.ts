@@ -1,7 +1,7 @@
 // str and bytes methods, returning the objects CPython returns: the receiver
 // itself when unchanged, cached characters where unicode_result() applies,
 // and lists preallocated as stringlib's split does.
-import { chargeChars, ctx } from "./ctx.js";
+import { chargeChars, chargeText, ctx } from "./ctx.js";
 import { PyException, limitError, typeError, unsupported, valueError } from "./errors.js";
 import { strFormat } from "./format.js";
 import { toArray } from "./iteration.js";
@@ -451,6 +451,8 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         if (b.t === "bytes" && parts.length === 1 && (toArray(it as PyObj)[0] as PyObj).t === "bytes") return toArray(it as PyObj)[0] as PyObj;
         const sep = data();
         const total = parts.reduce((n, p) => n + p.length, 0) + sep.length * Math.max(parts.length - 1, 0);
+        if (total > MAX_TEXT) throw limitError(`bytes.join would spell out ${total} bytes; pymem's limit is ${MAX_TEXT}`);
+        chargeText(total);
         const out = new Uint8Array(total);
         let k = 0;
         parts.forEach((p, i) => {
@@ -524,11 +526,16 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         const pieces: Uint8Array[] = [];
         if (sepArg === undefined || sepArg.t === "NoneType") {
           const words = d.toString("latin1").split(/[ \t\n\r\x0b\x0c]+/).filter((w) => w !== "");
+          ctx().tick(words.length);
           for (const w of words) pieces.push(Uint8Array.from(Buffer.from(w, "latin1")));
         } else {
           const sep = Buffer.from(bytesArg(sepArg));
           if (sep.length === 0) throw valueError("empty separator");
           let from = 0;
+          // Counted before any piece is made: a million separators are a million objects.
+          let count = 0;
+          for (let i = d.indexOf(sep); i >= 0 && (maxsplit < 0 || count < maxsplit); i = d.indexOf(sep, i + sep.length)) count++;
+          ctx().tick(count);
           for (let i = d.indexOf(sep); i >= 0 && (maxsplit < 0 || pieces.length < maxsplit); i = d.indexOf(sep, from)) {
             pieces.push(Uint8Array.from(d.subarray(from, i)));
             from = i + sep.length;

@@ -66,6 +66,9 @@ export function bytesData(b: PyBytesObj | PyByteArrayObj): Uint8Array {
   const out = new Uint8Array(b.length);
   if (rep.unit.length === 1) out.fill(rep.unit[0] as number);
   else for (let i = 0; i < rep.count; i++) out.set(rep.unit, i * rep.unit.length);
+  // Spelled out once: the object holds its bytes from now on.
+  b.data = out;
+  if (b.t === "bytearray") b.rep = null;
   return out;
 }
 
