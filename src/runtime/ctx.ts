@@ -36,7 +36,7 @@ export function budgetFor(timeoutS: number = DEFAULT_TIMEOUT_S): Budget {
     timeoutS,
     steps: Math.round(STEPS_PER_TIMEOUT_S * timeoutS),
     text: MAX_TEXT_TOTAL,
-    wallMs: 2500 * timeoutS,
+    wallMs: 4000 * timeoutS,
   };
 }
 
