@@ -83,6 +83,14 @@ describe("nesting answers with work linear in its depth", () => {
     });
   }
 
+  it("nesting past pymem's 1000 levels is a LIMIT (CPython takes about 3000), not a SyntaxError", () => {
+    for (const expr of ["-".repeat(1001) + "1", "1 if 1 else ".repeat(2000) + "1", "f" + "()".repeat(2990), "-".repeat(100_000) + "1"]) {
+      const r = run(expr, SETUP);
+      expect([expr.slice(0, 12), r.error?.code]).toEqual([expr.slice(0, 12), "LIMIT"]);
+    }
+    expect(run("1", "x = " + "-".repeat(1001) + "1").error?.code).toBe("LIMIT");
+  });
+
   it("a 201st bracket is CPython's SyntaxError, not a hang", () => {
     const r = run("(".repeat(201) + "1" + ")".repeat(201));
     expect(r.error?.pyType).toBe("SyntaxError");
