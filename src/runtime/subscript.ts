@@ -7,12 +7,12 @@ import { PyException, typeError } from "./errors.js";
 import { listArray, listResizeTo, newListExact } from "./lists.js";
 import { intValue } from "./numbers.js";
 import {
-  None, emptyBytes, emptyStr, pyBytes, pyInt, pyStr, typeName, type PyObj, type PySliceObj,
+  None, emptyBytes, emptyStr, pyBytes, pyInt, pyStr, pyStrRuns, typeName, type PyObj, type PySliceObj,
 } from "./objects.js";
 import { newByteArrayExact } from "./ops.js";
 import { repr } from "./repr.js";
 import { isLazy, materialize, seqLen } from "./seq.js";
-import { codePoints, bytesData, strText } from "./text.js";
+import { codePoints, bytesData, sliceRuns, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
 import { toArray } from "./iteration.js";
 import { arrayGetItem, arraySetItem, bufferBytes, defaultdictMissing, dequeDelItem } from "./stdlib.js";
@@ -97,6 +97,14 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
       return o.items[i] as PyObj;
     }
     case "str": {
+      if (key.t === "slice" && o.text === null && o.rep !== null && o.maxChar < 0xd800) {
+        // A step-1 slice of a closed string stays closed; its characters are read from the runs.
+        const [start, step, n] = sliceIndices(key, o.length);
+        if (n <= 0) return emptyStr;
+        if (start === 0 && step === 1 && n === o.length) return o;
+        const part = step === 1 ? sliceRuns(o.rep, start, n) : null;
+        if (part !== null) return "text" in part ? pyStr(part.text) : pyStrRuns(part.rep, n, part.maxChar);
+      }
       const text = strText(o);
       const ascii = o.maxChar < 128;
       if (key.t === "slice") {

@@ -35,6 +35,45 @@ function runsOf(s: PyStrObj): StrRun[] {
   return out;
 }
 
+/**
+ * Characters [start, start + n) of a closed str whose characters are all in the
+ * BMP (so JS indices are code point indices), without spelling out the rest:
+ * short results as text, long ones as runs (null: too many runs to keep).
+ */
+export function sliceRuns(rep: StrRun, start: number, n: number): { text: string } | { rep: StrRun; maxChar: number } | null {
+  const pieces: StrRun[] = [];
+  let pos = 0;
+  const end = start + n;
+  for (let r: StrRun | undefined = rep; r !== undefined && pos < end; r = r.next) {
+    const L = r.unit.length;
+    const span = L * r.count;
+    const from = Math.max(start, pos) - pos;
+    const to = Math.min(end, pos + span) - pos;
+    pos += span;
+    if (to <= from) continue;
+    // A partial unit at each end, whole units between.
+    const firstWhole = Math.ceil(from / L);
+    const lastWhole = Math.floor(to / L);
+    if (firstWhole >= lastWhole) {
+      pieces.push({ unit: r.unit.repeat(Math.min(r.count, Math.ceil(to / L) - Math.floor(from / L))).slice(from % L, from % L + (to - from)), count: 1 });
+      continue;
+    }
+    if (from % L !== 0) pieces.push({ unit: r.unit.slice(from % L), count: 1 });
+    pieces.push({ unit: r.unit, count: lastWhole - firstWhole });
+    if (to % L !== 0) pieces.push({ unit: r.unit.slice(0, to % L), count: 1 });
+  }
+  if (n < CLOSED_FROM) return { text: pieces.map((p) => p.unit.repeat(p.count)).join("") };
+  if (pieces.length > MAX_RUNS) return null;
+  let out: StrRun | undefined;
+  let maxChar = 0;
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    const p = pieces[i] as StrRun;
+    for (let k = 0; k < p.unit.length; k++) maxChar = Math.max(maxChar, p.unit.charCodeAt(k));
+    out = out === undefined ? { unit: p.unit, count: p.count } : { unit: p.unit, count: p.count, next: out };
+  }
+  return out === undefined ? null : { rep: out, maxChar };
+}
+
 /** a + b kept as runs, or null when they are better spelled out. */
 export function concatRuns(a: PyStrObj, b: PyStrObj): StrRun | null {
   return joinRuns([a, b]);
