@@ -272,7 +272,8 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
         const prefixes = p?.t === "tuple" ? toArray(p) : [p];
         return pyBool(prefixes.some((x) => {
           const v = argStr(x, "prefix") ?? "";
-          return name === "startswith" ? text().startsWith(v) : text().endsWith(v);
+          // Only the ends are read: not counted as a pass over the string.
+          return name === "startswith" ? strText(s).startsWith(v) : strText(s).endsWith(v);
         }));
       };
     case "isdigit":
