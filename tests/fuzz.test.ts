@@ -34,7 +34,7 @@ describe("fuzz: mutated inputs", () => {
       const c0 = process.cpuUsage();
       let r: MeasureResult | { thrown: unknown };
       try {
-        r = measure({ expr: input, setup: null, layout: cpython310, timeLimitMs: TIME_LIMIT_MS });
+        r = measure({ expr: input, setup: null, layout: cpython310, timeoutS: TIME_LIMIT_MS / 1000 });
       } catch (e) {
         r = { thrown: e };
       }

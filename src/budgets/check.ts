@@ -14,8 +14,8 @@ export function budgetSetupParts(shared: SetupPart | null, budget: Budget): Setu
   return [...(shared === null ? [] : [shared]), ...(budget.setup === null ? [] : [{ file: null, text: budget.setup }])];
 }
 
-export function runBudget(budget: Budget, layout: Layout, shared: SetupPart | null): BudgetOutcome {
-  const r = measure({ expr: budget.expr, setup: joinSetup(budgetSetupParts(shared, budget)), layout });
+export function runBudget(budget: Budget, layout: Layout, shared: SetupPart | null, timeoutS?: number): BudgetOutcome {
+  const r = measure({ expr: budget.expr, setup: joinSetup(budgetSetupParts(shared, budget)), layout, ...(timeoutS === undefined ? {} : { timeoutS }) });
   if (!r.ok) return { budget, ok: false, error: r.error };
   const value = budget.metric === "deep" ? r.m.deep : r.m.size;
   return { budget, ok: true, value, passed: value <= budget.limit.bytes };

@@ -19,6 +19,8 @@ export interface Budget {
 export interface PymemConfig {
   readonly python: string;
   readonly setupFile: string | null;
+  /** `timeout`: seconds of work per budget, as `--timeout` (null: the default). */
+  readonly timeoutS: number | null;
   readonly budgets: readonly Budget[];
 }
 
@@ -44,6 +46,7 @@ const ToolSchema = z
   .object({
     python: z.string({ error: "must be a string" }).optional(),
     "setup-file": z.string({ error: "must be a string" }).optional(),
+    timeout: z.number({ error: "must be a number of seconds" }).positive({ error: "must be a positive number of seconds" }).max(3600, { error: "must be at most 3600 seconds" }).optional(),
     budgets: z.array(BudgetSchema, { error: "must be an array of tables ([[tool.pymem.budgets]])" }).min(1, { error: "needs at least one budget" }),
   })
   .strict();
@@ -110,5 +113,5 @@ export function parseConfig(text: string): ConfigResult {
     }
   });
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, config: { python, setupFile: t["setup-file"] ?? null, budgets } };
+  return { ok: true, config: { python, setupFile: t["setup-file"] ?? null, timeoutS: t.timeout ?? null, budgets } };
 }

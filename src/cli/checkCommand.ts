@@ -16,6 +16,7 @@ import {
   type BudgetPlaces,
 } from "./budgetReport.js";
 import { errorPlace } from "./format.js";
+import { parseTimeout } from "./common.js";
 import { CliError, type Io } from "./io.js";
 import { makeChalk } from "./style.js";
 
@@ -26,6 +27,7 @@ export interface CheckOptions {
   reporter?: string;
   output?: string;
   color: boolean;
+  timeout?: string;
 }
 
 type ReporterName = "human" | "json" | "junit";
@@ -109,7 +111,8 @@ async function loadAndRun(io: Io, opts: CheckOptions): Promise<Loaded> {
     }
   }
   const sharedPart = shared?.part ?? null;
-  return { ok: true, config, shared, outcomes: cfg.budgets.map((b) => runBudget(b, layout, sharedPart)) };
+  const timeoutS = opts.timeout !== undefined ? parseTimeout(opts.timeout) : cfg.timeoutS ?? undefined;
+  return { ok: true, config, shared, outcomes: cfg.budgets.map((b) => runBudget(b, layout, sharedPart, timeoutS)) };
 }
 
 export async function checkCommand(io: Io, opts: CheckOptions): Promise<number> {

@@ -1,5 +1,6 @@
 // What size, explain and compare share: the Python version, the setup, colour.
 import { resolve } from "node:path";
+import { DEFAULT_TIMEOUT_S } from "../runtime/ctx.js";
 import { layoutFor, SUPPORTED_PYTHONS, type Layout } from "../layouts/layout.js";
 import { CliError, type Io } from "./io.js";
 import { makeChalk, type Chalk } from "./style.js";
@@ -10,6 +11,7 @@ export interface CommonOptions {
   python: string;
   color: boolean;
   json?: boolean;
+  timeout?: string;
 }
 
 export interface Common {
@@ -18,6 +20,20 @@ export interface Common {
   /** --setup-file as the user gave it, for error positions. */
   readonly setupFile: string | null;
   readonly c: Chalk;
+  /** `--timeout`: seconds of work allowed per value (scales pymem's step budget and its wall-clock safety net). */
+  readonly timeoutS: number;
+}
+
+/** The most `--timeout` accepts: one value for an hour is past any use, and keeps the budgets exact. */
+const MAX_TIMEOUT_S = 3600;
+
+export function parseTimeout(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_TIMEOUT_S;
+  const s = Number(text.trim());
+  if (text.trim() === "" || !Number.isFinite(s) || s <= 0 || s > MAX_TIMEOUT_S) {
+    throw new CliError(`--timeout '${text}' is not a number of seconds between 0 and ${MAX_TIMEOUT_S}`, 2, "CONFIG");
+  }
+  return s;
 }
 
 export async function resolveCommon(io: Io, opts: CommonOptions): Promise<Common> {
@@ -35,5 +51,5 @@ export async function resolveCommon(io: Io, opts: CommonOptions): Promise<Common
     }
   }
   const color = opts.color && io.env["NO_COLOR"] === undefined && io.stdout.isTTY === true;
-  return { layout, setup, setupFile: opts.setupFile ?? null, c: makeChalk(color) };
+  return { layout, setup, setupFile: opts.setupFile ?? null, c: makeChalk(color), timeoutS: parseTimeout(opts.timeout) };
 }

@@ -30,8 +30,8 @@ function deepLine(m: Measurement): string {
 }
 
 export async function explainCommand(io: Io, expr: string, opts: CommonOptions & { deep?: boolean }): Promise<number> {
-  const { layout, setup, setupFile, c } = await resolveCommon(io, opts);
-  const r = measure({ expr, setup, layout, explain: opts.deep === true ? "deep" : "value" });
+  const { layout, setup, setupFile, c, timeoutS } = await resolveCommon(io, opts);
+  const r = measure({ expr, setup, layout, timeoutS, explain: opts.deep === true ? "deep" : "value" });
   const row = { expr, python: layout.python, setup, setupFile, result: r };
   if (!r.ok) {
     if (opts.json === true) io.stdout.write(jsonLine(row) + "\n");
@@ -58,11 +58,11 @@ export async function explainCommand(io: Io, expr: string, opts: CommonOptions &
 }
 
 export async function compareCommand(io: Io, exprs: string[], opts: CommonOptions & { count?: string }): Promise<number> {
-  const { layout, setup, setupFile, c } = await resolveCommon(io, opts);
+  const { layout, setup, setupFile, c, timeoutS } = await resolveCommon(io, opts);
   if (exprs.length < 1) throw new CliError("compare needs at least one expression: pymem compare EXPR EXPR...");
   const count = opts.count === undefined ? 1 : Number(opts.count);
   if (!Number.isSafeInteger(count) || count < 1) throw new CliError(`--count must be a positive integer, not '${opts.count}'`, 2, "CONFIG");
-  const rows = exprs.map((expr) => ({ expr, python: layout.python, setup, setupFile, result: measure({ expr, setup, layout }) }));
+  const rows = exprs.map((expr) => ({ expr, python: layout.python, setup, setupFile, result: measure({ expr, setup, layout, timeoutS }) }));
   const failed = rows.filter((r) => !r.result.ok);
   const first = rows[0]?.result;
   const baseDeep = first !== undefined && first.ok ? first.m.deep : null;

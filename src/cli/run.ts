@@ -26,7 +26,7 @@ function protectNegativeExpressions(argv: readonly string[]): string[] {
   const tail = dd < 0 ? [] : argv.slice(dd + 1);
   const moved: string[] = [];
   const kept: string[] = [];
-  const valueOptions = new Set(["--setup", "--setup-file", "--python", "--max", "--metric", "--count"]);
+  const valueOptions = new Set(["--setup", "--setup-file", "--python", "--max", "--metric", "--count", "--timeout"]);
   for (let i = 0; i < head.length; i++) {
     const t = head[i] as string;
     if (valueOptions.has(t)) {
@@ -63,7 +63,7 @@ function decodeStdin(bytes: Uint8Array): string {
 }
 
 async function sizeCommand(io: Io, exprs: string[], opts: SizeOptions): Promise<number> {
-  const { layout, setup, setupFile, c } = await resolveCommon(io, opts);
+  const { layout, setup, setupFile, c, timeoutS } = await resolveCommon(io, opts);
   const all = [...exprs];
   if (opts.stdin === true) {
     const text = decodeStdin(await io.readStdin());
@@ -77,7 +77,7 @@ async function sizeCommand(io: Io, exprs: string[], opts: SizeOptions): Promise<
   const limit = opts.max === undefined ? null : parseLimit(/^\d+$/.test(opts.max.trim()) ? Number(opts.max) : opts.max);
   if (opts.max !== undefined && limit === null) throw new CliError(`--max '${opts.max}' is not a size: use ${LIMIT_HELP}`, 2, "CONFIG");
   const rows: Row[] = all.map((expr, i) => {
-    const result = measure({ expr, setup, layout });
+    const result = measure({ expr, setup, layout, timeoutS });
     if (limit === null || !result.ok) return { expr, python: layout.python, setup, setupFile, result };
     const value = metric === "deep" ? result.m.deep : result.m.size;
     const budget: Budget = { index: i, name: expr, expr, limit, metric, setup, line: null };
@@ -105,6 +105,7 @@ export async function run(io: Io): Promise<number> {
     .option("--setup <code>", "setup statements run before the expression")
     .option("--setup-file <path>", "a file of setup statements")
     .addOption(new Option("--python <version>", "CPython version to model").default("3.10"))
+    .option("--timeout <seconds>", "work allowed per value (default 4): scales the step budget and the wall-clock safety net")
     .option("--max <limit>", "exit 1 when a value is over this limit (bytes, or e.g. \"1.5 KiB\")")
     .option("--metric <metric>", "what --max limits: deep (default) or size")
     .option("--no-color", "plain output (also NO_COLOR)")
@@ -120,6 +121,7 @@ export async function run(io: Io): Promise<number> {
     .option("--setup <code>", "setup statements run before the expression")
     .option("--setup-file <path>", "a file of setup statements")
     .addOption(new Option("--python <version>", "CPython version to model").default("3.10"))
+    .option("--timeout <seconds>", "work allowed per value (default 4): scales the step budget and the wall-clock safety net")
     .option("--no-color", "plain output (also NO_COLOR)")
     .action(async (expr: string, opts: CommonOptions & { deep?: boolean }) => {
       status = await explainCommand(io, expr, opts);
@@ -133,6 +135,7 @@ export async function run(io: Io): Promise<number> {
     .option("--setup <code>", "setup statements run before each expression")
     .option("--setup-file <path>", "a file of setup statements")
     .addOption(new Option("--python <version>", "CPython version to model").default("3.10"))
+    .option("--timeout <seconds>", "work allowed per value (default 4): scales the step budget and the wall-clock safety net")
     .option("--no-color", "plain output (also NO_COLOR)")
     .action(async (exprs: string[], opts: CommonOptions & { count?: string }) => {
       status = await compareCommand(io, exprs, opts);
@@ -145,6 +148,7 @@ export async function run(io: Io): Promise<number> {
     .option("--reporter <name>", "human (default), json or junit")
     .option("--output <file>", "write the report to FILE instead of standard output")
     .option("--hide-passed", "list only the budgets that fail")
+    .option("--timeout <seconds>", "work allowed per budget (default: [tool.pymem] timeout, else 4)")
     .option("--no-color", "plain output (also NO_COLOR)")
     .action(async (opts: CheckOptions) => {
       status = await checkCommand(io, opts);

@@ -23,7 +23,7 @@ import { binaryOp, newByteArrayExact } from "./ops.js";
 import { INT_MAX_STR_DIGITS, repr } from "./repr.js";
 import { isLazy, makeIntRun, materialize } from "./seq.js";
 import { setFrom } from "./sets.js";
-import { bytesData, strText } from "./text.js";
+import { bytesData, CLOSED_FROM, strText } from "./text.js";
 import { newTuple, tuple2 } from "./tuples.js";
 import { makeSlice } from "./subscript.js";
 import { fromHex } from "./strMethods.js";
@@ -158,7 +158,7 @@ function bytesCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     if (n < 0) throw valueError("negative count");
     const len = Number(n);
     if (len === 0) return emptyBytes;
-    if (len > 1 << 24) return { t: "bytes", data: null, rep: { unit: new Uint8Array(1), count: len }, length: len };
+    if (len >= CLOSED_FROM) return { t: "bytes", data: null, rep: { unit: new Uint8Array(1), count: len }, length: len };
     return pyBytesFresh(new Uint8Array(len)); // _PyBytes_FromSize(n, 1): a new object even for one byte
   }
   const items = toArray(x).map(checkByte);
@@ -183,7 +183,7 @@ function byteArrayCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     if (n < 0) throw valueError("negative count");
     const len = Number(n);
     const alloc = layout.resize(0, 0, len);
-    if (len > 1 << 24) return { t: "bytearray", data: null, rep: { unit: new Uint8Array(1), count: len }, length: len, alloc };
+    if (len >= CLOSED_FROM) return { t: "bytearray", data: null, rep: { unit: new Uint8Array(1), count: len }, length: len, alloc };
     return { t: "bytearray", data: new Uint8Array(len), rep: null, length: len, alloc };
   }
   const b = { t: "bytearray" as const, data: new Uint8Array(0) as Uint8Array | null, rep: null, length: 0, alloc: 0 };

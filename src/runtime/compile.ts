@@ -37,8 +37,10 @@ export interface Compiled {
 }
 
 /** Python's own error raised at a node: its span becomes the error's position. */
-function at(span: Span, f: Run): Run {
+function at(span: Span, f: Run, counted = true): Run {
   return (sc) => {
+    // One counted step per evaluated node that does work (a name lookup does not): the work budget follows what a loop body does.
+    if (counted) ctx().tick();
     try {
       return f(sc);
     } catch (e) {
@@ -166,7 +168,7 @@ export class Compiler {
         return this.constant(this.fromLiteral(e.value));
       case "Name":
         if (e.id === "__debug__") return this.constant(True);
-        return this.dynamic(at(e.span, this.loadName(e.id)));
+        return this.dynamic(at(e.span, this.loadName(e.id), false));
       case "BinOp":
         return this.binOp(e);
       case "UnaryOp": {

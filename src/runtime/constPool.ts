@@ -21,7 +21,8 @@ export function intern(s: PyStrObj): PyStrObj {
   return s;
 }
 
-function constKey(o: PyObj): string | null {
+/** _PyCode_ConstantKey for a leaf constant: type and value, -0.0 apart from 0.0. */
+function leafKey(o: PyObj): string | null {
   switch (o.t) {
     case "int":
       return `i${o.v}`;
@@ -35,14 +36,6 @@ function constKey(o: PyObj): string | null {
       return `s${strText(o)}`;
     case "bytes":
       return `b${Buffer.from(bytesData(o)).toString("latin1")}`;
-    case "tuple": {
-      const parts = materialize(o.items).map(constKey);
-      return parts.includes(null) ? null : `t(${parts.map((p) => (p as string).replace(/[\\,()]/g, "\\$&")).join(",")})`;
-    }
-    case "frozenset": {
-      const parts = [...o.table.map.values()].map((e) => constKey(e.key));
-      return parts.includes(null) ? null : `z{${(parts as string[]).map((p) => p.replace(/[\\,{}]/g, "\\$&")).sort().join(",")}}`;
-    }
     case "NoneType":
     case "ellipsis":
       return o.t;
@@ -53,24 +46,54 @@ function constKey(o: PyObj): string | null {
 
 export class ConstPool {
   private readonly byKey = new Map<string, PyObj>();
+  /**
+   * Every object add() has returned, with the number standing for it in its
+   * containers' keys (null: it has no key). Items of a tuple or frozenset are
+   * canonical before the container is keyed, so equal keys of items are the
+   * same object, and a container's key is its items' numbers: nesting costs
+   * one step per level, not a rebuilt (or re-escaped) key of the whole subtree.
+   */
+  private readonly canon = new Map<PyObj, number | null>();
 
   /** The unit's canonical object for this constant. */
   add(o: PyObj): PyObj {
-    if (o.t === "str" && isAsciiIdentifierChars(strText(o))) o = intern(o);
-    else if (o.t === "tuple") {
+    if (this.canon.has(o)) return o;
+    // Counted, so a compiler that re-walked nested constants would show in the work budget.
+    ctx().tick();
+    let key: string | null;
+    if (o.t === "tuple") {
       const items = materialize(o.items);
       const merged = items.map((x) => this.add(x));
       if (merged.some((x, i) => x !== items[i])) o = newTuple(merged);
+      key = this.containerKey("t(", merged, false);
     } else if (o.t === "frozenset") {
       const items = [...o.table.map.values()].map((e) => e.key);
       const merged = items.map((x) => this.add(x));
       if (merged.some((x, i) => x !== items[i])) o = setFrom("frozenset", newTuple(merged));
+      key = this.containerKey("z{", merged, true);
+    } else {
+      if (o.t === "str" && isAsciiIdentifierChars(strText(o))) o = intern(o);
+      key = leafKey(o);
     }
-    const key = constKey(o);
-    if (key === null) return o;
+    if (key === null) {
+      this.canon.set(o, null);
+      return o;
+    }
     const found = this.byKey.get(key);
     if (found !== undefined) return found;
     this.byKey.set(key, o);
+    this.canon.set(o, this.byKey.size);
     return o;
+  }
+
+  private containerKey(open: string, items: readonly PyObj[], unordered: boolean): string | null {
+    const ids: number[] = [];
+    for (const x of items) {
+      const id = this.canon.get(x);
+      if (id === undefined || id === null) return null;
+      ids.push(id);
+    }
+    if (unordered) ids.sort((a, b) => a - b);
+    return open + ids.join(",");
   }
 }

@@ -4,6 +4,50 @@ import type { Layout } from "../layouts/layout.js";
 import { limitError } from "./errors.js";
 import type { PyStrObj } from "./objects.js";
 
+/**
+ * pymem's bounds on one evaluation. The counted ones decide: the same input is
+ * answered or refused the same way on any machine, loaded or not. The clock is
+ * only a safety net for work nothing counts.
+ */
+export interface Budget {
+  /** The `--timeout` these bounds were made for, in seconds. */
+  readonly timeoutS: number;
+  /** Steps of work: loop iterations, items visited or copied, characters produced. */
+  readonly steps: number;
+  /** Characters and bytes of str/bytes contents pymem may produce, in bytes of JS memory. */
+  readonly text: number;
+  /** The wall-clock safety net, in milliseconds. */
+  readonly wallMs: number;
+}
+
+export const DEFAULT_TIMEOUT_S = 4;
+/**
+ * Steps per second of --timeout. A 10**6-item comprehension takes 1 to 2 steps
+ * an item, so the default 4,000,000 answers every fixture (at most 10**6 steps)
+ * and scripts/bench.mjs (at most 2 * 10**6) with room to spare, and ends
+ * `[i for i in range(10**9)]` after 4 * 10**6 items.
+ */
+const STEPS_PER_TIMEOUT_S = 1_000_000;
+/** Characters or bytes produced per counted step: copying them costs about a nanosecond each, far less than a loop iteration. */
+const TEXT_PER_STEP = 256;
+/**
+ * Text contents held or produced over one evaluation. Not scaled by --timeout:
+ * it bounds pymem's own memory, well under Node's default heap.
+ */
+export const MAX_TEXT_TOTAL = 1 << 30;
+
+export function budgetFor(timeoutS: number = DEFAULT_TIMEOUT_S): Budget {
+  return {
+    timeoutS,
+    steps: Math.round(STEPS_PER_TIMEOUT_S * timeoutS),
+    text: MAX_TEXT_TOTAL,
+    // The last resort, for work nothing counts: far past where the steps end any counted input.
+    wallMs: 4000 * timeoutS,
+  };
+}
+
+const HINT = "give a larger --timeout SECONDS for big values";
+
 export class Ctx {
   /** PyUnicode_InternInPlace's table: identifier-like constants of every code unit meet here. */
   readonly interned = new Map<string, PyStrObj>();
@@ -11,26 +55,47 @@ export class Ctx {
   sizeof: ((o: import("./objects.js").PyObj) => number) | null = null;
   /** decimal.getcontext().prec */
   decimalPrec = 28;
-  private steps = 0;
-  private nextCheck = 1 << 16;
+  private stepsUsed = 0;
+  private textUsed = 0;
+  private nextClockCheck = 1 << 16;
   private readonly deadline: number;
 
   constructor(
     readonly layout: Layout,
-    readonly timeLimitMs: number,
+    readonly budget: Budget = budgetFor(),
   ) {
-    this.deadline = performance.now() + timeLimitMs;
+    this.deadline = performance.now() + budget.wallMs;
   }
 
-  /** Account for `n` units of work; refuses to go on past the time limit. */
+  get steps(): number {
+    return this.stepsUsed;
+  }
+
+  get textProduced(): number {
+    return this.textUsed;
+  }
+
+  /** Account for `n` units of work; refuses to go on past the step budget. */
   tick(n = 1): void {
-    this.steps += n;
-    if (this.steps >= this.nextCheck) {
-      this.nextCheck = this.steps + (1 << 16);
+    this.stepsUsed += n;
+    if (this.stepsUsed >= this.nextClockCheck) {
+      if (this.stepsUsed > this.budget.steps) {
+        throw limitError(`evaluation stopped after ${this.budget.steps.toLocaleString("en-US")} steps of work (the step budget of --timeout ${this.budget.timeoutS}): ${HINT}`);
+      }
+      this.nextClockCheck = this.stepsUsed + (1 << 16);
       if (performance.now() > this.deadline) {
-        throw limitError(`evaluation stopped after ${this.timeLimitMs / 1000} s: pymem bounds the work of one value`);
+        throw limitError(`evaluation stopped after ${this.budget.wallMs / 1000} s of wall-clock time (the safety net of --timeout ${this.budget.timeoutS}): ${HINT}`);
       }
     }
+  }
+
+  /** Account for `units` bytes of str/bytes contents about to be produced; call before doing the work. */
+  text(units: number): void {
+    this.textUsed += units;
+    if (this.textUsed > this.budget.text) {
+      throw limitError(`this value needs more than ${this.budget.text / 2 ** 20} MiB of string and bytes contents spelled out, pymem's memory bound`);
+    }
+    this.tick(units / TEXT_PER_STEP);
   }
 }
 
@@ -39,6 +104,28 @@ let current: Ctx | null = null;
 export function ctx(): Ctx {
   if (current === null) throw new Error("no evaluation in progress");
   return current;
+}
+
+/** Account for str/bytes contents about to be produced (a no-op outside an evaluation: the builtins' own constants). */
+export function chargeText(units: number): void {
+  if (current !== null) current.text(units);
+}
+
+/** Characters a character-by-character JS loop gets through per counted step. */
+const CHARS_PER_STEP = 4;
+
+/**
+ * Account for a pass over `n` characters or bytes one at a time (code point
+ * arrays, per-character loops): far slower than copying, so counted before it
+ * starts. Short texts are not worth the bookkeeping.
+ */
+export function chargeChars(n: number): void {
+  if (current !== null && n >= 1 << 16) current.tick(n / CHARS_PER_STEP);
+}
+
+/** Account for work done outside an evaluation too (a no-op there). */
+export function chargeSteps(n: number): void {
+  if (current !== null) current.tick(n);
 }
 
 export function withCtx<T>(c: Ctx, f: () => T): T {

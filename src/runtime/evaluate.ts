@@ -1,11 +1,12 @@
 // The runtime's entry point: setup statements and one expression in, a
 // modelled object (or an error value) out — SEMANTICS.md's "value".
 import type { Span } from "../python/ast.js";
-import { parseExpression, parseModule } from "../python/parse.js";
+import { parseExpression, parseModule, type PySyntaxError } from "../python/parse.js";
+import { TOO_DEEP_MESSAGE } from "../python/syntaxError.js";
 import type { Layout } from "../layouts/layout.js";
 import { makeBuiltins } from "./builtins.js";
 import { Compiler } from "./compile.js";
-import { Ctx, withCtx } from "./ctx.js";
+import { Ctx, withCtx, type Budget } from "./ctx.js";
 import { PyException, PymemError, type ErrorCode } from "./errors.js";
 import { execBlock } from "./exec.js";
 import { makeModules } from "./modules.js";
@@ -28,7 +29,7 @@ export interface EvalRequest {
   readonly expr: string;
   readonly setup: string | null;
   readonly layout: Layout;
-  readonly timeLimitMs: number;
+  readonly budget: Budget;
   readonly sizeof?: (ctx: Ctx) => (o: PyObj) => number;
 }
 
@@ -56,9 +57,15 @@ function toError(e: unknown, where: "expr" | "setup"): EvalError {
   return { code: "INTERNAL", pyType: null, message: `pymem failed on this input (${detail}); please report it`, span: null, where };
 }
 
+/** A parse failure as an error value: nesting past pymem's own bound is a LIMIT (CPython accepts about 3000 levels). */
+function parseError(e: PySyntaxError, where: "expr" | "setup"): EvalError {
+  if (e.message === TOO_DEEP_MESSAGE) return { code: "LIMIT", pyType: null, message: e.message, span: e.span, where };
+  return { code: "SYNTAX", pyType: e.type, message: e.message, span: e.span, where };
+}
+
 export function evaluate(req: EvalRequest): EvalResult {
   const modules = ensureBuiltins();
-  const c = new Ctx(req.layout, req.timeLimitMs);
+  const c = new Ctx(req.layout, req.budget);
   if (req.sizeof !== undefined) c.sizeof = req.sizeof(c);
   return withCtx(c, (): EvalResult => {
     const globals: Scope = { vars: new Map<string, PyObj>([["__name__", pyStr("__pymem_setup__")]]), parent: null };
@@ -66,9 +73,7 @@ export function evaluate(req: EvalRequest): EvalResult {
     for (const name of ["array", "collections", "decimal", "sys"]) globals.vars.set(name, modules.get(name) as PyModuleObj);
     if (req.setup !== null && req.setup.trim() !== "") {
       const parsed = parseModule(req.setup);
-      if (!parsed.ok) {
-        return { ok: false, error: { code: "SYNTAX", pyType: parsed.error.type, message: parsed.error.message, span: parsed.error.span, where: "setup" } };
-      }
+      if (!parsed.ok) return { ok: false, error: parseError(parsed.error, "setup") };
       try {
         execBlock(parsed.value, globals, modules);
       } catch (e) {
@@ -76,9 +81,7 @@ export function evaluate(req: EvalRequest): EvalResult {
       }
     }
     const parsed = parseExpression(req.expr);
-    if (!parsed.ok) {
-      return { ok: false, error: { code: "SYNTAX", pyType: parsed.error.type, message: parsed.error.message, span: parsed.error.span, where: "expr" } };
-    }
+    if (!parsed.ok) return { ok: false, error: parseError(parsed.error, "expr") };
     try {
       const value = Compiler.forExpression(parsed.value).expr(parsed.value).run(globals);
       return { ok: true, value, ctx: c };

@@ -32,6 +32,7 @@ function refusedImport(name: string, modules: ReadonlyMap<string, PyModuleObj>):
 
 function withSpan(s: Stmt, f: Exec): Exec {
   return (sc) => {
+    ctx().tick();
     try {
       f(sc);
     } catch (e) {

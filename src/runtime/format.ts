@@ -1,4 +1,5 @@
 // format(), str.format and printf-style `%` over the modelled types.
+import { chargeChars } from "./ctx.js";
 import { PyException, typeError, unsupported, valueError } from "./errors.js";
 import { intValue, toFloat } from "./numbers.js";
 import { pyStrFresh, typeName, type PyObj, type PyStrObj } from "./objects.js";
@@ -230,6 +231,7 @@ export function percentFormat(fmt: PyStrObj, args: PyObj): PyStrObj {
     if (v === undefined) throw typeError("not enough arguments for format string");
     return v;
   };
+  chargeChars(fmt.length);
   const fmtText = strText(fmt);
   const re = /%(\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?([diouxXeEfFgGcrsa%])/g;
   let last = 0;
@@ -263,6 +265,7 @@ export function percentFormat(fmt: PyStrObj, args: PyObj): PyStrObj {
         if (conv === "s" && value.t === "int" && w === 0 && p === null) return intToDecimal(value.v);
         const whole = conv === "s" ? strObj(value) : null;
         let t = whole !== null ? strText(whole) : repr(value);
+        chargeChars(t.length);
         if (p !== null) t = t.slice(0, p);
         const out = pad(t, "", { ...spec, align: align === "=" ? ">" : align }, ">");
         return whole !== null && out === strText(whole) ? whole : out;

@@ -124,8 +124,14 @@ function bigKey(v: bigint): HKey {
   return BigInt(n) === v ? n : "i" + v.toString();
 }
 
+/**
+ * An item's key inside a container's key: length-prefixed rather than escaped,
+ * so a key nested d levels deep grows by a few characters per level (escaping
+ * doubled the backslashes at every level: 2**d characters).
+ */
 function keyString(k: HKey): string {
-  return typeof k === "number" ? "n" + (Object.is(k, -0) ? 0 : k) : k.replace(/[(),{}\\]/g, "\\$&");
+  if (typeof k === "number") return "n" + (Object.is(k, -0) ? 0 : k);
+  return `${k.length}:${k}`;
 }
 
 function latin1(data: Uint8Array): string {

@@ -1,5 +1,5 @@
 // iter(), next() and length hints, with the iterator types CPython would create.
-import { ctx } from "./ctx.js";
+import { chargeChars, ctx } from "./ctx.js";
 import { typeError } from "./errors.js";
 import { latin1Char, pyInt, pyStr, type PyIterObj, type PyObj, type PyDictObj } from "./objects.js";
 import { materialize, seqLen } from "./seq.js";
@@ -62,6 +62,7 @@ export function getIter(o: PyObj): PyIterObj {
       );
     }
     case "str": {
+      chargeChars(o.length);
       const chars = Array.from(strText(o));
       let i = 0;
       return makeIter(

@@ -1,4 +1,5 @@
 // Python's numeric tower over modelled ints (number | bigint), floats and complexes.
+import { chargeSteps } from "./ctx.js";
 import { PyException, limitError, typeError, valueError } from "./errors.js";
 import { pyComplex, pyFloat, pyInt, type PyObj } from "./objects.js";
 
@@ -17,10 +18,14 @@ export function bitLength(v: IntV): number {
   return a === 0n ? 0 : a.toString(2).length;
 }
 
+/** Bits of result per counted step: a big multiplication or power costs about this much per word. */
+const BITS_PER_STEP = 64;
+
 function checkBits(bits: number): void {
   if (bits > MAX_INT_BITS) {
     throw limitError(`the result would be an int of about ${bits} bits; pymem computes ints up to ${MAX_INT_BITS} bits`);
   }
+  if (bits >= 1 << 16) chargeSteps(bits / BITS_PER_STEP);
 }
 
 /** The int value of an int or bool, else null. */

@@ -2,6 +2,7 @@
 // Python identity, which is what the deep size counts. Containers keep the
 // allocator state CPython keeps (list `allocated`, set `fill/mask`, dict keys
 // table), so sizes follow from the same arithmetic CPython does.
+import { chargeText } from "./ctx.js";
 import type { Seq } from "./seq.js";
 import type { HashTable } from "./hashTable.js";
 
@@ -14,10 +15,22 @@ export interface PyEllipsisObj { readonly t: "ellipsis" }
 export interface PyNotImplementedObj { readonly t: "NotImplementedType" }
 
 /** A str: JS text, or a repeat of a unit when too large to hold. */
+/**
+ * A str's contents kept closed: `unit` repeated `count` times, then the runs of
+ * `next` — what repetition and concatenation of big strings make, whose
+ * figures need only their length and widest character.
+ */
+export interface StrRun {
+  readonly unit: string;
+  readonly count: number;
+  readonly next?: StrRun;
+}
+
 export interface PyStrObj {
   readonly t: "str";
-  readonly text: string | null; // null: see `rep`
-  readonly rep: { readonly unit: string; readonly count: number } | null;
+  /** null: see `rep`, until an operation needs the characters (strText then keeps them here). */
+  text: string | null;
+  readonly rep: StrRun | null;
   readonly length: number; // code points
   readonly maxChar: number; // widest code point: decides the PEP 393 kind
   interned: boolean;
@@ -25,7 +38,8 @@ export interface PyStrObj {
 
 export interface PyBytesObj {
   readonly t: "bytes";
-  readonly data: Uint8Array | null; // null: see `rep`
+  /** null: see `rep`, until an operation needs the bytes (bytesData then keeps them here). */
+  data: Uint8Array | null;
   readonly rep: { readonly unit: Uint8Array; readonly count: number } | null;
   readonly length: number;
 }
@@ -274,6 +288,7 @@ export function latin1Char(code: number): PyStrObj {
 export function pyStr(text: string): PyStrObj {
   if (text.length === 0) return emptyStr;
   if (text.length === 1 && text.charCodeAt(0) < 256) return latin1Char(text.charCodeAt(0));
+  chargeText(text.length);
   const { length, maxChar } = measureText(text);
   return { t: "str", text, rep: null, length, maxChar, interned: false };
 }
@@ -281,8 +296,14 @@ export function pyStr(text: string): PyStrObj {
 /** A str built without unicode_result (e.g. str(int)): never taken from a cache unless empty. */
 export function pyStrFresh(text: string): PyStrObj {
   if (text.length === 0) return emptyStr;
+  chargeText(text.length);
   const { length, maxChar } = measureText(text);
   return { t: "str", text, rep: null, length, maxChar, interned: false };
+}
+
+/** A fresh str of `length` code points kept as runs. */
+export function pyStrRuns(rep: StrRun, length: number, maxChar: number): PyStrObj {
+  return { t: "str", text: null, rep, length, maxChar, interned: false };
 }
 
 export function pyStrRepeat(unit: string, count: number, unitLength: number, maxChar: number): PyStrObj {
@@ -297,11 +318,13 @@ for (let i = 0; i < 256; i++) byteChars.push({ t: "bytes", data: Uint8Array.of(i
 export function pyBytes(data: Uint8Array): PyBytesObj {
   if (data.length === 0) return emptyBytes;
   if (data.length === 1) return byteChars[data[0] as number] as PyBytesObj;
+  chargeText(data.length);
   return { t: "bytes", data, rep: null, length: data.length };
 }
 
 export function pyBytesFresh(data: Uint8Array): PyBytesObj {
   if (data.length === 0) return emptyBytes;
+  chargeText(data.length);
   return { t: "bytes", data, rep: null, length: data.length };
 }
 

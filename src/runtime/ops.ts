@@ -1,7 +1,7 @@
 // Binary and unary operators over the modelled types, with the identity and
 // allocation results of CPython 3.10's implementations.
 import type { BinOpName, UnaryOpName } from "../python/ast.js";
-import { ctx } from "./ctx.js";
+import { chargeText, ctx } from "./ctx.js";
 import { notSupported, pyEq, truthy } from "./compare.js";
 import { dictCopy, dictMerge } from "./dicts.js";
 import { PyException, limitError, typeError } from "./errors.js";
@@ -11,13 +11,13 @@ import {
   intRShift, intSub, intValue, toFloat,
 } from "./numbers.js";
 import {
-  emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyComplex, pyFloat, pyInt, pyStrFresh, pyStrRepeat, typeName,
+  emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyComplex, pyFloat, pyInt, pyStrFresh, pyStrRepeat, pyStrRuns, typeName,
   type PyByteArrayObj, type PyObj, type PySetObj,
 } from "./objects.js";
 import { bytesPercentFormat, percentFormat } from "./format.js";
 import { makeRepeat, materialize, seqLen } from "./seq.js";
 import { newSet, setAdd, setContains, setCopy, setDiscard, setFrom, setUpdate } from "./sets.js";
-import { bytesData, MAX_TEXT, strText } from "./text.js";
+import { bytesData, CLOSED_FROM, concatRuns, MAX_TEXT, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
 import { forEach } from "./iteration.js";
 import { dictGet } from "./dicts.js";
@@ -204,6 +204,11 @@ function concat(a: PyObj, b: PyObj): PyObj | null {
     // PyUnicode_Concat returns an operand unchanged when the other is empty.
     if (a.length === 0) return b;
     if (b.length === 0) return a;
+    const runs = concatRuns(a, b);
+    if (runs !== null) {
+      checkTotal(a.length + b.length, "a string");
+      return pyStrRuns(runs, a.length + b.length, Math.max(a.maxChar, b.maxChar));
+    }
     checkText(a.length + b.length);
     return pyStrFresh(strText(a) + strText(b));
   }
@@ -242,6 +247,8 @@ function checkText(n: number): void {
 }
 
 export function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length + b.length > MAX_TEXT) throw limitError(`this operation would spell out ${a.length + b.length} bytes; pymem's limit is ${MAX_TEXT}`);
+  chargeText(a.length + b.length);
   const out = new Uint8Array(a.length + b.length);
   out.set(a, 0);
   out.set(b, a.length);
@@ -259,6 +266,10 @@ function repeat(a: PyObj, n: number): PyObj {
       if (n === 1) return a;
       const total = a.length * n;
       checkTotal(total, "a string");
+      if (total >= CLOSED_FROM && a.text !== null) return pyStrRepeat(a.text, n, a.length, a.maxChar);
+      // A repeat of one run is one longer run.
+      const run = a.rep;
+      if (total >= CLOSED_FROM && run !== null && run.next === undefined) return pyStrRepeat(run.unit, run.count * n, a.length / run.count, a.maxChar);
       if (total > 1 << 24) return pyStrRepeat(strText(a), n, a.length, a.maxChar);
       return pyStrFresh(strText(a).repeat(n));
     }
@@ -296,6 +307,7 @@ function repeat(a: PyObj, n: number): PyObj {
 }
 
 export function repeatBytes(unit: Uint8Array, n: number): Uint8Array {
+  chargeText(unit.length * n);
   const out = new Uint8Array(unit.length * n);
   if (unit.length === 1) out.fill(unit[0] as number);
   else for (let i = 0; i < n; i++) out.set(unit, i * unit.length);

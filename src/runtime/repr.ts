@@ -1,5 +1,5 @@
 // repr() and str() of modelled objects, spelled as CPython 3.10 spells them.
-import { ctx } from "./ctx.js";
+import { chargeChars, ctx } from "./ctx.js";
 import { limitError, valueError } from "./errors.js";
 import type { IntV } from "./numbers.js";
 import { typeName, type PyObj } from "./objects.js";
@@ -57,6 +57,7 @@ export function complexRepr(re: number, im: number): string {
 const nonPrintable = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 
 export function strRepr(text: string): string {
+  chargeChars(text.length);
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of text) {
@@ -75,6 +76,7 @@ export function strRepr(text: string): string {
 }
 
 export function bytesRepr(data: Uint8Array, prefix = "b"): string {
+  chargeChars(data.length);
   let hasSingle = false;
   let hasDouble = false;
   for (const b of data) {

@@ -2,6 +2,7 @@
 // closed: a run of fresh ints (list(range(n))) or a repeat of a few objects
 // ([0] * n). Anything that needs the items one by one materialises the store
 // in place, so identity is never invented twice.
+import { chargeSteps } from "./ctx.js";
 import { limitError } from "./errors.js";
 import { pyInt, type PyObj } from "./objects.js";
 
@@ -47,6 +48,7 @@ export function materialize(s: Seq): PyObj[] {
       `this operation would need the ${n} items of a big sequence one by one; pymem holds at most ${MAX_MATERIALIZED}`,
     );
   }
+  chargeSteps(n);
   const out: PyObj[] = new Array<PyObj>(n);
   if (s.kind === "intrun") {
     for (let i = 0, v = s.start; i < n; i++, v += s.step) out[i] = pyInt(v);

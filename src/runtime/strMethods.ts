@@ -1,17 +1,17 @@
 // str and bytes methods, returning the objects CPython returns: the receiver
 // itself when unchanged, cached characters where unicode_result() applies,
 // and lists preallocated as stringlib's split does.
-import { ctx } from "./ctx.js";
-import { PyException, typeError, unsupported, valueError } from "./errors.js";
+import { chargeChars, chargeText, ctx } from "./ctx.js";
+import { PyException, limitError, typeError, unsupported, valueError } from "./errors.js";
 import { strFormat } from "./format.js";
 import { toArray } from "./iteration.js";
 import { listAppend, newListExact } from "./lists.js";
 import { intValue } from "./numbers.js";
 import {
-  emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrFresh, typeName,
+  emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrFresh, pyStrRuns, typeName,
   type NativeFn, type PyBytesObj, type PyListObj, type PyObj, type PyStrObj,
 } from "./objects.js";
-import { bytesData, codePoints, strText } from "./text.js";
+import { bytesData, codePoints, joinRuns, MAX_TEXT, strText } from "./text.js";
 import { newTuple } from "./tuples.js";
 import { newByteArrayExact } from "./ops.js";
 
@@ -107,6 +107,7 @@ function splitStr(s: PyStrObj, sep: string | null, maxsplit: number, fromRight: 
         : [...all.slice(0, maxsplit), all.slice(maxsplit).join(sep)];
     } else parts = all;
   }
+  ctx().tick(parts.length);
   // No split at all: the list holds the receiver itself.
   const items = parts.length === 1 && parts[0] === text ? [s] : parts.map((p) => pyStr(p));
   return splitList(items, maxsplit);
@@ -127,7 +128,11 @@ function fillChar(o: PyObj | undefined): string {
 }
 
 export function strMethod(s: PyStrObj, name: string): NativeFn | null {
-  const text = (): string => strText(s);
+  const text = (): string => {
+    // Most methods pass over every character: a big string's is counted on each use.
+    chargeChars(s.length);
+    return strText(s);
+  };
   switch (name) {
     case "join":
       return ([it]) => {
@@ -139,7 +144,13 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
         });
         if (items.length === 1 && (items[0] as PyObj).t === "str") return items[0] as PyObj;
         ctx().tick(items.length);
-        return pyStrFresh(items.map((x) => strText(x as PyStrObj)).join(text()));
+        const strs = items as PyStrObj[];
+        const all = strs.flatMap((x, i) => (i === 0 ? [x] : [s, x]));
+        const length = all.reduce((n, x) => n + x.length, 0);
+        const runs = joinRuns(all);
+        if (runs !== null) return pyStrRuns(runs, length, all.reduce((m, x) => Math.max(m, x.maxChar), 0));
+        if (length > MAX_TEXT) throw limitError(`str.join would spell out a string of ${length} characters; pymem's limit is ${MAX_TEXT}`);
+        return pyStrFresh(strs.map((x) => strText(x)).join(text()));
       };
     case "split":
     case "rsplit":
@@ -261,7 +272,8 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
         const prefixes = p?.t === "tuple" ? toArray(p) : [p];
         return pyBool(prefixes.some((x) => {
           const v = argStr(x, "prefix") ?? "";
-          return name === "startswith" ? text().startsWith(v) : text().endsWith(v);
+          // Only the ends are read: not counted as a pass over the string.
+          return name === "startswith" ? strText(s).startsWith(v) : strText(s).endsWith(v);
         }));
       };
     case "isdigit":
@@ -374,7 +386,10 @@ function decodeBytes(data: Uint8Array, enc: string): string {
 }
 
 export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayObj, name: string): NativeFn | null {
-  const data = (): Uint8Array => bytesData(b);
+  const data = (): Uint8Array => {
+    chargeChars(b.length);
+    return bytesData(b);
+  };
   const make = (d: Uint8Array): PyObj => (b.t === "bytearray" ? newByteArrayExact(d) : pyBytesFresh(d));
   switch (name) {
     case "decode":
@@ -440,6 +455,8 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         if (b.t === "bytes" && parts.length === 1 && (toArray(it as PyObj)[0] as PyObj).t === "bytes") return toArray(it as PyObj)[0] as PyObj;
         const sep = data();
         const total = parts.reduce((n, p) => n + p.length, 0) + sep.length * Math.max(parts.length - 1, 0);
+        if (total > MAX_TEXT) throw limitError(`bytes.join would spell out ${total} bytes; pymem's limit is ${MAX_TEXT}`);
+        chargeText(total);
         const out = new Uint8Array(total);
         let k = 0;
         parts.forEach((p, i) => {
@@ -513,11 +530,16 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         const pieces: Uint8Array[] = [];
         if (sepArg === undefined || sepArg.t === "NoneType") {
           const words = d.toString("latin1").split(/[ \t\n\r\x0b\x0c]+/).filter((w) => w !== "");
+          ctx().tick(words.length);
           for (const w of words) pieces.push(Uint8Array.from(Buffer.from(w, "latin1")));
         } else {
           const sep = Buffer.from(bytesArg(sepArg));
           if (sep.length === 0) throw valueError("empty separator");
           let from = 0;
+          // Counted before any piece is made: a million separators are a million objects.
+          let count = 0;
+          for (let i = d.indexOf(sep); i >= 0 && (maxsplit < 0 || count < maxsplit); i = d.indexOf(sep, i + sep.length)) count++;
+          ctx().tick(count);
           for (let i = d.indexOf(sep); i >= 0 && (maxsplit < 0 || pieces.length < maxsplit); i = d.indexOf(sep, from)) {
             pieces.push(Uint8Array.from(d.subarray(from, i)));
             from = i + sep.length;

@@ -1,18 +1,18 @@
 // obj[key], obj[key] = v, del obj[key], with the objects CPython's subscript
 // implementations return (the operand itself for a full slice of an immutable
 // exact type, cached one-character results, exact-size copies).
-import { ctx } from "./ctx.js";
+import { chargeChars, ctx } from "./ctx.js";
 import { dictDelete, dictGet, dictSet } from "./dicts.js";
 import { PyException, typeError } from "./errors.js";
 import { listArray, listResizeTo, newListExact } from "./lists.js";
 import { intValue } from "./numbers.js";
 import {
-  None, emptyBytes, emptyStr, pyBytes, pyInt, pyStr, typeName, type PyObj, type PySliceObj,
+  None, emptyBytes, emptyStr, pyBytes, pyInt, pyStr, pyStrRuns, typeName, type PyObj, type PySliceObj,
 } from "./objects.js";
 import { newByteArrayExact } from "./ops.js";
 import { repr } from "./repr.js";
 import { isLazy, materialize, seqLen } from "./seq.js";
-import { codePoints, bytesData, strText } from "./text.js";
+import { codePoints, bytesData, sliceRuns, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
 import { toArray } from "./iteration.js";
 import { arrayGetItem, arraySetItem, bufferBytes, defaultdictMissing, dequeDelItem } from "./stdlib.js";
@@ -97,12 +97,21 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
       return o.items[i] as PyObj;
     }
     case "str": {
+      if (key.t === "slice" && o.text === null && o.rep !== null && o.maxChar < 0xd800) {
+        // A step-1 slice of a closed string stays closed; its characters are read from the runs.
+        const [start, step, n] = sliceIndices(key, o.length);
+        if (n <= 0) return emptyStr;
+        if (start === 0 && step === 1 && n === o.length) return o;
+        const part = step === 1 ? sliceRuns(o.rep, start, n) : null;
+        if (part !== null) return "text" in part ? pyStr(part.text) : pyStrRuns(part.rep, n, part.maxChar);
+      }
       const text = strText(o);
       const ascii = o.maxChar < 128;
       if (key.t === "slice") {
         const [start, step, n] = sliceIndices(key, o.length);
         if (n <= 0) return emptyStr;
         if (start === 0 && step === 1 && n === o.length) return o;
+        if (step !== 1) chargeChars(o.length);
         if (ascii) return pyStr(step === 1 ? text.slice(start, start + n) : pick([...text], start, step, n).join(""));
         return pyStr(pick(codePoints(text), start, step, n).map((c) => String.fromCodePoint(c)).join(""));
       }
@@ -114,6 +123,7 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
       const data = bytesData(o);
       if (key.t === "slice") {
         const [start, step, n] = sliceIndices(key, data.length);
+        if (step !== 1) chargeChars(data.length);
         const part = step === 1 ? data.slice(start, start + n) : Uint8Array.from(pick([...data], start, step, n));
         if (o.t === "bytearray") return newByteArrayExact(part);
         if (n <= 0) return emptyBytes;

@@ -1,19 +1,97 @@
 // Access to str and bytes contents; huge repeats stay closed-form until an
 // operation needs their characters.
+import { chargeChars, chargeText } from "./ctx.js";
 import { limitError } from "./errors.js";
-import type { PyByteArrayObj, PyBytesObj, PyStrObj } from "./objects.js";
+import type { PyByteArrayObj, PyBytesObj, PyStrObj, StrRun } from "./objects.js";
 
 /** The most characters or bytes pymem will spell out for one value. */
 export const MAX_TEXT = 1 << 28;
 
+/** The characters of a str; a closed one is spelled out once (counted against the budget) and kept. */
 export function strText(s: PyStrObj): string {
   if (s.text !== null) return s.text;
-  const rep = s.rep;
-  if (rep === null) return "";
-  if (rep.unit.length * rep.count > MAX_TEXT) {
+  if (s.rep === null) return "";
+  let units = 0;
+  for (let r: StrRun | undefined = s.rep; r !== undefined; r = r.next) units += r.unit.length * r.count;
+  if (units > MAX_TEXT) {
     throw limitError(`this operation would spell out a string of ${s.length} characters; pymem's limit is ${MAX_TEXT}`);
   }
-  return rep.unit.repeat(rep.count);
+  chargeText(units);
+  const parts: string[] = [];
+  for (let r: StrRun | undefined = s.rep; r !== undefined; r = r.next) parts.push(r.count === 1 ? r.unit : r.unit.repeat(r.count));
+  s.text = parts.join("");
+  return s.text;
+}
+
+/** Longest run list a concatenation keeps closed; past it the characters are spelled out. */
+const MAX_RUNS = 256;
+/** Shorter strings are simply spelled out: their characters cost less than the bookkeeping. */
+export const CLOSED_FROM = 1 << 16;
+
+function runsOf(s: PyStrObj): StrRun[] {
+  if (s.text !== null || s.rep === null) return [{ unit: s.text ?? "", count: 1 }];
+  const out: StrRun[] = [];
+  for (let r: StrRun | undefined = s.rep; r !== undefined; r = r.next) out.push(r);
+  return out;
+}
+
+/**
+ * Characters [start, start + n) of a closed str whose characters are all in the
+ * BMP (so JS indices are code point indices), without spelling out the rest:
+ * short results as text, long ones as runs (null: too many runs to keep).
+ */
+export function sliceRuns(rep: StrRun, start: number, n: number): { text: string } | { rep: StrRun; maxChar: number } | null {
+  const pieces: StrRun[] = [];
+  let pos = 0;
+  const end = start + n;
+  for (let r: StrRun | undefined = rep; r !== undefined && pos < end; r = r.next) {
+    const L = r.unit.length;
+    const span = L * r.count;
+    const from = Math.max(start, pos) - pos;
+    const to = Math.min(end, pos + span) - pos;
+    pos += span;
+    if (to <= from) continue;
+    // A partial unit at each end, whole units between.
+    const firstWhole = Math.ceil(from / L);
+    const lastWhole = Math.floor(to / L);
+    if (firstWhole >= lastWhole) {
+      pieces.push({ unit: r.unit.repeat(Math.min(r.count, Math.ceil(to / L) - Math.floor(from / L))).slice(from % L, from % L + (to - from)), count: 1 });
+      continue;
+    }
+    if (from % L !== 0) pieces.push({ unit: r.unit.slice(from % L), count: 1 });
+    pieces.push({ unit: r.unit, count: lastWhole - firstWhole });
+    if (to % L !== 0) pieces.push({ unit: r.unit.slice(0, to % L), count: 1 });
+  }
+  if (n < CLOSED_FROM) return { text: pieces.map((p) => p.unit.repeat(p.count)).join("") };
+  if (pieces.length > MAX_RUNS) return null;
+  let out: StrRun | undefined;
+  let maxChar = 0;
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    const p = pieces[i] as StrRun;
+    for (let k = 0; k < p.unit.length; k++) maxChar = Math.max(maxChar, p.unit.charCodeAt(k));
+    out = out === undefined ? { unit: p.unit, count: p.count } : { unit: p.unit, count: p.count, next: out };
+  }
+  return out === undefined ? null : { rep: out, maxChar };
+}
+
+/** a + b kept as runs, or null when they are better spelled out. */
+export function concatRuns(a: PyStrObj, b: PyStrObj): StrRun | null {
+  return joinRuns([a, b]);
+}
+
+/** The strings one after another, kept as runs, or null when they are better spelled out. */
+export function joinRuns(strs: readonly PyStrObj[]): StrRun | null {
+  let length = 0;
+  for (const s of strs) length += s.length;
+  if (length < CLOSED_FROM || strs.length > MAX_RUNS) return null;
+  const runs = strs.flatMap((s) => (s.length === 0 ? [] : runsOf(s)));
+  if (runs.length > MAX_RUNS) return null;
+  let rep: StrRun | undefined;
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const r = runs[i] as StrRun;
+    rep = rep === undefined ? { unit: r.unit, count: r.count } : { unit: r.unit, count: r.count, next: rep };
+  }
+  return rep ?? null;
 }
 
 export function bytesData(b: PyBytesObj | PyByteArrayObj): Uint8Array {
@@ -23,14 +101,19 @@ export function bytesData(b: PyBytesObj | PyByteArrayObj): Uint8Array {
   if (b.length > MAX_TEXT) {
     throw limitError(`this operation would spell out ${b.length} bytes; pymem's limit is ${MAX_TEXT}`);
   }
+  chargeText(b.length);
   const out = new Uint8Array(b.length);
   if (rep.unit.length === 1) out.fill(rep.unit[0] as number);
   else for (let i = 0; i < rep.count; i++) out.set(rep.unit, i * rep.unit.length);
+  // Spelled out once: the object holds its bytes from now on.
+  b.data = out;
+  if (b.t === "bytearray") b.rep = null;
   return out;
 }
 
 /** Code points of a JS string (astral characters as one). */
 export function codePoints(text: string): number[] {
+  chargeChars(text.length);
   const out: number[] = [];
   for (const ch of text) out.push(ch.codePointAt(0) as number);
   return out;

@@ -1,6 +1,6 @@
 // Evaluate an expression and size the value: the figures of SEMANTICS.md.
 import type { Layout } from "../layouts/layout.js";
-import { withCtx } from "../runtime/ctx.js";
+import { budgetFor, withCtx } from "../runtime/ctx.js";
 import { evaluate, type EvalError } from "../runtime/evaluate.js";
 import { typeName } from "../runtime/objects.js";
 import { deepSize, type TypeTotal } from "./deep.js";
@@ -23,7 +23,8 @@ export interface MeasureRequest {
   readonly expr: string;
   readonly setup: string | null;
   readonly layout: Layout;
-  readonly timeLimitMs?: number;
+  /** `--timeout`: scales the work budget and the wall-clock safety net (default 4). */
+  readonly timeoutS?: number;
   readonly explain?: "value" | "deep";
 }
 
@@ -32,7 +33,7 @@ export function measure(req: MeasureRequest): MeasureResult {
     expr: req.expr,
     setup: req.setup,
     layout: req.layout,
-    timeLimitMs: req.timeLimitMs ?? 4000,
+    budget: budgetFor(req.timeoutS),
     sizeof: () => (o) => getsizeof(o, req.layout),
   });
   if (!r.ok) return r;
