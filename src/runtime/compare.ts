@@ -67,7 +67,7 @@ function viewKeys(o: PyObj): Set<unknown> | null {
     for (const e of o.dict.table.map.values()) out.add(o.typeName === "dict_keys" ? hashKey(e.key) : hashKey({ t: "tuple", items: [e.key, e.value] }));
     return out;
   }
-  if (o.t === "set" || o.t === "frozenset") return new Set(o.table.map.keys());
+  if (o.t === "set" || o.t === "frozenset") return new Set(o.table.keyList().map(hashKey));
   return null;
 }
 
@@ -129,8 +129,9 @@ export function pyEq(a: PyObj, b: PyObj): boolean {
     }
     case "set":
     case "frozenset":
+      // set_richcompare: equal sizes, then set_issubset by each entry's stored hash.
       if ((b.t !== "set" && b.t !== "frozenset") || a.table.used !== b.table.used) return false;
-      for (const k of a.table.map.keys()) if (!b.table.map.has(k)) return false;
+      for (const [k, h] of a.table.entries()) if (!b.table.has(k, h)) return false;
       return true;
     case "dict": {
       if (b.t !== "dict" || a.table.used !== b.table.used) return false;

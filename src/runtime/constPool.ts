@@ -40,7 +40,7 @@ function constKey(o: PyObj): string | null {
       return parts.includes(null) ? null : `t(${parts.map((p) => (p as string).replace(/[\\,()]/g, "\\$&")).join(",")})`;
     }
     case "frozenset": {
-      const parts = [...o.table.map.values()].map((e) => constKey(e.key));
+      const parts = o.table.keyList().map(constKey);
       return parts.includes(null) ? null : `z{${(parts as string[]).map((p) => p.replace(/[\\,{}]/g, "\\$&")).sort().join(",")}}`;
     }
     case "NoneType":
@@ -62,7 +62,7 @@ export class ConstPool {
       const merged = items.map((x) => this.add(x));
       if (merged.some((x, i) => x !== items[i])) o = newTuple(merged);
     } else if (o.t === "frozenset") {
-      const items = [...o.table.map.values()].map((e) => e.key);
+      const items = o.table.keyList();
       const merged = items.map((x) => this.add(x));
       if (merged.some((x, i) => x !== items[i])) o = setFrom("frozenset", newTuple(merged));
     }

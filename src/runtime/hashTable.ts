@@ -1,8 +1,9 @@
-// The entries of a set or dict, plus the allocator state CPython keeps for
-// them. Which keys are equal follows Python (1 == 1.0 == True); the table's
-// size is moved only by the layout's growth rules (src/layouts/*/PySetObject,
-// PyDictObject), exactly where CPython resizes.
+// The entries of a dict, plus the allocator state CPython keeps for them (sets
+// keep a real slot table: setTable.ts). Which keys are equal follows Python
+// (1 == 1.0 == True); the table's size is moved only by the layout's growth
+// rules (src/layouts/*/PyDictObject), exactly where CPython resizes.
 import { typeError } from "./errors.js";
+import { pyHash } from "./hashing.js";
 import type { PyObj } from "./objects.js";
 import { strText, bytesData } from "./text.js";
 
@@ -29,6 +30,37 @@ export class HashTable {
   get used(): number {
     return this.map.size;
   }
+
+  /** Map keys of entries whose key compares through user code, by CPython hash. */
+  private custom: Map<string, HKey[]> | null = null;
+  private customSeq = 0;
+
+  /**
+   * The Map key for `key`. Keys with structural equality are their own
+   * encoding (hashKey); a key whose == runs a class's __eq__ is matched as
+   * CPython matches it: same hash, then identity or ==.
+   */
+  keyFor(key: PyObj): HKey {
+    if (!userKeys.needs(key)) return hashKey(key);
+    const hs = `u${String(pyHash(key))}`;
+    this.custom ??= new Map();
+    let bucket = this.custom.get(hs);
+    if (bucket === undefined) this.custom.set(hs, (bucket = []));
+    for (const hk of bucket) {
+      const e = this.map.get(hk);
+      if (e !== undefined && userKeys.eq(e.key, key)) return hk;
+    }
+    const fresh = `${hs}#${this.customSeq++}`;
+    bucket.push(fresh);
+    return fresh;
+  }
+}
+
+/** Which keys compare through user __eq__, and that comparison (installed by instanceHash.ts). */
+let userKeys: { needs(o: PyObj): boolean; eq(a: PyObj, b: PyObj): boolean } = { needs: () => false, eq: (a, b) => a === b };
+
+export function setUserKeys(k: { needs(o: PyObj): boolean; eq(a: PyObj, b: PyObj): boolean }): void {
+  userKeys = k;
 }
 
 let instanceHashFields: (o: PyObj) => PyObj[] | null = () => null;
@@ -76,7 +108,7 @@ export function hashKey(o: PyObj): HKey {
       return "t(" + items.map((x) => keyString(hashKey(x))).join(",") + ")";
     }
     case "frozenset": {
-      const keys = [...o.table.map.keys()].map(keyString).sort();
+      const keys = o.table.keyList().map((k) => keyString(hashKey(k))).sort();
       return "f{" + keys.join(",") + "}";
     }
     case "list":
@@ -121,7 +153,7 @@ export function hashKey(o: PyObj): HKey {
 
 function bigKey(v: bigint): HKey {
   const n = Number(v);
-  return BigInt(n) === v ? n : "i" + v.toString();
+  return Number.isFinite(n) && BigInt(n) === v ? n : "i" + v.toString();
 }
 
 function keyString(k: HKey): string {

@@ -9,6 +9,7 @@ import { hashKey } from "./hashTable.js";
 import { dictMerge } from "./dicts.js";
 import { dataclassesModuleAttrs, namedTupleFromClassBody, namedtupleFunction, typingModuleAttrs } from "./dataclasses.js";
 import { setNamedTupleFactory } from "./exec.js";
+import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
 setHashKeyOf(hashKey);

@@ -9,7 +9,8 @@ import { sizeofPyComplexObject, sizeofPyFloatObject } from "./PyFloatObject.js";
 import { listPreallocateExact, listResize, sizeofList } from "./PyListObject.js";
 import { sizeofBool, sizeofLong } from "./PyLongObject.js";
 import {
-  PySet_MINSIZE, setAddNeedsResize, setGrowthTarget, setPresizeForMerge, setTableResize, sizeofSet,
+  LINEAR_PROBES, PERTURB_SHIFT, PySet_MINSIZE, setAddNeedsResize, setDummiesNeedResize, setGrowthTarget, setPresizeForMerge,
+  setTableResize, sizeofSet,
 } from "./PySetObject.js";
 import { sizeofTuple, sizeofTupleSubclass } from "./PyTupleObject.js";
 import { sizeofUnicode } from "./PyUnicodeObject.js";
@@ -36,6 +37,9 @@ export const cpython310: Layout = {
     addNeedsResize: setAddNeedsResize,
     growthTarget: setGrowthTarget,
     presizeForMerge: setPresizeForMerge,
+    dummiesNeedResize: setDummiesNeedResize,
+    linearProbes: LINEAR_PROBES,
+    perturbShift: PERTURB_SHIFT,
   },
   dict: {
     minsize: PyDict_MINSIZE,

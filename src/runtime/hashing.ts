@@ -1,0 +1,229 @@
+// PyObject_Hash for the hashable builtins, exactly as CPython 3.10 computes it
+// (Python/pyhash.c, Objects/longobject.c, tupleobject.c, setobject.c,
+// rangeobject.c, Modules/_decimal). A Py_hash_t is a signed 64-bit integer:
+// here a JS number when it is a safe integer, else a bigint, so equal hashes
+// are always `===`.
+//
+// Some hashes are not knowable without the interpreter: str and bytes are
+// randomized per process (PYTHONHASHSEED) and None, NaN, functions and plain
+// instances hash by address. For those a stable stand-in is returned and
+// `unstableHashes` is bumped, so callers can tell "a" CPython hash from "the" one.
+import { typeError } from "./errors.js";
+import type { PyObj } from "./objects.js";
+import { materialize } from "./seq.js";
+import { bytesData, strText } from "./text.js";
+
+export type PyHash = number | bigint;
+
+/** _PyHASH_MODULUS: the Mersenne prime 2**61 - 1 (_PyHASH_BITS = 61). */
+const MODULUS = (1n << 61n) - 1n;
+/** _PyHASH_INF. */
+const HASH_INF = 314159;
+/** _PyHASH_IMAG. */
+const HASH_IMAG = 1000003n;
+const U64 = (1n << 64n) - 1n;
+/** _PyHASH_10INV: the inverse of 10 modulo _PyHASH_MODULUS (Modules/_decimal). */
+const HASH_10INV = modPow(10n, MODULUS - 2n, MODULUS);
+
+let unstable = 0;
+
+/** How many address- or seed-dependent hashes have been handed out so far. */
+export function unstableHashes(): number {
+  return unstable;
+}
+
+/** A signed 64-bit value in canonical form: a number iff it is a safe integer. */
+export function canonHash(v: bigint): PyHash {
+  const s = BigInt.asIntN(64, v);
+  return s >= -0x1fffffffffffffn && s <= 0x1fffffffffffffn ? Number(s) : s;
+}
+
+/** The value as Py_uhash_t. */
+export function unsignedHash(h: PyHash): bigint {
+  return BigInt.asUintN(64, BigInt(h));
+}
+
+/** long_hash (Objects/longobject.c): sign * (|v| mod 2**61-1), with -1 turned into -2. */
+export function hashInt(v: number | bigint): PyHash {
+  if (typeof v === "number") return v === -1 ? -2 : v; // safe integers are below the modulus
+  const m = (v < 0n ? -v : v) % MODULUS;
+  const h = v < 0n ? -m : m;
+  return h === -1n ? -2 : canonHash(h);
+}
+
+/** _Py_HashDouble (Python/pyhash.c) for a finite or infinite value; NaN hashes by address. */
+export function hashDouble(v: number, owner: object): PyHash {
+  if (Number.isNaN(v)) return identityHash(owner);
+  if (!Number.isFinite(v)) return v > 0 ? HASH_INF : -HASH_INF;
+  if (Number.isInteger(v)) return hashInt(Number.isSafeInteger(v) ? v : BigInt(v));
+  // v = m * 2**e with m an integer: the hash is m * 2**e mod P, using 2**61 ≡ 1.
+  let m = Math.abs(v);
+  let e = 0;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e--;
+  }
+  const r = BigInt(((e % 61) + 61) % 61);
+  const x = ((BigInt(m) % MODULUS) << r) % MODULUS;
+  const h = v < 0 ? -x : x;
+  return h === -1n ? -2 : canonHash(h);
+}
+
+/** complex_hash (Objects/complexobject.c). */
+export function hashComplex(re: number, im: number, owner: object): PyHash {
+  const combined = (unsignedHash(hashDouble(re, owner)) + HASH_IMAG * unsignedHash(hashDouble(im, owner))) & U64;
+  return combined === U64 ? -2 : canonHash(combined);
+}
+
+const XXPRIME_1 = 11400714785074694791n;
+const XXPRIME_2 = 14029467366897019727n;
+const XXPRIME_5 = 2870177450012600261n;
+
+/** tuplehash (Objects/tupleobject.c, xxHash-based since 3.8). */
+export function hashTuple(lanes: readonly PyHash[]): PyHash {
+  let acc = XXPRIME_5;
+  for (const h of lanes) {
+    acc = (acc + unsignedHash(h) * XXPRIME_2) & U64;
+    acc = ((acc << 31n) | (acc >> 33n)) & U64; // _PyHASH_XXROTATE
+    acc = (acc * XXPRIME_1) & U64;
+  }
+  acc = (acc + (BigInt(lanes.length) ^ (XXPRIME_5 ^ 3527539n))) & U64;
+  return acc === U64 ? 1546275796 : canonHash(acc);
+}
+
+/** _shuffle_bits (Objects/setobject.c). */
+function shuffleBits(h: bigint): bigint {
+  return (((h ^ 89869747n) ^ ((h << 16n) & U64)) * 3644798167n) & U64;
+}
+
+/**
+ * frozenset_hash (Objects/setobject.c): the xor of every active entry's
+ * shuffled hash (null and dummy slots cancel out), mixed with the size.
+ */
+export function hashFrozenset(entryHashes: readonly PyHash[]): PyHash {
+  let hash = 0n;
+  for (const h of entryHashes) hash ^= shuffleBits(unsignedHash(h));
+  hash ^= ((BigInt(entryHashes.length) + 1n) * 1927868237n) & U64;
+  hash ^= (hash >> 11n) ^ (hash >> 25n);
+  hash = (hash * 69069n + 907133923n) & U64;
+  return hash === U64 ? 590923713 : canonHash(hash);
+}
+
+/** dec_hash (Modules/_decimal/_decimal.c): the value as a rational modulo 2**61-1. */
+function hashDecimal(o: PyObj & { t: "Decimal" }): PyHash {
+  if (o.special === "sNaN") throw typeError("Cannot hash a signaling NaN value.");
+  if (o.special === "NaN") return identityHash(o);
+  if (o.special === "Infinity") return o.sign === 1 ? -HASH_INF : HASH_INF;
+  const expHash = o.exp >= 0 ? modPow(10n, BigInt(o.exp), MODULUS) : modPow(HASH_10INV, BigInt(-o.exp), MODULUS);
+  const h = (o.coeff * expHash) % MODULUS;
+  const ans = o.sign === 1 ? -h : h;
+  return ans === -1n ? -2 : canonHash(ans);
+}
+
+function modPow(b: bigint, e: bigint, m: bigint): bigint {
+  let r = 1n;
+  b %= m;
+  while (e > 0n) {
+    if (e & 1n) r = (r * b) % m;
+    b = (b * b) % m;
+    e >>= 1n;
+  }
+  return r;
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+
+/** _Py_HashPointer stands in: any fixed value is "a" CPython hash; marked unstable. */
+export function identityHash(o: object): PyHash {
+  unstable++;
+  let id = ids.get(o);
+  if (id === undefined) {
+    id = nextId++;
+    ids.set(o, id);
+  }
+  return id * 0x9e3779b1; // spread like id >> 4 rotated, never -1
+}
+
+/** A stand-in (FNV-1a) for the randomized siphash of str and bytes; marked unstable. */
+function seededHash(o: PyObj & { t: "str" | "bytes" }): PyHash {
+  unstable++;
+  let h = o.t === "str" ? 0x811c9dc5 : 0x050c5d1f;
+  if (o.t === "str") {
+    const text = strText(o);
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  } else {
+    const data = bytesData(o);
+    for (let i = 0; i < data.length; i++) h = Math.imul(h ^ (data[i] as number), 0x01000193);
+  }
+  return h === -1 ? -2 : h;
+}
+
+/** An instance's hash: its class's __hash__, a dataclass's fields, or its address (installed by instanceHash.ts). */
+let instanceHash: (o: PyObj & { t: "instance" }) => PyHash = (o) => identityHash(o);
+
+export function setInstanceHash(f: (o: PyObj & { t: "instance" }) => PyHash): void {
+  instanceHash = f;
+}
+
+const frozenHashes = new WeakMap<object, PyHash>();
+
+/** PyObject_Hash. Raises TypeError for unhashable objects, as CPython does. */
+export function pyHash(o: PyObj): PyHash {
+  switch (o.t) {
+    case "int":
+      return hashInt(o.v);
+    case "bool":
+      return o.v ? 1 : 0;
+    case "float":
+      return hashDouble(o.v, o);
+    case "complex":
+      return hashComplex(o.re, o.im, o);
+    case "str":
+    case "bytes":
+      return seededHash(o);
+    case "tuple":
+      return hashTuple(materialize(o.items).map(pyHash));
+    case "frozenset": {
+      // so->hash caches it; an unstable one must still count as unstable.
+      if (o.table.unstable > 0) unstable++;
+      const cached = frozenHashes.get(o);
+      if (cached !== undefined) return cached;
+      const h = hashFrozenset(o.table.activeHashes());
+      frozenHashes.set(o, h);
+      return h;
+    }
+    case "range":
+      return hashRange(o);
+    case "Decimal":
+      return hashDecimal(o);
+    case "instance":
+      return instanceHash(o);
+    case "list":
+    case "dict":
+    case "set":
+    case "bytearray":
+    case "dictview":
+      throw typeError(`unhashable type: '${o.t === "dictview" ? o.typeName : o.t}'`);
+    case "array":
+      throw typeError("unhashable type: 'array.array'");
+    case "deque":
+      throw typeError("unhashable type: 'collections.deque'");
+    default:
+      return identityHash(o);
+  }
+}
+
+/** range_hash (Objects/rangeobject.c): hash((len, start, step)) with None for what len makes irrelevant. */
+function hashRange(r: PyObj & { t: "range" }): PyHash {
+  // hash(None) is address-based in 3.10, so only ranges of two or more items hash knowably.
+  if (r.len === 0n) return hashTuple([hashInt(0), identityHash(NONE_KEY), identityHash(NONE_KEY)]);
+  if (r.len === 1n) return hashTuple([hashInt(1), hashInt(small(r.start)), identityHash(NONE_KEY)]);
+  return hashTuple([hashInt(small(r.len)), hashInt(small(r.start)), hashInt(small(r.step))]);
+}
+
+const NONE_KEY = {};
+
+function small(v: bigint): number | bigint {
+  return v >= -0x1fffffffffffffn && v <= 0x1fffffffffffffn ? Number(v) : v;
+}
