@@ -61,10 +61,12 @@ export class ConstPool {
       const items = materialize(o.items);
       const merged = items.map((x) => this.add(x));
       if (merged.some((x, i) => x !== items[i])) o = newTuple(merged);
-    } else if (o.t === "frozenset") {
-      const items = o.table.keyList();
-      const merged = items.map((x) => this.add(x));
-      if (merged.some((x, i) => x !== items[i])) o = setFrom("frozenset", newTuple(merged));
+    } else if (o.t === "frozenset" && o.table.used > 0) {
+      // merge_consts_recursive: a frozenset not seen yet is rebuilt from its
+      // merged items in slot order, which can reorder colliding keys.
+      const known = this.known(o);
+      if (known !== undefined) return known;
+      o = setFrom("frozenset", newTuple(o.table.keyList().map((x) => this.add(x))));
     }
     const key = constKey(o);
     if (key === null) return o;
@@ -72,5 +74,10 @@ export class ConstPool {
     if (found !== undefined) return found;
     this.byKey.set(key, o);
     return o;
+  }
+
+  private known(o: PyObj): PyObj | undefined {
+    const key = constKey(o);
+    return key === null ? undefined : this.byKey.get(key);
   }
 }
