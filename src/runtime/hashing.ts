@@ -12,6 +12,7 @@ import { typeError } from "./errors.js";
 import type { PyObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { bytesData, strText } from "./text.js";
+import { add as u64add, join, mul as u64mul, rotl31, split, U } from "./u64.js";
 
 export type PyHash = number | bigint;
 
@@ -75,25 +76,27 @@ export function hashComplex(re: number, im: number, owner: object): PyHash {
   return combined === U64 ? -2 : canonHash(combined);
 }
 
-const XXPRIME_1 = 11400714785074694791n;
-const XXPRIME_2 = 14029467366897019727n;
-const XXPRIME_5 = 2870177450012600261n;
+/** _PyHASH_XXPRIME_1, _2 and _5 as (high, low) 32-bit words. */
+const XXPRIME_1 = [0x9e3779b1, 0x85ebca87] as const;
+const XXPRIME_2 = [0xc2b2ae3d, 0x27d4eb4f] as const;
+const XXPRIME_5 = [0x27d4eb2f, 0x165667c5] as const;
 
 /** tuplehash (Objects/tupleobject.c, xxHash-based since 3.8). */
 export function hashTuple(lanes: readonly PyHash[]): PyHash {
-  let acc = XXPRIME_5;
+  let hi: number = XXPRIME_5[0];
+  let lo: number = XXPRIME_5[1];
   for (const h of lanes) {
-    acc = (acc + unsignedHash(h) * XXPRIME_2) & U64;
-    acc = ((acc << 31n) | (acc >> 33n)) & U64; // _PyHASH_XXROTATE
-    acc = (acc * XXPRIME_1) & U64;
+    split(h);
+    u64mul(U.hi, U.lo, XXPRIME_2[0], XXPRIME_2[1]); // lane * _PyHASH_XXPRIME_2
+    u64add(hi, lo, U.hi, U.lo);
+    rotl31(U.hi, U.lo);
+    u64mul(U.hi, U.lo, XXPRIME_1[0], XXPRIME_1[1]);
+    hi = U.hi;
+    lo = U.lo;
   }
-  acc = (acc + (BigInt(lanes.length) ^ (XXPRIME_5 ^ 3527539n))) & U64;
-  return acc === U64 ? 1546275796 : canonHash(acc);
-}
-
-/** _shuffle_bits (Objects/setobject.c). */
-function shuffleBits(h: bigint): bigint {
-  return (((h ^ 89869747n) ^ ((h << 16n) & U64)) * 3644798167n) & U64;
+  // acc += len ^ (_PyHASH_XXPRIME_5 ^ 3527539UL)
+  u64add(hi, lo, XXPRIME_5[0], (XXPRIME_5[1] ^ 3527539 ^ lanes.length) >>> 0);
+  return U.hi === 0xffffffff && U.lo === 0xffffffff ? 1546275796 : join(U.hi, U.lo);
 }
 
 /**
@@ -101,12 +104,26 @@ function shuffleBits(h: bigint): bigint {
  * shuffled hash (null and dummy slots cancel out), mixed with the size.
  */
 export function hashFrozenset(entryHashes: readonly PyHash[]): PyHash {
-  let hash = 0n;
-  for (const h of entryHashes) hash ^= shuffleBits(unsignedHash(h));
-  hash ^= ((BigInt(entryHashes.length) + 1n) * 1927868237n) & U64;
-  hash ^= (hash >> 11n) ^ (hash >> 25n);
-  hash = (hash * 69069n + 907133923n) & U64;
-  return hash === U64 ? 590923713 : canonHash(hash);
+  let hi = 0;
+  let lo = 0;
+  for (const h of entryHashes) {
+    // _shuffle_bits: ((h ^ 89869747UL) ^ (h << 16)) * 3644798167UL
+    split(h);
+    const xhi = (U.hi ^ ((U.hi << 16) | (U.lo >>> 16))) >>> 0;
+    const xlo = (U.lo ^ 89869747 ^ (U.lo << 16)) >>> 0;
+    u64mul(xhi, xlo, 0, 3644798167);
+    hi = (hi ^ U.hi) >>> 0;
+    lo = (lo ^ U.lo) >>> 0;
+  }
+  u64mul(0, entryHashes.length + 1, 0, 1927868237);
+  hi = (hi ^ U.hi) >>> 0;
+  lo = (lo ^ U.lo) >>> 0;
+  // hash ^= (hash >> 11) ^ (hash >> 25)
+  const lo2 = (lo ^ ((lo >>> 11) | (hi << 21)) ^ ((lo >>> 25) | (hi << 7))) >>> 0;
+  const hi2 = (hi ^ (hi >>> 11) ^ (hi >>> 25)) >>> 0;
+  u64mul(hi2, lo2, 0, 69069);
+  u64add(U.hi, U.lo, 0, 907133923);
+  return U.hi === 0xffffffff && U.lo === 0xffffffff ? 590923713 : join(U.hi, U.lo);
 }
 
 /** dec_hash (Modules/_decimal/_decimal.c): the value as a rational modulo 2**61-1. */
@@ -166,8 +183,6 @@ export function setInstanceHash(f: (o: PyObj & { t: "instance" }) => PyHash): vo
   instanceHash = f;
 }
 
-const frozenHashes = new WeakMap<object, PyHash>();
-
 /** PyObject_Hash. Raises TypeError for unhashable objects, as CPython does. */
 export function pyHash(o: PyObj): PyHash {
   switch (o.t) {
@@ -187,11 +202,7 @@ export function pyHash(o: PyObj): PyHash {
     case "frozenset": {
       // so->hash caches it; an unstable one must still count as unstable.
       if (o.table.unstable > 0) unstable++;
-      const cached = frozenHashes.get(o);
-      if (cached !== undefined) return cached;
-      const h = hashFrozenset(o.table.activeHashes());
-      frozenHashes.set(o, h);
-      return h;
+      return (o.table.cachedHash ??= hashFrozenset(o.table.activeHashes()));
     }
     case "range":
       return hashRange(o);

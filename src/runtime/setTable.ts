@@ -30,6 +30,8 @@ export class SetTable {
   private hashes: PyHash[];
   /** Insertion stamp per slot: seq * 2, plus 1 when the key's hash is a stand-in. */
   private stamps: number[];
+  /** so->hash: a frozenset's hash once computed (frozensets never change after construction). */
+  cachedHash: PyHash | null = null;
   private nextSeq = 0;
   /** so->mask. */
   mask: number;
@@ -130,6 +132,7 @@ export class SetTable {
   }
 
   private put(slot: number, key: PyObj, hash: PyHash, stamp: number): void {
+    this.cachedHash = null;
     this.keys[slot] = key;
     this.hashes[slot] = hash;
     this.stamps[slot] = stamp;
@@ -145,6 +148,7 @@ export class SetTable {
 
   private kill(slot: number): void {
     if (((this.stamps[slot] as number) & 1) === 1) this.unstable--;
+    this.cachedHash = null;
     this.keys[slot] = null;
     this.hashes[slot] = DUMMY;
     this.used--;
@@ -229,6 +233,7 @@ export class SetTable {
 
   /** set_clear_internal: back to the empty smalltable (the finger stays). */
   clear(): void {
+    this.cachedHash = null;
     this.reset(this.layout.minsize);
     this.fill = 0;
     this.used = 0;
@@ -237,6 +242,8 @@ export class SetTable {
 
   /** set_swap_bodies: exchange tables (not fingers) with another set. */
   swap(other: SetTable): void {
+    this.cachedHash = null;
+    other.cachedHash = null;
     const mine = [this.keys, this.hashes, this.stamps, this.mask, this.fill, this.used, this.unstable, this.nextSeq] as const;
     [this.keys, this.hashes, this.stamps, this.mask, this.fill, this.used, this.unstable, this.nextSeq] =
       [other.keys, other.hashes, other.stamps, other.mask, other.fill, other.used, other.unstable, other.nextSeq];
