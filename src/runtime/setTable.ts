@@ -32,6 +32,17 @@ export class SetTable {
   private stamps: number[];
   /** so->hash: a frozenset's hash once computed (frozensets never change after construction). */
   cachedHash: PyHash | null = null;
+  /** The slots in iteration order while nothing changes (sorting by insertion is not free). */
+  private orderCache: number[] | null = null;
+  /** How many leading entries of orderCache set.pop() has already taken. */
+  private orderSkip = 0;
+
+  /** Forget what was derived from the slots. */
+  private touched(): void {
+    this.cachedHash = null;
+    this.orderCache = null;
+    this.orderSkip = 0;
+  }
   private nextSeq = 0;
   /** so->mask. */
   mask: number;
@@ -132,7 +143,7 @@ export class SetTable {
   }
 
   private put(slot: number, key: PyObj, hash: PyHash, stamp: number): void {
-    this.cachedHash = null;
+    this.touched();
     this.keys[slot] = key;
     this.hashes[slot] = hash;
     this.stamps[slot] = stamp;
@@ -148,7 +159,7 @@ export class SetTable {
 
   private kill(slot: number): void {
     if (((this.stamps[slot] as number) & 1) === 1) this.unstable--;
-    this.cachedHash = null;
+    this.touched();
     this.keys[slot] = null;
     this.hashes[slot] = DUMMY;
     this.used--;
@@ -179,6 +190,7 @@ export class SetTable {
   }
 
   private reset(size: number): void {
+    this.touched();
     this.mask = size - 1;
     this.keys = new Array<PyObj | null>(size).fill(null);
     this.hashes = new Array<PyHash>(size).fill(UNUSED);
@@ -200,6 +212,7 @@ export class SetTable {
 
   /** set_merge's fast paths into an empty table (fill == 0), after its presize. */
   copyFrom(other: SetTable): void {
+    this.touched();
     if (this.mask === other.mask && other.fill === other.used) {
       // Same size and no dummies: the entries are copied slot for slot.
       this.keys = other.keys.slice();
@@ -219,12 +232,23 @@ export class SetTable {
   /** set_pop: the first active slot from the finger on, wrapping around. */
   pop(): PyObj | null {
     if (this.used === 0) return null;
-    let slot: number;
-    if (this.unstable > 0) slot = this.slotOrder(true)[0] as number;
-    else {
-      slot = this.finger & this.mask;
-      while (this.keys[slot] === null) slot = slot === this.mask ? 0 : slot + 1;
+    if (this.unstable > 0) {
+      // By insertion: the first remaining entry; the rest of the order stays cached for the next pop.
+      if (this.orderCache === null) this.slotOrder(true);
+      const order = this.orderCache as number[];
+      const skip = this.orderSkip;
+      const slot = order[skip] as number;
+      const key = this.keys[slot] as PyObj;
+      this.kill(slot);
+      this.finger = slot + 1;
+      if (this.unstable > 0) {
+        this.orderCache = order;
+        this.orderSkip = skip + 1;
+      }
+      return key;
     }
+    let slot = this.finger & this.mask;
+    while (this.keys[slot] === null) slot = slot === this.mask ? 0 : slot + 1;
     const key = this.keys[slot] as PyObj;
     this.kill(slot);
     this.finger = slot + 1;
@@ -233,7 +257,7 @@ export class SetTable {
 
   /** set_clear_internal: back to the empty smalltable (the finger stays). */
   clear(): void {
-    this.cachedHash = null;
+    this.touched();
     this.reset(this.layout.minsize);
     this.fill = 0;
     this.used = 0;
@@ -242,8 +266,8 @@ export class SetTable {
 
   /** set_swap_bodies: exchange tables (not fingers) with another set. */
   swap(other: SetTable): void {
-    this.cachedHash = null;
-    other.cachedHash = null;
+    this.touched();
+    other.touched();
     const mine = [this.keys, this.hashes, this.stamps, this.mask, this.fill, this.used, this.unstable, this.nextSeq] as const;
     [this.keys, this.hashes, this.stamps, this.mask, this.fill, this.used, this.unstable, this.nextSeq] =
       [other.keys, other.hashes, other.stamps, other.mask, other.fill, other.used, other.unstable, other.nextSeq];
@@ -255,10 +279,12 @@ export class SetTable {
    * order while a stand-in hash is present (`byInsertion` false forces slot order).
    */
   private slotOrder(byInsertion = true): number[] {
+    if (byInsertion && this.orderCache !== null) return this.orderSkip === 0 ? this.orderCache : this.orderCache.slice(this.orderSkip);
     const out: number[] = [];
     const keys = this.keys;
     for (let j = 0; j < keys.length; j++) if (keys[j] !== null) out.push(j);
     if (byInsertion && this.unstable > 0) out.sort((a, b) => (this.stamps[a] as number) - (this.stamps[b] as number));
+    if (byInsertion) this.orderCache = out;
     return out;
   }
 
