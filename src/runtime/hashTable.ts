@@ -134,8 +134,7 @@ export function hashKey(o: PyObj): HKey {
         e++;
       }
       if (e >= 0) return bigKey(c * 10n ** BigInt(e) * (o.sign === 1 ? -1n : 1n));
-      const f = Number(`${o.sign === 1 ? "-" : ""}${c}e${e}`);
-      return String(f) === `${o.sign === 1 ? "-" : ""}${c}e${e}` ? f : `D${o.sign}${c}e${e}`;
+      return dyadicKey(o.sign === 1 ? -c : c, -e);
     }
     case "array":
     case "deque":
@@ -149,6 +148,20 @@ export function hashKey(o: PyObj): HKey {
     default:
       return identityKey(o);
   }
+}
+
+/**
+ * c / 10**n (c not a multiple of 10): equal to a float exactly when it is a
+ * dyadic rational a double holds, then keyed as that float (Decimal('0.5') == 0.5).
+ */
+function dyadicKey(c: bigint, n: number): HKey {
+  const p5 = 5n ** BigInt(n);
+  if (c % p5 === 0n && n <= 1023) {
+    const num = Number(c / p5);
+    const f = num / 2 ** n;
+    if (Number.isSafeInteger(num) && f * 2 ** n === num) return f;
+  }
+  return `D${c}e-${n}`;
 }
 
 function bigKey(v: bigint): HKey {
