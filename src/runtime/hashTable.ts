@@ -34,26 +34,49 @@ export class HashTable {
   /** Map keys of entries whose key compares through user code, by CPython hash. */
   private custom: Map<string, HKey[]> | null = null;
   private customSeq = 0;
+  /** Once a user-compared key is involved: the other Map keys by CPython hash (may hold stale ones). */
+  private plain: Map<string, HKey[]> | null = null;
 
   /**
    * The Map key for `key`. Keys with structural equality are their own
    * encoding (hashKey); a key whose == runs a class's __eq__ is matched as
-   * CPython matches it: same hash, then identity or ==.
+   * CPython matches it: same hash, then identity or ==, against every key.
    */
   keyFor(key: PyObj): HKey {
-    if (!userKeys.needs(key)) return hashKey(key);
-    const hs = `u${String(pyHash(key))}`;
+    if (!userKeys.needs(key)) {
+      const hk = hashKey(key);
+      if (this.custom === null || this.map.has(hk)) return hk;
+      const hs = hashString(key);
+      this.plain?.get(hs)?.push(hk) ?? this.plain?.set(hs, [hk]);
+      return this.match(this.custom.get(hs), key) ?? hk;
+    }
+    const hs = hashString(key);
+    if (this.plain === null) {
+      this.plain = new Map();
+      for (const [hk, e] of this.map) if (!userKeys.needs(e.key)) this.plain.get(hashString(e.key))?.push(hk) ?? this.plain.set(hashString(e.key), [hk]);
+    }
     this.custom ??= new Map();
     let bucket = this.custom.get(hs);
     if (bucket === undefined) this.custom.set(hs, (bucket = []));
-    for (const hk of bucket) {
-      const e = this.map.get(hk);
-      if (e !== undefined && userKeys.eq(e.key, key)) return hk;
-    }
+    const found = this.match(bucket, key) ?? this.match(this.plain.get(hs), key);
+    if (found !== null) return found;
     const fresh = `${hs}#${this.customSeq++}`;
     bucket.push(fresh);
     return fresh;
   }
+
+  /** The Map key among candidates whose key equals `key` (identity, then ==). */
+  private match(candidates: readonly HKey[] | undefined, key: PyObj): HKey | null {
+    for (const hk of candidates ?? []) {
+      const e = this.map.get(hk);
+      if (e !== undefined && (e.key === key || userKeys.eq(e.key, key))) return hk;
+    }
+    return null;
+  }
+}
+
+function hashString(key: PyObj): string {
+  return `u${String(pyHash(key))}`;
 }
 
 /** Which keys compare through user __eq__, and that comparison (installed by instanceHash.ts). */

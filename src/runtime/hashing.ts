@@ -28,6 +28,23 @@ const HASH_10INV = modPow(10n, MODULUS - 2n, MODULUS);
 
 let unstable = 0;
 
+let userHashDepth = 0;
+
+/** Run a class's __hash__: within it, hash() of a str may answer with its stand-in (the key is then unstable). */
+export function inUserHash<T>(f: () => T): T {
+  userHashDepth++;
+  try {
+    return f();
+  } finally {
+    userHashDepth--;
+  }
+}
+
+/** Whether a class's __hash__ is running (see inUserHash). */
+export function userHashRunning(): boolean {
+  return userHashDepth > 0;
+}
+
 /** How many address- or seed-dependent hashes have been handed out so far. */
 export function unstableHashes(): number {
   return unstable;

@@ -8,7 +8,7 @@ import { lookupClassAttr } from "./classes.js";
 import { truthy } from "./compare.js";
 import { dataclassTuple } from "./dataclasses.js";
 import { typeError } from "./errors.js";
-import { canonHash, hashInt, hashTuple, identityHash, pyHash, setInstanceHash, type PyHash } from "./hashing.js";
+import { canonHash, hashInt, hashTuple, identityHash, inUserHash, pyHash, setInstanceHash, type PyHash } from "./hashing.js";
 import { keysEqual, setUserEq } from "./keyEquality.js";
 import { setUserKeys } from "./hashTable.js";
 import type { PyInstanceObj, PyObj } from "./objects.js";
@@ -29,7 +29,7 @@ function instanceHash(o: PyInstanceObj): PyHash {
   const slot = hashSlot(o);
   if (slot === null) throw typeError(`unhashable type: '${o.cls.name}'`);
   if (slot !== undefined) {
-    const r = callObject(slot, [o]);
+    const r = inUserHash(() => callObject(slot, [o]));
     if (r.t !== "int" && r.t !== "bool") throw typeError("__hash__ method should return an integer");
     const v = r.t === "bool" ? (r.v ? 1 : 0) : r.v;
     // A result that fits Py_ssize_t is the hash as it is (-1 becomes -2); a larger one is hashed as an int.
