@@ -28,8 +28,11 @@ export class SetTable {
   /** so->table: key per slot, null when unused or dummy (told apart by the hash). */
   private keys: (PyObj | null)[];
   private hashes: PyHash[];
-  /** Insertion stamp per slot: seq * 2, plus 1 when the key's hash is a stand-in. */
-  private stamps: number[];
+  /**
+   * Insertion stamp per slot: seq * 2, plus 1 when the key's hash is a
+   * stand-in. Kept only once such a key arrives (null until then).
+   */
+  private stamps: number[] | null = null;
   /** so->hash: a frozenset's hash once computed (frozensets never change after construction). */
   cachedHash: PyHash | null = null;
   /** The slots in iteration order while nothing changes (sorting by insertion is not free). */
@@ -59,7 +62,6 @@ export class SetTable {
     this.mask = layout.minsize - 1;
     this.keys = new Array<PyObj | null>(layout.minsize).fill(null);
     this.hashes = new Array<PyHash>(layout.minsize).fill(UNUSED);
-    this.stamps = new Array<number>(layout.minsize).fill(0);
   }
 
   /** mask + 1: what set_sizeof reads. */
@@ -131,6 +133,7 @@ export class SetTable {
     }
     this.used++;
     if (unstable) this.unstable++;
+    if (unstable && this.stamps === null) this.startStamps();
     const stamp = this.nextSeq++ * 2 + (unstable ? 1 : 0);
     if (freeslot >= 0) {
       this.put(freeslot, key, hash, stamp);
@@ -142,11 +145,22 @@ export class SetTable {
     return true;
   }
 
+  private isUnstable(slot: number): boolean {
+    return this.stamps !== null && ((this.stamps[slot] as number) & 1) === 1;
+  }
+
+  /** The first stand-in hash arrives: the keys already present keep their (slot) order ahead of it. */
+  private startStamps(): void {
+    const stamps = new Array<number>(this.keys.length).fill(0);
+    for (let j = 0; j < this.keys.length; j++) if (this.keys[j] !== null) stamps[j] = this.nextSeq++ * 2;
+    this.stamps = stamps;
+  }
+
   private put(slot: number, key: PyObj, hash: PyHash, stamp: number): void {
     this.touched();
     this.keys[slot] = key;
     this.hashes[slot] = hash;
-    this.stamps[slot] = stamp;
+    if (this.stamps !== null) this.stamps[slot] = stamp;
   }
 
   /** set_discard_entry: the slot becomes a dummy; fill is unchanged. */
@@ -158,7 +172,7 @@ export class SetTable {
   }
 
   private kill(slot: number): void {
-    if (((this.stamps[slot] as number) & 1) === 1) this.unstable--;
+    if (this.isUnstable(slot)) this.unstable--;
     this.touched();
     this.keys[slot] = null;
     this.hashes[slot] = DUMMY;
@@ -194,7 +208,7 @@ export class SetTable {
     this.mask = size - 1;
     this.keys = new Array<PyObj | null>(size).fill(null);
     this.hashes = new Array<PyHash>(size).fill(UNUSED);
-    this.stamps = new Array<number>(size).fill(0);
+    this.stamps = this.stamps === null ? null : new Array<number>(size).fill(0);
   }
 
   /** set_table_resize(so, minused): rehash the active entries, in slot order, into a fresh table. */
@@ -206,7 +220,7 @@ export class SetTable {
     this.fill = this.used;
     for (let j = 0; j < keys.length; j++) {
       const k = keys[j] as PyObj | null;
-      if (k !== null) this.insertClean(k, hashes[j] as PyHash, stamps[j] as number);
+      if (k !== null) this.insertClean(k, hashes[j] as PyHash, stamps === null ? 0 : (stamps[j] as number));
     }
   }
 
@@ -217,10 +231,11 @@ export class SetTable {
       // Same size and no dummies: the entries are copied slot for slot.
       this.keys = other.keys.slice();
       this.hashes = other.hashes.slice();
-      this.stamps = other.stamps.slice();
+      this.stamps = other.stamps === null ? null : other.stamps.slice();
     } else {
+      if (other.stamps !== null) this.stamps ??= new Array<number>(this.keys.length).fill(0);
       for (const j of other.slotOrder(false)) {
-        this.insertClean(other.keys[j] as PyObj, other.hashes[j] as PyHash, other.stamps[j] as number);
+        this.insertClean(other.keys[j] as PyObj, other.hashes[j] as PyHash, other.stamps === null ? 0 : (other.stamps[j] as number));
       }
     }
     this.fill = other.used;
@@ -283,7 +298,8 @@ export class SetTable {
     const out: number[] = [];
     const keys = this.keys;
     for (let j = 0; j < keys.length; j++) if (keys[j] !== null) out.push(j);
-    if (byInsertion && this.unstable > 0) out.sort((a, b) => (this.stamps[a] as number) - (this.stamps[b] as number));
+    const stamps = this.stamps;
+    if (byInsertion && this.unstable > 0 && stamps !== null) out.sort((a, b) => (stamps[a] as number) - (stamps[b] as number));
     if (byInsertion) this.orderCache = out;
     return out;
   }
@@ -295,7 +311,7 @@ export class SetTable {
 
   /** The entries (key, hash, stand-in?) in iteration order, as set_next hands them out. */
   entries(): [PyObj, PyHash, boolean][] {
-    return this.slotOrder().map((j) => [this.keys[j] as PyObj, this.hashes[j] as PyHash, ((this.stamps[j] as number) & 1) === 1]);
+    return this.slotOrder().map((j) => [this.keys[j] as PyObj, this.hashes[j] as PyHash, this.isUnstable(j)]);
   }
 
   /** The active entries' hashes, for frozenset_hash. */
