@@ -1,6 +1,6 @@
 // Attribute access on modelled objects: bound methods of the builtin types,
 // module members, and the few data attributes of numbers and ranges.
-import { callObject } from "./calls.js";
+import { argCount, callObject } from "./calls.js";
 import { truthy, pyCompare, pyEq } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet } from "./dicts.js";
@@ -184,7 +184,19 @@ export function updateFrom(d: PyDictObj, other: PyObj): void {
   });
 }
 
+/** The METH_O methods of set and frozenset: exactly one argument. */
+const SET_ONE_ARG = new Set(["symmetric_difference", "issubset", "issuperset", "isdisjoint", "add", "discard", "remove", "symmetric_difference_update"]);
+
 function setMethod(s: PySetObj, name: string): NativeFn | null {
+  const fn = setMethodBody(s, name);
+  if (fn === null || !SET_ONE_ARG.has(name)) return fn;
+  return (args, kw) => {
+    argCount(`${s.t}.${name}`, args, 1, 1);
+    return fn(args, kw);
+  };
+}
+
+function setMethodBody(s: PySetObj, name: string): NativeFn | null {
   const frozen = s.t === "frozenset";
   switch (name) {
     case "copy":
