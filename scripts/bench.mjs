@@ -1,6 +1,7 @@
 // npm run bench: size twelve large values in one `pymem size --stdin` run and,
 // when CPython 3.10 is on this machine, time CPython building and deep-walking
-// the same values; print both and the ratio. (Benchmarks live here, not in tests.)
+// the same values; print both, with time and peak RSS as ratios. (Benchmarks
+// live here, not in tests.)
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -28,8 +29,10 @@ function time(cmd, args, input, env) {
 }
 
 const input = EXPRS.join("\n") + "\n";
-const runs = [1, 2, 3].map(() => time(process.execPath, ["bin/pymem", "size", "--json", "--stdin"], input));
+const runs = [1, 2, 3].map(() => time(process.execPath, ["--require", "./scripts/rss-report.cjs", "bin/pymem", "size", "--json", "--stdin"], input));
 const pymem = runs.map((x) => x.ms).sort((a, b) => a - b)[1];
+const peakKb = (text) => Number((/PEAK_RSS_KB (\d+)/.exec(text) ?? [])[1]);
+const pymemRss = Math.max(...runs.map((x) => peakKb(x.r.stderr.toString())));
 const last = runs[runs.length - 1].r;
 if (last.status !== 0) {
   console.error(last.stderr.toString());
@@ -55,16 +58,20 @@ for e in EXPRS:
     print(sys.getsizeof(v), deep(v))
     del v
 print("TIME", (time.perf_counter() - t0) * 1000)
+import resource
+print("RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 `;
 const py = time("python3", ["-c", PY], undefined, { PYENV_VERSION: "3.10.13" });
-console.log(`pymem size --stdin, ${EXPRS.length} values: ${pymem.toFixed(0)} ms (median of 3)`);
+const mib = (kb) => `${(kb / 1024).toFixed(0)} MiB`;
+console.log(`pymem size --stdin, ${EXPRS.length} values: ${pymem.toFixed(0)} ms (median of 3), peak RSS ${mib(pymemRss)}`);
 for (const [i, row] of rows.entries()) console.log(`  ${EXPRS[i].padEnd(34)} size ${String(row.size).padStart(11)}  deep ${String(row.deep).padStart(11)}`);
 if (py.r.status === 0) {
   const out = py.r.stdout.toString().trim().split("\n");
+  const cpythonRss = Number(out.pop().split(" ")[1]);
   const cpython = Number(out.pop().split(" ")[1]);
   const mismatches = out.filter((l, i) => l !== `${rows[i].size} ${rows[i].deep}`);
-  console.log(`CPython 3.10 building and walking the same values: ${cpython.toFixed(0)} ms`);
-  console.log(`ratio pymem / CPython: ${(pymem / cpython).toFixed(3)}${mismatches.length ? `  (${mismatches.length} figures differ!)` : "  (all figures equal)"}`);
+  console.log(`CPython 3.10 building and walking the same values: ${cpython.toFixed(0)} ms, peak RSS ${mib(cpythonRss)}`);
+  console.log(`ratio pymem / CPython: time ${(pymem / cpython).toFixed(3)}, peak RSS ${(pymemRss / cpythonRss).toFixed(3)}${mismatches.length ? `  (${mismatches.length} figures differ!)` : "  (all figures equal)"}`);
 } else {
   console.log("CPython 3.10 not available here (PYENV_VERSION=3.10.13 python3): no comparison.");
 }

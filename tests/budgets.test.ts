@@ -5,6 +5,7 @@ import { parseConfig } from "../src/budgets/config.js";
 import { formatInFamily, parseLimit } from "../src/budgets/limits.js";
 import { cli } from "./cliHarness.js";
 import { truth } from "./truth.js";
+import { findAll, parseXml } from "./xmlDocument.js";
 
 describe("limits", () => {
   it.each([
@@ -164,6 +165,147 @@ describe("pymem check", () => {
     const r = await cli(["check"], { files: {} });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no pyproject\.toml found/);
+  });
+});
+
+describe("pymem check in CI: machine reports stay parseable", () => {
+  const gha = { GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: "/project" };
+  const annotation = `::error file=pyproject.toml,line=13,title=pymem budget "rows" exceeded::rows: ${rowsOver.replace("%", "%25")}\n`;
+
+  it("--json: stdout is one JSON array, the annotation goes to stderr", async () => {
+    const r = await cli(["check", "--json"], { files, env: gha });
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { name: string }[]).map((o) => o.name)).toEqual(["point", "rows", "names"]);
+    expect(r.stdout).not.toContain("::error");
+    expect(r.stderr).toBe(annotation);
+  });
+
+  it("--reporter junit: stdout is one XML document, the annotation goes to stderr", async () => {
+    const r = await cli(["check", "--reporter", "junit"], { files, env: gha });
+    expect(r.code).toBe(1);
+    const doc = parseXml(r.stdout);
+    expect(doc.name).toBe("testsuites");
+    expect(doc.attrs).toMatchObject({ tests: "3", failures: "1", errors: "0" });
+    expect(findAll(doc, "failure").map((f) => f.attrs["message"])).toEqual([`rows: ${rowsOver}`]);
+    expect(r.stderr).toBe(annotation);
+  });
+
+  it("the human report keeps its annotations on stdout, after the report", async () => {
+    const r = await cli(["check"], { files, env: gha });
+    expect(r.stdout.endsWith(`2 of 3 budgets within limits\n${annotation}`)).toBe(true);
+    expect(r.stderr).toBe("");
+  });
+
+  it.each([
+    ["json", ["--json"], (text: string) => expect(JSON.parse(text)).toHaveLength(3)],
+    ["junit", ["--reporter", "junit"], (text: string) => expect(parseXml(text).attrs["tests"]).toBe("3")],
+    ["human", [], (text: string) => expect(text).toContain("2 of 3 budgets within limits")],
+  ] as const)("--output FILE writes the %s report there; stdout carries only the annotations", async (_name, args, check) => {
+    const r = await cli(["check", ...args, "--output", "out/report"], { files, env: gha, tty: true });
+    expect(r.code).toBe(1);
+    const report = r.written["/project/out/report"];
+    expect(report).toBeDefined();
+    check(report ?? "");
+    expect(report).not.toContain("\u001b["); // no colour in a file, even from a terminal
+    expect(report).not.toContain("::error");
+    expect(r.stdout).toBe(annotation);
+    expect(r.stderr).toBe("");
+  });
+
+  it("--output to a place that cannot be written exits 2", async () => {
+    const r = await cli(["check", "--json", "--output", "/readonly/report.json"], { files });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot write the report to '\/readonly\/report\.json'/);
+  });
+
+  it("annotations name the file from the repository root (GITHUB_WORKSPACE), not from the working directory", async () => {
+    const below = await cli(["check", "--json"], { files, cwd: "/project/src/pkg", env: gha });
+    expect(below.stderr).toBe(annotation);
+    const human = await cli(["check"], { files, cwd: "/project/src/pkg", env: gha });
+    expect(human.stdout).toContain("(../../pyproject.toml:13)");
+    const outer = await cli(["check", "--json"], { files, cwd: "/project/src", env: { ...gha, GITHUB_WORKSPACE: "/" } });
+    expect(outer.stderr).toContain("::error file=project/pyproject.toml,line=13,");
+    const noWorkspace = await cli(["check", "--json", "--config", "../pyproject.toml"], { files, cwd: "/project/src", env: { GITHUB_ACTIONS: "true" } });
+    // Without GITHUB_WORKSPACE the working directory is the root; a file outside it keeps its absolute path.
+    expect(noWorkspace.stderr).toContain("::error file=/project/pyproject.toml,line=13,");
+  });
+
+  describe("a configuration error still gives a report, with the error in it, and exits 2", () => {
+    const bad = { ...files, "/project/pyproject.toml": project.replace('"2 KiB"', '"ten bytes"') };
+    const message = /pyproject\.toml:13: tool\.pymem\.budgets\[1\]\.max "ten bytes" is not a size/;
+
+    it("junit on stdout", async () => {
+      const r = await cli(["check", "--reporter", "junit"], { files: bad, env: gha });
+      expect(r.code).toBe(2);
+      const doc = parseXml(r.stdout);
+      expect(doc.attrs).toMatchObject({ tests: "1", failures: "0", errors: "1" });
+      const [error] = findAll(doc, "error");
+      expect(error?.attrs["message"]).toMatch(message);
+      expect(error?.text).toMatch(message);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toContain('::error file=pyproject.toml,line=13,title=pymem configuration::tool.pymem.budgets[1].max "ten bytes" is not a size');
+    });
+
+    it("junit in the --output file, for every message on several lines", async () => {
+      const twoBad = { ...files, "/project/pyproject.toml": project.replace('metric = "size"', 'metric = "wide"\nlimit = 5') };
+      const r = await cli(["check", "--reporter", "junit", "--output", "junit.xml"], { files: twoBad });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      const [error] = findAll(parseXml(r.written["/project/junit.xml"] ?? ""), "error");
+      expect(error?.attrs["message"]?.split("\n")).toHaveLength(2);
+      expect(error?.text).toBe('pyproject.toml:7: tool.pymem.budgets[0].metric must be "deep" or "size"\npyproject.toml:7: tool.pymem.budgets[0].limit is not a known key');
+    });
+
+    it("json on stdout", async () => {
+      const r = await cli(["check", "--json"], { files: bad });
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: "CONFIG", message: expect.stringMatching(message) } });
+    });
+
+    it("junit without any pyproject.toml", async () => {
+      const r = await cli(["check", "--reporter", "junit"], { files: {} });
+      expect(r.code).toBe(2);
+      expect(findAll(parseXml(r.stdout), "error")[0]?.attrs["message"]).toMatch(/no pyproject\.toml found/);
+    });
+  });
+});
+
+describe("pymem check: an error in the setup points at the user's file", () => {
+  const broken = { ...files, "/project/models.py": "x = 1.5\ny = 2.5\nz = x / (y - 2.5)\n" };
+  const excerpt = ["  --> models.py:3:5", "  3 | z = x / (y - 2.5)", "    |     ^"].join("\n");
+  const error = { code: "PYTHON", message: "ZeroDivisionError: float division by zero", line: 3, column: 5, in: "setup", file: "models.py" };
+
+  it("human: the setup file's line, source and caret under the budget", async () => {
+    const r = await cli(["check"], { files: broken });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(`✖ point: ZeroDivisionError: float division by zero (pyproject.toml:7)\n${excerpt}\n`);
+  });
+
+  it("JSON: `file`, with line and column in that file", async () => {
+    const r = await cli(["check", "--json"], { files: broken });
+    expect((JSON.parse(r.stdout) as { error: unknown }[]).map((o) => o.error)).toEqual([error, error, error]);
+  });
+
+  it("JUnit and GitHub annotations name the setup file's line", async () => {
+    const r = await cli(["check", "--reporter", "junit"], { files: broken, env: { GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: "/project" } });
+    expect(findAll(parseXml(r.stdout), "error")[0]?.attrs["message"]).toBe("point: ZeroDivisionError: float division by zero (models.py:3:5)");
+    expect(r.stderr).toContain('::error file=models.py,line=3,col=5,title=pymem budget "point" failed::point: ZeroDivisionError: float division by zero\n');
+  });
+
+  it("from a subdirectory: the path from there for people, from the repository root for CI", async () => {
+    const r = await cli(["check"], { files: broken, cwd: "/project/src", env: { GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: "/project" } });
+    expect(r.stdout).toContain("  --> ../models.py:3:5\n");
+    expect(r.stdout).toContain("::error file=models.py,line=3,col=5,");
+  });
+
+  it("a budget's own setup, after the setup file, is counted from its own first line", async () => {
+    const own = { ...files, "/project/pyproject.toml": project.replace(`setup = "names = ['ann', 'bob']"`, `setup = "names = ['ann',\\n  'bob' + 1]"`) };
+    const r = await cli(["check", "--json"], { files: own, env: { GITHUB_ACTIONS: "true" } });
+    const names = (JSON.parse(r.stdout) as { name: string; error?: Record<string, unknown> }[]).find((o) => o.name === "names");
+    expect(names?.error).toEqual({ code: "PYTHON", message: 'TypeError: can only concatenate str (not "int") to str', line: 2, column: 3, in: "setup" });
+    expect(r.stderr).toContain('::error file=pyproject.toml,line=18,title=pymem budget "names" failed::');
+    const human = await cli(["check"], { files: own });
+    expect(human.stdout).toContain("  --> <setup>:2:3\n  2 |   'bob' + 1]\n    |   ^\n");
   });
 });
 

@@ -99,6 +99,37 @@ describe("errors: every code exits 2 with a message, in human and JSON mode", ()
     expect(e).toMatchObject({ line: 2, in: "setup" });
   });
 
+  describe("an error in --setup-file names that file, as the user gave it", () => {
+    const files = { "/project/lib/models.py": "x = 1\ny = 0\nz = x / y\n" };
+    const excerpt = ["  --> lib/models.py:3:5", "  3 | z = x / y", "    |     ^"].join("\n");
+
+    it("size: the place and caret in the human output; `file` beside `in`, `line`, `column` in JSON", async () => {
+      const r = await cli(["size", "--setup-file", "lib/models.py", "z"], { files });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`error[PYTHON]: ZeroDivisionError: division by zero\n${excerpt}\n`);
+      const j = await cli(["size", "--json", "--setup-file", "lib/models.py", "z"], { files });
+      expect(jsonLines(j.stdout)[0]?.["error"]).toEqual({
+        code: "PYTHON", message: "ZeroDivisionError: division by zero", line: 3, column: 5, in: "setup", file: "lib/models.py", exception: "ZeroDivisionError",
+      });
+    });
+
+    it("explain and compare point there too", async () => {
+      const e = await cli(["explain", "--setup-file", "lib/models.py", "z"], { files });
+      expect(e.stderr).toContain(excerpt);
+      const ej = await cli(["explain", "--json", "--setup-file", "lib/models.py", "z"], { files });
+      expect(jsonLines(ej.stdout)[0]?.["error"]).toMatchObject({ line: 3, column: 5, in: "setup", file: "lib/models.py" });
+      const c = await cli(["compare", "--setup-file", "lib/models.py", "z", "[]"], { files });
+      expect(c.stderr).toContain(`error[PYTHON] in z: ZeroDivisionError: division by zero\n${excerpt}\n`);
+    });
+
+    it("inline --setup keeps <setup> and has no `file`", async () => {
+      const r = await cli(["size", "--setup", "x = 1\ny = 0\nz = x / y", "z"]);
+      expect(r.stderr).toContain("  --> <setup>:3:5\n  3 | z = x / y\n");
+      const j = await cli(["size", "--json", "--setup", "x = 1\ny = 0\nz = x / y", "z"]);
+      expect(jsonLines(j.stdout)[0]?.["error"]).not.toHaveProperty("file");
+    });
+  });
+
   it("goes on with the rest of the batch after a failing expression", async () => {
     const r = await cli(["size", "--json", "1/0", "[]"]);
     expect(r.code).toBe(2);

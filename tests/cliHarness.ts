@@ -6,6 +6,8 @@ export interface CliResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** Files the run wrote, by absolute path. */
+  readonly written: Readonly<Record<string, string>>;
 }
 
 export async function cli(
@@ -14,6 +16,7 @@ export async function cli(
 ): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
+  const written: Record<string, string> = {};
   const io: Io = {
     argv,
     env: opts.env ?? {},
@@ -25,8 +28,12 @@ export async function cli(
       if (f === undefined) throw new Error(`ENOENT: ${p}`);
       return f;
     },
+    writeFile: async (p, text) => {
+      if (p.startsWith("/readonly/")) throw new Error(`EACCES: ${p}`);
+      written[p] = text;
+    },
     cwd: opts.cwd ?? "/project",
   };
   const code = await run(io);
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, written };
 }

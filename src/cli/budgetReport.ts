@@ -3,7 +3,7 @@
 import Table from "cli-table3";
 import type { BudgetOutcome } from "../budgets/check.js";
 import { formatInFamily } from "../budgets/limits.js";
-import { errorMessage } from "./format.js";
+import { errorMessage, placeLines, type ErrorPlace } from "./format.js";
 import { makeChalk, type Chalk } from "./style.js";
 
 function amounts(o: Extract<BudgetOutcome, { ok: true }>): { value: string; limit: string; delta: string; pct: string } {
@@ -18,6 +18,14 @@ function amounts(o: Extract<BudgetOutcome, { ok: true }>): { value: string; limi
   };
 }
 
+/** Where budgets and their errors are, as a person reading the report names them. */
+export interface BudgetPlaces {
+  /** The budget's table in the config (`pyproject.toml:13`), or null. */
+  readonly budget: (o: BudgetOutcome) => string | null;
+  /** Where a failing budget's error points: the setup file, `<setup>` or `<expr>`. */
+  readonly error: (o: BudgetOutcome) => ErrorPlace | null;
+}
+
 /** One line per budget: the same line `pymem size --max` prints. */
 export function outcomeLine(o: BudgetOutcome, c: Chalk, where: string | null): string {
   const loc = where === null ? "" : c.dim(` (${where})`);
@@ -28,7 +36,7 @@ export function outcomeLine(o: BudgetOutcome, c: Chalk, where: string | null): s
   return `${c.red("✖")} ${c.bold(o.budget.name)}: ${metric} ${a.value} is ${c.red(`${a.delta}${a.pct} over`)} the limit of ${a.limit}${loc}`;
 }
 
-export function humanBudgetReport(outcomes: readonly BudgetOutcome[], c: Chalk, hidePassed: boolean, where: (o: BudgetOutcome) => string | null): string {
+export function humanBudgetReport(outcomes: readonly BudgetOutcome[], c: Chalk, hidePassed: boolean, places: BudgetPlaces): string {
   const shown = outcomes.filter((o) => !hidePassed || !o.ok || !o.passed);
   const table = new Table({
     head: ["budget", "metric", "value", "limit", "headroom / excess", ""].map((h) => c.bold(h)),
@@ -53,7 +61,11 @@ export function humanBudgetReport(outcomes: readonly BudgetOutcome[], c: Chalk, 
   const lines: string[] = [];
   if (shown.length > 0) lines.push(table.toString());
   const bad = outcomes.filter((o) => !o.ok || !o.passed);
-  for (const o of bad) lines.push(outcomeLine(o, c, where(o)));
+  for (const o of bad) {
+    lines.push(outcomeLine(o, c, places.budget(o)));
+    const place = places.error(o);
+    if (place !== null) lines.push(...placeLines(place, c).map((l) => `  ${l}`));
+  }
   if (bad.some((o) => o.ok)) {
     lines.push(c.dim("  hint: make the value smaller (tuples or __slots__ instead of dicts, array.array for numbers), or raise its `max` in [[tool.pymem.budgets]]"));
   }
@@ -62,17 +74,20 @@ export function humanBudgetReport(outcomes: readonly BudgetOutcome[], c: Chalk, 
   return lines.join("\n") + "\n";
 }
 
-export function jsonBudgetReport(outcomes: readonly BudgetOutcome[]): string {
+export function jsonBudgetReport(outcomes: readonly BudgetOutcome[], places: BudgetPlaces): string {
   return (
     JSON.stringify(
-      outcomes.map((o) =>
-        o.ok
-          ? { name: o.budget.name, expr: o.budget.expr, metric: o.budget.metric, value: o.value, limit: o.budget.limit.bytes, passed: o.passed }
-          : {
-              name: o.budget.name, expr: o.budget.expr, metric: o.budget.metric, value: null, limit: o.budget.limit.bytes, passed: false,
-              error: { code: o.error.code, message: errorMessage(o.error), line: o.error.span?.line ?? null, column: o.error.span?.col ?? null, in: o.error.where },
-            },
-      ),
+      outcomes.map((o) => {
+        if (o.ok) return { name: o.budget.name, expr: o.budget.expr, metric: o.budget.metric, value: o.value, limit: o.budget.limit.bytes, passed: o.passed };
+        const place = places.error(o);
+        return {
+          name: o.budget.name, expr: o.budget.expr, metric: o.budget.metric, value: null, limit: o.budget.limit.bytes, passed: false,
+          error: {
+            code: o.error.code, message: errorMessage(o.error), line: place?.line ?? null, column: place?.col ?? null, in: o.error.where,
+            ...(place !== null && place.file !== null ? { file: place.file } : {}),
+          },
+        };
+      }),
     ) + "\n"
   );
 }
@@ -81,39 +96,79 @@ function xml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-export function junitBudgetReport(outcomes: readonly BudgetOutcome[]): string {
+/** An attribute value keeps its line breaks only as character references. */
+function xmlAttr(s: string): string {
+  return xml(s).replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+}
+
+function junitDocument(cases: readonly string[], tests: number, failures: number, errors: number): string {
+  const counts = `tests="${tests}" failures="${failures}" errors="${errors}"`;
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="pymem" ${counts}>`, `  <testsuite name="pymem budgets" ${counts}>`, ...cases, "  </testsuite>", "</testsuites>", ""].join("\n");
+}
+
+export function junitBudgetReport(outcomes: readonly BudgetOutcome[], places: BudgetPlaces): string {
   const failures = outcomes.filter((o) => o.ok && !o.passed).length;
   const errors = outcomes.filter((o) => !o.ok).length;
   const plain = makeChalk(false);
   const cases = outcomes.map((o) => {
-    const head = `    <testcase classname="pymem.budgets" name="${xml(o.budget.name)}">`;
-    if (o.ok && o.passed) return `    <testcase classname="pymem.budgets" name="${xml(o.budget.name)}"/>`;
-    const line = xml(outcomeLine(o, plain, null).replace(/^✖ /, ""));
+    const head = `    <testcase classname="pymem.budgets" name="${xmlAttr(o.budget.name)}">`;
+    if (o.ok && o.passed) return `    <testcase classname="pymem.budgets" name="${xmlAttr(o.budget.name)}"/>`;
+    const place = places.error(o);
+    const line = xmlAttr(outcomeLine(o, plain, place === null ? null : `${place.label}:${place.line}:${place.col}`).replace(/^✖ /, ""));
     const tag = o.ok ? "failure" : "error";
     return `${head}\n      <${tag} message="${line}">${xml(o.budget.expr)}</${tag}>\n    </testcase>`;
   });
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="pymem" tests="${outcomes.length}" failures="${failures}" errors="${errors}">`,
-    `  <testsuite name="pymem budgets" tests="${outcomes.length}" failures="${failures}" errors="${errors}">`,
-    ...cases,
-    "  </testsuite>",
-    "</testsuites>",
-    "",
-  ].join("\n");
+  return junitDocument(cases, outcomes.length, failures, errors);
 }
 
-/** `::error file=…,line=…,title=…::…` for each budget over its limit or failing. */
-export function githubAnnotations(outcomes: readonly BudgetOutcome[], file: string): string {
-  const plain = makeChalk(false);
+/** The budgets could not be read: a report with that one error, for CI systems that only look at the report. */
+export function junitConfigErrorReport(message: string): string {
+  const testcase = [
+    '    <testcase classname="pymem.budgets" name="configuration">',
+    `      <error type="CONFIG" message="${xmlAttr(message)}">${xml(message)}</error>`,
+    "    </testcase>",
+  ].join("\n");
+  return junitDocument([testcase], 1, 0, 1);
+}
+
+export function jsonConfigErrorReport(message: string): string {
+  return JSON.stringify({ error: { code: "CONFIG", message, line: null, column: null } }) + "\n";
+}
+
+/** One workflow command: `::error file=…,line=…,title=…::message`. */
+export interface Annotation {
+  readonly file: string;
+  readonly line: number | null;
+  readonly col?: number | null;
+  readonly title?: string;
+  readonly message: string;
+}
+
+function annotationLine(a: Annotation): string {
   const esc = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   const prop = (s: string): string => esc(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  const props = [`file=${prop(a.file)}`];
+  if (a.line !== null) props.push(`line=${a.line}`);
+  if (a.line !== null && a.col !== undefined && a.col !== null) props.push(`col=${a.col}`);
+  if (a.title !== undefined) props.push(`title=${prop(a.title)}`);
+  return `::error ${props.join(",")}::${esc(a.message)}\n`;
+}
+
+export function configAnnotations(annotations: readonly Annotation[]): string {
+  return annotations.map((a) => annotationLine({ title: "pymem configuration", ...a })).join("");
+}
+
+/** An annotation for each budget over its limit or failing, at the place `locate` gives (the budget's line, or its error's). */
+export function githubAnnotations(outcomes: readonly BudgetOutcome[], locate: (o: BudgetOutcome) => Pick<Annotation, "file" | "line" | "col">): string {
+  const plain = makeChalk(false);
   return outcomes
     .filter((o) => !o.ok || !o.passed)
-    .map((o) => {
-      const line = o.budget.line === null ? "" : `,line=${o.budget.line}`;
-      const title = o.ok ? `pymem budget "${o.budget.name}" exceeded` : `pymem budget "${o.budget.name}" failed`;
-      return `::error file=${prop(file)}${line},title=${prop(title)}::${esc(outcomeLine(o, plain, null).replace(/^✖ /, ""))}\n`;
-    })
+    .map((o) =>
+      annotationLine({
+        ...locate(o),
+        title: o.ok ? `pymem budget "${o.budget.name}" exceeded` : `pymem budget "${o.budget.name}" failed`,
+        message: outcomeLine(o, plain, null).replace(/^✖ /, ""),
+      }),
+    )
     .join("");
 }

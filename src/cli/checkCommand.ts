@@ -1,9 +1,21 @@
 // `pymem check`: budgets from pyproject.toml, exit 1 when any is exceeded.
-import { dirname, relative, resolve } from "node:path";
-import { runBudget, type BudgetOutcome } from "../budgets/check.js";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { budgetSetupParts, runBudget, type BudgetOutcome } from "../budgets/check.js";
 import type { ConfigProblem } from "../budgets/config.js";
 import { layoutFor } from "../layouts/layout.js";
-import { githubAnnotations, humanBudgetReport, jsonBudgetReport, junitBudgetReport } from "./budgetReport.js";
+import type { SetupPart } from "../setupParts.js";
+import {
+  configAnnotations,
+  githubAnnotations,
+  humanBudgetReport,
+  jsonBudgetReport,
+  jsonConfigErrorReport,
+  junitBudgetReport,
+  junitConfigErrorReport,
+  type Annotation,
+  type BudgetPlaces,
+} from "./budgetReport.js";
+import { errorPlace } from "./format.js";
 import { CliError, type Io } from "./io.js";
 import { makeChalk } from "./style.js";
 
@@ -12,11 +24,47 @@ export interface CheckOptions {
   json?: boolean;
   hidePassed?: boolean;
   reporter?: string;
+  output?: string;
   color: boolean;
 }
 
-/** pyproject.toml in the working directory or the nearest parent that has one. */
-async function findConfig(io: Io): Promise<{ path: string; text: string }> {
+type ReporterName = "human" | "json" | "junit";
+
+/** A file the check read, named for people (from the working directory) and for CI (from the repository root). */
+interface ConfigFile {
+  readonly path: string;
+  readonly text: string;
+  readonly shown: string;
+  readonly annotated: string;
+}
+
+type Loaded =
+  | {
+      readonly ok: true;
+      readonly outcomes: readonly BudgetOutcome[];
+      readonly config: ConfigFile;
+      /** The setup file, its part named as people see it; and its name for CI. */
+      readonly shared: { readonly part: SetupPart; readonly annotated: string } | null;
+    }
+  | { readonly ok: false; readonly message: string; readonly annotations: readonly Annotation[] };
+
+/** A path as GitHub wants it in an annotation: relative to the repository root, with '/'. */
+function repoPath(io: Io, path: string): string {
+  const rel = relative(resolve(io.cwd, io.env["GITHUB_WORKSPACE"] ?? "."), path);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return path; // outside the repository: nothing to point into
+  return rel.split(sep).join("/");
+}
+
+/** --config, or pyproject.toml in the working directory or the nearest parent that has one. */
+async function findConfig(io: Io, given: string | undefined): Promise<{ path: string; text: string } | string> {
+  if (given !== undefined) {
+    const path = resolve(io.cwd, given);
+    try {
+      return { path, text: await io.readFile(path) };
+    } catch {
+      return `cannot read config file '${given}'`;
+    }
+  }
   let dir = resolve(io.cwd);
   for (;;) {
     const path = resolve(dir, "pyproject.toml");
@@ -24,7 +72,7 @@ async function findConfig(io: Io): Promise<{ path: string; text: string }> {
       return { path, text: await io.readFile(path) };
     } catch {
       const up = dirname(dir);
-      if (up === dir) throw new CliError(`no pyproject.toml found in ${io.cwd} or its parents (or give --config PATH)`, 2, "CONFIG");
+      if (up === dir) return `no pyproject.toml found in ${io.cwd} or its parents (or give --config PATH)`;
       dir = up;
     }
   }
@@ -34,43 +82,93 @@ function problemText(p: ConfigProblem, file: string): string {
   return `${file}${p.line === null ? "" : `:${p.line}`}: ${p.path} ${p.message}`;
 }
 
-export async function checkCommand(io: Io, opts: CheckOptions): Promise<number> {
-  const reporter = opts.json === true ? "json" : opts.reporter ?? "human";
-  if (!["human", "json", "junit"].includes(reporter)) throw new CliError(`unknown reporter '${reporter}': use human, json or junit`, 2, "CONFIG");
-  let found: { path: string; text: string };
-  if (opts.config !== undefined) {
-    const path = resolve(io.cwd, opts.config);
-    try {
-      found = { path, text: await io.readFile(path) };
-    } catch {
-      throw new CliError(`cannot read config file '${opts.config}'`, 2, "CONFIG");
-    }
-  } else found = await findConfig(io);
-  const file = relative(io.cwd, found.path) || "pyproject.toml";
+async function loadAndRun(io: Io, opts: CheckOptions): Promise<Loaded> {
+  const found = await findConfig(io, opts.config);
+  if (typeof found === "string") return { ok: false, message: found, annotations: [] };
+  const config: ConfigFile = { ...found, shown: relative(io.cwd, found.path) || "pyproject.toml", annotated: repoPath(io, found.path) };
+  const fail = (message: string): Loaded => ({ ok: false, message, annotations: [{ file: config.annotated, line: null, message }] });
   const { parseConfig } = await import("../budgets/config.js");
   const parsed = parseConfig(found.text);
   if (!parsed.ok) {
-    throw new CliError(parsed.problems.map((p) => problemText(p, file)).join("\n"), 2, "CONFIG");
+    return {
+      ok: false,
+      message: parsed.problems.map((p) => problemText(p, config.shown)).join("\n"),
+      annotations: parsed.problems.map((p) => ({ file: config.annotated, line: p.line, message: `${p.path} ${p.message}` })),
+    };
   }
   const cfg = parsed.config;
   const layout = layoutFor(cfg.python);
-  if (layout === undefined) throw new CliError(`${file}: tool.pymem.python "${cfg.python}" is not supported`, 2, "CONFIG");
-  let shared: string | null = null;
+  if (layout === undefined) return fail(`${config.shown}: tool.pymem.python "${cfg.python}" is not supported`);
+  let shared: { part: SetupPart; annotated: string } | null = null;
   if (cfg.setupFile !== null) {
+    const path = resolve(dirname(found.path), cfg.setupFile);
     try {
-      shared = await io.readFile(resolve(dirname(found.path), cfg.setupFile));
+      shared = { part: { file: relative(io.cwd, path), text: await io.readFile(path) }, annotated: repoPath(io, path) };
     } catch {
-      throw new CliError(`${file}: tool.pymem.setup-file '${cfg.setupFile}' cannot be read`, 2, "CONFIG");
+      return fail(`${config.shown}: tool.pymem.setup-file '${cfg.setupFile}' cannot be read`);
     }
   }
-  const outcomes: BudgetOutcome[] = cfg.budgets.map((b) => runBudget(b, layout, shared));
-  const color = opts.color && io.env["NO_COLOR"] === undefined && io.stdout.isTTY === true;
-  const c = makeChalk(color);
-  const where = (o: BudgetOutcome): string | null => (o.budget.line === null ? file : `${file}:${o.budget.line}`);
-  if (reporter === "json") io.stdout.write(jsonBudgetReport(outcomes));
-  else if (reporter === "junit") io.stdout.write(junitBudgetReport(outcomes));
-  else io.stdout.write(humanBudgetReport(outcomes, c, opts.hidePassed === true, where));
-  if (io.env["GITHUB_ACTIONS"] === "true") io.stdout.write(githubAnnotations(outcomes, file));
+  const sharedPart = shared?.part ?? null;
+  return { ok: true, config, shared, outcomes: cfg.budgets.map((b) => runBudget(b, layout, sharedPart)) };
+}
+
+export async function checkCommand(io: Io, opts: CheckOptions): Promise<number> {
+  const reporterName = opts.json === true ? "json" : opts.reporter ?? "human";
+  if (reporterName !== "human" && reporterName !== "json" && reporterName !== "junit") {
+    throw new CliError(`unknown reporter '${reporterName}': use human, json or junit`, 2, "CONFIG");
+  }
+  const reporter: ReporterName = reporterName;
+  const output = opts.output;
+  // A machine report on stdout must be all that stdout carries: annotations then go to stderr
+  // (the Actions runner reads workflow commands from both).
+  const side = output === undefined && reporter !== "human" ? io.stderr : io.stdout;
+  /** The report to stdout or the --output file; false when the file cannot be written. */
+  const emit = async (text: string): Promise<boolean> => {
+    if (output === undefined) {
+      io.stdout.write(text);
+      return true;
+    }
+    try {
+      await io.writeFile(resolve(io.cwd, output), text);
+      return true;
+    } catch {
+      io.stderr.write(`pymem: cannot write the report to '${output}'\n`);
+      return false;
+    }
+  };
+  const annotate = io.env["GITHUB_ACTIONS"] === "true";
+
+  const loaded = await loadAndRun(io, opts);
+  if (!loaded.ok) {
+    // People read the message on stderr; a CI system reading the report file still gets one, with the error in it.
+    if (reporter === "json") await emit(jsonConfigErrorReport(loaded.message));
+    if (reporter === "junit") await emit(junitConfigErrorReport(loaded.message));
+    io.stderr.write(`pymem: ${loaded.message}\n`);
+    if (annotate) side.write(configAnnotations(loaded.annotations));
+    return 2;
+  }
+  const { outcomes, config, shared } = loaded;
+  const color = output === undefined && opts.color && io.env["NO_COLOR"] === undefined && io.stdout.isTTY === true;
+  const places: BudgetPlaces = {
+    budget: (o) => (o.budget.line === null ? config.shown : `${config.shown}:${o.budget.line}`),
+    error: (o) => (o.ok ? null : errorPlace(o.error, o.budget.expr, budgetSetupParts(shared?.part ?? null, o.budget))),
+  };
+  const report =
+    reporter === "json"
+      ? jsonBudgetReport(outcomes, places)
+      : reporter === "junit"
+        ? junitBudgetReport(outcomes, places)
+        : humanBudgetReport(outcomes, makeChalk(color), opts.hidePassed === true, places);
+  if (!(await emit(report))) return 2;
+  if (annotate) {
+    // An error in the setup file is annotated there; anything else at the budget's table.
+    const locate = (o: BudgetOutcome): Pick<Annotation, "file" | "line" | "col"> => {
+      const place = places.error(o);
+      if (place !== null && place.file !== null && shared !== null) return { file: shared.annotated, line: place.line, col: place.col };
+      return { file: config.annotated, line: o.budget.line };
+    };
+    side.write(githubAnnotations(outcomes, locate));
+  }
   if (outcomes.some((o) => !o.ok)) return 2;
   return outcomes.every((o) => o.ok && o.passed) ? 0 : 1;
 }

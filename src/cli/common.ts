@@ -15,6 +15,8 @@ export interface CommonOptions {
 export interface Common {
   readonly layout: Layout;
   readonly setup: string | null;
+  /** --setup-file as the user gave it, for error positions. */
+  readonly setupFile: string | null;
   readonly c: Chalk;
 }
 
@@ -33,5 +35,5 @@ export async function resolveCommon(io: Io, opts: CommonOptions): Promise<Common
     }
   }
   const color = opts.color && io.env["NO_COLOR"] === undefined && io.stdout.isTTY === true;
-  return { layout, setup, c: makeChalk(color) };
+  return { layout, setup, setupFile: opts.setupFile ?? null, c: makeChalk(color) };
 }

@@ -4,12 +4,14 @@ import Table from "cli-table3";
 import type { Explanation } from "../sizing/explain.js";
 import { measure, type Measurement } from "../sizing/measure.js";
 import { resolveCommon, type CommonOptions } from "./common.js";
-import { errorMessage, formatBytes } from "./format.js";
+import { errorMessage, formatBytes, placeLines } from "./format.js";
 import { CliError, type Io } from "./io.js";
-import { HumanReporter, jsonLine, jsonObject } from "./reporters.js";
+import { HumanReporter, jsonLine, jsonObject, rowErrorPlace } from "./reporters.js";
 import type { Chalk } from "./style.js";
 
 function structTable(e: Explanation, c: Chalk): string {
+  // No struct table fits: say so rather than print rows that do not add up.
+  if (e.unsupported !== undefined) return `${c.bold(e.struct)} ${c.dim(`(${e.type})`)}\n  getsizeof ${e.total}: explain cannot lay it out (${e.unsupported})`;
   const t = new Table({
     head: ["field", "C type", "offset", "size", "value"].map((h) => c.bold(h)),
     colAligns: ["left", "left", "right", "right", "left"],
@@ -28,9 +30,9 @@ function deepLine(m: Measurement): string {
 }
 
 export async function explainCommand(io: Io, expr: string, opts: CommonOptions & { deep?: boolean }): Promise<number> {
-  const { layout, setup, c } = await resolveCommon(io, opts);
+  const { layout, setup, setupFile, c } = await resolveCommon(io, opts);
   const r = measure({ expr, setup, layout, explain: opts.deep === true ? "deep" : "value" });
-  const row = { expr, python: layout.python, setup, result: r };
+  const row = { expr, python: layout.python, setup, setupFile, result: r };
   if (!r.ok) {
     if (opts.json === true) io.stdout.write(jsonLine(row) + "\n");
     else new HumanReporter(io, c).report([row]);
@@ -56,11 +58,11 @@ export async function explainCommand(io: Io, expr: string, opts: CommonOptions &
 }
 
 export async function compareCommand(io: Io, exprs: string[], opts: CommonOptions & { count?: string }): Promise<number> {
-  const { layout, setup, c } = await resolveCommon(io, opts);
+  const { layout, setup, setupFile, c } = await resolveCommon(io, opts);
   if (exprs.length < 1) throw new CliError("compare needs at least one expression: pymem compare EXPR EXPR...");
   const count = opts.count === undefined ? 1 : Number(opts.count);
   if (!Number.isSafeInteger(count) || count < 1) throw new CliError(`--count must be a positive integer, not '${opts.count}'`, 2, "CONFIG");
-  const rows = exprs.map((expr) => ({ expr, python: layout.python, setup, result: measure({ expr, setup, layout }) }));
+  const rows = exprs.map((expr) => ({ expr, python: layout.python, setup, setupFile, result: measure({ expr, setup, layout }) }));
   const failed = rows.filter((r) => !r.result.ok);
   const first = rows[0]?.result;
   const baseDeep = first !== undefined && first.ok ? first.m.deep : null;
@@ -104,6 +106,11 @@ export async function compareCommand(io: Io, exprs: string[], opts: CommonOption
     ]);
   }
   io.stdout.write(t.toString() + "\n");
-  for (const row of failed) if (!row.result.ok) io.stderr.write(`${c.red.bold(`error[${row.result.error.code}]`)} in ${row.expr}: ${errorMessage(row.result.error)}\n`);
+  for (const row of failed) {
+    if (row.result.ok) continue;
+    const place = rowErrorPlace(row);
+    const lines = [`${c.red.bold(`error[${row.result.error.code}]`)} in ${row.expr}: ${errorMessage(row.result.error)}`, ...(place === null ? [] : placeLines(place, c).map((l) => `  ${l}`))];
+    io.stderr.write(lines.join("\n") + "\n");
+  }
   return failed.length > 0 ? 2 : 0;
 }

@@ -4,6 +4,7 @@ import { groupDigits } from "../budgets/limits.js";
 
 export { groupDigits };
 import type { EvalError } from "../runtime/evaluate.js";
+import { positionInSetup, type SetupPart } from "../setupParts.js";
 
 const UNITS = ["KiB", "MiB", "GiB", "TiB", "PiB"] as const;
 
@@ -36,4 +37,31 @@ export function caretExcerpt(source: string, line: number, col: number, c: Chalk
   const gutter = " ".repeat(num.length);
   const caretCol = Math.max(1, Math.min(col, [...text].length + 1));
   return [`${c.dim(`${num} |`)} ${text}`, `${c.dim(`${gutter} |`)} ${" ".repeat(caretCol - 1)}${c.red("^")}`];
+}
+
+/** Where an error points, in the user's terms. */
+export interface ErrorPlace {
+  /** The user's file the error lies in (named as they gave it), or null. */
+  readonly file: string | null;
+  /** The name a report shows: the file, `<setup>` or `<expr>`. */
+  readonly label: string;
+  readonly line: number;
+  readonly col: number;
+  /** The text `line` counts in, for the caret excerpt. */
+  readonly source: string;
+}
+
+/** The place of an error in the expression or in the piece of the setup it came from; null without a position. */
+export function errorPlace(e: EvalError, expr: string, setup: readonly SetupPart[]): ErrorPlace | null {
+  if (e.span === null) return null;
+  const { line, col } = e.span;
+  if (e.where === "expr") return { file: null, label: "<expr>", line, col, source: expr };
+  const p = positionInSetup(setup, line);
+  if (p === null) return { file: null, label: "<setup>", line, col, source: "" };
+  return { file: p.part.file, label: p.part.file ?? "<setup>", line: p.line, col, source: p.part.text };
+}
+
+/** `--> file:line:col` and the caret excerpt under it. */
+export function placeLines(place: ErrorPlace, c: Chalk): string[] {
+  return [`${c.dim("-->")} ${place.label}:${place.line}:${place.col}`, ...caretExcerpt(place.source, place.line, place.col, c)];
 }

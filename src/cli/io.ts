@@ -7,6 +7,8 @@ export interface Io {
   /** All of standard input, read on demand. */
   readonly readStdin: () => Promise<Uint8Array>;
   readonly readFile: (path: string) => Promise<string>;
+  /** Creates or replaces a file (a report written with --output). */
+  readonly writeFile: (path: string, text: string) => Promise<void>;
   readonly cwd: string;
 }
 

@@ -1,5 +1,5 @@
 // The process boundary: real stdin/stdout/files, then exit with run()'s status.
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { run } from "./run.js";
 
 async function readAll(): Promise<Uint8Array> {
@@ -24,6 +24,7 @@ export function main(): void {
     stderr: process.stderr,
     readStdin: readAll,
     readFile: (p) => readFile(p, "utf8"),
+    writeFile: (p, text) => writeFile(p, text, "utf8"),
     cwd: process.cwd(),
   }).then(
     (code) => {

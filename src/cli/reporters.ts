@@ -5,12 +5,14 @@ import Table from "cli-table3";
 import type { MeasureResult } from "../sizing/measure.js";
 import type { Io } from "./io.js";
 import type { Chalk } from "./style.js";
-import { caretExcerpt, errorMessage, formatBytes } from "./format.js";
+import { errorMessage, errorPlace, formatBytes, placeLines, type ErrorPlace } from "./format.js";
 
 export interface Row {
   readonly expr: string;
   readonly python: string;
   readonly setup: string | null;
+  /** The file the setup was read from, as the user named it (--setup-file), or null. */
+  readonly setupFile: string | null;
   readonly result: MeasureResult;
   /** With `--max`: the limit in bytes, the metric checked, and whether the value is within it. */
   readonly budget?: { readonly limit: number; readonly metric: "deep" | "size"; readonly passed: boolean; readonly line: string };
@@ -18,6 +20,12 @@ export interface Row {
 
 export interface Reporter {
   report(rows: readonly Row[]): void;
+}
+
+/** Where a row's error points: into the expression, or the setup (file) it came from. */
+export function rowErrorPlace(row: Row): ErrorPlace | null {
+  if (row.result.ok) return null;
+  return errorPlace(row.result.error, row.expr, row.setup === null ? [] : [{ file: row.setupFile, text: row.setup }]);
 }
 
 /** The JSON object of one row (the contract's fields); commands may add their own. */
@@ -38,15 +46,17 @@ export function jsonObject(row: Row): Record<string, unknown> {
     };
   }
   const e = r.error;
+  const place = rowErrorPlace(row);
   return {
     expr: row.expr,
     python: row.python,
     error: {
       code: e.code,
       message: errorMessage(e),
-      line: e.span?.line ?? null,
-      column: e.span?.col ?? null,
+      line: place?.line ?? null,
+      column: place?.col ?? null,
       in: e.where,
+      ...(place !== null && place.file !== null ? { file: place.file } : {}),
       ...(e.pyType !== null ? { exception: e.pyType } : {}),
     },
   };
@@ -112,10 +122,9 @@ export class HumanReporter implements Reporter {
       if (row.result.ok) continue;
       const e = row.result.error;
       const lines = [`${c.red.bold(`error[${e.code}]`)}: ${errorMessage(e)}`];
-      const source = e.where === "setup" ? row.setup ?? "" : row.expr;
-      if (e.span !== null) {
-        lines.push(`  ${c.dim("-->")} ${e.where === "setup" ? "<setup>" : "<expr>"}:${e.span.line}:${e.span.col}`);
-        lines.push(...caretExcerpt(source, e.span.line, e.span.col, c).map((l) => `  ${l}`));
+      const place = rowErrorPlace(row);
+      if (place !== null) {
+        lines.push(...placeLines(place, c).map((l) => `  ${l}`));
       } else {
         lines.push(`  ${c.dim("in")} ${shorten(row.expr, 70)}`);
       }

@@ -63,7 +63,7 @@ function decodeStdin(bytes: Uint8Array): string {
 }
 
 async function sizeCommand(io: Io, exprs: string[], opts: SizeOptions): Promise<number> {
-  const { layout, setup, c } = await resolveCommon(io, opts);
+  const { layout, setup, setupFile, c } = await resolveCommon(io, opts);
   const all = [...exprs];
   if (opts.stdin === true) {
     const text = decodeStdin(await io.readStdin());
@@ -78,11 +78,11 @@ async function sizeCommand(io: Io, exprs: string[], opts: SizeOptions): Promise<
   if (opts.max !== undefined && limit === null) throw new CliError(`--max '${opts.max}' is not a size: use ${LIMIT_HELP}`, 2, "CONFIG");
   const rows: Row[] = all.map((expr, i) => {
     const result = measure({ expr, setup, layout });
-    if (limit === null || !result.ok) return { expr, python: layout.python, setup, result };
+    if (limit === null || !result.ok) return { expr, python: layout.python, setup, setupFile, result };
     const value = metric === "deep" ? result.m.deep : result.m.size;
     const budget: Budget = { index: i, name: expr, expr, limit, metric, setup, line: null };
     const line = outcomeLine({ budget, ok: true, value, passed: value <= limit.bytes }, c, null);
-    return { expr, python: layout.python, setup, result, budget: { limit: limit.bytes, metric, passed: value <= limit.bytes, line } };
+    return { expr, python: layout.python, setup, setupFile, result, budget: { limit: limit.bytes, metric, passed: value <= limit.bytes, line } };
   });
   reporter.report(rows);
   if (!rows.every((r) => r.result.ok)) return 2;
@@ -143,6 +143,7 @@ export async function run(io: Io): Promise<number> {
     .option("--config <path>", "the pyproject.toml to read (default: the nearest one up from here)")
     .option("--json", "print the results as a JSON array")
     .option("--reporter <name>", "human (default), json or junit")
+    .option("--output <file>", "write the report to FILE instead of standard output")
     .option("--hide-passed", "list only the budgets that fail")
     .option("--no-color", "plain output (also NO_COLOR)")
     .action(async (opts: CheckOptions) => {

@@ -1,30 +1,69 @@
 // One Layout per CPython version: struct sizes and allocator growth rules.
 // The runtime and sizing reach CPython's arithmetic only through it, so another
 // version is a new folder beside cpython310 plus an entry in `layouts`.
+// Each type also carries its C struct as a table of members (struct.ts), the
+// fixed part its getsizeof counts, and the element of each array allocated
+// with it or apart: `pymem explain` prints those tables, never its own figures.
 import { cpython310 } from "./cpython310/index.js";
+import type { CField, CStruct } from "./struct.js";
+
+export type DictFlavorName = "OrderedDict" | "defaultdict" | "Counter";
 
 export interface Layout {
   readonly python: string;
-  readonly long: { sizeof(v: number | bigint): number; sizeofBool(v: boolean): number };
-  readonly float: { readonly size: number; readonly complexSize: number };
-  readonly unicode: { sizeof(length: number, maxChar: number): number };
-  readonly bytes: { sizeof(length: number): number };
+  /** Attribute names of the real builtin types and modules, space-separated, by type name or "module NAME". */
+  readonly attributeNames: Readonly<Record<string, string>>;
+  /** Signatures of builtin functions and methods (inspect.signature), by name or "type.method". */
+  readonly signatures: Readonly<Record<string, string>>;
+  /** The GC header getsizeof adds in front of GC-tracked objects. */
+  readonly gcHead: CStruct;
+  readonly long: {
+    sizeof(v: number | bigint): number;
+    sizeofBool(v: boolean): number;
+    readonly struct: CStruct;
+    /** One element of the trailing ob_digit[]. */
+    readonly digit: CField;
+    /** abs(ob_size) of an int. */
+    digits(v: number | bigint): number;
+  };
+  readonly float: { readonly size: number; readonly complexSize: number; readonly struct: CStruct; readonly complexStruct: CStruct };
+  readonly unicode: {
+    sizeof(length: number, maxChar: number): number;
+    /** The compact struct for this widest character (PyASCIIObject or PyCompactUnicodeObject). */
+    struct(maxChar: number): CStruct;
+    /** Bytes per character (PyUnicode_KIND). */
+    kind(maxChar: number): number;
+  };
+  readonly bytes: { sizeof(length: number): number; readonly struct: CStruct; readonly sval: CField };
   readonly bytearray: {
+    readonly struct: CStruct;
+    /** One byte of the separately allocated buffer. */
+    readonly buffer: CField;
     sizeof(alloc: number): number;
     resize(alloc: number, size: number, requested: number): number;
     exactAlloc(n: number): number;
   };
   readonly list: {
+    readonly struct: CStruct;
+    /** One slot of the separately allocated item array. */
+    readonly item: CField;
     sizeof(allocated: number): number;
     resize(allocated: number, size: number, newsize: number): number;
     preallocateExact(n: number): number;
   };
   readonly tuple: {
+    readonly struct: CStruct;
+    /** One element of the trailing ob_item[]. */
+    readonly item: CField;
     sizeof(n: number): number;
     /** A tuple subclass instance (namedtuple …): its basicsize plus a pointer per item, with the GC header. */
     sizeofSubclass(basicsize: number, gc: boolean, n: number): number;
   };
   readonly set: {
+    readonly struct: CStruct;
+    readonly entry: CStruct;
+    /** Whether set_sizeof counts a table apart from the smalltable. */
+    hasExternalTable(tableSize: number): boolean;
     readonly minsize: number;
     sizeof(tableSize: number): number;
     tableResize(minused: number): number;
@@ -37,6 +76,12 @@ export interface Layout {
     readonly perturbShift: number;
   };
   readonly dict: {
+    readonly struct: CStruct;
+    /** PyDictKeysObject up to dk_indices, and one dk_entries element. */
+    readonly keysStruct: CStruct;
+    readonly entryStruct: CStruct;
+    /** One slot of a split dict's separately allocated ma_values. */
+    readonly value: CField;
     readonly minsize: number;
     sizeof(keysSize: number): number;
     usableFraction(n: number): number;
@@ -50,21 +95,49 @@ export interface Layout {
     keysParts(size: number): { header: number; ixsize: number; indices: number; usable: number; entries: number };
   };
   readonly heapType: {
+    /** The class object: PyHeapTypeObject. */
+    readonly struct: CStruct;
+    /** The member type_new adds per slot, and for __dict__ and __weakref__. */
+    readonly slot: CField;
+    /** The instance struct's head (PyObject_HEAD): object's tp_basicsize. */
+    readonly objectStruct: CStruct;
     readonly object: { readonly basicsize: number; readonly gc: boolean };
     shape(base: { basicsize: number; gc: boolean }, nslots: number, addDict: boolean, addWeakref: boolean): { basicsize: number; gc: boolean };
     sizeofInstance(shape: { basicsize: number; gc: boolean }): number;
     sizeofType(cachedKeysBytes: number): number;
   };
   readonly array: {
+    readonly struct: CStruct;
+    /** Each typecode's C item type and size. */
+    readonly itemtype: Readonly<Record<string, { readonly ctype: string; readonly size: number }>>;
     readonly itemsize: Readonly<Record<string, number>>;
     sizeof(allocated: number, itemsize: number): number;
     resize(allocated: number, size: number, newsize: number): number;
   };
-  readonly deque: { readonly blocklen: number; readonly center: number; sizeof(leftindex: number, size: number): number };
+  readonly deque: {
+    readonly struct: CStruct;
+    readonly block: CStruct;
+    /** How many blocks deque_sizeof counts. */
+    blocks(leftindex: number, size: number): number;
+    readonly blocklen: number;
+    readonly center: number;
+    sizeof(leftindex: number, size: number): number;
+  };
   readonly dictFlavor: {
-    sizeof(flavor: "OrderedDict" | "defaultdict" | "Counter", keysSize: number, used: number): number;
+    sizeof(flavor: DictFlavorName, keysSize: number, used: number): number;
+    /** Each flavor's instance struct: a PyDictObject with more members. */
+    readonly structs: Readonly<Record<DictFlavorName, CStruct>>;
+    /** OrderedDict: the per-item node, one od_fast_nodes slot, and how many slots for a keys table. */
+    readonly odictNode: CStruct;
+    readonly fastNode: CField;
+    fastNodesSize(keysSize: number): number;
   };
   readonly decimal: {
+    readonly struct: CStruct;
+    /** One word of a separately allocated coefficient. */
+    readonly word: CField;
+    /** Words of the coefficient allocated apart from the struct (0 while in the static data). */
+    dynamicWords(digits: number, dynamic: boolean): number;
     readonly minalloc: number;
     sizeof(digits: number, dynamic: boolean): number;
     words(digits: number): number;
@@ -72,6 +145,8 @@ export interface Layout {
   };
   /** getsizeof of leaf types by type name. */
   readonly leaves: Readonly<Record<string, number>>;
+  /** Their structs, and whether they are GC-tracked. */
+  readonly leafTypes: Readonly<Record<string, { readonly struct: CStruct; readonly gc: boolean }>>;
 }
 
 export const layouts: Readonly<Record<string, Layout>> = { "3.10": cpython310 };

@@ -7,6 +7,7 @@ import { getBuiltinAttr } from "./methods.js";
 import { pyStr, typeName, type PyObj } from "./objects.js";
 import { intValue } from "./numbers.js";
 import { ctx } from "./ctx.js";
+import { missingAttribute } from "./missingAttribute.js";
 
 /** object.__new__(cls): an instance without running __init__. */
 const objectNew: PyObj = {
@@ -24,7 +25,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
     case "instance": {
       const v = getInstanceAttr(o, name);
       if (v !== undefined) return v;
-      throw new PyException("AttributeError", `'${o.cls.name}' object has no attribute '${name}'`);
+      throw missingAttribute([o.cls.builtinBase], name, `${o.cls.name}()`, `'${o.cls.name}' object has no attribute '${name}'`);
     }
     case "class": {
       if (name === "__name__" || name === "__qualname__") return pyStr(o.name);
@@ -36,7 +37,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (v !== undefined) return classmethods.has(v) ? { t: "method", func: v, self: o } : v;
       if (o.mro.some((c) => c.slots.includes(name))) return { t: "iterator", typeName: "member_descriptor", next: () => undefined, lengthHint: () => null };
       if (o.tupleFields?.includes(name)) return { t: "iterator", typeName: "_tuplegetter", next: () => undefined, lengthHint: () => null };
-      throw new PyException("AttributeError", `type object '${o.name}' has no attribute '${name}'`);
+      throw missingAttribute(["type", o.builtinBase], name, o.name, `type object '${o.name}' has no attribute '${name}'`);
     }
     case "method":
       if (name === "__self__") return o.self;

@@ -1,5 +1,6 @@
 // The builtin functions and types the sandbox offers, with the identity and
 // allocation behaviour of CPython 3.10's implementations.
+import { missingAttribute } from "./missingAttribute.js";
 import { argCount, callObject, noKwargs } from "./calls.js";
 import { pyCompare, pyEq, truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
@@ -708,9 +709,16 @@ export function makeBuiltins(): Map<string, PyObj> {
       return None;
     }],
     ["vars", (args) => {
-      argCount("vars", args, 1, 1);
+      // vars() without an argument is locals(): the sandbox never hands out a namespace.
+      if (args.length === 0) throw new PymemError("FORBIDDEN", "'vars()' without an argument is locals(): pymem evaluates in a sandbox without access to its namespaces");
+      argCount("vars", args, 0, 1);
       const x = args[0] as PyObj;
       if (x.t === "instance" && x.cls.hasDict) return instanceDict(x);
+      if (x.t !== "instance") {
+        // Only objects whose real type has no __dict__ raise; the others (classes, modules, functions) are not modelled yet.
+        const err = missingAttribute([x.t === "type" ? "type" : typeName(x)], "__dict__", typeName(x), "vars() argument must have __dict__ attribute");
+        if (err instanceof PymemError) throw new PymemError("UNSUPPORTED", `vars() of a ${typeName(x)} object is not supported by pymem yet`);
+      }
       throw typeError("vars() argument must have __dict__ attribute");
     }],
     ["hash", hashCall],

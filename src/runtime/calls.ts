@@ -2,13 +2,17 @@
 import { typeError } from "./errors.js";
 import { typeName, type Kwargs, type PyObj } from "./objects.js";
 import { instantiate } from "./classes.js";
+import { isBuiltinFunction } from "./scope.js";
+import { bindBuiltinCall } from "./signatures.js";
 
 export const emptyKwargs: Kwargs = { values: new Map(), keys: new Map() };
 
 export function callObject(f: PyObj, args: readonly PyObj[], kwargs: Kwargs = emptyKwargs): PyObj {
   switch (f.t) {
-    case "builtin":
-      return f.fn(args, kwargs);
+    case "builtin": {
+      const call = bindBuiltinCall(f, args, kwargs, isBuiltinFunction);
+      return f.fn(call.args, call.kwargs);
+    }
     case "function":
       return f.call(args, kwargs);
     case "type":

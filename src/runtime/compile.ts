@@ -26,7 +26,9 @@ import { assignTarget, type Target } from "./targets.js";
 import { newTuple } from "./tuples.js";
 import { bindArguments, paramSpec } from "./params.js";
 import { mangle } from "./classes.js";
-import { lookupName } from "./scope.js";
+import { nameDeleter, nameLoader, nameStorer } from "./scope.js";
+import { resolve, SymbolError, symtableOfExpression, symtableOfModule, type Block, type Symtable } from "../compiler/symtable.js";
+import type { Stmt } from "../python/ast.js";
 
 /** A compiled expression: how to run it, and its value when it is a compile-time constant. */
 export interface Compiled {
@@ -46,43 +48,58 @@ function at(span: Span, f: Run): Run {
   };
 }
 
-/** The values yielded by the generator bodies being run (innermost last). */
-const yieldBuffers: PyObj[][] = [];
-
-function yieldValue(v: PyObj): void {
-  const buf = yieldBuffers[yieldBuffers.length - 1];
-  if (buf === undefined) throw new PyException("SyntaxError", "'yield' outside function");
-  buf.push(v);
-  ctx().tick();
-}
-
-/**
- * A generator object for a generator function's call. Its body runs to the end
- * on the first next() and its yields are handed out in order (pymem does not
- * suspend frames; a body that never ends is stopped by the work limit).
- */
-export function makeGenerator(run: () => void): PyObj {
-  let items: PyObj[] | null = null;
-  let i = 0;
-  return makeIter(
-    "generator",
-    () => {
-      if (items === null) {
-        yieldBuffers.push([]);
-        try {
-          run();
-        } finally {
-          items = yieldBuffers.pop() as PyObj[];
-        }
-      }
-      return i < items.length ? items[i++] : undefined;
-    },
-    () => null,
-  );
-}
-
 export class Compiler {
   readonly pool = new ConstPool();
+  /** The block (module, function, class body, comprehension) whose code is being compiled. */
+  block: Block;
+
+  private constructor(
+    private readonly table: Symtable,
+    /** Which input this code unit is: errors inside its functions point there. */
+    readonly where: "setup" | "expr",
+  ) {
+    this.block = table.top;
+  }
+
+  /** A code unit of statements: its symbol table is built first, as CPython's compiler does. */
+  static forModule(body: readonly Stmt[]): Compiler {
+    return new Compiler(symbols(() => symtableOfModule(body)), "setup");
+  }
+
+  static forExpression(e: Expr): Compiler {
+    return new Compiler(symbols(() => symtableOfExpression(e)), "expr");
+  }
+
+  /** Compile `f` inside the block the symbol table made for `node`. */
+  inBlock<T>(node: object, f: () => T): T {
+    const b = this.table.blocks.get(node);
+    if (b === undefined) throw new Error("no symbol table block for a scope node");
+    const saved = this.block;
+    this.block = b;
+    try {
+      return f();
+    } finally {
+      this.block = saved;
+    }
+  }
+
+  /** Where a scope created in the current block chains to: class bodies are part of no closure. */
+  closure(): (sc: Scope) => Scope {
+    return this.block.kind === "class" ? (sc) => sc.parent as Scope : (sc) => sc;
+  }
+
+  loadName(name: string): (sc: Scope) => PyObj {
+    return nameLoader(resolve(this.block, name), name);
+  }
+
+  storeName(name: string): (sc: Scope, v: PyObj) => void {
+    return nameStorer(resolve(this.block, name), name);
+  }
+
+  deleteName(name: string): (sc: Scope) => void {
+    return nameDeleter(resolve(this.block, name), name);
+  }
+
   /** The class whose body is being compiled: its private names (__x) are mangled to _Class__x. */
   className: string | null = null;
   /** Compiling the body of a generator function: yield collects into the running generator. */
@@ -129,7 +146,7 @@ export class Compiler {
         return this.constant(this.fromLiteral(e.value));
       case "Name":
         if (e.id === "__debug__") return this.constant(True);
-        return this.dynamic(at(e.span, (sc) => lookupName(sc, e.id)));
+        return this.dynamic(at(e.span, this.loadName(e.id)));
       case "BinOp":
         return this.binOp(e);
       case "UnaryOp": {
@@ -194,12 +211,10 @@ export class Compiler {
       case "NamedExpr": {
         const value = this.expr(e.value).run;
         if (e.target.kind !== "Name") throw new PyException("SyntaxError", "cannot use assignment expressions with this target", e.span);
-        const name = e.target.id;
+        const store = this.storeName(e.target.id);
         return this.dynamic((sc) => {
           const v = value(sc);
-          let target: Scope = sc;
-          while (target.comp && target.parent !== null) target = target.parent;
-          target.vars.set(name, v);
+          store(sc, v);
           return v;
         });
       }
@@ -208,17 +223,10 @@ export class Compiler {
       case "Await":
         throw new PyException("SyntaxError", "'await' outside function", e.span);
       case "Yield":
-      case "YieldFrom": {
+      case "YieldFrom":
         if (!this.inGenerator) throw new PyException("SyntaxError", "'yield' outside function", e.span);
-        const value = e.value === null ? null : this.expr(e.value).run;
-        const from = e.kind === "YieldFrom";
-        return this.dynamic((sc) => {
-          const v = value === null ? None : value(sc);
-          if (from) forEach(v, (x) => yieldValue(x));
-          else yieldValue(v);
-          return None;
-        });
-      }
+        // Statement-level yields are compiled by src/runtime/generators.ts; this one sits inside an expression.
+        throw new PymemError("UNSUPPORTED", "a yield nested inside an expression is not supported by pymem yet", e.span);
     }
   }
 
@@ -371,11 +379,21 @@ export class Compiler {
     const spec = paramSpec("<lambda>", e.args);
     const defaults = e.args.defaults.map((d) => this.expr(d).run);
     const kwDefaults = e.args.kwDefaults.map((d) => (d === null ? null : this.expr(d).run));
-    const body = this.expr(e.body).run;
+    const body = this.inBlock(e, () => this.expr(e.body).run);
+    const closureOf = this.closure();
+    const inSetup = this.where === "setup";
     return this.dynamic((sc) => {
       const defs = defaults.map((d) => d(sc));
       const kwDefs = kwDefaults.map((d) => (d === null ? null : d(sc)));
-      const call = (args: readonly PyObj[], kw: Kwargs): PyObj => body({ vars: bindArguments(spec, defs, kwDefs, args, kw), parent: sc, comp: false });
+      const closure = closureOf(sc);
+      const call = (args: readonly PyObj[], kw: Kwargs): PyObj => {
+        try {
+          return body({ vars: bindArguments(spec, defs, kwDefs, args, kw), parent: closure });
+        } catch (err) {
+          if (inSetup && (err instanceof PyException || err instanceof PymemError) && err.span !== null && err.where === null) err.where = "setup";
+          throw err;
+        }
+      };
       return { t: "function", name: "<lambda>", call };
     });
   }
@@ -434,13 +452,19 @@ export class Compiler {
     if (gens.some((g) => g.isAsync)) throw new PymemError("UNSUPPORTED", "async comprehensions", e.span);
     // The first iterable is evaluated in the enclosing scope; the rest in the comprehension's own.
     const first = this.iterOperand((gens[0] as Comprehension).iter);
+    const closureOf = this.closure();
+    return this.inBlock(e, () => this.comprehensionBody(e, first, closureOf));
+  }
+
+  private comprehensionBody(e: ExprOf<"ListComp" | "SetComp" | "DictComp" | "GeneratorExp">, first: Run, closureOf: (sc: Scope) => Scope): Compiled {
+    const gens = e.generators;
     const loops = gens.map((g, i) => ({
       target: this.target(g.target),
       iter: i === 0 ? null : this.iterOperand(g.iter),
       ifs: g.ifs.map((c) => this.expr(c).run),
     }));
     const drive = (sc: Scope, firstIterable: PyObj, emit: (inner: Scope) => void): void => {
-      const inner: Scope = { vars: new Map(), parent: sc, comp: true };
+      const inner: Scope = { vars: new Map(), parent: closureOf(sc) };
       const level = (i: number, iterable: PyObj): void => {
         const loop = loops[i] as (typeof loops)[number];
         forEach(iterable, (x) => {
@@ -492,7 +516,7 @@ export class Compiler {
         const it = getIterable(first(sc));
         // A generator runs lazily: collect one item at a time through a JS generator.
         const gen = (function* (): Generator<PyObj> {
-          const inner: Scope = { vars: new Map(), parent: sc, comp: true };
+          const inner: Scope = { vars: new Map(), parent: closureOf(sc) };
           function* level(i: number, iterable: PyObj): Generator<PyObj> {
             const loop = loops[i] as (typeof loops)[number];
             const src = getIter(iterable);
@@ -560,3 +584,13 @@ export function compareOp(op: string, a: PyObj, b: PyObj): boolean {
   }
 }
 
+
+/** Symbol-table errors are CPython's SyntaxErrors, raised before anything runs. */
+function symbols(build: () => Symtable): Symtable {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof SymbolError) throw new PyException("SyntaxError", e.message, e.span);
+    throw e;
+  }
+}

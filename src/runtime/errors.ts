@@ -14,6 +14,9 @@ export class PyException extends Error {
   ) {
     super(pyMessage === "" ? pyType : `${pyType}: ${pyMessage}`);
   }
+
+  /** The input `span` points into, when known: code of the setup can run while the expression is evaluated. */
+  where: "setup" | "expr" | null = null;
 }
 
 /** pymem refusing to go on: unsupported construct, sandbox refusal, work limit. */
@@ -25,6 +28,8 @@ export class PymemError extends Error {
   ) {
     super(message);
   }
+
+  where: "setup" | "expr" | null = null;
 }
 
 export function typeError(message: string): PyException {

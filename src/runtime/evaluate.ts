@@ -46,9 +46,9 @@ function ensureBuiltins(): ReadonlyMap<string, PyModuleObj> {
 function toError(e: unknown, where: "expr" | "setup"): EvalError {
   if (e instanceof PyException) {
     const code: ErrorCode = e.pyType === "SyntaxError" ? "SYNTAX" : e.pyType === "NameError" ? "NAME" : "PYTHON";
-    return { code, pyType: e.pyType, message: e.pyMessage, span: e.span, where };
+    return { code, pyType: e.pyType, message: e.pyMessage, span: e.span, where: e.where ?? where };
   }
-  if (e instanceof PymemError) return { code: e.code, pyType: null, message: e.message, span: e.span, where };
+  if (e instanceof PymemError) return { code: e.code, pyType: null, message: e.message, span: e.span, where: e.where ?? where };
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return { code: "LIMIT", pyType: null, message: "the input nests too deeply for pymem to evaluate", span: null, where };
   }
@@ -61,7 +61,7 @@ export function evaluate(req: EvalRequest): EvalResult {
   const c = new Ctx(req.layout, req.timeLimitMs);
   if (req.sizeof !== undefined) c.sizeof = req.sizeof(c);
   return withCtx(c, (): EvalResult => {
-    const globals: Scope = { vars: new Map<string, PyObj>([["__name__", pyStr("__pymem_setup__")]]), parent: null, comp: false };
+    const globals: Scope = { vars: new Map<string, PyObj>([["__name__", pyStr("__pymem_setup__")]]), parent: null };
     // SEMANTICS.md: array, collections, decimal and sys are imported before the setup runs.
     for (const name of ["array", "collections", "decimal", "sys"]) globals.vars.set(name, modules.get(name) as PyModuleObj);
     if (req.setup !== null && req.setup.trim() !== "") {
@@ -70,7 +70,7 @@ export function evaluate(req: EvalRequest): EvalResult {
         return { ok: false, error: { code: "SYNTAX", pyType: parsed.error.type, message: parsed.error.message, span: parsed.error.span, where: "setup" } };
       }
       try {
-        execBlock(parsed.value, globals, new Compiler(), modules);
+        execBlock(parsed.value, globals, modules);
       } catch (e) {
         return { ok: false, error: toError(e, "setup") };
       }
@@ -80,7 +80,7 @@ export function evaluate(req: EvalRequest): EvalResult {
       return { ok: false, error: { code: "SYNTAX", pyType: parsed.error.type, message: parsed.error.message, span: parsed.error.span, where: "expr" } };
     }
     try {
-      const value = new Compiler().expr(parsed.value).run(globals);
+      const value = Compiler.forExpression(parsed.value).expr(parsed.value).run(globals);
       return { ok: true, value, ctx: c };
     } catch (e) {
       return { ok: false, error: toError(e, "expr") };

@@ -4,15 +4,15 @@
 import type { Expr, Stmt } from "../python/ast.js";
 import { callObject } from "./calls.js";
 import { makeClass } from "./classes.js";
-import { makeGenerator } from "./compile.js";
-import type { Compiler } from "./compile.js";
+import { Compiler } from "./compile.js";
+import { Break, Continue, Return } from "./flow.js";
+import { GeneratorBodyCompiler, hasYield, makeGenerator } from "./generators.js";
 import { truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError } from "./errors.js";
 import { inplaceOp } from "./inplace.js";
 import { forEach } from "./iteration.js";
 import { delAttr } from "./attributes.js";
-import { lookupName } from "./scope.js";
 import type { PyClassObj, PyModuleObj, PyObj, Scope } from "./objects.js";
 import { None, pyStr } from "./objects.js";
 import { bindArguments, paramSpec } from "./params.js";
@@ -22,14 +22,6 @@ import { dictSet, newDict } from "./dicts.js";
 
 type Exec = (sc: Scope) => void;
 
-class Break {}
-class Continue {}
-class Return {
-  constructor(readonly value: PyObj) {}
-}
-
-/** Class bodies are scopes that the functions defined in them do not see. */
-const classScopes = new WeakSet<Scope>();
 
 function refusedImport(name: string, modules: ReadonlyMap<string, PyModuleObj>): PymemError {
   return new PymemError(
@@ -49,6 +41,11 @@ function withSpan(s: Stmt, f: Exec): Exec {
   };
 }
 
+/** An error positioned inside setup code stays in the setup when it surfaces through the expression. */
+function markSetup(e: unknown): void {
+  if ((e instanceof PyException || e instanceof PymemError) && e.span !== null && e.where === null) e.where = "setup";
+}
+
 export class StatementCompiler {
   constructor(
     private readonly c: Compiler,
@@ -62,7 +59,7 @@ export class StatementCompiler {
     };
   }
 
-  private stmt(s: Stmt): Exec {
+  stmt(s: Stmt): Exec {
     const c = this.c;
     switch (s.kind) {
       case "Expr": {
@@ -81,10 +78,10 @@ export class StatementCompiler {
         const target = c.target(s.target);
         const value = s.value === null ? null : c.expr(s.value).run;
         const annotation = c.expr(s.annotation).run;
-        const name = s.target.kind === "Name" && s.simple ? s.target.id : null;
+        const name = s.target.kind === "Name" && s.simple && c.block.kind === "class" ? s.target.id : null;
         return (sc) => {
           // In a class body, simple annotations are recorded in order in __annotations__.
-          if (name !== null && classScopes.has(sc)) {
+          if (name !== null) {
             let ann = sc.vars.get("__annotations__");
             if (ann === undefined) {
               ann = newDict();
@@ -119,8 +116,9 @@ export class StatementCompiler {
           if (m === undefined || a.name.includes(".")) throw refusedImport(a.name, this.modules);
           return { bind: a.asname ?? top, m };
         });
+        const stores = names.map((n) => ({ store: c.storeName(n.bind), m: n.m }));
         return (sc) => {
-          for (const n of names) sc.vars.set(n.bind, n.m);
+          for (const n of stores) n.store(sc, n.m);
         };
       }
       case "ImportFrom": {
@@ -129,15 +127,16 @@ export class StatementCompiler {
           if (s.module === "__future__") return () => undefined;
           throw refusedImport(s.module ?? ".", this.modules);
         }
+        const binds = s.names.map((a) => ({ a, store: a.name === "*" ? null : c.storeName(a.asname ?? a.name) }));
         return (sc) => {
-          for (const a of s.names) {
-            if (a.name === "*") {
+          for (const { a, store } of binds) {
+            if (store === null) {
               for (const [k, v] of m.attrs) sc.vars.set(k, v);
               continue;
             }
             const v = m.attrs.get(a.name);
             if (v === undefined) throw new PyException("ImportError", `cannot import name '${a.name}' from '${m.name}'`);
-            sc.vars.set(a.asname ?? a.name, v);
+            store(sc, v);
           }
         };
       }
@@ -225,37 +224,63 @@ export class StatementCompiler {
     const defaults = s.args.defaults.map((d) => this.c.expr(d).run);
     const kwDefaults = s.args.kwDefaults.map((d) => (d === null ? null : this.c.expr(d).run));
     const decorators = s.decorators.map((d) => this.c.expr(d).run);
-    const isGenerator = containsYield(s.body);
+    const isGenerator = hasYield(s.body);
     const savedGen = this.c.inGenerator;
     this.c.inGenerator = isGenerator;
-    const body = this.block(s.body);
-    this.c.inGenerator = savedGen;
+    let body: Exec = () => undefined;
+    let genBody: ((sc: Scope) => Generator<PyObj, void, undefined>) | null = null;
+    try {
+      this.c.inBlock(s, () => {
+        if (!isGenerator) body = this.block(s.body);
+        else genBody = new GeneratorBodyCompiler(this.c, (x) => withSpan(x, this.stmt(x))).block(s.body);
+      });
+    } catch (e) {
+      // A generator body pymem cannot suspend is refused when it is called, not when it is defined.
+      if (!(isGenerator && e instanceof PymemError)) throw e;
+      const refusal = e;
+      genBody = () => {
+        throw refusal;
+      };
+    } finally {
+      this.c.inGenerator = savedGen;
+    }
     const name = s.name;
+    const closureOf = this.c.closure();
+    const store = this.c.storeName(name);
     return (sc) => {
       const defs = defaults.map((d) => d(sc));
       const kwDefs = kwDefaults.map((d) => (d === null ? null : d(sc)));
-      const closure = classScopes.has(sc) ? (sc.parent as Scope) : sc;
+      const closure = closureOf(sc);
       let f: PyObj = {
         t: "function",
         name,
         call: (args, kw) => {
           const vars = bindArguments(spec, defs, kwDefs, args, kw);
           ctx().tick();
-          const run = (): PyObj => {
-            try {
-              body({ vars, parent: closure, comp: false });
-            } catch (e) {
-              if (e instanceof Return) return e.value;
-              throw e;
-            }
-            return None;
-          };
-          if (isGenerator) return makeGenerator(() => void run());
-          return run();
+          const frame: Scope = { vars, parent: closure };
+          if (genBody !== null) {
+            const g = genBody;
+            return makeGenerator(function* () {
+              try {
+                yield* g(frame);
+              } catch (e) {
+                markSetup(e);
+                throw e;
+              }
+            });
+          }
+          try {
+            body(frame);
+          } catch (e) {
+            if (e instanceof Return) return e.value;
+            markSetup(e);
+            throw e;
+          }
+          return None;
         },
       };
       for (const d of [...decorators].reverse()) f = callObject(d(sc), [f]);
-      sc.vars.set(name, f);
+      store(sc, f);
     };
   }
 
@@ -265,17 +290,18 @@ export class StatementCompiler {
     if (s.keywords.length > 0) throw new PymemError("UNSUPPORTED", "class keywords (metaclass=…)", s.span);
     const saved = this.c.className;
     this.c.className = s.name;
-    const body = this.block(s.body);
+    const body = this.c.inBlock(s, () => this.block(s.body));
     this.c.className = saved;
     const name = s.name;
+    const closureOf = this.c.closure();
+    const store = this.c.storeName(name);
     return (sc) => {
       const baseObjs = bases.map((b) => b(sc));
-      const ns: Scope = { vars: new Map<string, PyObj>([["__module__", pyStr("__pymem_setup__")], ["__qualname__", pyStr(name)]]), parent: sc, comp: false };
-      classScopes.add(ns);
+      const ns: Scope = { vars: new Map<string, PyObj>([["__module__", pyStr("__pymem_setup__")], ["__qualname__", pyStr(name)]]), parent: closureOf(sc) };
       body(ns);
       let cls: PyObj = buildClass(name, baseObjs, ns.vars);
       for (const d of [...decorators].reverse()) cls = callObject(d(sc), [cls]);
-      sc.vars.set(name, cls);
+      store(sc, cls);
     };
   }
 
@@ -283,12 +309,7 @@ export class StatementCompiler {
     const c = this.c;
     switch (t.kind) {
       case "Name":
-        return (sc) => {
-          if (!sc.vars.delete(t.id)) {
-            lookupName(sc, t.id);
-            throw new PyException("NameError", `name '${t.id}' is not defined`);
-          }
-        };
+        return this.c.deleteName(t.id);
       case "Subscript": {
         const obj = c.expr(t.value).run;
         if (t.slice.kind === "Slice") {
@@ -320,27 +341,6 @@ export class StatementCompiler {
   }
 }
 
-/** Whether a def body yields (not counting nested defs, classes and lambdas). */
-function containsYield(body: readonly Stmt[]): boolean {
-  let found = false;
-  const visit = (node: unknown): void => {
-    if (found || node === null || typeof node !== "object") return;
-    if (Array.isArray(node)) {
-      for (const x of node) visit(x);
-      return;
-    }
-    const k = (node as { kind?: string }).kind;
-    if (k === "Yield" || k === "YieldFrom") {
-      found = true;
-      return;
-    }
-    if (k === "FunctionDef" || k === "ClassDef" || k === "Lambda") return;
-    for (const [key, v] of Object.entries(node)) if (key !== "span") visit(v);
-  };
-  visit(body);
-  return found;
-}
-
 /** The class statement's type(name, bases, ns), with the bases the sandbox knows. */
 function buildClass(name: string, baseObjs: readonly PyObj[], ns: Map<string, PyObj>): PyObj {
   const classes: PyClassObj[] = [];
@@ -368,9 +368,9 @@ function namedTupleClass(name: string, ns: Map<string, PyObj>): PyObj {
   return namedTupleFactory(name, ns);
 }
 
-export function execBlock(body: readonly Stmt[], sc: Scope, c: Compiler, modules: ReadonlyMap<string, PyModuleObj>): void {
+export function execBlock(body: readonly Stmt[], sc: Scope, modules: ReadonlyMap<string, PyModuleObj>): void {
   try {
-    new StatementCompiler(c, modules).block(body)(sc);
+    new StatementCompiler(Compiler.forModule(body), modules).block(body)(sc);
   } catch (e) {
     if (e instanceof Return) throw new PyException("SyntaxError", "'return' outside function");
     if (e instanceof Break || e instanceof Continue) throw new PyException("SyntaxError", "'break' outside loop");

@@ -1,5 +1,6 @@
 // Attribute access on modelled objects: bound methods of the builtin types,
 // module members, and the few data attributes of numbers and ranges.
+import { missingAttribute } from "./missingAttribute.js";
 import { argCount, callObject } from "./calls.js";
 import { truthy, pyCompare, pyEq } from "./compare.js";
 import { ctx } from "./ctx.js";
@@ -460,7 +461,8 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
   if (fn === null && name.startsWith("__") && name.endsWith("__")) fn = dunder(o, name);
   if (fn !== null) return bound(o, name, fn);
   const what = o.t === "module" ? `module '${o.name}'` : o.t === "type" ? `type object '${o.name}'` : `'${typeName(o)}' object`;
-  throw new PyException("AttributeError", `${what} has no attribute '${name}'`);
+  const keys = o.t === "module" ? [`module ${o.name}`] : o.t === "type" ? [o.name, "type"] : [typeName(o)];
+  throw missingAttribute(keys, name, o.t === "module" || o.t === "type" ? o.name : typeName(o), `${what} has no attribute '${name}'`);
 }
 
 function floatRatio(v: number): PyObj {

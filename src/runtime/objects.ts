@@ -188,12 +188,14 @@ export interface PyOpaqueObj {
 
 export type PyTag = PyObj["t"];
 
-/** A name → object binding scope; comprehensions and lambdas chain to their parent. */
+/**
+ * One running block's namespace: a module's globals, a class body's namespace,
+ * or a function's (lambda's, comprehension's) locals and cells. `parent` is the
+ * closure: the enclosing function or module scope (never a class body).
+ */
 export interface Scope {
   readonly vars: Map<string, PyObj>;
   readonly parent: Scope | null;
-  /** Comprehension scopes: a walrus inside binds in the nearest enclosing non-comprehension scope. */
-  readonly comp: boolean;
 }
 
 export const None: PyNoneObj = { t: "NoneType" };

@@ -383,7 +383,10 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         return pyStr(decodeBytes(data(), enc === undefined ? "utf-8" : strText(enc as PyStrObj)));
       };
     case "hex":
-      return ([sep, per]) => {
+      return ([sepArg, perArg], kw) => {
+        // bytes.hex(sep=None, bytes_per_sep=1): no text signature, so the keywords are read here.
+        const sep = sepArg ?? kw.values.get("sep");
+        const per = perArg ?? kw.values.get("bytes_per_sep");
         const hex = Buffer.from(data()).toString("hex");
         if (sep === undefined) return pyStrFresh(hex);
         const sp = sep.t === "str" ? strText(sep) : Buffer.from(bytesArg(sep)).toString("latin1");

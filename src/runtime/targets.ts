@@ -15,10 +15,7 @@ export type Target = (sc: Scope, value: PyObj) => void;
 export function assignTarget(t: Expr, c: Compiler): Target {
   switch (t.kind) {
     case "Name": {
-      const name = t.id;
-      return (sc, v) => {
-        sc.vars.set(name, v);
-      };
+      return c.storeName(t.id);
     }
     case "Tuple":
     case "List": {

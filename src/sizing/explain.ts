@@ -1,8 +1,12 @@
-// Where the bytes of getsizeof go: the value's CPython 3.10 struct field by
-// field (offsets as in Include/*.h on x86-64), the GC header, and every
-// separately allocated part getsizeof counts. The rows add up to getsizeof.
+// Where the bytes of getsizeof go: the value's C struct member by member, the
+// GC header, and every separately allocated part getsizeof counts. The
+// members, their C types and sizes come from the layout's struct tables; this
+// file only says which struct a value uses, how many elements its arrays
+// hold, and what the interesting members contain. When no table describes a
+// value the explanation says so (`unsupported`) instead of inventing a row.
 import type { Layout } from "../layouts/layout.js";
-import { typeName, type PyObj } from "../runtime/objects.js";
+import type { CField, CStruct } from "../layouts/struct.js";
+import { typeName, type PyClassObj, type PyDictObj, type PyObj } from "../runtime/objects.js";
 import { seqLen } from "../runtime/seq.js";
 import { getsizeof } from "./getsizeof.js";
 
@@ -18,182 +22,282 @@ export interface StructRow {
 export interface Explanation {
   readonly type: string;
   readonly struct: string;
+  /** Empty when `unsupported`; otherwise they add up to `total`. */
   readonly rows: readonly StructRow[];
   readonly total: number;
+  /** Why pymem cannot lay this object out; set only when rows is empty. */
+  readonly unsupported?: string;
 }
 
-function head(o: PyObj): StructRow[] {
-  return [
-    { field: "ob_refcnt", ctype: "Py_ssize_t", offset: 0, size: 8, value: null },
-    { field: "ob_type", ctype: "PyTypeObject *", offset: 8, size: 8, value: `&${typeName(o) === "type" ? "PyType_Type" : typeName(o)}` },
-  ];
-}
+type Values = Readonly<Record<string, string | null>>;
 
-function varHead(o: PyObj, n: number): StructRow[] {
-  return [...head(o), { field: "ob_size", ctype: "Py_ssize_t", offset: 16, size: 8, value: String(n) }];
-}
-
-function rowsAt(start: number, fields: readonly [string, string, number, string | null][]): StructRow[] {
+/** What the members of a struct hold, by member name; the layout decides which members there are. */
+function structRows(s: CStruct, values: Values, start = 0): StructRow[] {
   let off = start;
-  return fields.map(([field, ctype, size, value]) => {
-    const r = { field, ctype, offset: off, size, value };
-    off += size;
+  return s.fields.map((f) => {
+    const r = { field: f.name, ctype: f.ctype, offset: off, size: f.size, value: values[f.name] ?? null };
+    off += f.size;
     return r;
   });
 }
 
-function structOf(o: PyObj, layout: Layout): { struct: string; rows: StructRow[]; gc: boolean } {
+/** `n` elements of `el`: trailing in the object at `offset`, or allocated apart (offset null). */
+function arrayRow(el: CField, n: number | string, count: number, offset: number | null, value: string | null = null, name = el.name): StructRow {
+  return { field: name, ctype: `${el.ctype}[${n}]`, offset, size: el.size * count, value: value ?? `${count} × ${el.size}` };
+}
+
+/** A separately allocated struct, or `count` of them. */
+function blockRows(name: string, s: CStruct, count: number, value: string): StructRow {
+  return { field: name, ctype: count === 1 ? s.name : `${s.name}[${count}]`, offset: null, size: s.size * count, value };
+}
+
+function headValues(o: PyObj): Values {
+  const t = typeName(o);
+  return { ob_type: `&${t === "type" ? "PyType_Type" : t}` };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+interface Laid {
+  readonly struct: string;
+  readonly gc: boolean;
+  readonly rows: StructRow[];
+}
+
+type LaidOrNot = Laid | { readonly unsupported: string };
+
+/** The keys table a dict or a class owns: header, dk_indices, dk_entries. */
+function keysRows(layout: Layout, size: number, prefix: string): StructRow[] {
+  const k = layout.dict.keysParts(size);
+  const ks = layout.dict.keysStruct;
+  const entry = layout.dict.entryStruct;
+  return [
+    { field: `${prefix}: header`, ctype: ks.name, offset: null, size: ks.size, value: `dk_size = ${size}, dk_usable, dk_nentries` },
+    { field: `${prefix}: dk_indices`, ctype: `int${k.ixsize * 8}_t[${size}]`, offset: null, size: k.indices, value: `${size} × ${k.ixsize}` },
+    { field: `${prefix}: dk_entries`, ctype: `${entry.name}[${k.usable}]`, offset: null, size: k.entries, value: `${k.usable} × ${entry.size}` },
+  ];
+}
+
+function dictLaid(o: PyDictObj, layout: Layout): Laid {
+  const flavor = o.flavor;
+  const s = flavor !== undefined ? layout.dictFlavor.structs[flavor.name] : layout.dict.struct;
+  const size = o.split != null ? o.split.size : o.table.size;
+  const fast = flavor?.name === "OrderedDict" ? layout.dictFlavor.fastNodesSize(o.table.size) : 0;
+  const values: Values = {
+    ...headValues(o),
+    ma_used: String(o.table.used),
+    ma_keys: o.table.size === 0 && o.split == null ? "Py_EMPTY_KEYS (shared)" : o.split != null ? "shared keys" : null,
+    ma_values: o.split != null ? "split table" : "NULL",
+    od_fast_nodes_size: String(fast),
+    default_factory: flavor?.name === "defaultdict" ? (flavor.factory === undefined ? "NULL" : typeName(flavor.factory)) : null,
+  };
+  const rows = structRows(s, values);
+  if (o.split != null) {
+    const usable = layout.dict.usableFraction(size);
+    rows.push(arrayRow(layout.dict.value, usable, usable, null));
+  }
+  // _PyDict_SizeOf counts the keys only when this dict owns them (dk_refcnt == 1), never Py_EMPTY_KEYS.
+  const owned = o.split != null ? o.split.refcnt === 1 : o.table.size > 0;
+  if (owned) rows.push(...keysRows(layout, size, "keys"));
+  if (flavor?.name === "OrderedDict") {
+    if (fast > 0) rows.push(arrayRow(layout.dictFlavor.fastNode, fast, fast, null));
+    const used = o.table.used;
+    if (used > 0) rows.push(blockRows("nodes", layout.dictFlavor.odictNode, used, `${plural(used, "node")}: key, hash, next, prev`));
+  }
+  return { struct: s.name, gc: true, rows };
+}
+
+/**
+ * The members type_new added along the MRO, base first: each class's slots,
+ * then its __dict__ and __weakref__ pointers if no base had them. Checked
+ * against tp_basicsize by the caller.
+ */
+function heapTypeMembers(cls: PyClassObj, o: PyObj): { field: string; value: string }[] {
+  const slotValues = o.t === "instance" ? o.slotValues : new Map<string, PyObj>();
+  const out: { field: string; value: string }[] = [];
+  let dict = false;
+  let weak = false;
+  for (const c of [...cls.mro].reverse()) {
+    for (const s of c.slots) {
+      const v = slotValues.get(s);
+      out.push({ field: s, value: v === undefined ? "empty" : typeName(v) });
+    }
+    if (c.hasDict && !dict) {
+      dict = true;
+      out.push({ field: "__dict__", value: o.t === "instance" && o.dict !== null ? "dict" : "NULL (not allocated)" });
+    }
+    if (c.hasWeakref && !weak) {
+      weak = true;
+      out.push({ field: "__weakref__", value: "NULL" });
+    }
+  }
+  return out;
+}
+
+function instanceLaid(o: PyObj & { t: "instance" }, layout: Layout): LaidOrNot {
+  const head = layout.heapType.objectStruct;
+  const slot = layout.heapType.slot;
+  const rows = structRows(head, headValues(o));
+  let off = head.size;
+  for (const m of heapTypeMembers(o.cls, o)) {
+    rows.push({ field: m.field, ctype: slot.ctype, offset: off, size: slot.size, value: m.value });
+    off += slot.size;
+  }
+  if (off !== o.cls.shape.basicsize) return { unsupported: `the members of ${o.cls.name} instances (tp_basicsize ${o.cls.shape.basicsize}) are not known member by member` };
+  return { struct: `${o.cls.name} instance`, gc: o.cls.shape.gc, rows };
+}
+
+function tupleLaid(o: PyObj & { t: "tuple" }, layout: Layout): LaidOrNot {
+  const n = seqLen(o.items);
+  const s = layout.tuple.struct;
+  const rows = [...structRows(s, { ...headValues(o), ob_size: String(n) }), arrayRow(layout.tuple.item, n, n, s.size)];
+  if (o.cls === undefined) return { struct: s.name, gc: true, rows };
+  // A tuple subclass's __dict__ pointer sits after the items (tp_dictoffset < 0 for var-sized bases).
+  const slot = layout.heapType.slot;
+  let off = s.size + layout.tuple.item.size * n;
+  let basic = s.size;
+  for (const m of heapTypeMembers(o.cls, o)) {
+    rows.push({ field: m.field, ctype: slot.ctype, offset: off, size: slot.size, value: m.value });
+    off += slot.size;
+    basic += slot.size;
+  }
+  if (basic !== o.cls.shape.basicsize) return { unsupported: `the members of ${o.cls.name} (tp_basicsize ${o.cls.shape.basicsize}) are not known member by member` };
+  return { struct: s.name, gc: o.cls.shape.gc, rows };
+}
+
+/** A heap type object: PyHeapTypeObject, and the keys it caches for its instances' dicts. */
+function heapTypeLaid(layout: Layout, cachedKeysSize: number | null): Laid {
+  const rows = structRows(layout.heapType.struct, { ht_cached_keys: cachedKeysSize === null ? "NULL" : `dk_size = ${cachedKeysSize}` });
+  if (cachedKeysSize !== null) rows.push(...keysRows(layout, cachedKeysSize, "ht_cached_keys"));
+  return { struct: layout.heapType.struct.name, gc: true, rows };
+}
+
+/** The dk_size of a cached keys table of `bytes` bytes, if there is one. */
+function keysSizeOf(bytes: number, layout: Layout): number | null {
+  for (let size = layout.dict.minsize; layout.dict.keysObjectSize(size) <= bytes; size *= 2) if (layout.dict.keysObjectSize(size) === bytes) return size;
+  return null;
+}
+
+function structOf(o: PyObj, layout: Layout): LaidOrNot {
   switch (o.t) {
     case "int":
     case "bool": {
-      const total = o.t === "int" ? layout.long.sizeof(o.v) : layout.long.sizeofBool(o.v);
-      const n = (total - 24) / 4;
-      return { struct: "PyLongObject", gc: false, rows: [...varHead(o, n), { field: "ob_digit", ctype: `digit[${n}]`, offset: 24, size: 4 * n, value: `${n} × 30-bit digit${n === 1 ? "" : "s"}` }] };
+      const n = layout.long.digits(o.t === "int" ? o.v : o.v ? 1 : 0);
+      const negative = o.t === "int" && (typeof o.v === "bigint" ? o.v < 0n : o.v < 0);
+      const s = layout.long.struct;
+      return { struct: s.name, gc: false, rows: [...structRows(s, { ...headValues(o), ob_size: String(negative ? -n : n) }), arrayRow(layout.long.digit, n, n, s.size, plural(n, "digit"))] };
     }
     case "float":
-      return { struct: "PyFloatObject", gc: false, rows: [...head(o), { field: "ob_fval", ctype: "double", offset: 16, size: 8, value: null }] };
+      return { struct: layout.float.struct.name, gc: false, rows: structRows(layout.float.struct, headValues(o)) };
     case "complex":
-      return { struct: "PyComplexObject", gc: false, rows: [...head(o), { field: "cval", ctype: "Py_complex", offset: 16, size: 16, value: null }] };
+      return { struct: layout.float.complexStruct.name, gc: false, rows: structRows(layout.float.complexStruct, headValues(o)) };
     case "str": {
+      const s = layout.unicode.struct(o.maxChar);
+      const kind = layout.unicode.kind(o.maxChar);
       const ascii = o.maxChar < 128;
-      const kind = o.maxChar < 256 ? 1 : o.maxChar < 65536 ? 2 : 4;
-      const base = rowsAt(16, [
-        ["length", "Py_ssize_t", 8, String(o.length)],
-        ["hash", "Py_hash_t", 8, null],
-        ["state", "struct { interned, kind, compact, ascii, ready }", 4, `${ascii ? "ascii" : `kind=${kind}`}, compact${o.interned ? ", interned" : ""}`],
-        ["(padding)", "", 4, null],
-        ["wstr", "wchar_t *", 8, "NULL"],
-      ]);
-      const compact = ascii ? [] : rowsAt(48, [["utf8_length", "Py_ssize_t", 8, "0"], ["utf8", "char *", 8, "NULL"], ["wstr_length", "Py_ssize_t", 8, "0"]]);
-      const dataAt = ascii ? 48 : 72;
       const what = ascii ? "ASCII" : kind === 1 ? "latin-1" : kind === 2 ? "UCS-2" : "UCS-4";
+      const values: Values = {
+        ...headValues(o),
+        length: String(o.length),
+        state: `${ascii ? "ascii" : `kind=${kind}`}, compact${o.interned ? ", interned" : ""}`,
+        wstr: "NULL",
+        utf8_length: "0",
+        utf8: "NULL",
+        wstr_length: "0",
+      };
+      const data: CField = { name: "data", ctype: `Py_UCS${kind}`, size: kind };
       return {
-        struct: ascii ? "PyASCIIObject" : "PyCompactUnicodeObject",
+        struct: s.name,
         gc: false,
-        rows: [...head(o), ...base, ...compact, { field: "data", ctype: `Py_UCS${kind}[${o.length} + 1]`, offset: dataAt, size: (o.length + 1) * kind, value: `${o.length} ${what} character${o.length === 1 ? "" : "s"} + NUL` }],
+        rows: [...structRows(s, values), arrayRow(data, `${o.length} + 1`, o.length + 1, s.size, `${plural(o.length, `${what} character`)} + NUL`)],
       };
     }
-    case "bytes":
-      return {
-        struct: "PyBytesObject",
-        gc: false,
-        rows: [...varHead(o, o.length), { field: "ob_shash", ctype: "Py_hash_t", offset: 24, size: 8, value: null }, { field: "ob_sval", ctype: `char[${o.length} + 1]`, offset: 32, size: o.length + 1, value: `${o.length} bytes + NUL` }],
-      };
-    case "bytearray":
-      return {
-        struct: "PyByteArrayObject",
-        gc: false,
-        rows: [
-          ...varHead(o, o.length),
-          ...rowsAt(24, [["ob_alloc", "Py_ssize_t", 8, String(o.alloc)], ["ob_bytes", "char *", 8, null], ["ob_start", "char *", 8, null], ["ob_exports", "int", 4, "0"], ["(padding)", "", 4, null]]),
-          { field: "buffer", ctype: `char[${o.alloc}]`, offset: null, size: o.alloc, value: `${o.length} used of ob_alloc = ${o.alloc}` },
-        ],
-      };
+    case "bytes": {
+      const s = layout.bytes.struct;
+      return { struct: s.name, gc: false, rows: [...structRows(s, { ...headValues(o), ob_size: String(o.length) }), arrayRow(layout.bytes.sval, `${o.length} + 1`, o.length + 1, s.size, `${o.length} bytes + NUL`)] };
+    }
+    case "bytearray": {
+      const s = layout.bytearray.struct;
+      const rows = structRows(s, { ...headValues(o), ob_size: String(o.length), ob_alloc: String(o.alloc), ob_exports: "0" });
+      return { struct: s.name, gc: false, rows: [...rows, arrayRow(layout.bytearray.buffer, o.alloc, o.alloc, null, `${o.length} used of ob_alloc = ${o.alloc}`)] };
+    }
     case "list": {
-      const n = seqLen(o.items);
-      return {
-        struct: "PyListObject",
-        gc: true,
-        rows: [
-          ...varHead(o, n),
-          { field: "ob_item", ctype: "PyObject **", offset: 24, size: 8, value: null },
-          { field: "allocated", ctype: "Py_ssize_t", offset: 32, size: 8, value: String(o.allocated) },
-          { field: "item array", ctype: `PyObject *[${o.allocated}]`, offset: null, size: 8 * o.allocated, value: `${o.allocated} × 8` },
-        ],
-      };
+      const s = layout.list.struct;
+      const rows = structRows(s, { ...headValues(o), ob_size: String(seqLen(o.items)), allocated: String(o.allocated) });
+      return { struct: s.name, gc: true, rows: [...rows, arrayRow(layout.list.item, o.allocated, o.allocated, null)] };
     }
-    case "tuple": {
-      const n = seqLen(o.items);
-      const extra = o.cls !== undefined ? o.cls.shape.basicsize - 24 : 0;
-      return {
-        struct: o.cls !== undefined ? `PyTupleObject (${o.cls.name})` : "PyTupleObject",
-        gc: true,
-        rows: [
-          ...varHead(o, n),
-          ...(extra > 0 ? [{ field: "__dict__ pointer", ctype: "PyObject *", offset: 24, size: extra, value: null }] : []),
-          { field: "ob_item", ctype: `PyObject *[${n}]`, offset: 24 + extra, size: 8 * n, value: `${n} × 8` },
-        ],
-      };
-    }
+    case "tuple":
+      return tupleLaid(o, layout);
     case "set":
     case "frozenset": {
       const size = o.table.size;
-      return {
-        struct: "PySetObject",
-        gc: true,
-        rows: [
-          ...head(o),
-          ...rowsAt(16, [
-            ["fill", "Py_ssize_t", 8, String(o.table.fill)],
-            ["used", "Py_ssize_t", 8, String(o.table.used)],
-            ["mask", "Py_ssize_t", 8, String(size - 1)],
-            ["table", "setentry *", 8, size > 8 ? "external" : "smalltable"],
-            ["hash", "Py_hash_t", 8, null],
-            ["finger", "Py_ssize_t", 8, null],
-            ["smalltable", "setentry[8]", 128, null],
-            ["weakreflist", "PyObject *", 8, null],
-          ]),
-          ...(size > 8 ? [{ field: "table", ctype: `setentry[${size}]`, offset: null, size: 16 * size, value: `${size} × 16` }] : []),
-        ],
-      };
+      const external = layout.set.hasExternalTable(size);
+      const s = layout.set.struct;
+      const rows = structRows(s, { ...headValues(o), fill: String(o.table.fill), used: String(o.table.used), mask: String(size - 1), table: external ? "external" : "smalltable" });
+      if (external) rows.push(blockRows("table", layout.set.entry, size, `${size} × ${layout.set.entry.size}`));
+      return { struct: s.name, gc: true, rows };
     }
-    case "dict": {
-      const rows = [
-        ...head(o),
-        ...rowsAt(16, [
-          ["ma_used", "Py_ssize_t", 8, String(o.table.used)],
-          ["ma_version_tag", "uint64_t", 8, null],
-          ["ma_keys", "PyDictKeysObject *", 8, o.table.size === 0 && o.split == null ? "Py_EMPTY_KEYS (shared)" : null],
-          ["ma_values", "PyObject **", 8, o.split != null ? "split table" : "NULL"],
-        ]),
-      ];
-      const size = o.split != null ? o.split.size : o.table.size;
-      const usable = layout.dict.usableFraction(size);
-      const counted = o.split != null ? o.split.refcnt === 1 : o.table.size > 0;
-      if (o.split != null) rows.push({ field: "values", ctype: `PyObject *[${usable}]`, offset: null, size: 8 * usable, value: `${usable} × 8` });
-      if (counted) {
-        const k = layout.dict.keysParts(size);
-        rows.push(
-          { field: "keys: header", ctype: "PyDictKeysObject", offset: null, size: k.header, value: `dk_size = ${size}, dk_usable, dk_nentries` },
-          { field: "keys: dk_indices", ctype: `int${k.ixsize * 8}_t[${size}]`, offset: null, size: k.indices, value: `${size} × ${k.ixsize}` },
-          { field: "keys: dk_entries", ctype: `PyDictKeyEntry[${k.usable}]`, offset: null, size: k.entries, value: `${k.usable} × ${k.entries / Math.max(k.usable, 1)}` },
-        );
-      }
-      return { struct: "PyDictObject", gc: true, rows };
+    case "dict":
+      return dictLaid(o, layout);
+    case "range": {
+      const s = layout.leafTypes["range"];
+      if (s === undefined) break;
+      return { struct: s.struct.name, gc: s.gc, rows: structRows(s.struct, { ...headValues(o), start: String(o.start), stop: String(o.stop), step: String(o.step), length: String(o.len) }) };
     }
-    case "range":
-      return { struct: "rangeobject", gc: false, rows: [...head(o), ...rowsAt(16, [["start", "PyObject *", 8, String(o.start)], ["stop", "PyObject *", 8, String(o.stop)], ["step", "PyObject *", 8, String(o.step)], ["length", "PyObject *", 8, String(o.len)]])] };
-    case "instance": {
-      const rows = [...head(o)];
-      let off = 16;
-      for (const c of [...o.cls.mro].reverse()) {
-        for (const s of c.slots) {
-          rows.push({ field: s, ctype: "PyObject * (slot)", offset: off, size: 8, value: o.slotValues.has(s) ? typeName(o.slotValues.get(s) as PyObj) : "empty" });
-          off += 8;
-        }
-      }
-      const rest = o.cls.shape.basicsize - off;
-      if (o.cls.hasDict && rest >= 8) {
-        rows.push({ field: "__dict__", ctype: "PyObject *", offset: off, size: 8, value: o.dict === null ? "NULL (not allocated)" : "dict" });
-        off += 8;
-      }
-      if (o.cls.shape.basicsize - off >= 8) rows.push({ field: "__weakref__", ctype: "PyObject *", offset: off, size: o.cls.shape.basicsize - off, value: "NULL" });
-      return { struct: `${o.cls.name} instance`, gc: o.cls.shape.gc, rows };
+    case "array": {
+      const s = layout.array.struct;
+      const item = layout.array.itemtype[o.typecode];
+      if (item === undefined) break;
+      const rows = structRows(s, { ...headValues(o), ob_size: String(o.values.length), allocated: String(o.allocated), ob_descr: `'${o.typecode}'` });
+      rows.push(arrayRow({ name: "buffer", ctype: item.ctype, size: item.size }, o.allocated, o.allocated, null));
+      return { struct: s.name, gc: true, rows };
     }
-    default: {
-      const total = getsizeof(o, layout);
-      return { struct: typeName(o), gc: false, rows: [...head(o), { field: `(rest of ${typeName(o)})`, ctype: "", offset: 16, size: total - 16, value: null }] };
+    case "deque": {
+      const s = layout.deque.struct;
+      const blocks = layout.deque.blocks(o.leftindex, o.items.length);
+      const rows = structRows(s, { ...headValues(o), ob_size: String(o.items.length), leftindex: String(o.leftindex), maxlen: o.maxlen === null ? "-1" : String(o.maxlen) });
+      if (blocks > 0) rows.push(blockRows("blocks", layout.deque.block, blocks, `${plural(blocks, "block")} of ${layout.deque.blocklen} items`));
+      return { struct: s.name, gc: true, rows };
     }
+    case "Decimal": {
+      const s = layout.decimal.struct;
+      const digits = o.coeff === 0n ? 1 : o.coeff.toString().length;
+      const words = layout.decimal.dynamicWords(digits, o.dynamic);
+      const rows = structRows(s, { ...headValues(o), "dec.digits": String(digits), data: words > 0 ? "unused (coefficient allocated apart)" : "coefficient" });
+      if (words > 0) rows.push(arrayRow(layout.decimal.word, words, words, null));
+      return { struct: s.name, gc: false, rows };
+    }
+    case "instance":
+      return instanceLaid(o, layout);
+    case "class":
+      return heapTypeLaid(layout, o.cachedKeys === null ? null : o.cachedKeys.size);
+    case "type": {
+      if (o.size === undefined) break; // a static type: a leaf
+      // A heap type of the stdlib (array.array, Counter …): the rest of its size is the keys it caches.
+      const rest = o.size - layout.gcHead.size - layout.heapType.struct.size;
+      const keys = rest === 0 ? null : keysSizeOf(rest, layout);
+      if (rest !== 0 && keys === null) return { unsupported: `${o.name}'s ${o.size} bytes are not a PyHeapTypeObject and a keys table` };
+      return heapTypeLaid(layout, keys);
+    }
+    default:
+      break;
   }
+  const leaf = layout.leafTypes[typeName(o)];
+  if (leaf === undefined) return { unsupported: `no struct table for ${typeName(o)} in the ${layout.python} layout` };
+  return { struct: leaf.struct.name, gc: leaf.gc, rows: structRows(leaf.struct, headValues(o)) };
 }
 
 export function explainObject(o: PyObj, layout: Layout): Explanation {
   const s = structOf(o, layout);
   const total = getsizeof(o, layout);
-  const sum = s.rows.reduce((n, r) => n + r.size, 0);
-  const rows = [...s.rows];
+  const type = typeName(o);
+  if ("unsupported" in s) return { type, struct: type, rows: [], total, unsupported: s.unsupported };
+  const gc = layout.gcHead;
   // GC-tracked objects carry PyGC_Head in front: getsizeof counts it.
-  if (total - sum === 16) rows.unshift({ field: "PyGC_Head", ctype: "_gc_next, _gc_prev", offset: -16, size: 16, value: "GC header" });
-  else if (total !== sum) rows.push({ field: "(other)", ctype: "", offset: null, size: total - sum, value: null });
-  return { type: typeName(o), struct: s.struct, rows, total };
+  const rows = s.gc ? [...structRows(gc, { PyGC_Head: "GC header" }, -gc.size), ...s.rows] : s.rows;
+  const sum = rows.reduce((n, r) => n + r.size, 0);
+  if (sum !== total) return { type, struct: s.struct, rows: [], total, unsupported: `the ${s.struct} members add up to ${sum} bytes, not getsizeof's ${total}` };
+  return { type, struct: s.struct, rows, total };
 }

@@ -1,10 +1,22 @@
 // Include/cpython/bytearrayobject.h and Objects/bytearrayobject.c.
 // bytearray_sizeof = sizeof(PyByteArrayObject) + ob_alloc; not GC-tracked.
+import { cstruct, field, padding } from "../struct.js";
 import { shiftRight } from "./bits.js";
-export const sizeofPyByteArrayObject = 56;
+import { ptr, PyVarObjectStruct, SIZEOF, ssize } from "./platform.js";
+
+export const PyByteArrayObjectStruct = cstruct("PyByteArrayObject", [
+  { embed: PyVarObjectStruct },
+  ssize("ob_alloc"),
+  ptr("ob_bytes", "char *"),
+  ptr("ob_start", "char *"),
+  field("ob_exports", "int", SIZEOF.int),
+  padding(4),
+]);
+/** The separately allocated buffer ob_bytes points to: ob_alloc chars. */
+export const ob_bytesElement = field("buffer", "char", SIZEOF.char);
 
 export function sizeofByteArray(alloc: number): number {
-  return sizeofPyByteArrayObject + alloc;
+  return PyByteArrayObjectStruct.size + ob_bytesElement.size * alloc;
 }
 
 /**

@@ -2,13 +2,31 @@
 // (3.10): a combined table is a PyDictObject plus a separately allocated
 // PyDictKeysObject (header, dk_indices, dk_entries); _PyDict_SizeOf counts the
 // keys only when the dict owns them (dk_refcnt == 1), never the shared empty keys.
-import { PyGC_Head } from "./platform.js";
+import { cstruct, field } from "../struct.js";
+import { ptr, PyGC_Head, PyObjectStruct, SIZEOF, ssize } from "./platform.js";
 
 export const PyDict_MINSIZE = 8;
-const sizeofPyDictObject = 48;
-const sizeofPyDictKeysObject = 40; // dk_refcnt, dk_size, dk_lookup, dk_usable, dk_nentries
-const sizeofPyDictKeyEntry = 24; // me_hash, me_key, me_value
 const MAX_PRESIZE = 128 * 1024;
+
+export const PyDictObjectStruct = cstruct("PyDictObject", [
+  { embed: PyObjectStruct },
+  ssize("ma_used"),
+  field("ma_version_tag", "uint64_t", SIZEOF.uint64_t),
+  ptr("ma_keys", "PyDictKeysObject *"),
+  ptr("ma_values", "PyObject **"),
+]);
+/** struct _dictkeysobject (Objects/dict-common.h) up to its trailing dk_indices[]. */
+export const PyDictKeysObjectStruct = cstruct("PyDictKeysObject", [
+  ssize("dk_refcnt"),
+  ssize("dk_size"),
+  ptr("dk_lookup", "dict_lookup_func"),
+  ssize("dk_usable"),
+  ssize("dk_nentries"),
+]);
+export const PyDictKeyEntryStruct = cstruct("PyDictKeyEntry", [ssize("me_hash", "Py_hash_t"), ptr("me_key"), ptr("me_value")]);
+/** A split dict's separately allocated ma_values: USABLE_FRACTION(dk_size) pointers. */
+export const ma_valuesElement = field("values", "PyObject *", SIZEOF.pointer);
+const sizeofPyDictObject = PyDictObjectStruct.size;
 
 /** USABLE_FRACTION: a table is resized when 2/3 of its slots are used. */
 export function USABLE_FRACTION(n: number): number {
@@ -34,7 +52,7 @@ export function DK_IXSIZE(size: number): number {
 export function keysParts(size: number): { header: number; ixsize: number; indices: number; usable: number; entries: number } {
   const ixsize = DK_IXSIZE(size);
   const usable = USABLE_FRACTION(size);
-  return { header: sizeofPyDictKeysObject, ixsize, indices: ixsize * size, usable, entries: sizeofPyDictKeyEntry * usable };
+  return { header: PyDictKeysObjectStruct.size, ixsize, indices: ixsize * size, usable, entries: PyDictKeyEntryStruct.size * usable };
 }
 
 export function keysObjectSize(size: number): number {
@@ -73,5 +91,5 @@ export function dictPresizedSize(minused: number): number {
  * this dict is their sole owner (dk_refcnt == 1).
  */
 export function sizeofSplitDict(keysSize: number, keysRefcnt: number): number {
-  return PyGC_Head + sizeofPyDictObject + 8 * USABLE_FRACTION(keysSize) + (keysRefcnt === 1 ? keysObjectSize(keysSize) : 0);
+  return PyGC_Head + sizeofPyDictObject + ma_valuesElement.size * USABLE_FRACTION(keysSize) + (keysRefcnt === 1 ? keysObjectSize(keysSize) : 0);
 }

@@ -2,10 +2,17 @@
 // type_new in 3.10): tp_basicsize grows by one pointer per slot, plus the
 // __dict__ and __weakref__ pointers the class adds; the type is GC-tracked
 // when its base is or when it adds any field, and then getsizeof adds PyGC_Head.
-import { PyGC_Head, PyObject_HEAD, SIZEOF_POINTER } from "./platform.js";
+// The class object itself is a PyHeapTypeObject (Include/cpython/object.h).
+import { cstruct, structField } from "../struct.js";
+import { PyObjectStruct, ptr, PyGC_Head } from "./platform.js";
+import {
+  PyAsyncMethodsStruct, PyBufferProcsStruct, PyMappingMethodsStruct, PyNumberMethodsStruct, PySequenceMethodsStruct, PyTypeObjectStruct,
+} from "./PyTypeObject.js";
 
 /** object's tp_basicsize. */
-export const objectBasicsize = PyObject_HEAD;
+export const objectBasicsize = PyObjectStruct.size;
+/** What type_new adds per slot, and for __dict__ and __weakref__: a PyObject * member each. */
+export const heapTypeSlotMember = ptr("slot");
 
 export interface HeapTypeShape {
   readonly basicsize: number;
@@ -13,7 +20,7 @@ export interface HeapTypeShape {
 }
 
 export function heapTypeShape(base: HeapTypeShape, nslots: number, addDict: boolean, addWeakref: boolean): HeapTypeShape {
-  const basicsize = base.basicsize + SIZEOF_POINTER * (nslots + (addDict ? 1 : 0) + (addWeakref ? 1 : 0));
+  const basicsize = base.basicsize + heapTypeSlotMember.size * (nslots + (addDict ? 1 : 0) + (addWeakref ? 1 : 0));
   return { basicsize, gc: true };
 }
 
@@ -22,10 +29,21 @@ export function sizeofInstance(shape: HeapTypeShape): number {
   return shape.basicsize + (shape.gc ? PyGC_Head : 0);
 }
 
-/** sizeof(PyHeapTypeObject) on 3.10 x86-64. */
-const sizeofPyHeapTypeObject = 888;
+export const PyHeapTypeObjectStruct = cstruct("PyHeapTypeObject", [
+  structField("ht_type", PyTypeObjectStruct),
+  structField("as_async", PyAsyncMethodsStruct),
+  structField("as_number", PyNumberMethodsStruct),
+  structField("as_mapping", PyMappingMethodsStruct),
+  structField("as_sequence", PySequenceMethodsStruct),
+  structField("as_buffer", PyBufferProcsStruct),
+  ptr("ht_name"),
+  ptr("ht_slots"),
+  ptr("ht_qualname"),
+  ptr("ht_cached_keys", "struct _dictkeysobject *"),
+  ptr("ht_module"),
+]);
 
 /** type.__sizeof__ of a heap type: the type object, plus the keys it caches for instance dicts. */
 export function sizeofHeapType(cachedKeysBytes: number): number {
-  return PyGC_Head + sizeofPyHeapTypeObject + cachedKeysBytes;
+  return PyGC_Head + PyHeapTypeObjectStruct.size + cachedKeysBytes;
 }

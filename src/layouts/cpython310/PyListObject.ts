@@ -1,12 +1,15 @@
 // Include/cpython/listobject.h and Objects/listobject.c (3.10).
 // list___sizeof__ = sizeof(PyListObject) + allocated * sizeof(PyObject *), plus PyGC_Head.
 import { roundDownTo4, roundUpTo4, roundUpToEven, shiftRight } from "./bits.js";
-import { PyGC_Head, PyObject_VAR_HEAD, SIZEOF_POINTER } from "./platform.js";
+import { cstruct, field } from "../struct.js";
+import { ptr, PyGC_Head, PyVarObjectStruct, SIZEOF, ssize } from "./platform.js";
 
-export const sizeofPyListObject = PyObject_VAR_HEAD + 2 * SIZEOF_POINTER; // ob_item, allocated
+export const PyListObjectStruct = cstruct("PyListObject", [{ embed: PyVarObjectStruct }, ptr("ob_item", "PyObject **"), ssize("allocated")]);
+/** The separately allocated array ob_item points to: `allocated` pointers. */
+export const ob_itemElement = field("item array", "PyObject *", SIZEOF.pointer);
 
 export function sizeofList(allocated: number): number {
-  return PyGC_Head + sizeofPyListObject + SIZEOF_POINTER * allocated;
+  return PyGC_Head + PyListObjectStruct.size + ob_itemElement.size * allocated;
 }
 
 /** `allocated` after list_resize(self, newsize) from (allocated, ob_size). */

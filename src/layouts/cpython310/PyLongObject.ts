@@ -1,9 +1,13 @@
 // Include/longintrepr.h: ob_digit[] of 30-bit digits after PyObject_VAR_HEAD;
 // int___sizeof__ counts abs(ob_size) digits (none for zero).
-import { PyObject_VAR_HEAD } from "./platform.js";
+import { cstruct, field } from "../struct.js";
+import { PyVarObjectStruct } from "./platform.js";
 
 export const PyLong_SHIFT = 30;
-const SIZEOF_DIGIT = 4;
+/** digit: uint32_t holding PyLong_SHIFT bits. */
+export const digitField = field("ob_digit", "digit", 4);
+/** struct _longobject up to its trailing ob_digit[]: int___sizeof__ counts offsetof(ob_digit) + abs(ob_size) digits. */
+export const PyLongObjectStruct = cstruct("PyLongObject", [{ embed: PyVarObjectStruct }]);
 
 /** abs(ob_size): 30-bit digits needed for |v|. */
 export function longDigits(v: number | bigint): number {
@@ -19,10 +23,10 @@ export function longDigits(v: number | bigint): number {
 }
 
 export function sizeofLong(v: number | bigint): number {
-  return PyObject_VAR_HEAD + SIZEOF_DIGIT * longDigits(v);
+  return PyLongObjectStruct.size + digitField.size * longDigits(v);
 }
 
 /** getsizeof of a bool: False has no digits, True one. */
 export function sizeofBool(v: boolean): number {
-  return PyObject_VAR_HEAD + (v ? SIZEOF_DIGIT : 0);
+  return PyLongObjectStruct.size + digitField.size * longDigits(v ? 1 : 0);
 }

@@ -1,14 +1,30 @@
 // Include/setobject.h and Objects/setobject.c (3.10). A set keeps an inline
 // smalltable of PySet_MINSIZE entries; set_sizeof adds the external table
 // only once the set has outgrown it.
-import { PyGC_Head } from "./platform.js";
+import { cstruct, field } from "../struct.js";
+import { ptr, PyGC_Head, PyObjectStruct, ssize } from "./platform.js";
 
 export const PySet_MINSIZE = 8;
-const sizeofPySetObject = 200;
-const sizeofSetEntry = 16; // key pointer + hash
+export const setentryStruct = cstruct("setentry", [ptr("key"), ssize("hash", "Py_hash_t")]);
+export const PySetObjectStruct = cstruct("PySetObject", [
+  { embed: PyObjectStruct },
+  ssize("fill"),
+  ssize("used"),
+  ssize("mask"),
+  ptr("table", "setentry *"),
+  ssize("hash", "Py_hash_t"),
+  ssize("finger"),
+  field("smalltable", `setentry[${PySet_MINSIZE}]`, PySet_MINSIZE * setentryStruct.size),
+  ptr("weakreflist"),
+]);
+
+/** set_sizeof: the struct, plus the table once it is no longer the smalltable. */
+export function setHasExternalTable(tableSize: number): boolean {
+  return tableSize > PySet_MINSIZE;
+}
 
 export function sizeofSet(tableSize: number): number {
-  return PyGC_Head + sizeofPySetObject + (tableSize > PySet_MINSIZE ? tableSize * sizeofSetEntry : 0);
+  return PyGC_Head + PySetObjectStruct.size + (setHasExternalTable(tableSize) ? tableSize * setentryStruct.size : 0);
 }
 
 /** set_table_resize(so, minused): the smallest power of two above minused. */

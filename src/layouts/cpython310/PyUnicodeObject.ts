@@ -1,14 +1,36 @@
 // Include/cpython/unicodeobject.h, PEP 393 compact strings, and
 // unicode___sizeof__ (Objects/unicodeobject.c): header + (length + 1) * kind.
-export const sizeofPyASCIIObject = 48;
-export const sizeofPyCompactUnicodeObject = 72;
+import { cstruct, field, padding } from "../struct.js";
+import { PyObjectStruct, ptr, SIZEOF, ssize } from "./platform.js";
+
+export const PyASCIIObjectStruct = cstruct("PyASCIIObject", [
+  { embed: PyObjectStruct },
+  ssize("length"),
+  ssize("hash", "Py_hash_t"),
+  field("state", "struct { interned:2, kind:3, compact:1, ascii:1, ready:1 }", SIZEOF.int),
+  padding(4),
+  ptr("wstr", "wchar_t *"),
+]);
+export const PyCompactUnicodeObjectStruct = cstruct("PyCompactUnicodeObject", [
+  { embed: PyASCIIObjectStruct },
+  ssize("utf8_length"),
+  ptr("utf8", "char *"),
+  ssize("wstr_length"),
+]);
+
+export const sizeofPyASCIIObject = PyASCIIObjectStruct.size;
+export const sizeofPyCompactUnicodeObject = PyCompactUnicodeObjectStruct.size;
 
 /** Bytes per character: PyUnicode_1BYTE_KIND, 2BYTE, 4BYTE. */
 export function unicodeKind(maxChar: number): 1 | 2 | 4 {
   return maxChar < 256 ? 1 : maxChar < 65536 ? 2 : 4;
 }
 
+/** The struct a compact string of this width uses: ASCII strings have the smaller header. */
+export function unicodeStruct(maxChar: number): typeof PyASCIIObjectStruct {
+  return maxChar < 128 ? PyASCIIObjectStruct : PyCompactUnicodeObjectStruct;
+}
+
 export function sizeofUnicode(length: number, maxChar: number): number {
-  if (maxChar < 128) return sizeofPyASCIIObject + length + 1;
-  return sizeofPyCompactUnicodeObject + (length + 1) * unicodeKind(maxChar);
+  return unicodeStruct(maxChar).size + (length + 1) * unicodeKind(maxChar);
 }

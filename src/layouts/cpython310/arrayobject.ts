@@ -1,16 +1,38 @@
 // Modules/arraymodule.c (3.10): arrayobject is GC-tracked; array.__sizeof__
 // adds allocated * itemsize. array_resize over-allocates by 1/16 (+3 or +7).
-import { PyGC_Head } from "./platform.js";
+import { cstruct } from "../struct.js";
+import { ptr, PyGC_Head, PyVarObjectStruct, ssize } from "./platform.js";
 
-const sizeofArrayObject = 64;
+export const arrayobjectStruct = cstruct("arrayobject", [
+  { embed: PyVarObjectStruct },
+  ptr("ob_item", "char *"),
+  ssize("allocated"),
+  ptr("ob_descr", "const struct arraydescr *"),
+  ptr("weakreflist"),
+  ssize("ob_exports"),
+]);
 
-/** Item sizes of the typecodes on x86-64 Linux (wchar_t is 4 bytes). */
-export const ARRAY_ITEMSIZE: Readonly<Record<string, number>> = {
-  b: 1, B: 1, u: 4, h: 2, H: 2, i: 4, I: 4, l: 8, L: 8, q: 8, Q: 8, f: 4, d: 8,
+/** descriptors[]: the C type of each typecode's items, and its size on x86-64 Linux (wchar_t is 4 bytes). */
+export const ARRAY_ITEMTYPE: Readonly<Record<string, { readonly ctype: string; readonly size: number }>> = {
+  b: { ctype: "signed char", size: 1 },
+  B: { ctype: "unsigned char", size: 1 },
+  u: { ctype: "wchar_t", size: 4 },
+  h: { ctype: "short", size: 2 },
+  H: { ctype: "unsigned short", size: 2 },
+  i: { ctype: "int", size: 4 },
+  I: { ctype: "unsigned int", size: 4 },
+  l: { ctype: "long", size: 8 },
+  L: { ctype: "unsigned long", size: 8 },
+  q: { ctype: "long long", size: 8 },
+  Q: { ctype: "unsigned long long", size: 8 },
+  f: { ctype: "float", size: 4 },
+  d: { ctype: "double", size: 8 },
 };
 
+export const ARRAY_ITEMSIZE: Readonly<Record<string, number>> = Object.fromEntries(Object.entries(ARRAY_ITEMTYPE).map(([code, t]) => [code, t.size]));
+
 export function sizeofArray(allocated: number, itemsize: number): number {
-  return PyGC_Head + sizeofArrayObject + allocated * itemsize;
+  return PyGC_Head + arrayobjectStruct.size + allocated * itemsize;
 }
 
 /** `allocated` after array_resize(self, newsize) from (allocated, ob_size). */

@@ -1,36 +1,48 @@
 // CPython 3.10 on x86-64 Linux.
 import type { Layout } from "../layout.js";
-import { byteArrayExactAlloc, byteArrayResize, sizeofByteArray } from "./PyByteArrayObject.js";
-import { sizeofBytes } from "./PyBytesObject.js";
+import { byteArrayExactAlloc, byteArrayResize, ob_bytesElement, PyByteArrayObjectStruct, sizeofByteArray } from "./PyByteArrayObject.js";
+import { ob_svalField, PyBytesObjectStruct, sizeofBytes } from "./PyBytesObject.js";
 import {
-  dictPresizedSize, dictResizeSize, ESTIMATE_SIZE, GROWTH_RATE, PyDict_MINSIZE, keysObjectSize, keysParts, sizeofDict, sizeofSplitDict, USABLE_FRACTION,
+  dictPresizedSize, dictResizeSize, ESTIMATE_SIZE, GROWTH_RATE, keysObjectSize, keysParts, ma_valuesElement, PyDict_MINSIZE, PyDictKeyEntryStruct,
+  PyDictKeysObjectStruct, PyDictObjectStruct, sizeofDict, sizeofSplitDict, USABLE_FRACTION,
 } from "./PyDictObject.js";
-import { sizeofPyComplexObject, sizeofPyFloatObject } from "./PyFloatObject.js";
-import { listPreallocateExact, listResize, sizeofList } from "./PyListObject.js";
-import { sizeofBool, sizeofLong } from "./PyLongObject.js";
+import { PyComplexObjectStruct, PyFloatObjectStruct, sizeofPyComplexObject, sizeofPyFloatObject } from "./PyFloatObject.js";
+import { listPreallocateExact, listResize, ob_itemElement, PyListObjectStruct, sizeofList } from "./PyListObject.js";
+import { digitField, longDigits, PyLongObjectStruct, sizeofBool, sizeofLong } from "./PyLongObject.js";
 import {
-  LINEAR_PROBES, PERTURB_SHIFT, PySet_MINSIZE, setAddNeedsResize, setDummiesNeedResize, setGrowthTarget, setPresizeForMerge,
-  setTableResize, sizeofSet,
+  LINEAR_PROBES, PERTURB_SHIFT, PySet_MINSIZE, PySetObjectStruct, setAddNeedsResize, setDummiesNeedResize, setentryStruct, setGrowthTarget,
+  setHasExternalTable, setPresizeForMerge, setTableResize, sizeofSet,
 } from "./PySetObject.js";
-import { sizeofTuple, sizeofTupleSubclass } from "./PyTupleObject.js";
-import { sizeofUnicode } from "./PyUnicodeObject.js";
-import { leafSizes } from "./leaves.js";
-import { ARRAY_ITEMSIZE, arrayResize, sizeofArray } from "./arrayobject.js";
-import { BLOCKLEN, CENTER, sizeofDeque } from "./dequeobject.js";
-import { sizeofFlavoredDict } from "./odictobject.js";
-import { DECIMAL_MINALLOC, decimalImportWords, decimalWords, sizeofDecimal } from "./PyDecObject.js";
-import { heapTypeShape, objectBasicsize, sizeofHeapType, sizeofInstance } from "./PyHeapTypeObject.js";
+import { PyTupleObjectStruct, sizeofTuple, sizeofTupleSubclass, tupleItemElement } from "./PyTupleObject.js";
+import { sizeofUnicode, unicodeKind, unicodeStruct } from "./PyUnicodeObject.js";
+import { leafSizes, leafTypes } from "./leaves.js";
+import { ATTRIBUTE_NAMES } from "./attributeNames.js";
+import { SIGNATURES } from "./signatures.js";
+import { ARRAY_ITEMSIZE, ARRAY_ITEMTYPE, arrayobjectStruct, arrayResize, sizeofArray } from "./arrayobject.js";
+import { BLOCKLEN, blockStruct, CENTER, dequeBlocks, dequeobjectStruct, sizeofDeque } from "./dequeobject.js";
+import { _odictnodeStruct, dictFlavorStructs, od_fast_nodesElement, odFastNodesSize, sizeofFlavoredDict } from "./odictobject.js";
+import {
+  DECIMAL_MINALLOC, decimalDynamicWords, decimalImportWords, decimalWords, mpd_uintElement, PyDecObjectStruct, sizeofDecimal,
+} from "./PyDecObject.js";
+import { heapTypeShape, heapTypeSlotMember, objectBasicsize, PyHeapTypeObjectStruct, sizeofHeapType, sizeofInstance } from "./PyHeapTypeObject.js";
+import { PyGC_HeadStruct, PyObjectStruct } from "./platform.js";
 
 export const cpython310: Layout = {
   python: "3.10",
-  long: { sizeof: sizeofLong, sizeofBool },
-  float: { size: sizeofPyFloatObject, complexSize: sizeofPyComplexObject },
-  unicode: { sizeof: sizeofUnicode },
-  bytes: { sizeof: sizeofBytes },
-  bytearray: { sizeof: sizeofByteArray, resize: byteArrayResize, exactAlloc: byteArrayExactAlloc },
-  list: { sizeof: sizeofList, resize: listResize, preallocateExact: listPreallocateExact },
-  tuple: { sizeof: sizeofTuple, sizeofSubclass: sizeofTupleSubclass },
+  attributeNames: ATTRIBUTE_NAMES,
+  signatures: SIGNATURES,
+  gcHead: PyGC_HeadStruct,
+  long: { sizeof: sizeofLong, sizeofBool, struct: PyLongObjectStruct, digit: digitField, digits: longDigits },
+  float: { size: sizeofPyFloatObject, complexSize: sizeofPyComplexObject, struct: PyFloatObjectStruct, complexStruct: PyComplexObjectStruct },
+  unicode: { sizeof: sizeofUnicode, struct: unicodeStruct, kind: unicodeKind },
+  bytes: { sizeof: sizeofBytes, struct: PyBytesObjectStruct, sval: ob_svalField },
+  bytearray: { struct: PyByteArrayObjectStruct, buffer: ob_bytesElement, sizeof: sizeofByteArray, resize: byteArrayResize, exactAlloc: byteArrayExactAlloc },
+  list: { struct: PyListObjectStruct, item: ob_itemElement, sizeof: sizeofList, resize: listResize, preallocateExact: listPreallocateExact },
+  tuple: { struct: PyTupleObjectStruct, item: tupleItemElement, sizeof: sizeofTuple, sizeofSubclass: sizeofTupleSubclass },
   set: {
+    struct: PySetObjectStruct,
+    entry: setentryStruct,
+    hasExternalTable: setHasExternalTable,
     minsize: PySet_MINSIZE,
     sizeof: sizeofSet,
     tableResize: setTableResize,
@@ -42,6 +54,10 @@ export const cpython310: Layout = {
     perturbShift: PERTURB_SHIFT,
   },
   dict: {
+    struct: PyDictObjectStruct,
+    keysStruct: PyDictKeysObjectStruct,
+    entryStruct: PyDictKeyEntryStruct,
+    value: ma_valuesElement,
     minsize: PyDict_MINSIZE,
     sizeof: sizeofDict,
     usableFraction: USABLE_FRACTION,
@@ -54,14 +70,26 @@ export const cpython310: Layout = {
     keysParts,
   },
   heapType: {
+    struct: PyHeapTypeObjectStruct,
+    slot: heapTypeSlotMember,
+    objectStruct: PyObjectStruct,
     object: { basicsize: objectBasicsize, gc: false },
     shape: heapTypeShape,
     sizeofInstance,
     sizeofType: sizeofHeapType,
   },
-  array: { itemsize: ARRAY_ITEMSIZE, sizeof: sizeofArray, resize: arrayResize },
-  deque: { blocklen: BLOCKLEN, center: CENTER, sizeof: sizeofDeque },
-  dictFlavor: { sizeof: sizeofFlavoredDict },
-  decimal: { minalloc: DECIMAL_MINALLOC, sizeof: sizeofDecimal, words: decimalWords, importWords: decimalImportWords },
+  array: { struct: arrayobjectStruct, itemtype: ARRAY_ITEMTYPE, itemsize: ARRAY_ITEMSIZE, sizeof: sizeofArray, resize: arrayResize },
+  deque: { struct: dequeobjectStruct, block: blockStruct, blocks: dequeBlocks, blocklen: BLOCKLEN, center: CENTER, sizeof: sizeofDeque },
+  dictFlavor: { sizeof: sizeofFlavoredDict, structs: dictFlavorStructs, odictNode: _odictnodeStruct, fastNode: od_fast_nodesElement, fastNodesSize: odFastNodesSize },
+  decimal: {
+    struct: PyDecObjectStruct,
+    word: mpd_uintElement,
+    dynamicWords: decimalDynamicWords,
+    minalloc: DECIMAL_MINALLOC,
+    sizeof: sizeofDecimal,
+    words: decimalWords,
+    importWords: decimalImportWords,
+  },
   leaves: leafSizes,
+  leafTypes,
 };

@@ -1,59 +1,188 @@
-// getsizeof of objects pymem treats as leaves: iterators, views, functions,
-// types, modules (their tp_basicsize, plus PyGC_Head when GC-tracked), measured
-// on CPython 3.10.13 x86-64 and matching the structs in Objects/*.c.
-export const leafSizes: Readonly<Record<string, number>> = {
-  NoneType: 16,
-  ellipsis: 16,
-  NotImplementedType: 16,
-  range: 48,
-  slice: 56,
-  list_iterator: 48,
-  list_reverseiterator: 48,
-  tuple_iterator: 48,
-  range_iterator: 48,
-  longrange_iterator: 48,
-  str_iterator: 48,
-  bytes_iterator: 48,
-  bytearray_iterator: 48,
-  set_iterator: 64,
-  dict_keyiterator: 72,
-  dict_valueiterator: 72,
-  dict_itemiterator: 72,
-  dict_reversekeyiterator: 72,
-  dict_reversevalueiterator: 72,
-  dict_reverseitemiterator: 72,
-  callable_iterator: 48,
-  iterator: 48,
-  map: 48,
-  filter: 48,
-  zip: 64,
-  enumerate: 64,
-  reversed: 48,
-  generator: 104,
-  dict_keys: 40,
-  dict_values: 40,
-  dict_items: 40,
-  builtin_function_or_method: 72,
-  type: 408,
-  module: 72,
-  function: 144,
-  method: 64,
-  "method-wrapper": 48,
-  Field: 120,
-  member_descriptor: 64,
-  _tuplegetter: 48,
-  mappingproxy: 40,
-  classmethod: 48,
-  staticmethod: 48,
-  property: 80,
-  memoryview: 184,
-  _deque_iterator: 72,
-  _deque_reverse_iterator: 72,
-  ChainMap: 48,
-  odict_iterator: 80,
-  arrayiterator: 56,
-  ChainMapMaps: 64,
-  odict_keys: 40,
-  odict_values: 40,
-  odict_items: 40,
+// The objects pymem treats as leaves: iterators, views, functions, types,
+// modules and other fixed-size objects. getsizeof of each is its
+// tp_basicsize (object.__sizeof__), plus PyGC_Head when the type is
+// GC-tracked; the structs are those of Objects/*.c and Modules/*.c in 3.10.
+import { cstruct, field, padding, type CStruct } from "../struct.js";
+import { ptr, PyGC_Head, PyObjectStruct, PyVarObjectStruct, SIZEOF, ssize } from "./platform.js";
+import { PyTypeObjectStruct } from "./PyTypeObject.js";
+
+const HEAD = { embed: PyObjectStruct } as const;
+
+export interface LeafType {
+  readonly struct: CStruct;
+  /** Py_TPFLAGS_HAVE_GC: getsizeof adds PyGC_Head. */
+  readonly gc: boolean;
+}
+
+function leaf(struct: CStruct, gc: boolean): LeafType {
+  return { struct, gc };
+}
+
+/** Include/object.h: None, Ellipsis and NotImplemented are bare PyObjects. */
+const singleton = cstruct("PyObject", [HEAD]);
+/** Objects/rangeobject.c. */
+export const rangeobjectStruct = cstruct("rangeobject", [HEAD, ptr("start"), ptr("stop"), ptr("step"), ptr("length")]);
+const rangeiterobject = cstruct("rangeiterobject", [HEAD, field("index", "long", SIZEOF.long), field("start", "long", SIZEOF.long), field("step", "long", SIZEOF.long), field("len", "long", SIZEOF.long)]);
+const longrangeiterobject = cstruct("longrangeiterobject", [HEAD, ptr("index"), ptr("start"), ptr("step"), ptr("len")]);
+/** Objects/sliceobject.c (Include/sliceobject.h). */
+const PySliceObject = cstruct("PySliceObject", [HEAD, ptr("start"), ptr("stop"), ptr("step")]);
+/** The sequence iterators: an index and the sequence (listobject.c, tupleobject.c, unicodeobject.c, bytesobject.c, bytearrayobject.c, iterobject.c). */
+function seqIter(name: string, seqType: string): CStruct {
+  return cstruct(name, [HEAD, ssize("it_index"), ptr("it_seq", seqType)]);
+}
+/** Objects/setobject.c. */
+const setiterobject = cstruct("setiterobject", [HEAD, ptr("si_set", "PySetObject *"), ssize("si_used"), ssize("si_pos"), ssize("len")]);
+/** Objects/dictobject.c: all six dict iterators. */
+const dictiterobject = cstruct("dictiterobject", [HEAD, ptr("di_dict", "PyDictObject *"), ssize("di_used"), ssize("di_pos"), ptr("di_result"), ssize("len")]);
+/** Include/cpython/dictobject.h: keys(), values(), items() views, of dicts and OrderedDicts. */
+const _PyDictViewObject = cstruct("_PyDictViewObject", [HEAD, ptr("dv_dict", "PyDictObject *")]);
+/** Objects/iterobject.c. */
+const calliterobject = cstruct("calliterobject", [HEAD, ptr("it_callable"), ptr("it_sentinel")]);
+/** Python/bltinmodule.c. */
+const mapobject = cstruct("mapobject", [HEAD, ptr("iters"), ptr("func")]);
+const filterobject = cstruct("filterobject", [HEAD, ptr("func"), ptr("it")]);
+const zipobject = cstruct("zipobject", [HEAD, ssize("tuplesize"), ptr("ittuple"), ptr("result"), field("strict", "int", SIZEOF.int), padding(4)]);
+/** Objects/enumobject.c. */
+const enumobject = cstruct("enumobject", [HEAD, ssize("en_index"), ptr("en_sit"), ptr("en_result"), ptr("en_longindex")]);
+const reversedobject = cstruct("reversedobject", [HEAD, ssize("index"), ptr("seq")]);
+/** Include/genobject.h: _PyGenObject_HEAD(gi), its exception state a _PyErr_StackItem. */
+const PyGenObject = cstruct("PyGenObject", [
+  HEAD,
+  ptr("gi_frame", "PyFrameObject *"),
+  ptr("gi_code"),
+  ptr("gi_weakreflist"),
+  ptr("gi_name"),
+  ptr("gi_qualname"),
+  ptr("gi_exc_state.exc_type"),
+  ptr("gi_exc_state.exc_value"),
+  ptr("gi_exc_state.exc_traceback"),
+  ptr("gi_exc_state.previous_item", "struct _err_stackitem *"),
+]);
+/** Include/methodobject.h. */
+const PyCFunctionObject = cstruct("PyCFunctionObject", [HEAD, ptr("m_ml", "PyMethodDef *"), ptr("m_self"), ptr("m_module"), ptr("m_weakreflist"), ptr("vectorcall", "vectorcallfunc")]);
+/** Objects/moduleobject.c. */
+const PyModuleObject = cstruct("PyModuleObject", [HEAD, ptr("md_dict"), ptr("md_def", "struct PyModuleDef *"), ptr("md_state", "void *"), ptr("md_weaklist"), ptr("md_name")]);
+/** Include/funcobject.h: PyObject_HEAD, COMMON_FIELDS(func_), then the rest. */
+const PyFunctionObject = cstruct("PyFunctionObject", [
+  HEAD,
+  ...["func_globals", "func_builtins", "func_name", "func_qualname", "func_code", "func_defaults", "func_kwdefaults", "func_closure", "func_doc", "func_dict", "func_weakreflist", "func_module", "func_annotations"].map((n) => ptr(n)),
+  ptr("vectorcall", "vectorcallfunc"),
+]);
+/** Include/classobject.h: a bound method. */
+const PyMethodObject = cstruct("PyMethodObject", [HEAD, ptr("im_func"), ptr("im_self"), ptr("im_weakreflist"), ptr("vectorcall", "vectorcallfunc")]);
+/** Objects/descrobject.c. */
+const wrapperobject = cstruct("wrapperobject", [HEAD, ptr("descr", "PyWrapperDescrObject *"), ptr("self")]);
+/** Include/descrobject.h: PyDescr_COMMON then the member. */
+const PyMemberDescrObject = cstruct("PyMemberDescrObject", [HEAD, ptr("d_type", "PyTypeObject *"), ptr("d_name"), ptr("d_qualname"), ptr("d_member", "PyMemberDef *")]);
+const mappingproxyobject = cstruct("mappingproxyobject", [HEAD, ptr("mapping")]);
+/** Objects/funcobject.c. */
+const classmethod = cstruct("classmethod", [HEAD, ptr("cm_callable"), ptr("cm_dict")]);
+const staticmethod = cstruct("staticmethod", [HEAD, ptr("sm_callable"), ptr("sm_dict")]);
+/** Objects/descrobject.c. */
+const propertyobject = cstruct("propertyobject", [HEAD, ptr("prop_get"), ptr("prop_set"), ptr("prop_del"), ptr("prop_doc"), ptr("prop_name"), field("getter_doc", "int", SIZEOF.int), padding(4)]);
+/** Include/memoryobject.h, with the Py_buffer view (Include/cpython/object.h) member by member; tp_basicsize stops at ob_array, tp_itemsize is a Py_ssize_t and a 1-d view has ob_size 3 (shape, strides, suboffsets). */
+const PyMemoryViewObject = cstruct("PyMemoryViewObject", [
+  { embed: PyVarObjectStruct },
+  ptr("mbuf", "_PyManagedBufferObject *"),
+  ssize("hash", "Py_hash_t"),
+  field("flags", "int", SIZEOF.int),
+  padding(4),
+  ssize("exports"),
+  ptr("view.buf", "void *"),
+  ptr("view.obj"),
+  ssize("view.len"),
+  ssize("view.itemsize"),
+  field("view.readonly", "int", SIZEOF.int),
+  field("view.ndim", "int", SIZEOF.int),
+  ptr("view.format", "char *"),
+  ptr("view.shape", "Py_ssize_t *"),
+  ptr("view.strides", "Py_ssize_t *"),
+  ptr("view.suboffsets", "Py_ssize_t *"),
+  ptr("view.internal", "void *"),
+  ptr("weakreflist"),
+  field("ob_array", "Py_ssize_t[3]", 3 * SIZEOF.Py_ssize_t),
+]);
+/** Modules/_collectionsmodule.c. */
+const dequeiterobject = cstruct("dequeiterobject", [HEAD, ssize("index"), ptr("b", "block *"), ptr("deque", "dequeobject *"), field("state", "size_t", SIZEOF.size_t), ssize("counter")]);
+const _tuplegetterobject = cstruct("_tuplegetterobject", [HEAD, ssize("index"), ptr("doc")]);
+/** Objects/odictobject.c. */
+const odictiterobject = cstruct("odictiterobject", [
+  HEAD,
+  ptr("di_odict", "PyODictObject *"),
+  ssize("di_size"),
+  field("di_state", "size_t", SIZEOF.size_t),
+  ptr("di_current"),
+  ptr("di_result"),
+  field("kind", "int", SIZEOF.int),
+  padding(4),
+]);
+/** Modules/arraymodule.c. */
+const arrayiterobject = cstruct("arrayiterobject", [HEAD, ssize("index"), ptr("ao", "arrayobject *"), ptr("getitem", "PyObject * (*)(arrayobject *, Py_ssize_t)")]);
+/** Lib/dataclasses.py: Field's 11 __slots__, one pointer each (type_new). */
+const Field = cstruct("Field instance", [
+  HEAD,
+  ...["name", "type", "default", "default_factory", "repr", "hash", "init", "compare", "metadata", "kw_only", "_field_type"].map((n) => ptr(n)),
+]);
+/** Lib/collections/__init__.py: ChainMap, a Python class without __slots__ (type_new adds __dict__ and __weakref__). */
+const ChainMap = cstruct("ChainMap instance", [HEAD, ptr("__dict__"), ptr("__weakref__")]);
+
+export const leafTypes: Readonly<Record<string, LeafType>> = {
+  NoneType: leaf(singleton, false),
+  ellipsis: leaf(singleton, false),
+  NotImplementedType: leaf(singleton, false),
+  range: leaf(rangeobjectStruct, false),
+  slice: leaf(PySliceObject, true),
+  list_iterator: leaf(seqIter("listiterobject", "PyListObject *"), true),
+  list_reverseiterator: leaf(seqIter("listreviterobject", "PyListObject *"), true),
+  tuple_iterator: leaf(seqIter("tupleiterobject", "PyTupleObject *"), true),
+  range_iterator: leaf(rangeiterobject, false),
+  longrange_iterator: leaf(longrangeiterobject, false),
+  str_iterator: leaf(seqIter("unicodeiterobject", "PyObject *"), true),
+  bytes_iterator: leaf(seqIter("striterobject", "PyBytesObject *"), true),
+  bytearray_iterator: leaf(seqIter("bytesiterobject", "PyByteArrayObject *"), true),
+  set_iterator: leaf(setiterobject, true),
+  dict_keyiterator: leaf(dictiterobject, true),
+  dict_valueiterator: leaf(dictiterobject, true),
+  dict_itemiterator: leaf(dictiterobject, true),
+  dict_reversekeyiterator: leaf(dictiterobject, true),
+  dict_reversevalueiterator: leaf(dictiterobject, true),
+  dict_reverseitemiterator: leaf(dictiterobject, true),
+  callable_iterator: leaf(calliterobject, true),
+  iterator: leaf(seqIter("seqiterobject", "PyObject *"), true),
+  map: leaf(mapobject, true),
+  filter: leaf(filterobject, true),
+  zip: leaf(zipobject, true),
+  enumerate: leaf(enumobject, true),
+  reversed: leaf(reversedobject, true),
+  generator: leaf(PyGenObject, true),
+  dict_keys: leaf(_PyDictViewObject, true),
+  dict_values: leaf(_PyDictViewObject, true),
+  dict_items: leaf(_PyDictViewObject, true),
+  builtin_function_or_method: leaf(PyCFunctionObject, true),
+  type: leaf(PyTypeObjectStruct, false),
+  module: leaf(PyModuleObject, true),
+  function: leaf(PyFunctionObject, true),
+  method: leaf(PyMethodObject, true),
+  "method-wrapper": leaf(wrapperobject, true),
+  Field: leaf(Field, true),
+  member_descriptor: leaf(PyMemberDescrObject, true),
+  _tuplegetter: leaf(_tuplegetterobject, true),
+  mappingproxy: leaf(mappingproxyobject, true),
+  classmethod: leaf(classmethod, true),
+  staticmethod: leaf(staticmethod, true),
+  property: leaf(propertyobject, true),
+  memoryview: leaf(PyMemoryViewObject, true),
+  _deque_iterator: leaf(dequeiterobject, true),
+  _deque_reverse_iterator: leaf(dequeiterobject, true),
+  ChainMap: leaf(ChainMap, true),
+  odict_iterator: leaf(odictiterobject, true),
+  arrayiterator: leaf(arrayiterobject, true),
+  odict_keys: leaf(_PyDictViewObject, true),
+  odict_values: leaf(_PyDictViewObject, true),
+  odict_items: leaf(_PyDictViewObject, true),
 };
+
+/** getsizeof of each leaf type, by type name. */
+export const leafSizes: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(leafTypes).map(([name, t]) => [name, t.struct.size + (t.gc ? PyGC_Head : 0)]),
+);

@@ -1,0 +1,187 @@
+// Generator functions that suspend for real: the body of a `def` that yields is
+// compiled into JS generators, so each next() runs the body to its next yield
+// and no further, as CPython's frames do. Statements without a yield run as the
+// ordinary compiled closures; a yield may stand as a statement, as the value of
+// an assignment, or inside if/while/for; anywhere else it is refused by name.
+import type { Expr, Stmt } from "../python/ast.js";
+import type { Compiler } from "./compile.js";
+import { truthy } from "./compare.js";
+import { ctx } from "./ctx.js";
+import { PymemError, valueError } from "./errors.js";
+import { Break, Continue, Return } from "./flow.js";
+import { getIter, makeIter } from "./iteration.js";
+import { None, type PyObj, type Scope } from "./objects.js";
+import type { Target } from "./targets.js";
+
+type Exec = (sc: Scope) => void;
+/** A suspendable statement: yields Python values, returns when the statement is done. */
+type GenExec = (sc: Scope) => Generator<PyObj, void, undefined>;
+
+/** Whether a node holds a yield of its own (not one of a nested def, class or lambda). */
+export function hasYield(node: unknown): boolean {
+  if (node === null || typeof node !== "object") return false;
+  if (Array.isArray(node)) return node.some(hasYield);
+  const k = (node as { kind?: string }).kind;
+  if (k === "Yield" || k === "YieldFrom") return true;
+  if (k === "FunctionDef" || k === "ClassDef" || k === "Lambda") return false;
+  for (const [key, v] of Object.entries(node)) if (key !== "span" && hasYield(v)) return true;
+  return false;
+}
+
+export class GeneratorBodyCompiler {
+  constructor(
+    private readonly c: Compiler,
+    /** The ordinary statement compiler, for statements that do not yield. */
+    private readonly plain: (s: Stmt) => Exec,
+  ) {}
+
+  block(body: readonly Stmt[]): GenExec {
+    const parts = body.map((s) => this.stmt(s));
+    return function* (sc) {
+      for (const p of parts) yield* p(sc);
+    };
+  }
+
+  private stmt(s: Stmt): GenExec {
+    if (!hasYield(s)) {
+      const f = this.plain(s);
+      return function* (sc) {
+        f(sc);
+      };
+    }
+    switch (s.kind) {
+      case "Expr":
+        return this.yieldExpr(s.value, s);
+      case "Assign": {
+        if (s.value.kind !== "Yield" || hasYield(s.targets)) break;
+        const y = this.yieldExpr(s.value, s);
+        const targets: Target[] = s.targets.map((t) => this.c.target(t));
+        return function* (sc) {
+          yield* y(sc);
+          // pymem does not model generator.send(): the value of a yield expression is None.
+          for (const t of targets) t(sc, None);
+        };
+      }
+      case "If": {
+        if (hasYield(s.test)) break;
+        const test = this.c.expr(s.test).run;
+        const body = this.block(s.body);
+        const orelse = this.block(s.orelse);
+        return function* (sc) {
+          yield* truthy(test(sc)) ? body(sc) : orelse(sc);
+        };
+      }
+      case "While": {
+        if (hasYield(s.test)) break;
+        const test = this.c.expr(s.test).run;
+        const body = this.block(s.body);
+        const orelse = this.block(s.orelse);
+        return function* (sc) {
+          while (truthy(test(sc))) {
+            ctx().tick();
+            try {
+              yield* body(sc);
+            } catch (e) {
+              if (e instanceof Break) return;
+              if (!(e instanceof Continue)) throw e;
+            }
+          }
+          yield* orelse(sc);
+        };
+      }
+      case "For": {
+        if (hasYield(s.iter) || hasYield(s.target) || s.isAsync) break;
+        const iter = this.c.expr(s.iter).run;
+        const target = this.c.target(s.target);
+        const body = this.block(s.body);
+        const orelse = this.block(s.orelse);
+        return function* (sc) {
+          const it = getIter(iter(sc));
+          for (let x = it.next(); x !== undefined; x = it.next()) {
+            ctx().tick();
+            target(sc, x);
+            try {
+              yield* body(sc);
+            } catch (e) {
+              if (e instanceof Break) return;
+              if (!(e instanceof Continue)) throw e;
+            }
+          }
+          yield* orelse(sc);
+        };
+      }
+      default:
+        break;
+    }
+    throw new PymemError("UNSUPPORTED", `a yield inside ${describe(s)} is not supported by pymem yet`, s.span);
+  }
+
+  /** `yield v` / `yield from it` as a whole statement or assigned value. */
+  private yieldExpr(e: Expr, s: Stmt): GenExec {
+    if (e.kind === "Yield") {
+      const value = e.value === null ? null : this.c.expr(e.value).run;
+      if (e.value !== null && hasYield(e.value)) throw unsupportedNested(s);
+      return function* (sc) {
+        yield value === null ? None : value(sc);
+      };
+    }
+    if (e.kind === "YieldFrom") {
+      if (hasYield(e.value)) throw unsupportedNested(s);
+      const value = this.c.expr(e.value).run;
+      return function* (sc) {
+        const it = getIter(value(sc));
+        for (let x = it.next(); x !== undefined; x = it.next()) yield x;
+      };
+    }
+    throw unsupportedNested(s);
+  }
+}
+
+function unsupportedNested(s: Stmt): PymemError {
+  return new PymemError("UNSUPPORTED", "a yield nested inside an expression is not supported by pymem yet", s.span);
+}
+
+function describe(s: Stmt): string {
+  switch (s.kind) {
+    case "Assign":
+      return "an assignment other than `x = yield v`";
+    case "AugAssign":
+      return "an augmented assignment";
+    case "Return":
+      return "a return statement";
+    default:
+      return `a ${s.kind.toLowerCase()} statement`;
+  }
+}
+
+/**
+ * The generator object of one call: each next() resumes the body up to its
+ * next yield. A return (or the end of the body) exhausts it.
+ */
+export function makeGenerator(start: () => Generator<PyObj, void, undefined>): PyObj {
+  let gen: Generator<PyObj, void, undefined> | null = null;
+  let done = false;
+  let running = false;
+  return makeIter(
+    "generator",
+    () => {
+      if (done) return undefined;
+      if (running) throw valueError("generator already executing");
+      gen ??= start();
+      running = true;
+      try {
+        const r = gen.next();
+        if (r.done !== true) return r.value;
+      } catch (e) {
+        done = true;
+        if (e instanceof Return) return undefined;
+        throw e;
+      } finally {
+        running = false;
+      }
+      done = true;
+      return undefined;
+    },
+    () => null,
+  );
+}
