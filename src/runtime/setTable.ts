@@ -39,13 +39,7 @@ export class SetTable {
   private orderCache: number[] | null = null;
   /** How many leading entries of orderCache set.pop() has already taken. */
   private orderSkip = 0;
-
-  /** Forget what was derived from the slots. */
-  private touched(): void {
-    this.cachedHash = null;
-    this.orderCache = null;
-    this.orderSkip = 0;
-  }
+  /** The next insertion sequence number. */
   private nextSeq = 0;
   /** so->mask. */
   mask: number;
@@ -62,6 +56,13 @@ export class SetTable {
     this.mask = layout.minsize - 1;
     this.keys = new Array<PyObj | null>(layout.minsize).fill(null);
     this.hashes = new Array<PyHash>(layout.minsize).fill(UNUSED);
+  }
+
+  /** Forget what was derived from the slots. */
+  private touched(): void {
+    this.cachedHash = null;
+    this.orderCache = null;
+    this.orderSkip = 0;
   }
 
   /** mask + 1: what set_sizeof reads. */
