@@ -81,11 +81,29 @@ export function hashDouble(v: number, owner: object): PyHash {
     m *= 2;
     e--;
   }
-  const r = BigInt(((e % 61) + 61) % 61);
-  const x = ((BigInt(m) % MODULUS) << r) % MODULUS;
-  const h = v < 0 ? -x : x;
-  return h === -1n ? -2 : canonHash(h);
+  // m < 2**53: m * 2**r = high * 2**61 + low * 2**r ≡ high + low * 2**r, summed exactly in 32-bit words.
+  const r = ((e % 61) + 61) % 61;
+  const scale = 2 ** (61 - r);
+  const high = Math.floor(m / scale);
+  const x = (m - high * scale) * 2 ** r; // < 2**61, exact
+  let lo = (x % TWO32) + (high % TWO32);
+  let hi = Math.floor(x / TWO32) + Math.floor(high / TWO32) + (lo >= TWO32 ? 1 : 0);
+  lo %= TWO32;
+  if (hi > 0x1fffffff || (hi === 0x1fffffff && lo === 0xffffffff)) {
+    // minus _PyHASH_MODULUS: take 2**61 away, give 1 back
+    hi -= 0x20000000;
+    lo += 1;
+    if (lo === TWO32) [hi, lo] = [hi + 1, 0];
+  }
+  if (hi < 0x200000) {
+    const x53 = hi * TWO32 + lo;
+    return v < 0 ? (x53 === 1 ? -2 : -x53) : x53;
+  }
+  const big = (BigInt(hi) << 32n) | BigInt(lo);
+  return canonHash(v < 0 ? -big : big);
 }
+
+const TWO32 = 4294967296;
 
 /** complex_hash (Objects/complexobject.c). */
 export function hashComplex(re: number, im: number, owner: object): PyHash {
