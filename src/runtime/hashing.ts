@@ -57,7 +57,7 @@ export function canonHash(v: bigint): PyHash {
 }
 
 /** The value as Py_uhash_t. */
-export function unsignedHash(h: PyHash): bigint {
+function unsignedHash(h: PyHash): bigint {
   return BigInt.asUintN(64, BigInt(h));
 }
 

@@ -55,11 +55,6 @@ export function setPop(s: PySetObj): PyObj | null {
   return s.table.pop();
 }
 
-/** The keys in iteration order. */
-export function setKeys(s: PySetObj): PyObj[] {
-  return s.table.keyList();
-}
-
 /** set_merge(so, other) for a set or frozenset source. */
 export function setMerge(so: PySetObj, other: PySetObj): void {
   const t = so.table;
