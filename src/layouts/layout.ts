@@ -69,7 +69,11 @@ export interface Layout {
     tableResize(minused: number): number;
     addNeedsResize(fill: number, tableSize: number): boolean;
     growthTarget(used: number): number;
+    /** set_table_resize's minused for set_merge's one big resize up front, or null. */
     presizeForMerge(fill: number, tableSize: number, used: number, incoming: number): number | null;
+    dummiesNeedResize(fill: number, used: number, tableSize: number): boolean;
+    readonly linearProbes: number;
+    readonly perturbShift: number;
   };
   readonly dict: {
     readonly struct: CStruct;

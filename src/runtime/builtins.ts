@@ -5,7 +5,7 @@ import { argCount, callObject, noKwargs } from "./calls.js";
 import { pyCompare, pyEq, truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { dictSet, newDict, dictResize } from "./dicts.js";
-import { PyException, PymemError, typeError, unsupported, valueError } from "./errors.js";
+import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { formatObj, strObj } from "./format.js";
 import { forEach, getIter, makeIter, objectLen, oneCharStr, toArray } from "./iteration.js";
 import { listArray, listFrom } from "./lists.js";
@@ -22,7 +22,8 @@ import {
 import { binaryOp, newByteArrayExact } from "./ops.js";
 import { INT_MAX_STR_DIGITS, repr } from "./repr.js";
 import { isLazy, makeIntRun, materialize } from "./seq.js";
-import { setFrom } from "./sets.js";
+import { hashOf, setFrom } from "./sets.js";
+import { userHashRunning } from "./hashing.js";
 import { bytesData, CLOSED_FROM, strText } from "./text.js";
 import { newTuple, tuple2 } from "./tuples.js";
 import { makeSlice } from "./subscript.js";
@@ -252,7 +253,8 @@ function fromKeys(args: readonly PyObj[]): PyObj {
   if (src.t === "dict" || src.t === "set" || src.t === "frozenset") {
     // _PyDict_FromKeys resizes once for an exact dict or set source.
     dictResize(d, ctx().layout.dict.estimateSize(src.table.used));
-    for (const e of [...src.table.map.values()]) dictSet(d, e.key, value);
+    const keys = src.t === "dict" ? [...src.table.map.values()].map((e) => e.key) : src.table.keyList();
+    for (const k of keys) dictSet(d, k, value);
     return d;
   }
   forEach(src, (k) => dictSet(d, k, value));
@@ -355,68 +357,15 @@ function issubclassCall(args: readonly PyObj[]): PyObj {
   }));
 }
 
-const MODULUS = (1n << 61n) - 1n;
-
+/** hash(x): PyObject_Hash, when the value does not depend on the process (hashing.ts). */
 function hashCall(args: readonly PyObj[]): PyObj {
+  argCount("hash", args, 1, 1);
   const x = args[0] as PyObj;
-  const iv = intValue(x);
-  if (iv !== null) {
-    const v = BigInt(iv);
-    let h = (v < 0n ? -v : v) % MODULUS;
-    if (v < 0n) h = -h;
-    if (h === -1n) h = -2n;
-    return pyInt(h);
-  }
-  if (x.t === "float") return pyInt(hashDouble(x.v));
-  if (x.t === "tuple") return pyInt(hashTuple(materialize(x.items).map((i) => BigInt((intValue(hashCall([i])) as number | bigint)))));
-  if (x.t === "NoneType" || x.t === "ellipsis") throw new PymemError("UNSUPPORTED", `hash() of ${typeName(x)} depends on its address`);
-  if (x.t === "list" || x.t === "dict" || x.t === "set" || x.t === "bytearray") throw typeError(`unhashable type: '${x.t}'`);
+  const [h, unstable] = hashOf(x);
+  // Inside a class's __hash__ the value only places a key: a stand-in is "a" CPython hash there.
+  if (!unstable || userHashRunning()) return pyInt(h);
   if (x.t === "str" || x.t === "bytes") throw new PymemError("UNSUPPORTED", `hash() of ${x.t} is randomized per process (PYTHONHASHSEED), so pymem cannot know it`);
-  throw unsupported(`hash() of ${typeName(x)}`);
-}
-
-/** _Py_HashDouble (Python/pyhash.c): the float's value modulo 2**61 - 1. */
-function hashDouble(v: number): bigint {
-  if (Number.isNaN(v)) throw new PymemError("UNSUPPORTED", "hash() of a NaN depends on its address");
-  if (!Number.isFinite(v)) return v > 0 ? 314159n : -314159n;
-  if (Number.isInteger(v)) {
-    const b = BigInt(v);
-    let h = (b < 0n ? -b : b) % MODULUS;
-    if (b < 0n) h = -h;
-    return h === -1n ? -2n : h;
-  }
-  // v = m * 2**e with m an integer: hash = m * 2**e mod P, using 2**61 ≡ 1.
-  let m = Math.abs(v);
-  let e = 0;
-  while (!Number.isInteger(m)) {
-    m *= 2;
-    e--;
-  }
-  let x = BigInt(m) % MODULUS;
-  const r = ((e % 61) + 61) % 61;
-  x = (x << BigInt(r)) % MODULUS;
-  let h = v < 0 ? -x : x;
-  if (h === -1n) h = -2n;
-  return h;
-}
-
-/** tuplehash (Objects/tupleobject.c, xxHash-based since 3.8). */
-function hashTuple(hashes: bigint[]): bigint {
-  const M = (1n << 64n) - 1n;
-  const P1 = 11400714785074694791n;
-  const P2 = 14029467366897019727n;
-  const P5 = 2870177450012600261n;
-  const rotl = (x: bigint): bigint => ((x << 31n) | (x >> 33n)) & M;
-  let acc = P5;
-  for (const h of hashes) {
-    const lane = h & M;
-    acc = (acc + lane * P2) & M;
-    acc = rotl(acc);
-    acc = (acc * P1) & M;
-  }
-  acc = (acc + (BigInt(hashes.length) ^ (P5 ^ 3527539n))) & M;
-  if (acc === M) return 1546275796n;
-  return acc >= 1n << 63n ? acc - (1n << 64n) : acc;
+  throw new PymemError("UNSUPPORTED", `hash() of this ${typeName(x)} depends on its address or on PYTHONHASHSEED`);
 }
 
 function toBase(x: PyObj | undefined, base: 2 | 8 | 16, prefix: string): PyObj {

@@ -67,7 +67,7 @@ function viewKeys(o: PyObj): Set<unknown> | null {
     for (const e of o.dict.table.map.values()) out.add(o.typeName === "dict_keys" ? hashKey(e.key) : hashKey({ t: "tuple", items: [e.key, e.value] }));
     return out;
   }
-  if (o.t === "set" || o.t === "frozenset") return new Set(o.table.map.keys());
+  if (o.t === "set" || o.t === "frozenset") return new Set(o.table.keyList().map(hashKey));
   return null;
 }
 
@@ -129,8 +129,9 @@ export function pyEq(a: PyObj, b: PyObj): boolean {
     }
     case "set":
     case "frozenset":
+      // set_richcompare: equal sizes, then set_issubset by each entry's stored hash.
       if ((b.t !== "set" && b.t !== "frozenset") || a.table.used !== b.table.used) return false;
-      for (const k of a.table.map.keys()) if (!b.table.map.has(k)) return false;
+      for (const [k, h] of a.table.entries()) if (!b.table.has(k, h)) return false;
       return true;
     case "dict": {
       if (b.t !== "dict" || a.table.used !== b.table.used) return false;
@@ -185,9 +186,18 @@ export function pyCompare(a: PyObj, b: PyObj, op: string): number {
     const y = fieldTuple(b, "order");
     if (x !== null && y !== null) return pyCompare({ t: "tuple", items: x }, { t: "tuple", items: y }, op);
   }
+  if ((a.t === "set" || a.t === "frozenset") && (b.t === "set" || b.t === "frozenset")) {
+    // set_issubset both ways, by each entry's stored hash and Python ==.
+    const sub = a.table.used <= b.table.used && a.table.entries().every(([k, h]) => b.table.has(k, h));
+    const sup = b.table.used <= a.table.used && b.table.entries().every(([k, h]) => a.table.has(k, h));
+    if (sub && sup) return 0;
+    if (sub) return -1;
+    if (sup) return 1;
+    return NaN;
+  }
   const sl = setLike(a, b);
-  if (sl !== null || ((a.t === "set" || a.t === "frozenset") && (b.t === "set" || b.t === "frozenset"))) {
-    const [x, y] = sl ?? [viewKeys(a) as Set<unknown>, viewKeys(b) as Set<unknown>];
+  if (sl !== null) {
+    const [x, y] = sl;
     const sub = [...x].every((k) => y.has(k));
     const sup = [...y].every((k) => x.has(k));
     if (sub && sup) return 0;

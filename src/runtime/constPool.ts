@@ -67,10 +67,13 @@ export class ConstPool {
       if (merged.some((x, i) => x !== items[i])) o = newTuple(merged);
       key = this.containerKey("t(", merged, false);
     } else if (o.t === "frozenset") {
-      const items = [...o.table.map.values()].map((e) => e.key);
-      const merged = items.map((x) => this.add(x));
-      if (merged.some((x, i) => x !== items[i])) o = setFrom("frozenset", newTuple(merged));
+      const merged = o.table.keyList().map((x) => this.add(x));
       key = this.containerKey("z{", merged, true);
+      const known = key === null ? undefined : this.byKey.get(key);
+      if (known !== undefined) return known;
+      // merge_consts_recursive: a frozenset not seen yet is rebuilt from its
+      // merged items in slot order, which can reorder colliding keys.
+      if (merged.length > 0) o = setFrom("frozenset", newTuple(merged));
     } else {
       if (o.t === "str" && isAsciiIdentifierChars(strText(o))) o = intern(o);
       key = leafKey(o);

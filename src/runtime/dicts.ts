@@ -3,7 +3,7 @@
 // PyDict_Copy grow it; deletions leave dummies, so sizes never shrink on delete.
 import { ctx } from "./ctx.js";
 import { PyException } from "./errors.js";
-import { HashTable, hashKey } from "./hashTable.js";
+import { HashTable } from "./hashTable.js";
 import type { PyDictObj, PyObj } from "./objects.js";
 import { newSplitDict, splitBeforeDelete, splitInsert } from "./instanceDict.js";
 
@@ -35,7 +35,7 @@ export function dictResize(d: PyDictObj, minsize: number): void {
 export function dictSet(d: PyDictObj, key: PyObj, value: PyObj): void {
   if (d.split != null && splitInsert(d, key, value)) return;
   const t = d.table;
-  const hk = hashKey(key);
+  const hk = t.keyFor(key);
   const e = t.map.get(hk);
   if (e !== undefined) {
     e.value = value;
@@ -50,12 +50,12 @@ export function dictSet(d: PyDictObj, key: PyObj, value: PyObj): void {
 }
 
 export function dictGet(d: PyDictObj, key: PyObj): PyObj | undefined {
-  return d.table.map.get(hashKey(key))?.value;
+  return d.table.map.get(d.table.keyFor(key))?.value;
 }
 
 /** delitem: the slot becomes a dummy; nothing is given back. */
 export function dictDelete(d: PyDictObj, key: PyObj): PyObj {
-  const hk = hashKey(key);
+  const hk = d.table.keyFor(key);
   if (d.split != null && d.table.map.has(hk)) splitBeforeDelete(d);
   const e = d.table.map.get(hk);
   if (e === undefined) throw new PyException("KeyError", "");
@@ -102,7 +102,7 @@ export function dictMerge(a: PyDictObj, b: PyDictObj, override: boolean): void {
     dictResize(a, layout.estimateSize(t.used + o.used));
   }
   for (const e of [...o.map.values()]) {
-    if (override || !t.map.has(hashKey(e.key))) dictSet(a, e.key, e.value);
+    if (override || !t.map.has(t.keyFor(e.key))) dictSet(a, e.key, e.value);
   }
   ctx().tick(o.used);
 }

@@ -22,9 +22,9 @@ function checkComplexity(o: PyObj, limit: number): number {
     }
   } else if (o.t === "frozenset") {
     limit -= o.table.used;
-    for (const e of o.table.map.values()) {
+    for (const k of o.table.keyList()) {
       if (limit < 0) break;
-      limit = checkComplexity(e.key, limit);
+      limit = checkComplexity(k, limit);
     }
   }
   return limit;

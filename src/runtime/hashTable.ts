@@ -1,8 +1,9 @@
-// The entries of a set or dict, plus the allocator state CPython keeps for
-// them. Which keys are equal follows Python (1 == 1.0 == True); the table's
-// size is moved only by the layout's growth rules (src/layouts/*/PySetObject,
-// PyDictObject), exactly where CPython resizes.
+// The entries of a dict, plus the allocator state CPython keeps for them (sets
+// keep a real slot table: setTable.ts). Which keys are equal follows Python
+// (1 == 1.0 == True); the table's size is moved only by the layout's growth
+// rules (src/layouts/*/PyDictObject), exactly where CPython resizes.
 import { typeError } from "./errors.js";
+import { pyHash } from "./hashing.js";
 import type { PyObj } from "./objects.js";
 import { strText, bytesData } from "./text.js";
 
@@ -29,6 +30,60 @@ export class HashTable {
   get used(): number {
     return this.map.size;
   }
+
+  /** Map keys of entries whose key compares through user code, by CPython hash. */
+  private custom: Map<string, HKey[]> | null = null;
+  private customSeq = 0;
+  /** Once a user-compared key is involved: the other Map keys by CPython hash (may hold stale ones). */
+  private plain: Map<string, HKey[]> | null = null;
+
+  /**
+   * The Map key for `key`. Keys with structural equality are their own
+   * encoding (hashKey); a key whose == runs a class's __eq__ is matched as
+   * CPython matches it: same hash, then identity or ==, against every key.
+   */
+  keyFor(key: PyObj): HKey {
+    if (!userKeys.needs(key)) {
+      const hk = hashKey(key);
+      if (this.custom === null || this.map.has(hk)) return hk;
+      const hs = hashString(key);
+      this.plain?.get(hs)?.push(hk) ?? this.plain?.set(hs, [hk]);
+      return this.match(this.custom.get(hs), key) ?? hk;
+    }
+    const hs = hashString(key);
+    if (this.plain === null) {
+      this.plain = new Map();
+      for (const [hk, e] of this.map) if (!userKeys.needs(e.key)) this.plain.get(hashString(e.key))?.push(hk) ?? this.plain.set(hashString(e.key), [hk]);
+    }
+    this.custom ??= new Map();
+    let bucket = this.custom.get(hs);
+    if (bucket === undefined) this.custom.set(hs, (bucket = []));
+    const found = this.match(bucket, key) ?? this.match(this.plain.get(hs), key);
+    if (found !== null) return found;
+    const fresh = `${hs}#${this.customSeq++}`;
+    bucket.push(fresh);
+    return fresh;
+  }
+
+  /** The Map key among candidates whose key equals `key` (identity, then ==). */
+  private match(candidates: readonly HKey[] | undefined, key: PyObj): HKey | null {
+    for (const hk of candidates ?? []) {
+      const e = this.map.get(hk);
+      if (e !== undefined && (e.key === key || userKeys.eq(e.key, key))) return hk;
+    }
+    return null;
+  }
+}
+
+function hashString(key: PyObj): string {
+  return `u${String(pyHash(key))}`;
+}
+
+/** Which keys compare through user __eq__, and that comparison (installed by instanceHash.ts). */
+let userKeys: { needs(o: PyObj): boolean; eq(a: PyObj, b: PyObj): boolean } = { needs: () => false, eq: (a, b) => a === b };
+
+export function setUserKeys(k: { needs(o: PyObj): boolean; eq(a: PyObj, b: PyObj): boolean }): void {
+  userKeys = k;
 }
 
 let instanceHashFields: (o: PyObj) => PyObj[] | null = () => null;
@@ -76,7 +131,7 @@ export function hashKey(o: PyObj): HKey {
       return "t(" + items.map((x) => keyString(hashKey(x))).join(",") + ")";
     }
     case "frozenset": {
-      const keys = [...o.table.map.keys()].map(keyString).sort();
+      const keys = o.table.keyList().map((k) => keyString(hashKey(k))).sort();
       return "f{" + keys.join(",") + "}";
     }
     case "list":
@@ -102,8 +157,7 @@ export function hashKey(o: PyObj): HKey {
         e++;
       }
       if (e >= 0) return bigKey(c * 10n ** BigInt(e) * (o.sign === 1 ? -1n : 1n));
-      const f = Number(`${o.sign === 1 ? "-" : ""}${c}e${e}`);
-      return String(f) === `${o.sign === 1 ? "-" : ""}${c}e${e}` ? f : `D${o.sign}${c}e${e}`;
+      return dyadicKey(o.sign === 1 ? -c : c, -e);
     }
     case "array":
     case "deque":
@@ -119,9 +173,23 @@ export function hashKey(o: PyObj): HKey {
   }
 }
 
+/**
+ * c / 10**n (c not a multiple of 10): equal to a float exactly when it is a
+ * dyadic rational a double holds, then keyed as that float (Decimal('0.5') == 0.5).
+ */
+function dyadicKey(c: bigint, n: number): HKey {
+  const p5 = 5n ** BigInt(n);
+  if (c % p5 === 0n && n <= 1023) {
+    const num = Number(c / p5);
+    const f = num / 2 ** n;
+    if (Number.isSafeInteger(num) && f * 2 ** n === num) return f;
+  }
+  return `D${c}e-${n}`;
+}
+
 function bigKey(v: bigint): HKey {
   const n = Number(v);
-  return BigInt(n) === v ? n : "i" + v.toString();
+  return Number.isFinite(n) && BigInt(n) === v ? n : "i" + v.toString();
 }
 
 /**

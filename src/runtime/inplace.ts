@@ -8,7 +8,8 @@ import { listExtend } from "./lists.js";
 import { updateFrom } from "./methods.js";
 import type { PyObj } from "./objects.js";
 import { binaryOp } from "./ops.js";
-import { setAdd, setClear, setDiscard, setUpdate } from "./sets.js";
+import { setUpdate } from "./sets.js";
+import { setDifferenceUpdate, setIntersectionUpdate, setSymmetricDifferenceUpdate } from "./setAlgebra.js";
 import { arrayExtendArray, arrayInplaceRepeat } from "./stdlib.js";
 import { typeError } from "./errors.js";
 
@@ -34,38 +35,12 @@ export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
     return a;
   }
   if (a.t === "set" && (b.t === "set" || b.t === "frozenset")) {
-    if (op === "BitOr") {
-      setUpdate(a, b);
-      return a;
-    }
-    if (op === "Sub") {
-      // set_difference_update_internal: discard in place, then drop dummies past a quarter of the table.
-      if (a === b) setClear(a);
-      else for (const e of [...b.table.map.values()]) setDiscard(a, e.key);
-      const t = a.table;
-      if (t.fill - t.used > (t.size - 1) >> 2) {
-        t.size = ctx().layout.set.tableResize(ctx().layout.set.growthTarget(t.used));
-        t.fill = t.used;
-      }
-      return a;
-    }
-    if (op === "BitXor") {
-      // set_symmetric_difference_update: toggle each of the other's keys in place.
-      if (a === b) setClear(a);
-      else for (const e of [...b.table.map.values()]) if (!setDiscard(a, e.key)) setAdd(a, e.key);
-      return a;
-    }
-    if (op === "BitAnd") {
-      // set_intersection_update: the intersection's table replaces ours.
-      const r = binaryOp(op, a, b);
-      if (r.t === "set" || r.t === "frozenset") {
-        a.table.map.clear();
-        for (const [k, e] of r.table.map) a.table.map.set(k, e);
-        a.table.size = r.table.size;
-        a.table.fill = r.table.fill;
-      }
-      return a;
-    }
+    // set_ior / set_isub / set_ixor / set_iand.
+    if (op === "BitOr") setUpdate(a, b);
+    else if (op === "Sub") setDifferenceUpdate(a, b);
+    else if (op === "BitXor") setSymmetricDifferenceUpdate(a, b);
+    else if (op === "BitAnd") setIntersectionUpdate(a, [b]);
+    if (op === "BitOr" || op === "Sub" || op === "BitXor" || op === "BitAnd") return a;
   }
   if (a.t === "dict" && op === "BitOr") {
     if (b.t === "dict") dictMerge(a, b, true);

@@ -1,6 +1,6 @@
 // iter(), next() and length hints, with the iterator types CPython would create.
 import { chargeChars, ctx } from "./ctx.js";
-import { typeError } from "./errors.js";
+import { PyException, typeError } from "./errors.js";
 import { latin1Char, pyInt, pyStr, type PyIterObj, type PyObj, type PyDictObj } from "./objects.js";
 import { materialize, seqLen } from "./seq.js";
 import { bytesData, strText } from "./text.js";
@@ -83,17 +83,17 @@ export function getIter(o: PyObj): PyIterObj {
     }
     case "set":
     case "frozenset": {
-      const it = o.table.map.values();
-      let left = o.table.used;
+      // setiter_iternext: slot order, and an error once the set changed size.
+      const keys = o.table.keyList();
+      const used = o.table.used;
+      let i = 0;
       return makeIter(
         "set_iterator",
         () => {
-          const r = it.next();
-          if (r.done === true) return undefined;
-          left--;
-          return r.value.key;
+          if (o.table.used !== used) throw new PyException("RuntimeError", "Set changed size during iteration");
+          return keys[i++];
         },
-        () => left,
+        () => keys.length - i,
       );
     }
     case "dict":

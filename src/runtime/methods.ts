@@ -1,7 +1,7 @@
 // Attribute access on modelled objects: bound methods of the builtin types,
 // module members, and the few data attributes of numbers and ranges.
 import { missingAttribute } from "./missingAttribute.js";
-import { callObject } from "./calls.js";
+import { argCount, callObject } from "./calls.js";
 import { truthy, pyCompare, pyEq } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet } from "./dicts.js";
@@ -16,15 +16,18 @@ import { repr } from "./repr.js";
 import { pyBytes, pyStr } from "./objects.js";
 import { bytesData } from "./text.js";
 import { isLazy, materialize } from "./seq.js";
-import { newSet, setAdd, setClear, setContains, setCopy, setDiscard, setFrom, setUpdate } from "./sets.js";
+import { setAdd, setClear, setCopy, setDiscard, setPop, setUpdate } from "./sets.js";
+import {
+  setDifferenceMulti, setDifferenceUpdate, setIntersectionMulti, setIntersectionUpdate, setIsDisjoint, setIsSubset, setIsSuperset,
+  setSymmetricDifference, setSymmetricDifferenceUpdate, setUnion,
+} from "./setAlgebra.js";
 import { bytesMethod, strMethod } from "./strMethods.js";
-import { binaryOp, contains } from "./ops.js";
+import { contains } from "./ops.js";
 import { tuple2 } from "./tuples.js";
 import { arrayMethod, bufferBytes, dequeMethod, flavorMethod } from "./stdlib.js";
 import { makeDecimal, roundToContext } from "./decimals.js";
 import { newDict } from "./dicts.js";
 import { byteArrayExtend, byteArrayResize } from "./byteArrays.js";
-import { inplaceOp } from "./inplace.js";
 import { dunder } from "./dunders.js";
 import { typeAttr } from "./typeAttrs.js";
 
@@ -182,56 +185,37 @@ export function updateFrom(d: PyDictObj, other: PyObj): void {
   });
 }
 
+/** The METH_O methods of set and frozenset: exactly one argument. */
+const SET_ONE_ARG = new Set(["symmetric_difference", "issubset", "issuperset", "isdisjoint", "add", "discard", "remove", "symmetric_difference_update"]);
+
 function setMethod(s: PySetObj, name: string): NativeFn | null {
+  const fn = setMethodBody(s, name);
+  if (fn === null || !SET_ONE_ARG.has(name)) return fn;
+  return (args, kw) => {
+    argCount(`${s.t}.${name}`, args, 1, 1);
+    return fn(args, kw);
+  };
+}
+
+function setMethodBody(s: PySetObj, name: string): NativeFn | null {
   const frozen = s.t === "frozenset";
   switch (name) {
     case "copy":
       return () => (frozen ? s : setCopy(s));
     case "union":
-      return (args) => {
-        const r = setCopy(s);
-        for (const a of args) setUpdate(r, a);
-        return r;
-      };
+      return (args) => setUnion(s, args);
     case "intersection":
-      return (args) => {
-        let r: PySetObj = s;
-        if (args.length === 0) return setCopy(s);
-        for (const a of args) {
-          if (a.t === "set" || a.t === "frozenset") r = binaryOp("BitAnd", r, a) as PySetObj;
-          else {
-            const out = newSet(s.t);
-            const cur = r;
-            forEach(a, (x) => {
-              if (setContains(cur, x)) setAdd(out, x);
-            });
-            r = out;
-          }
-        }
-        return r;
-      };
+      return (args) => setIntersectionMulti(s, args);
     case "difference":
-      return (args) => {
-        if (args.length === 0) return setCopy(s);
-        let r: PySetObj = s;
-        for (const a of args) {
-          if (a.t === "set" || a.t === "frozenset") r = binaryOp("Sub", r, a) as PySetObj;
-          else {
-            const out = setCopy(r);
-            forEach(a, (x) => void setDiscard(out, x));
-            r = out;
-          }
-        }
-        return r;
-      };
+      return (args) => setDifferenceMulti(s, args);
     case "symmetric_difference":
-      return ([a]) => binaryOp("BitXor", s, a?.t === "set" || a?.t === "frozenset" ? a : setFrom("set", a as PyObj));
+      return ([a]) => setSymmetricDifference(s, a as PyObj);
     case "issubset":
-      return ([a]) => pyBool([...s.table.map.values()].every((e) => setContains(asSet(a as PyObj), e.key)));
+      return ([a]) => pyBool(setIsSubset(s, a as PyObj));
     case "issuperset":
-      return ([a]) => pyBool(toArray(a as PyObj).every((x) => setContains(s, x)));
+      return ([a]) => pyBool(setIsSuperset(s, a as PyObj));
     case "isdisjoint":
-      return ([a]) => pyBool(!toArray(a as PyObj).some((x) => setContains(s, x)));
+      return ([a]) => pyBool(setIsDisjoint(s, a as PyObj));
     default:
       break;
   }
@@ -254,10 +238,9 @@ function setMethod(s: PySetObj, name: string): NativeFn | null {
       };
     case "pop":
       return () => {
-        const first = s.table.map.values().next();
-        if (first.done === true) throw new PyException("KeyError", "'pop from an empty set'");
-        setDiscard(s, first.value.key);
-        return first.value.key;
+        const key = setPop(s);
+        if (key === null) throw new PyException("KeyError", "'pop from an empty set'");
+        return key;
       };
     case "clear":
       return () => {
@@ -270,11 +253,18 @@ function setMethod(s: PySetObj, name: string): NativeFn | null {
         return None;
       };
     case "intersection_update":
-    case "difference_update":
-    case "symmetric_difference_update":
       return (args) => {
-        const op = name === "intersection_update" ? "BitAnd" : name === "difference_update" ? "Sub" : "BitXor";
-        for (const a of args) inplaceOp(op, s, asSet(a));
+        setIntersectionUpdate(s, args);
+        return None;
+      };
+    case "difference_update":
+      return (args) => {
+        for (const a of args) setDifferenceUpdate(s, a);
+        return None;
+      };
+    case "symmetric_difference_update":
+      return ([a]) => {
+        setSymmetricDifferenceUpdate(s, a as PyObj);
         return None;
       };
     default:
@@ -282,9 +272,6 @@ function setMethod(s: PySetObj, name: string): NativeFn | null {
   }
 }
 
-function asSet(o: PyObj): PySetObj {
-  return o.t === "set" || o.t === "frozenset" ? o : setFrom("set", o);
-}
 
 /** Attributes of builtin objects (class instances are handled in attributes.ts). */
 export function getBuiltinAttr(o: PyObj, name: string): PyObj {

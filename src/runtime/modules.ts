@@ -3,15 +3,14 @@
 import { ctx } from "./ctx.js";
 import { PymemError, typeError } from "./errors.js";
 import { intern } from "./constPool.js";
-import { arrayAttrs, collectionsAttrs, decimalAttrs, setDictMergeHook, setHashKeyOf, setListAppendHook } from "./stdlib.js";
+import { arrayAttrs, collectionsAttrs, decimalAttrs, setDictMergeHook, setListAppendHook } from "./stdlib.js";
 import { listAppend } from "./lists.js";
-import { hashKey } from "./hashTable.js";
 import { dictMerge } from "./dicts.js";
 import { dataclassesModuleAttrs, namedTupleFromClassBody, namedtupleFunction, typingModuleAttrs } from "./dataclasses.js";
 import { setNamedTupleFactory } from "./exec.js";
+import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
-setHashKeyOf(hashKey);
 setListAppendHook(listAppend);
 setDictMergeHook((d, src) => dictMerge(d, src, true));
 import { pyInt, pyStr, type NativeFn, type PyModuleObj, type PyObj } from "./objects.js";

@@ -5,6 +5,7 @@
 import { chargeText } from "./ctx.js";
 import type { Seq } from "./seq.js";
 import type { HashTable } from "./hashTable.js";
+import type { SetTable } from "./setTable.js";
 
 export interface PyIntObj { readonly t: "int"; readonly v: number | bigint } // number iff a safe integer
 export interface PyBoolObj { readonly t: "bool"; readonly v: boolean }
@@ -55,7 +56,7 @@ export interface PyByteArrayObj {
 export interface PyListObj { readonly t: "list"; items: Seq; allocated: number }
 /** A tuple, or an instance of a tuple subclass (namedtuple, NamedTuple) when `cls` is set. */
 export interface PyTupleObj { readonly t: "tuple"; readonly items: Seq; readonly cls?: PyClassObj }
-export interface PySetObj { readonly t: "set" | "frozenset"; readonly table: HashTable }
+export interface PySetObj { readonly t: "set" | "frozenset"; readonly table: SetTable }
 /** The keys a class shares with its instances' dicts (PEP 412): names in insertion order. */
 export interface SharedKeys {
   readonly order: PyStrObj[];

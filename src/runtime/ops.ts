@@ -16,7 +16,10 @@ import {
 } from "./objects.js";
 import { bytesPercentFormat, percentFormat } from "./format.js";
 import { makeRepeat, materialize, seqLen } from "./seq.js";
-import { newSet, setAdd, setContains, setCopy, setDiscard, setFrom, setUpdate } from "./sets.js";
+import { newSet, setAdd, setContains, setFrom, setUpdate } from "./sets.js";
+import {
+  setDifference, setDifferenceUpdate, setIntersection, setOr, setSymmetricDifference, setSymmetricDifferenceUpdate,
+} from "./setAlgebra.js";
 import { bytesData, CLOSED_FROM, concatRuns, MAX_TEXT, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
 import { forEach } from "./iteration.js";
@@ -177,9 +180,9 @@ function sequenceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {
   if ((a.t === "set" || a.t === "frozenset") && (b.t === "set" || b.t === "frozenset")) {
     switch (op) {
       case "BitOr": return setOr(a, b);
-      case "BitAnd": return setAnd(a, b);
-      case "Sub": return setSub(a, b);
-      case "BitXor": return setXor(a, b);
+      case "BitAnd": return setIntersection(a, b);
+      case "Sub": return setDifference(a, b);
+      case "BitXor": return setSymmetricDifference(a, b);
       default: return null;
     }
   }
@@ -314,44 +317,6 @@ export function repeatBytes(unit: Uint8Array, n: number): Uint8Array {
   return out;
 }
 
-/** set_or: a copy of the left operand updated with the right. */
-function setOr(a: PySetObj, b: PySetObj): PySetObj {
-  const r = setCopy(a);
-  if (a === b) return r;
-  setUpdate(r, b);
-  return r;
-}
-
-/** set_intersection: a new set filled from the smaller operand's entries found in the other. */
-function setAnd(a: PySetObj, b: PySetObj): PySetObj {
-  const r = newSet(a.t);
-  let [small, large] = [a, b];
-  if (b.table.used > a.table.used) [small, large] = [b, a];
-  for (const e of [...small.table.map.values()]) if (setContains(large, e.key)) setAdd(r, e.key);
-  return r;
-}
-
-/** set_difference: copy-and-discard when the right is small, else a filtered build. */
-function setSub(a: PySetObj, b: PySetObj): PySetObj {
-  if (a.table.used >> 2 > b.table.used) {
-    const r = setCopy(a);
-    for (const e of b.table.map.values()) setDiscard(r, e.key);
-    return r;
-  }
-  const r = newSet(a.t);
-  for (const e of [...a.table.map.values()]) if (!setContains(b, e.key)) setAdd(r, e.key);
-  return r;
-}
-
-/** set_symmetric_difference: a copy of the right operand, toggled by the left's entries. */
-function setXor(a: PySetObj, b: PySetObj): PySetObj {
-  const r = setCopy(b, a.t);
-  for (const e of [...a.table.map.values()]) {
-    if (!setDiscard(r, e.key)) setAdd(r, e.key);
-  }
-  return r;
-}
-
 /** dictviews_to_set: a keys view of an exact dict goes through PySet_New(dict)'s presized path. */
 function viewToSet(v: PyObj): PySetObj {
   if (v.t === "dictview" && v.typeName === "dict_keys") return setFrom("set", v.dict);
@@ -362,34 +327,23 @@ function viewToSet(v: PyObj): PySetObj {
 function viewSetOp(op: BinOpName, a: PyObj, b: PyObj): PySetObj {
   if (op === "BitAnd") {
     // _PyDictView_Intersect: the view is `self` whichever side it is on.
-    const [self, other] = a.t === "dictview" ? [a, b] : [b, a];
+    let [self, other] = a.t === "dictview" ? [a, b] : [b, a];
     const selfLen = self.t === "dictview" ? self.dict.table.used : 0;
-    const otherLen = other.t === "set" || other.t === "frozenset" ? other.table.used : null;
+    // An exact set at least as large answers with its own intersection method.
+    if (other.t === "set" && selfLen <= other.table.used) return setIntersection(other, self);
+    // Of two views, the smaller is iterated.
+    if (other.t === "dictview" && other.dict.table.used > selfLen) [self, other] = [other, self];
     const r = newSet();
-    if (other.t === "set" && otherLen !== null && selfLen <= otherLen) {
-      forEach(self, (k) => {
-        if (setContains(other, k)) setAdd(r, k);
-      });
-      return r;
-    }
+    const view = self;
     forEach(other, (k) => {
-      if (contains(self, k)) setAdd(r, k);
+      if (contains(view, k)) setAdd(r, k);
     });
     return r;
   }
   const r = viewToSet(a);
   if (op === "BitOr") setUpdate(r, b);
-  else if (op === "Sub") {
-    forEach(b, (k) => void setDiscard(r, k));
-    const t = r.table;
-    if (t.fill - t.used > (t.size - 1) >> 2) {
-      t.size = ctx().layout.set.tableResize(ctx().layout.set.growthTarget(t.used));
-      t.fill = t.used;
-    }
-  } else {
-    const other = b.t === "set" || b.t === "frozenset" ? b : setFrom("set", b);
-    for (const e of [...other.table.map.values()]) if (!setDiscard(r, e.key)) setAdd(r, e.key);
-  }
+  else if (op === "Sub") setDifferenceUpdate(r, b);
+  else setSymmetricDifferenceUpdate(r, b);
   return r;
 }
 

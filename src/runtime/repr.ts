@@ -136,7 +136,7 @@ export function repr(o: PyObj, active: Set<PyObj> = new Set()): string {
       if (o.table.used === 0) return `${o.t}()`;
       if (active.has(o)) return `${o.t}(...)`;
       active.add(o);
-      const inner = [...o.table.map.values()].map((e) => repr(e.key, active)).join(", ");
+      const inner = o.table.keyList().map((k) => repr(k, active)).join(", ");
       active.delete(o);
       return o.t === "set" ? `{${inner}}` : `frozenset({${inner}})`;
     }

@@ -1,43 +1,58 @@
 // set and frozenset construction and update paths of Objects/setobject.c (3.10).
+// The slot-level work (probing, resizing, dummies) is in setTable.ts.
 import { ctx } from "./ctx.js";
-import { HashTable, hashKey } from "./hashTable.js";
+import { hashFrozenset, pyHash, unstableHashes, type PyHash } from "./hashing.js";
 import { forEach } from "./iteration.js";
 import type { PyObj, PySetObj } from "./objects.js";
+import { SetTable } from "./setTable.js";
 
 export function newSet(kind: "set" | "frozenset" = "set"): PySetObj {
-  return { t: kind, table: new HashTable(ctx().layout.set.minsize) };
+  return { t: kind, table: new SetTable(ctx().layout.set) };
 }
 
-function resizeTo(t: HashTable, minused: number): void {
-  t.size = ctx().layout.set.tableResize(minused);
-  t.fill = t.used; // dummies are dropped by the rehash
+export function isAnySet(o: PyObj): o is PySetObj {
+  return o.t === "set" || o.t === "frozenset";
 }
 
-/** set_add_entry: a new key takes a never-used slot and may trigger a resize. */
+/** PyObject_Hash, and whether the value is a stand-in (see hashing.ts). */
+export function hashOf(key: PyObj): [PyHash, boolean] {
+  const before = unstableHashes();
+  const h = pyHash(key);
+  return [h, unstableHashes() !== before];
+}
+
+/** set_add_key. */
 export function setAdd(s: PySetObj, key: PyObj): void {
-  const t = s.table;
-  const hk = hashKey(key);
-  if (t.map.has(hk)) return;
-  t.map.set(hk, { key, value: key });
-  t.fill++;
-  const layout = ctx().layout.set;
-  if (layout.addNeedsResize(t.fill, t.size)) resizeTo(t, layout.growthTarget(t.used));
+  const [h, unstable] = hashOf(key);
+  s.table.add(key, h, unstable);
+}
+
+/**
+ * The hash a lookup uses: a set key that cannot be hashed is looked up as the
+ * equal frozenset (_PySet_Contains, set_discard).
+ */
+function lookupHash(key: PyObj): PyHash {
+  if (key.t === "set") return hashFrozenset(key.table.activeHashes());
+  return pyHash(key);
 }
 
 export function setContains(s: PySetObj, key: PyObj): boolean {
-  return s.table.map.has(hashKey(key));
+  return s.table.has(key, lookupHash(key));
 }
 
-/** set_discard_entry: the slot becomes a dummy; fill is unchanged. */
+/** set_discard_key: the slot becomes a dummy; fill is unchanged. */
 export function setDiscard(s: PySetObj, key: PyObj): boolean {
-  return s.table.map.delete(hashKey(key));
+  return s.table.discard(key, lookupHash(key));
 }
 
 /** set_clear_internal: back to the inline smalltable. */
 export function setClear(s: PySetObj): void {
-  s.table.map.clear();
-  s.table.size = ctx().layout.set.minsize;
-  s.table.fill = 0;
+  s.table.clear();
+}
+
+/** set.pop(); null when the set is empty. */
+export function setPop(s: PySetObj): PyObj | null {
+  return s.table.pop();
 }
 
 /** set_merge(so, other) for a set or frozenset source. */
@@ -45,34 +60,29 @@ export function setMerge(so: PySetObj, other: PySetObj): void {
   const t = so.table;
   const o = other.table;
   if (so === other || o.used === 0) return;
-  const presize = ctx().layout.set.presizeForMerge(t.fill, t.size, t.used, o.used);
-  if (presize !== null) {
-    t.size = presize;
-    t.fill = t.used;
-  }
+  // One big resize at the start, expecting no (or few) overlapping keys.
+  const minused = ctx().layout.set.presizeForMerge(t.fill, t.size, t.used, o.used);
+  if (minused !== null) t.resize(minused);
   if (t.fill === 0) {
-    // An empty target is filled by copying (same size, no dummies) or by clean inserts: no resize checks.
-    for (const [hk, e] of o.map) t.map.set(hk, { key: e.key, value: e.key });
-    t.fill = t.size === o.size && o.fill === o.used ? o.fill : o.used;
+    t.copyFrom(o);
     ctx().tick(o.used);
     return;
   }
-  for (const e of [...o.map.values()]) setAdd(so, e.key);
+  for (const [k, h, u] of o.entries()) t.add(k, h, u);
+  ctx().tick(o.used);
 }
 
 /** set_update_internal(so, iterable). */
 export function setUpdate(so: PySetObj, src: PyObj): void {
-  if (src.t === "set" || src.t === "frozenset") {
+  if (isAnySet(src)) {
     setMerge(so, src);
     return;
   }
-  if (src.t === "dict") {
+  if (src.t === "dict" && src.flavor === undefined) {
+    // An exact dict: presized like set_merge, then its keys with their stored hashes.
     const t = so.table;
-    const presize = ctx().layout.set.presizeForMerge(t.fill, t.size, t.used, src.table.used);
-    if (presize !== null) {
-      t.size = presize;
-      t.fill = t.used;
-    }
+    const minused = ctx().layout.set.presizeForMerge(t.fill, t.size, t.used, src.table.used);
+    if (minused !== null) t.resize(minused);
     for (const e of [...src.table.map.values()]) setAdd(so, e.key);
     ctx().tick(src.table.used);
     return;

@@ -623,7 +623,7 @@ export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | nul
     if (name === "move_to_end") {
       return ([k, lastArg], kw) => {
         const last = lastArg ?? kw.values.get("last");
-        const e = d.table.map.get(hashKeyOf(k as PyObj));
+        const e = d.table.map.get(d.table.keyFor(k as PyObj));
         if (e === undefined) throw new PyException("KeyError", repr(k as PyObj));
         const atEnd = last === undefined || truthy(last);
         const entries = [...d.table.map.entries()].filter(([, x]) => x !== e);
@@ -696,11 +696,6 @@ export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | nul
 let listAppendHook: (l: PyObj & { t: "list" }, x: PyObj) => void = () => undefined;
 export function setListAppendHook(f: (l: PyObj & { t: "list" }, x: PyObj) => void): void {
   listAppendHook = f;
-}
-
-let hashKeyOf: (o: PyObj) => string | number = () => 0;
-export function setHashKeyOf(f: (o: PyObj) => string | number): void {
-  hashKeyOf = f;
 }
 
 /** defaultdict.__missing__: the factory's value, inserted. */

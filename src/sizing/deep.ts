@@ -66,7 +66,7 @@ export function deepSize(root: PyObj, layout: Layout): DeepSize {
         break;
       case "set":
       case "frozenset":
-        for (const e of o.table.map.values()) stack.push(e.key);
+        for (const k of o.table.keyList()) stack.push(k);
         break;
       case "dict":
         for (const e of o.table.map.values()) stack.push(e.key, e.value);

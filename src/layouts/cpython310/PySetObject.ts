@@ -46,9 +46,18 @@ export function setGrowthTarget(used: number): number {
 
 /**
  * set_merge / set_update_internal (dict source): one big resize up front when
- * the incoming keys would pass 3/5 full. Returns the new table size or null.
+ * the incoming keys would pass 3/5 full. Returns set_table_resize's minused, or null.
  */
 export function setPresizeForMerge(fill: number, tableSize: number, used: number, incoming: number): number | null {
-  if ((fill + incoming) * 5 >= (tableSize - 1) * 3) return setTableResize((used + incoming) * 2);
+  if ((fill + incoming) * 5 >= (tableSize - 1) * 3) return (used + incoming) * 2;
   return null;
 }
+
+/** set_difference_update_internal: rebuild when more than a quarter of the slots are dummies. */
+export function setDummiesNeedResize(fill: number, used: number, tableSize: number): boolean {
+  return fill - used > Math.floor((tableSize - 1) / 4);
+}
+
+/** LINEAR_PROBES and PERTURB_SHIFT: each probe scans this many neighbours before jumping. */
+export const LINEAR_PROBES = 9;
+export const PERTURB_SHIFT = 5;

@@ -10,7 +10,8 @@ import { PyComplexObjectStruct, PyFloatObjectStruct, sizeofPyComplexObject, size
 import { listPreallocateExact, listResize, ob_itemElement, PyListObjectStruct, sizeofList } from "./PyListObject.js";
 import { digitField, longDigits, PyLongObjectStruct, sizeofBool, sizeofLong } from "./PyLongObject.js";
 import {
-  PySet_MINSIZE, PySetObjectStruct, setAddNeedsResize, setentryStruct, setGrowthTarget, setHasExternalTable, setPresizeForMerge, setTableResize, sizeofSet,
+  LINEAR_PROBES, PERTURB_SHIFT, PySet_MINSIZE, PySetObjectStruct, setAddNeedsResize, setDummiesNeedResize, setentryStruct, setGrowthTarget,
+  setHasExternalTable, setPresizeForMerge, setTableResize, sizeofSet,
 } from "./PySetObject.js";
 import { PyTupleObjectStruct, sizeofTuple, sizeofTupleSubclass, tupleItemElement } from "./PyTupleObject.js";
 import { sizeofUnicode, unicodeKind, unicodeStruct } from "./PyUnicodeObject.js";
@@ -48,6 +49,9 @@ export const cpython310: Layout = {
     addNeedsResize: setAddNeedsResize,
     growthTarget: setGrowthTarget,
     presizeForMerge: setPresizeForMerge,
+    dummiesNeedResize: setDummiesNeedResize,
+    linearProbes: LINEAR_PROBES,
+    perturbShift: PERTURB_SHIFT,
   },
   dict: {
     struct: PyDictObjectStruct,

@@ -1,0 +1,275 @@
+// PyObject_Hash for the hashable builtins, exactly as CPython 3.10 computes it
+// (Python/pyhash.c, Objects/longobject.c, tupleobject.c, setobject.c,
+// rangeobject.c, Modules/_decimal). A Py_hash_t is a signed 64-bit integer:
+// here a JS number when it is a safe integer, else a bigint, so equal hashes
+// are always `===`.
+//
+// Some hashes are not knowable without the interpreter: str and bytes are
+// randomized per process (PYTHONHASHSEED) and None, NaN, functions and plain
+// instances hash by address. For those a stable stand-in is returned and
+// `unstableHashes` is bumped, so callers can tell "a" CPython hash from "the" one.
+import { typeError } from "./errors.js";
+import type { PyObj } from "./objects.js";
+import { materialize } from "./seq.js";
+import { bytesData, strText } from "./text.js";
+import { add as u64add, join, mul as u64mul, rotl31, split, U } from "./u64.js";
+
+export type PyHash = number | bigint;
+
+/** _PyHASH_MODULUS: the Mersenne prime 2**61 - 1 (_PyHASH_BITS = 61). */
+const MODULUS = (1n << 61n) - 1n;
+/** _PyHASH_INF. */
+const HASH_INF = 314159;
+/** _PyHASH_IMAG. */
+const HASH_IMAG = 1000003n;
+const U64 = (1n << 64n) - 1n;
+/** _PyHASH_10INV: the inverse of 10 modulo _PyHASH_MODULUS (Modules/_decimal). */
+const HASH_10INV = modPow(10n, MODULUS - 2n, MODULUS);
+
+let unstable = 0;
+
+let userHashDepth = 0;
+
+/** Run a class's __hash__: within it, hash() of a str may answer with its stand-in (the key is then unstable). */
+export function inUserHash<T>(f: () => T): T {
+  userHashDepth++;
+  try {
+    return f();
+  } finally {
+    userHashDepth--;
+  }
+}
+
+/** Whether a class's __hash__ is running (see inUserHash). */
+export function userHashRunning(): boolean {
+  return userHashDepth > 0;
+}
+
+/** How many address- or seed-dependent hashes have been handed out so far. */
+export function unstableHashes(): number {
+  return unstable;
+}
+
+/** A signed 64-bit value in canonical form: a number iff it is a safe integer. */
+export function canonHash(v: bigint): PyHash {
+  const s = BigInt.asIntN(64, v);
+  return s >= -0x1fffffffffffffn && s <= 0x1fffffffffffffn ? Number(s) : s;
+}
+
+/** The value as Py_uhash_t. */
+function unsignedHash(h: PyHash): bigint {
+  return BigInt.asUintN(64, BigInt(h));
+}
+
+/** long_hash (Objects/longobject.c): sign * (|v| mod 2**61-1), with -1 turned into -2. */
+export function hashInt(v: number | bigint): PyHash {
+  if (typeof v === "number") return v === -1 ? -2 : v; // safe integers are below the modulus
+  const m = (v < 0n ? -v : v) % MODULUS;
+  const h = v < 0n ? -m : m;
+  return h === -1n ? -2 : canonHash(h);
+}
+
+/** _Py_HashDouble (Python/pyhash.c) for a finite or infinite value; NaN hashes by address. */
+export function hashDouble(v: number, owner: object): PyHash {
+  if (Number.isNaN(v)) return identityHash(owner);
+  if (!Number.isFinite(v)) return v > 0 ? HASH_INF : -HASH_INF;
+  if (Number.isInteger(v)) return hashInt(Number.isSafeInteger(v) ? v : BigInt(v));
+  // v = m * 2**e with m an integer: the hash is m * 2**e mod P, using 2**61 ≡ 1.
+  let m = Math.abs(v);
+  let e = 0;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e--;
+  }
+  // m < 2**53: m * 2**r = high * 2**61 + low * 2**r ≡ high + low * 2**r, summed exactly in 32-bit words.
+  const r = ((e % 61) + 61) % 61;
+  const scale = 2 ** (61 - r);
+  const high = Math.floor(m / scale);
+  const x = (m - high * scale) * 2 ** r; // < 2**61, exact
+  let lo = (x % TWO32) + (high % TWO32);
+  let hi = Math.floor(x / TWO32) + Math.floor(high / TWO32) + (lo >= TWO32 ? 1 : 0);
+  lo %= TWO32;
+  if (hi > 0x1fffffff || (hi === 0x1fffffff && lo === 0xffffffff)) {
+    // minus _PyHASH_MODULUS: take 2**61 away, give 1 back
+    hi -= 0x20000000;
+    lo += 1;
+    if (lo === TWO32) [hi, lo] = [hi + 1, 0];
+  }
+  if (hi < 0x200000) {
+    const x53 = hi * TWO32 + lo;
+    return v < 0 ? (x53 === 1 ? -2 : -x53) : x53;
+  }
+  const big = (BigInt(hi) << 32n) | BigInt(lo);
+  return canonHash(v < 0 ? -big : big);
+}
+
+const TWO32 = 4294967296;
+
+/** complex_hash (Objects/complexobject.c). */
+export function hashComplex(re: number, im: number, owner: object): PyHash {
+  const combined = (unsignedHash(hashDouble(re, owner)) + HASH_IMAG * unsignedHash(hashDouble(im, owner))) & U64;
+  return combined === U64 ? -2 : canonHash(combined);
+}
+
+/** _PyHASH_XXPRIME_1, _2 and _5 as (high, low) 32-bit words. */
+const XXPRIME_1 = [0x9e3779b1, 0x85ebca87] as const;
+const XXPRIME_2 = [0xc2b2ae3d, 0x27d4eb4f] as const;
+const XXPRIME_5 = [0x27d4eb2f, 0x165667c5] as const;
+
+/** tuplehash (Objects/tupleobject.c, xxHash-based since 3.8). */
+export function hashTuple(lanes: readonly PyHash[]): PyHash {
+  let hi: number = XXPRIME_5[0];
+  let lo: number = XXPRIME_5[1];
+  for (const h of lanes) {
+    split(h);
+    u64mul(U.hi, U.lo, XXPRIME_2[0], XXPRIME_2[1]); // lane * _PyHASH_XXPRIME_2
+    u64add(hi, lo, U.hi, U.lo);
+    rotl31(U.hi, U.lo);
+    u64mul(U.hi, U.lo, XXPRIME_1[0], XXPRIME_1[1]);
+    hi = U.hi;
+    lo = U.lo;
+  }
+  // acc += len ^ (_PyHASH_XXPRIME_5 ^ 3527539UL)
+  u64add(hi, lo, XXPRIME_5[0], (XXPRIME_5[1] ^ 3527539 ^ lanes.length) >>> 0);
+  return U.hi === 0xffffffff && U.lo === 0xffffffff ? 1546275796 : join(U.hi, U.lo);
+}
+
+/**
+ * frozenset_hash (Objects/setobject.c): the xor of every active entry's
+ * shuffled hash (null and dummy slots cancel out), mixed with the size.
+ */
+export function hashFrozenset(entryHashes: readonly PyHash[]): PyHash {
+  let hi = 0;
+  let lo = 0;
+  for (const h of entryHashes) {
+    // _shuffle_bits: ((h ^ 89869747UL) ^ (h << 16)) * 3644798167UL
+    split(h);
+    const xhi = (U.hi ^ ((U.hi << 16) | (U.lo >>> 16))) >>> 0;
+    const xlo = (U.lo ^ 89869747 ^ (U.lo << 16)) >>> 0;
+    u64mul(xhi, xlo, 0, 3644798167);
+    hi = (hi ^ U.hi) >>> 0;
+    lo = (lo ^ U.lo) >>> 0;
+  }
+  u64mul(0, entryHashes.length + 1, 0, 1927868237);
+  hi = (hi ^ U.hi) >>> 0;
+  lo = (lo ^ U.lo) >>> 0;
+  // hash ^= (hash >> 11) ^ (hash >> 25)
+  const lo2 = (lo ^ ((lo >>> 11) | (hi << 21)) ^ ((lo >>> 25) | (hi << 7))) >>> 0;
+  const hi2 = (hi ^ (hi >>> 11) ^ (hi >>> 25)) >>> 0;
+  u64mul(hi2, lo2, 0, 69069);
+  u64add(U.hi, U.lo, 0, 907133923);
+  return U.hi === 0xffffffff && U.lo === 0xffffffff ? 590923713 : join(U.hi, U.lo);
+}
+
+/** dec_hash (Modules/_decimal/_decimal.c): the value as a rational modulo 2**61-1. */
+function hashDecimal(o: PyObj & { t: "Decimal" }): PyHash {
+  if (o.special === "sNaN") throw typeError("Cannot hash a signaling NaN value.");
+  if (o.special === "NaN") return identityHash(o);
+  if (o.special === "Infinity") return o.sign === 1 ? -HASH_INF : HASH_INF;
+  const expHash = o.exp >= 0 ? modPow(10n, BigInt(o.exp), MODULUS) : modPow(HASH_10INV, BigInt(-o.exp), MODULUS);
+  const h = (o.coeff * expHash) % MODULUS;
+  const ans = o.sign === 1 ? -h : h;
+  return ans === -1n ? -2 : canonHash(ans);
+}
+
+function modPow(b: bigint, e: bigint, m: bigint): bigint {
+  let r = 1n;
+  b %= m;
+  while (e > 0n) {
+    if (e & 1n) r = (r * b) % m;
+    b = (b * b) % m;
+    e >>= 1n;
+  }
+  return r;
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+
+/** _Py_HashPointer stands in: any fixed value is "a" CPython hash; marked unstable. */
+export function identityHash(o: object): PyHash {
+  unstable++;
+  let id = ids.get(o);
+  if (id === undefined) {
+    id = nextId++;
+    ids.set(o, id);
+  }
+  return id * 0x9e3779b1; // spread like id >> 4 rotated, never -1
+}
+
+/** A stand-in (FNV-1a) for the randomized siphash of str and bytes; marked unstable. */
+function seededHash(o: PyObj & { t: "str" | "bytes" }): PyHash {
+  unstable++;
+  let h = o.t === "str" ? 0x811c9dc5 : 0x050c5d1f;
+  if (o.t === "str") {
+    const text = strText(o);
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  } else {
+    const data = bytesData(o);
+    for (let i = 0; i < data.length; i++) h = Math.imul(h ^ (data[i] as number), 0x01000193);
+  }
+  return h === -1 ? -2 : h;
+}
+
+/** An instance's hash: its class's __hash__, a dataclass's fields, or its address (installed by instanceHash.ts). */
+let instanceHash: (o: PyObj & { t: "instance" }) => PyHash = (o) => identityHash(o);
+
+export function setInstanceHash(f: (o: PyObj & { t: "instance" }) => PyHash): void {
+  instanceHash = f;
+}
+
+/** PyObject_Hash. Raises TypeError for unhashable objects, as CPython does. */
+export function pyHash(o: PyObj): PyHash {
+  switch (o.t) {
+    case "int":
+      return hashInt(o.v);
+    case "bool":
+      return o.v ? 1 : 0;
+    case "float":
+      return hashDouble(o.v, o);
+    case "complex":
+      return hashComplex(o.re, o.im, o);
+    case "str":
+    case "bytes":
+      return seededHash(o);
+    case "tuple":
+      return hashTuple(materialize(o.items).map(pyHash));
+    case "frozenset": {
+      // so->hash caches it; an unstable one must still count as unstable.
+      if (o.table.unstable > 0) unstable++;
+      return (o.table.cachedHash ??= hashFrozenset(o.table.activeHashes()));
+    }
+    case "range":
+      return hashRange(o);
+    case "Decimal":
+      return hashDecimal(o);
+    case "instance":
+      return instanceHash(o);
+    case "list":
+    case "dict":
+    case "set":
+    case "bytearray":
+    case "dictview":
+      throw typeError(`unhashable type: '${o.t === "dictview" ? o.typeName : o.t}'`);
+    case "array":
+      throw typeError("unhashable type: 'array.array'");
+    case "deque":
+      throw typeError("unhashable type: 'collections.deque'");
+    default:
+      return identityHash(o);
+  }
+}
+
+/** range_hash (Objects/rangeobject.c): hash((len, start, step)) with None for what len makes irrelevant. */
+function hashRange(r: PyObj & { t: "range" }): PyHash {
+  // hash(None) is address-based in 3.10, so only ranges of two or more items hash knowably.
+  if (r.len === 0n) return hashTuple([hashInt(0), identityHash(NONE_KEY), identityHash(NONE_KEY)]);
+  if (r.len === 1n) return hashTuple([hashInt(1), hashInt(small(r.start)), identityHash(NONE_KEY)]);
+  return hashTuple([hashInt(small(r.len)), hashInt(small(r.start)), hashInt(small(r.step))]);
+}
+
+const NONE_KEY = {};
+
+function small(v: bigint): number | bigint {
+  return v >= -0x1fffffffffffffn && v <= 0x1fffffffffffffn ? Number(v) : v;
+}

@@ -1,0 +1,80 @@
+// Hashing and == of instances of classes from the setup or the expression, as
+// set and dict lookups see them: slot_tp_hash (Objects/typeobject.c) calls the
+// class's __hash__; a class body that defines __eq__ without __hash__ gets
+// __hash__ = None (type_new), so its instances are unhashable; dataclasses
+// generate both from their fields.
+import { callObject } from "./calls.js";
+import { lookupClassAttr } from "./classes.js";
+import { truthy } from "./compare.js";
+import { dataclassTuple } from "./dataclasses.js";
+import { typeError } from "./errors.js";
+import { canonHash, hashInt, hashTuple, identityHash, inUserHash, pyHash, setInstanceHash, type PyHash } from "./hashing.js";
+import { keysEqual, setUserEq } from "./keyEquality.js";
+import { setUserKeys } from "./hashTable.js";
+import type { PyInstanceObj, PyObj } from "./objects.js";
+
+const SSIZE_MAX = (1n << 63n) - 1n;
+
+/** The __hash__ the class resolves to: a callable, null for __hash__ = None, undefined for object's. */
+function hashSlot(o: PyInstanceObj): PyObj | null | undefined {
+  for (const c of o.cls.mro) {
+    const h = c.attrs.get("__hash__");
+    if (h !== undefined) return h.t === "NoneType" ? null : h;
+    if (c.attrs.has("__eq__")) return null;
+  }
+  return undefined;
+}
+
+function instanceHash(o: PyInstanceObj): PyHash {
+  const slot = hashSlot(o);
+  if (slot === null) throw typeError(`unhashable type: '${o.cls.name}'`);
+  if (slot !== undefined) {
+    const r = inUserHash(() => callObject(slot, [o]));
+    if (r.t !== "int" && r.t !== "bool") throw typeError("__hash__ method should return an integer");
+    const v = r.t === "bool" ? (r.v ? 1 : 0) : r.v;
+    // A result that fits Py_ssize_t is the hash as it is (-1 becomes -2); a larger one is hashed as an int.
+    if (typeof v === "number") return v === -1 ? -2 : v;
+    return v >= -SSIZE_MAX - 1n && v <= SSIZE_MAX ? canonHash(v) : hashInt(v);
+  }
+  if (dataclassTuple(o, "eq") !== null) {
+    // @dataclass(eq=True): __hash__ from the fields when frozen, else __hash__ = None.
+    const fields = dataclassTuple(o, "hash");
+    if (fields === null) throw typeError(`unhashable type: '${o.cls.name}'`);
+    return hashTuple(fields.map(pyHash));
+  }
+  return identityHash(o);
+}
+
+/** A user-defined __eq__ of the object's class, if any. */
+function eqMethod(o: PyObj): PyObj | undefined {
+  if (o.t !== "instance") return undefined;
+  const m = lookupClassAttr(o.cls, "__eq__");
+  return m !== undefined && m.t === "function" ? m : undefined;
+}
+
+/** PyObject_RichCompare(a, b, Py_EQ) through user __eq__ methods, reflected when NotImplemented. */
+function userEq(a: PyObj, b: PyObj): boolean | null {
+  const fa = eqMethod(a);
+  if (fa !== undefined) {
+    const r = callObject(fa, [a, b]);
+    if (r.t !== "NotImplementedType") return truthy(r);
+  }
+  const fb = eqMethod(b);
+  if (fb !== undefined) {
+    const r = callObject(fb, [b, a]);
+    if (r.t !== "NotImplementedType") return truthy(r);
+  }
+  return fa !== undefined || fb !== undefined ? false : null;
+}
+
+/** Whether == on this key may run a class's own __eq__ or __hash__ (then dicts match it by hash and ==). */
+function needsUserEq(o: PyObj): boolean {
+  if (o.t === "instance") return hashSlot(o) !== undefined || dataclassTuple(o, "eq") !== null;
+  if (o.t === "tuple" && Array.isArray(o.items)) return o.items.some(needsUserEq);
+  if (o.t === "frozenset") return o.table.keyList().some(needsUserEq);
+  return false;
+}
+
+setInstanceHash(instanceHash);
+setUserEq(userEq);
+setUserKeys({ needs: needsUserEq, eq: keysEqual });

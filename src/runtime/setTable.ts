@@ -1,0 +1,322 @@
+// The hash table of a set or frozenset, slot for slot as Objects/setobject.c
+// (3.10) keeps it: an array of (hash, key) entries of mask + 1 slots, probed
+// LINEAR_PROBES neighbours at a time and then by `i = i*5 + 1 + perturb`,
+// with dummies left by deletions. Iteration walks the slots, so the order of
+// keys with deterministic hashes is CPython's own.
+//
+// Keys whose hash depends on the process (str, bytes, None, plain instances…)
+// get stand-in hashes; any order is "a" CPython order for them, so a table
+// holding one iterates in insertion order instead, as pymem always has.
+import type { Layout } from "../layouts/layout.js";
+import type { PyHash } from "./hashing.js";
+import { keysEqual } from "./keyEquality.js";
+import type { PyObj } from "./objects.js";
+
+/** Hash of an unused slot (key NULL) and of a dummy (key dummy) in CPython. */
+const UNUSED = 0;
+const DUMMY = -1;
+
+function lowWord(h: PyHash): number {
+  return typeof h === "number" ? h >>> 0 : Number(BigInt.asUintN(32, h));
+}
+
+function highWord(h: PyHash): number {
+  return typeof h === "number" ? Math.floor(h / 4294967296) >>> 0 : Number(BigInt.asUintN(32, h >> 32n));
+}
+
+export class SetTable {
+  /** so->table: key per slot, null when unused or dummy (told apart by the hash). */
+  private keys: (PyObj | null)[];
+  private hashes: PyHash[];
+  /**
+   * Insertion stamp per slot: seq * 2, plus 1 when the key's hash is a
+   * stand-in. Kept only once such a key arrives (null until then).
+   */
+  private stamps: number[] | null = null;
+  /** so->hash: a frozenset's hash once computed (frozensets never change after construction). */
+  cachedHash: PyHash | null = null;
+  /** The slots in iteration order while nothing changes (sorting by insertion is not free). */
+  private orderCache: number[] | null = null;
+  /** How many leading entries of orderCache set.pop() has already taken. */
+  private orderSkip = 0;
+  /** The next insertion sequence number. */
+  private nextSeq = 0;
+  /** so->mask. */
+  mask: number;
+  /** so->fill: active plus dummy slots. */
+  fill = 0;
+  /** so->used. */
+  used = 0;
+  /** so->finger: where set.pop() starts looking. */
+  finger = 0;
+  /** Keys whose hash is a stand-in; while any is present, iteration is by insertion. */
+  unstable = 0;
+
+  constructor(private readonly layout: Layout["set"]) {
+    this.mask = layout.minsize - 1;
+    this.keys = new Array<PyObj | null>(layout.minsize).fill(null);
+    this.hashes = new Array<PyHash>(layout.minsize).fill(UNUSED);
+  }
+
+  /** Forget what was derived from the slots. */
+  private touched(): void {
+    this.cachedHash = null;
+    this.orderCache = null;
+    this.orderSkip = 0;
+  }
+
+  /** mask + 1: what set_sizeof reads. */
+  get size(): number {
+    return this.mask + 1;
+  }
+
+  /** set_do_lookup: the slot holding an equal key, or -1. */
+  lookup(key: PyObj, hash: PyHash): number {
+    const { keys, hashes, mask } = this;
+    const probesMax = this.layout.linearProbes;
+    let i = lowWord(hash) & mask;
+    let plo = -1;
+    let phi = 0;
+    for (;;) {
+      let j = i;
+      let probes = i + probesMax <= mask ? probesMax : 0;
+      do {
+        const k = keys[j] as PyObj | null;
+        const h = hashes[j] as PyHash;
+        if (k === null) {
+          if (h === UNUSED) return -1;
+        } else if (h === hash && (k === key || keysEqual(k, key))) return j;
+        j++;
+      } while (probes-- > 0);
+      if (plo < 0) [plo, phi] = [lowWord(hash), highWord(hash)];
+      [plo, phi] = this.shift(plo, phi);
+      i = (i * 5 + 1 + plo) & mask;
+    }
+  }
+
+  /** perturb >>= PERTURB_SHIFT on the 64-bit unsigned perturb held as two words. */
+  private shift(lo: number, hi: number): [number, number] {
+    const s = this.layout.perturbShift;
+    return [((lo >>> s) | (hi << (32 - s))) >>> 0, hi >>> s];
+  }
+
+  has(key: PyObj, hash: PyHash): boolean {
+    return this.lookup(key, hash) >= 0;
+  }
+
+  /** set_add_entry: false when an equal key was already there. */
+  add(key: PyObj, hash: PyHash, unstable: boolean): boolean {
+    const { keys, hashes, mask } = this;
+    const probesMax = this.layout.linearProbes;
+    let i = lowWord(hash) & mask;
+    let freeslot = -1;
+    let plo = -1;
+    let phi = 0;
+    let slot: number;
+    outer: for (;;) {
+      let j = i;
+      let probes = i + probesMax <= mask ? probesMax : 0;
+      do {
+        const k = keys[j] as PyObj | null;
+        const h = hashes[j] as PyHash;
+        if (k === null) {
+          if (h === UNUSED) {
+            slot = j;
+            break outer;
+          }
+          freeslot = j; // a dummy: the last one seen is reused
+        } else if (h === hash && (k === key || keysEqual(k, key))) return false;
+        j++;
+      } while (probes-- > 0);
+      if (plo < 0) [plo, phi] = [lowWord(hash), highWord(hash)];
+      [plo, phi] = this.shift(plo, phi);
+      i = (i * 5 + 1 + plo) & mask;
+    }
+    this.used++;
+    if (unstable) this.unstable++;
+    if (unstable && this.stamps === null) this.startStamps();
+    const stamp = this.nextSeq++ * 2 + (unstable ? 1 : 0);
+    if (freeslot >= 0) {
+      this.put(freeslot, key, hash, stamp);
+      return true;
+    }
+    this.fill++;
+    this.put(slot, key, hash, stamp);
+    if (this.layout.addNeedsResize(this.fill, this.mask + 1)) this.resize(this.layout.growthTarget(this.used));
+    return true;
+  }
+
+  private isUnstable(slot: number): boolean {
+    return this.stamps !== null && ((this.stamps[slot] as number) & 1) === 1;
+  }
+
+  /** The first stand-in hash arrives: the keys already present keep their (slot) order ahead of it. */
+  private startStamps(): void {
+    const stamps = new Array<number>(this.keys.length).fill(0);
+    for (let j = 0; j < this.keys.length; j++) if (this.keys[j] !== null) stamps[j] = this.nextSeq++ * 2;
+    this.stamps = stamps;
+  }
+
+  private put(slot: number, key: PyObj, hash: PyHash, stamp: number): void {
+    this.touched();
+    this.keys[slot] = key;
+    this.hashes[slot] = hash;
+    if (this.stamps !== null) this.stamps[slot] = stamp;
+  }
+
+  /** set_discard_entry: the slot becomes a dummy; fill is unchanged. */
+  discard(key: PyObj, hash: PyHash): boolean {
+    const slot = this.lookup(key, hash);
+    if (slot < 0) return false;
+    this.kill(slot);
+    return true;
+  }
+
+  private kill(slot: number): void {
+    if (this.isUnstable(slot)) this.unstable--;
+    this.touched();
+    this.keys[slot] = null;
+    this.hashes[slot] = DUMMY;
+    this.used--;
+  }
+
+  /** set_insert_clean: into a table known to hold neither this key nor dummies. */
+  private insertClean(key: PyObj, hash: PyHash, stamp: number): void {
+    const { keys, mask } = this;
+    const probesMax = this.layout.linearProbes;
+    let i = lowWord(hash) & mask;
+    let plo = -1;
+    let phi = 0;
+    for (;;) {
+      if (keys[i] === null) break;
+      if (i + probesMax <= mask) {
+        let j = 1;
+        for (; j <= probesMax; j++) if (keys[i + j] === null) break;
+        if (j <= probesMax) {
+          i += j;
+          break;
+        }
+      }
+      if (plo < 0) [plo, phi] = [lowWord(hash), highWord(hash)];
+      [plo, phi] = this.shift(plo, phi);
+      i = (i * 5 + 1 + plo) & mask;
+    }
+    this.put(i, key, hash, stamp);
+  }
+
+  private reset(size: number): void {
+    this.touched();
+    this.mask = size - 1;
+    this.keys = new Array<PyObj | null>(size).fill(null);
+    this.hashes = new Array<PyHash>(size).fill(UNUSED);
+    this.stamps = this.stamps === null ? null : new Array<number>(size).fill(0);
+  }
+
+  /** set_table_resize(so, minused): rehash the active entries, in slot order, into a fresh table. */
+  resize(minused: number): void {
+    const newsize = this.layout.tableResize(minused);
+    if (newsize === this.layout.minsize && this.mask + 1 === newsize && this.fill === this.used) return;
+    const { keys, hashes, stamps } = this;
+    this.reset(newsize);
+    this.fill = this.used;
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j] as PyObj | null;
+      if (k !== null) this.insertClean(k, hashes[j] as PyHash, stamps === null ? 0 : (stamps[j] as number));
+    }
+  }
+
+  /** set_merge's fast paths into an empty table (fill == 0), after its presize. */
+  copyFrom(other: SetTable): void {
+    this.touched();
+    if (this.mask === other.mask && other.fill === other.used) {
+      // Same size and no dummies: the entries are copied slot for slot.
+      this.keys = other.keys.slice();
+      this.hashes = other.hashes.slice();
+      this.stamps = other.stamps === null ? null : other.stamps.slice();
+    } else {
+      if (other.stamps !== null) this.stamps ??= new Array<number>(this.keys.length).fill(0);
+      for (const j of other.slotOrder(false)) {
+        this.insertClean(other.keys[j] as PyObj, other.hashes[j] as PyHash, other.stamps === null ? 0 : (other.stamps[j] as number));
+      }
+    }
+    this.fill = other.used;
+    this.used = other.used;
+    this.unstable = other.unstable;
+    this.nextSeq = other.nextSeq;
+  }
+
+  /** set_pop: the first active slot from the finger on, wrapping around. */
+  pop(): PyObj | null {
+    if (this.used === 0) return null;
+    if (this.unstable > 0) {
+      // By insertion: the first remaining entry; the rest of the order stays cached for the next pop.
+      if (this.orderCache === null) this.slotOrder(true);
+      const order = this.orderCache as number[];
+      const skip = this.orderSkip;
+      const slot = order[skip] as number;
+      const key = this.keys[slot] as PyObj;
+      this.kill(slot);
+      this.finger = slot + 1;
+      if (this.unstable > 0) {
+        this.orderCache = order;
+        this.orderSkip = skip + 1;
+      }
+      return key;
+    }
+    let slot = this.finger & this.mask;
+    while (this.keys[slot] === null) slot = slot === this.mask ? 0 : slot + 1;
+    const key = this.keys[slot] as PyObj;
+    this.kill(slot);
+    this.finger = slot + 1;
+    return key;
+  }
+
+  /** set_clear_internal: back to the empty smalltable (the finger stays). */
+  clear(): void {
+    this.touched();
+    this.reset(this.layout.minsize);
+    this.fill = 0;
+    this.used = 0;
+    this.unstable = 0;
+  }
+
+  /** set_swap_bodies: exchange tables (not fingers) with another set. */
+  swap(other: SetTable): void {
+    this.touched();
+    other.touched();
+    const mine = [this.keys, this.hashes, this.stamps, this.mask, this.fill, this.used, this.unstable, this.nextSeq] as const;
+    [this.keys, this.hashes, this.stamps, this.mask, this.fill, this.used, this.unstable, this.nextSeq] =
+      [other.keys, other.hashes, other.stamps, other.mask, other.fill, other.used, other.unstable, other.nextSeq];
+    [other.keys, other.hashes, other.stamps, other.mask, other.fill, other.used, other.unstable, other.nextSeq] = mine;
+  }
+
+  /**
+   * Active slots in iteration order: set_next's slot order, or insertion
+   * order while a stand-in hash is present (`byInsertion` false forces slot order).
+   */
+  private slotOrder(byInsertion = true): number[] {
+    if (byInsertion && this.orderCache !== null) return this.orderSkip === 0 ? this.orderCache : this.orderCache.slice(this.orderSkip);
+    const out: number[] = [];
+    const keys = this.keys;
+    for (let j = 0; j < keys.length; j++) if (keys[j] !== null) out.push(j);
+    const stamps = this.stamps;
+    if (byInsertion && this.unstable > 0 && stamps !== null) out.sort((a, b) => (stamps[a] as number) - (stamps[b] as number));
+    if (byInsertion) this.orderCache = out;
+    return out;
+  }
+
+  /** The keys in iteration order. */
+  keyList(): PyObj[] {
+    return this.slotOrder().map((j) => this.keys[j] as PyObj);
+  }
+
+  /** The entries (key, hash, stand-in?) in iteration order, as set_next hands them out. */
+  entries(): [PyObj, PyHash, boolean][] {
+    return this.slotOrder().map((j) => [this.keys[j] as PyObj, this.hashes[j] as PyHash, this.isUnstable(j)]);
+  }
+
+  /** The active entries' hashes, for frozenset_hash. */
+  activeHashes(): PyHash[] {
+    return this.slotOrder(false).map((j) => this.hashes[j] as PyHash);
+  }
+}
