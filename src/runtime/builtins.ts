@@ -2,11 +2,12 @@
 // allocation behaviour of CPython 3.10's implementations.
 import { argCount, callObject, noKwargs } from "./calls.js";
 import { pyCompare, pyEq, truthy } from "./compare.js";
+import { complexAbs } from "./complexes.js";
 import { ctx } from "./ctx.js";
 import { dictSet, newDict, dictResize } from "./dicts.js";
 import { PyException, PymemError, typeError, unsupported, valueError } from "./errors.js";
 import { formatObj, strObj } from "./format.js";
-import { forEach, getIter, makeIter, objectLen, oneCharStr, toArray } from "./iteration.js";
+import { forEach, getIter, lengthHint, makeIter, objectLen, oneCharStr, toArray } from "./iteration.js";
 import { listArray, listFrom } from "./lists.js";
 import { byteArrayAppend, sortInPlace, updateFrom } from "./methods.js";
 import { delAttr, getAttr, setAttr } from "./attributes.js";
@@ -15,15 +16,15 @@ import { instanceDict } from "./instanceDict.js";
 import type { PyClassObj } from "./objects.js";
 import { divRoundHalfEven, floatToInt, intAdd, intPowMod, intValue, toFloat } from "./numbers.js";
 import {
-  Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyComplex, pyFloat, pyInt, pyStr,
+  Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStr,
   pyStrFresh, typeName, type Kwargs, type NativeFn, type PyObj, type PyTypeObj,
 } from "./objects.js";
 import { binaryOp, newByteArrayExact } from "./ops.js";
-import { INT_MAX_STR_DIGITS, repr } from "./repr.js";
+import { decimalToString, INT_MAX_STR_DIGITS, repr } from "./repr.js";
 import { isLazy, makeIntRun, materialize } from "./seq.js";
 import { setFrom } from "./sets.js";
 import { bytesData, strText } from "./text.js";
-import { newTuple, tuple2 } from "./tuples.js";
+import { emptyTuple, newTuple, tuple2, tupleFromCollected } from "./tuples.js";
 import { makeSlice } from "./subscript.js";
 import { fromHex } from "./strMethods.js";
 import { bufferBytes, builtinLeaves } from "./stdlib.js";
@@ -112,11 +113,19 @@ export function parseFloat(text: string): number {
   return Number(s);
 }
 
-function floatCall(args: readonly PyObj[]): PyObj {
+function floatCall(args: readonly PyObj[], kw?: Kwargs): PyObj {
+  if (kw !== undefined) noKwargs("float", kw);
+  argCount("float", args, 0, 1);
   const x = args[0];
   if (x === undefined) return pyFloat(0);
   if (x.t === "float") return x;
   if (x.t === "str") return pyFloat(parseFloat(strText(x)));
+  if (x.t === "bytes" || x.t === "bytearray") return pyFloat(parseFloat(Buffer.from(bytesData(x)).toString("latin1")));
+  if (x.t === "Decimal") {
+    // Decimal.__float__: float(str(self)), refusing a signalling NaN.
+    if (x.special === "sNaN") throw valueError("Cannot convert signaling NaN to float");
+    return pyFloat(x.special === "NaN" ? NaN : parseFloat(decimalToString(x)));
+  }
   const f = toFloat(x);
   if (f === null) throw typeError(`float() argument must be a string or a number, not '${typeName(x)}'`);
   return pyFloat(f);
@@ -157,7 +166,7 @@ function bytesCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     if (n < 0) throw valueError("negative count");
     const len = Number(n);
     if (len === 0) return emptyBytes;
-    if (len > 1 << 24) return { t: "bytes", data: null, rep: { unit: new Uint8Array(1), count: len }, length: len };
+    if (len > 1 << 24) return pyBytesRepeat(new Uint8Array(1), len);
     return pyBytesFresh(new Uint8Array(len)); // _PyBytes_FromSize(n, 1): a new object even for one byte
   }
   const items = toArray(x).map(checkByte);
@@ -225,13 +234,14 @@ function tupleCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const x = args[0];
   if (x === undefined) return newTuple([]);
   if (x.t === "tuple" && x.cls === undefined) return x;
-  if (x.t === "tuple") return newTuple(materialize(x.items).slice());
   // PyList_AsTuple: an exact copy; a closed form stays shared.
   if (x.t === "list") return newTuple(isLazy(x.items) ? x.items : x.items.slice());
   if (x.t === "range" && x.len > 64n && x.start > -(2n ** 52n) && x.stop < 2n ** 52n && x.stop > -(2n ** 52n)) {
     return newTuple(makeIntRun(Number(x.start), Number(x.step), Number(x.len)));
   }
-  return newTuple(toArray(x));
+  // PySequence_Tuple's generic path: PyTuple_New(PyObject_LengthHint(v, 10)), filled, then resized.
+  const hint = lengthHint(x, 10);
+  return tupleFromCollected(toArray(x), hint);
 }
 
 function dictCall(args: readonly PyObj[], kw: Kwargs): PyObj {
@@ -524,11 +534,24 @@ function powCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const base = args[0] ?? kw.values.get("base");
   const exp = args[1] ?? kw.values.get("exp");
   const mod = args[2] ?? kw.values.get("mod");
-  if (base === undefined || exp === undefined) throw typeError("pow() missing required argument");
+  if (args.length > 3) throw typeError(`pow() takes at most 3 arguments (${args.length} given)`);
+  for (const k of kw.values.keys()) {
+    if (k !== "base" && k !== "exp" && k !== "mod") throw typeError(`'${k}' is an invalid keyword argument for pow()`);
+  }
+  if (base === undefined) throw typeError("pow() missing required argument 'base' (pos 1)");
+  if (exp === undefined) throw typeError("pow() missing required argument 'exp' (pos 2)");
   if (mod === undefined || mod.t === "NoneType") return binaryOp("Pow", base, exp);
-  const [a, b, m] = [intValue(base), intValue(exp), intValue(mod)];
-  if (a === null || b === null || m === null) throw typeError("pow() 3rd argument not allowed unless all arguments are integers");
-  return intPowMod(a, b, m);
+  // ternary_op: each distinct operand type's nb_power in turn. long_pow declines unless all three
+  // are ints; float_pow and complex_pow refuse any modulus.
+  for (const o of [base, exp, mod]) {
+    if (o.t === "float") throw typeError("pow() 3rd argument not allowed unless all arguments are integers");
+    if (o.t === "complex") throw valueError("complex modulo");
+    if (o.t === "int" || o.t === "bool") {
+      const [a, b, m] = [intValue(base), intValue(exp), intValue(mod)];
+      if (a !== null && b !== null && m !== null) return intPowMod(a, b, m);
+    }
+  }
+  throw typeError(`unsupported operand type(s) for ** or pow(): '${typeName(base)}', '${typeName(exp)}', '${typeName(mod)}'`);
 }
 
 function chrCall(args: readonly PyObj[]): PyObj {
@@ -554,12 +577,20 @@ function ordCall(args: readonly PyObj[]): PyObj {
   throw typeError(`ord() expected string of length 1, but ${typeName(x)} found`);
 }
 
-function complexCall(args: readonly PyObj[]): PyObj {
-  const re = args[0];
-  const im = args[1];
-  if (re === undefined) return pyComplex(0, 0);
-  if (re.t === "complex" && im === undefined) return re;
-  if (re.t === "str") {
+/** complex_new_impl (Objects/complexobject.c). */
+function complexCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  argCount("complex", args, 0, 2);
+  for (const k of kw.values.keys()) {
+    if (k !== "real" && k !== "imag") throw typeError(`'${k}' is an invalid keyword argument for complex()`);
+  }
+  if (args.length >= 1 && kw.values.has("real")) throw typeError("argument for complex() given by name ('real') and position (1)");
+  if (args.length >= 2 && kw.values.has("imag")) throw typeError("argument for complex() given by name ('imag') and position (2)");
+  const re = args[0] ?? kw.values.get("real");
+  const im = args[1] ?? kw.values.get("imag");
+  if (re === undefined && im === undefined) return pyComplex(0, 0);
+  if (re !== undefined && re.t === "complex" && im === undefined) return re;
+  if (re !== undefined && re.t === "str") {
+    if (im !== undefined) throw typeError("complex() can't take second arg if first is a string");
     const t = strText(re).trim().replace(/^\((.*)\)$/, "$1").replace(/_/g, "");
     const num = "(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?|inf|nan";
     const m = new RegExp(`^([+-]?(?:${num}))?(?:([+-](?:${num})?)[jJ])?$|^([+-]?(?:${num})?)[jJ]$`, "i").exec(t);
@@ -570,9 +601,21 @@ function complexCall(args: readonly PyObj[]): PyObj {
     if (m[3] !== undefined) return pyComplex(0, part(m[3]));
     return pyComplex(m[1] !== undefined ? parseFloat(m[1]) : 0, m[2] !== undefined ? part(m[2]) : 0);
   }
-  const r = re.t === "complex" ? re : pyComplex(toFloat(re) ?? NaN, 0);
-  const i = im === undefined ? pyComplex(0, 0) : im.t === "complex" ? im : pyComplex(toFloat(im) ?? NaN, 0);
-  return pyComplex(r.re - i.im, r.im + i.re);
+  if (im !== undefined && im.t === "str") throw typeError("complex() second arg can't be a string");
+  const asNumber = (o: PyObj, which: string): { re: number; im: number; isComplex: boolean } => {
+    if (o.t === "complex") return { re: o.re, im: o.im, isComplex: true };
+    const f = o.t === "Decimal" ? toFloat(floatCall([o])) : toFloat(o);
+    if (f === null) throw typeError(`complex() ${which} must be ${which === "first argument" ? "a string or a number" : "a number"}, not '${typeName(o)}'`);
+    return { re: f, im: 0, isComplex: false };
+  };
+  const cr = asNumber(re ?? pyInt(0), "first argument");
+  const ci = im === undefined ? null : asNumber(im, "second argument");
+  // Only a complex part contributes its imaginary half: complex(-8.0, -0.0) keeps the -0.0.
+  let real = cr.re;
+  let imag = ci === null ? cr.im : ci.re;
+  if (ci !== null && ci.isComplex) real -= ci.im;
+  if (ci !== null && cr.isComplex) imag += cr.im;
+  return pyComplex(real, imag);
 }
 
 let objectCls: PyClassObj | null = null;
@@ -580,7 +623,7 @@ let objectCls: PyClassObj | null = null;
 /** object() instances: a class with neither __dict__ nor slots. */
 function objectClass(): PyClassObj {
   if (objectCls === null) {
-    const c = makeClass("object", [], new Map([["__slots__", { t: "tuple", items: [] }]]));
+    const c = makeClass("object", [], new Map([["__slots__", emptyTuple]]));
     objectCls = { ...c, shape: ctx().layout.heapType.object };
   }
   return objectCls;
@@ -681,7 +724,7 @@ export function makeBuiltins(): Map<string, PyObj> {
       const iv = intValue(x);
       if (iv !== null) return iv < 0 ? binaryOp("Sub", pyInt(0), x) : x.t === "bool" ? pyInt(iv) : x;
       if (x.t === "float") return pyFloat(Math.abs(x.v));
-      if (x.t === "complex") return pyFloat(Math.hypot(x.re, x.im));
+      if (x.t === "complex") return pyFloat(complexAbs(x));
       throw typeError(`bad operand type for abs(): '${typeName(x)}'`);
     }],
     ["round", roundCall],

@@ -8,6 +8,7 @@ import { bytesData as bytesDataOf, strText } from "./text.js";
 import { dictGet } from "./dicts.js";
 import { pyStr } from "./objects.js";
 import { intern } from "./constPool.js";
+import { newTuple } from "./tuples.js";
 
 interface Spec {
   fill: string;
@@ -303,7 +304,7 @@ export function bytesPercentFormat(fmt: Uint8Array, args: PyObj): Uint8Array {
   const text = Buffer.from(fmt).toString("latin1");
   const convs = [...text.matchAll(/%(?:\([^)]*\))?[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?([diouxXeEfFgGcrsab%])/g)].map((m) => m[1]).filter((c) => c !== "%");
   const mapped = values.map((v, i) => (convs[i] === "s" || convs[i] === "b" ? toLatin1(v) : v));
-  const out = percentFormat(pyStr(text.replace(/%([-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?)b/g, "%$1s")), isTuple ? { t: "tuple", items: mapped } : (mapped[0] as PyObj));
+  const out = percentFormat(pyStr(text.replace(/%([-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?)b/g, "%$1s")), isTuple ? newTuple(mapped) : (mapped[0] as PyObj));
   const t = strText(out);
   if ([...t].some((c) => c.charCodeAt(0) > 255)) throw typeError("bytes formatting produced non-latin-1 text");
   return Uint8Array.from(Buffer.from(t, "latin1"));

@@ -12,7 +12,7 @@ import {
   None, pyBool, pyFloat, pyInt, typeName, type NativeFn, type PyDictObj, type PyListObj, type PyObj, type PySetObj,
 } from "./objects.js";
 import { repr } from "./repr.js";
-import { pyBytes, pyStr } from "./objects.js";
+import { pyBytes, pyComplex, pyStr } from "./objects.js";
 import { bytesData } from "./text.js";
 import { isLazy, materialize } from "./seq.js";
 import { newSet, setAdd, setClear, setContains, setCopy, setDiscard, setFrom, setUpdate } from "./sets.js";
@@ -441,7 +441,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
     case "complex":
       if (name === "real") return pyFloat(o.re);
       if (name === "imag") return pyFloat(o.im);
-      if (name === "conjugate") fn = () => ({ t: "complex", re: o.re, im: -o.im });
+      if (name === "conjugate") fn = () => pyComplex(o.re, -o.im);
       break;
     case "range":
       if (name === "start") return pyInt(o.start);

@@ -1,6 +1,6 @@
 // Python's numeric tower over modelled ints (number | bigint), floats and complexes.
 import { PyException, limitError, typeError, valueError } from "./errors.js";
-import { pyComplex, pyFloat, pyInt, type PyObj } from "./objects.js";
+import { pyComplex, pyFloat, pyInt, pyIntFresh, type PyObj } from "./objects.js";
 
 export type IntV = number | bigint;
 
@@ -129,7 +129,7 @@ export function intMod(a: IntV, b: IntV): PyObj {
   const viaDivrem = nb >= 2 && !(na < nb || (na === nb && ta < tb));
   let r = x % y;
   if (r !== 0n && (r < 0n) !== (y < 0n)) return pyInt(r + y);
-  if (viaDivrem) return { t: "int", v: r >= -9007199254740991n && r <= 9007199254740991n ? Number(r) : r };
+  if (viaDivrem) return pyIntFresh(r);
   if (typeof a === "number" && typeof b === "number") return pyInt(Number(r));
   return pyInt(r);
 }

@@ -1,6 +1,7 @@
 // Binary and unary operators over the modelled types, with the identity and
 // allocation results of CPython 3.10's implementations.
 import type { BinOpName, UnaryOpName } from "../python/ast.js";
+import { complexDiv, complexPow, cProd, type Cx } from "./complexes.js";
 import { ctx } from "./ctx.js";
 import { notSupported, pyEq, truthy } from "./compare.js";
 import { dictCopy, dictMerge } from "./dicts.js";
@@ -11,7 +12,7 @@ import {
   intRShift, intSub, intValue, toFloat,
 } from "./numbers.js";
 import {
-  emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyComplex, pyFloat, pyInt, pyStrFresh, pyStrRepeat, typeName,
+  emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStrFresh, pyStrRepeat, typeName,
   type PyByteArrayObj, type PyObj, type PySetObj,
 } from "./objects.js";
 import { bytesPercentFormat, percentFormat } from "./format.js";
@@ -22,7 +23,7 @@ import { emptyTuple, newTuple } from "./tuples.js";
 import { forEach } from "./iteration.js";
 import { dictGet } from "./dicts.js";
 import { decimalBinary } from "./decimals.js";
-import { arrayConcat, arrayRepeat, counterOp, counterUnary, dequeConcat, dequeRepeat } from "./stdlib.js";
+import { arrayConcat, arrayItem, arrayRepeat, counterOp, counterUnary, dequeConcat, dequeRepeat } from "./stdlib.js";
 import { roundToContext } from "./decimals.js";
 
 const SYMBOL: Record<BinOpName, string> = {
@@ -99,13 +100,9 @@ function numericOp(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {
     switch (op) {
       case "Add": return pyComplex(ar + br, ai + bi);
       case "Sub": return pyComplex(ar - br, ai - bi);
-      case "Mult": return pyComplex(ar * br - ai * bi, ar * bi + ai * br);
-      case "Div": {
-        if (br === 0 && bi === 0) throw new PyException("ZeroDivisionError", "complex division by zero");
-        const d = br * br + bi * bi;
-        return pyComplex((ar * br + ai * bi) / d, (ai * br - ar * bi) / d);
-      }
-      case "Pow": return complexPow(ar, ai, br, bi);
+      case "Mult": return complexObj(cProd({ re: ar, im: ai }, { re: br, im: bi }));
+      case "Div": return complexObj(complexDiv({ re: ar, im: ai }, { re: br, im: bi }));
+      case "Pow": return complexObj(complexPow({ re: ar, im: ai }, { re: br, im: bi }));
       case "FloorDiv":
       case "Mod":
         throw typeError(`unsupported operand type(s) for ${SYMBOL[op]}: '${typeName(a)}' and '${typeName(b)}'`);
@@ -121,21 +118,8 @@ function bigDiv(a: bigint, b: bigint): number {
   return Number.isFinite(q) ? q + r : q;
 }
 
-function complexPow(ar: number, ai: number, br: number, bi: number): PyObj {
-  if (br === 0 && bi === 0) return pyComplex(1, 0);
-  if (ar === 0 && ai === 0) {
-    if (bi !== 0 || br < 0) throw new PyException("ZeroDivisionError", "0.0 to a negative or complex power");
-    return pyComplex(0, 0);
-  }
-  const vabs = Math.hypot(ar, ai);
-  let len = Math.pow(vabs, br);
-  const at = Math.atan2(ai, ar);
-  let phase = at * br;
-  if (bi !== 0) {
-    len /= Math.exp(at * bi);
-    phase += bi * Math.log(vabs);
-  }
-  return pyComplex(len * Math.cos(phase), len * Math.sin(phase));
+function complexObj(z: Cx): PyObj {
+  return pyComplex(z.re, z.im);
 }
 
 function repeatCount(n: PyObj): number | null {
@@ -267,7 +251,7 @@ function repeat(a: PyObj, n: number): PyObj {
       const total = a.length * n;
       if (total === 0) return emptyBytes;
       checkTotal(total, "a bytes object");
-      if (total > 1 << 24) return { t: "bytes", data: null, rep: { unit: bytesData(a), count: n }, length: total };
+      if (total > 1 << 24) return pyBytesRepeat(bytesData(a), n);
       return pyBytesFresh(repeatBytes(bytesData(a), n));
     }
     case "bytearray": {
@@ -433,7 +417,7 @@ export function contains(container: PyObj, item: PyObj): boolean {
       if (container.typeName === "dict_keys") return dictGet(container.dict, item) !== undefined;
       break;
     case "array":
-      return container.values.some((v) => pyEq(typeof v === "string" ? { t: "str", text: v, rep: null, length: 1, maxChar: v.codePointAt(0) as number, interned: false } : "fd".includes(container.typecode) ? { t: "float", v: Number(v) } : { t: "int", v }, item));
+      return container.values.some((v) => pyEq(arrayItem(container, v), item));
     case "deque":
       return container.items.some((x) => x === item || pyEq(x, item));
     case "range": {

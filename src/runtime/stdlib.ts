@@ -47,7 +47,7 @@ function arrayValue(typecode: string, o: PyObj): number | bigint | string {
   return v;
 }
 
-function arrayItem(a: PyArrayObj, v: number | bigint | string): PyObj {
+export function arrayItem(a: PyArrayObj, v: number | bigint | string): PyObj {
   if (typeof v === "string") return pyStr(v);
   if (a.typecode === "f" || a.typecode === "d") return pyFloat(Number(v));
   return pyInt(v);

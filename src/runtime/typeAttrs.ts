@@ -1,5 +1,6 @@
 // Attributes of the builtin type objects: __name__, and methods reached
 // through the type (str.upper, int.__add__) as unbound functions.
+import { emptyTuple } from "./tuples.js";
 import { callObject } from "./calls.js";
 import { typeError } from "./errors.js";
 import { getAttr } from "./attributes.js";
@@ -20,7 +21,7 @@ function sample(name: string): PyObj | null {
     case "bytes": return emptyBytes;
     case "bytearray": return { t: "bytearray", data: new Uint8Array(0), rep: null, length: 0, alloc: 0 };
     case "list": return { t: "list", items: [], allocated: 0 };
-    case "tuple": return { t: "tuple", items: [] };
+    case "tuple": return emptyTuple;
     case "range": return { t: "range", start: 0n, stop: 0n, step: 1n, len: 0n };
     default: return null;
   }
