@@ -14,7 +14,7 @@ import { delAttr, getAttr, setAttr } from "./attributes.js";
 import { isInstanceOf, lookupClassAttr, makeClass } from "./classes.js";
 import { instanceDict } from "./instanceDict.js";
 import type { PyClassObj } from "./objects.js";
-import { divRoundHalfEven, floatToInt, intAdd, intPowMod, intValue, toFloat } from "./numbers.js";
+import { divRoundHalfEven, floatToInt, intAdd, intPowMod, intValue, toFloat, toIndex } from "./numbers.js";
 import {
   Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStr,
   pyStrFresh, typeName, type Kwargs, type NativeFn, type PyObj, type PyTypeObj,
@@ -29,6 +29,7 @@ import { makeSlice } from "./subscript.js";
 import { fromHex } from "./strMethods.js";
 import { bufferBytes, builtinLeaves } from "./stdlib.js";
 import { decimalFromFloat } from "./decimals.js";
+import { withSignature } from "./signatures.js";
 
 function fn(name: string, f: NativeFn): PyObj {
   return { t: "builtin", name, self: null, fn: f };
@@ -36,6 +37,17 @@ function fn(name: string, f: NativeFn): PyObj {
 
 function type(name: string, call: NativeFn | null, attrs: [string, PyObj][] = []): PyTypeObj {
   return { t: "type", name, call, attrs: new Map(attrs) };
+}
+
+/** PyObject_GetAttr & co. take only str names. */
+function attrName(o: PyObj): string {
+  if (o.t !== "str") throw typeError(`attribute name must be string, not '${typeName(o)}'`);
+  return strText(o);
+}
+
+function isCallable(o: PyObj): boolean {
+  if (o.t === "instance") return lookupClassAttr(o.cls, "__call__") !== undefined;
+  return ["builtin", "function", "type", "class", "method"].includes(o.t);
 }
 
 function kwOnly(kw: Kwargs, allowed: readonly string[], fname: string): void {
@@ -80,10 +92,15 @@ function intCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   kwOnly(kw, ["base"], "int");
   const x = args[0];
   const baseArg = args[1] ?? kw.values.get("base");
-  if (x === undefined) return pyInt(0);
+  if (x === undefined) {
+    if (baseArg !== undefined) throw typeError("int() missing string argument");
+    return pyInt(0);
+  }
   if (baseArg !== undefined) {
+    // long_new_impl: the base is an index and in range before the value's type is looked at.
+    const base = toIndex(baseArg);
+    if ((base !== 0 && base < 2) || base > 36) throw valueError("int() base must be >= 2 and <= 36, or 0");
     if (x.t !== "str" && x.t !== "bytes" && x.t !== "bytearray") throw typeError("int() can't convert non-string with explicit base");
-    const base = Number(intValue(baseArg));
     return parseIntLiteral(x.t === "str" ? strText(x) : Buffer.from(bytesData(x)).toString("latin1"), base);
   }
   switch (x.t) {
@@ -135,8 +152,13 @@ function strCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const x = args[0] ?? kw.values.get("object");
   if (x === undefined) return emptyStr;
   const enc = args[1] ?? kw.values.get("encoding");
-  if (enc !== undefined) {
+  const errors = args[2] ?? kw.values.get("errors");
+  if (enc !== undefined && enc.t !== "str") throw typeError(`str() argument 'encoding' must be str, not ${typeName(enc)}`);
+  if (errors !== undefined && errors.t !== "str") throw typeError(`str() argument 'errors' must be str, not ${typeName(errors)}`);
+  if (enc !== undefined || errors !== undefined) {
+    if (x.t === "str") throw typeError("decoding str is not supported");
     if (x.t !== "bytes" && x.t !== "bytearray") throw typeError(`decoding to str: need a bytes-like object, ${typeName(x)} found`);
+    if (enc === undefined) return callObject(getAttr(x, "decode"), []);
     return callObject(getAttr(x, "decode"), [enc]);
   }
   return strObj(x);
@@ -149,7 +171,20 @@ function checkByte(v: PyObj): number {
   return Number(n);
 }
 
+/** bytes_new / bytearray___init__: encoding and errors are str and need a str source. */
+function checkEncodingArgs(fname: string, args: readonly PyObj[], kw: Kwargs): void {
+  const x = args[0] ?? kw.values.get("source");
+  const enc = args[1] ?? kw.values.get("encoding");
+  const errors = args[2] ?? kw.values.get("errors");
+  if (enc !== undefined && enc.t !== "str") throw typeError(`${fname}() argument 'encoding' must be str, not ${typeName(enc)}`);
+  if (errors !== undefined && errors.t !== "str") throw typeError(`${fname}() argument 'errors' must be str, not ${typeName(errors)}`);
+  if (x !== undefined && x.t === "str") return;
+  if (enc !== undefined) throw typeError("encoding without a string argument");
+  if (errors !== undefined) throw typeError("errors without a string argument");
+}
+
 function bytesCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  checkEncodingArgs("bytes", args, kw);
   const x = args[0] ?? kw.values.get("source");
   if (x === undefined) return emptyBytes;
   const enc = args[1] ?? kw.values.get("encoding");
@@ -164,6 +199,7 @@ function bytesCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const n = intValue(x);
   if (n !== null) {
     if (n < 0) throw valueError("negative count");
+    if (n > 2n ** 63n - 1n) throw new PyException("OverflowError", "cannot fit 'int' into an index-sized integer");
     const len = Number(n);
     if (len === 0) return emptyBytes;
     if (len > 1 << 24) return pyBytesRepeat(new Uint8Array(1), len);
@@ -174,6 +210,7 @@ function bytesCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 }
 
 function byteArrayCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  checkEncodingArgs("bytearray", args, kw);
   const x = args[0] ?? kw.values.get("source");
   const layout = ctx().layout.bytearray;
   if (x === undefined) return { t: "bytearray", data: new Uint8Array(0), rep: null, length: 0, alloc: 0 };
@@ -189,6 +226,7 @@ function byteArrayCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const n = intValue(x);
   if (n !== null) {
     if (n < 0) throw valueError("negative count");
+    if (n > 2n ** 63n - 1n) throw new PyException("OverflowError", "cannot fit 'int' into an index-sized integer");
     const len = Number(n);
     const alloc = layout.resize(0, 0, len);
     if (len > 1 << 24) return { t: "bytearray", data: null, rep: { unit: new Uint8Array(1), count: len }, length: len, alloc };
@@ -315,8 +353,10 @@ function roundCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const iv = intValue(x);
   if (iv !== null) {
     if (nd === undefined || nd.t === "NoneType") return x.t === "bool" ? pyInt(iv) : x;
-    const n = Number(intValue(nd));
-    if (n >= 0) return x.t === "bool" ? pyInt(iv) : x;
+    const ndv = intValue(nd);
+    if (ndv === null) throw typeError(`'${typeName(nd)}' object cannot be interpreted as an integer`);
+    if (ndv >= 0) return x.t === "bool" ? pyInt(iv) : x;
+    const n = Number(ndv);
     const p = 10n ** BigInt(-n);
     return pyInt(divRoundHalfEven(BigInt(iv), p) * p);
   }
@@ -328,7 +368,9 @@ function roundCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     const r = diff > 0.5 || (diff === 0.5 && f % 2 !== 0) ? f + 1 : f;
     return floatToInt(r);
   }
-  const n = Number(intValue(nd));
+  const ndv = intValue(nd);
+  if (ndv === null) throw typeError(`'${typeName(nd)}' object cannot be interpreted as an integer`);
+  const n = Number(ndv);
   if (!Number.isFinite(x.v) || x.v === 0) return pyFloat(x.v);
   // double_round: the float's exact decimal value rounded half-even at 10**-n,
   // then the double nearest that decimal (JS parsing rounds correctly too).
@@ -356,7 +398,11 @@ function isinstanceCall(args: readonly PyObj[]): PyObj {
 function issubclassCall(args: readonly PyObj[]): PyObj {
   argCount("issubclass", args, 2, 2);
   const [a, b] = args as [PyObj, PyObj];
+  if (a.t !== "class" && a.t !== "type") throw typeError("issubclass() arg 1 must be a class");
   const targets = b.t === "tuple" ? materialize(b.items) : [b];
+  for (const t of targets) {
+    if (t.t !== "class" && t.t !== "type" && t.t !== "tuple") throw typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+  }
   return pyBool(targets.some((t) => {
     if (a.t === "class") return t.t === "class" ? a.mro.includes(t) : t.t === "type" && (t.name === "object" || t.name === a.builtinBase);
     if (a.t === "type" && t.t === "type") return a.name === t.name || t.name === "object" || (a.name === "bool" && t.name === "int");
@@ -459,7 +505,10 @@ function zipCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 
 function enumerateCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const it = getIter(args[0] ?? (kw.values.get("iterable") as PyObj));
-  let i = BigInt(intValue(args[1] ?? kw.values.get("start") ?? pyInt(0)) ?? 0);
+  const start = args[1] ?? kw.values.get("start") ?? pyInt(0);
+  const sv = intValue(start);
+  if (sv === null) throw typeError(`'${typeName(start)}' object cannot be interpreted as an integer`);
+  let i = BigInt(sv);
   return makeIter("enumerate", () => {
     const v = it.next();
     return v === undefined ? undefined : tuple2(pyInt(i++), v);
@@ -643,7 +692,7 @@ export function typeObject(name: string): PyTypeObj {
 export function makeBuiltins(): Map<string, PyObj> {
   const b = new Map<string, PyObj>();
   const addType = (name: string, call: NativeFn, attrs: [string, PyObj][] = []): void => {
-    const t = type(name, call, attrs);
+    const t = type(name, withSignature(name, call), attrs);
     typeObjects.set(name, t);
     b.set(name, t);
   };
@@ -771,7 +820,7 @@ export function makeBuiltins(): Map<string, PyObj> {
     ["getattr", (args) => {
       argCount("getattr", args, 2, 3);
       const name = args[1] as PyObj;
-      if (name.t !== "str") throw typeError("attribute name must be string");
+      if (name.t !== "str") throw typeError(`attribute name must be string, not '${typeName(name)}'`);
       try {
         return getAttr(args[0] as PyObj, strText(name));
       } catch (e) {
@@ -781,8 +830,9 @@ export function makeBuiltins(): Map<string, PyObj> {
     }],
     ["hasattr", (args) => {
       argCount("hasattr", args, 2, 2);
+      const name = attrName(args[1] as PyObj);
       try {
-        getAttr(args[0] as PyObj, strText(args[1] as never));
+        getAttr(args[0] as PyObj, name);
         return True;
       } catch (e) {
         if (e instanceof PyException && e.pyType === "AttributeError") return False;
@@ -798,7 +848,7 @@ export function makeBuiltins(): Map<string, PyObj> {
     }],
     ["delattr", (args) => {
       argCount("delattr", args, 2, 2);
-      delAttr(args[0] as PyObj, strText(args[1] as never));
+      delAttr(args[0] as PyObj, attrName(args[1] as PyObj));
       return None;
     }],
     ["vars", (args) => {
@@ -812,6 +862,7 @@ export function makeBuiltins(): Map<string, PyObj> {
       if (args.length === 2) {
         // iter(callable, sentinel): a callable_iterator.
         const [f, sentinel] = args as [PyObj, PyObj];
+        if (!isCallable(f)) throw typeError("iter(v, w): v must be callable");
         let done = false;
         return makeIter("callable_iterator", () => {
           if (done) return undefined;
@@ -833,10 +884,16 @@ export function makeBuiltins(): Map<string, PyObj> {
       if (args[1] !== undefined) return args[1];
       throw new PyException("StopIteration", "");
     }],
-    ["format", (args) => formatObj(args[0] as PyObj, args[1] === undefined ? "" : strText(args[1] as never))],
-    ["callable", (args) => pyBool(["builtin", "function", "type", "class", "method"].includes((args[0] as PyObj).t))],
+    ["format", (args, kw) => {
+      noKwargs("format", kw);
+      argCount("format", args, 1, 2);
+      const spec = args[1];
+      if (spec !== undefined && spec.t !== "str") throw typeError(`format() argument 2 must be str, not ${typeName(spec)}`);
+      return formatObj(args[0] as PyObj, spec === undefined ? "" : strText(spec));
+    }],
+    ["callable", (args) => pyBool(isCallable(args[0] as PyObj))],
   ];
-  for (const [name, f] of fns) b.set(name, fn(name, f));
+  for (const [name, f] of fns) b.set(name, fn(name, withSignature(name, f)));
   b.set("True", True);
   b.set("False", False);
   b.set("None", None);

@@ -7,7 +7,7 @@ import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet } from "./
 import { PyException, valueError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
 import { listArray, listExtend, listResizeTo, newListExact, listAppend } from "./lists.js";
-import { intValue, popIndex } from "./numbers.js";
+import { intValue, popIndex, toIndex } from "./numbers.js";
 import {
   None, pyBool, pyFloat, pyInt, typeName, type NativeFn, type PyDictObj, type PyListObj, type PyObj, type PySetObj,
 } from "./objects.js";
@@ -26,8 +26,36 @@ import { byteArrayExtend, byteArrayResize } from "./byteArrays.js";
 import { inplaceOp } from "./inplace.js";
 import { dunder } from "./dunders.js";
 import { typeAttr } from "./typeAttrs.js";
+import { METHOD_SIGNATURES } from "./methodSignatures.js";
+import { checkCall } from "./signatures.js";
+
+/** A byte argument of bytearray methods: an index in range(0, 256). */
+function byteValue(x: PyObj): number {
+  const v = toIndex(x);
+  if (v < 0 || v > 255) throw valueError("byte must be in range(0, 256)");
+  return v;
+}
+
+const SIGNED_TYPES = new Set(["int", "float", "complex", "str", "bytes", "bytearray", "list", "tuple", "dict", "set", "frozenset", "range"]);
+
+/** The builtin type whose method table applies (collections' dict flavours have their own signatures). */
+function methodOwner(self: PyObj): string | null {
+  if (self.t === "bool") return "int";
+  if (self.t === "dict" && self.flavor !== undefined) return null;
+  return SIGNED_TYPES.has(self.t) ? self.t : null;
+}
 
 function bound(self: PyObj, name: string, fn: NativeFn): PyObj {
+  const owner = methodOwner(self);
+  const sig = owner === null ? undefined : METHOD_SIGNATURES.get(`${owner}.${name}`);
+  if (sig !== undefined) {
+    const [min, max, kw] = sig;
+    const checked: NativeFn = (args, kwargs) => {
+      checkCall(name, { min, max: max < 0 ? Infinity : max, kw }, args, kwargs);
+      return fn(args, kwargs);
+    };
+    return { t: "builtin", name, self, fn: checked };
+  }
   return { t: "builtin", name, self, fn };
 }
 
@@ -46,7 +74,7 @@ function listMethod(l: PyListObj, name: string): NativeFn | null {
     case "insert":
       return ([i, x]) => {
         const items = listArray(l);
-        let at = Number(intValue(i as PyObj));
+        let at = toIndex(i as PyObj);
         if (at < 0) at = Math.max(at + items.length, 0);
         listResizeTo(l, items.length + 1);
         items.splice(Math.min(at, items.length), 0, x as PyObj);
@@ -298,7 +326,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
       if (fn === null && o.t === "bytearray") {
         if (name === "append") {
           fn = ([x]) => {
-            byteArrayAppend(o, Number(intValue(x as PyObj)));
+            byteArrayAppend(o, byteValue(x as PyObj));
             return None;
           };
         } else if (name === "extend") {
@@ -324,7 +352,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
         } else if (name === "remove") {
           fn = ([x]) => {
             const data = bytesData(o);
-            const at = data.indexOf(Number(intValue(x as PyObj)));
+            const at = data.indexOf(byteValue(x as PyObj));
             if (at < 0) throw valueError("value not found in bytearray");
             const rest = Uint8Array.from([...data.subarray(0, at), ...data.subarray(at + 1)]);
             byteArrayResize(o, data.length - 1);
@@ -334,13 +362,14 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
         } else if (name === "insert") {
           fn = ([i, x]) => {
             const data = bytesData(o).slice();
-            let at = Number(intValue(i as PyObj));
+            let at = toIndex(i as PyObj);
+            const byte = byteValue(x as PyObj);
             if (at < 0) at = Math.max(at + data.length, 0);
             at = Math.min(at, data.length);
             byteArrayResize(o, data.length + 1);
             const d = o.data as Uint8Array;
             d.set(data.subarray(0, at));
-            d[at] = Number(intValue(x as PyObj));
+            d[at] = byte;
             d.set(data.subarray(at), at + 1);
             return None;
           };
@@ -412,7 +441,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
       if (name === "denominator") return pyInt(1);
       if (name === "to_bytes") {
         fn = (args, kw) => {
-          const len = Number(intValue(args[0] ?? kw.values.get("length") ?? pyInt(1)));
+          const len = toIndex(args[0] ?? kw.values.get("length") ?? pyInt(1));
           const order = args[1] ?? kw.values.get("byteorder") ?? pyStr("big");
           const signed = truthy(kw.values.get("signed") ?? None);
           let v = BigInt(intValue(o) as number);

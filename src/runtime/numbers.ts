@@ -1,6 +1,6 @@
 // Python's numeric tower over modelled ints (number | bigint), floats and complexes.
 import { PyException, limitError, typeError, valueError } from "./errors.js";
-import { pyComplex, pyFloat, pyInt, pyIntFresh, type PyObj } from "./objects.js";
+import { pyComplex, pyFloat, pyInt, pyIntFresh, typeName, type PyObj } from "./objects.js";
 
 export type IntV = number | bigint;
 
@@ -54,7 +54,7 @@ export function toFloat(o: PyObj): number | null {
 /** The index list.pop / bytearray.pop / array.pop remove (last by default), checked as CPython does. */
 export function popIndex(i: PyObj | undefined, len: number, what: string): number {
   if (len === 0) throw new PyException("IndexError", `pop from empty ${what}`);
-  let at = i === undefined ? len - 1 : Number(intValue(i));
+  let at = i === undefined ? len - 1 : toIndex(i);
   if (at < 0) at += len;
   if (at < 0 || at >= len) throw new PyException("IndexError", "pop index out of range");
   return at;
@@ -248,9 +248,10 @@ export function floatToInt(f: number): PyObj {
 /** A Python int to a JS number, refusing what does not fit an index (Py_ssize_t). */
 export function toIndex(o: PyObj): number {
   const v = intValue(o);
-  if (v === null) throw typeError(`'${o.t}' object cannot be interpreted as an integer`);
+  if (v === null) throw typeError(`'${typeName(o)}' object cannot be interpreted as an integer`);
   if (typeof v === "bigint") {
-    throw new PyException("OverflowError", `Python int too large to convert to C ssize_t`);
+    if (v > 2n ** 63n - 1n || v < -(2n ** 63n)) throw new PyException("OverflowError", `Python int too large to convert to C ssize_t`);
+    return Number(v);
   }
   return v;
 }

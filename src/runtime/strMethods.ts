@@ -6,7 +6,7 @@ import { PyException, typeError, unsupported, valueError } from "./errors.js";
 import { strFormat } from "./format.js";
 import { toArray } from "./iteration.js";
 import { listAppend, newListExact } from "./lists.js";
-import { intValue } from "./numbers.js";
+import { intValue, toIndex } from "./numbers.js";
 import {
   emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrFresh, typeName,
   type NativeFn, type PyBytesObj, type PyListObj, type PyObj, type PyStrObj,
@@ -26,6 +26,41 @@ function splitList(parts: PyObj[], maxsplit: number): PyListObj {
     else listAppend(l, p);
   }
   return l;
+}
+
+/**
+ * The utf-8 codec over a str that may hold lone surrogates (which JS strings
+ * can too): they are not encodable, and the error handler decides.
+ */
+function encodeUtf8(t: string, errors: string): Uint8Array {
+  const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+  if (!lone.test(t)) return new TextEncoder().encode(t);
+  const cps = codePoints(t);
+  const bad = cps.findIndex((c) => c >= 0xd800 && c <= 0xdfff);
+  switch (errors) {
+    case "ignore":
+      return new TextEncoder().encode(t.replace(lone, ""));
+    case "replace":
+      return new TextEncoder().encode(t.replace(lone, "?"));
+    case "surrogatepass": {
+      const out: number[] = [];
+      for (const c of cps) {
+        if (c >= 0xd800 && c <= 0xdfff) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+        else out.push(...new TextEncoder().encode(String.fromCodePoint(c)));
+      }
+      return Uint8Array.from(out);
+    }
+    case "backslashreplace":
+      return new TextEncoder().encode(t.replace(lone, (c) => `\\u${c.charCodeAt(0).toString(16)}`));
+    case "xmlcharrefreplace":
+      return new TextEncoder().encode(t.replace(lone, (c) => `&#${c.charCodeAt(0)};`));
+    default: {
+      let end = bad;
+      while (end + 1 < cps.length && (cps[end + 1] as number) >= 0xd800 && (cps[end + 1] as number) <= 0xdfff) end++;
+      const what = end === bad ? `character '\\u${(cps[bad] as number).toString(16)}' in position ${bad}` : `characters in position ${bad}-${end}`;
+      throw new PyException("UnicodeEncodeError", `'utf-8' codec can't encode ${what}: surrogates not allowed`);
+    }
+  }
 }
 
 function argStr(o: PyObj | undefined, what: string): string | null {
@@ -212,10 +247,15 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
       return (args, kw) => strFormat(s, args, kw.values);
     case "encode":
       return (args, kw) => {
-        const enc = (argStr(args[0] ?? kw.values.get("encoding"), "encoding") ?? "utf-8").toLowerCase().replace(/[-_]/g, "");
+        const encArg = args[0] ?? kw.values.get("encoding");
+        const errArg = args[1] ?? kw.values.get("errors");
+        if (encArg !== undefined && encArg.t !== "str") throw typeError(`encode() argument 'encoding' must be str, not ${typeName(encArg)}`);
+        if (errArg !== undefined && errArg.t !== "str") throw typeError(`encode() argument 'errors' must be str, not ${typeName(errArg)}`);
+        const enc = (encArg === undefined ? "utf-8" : strText(encArg)).toLowerCase().replace(/[-_]/g, "");
+        const errors = errArg === undefined ? "strict" : strText(errArg);
         const t = text();
         let data: Uint8Array;
-        if (enc === "utf8") data = new TextEncoder().encode(t.replace(/[\ud800-\udfff]/gu, "?"));
+        if (enc === "utf8") data = encodeUtf8(t, errors);
         else if (enc === "ascii" || enc === "latin1" || enc === "iso88591") {
           const lim = enc === "ascii" ? 128 : 256;
           const cps = codePoints(t);
@@ -380,14 +420,18 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
     case "decode":
       return (args, kw) => {
         const enc = args[0] ?? kw.values.get("encoding");
-        return pyStr(decodeBytes(data(), enc === undefined ? "utf-8" : strText(enc as PyStrObj)));
+        const errors = args[1] ?? kw.values.get("errors");
+        if (enc !== undefined && enc.t !== "str") throw typeError(`decode() argument 'encoding' must be str, not ${typeName(enc)}`);
+        if (errors !== undefined && errors.t !== "str") throw typeError(`decode() argument 'errors' must be str, not ${typeName(errors)}`);
+        return pyStr(decodeBytes(data(), enc === undefined ? "utf-8" : strText(enc)));
       };
     case "hex":
       return ([sep, per]) => {
         const hex = Buffer.from(data()).toString("hex");
         if (sep === undefined) return pyStrFresh(hex);
         const sp = sep.t === "str" ? strText(sep) : Buffer.from(bytesArg(sep)).toString("latin1");
-        const n = per === undefined ? 1 : Number(intValue(per));
+        if (sep.t !== "str" && sep.t !== "bytes" && sep.t !== "bytearray") throw typeError(`sep must be str or bytes.`);
+        const n = per === undefined ? 1 : toIndex(per);
         const pairs = hex.match(/../g) ?? [];
         const groups: string[] = [];
         const k = Math.abs(n);
