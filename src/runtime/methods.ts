@@ -4,7 +4,7 @@ import { callObject } from "./calls.js";
 import { truthy, pyCompare, pyEq } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet } from "./dicts.js";
-import { PyException, valueError } from "./errors.js";
+import { PyException, typeError, valueError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
 import { listArray, listExtend, listResizeTo, newListExact, listAppend } from "./lists.js";
 import { intValue, popIndex, toIndex } from "./numbers.js";
@@ -13,7 +13,7 @@ import {
 } from "./objects.js";
 import { repr } from "./repr.js";
 import { pyBytes, pyComplex, pyStr } from "./objects.js";
-import { bytesData } from "./text.js";
+import { bytesData, strText } from "./text.js";
 import { isLazy, materialize } from "./seq.js";
 import { newSet, setAdd, setClear, setContains, setCopy, setDiscard, setFrom, setUpdate } from "./sets.js";
 import { bytesMethod, strMethod } from "./strMethods.js";
@@ -28,6 +28,24 @@ import { dunder } from "./dunders.js";
 import { typeAttr } from "./typeAttrs.js";
 import { METHOD_SIGNATURES } from "./methodSignatures.js";
 import { checkCall } from "./signatures.js";
+
+/** list.index / tuple.index: bounds by _PyEval_SliceIndexNotNone, negative ones from the end. */
+function indexIn(items: readonly PyObj[], x: PyObj, start: PyObj | undefined, stop: PyObj | undefined): number {
+  const bound = (o: PyObj | undefined, dflt: number): number => {
+    if (o === undefined) return dflt;
+    const v = intValue(o);
+    if (v === null) throw typeError("slice indices must be integers or have an __index__ method");
+    const n = Number(v);
+    return n < 0 ? Math.max(n + items.length, 0) : n;
+  };
+  const a = bound(start, 0);
+  const b = Math.min(bound(stop, items.length), items.length);
+  for (let i = a; i < b; i++) {
+    const y = items[i] as PyObj;
+    if (y === x || pyEq(y, x)) return i;
+  }
+  return -1;
+}
 
 /** A byte argument of bytearray methods: an index in range(0, 256). */
 function byteValue(x: PyObj): number {
@@ -108,8 +126,8 @@ function listMethod(l: PyListObj, name: string): NativeFn | null {
       // list_slice(self, 0, len): exact, and a closed form stays shared.
       return () => newListExact(isLazy(l.items) ? l.items : l.items.slice());
     case "index":
-      return ([x]) => {
-        const at = materialize(l.items).findIndex((y) => y === x || pyEq(y, x as PyObj));
+      return ([x, start, stop]) => {
+        const at = indexIn(materialize(l.items), x as PyObj, start, stop);
         if (at < 0) throw valueError(`${repr(x as PyObj)} is not in list`);
         return pyInt(at);
       };
@@ -387,8 +405,8 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
     case "tuple":
       if (name === "count") fn = ([x]) => pyInt(materialize(o.items).filter((y) => y === x || pyEq(y, x as PyObj)).length);
       if (name === "index") {
-        fn = ([x]) => {
-          const at = materialize(o.items).findIndex((y) => y === x || pyEq(y, x as PyObj));
+        fn = ([x, start, stop]) => {
+          const at = indexIn(materialize(o.items), x as PyObj, start, stop);
           if (at < 0) throw valueError("tuple.index(x): x not in tuple");
           return pyInt(at);
         };
@@ -443,6 +461,8 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
         fn = (args, kw) => {
           const len = toIndex(args[0] ?? kw.values.get("length") ?? pyInt(1));
           const order = args[1] ?? kw.values.get("byteorder") ?? pyStr("big");
+          if (order.t !== "str") throw typeError(`to_bytes() argument 'byteorder' must be str, not ${typeName(order)}`);
+          if (strText(order) !== "little" && strText(order) !== "big") throw valueError("byteorder must be either 'little' or 'big'");
           const signed = truthy(kw.values.get("signed") ?? None);
           let v = BigInt(intValue(o) as number);
           if (v < 0n) {
