@@ -299,7 +299,18 @@ export function strFormat(templateObj: PyStrObj, args: readonly PyObj[], kwargs:
 }
 
 /** printf-style str % args. */
-export function percentFormat(fmt: PyStrObj, args: PyObj): PyStrObj {
+/**
+ * PyUnicode_Format / _PyBytes_FormatEx treat a right operand with mp_subscript
+ * (other than a tuple or a str; for bytes formatting also not bytes/bytearray)
+ * as a mapping: arguments left unused are then no error.
+ */
+function actsAsMapping(o: PyObj, bytesFormat: boolean): boolean {
+  if (o.t === "bytes" || o.t === "bytearray") return !bytesFormat;
+  return o.t === "dict" || o.t === "list" || o.t === "range" || o.t === "array"
+    || (o.t === "instance" && o.cls.mro.some((c) => c.attrs.has("__getitem__")));
+}
+
+export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): PyStrObj {
   const values = args.t === "tuple" ? materialize(args.items) : [args];
   let i = 0;
   const pieces: (PyStrObj | string)[] = [];
@@ -317,7 +328,7 @@ export function percentFormat(fmt: PyStrObj, args: PyObj): PyStrObj {
     pieces.push(one(m[2], m[3] ?? "", m[4], m[5], m[6] as string));
   }
   pieces.push(fmtText.slice(last));
-  if (i < values.length && args.t !== "dict") throw typeError("not all arguments converted during string formatting");
+  if (i < values.length && !actsAsMapping(args, bytesFormat)) throw typeError("not all arguments converted during string formatting");
   return finishWriter(pieces);
 
   function one(key: string | undefined, flags: string, width: string | undefined, prec: string | undefined, conv: string): PyStrObj | string {
@@ -381,7 +392,7 @@ export function bytesPercentFormat(fmt: Uint8Array, args: PyObj): Uint8Array {
   const text = Buffer.from(fmt).toString("latin1");
   const convs = [...text.matchAll(/%(?:\([^)]*\))?[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?([diouxXeEfFgGcrsab%])/g)].map((m) => m[1]).filter((c) => c !== "%");
   const mapped = values.map((v, i) => (convs[i] === "s" || convs[i] === "b" ? toLatin1(v) : v));
-  const out = percentFormat(pyStr(text.replace(/%([-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?)b/g, "%$1s")), isTuple ? newTuple(mapped) : (mapped[0] as PyObj));
+  const out = percentFormat(pyStr(text.replace(/%([-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?)b/g, "%$1s")), isTuple ? newTuple(mapped) : (mapped[0] as PyObj), true);
   const t = strText(out);
   if ([...t].some((c) => c.charCodeAt(0) > 255)) throw typeError("bytes formatting produced non-latin-1 text");
   return Uint8Array.from(Buffer.from(t, "latin1"));

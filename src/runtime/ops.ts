@@ -5,7 +5,7 @@ import { complexDiv, complexPow, cProd, type Cx } from "./complexes.js";
 import { ctx } from "./ctx.js";
 import { notSupported, pyEq, truthy } from "./compare.js";
 import { dictCopy, dictMerge } from "./dicts.js";
-import { PyException, limitError, typeError } from "./errors.js";
+import { PyException, limitError, typeError, valueError } from "./errors.js";
 import { newListExact } from "./lists.js";
 import {
   checkFloat, floatFloorDiv, floatMod, floatPow, intAdd, intBitOp, intFloorDiv, intLShift, intMod, intMul, intPow,
@@ -39,6 +39,7 @@ export function binaryOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
   if (a.t === "array" && op === "Add") return arrayConcat(a, b);
   if (a.t === "deque" && op === "Add" && b.t === "deque") return dequeConcat(a, b);
   if (a.t === "deque" && op === "Mult" && repeatCount(b) !== null) return dequeRepeat(a, repeatCount(b) as number);
+  if (b.t === "deque" && op === "Mult" && repeatCount(a) !== null) return dequeRepeat(b, repeatCount(a) as number);
   if (a.t === "array" && op === "Mult" && repeatCount(b) !== null) return arrayRepeat(a, repeatCount(b) as number);
   if (b.t === "array" && op === "Mult" && repeatCount(a) !== null) return arrayRepeat(b, repeatCount(a) as number);
   const r = numericOp(op, a, b);
@@ -146,10 +147,11 @@ function sequenceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {
   }
   if (op === "Add") return concat(a, b);
   if (op === "Mult") {
-    const na = repeatCount(b);
-    if (na !== null && isRepeatable(a)) return repeat(a, na);
-    const nb = repeatCount(a);
-    if (nb !== null && isRepeatable(b)) return repeat(b, nb);
+    // sq_repeat is only tried on a sequence: 2**70 * None is a TypeError, not an overflow.
+    const na = isRepeatable(a) ? repeatCount(b) : null;
+    if (na !== null) return repeat(a, na);
+    const nb = isRepeatable(b) ? repeatCount(a) : null;
+    if (nb !== null) return repeat(b, nb);
     return null;
   }
   if (op === "Mod") {
@@ -404,7 +406,10 @@ export function contains(container: PyObj, item: PyObj): boolean {
     case "bytearray": {
       const hay = bytesData(container);
       const iv = intValue(item);
-      if (iv !== null) return hay.includes(Number(iv));
+      if (iv !== null) {
+        if (iv < 0 || iv > 255) throw valueError("byte must be in range(0, 256)");
+        return hay.includes(Number(iv));
+      }
       if (item.t !== "bytes" && item.t !== "bytearray") throw typeError(`a bytes-like object is required, not '${typeName(item)}'`);
       return Buffer.from(hay).includes(Buffer.from(bytesData(item)));
     }
