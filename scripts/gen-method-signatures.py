@@ -7,13 +7,16 @@ Objects/*.c).
 
     PYENV_VERSION=3.10.13 python3 scripts/gen-method-signatures.py
 """
+import array
+import collections
 import inspect
 import json
 import os
 import sys
 
 assert sys.version_info[:2] == (3, 10), "run under CPython 3.10"
-TYPES = [int, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset, range]
+TYPES = [int, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset, range,
+         collections.deque, array.array, collections.Counter, collections.OrderedDict, collections.defaultdict]
 # [min, max (-1: *args), keywords ("any": **kwargs)]
 BY_HAND = {
     "int.conjugate": [0, 0, []], "str.format_map": [1, 1, []], "str.maketrans": [1, 3, []],
@@ -21,6 +24,16 @@ BY_HAND = {
     "dict.values": [0, 0, []], "dict.pop": [1, 2, []], "dict.update": [0, 1, "any"],
     "range.count": [1, 1, []], "range.index": [1, 1, []],
 }
+for m, row in {"append": [1, 1, []], "appendleft": [1, 1, []], "clear": [0, 0, []], "copy": [0, 0, []],
+               "count": [1, 1, []], "extend": [1, 1, []], "extendleft": [1, 1, []], "index": [1, 3, []],
+               "insert": [2, 2, []], "pop": [0, 0, []], "popleft": [0, 0, []], "remove": [1, 1, []],
+               "reverse": [0, 0, []], "rotate": [0, 1, []]}.items():
+    BY_HAND["deque." + m] = row
+for t in ("Counter", "OrderedDict", "defaultdict"):
+    for m in ("clear", "items", "keys", "values", "copy"):
+        BY_HAND["%s.%s" % (t, m)] = [0, 0, []]
+    BY_HAND[t + ".pop"] = [1, 2, []]
+    BY_HAND[t + ".update"] = [0, 1, "any"]
 for t in ("str", "bytes", "bytearray"):
     for m in ("count", "find", "index", "rfind", "rindex", "startswith", "endswith"):
         BY_HAND["%s.%s" % (t, m)] = [1, 3, []]

@@ -54,12 +54,12 @@ function byteValue(x: PyObj): number {
   return v;
 }
 
-const SIGNED_TYPES = new Set(["int", "float", "complex", "str", "bytes", "bytearray", "list", "tuple", "dict", "set", "frozenset", "range"]);
+const SIGNED_TYPES = new Set(["int", "float", "complex", "str", "bytes", "bytearray", "list", "tuple", "dict", "set", "frozenset", "range", "deque", "array"]);
 
-/** The builtin type whose method table applies (collections' dict flavours have their own signatures). */
+/** The type whose method table applies (collections' dict flavours have their own signatures). */
 function methodOwner(self: PyObj): string | null {
   if (self.t === "bool") return "int";
-  if (self.t === "dict" && self.flavor !== undefined) return null;
+  if (self.t === "dict" && self.flavor !== undefined) return self.flavor.name;
   return SIGNED_TYPES.has(self.t) ? self.t : null;
 }
 
@@ -432,7 +432,13 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
       break;
     }
     case "Decimal":
-      if (name === "quantize") fn = ([q], kw) => quantizeChecked(o, q as PyObj, kw.values.get("rounding"));
+      if (name === "quantize") {
+        fn = ([q], kw) => {
+          const exp = q ?? kw.values.get("exp");
+          if (exp === undefined) throw typeError("quantize() missing required argument 'exp' (pos 1)");
+          return quantizeChecked(o, exp, kw.values.get("rounding"));
+        };
+      }
       if (name === "sqrt") fn = () => decimalSqrt(o);
       if (name === "is_nan") fn = () => pyBool(o.special === "NaN" || o.special === "sNaN");
       break;

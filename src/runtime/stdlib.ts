@@ -177,7 +177,9 @@ export function arrayMethod(a: PyArrayObj, name: string): NativeFn | PyObj | nul
       };
     case "frombytes":
       return ([x]) => {
-        arrayFromBytes(a, bytesData(x as never));
+        const buf = x === undefined ? null : x.t === "bytes" || x.t === "bytearray" ? bytesData(x) : bufferBytes(x);
+        if (buf === null) throw typeError(`a bytes-like object is required, not '${x === undefined ? "NoneType" : typeName(x)}'`);
+        arrayFromBytes(a, buf);
         return None;
       };
     case "insert":

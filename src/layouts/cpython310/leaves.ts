@@ -8,6 +8,7 @@ export const leafSizes: Readonly<Record<string, number>> = {
   range: 48,
   slice: 56,
   list_iterator: 48,
+  chain: 48, // itertools.chain (Counter.elements): source, active
   list_reverseiterator: 48,
   tuple_iterator: 48,
   range_iterator: 48,
