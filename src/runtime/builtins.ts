@@ -9,7 +9,7 @@ import { PyException, PymemError, typeError, unsupported, valueError } from "./e
 import { formatObj, strObj } from "./format.js";
 import { forEach, getIter, lengthHint, makeIter, objectLen, oneCharStr, toArray } from "./iteration.js";
 import { listArray, listFrom } from "./lists.js";
-import { byteArrayAppend, sortInPlace, updateFrom } from "./methods.js";
+import { byteArrayAppend, sortInPlace, sortReverse, updateFrom } from "./methods.js";
 import { delAttr, getAttr, setAttr } from "./attributes.js";
 import { isInstanceOf, lookupClassAttr, makeClass } from "./classes.js";
 import { instanceDict } from "./instanceDict.js";
@@ -784,7 +784,7 @@ export function makeBuiltins(): Map<string, PyObj> {
       kwOnly(kw, ["key", "reverse"], "sorted");
       const l = listFrom(args[0] as PyObj);
       const items = listArray(l);
-      sortInPlace(items, kw.values.get("key") ?? None, truthy(kw.values.get("reverse") ?? False));
+      sortInPlace(items, kw.values.get("key") ?? None, sortReverse(kw.values.get("reverse")));
       return l;
     }],
 

@@ -18,7 +18,7 @@ import { isLazy, materialize } from "./seq.js";
 import { newSet, setAdd, setClear, setContains, setCopy, setDiscard, setFrom, setUpdate } from "./sets.js";
 import { bytesMethod, strMethod } from "./strMethods.js";
 import { binaryOp, contains } from "./ops.js";
-import { tuple2 } from "./tuples.js";
+import { newTuple, tuple2 } from "./tuples.js";
 import { arrayMethod, bufferBytes, dequeMethod, flavorMethod } from "./stdlib.js";
 import { makeDecimal, roundToContext } from "./decimals.js";
 import { newDict } from "./dicts.js";
@@ -28,6 +28,45 @@ import { dunder } from "./dunders.js";
 import { typeAttr } from "./typeAttrs.js";
 import { METHOD_SIGNATURES } from "./methodSignatures.js";
 import { checkCall } from "./signatures.js";
+
+/** slice.indices(length): _PySlice_GetLongIndices, in exact integers. */
+function sliceIndicesTuple(s: import("./objects.js").PySliceObj, lengthObj: PyObj): PyObj {
+  const lv = intValue(lengthObj);
+  if (lv === null) throw typeError(`'${typeName(lengthObj)}' object cannot be interpreted as an integer`);
+  const length = BigInt(lv);
+  if (length < 0n) throw valueError("length should not be negative");
+  const bound = (o: PyObj): bigint | null => {
+    if (o.t === "NoneType") return null;
+    const v = intValue(o);
+    if (v === null) throw typeError("slice indices must be integers or None or have an __index__ method");
+    return BigInt(v);
+  };
+  const step = bound(s.step) ?? 1n;
+  if (step === 0n) throw valueError("slice step cannot be zero");
+  const neg = step < 0n;
+  const lower = neg ? -1n : 0n;
+  const upper = neg ? length - 1n : length;
+  const clamp = (v: bigint | null, dflt: bigint): bigint => {
+    if (v === null) return dflt;
+    if (v < 0n) {
+      v += length;
+      return v < lower ? lower : v;
+    }
+    return v > upper ? upper : v;
+  };
+  const start = clamp(bound(s.start), neg ? upper : lower);
+  const stop = clamp(bound(s.stop), neg ? lower : upper);
+  return newTuple([pyInt(start), pyInt(stop), pyInt(step)]);
+}
+
+/** list.sort's reverse is a C int (_PyLong_AsInt): bools and ints only. */
+export function sortReverse(o: PyObj | undefined): boolean {
+  if (o === undefined) return false;
+  if (o.t === "float") throw typeError("integer argument expected, got float");
+  const v = intValue(o);
+  if (v === null) throw typeError(`'${typeName(o)}' object cannot be interpreted as an integer`);
+  return v !== 0 && v !== 0n;
+}
 
 /** list.index / tuple.index: bounds by _PyEval_SliceIndexNotNone, negative ones from the end. */
 function indexIn(items: readonly PyObj[], x: PyObj, start: PyObj | undefined, stop: PyObj | undefined): number {
@@ -140,7 +179,7 @@ function listMethod(l: PyListObj, name: string): NativeFn | null {
       };
     case "sort":
       return (_args, kw) => {
-        sortInPlace(listArray(l), kw.values.get("key") ?? None, truthy(kw.values.get("reverse") ?? None));
+        sortInPlace(listArray(l), kw.values.get("key") ?? None, sortReverse(kw.values.get("reverse")));
         return None;
       };
     default:
@@ -497,6 +536,17 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
       if (name === "real") return pyFloat(o.re);
       if (name === "imag") return pyFloat(o.im);
       if (name === "conjugate") fn = () => pyComplex(o.re, -o.im);
+      break;
+    case "slice":
+      if (name === "start") return o.start;
+      if (name === "stop") return o.stop;
+      if (name === "step") return o.step;
+      if (name === "indices") {
+        fn = (args) => {
+          if (args.length !== 1) throw typeError(`slice.indices() takes exactly one argument (${args.length} given)`);
+          return sliceIndicesTuple(o, args[0] as PyObj);
+        };
+      }
       break;
     case "range":
       if (name === "start") return pyInt(o.start);
