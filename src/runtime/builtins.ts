@@ -820,7 +820,7 @@ export function makeBuiltins(): Map<string, PyObj> {
     ["getattr", (args) => {
       argCount("getattr", args, 2, 3);
       const name = args[1] as PyObj;
-      if (name.t !== "str") throw typeError(`attribute name must be string, not '${typeName(name)}'`);
+      if (name.t !== "str") throw typeError("getattr(): attribute name must be string");
       try {
         return getAttr(args[0] as PyObj, strText(name));
       } catch (e) {
@@ -830,6 +830,7 @@ export function makeBuiltins(): Map<string, PyObj> {
     }],
     ["hasattr", (args) => {
       argCount("hasattr", args, 2, 2);
+      if ((args[1] as PyObj).t !== "str") throw typeError("hasattr(): attribute name must be string");
       const name = attrName(args[1] as PyObj);
       try {
         getAttr(args[0] as PyObj, name);
