@@ -48,7 +48,7 @@ function exprTooDeep(root: Expr): Span | null {
   }
 }
 
-function children(e: Expr, push: (e: Expr | null) => void): void {
+export function children(e: Expr, push: (e: Expr | null) => void): void {
   switch (e.kind) {
     case "Constant":
     case "Name":
@@ -123,7 +123,7 @@ function generators(gens: readonly Comprehension[], push: (e: Expr | null) => vo
   }
 }
 
-function argumentExprs(a: Arguments): Expr[] {
+export function argumentExprs(a: Arguments): Expr[] {
   const out: Expr[] = [...a.defaults];
   for (const d of a.kwDefaults) if (d) out.push(d);
   for (const arg of [...a.posonlyargs, ...a.args, ...a.kwonlyargs, a.vararg, a.kwarg]) {
@@ -132,7 +132,7 @@ function argumentExprs(a: Arguments): Expr[] {
   return out;
 }
 
-function stmtExprs(s: Stmt): Expr[] {
+export function stmtExprs(s: Stmt): Expr[] {
   const some = (...xs: (Expr | null)[]): Expr[] => xs.filter((x): x is Expr => x !== null);
   switch (s.kind) {
     case "Expr":
@@ -169,7 +169,7 @@ function stmtExprs(s: Stmt): Expr[] {
   }
 }
 
-function stmtBodies(s: Stmt): (readonly Stmt[])[] {
+export function stmtBodies(s: Stmt): (readonly Stmt[])[] {
   switch (s.kind) {
     case "If":
     case "While":

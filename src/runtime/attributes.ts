@@ -1,5 +1,6 @@
 // getattr/setattr/delattr over every modelled object: class instances go
 // through classes.ts, builtin objects through their method tables.
+import { newTuple } from "./tuples.js";
 import { classmethods, delInstanceAttr, getInstanceAttr, getTupleSubclassAttr, lookupClassAttr, newInstance, setInstanceAttrValue } from "./classes.js";
 import { typeObject as builtinType } from "./builtins.js";
 import { PyException } from "./errors.js";
@@ -30,7 +31,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
     case "class": {
       if (name === "__name__") return pyStr(o.name);
       if (name === "__qualname__") return o.attrs.get("__qualname__") ?? pyStr(o.name);
-      if (name === "__mro__") return { t: "tuple", items: [...o.mro, builtinType(o.builtinBase), ...(o.builtinBase === "object" ? [] : [builtinType("object")])] };
+      if (name === "__mro__") return newTuple([...o.mro, builtinType(o.builtinBase), ...(o.builtinBase === "object" ? [] : [builtinType("object")])]);
       if (name === "__new__") return objectNew;
       const v = lookupClassAttr(o, name);
       if (v !== undefined && v.t === "opaque" && v.typeName === "classmethod") return { t: "method", func: v.data as PyObj, self: o };

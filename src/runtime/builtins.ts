@@ -3,33 +3,35 @@
 import { missingAttribute } from "./missingAttribute.js";
 import { argCount, callObject, noKwargs } from "./calls.js";
 import { pyCompare, pyEq, truthy } from "./compare.js";
+import { complexAbs } from "./complexes.js";
 import { ctx } from "./ctx.js";
 import { dictSet, newDict, dictResize } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { formatObj, strObj } from "./format.js";
-import { forEach, getIter, makeIter, objectLen, oneCharStr, toArray } from "./iteration.js";
+import { forEach, getIter, lengthHint, makeIter, objectLen, oneCharStr, toArray } from "./iteration.js";
 import { listArray, listFrom } from "./lists.js";
-import { byteArrayAppend, sortInPlace, updateFrom } from "./methods.js";
+import { byteArrayAppend, sortInPlace, sortReverse, updateFrom } from "./methods.js";
 import { delAttr, getAttr, setAttr } from "./attributes.js";
 import { isInstanceOf, lookupClassAttr, makeClass } from "./classes.js";
 import { instanceDict } from "./instanceDict.js";
 import type { PyClassObj } from "./objects.js";
-import { divRoundHalfEven, floatToInt, intAdd, intPowMod, intValue, toFloat } from "./numbers.js";
+import { divRoundHalfEven, floatToInt, intAdd, intPowMod, intValue, toFloat, toIndex } from "./numbers.js";
 import {
-  Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyComplex, pyFloat, pyInt, pyStr,
+  Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStr,
   pyStrFresh, typeName, type Kwargs, type NativeFn, type PyObj, type PyTypeObj,
 } from "./objects.js";
 import { binaryOp, newByteArrayExact } from "./ops.js";
-import { INT_MAX_STR_DIGITS, repr } from "./repr.js";
+import { decimalToString, INT_MAX_STR_DIGITS, repr } from "./repr.js";
 import { isLazy, makeIntRun, materialize } from "./seq.js";
 import { hashOf, setFrom } from "./sets.js";
 import { userHashRunning } from "./hashing.js";
 import { bytesData, CLOSED_FROM, strText } from "./text.js";
-import { newTuple, tuple2 } from "./tuples.js";
+import { emptyTuple, newTuple, tuple2, tupleFromCollected } from "./tuples.js";
 import { makeSlice } from "./subscript.js";
 import { fromHex } from "./strMethods.js";
 import { bufferBytes, builtinLeaves } from "./stdlib.js";
 import { decimalFromFloat } from "./decimals.js";
+import { withSignature } from "./signatures.js";
 
 function fn(name: string, f: NativeFn): PyObj {
   return { t: "builtin", name, self: null, fn: f };
@@ -37,6 +39,17 @@ function fn(name: string, f: NativeFn): PyObj {
 
 function type(name: string, call: NativeFn | null, attrs: [string, PyObj][] = []): PyTypeObj {
   return { t: "type", name, call, attrs: new Map(attrs) };
+}
+
+/** PyObject_GetAttr & co. take only str names. */
+function attrName(o: PyObj): string {
+  if (o.t !== "str") throw typeError(`attribute name must be string, not '${typeName(o)}'`);
+  return strText(o);
+}
+
+function isCallable(o: PyObj): boolean {
+  if (o.t === "instance") return lookupClassAttr(o.cls, "__call__") !== undefined;
+  return ["builtin", "function", "type", "class", "method"].includes(o.t);
 }
 
 function kwOnly(kw: Kwargs, allowed: readonly string[], fname: string): void {
@@ -81,10 +94,15 @@ function intCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   kwOnly(kw, ["base"], "int");
   const x = args[0];
   const baseArg = args[1] ?? kw.values.get("base");
-  if (x === undefined) return pyInt(0);
+  if (x === undefined) {
+    if (baseArg !== undefined) throw typeError("int() missing string argument");
+    return pyInt(0);
+  }
   if (baseArg !== undefined) {
+    // long_new_impl: the base is an index and in range before the value's type is looked at.
+    const base = toIndex(baseArg);
+    if ((base !== 0 && base < 2) || base > 36) throw valueError("int() base must be >= 2 and <= 36, or 0");
     if (x.t !== "str" && x.t !== "bytes" && x.t !== "bytearray") throw typeError("int() can't convert non-string with explicit base");
-    const base = Number(intValue(baseArg));
     return parseIntLiteral(x.t === "str" ? strText(x) : Buffer.from(bytesData(x)).toString("latin1"), base);
   }
   switch (x.t) {
@@ -114,11 +132,19 @@ export function parseFloat(text: string): number {
   return Number(s);
 }
 
-function floatCall(args: readonly PyObj[]): PyObj {
+function floatCall(args: readonly PyObj[], kw?: Kwargs): PyObj {
+  if (kw !== undefined) noKwargs("float", kw);
+  argCount("float", args, 0, 1);
   const x = args[0];
   if (x === undefined) return pyFloat(0);
   if (x.t === "float") return x;
   if (x.t === "str") return pyFloat(parseFloat(strText(x)));
+  if (x.t === "bytes" || x.t === "bytearray") return pyFloat(parseFloat(Buffer.from(bytesData(x)).toString("latin1")));
+  if (x.t === "Decimal") {
+    // Decimal.__float__: float(str(self)), refusing a signalling NaN.
+    if (x.special === "sNaN") throw valueError("Cannot convert signaling NaN to float");
+    return pyFloat(x.special === "NaN" ? NaN : parseFloat(decimalToString(x)));
+  }
   const f = toFloat(x);
   if (f === null) throw typeError(`float() argument must be a string or a number, not '${typeName(x)}'`);
   return pyFloat(f);
@@ -128,8 +154,13 @@ function strCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const x = args[0] ?? kw.values.get("object");
   if (x === undefined) return emptyStr;
   const enc = args[1] ?? kw.values.get("encoding");
-  if (enc !== undefined) {
+  const errors = args[2] ?? kw.values.get("errors");
+  if (enc !== undefined && enc.t !== "str") throw typeError(`str() argument 'encoding' must be str, not ${typeName(enc)}`);
+  if (errors !== undefined && errors.t !== "str") throw typeError(`str() argument 'errors' must be str, not ${typeName(errors)}`);
+  if (enc !== undefined || errors !== undefined) {
+    if (x.t === "str") throw typeError("decoding str is not supported");
     if (x.t !== "bytes" && x.t !== "bytearray") throw typeError(`decoding to str: need a bytes-like object, ${typeName(x)} found`);
+    if (enc === undefined) return callObject(getAttr(x, "decode"), []);
     return callObject(getAttr(x, "decode"), [enc]);
   }
   return strObj(x);
@@ -142,7 +173,20 @@ function checkByte(v: PyObj): number {
   return Number(n);
 }
 
+/** bytes_new / bytearray___init__: encoding and errors are str and need a str source. */
+function checkEncodingArgs(fname: string, args: readonly PyObj[], kw: Kwargs): void {
+  const x = args[0] ?? kw.values.get("source");
+  const enc = args[1] ?? kw.values.get("encoding");
+  const errors = args[2] ?? kw.values.get("errors");
+  if (enc !== undefined && enc.t !== "str") throw typeError(`${fname}() argument 'encoding' must be str, not ${typeName(enc)}`);
+  if (errors !== undefined && errors.t !== "str") throw typeError(`${fname}() argument 'errors' must be str, not ${typeName(errors)}`);
+  if (x !== undefined && x.t === "str") return;
+  if (enc !== undefined) throw typeError("encoding without a string argument");
+  if (errors !== undefined) throw typeError("errors without a string argument");
+}
+
 function bytesCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  checkEncodingArgs("bytes", args, kw);
   const x = args[0] ?? kw.values.get("source");
   if (x === undefined) return emptyBytes;
   const enc = args[1] ?? kw.values.get("encoding");
@@ -157,9 +201,10 @@ function bytesCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const n = intValue(x);
   if (n !== null) {
     if (n < 0) throw valueError("negative count");
+    if (n > 2n ** 63n - 1n) throw new PyException("OverflowError", "cannot fit 'int' into an index-sized integer");
     const len = Number(n);
     if (len === 0) return emptyBytes;
-    if (len >= CLOSED_FROM) return { t: "bytes", data: null, rep: { unit: new Uint8Array(1), count: len }, length: len };
+    if (len >= CLOSED_FROM) return pyBytesRepeat(new Uint8Array(1), len);
     return pyBytesFresh(new Uint8Array(len)); // _PyBytes_FromSize(n, 1): a new object even for one byte
   }
   const items = toArray(x).map(checkByte);
@@ -167,6 +212,7 @@ function bytesCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 }
 
 function byteArrayCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  checkEncodingArgs("bytearray", args, kw);
   const x = args[0] ?? kw.values.get("source");
   const layout = ctx().layout.bytearray;
   if (x === undefined) return { t: "bytearray", data: new Uint8Array(0), rep: null, length: 0, alloc: 0 };
@@ -182,6 +228,7 @@ function byteArrayCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const n = intValue(x);
   if (n !== null) {
     if (n < 0) throw valueError("negative count");
+    if (n > 2n ** 63n - 1n) throw new PyException("OverflowError", "cannot fit 'int' into an index-sized integer");
     const len = Number(n);
     const alloc = layout.resize(0, 0, len);
     if (len >= CLOSED_FROM) return { t: "bytearray", data: null, rep: { unit: new Uint8Array(1), count: len }, length: len, alloc };
@@ -227,13 +274,14 @@ function tupleCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const x = args[0];
   if (x === undefined) return newTuple([]);
   if (x.t === "tuple" && x.cls === undefined) return x;
-  if (x.t === "tuple") return newTuple(materialize(x.items).slice());
   // PyList_AsTuple: an exact copy; a closed form stays shared.
   if (x.t === "list") return newTuple(isLazy(x.items) ? x.items : x.items.slice());
   if (x.t === "range" && x.len > 64n && x.start > -(2n ** 52n) && x.stop < 2n ** 52n && x.stop > -(2n ** 52n)) {
     return newTuple(makeIntRun(Number(x.start), Number(x.step), Number(x.len)));
   }
-  return newTuple(toArray(x));
+  // PySequence_Tuple's generic path: PyTuple_New(PyObject_LengthHint(v, 10)), filled, then resized.
+  const hint = lengthHint(x, 10);
+  return tupleFromCollected(toArray(x), hint);
 }
 
 function dictCall(args: readonly PyObj[], kw: Kwargs): PyObj {
@@ -308,8 +356,10 @@ function roundCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const iv = intValue(x);
   if (iv !== null) {
     if (nd === undefined || nd.t === "NoneType") return x.t === "bool" ? pyInt(iv) : x;
-    const n = Number(intValue(nd));
-    if (n >= 0) return x.t === "bool" ? pyInt(iv) : x;
+    const ndv = intValue(nd);
+    if (ndv === null) throw typeError(`'${typeName(nd)}' object cannot be interpreted as an integer`);
+    if (ndv >= 0) return x.t === "bool" ? pyInt(iv) : x;
+    const n = Number(ndv);
     const p = 10n ** BigInt(-n);
     return pyInt(divRoundHalfEven(BigInt(iv), p) * p);
   }
@@ -321,7 +371,9 @@ function roundCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     const r = diff > 0.5 || (diff === 0.5 && f % 2 !== 0) ? f + 1 : f;
     return floatToInt(r);
   }
-  const n = Number(intValue(nd));
+  const ndv = intValue(nd);
+  if (ndv === null) throw typeError(`'${typeName(nd)}' object cannot be interpreted as an integer`);
+  const n = Number(ndv);
   if (!Number.isFinite(x.v) || x.v === 0) return pyFloat(x.v);
   // double_round: the float's exact decimal value rounded half-even at 10**-n,
   // then the double nearest that decimal (JS parsing rounds correctly too).
@@ -349,7 +401,11 @@ function isinstanceCall(args: readonly PyObj[]): PyObj {
 function issubclassCall(args: readonly PyObj[]): PyObj {
   argCount("issubclass", args, 2, 2);
   const [a, b] = args as [PyObj, PyObj];
+  if (a.t !== "class" && a.t !== "type") throw typeError("issubclass() arg 1 must be a class");
   const targets = b.t === "tuple" ? materialize(b.items) : [b];
+  for (const t of targets) {
+    if (t.t !== "class" && t.t !== "type" && t.t !== "tuple") throw typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+  }
   return pyBool(targets.some((t) => {
     if (a.t === "class") return t.t === "class" ? a.mro.includes(t) : t.t === "type" && (t.name === "object" || t.name === a.builtinBase);
     if (a.t === "type" && t.t === "type") return a.name === t.name || t.name === "object" || (a.name === "bool" && t.name === "int");
@@ -399,7 +455,10 @@ function zipCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 
 function enumerateCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const it = getIter(args[0] ?? (kw.values.get("iterable") as PyObj));
-  let i = BigInt(intValue(args[1] ?? kw.values.get("start") ?? pyInt(0)) ?? 0);
+  const start = args[1] ?? kw.values.get("start") ?? pyInt(0);
+  const sv = intValue(start);
+  if (sv === null) throw typeError(`'${typeName(start)}' object cannot be interpreted as an integer`);
+  let i = BigInt(sv);
   return makeIter("enumerate", () => {
     const v = it.next();
     return v === undefined ? undefined : tuple2(pyInt(i++), v);
@@ -474,11 +533,24 @@ function powCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const base = args[0] ?? kw.values.get("base");
   const exp = args[1] ?? kw.values.get("exp");
   const mod = args[2] ?? kw.values.get("mod");
-  if (base === undefined || exp === undefined) throw typeError("pow() missing required argument");
+  if (args.length > 3) throw typeError(`pow() takes at most 3 arguments (${args.length} given)`);
+  for (const k of kw.values.keys()) {
+    if (k !== "base" && k !== "exp" && k !== "mod") throw typeError(`'${k}' is an invalid keyword argument for pow()`);
+  }
+  if (base === undefined) throw typeError("pow() missing required argument 'base' (pos 1)");
+  if (exp === undefined) throw typeError("pow() missing required argument 'exp' (pos 2)");
   if (mod === undefined || mod.t === "NoneType") return binaryOp("Pow", base, exp);
-  const [a, b, m] = [intValue(base), intValue(exp), intValue(mod)];
-  if (a === null || b === null || m === null) throw typeError("pow() 3rd argument not allowed unless all arguments are integers");
-  return intPowMod(a, b, m);
+  // ternary_op: each distinct operand type's nb_power in turn. long_pow declines unless all three
+  // are ints; float_pow and complex_pow refuse any modulus.
+  for (const o of [base, exp, mod]) {
+    if (o.t === "float") throw typeError("pow() 3rd argument not allowed unless all arguments are integers");
+    if (o.t === "complex") throw valueError("complex modulo");
+    if (o.t === "int" || o.t === "bool") {
+      const [a, b, m] = [intValue(base), intValue(exp), intValue(mod)];
+      if (a !== null && b !== null && m !== null) return intPowMod(a, b, m);
+    }
+  }
+  throw typeError(`unsupported operand type(s) for ** or pow(): '${typeName(base)}', '${typeName(exp)}', '${typeName(mod)}'`);
 }
 
 function chrCall(args: readonly PyObj[]): PyObj {
@@ -504,12 +576,20 @@ function ordCall(args: readonly PyObj[]): PyObj {
   throw typeError(`ord() expected string of length 1, but ${typeName(x)} found`);
 }
 
-function complexCall(args: readonly PyObj[]): PyObj {
-  const re = args[0];
-  const im = args[1];
-  if (re === undefined) return pyComplex(0, 0);
-  if (re.t === "complex" && im === undefined) return re;
-  if (re.t === "str") {
+/** complex_new_impl (Objects/complexobject.c). */
+function complexCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  argCount("complex", args, 0, 2);
+  for (const k of kw.values.keys()) {
+    if (k !== "real" && k !== "imag") throw typeError(`'${k}' is an invalid keyword argument for complex()`);
+  }
+  if (args.length >= 1 && kw.values.has("real")) throw typeError("argument for complex() given by name ('real') and position (1)");
+  if (args.length >= 2 && kw.values.has("imag")) throw typeError("argument for complex() given by name ('imag') and position (2)");
+  const re = args[0] ?? kw.values.get("real");
+  const im = args[1] ?? kw.values.get("imag");
+  if (re === undefined && im === undefined) return pyComplex(0, 0);
+  if (re !== undefined && re.t === "complex" && im === undefined) return re;
+  if (re !== undefined && re.t === "str") {
+    if (im !== undefined) throw typeError("complex() can't take second arg if first is a string");
     const t = strText(re).trim().replace(/^\((.*)\)$/, "$1").replace(/_/g, "");
     const num = "(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?|inf|nan";
     const m = new RegExp(`^([+-]?(?:${num}))?(?:([+-](?:${num})?)[jJ])?$|^([+-]?(?:${num})?)[jJ]$`, "i").exec(t);
@@ -520,9 +600,21 @@ function complexCall(args: readonly PyObj[]): PyObj {
     if (m[3] !== undefined) return pyComplex(0, part(m[3]));
     return pyComplex(m[1] !== undefined ? parseFloat(m[1]) : 0, m[2] !== undefined ? part(m[2]) : 0);
   }
-  const r = re.t === "complex" ? re : pyComplex(toFloat(re) ?? NaN, 0);
-  const i = im === undefined ? pyComplex(0, 0) : im.t === "complex" ? im : pyComplex(toFloat(im) ?? NaN, 0);
-  return pyComplex(r.re - i.im, r.im + i.re);
+  if (im !== undefined && im.t === "str") throw typeError("complex() second arg can't be a string");
+  const asNumber = (o: PyObj, which: string): { re: number; im: number; isComplex: boolean } => {
+    if (o.t === "complex") return { re: o.re, im: o.im, isComplex: true };
+    const f = o.t === "Decimal" ? toFloat(floatCall([o])) : toFloat(o);
+    if (f === null) throw typeError(`complex() ${which} must be ${which === "first argument" ? "a string or a number" : "a number"}, not '${typeName(o)}'`);
+    return { re: f, im: 0, isComplex: false };
+  };
+  const cr = asNumber(re ?? pyInt(0), "first argument");
+  const ci = im === undefined ? null : asNumber(im, "second argument");
+  // Only a complex part contributes its imaginary half: complex(-8.0, -0.0) keeps the -0.0.
+  let real = cr.re;
+  let imag = ci === null ? cr.im : ci.re;
+  if (ci !== null && ci.isComplex) real -= ci.im;
+  if (ci !== null && cr.isComplex) imag += cr.im;
+  return pyComplex(real, imag);
 }
 
 let objectCls: PyClassObj | null = null;
@@ -530,7 +622,7 @@ let objectCls: PyClassObj | null = null;
 /** object() instances: a class with neither __dict__ nor slots. */
 function objectClass(): PyClassObj {
   if (objectCls === null) {
-    const c = makeClass("object", [], new Map<string, PyObj>([["__slots__", { t: "tuple", items: [] }], ["__module__", pyStr("builtins")]]));
+    const c = makeClass("object", [], new Map<string, PyObj>([["__slots__", emptyTuple], ["__module__", pyStr("builtins")]]));
     objectCls = { ...c, shape: ctx().layout.heapType.object };
   }
   return objectCls;
@@ -550,7 +642,7 @@ export function typeObject(name: string): PyTypeObj {
 export function makeBuiltins(): Map<string, PyObj> {
   const b = new Map<string, PyObj>();
   const addType = (name: string, call: NativeFn, attrs: [string, PyObj][] = []): void => {
-    const t = type(name, call, attrs);
+    const t = type(name, withSignature(name, call), attrs);
     typeObjects.set(name, t);
     b.set(name, t);
   };
@@ -631,7 +723,7 @@ export function makeBuiltins(): Map<string, PyObj> {
       const iv = intValue(x);
       if (iv !== null) return iv < 0 ? binaryOp("Sub", pyInt(0), x) : x.t === "bool" ? pyInt(iv) : x;
       if (x.t === "float") return pyFloat(Math.abs(x.v));
-      if (x.t === "complex") return pyFloat(Math.hypot(x.re, x.im));
+      if (x.t === "complex") return pyFloat(complexAbs(x));
       throw typeError(`bad operand type for abs(): '${typeName(x)}'`);
     }],
     ["round", roundCall],
@@ -642,7 +734,7 @@ export function makeBuiltins(): Map<string, PyObj> {
       kwOnly(kw, ["key", "reverse"], "sorted");
       const l = listFrom(args[0] as PyObj);
       const items = listArray(l);
-      sortInPlace(items, kw.values.get("key") ?? None, truthy(kw.values.get("reverse") ?? False));
+      sortInPlace(items, kw.values.get("key") ?? None, sortReverse(kw.values.get("reverse")));
       return l;
     }],
 
@@ -678,7 +770,7 @@ export function makeBuiltins(): Map<string, PyObj> {
     ["getattr", (args) => {
       argCount("getattr", args, 2, 3);
       const name = args[1] as PyObj;
-      if (name.t !== "str") throw typeError("attribute name must be string");
+      if (name.t !== "str") throw typeError("getattr(): attribute name must be string");
       try {
         return getAttr(args[0] as PyObj, strText(name));
       } catch (e) {
@@ -688,8 +780,10 @@ export function makeBuiltins(): Map<string, PyObj> {
     }],
     ["hasattr", (args) => {
       argCount("hasattr", args, 2, 2);
+      if ((args[1] as PyObj).t !== "str") throw typeError("hasattr(): attribute name must be string");
+      const name = attrName(args[1] as PyObj);
       try {
-        getAttr(args[0] as PyObj, strText(args[1] as never));
+        getAttr(args[0] as PyObj, name);
         return True;
       } catch (e) {
         if (e instanceof PyException && e.pyType === "AttributeError") return False;
@@ -705,7 +799,7 @@ export function makeBuiltins(): Map<string, PyObj> {
     }],
     ["delattr", (args) => {
       argCount("delattr", args, 2, 2);
-      delAttr(args[0] as PyObj, strText(args[1] as never));
+      delAttr(args[0] as PyObj, attrName(args[1] as PyObj));
       return None;
     }],
     ["vars", (args) => {
@@ -726,6 +820,7 @@ export function makeBuiltins(): Map<string, PyObj> {
       if (args.length === 2) {
         // iter(callable, sentinel): a callable_iterator.
         const [f, sentinel] = args as [PyObj, PyObj];
+        if (!isCallable(f)) throw typeError("iter(v, w): v must be callable");
         let done = false;
         return makeIter("callable_iterator", () => {
           if (done) return undefined;
@@ -747,10 +842,16 @@ export function makeBuiltins(): Map<string, PyObj> {
       if (args[1] !== undefined) return args[1];
       throw new PyException("StopIteration", "");
     }],
-    ["format", (args) => formatObj(args[0] as PyObj, args[1] === undefined ? "" : strText(args[1] as never))],
-    ["callable", (args) => pyBool(["builtin", "function", "type", "class", "method"].includes((args[0] as PyObj).t))],
+    ["format", (args, kw) => {
+      noKwargs("format", kw);
+      argCount("format", args, 1, 2);
+      const spec = args[1];
+      if (spec !== undefined && spec.t !== "str") throw typeError(`format() argument 2 must be str, not ${typeName(spec)}`);
+      return formatObj(args[0] as PyObj, spec === undefined ? "" : strText(spec));
+    }],
+    ["callable", (args) => pyBool(isCallable(args[0] as PyObj))],
   ];
-  for (const [name, f] of fns) b.set(name, fn(name, f));
+  for (const [name, f] of fns) b.set(name, fn(name, withSignature(name, f)));
   b.set("True", True);
   b.set("False", False);
   b.set("None", None);

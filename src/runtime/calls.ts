@@ -3,7 +3,7 @@ import { typeError } from "./errors.js";
 import { typeName, type Kwargs, type PyObj } from "./objects.js";
 import { instantiate } from "./classes.js";
 import { isBuiltinFunction } from "./scope.js";
-import { bindBuiltinCall } from "./signatures.js";
+import { bindBuiltinCall } from "./argumentBinding.js";
 
 export const emptyKwargs: Kwargs = { values: new Map(), keys: new Map() };
 

@@ -1,6 +1,7 @@
 // Classes from `class` statements: layout (type_new's slots, __dict__ and
 // __weakref__ pointers), instances, and attribute access with CPython's
 // lookup order (slots, instance dict, class attributes over the MRO).
+import { newTupleOfClass } from "./tuples.js";
 import { callObject, emptyKwargs } from "./calls.js";
 import { intern } from "./constPool.js";
 import { ctx } from "./ctx.js";
@@ -134,7 +135,7 @@ export function instantiate(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs)
     if (cls.tupleFields !== null) return makeNamedTuple(cls, args, kw);
     // tuple.__new__(cls, iterable): a tuple subclass instance of exact length.
     const items = args[0] === undefined ? [] : toArray(args[0]);
-    return { t: "tuple", items, cls };
+    return newTupleOfClass(items, cls);
   }
   const inst: PyInstanceObj = { t: "instance", cls, dict: null, slotValues: new Map() };
   const init = lookupClassAttr(cls, "__init__");
@@ -168,7 +169,7 @@ function makeNamedTuple(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs): Py
   if (missing.length > 0) {
     throw typeError(`${cls.name}.__new__() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${missing.map((m) => `'${m}'`).join(" and ")}`);
   }
-  return { t: "tuple", items, cls };
+  return newTupleOfClass(items, cls);
 }
 
 /** Attribute names are interned, as PyObject_SetAttr does with its name. */

@@ -1,4 +1,5 @@
 // Truth values, equality and ordering with Python's rules.
+import { newTuple, tuple2 } from "./tuples.js";
 import { PyException, typeError } from "./errors.js";
 import { hashKey } from "./hashTable.js";
 import { intValue, toFloat } from "./numbers.js";
@@ -64,7 +65,7 @@ function numCompare(a: PyObj, b: PyObj): number {
 function viewKeys(o: PyObj): Set<unknown> | null {
   if (o.t === "dictview" && o.typeName !== "dict_values") {
     const out = new Set<unknown>();
-    for (const e of o.dict.table.map.values()) out.add(o.typeName === "dict_keys" ? hashKey(e.key) : hashKey({ t: "tuple", items: [e.key, e.value] }));
+    for (const e of o.dict.table.map.values()) out.add(o.typeName === "dict_keys" ? hashKey(e.key) : hashKey(tuple2(e.key, e.value)));
     return out;
   }
   if (o.t === "set" || o.t === "frozenset") return new Set(o.table.keyList().map(hashKey));
@@ -90,7 +91,7 @@ export function pyEq(a: PyObj, b: PyObj): boolean {
   if (a.t === "instance" && b.t === "instance" && a.cls === b.cls) {
     const x = fieldTuple(a, "eq");
     const y = fieldTuple(b, "eq");
-    if (x !== null && y !== null) return pyEq({ t: "tuple", items: x }, { t: "tuple", items: y });
+    if (x !== null && y !== null) return pyEq(newTuple(x), newTuple(y));
     return false;
   }
   const sl = setLike(a, b);
@@ -184,7 +185,7 @@ export function pyCompare(a: PyObj, b: PyObj, op: string): number {
   if (a.t === "instance" && b.t === "instance" && a.cls === b.cls) {
     const x = fieldTuple(a, "order");
     const y = fieldTuple(b, "order");
-    if (x !== null && y !== null) return pyCompare({ t: "tuple", items: x }, { t: "tuple", items: y }, op);
+    if (x !== null && y !== null) return pyCompare(newTuple(x), newTuple(y), op);
   }
   if ((a.t === "set" || a.t === "frozenset") && (b.t === "set" || b.t === "frozenset")) {
     // set_issubset both ways, by each entry's stored hash and Python ==.

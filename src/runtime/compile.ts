@@ -293,7 +293,7 @@ export class Compiler {
   /** fold_iter: a list display iterated or tested with `in` is built as a tuple (a set as a frozenset). */
   private iterOperand(c: Expr): Run {
     if (c.kind === "List" && !c.elts.some((x) => x.kind === "Starred")) return this.tuple({ ...c, kind: "Tuple" }).run;
-    if (c.kind === "Set") {
+    if (c.kind === "Set" && !c.elts.some((x) => x.kind === "Starred")) {
       const parts = c.elts.map((x) => this.expr(x));
       if (parts.every((p) => p.konst !== null)) {
         return this.constant(setFrom("frozenset", newTuple(parts.map((p) => p.konst as PyObj)))).run;

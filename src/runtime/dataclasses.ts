@@ -13,11 +13,11 @@ import { listExtend, newEmptyList } from "./lists.js";
 import { intern } from "./constPool.js";
 import { setInstanceAttrValue } from "./classes.js";
 import {
-  None, pyStr, type Kwargs, type NativeFn, type PyClassObj, type PyObj, type PyTypeObj,
+  False, None, True, pyBool, pyStr, type Kwargs, type NativeFn, type PyClassObj, type PyObj, type PyTypeObj,
 } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
-import { newTuple } from "./tuples.js";
+import { newTuple, newTupleOfClass } from "./tuples.js";
 import { repr, setInstanceRepr } from "./repr.js";
 import { classmethods, instantiate } from "./classes.js";
 
@@ -65,8 +65,8 @@ function fieldCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   fieldObjects.set(f, {
     default: dflt,
     factory,
-    init: truthy(kw.values.get("init") ?? { t: "bool", v: true }),
-    repr: truthy(kw.values.get("repr") ?? { t: "bool", v: true }),
+    init: truthy(kw.values.get("init") ?? True),
+    repr: truthy(kw.values.get("repr") ?? True),
   });
   return f;
 }
@@ -152,11 +152,11 @@ function makeInit(cls: () => PyClassObj, fields: readonly FieldSpec[], slots: bo
 }
 
 function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
-  const frozen = truthy(opts.values.get("frozen") ?? { t: "bool", v: false });
-  if (truthy(opts.values.get("order") ?? { t: "bool", v: false }) && !truthy(opts.values.get("eq") ?? { t: "bool", v: true })) {
+  const frozen = truthy(opts.values.get("frozen") ?? False);
+  if (truthy(opts.values.get("order") ?? False) && !truthy(opts.values.get("eq") ?? True)) {
     throw valueError("eq must be true if order is true");
   }
-  const slots = truthy(opts.values.get("slots") ?? { t: "bool", v: false });
+  const slots = truthy(opts.values.get("slots") ?? False);
   const fields = allFields(cls);
   let target = cls;
   if (slots) {
@@ -171,7 +171,7 @@ function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
     target = makeClass(cls.name, cls.bases, attrs);
   }
   if (!target.attrs.has("__init__") || target.attrs.get("__init__") === cls.attrs.get("__init__")) {
-    if (truthy(opts.values.get("init") ?? { t: "bool", v: true }) && !cls.attrs.has("__init__")) {
+    if (truthy(opts.values.get("init") ?? True) && !cls.attrs.has("__init__")) {
       const t = target;
       target.attrs.set("__init__", makeInit(() => t, fields, slots));
     }
@@ -179,8 +179,8 @@ function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
   target.frozen = frozen || target.bases.some((b) => b.frozen);
   dataclassFields.set(target, fields);
   dataclassOptions.set(target, {
-    eq: truthy(opts.values.get("eq") ?? { t: "bool", v: true }),
-    order: truthy(opts.values.get("order") ?? { t: "bool", v: false }),
+    eq: truthy(opts.values.get("eq") ?? True),
+    order: truthy(opts.values.get("order") ?? False),
     frozen: target.frozen,
   });
   return target;
@@ -254,7 +254,7 @@ export function namedTupleClass(name: string, fields: readonly string[], default
         if (i < 0) throw valueError(`Got unexpected field names: ['${k}']`);
         items[i] = v;
       }
-      return { t: "tuple", items, cls };
+      return newTupleOfClass(items, cls);
     },
   });
   attrs.set("_asdict", {
@@ -315,7 +315,7 @@ function asInner(o: PyObj, asDict: boolean): PyObj {
   }
   if (o.t === "tuple") {
     const items = materialize(o.items).map((x) => asInner(x, asDict));
-    return o.cls !== undefined ? { t: "tuple", items, cls: o.cls } : newTuple(items);
+    return o.cls !== undefined ? newTupleOfClass(items, o.cls) : newTuple(items);
   }
   if (o.t === "list") {
     // type(obj)(generator): list() of an unsized iterator.
@@ -362,7 +362,7 @@ export function dataclassesModuleAttrs(): [string, PyObj][] {
       if (fields === undefined) throw typeError("must be called with a dataclass type or instance");
       return newTuple(fields.map(() => fieldObject()));
     })],
-    ["is_dataclass", fn("is_dataclass", ([o]) => ({ t: "bool", v: o !== undefined && (o.t === "class" ? dataclassFields.has(o) : o.t === "instance" && dataclassFields.has(o.cls)) }))],
+    ["is_dataclass", fn("is_dataclass", ([o]) => pyBool(o !== undefined && (o.t === "class" ? dataclassFields.has(o) : o.t === "instance" && dataclassFields.has(o.cls))))],
     ["FrozenInstanceError", typingObject("FrozenInstanceError")],
   ];
 }

@@ -9,6 +9,7 @@ import { bytesData as bytesDataOf, strText } from "./text.js";
 import { dictGet } from "./dicts.js";
 import { pyStr } from "./objects.js";
 import { intern } from "./constPool.js";
+import { newTuple } from "./tuples.js";
 
 interface Spec {
   fill: string;
@@ -22,20 +23,83 @@ interface Spec {
   type: string;
 }
 
-function parseSpec(spec: string): Spec {
-  const m = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/su.exec(spec);
-  if (m === null) throw valueError("Invalid format specifier");
-  return {
-    fill: m[1] ?? (m[5] !== undefined && m[2] === undefined ? "0" : " "),
-    align: m[2] ?? (m[5] !== undefined ? "=" : ""),
-    sign: m[3] ?? "-",
-    alt: m[4] !== undefined,
-    zero: m[5] !== undefined,
-    width: m[6] !== undefined ? Number(m[6]) : 0,
-    grouping: m[7] ?? "",
-    precision: m[8] !== undefined ? Number(m[8]) : null,
-    type: m[9] ?? "",
+/** The presentation type as CPython's messages print it: the character, or \x.. outside printable ASCII. */
+function codeText(type: string): string {
+  const c = type.codePointAt(0) as number;
+  return c > 32 && c < 128 ? type : `\\x${c.toString(16)}`;
+}
+
+/**
+ * parse_internal_render_format_spec (Python/formatter_unicode.c): fill and
+ * align, sign, '#', the '0' shorthand (which implies '=' only for types that
+ * align right by default), width, ',' or '_', precision, one type character.
+ * `type` is "" when none was given (the caller's default then applies).
+ */
+function parseSpec(spec: string, defaultType: string, defaultAlign: "<" | ">"): Spec {
+  const cps = [...spec];
+  let pos = 0;
+  const isAlign = (c: string | undefined): boolean => c === "<" || c === ">" || c === "=" || c === "^";
+  const s: Spec = { fill: " ", align: "", sign: "", alt: false, zero: false, width: 0, grouping: "", precision: null, type: "" };
+  let fillGiven = false;
+  if (cps.length >= 2 && isAlign(cps[1])) {
+    s.fill = cps[0] as string;
+    s.align = cps[1] as string;
+    fillGiven = true;
+    pos = 2;
+  } else if (cps.length >= 1 && isAlign(cps[0])) {
+    s.align = cps[0] as string;
+    pos = 1;
+  }
+  const c0 = cps[pos];
+  if (c0 === "+" || c0 === "-" || c0 === " ") {
+    s.sign = c0;
+    pos++;
+  }
+  if (cps[pos] === "#") {
+    s.alt = true;
+    pos++;
+  }
+  if (!fillGiven && cps[pos] === "0") {
+    s.fill = "0";
+    s.zero = true;
+    if (s.align === "" && defaultAlign === ">") s.align = "=";
+    pos++;
+  }
+  const integer = (): number | null => {
+    let digits = "";
+    while (pos < cps.length && /^[0-9]$/.test(cps[pos] as string)) digits += cps[pos++];
+    if (digits === "") return null;
+    if (digits.replace(/^0+/, "").length > 18 || Number(digits) > 2 ** 63 - 1) throw valueError("Too many decimal digits in format string");
+    return Number(digits);
   };
+  s.width = integer() ?? 0;
+  if (cps[pos] === ",") {
+    s.grouping = ",";
+    pos++;
+  }
+  if (cps[pos] === "_") {
+    if (s.grouping !== "") throw valueError("Cannot specify both ',' and '_'.");
+    s.grouping = "_";
+    pos++;
+  }
+  if (cps[pos] === "," && s.grouping === "_") throw valueError("Cannot specify both ',' and '_'.");
+  if (cps[pos] === ".") {
+    pos++;
+    s.precision = integer();
+    if (s.precision === null) throw valueError("Format specifier missing precision");
+  }
+  if (cps.length - pos > 1) throw valueError("Invalid format specifier");
+  if (cps.length - pos === 1) s.type = cps[pos] as string;
+  if (s.grouping !== "") {
+    const t = s.type === "" ? defaultType : s.type;
+    const ok = "defgEG%F".includes(t) || t === "" || (s.grouping === "_" && "boxX".includes(t));
+    if (!ok) throw valueError(`Cannot specify '${s.grouping}' with '${codeText(t)}'.`);
+  }
+  return s;
+}
+
+function unknownCode(type: string, o: PyObj): PyException {
+  return valueError(`Unknown format code '${codeText(type)}' for object of type '${typeName(o)}'`);
 }
 
 function group(digits: string, sep: string, every: number): string {
@@ -169,15 +233,29 @@ function writerPiece(v: PyObj, spec: string): PyStrObj | string {
 /** format(value, spec): PyObject_Format. */
 export function formatValue(o: PyObj, spec: string): string {
   if (spec === "") return str(o);
-  const s = parseSpec(spec);
   const iv = intValue(o);
-  if (iv !== null) return formatInt(iv, s);
+  if (iv !== null) {
+    const s = parseSpec(spec, "d", ">");
+    if (s.type !== "" && !"bcdoxXneEfFgG%".includes(s.type)) throw unknownCode(s.type, o);
+    if (s.precision !== null && !"eEfFgG%".includes(s.type)) throw valueError("Precision not allowed in integer format specifier");
+    if (s.type === "c") {
+      if (s.sign !== "") throw valueError("Sign not allowed with integer format specifier 'c'");
+      if (s.alt) throw valueError("Alternate form (#) not allowed with integer format specifier 'c'");
+      if (iv < 0 || iv > 0x10ffff) throw new PyException("OverflowError", "%c arg not in range(0x110000)");
+    }
+    return formatInt(iv, s);
+  }
   if (o.t === "float") {
-    if ("bcdoxXs".includes(s.type) && s.type !== "") throw valueError(`Unknown format code '${s.type}' for object of type 'float'`);
+    const s = parseSpec(spec, "", ">");
+    if (s.type !== "" && !"eEfFgGn%".includes(s.type)) throw unknownCode(s.type, o);
     return formatFloat(o.v, s);
   }
   if (o.t === "str") {
-    if (s.type !== "" && s.type !== "s") throw valueError(`Unknown format code '${s.type}' for object of type 'str'`);
+    const s = parseSpec(spec, "s", "<");
+    if (s.type !== "" && s.type !== "s") throw unknownCode(s.type, o);
+    if (s.sign !== "") throw valueError("Sign not allowed in string format specifier");
+    if (s.alt) throw valueError("Alternate form (#) not allowed in string format specifier");
+    if (s.align === "=") throw valueError("'=' alignment not allowed in string format specifier");
     let t = strText(o);
     if (s.precision !== null) t = [...t].slice(0, s.precision).join("");
     return pad(t, "", s, "<");
@@ -222,7 +300,18 @@ export function strFormat(templateObj: PyStrObj, args: readonly PyObj[], kwargs:
 }
 
 /** printf-style str % args. */
-export function percentFormat(fmt: PyStrObj, args: PyObj): PyStrObj {
+/**
+ * PyUnicode_Format / _PyBytes_FormatEx treat a right operand with mp_subscript
+ * (other than a tuple or a str; for bytes formatting also not bytes/bytearray)
+ * as a mapping: arguments left unused are then no error.
+ */
+function actsAsMapping(o: PyObj, bytesFormat: boolean): boolean {
+  if (o.t === "bytes" || o.t === "bytearray") return !bytesFormat;
+  return o.t === "dict" || o.t === "list" || o.t === "range" || o.t === "array"
+    || (o.t === "instance" && o.cls.mro.some((c) => c.attrs.has("__getitem__")));
+}
+
+export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): PyStrObj {
   const values = args.t === "tuple" ? materialize(args.items) : [args];
   let i = 0;
   const pieces: (PyStrObj | string)[] = [];
@@ -241,7 +330,7 @@ export function percentFormat(fmt: PyStrObj, args: PyObj): PyStrObj {
     pieces.push(one(m[2], m[3] ?? "", m[4], m[5], m[6] as string));
   }
   pieces.push(fmtText.slice(last));
-  if (i < values.length && args.t !== "dict") throw typeError("not all arguments converted during string formatting");
+  if (i < values.length && !actsAsMapping(args, bytesFormat)) throw typeError("not all arguments converted during string formatting");
   return finishWriter(pieces);
 
   function one(key: string | undefined, flags: string, width: string | undefined, prec: string | undefined, conv: string): PyStrObj | string {
@@ -306,7 +395,7 @@ export function bytesPercentFormat(fmt: Uint8Array, args: PyObj): Uint8Array {
   const text = Buffer.from(fmt).toString("latin1");
   const convs = [...text.matchAll(/%(?:\([^)]*\))?[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?([diouxXeEfFgGcrsab%])/g)].map((m) => m[1]).filter((c) => c !== "%");
   const mapped = values.map((v, i) => (convs[i] === "s" || convs[i] === "b" ? toLatin1(v) : v));
-  const out = percentFormat(pyStr(text.replace(/%([-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?)b/g, "%$1s")), isTuple ? { t: "tuple", items: mapped } : (mapped[0] as PyObj));
+  const out = percentFormat(pyStr(text.replace(/%([-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?)b/g, "%$1s")), isTuple ? newTuple(mapped) : (mapped[0] as PyObj), true);
   const t = strText(out);
   if ([...t].some((c) => c.charCodeAt(0) > 255)) throw typeError("bytes formatting produced non-latin-1 text");
   return Uint8Array.from(Buffer.from(t, "latin1"));

@@ -5,16 +5,16 @@ import { argCount, callObject } from "./calls.js";
 import { truthy, pyCompare, pyEq } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet } from "./dicts.js";
-import { PyException, valueError } from "./errors.js";
+import { PyException, typeError, valueError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
 import { listArray, listExtend, listResizeTo, newListExact, listAppend } from "./lists.js";
-import { intValue, popIndex } from "./numbers.js";
+import { intValue, popIndex, toIndex } from "./numbers.js";
 import {
   None, pyBool, pyFloat, pyInt, typeName, type NativeFn, type PyDictObj, type PyListObj, type PyObj, type PySetObj,
 } from "./objects.js";
 import { repr } from "./repr.js";
-import { pyBytes, pyStr } from "./objects.js";
-import { bytesData } from "./text.js";
+import { pyBytes, pyComplex, pyStr } from "./objects.js";
+import { bytesData, strText } from "./text.js";
 import { isLazy, materialize } from "./seq.js";
 import { setAdd, setClear, setCopy, setDiscard, setPop, setUpdate } from "./sets.js";
 import {
@@ -23,15 +23,100 @@ import {
 } from "./setAlgebra.js";
 import { bytesMethod, strMethod } from "./strMethods.js";
 import { contains } from "./ops.js";
-import { tuple2 } from "./tuples.js";
+import { newTuple, tuple2 } from "./tuples.js";
 import { arrayMethod, bufferBytes, dequeMethod, flavorMethod } from "./stdlib.js";
 import { makeDecimal, roundToContext } from "./decimals.js";
 import { newDict } from "./dicts.js";
 import { byteArrayExtend, byteArrayResize } from "./byteArrays.js";
 import { dunder } from "./dunders.js";
 import { typeAttr } from "./typeAttrs.js";
+import { METHOD_SIGNATURES } from "./methodSignatures.js";
+import { checkCall } from "./signatures.js";
+
+/** slice.indices(length): _PySlice_GetLongIndices, in exact integers. */
+function sliceIndicesTuple(s: import("./objects.js").PySliceObj, lengthObj: PyObj): PyObj {
+  const lv = intValue(lengthObj);
+  if (lv === null) throw typeError(`'${typeName(lengthObj)}' object cannot be interpreted as an integer`);
+  const length = BigInt(lv);
+  if (length < 0n) throw valueError("length should not be negative");
+  const bound = (o: PyObj): bigint | null => {
+    if (o.t === "NoneType") return null;
+    const v = intValue(o);
+    if (v === null) throw typeError("slice indices must be integers or None or have an __index__ method");
+    return BigInt(v);
+  };
+  const step = bound(s.step) ?? 1n;
+  if (step === 0n) throw valueError("slice step cannot be zero");
+  const neg = step < 0n;
+  const lower = neg ? -1n : 0n;
+  const upper = neg ? length - 1n : length;
+  const clamp = (v: bigint | null, dflt: bigint): bigint => {
+    if (v === null) return dflt;
+    if (v < 0n) {
+      v += length;
+      return v < lower ? lower : v;
+    }
+    return v > upper ? upper : v;
+  };
+  const start = clamp(bound(s.start), neg ? upper : lower);
+  const stop = clamp(bound(s.stop), neg ? lower : upper);
+  return newTuple([pyInt(start), pyInt(stop), pyInt(step)]);
+}
+
+/** list.sort's reverse is a C int (_PyLong_AsInt): bools and ints only. */
+export function sortReverse(o: PyObj | undefined): boolean {
+  if (o === undefined) return false;
+  if (o.t === "float") throw typeError("integer argument expected, got float");
+  const v = intValue(o);
+  if (v === null) throw typeError(`'${typeName(o)}' object cannot be interpreted as an integer`);
+  return v !== 0 && v !== 0n;
+}
+
+/** list.index / tuple.index: bounds by _PyEval_SliceIndexNotNone, negative ones from the end. */
+function indexIn(items: readonly PyObj[], x: PyObj, start: PyObj | undefined, stop: PyObj | undefined): number {
+  const bound = (o: PyObj | undefined, dflt: number): number => {
+    if (o === undefined) return dflt;
+    const v = intValue(o);
+    if (v === null) throw typeError("slice indices must be integers or have an __index__ method");
+    const n = Number(v);
+    return n < 0 ? Math.max(n + items.length, 0) : n;
+  };
+  const a = bound(start, 0);
+  const b = Math.min(bound(stop, items.length), items.length);
+  for (let i = a; i < b; i++) {
+    const y = items[i] as PyObj;
+    if (y === x || pyEq(y, x)) return i;
+  }
+  return -1;
+}
+
+/** A byte argument of bytearray methods: an index in range(0, 256). */
+function byteValue(x: PyObj): number {
+  const v = toIndex(x);
+  if (v < 0 || v > 255) throw valueError("byte must be in range(0, 256)");
+  return v;
+}
+
+const SIGNED_TYPES = new Set(["int", "float", "complex", "str", "bytes", "bytearray", "list", "tuple", "dict", "set", "frozenset", "range", "deque", "array"]);
+
+/** The type whose method table applies (collections' dict flavours have their own signatures). */
+function methodOwner(self: PyObj): string | null {
+  if (self.t === "bool") return "int";
+  if (self.t === "dict" && self.flavor !== undefined) return self.flavor.name;
+  return SIGNED_TYPES.has(self.t) ? self.t : null;
+}
 
 function bound(self: PyObj, name: string, fn: NativeFn): PyObj {
+  const owner = methodOwner(self);
+  const sig = owner === null ? undefined : METHOD_SIGNATURES.get(`${owner}.${name}`);
+  if (sig !== undefined) {
+    const [min, max, kw] = sig;
+    const checked: NativeFn = (args, kwargs) => {
+      checkCall(name, { min, max: max < 0 ? Infinity : max, kw }, args, kwargs);
+      return fn(args, kwargs);
+    };
+    return { t: "builtin", name, self, fn: checked };
+  }
   return { t: "builtin", name, self, fn };
 }
 
@@ -50,7 +135,7 @@ function listMethod(l: PyListObj, name: string): NativeFn | null {
     case "insert":
       return ([i, x]) => {
         const items = listArray(l);
-        let at = Number(intValue(i as PyObj));
+        let at = toIndex(i as PyObj);
         if (at < 0) at = Math.max(at + items.length, 0);
         listResizeTo(l, items.length + 1);
         items.splice(Math.min(at, items.length), 0, x as PyObj);
@@ -84,8 +169,8 @@ function listMethod(l: PyListObj, name: string): NativeFn | null {
       // list_slice(self, 0, len): exact, and a closed form stays shared.
       return () => newListExact(isLazy(l.items) ? l.items : l.items.slice());
     case "index":
-      return ([x]) => {
-        const at = materialize(l.items).findIndex((y) => y === x || pyEq(y, x as PyObj));
+      return ([x, start, stop]) => {
+        const at = indexIn(materialize(l.items), x as PyObj, start, stop);
         if (at < 0) throw valueError(`${repr(x as PyObj)} is not in list`);
         return pyInt(at);
       };
@@ -98,7 +183,7 @@ function listMethod(l: PyListObj, name: string): NativeFn | null {
       };
     case "sort":
       return (_args, kw) => {
-        sortInPlace(listArray(l), kw.values.get("key") ?? None, truthy(kw.values.get("reverse") ?? None));
+        sortInPlace(listArray(l), kw.values.get("key") ?? None, sortReverse(kw.values.get("reverse")));
         return None;
       };
     default:
@@ -286,7 +371,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
       if (fn === null && o.t === "bytearray") {
         if (name === "append") {
           fn = ([x]) => {
-            byteArrayAppend(o, Number(intValue(x as PyObj)));
+            byteArrayAppend(o, byteValue(x as PyObj));
             return None;
           };
         } else if (name === "extend") {
@@ -312,7 +397,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
         } else if (name === "remove") {
           fn = ([x]) => {
             const data = bytesData(o);
-            const at = data.indexOf(Number(intValue(x as PyObj)));
+            const at = data.indexOf(byteValue(x as PyObj));
             if (at < 0) throw valueError("value not found in bytearray");
             const rest = Uint8Array.from([...data.subarray(0, at), ...data.subarray(at + 1)]);
             byteArrayResize(o, data.length - 1);
@@ -322,13 +407,14 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
         } else if (name === "insert") {
           fn = ([i, x]) => {
             const data = bytesData(o).slice();
-            let at = Number(intValue(i as PyObj));
+            let at = toIndex(i as PyObj);
+            const byte = byteValue(x as PyObj);
             if (at < 0) at = Math.max(at + data.length, 0);
             at = Math.min(at, data.length);
             byteArrayResize(o, data.length + 1);
             const d = o.data as Uint8Array;
             d.set(data.subarray(0, at));
-            d[at] = Number(intValue(x as PyObj));
+            d[at] = byte;
             d.set(data.subarray(at), at + 1);
             return None;
           };
@@ -346,8 +432,8 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
     case "tuple":
       if (name === "count") fn = ([x]) => pyInt(materialize(o.items).filter((y) => y === x || pyEq(y, x as PyObj)).length);
       if (name === "index") {
-        fn = ([x]) => {
-          const at = materialize(o.items).findIndex((y) => y === x || pyEq(y, x as PyObj));
+        fn = ([x, start, stop]) => {
+          const at = indexIn(materialize(o.items), x as PyObj, start, stop);
           if (at < 0) throw valueError("tuple.index(x): x not in tuple");
           return pyInt(at);
         };
@@ -373,7 +459,13 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
       break;
     }
     case "Decimal":
-      if (name === "quantize") fn = ([q], kw) => quantizeChecked(o, q as PyObj, kw.values.get("rounding"));
+      if (name === "quantize") {
+        fn = ([q], kw) => {
+          const exp = q ?? kw.values.get("exp");
+          if (exp === undefined) throw typeError("quantize() missing required argument 'exp' (pos 1)");
+          return quantizeChecked(o, exp, kw.values.get("rounding"));
+        };
+      }
       if (name === "sqrt") fn = () => decimalSqrt(o);
       if (name === "is_nan") fn = () => pyBool(o.special === "NaN" || o.special === "sNaN");
       break;
@@ -400,8 +492,10 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
       if (name === "denominator") return pyInt(1);
       if (name === "to_bytes") {
         fn = (args, kw) => {
-          const len = Number(intValue(args[0] ?? kw.values.get("length") ?? pyInt(1)));
+          const len = toIndex(args[0] ?? kw.values.get("length") ?? pyInt(1));
           const order = args[1] ?? kw.values.get("byteorder") ?? pyStr("big");
+          if (order.t !== "str") throw typeError(`to_bytes() argument 'byteorder' must be str, not ${typeName(order)}`);
+          if (strText(order) !== "little" && strText(order) !== "big") throw valueError("byteorder must be either 'little' or 'big'");
           const signed = truthy(kw.values.get("signed") ?? None);
           let v = BigInt(intValue(o) as number);
           if (v < 0n) {
@@ -429,7 +523,18 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
     case "complex":
       if (name === "real") return pyFloat(o.re);
       if (name === "imag") return pyFloat(o.im);
-      if (name === "conjugate") fn = () => ({ t: "complex", re: o.re, im: -o.im });
+      if (name === "conjugate") fn = () => pyComplex(o.re, -o.im);
+      break;
+    case "slice":
+      if (name === "start") return o.start;
+      if (name === "stop") return o.stop;
+      if (name === "step") return o.step;
+      if (name === "indices") {
+        fn = (args) => {
+          if (args.length !== 1) throw typeError(`slice.indices() takes exactly one argument (${args.length} given)`);
+          return sliceIndicesTuple(o, args[0] as PyObj);
+        };
+      }
       break;
     case "range":
       if (name === "start") return pyInt(o.start);

@@ -1,7 +1,7 @@
 // Python's numeric tower over modelled ints (number | bigint), floats and complexes.
 import { chargeSteps } from "./ctx.js";
 import { PyException, limitError, typeError, valueError } from "./errors.js";
-import { pyComplex, pyFloat, pyInt, type PyObj } from "./objects.js";
+import { pyComplex, pyFloat, pyInt, pyIntFresh, typeName, type PyObj } from "./objects.js";
 
 export type IntV = number | bigint;
 
@@ -59,7 +59,7 @@ export function toFloat(o: PyObj): number | null {
 /** The index list.pop / bytearray.pop / array.pop remove (last by default), checked as CPython does. */
 export function popIndex(i: PyObj | undefined, len: number, what: string): number {
   if (len === 0) throw new PyException("IndexError", `pop from empty ${what}`);
-  let at = i === undefined ? len - 1 : Number(intValue(i));
+  let at = i === undefined ? len - 1 : toIndex(i);
   if (at < 0) at += len;
   if (at < 0 || at >= len) throw new PyException("IndexError", "pop index out of range");
   return at;
@@ -134,7 +134,7 @@ export function intMod(a: IntV, b: IntV): PyObj {
   const viaDivrem = nb >= 2 && !(na < nb || (na === nb && ta < tb));
   let r = x % y;
   if (r !== 0n && (r < 0n) !== (y < 0n)) return pyInt(r + y);
-  if (viaDivrem) return { t: "int", v: r >= -9007199254740991n && r <= 9007199254740991n ? Number(r) : r };
+  if (viaDivrem) return pyIntFresh(r);
   if (typeof a === "number" && typeof b === "number") return pyInt(Number(r));
   return pyInt(r);
 }
@@ -253,9 +253,10 @@ export function floatToInt(f: number): PyObj {
 /** A Python int to a JS number, refusing what does not fit an index (Py_ssize_t). */
 export function toIndex(o: PyObj): number {
   const v = intValue(o);
-  if (v === null) throw typeError(`'${o.t}' object cannot be interpreted as an integer`);
+  if (v === null) throw typeError(`'${typeName(o)}' object cannot be interpreted as an integer`);
   if (typeof v === "bigint") {
-    throw new PyException("OverflowError", `Python int too large to convert to C ssize_t`);
+    if (v > 2n ** 63n - 1n || v < -(2n ** 63n)) throw new PyException("OverflowError", `Python int too large to convert to C ssize_t`);
+    return Number(v);
   }
   return v;
 }

@@ -244,6 +244,11 @@ export function pyInt(v: number | bigint): PyIntObj {
   return { t: "int", v: v === 0 ? 0 : v }; // no -0
 }
 
+/** A new int object even when small: only for C paths that skip the cache (x_divrem's remainder). */
+export function pyIntFresh(v: bigint): PyIntObj {
+  return { t: "int", v: v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v };
+}
+
 export function pyFloat(v: number): PyFloatObj {
   return { t: "float", v };
 }
@@ -321,6 +326,11 @@ export function pyBytes(data: Uint8Array): PyBytesObj {
   if (data.length === 1) return byteChars[data[0] as number] as PyBytesObj;
   chargeText(data.length);
   return { t: "bytes", data, rep: null, length: data.length };
+}
+
+/** `unit` repeated `count` times, held as a repeat (too large to materialise). */
+export function pyBytesRepeat(unit: Uint8Array, count: number): PyBytesObj {
+  return { t: "bytes", data: null, rep: { unit, count }, length: unit.length * count };
 }
 
 export function pyBytesFresh(data: Uint8Array): PyBytesObj {

@@ -1,17 +1,18 @@
 // Binary and unary operators over the modelled types, with the identity and
 // allocation results of CPython 3.10's implementations.
 import type { BinOpName, UnaryOpName } from "../python/ast.js";
+import { complexDiv, complexPow, cProd, type Cx } from "./complexes.js";
 import { chargeText, ctx } from "./ctx.js";
 import { notSupported, pyEq, truthy } from "./compare.js";
 import { dictCopy, dictMerge } from "./dicts.js";
-import { PyException, limitError, typeError } from "./errors.js";
+import { PyException, limitError, typeError, valueError } from "./errors.js";
 import { newListExact } from "./lists.js";
 import {
   checkFloat, floatFloorDiv, floatMod, floatPow, intAdd, intBitOp, intFloorDiv, intLShift, intMod, intMul, intPow,
   intRShift, intSub, intValue, toFloat,
 } from "./numbers.js";
 import {
-  emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyComplex, pyFloat, pyInt, pyStrFresh, pyStrRepeat, pyStrRuns, typeName,
+  emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStrFresh, pyStrRepeat, pyStrRuns, typeName,
   type PyByteArrayObj, type PyObj, type PySetObj,
 } from "./objects.js";
 import { bytesPercentFormat, percentFormat } from "./format.js";
@@ -25,7 +26,7 @@ import { emptyTuple, newTuple } from "./tuples.js";
 import { forEach } from "./iteration.js";
 import { dictGet } from "./dicts.js";
 import { decimalBinary } from "./decimals.js";
-import { arrayConcat, arrayRepeat, counterOp, counterUnary, dequeConcat, dequeRepeat } from "./stdlib.js";
+import { arrayConcat, arrayItem, arrayRepeat, counterOp, counterUnary, dequeConcat, dequeRepeat } from "./stdlib.js";
 import { roundToContext } from "./decimals.js";
 
 const SYMBOL: Record<BinOpName, string> = {
@@ -41,6 +42,7 @@ export function binaryOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
   if (a.t === "array" && op === "Add") return arrayConcat(a, b);
   if (a.t === "deque" && op === "Add" && b.t === "deque") return dequeConcat(a, b);
   if (a.t === "deque" && op === "Mult" && repeatCount(b) !== null) return dequeRepeat(a, repeatCount(b) as number);
+  if (b.t === "deque" && op === "Mult" && repeatCount(a) !== null) return dequeRepeat(b, repeatCount(a) as number);
   if (a.t === "array" && op === "Mult" && repeatCount(b) !== null) return arrayRepeat(a, repeatCount(b) as number);
   if (b.t === "array" && op === "Mult" && repeatCount(a) !== null) return arrayRepeat(b, repeatCount(a) as number);
   const r = numericOp(op, a, b);
@@ -102,13 +104,9 @@ function numericOp(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {
     switch (op) {
       case "Add": return pyComplex(ar + br, ai + bi);
       case "Sub": return pyComplex(ar - br, ai - bi);
-      case "Mult": return pyComplex(ar * br - ai * bi, ar * bi + ai * br);
-      case "Div": {
-        if (br === 0 && bi === 0) throw new PyException("ZeroDivisionError", "complex division by zero");
-        const d = br * br + bi * bi;
-        return pyComplex((ar * br + ai * bi) / d, (ai * br - ar * bi) / d);
-      }
-      case "Pow": return complexPow(ar, ai, br, bi);
+      case "Mult": return complexObj(cProd({ re: ar, im: ai }, { re: br, im: bi }));
+      case "Div": return complexObj(complexDiv({ re: ar, im: ai }, { re: br, im: bi }));
+      case "Pow": return complexObj(complexPow({ re: ar, im: ai }, { re: br, im: bi }));
       case "FloorDiv":
       case "Mod":
         throw typeError(`unsupported operand type(s) for ${SYMBOL[op]}: '${typeName(a)}' and '${typeName(b)}'`);
@@ -124,21 +122,8 @@ function bigDiv(a: bigint, b: bigint): number {
   return Number.isFinite(q) ? q + r : q;
 }
 
-function complexPow(ar: number, ai: number, br: number, bi: number): PyObj {
-  if (br === 0 && bi === 0) return pyComplex(1, 0);
-  if (ar === 0 && ai === 0) {
-    if (bi !== 0 || br < 0) throw new PyException("ZeroDivisionError", "0.0 to a negative or complex power");
-    return pyComplex(0, 0);
-  }
-  const vabs = Math.hypot(ar, ai);
-  let len = Math.pow(vabs, br);
-  const at = Math.atan2(ai, ar);
-  let phase = at * br;
-  if (bi !== 0) {
-    len /= Math.exp(at * bi);
-    phase += bi * Math.log(vabs);
-  }
-  return pyComplex(len * Math.cos(phase), len * Math.sin(phase));
+function complexObj(z: Cx): PyObj {
+  return pyComplex(z.re, z.im);
 }
 
 function repeatCount(n: PyObj): number | null {
@@ -165,10 +150,11 @@ function sequenceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {
   }
   if (op === "Add") return concat(a, b);
   if (op === "Mult") {
-    const na = repeatCount(b);
-    if (na !== null && isRepeatable(a)) return repeat(a, na);
-    const nb = repeatCount(a);
-    if (nb !== null && isRepeatable(b)) return repeat(b, nb);
+    // sq_repeat is only tried on a sequence: 2**70 * None is a TypeError, not an overflow.
+    const na = isRepeatable(a) ? repeatCount(b) : null;
+    if (na !== null) return repeat(a, na);
+    const nb = isRepeatable(b) ? repeatCount(a) : null;
+    if (nb !== null) return repeat(b, nb);
     return null;
   }
   if (op === "Mod") {
@@ -281,7 +267,7 @@ function repeat(a: PyObj, n: number): PyObj {
       const total = a.length * n;
       if (total === 0) return emptyBytes;
       checkTotal(total, "a bytes object");
-      if (total > 1 << 24) return { t: "bytes", data: null, rep: { unit: bytesData(a), count: n }, length: total };
+      if (total > 1 << 24) return pyBytesRepeat(bytesData(a), n);
       return pyBytesFresh(repeatBytes(bytesData(a), n));
     }
     case "bytearray": {
@@ -386,7 +372,10 @@ export function contains(container: PyObj, item: PyObj): boolean {
     case "bytearray": {
       const hay = bytesData(container);
       const iv = intValue(item);
-      if (iv !== null) return hay.includes(Number(iv));
+      if (iv !== null) {
+        if (iv < 0 || iv > 255) throw valueError("byte must be in range(0, 256)");
+        return hay.includes(Number(iv));
+      }
       if (item.t !== "bytes" && item.t !== "bytearray") throw typeError(`a bytes-like object is required, not '${typeName(item)}'`);
       return Buffer.from(hay).includes(Buffer.from(bytesData(item)));
     }
@@ -399,7 +388,7 @@ export function contains(container: PyObj, item: PyObj): boolean {
       if (container.typeName === "dict_keys") return dictGet(container.dict, item) !== undefined;
       break;
     case "array":
-      return container.values.some((v) => pyEq(typeof v === "string" ? { t: "str", text: v, rep: null, length: 1, maxChar: v.codePointAt(0) as number, interned: false } : "fd".includes(container.typecode) ? { t: "float", v: Number(v) } : { t: "int", v }, item));
+      return container.values.some((v) => pyEq(arrayItem(container, v), item));
     case "deque":
       return container.items.some((x) => x === item || pyEq(x, item));
     case "range": {

@@ -1,114 +1,99 @@
-// Argument Clinic's rules for builtin functions and methods, as data: before a
-// modelled builtin runs, its arguments are bound against the real signature
-// (src/layouts/*/signatures.ts), so a call CPython refuses raises its TypeError
-// here too, whatever the model's own implementation would have accepted.
-import { ctx } from "./ctx.js";
+// The calling conventions of the builtins (bltinmodule.c and the type
+// constructors, as Argument Clinic and METH_O declare them in 3.10): how many
+// positional arguments each takes and which keywords it accepts. Checked once
+// at the call boundary so that a wrong call is CPython's TypeError rather than
+// a guess from a missing argument.
 import { typeError } from "./errors.js";
-import { typeName, type Kwargs, type PyBuiltinObj, type PyObj } from "./objects.js";
+import type { Kwargs, NativeFn, PyObj } from "./objects.js";
 
-interface Param {
-  readonly name: string;
-  readonly kind: "P" | "A" | "V" | "K" | "W";
-  readonly optional: boolean;
+export interface Signature {
+  readonly min: number;
+  /** Most positional arguments; Infinity for *args. */
+  readonly max: number;
+  /** Keywords accepted; "any" for **kwargs (dict). */
+  readonly kw: readonly string[] | "any";
+  /** Names of the positional-or-keyword parameters, in order (a keyword can stand for a positional). */
+  readonly named?: readonly string[];
+  /** METH_O / METH_NOARGS style message ("takes exactly one argument (N given)"). */
+  readonly methO?: boolean;
+  /** The message when too few arguments come, where CPython words it specially. */
+  readonly tooFew?: string;
 }
 
-interface Signature {
-  readonly params: readonly Param[];
-  /** How many arguments may be passed by position (Infinity with *args). */
-  readonly maxPositional: number;
-  readonly varKeywords: boolean;
+const O: Signature = { min: 1, max: 1, kw: [], methO: true };
+const sig = (min: number, max: number, kw: readonly string[] | "any" = [], named?: readonly string[]): Signature =>
+  named === undefined ? { min, max, kw } : { min, max, kw, named };
+
+export const BUILTIN_SIGNATURES: ReadonlyMap<string, Signature> = new Map<string, Signature>([
+  ["abs", O], ["all", O], ["any", O], ["ascii", O], ["bin", O], ["callable", O], ["chr", O], ["hex", O], ["oct", O],
+  ["ord", O], ["len", O], ["repr", O], ["hash", O], ["id", O],
+  ["delattr", sig(2, 2)], ["getattr", sig(2, 3)], ["hasattr", sig(2, 2)], ["setattr", sig(3, 3)],
+  ["isinstance", sig(2, 2)], ["issubclass", sig(2, 2)], ["divmod", sig(2, 2)], ["format", sig(1, 2)],
+  ["iter", sig(1, 2)], ["next", sig(1, 2)], ["vars", sig(0, 1)],
+  ["min", { min: 1, max: Infinity, kw: ["key", "default"], tooFew: "min expected at least 1 argument, got 0" }],
+  ["max", { min: 1, max: Infinity, kw: ["key", "default"], tooFew: "max expected at least 1 argument, got 0" }],
+  ["pow", sig(0, 3, ["base", "exp", "mod"], ["base", "exp", "mod"])],
+  ["round", sig(0, 2, ["number", "ndigits"], ["number", "ndigits"])],
+  ["sorted", { min: 1, max: 1, kw: ["key", "reverse"], tooFew: "sorted expected 1 argument, got 0" }],
+  ["sum", sig(1, 2, ["start"])],
+  ["zip", sig(0, Infinity, ["strict"])],
+  ["map", { min: 2, max: Infinity, kw: [], tooFew: "map() must have at least two arguments." }],
+  ["filter", sig(2, 2)],
+  ["enumerate", { min: 1, max: 2, kw: ["iterable", "start"], named: ["iterable", "start"], tooFew: "enumerate() missing required argument 'iterable' (pos 1)" }],
+  ["reversed", sig(1, 1)],
+  ["range", { min: 1, max: 3, kw: [], tooFew: "range expected at least 1 argument, got 0" }],
+  ["slice", { min: 1, max: 3, kw: [], tooFew: "slice expected at least 1 argument, got 0" }],
+  ["bool", sig(0, 1)], ["float", sig(0, 1)], ["list", sig(0, 1)], ["tuple", sig(0, 1)], ["set", sig(0, 1)],
+  ["frozenset", sig(0, 1)],
+  ["int", sig(0, 2, ["base"])],
+  ["str", sig(0, 3, ["object", "encoding", "errors"], ["object", "encoding", "errors"])],
+  ["bytes", sig(0, 3, ["source", "encoding", "errors"], ["source", "encoding", "errors"])],
+  ["bytearray", sig(0, 3, ["source", "encoding", "errors"], ["source", "encoding", "errors"])],
+  ["dict", sig(0, 1, "any")],
+  ["complex", sig(0, 2, ["real", "imag"], ["real", "imag"])],
+  ["object", sig(0, 0)],
+]);
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-const parsed = new Map<string, Signature | null>();
-
-function parse(text: string): Signature {
-  const params: Param[] = text === "" ? [] : text.split(" ").map((p) => {
-    const [name, spec] = p.split(":") as [string, string];
-    return { name, kind: spec[0] as Param["kind"], optional: spec.endsWith("?") };
-  });
-  const positional = params.filter((p) => p.kind === "P" || p.kind === "A").length;
-  return {
-    params,
-    maxPositional: params.some((p) => p.kind === "V") ? Infinity : positional,
-    varKeywords: params.some((p) => p.kind === "W"),
-  };
-}
-
-function signature(key: string): Signature | null {
-  let s = parsed.get(key);
-  if (s === undefined) {
-    const text = ctx().layout.signatures[key];
-    s = text === undefined ? null : parse(text);
-    parsed.set(key, s);
-  }
-  return s;
-}
-
-/** The real function's name for a builtin object: a bound method of a builtin type's value, or a builtins function. */
-function keyOf(f: PyBuiltinObj, isBuiltinFunction: (f: PyBuiltinObj) => boolean): string | null {
-  const self = f.self;
-  if (self === null) return isBuiltinFunction(f) ? f.name : null;
-  if (self.t === "instance" || self.t === "class" || self.t === "type" || self.t === "module") return null;
-  return `${typeName(self)}.${f.name}`;
-}
-
-export interface BoundCall {
-  readonly args: readonly PyObj[];
-  readonly kwargs: Kwargs;
-}
-
-/**
- * Raise the TypeError CPython's argument parsing raises for this call, if any;
- * otherwise the call with every keyword that names a positional-or-keyword
- * parameter moved to its position (a gap before it is a hole: absent), so the
- * model's implementations, which read positions, see `sep=':'` as the real one does.
- */
-export function bindBuiltinCall(f: PyBuiltinObj, args: readonly PyObj[], kwargs: Kwargs, isBuiltinFunction: (f: PyBuiltinObj) => boolean): BoundCall {
-  const call = { args, kwargs };
-  const key = keyOf(f, isBuiltinFunction);
-  if (key === null) return call;
-  const sig = signature(key);
-  if (sig === null) return call;
-  check(sig, `${f.name}()`, args, kwargs);
-  if (kwargs.values.size === 0) return call;
-  const positional = sig.params.filter((p) => p.kind === "P" || p.kind === "A");
-  const moved: PyObj[] = [...args];
-  const values = new Map(kwargs.values);
-  const keys = new Map(kwargs.keys);
-  positional.forEach((p, i) => {
-    const v = p.kind === "A" ? values.get(p.name) : undefined;
-    if (v === undefined) return;
-    moved[i] = v;
-    values.delete(p.name);
-    keys.delete(p.name);
-  });
-  return { args: moved, kwargs: { values, keys } };
-}
-
-function check(sig: Signature, name: string, args: readonly PyObj[], kwargs: Kwargs): void {
-  if (args.length > sig.maxPositional) {
-    const n = sig.maxPositional;
-    throw typeError(n === 0 ? `${name} takes no arguments (${args.length} given)` : `${name} takes at most ${n} argument${n === 1 ? "" : "s"} (${args.length} given)`);
-  }
-  const filled = new Set<string>();
-  let i = 0;
-  for (const p of sig.params) {
-    if (p.kind !== "P" && p.kind !== "A") continue;
-    if (i < args.length) filled.add(p.name);
-    i++;
-  }
-  for (const k of kwargs.values.keys()) {
-    const p = sig.params.find((x) => x.name === k && (x.kind === "A" || x.kind === "K"));
-    if (p === undefined) {
-      if (sig.varKeywords) continue;
-      const takesKeywords = sig.params.some((x) => x.kind === "A" || x.kind === "K");
-      throw typeError(takesKeywords ? `${name} got an unexpected keyword argument '${k}'` : `${name} takes no keyword arguments`);
+/** Raises CPython's TypeError for a call that does not fit `name`'s signature. */
+export function checkCall(name: string, s: Signature, args: readonly PyObj[], kw: Kwargs): void {
+  if (s.kw !== "any") {
+    for (const k of kw.values.keys()) {
+      if (s.kw.includes(k)) continue;
+      if (s.kw.length === 0) throw typeError(`${name}() takes no keyword arguments`);
+      throw typeError(`'${k}' is an invalid keyword argument for ${name}()`);
     }
-    if (filled.has(k)) throw typeError(`argument for ${name} given by name ('${k}') and position`);
-    filled.add(k);
   }
-  for (const p of sig.params) {
-    if (p.optional || p.kind === "V" || p.kind === "W" || filled.has(p.name)) continue;
-    throw typeError(`${name} missing required argument '${p.name}'`);
+  if (s.named !== undefined) {
+    s.named.forEach((p, i) => {
+      if (i < args.length && kw.values.has(p)) {
+        throw typeError(`argument for ${name}() given by name ('${p}') and position (${i + 1})`);
+      }
+    });
   }
+  // Positional-or-keyword parameters may come by name; without their order, count every accepted keyword.
+  const byName = s.named !== undefined ? s.named.filter((p, i) => i >= args.length && kw.values.has(p)).length
+    : s.kw === "any" ? 0 : s.kw.filter((k) => kw.values.has(k)).length;
+  const n = args.length + byName;
+  if (s.methO === true && args.length !== 1) throw typeError(`${name}() takes exactly one argument (${args.length} given)`);
+  if (n < s.min) {
+    if (s.tooFew !== undefined) throw typeError(s.tooFew);
+    throw typeError(s.min === s.max ? `${name} expected ${plural(s.min, "argument")}, got ${n}` : `${name} expected at least ${plural(s.min, "argument")}, got ${n}`);
+  }
+  if (args.length > s.max) {
+    throw typeError(s.min === s.max ? `${name} expected ${plural(s.max, "argument")}, got ${args.length}` : `${name} expected at most ${plural(s.max, "argument")}, got ${args.length}`);
+  }
+}
+
+/** `f` behind `name`'s signature check, when the table has one. */
+export function withSignature(name: string, f: NativeFn): NativeFn {
+  const s = BUILTIN_SIGNATURES.get(name);
+  if (s === undefined) return f;
+  return (args, kw) => {
+    checkCall(name, s, args, kw);
+    return f(args, kw);
+  };
 }

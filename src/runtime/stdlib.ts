@@ -47,7 +47,7 @@ function arrayValue(typecode: string, o: PyObj): number | bigint | string {
   return v;
 }
 
-function arrayItem(a: PyArrayObj, v: number | bigint | string): PyObj {
+export function arrayItem(a: PyArrayObj, v: number | bigint | string): PyObj {
   if (typeof v === "string") return pyStr(v);
   if (a.typecode === "f" || a.typecode === "d") return pyFloat(Number(v));
   return pyInt(v);
@@ -177,7 +177,9 @@ export function arrayMethod(a: PyArrayObj, name: string): NativeFn | PyObj | nul
       };
     case "frombytes":
       return ([x]) => {
-        arrayFromBytes(a, bytesData(x as never));
+        const buf = x === undefined ? null : x.t === "bytes" || x.t === "bytearray" ? bytesData(x) : bufferBytes(x);
+        if (buf === null) throw typeError(`a bytes-like object is required, not '${x === undefined ? "NoneType" : typeName(x)}'`);
+        arrayFromBytes(a, buf);
         return None;
       };
     case "insert":

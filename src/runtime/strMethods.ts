@@ -6,7 +6,8 @@ import { PyException, limitError, typeError, unsupported, valueError } from "./e
 import { strFormat } from "./format.js";
 import { toArray } from "./iteration.js";
 import { listAppend, newListExact } from "./lists.js";
-import { intValue } from "./numbers.js";
+import { intValue, toIndex } from "./numbers.js";
+import { adjustIndices, seqCount, seqFind, tailMatch } from "./search.js";
 import {
   emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrFresh, pyStrRuns, typeName,
   type NativeFn, type PyBytesObj, type PyListObj, type PyObj, type PyStrObj,
@@ -14,6 +15,7 @@ import {
 import { bytesData, codePoints, joinRuns, MAX_TEXT, strText } from "./text.js";
 import { newTuple } from "./tuples.js";
 import { newByteArrayExact } from "./ops.js";
+import { getItem } from "./subscript.js";
 
 const MAX_PREALLOC = 12;
 
@@ -26,6 +28,41 @@ function splitList(parts: PyObj[], maxsplit: number): PyListObj {
     else listAppend(l, p);
   }
   return l;
+}
+
+/**
+ * The utf-8 codec over a str that may hold lone surrogates (which JS strings
+ * can too): they are not encodable, and the error handler decides.
+ */
+function encodeUtf8(t: string, errors: string): Uint8Array {
+  const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+  if (!lone.test(t)) return new TextEncoder().encode(t);
+  const cps = codePoints(t);
+  const bad = cps.findIndex((c) => c >= 0xd800 && c <= 0xdfff);
+  switch (errors) {
+    case "ignore":
+      return new TextEncoder().encode(t.replace(lone, ""));
+    case "replace":
+      return new TextEncoder().encode(t.replace(lone, "?"));
+    case "surrogatepass": {
+      const out: number[] = [];
+      for (const c of cps) {
+        if (c >= 0xd800 && c <= 0xdfff) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+        else out.push(...new TextEncoder().encode(String.fromCodePoint(c)));
+      }
+      return Uint8Array.from(out);
+    }
+    case "backslashreplace":
+      return new TextEncoder().encode(t.replace(lone, (c) => `\\u${c.charCodeAt(0).toString(16)}`));
+    case "xmlcharrefreplace":
+      return new TextEncoder().encode(t.replace(lone, (c) => `&#${c.charCodeAt(0)};`));
+    default: {
+      let end = bad;
+      while (end + 1 < cps.length && (cps[end + 1] as number) >= 0xd800 && (cps[end + 1] as number) <= 0xdfff) end++;
+      const what = end === bad ? `character '\\u${(cps[bad] as number).toString(16)}' in position ${bad}` : `characters in position ${bad}-${end}`;
+      throw new PyException("UnicodeEncodeError", `'utf-8' codec can't encode ${what}: surrogates not allowed`);
+    }
+  }
 }
 
 function argStr(o: PyObj | undefined, what: string): string | null {
@@ -158,7 +195,7 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
     case "splitlines":
       return (args, kw) => {
         const keep = args[0] ?? kw.values.get("keepends");
-        const keepends = keep !== undefined && intValue(keep) !== 0;
+        const keepends = keep !== undefined && toIndex(keep) !== 0;
         const l = newListExact([]);
         const re = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/gu;
         const t = text();
@@ -223,10 +260,15 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
       return (args, kw) => strFormat(s, args, kw.values);
     case "encode":
       return (args, kw) => {
-        const enc = (argStr(args[0] ?? kw.values.get("encoding"), "encoding") ?? "utf-8").toLowerCase().replace(/[-_]/g, "");
+        const encArg = args[0] ?? kw.values.get("encoding");
+        const errArg = args[1] ?? kw.values.get("errors");
+        if (encArg !== undefined && encArg.t !== "str") throw typeError(`encode() argument 'encoding' must be str, not ${typeName(encArg)}`);
+        if (errArg !== undefined && errArg.t !== "str") throw typeError(`encode() argument 'errors' must be str, not ${typeName(errArg)}`);
+        const enc = (encArg === undefined ? "utf-8" : strText(encArg)).toLowerCase().replace(/[-_]/g, "");
+        const errors = errArg === undefined ? "strict" : strText(errArg);
         const t = text();
         let data: Uint8Array;
-        if (enc === "utf8") data = new TextEncoder().encode(t.replace(/[\ud800-\udfff]/gu, "?"));
+        if (enc === "utf8") data = encodeUtf8(t, errors);
         else if (enc === "ascii" || enc === "latin1" || enc === "iso88591") {
           const lim = enc === "ascii" ? 128 : 256;
           const cps = codePoints(t);
@@ -251,29 +293,31 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
         return pyStrFresh(sign + "0".repeat(width - s.length) + t.slice(sign.length));
       };
     case "count":
-      return ([sub]) => {
-        const sp = argStr(sub, "count arg") ?? "";
-        return pyInt(sp === "" ? s.length + 1 : text().split(sp).length - 1);
-      };
     case "find":
     case "index":
     case "rfind":
     case "rindex":
-      return ([sub]) => {
-        const sp = argStr(sub, "arg") ?? "";
-        const t = text();
-        const i = name.startsWith("r") ? t.lastIndexOf(sp) : t.indexOf(sp);
+      return ([sub, start, end]) => {
+        if (sub === undefined || sub.t !== "str") throw typeError(`must be str, not ${sub === undefined ? "NoneType" : typeName(sub)}`);
+        const hay = codePoints(text());
+        const needle = codePoints(strText(sub));
+        const [a, b] = adjustIndices(hay.length, start, end);
+        if (name === "count") return pyInt(seqCount(hay, needle, a, b));
+        const i = seqFind(hay, needle, a, b, name.startsWith("r"));
         if (i < 0 && name.endsWith("index")) throw valueError("substring not found");
-        return pyInt(i < 0 ? -1 : [...t.slice(0, i)].length);
+        return pyInt(i);
       };
     case "startswith":
     case "endswith":
-      return ([p]) => {
-        const prefixes = p?.t === "tuple" ? toArray(p) : [p];
+      return ([p, start, end]) => {
+        const bad = (o: PyObj | undefined): PyException => typeError(`${name} first arg must be str or a tuple of str, not ${o === undefined ? "NoneType" : typeName(o)}`);
+        if (p === undefined || (p.t !== "str" && p.t !== "tuple")) throw bad(p);
+        const hay = codePoints(text());
+        const [a, b] = adjustIndices(hay.length, start, end);
+        const prefixes = p.t === "tuple" ? toArray(p) : [p];
         return pyBool(prefixes.some((x) => {
-          const v = argStr(x, "prefix") ?? "";
-          // Only the ends are read: not counted as a pass over the string.
-          return name === "startswith" ? strText(s).startsWith(v) : strText(s).endsWith(v);
+          if (x.t !== "str") throw typeError(`tuple for ${name} must only contain str, not ${typeName(x)}`);
+          return tailMatch(hay, codePoints(strText(x)), a, b, name === "endswith");
         }));
       };
     case "isdigit":
@@ -299,14 +343,28 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
       };
     case "translate":
       return ([table]) => {
-        if (table === undefined || table.t !== "dict") throw typeError("translate() needs a dict table here");
+        // unicode_translate: table[ord(ch)] through __getitem__; a LookupError leaves ch as it is.
+        if (table === undefined) throw typeError("translate() takes exactly one argument (0 given)");
         let out = "";
         for (const ch of text()) {
-          const m = table.table.map.get(ch.codePointAt(0) as number);
-          if (m === undefined) out += ch;
-          else if (m.value.t === "NoneType") continue;
-          else if (m.value.t === "str") out += strText(m.value);
-          else out += String.fromCodePoint(Number(intValue(m.value)));
+          let m: PyObj;
+          try {
+            m = getItem(table, pyInt(ch.codePointAt(0) as number));
+          } catch (e) {
+            if (e instanceof PyException && (e.pyType === "KeyError" || e.pyType === "IndexError" || e.pyType === "LookupError")) {
+              out += ch;
+              continue;
+            }
+            throw e;
+          }
+          if (m.t === "NoneType") continue;
+          if (m.t === "str") out += strText(m);
+          else {
+            const v = intValue(m);
+            if (v === null) throw typeError("character mapping must return integer, None or str");
+            if (v < 0 || v > 0x10ffff) throw valueError("character mapping must be in range(0x110000)");
+            out += String.fromCodePoint(Number(v));
+          }
         }
         return pyStr(out);
       };
@@ -332,7 +390,8 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
     case "removeprefix":
     case "removesuffix":
       return ([a]) => {
-        const p = argStr(a, "arg") ?? "";
+        if (a === undefined || a.t !== "str") throw typeError(`${name}() argument must be str, not ${a === undefined ? "None" : typeName(a)}`);
+        const p = strText(a);
         const t = text();
         if (p === "") return s;
         if (name === "removeprefix" && t.startsWith(p)) return pyStr(t.slice(p.length));
@@ -359,6 +418,19 @@ function caseOp(t: string, name: string): string {
     default:
       return t.replace(/[\p{L}\p{N}']+/gu, (w) => (w[0] as string).toUpperCase() + w.slice(1).toLowerCase());
   }
+}
+
+/** The sub argument of bytes.find/count/index: a bytes-like object or one byte as an int. */
+function byteNeedle(o: PyObj | undefined): Uint8Array {
+  if (o !== undefined && (o.t === "int" || o.t === "bool")) {
+    const v = toIndex(o);
+    if (v < 0 || v > 255) throw valueError("byte must be in range(0, 256)");
+    return Uint8Array.of(v);
+  }
+  if (o === undefined || (o.t !== "bytes" && o.t !== "bytearray")) {
+    throw typeError(`argument should be integer or bytes-like object, not '${o === undefined ? "NoneType" : typeName(o)}'`);
+  }
+  return bytesData(o);
 }
 
 function bytesArg(o: PyObj | undefined): Uint8Array {
@@ -395,7 +467,10 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
     case "decode":
       return (args, kw) => {
         const enc = args[0] ?? kw.values.get("encoding");
-        return pyStr(decodeBytes(data(), enc === undefined ? "utf-8" : strText(enc as PyStrObj)));
+        const errors = args[1] ?? kw.values.get("errors");
+        if (enc !== undefined && enc.t !== "str") throw typeError(`decode() argument 'encoding' must be str, not ${typeName(enc)}`);
+        if (errors !== undefined && errors.t !== "str") throw typeError(`decode() argument 'errors' must be str, not ${typeName(errors)}`);
+        return pyStr(decodeBytes(data(), enc === undefined ? "utf-8" : strText(enc)));
       };
     case "hex":
       return ([sepArg, perArg], kw) => {
@@ -405,7 +480,8 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         const hex = Buffer.from(data()).toString("hex");
         if (sep === undefined) return pyStrFresh(hex);
         const sp = sep.t === "str" ? strText(sep) : Buffer.from(bytesArg(sep)).toString("latin1");
-        const n = per === undefined ? 1 : Number(intValue(per));
+        if (sep.t !== "str" && sep.t !== "bytes" && sep.t !== "bytearray") throw typeError(`sep must be str or bytes.`);
+        const n = per === undefined ? 1 : toIndex(per);
         const pairs = hex.match(/../g) ?? [];
         const groups: string[] = [];
         const k = Math.abs(n);
@@ -431,6 +507,12 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
       // The ASCII str method on the latin-1 text, results turned back into bytes.
       return (args, kw) => {
         const text = Buffer.from(data()).toString("latin1");
+        // A str where bytes are expected is refused, not run through the str method.
+        const strArg = args.find((a) => a.t === "str");
+        if (strArg !== undefined) {
+          if (name === "center" || name === "ljust" || name === "rjust") throw typeError(`${name}() argument 2 must be a byte string of length 1, not str`);
+          throw typeError("a bytes-like object is required, not 'str'");
+        }
         const asStr = (o: PyObj): PyObj => (o.t === "bytes" || o.t === "bytearray" ? pyStr(Buffer.from(bytesData(o)).toString("latin1")) : o);
         const f = strMethod(pyStr(text), name);
         if (f === null) throw typeError(name);
@@ -470,26 +552,29 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         return make(out);
       };
     case "count":
-      return ([sub]) => {
-        const needle = Buffer.from(bytesArg(sub));
-        const hay = Buffer.from(data());
-        let n = 0;
-        for (let i = hay.indexOf(needle); i >= 0 && needle.length > 0; i = hay.indexOf(needle, i + needle.length)) n++;
-        return pyInt(needle.length === 0 ? hay.length + 1 : n);
-      };
     case "find":
     case "index":
-      return ([sub]) => {
-        const i = Buffer.from(data()).indexOf(Buffer.from(bytesArg(sub)));
-        if (i < 0 && name === "index") throw valueError("subsection not found");
+    case "rfind":
+    case "rindex":
+      return ([sub, start, end]) => {
+        const needle = byteNeedle(sub);
+        const hay = data();
+        const [a, c] = adjustIndices(hay.length, start, end);
+        if (name === "count") return pyInt(seqCount(hay, needle, a, c));
+        const i = seqFind(hay, needle, a, c, name.startsWith("r"));
+        if (i < 0 && name.endsWith("index")) throw valueError("subsection not found");
         return pyInt(i);
       };
     case "startswith":
     case "endswith":
-      return ([p]) => {
-        const needle = Buffer.from(bytesArg(p));
-        const hay = Buffer.from(data());
-        return pyBool(name === "startswith" ? hay.subarray(0, needle.length).equals(needle) : hay.length >= needle.length && hay.subarray(hay.length - needle.length).equals(needle));
+      return ([p, start, end]) => {
+        if (p === undefined || (p.t !== "bytes" && p.t !== "bytearray" && p.t !== "tuple")) {
+          throw typeError(`${name} first arg must be bytes or a tuple of bytes, not ${p === undefined ? "NoneType" : typeName(p)}`);
+        }
+        const hay = data();
+        const [a, c] = adjustIndices(hay.length, start, end);
+        const prefixes = p.t === "tuple" ? toArray(p) : [p];
+        return pyBool(prefixes.some((x) => tailMatch(hay, bytesArg(x), a, c, name === "endswith")));
       };
     case "replace":
       return ([a, c]) => {

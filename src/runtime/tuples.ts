@@ -1,5 +1,7 @@
-// Tuples are always allocated to their exact length; () is a singleton.
-import type { PyObj, PyTupleObj } from "./objects.js";
+// Tuples are always allocated to their exact length; () is a singleton
+// (PyTuple_New(0) returns it), and every tuple is built here so that no path
+// can make a second empty tuple by accident.
+import type { PyClassObj, PyObj, PyTupleObj } from "./objects.js";
 import { seqLen, type Seq } from "./seq.js";
 
 export const emptyTuple: PyTupleObj = { t: "tuple", items: [] };
@@ -10,4 +12,24 @@ export function newTuple(items: Seq): PyTupleObj {
 
 export function tuple2(a: PyObj, b: PyObj): PyTupleObj {
   return { t: "tuple", items: [a, b] };
+}
+
+/** An instance of a tuple subclass (tuple.__new__(cls, …)): never the () singleton. */
+export function newTupleOfClass(items: Seq, cls: PyClassObj): PyTupleObj {
+  return { t: "tuple", items, cls };
+}
+
+/**
+ * A 0-length tuple that is not the singleton: 3.10's _PyTuple_Resize shrinks a
+ * preallocated tuple in place (it only swaps in a new object when the old size
+ * is 0), so PySequence_Tuple over an iterator whose length hint was > 0 but
+ * that yielded nothing returns a distinct empty tuple.
+ */
+export function freshEmptyTuple(): PyTupleObj {
+  return { t: "tuple", items: [] };
+}
+
+/** PySequence_Tuple's result for items collected from an iterator presized to `hint`. */
+export function tupleFromCollected(items: PyObj[], hint: number): PyTupleObj {
+  return items.length === 0 && hint > 0 ? freshEmptyTuple() : newTuple(items);
 }

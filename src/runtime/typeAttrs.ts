@@ -1,11 +1,17 @@
 // Attributes of the builtin type objects: __name__, and methods reached
 // through the type (str.upper, int.__add__) as unbound functions.
+import { emptyTuple } from "./tuples.js";
 import { callObject } from "./calls.js";
 import { typeError } from "./errors.js";
 import { getAttr } from "./attributes.js";
 import {
-  emptyBytes, emptyStr, pyComplex, pyFloat, pyInt, pyStr, typeName, type PyObj, type PyTypeObj,
+  emptyBytes, emptyStr, pyComplex, pyFloat, pyInt, pyStr, typeName, type NativeFn, type PyObj, type PyTypeObj,
 } from "./objects.js";
+import { truthy } from "./compare.js";
+import { toArray } from "./iteration.js";
+import { METHOD_SIGNATURES } from "./methodSignatures.js";
+import { toIndex } from "./numbers.js";
+import { checkCall } from "./signatures.js";
 import { PyException } from "./errors.js";
 import { dictSet, newDict } from "./dicts.js";
 import { None } from "./objects.js";
@@ -20,13 +26,26 @@ function sample(name: string): PyObj | null {
     case "bytes": return emptyBytes;
     case "bytearray": return { t: "bytearray", data: new Uint8Array(0), rep: null, length: 0, alloc: 0 };
     case "list": return { t: "list", items: [], allocated: 0 };
-    case "tuple": return { t: "tuple", items: [] };
+    case "tuple": return emptyTuple;
     case "range": return { t: "range", start: 0n, stop: 0n, step: 1n, len: 0n };
     default: return null;
   }
 }
 
-const STATIC: Readonly<Record<string, Record<string, (args: readonly PyObj[]) => PyObj>>> = {
+/** PyBytes_FromObject: a bytes-like object, or an iterable of ints in range(256). */
+function asBytes(o: PyObj): Uint8Array {
+  if (o.t === "bytes" || o.t === "bytearray") return bytesData(o);
+  if (o.t === "str" || o.t === "int" || o.t === "bool" || o.t === "float" || o.t === "NoneType" || o.t === "complex") {
+    throw typeError(`cannot convert '${typeName(o)}' object to bytes`);
+  }
+  return Uint8Array.from(toArray(o), (x) => {
+    const v = toIndex(x);
+    if (v < 0 || v > 255) throw new PyException("ValueError", "bytes must be in range(0, 256)");
+    return v;
+  });
+}
+
+const STATIC: Readonly<Record<string, Record<string, NativeFn>>> = {
   str: {
     maketrans: ([a, b, c]) => {
       const d = newDict();
@@ -43,17 +62,25 @@ const STATIC: Readonly<Record<string, Record<string, (args: readonly PyObj[]) =>
     },
   },
   int: {
-    from_bytes: ([b, order]) => {
-      let data = [...bytesData(b as never)];
-      if (order !== undefined && order.t === "str" && strText(order) === "little") data = data.reverse();
+    from_bytes: (args, kw) => {
+      const b = (args[0] ?? kw.values.get("bytes")) as PyObj;
+      const order = (args[1] ?? kw.values.get("byteorder")) as PyObj;
+      if (order.t !== "str") throw typeError(`from_bytes() argument 'byteorder' must be str, not ${typeName(order)}`);
+      const ord = strText(order);
+      if (ord !== "little" && ord !== "big") throw new PyException("ValueError", "byteorder must be either 'little' or 'big'");
+      let data = [...asBytes(b)];
+      if (ord === "little") data = data.reverse();
       let v = 0n;
       for (const x of data) v = (v << 8n) | BigInt(x);
+      const signed = kw.values.get("signed");
+      if (signed !== undefined && truthy(signed) && data.length > 0 && (data[0] as number) >= 0x80) v -= 1n << BigInt(8 * data.length);
       return pyInt(v);
     },
   },
   float: {
     fromhex: ([s]) => {
-      const m = /^\s*([+-])?0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)\s*$/i.exec(strText(s as never));
+      if (s === undefined || s.t !== "str") throw typeError(`must be str, not ${s === undefined ? "NoneType" : typeName(s)}`);
+      const m = /^\s*([+-])?0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)\s*$/i.exec(strText(s));
       if (m === null) throw new PyException("ValueError", "invalid hexadecimal floating-point string");
       const frac = m[3] ?? "";
       const mant = parseInt((m[2] || "0") + frac, 16) / 16 ** frac.length;
@@ -66,7 +93,18 @@ const STATIC: Readonly<Record<string, Record<string, (args: readonly PyObj[]) =>
 export function typeAttr(t: PyTypeObj, name: string): PyObj | null {
   if (name === "__name__" || name === "__qualname__") return pyStr(t.name);
   const st = STATIC[t.name]?.[name];
-  if (st !== undefined) return { t: "builtin", name: `${t.name}.${name}`, self: null, fn: (args) => st(args) };
+  if (st !== undefined) {
+    const sig = METHOD_SIGNATURES.get(`${t.name}.${name}`);
+    return {
+      t: "builtin",
+      name: `${t.name}.${name}`,
+      self: null,
+      fn: (args, kw) => {
+        if (sig !== undefined) checkCall(name, { min: sig[0], max: sig[1] < 0 ? Infinity : sig[1], kw: sig[2] }, args, kw);
+        return st(args, kw);
+      },
+    };
+  }
   const s = sample(t.name);
   if (s === null) return null;
   try {

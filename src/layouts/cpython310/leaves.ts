@@ -116,6 +116,8 @@ const odictiterobject = cstruct("odictiterobject", [
   field("kind", "int", SIZEOF.int),
   padding(4),
 ]);
+/** Modules/itertoolsmodule.c: itertools.chain (what Counter.elements returns). */
+const chainobject = cstruct("chainobject", [HEAD, ptr("source"), ptr("active")]);
 /** Modules/arraymodule.c. */
 const arrayiterobject = cstruct("arrayiterobject", [HEAD, ssize("index"), ptr("ao", "arrayobject *"), ptr("getitem", "PyObject * (*)(arrayobject *, Py_ssize_t)")]);
 /** Lib/dataclasses.py: Field's 11 __slots__, one pointer each (type_new). */
@@ -133,6 +135,7 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   range: leaf(rangeobjectStruct, false),
   slice: leaf(PySliceObject, true),
   list_iterator: leaf(seqIter("listiterobject", "PyListObject *"), true),
+  chain: leaf(chainobject, true),
   list_reverseiterator: leaf(seqIter("listreviterobject", "PyListObject *"), true),
   tuple_iterator: leaf(seqIter("tupleiterobject", "PyTupleObject *"), true),
   range_iterator: leaf(rangeiterobject, false),
