@@ -16,6 +16,8 @@ export class Block {
   readonly params = new Set<string>();
   /** A comprehension's iteration variables (an assignment expression may not rebind them). */
   readonly iterVars = new Set<string>();
+  /** Names an assignment expression in this comprehension (or one inside it) binds outside it. */
+  readonly walrusTargets = new Set<string>();
 
   constructor(
     readonly kind: BlockKind,
@@ -362,7 +364,10 @@ class Walker {
   }
 
   private iterTarget(t: Expr): void {
-    if (t.kind === "Name") this.cur.iterVars.add(t.id);
+    if (t.kind === "Name") {
+      if (this.cur.walrusTargets.has(t.id)) throw new SymbolError(`comprehension inner loop cannot rebind assignment expression target '${t.id}'`, t.span);
+      this.cur.iterVars.add(t.id);
+    }
     if (t.kind === "Tuple" || t.kind === "List") for (const x of t.elts) this.iterTarget(x.kind === "Starred" ? x.value : x);
     this.target(t);
   }
@@ -380,6 +385,7 @@ class Walker {
     for (let b: Block | null = this.cur; b !== null; b = b.parent) {
       if (b.kind === "comprehension") {
         if (b.iterVars.has(name)) throw new SymbolError(`assignment expression cannot rebind comprehension iteration variable '${name}'`, e.span);
+        b.walrusTargets.add(name);
         continue;
       }
       if (b.kind === "class") throw new SymbolError("assignment expression within a comprehension cannot be used in a class body", e.span);

@@ -2,7 +2,6 @@
 // CPython-compatible SyntaxError value out. Nothing here throws.
 import type { Expr, Span, Stmt } from "./ast.js";
 import { findTooDeep } from "./astDepth.js";
-import { findNamedExprError } from "./namedExprScopes.js";
 import { Parser, runParser } from "./parser.js";
 import { MAX_NESTING, PySyntaxFailure, TOO_DEEP_MESSAGE, type PySyntaxError } from "./syntaxError.js";
 import { Tokenizer, type TokenizerMode } from "./tokenizer.js";
@@ -39,8 +38,6 @@ function run<T extends Expr | readonly Stmt[]>(source: string, mode: TokenizerMo
     // every nesting level takes at least one character, so short sources are safe
     const deep = source.length > MAX_NESTING ? findTooDeep(value) : null;
     if (deep !== null) return failure(TOO_DEEP_MESSAGE, { ...deep, endLine: deep.line, endCol: deep.col });
-    const walrus = findNamedExprError(value);
-    if (walrus !== null) return failure(walrus.message, walrus.span);
     return { ok: true, value };
   } catch (e) {
     if (e instanceof PySyntaxFailure) return { ok: false, error: e.error };
