@@ -5,13 +5,16 @@ import { pyCompare, pyEq, truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { dictSet, newDict, dictResize } from "./dicts.js";
 import { PyException, PymemError, typeError, unsupported, valueError } from "./errors.js";
-import { formatObj, strObj } from "./format.js";
+import { formatObj, reprObject, strObj } from "./format.js";
 import { forEach, getIter, makeIter, objectLen, oneCharStr, toArray } from "./iteration.js";
 import { listArray, listFrom } from "./lists.js";
 import { byteArrayAppend, sortInPlace, updateFrom } from "./methods.js";
 import { delAttr, getAttr, setAttr } from "./attributes.js";
-import { isInstanceOf, lookupClassAttr, makeClass } from "./classes.js";
+import { isInstanceOf, makeClass } from "./classes.js";
 import { instanceDict } from "./instanceDict.js";
+import { callDunder, isUserObj, lookupDunder, userIndexOf } from "./userDunders.js";
+import { userAbs, userFloat, userInt, userReversed, userRound } from "./userConversions.js";
+import { userIterator, userIterObject } from "./userIter.js";
 import type { PyClassObj } from "./objects.js";
 import { divRoundHalfEven, floatToInt, intAdd, intPowMod, intValue, toFloat } from "./numbers.js";
 import {
@@ -85,6 +88,8 @@ function intCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     const base = Number(intValue(baseArg));
     return parseIntLiteral(x.t === "str" ? strText(x) : Buffer.from(bytesData(x)).toString("latin1"), base);
   }
+  const u = isUserObj(x) ? userInt(x) : null;
+  if (u !== null) return u;
   switch (x.t) {
     case "int":
       return x;
@@ -117,6 +122,8 @@ function floatCall(args: readonly PyObj[]): PyObj {
   if (x === undefined) return pyFloat(0);
   if (x.t === "float") return x;
   if (x.t === "str") return pyFloat(parseFloat(strText(x)));
+  const u = isUserObj(x) ? userFloat(x) : null;
+  if (u !== null) return u;
   const f = toFloat(x);
   if (f === null) throw typeError(`float() argument must be a string or a number, not '${typeName(x)}'`);
   return pyFloat(f);
@@ -193,7 +200,7 @@ function byteArrayCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 function rangeCall(args: readonly PyObj[]): PyObj {
   argCount("range", args, 1, 3);
   const vals = args.map((a) => {
-    const v = intValue(a);
+    const v = intValue(a) ?? userIndexOf(a);
     if (v === null) throw typeError(`'${typeName(a)}' object cannot be interpreted as an integer`);
     return BigInt(v);
   });
@@ -302,6 +309,7 @@ function roundCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const x = args[0] ?? kw.values.get("number");
   const nd = args[1] ?? kw.values.get("ndigits");
   if (x === undefined) throw typeError("round() missing required argument 'number' (pos 1)");
+  if (isUserObj(x)) return userRound(x, nd);
   const iv = intValue(x);
   if (iv !== null) {
     if (nd === undefined || nd.t === "NoneType") return x.t === "bool" ? pyInt(iv) : x;
@@ -419,7 +427,7 @@ function hashTuple(hashes: bigint[]): bigint {
 }
 
 function toBase(x: PyObj | undefined, base: 2 | 8 | 16, prefix: string): PyObj {
-  const v = x === undefined ? null : intValue(x);
+  const v = x === undefined ? null : intValue(x) ?? userIndexOf(x);
   if (v === null) throw typeError(`'${x === undefined ? "NoneType" : typeName(x)}' object cannot be interpreted as an integer`);
   const b = BigInt(v);
   return pyStrFresh((b < 0n ? "-" : "") + prefix + (b < 0n ? -b : b).toString(base));
@@ -511,12 +519,18 @@ function reversedCall(args: readonly PyObj[]): PyObj {
     let i = 0;
     return makeIter(x.t === "list" ? "list_reverseiterator" : "reversed", () => items[i++], () => items.length - i);
   }
+  if (isUserObj(x)) {
+    const r = userReversed(x);
+    if (r !== null) return r;
+  }
   throw typeError(`'${typeName(x)}' object is not reversible`);
 }
 
 function divmodCall(args: readonly PyObj[]): PyObj {
   argCount("divmod", args, 2, 2);
   const [a, b] = args as [PyObj, PyObj];
+  // No setup class defines __divmod__/__rdivmod__ (they are refused), so none supports divmod().
+  if (isUserObj(a) || isUserObj(b)) throw typeError(`unsupported operand type(s) for divmod(): '${typeName(a)}' and '${typeName(b)}'`);
   return tuple2(binaryOp("FloorDiv", a, b), binaryOp("Mod", a, b));
 }
 
@@ -526,6 +540,12 @@ function powCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const mod = args[2] ?? kw.values.get("mod");
   if (base === undefined || exp === undefined) throw typeError("pow() missing required argument");
   if (mod === undefined || mod.t === "NoneType") return binaryOp("Pow", base, exp);
+  if (isUserObj(base)) {
+    // ternary_op: the base's own __pow__(exp, mod); __rpow__ is never tried for three arguments.
+    const r = callDunder(base, "__pow__", [exp, mod]);
+    if (r !== undefined && r.t !== "NotImplementedType") return r;
+    throw typeError(`unsupported operand type(s) for pow(): '${typeName(base)}', '${typeName(exp)}', '${typeName(mod)}'`);
+  }
   const [a, b, m] = [intValue(base), intValue(exp), intValue(mod)];
   if (a === null || b === null || m === null) throw typeError("pow() 3rd argument not allowed unless all arguments are integers");
   return intPowMod(a, b, m);
@@ -663,10 +683,6 @@ export function makeBuiltins(): Map<string, PyObj> {
     ["len", (args) => {
       argCount("len", args, 1, 1);
       const x = args[0] as PyObj;
-      if (x.t === "instance") {
-        const f = lookupClassAttr(x.cls, "__len__");
-        if (f !== undefined) return callObject(f, [x]);
-      }
       if (x.t === "range" && x.len > 2n ** 63n - 1n) throw new PyException("OverflowError", "Python int too large to convert to C ssize_t");
       const n = objectLen(x);
       if (n === null) throw typeError(`object of type '${typeName(args[0] as PyObj)}' has no len()`);
@@ -678,6 +694,7 @@ export function makeBuiltins(): Map<string, PyObj> {
     ["abs", (args) => {
       argCount("abs", args, 1, 1);
       const x = args[0] as PyObj;
+      if (isUserObj(x)) return userAbs(x);
       const iv = intValue(x);
       if (iv !== null) return iv < 0 ? binaryOp("Sub", pyInt(0), x) : x.t === "bool" ? pyInt(iv) : x;
       if (x.t === "float") return pyFloat(Math.abs(x.v));
@@ -714,6 +731,7 @@ export function makeBuiltins(): Map<string, PyObj> {
     ["repr", (args) => {
       argCount("repr", args, 1, 1);
       const x = args[0] as PyObj;
+      if (isUserObj(x)) return reprObject(x);
       return x.t === "int" || x.t === "bool" ? strObj(x) : pyStr(repr(x));
     }],
     ["ascii", (args) => pyStr(repr(args[0] as PyObj).replace(/[^\x00-\x7f]/gu, (c) => {
@@ -780,10 +798,20 @@ export function makeBuiltins(): Map<string, PyObj> {
           return v;
         }, () => null);
       }
-      return getIter(args[0] as PyObj);
+      const x = args[0] as PyObj;
+      if (isUserObj(x)) {
+        const r = userIterObject(x);
+        if (r !== null) return r;
+      }
+      return getIter(x);
     }],
     ["next", (args) => {
       const it = args[0] as PyObj;
+      if (isUserObj(it) && lookupDunder(it, "__next__") !== undefined) {
+        if (args[1] === undefined) return callDunder(it, "__next__") as PyObj;
+        const v = userIterator(it).next();
+        return v ?? args[1];
+      }
       if (it.t !== "iterator") throw typeError(`'${typeName(it)}' object is not an iterator`);
       const v = it.next();
       if (v !== undefined) return v;
@@ -791,7 +819,7 @@ export function makeBuiltins(): Map<string, PyObj> {
       throw new PyException("StopIteration", "");
     }],
     ["format", (args) => formatObj(args[0] as PyObj, args[1] === undefined ? "" : strText(args[1] as never))],
-    ["callable", (args) => pyBool(["builtin", "function", "type", "class", "method"].includes((args[0] as PyObj).t))],
+    ["callable", (args) => pyBool(["builtin", "function", "type", "class", "method"].includes((args[0] as PyObj).t) || lookupDunder(args[0] as PyObj, "__call__") !== undefined)],
   ];
   for (const [name, f] of fns) b.set(name, fn(name, f));
   b.set("True", True);

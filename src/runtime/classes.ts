@@ -13,6 +13,7 @@ import {
 } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
+import { checkClassDunders } from "./userDunders.js";
 
 /** Functions that bind to the class, not the instance (namedtuple._make, @classmethod). */
 export const classmethods = new WeakSet<object>();
@@ -56,6 +57,7 @@ export interface ClassOptions {
 
 /** type_new: the class object for `class name(bases): <ns>`. */
 export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>, opts: ClassOptions = {}): PyClassObj {
+  checkClassDunders(name, ns);
   const layout = ctx().layout.heapType;
   const base = bases[0];
   const builtinBase = opts.builtinBase ?? base?.builtinBase ?? "object";

@@ -2,7 +2,9 @@
 import { PyException, typeError } from "./errors.js";
 import { hashKey } from "./hashTable.js";
 import { intValue, toFloat } from "./numbers.js";
-import { typeName, type PyObj } from "./objects.js";
+import { NotImplemented, pyBool, typeName, type PyObj } from "./objects.js";
+import { CMP_SYMBOL, userRichCompare, type CmpOp, type CompareBase } from "./richCompare.js";
+import { isUserObj, userTruthy } from "./userDunders.js";
 import { materialize, seqLen } from "./seq.js";
 import { bytesData, strText } from "./text.js";
 import { decimalCompare } from "./decimals.js";
@@ -30,8 +32,10 @@ export function truthy(o: PyObj): boolean {
     case "bytes":
     case "bytearray":
       return o.length > 0;
-    case "list":
     case "tuple":
+      if (o.cls !== undefined) return userTruthy(o) ?? seqLen(o.items) > 0;
+      return seqLen(o.items) > 0;
+    case "list":
       return seqLen(o.items) > 0;
     case "set":
     case "frozenset":
@@ -41,6 +45,8 @@ export function truthy(o: PyObj): boolean {
       return o.dict.table.used > 0;
     case "range":
       return o.len > 0n;
+    case "instance":
+      return userTruthy(o) ?? true;
     default:
       return true;
   }
@@ -85,14 +91,50 @@ export function setFieldTuple(f: (o: PyObj, need: "eq" | "order" | "hash") => Py
   fieldTuple = f;
 }
 
+/**
+ * The comparison a setup class inherits (object's, a dataclass's generated
+ * one, tuple's for tuple subclasses), or a builtin operand's own: each
+ * NotImplemented where CPython's returns it.
+ */
+function inheritedCompare(op: CmpOp, a: PyObj, b: PyObj): PyObj {
+  if (a.t === "instance") {
+    const x = fieldTuple(a, op === "Eq" || op === "NotEq" ? "eq" : "order");
+    if (x !== null) {
+      // The generated methods compare field tuples of the same class only.
+      if (b.t !== "instance" || b.cls !== a.cls) return NotImplemented;
+      const y = fieldTuple(b, op === "Eq" || op === "NotEq" ? "eq" : "order") as PyObj[];
+      return builtinCompare(op, { t: "tuple", items: x }, { t: "tuple", items: y });
+    }
+    if (op === "Eq") return a === b ? pyBool(true) : NotImplemented;
+    return NotImplemented;
+  }
+  if (a.t === "tuple" && b.t === "tuple") return builtinCompare(op, a, b);
+  return NotImplemented;
+}
+
+/** The builtin types' own comparisons (items inside still go through the full protocol). */
+function builtinCompare(op: CmpOp, a: PyObj, b: PyObj): PyObj {
+  if (op === "Eq") return pyBool(a === b ? !(a.t === "float" && Number.isNaN(a.v)) : plainEq(a, b));
+  if (op === "NotEq") return pyBool(!(a === b ? !(a.t === "float" && Number.isNaN(a.v)) : plainEq(a, b)));
+  return pyBool(orderHolds(op, plainCompare(a, b, CMP_SYMBOL[op])));
+}
+
+const compareBase: CompareBase = { inherited: inheritedCompare, truthy };
+
+/** PyObject_RichCompare: the object `a op b` gives (a setup class's method may return anything). */
+export function compareObj(op: CmpOp, a: PyObj, b: PyObj): PyObj {
+  if (isUserObj(a) || isUserObj(b)) return userRichCompare(op, a, b, compareBase);
+  return builtinCompare(op, a, b);
+}
+
+/** PyObject_RichCompareBool(a, b, Py_EQ): identity first, then ==. */
 export function pyEq(a: PyObj, b: PyObj): boolean {
   if (a === b) return !(a.t === "float" && Number.isNaN(a.v));
-  if (a.t === "instance" && b.t === "instance" && a.cls === b.cls) {
-    const x = fieldTuple(a, "eq");
-    const y = fieldTuple(b, "eq");
-    if (x !== null && y !== null) return pyEq({ t: "tuple", items: x }, { t: "tuple", items: y });
-    return false;
-  }
+  if (isUserObj(a) || isUserObj(b)) return truthy(userRichCompare("Eq", a, b, compareBase));
+  return plainEq(a, b);
+}
+
+function plainEq(a: PyObj, b: PyObj): boolean {
   const sl = setLike(a, b);
   if (sl !== null) return sl[0].size === sl[1].size && [...sl[0]].every((k) => sl[1].has(k));
   if ((a.t === "Decimal" && (isNumber(b) || b.t === "Decimal")) || (b.t === "Decimal" && isNumber(a))) {
@@ -154,6 +196,11 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** -1, 0, 1 for a < b, ==, >; NaN when unordered; throws TypeError when Python would. */
 export function pyCompare(a: PyObj, b: PyObj, op: string): number {
+  if (isUserObj(a) || isUserObj(b)) return userOrder(a, b, op);
+  return plainCompare(a, b, op);
+}
+
+function plainCompare(a: PyObj, b: PyObj, op: string): number {
   if ((a.t === "Decimal" || b.t === "Decimal") && (a.t === "Decimal" || isNumber(a)) && (b.t === "Decimal" || isNumber(b))) {
     const c = decimalCompare(a, b);
     if (c !== null) return c;
@@ -180,11 +227,6 @@ export function pyCompare(a: PyObj, b: PyObj, op: string): number {
     }
     return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
   }
-  if (a.t === "instance" && b.t === "instance" && a.cls === b.cls) {
-    const x = fieldTuple(a, "order");
-    const y = fieldTuple(b, "order");
-    if (x !== null && y !== null) return pyCompare({ t: "tuple", items: x }, { t: "tuple", items: y }, op);
-  }
   const sl = setLike(a, b);
   if (sl !== null || ((a.t === "set" || a.t === "frozenset") && (b.t === "set" || b.t === "frozenset"))) {
     const [x, y] = sl ?? [viewKeys(a) as Set<unknown>, viewKeys(b) as Set<unknown>];
@@ -196,6 +238,25 @@ export function pyCompare(a: PyObj, b: PyObj, op: string): number {
     return NaN;
   }
   throw typeError(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+/**
+ * An ordering of setup-class operands from the one comparison `op` names
+ * (sorted/min use <, max uses >): the other direction is asked only to tell
+ * "greater" from "equal".
+ */
+function userOrder(a: PyObj, b: PyObj, op: string): number {
+  const rel = (o: CmpOp, x: PyObj, y: PyObj): boolean => truthy(userRichCompare(o, x, y, compareBase));
+  switch (op) {
+    case "<":
+      return rel("Lt", a, b) ? -1 : rel("Lt", b, a) ? 1 : 0;
+    case "<=":
+      return !rel("LtE", a, b) ? 1 : rel("LtE", b, a) ? 0 : -1;
+    case ">":
+      return rel("Gt", a, b) ? 1 : rel("Gt", b, a) ? -1 : 0;
+    default:
+      return !rel("GtE", a, b) ? -1 : rel("GtE", b, a) ? 0 : 1;
+  }
 }
 
 function codePointLess(x: string, y: string): boolean {
@@ -211,8 +272,11 @@ function codePointLess(x: string, y: string): boolean {
 }
 
 export function richCompare(op: "Lt" | "LtE" | "Gt" | "GtE", a: PyObj, b: PyObj): boolean {
-  const sym = { Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" }[op];
-  const c = pyCompare(a, b, sym);
+  if (isUserObj(a) || isUserObj(b)) return truthy(userRichCompare(op, a, b, compareBase));
+  return orderHolds(op, pyCompare(a, b, CMP_SYMBOL[op]));
+}
+
+function orderHolds(op: CmpOp, c: number): boolean {
   if (Number.isNaN(c)) return false;
   switch (op) {
     case "Lt":

@@ -214,12 +214,8 @@ setInstanceHashFields((o) => dataclassTuple(o, "hash"));
 setInstanceRepr((o, active) => {
   const r = dataclassRepr(o, active);
   if (r !== null) return r;
-  const userRepr = o.cls.mro.map((c) => c.attrs.get("__repr__")).find((x) => x !== undefined);
-  if (userRepr !== undefined) {
-    const s = callObject(userRepr, [o]);
-    if (s.t === "str") return strText(s);
-  }
-  return `<__pymem_setup__.${o.cls.name} object>`;
+  // object.__repr__: '<module.qualname object at %p>'; a heap address prints as 0x and 12 hex digits.
+  return `<__pymem_setup__.${o.cls.name} object at 0x7f0000000000>`;
 });
 
 /** A namedtuple class: a tuple subclass with __slots__ = () and named fields. */

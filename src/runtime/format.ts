@@ -8,6 +8,7 @@ import { bytesData as bytesDataOf, strText } from "./text.js";
 import { dictGet } from "./dicts.js";
 import { pyStr } from "./objects.js";
 import { intern } from "./constPool.js";
+import { callDunder, isUserObj, userText } from "./userDunders.js";
 
 interface Spec {
   fill: string;
@@ -132,11 +133,34 @@ export function strObj(o: PyObj): PyStrObj {
   if (o.t === "str") return o;
   if (o.t === "bool") return intern(pyStr(o.v ? "True" : "False"));
   if (o.t === "int") return pyStrFresh(intToDecimal(o.v));
+  // PyObject_Str returns what __str__ (or object.__str__'s repr) returned, the very object.
+  if (isUserObj(o)) return userText(o, "__str__") ?? reprObject(o);
   return pyStr(str(o));
+}
+
+/** repr(o) as an object: a setup class's __repr__ result itself, else a new string. */
+export function reprObject(o: PyObj): PyStrObj {
+  if (isUserObj(o)) {
+    const t = userText(o, "__repr__");
+    if (t !== null) return t;
+  }
+  return pyStrFresh(repr(o));
+}
+
+/** object.__format__ or a setup class's own __format__ (which must return a str). */
+function userFormat(o: PyObj, spec: string): PyStrObj {
+  const r = callDunder(o, "__format__", [pyStr(spec)]);
+  if (r !== undefined) {
+    if (r.t !== "str") throw typeError(`__format__ must return a str, not ${typeName(r)}`);
+    return r;
+  }
+  if (spec !== "") throw typeError(`unsupported format string passed to ${typeName(o)}.__format__`);
+  return strObj(o);
 }
 
 /** PyObject_Format(o, spec) as an object: an unchanged str comes back as itself (the writer's readonly path). */
 export function formatObj(o: PyObj, spec: string): PyStrObj {
+  if (isUserObj(o)) return userFormat(o, spec);
   if (spec === "") return strObj(o);
   const text = formatValue(o, spec);
   if (o.t === "str" && text === strText(o)) return o;
@@ -167,6 +191,7 @@ function writerPiece(v: PyObj, spec: string): PyStrObj | string {
 
 /** format(value, spec): PyObject_Format. */
 export function formatValue(o: PyObj, spec: string): string {
+  if (isUserObj(o)) return strText(userFormat(o, spec));
   if (spec === "") return str(o);
   const s = parseSpec(spec);
   const iv = intValue(o);

@@ -1,0 +1,136 @@
+// Special methods of classes made by the setup: how CPython's slot functions
+// (slot_tp_*, slot_nb_*, slot_sq_* in Objects/typeobject.c) find and call a
+// class's own dunders. Special methods are looked up on the type, never on
+// the instance (_PyType_Lookup over the MRO). The generic operations ask here
+// first; what a class defines but pymem does not honour is refused by name.
+import { PyException, PymemError, typeError } from "./errors.js";
+import { NotImplemented, typeName, type Kwargs, type PyClassObj, type PyObj, type PyStrObj } from "./objects.js";
+
+/** An instance or tuple-subclass value whose type was made by a class statement. */
+export function userClass(o: PyObj): PyClassObj | null {
+  if (o.t === "instance") return o.cls;
+  if (o.t === "tuple" && o.cls !== undefined) return o.cls;
+  return null;
+}
+
+/** _PyType_Lookup(type(o), name) over the classes pymem made (builtin bases have no user dunders). */
+export function lookupDunder(o: PyObj, name: string): PyObj | undefined {
+  const cls = userClass(o);
+  if (cls === null) return undefined;
+  for (const c of cls.mro) {
+    const v = c.attrs.get(name);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** The class in the MRO that defines `name`, to tell overloaded reflected methods apart. */
+export function definingClass(o: PyObj, name: string): PyClassObj | null {
+  const cls = userClass(o);
+  if (cls === null) return null;
+  return cls.mro.find((c) => c.attrs.has(name)) ?? null;
+}
+
+const noKwargs: Kwargs = { values: new Map(), keys: new Map() };
+let callHook: (f: PyObj, args: readonly PyObj[]) => PyObj = () => {
+  throw new Error("call hook not installed");
+};
+
+/** calls.ts installs callObject here (it cannot be imported: calls → classes → iteration → here). */
+export function setDunderCaller(f: (fn: PyObj, args: readonly PyObj[]) => PyObj): void {
+  callHook = f;
+}
+
+/** Call a found special method bound to `self` (the descriptor protocol of functions, staticmethod, classmethod). */
+export function callBound(f: PyObj, self: PyObj, args: readonly PyObj[]): PyObj {
+  if (f.t === "function") return f.call([self, ...args], noKwargs);
+  if (f.t === "opaque" && f.typeName === "staticmethod") return callHook(f.data as PyObj, args);
+  if (f.t === "opaque" && f.typeName === "classmethod") return callHook(f.data as PyObj, [userClass(self) as PyObj, ...args]);
+  if (f.t === "builtin") return f.fn([self, ...args], noKwargs);
+  return callHook(f, args);
+}
+
+/** vectorcall_maybe: self.name(*args) when the type defines it, else undefined. */
+export function callDunder(o: PyObj, name: string, args: readonly PyObj[] = []): PyObj | undefined {
+  const f = lookupDunder(o, name);
+  if (f === undefined) return undefined;
+  return callBound(f, o, args);
+}
+
+/** Like callDunder, with NotImplemented for a missing method (what the slot wrappers return). */
+export function callDunderOrNotImpl(o: PyObj, name: string, args: readonly PyObj[]): PyObj {
+  return callDunder(o, name, args) ?? NotImplemented;
+}
+
+export function isUserObj(o: PyObj): boolean {
+  return o.t === "instance" || (o.t === "tuple" && o.cls !== undefined);
+}
+
+export function dunderUnsupported(cls: PyClassObj | null, name: string): PymemError {
+  return new PymemError("UNSUPPORTED", `the dunder ${name} of class ${cls?.name ?? "?"} is not supported by pymem yet`);
+}
+
+/**
+ * Special methods pymem never calls: a class defining one is refused when it is
+ * made, since the interpreter would call it where pymem would silently not.
+ * (__hash__ is honoured by the hashing code; __init__, __post_init__ by classes.)
+ */
+const NEVER: ReadonlySet<string> = new Set([
+  "__new__", "__del__", "__sizeof__", "__getattr__", "__getattribute__", "__setattr__", "__delattr__", "__dir__",
+  "__get__", "__set__", "__delete__", "__set_name__", "__init_subclass__", "__class_getitem__",
+  "__enter__", "__exit__", "__aenter__", "__aexit__", "__aiter__", "__anext__", "__await__",
+  "__missing__", "__reversed__", "__length_hint__", "__divmod__", "__rdivmod__", "__complex__", "__bytes__",
+  "__trunc__", "__floor__", "__ceil__", "__copy__", "__deepcopy__", "__reduce__", "__reduce_ex__",
+  "__getstate__", "__setstate__", "__getnewargs__", "__getnewargs_ex__", "__fspath__", "__buffer__",
+  "__release_buffer__", "__mro_entries__", "__prepare__", "__instancecheck__", "__subclasscheck__",
+  "__subclasshook__", "__objclass__",
+]);
+
+/** type_new's point of refusal: the class body defines a special method pymem does not honour. */
+export function checkClassDunders(name: string, ns: ReadonlyMap<string, PyObj>): void {
+  for (const k of ns.keys()) {
+    if (NEVER.has(k)) throw new PymemError("UNSUPPORTED", `the dunder ${k} of class ${name} is not supported by pymem yet`);
+  }
+}
+
+/** __len__ through slot_sq_length: an int >= 0 that fits Py_ssize_t (PyNumber_AsSsize_t on __index__ of the result). */
+export function userLen(o: PyObj): number | null {
+  const r = callDunder(o, "__len__");
+  if (r === undefined) return null;
+  const v = r.t === "int" ? r.v : r.t === "bool" ? (r.v ? 1 : 0) : userIndexOf(r);
+  if (v === null) throw typeError(`'${typeName(r)}' object cannot be interpreted as an integer`);
+  if (typeof v === "bigint") {
+    if (v < 0n) throw new PyException("ValueError", "__len__() should return >= 0");
+    throw new PyException("OverflowError", "cannot fit 'int' into an index-sized integer");
+  }
+  if (v < 0) throw new PyException("ValueError", "__len__() should return >= 0");
+  return v;
+}
+
+/** PyNumber_Index on a user object: __index__ must return an int; null when the class has none. */
+export function userIndexOf(o: PyObj): number | bigint | null {
+  const r = callDunder(o, "__index__");
+  if (r === undefined) return null;
+  if (r.t === "int") return r.v;
+  if (r.t === "bool") return r.v ? 1 : 0;
+  throw typeError(`__index__ returned non-int (type ${typeName(r)})`);
+}
+
+/** slot_nb_bool: __bool__ (must return a bool), else __len__ != 0, else null (always true). */
+export function userTruthy(o: PyObj): boolean | null {
+  const r = callDunder(o, "__bool__");
+  if (r !== undefined) {
+    if (r.t !== "bool") throw typeError(`__bool__ should return bool, returned ${typeName(r)}`);
+    return r.v;
+  }
+  const n = userLen(o);
+  return n === null ? null : n !== 0;
+}
+
+/** __repr__/__str__ results must be str (PyObject_Repr / PyObject_Str checks). */
+export function userText(o: PyObj, name: "__repr__" | "__str__"): PyStrObj | null {
+  const r = callDunder(o, name);
+  if (r === undefined) return null;
+  if (r.t !== "str") throw typeError(`${name} returned non-string (type ${typeName(r)})`);
+  return r;
+}
