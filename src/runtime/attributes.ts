@@ -7,6 +7,7 @@ import { getBuiltinAttr } from "./methods.js";
 import { pyStr, typeName, type PyObj } from "./objects.js";
 import { intValue } from "./numbers.js";
 import { ctx } from "./ctx.js";
+import { objectMethod } from "./objectMethods.js";
 
 /** object.__new__(cls): an instance without running __init__. */
 const objectNew: PyObj = {
@@ -22,7 +23,7 @@ const objectNew: PyObj = {
 export function getAttr(o: PyObj, name: string): PyObj {
   switch (o.t) {
     case "instance": {
-      const v = getInstanceAttr(o, name);
+      const v = getInstanceAttr(o, name) ?? objectMethod(o, name);
       if (v !== undefined) return v;
       throw new PyException("AttributeError", `'${o.cls.name}' object has no attribute '${name}'`);
     }

@@ -4,7 +4,7 @@ import { hashKey } from "./hashTable.js";
 import { intValue, toFloat } from "./numbers.js";
 import { NotImplemented, pyBool, typeName, type PyObj } from "./objects.js";
 import { CMP_SYMBOL, userRichCompare, type CmpOp, type CompareBase } from "./richCompare.js";
-import { isUserObj, userTruthy } from "./userDunders.js";
+import { callBound, isUserObj, lookupDunder, userTruthy } from "./userDunders.js";
 import { materialize, seqLen } from "./seq.js";
 import { bytesData, strText } from "./text.js";
 import { decimalCompare } from "./decimals.js";
@@ -120,6 +120,20 @@ function builtinCompare(op: CmpOp, a: PyObj, b: PyObj): PyObj {
 }
 
 const compareBase: CompareBase = { inherited: inheritedCompare, truthy };
+
+/** object.__eq__/__ne__/__lt__ … called as methods: the inherited comparison, __ne__ inverting the type's ==. */
+export function compareInherited(op: CmpOp, a: PyObj, b: PyObj): PyObj {
+  if (op === "NotEq" && a.t === "instance") {
+    const r = compareSlotEq(a, b);
+    return r === NotImplemented ? r : pyBool(!truthy(r));
+  }
+  return inheritedCompare(op, a, b);
+}
+
+function compareSlotEq(a: PyObj, b: PyObj): PyObj {
+  const f = lookupDunder(a, "__eq__");
+  return f !== undefined ? callBound(f, a, [b]) : inheritedCompare("Eq", a, b);
+}
 
 /** PyObject_RichCompare: the object `a op b` gives (a setup class's method may return anything). */
 export function compareObj(op: CmpOp, a: PyObj, b: PyObj): PyObj {
