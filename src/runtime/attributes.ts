@@ -8,6 +8,7 @@ import { pyStr, typeName, type PyObj } from "./objects.js";
 import { intValue } from "./numbers.js";
 import { ctx } from "./ctx.js";
 import { objectMethod } from "./objectMethods.js";
+import { checkDunderAssign } from "./userDunders.js";
 
 /** object.__new__(cls): an instance without running __init__. */
 const objectNew: PyObj = {
@@ -67,6 +68,7 @@ export function setAttr(o: PyObj, name: string, value: PyObj): void {
     return;
   }
   if (o.t === "class") {
+    checkDunderAssign(o, name);
     o.attrs.set(name, value);
     return;
   }

@@ -141,7 +141,7 @@ function strCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 }
 
 function checkByte(v: PyObj): number {
-  const n = intValue(v);
+  const n = intValue(v) ?? userIndexOf(v);
   if (n === null) throw typeError(`'${typeName(v)}' object cannot be interpreted as an integer`);
   if (n < 0 || n > 255) throw valueError("bytes must be in range(0, 256)");
   return Number(n);
@@ -159,7 +159,7 @@ function bytesCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   if (x.t === "bytearray") return pyBytes(bytesData(x).slice());
   const buf = bufferBytes(x);
   if (buf !== null) return pyBytes(buf.slice());
-  const n = intValue(x);
+  const n = intValue(x) ?? userIndexOf(x);
   if (n !== null) {
     if (n < 0) throw valueError("negative count");
     const len = Number(n);
@@ -184,7 +184,7 @@ function byteArrayCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   if (x.t === "bytes" || x.t === "bytearray") return newByteArrayExact(bytesData(x).slice());
   const buf = bufferBytes(x);
   if (buf !== null) return newByteArrayExact(buf.slice());
-  const n = intValue(x);
+  const n = intValue(x) ?? userIndexOf(x);
   if (n !== null) {
     if (n < 0) throw valueError("negative count");
     const len = Number(n);
@@ -232,7 +232,7 @@ function tupleCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const x = args[0];
   if (x === undefined) return newTuple([]);
   if (x.t === "tuple" && x.cls === undefined) return x;
-  if (x.t === "tuple") return newTuple(materialize(x.items).slice());
+  if (x.t === "tuple" && lookupDunder(x, "__iter__") === undefined) return newTuple(materialize(x.items).slice());
   // PyList_AsTuple: an exact copy; a closed form stays shared.
   if (x.t === "list") return newTuple(isLazy(x.items) ? x.items : x.items.slice());
   if (x.t === "range" && x.len > 64n && x.start > -(2n ** 52n) && x.stop < 2n ** 52n && x.stop > -(2n ** 52n)) {

@@ -1,6 +1,7 @@
 // Python's numeric tower over modelled ints (number | bigint), floats and complexes.
 import { PyException, limitError, typeError, valueError } from "./errors.js";
-import { pyComplex, pyFloat, pyInt, type PyObj } from "./objects.js";
+import { pyComplex, pyFloat, pyInt, typeName, type PyObj } from "./objects.js";
+import { userIndexOf } from "./userDunders.js";
 
 export type IntV = number | bigint;
 
@@ -54,7 +55,12 @@ export function toFloat(o: PyObj): number | null {
 /** The index list.pop / bytearray.pop / array.pop remove (last by default), checked as CPython does. */
 export function popIndex(i: PyObj | undefined, len: number, what: string): number {
   if (len === 0) throw new PyException("IndexError", `pop from empty ${what}`);
-  let at = i === undefined ? len - 1 : Number(intValue(i));
+  let at = len - 1;
+  if (i !== undefined) {
+    const v = intValue(i) ?? userIndexOf(i);
+    if (v === null) throw typeError(`'${typeName(i)}' object cannot be interpreted as an integer`);
+    at = Number(v);
+  }
   if (at < 0) at += len;
   if (at < 0 || at >= len) throw new PyException("IndexError", "pop index out of range");
   return at;
@@ -247,8 +253,8 @@ export function floatToInt(f: number): PyObj {
 
 /** A Python int to a JS number, refusing what does not fit an index (Py_ssize_t). */
 export function toIndex(o: PyObj): number {
-  const v = intValue(o);
-  if (v === null) throw typeError(`'${o.t}' object cannot be interpreted as an integer`);
+  const v = intValue(o) ?? userIndexOf(o);
+  if (v === null) throw typeError(`'${typeName(o)}' object cannot be interpreted as an integer`);
   if (typeof v === "bigint") {
     throw new PyException("OverflowError", `Python int too large to convert to C ssize_t`);
   }

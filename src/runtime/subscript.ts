@@ -136,7 +136,7 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
         const st = o.step * s;
         return { t: "range", start: first, stop: first + BigInt(n) * st, step: st, len: BigInt(n) };
       }
-      const v = intValue(key);
+      const v = intValue(key) ?? userIndexOf(key);
       if (v === null) throw typeError(`range indices must be integers or slices, not ${typeName(key)}`);
       let i = BigInt(v);
       if (i < 0n) i += o.len;
@@ -176,7 +176,7 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
 }
 
 export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
-  if (o.t === "instance" && callDunder(o, "__setitem__", [key, value]) !== undefined) return;
+  if ((o.t === "instance" || (o.t === "tuple" && o.cls !== undefined)) && callDunder(o, "__setitem__", [key, value]) !== undefined) return;
   if (o.t === "array") {
     arraySetItem(o, key, value, (s, n) => sliceIndices(s, n));
     return;
@@ -229,7 +229,7 @@ export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
 }
 
 export function delItem(o: PyObj, key: PyObj): void {
-  if (o.t === "instance" && callDunder(o, "__delitem__", [key]) !== undefined) return;
+  if ((o.t === "instance" || (o.t === "tuple" && o.cls !== undefined)) && callDunder(o, "__delitem__", [key]) !== undefined) return;
   if (o.t === "dict") {
     try {
       dictDelete(o, key);

@@ -86,6 +86,11 @@ const NEVER: ReadonlySet<string> = new Set([
   "__subclasshook__", "__objclass__",
 ]);
 
+/** type.__setattr__ of a special method pymem never calls. */
+export function checkDunderAssign(cls: PyClassObj, name: string): void {
+  if (NEVER.has(name)) throw dunderUnsupported(cls, name);
+}
+
 /** type_new's point of refusal: the class body defines a special method pymem does not honour. */
 export function checkClassDunders(name: string, ns: ReadonlyMap<string, PyObj>): void {
   for (const k of ns.keys()) {
