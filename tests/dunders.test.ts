@@ -6,9 +6,8 @@ import { measure } from "../src/sizing/measure.js";
 
 const REFUSED = [
   "__aiter__", "__anext__", "__await__", "__sizeof__", "__new__", "__del__", "__getattr__", "__getattribute__",
-  "__setattr__", "__delattr__", "__get__", "__set__", "__set_name__", "__init_subclass__", "__class_getitem__",
-  "__reversed__", "__length_hint__", "__divmod__", "__rdivmod__", "__complex__", "__bytes__", "__trunc__",
-  "__enter__", "__exit__", "__missing__", "__copy__", "__reduce__",
+  "__setattr__", "__delattr__", "__dir__", "__get__", "__set__", "__delete__", "__set_name__", "__init_subclass__",
+  "__class_getitem__", "__mro_entries__", "__divmod__", "__rdivmod__", "__complex__", "__missing__",
 ] as const;
 
 describe("dunders pymem does not honour", () => {
@@ -25,6 +24,14 @@ describe("dunders pymem does not honour", () => {
     const r = measure({ expr: "1", setup: "class A:\n    def __sizeof__(self):\n        return 1\nclass B(A):\n    pass", layout: cpython310 });
     expect(r.ok ? null : r.error.message).toBe("the dunder __sizeof__ of class A is not supported by pymem yet");
   });
+
+  it.each(["__copy__", "__reduce__", "__enter__", "__exit__", "__floor__", "__fspath__", "__instancecheck__"])(
+    "%s, which only modules or statements pymem lacks would call, does not stop the setup",
+    (name) => {
+      const r = measure({ expr: "K()", setup: `class K:\n    def ${name}(self, *args):\n        return 0`, layout: cpython310 });
+      expect(r.ok ? r.m.type : r.error).toBe("K");
+    },
+  );
 
   it("honoured dunders are not refused", () => {
     const setup = "class K:\n    def __len__(self):\n        return 3\n    def __iter__(self):\n        return iter('abc')";

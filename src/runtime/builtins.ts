@@ -13,7 +13,7 @@ import { delAttr, getAttr, setAttr } from "./attributes.js";
 import { isInstanceOf, makeClass } from "./classes.js";
 import { instanceDict } from "./instanceDict.js";
 import { callDunder, isUserObj, lookupDunder, userIndexOf } from "./userDunders.js";
-import { userAbs, userFloat, userInt, userReversed, userRound } from "./userConversions.js";
+import { userAbs, userBytes, userFloat, userInt, userReversed, userRound } from "./userConversions.js";
 import { userIterator, userIterObject } from "./userIter.js";
 import type { PyClassObj } from "./objects.js";
 import { divRoundHalfEven, floatToInt, intAdd, intPowMod, intValue, toFloat } from "./numbers.js";
@@ -156,6 +156,8 @@ function bytesCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     return callObject(getAttr(x, "encode"), [enc]);
   }
   if (x.t === "bytes") return x;
+  const own = isUserObj(x) ? userBytes(x) : null;
+  if (own !== null) return own;
   if (x.t === "bytearray") return pyBytes(bytesData(x).slice());
   const buf = bufferBytes(x);
   if (buf !== null) return pyBytes(buf.slice());

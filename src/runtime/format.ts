@@ -8,7 +8,8 @@ import { bytesData as bytesDataOf, strText } from "./text.js";
 import { dictGet } from "./dicts.js";
 import { pyStr } from "./objects.js";
 import { intern } from "./constPool.js";
-import { callDunder, isUserObj, userText } from "./userDunders.js";
+import { callDunder, isUserObj, userIndexOf, userText } from "./userDunders.js";
+import { userFloat, userInt } from "./userConversions.js";
 
 interface Spec {
   fill: string;
@@ -293,21 +294,23 @@ export function percentFormat(fmt: PyStrObj, args: PyObj): PyStrObj {
         return whole !== null && out === strText(whole) ? whole : out;
       }
       case "d": case "i": case "u": {
-        const iv = intValue(value) ?? (value.t === "float" ? BigInt(Math.trunc(value.v)) : null);
+        const own = isUserObj(value) ? userInt(value) : null;
+        const iv = intValue(own ?? value) ?? (value.t === "float" ? BigInt(Math.trunc(value.v)) : null);
         if (iv === null) throw typeError(`%${conv} format: a real number is required, not ${typeName(value)}`);
         const text = formatInt(iv, { ...spec, precision: null });
         // Only an exact int is written digit by digit; others become a new str first (_PyUnicode_FormatLong).
         return value.t === "int" ? text : pyStrFresh(text);
       }
       case "x": case "X": case "o": {
-        const iv = intValue(value);
+        const iv = intValue(value) ?? userIndexOf(value);
         if (iv === null) throw typeError(`%${conv} format: an integer is required, not ${typeName(value)}`);
         return formatInt(iv, { ...spec, type: conv, precision: null });
       }
       case "c":
         return pad(value.t === "str" ? strText(value) : String.fromCodePoint(Number(intValue(value))), "", spec, ">");
       default: {
-        const f = toFloat(value);
+        const own = isUserObj(value) ? userFloat(value) : null;
+        const f = toFloat(own ?? value);
         if (f === null) throw typeError(`must be real number, not ${typeName(value)}`);
         return formatFloat(f, { ...spec, type: conv, precision: p ?? 6 });
       }

@@ -3,7 +3,7 @@
 // __abs__, __round__, __len__/__getitem__, __next__ with the result checks of
 // Objects/abstract.c and Python/bltinmodule.c.
 import { PyException, typeError } from "./errors.js";
-import { pyFloat, pyInt, typeName, type PyIterObj, type PyObj } from "./objects.js";
+import { pyFloat, pyInt, typeName, type PyObj } from "./objects.js";
 import { callDunder, lookupDunder, userIndexOf, userLen } from "./userDunders.js";
 
 /** PyNumber_Long: __int__ (an int), else __index__; null when the class has neither. */
@@ -15,7 +15,23 @@ export function userInt(o: PyObj): PyObj | null {
     throw typeError(`__int__ returned non-int (type ${typeName(r)})`);
   }
   const i = userIndexOf(o);
-  return i === null ? null : pyInt(i);
+  if (i !== null) return pyInt(i);
+  // The last resort of int(x) in 3.10: __trunc__, whose result must be an int (or have __index__).
+  const t = callDunder(o, "__trunc__");
+  if (t === undefined) return null;
+  if (t.t === "int") return t;
+  if (t.t === "bool") return pyInt(t.v ? 1 : 0);
+  const ti = userIndexOf(t);
+  if (ti === null) throw typeError(`__trunc__ returned non-Integral (type ${typeName(t)})`);
+  return pyInt(ti);
+}
+
+/** bytes(o): __bytes__, whose result must be bytes; null when the class has none. */
+export function userBytes(o: PyObj): PyObj | null {
+  const r = callDunder(o, "__bytes__");
+  if (r === undefined) return null;
+  if (r.t !== "bytes") throw typeError(`__bytes__ returned non-bytes (type ${typeName(r)})`);
+  return r;
 }
 
 /** PyNumber_Float: __float__ (a float), else __index__ as a float; null when neither. */
@@ -47,7 +63,9 @@ export function userRound(o: PyObj, ndigits: PyObj | undefined): PyObj {
 }
 
 /** reversed(o) over the sequence protocol (__len__ and __getitem__): a 'reversed' iterator; null without both. */
-export function userReversed(o: PyObj): PyIterObj | null {
+export function userReversed(o: PyObj): PyObj | null {
+  const own = callDunder(o, "__reversed__");
+  if (own !== undefined) return own;
   if (lookupDunder(o, "__getitem__") === undefined) return null;
   const len = userLen(o);
   if (len === null) throw typeError(`object of type '${typeName(o)}' has no len()`);

@@ -73,17 +73,14 @@ export function dunderUnsupported(cls: PyClassObj | null, name: string): PymemEr
 /**
  * Special methods pymem never calls: a class defining one is refused when it is
  * made, since the interpreter would call it where pymem would silently not.
- * (__hash__ is honoured by the hashing code; __init__, __post_init__ by classes.)
+ * (__hash__ is honoured by the hashing code; __init__, __post_init__ by classes.
+ * Those only copy, pickle, math, os, `with` or metaclasses would call are not
+ * listed: pymem has none of them, so they never matter.)
  */
 const NEVER: ReadonlySet<string> = new Set([
   "__new__", "__del__", "__sizeof__", "__getattr__", "__getattribute__", "__setattr__", "__delattr__", "__dir__",
-  "__get__", "__set__", "__delete__", "__set_name__", "__init_subclass__", "__class_getitem__",
-  "__enter__", "__exit__", "__aenter__", "__aexit__", "__aiter__", "__anext__", "__await__",
-  "__missing__", "__reversed__", "__length_hint__", "__divmod__", "__rdivmod__", "__complex__", "__bytes__",
-  "__trunc__", "__floor__", "__ceil__", "__copy__", "__deepcopy__", "__reduce__", "__reduce_ex__",
-  "__getstate__", "__setstate__", "__getnewargs__", "__getnewargs_ex__", "__fspath__", "__buffer__",
-  "__release_buffer__", "__mro_entries__", "__prepare__", "__instancecheck__", "__subclasscheck__",
-  "__subclasshook__", "__objclass__",
+  "__get__", "__set__", "__delete__", "__set_name__", "__init_subclass__", "__class_getitem__", "__mro_entries__",
+  "__aiter__", "__anext__", "__await__", "__missing__", "__divmod__", "__rdivmod__", "__complex__",
 ]);
 
 /** type.__setattr__ of a special method pymem never calls. */
@@ -109,6 +106,17 @@ export function userLen(o: PyObj): number | null {
     throw new PyException("OverflowError", "cannot fit 'int' into an index-sized integer");
   }
   if (v < 0) throw new PyException("ValueError", "__len__() should return >= 0");
+  return v;
+}
+
+/** __length_hint__ through PyObject_LengthHint: an int >= 0, or null (none, or NotImplemented). */
+export function userLengthHint(o: PyObj): number | null {
+  const r = callDunder(o, "__length_hint__");
+  if (r === undefined || r.t === "NotImplementedType") return null;
+  const v = r.t === "int" ? r.v : r.t === "bool" ? (r.v ? 1 : 0) : null;
+  if (v === null) throw typeError(`__length_hint__ must be an integer, not ${typeName(r)}`);
+  if (v < 0) throw new PyException("ValueError", "__length_hint__() should return >= 0");
+  if (typeof v === "bigint") throw new PyException("OverflowError", "cannot fit 'int' into an index-sized integer");
   return v;
 }
 
