@@ -215,7 +215,8 @@ setInstanceRepr((o, active) => {
   const r = dataclassRepr(o, active);
   if (r !== null) return r;
   // object.__repr__: '<module.qualname object at %p>'; a heap address prints as 0x and 12 hex digits.
-  return `<__pymem_setup__.${o.cls.name} object at 0x7f0000000000>`;
+  const builtinObject = o.cls.name === "object" && o.cls.bases.length === 0 && !o.cls.attrs.has("__module__");
+  return `<${builtinObject ? "" : "__pymem_setup__."}${o.cls.name} object at 0x7f0000000000>`;
 });
 
 /** A namedtuple class: a tuple subclass with __slots__ = () and named fields. */

@@ -53,6 +53,9 @@ export function binaryOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
 /** The number slot of a builtin operand facing a setup class: only str/bytes % format anything. */
 function builtinSlot(op: BinOpName, a: PyObj, b: PyObj): PyObj {
   if (op === "Mod" && (a.t === "str" || a.t === "bytes" || a.t === "bytearray")) return sequenceOp(op, a, b) ?? NotImplemented;
+  // dictviews_and/or/sub/xor take any iterable on either side (and raise TypeError for the rest).
+  const view = (o: PyObj): boolean => o.t === "dictview" && o.typeName !== "dict_values";
+  if ((view(a) || view(b)) && (op === "BitAnd" || op === "BitOr" || op === "Sub" || op === "BitXor")) return viewSetOp(op, a, b);
   return NotImplemented;
 }
 
