@@ -3,7 +3,7 @@ import { ctx } from "./ctx.js";
 import { typeError } from "./errors.js";
 import { PyException } from "./errors.js";
 import { latin1Char, pyInt, pyStr, typeName, type PyIterObj, type PyObj, type PyDictObj } from "./objects.js";
-import { lookupDunder, userLen, userLengthHint } from "./userDunders.js";
+import { isUserObj, lookupDunder, userLen, userLengthHint } from "./userDunders.js";
 import { userGetIter } from "./userIter.js";
 import { materialize, seqLen } from "./seq.js";
 import { bytesData, strText } from "./text.js";
@@ -42,7 +42,7 @@ function dictIter(typeName: string, d: PyDictObj, pick: (k: PyObj, v: PyObj) => 
 }
 
 export function getIter(o: PyObj): PyIterObj {
-  if (o.t === "instance" || (o.t === "tuple" && o.cls !== undefined)) {
+  if (isUserObj(o)) {
     const it = userGetIter(o);
     if (it !== null) return it;
   }
@@ -201,7 +201,7 @@ export function lengthHint(o: PyObj, dflt: number): number {
   }
   if (n !== null) return n;
   if (o.t === "iterator") return o.lengthHint() ?? dflt;
-  if (o.t === "instance" || (o.t === "tuple" && o.cls !== undefined)) return userLengthHint(o) ?? dflt;
+  if (isUserObj(o)) return userLengthHint(o) ?? dflt;
   return dflt;
 }
 

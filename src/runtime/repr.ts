@@ -5,7 +5,7 @@ import type { IntV } from "./numbers.js";
 import { typeName, type PyObj } from "./objects.js";
 import { materialize, seqLen } from "./seq.js";
 import { bytesData, strText } from "./text.js";
-import { userText } from "./userDunders.js";
+import { isUserObj, userText } from "./userDunders.js";
 
 /** sys.int_info.default_max_str_digits (CPython 3.10.7+). */
 export const INT_MAX_STR_DIGITS = 4300;
@@ -98,7 +98,7 @@ export function bytesRepr(data: Uint8Array, prefix = "b"): string {
 const MAX_REPR_ITEMS = 5_000_000;
 
 export function repr(o: PyObj, active: Set<PyObj> = new Set()): string {
-  if (o.t === "instance" || (o.t === "tuple" && o.cls !== undefined)) {
+  if (isUserObj(o)) {
     const t = userText(o, "__repr__");
     if (t !== null) return strText(t);
   }
@@ -223,7 +223,7 @@ export function decimalToString(d: { sign: 0 | 1; coeff: bigint; exp: number; sp
 /** str(): repr except for str itself and classes with their own __str__. */
 export function str(o: PyObj): string {
   if (o.t === "str") return strText(o);
-  if (o.t === "instance" || (o.t === "tuple" && o.cls !== undefined)) {
+  if (isUserObj(o)) {
     const t = userText(o, "__str__");
     if (t !== null) return strText(t);
   }

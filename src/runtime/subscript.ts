@@ -17,7 +17,7 @@ import { emptyTuple, newTuple } from "./tuples.js";
 import { toArray } from "./iteration.js";
 import { arrayGetItem, arraySetItem, bufferBytes, defaultdictMissing, dequeDelItem } from "./stdlib.js";
 import { byteArrayResize } from "./byteArrays.js";
-import { callDunder, userIndexOf } from "./userDunders.js";
+import { callDunder, isUserObj, userIndexOf } from "./userDunders.js";
 
 export function makeSlice(start: PyObj, stop: PyObj, step: PyObj): PySliceObj {
   return { t: "slice", start, stop, step };
@@ -72,7 +72,7 @@ function pick<T>(items: readonly T[], start: number, step: number, n: number): T
 }
 
 export function getItem(o: PyObj, key: PyObj): PyObj {
-  if (o.t === "instance" || (o.t === "tuple" && o.cls !== undefined)) {
+  if (isUserObj(o)) {
     const r = callDunder(o, "__getitem__", [key]);
     if (r !== undefined) return r;
   }
@@ -176,7 +176,7 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
 }
 
 export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
-  if ((o.t === "instance" || (o.t === "tuple" && o.cls !== undefined)) && callDunder(o, "__setitem__", [key, value]) !== undefined) return;
+  if (isUserObj(o) && callDunder(o, "__setitem__", [key, value]) !== undefined) return;
   if (o.t === "array") {
     arraySetItem(o, key, value, (s, n) => sliceIndices(s, n));
     return;
@@ -229,7 +229,7 @@ export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
 }
 
 export function delItem(o: PyObj, key: PyObj): void {
-  if ((o.t === "instance" || (o.t === "tuple" && o.cls !== undefined)) && callDunder(o, "__delitem__", [key]) !== undefined) return;
+  if (isUserObj(o) && callDunder(o, "__delitem__", [key]) !== undefined) return;
   if (o.t === "dict") {
     try {
       dictDelete(o, key);
