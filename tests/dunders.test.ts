@@ -6,7 +6,7 @@ import { measure } from "../src/sizing/measure.js";
 
 const REFUSED = [
   "__aiter__", "__anext__", "__await__", "__sizeof__", "__new__", "__del__", "__getattr__", "__getattribute__",
-  "__setattr__", "__delattr__", "__dir__", "__get__", "__set__", "__delete__", "__set_name__", "__init_subclass__",
+  "__setattr__", "__delattr__", "__get__", "__set__", "__delete__", "__set_name__", "__init_subclass__",
   "__class_getitem__", "__mro_entries__", "__divmod__", "__rdivmod__", "__complex__", "__missing__",
 ] as const;
 

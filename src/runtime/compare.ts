@@ -84,30 +84,13 @@ function setLike(a: PyObj, b: PyObj): [Set<unknown>, Set<unknown>] | null {
   return x !== null && y !== null ? [x, y] : null;
 }
 
-/** Field values of dataclass instances for their generated comparisons (installed by dataclasses.ts). */
-let fieldTuple: (o: PyObj, need: "eq" | "order" | "hash") => PyObj[] | null = () => null;
-
-export function setFieldTuple(f: (o: PyObj, need: "eq" | "order" | "hash") => PyObj[] | null): void {
-  fieldTuple = f;
-}
-
 /**
- * The comparison a setup class inherits (object's, a dataclass's generated
- * one, tuple's for tuple subclasses), or a builtin operand's own: each
- * NotImplemented where CPython's returns it.
+ * The comparison a setup class inherits from object (identity for ==) or
+ * tuple, or a builtin operand's own: each NotImplemented where CPython's
+ * returns it. (A dataclass's generated methods are class attributes: userDunders finds them.)
  */
 function inheritedCompare(op: CmpOp, a: PyObj, b: PyObj): PyObj {
-  if (a.t === "instance") {
-    const x = fieldTuple(a, op === "Eq" || op === "NotEq" ? "eq" : "order");
-    if (x !== null) {
-      // The generated methods compare field tuples of the same class only.
-      if (b.t !== "instance" || b.cls !== a.cls) return NotImplemented;
-      const y = fieldTuple(b, op === "Eq" || op === "NotEq" ? "eq" : "order") as PyObj[];
-      return builtinCompare(op, { t: "tuple", items: x }, { t: "tuple", items: y });
-    }
-    if (op === "Eq") return a === b ? pyBool(true) : NotImplemented;
-    return NotImplemented;
-  }
+  if (a.t === "instance") return op === "Eq" && a === b ? pyBool(true) : NotImplemented;
   if (a.t === "tuple" && b.t === "tuple") return builtinCompare(op, a, b);
   return NotImplemented;
 }

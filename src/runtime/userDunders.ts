@@ -13,22 +13,22 @@ export function userClass(o: PyObj): PyClassObj | null {
   return null;
 }
 
+let generated: (cls: PyClassObj, name: string) => PyObj | undefined = () => undefined;
+
+/** Methods a decorator added to a class without a body entry (dataclasses.ts installs how to find them). */
+export function setGeneratedDunders(f: (cls: PyClassObj, name: string) => PyObj | undefined): void {
+  generated = f;
+}
+
 /** _PyType_Lookup(type(o), name) over the classes pymem made (builtin bases have no user dunders). */
 export function lookupDunder(o: PyObj, name: string): PyObj | undefined {
   const cls = userClass(o);
   if (cls === null) return undefined;
   for (const c of cls.mro) {
-    const v = c.attrs.get(name);
+    const v = c.attrs.get(name) ?? generated(c, name);
     if (v !== undefined) return v;
   }
   return undefined;
-}
-
-/** The class in the MRO that defines `name`, to tell overloaded reflected methods apart. */
-export function definingClass(o: PyObj, name: string): PyClassObj | null {
-  const cls = userClass(o);
-  if (cls === null) return null;
-  return cls.mro.find((c) => c.attrs.has(name)) ?? null;
 }
 
 const noKwargs: Kwargs = { values: new Map(), keys: new Map() };
@@ -78,7 +78,7 @@ export function dunderUnsupported(cls: PyClassObj | null, name: string): PymemEr
  * listed: pymem has none of them, so they never matter.)
  */
 const NEVER: ReadonlySet<string> = new Set([
-  "__new__", "__del__", "__sizeof__", "__getattr__", "__getattribute__", "__setattr__", "__delattr__", "__dir__",
+  "__new__", "__del__", "__sizeof__", "__getattr__", "__getattribute__", "__setattr__", "__delattr__",
   "__get__", "__set__", "__delete__", "__set_name__", "__init_subclass__", "__class_getitem__", "__mro_entries__",
   "__aiter__", "__anext__", "__await__", "__missing__", "__divmod__", "__rdivmod__", "__complex__",
 ]);
