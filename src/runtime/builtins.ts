@@ -459,7 +459,10 @@ function zipCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 
 function enumerateCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const it = getIter(args[0] ?? (kw.values.get("iterable") as PyObj));
-  let i = BigInt(intValue(args[1] ?? kw.values.get("start") ?? pyInt(0)) ?? 0);
+  const start = args[1] ?? kw.values.get("start") ?? pyInt(0);
+  const sv = intValue(start) ?? userIndexOf(start);
+  if (sv === null) throw typeError(`'${typeName(start)}' object cannot be interpreted as an integer`);
+  let i = BigInt(sv);
   return makeIter("enumerate", () => {
     const v = it.next();
     return v === undefined ? undefined : tuple2(pyInt(i++), v);
@@ -555,7 +558,7 @@ function powCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 
 function chrCall(args: readonly PyObj[]): PyObj {
   argCount("chr", args, 1, 1);
-  const v = intValue(args[0] as PyObj);
+  const v = intValue(args[0] as PyObj) ?? userIndexOf(args[0] as PyObj);
   if (v === null) throw typeError(`an integer is required (got type ${typeName(args[0] as PyObj)})`);
   if (typeof v === "bigint" || v > 2 ** 31 - 1 || v < -(2 ** 31)) throw new PyException("OverflowError", "signed integer is greater than maximum");
   if (v < 0 || v > 0x10ffff) throw valueError("chr() arg not in range(0x110000)");

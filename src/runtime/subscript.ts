@@ -205,7 +205,7 @@ export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
     return;
   }
   if (o.t === "bytearray") {
-    const v = intValue(value);
+    const v = intValue(value) ?? userIndexOf(value);
     const data = bytesData(o);
     if (key.t === "slice") {
       const [start, step, n] = sliceIndices(key, data.length);
