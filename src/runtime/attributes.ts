@@ -8,7 +8,7 @@ import { pyStr, typeName, type PyObj } from "./objects.js";
 import { intValue } from "./numbers.js";
 import { ctx } from "./ctx.js";
 import { objectMethod } from "./objectMethods.js";
-import { checkDunderAssign } from "./userDunders.js";
+import { callDunder, checkDunderAssign, lookupDunder } from "./userDunders.js";
 
 /** object.__new__(cls): an instance without running __init__. */
 const objectNew: PyObj = {
@@ -24,8 +24,16 @@ const objectNew: PyObj = {
 export function getAttr(o: PyObj, name: string): PyObj {
   switch (o.t) {
     case "instance": {
-      const v = getInstanceAttr(o, name) ?? objectMethod(o, name);
+      let v: PyObj | undefined;
+      try {
+        v = getInstanceAttr(o, name) ?? objectMethod(o, name);
+      } catch (e) {
+        if (!(e instanceof PyException && e.pyType === "AttributeError") || lookupDunder(o, "__getattr__") === undefined) throw e;
+      }
       if (v !== undefined) return v;
+      // slot_tp_getattr_hook: __getattr__ answers what the normal lookup did not find.
+      const hook = callDunder(o, "__getattr__", [pyStr(name)]);
+      if (hook !== undefined) return hook;
       throw new PyException("AttributeError", `'${o.cls.name}' object has no attribute '${name}'`);
     }
     case "class": {

@@ -78,8 +78,13 @@ function userSlot(v: PyObj, w: PyObj, name: string, rname: string): PyObj {
 /** binary_op1(v, w): NotImplemented when no number slot answered (sequence fallbacks come next). */
 export function userBinaryOp1(op: BinOpName, v: PyObj, w: PyObj, builtin: BuiltinSlot): PyObj {
   const [name, rname] = NAMES[op];
+  return userBinarySlots(name, rname, v, w, (a, b) => builtin(op, a, b));
+}
+
+/** binary_op1 over the number slot whose methods are `name` and `rname` (divmod's too). */
+export function userBinarySlots(name: string, rname: string, v: PyObj, w: PyObj, builtin: (a: PyObj, b: PyObj) => PyObj): PyObj {
   const slotOf = (o: PyObj): ((a: PyObj, b: PyObj) => PyObj) | null => {
-    if (userClass(o) === null) return (a, b) => builtin(op, a, b);
+    if (userClass(o) === null) return builtin;
     return hasUserSlot(o, name, rname) ? (a, b) => userSlot(a, b, name, rname) : null;
   };
   const slotv = slotOf(v);

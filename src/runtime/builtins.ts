@@ -13,8 +13,9 @@ import { delAttr, getAttr, setAttr } from "./attributes.js";
 import { isInstanceOf, makeClass } from "./classes.js";
 import { instanceDict } from "./instanceDict.js";
 import { callDunder, isUserObj, lookupDunder, userIndexOf } from "./userDunders.js";
-import { userAbs, userBytes, userFloat, userInt, userReversed, userRound } from "./userConversions.js";
+import { userAbs, userBytes, userComplex, userFloat, userInt, userReversed, userRound } from "./userConversions.js";
 import { userIterator, userIterObject } from "./userIter.js";
+import { userBinarySlots } from "./binaryProtocol.js";
 import type { PyClassObj } from "./objects.js";
 import { divRoundHalfEven, floatToInt, intAdd, intPowMod, intValue, toFloat } from "./numbers.js";
 import {
@@ -534,8 +535,12 @@ function reversedCall(args: readonly PyObj[]): PyObj {
 function divmodCall(args: readonly PyObj[]): PyObj {
   argCount("divmod", args, 2, 2);
   const [a, b] = args as [PyObj, PyObj];
-  // No setup class defines __divmod__/__rdivmod__ (they are refused), so none supports divmod().
-  if (isUserObj(a) || isUserObj(b)) throw typeError(`unsupported operand type(s) for divmod(): '${typeName(a)}' and '${typeName(b)}'`);
+  if (isUserObj(a) || isUserObj(b)) {
+    // PyNumber_Divmod: nb_divmod slots, __divmod__ then __rdivmod__ as for any binary operator.
+    const r = userBinarySlots("__divmod__", "__rdivmod__", a, b, () => NotImplemented);
+    if (r !== NotImplemented) return r;
+    throw typeError(`unsupported operand type(s) for divmod(): '${typeName(a)}' and '${typeName(b)}'`);
+  }
   return tuple2(binaryOp("FloorDiv", a, b), binaryOp("Mod", a, b));
 }
 
@@ -595,8 +600,17 @@ function complexCall(args: readonly PyObj[]): PyObj {
     if (m[3] !== undefined) return pyComplex(0, part(m[3]));
     return pyComplex(m[1] !== undefined ? parseFloat(m[1]) : 0, m[2] !== undefined ? part(m[2]) : 0);
   }
-  const r = re.t === "complex" ? re : pyComplex(toFloat(re) ?? NaN, 0);
-  const i = im === undefined ? pyComplex(0, 0) : im.t === "complex" ? im : pyComplex(toFloat(im) ?? NaN, 0);
+  const part = (x: PyObj, which: string): PyObj => {
+    if (!isUserObj(x)) return x;
+    // try_complex_special_method, then PyFloat_AsDouble (__float__, __index__).
+    const c = userComplex(x) ?? userFloat(x);
+    if (c === null) throw typeError(`complex() ${which} argument must be a string or a number, not '${typeName(x)}'`);
+    return c;
+  };
+  const re2 = part(re, "first");
+  const im2 = im === undefined ? undefined : part(im, "second");
+  const r = re2.t === "complex" ? re2 : pyComplex(toFloat(re2) ?? NaN, 0);
+  const i = im2 === undefined ? pyComplex(0, 0) : im2.t === "complex" ? im2 : pyComplex(toFloat(im2) ?? NaN, 0);
   return pyComplex(r.re - i.im, r.im + i.re);
 }
 

@@ -48,6 +48,14 @@ export function userFloat(o: PyObj): PyObj | null {
   return pyFloat(f);
 }
 
+/** complex(o): __complex__, whose result must be complex; null when the class has none. */
+export function userComplex(o: PyObj): PyObj | null {
+  const r = callDunder(o, "__complex__");
+  if (r === undefined) return null;
+  if (r.t !== "complex") throw typeError(`__complex__ returned non-complex (type ${typeName(r)})`);
+  return r;
+}
+
 /** abs(o): __abs__, else TypeError. */
 export function userAbs(o: PyObj): PyObj {
   const r = callDunder(o, "__abs__");
