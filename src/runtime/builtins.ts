@@ -803,6 +803,7 @@ export function makeBuiltins(): Map<string, PyObj> {
     }],
     ["hash", hashCall],
     ["iter", (args) => {
+      argCount("iter", args, 1, 2);
       if (args.length === 2) {
         // iter(callable, sentinel): a callable_iterator.
         const [f, sentinel] = args as [PyObj, PyObj];

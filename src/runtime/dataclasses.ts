@@ -234,8 +234,9 @@ function generatedMethod(cls: PyClassObj, name: string): PyObj | null {
   const fields = dataclassFields.get(cls);
   if (opts === undefined || fields === undefined || cls.attrs.has(name)) return null;
   const values = (o: PyObj & { t: "instance" }): PyObj => ({ t: "tuple", items: fields.map((f) => fieldOf(o, f.name) ?? None) });
+  // Real functions in CPython (exec'd source), so they bind to the instance like any def.
   const method = (f: (self: PyObj & { t: "instance" }, other: PyObj) => PyObj): PyObj => ({
-    t: "builtin", name, self: null, fn: ([self, other]) => f(self as PyObj & { t: "instance" }, other as PyObj),
+    t: "function", name, call: ([self, other]) => f(self as PyObj & { t: "instance" }, other as PyObj),
   });
   if (name === "__repr__" && opts.repr) return method((self) => pyStr(dataclassRepr(self, fields)));
   // The comparisons: field tuples of two instances of the very same class, else NotImplemented.

@@ -41,12 +41,15 @@ export function setDunderCaller(f: (fn: PyObj, args: readonly PyObj[]) => PyObj)
   callHook = f;
 }
 
-/** Call a found special method bound to `self` (the descriptor protocol of functions, staticmethod, classmethod). */
+/**
+ * Call a found special method bound to `self`: functions bind (the descriptor
+ * protocol), staticmethod and classmethod as they do; anything else — a builtin
+ * function like `__len__ = len`, a callable instance — is called as it is.
+ */
 export function callBound(f: PyObj, self: PyObj, args: readonly PyObj[]): PyObj {
   if (f.t === "function") return f.call([self, ...args], noKwargs);
   if (f.t === "opaque" && f.typeName === "staticmethod") return callHook(f.data as PyObj, args);
   if (f.t === "opaque" && f.typeName === "classmethod") return callHook(f.data as PyObj, [userClass(self) as PyObj, ...args]);
-  if (f.t === "builtin") return f.fn([self, ...args], noKwargs);
   return callHook(f, args);
 }
 
