@@ -72,6 +72,8 @@ export function setAttr(o: PyObj, name: string, value: PyObj): void {
     return;
   }
   if (o.t === "instance") {
+    // slot_tp_setattro: the class's own __setattr__ (which may call object.__setattr__).
+    if (callDunder(o, "__setattr__", [pyStr(name), value]) !== undefined) return;
     setInstanceAttrValue(o, name, value);
     return;
   }
@@ -90,6 +92,7 @@ export function setAttr(o: PyObj, name: string, value: PyObj): void {
 
 export function delAttr(o: PyObj, name: string): void {
   if (o.t === "instance") {
+    if (callDunder(o, "__delattr__", [pyStr(name)]) !== undefined) return;
     delInstanceAttr(o, name);
     return;
   }

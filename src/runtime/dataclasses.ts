@@ -4,7 +4,7 @@
 import { callObject } from "./calls.js";
 import { makeClass } from "./classes.js";
 import { pyEq, richCompare, truthy } from "./compare.js";
-import { setGeneratedDunders } from "./userDunders.js";
+import { callDunder, setGeneratedDunders } from "./userDunders.js";
 import { setInstanceHashFields } from "./hashTable.js";
 import { dictGet, dictSet, newDict } from "./dicts.js";
 import { PymemError, typeError, valueError } from "./errors.js";
@@ -142,6 +142,8 @@ function makeInit(cls: () => PyClassObj, fields: readonly FieldSpec[], slots: bo
           else if (f.default !== null && (f.init || slots)) v = f.default;
           else continue; // no initialisation: the class attribute serves
         }
+        // `self.name = value` in the generated source: a class's own __setattr__ sees it (frozen ones use object.__setattr__).
+        if (!self.cls.frozen && callDunder(self, "__setattr__", [pyStr(f.name), v]) !== undefined) continue;
         setInstanceAttrValue(self, f.name, v, true);
       }
       const post = cls().attrs.get("__post_init__");

@@ -81,7 +81,7 @@ export function dunderUnsupported(cls: PyClassObj | null, name: string): PymemEr
  * listed: pymem has none of them, so they never matter.)
  */
 const NEVER: ReadonlySet<string> = new Set([
-  "__new__", "__del__", "__sizeof__", "__getattribute__", "__setattr__", "__delattr__",
+  "__new__", "__del__", "__sizeof__", "__getattribute__",
   "__get__", "__set__", "__delete__", "__set_name__", "__init_subclass__", "__class_getitem__", "__mro_entries__",
   "__aiter__", "__anext__", "__await__", "__missing__",
 ]);
