@@ -39,7 +39,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
     case "class": {
       if (name === "__name__" || name === "__qualname__") return pyStr(o.name);
       if (name === "__mro__") return { t: "tuple", items: [...o.mro, builtinType(o.builtinBase), ...(o.builtinBase === "object" ? [] : [builtinType("object")])] };
-      if (name === "__new__") return objectNew;
+      if (name === "__new__" && lookupClassAttr(o, "__new__") === undefined) return objectNew;
       const v = lookupClassAttr(o, name);
       if (v !== undefined && v.t === "opaque" && v.typeName === "classmethod") return { t: "method", func: v.data as PyObj, self: o };
       if (v !== undefined && v.t === "opaque" && v.typeName === "staticmethod") return v.data as PyObj;

@@ -13,7 +13,7 @@ import {
 } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
-import { checkClassDunders } from "./userDunders.js";
+import { callClassDunder, callDunder, checkClassDunders, dunderUnsupported, isUserObj } from "./userDunders.js";
 
 /** Functions that bind to the class, not the instance (namedtuple._make, @classmethod). */
 export const classmethods = new WeakSet<object>();
@@ -112,6 +112,15 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
     tupleFields: opts.tupleFields ?? base?.tupleFields ?? null,
   };
   (cls as { mro: readonly PyClassObj[] }).mro = c3(cls, bases);
+  // type_new_set_names, then type_new_init_subclass (the parent's, an implicit classmethod).
+  for (const [k, v] of [...ns]) {
+    if (isUserObj(v)) callDunder(v, "__set_name__", [cls, pyStr(k)]);
+  }
+  const initSub = cls.mro.slice(1).map((c) => c.attrs.get("__init_subclass__")).find((f) => f !== undefined);
+  if (initSub !== undefined) {
+    const r = callClassDunder(initSub, cls, []);
+    if (r.t !== "NoneType") throw typeError(`__init_subclass__() should return None, not '${typeName(r)}'`);
+  }
   return cls;
 }
 
@@ -133,13 +142,20 @@ export function lookupClassAttr(cls: PyClassObj, name: string): PyObj | undefine
 /** Calling a class: object.__new__ then __init__ (or the tuple constructor of a namedtuple). */
 export function instantiate(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs): PyObj {
   if (cls.builtinBase === "tuple") {
+    // tuple.__new__ is not modelled as a callable, so a tuple subclass's own __new__ cannot run.
+    if (lookupClassAttr(cls, "__new__") !== undefined) throw dunderUnsupported(cls, "__new__");
     if (cls.tupleFields !== null) return makeNamedTuple(cls, args, kw);
     // tuple.__new__(cls, iterable): a tuple subclass instance of exact length.
     const items = args[0] === undefined ? [] : toArray(args[0]);
     return { t: "tuple", items, cls };
   }
-  const inst: PyInstanceObj = { t: "instance", cls, dict: null, slotValues: new Map() };
+  // type_call: __new__ (an implicit staticmethod) makes the object; __init__ runs only on an instance of cls.
+  const nw = lookupClassAttr(cls, "__new__");
+  const made = nw === undefined ? null : callObject(nw.t === "opaque" && nw.typeName === "staticmethod" ? (nw.data as PyObj) : nw, [cls, ...args], kw);
+  if (made !== null && !isInstanceOf(made, cls)) return made;
+  const inst = made ?? { t: "instance", cls, dict: null, slotValues: new Map() };
   const init = lookupClassAttr(cls, "__init__");
+  if (made !== null && init === undefined) return made;
   if (init === undefined) {
     if (args.length > 0 || kw.values.size > 0) throw typeError(`${cls.name}() takes no arguments`);
     return inst;

@@ -17,7 +17,7 @@ import { emptyTuple, newTuple } from "./tuples.js";
 import { toArray } from "./iteration.js";
 import { arrayGetItem, arraySetItem, bufferBytes, defaultdictMissing, dequeDelItem } from "./stdlib.js";
 import { byteArrayResize } from "./byteArrays.js";
-import { callDunder, isUserObj, userIndexOf } from "./userDunders.js";
+import { callClassDunder, callDunder, classDunder, isUserObj, userIndexOf } from "./userDunders.js";
 
 export function makeSlice(start: PyObj, stop: PyObj, step: PyObj): PySliceObj {
   return { t: "slice", start, stop, step };
@@ -72,6 +72,12 @@ function pick<T>(items: readonly T[], start: number, step: number, n: number): T
 }
 
 export function getItem(o: PyObj, key: PyObj): PyObj {
+  if (o.t === "class") {
+    // type_getitem / PEP 560: K[x] calls the class's __class_getitem__, an implicit classmethod.
+    const f = classDunder(o, "__class_getitem__");
+    if (f === undefined) throw typeError(`'type' object is not subscriptable`);
+    return callClassDunder(f, o, [key]);
+  }
   if (isUserObj(o)) {
     const r = callDunder(o, "__getitem__", [key]);
     if (r !== undefined) return r;

@@ -10,7 +10,7 @@ import { PyException } from "./errors.js";
 import { dictSet, newDict } from "./dicts.js";
 import { None } from "./objects.js";
 import { bytesData, strText } from "./text.js";
-import { delInstanceAttr, getInstanceAttr, setInstanceAttrValue } from "./classes.js";
+import { delInstanceAttr, getInstanceAttr, newInstance, setInstanceAttrValue } from "./classes.js";
 import type { PyInstanceObj } from "./objects.js";
 
 function sample(name: string): PyObj | null {
@@ -39,6 +39,11 @@ function objectAttrArgs(args: readonly PyObj[], n: number, what: string): [PyIns
 
 const STATIC: Readonly<Record<string, Record<string, (args: readonly PyObj[]) => PyObj>>> = {
   object: {
+    __new__: (args) => {
+      const c = args[0];
+      if (c === undefined || c.t !== "class") throw typeError("object.__new__(X): X is not a type object");
+      return newInstance(c);
+    },
     // A frozen dataclass's own assignments go through object.__setattr__, past the frozen check.
     __setattr__: (args) => {
       const [self, name] = objectAttrArgs(args, 3, "__setattr__");

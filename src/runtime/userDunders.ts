@@ -31,6 +31,22 @@ export function lookupDunder(o: PyObj, name: string): PyObj | undefined {
   return undefined;
 }
 
+/** A class attribute over the MRO of a class object itself (for the implicit classmethods). */
+export function classDunder(cls: PyClassObj, name: string): PyObj | undefined {
+  for (const c of cls.mro) {
+    const v = c.attrs.get(name) ?? generated(c, name);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** Call __init_subclass__ / __class_getitem__, classmethods without the decorator: the class goes first. */
+export function callClassDunder(f: PyObj, cls: PyClassObj, args: readonly PyObj[]): PyObj {
+  if (f.t === "opaque" && f.typeName === "classmethod") return callHook(f.data as PyObj, [cls, ...args]);
+  if (f.t === "opaque" && f.typeName === "staticmethod") return callHook(f.data as PyObj, args);
+  return callHook(f, [cls, ...args]);
+}
+
 const noKwargs: Kwargs = { values: new Map(), keys: new Map() };
 let callHook: (f: PyObj, args: readonly PyObj[]) => PyObj = () => {
   throw new Error("call hook not installed");
@@ -81,8 +97,7 @@ export function dunderUnsupported(cls: PyClassObj | null, name: string): PymemEr
  * listed: pymem has none of them, so they never matter.)
  */
 const NEVER: ReadonlySet<string> = new Set([
-  "__new__", "__del__", "__sizeof__", "__getattribute__",
-  "__get__", "__set__", "__delete__", "__set_name__", "__init_subclass__", "__class_getitem__", "__mro_entries__",
+  "__del__", "__sizeof__", "__getattribute__", "__get__", "__set__", "__delete__", "__mro_entries__",
   "__aiter__", "__anext__", "__await__", "__missing__",
 ]);
 
