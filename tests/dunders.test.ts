@@ -5,7 +5,7 @@ import { cpython310 } from "../src/layouts/cpython310/index.js";
 import { measure } from "../src/sizing/measure.js";
 
 const REFUSED = [
-  "__aiter__", "__anext__", "__await__", "__sizeof__", "__del__", "__getattribute__", "__get__", "__set__", "__delete__", "__mro_entries__", "__missing__",
+  "__aiter__", "__anext__", "__await__", "__sizeof__", "__del__", "__getattribute__", "__mro_entries__", "__missing__",
 ] as const;
 
 describe("dunders pymem does not honour", () => {

@@ -4,11 +4,11 @@ import { classmethods, delInstanceAttr, getInstanceAttr, getTupleSubclassAttr, l
 import { typeObject as builtinType } from "./builtins.js";
 import { PyException } from "./errors.js";
 import { getBuiltinAttr } from "./methods.js";
-import { pyStr, typeName, type PyObj } from "./objects.js";
+import { None, pyStr, typeName, type PyObj } from "./objects.js";
 import { intValue } from "./numbers.js";
 import { ctx } from "./ctx.js";
 import { objectMethod } from "./objectMethods.js";
-import { callDunder, checkDunderAssign, lookupDunder } from "./userDunders.js";
+import { callDunder, checkDunderAssign, isUserObj, lookupDunder } from "./userDunders.js";
 
 /** object.__new__(cls): an instance without running __init__. */
 const objectNew: PyObj = {
@@ -43,6 +43,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
       const v = lookupClassAttr(o, name);
       if (v !== undefined && v.t === "opaque" && v.typeName === "classmethod") return { t: "method", func: v.data as PyObj, self: o };
       if (v !== undefined && v.t === "opaque" && v.typeName === "staticmethod") return v.data as PyObj;
+      if (v !== undefined && isUserObj(v) && lookupDunder(v, "__get__") !== undefined) return callDunder(v, "__get__", [None, o]) as PyObj;
       if (v !== undefined) return classmethods.has(v) ? { t: "method", func: v, self: o } : v;
       if (o.mro.some((c) => c.slots.includes(name))) return { t: "iterator", typeName: "member_descriptor", next: () => undefined, lengthHint: () => null };
       if (o.tupleFields?.includes(name)) return { t: "iterator", typeName: "_tuplegetter", next: () => undefined, lengthHint: () => null };

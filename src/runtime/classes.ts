@@ -13,7 +13,7 @@ import {
 } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
-import { callClassDunder, callDunder, checkClassDunders, dunderUnsupported, isUserObj } from "./userDunders.js";
+import { callClassDunder, callDunder, checkClassDunders, dunderUnsupported, isUserObj, lookupDunder } from "./userDunders.js";
 
 /** Functions that bind to the class, not the instance (namedtuple._make, @classmethod). */
 export const classmethods = new WeakSet<object>();
@@ -207,6 +207,11 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
   if (classAttr !== undefined && classAttr.t === "opaque" && classAttr.typeName === "property") {
     return callObject(classAttr.data as PyObj, [inst], emptyKwargs);
   }
+  // So does a data descriptor of a setup class (its class defines __set__ or __delete__).
+  const userGet = classAttr !== undefined && isUserObj(classAttr) ? lookupDunder(classAttr, "__get__") : undefined;
+  if (classAttr !== undefined && isDataDescriptor(classAttr)) {
+    return userGet === undefined ? classAttr : callDunder(classAttr, "__get__", [inst, inst.cls]);
+  }
   if (allSlots(inst.cls).has(name)) {
     const v = inst.slotValues.get(name);
     if (v === undefined) throw new PyException("AttributeError", name);
@@ -217,6 +222,7 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
     if (v !== undefined) return v;
   }
   if (classAttr === undefined) return undefined;
+  if (userGet !== undefined) return callDunder(classAttr, "__get__", [inst, inst.cls]);
   if (classAttr.t === "function") return { t: "method", func: classAttr, self: inst };
   if (classAttr.t === "opaque") {
     if (classAttr.typeName === "property") return callObject(classAttr.data as PyObj, [inst], emptyKwargs);
@@ -224,6 +230,11 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
     if (classAttr.typeName === "classmethod") return { t: "method", func: classAttr.data as PyObj, self: inst.cls };
   }
   return classAttr;
+}
+
+/** A setup-class object whose class defines __set__ or __delete__ (PyDescr_IsData). */
+function isDataDescriptor(o: PyObj): boolean {
+  return isUserObj(o) && (lookupDunder(o, "__set__") !== undefined || lookupDunder(o, "__delete__") !== undefined);
 }
 
 export function getTupleSubclassAttr(tuple: PyObj & { t: "tuple" }, name: string): PyObj | undefined {
@@ -244,6 +255,12 @@ function frozenError(name: string): PyException {
 /** object.__setattr__: a slot, else the instance dict (key-sharing), else AttributeError. */
 export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: PyObj, bypassFrozen = false): void {
   if (inst.cls.frozen && !bypassFrozen) throw frozenError(name);
+  const desc = lookupClassAttr(inst.cls, name);
+  if (desc !== undefined && isDataDescriptor(desc)) {
+    // PyObject_GenericSetAttr: a data descriptor's __set__ takes the assignment.
+    if (callDunder(desc, "__set__", [inst, value]) === undefined) throw new PyException("AttributeError", "__set__");
+    return;
+  }
   if (name === "__dict__" && inst.cls.hasDict) {
     if (value.t !== "dict") throw typeError(`__dict__ must be set to a dictionary, not a '${typeName(value)}'`);
     if (inst.dict?.split != null) inst.dict.split.refcnt--;
@@ -260,6 +277,11 @@ export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: P
 
 export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
   if (inst.cls.frozen) throw new PyException("FrozenInstanceError", `cannot delete field '${name}'`);
+  const desc = lookupClassAttr(inst.cls, name);
+  if (desc !== undefined && isDataDescriptor(desc)) {
+    if (callDunder(desc, "__delete__", [inst]) === undefined) throw new PyException("AttributeError", "__delete__");
+    return;
+  }
   if (allSlots(inst.cls).has(name)) {
     if (!inst.slotValues.delete(name)) throw new PyException("AttributeError", name);
     return;
