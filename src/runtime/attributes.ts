@@ -8,7 +8,7 @@ import { None, pyStr, typeName, type PyObj } from "./objects.js";
 import { intValue } from "./numbers.js";
 import { ctx } from "./ctx.js";
 import { objectMethod } from "./objectMethods.js";
-import { callDunder, checkDunderAssign, isUserObj, lookupDunder } from "./userDunders.js";
+import { callBound, callDunder, checkDunderAssign, isUserObj, lookupDunder } from "./userDunders.js";
 
 /** object.__new__(cls): an instance without running __init__. */
 const objectNew: PyObj = {
@@ -26,7 +26,9 @@ export function getAttr(o: PyObj, name: string): PyObj {
     case "instance": {
       let v: PyObj | undefined;
       try {
-        v = getInstanceAttr(o, name) ?? objectMethod(o, name);
+        // slot_tp_getattr_hook: the class's own __getattribute__ (object.__getattribute__ is the generic lookup).
+        const own = lookupDunder(o, "__getattribute__");
+        v = own !== undefined ? callBound(own, o, [pyStr(name)]) : getInstanceAttr(o, name) ?? objectMethod(o, name);
       } catch (e) {
         if (!(e instanceof PyException && e.pyType === "AttributeError") || lookupDunder(o, "__getattr__") === undefined) throw e;
       }

@@ -97,8 +97,8 @@ export function dunderUnsupported(cls: PyClassObj | null, name: string): PymemEr
  * listed: pymem has none of them, so they never matter.)
  */
 const NEVER: ReadonlySet<string> = new Set([
-  "__del__", "__sizeof__", "__getattribute__", "__mro_entries__",
-  "__aiter__", "__anext__", "__await__", "__missing__",
+  "__del__", "__sizeof__", "__mro_entries__",
+  "__aiter__", "__anext__", "__await__",
 ]);
 
 /** type.__setattr__ of a special method pymem never calls. */
