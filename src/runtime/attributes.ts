@@ -5,10 +5,12 @@ import { classmethods, delInstanceAttr, getInstanceAttr, getTupleSubclassAttr, l
 import { typeObject as builtinType } from "./builtins.js";
 import { PyException } from "./errors.js";
 import { getBuiltinAttr } from "./methods.js";
-import { pyStr, typeName, type PyObj } from "./objects.js";
+import { None, pyStr, typeName, type PyObj } from "./objects.js";
 import { intValue } from "./numbers.js";
 import { ctx } from "./ctx.js";
 import { missingAttribute } from "./missingAttribute.js";
+import { objectMethod } from "./objectMethods.js";
+import { callBound, callDunder, checkDunderAssign, isUserObj, lookupDunder } from "./userDunders.js";
 
 /** object.__new__(cls): an instance without running __init__. */
 const objectNew: PyObj = {
@@ -24,18 +26,29 @@ const objectNew: PyObj = {
 export function getAttr(o: PyObj, name: string): PyObj {
   switch (o.t) {
     case "instance": {
-      const v = getInstanceAttr(o, name);
+      let v: PyObj | undefined;
+      try {
+        // slot_tp_getattr_hook: the class's own __getattribute__ (object.__getattribute__ is the generic lookup).
+        const own = lookupDunder(o, "__getattribute__");
+        v = own !== undefined ? callBound(own, o, [pyStr(name)]) : getInstanceAttr(o, name) ?? objectMethod(o, name);
+      } catch (e) {
+        if (!(e instanceof PyException && e.pyType === "AttributeError") || lookupDunder(o, "__getattr__") === undefined) throw e;
+      }
       if (v !== undefined) return v;
+      // slot_tp_getattr_hook: __getattr__ answers what the normal lookup did not find.
+      const hook = callDunder(o, "__getattr__", [pyStr(name)]);
+      if (hook !== undefined) return hook;
       throw missingAttribute([o.cls.builtinBase], name, `${o.cls.name}()`, `'${o.cls.name}' object has no attribute '${name}'`);
     }
     case "class": {
       if (name === "__name__") return pyStr(o.name);
       if (name === "__qualname__") return o.attrs.get("__qualname__") ?? pyStr(o.name);
       if (name === "__mro__") return newTuple([...o.mro, builtinType(o.builtinBase), ...(o.builtinBase === "object" ? [] : [builtinType("object")])]);
-      if (name === "__new__") return objectNew;
+      if (name === "__new__" && lookupClassAttr(o, "__new__") === undefined) return objectNew;
       const v = lookupClassAttr(o, name);
       if (v !== undefined && v.t === "opaque" && v.typeName === "classmethod") return { t: "method", func: v.data as PyObj, self: o };
       if (v !== undefined && v.t === "opaque" && v.typeName === "staticmethod") return v.data as PyObj;
+      if (v !== undefined && isUserObj(v) && lookupDunder(v, "__get__") !== undefined) return callDunder(v, "__get__", [None, o]) as PyObj;
       if (v !== undefined) return classmethods.has(v) ? { t: "method", func: v, self: o } : v;
       if (o.mro.some((c) => c.slots.includes(name))) return { t: "iterator", typeName: "member_descriptor", next: () => undefined, lengthHint: () => null };
       if (o.tupleFields?.includes(name)) return { t: "iterator", typeName: "_tuplegetter", next: () => undefined, lengthHint: () => null };
@@ -65,10 +78,13 @@ export function setAttr(o: PyObj, name: string, value: PyObj): void {
     return;
   }
   if (o.t === "instance") {
+    // slot_tp_setattro: the class's own __setattr__ (which may call object.__setattr__).
+    if (callDunder(o, "__setattr__", [pyStr(name), value]) !== undefined) return;
     setInstanceAttrValue(o, name, value);
     return;
   }
   if (o.t === "class") {
+    checkDunderAssign(o, name);
     o.attrs.set(name, value);
     return;
   }
@@ -82,6 +98,7 @@ export function setAttr(o: PyObj, name: string, value: PyObj): void {
 
 export function delAttr(o: PyObj, name: string): void {
   if (o.t === "instance") {
+    if (callDunder(o, "__delattr__", [pyStr(name)]) !== undefined) return;
     delInstanceAttr(o, name);
     return;
   }

@@ -7,13 +7,17 @@ import { complexAbs } from "./complexes.js";
 import { ctx } from "./ctx.js";
 import { dictSet, newDict, dictResize } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
-import { formatObj, strObj } from "./format.js";
+import { formatObj, reprObject, strObj } from "./format.js";
 import { forEach, getIter, lengthHint, makeIter, objectLen, oneCharStr, toArray } from "./iteration.js";
 import { listArray, listFrom } from "./lists.js";
 import { byteArrayAppend, sortInPlace, sortReverse, updateFrom } from "./methods.js";
 import { delAttr, getAttr, setAttr } from "./attributes.js";
-import { isInstanceOf, lookupClassAttr, makeClass } from "./classes.js";
+import { isInstanceOf, makeClass } from "./classes.js";
 import { instanceDict } from "./instanceDict.js";
+import { callDunder, isUserObj, lookupDunder, userIndexOf } from "./userDunders.js";
+import { userAbs, userBytes, userComplex, userFloat, userInt, userReversed, userRound } from "./userConversions.js";
+import { userIterator, userIterObject } from "./userIter.js";
+import { userBinarySlots } from "./binaryProtocol.js";
 import type { PyClassObj } from "./objects.js";
 import { divRoundHalfEven, floatToInt, intAdd, intPowMod, intValue, toFloat, toIndex } from "./numbers.js";
 import {
@@ -48,8 +52,7 @@ function attrName(o: PyObj): string {
 }
 
 function isCallable(o: PyObj): boolean {
-  if (o.t === "instance") return lookupClassAttr(o.cls, "__call__") !== undefined;
-  return ["builtin", "function", "type", "class", "method"].includes(o.t);
+  return ["builtin", "function", "type", "class", "method"].includes(o.t) || lookupDunder(o, "__call__") !== undefined;
 }
 
 function kwOnly(kw: Kwargs, allowed: readonly string[], fname: string): void {
@@ -105,6 +108,8 @@ function intCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     if (x.t !== "str" && x.t !== "bytes" && x.t !== "bytearray") throw typeError("int() can't convert non-string with explicit base");
     return parseIntLiteral(x.t === "str" ? strText(x) : Buffer.from(bytesData(x)).toString("latin1"), base);
   }
+  const u = isUserObj(x) ? userInt(x) : null;
+  if (u !== null) return u;
   switch (x.t) {
     case "int":
       return x;
@@ -139,6 +144,8 @@ function floatCall(args: readonly PyObj[], kw?: Kwargs): PyObj {
   if (x === undefined) return pyFloat(0);
   if (x.t === "float") return x;
   if (x.t === "str") return pyFloat(parseFloat(strText(x)));
+  const u = isUserObj(x) ? userFloat(x) : null;
+  if (u !== null) return u;
   if (x.t === "bytes" || x.t === "bytearray") return pyFloat(parseFloat(Buffer.from(bytesData(x)).toString("latin1")));
   if (x.t === "Decimal") {
     // Decimal.__float__: float(str(self)), refusing a signalling NaN.
@@ -167,7 +174,7 @@ function strCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 }
 
 function checkByte(v: PyObj): number {
-  const n = intValue(v);
+  const n = intValue(v) ?? userIndexOf(v);
   if (n === null) throw typeError(`'${typeName(v)}' object cannot be interpreted as an integer`);
   if (n < 0 || n > 255) throw valueError("bytes must be in range(0, 256)");
   return Number(n);
@@ -195,10 +202,12 @@ function bytesCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     return callObject(getAttr(x, "encode"), [enc]);
   }
   if (x.t === "bytes") return x;
+  const own = isUserObj(x) ? userBytes(x) : null;
+  if (own !== null) return own;
   if (x.t === "bytearray") return pyBytes(bytesData(x).slice());
   const buf = bufferBytes(x);
   if (buf !== null) return pyBytes(buf.slice());
-  const n = intValue(x);
+  const n = intValue(x) ?? userIndexOf(x);
   if (n !== null) {
     if (n < 0) throw valueError("negative count");
     if (n > 2n ** 63n - 1n) throw new PyException("OverflowError", "cannot fit 'int' into an index-sized integer");
@@ -225,7 +234,7 @@ function byteArrayCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   if (x.t === "bytes" || x.t === "bytearray") return newByteArrayExact(bytesData(x).slice());
   const buf = bufferBytes(x);
   if (buf !== null) return newByteArrayExact(buf.slice());
-  const n = intValue(x);
+  const n = intValue(x) ?? userIndexOf(x);
   if (n !== null) {
     if (n < 0) throw valueError("negative count");
     if (n > 2n ** 63n - 1n) throw new PyException("OverflowError", "cannot fit 'int' into an index-sized integer");
@@ -242,7 +251,7 @@ function byteArrayCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 function rangeCall(args: readonly PyObj[]): PyObj {
   argCount("range", args, 1, 3);
   const vals = args.map((a) => {
-    const v = intValue(a);
+    const v = intValue(a) ?? userIndexOf(a);
     if (v === null) throw typeError(`'${typeName(a)}' object cannot be interpreted as an integer`);
     return BigInt(v);
   });
@@ -274,6 +283,7 @@ function tupleCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const x = args[0];
   if (x === undefined) return newTuple([]);
   if (x.t === "tuple" && x.cls === undefined) return x;
+  if (x.t === "tuple" && lookupDunder(x, "__iter__") === undefined) return newTuple(materialize(x.items).slice());
   // PyList_AsTuple: an exact copy; a closed form stays shared.
   if (x.t === "list") return newTuple(isLazy(x.items) ? x.items : x.items.slice());
   if (x.t === "range" && x.len > 64n && x.start > -(2n ** 52n) && x.stop < 2n ** 52n && x.stop > -(2n ** 52n)) {
@@ -353,10 +363,11 @@ function roundCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const x = args[0] ?? kw.values.get("number");
   const nd = args[1] ?? kw.values.get("ndigits");
   if (x === undefined) throw typeError("round() missing required argument 'number' (pos 1)");
+  if (isUserObj(x)) return userRound(x, nd);
   const iv = intValue(x);
   if (iv !== null) {
     if (nd === undefined || nd.t === "NoneType") return x.t === "bool" ? pyInt(iv) : x;
-    const ndv = intValue(nd);
+    const ndv = intValue(nd) ?? userIndexOf(nd);
     if (ndv === null) throw typeError(`'${typeName(nd)}' object cannot be interpreted as an integer`);
     if (ndv >= 0) return x.t === "bool" ? pyInt(iv) : x;
     const n = Number(ndv);
@@ -371,7 +382,7 @@ function roundCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     const r = diff > 0.5 || (diff === 0.5 && f % 2 !== 0) ? f + 1 : f;
     return floatToInt(r);
   }
-  const ndv = intValue(nd);
+  const ndv = intValue(nd) ?? userIndexOf(nd);
   if (ndv === null) throw typeError(`'${typeName(nd)}' object cannot be interpreted as an integer`);
   const n = Number(ndv);
   if (!Number.isFinite(x.v) || x.v === 0) return pyFloat(x.v);
@@ -425,7 +436,7 @@ function hashCall(args: readonly PyObj[]): PyObj {
 }
 
 function toBase(x: PyObj | undefined, base: 2 | 8 | 16, prefix: string): PyObj {
-  const v = x === undefined ? null : intValue(x);
+  const v = x === undefined ? null : intValue(x) ?? userIndexOf(x);
   if (v === null) throw typeError(`'${x === undefined ? "NoneType" : typeName(x)}' object cannot be interpreted as an integer`);
   const b = BigInt(v);
   return pyStrFresh((b < 0n ? "-" : "") + prefix + (b < 0n ? -b : b).toString(base));
@@ -456,7 +467,7 @@ function zipCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 function enumerateCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const it = getIter(args[0] ?? (kw.values.get("iterable") as PyObj));
   const start = args[1] ?? kw.values.get("start") ?? pyInt(0);
-  const sv = intValue(start);
+  const sv = intValue(start) ?? userIndexOf(start);
   if (sv === null) throw typeError(`'${typeName(start)}' object cannot be interpreted as an integer`);
   let i = BigInt(sv);
   return makeIter("enumerate", () => {
@@ -520,12 +531,22 @@ function reversedCall(args: readonly PyObj[]): PyObj {
     let i = 0;
     return makeIter(x.t === "list" ? "list_reverseiterator" : "reversed", () => items[i++], () => items.length - i);
   }
+  if (isUserObj(x)) {
+    const r = userReversed(x);
+    if (r !== null) return r;
+  }
   throw typeError(`'${typeName(x)}' object is not reversible`);
 }
 
 function divmodCall(args: readonly PyObj[]): PyObj {
   argCount("divmod", args, 2, 2);
   const [a, b] = args as [PyObj, PyObj];
+  if (isUserObj(a) || isUserObj(b)) {
+    // PyNumber_Divmod: nb_divmod slots, __divmod__ then __rdivmod__ as for any binary operator.
+    const r = userBinarySlots("__divmod__", "__rdivmod__", a, b, () => NotImplemented);
+    if (r !== NotImplemented) return r;
+    throw typeError(`unsupported operand type(s) for divmod(): '${typeName(a)}' and '${typeName(b)}'`);
+  }
   return tuple2(binaryOp("FloorDiv", a, b), binaryOp("Mod", a, b));
 }
 
@@ -540,6 +561,12 @@ function powCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   if (base === undefined) throw typeError("pow() missing required argument 'base' (pos 1)");
   if (exp === undefined) throw typeError("pow() missing required argument 'exp' (pos 2)");
   if (mod === undefined || mod.t === "NoneType") return binaryOp("Pow", base, exp);
+  if (isUserObj(base)) {
+    // ternary_op: the base's own __pow__(exp, mod); __rpow__ is never tried for three arguments.
+    const r = callDunder(base, "__pow__", [exp, mod]);
+    if (r !== undefined && r.t !== "NotImplementedType") return r;
+    throw typeError(`unsupported operand type(s) for pow(): '${typeName(base)}', '${typeName(exp)}', '${typeName(mod)}'`);
+  }
   // ternary_op: each distinct operand type's nb_power in turn. long_pow declines unless all three
   // are ints; float_pow and complex_pow refuse any modulus.
   for (const o of [base, exp, mod]) {
@@ -555,7 +582,7 @@ function powCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 
 function chrCall(args: readonly PyObj[]): PyObj {
   argCount("chr", args, 1, 1);
-  const v = intValue(args[0] as PyObj);
+  const v = intValue(args[0] as PyObj) ?? userIndexOf(args[0] as PyObj);
   if (v === null) throw typeError(`an integer is required (got type ${typeName(args[0] as PyObj)})`);
   if (typeof v === "bigint" || v > 2 ** 31 - 1 || v < -(2 ** 31)) throw new PyException("OverflowError", "signed integer is greater than maximum");
   if (v < 0 || v > 0x10ffff) throw valueError("chr() arg not in range(0x110000)");
@@ -601,7 +628,14 @@ function complexCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     return pyComplex(m[1] !== undefined ? parseFloat(m[1]) : 0, m[2] !== undefined ? part(m[2]) : 0);
   }
   if (im !== undefined && im.t === "str") throw typeError("complex() second arg can't be a string");
-  const asNumber = (o: PyObj, which: string): { re: number; im: number; isComplex: boolean } => {
+  const asNumber = (x: PyObj, which: string): { re: number; im: number; isComplex: boolean } => {
+    let o = x;
+    if (isUserObj(o)) {
+      // try_complex_special_method, then PyFloat_AsDouble (__float__, __index__).
+      const c = userComplex(o) ?? userFloat(o);
+      if (c === null) throw typeError(`complex() ${which} must be ${which === "first argument" ? "a string or a number" : "a number"}, not '${typeName(o)}'`);
+      o = c;
+    }
     if (o.t === "complex") return { re: o.re, im: o.im, isComplex: true };
     const f = o.t === "Decimal" ? toFloat(floatCall([o])) : toFloat(o);
     if (f === null) throw typeError(`complex() ${which} must be ${which === "first argument" ? "a string or a number" : "a number"}, not '${typeName(o)}'`);
@@ -705,10 +739,6 @@ export function makeBuiltins(): Map<string, PyObj> {
     ["len", (args) => {
       argCount("len", args, 1, 1);
       const x = args[0] as PyObj;
-      if (x.t === "instance") {
-        const f = lookupClassAttr(x.cls, "__len__");
-        if (f !== undefined) return callObject(f, [x]);
-      }
       if (x.t === "range" && x.len > 2n ** 63n - 1n) throw new PyException("OverflowError", "Python int too large to convert to C ssize_t");
       const n = objectLen(x);
       if (n === null) throw typeError(`object of type '${typeName(args[0] as PyObj)}' has no len()`);
@@ -720,6 +750,7 @@ export function makeBuiltins(): Map<string, PyObj> {
     ["abs", (args) => {
       argCount("abs", args, 1, 1);
       const x = args[0] as PyObj;
+      if (isUserObj(x)) return userAbs(x);
       const iv = intValue(x);
       if (iv !== null) return iv < 0 ? binaryOp("Sub", pyInt(0), x) : x.t === "bool" ? pyInt(iv) : x;
       if (x.t === "float") return pyFloat(Math.abs(x.v));
@@ -756,6 +787,7 @@ export function makeBuiltins(): Map<string, PyObj> {
     ["repr", (args) => {
       argCount("repr", args, 1, 1);
       const x = args[0] as PyObj;
+      if (isUserObj(x)) return reprObject(x);
       return x.t === "int" || x.t === "bool" ? strObj(x) : pyStr(repr(x));
     }],
     ["ascii", (args) => pyStr(repr(args[0] as PyObj).replace(/[^\x00-\x7f]/gu, (c) => {
@@ -817,6 +849,7 @@ export function makeBuiltins(): Map<string, PyObj> {
     }],
     ["hash", hashCall],
     ["iter", (args) => {
+      argCount("iter", args, 1, 2);
       if (args.length === 2) {
         // iter(callable, sentinel): a callable_iterator.
         const [f, sentinel] = args as [PyObj, PyObj];
@@ -832,10 +865,20 @@ export function makeBuiltins(): Map<string, PyObj> {
           return v;
         }, () => null);
       }
-      return getIter(args[0] as PyObj);
+      const x = args[0] as PyObj;
+      if (isUserObj(x)) {
+        const r = userIterObject(x);
+        if (r !== null) return r;
+      }
+      return getIter(x);
     }],
     ["next", (args) => {
       const it = args[0] as PyObj;
+      if (isUserObj(it) && lookupDunder(it, "__next__") !== undefined) {
+        if (args[1] === undefined) return callDunder(it, "__next__") as PyObj;
+        const v = userIterator(it).next();
+        return v ?? args[1];
+      }
       if (it.t !== "iterator") throw typeError(`'${typeName(it)}' object is not an iterator`);
       const v = it.next();
       if (v !== undefined) return v;

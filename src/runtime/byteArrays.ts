@@ -6,6 +6,7 @@ import { toArray } from "./iteration.js";
 import { intValue } from "./numbers.js";
 import { typeName, type PyByteArrayObj, type PyObj } from "./objects.js";
 import { bytesData } from "./text.js";
+import { userIndexOf } from "./userDunders.js";
 
 /** PyByteArray_Resize(self, requested), keeping the contents. */
 export function byteArrayResize(b: PyByteArrayObj, requested: number): void {
@@ -25,7 +26,7 @@ export function byteArrayExtend(b: PyByteArrayObj, src: PyObj): void {
   else {
     if (src.t === "str" || src.t === "int") throw typeError(`can't extend bytearray with ${typeName(src)}`);
     add = Uint8Array.from(toArray(src), (x) => {
-      const v = intValue(x);
+      const v = intValue(x) ?? userIndexOf(x);
       if (v === null) throw typeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
       if (v < 0 || v > 255) throw valueError("byte must be in range(0, 256)");
       return Number(v);

@@ -4,6 +4,7 @@ import { typeName, type Kwargs, type PyObj } from "./objects.js";
 import { instantiate } from "./classes.js";
 import { isBuiltinFunction } from "./scope.js";
 import { bindBuiltinCall } from "./argumentBinding.js";
+import { callBound, lookupDunder, setDunderCaller } from "./userDunders.js";
 
 export const emptyKwargs: Kwargs = { values: new Map(), keys: new Map() };
 
@@ -22,10 +23,21 @@ export function callObject(f: PyObj, args: readonly PyObj[], kwargs: Kwargs = em
       return instantiate(f, args, kwargs);
     case "method":
       return callObject(f.func, [f.self, ...args], kwargs);
+    case "instance":
+    case "tuple": {
+      // slot_tp_call: the class's __call__, bound to the instance.
+      const call = lookupDunder(f, "__call__");
+      if (call === undefined) throw typeError(`'${typeName(f)}' object is not callable`);
+      if (kwargs.values.size === 0) return callBound(call, f, args);
+      if (call.t !== "function") throw typeError(`'${typeName(call)}' object is not callable`);
+      return call.call([f, ...args], kwargs);
+    }
     default:
       throw typeError(`'${typeName(f)}' object is not callable`);
   }
 }
+
+setDunderCaller((f, args) => callObject(f, args));
 
 /** Refuse keyword arguments a builtin does not take, with CPython's message. */
 export function noKwargs(name: string, kwargs: Kwargs): void {

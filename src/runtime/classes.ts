@@ -14,6 +14,7 @@ import {
 } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
+import { callClassDunder, callDunder, checkClassDunders, dunderUnsupported, isUserObj, lookupDunder } from "./userDunders.js";
 
 /** Functions that bind to the class, not the instance (namedtuple._make, @classmethod). */
 export const classmethods = new WeakSet<object>();
@@ -57,6 +58,7 @@ export interface ClassOptions {
 
 /** type_new: the class object for `class name(bases): <ns>`. */
 export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>, opts: ClassOptions = {}): PyClassObj {
+  checkClassDunders(name, ns);
   const layout = ctx().layout.heapType;
   const base = bases[0];
   const builtinBase = opts.builtinBase ?? base?.builtinBase ?? "object";
@@ -111,6 +113,15 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
     tupleFields: opts.tupleFields ?? base?.tupleFields ?? null,
   };
   (cls as { mro: readonly PyClassObj[] }).mro = c3(cls, bases);
+  // type_new_set_names, then type_new_init_subclass (the parent's, an implicit classmethod).
+  for (const [k, v] of [...ns]) {
+    if (isUserObj(v)) callDunder(v, "__set_name__", [cls, pyStr(k)]);
+  }
+  const initSub = cls.mro.slice(1).map((c) => c.attrs.get("__init_subclass__")).find((f) => f !== undefined);
+  if (initSub !== undefined) {
+    const r = callClassDunder(initSub, cls, []);
+    if (r.t !== "NoneType") throw typeError(`__init_subclass__() should return None, not '${typeName(r)}'`);
+  }
   return cls;
 }
 
@@ -132,13 +143,20 @@ export function lookupClassAttr(cls: PyClassObj, name: string): PyObj | undefine
 /** Calling a class: object.__new__ then __init__ (or the tuple constructor of a namedtuple). */
 export function instantiate(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs): PyObj {
   if (cls.builtinBase === "tuple") {
+    // tuple.__new__ is not modelled as a callable, so a tuple subclass's own __new__ cannot run.
+    if (lookupClassAttr(cls, "__new__") !== undefined) throw dunderUnsupported(cls, "__new__");
     if (cls.tupleFields !== null) return makeNamedTuple(cls, args, kw);
     // tuple.__new__(cls, iterable): a tuple subclass instance of exact length.
     const items = args[0] === undefined ? [] : toArray(args[0]);
     return newTupleOfClass(items, cls);
   }
-  const inst: PyInstanceObj = { t: "instance", cls, dict: null, slotValues: new Map() };
+  // type_call: __new__ (an implicit staticmethod) makes the object; __init__ runs only on an instance of cls.
+  const nw = lookupClassAttr(cls, "__new__");
+  const made = nw === undefined ? null : callObject(nw.t === "opaque" && nw.typeName === "staticmethod" ? (nw.data as PyObj) : nw, [cls, ...args], kw);
+  if (made !== null && !isInstanceOf(made, cls)) return made;
+  const inst = made ?? { t: "instance", cls, dict: null, slotValues: new Map() };
   const init = lookupClassAttr(cls, "__init__");
+  if (made !== null && init === undefined) return made;
   if (init === undefined) {
     if (args.length > 0 || kw.values.size > 0) throw typeError(`${cls.name}() takes no arguments`);
     return inst;
@@ -190,6 +208,11 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
   if (classAttr !== undefined && classAttr.t === "opaque" && classAttr.typeName === "property") {
     return callObject(classAttr.data as PyObj, [inst], emptyKwargs);
   }
+  // So does a data descriptor of a setup class (its class defines __set__ or __delete__).
+  const userGet = classAttr !== undefined && isUserObj(classAttr) ? lookupDunder(classAttr, "__get__") : undefined;
+  if (classAttr !== undefined && isDataDescriptor(classAttr)) {
+    return userGet === undefined ? classAttr : callDunder(classAttr, "__get__", [inst, inst.cls]);
+  }
   if (allSlots(inst.cls).has(name)) {
     const v = inst.slotValues.get(name);
     if (v === undefined) throw new PyException("AttributeError", name);
@@ -200,6 +223,7 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
     if (v !== undefined) return v;
   }
   if (classAttr === undefined) return undefined;
+  if (userGet !== undefined) return callDunder(classAttr, "__get__", [inst, inst.cls]);
   if (classAttr.t === "function") return { t: "method", func: classAttr, self: inst };
   if (classAttr.t === "opaque") {
     if (classAttr.typeName === "property") return callObject(classAttr.data as PyObj, [inst], emptyKwargs);
@@ -207,6 +231,11 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
     if (classAttr.typeName === "classmethod") return { t: "method", func: classAttr.data as PyObj, self: inst.cls };
   }
   return classAttr;
+}
+
+/** A setup-class object whose class defines __set__ or __delete__ (PyDescr_IsData). */
+function isDataDescriptor(o: PyObj): boolean {
+  return isUserObj(o) && (lookupDunder(o, "__set__") !== undefined || lookupDunder(o, "__delete__") !== undefined);
 }
 
 export function getTupleSubclassAttr(tuple: PyObj & { t: "tuple" }, name: string): PyObj | undefined {
@@ -227,6 +256,12 @@ function frozenError(name: string): PyException {
 /** object.__setattr__: a slot, else the instance dict (key-sharing), else AttributeError. */
 export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: PyObj, bypassFrozen = false): void {
   if (inst.cls.frozen && !bypassFrozen) throw frozenError(name);
+  const desc = lookupClassAttr(inst.cls, name);
+  if (desc !== undefined && isDataDescriptor(desc)) {
+    // PyObject_GenericSetAttr: a data descriptor's __set__ takes the assignment.
+    if (callDunder(desc, "__set__", [inst, value]) === undefined) throw new PyException("AttributeError", "__set__");
+    return;
+  }
   if (name === "__dict__" && inst.cls.hasDict) {
     if (value.t !== "dict") throw typeError(`__dict__ must be set to a dictionary, not a '${typeName(value)}'`);
     if (inst.dict?.split != null) inst.dict.split.refcnt--;
@@ -243,6 +278,11 @@ export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: P
 
 export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
   if (inst.cls.frozen) throw new PyException("FrozenInstanceError", `cannot delete field '${name}'`);
+  const desc = lookupClassAttr(inst.cls, name);
+  if (desc !== undefined && isDataDescriptor(desc)) {
+    if (callDunder(desc, "__delete__", [inst]) === undefined) throw new PyException("AttributeError", "__delete__");
+    return;
+  }
   if (allSlots(inst.cls).has(name)) {
     if (!inst.slotValues.delete(name)) throw new PyException("AttributeError", name);
     return;

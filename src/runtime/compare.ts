@@ -1,9 +1,11 @@
 // Truth values, equality and ordering with Python's rules.
-import { newTuple, tuple2 } from "./tuples.js";
+import { tuple2 } from "./tuples.js";
 import { PyException, typeError } from "./errors.js";
 import { hashKey } from "./hashTable.js";
 import { intValue, toFloat } from "./numbers.js";
-import { typeName, type PyObj } from "./objects.js";
+import { NotImplemented, pyBool, typeName, type PyObj } from "./objects.js";
+import { CMP_SYMBOL, userRichCompare, type CmpOp, type CompareBase } from "./richCompare.js";
+import { callBound, isUserObj, lookupDunder, userTruthy } from "./userDunders.js";
 import { materialize, seqLen } from "./seq.js";
 import { bytesData, strText } from "./text.js";
 import { decimalCompare } from "./decimals.js";
@@ -31,8 +33,10 @@ export function truthy(o: PyObj): boolean {
     case "bytes":
     case "bytearray":
       return o.length > 0;
-    case "list":
     case "tuple":
+      if (o.cls !== undefined) return userTruthy(o) ?? seqLen(o.items) > 0;
+      return seqLen(o.items) > 0;
+    case "list":
       return seqLen(o.items) > 0;
     case "set":
     case "frozenset":
@@ -42,6 +46,8 @@ export function truthy(o: PyObj): boolean {
       return o.dict.table.used > 0;
     case "range":
       return o.len > 0n;
+    case "instance":
+      return userTruthy(o) ?? true;
     default:
       return true;
   }
@@ -79,21 +85,54 @@ function setLike(a: PyObj, b: PyObj): [Set<unknown>, Set<unknown>] | null {
   return x !== null && y !== null ? [x, y] : null;
 }
 
-/** Field values of dataclass instances for their generated comparisons (installed by dataclasses.ts). */
-let fieldTuple: (o: PyObj, need: "eq" | "order" | "hash") => PyObj[] | null = () => null;
-
-export function setFieldTuple(f: (o: PyObj, need: "eq" | "order" | "hash") => PyObj[] | null): void {
-  fieldTuple = f;
+/**
+ * The comparison a setup class inherits from object (identity for ==) or
+ * tuple, or a builtin operand's own: each NotImplemented where CPython's
+ * returns it. (A dataclass's generated methods are class attributes: userDunders finds them.)
+ */
+function inheritedCompare(op: CmpOp, a: PyObj, b: PyObj): PyObj {
+  if (a.t === "instance") return op === "Eq" && a === b ? pyBool(true) : NotImplemented;
+  if (a.t === "tuple" && b.t === "tuple") return builtinCompare(op, a, b);
+  return NotImplemented;
 }
 
+/** The builtin types' own comparisons (items inside still go through the full protocol). */
+function builtinCompare(op: CmpOp, a: PyObj, b: PyObj): PyObj {
+  if (op === "Eq") return pyBool(a === b ? !(a.t === "float" && Number.isNaN(a.v)) : plainEq(a, b));
+  if (op === "NotEq") return pyBool(!(a === b ? !(a.t === "float" && Number.isNaN(a.v)) : plainEq(a, b)));
+  return pyBool(orderHolds(op, plainCompare(a, b, CMP_SYMBOL[op])));
+}
+
+const compareBase: CompareBase = { inherited: inheritedCompare, truthy };
+
+/** object.__eq__/__ne__/__lt__ … called as methods: the inherited comparison, __ne__ inverting the type's ==. */
+export function compareInherited(op: CmpOp, a: PyObj, b: PyObj): PyObj {
+  if (op === "NotEq" && a.t === "instance") {
+    const r = compareSlotEq(a, b);
+    return r === NotImplemented ? r : pyBool(!truthy(r));
+  }
+  return inheritedCompare(op, a, b);
+}
+
+function compareSlotEq(a: PyObj, b: PyObj): PyObj {
+  const f = lookupDunder(a, "__eq__");
+  return f !== undefined ? callBound(f, a, [b]) : inheritedCompare("Eq", a, b);
+}
+
+/** PyObject_RichCompare: the object `a op b` gives (a setup class's method may return anything). */
+export function compareObj(op: CmpOp, a: PyObj, b: PyObj): PyObj {
+  if (isUserObj(a) || isUserObj(b)) return userRichCompare(op, a, b, compareBase);
+  return builtinCompare(op, a, b);
+}
+
+/** PyObject_RichCompareBool(a, b, Py_EQ): identity first, then ==. */
 export function pyEq(a: PyObj, b: PyObj): boolean {
   if (a === b) return !(a.t === "float" && Number.isNaN(a.v));
-  if (a.t === "instance" && b.t === "instance" && a.cls === b.cls) {
-    const x = fieldTuple(a, "eq");
-    const y = fieldTuple(b, "eq");
-    if (x !== null && y !== null) return pyEq(newTuple(x), newTuple(y));
-    return false;
-  }
+  if (isUserObj(a) || isUserObj(b)) return truthy(userRichCompare("Eq", a, b, compareBase));
+  return plainEq(a, b);
+}
+
+function plainEq(a: PyObj, b: PyObj): boolean {
   const sl = setLike(a, b);
   if (sl !== null) return sl[0].size === sl[1].size && [...sl[0]].every((k) => sl[1].has(k));
   if ((a.t === "Decimal" && (isNumber(b) || b.t === "Decimal")) || (b.t === "Decimal" && isNumber(a))) {
@@ -156,6 +195,11 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** -1, 0, 1 for a < b, ==, >; NaN when unordered; throws TypeError when Python would. */
 export function pyCompare(a: PyObj, b: PyObj, op: string): number {
+  if (isUserObj(a) || isUserObj(b)) return userOrder(a, b, op);
+  return plainCompare(a, b, op);
+}
+
+function plainCompare(a: PyObj, b: PyObj, op: string): number {
   if ((a.t === "Decimal" || b.t === "Decimal") && (a.t === "Decimal" || isNumber(a)) && (b.t === "Decimal" || isNumber(b))) {
     const c = decimalCompare(a, b);
     if (c !== null) return c;
@@ -182,11 +226,6 @@ export function pyCompare(a: PyObj, b: PyObj, op: string): number {
     }
     return x.length === y.length ? 0 : x.length < y.length ? -1 : 1;
   }
-  if (a.t === "instance" && b.t === "instance" && a.cls === b.cls) {
-    const x = fieldTuple(a, "order");
-    const y = fieldTuple(b, "order");
-    if (x !== null && y !== null) return pyCompare(newTuple(x), newTuple(y), op);
-  }
   if ((a.t === "set" || a.t === "frozenset") && (b.t === "set" || b.t === "frozenset")) {
     // set_issubset both ways, by each entry's stored hash and Python ==.
     const sub = a.table.used <= b.table.used && a.table.entries().every(([k, h]) => b.table.has(k, h));
@@ -209,6 +248,25 @@ export function pyCompare(a: PyObj, b: PyObj, op: string): number {
   throw typeError(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }
 
+/**
+ * An ordering of setup-class operands from the one comparison `op` names
+ * (sorted/min use <, max uses >): the other direction is asked only to tell
+ * "greater" from "equal".
+ */
+function userOrder(a: PyObj, b: PyObj, op: string): number {
+  const rel = (o: CmpOp, x: PyObj, y: PyObj): boolean => truthy(userRichCompare(o, x, y, compareBase));
+  switch (op) {
+    case "<":
+      return rel("Lt", a, b) ? -1 : rel("Lt", b, a) ? 1 : 0;
+    case "<=":
+      return !rel("LtE", a, b) ? 1 : rel("LtE", b, a) ? 0 : -1;
+    case ">":
+      return rel("Gt", a, b) ? 1 : rel("Gt", b, a) ? -1 : 0;
+    default:
+      return !rel("GtE", a, b) ? -1 : rel("GtE", b, a) ? 0 : 1;
+  }
+}
+
 function codePointLess(x: string, y: string): boolean {
   // JS compares UTF-16 units; Python compares code points. They differ only around surrogates.
   const n = Math.min(x.length, y.length);
@@ -222,8 +280,11 @@ function codePointLess(x: string, y: string): boolean {
 }
 
 export function richCompare(op: "Lt" | "LtE" | "Gt" | "GtE", a: PyObj, b: PyObj): boolean {
-  const sym = { Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" }[op];
-  const c = pyCompare(a, b, sym);
+  if (isUserObj(a) || isUserObj(b)) return truthy(userRichCompare(op, a, b, compareBase));
+  return orderHolds(op, pyCompare(a, b, CMP_SYMBOL[op]));
+}
+
+function orderHolds(op: CmpOp, c: number): boolean {
   if (Number.isNaN(c)) return false;
   switch (op) {
     case "Lt":

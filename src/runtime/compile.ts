@@ -5,16 +5,18 @@ import type { ConstValue, Comprehension, Expr, ExprOf, Span } from "../python/as
 import { callObject, emptyKwargs } from "./calls.js";
 import { ConstPool } from "./constPool.js";
 import { ctx } from "./ctx.js";
-import { pyEq, richCompare, truthy } from "./compare.js";
+import { compareObj, truthy } from "./compare.js";
+import type { CmpOp } from "./richCompare.js";
 import { buildConstSeqDisplay, buildDictDisplay, buildSeqDisplay, type DictItem, type Run } from "./displays.js";
 import { dictSet, newDict } from "./dicts.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { attempt, foldBinOp } from "./fold.js";
-import { formatObj, strObj } from "./format.js";
+import { formatObj, reprObject, strObj } from "./format.js";
 import { forEach, getIter, makeIter } from "./iteration.js";
 import { listAppend, newEmptyList } from "./lists.js";
 import { getAttr } from "./attributes.js";
 import {
+  pyBool,
   Ellipsis, False, None, True, emptyBytes, pyBytes, pyComplex, pyFloat, pyInt, pyStr, pyStrFresh, typeName,
   type Kwargs, type PyObj, type PyStrObj, type Scope,
 } from "./objects.js";
@@ -279,13 +281,16 @@ export class Compiler {
     const ops = e.ops;
     return this.dynamic(
       at(e.span, (sc) => {
+        // a < b < c is a < b and b < c: the last result, or the first false one, is the value.
         let a = left(sc);
+        let r: PyObj = True;
         for (let i = 0; i < ops.length; i++) {
           const b = (rights[i] as Run)(sc);
-          if (!compareOp(ops[i] as string, a, b)) return False;
+          r = compareOp(ops[i] as string, a, b);
+          if (i < ops.length - 1 && !truthy(r)) return r;
           a = b;
         }
-        return True;
+        return r;
       }),
     );
   }
@@ -389,7 +394,7 @@ export class Compiler {
     const conv = e.conversion;
     return at(e.span, (sc) => {
       let v = value(sc);
-      if (conv === "r") v = pyStrFresh(repr(v));
+      if (conv === "r") v = reprObject(v);
       else if (conv === "a") v = pyStrFresh(asciiRepr(v));
       else if (conv === "s") v = strObj(v);
       const specText = spec === null ? "" : strOf(spec(sc));
@@ -589,22 +594,18 @@ function strOf(o: PyObj): string {
   return str(o);
 }
 
-export function compareOp(op: string, a: PyObj, b: PyObj): boolean {
+export function compareOp(op: string, a: PyObj, b: PyObj): PyObj {
   switch (op) {
-    case "Eq":
-      return pyEq(a, b);
-    case "NotEq":
-      return !pyEq(a, b);
     case "Is":
-      return a === b;
+      return pyBool(a === b);
     case "IsNot":
-      return a !== b;
+      return pyBool(a !== b);
     case "In":
-      return contains(b, a);
+      return pyBool(contains(b, a));
     case "NotIn":
-      return !contains(b, a);
+      return pyBool(!contains(b, a));
     default:
-      return richCompare(op as "Lt" | "LtE" | "Gt" | "GtE", a, b);
+      return compareObj(op as CmpOp, a, b);
   }
 }
 

@@ -4,7 +4,8 @@
 import { AT_ADDRESS, classDisplayName } from "./repr.js";
 import { callObject } from "./calls.js";
 import { makeClass } from "./classes.js";
-import { setFieldTuple, truthy } from "./compare.js";
+import { pyEq, richCompare, truthy } from "./compare.js";
+import { callDunder, setGeneratedDunders } from "./userDunders.js";
 import { setInstanceHashFields } from "./hashTable.js";
 import { dictGet, dictSet, newDict } from "./dicts.js";
 import { PymemError, typeError, valueError } from "./errors.js";
@@ -13,13 +14,13 @@ import { listExtend, newEmptyList } from "./lists.js";
 import { intern } from "./constPool.js";
 import { setInstanceAttrValue } from "./classes.js";
 import {
-  False, None, True, pyBool, pyStr, type Kwargs, type NativeFn, type PyClassObj, type PyObj, type PyTypeObj,
+  False, None, NotImplemented, True, pyBool, pyStr, type Kwargs, type NativeFn, type PyClassObj, type PyObj, type PyTypeObj,
 } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
 import { newTuple, newTupleOfClass } from "./tuples.js";
 import { repr, setInstanceRepr } from "./repr.js";
-import { classmethods, instantiate } from "./classes.js";
+import { classmethods, instantiate, lookupClassAttr } from "./classes.js";
 
 interface FieldSpec {
   readonly name: string;
@@ -32,7 +33,7 @@ interface FieldSpec {
 /** field(...) results: what they asked for, by object identity. */
 const fieldObjects = new WeakMap<object, Omit<FieldSpec, "name">>();
 const dataclassFields = new WeakMap<PyClassObj, readonly FieldSpec[]>();
-const dataclassOptions = new WeakMap<PyClassObj, { eq: boolean; order: boolean; frozen: boolean }>();
+const dataclassOptions = new WeakMap<PyClassObj, { eq: boolean; order: boolean; frozen: boolean; repr: boolean }>();
 
 /** The field values of a dataclass instance, for its generated __eq__/__lt__/__hash__. */
 export function dataclassTuple(o: PyObj, need: "eq" | "order" | "hash"): PyObj[] | null {
@@ -142,6 +143,8 @@ function makeInit(cls: () => PyClassObj, fields: readonly FieldSpec[], slots: bo
           else if (f.default !== null && (f.init || slots)) v = f.default;
           else continue; // no initialisation: the class attribute serves
         }
+        // `self.name = value` in the generated source: a class's own __setattr__ sees it (frozen ones use object.__setattr__).
+        if (!self.cls.frozen && callDunder(self, "__setattr__", [pyStr(f.name), v]) !== undefined) continue;
         setInstanceAttrValue(self, f.name, v, true);
       }
       const post = cls().attrs.get("__post_init__");
@@ -182,6 +185,7 @@ function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
     eq: truthy(opts.values.get("eq") ?? True),
     order: truthy(opts.values.get("order") ?? False),
     frozen: target.frozen,
+    repr: truthy(opts.values.get("repr") ?? True),
   });
   return target;
 }
@@ -198,28 +202,69 @@ function dataclassCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   });
 }
 
-/** The repr a dataclass generates: Name(field=value, …). */
-function dataclassRepr(o: PyObj & { t: "instance" }, active: Set<PyObj>): string | null {
-  const fields = dataclassFields.get(o.cls);
-  if (fields === undefined) return null;
-  const parts = fields.filter((f) => f.repr).map((f) => {
-    const v = o.slotValues.get(f.name) ?? (o.dict !== null ? dictGet(o.dict, pyStr(f.name)) : undefined) ?? o.cls.attrs.get(f.name);
-    return `${f.name}=${v === undefined ? "?" : repr(v, active)}`;
-  });
-  return `${o.cls.name}(${parts.join(", ")})`;
+function fieldOf(o: PyObj & { t: "instance" }, name: string): PyObj | undefined {
+  return o.slotValues.get(name) ?? (o.dict !== null ? dictGet(o.dict, pyStr(name)) : undefined) ?? lookupClassAttr(o.cls, name);
 }
 
-setFieldTuple(dataclassTuple);
+/** Objects whose generated __repr__ is running: reprlib.recursive_repr answers '...' for them. */
+const reprRunning = new Set<PyObj>();
+
+/** The __repr__ a dataclass generates: type(self).__qualname__(field=value, …). */
+function dataclassRepr(o: PyObj & { t: "instance" }, fields: readonly FieldSpec[]): string {
+  if (reprRunning.has(o)) return "...";
+  reprRunning.add(o);
+  try {
+    const parts = fields.filter((f) => f.repr).map((f) => {
+      const v = fieldOf(o, f.name);
+      return `${f.name}=${v === undefined ? "?" : repr(v)}`;
+    });
+    return `${o.cls.name}(${parts.join(", ")})`;
+  } finally {
+    reprRunning.delete(o);
+  }
+}
+
+const ORDER: Readonly<Record<string, "Lt" | "LtE" | "Gt" | "GtE">> = { __lt__: "Lt", __le__: "LtE", __gt__: "Gt", __ge__: "GtE" };
+const generatedCache = new WeakMap<PyClassObj, Map<string, PyObj | null>>();
+
+/**
+ * The methods @dataclass puts in the class it processes (when the body does
+ * not define them): found in MRO order like any class attribute, so a
+ * subclass inherits them and a base's own methods lose to them.
+ */
+function generatedMethod(cls: PyClassObj, name: string): PyObj | null {
+  const opts = dataclassOptions.get(cls);
+  const fields = dataclassFields.get(cls);
+  if (opts === undefined || fields === undefined || cls.attrs.has(name)) return null;
+  const values = (o: PyObj & { t: "instance" }): PyObj => newTuple(fields.map((f) => fieldOf(o, f.name) ?? None));
+  // Real functions in CPython (exec'd source), so they bind to the instance like any def.
+  const method = (f: (self: PyObj & { t: "instance" }, other: PyObj) => PyObj): PyObj => ({
+    t: "function", name, call: ([self, other]) => f(self as PyObj & { t: "instance" }, other as PyObj),
+  });
+  if (name === "__repr__" && opts.repr) return method((self) => pyStr(dataclassRepr(self, fields)));
+  // The comparisons: field tuples of two instances of the very same class, else NotImplemented.
+  if (name === "__eq__" && opts.eq) {
+    return method((self, other) => (other.t === "instance" && other.cls === self.cls ? pyBool(pyEq(values(self), values(other))) : NotImplemented));
+  }
+  const op = ORDER[name];
+  if (op !== undefined && opts.order) {
+    return method((self, other) => (other.t === "instance" && other.cls === self.cls ? pyBool(richCompare(op, values(self), values(other))) : NotImplemented));
+  }
+  return null;
+}
+
+setGeneratedDunders((cls, name) => {
+  let byName = generatedCache.get(cls);
+  if (byName === undefined) generatedCache.set(cls, (byName = new Map()));
+  let m = byName.get(name);
+  if (m === undefined) byName.set(name, (m = generatedMethod(cls, name)));
+  return m ?? undefined;
+});
+
 setInstanceHashFields((o) => dataclassTuple(o, "hash"));
 
-setInstanceRepr((o, active) => {
-  const r = dataclassRepr(o, active);
-  if (r !== null) return r;
-  const userRepr = o.cls.mro.map((c) => c.attrs.get("__repr__")).find((x) => x !== undefined);
-  if (userRepr !== undefined) {
-    const s = callObject(userRepr, [o]);
-    if (s.t === "str") return strText(s);
-  }
+setInstanceRepr((o) => {
+  // object.__repr__: '<module.qualname object at %p>' (a class's own __repr__ is found by userDunders first).
   return `<${classDisplayName(o.cls)} object${AT_ADDRESS}>`;
 });
 

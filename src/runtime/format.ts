@@ -10,6 +10,8 @@ import { dictGet } from "./dicts.js";
 import { pyStr } from "./objects.js";
 import { intern } from "./constPool.js";
 import { newTuple } from "./tuples.js";
+import { callDunder, isUserObj, userIndexOf, userText } from "./userDunders.js";
+import { userFloat, userInt } from "./userConversions.js";
 
 interface Spec {
   fill: string;
@@ -197,11 +199,34 @@ export function strObj(o: PyObj): PyStrObj {
   if (o.t === "str") return o;
   if (o.t === "bool") return intern(pyStr(o.v ? "True" : "False"));
   if (o.t === "int") return pyStrFresh(intToDecimal(o.v));
+  // PyObject_Str returns what __str__ (or object.__str__'s repr) returned, the very object.
+  if (isUserObj(o)) return userText(o, "__str__") ?? reprObject(o);
   return pyStr(str(o));
+}
+
+/** repr(o) as an object: a setup class's __repr__ result itself, else a new string. */
+export function reprObject(o: PyObj): PyStrObj {
+  if (isUserObj(o)) {
+    const t = userText(o, "__repr__");
+    if (t !== null) return t;
+  }
+  return pyStrFresh(repr(o));
+}
+
+/** object.__format__ or a setup class's own __format__ (which must return a str). */
+function userFormat(o: PyObj, spec: string): PyStrObj {
+  const r = callDunder(o, "__format__", [pyStr(spec)]);
+  if (r !== undefined) {
+    if (r.t !== "str") throw typeError(`__format__ must return a str, not ${typeName(r)}`);
+    return r;
+  }
+  if (spec !== "") throw typeError(`unsupported format string passed to ${typeName(o)}.__format__`);
+  return strObj(o);
 }
 
 /** PyObject_Format(o, spec) as an object: an unchanged str comes back as itself (the writer's readonly path). */
 export function formatObj(o: PyObj, spec: string): PyStrObj {
+  if (isUserObj(o)) return userFormat(o, spec);
   if (spec === "") return strObj(o);
   const text = formatValue(o, spec);
   if (o.t === "str" && text === strText(o)) return o;
@@ -232,6 +257,7 @@ function writerPiece(v: PyObj, spec: string): PyStrObj | string {
 
 /** format(value, spec): PyObject_Format. */
 export function formatValue(o: PyObj, spec: string): string {
+  if (isUserObj(o)) return strText(userFormat(o, spec));
   if (spec === "") return str(o);
   const iv = intValue(o);
   if (iv !== null) {
@@ -360,21 +386,23 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
         return whole !== null && out === strText(whole) ? whole : out;
       }
       case "d": case "i": case "u": {
-        const iv = intValue(value) ?? (value.t === "float" ? BigInt(Math.trunc(value.v)) : null);
+        const own = isUserObj(value) ? userInt(value) : null;
+        const iv = intValue(own ?? value) ?? (value.t === "float" ? BigInt(Math.trunc(value.v)) : null);
         if (iv === null) throw typeError(`%${conv} format: a real number is required, not ${typeName(value)}`);
         const text = formatInt(iv, { ...spec, precision: null });
         // Only an exact int is written digit by digit; others become a new str first (_PyUnicode_FormatLong).
         return value.t === "int" ? text : pyStrFresh(text);
       }
       case "x": case "X": case "o": {
-        const iv = intValue(value);
+        const iv = intValue(value) ?? userIndexOf(value);
         if (iv === null) throw typeError(`%${conv} format: an integer is required, not ${typeName(value)}`);
         return formatInt(iv, { ...spec, type: conv, precision: null });
       }
       case "c":
         return pad(value.t === "str" ? strText(value) : String.fromCodePoint(Number(intValue(value))), "", spec, ">");
       default: {
-        const f = toFloat(value);
+        const own = isUserObj(value) ? userFloat(value) : null;
+        const f = toFloat(own ?? value);
         if (f === null) throw typeError(`must be real number, not ${typeName(value)}`);
         return formatFloat(f, { ...spec, type: conv, precision: p ?? 6 });
       }

@@ -6,8 +6,10 @@ import { ctx } from "./ctx.js";
 import { dictMerge } from "./dicts.js";
 import { listExtend } from "./lists.js";
 import { updateFrom } from "./methods.js";
-import type { PyObj } from "./objects.js";
-import { binaryOp } from "./ops.js";
+import { NotImplemented, type PyObj } from "./objects.js";
+import { binaryOp, userBinaryTail, userNumberSlots } from "./ops.js";
+import { userInplaceCall } from "./binaryProtocol.js";
+import { isUserObj } from "./userDunders.js";
 import { setUpdate } from "./sets.js";
 import { setDifferenceUpdate, setIntersectionUpdate, setSymmetricDifferenceUpdate } from "./setAlgebra.js";
 import { arrayExtendArray, arrayInplaceRepeat } from "./stdlib.js";
@@ -15,6 +17,14 @@ import { typeError } from "./errors.js";
 
 /** In-place operators: list +=, set |=, dict |= … mutate; the rest rebind. */
 export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
+  const user = isUserObj(a) || isUserObj(b);
+  if (user) {
+    // binary_iop1: the left operand's __iadd__ …, then binary_op1's __add__/__radd__ …
+    const r = userInplaceCall(op, a, b);
+    if (r !== NotImplemented) return r;
+    const x = userNumberSlots(op, a, b);
+    if (x !== NotImplemented) return x;
+  }
   if (a.t === "list" && op === "Add") {
     listExtend(a, b);
     return a;
@@ -60,5 +70,5 @@ export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
     byteArrayExtend(a, b);
     return a;
   }
-  return binaryOp(op, a, b);
+  return user ? userBinaryTail(op, a, b) : binaryOp(op, a, b);
 }

@@ -1,7 +1,9 @@
 // iter(), next() and length hints, with the iterator types CPython would create.
 import { chargeChars, ctx } from "./ctx.js";
 import { PyException, typeError } from "./errors.js";
-import { latin1Char, pyInt, pyStr, type PyIterObj, type PyObj, type PyDictObj } from "./objects.js";
+import { latin1Char, pyInt, pyStr, typeName, type PyIterObj, type PyObj, type PyDictObj } from "./objects.js";
+import { isUserObj, lookupDunder, userLen, userLengthHint } from "./userDunders.js";
+import { userGetIter } from "./userIter.js";
 import { materialize, seqLen } from "./seq.js";
 import { bytesData, strText } from "./text.js";
 import { newTuple } from "./tuples.js";
@@ -39,6 +41,10 @@ function dictIter(typeName: string, d: PyDictObj, pick: (k: PyObj, v: PyObj) => 
 }
 
 export function getIter(o: PyObj): PyIterObj {
+  if (isUserObj(o)) {
+    const it = userGetIter(o);
+    if (it !== null) return it;
+  }
   switch (o.t) {
     case "iterator":
       return o;
@@ -111,7 +117,7 @@ export function getIter(o: PyObj): PyIterObj {
       if (o.typeName === "dict_values") return dictIter("dict_valueiterator", o.dict, (_k, v) => v);
       return dictIter("dict_itemiterator", o.dict, (k, v) => newTuple([k, v]));
     default:
-      throw typeError(`'${o.t === "builtin" ? "builtin_function_or_method" : o.t}' object is not iterable`);
+      throw typeError(`'${typeName(o)}' object is not iterable`);
   }
 }
 
@@ -121,7 +127,7 @@ export function toArray(o: PyObj): PyObj[] {
     if (!Array.isArray(o.items)) o.items = materialize(o.items);
     return o.items.slice();
   }
-  if (o.t === "tuple") return materialize(o.items);
+  if (o.t === "tuple" && (o.cls === undefined || lookupDunder(o, "__iter__") === undefined)) return materialize(o.items);
   const c = ctx();
   const it = getIter(o);
   const out: PyObj[] = [];
@@ -155,8 +161,12 @@ export function forEach(o: PyObj, f: (x: PyObj) => void): void {
 /** PyObject_HasLen: the length CPython would ask for before iterating, or null. */
 export function objectLen(o: PyObj): number | null {
   switch (o.t) {
-    case "list":
+    case "instance":
+      return userLen(o);
     case "tuple":
+      if (o.cls !== undefined) return userLen(o) ?? seqLen(o.items);
+      return seqLen(o.items);
+    case "list":
       return seqLen(o.items);
     case "str":
     case "bytes":
@@ -181,9 +191,17 @@ export function objectLen(o: PyObj): number | null {
 
 /** PyObject_LengthHint(o, dflt): len() when there is one, else __length_hint__, else dflt. */
 export function lengthHint(o: PyObj, dflt: number): number {
-  const n = objectLen(o);
+  let n: number | null;
+  try {
+    n = objectLen(o);
+  } catch (e) {
+    // A TypeError from __len__ only means there is no length to go by.
+    if (!(e instanceof PyException && e.pyType === "TypeError")) throw e;
+    n = null;
+  }
   if (n !== null) return n;
   if (o.t === "iterator") return o.lengthHint() ?? dflt;
+  if (isUserObj(o)) return userLengthHint(o) ?? dflt;
   return dflt;
 }
 

@@ -36,7 +36,8 @@ export function listAppend(l: PyListObj, x: PyObj): void {
 /** list_extend(self, iterable): list.extend, +=, LIST_EXTEND, list(), sorted(). */
 export function listExtend(l: PyListObj, src: PyObj): void {
   const layout = ctx().layout.list;
-  if (src.t === "list" || src.t === "tuple") {
+  // Only an exact list or tuple is copied directly; a tuple subclass goes by its iterator and length hint.
+  if (src.t === "list" || (src.t === "tuple" && src.cls === undefined)) {
     const n = seqLen(src.items);
     if (n === 0) return;
     const m = seqLen(l.items);

@@ -23,6 +23,7 @@ import {
 } from "./setAlgebra.js";
 import { bytesMethod, strMethod } from "./strMethods.js";
 import { contains } from "./ops.js";
+import { userIndexOf } from "./userDunders.js";
 import { newTuple, tuple2 } from "./tuples.js";
 import { arrayMethod, bufferBytes, dequeMethod, flavorMethod } from "./stdlib.js";
 import { makeDecimal, roundToContext } from "./decimals.js";
@@ -35,7 +36,7 @@ import { checkCall } from "./signatures.js";
 
 /** slice.indices(length): _PySlice_GetLongIndices, in exact integers. */
 function sliceIndicesTuple(s: import("./objects.js").PySliceObj, lengthObj: PyObj): PyObj {
-  const lv = intValue(lengthObj);
+  const lv = intValue(lengthObj) ?? userIndexOf(lengthObj);
   if (lv === null) throw typeError(`'${typeName(lengthObj)}' object cannot be interpreted as an integer`);
   const length = BigInt(lv);
   if (length < 0n) throw valueError("length should not be negative");
@@ -67,7 +68,7 @@ function sliceIndicesTuple(s: import("./objects.js").PySliceObj, lengthObj: PyOb
 export function sortReverse(o: PyObj | undefined): boolean {
   if (o === undefined) return false;
   if (o.t === "float") throw typeError("integer argument expected, got float");
-  const v = intValue(o);
+  const v = intValue(o) ?? userIndexOf(o);
   if (v === null) throw typeError(`'${typeName(o)}' object cannot be interpreted as an integer`);
   return v !== 0 && v !== 0n;
 }
@@ -76,7 +77,7 @@ export function sortReverse(o: PyObj | undefined): boolean {
 function indexIn(items: readonly PyObj[], x: PyObj, start: PyObj | undefined, stop: PyObj | undefined): number {
   const bound = (o: PyObj | undefined, dflt: number): number => {
     if (o === undefined) return dflt;
-    const v = intValue(o);
+    const v = intValue(o) ?? userIndexOf(o);
     if (v === null) throw typeError("slice indices must be integers or have an __index__ method");
     const n = Number(v);
     return n < 0 ? Math.max(n + items.length, 0) : n;

@@ -2,6 +2,7 @@
 import { chargeSteps } from "./ctx.js";
 import { PyException, limitError, typeError, valueError } from "./errors.js";
 import { pyComplex, pyFloat, pyInt, pyIntFresh, typeName, type PyObj } from "./objects.js";
+import { userIndexOf } from "./userDunders.js";
 
 export type IntV = number | bigint;
 
@@ -252,7 +253,7 @@ export function floatToInt(f: number): PyObj {
 
 /** A Python int to a JS number, refusing what does not fit an index (Py_ssize_t). */
 export function toIndex(o: PyObj): number {
-  const v = intValue(o);
+  const v = intValue(o) ?? userIndexOf(o);
   if (v === null) throw typeError(`'${typeName(o)}' object cannot be interpreted as an integer`);
   if (typeof v === "bigint") {
     if (v > 2n ** 63n - 1n || v < -(2n ** 63n)) throw new PyException("OverflowError", `Python int too large to convert to C ssize_t`);

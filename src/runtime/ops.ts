@@ -12,7 +12,7 @@ import {
   intRShift, intSub, intValue, toFloat,
 } from "./numbers.js";
 import {
-  emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStrFresh, pyStrRepeat, pyStrRuns, typeName,
+  NotImplemented, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStrFresh, pyStrRepeat, pyStrRuns, typeName,
   type PyByteArrayObj, type PyObj, type PySetObj,
 } from "./objects.js";
 import { bytesPercentFormat, percentFormat } from "./format.js";
@@ -28,6 +28,8 @@ import { dictGet } from "./dicts.js";
 import { decimalBinary } from "./decimals.js";
 import { arrayConcat, arrayItem, arrayRepeat, counterOp, counterUnary, dequeConcat, dequeRepeat } from "./stdlib.js";
 import { roundToContext } from "./decimals.js";
+import { userBinaryOp1, userUnary } from "./binaryProtocol.js";
+import { callDunder, isUserObj, lookupDunder, userIndexOf } from "./userDunders.js";
 
 const SYMBOL: Record<BinOpName, string> = {
   Add: "+", Sub: "-", Mult: "*", MatMult: "@", Div: "/", Mod: "%", Pow: "** or pow()",
@@ -35,6 +37,7 @@ const SYMBOL: Record<BinOpName, string> = {
 };
 
 export function binaryOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
+  if (isUserObj(a) || isUserObj(b)) return userBinaryOp(op, a, b);
   if (a.t === "Decimal" || b.t === "Decimal") {
     const d = decimalBinary(op, a, b);
     if (d !== null) return d;
@@ -50,6 +53,49 @@ export function binaryOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
   const s = sequenceOp(op, a, b);
   if (s !== null) return s;
   throw notSupported(SYMBOL[op], a, b);
+}
+
+/** The number slot of a builtin operand facing a setup class: only str/bytes % format anything. */
+function builtinSlot(op: BinOpName, a: PyObj, b: PyObj): PyObj {
+  if (op === "Mod" && (a.t === "str" || a.t === "bytes" || a.t === "bytearray")) return sequenceOp(op, a, b) ?? NotImplemented;
+  // dictviews_and/or/sub/xor take any iterable on either side (and raise TypeError for the rest).
+  const view = (o: PyObj): boolean => o.t === "dictview" && o.typeName !== "dict_values";
+  if ((view(a) || view(b)) && (op === "BitAnd" || op === "BitOr" || op === "Sub" || op === "BitXor")) return viewSetOp(op, a, b);
+  return NotImplemented;
+}
+
+/** binary_op1 with a setup class on either side: NotImplemented when no number slot answered. */
+export function userNumberSlots(op: BinOpName, a: PyObj, b: PyObj): PyObj {
+  return userBinaryOp1(op, a, b, builtinSlot);
+}
+
+/** PyNumber_Add/Multiply/…: the number slots, then concatenation and repetition of a sequence operand. */
+function userBinaryOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
+  const r = userBinaryOp1(op, a, b, builtinSlot);
+  if (r !== NotImplemented) return r;
+  return userBinaryTail(op, a, b);
+}
+
+/** After the number slots declined: a sequence operand's concatenation or repetition, else TypeError. */
+export function userBinaryTail(op: BinOpName, a: PyObj, b: PyObj): PyObj {
+  const s = sequenceFallback(op, a, b);
+  if (s !== null) return s;
+  throw notSupported(SYMBOL[op], a, b);
+}
+
+/** sq_concat of the left operand, sq_repeat of whichever side is a sequence (the count through __index__). */
+function sequenceFallback(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {
+  if (op === "Add" && isRepeatable(a)) return concat(a, b);
+  if (op === "Mult") {
+    if (isRepeatable(a) && indexCount(b) !== null) return repeat(a, indexCount(b) as number);
+    if (isRepeatable(b) && indexCount(a) !== null) return repeat(b, indexCount(a) as number);
+  }
+  return null;
+}
+
+function indexCount(o: PyObj): number | null {
+  const v = intValue(o) ?? userIndexOf(o);
+  return v === null ? null : repeatCount(pyInt(v));
 }
 
 function numericOp(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {
@@ -335,6 +381,7 @@ function viewSetOp(op: BinOpName, a: PyObj, b: PyObj): PySetObj {
 
 export function unaryOp(op: UnaryOpName, a: PyObj): PyObj {
   if (op === "Not") return pyBool(!truthy(a));
+  if (isUserObj(a)) return userUnary(op, a, () => unaryOp(op, newTuple((a as PyObj & { t: "tuple" }).items)));
   if (a.t === "Decimal" && (op === "UAdd" || op === "USub")) {
     // Both apply the context: the result is rounded to its precision.
     const r = roundToContext(op === "USub" && (a.coeff !== 0n || a.special !== null) ? { ...a, sign: a.sign === 1 ? 0 : 1 } : a);
@@ -364,6 +411,14 @@ export function unaryOp(op: UnaryOpName, a: PyObj): PyObj {
 
 /** The `in` operator. */
 export function contains(container: PyObj, item: PyObj): boolean {
+  if (isUserObj(container)) {
+    // PySequence_Contains: __contains__, else a search by iteration (__iter__, then __getitem__).
+    const r = callDunder(container, "__contains__", [item]);
+    if (r !== undefined) return truthy(r);
+    if (container.t === "instance" && lookupDunder(container, "__iter__") === undefined && lookupDunder(container, "__getitem__") === undefined) {
+      throw typeError(`argument of type '${typeName(container)}' is not iterable`);
+    }
+  }
   switch (container.t) {
     case "str":
       if (item.t !== "str") throw typeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
@@ -404,7 +459,7 @@ export function contains(container: PyObj, item: PyObj): boolean {
   }
   let found = false;
   const c = container;
-  if (c.t === "list" || c.t === "tuple") {
+  if (c.t === "list" || (c.t === "tuple" && (c.cls === undefined || lookupDunder(c, "__iter__") === undefined))) {
     for (const x of materialize(c.items)) if (x === item || pyEq(x, item)) return true;
     return false;
   }

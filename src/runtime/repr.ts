@@ -5,6 +5,7 @@ import type { IntV } from "./numbers.js";
 import { typeName, type PyObj } from "./objects.js";
 import { materialize, seqLen } from "./seq.js";
 import { bytesData, strText } from "./text.js";
+import { isUserObj, userText } from "./userDunders.js";
 
 /** sys.int_info.default_max_str_digits (CPython 3.10.7+). */
 export const INT_MAX_STR_DIGITS = 4300;
@@ -98,7 +99,28 @@ export function bytesRepr(data: Uint8Array, prefix = "b"): string {
 
 const MAX_REPR_ITEMS = 5_000_000;
 
-export function repr(o: PyObj, active: Set<PyObj> = new Set()): string {
+/**
+ * Py_ReprEnter's per-thread list: containers whose repr is running. One list for
+ * the whole evaluation, so a class's __repr__ that reprs a container again
+ * (a node listing its children) meets the '[...]' CPython prints.
+ */
+const reprRunning = new Set<PyObj>();
+
+/** Run a container's repr with it marked as running (Py_ReprEnter … Py_ReprLeave). */
+function entered<T>(o: PyObj, active: Set<PyObj>, f: () => T): T {
+  active.add(o);
+  try {
+    return f();
+  } finally {
+    active.delete(o);
+  }
+}
+
+export function repr(o: PyObj, active: Set<PyObj> = reprRunning): string {
+  if (isUserObj(o)) {
+    const t = userText(o, "__repr__");
+    if (t !== null) return strText(t);
+  }
   switch (o.t) {
     case "int":
       return intToDecimal(o.v);
@@ -124,9 +146,7 @@ export function repr(o: PyObj, active: Set<PyObj> = new Set()): string {
     case "tuple": {
       if (active.has(o)) return o.t === "list" ? "[...]" : "(...)";
       if (seqLen(o.items) > MAX_REPR_ITEMS) throw limitError("repr of a sequence this large is beyond pymem's limit");
-      active.add(o);
-      const parts = materialize(o.items).map((x) => repr(x, active));
-      active.delete(o);
+      const parts = entered(o, active, () => materialize(o.items).map((x) => repr(x, active)));
       ctx().tick(parts.length);
       if (o.t === "list") return `[${parts.join(", ")}]`;
       return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(", ")})`;
@@ -135,16 +155,12 @@ export function repr(o: PyObj, active: Set<PyObj> = new Set()): string {
     case "frozenset": {
       if (o.table.used === 0) return `${o.t}()`;
       if (active.has(o)) return `${o.t}(...)`;
-      active.add(o);
-      const inner = o.table.keyList().map((k) => repr(k, active)).join(", ");
-      active.delete(o);
+      const inner = entered(o, active, () => o.table.keyList().map((k) => repr(k, active)).join(", "));
       return o.t === "set" ? `{${inner}}` : `frozenset({${inner}})`;
     }
     case "dict": {
       if (active.has(o)) return "{...}";
-      active.add(o);
-      const inner = [...o.table.map.values()].map((e) => `${repr(e.key, active)}: ${repr(e.value, active)}`);
-      active.delete(o);
+      const inner = entered(o, active, () => [...o.table.map.values()].map((e) => `${repr(e.key, active)}: ${repr(e.value, active)}`));
       return `{${inner.join(", ")}}`;
     }
     case "range": {
@@ -233,8 +249,12 @@ export function decimalToString(d: { sign: 0 | 1; coeff: bigint; exp: number; sp
   return `${sign}${mant}E${adjusted >= 0 ? "+" : ""}${adjusted}`;
 }
 
-/** str(): repr except for str itself. */
+/** str(): repr except for str itself and classes with their own __str__. */
 export function str(o: PyObj): string {
   if (o.t === "str") return strText(o);
+  if (isUserObj(o)) {
+    const t = userText(o, "__str__");
+    if (t !== null) return strText(t);
+  }
   return repr(o);
 }

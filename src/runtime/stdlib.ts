@@ -17,6 +17,7 @@ import {
 import { repr } from "./repr.js";
 import { bytesData, strText } from "./text.js";
 import { tuple2 } from "./tuples.js";
+import { userIndexOf } from "./userDunders.js";
 
 function fn(name: string, f: NativeFn): PyObj {
   return { t: "builtin", name, self: null, fn: f };
@@ -39,7 +40,7 @@ function arrayValue(typecode: string, o: PyObj): number | bigint | string {
     if (f === null) throw typeError(`must be real number, not ${typeName(o)}`);
     return typecode === "f" ? Math.fround(f) : f;
   }
-  const v = intValue(o);
+  const v = intValue(o) ?? userIndexOf(o);
   if (v === null) throw typeError(`an integer is required (got type ${typeName(o)})`);
   const [lo, hi] = INT_RANGES[typecode] as readonly [bigint, bigint];
   const b = BigInt(v);
@@ -375,6 +376,8 @@ function dequeExtend(d: PyDequeObj, src: PyObj, left: boolean): void {
 
 function dequeCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const ml = args[1] ?? kw.values.get("maxlen");
+  // PyLong_AsSsize_t: an int exactly (no __index__), else TypeError.
+  if (ml !== undefined && ml.t !== "NoneType" && intValue(ml) === null) throw typeError(`an integer is required (got type ${typeName(ml)})`);
   const maxlen = ml === undefined || ml.t === "NoneType" ? null : Number(intValue(ml));
   if (maxlen !== null && maxlen < 0) throw valueError("maxlen must be non-negative");
   const d: PyDequeObj = { t: "deque", items: [], leftindex: ctx().layout.deque.center + 1, maxlen };

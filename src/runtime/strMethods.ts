@@ -16,6 +16,7 @@ import { bytesData, codePoints, joinRuns, MAX_TEXT, strText } from "./text.js";
 import { newTuple } from "./tuples.js";
 import { newByteArrayExact } from "./ops.js";
 import { getItem } from "./subscript.js";
+import { userIndexOf } from "./userDunders.js";
 
 const MAX_PREALLOC = 12;
 
@@ -73,7 +74,7 @@ function argStr(o: PyObj | undefined, what: string): string | null {
 
 function argInt(o: PyObj | undefined, dflt: number): number {
   if (o === undefined) return dflt;
-  const v = intValue(o);
+  const v = intValue(o) ?? userIndexOf(o);
   if (v === null) throw typeError(`'${typeName(o)}' object cannot be interpreted as an integer`);
   return Number(v);
 }

@@ -17,6 +17,7 @@ import { emptyTuple, newTuple } from "./tuples.js";
 import { toArray } from "./iteration.js";
 import { arrayGetItem, arraySetItem, bufferBytes, defaultdictMissing, dequeDelItem } from "./stdlib.js";
 import { byteArrayResize } from "./byteArrays.js";
+import { callClassDunder, callDunder, classDunder, isUserObj, userIndexOf } from "./userDunders.js";
 
 export function makeSlice(start: PyObj, stop: PyObj, step: PyObj): PySliceObj {
   return { t: "slice", start, stop, step };
@@ -24,7 +25,7 @@ export function makeSlice(start: PyObj, stop: PyObj, step: PyObj): PySliceObj {
 
 function sliceInt(o: PyObj): bigint | null {
   if (o.t === "NoneType") return null;
-  const v = intValue(o);
+  const v = intValue(o) ?? userIndexOf(o);
   if (v === null) throw typeError("slice indices must be integers or None or have an __index__ method");
   return BigInt(v);
 }
@@ -55,7 +56,7 @@ export function sliceIndices(s: PySliceObj, length: number): [number, number, nu
 }
 
 function normIndex(i: PyObj, length: number, what: string): number {
-  const v = intValue(i);
+  const v = intValue(i) ?? userIndexOf(i);
   if (v === null) throw typeError(`${what} indices must be integers or slices, not ${typeName(i)}`);
   let n = typeof v === "bigint" ? Number(v) : v;
   if (n < 0) n += length;
@@ -71,6 +72,16 @@ function pick<T>(items: readonly T[], start: number, step: number, n: number): T
 }
 
 export function getItem(o: PyObj, key: PyObj): PyObj {
+  if (o.t === "class") {
+    // type_getitem / PEP 560: K[x] calls the class's __class_getitem__, an implicit classmethod.
+    const f = classDunder(o, "__class_getitem__");
+    if (f === undefined) throw typeError(`'type' object is not subscriptable`);
+    return callClassDunder(f, o, [key]);
+  }
+  if (isUserObj(o)) {
+    const r = callDunder(o, "__getitem__", [key]);
+    if (r !== undefined) return r;
+  }
   switch (o.t) {
     case "list":
     case "tuple": {
@@ -141,7 +152,7 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
         const st = o.step * s;
         return { t: "range", start: first, stop: first + BigInt(n) * st, step: st, len: BigInt(n) };
       }
-      const v = intValue(key);
+      const v = intValue(key) ?? userIndexOf(key);
       if (v === null) throw typeError(`range indices must be integers or slices, not ${typeName(key)}`);
       let i = BigInt(v);
       if (i < 0n) i += o.len;
@@ -181,6 +192,7 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
 }
 
 export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
+  if (isUserObj(o) && callDunder(o, "__setitem__", [key, value]) !== undefined) return;
   if (o.t === "array") {
     arraySetItem(o, key, value, (s, n) => sliceIndices(s, n));
     return;
@@ -209,7 +221,7 @@ export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
     return;
   }
   if (o.t === "bytearray") {
-    const v = intValue(value);
+    const v = intValue(value) ?? userIndexOf(value);
     const data = bytesData(o);
     if (key.t === "slice") {
       const [start, step, n] = sliceIndices(key, data.length);
@@ -233,6 +245,7 @@ export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
 }
 
 export function delItem(o: PyObj, key: PyObj): void {
+  if (isUserObj(o) && callDunder(o, "__delitem__", [key]) !== undefined) return;
   if (o.t === "dict") {
     try {
       dictDelete(o, key);

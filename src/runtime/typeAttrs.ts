@@ -16,6 +16,8 @@ import { PyException } from "./errors.js";
 import { dictSet, newDict } from "./dicts.js";
 import { None } from "./objects.js";
 import { bytesData, strText } from "./text.js";
+import { delInstanceAttr, getInstanceAttr, newInstance, setInstanceAttrValue } from "./classes.js";
+import type { PyInstanceObj } from "./objects.js";
 
 function sample(name: string): PyObj | null {
   switch (name) {
@@ -45,7 +47,40 @@ function asBytes(o: PyObj): Uint8Array {
   });
 }
 
+/** object.__setattr__ / __delattr__ / __getattribute__: the generic attribute paths, bypassing a class's own hooks. */
+function objectAttrArgs(args: readonly PyObj[], n: number, what: string): [PyInstanceObj, string] {
+  const [self, name] = args;
+  if (args.length !== n) throw typeError(`expected ${n} arguments, got ${args.length}`);
+  if (self === undefined || self.t !== "instance") throw typeError(`descriptor '${what}' requires a 'object' object`);
+  if (name === undefined || name.t !== "str") throw typeError(`attribute name must be string, not '${name === undefined ? "NoneType" : typeName(name)}'`);
+  return [self, strText(name)];
+}
+
 const STATIC: Readonly<Record<string, Record<string, NativeFn>>> = {
+  object: {
+    __new__: (args) => {
+      const c = args[0];
+      if (c === undefined || c.t !== "class") throw typeError("object.__new__(X): X is not a type object");
+      return newInstance(c);
+    },
+    // A frozen dataclass's own assignments go through object.__setattr__, past the frozen check.
+    __setattr__: (args) => {
+      const [self, name] = objectAttrArgs(args, 3, "__setattr__");
+      setInstanceAttrValue(self, name, args[2] as PyObj, true);
+      return None;
+    },
+    __delattr__: (args) => {
+      const [self, name] = objectAttrArgs(args, 2, "__delattr__");
+      delInstanceAttr(self, name);
+      return None;
+    },
+    __getattribute__: (args) => {
+      const [self, name] = objectAttrArgs(args, 2, "__getattribute__");
+      const v = getInstanceAttr(self, name);
+      if (v === undefined) throw new PyException("AttributeError", `'${self.cls.name}' object has no attribute '${name}'`);
+      return v;
+    },
+  },
   str: {
     maketrans: ([a, b, c]) => {
       const d = newDict();
