@@ -150,7 +150,7 @@ function formatFloat(x: number, s: Spec): string {
   const neg = x < 0 || Object.is(x, -0);
   const a = Math.abs(x);
   let body: string;
-  if (!Number.isFinite(a)) body = Number.isNaN(a) ? "nan" : "inf";
+  if (!Number.isFinite(a)) body = (Number.isNaN(a) ? "nan" : "inf") + (s.type === "%" ? "%" : "");
   else {
     switch (s.type) {
       case "f": case "F": body = fixed(a, s.precision ?? 6); break;
@@ -161,8 +161,9 @@ function formatFloat(x: number, s: Spec): string {
         body = s.precision === null ? floatRepr(a) : general(a, s.precision, s.alt, false);
     }
     if (s.grouping !== "") {
-      const [ip, fp] = body.split(".") as [string, string | undefined];
-      body = group(ip, s.grouping, 3) + (fp !== undefined ? "." + fp : "");
+      // Only the leading run of integer digits is grouped: '1e+16' and '1.5e+300' keep their exponent as is.
+      const m = /^(\d+)(.*)$/s.exec(body) as RegExpExecArray;
+      body = group(m[1] as string, s.grouping, 3) + (m[2] as string);
     }
   }
   if (s.type === "F" || s.type === "E" || s.type === "G") body = body.toUpperCase();

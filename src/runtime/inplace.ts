@@ -38,6 +38,7 @@ export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
     if (count <= 0) {
       a.items = [];
       a.allocated = 0;
+      delete a.zeroBlock;
     } else if (count !== 1) {
       a.allocated = ctx().layout.list.resize(a.allocated, n, n * count);
       a.items = nv.items;

@@ -22,7 +22,24 @@ export function listArray(l: PyListObj): PyObj[] {
 
 /** list_resize(self, newsize), with ob_size following. */
 export function listResizeTo(l: PyListObj, newsize: number): void {
+  const before = l.allocated;
   l.allocated = ctx().layout.list.resize(l.allocated, seqLen(l.items), newsize);
+  if (l.allocated === 0 && before > 0) l.zeroBlock = true;
+}
+
+/** list_ass_slice's resize: a list left empty is _list_clear'ed (ob_item freed), otherwise list_resize. */
+export function listAssSliceResize(l: PyListObj, newsize: number): void {
+  if (newsize === 0) {
+    l.allocated = 0;
+    delete l.zeroBlock;
+    return;
+  }
+  listResizeTo(l, newsize);
+}
+
+/** ob_item == NULL: nothing was ever allocated, or list_clear freed it. */
+function itemsNull(l: PyListObj): boolean {
+  return l.allocated === 0 && l.zeroBlock !== true;
 }
 
 /** app1: list.append and LIST_APPEND. */
@@ -41,8 +58,7 @@ export function listExtend(l: PyListObj, src: PyObj): void {
     const n = seqLen(src.items);
     if (n === 0) return;
     const m = seqLen(l.items);
-    // ob_item is NULL exactly when nothing is allocated.
-    l.allocated = l.allocated === 0 ? layout.preallocateExact(n) : layout.resize(l.allocated, m, m + n);
+    l.allocated = itemsNull(l) ? layout.preallocateExact(n) : layout.resize(l.allocated, m, m + n);
     if (m === 0 && isLazy(src.items)) {
       // A closed form is shared: an int run's cell keeps its ints the same objects for every holder.
       l.items = src.items;
@@ -70,7 +86,7 @@ export function listExtend(l: PyListObj, src: PyObj): void {
     c.tick();
   }
   // Cut back any over-allocation the length hint caused.
-  if (items.length < l.allocated) l.allocated = layout.resize(l.allocated, items.length, items.length);
+  if (items.length < l.allocated) listResizeTo(l, items.length);
 }
 
 /** list(iterable): list___init__ preallocates from len() when the source has one. */

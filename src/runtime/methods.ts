@@ -7,7 +7,7 @@ import { ctx } from "./ctx.js";
 import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet } from "./dicts.js";
 import { PyException, typeError, valueError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
-import { listArray, listExtend, listResizeTo, newListExact, listAppend } from "./lists.js";
+import { listArray, listAssSliceResize, listExtend, listResizeTo, newListExact, listAppend } from "./lists.js";
 import { intValue, popIndex, toIndex } from "./numbers.js";
 import {
   None, pyBool, pyFloat, pyInt, typeName, type NativeFn, type PyDictObj, type PyListObj, type PyObj, type PySetObj,
@@ -156,14 +156,16 @@ function listMethod(l: PyListObj, name: string): NativeFn | null {
         const items = listArray(l);
         const at = items.findIndex((y) => y === x || pyEq(y, x as PyObj));
         if (at < 0) throw valueError("list.remove(x): x not in list");
-        listResizeTo(l, items.length - 1);
+        listAssSliceResize(l, items.length - 1);
         items.splice(at, 1);
         return None;
       };
     case "clear":
       return () => {
+        // list_clear frees ob_item.
         l.items = [];
         l.allocated = 0;
+        delete l.zeroBlock;
         return None;
       };
     case "copy":

@@ -53,7 +53,11 @@ export interface PyByteArrayObj {
   alloc: number; // ob_alloc
 }
 
-export interface PyListObj { readonly t: "list"; items: Seq; allocated: number }
+/**
+ * A list; `zeroBlock` marks ob_item kept as a 0-byte block after list_resize
+ * to 0 (PyMem_Realloc(p, 0) is not NULL), which list_extend tells from NULL.
+ */
+export interface PyListObj { readonly t: "list"; items: Seq; allocated: number; zeroBlock?: boolean }
 /** A tuple, or an instance of a tuple subclass (namedtuple, NamedTuple) when `cls` is set. */
 export interface PyTupleObj { readonly t: "tuple"; readonly items: Seq; readonly cls?: PyClassObj }
 export interface PySetObj { readonly t: "set" | "frozenset"; readonly table: SetTable }

@@ -4,7 +4,7 @@
 import { chargeChars, ctx } from "./ctx.js";
 import { dictDelete, dictGet, dictSet } from "./dicts.js";
 import { PyException, typeError } from "./errors.js";
-import { listArray, listResizeTo, newListExact } from "./lists.js";
+import { listArray, listAssSliceResize, listResizeTo, newListExact } from "./lists.js";
 import { intValue } from "./numbers.js";
 import {
   None, emptyBytes, emptyStr, pyBytes, pyInt, pyStr, pyStrRuns, typeName, type PyObj, type PySliceObj,
@@ -213,7 +213,7 @@ export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
       }
       // list_ass_slice: list_resize to the new length when it grows or shrinks.
       const newLen = items.length - n + repl.length;
-      if (newLen !== items.length) listResizeTo(o, newLen);
+      if (newLen !== items.length) listAssSliceResize(o, newLen);
       items.splice(start, n, ...repl);
       return;
     }
@@ -261,7 +261,7 @@ export function delItem(o: PyObj, key: PyObj): void {
       const [start, step, n] = sliceIndices(key, items.length);
       if (n === 0) return;
       if (step === 1) {
-        listResizeTo(o, items.length - n);
+        listAssSliceResize(o, items.length - n);
         items.splice(start, n);
       } else {
         const drop = new Set<number>();
@@ -275,7 +275,7 @@ export function delItem(o: PyObj, key: PyObj): void {
       return;
     }
     const i = normIndex(key, items.length, "list assignment");
-    listResizeTo(o, items.length - 1);
+    listAssSliceResize(o, items.length - 1);
     items.splice(i, 1);
     return;
   }
