@@ -32,9 +32,10 @@ export function buildSeqDisplay(kind: SeqKind, elts: readonly Elt[]): Run {
     if (kind === "list") return (sc) => newListExact(runs.map((r) => r(sc)));
     if (kind === "tuple") return (sc) => newTuple(runs.map((r) => r(sc)));
     return (sc) => {
-      // BUILD_SET n: PySet_New(NULL) then PySet_Add of each item in order.
+      // BUILD_SET n: every item is evaluated onto the stack first, then PySet_New(NULL) and PySet_Add of each in order.
+      const items = runs.map((r) => r(sc));
       const s = newSet();
-      for (const r of runs) setAdd(s, r(sc));
+      for (const x of items) setAdd(s, x);
       return s;
     };
   }

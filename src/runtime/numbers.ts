@@ -1,4 +1,5 @@
 // Python's numeric tower over modelled ints (number | bigint), floats and complexes.
+import { complexPow } from "./complexes.js";
 import { chargeSteps } from "./ctx.js";
 import { PyException, limitError, typeError, valueError } from "./errors.js";
 import { pyComplex, pyFloat, pyInt, pyIntFresh, typeName, type PyObj } from "./objects.js";
@@ -224,18 +225,46 @@ export function floatFloorDiv(a: number, b: number): number {
   return Math.floor(a / b);
 }
 
+/** 2.0 ** 53 and up are even; an odd integer is what DOUBLE_IS_ODD_INTEGER tests. */
+function isOddInteger(x: number): boolean {
+  return Number.isInteger(x) && Math.abs(x % 2) === 1;
+}
+
+/** float_pow (Objects/floatobject.c): its special cases first, then the platform pow. */
 export function floatPow(a: number, b: number): PyObj {
-  if (a === 0 && b < 0) throw new PyException("ZeroDivisionError", "0.0 cannot be raised to a negative power");
-  if (a < 0 && !Number.isInteger(b)) {
-    // CPython returns a complex for a negative base with a fractional exponent.
-    const r = Math.pow(-a, b);
-    return pyComplex(r * Math.cos(Math.PI * b), r * Math.sin(Math.PI * b));
+  if (b === 0) return pyFloat(1);
+  if (Number.isNaN(a)) return pyFloat(a);
+  if (Number.isNaN(b)) return pyFloat(a === 1 ? 1 : b);
+  if (!Number.isFinite(b)) {
+    const av = Math.abs(a);
+    if (av === 1) return pyFloat(1);
+    return pyFloat(b > 0 === av > 1 ? Math.abs(b) : 0);
   }
-  const r = Math.pow(a, b);
-  if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b)) {
-    throw new PyException("OverflowError", "(34, 'Numerical result out of range')");
+  if (!Number.isFinite(a)) {
+    const odd = isOddInteger(b);
+    if (b > 0) return pyFloat(odd ? a : Math.abs(a));
+    return pyFloat(odd ? (a < 0 ? -0 : 0) : 0);
   }
-  return pyFloat(r);
+  if (a === 0) {
+    if (b < 0) throw new PyException("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+    return pyFloat(isOddInteger(b) ? a : 0);
+  }
+  let iv = a;
+  let negate = false;
+  if (iv < 0) {
+    // Negative numbers raised to fractional powers become complex (complex_pow).
+    if (b !== Math.floor(b)) {
+      const r = complexPow({ re: a, im: 0 }, { re: b, im: 0 });
+      return pyComplex(r.re, r.im);
+    }
+    iv = -iv;
+    negate = isOddInteger(b);
+  }
+  if (iv === 1) return pyFloat(negate ? -1 : 1);
+  const r = Math.pow(iv, b);
+  // _Py_ADJUST_ERANGE1: an infinite result from finite operands is ERANGE.
+  if (!Number.isFinite(r)) throw new PyException("OverflowError", "(34, 'Numerical result out of range')");
+  return pyFloat(negate ? -r : r);
 }
 
 export function checkFloat(r: number, what: string): number {

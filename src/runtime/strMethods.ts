@@ -1,6 +1,7 @@
 // str and bytes methods, returning the objects CPython returns: the receiver
 // itself when unchanged, cached characters where unicode_result() applies,
 // and lists preallocated as stringlib's split does.
+import { decodeUtf, encodeUtf, utfCodec } from "./utfCodecs.js";
 import { chargeChars, chargeText, ctx } from "./ctx.js";
 import { PyException, limitError, typeError, unsupported, valueError } from "./errors.js";
 import { strFormat } from "./format.js";
@@ -278,7 +279,11 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
             throw new PyException("UnicodeEncodeError", `'${enc === "ascii" ? "ascii" : "latin-1"}' codec can't encode character '\\x${(cps[bad] as number).toString(16)}' in position ${bad}: ordinal not in range(${lim})`);
           }
           data = Uint8Array.from(cps);
-        } else throw unsupported(`the '${enc}' codec`);
+        } else {
+          const utf = utfCodec(enc);
+          if (utf === null || errors !== "strict") throw unsupported(`the '${enc}' codec${utf === null ? "" : ` with errors='${errors}'`}`);
+          data = encodeUtf(codePoints(t), utf);
+        }
         return pyBytes(data);
       };
     case "center":
@@ -455,6 +460,8 @@ function decodeBytes(data: Uint8Array, enc: string): string {
     if (bad >= 0) throw new PyException("UnicodeDecodeError", `'ascii' codec can't decode byte 0x${(data[bad] as number).toString(16)} in position ${bad}: ordinal not in range(128)`);
     return String.fromCharCode(...data);
   }
+  const utf = utfCodec(e);
+  if (utf !== null) return decodeUtf(data, utf).map((c) => String.fromCodePoint(c)).join("");
   throw unsupported(`the '${enc}' codec`);
 }
 
@@ -517,11 +524,15 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         const asStr = (o: PyObj): PyObj => (o.t === "bytes" || o.t === "bytearray" ? pyStr(Buffer.from(bytesData(o)).toString("latin1")) : o);
         const f = strMethod(pyStr(text), name);
         if (f === null) throw typeError(name);
+        // title/capitalize/swapcase always build a new object, and the padding methods do when
+        // they pad (PyBytes_FromStringAndSize(NULL, n): never the cached 1-byte objects).
+        const fresh = name === "title" || name === "capitalize" || name === "swapcase" || name === "center" || name === "ljust" || name === "rjust" || name === "zfill";
+        const keepsSelf = name !== "title" && name !== "capitalize" && name !== "swapcase";
         const back = (o: PyObj): PyObj => {
           if (o.t === "str") {
             const d = Uint8Array.from(Buffer.from(strText(o), "latin1"));
-            if (b.t === "bytes" && strText(o) === text) return b;
-            return b.t === "bytearray" ? newByteArrayExact(d) : pyBytes(d);
+            if (b.t === "bytes" && keepsSelf && strText(o) === text) return b;
+            return b.t === "bytearray" ? newByteArrayExact(d) : fresh ? pyBytesFresh(d) : pyBytes(d);
           }
           if (o.t === "list") return { ...o, items: (o.items as PyObj[]).map(back) };
           if (o.t === "tuple") return newTuple((o.items as PyObj[]).map((x, i) => (name.endsWith("partition") && i === 1 && x.t === "str" && args[0] !== undefined && strText(x) !== "" ? args[0] : back(x))));

@@ -7,7 +7,7 @@ import { PyException, typeError } from "./errors.js";
 import { listArray, listAssSliceResize, listResizeTo, newListExact } from "./lists.js";
 import { intValue } from "./numbers.js";
 import {
-  None, emptyBytes, emptyStr, pyBytes, pyInt, pyStr, pyStrRuns, typeName, type PyObj, type PySliceObj,
+  None, emptyBytes, emptyStr, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrFresh, pyStrRuns, typeName, type PyObj, type PySliceObj,
 } from "./objects.js";
 import { newByteArrayExact } from "./ops.js";
 import { repr } from "./repr.js";
@@ -123,8 +123,9 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
         if (n <= 0) return emptyStr;
         if (start === 0 && step === 1 && n === o.length) return o;
         if (step !== 1) chargeChars(o.length);
-        if (ascii) return pyStr(step === 1 ? text.slice(start, start + n) : pick([...text], start, step, n).join(""));
-        return pyStr(pick(codePoints(text), start, step, n).map((c) => String.fromCodePoint(c)).join(""));
+        if (step === 1) return pyStr(ascii ? text.slice(start, start + n) : pick(codePoints(text), start, 1, n).map((c) => String.fromCodePoint(c)).join(""));
+        // unicode_subscript's general case: PyUnicode_New, so a 1-character result is not the cached one.
+        return pyStrFresh(ascii ? pick([...text], start, step, n).join("") : pick(codePoints(text), start, step, n).map((c) => String.fromCodePoint(c)).join(""));
       }
       const i = normIndex(key, o.length, "string");
       return pyStr(ascii ? (text[i] as string) : String.fromCodePoint(codePoints(text)[i] as number));
@@ -139,7 +140,8 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
         if (o.t === "bytearray") return newByteArrayExact(part);
         if (n <= 0) return emptyBytes;
         if (start === 0 && step === 1 && n === data.length) return o;
-        return pyBytes(part);
+        // bytes_subscript with a step: PyBytes_FromStringAndSize(NULL, n), never the cached 1-byte object.
+        return step === 1 ? pyBytes(part) : pyBytesFresh(part);
       }
       const i = normIndex(key, data.length, o.t === "bytes" ? "index" : "bytearray");
       return pyInt(data[i] as number);
