@@ -44,6 +44,20 @@ function signature(key: string): Signature | null {
   return s;
 }
 
+/**
+ * The same signature as counts: the fewest and most positional arguments and
+ * the keywords accepted ("any" with **kwargs), for callers that check a call
+ * by counts (src/runtime/signatures.ts checkCall).
+ */
+export function signatureCounts(key: string): { min: number; max: number; kw: readonly string[] | "any" } | undefined {
+  const sig = signature(key);
+  if (sig === null) return undefined;
+  const positional = sig.params.filter((p) => p.kind === "P" || p.kind === "A");
+  const min = positional.filter((p) => !p.optional).length;
+  const kw = sig.varKeywords ? "any" : sig.params.filter((p) => p.kind === "A" || p.kind === "K").map((p) => p.name);
+  return { min, max: sig.maxPositional, kw };
+}
+
 /** The real function's name for a builtin object: a bound method of a builtin type's value, or a builtins function. */
 function keyOf(f: PyBuiltinObj, isBuiltinFunction: (f: PyBuiltinObj) => boolean): string | null {
   const self = f.self;

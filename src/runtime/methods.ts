@@ -31,7 +31,7 @@ import { newDict } from "./dicts.js";
 import { byteArrayExtend, byteArrayResize } from "./byteArrays.js";
 import { dunder } from "./dunders.js";
 import { typeAttr } from "./typeAttrs.js";
-import { METHOD_SIGNATURES } from "./methodSignatures.js";
+import { signatureCounts } from "./argumentBinding.js";
 import { checkCall } from "./signatures.js";
 
 /** slice.indices(length): _PySlice_GetLongIndices, in exact integers. */
@@ -109,11 +109,10 @@ function methodOwner(self: PyObj): string | null {
 
 function bound(self: PyObj, name: string, fn: NativeFn): PyObj {
   const owner = methodOwner(self);
-  const sig = owner === null ? undefined : METHOD_SIGNATURES.get(`${owner}.${name}`);
+  const sig = owner === null ? undefined : signatureCounts(`${owner}.${name}`);
   if (sig !== undefined) {
-    const [min, max, kw] = sig;
     const checked: NativeFn = (args, kwargs) => {
-      checkCall(name, { min, max: max < 0 ? Infinity : max, kw }, args, kwargs);
+      checkCall(name, sig, args, kwargs);
       return fn(args, kwargs);
     };
     return { t: "builtin", name, self, fn: checked };

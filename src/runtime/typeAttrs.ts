@@ -9,7 +9,7 @@ import {
 } from "./objects.js";
 import { truthy } from "./compare.js";
 import { toArray } from "./iteration.js";
-import { METHOD_SIGNATURES } from "./methodSignatures.js";
+import { signatureCounts } from "./argumentBinding.js";
 import { toIndex } from "./numbers.js";
 import { checkCall } from "./signatures.js";
 import { PyException } from "./errors.js";
@@ -129,13 +129,13 @@ export function typeAttr(t: PyTypeObj, name: string): PyObj | null {
   if (name === "__name__" || name === "__qualname__") return pyStr(t.name);
   const st = STATIC[t.name]?.[name];
   if (st !== undefined) {
-    const sig = METHOD_SIGNATURES.get(`${t.name}.${name}`);
+    const sig = signatureCounts(`${t.name}.${name}`);
     return {
       t: "builtin",
       name: `${t.name}.${name}`,
       self: null,
       fn: (args, kw) => {
-        if (sig !== undefined) checkCall(name, { min: sig[0], max: sig[1] < 0 ? Infinity : sig[1], kw: sig[2] }, args, kw);
+        if (sig !== undefined) checkCall(name, sig, args, kw);
         return st(args, kw);
       },
     };
