@@ -72,7 +72,7 @@ export function listExtend(l: PyListObj, src: PyObj): void {
   }
   const n = lengthHint(src, 8);
   const m = seqLen(l.items);
-  if (l.allocated === 0) {
+  if (itemsNull(l)) {
     if (n > 0) l.allocated = layout.preallocateExact(n);
   } else {
     l.allocated = layout.resize(l.allocated, m, m + n);
