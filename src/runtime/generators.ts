@@ -79,12 +79,7 @@ export class GeneratorBodyCompiler {
         return function* (sc) {
           while (truthy(test(sc))) {
             ctx().tick();
-            try {
-              yield* body(sc);
-            } catch (e) {
-              if (e instanceof Break) return;
-              if (!(e instanceof Continue)) throw e;
-            }
+            if ((yield* loopBody(body, sc)) === "break") return;
           }
           yield* orelse(sc);
         };
@@ -100,12 +95,7 @@ export class GeneratorBodyCompiler {
           for (let x = it.next(); x !== undefined; x = it.next()) {
             ctx().tick();
             target(sc, x);
-            try {
-              yield* body(sc);
-            } catch (e) {
-              if (e instanceof Break) return;
-              if (!(e instanceof Continue)) throw e;
-            }
+            if ((yield* loopBody(body, sc)) === "break") return;
           }
           yield* orelse(sc);
         };
@@ -135,6 +125,17 @@ export class GeneratorBodyCompiler {
     }
     throw unsupportedNested(s);
   }
+}
+
+/** One pass of a loop body: `break` ends the loop (its else is skipped), `continue` the pass. */
+function* loopBody(body: GenExec, sc: Scope): Generator<PyObj, "break" | "next", undefined> {
+  try {
+    yield* body(sc);
+  } catch (e) {
+    if (e instanceof Break) return "break";
+    if (!(e instanceof Continue)) throw e;
+  }
+  return "next";
 }
 
 function unsupportedNested(s: Stmt): PymemError {
