@@ -1,4 +1,5 @@
 // Calling a modelled callable.
+import { ctx } from "./ctx.js";
 import { typeError } from "./errors.js";
 import { typeName, type Kwargs, type PyObj } from "./objects.js";
 import { instantiate } from "./classes.js";
@@ -11,6 +12,8 @@ export const emptyKwargs: Kwargs = { values: new Map(), keys: new Map() };
 export function callObject(f: PyObj, args: readonly PyObj[], kwargs: Kwargs = emptyKwargs): PyObj {
   switch (f.t) {
     case "builtin": {
+      // A builtin call does real work beyond its node's step (argument binding, a new object): one more step.
+      ctx().tick();
       const call = bindBuiltinCall(f, args, kwargs, isBuiltinFunction);
       return f.fn(call.args, call.kwargs);
     }

@@ -544,6 +544,8 @@ export class Compiler {
       at(e.span, (sc) => {
         const it = getIterable(first(sc));
         // A generator runs lazily: collect one item at a time through a JS generator.
+        // A generator object with its frame and JS generator is costly to make: counted as several steps.
+        ctx().tick(GENERATOR_STEPS);
         const gen = (function* (): Generator<PyObj> {
           const inner: Scope = { vars: new Map(), parent: closureOf(sc) };
           function* level(i: number, iterable: PyObj): Generator<PyObj> {
@@ -575,6 +577,9 @@ export class Compiler {
     return assignTarget(t, this);
   }
 }
+
+/** What making a generator expression's generator costs, in counted steps (about as much as eight loop iterations). */
+const GENERATOR_STEPS = 8;
 
 /** GET_ITER on the first iterable happens before the comprehension runs (TypeError if not iterable). */
 function getIterable(o: PyObj): PyObj {

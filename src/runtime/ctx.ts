@@ -22,14 +22,19 @@ export interface Budget {
 
 export const DEFAULT_TIMEOUT_S = 4;
 /**
- * Steps per second of --timeout. A 10**6-item comprehension takes 1 to 2 steps
- * an item, so the default 4,000,000 answers every fixture (at most 10**6 steps)
- * and scripts/bench.mjs (at most 2 * 10**6) with room to spare, and ends
- * `[i for i in range(10**9)]` after 4 * 10**6 items.
+ * Steps per second of --timeout. A 10**6-item comprehension takes 1 to 3 steps
+ * an item, so the default 2,400,000 answers every fixture and scripts/bench.mjs,
+ * while the costliest steps (builtin calls, new generators, formatted text, all
+ * counted more than once) keep any input under about 4 s of work on this
+ * project's machines; `[i for i in range(10**9)]` ends after 2.4 * 10**6 items.
  */
-const STEPS_PER_TIMEOUT_S = 1_000_000;
-/** Characters or bytes produced per counted step: copying them costs about a nanosecond each, far less than a loop iteration. */
-const TEXT_PER_STEP = 256;
+const STEPS_PER_TIMEOUT_S = 600_000;
+/**
+ * Characters or bytes produced per counted step. Copying them is cheap, but
+ * what produces them (number formatting, codecs, case mapping) is not: at 64 a
+ * step a loop building long strings stops within the same time as any other.
+ */
+const TEXT_PER_STEP = 64;
 /**
  * Text contents held or produced over one evaluation. Not scaled by --timeout:
  * it bounds pymem's own memory, well under Node's default heap.
