@@ -32,6 +32,7 @@ import { byteArrayExtend, byteArrayResize } from "./byteArrays.js";
 import { dunder } from "./dunders.js";
 import { typeAttr } from "./typeAttrs.js";
 import { signatureCounts } from "./argumentBinding.js";
+import { longSliceIndices } from "./longSlices.js";
 import { checkCall } from "./signatures.js";
 
 /** slice.indices(length): _PySlice_GetLongIndices, in exact integers. */
@@ -40,27 +41,7 @@ function sliceIndicesTuple(s: import("./objects.js").PySliceObj, lengthObj: PyOb
   if (lv === null) throw typeError(`'${typeName(lengthObj)}' object cannot be interpreted as an integer`);
   const length = BigInt(lv);
   if (length < 0n) throw valueError("length should not be negative");
-  const bound = (o: PyObj): bigint | null => {
-    if (o.t === "NoneType") return null;
-    const v = intValue(o);
-    if (v === null) throw typeError("slice indices must be integers or None or have an __index__ method");
-    return BigInt(v);
-  };
-  const step = bound(s.step) ?? 1n;
-  if (step === 0n) throw valueError("slice step cannot be zero");
-  const neg = step < 0n;
-  const lower = neg ? -1n : 0n;
-  const upper = neg ? length - 1n : length;
-  const clamp = (v: bigint | null, dflt: bigint): bigint => {
-    if (v === null) return dflt;
-    if (v < 0n) {
-      v += length;
-      return v < lower ? lower : v;
-    }
-    return v > upper ? upper : v;
-  };
-  const start = clamp(bound(s.start), neg ? upper : lower);
-  const stop = clamp(bound(s.stop), neg ? lower : upper);
+  const [start, stop, step] = longSliceIndices(s, length);
   return newTuple([pyInt(start), pyInt(stop), pyInt(step)]);
 }
 

@@ -5,6 +5,7 @@ import { chargeChars, ctx } from "./ctx.js";
 import { dictDelete, dictGet, dictSet } from "./dicts.js";
 import { PyException, typeError } from "./errors.js";
 import { listArray, listAssSliceResize, listResizeTo, newListExact } from "./lists.js";
+import { longSliceIndices, longSliceLength } from "./longSlices.js";
 import { intValue } from "./numbers.js";
 import {
   None, emptyBytes, emptyStr, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrFresh, pyStrRuns, typeName, type PyObj, type PySliceObj,
@@ -148,11 +149,12 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
     }
     case "range": {
       if (key.t === "slice") {
-        const [start, step, n] = sliceIndices(key, Number(o.len));
-        const s = BigInt(step);
-        const first = o.start + BigInt(start) * o.step;
-        const st = o.step * s;
-        return { t: "range", start: first, stop: first + BigInt(n) * st, step: st, len: BigInt(n) };
+        // range_subscript → compute_slice: the slice's indices in exact integers, then a new range.
+        const [start, stop, step] = longSliceIndices(key, o.len);
+        const n = longSliceLength(start, stop, step);
+        const first = o.start + start * o.step;
+        const st = o.step * step;
+        return { t: "range", start: first, stop: o.start + stop * o.step, step: st, len: n };
       }
       const v = intValue(key) ?? userIndexOf(key);
       if (v === null) throw typeError(`range indices must be integers or slices, not ${typeName(key)}`);
