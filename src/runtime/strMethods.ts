@@ -17,7 +17,6 @@ import { bytesData, codePoints, joinRuns, MAX_TEXT, strText } from "./text.js";
 import { newTuple } from "./tuples.js";
 import { newByteArrayExact } from "./ops.js";
 import { getItem } from "./subscript.js";
-import { userIndexOf } from "./userDunders.js";
 
 const MAX_PREALLOC = 12;
 
@@ -73,11 +72,10 @@ function argStr(o: PyObj | undefined, what: string): string | null {
   return strText(o);
 }
 
+/** A Py_ssize_t argument: __index__, and OverflowError past 2**63 as PyNumber_AsSsize_t raises. */
 function argInt(o: PyObj | undefined, dflt: number): number {
   if (o === undefined) return dflt;
-  const v = intValue(o) ?? userIndexOf(o);
-  if (v === null) throw typeError(`'${typeName(o)}' object cannot be interpreted as an integer`);
-  return Number(v);
+  return toIndex(o);
 }
 
 const WS = /[\s\x1c-\x1f\x85]+/u;
@@ -157,6 +155,8 @@ function pad(s: PyStrObj, width: number, fill: string, where: "l" | "r" | "c"): 
   const total = width - s.length;
   const left = where === "r" ? total : where === "c" ? Math.floor(total / 2) + (total & width & 1) : 0;
   const right = total - left;
+  // Counted (and refused past pymem's text bound) before the JS string is built.
+  chargeText(width * (s.maxChar < 0x10000 && fill.length === 1 ? 1 : 2));
   return pyStrFresh(fill.repeat(left) + strText(s) + fill.repeat(right));
 }
 
@@ -294,6 +294,7 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
       return ([w]) => {
         const width = argInt(w, 0);
         if (s.length >= width) return s;
+        chargeText(width);
         const t = text();
         const sign = t[0] === "+" || t[0] === "-" ? (t[0] as string) : "";
         return pyStrFresh(sign + "0".repeat(width - s.length) + t.slice(sign.length));
@@ -379,6 +380,8 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
     case "expandtabs":
       return ([ts]) => {
         const size = argInt(ts, 8);
+        // Each tab becomes up to `size` spaces: counted before they are made.
+        chargeText(s.length + Math.max(size, 0) * (text().split("\t").length - 1));
         let col = 0;
         let out = "";
         for (const ch of text()) {
