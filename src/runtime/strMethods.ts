@@ -423,10 +423,29 @@ function caseOp(t: string, name: string): string {
     case "swapcase":
       return [...t].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
     case "capitalize":
-      return t.length === 0 ? t : [...t][0]?.toUpperCase() + [...t].slice(1).join("").toLowerCase();
-    default:
-      return t.replace(/[\p{L}\p{N}']+/gu, (w) => (w[0] as string).toUpperCase() + w.slice(1).toLowerCase());
+      // do_capitalize: the first character in title case, the rest lower case.
+      return t.length === 0 ? t : titleChar([...t][0] as string) + [...t].slice(1).join("").toLowerCase();
+    default: {
+      // do_title: a cased character after an uncased one starts a word ('0.1id' -> '0.1Id').
+      let out = "";
+      let previousCased = false;
+      for (const ch of t) {
+        const cased = CASED.test(ch);
+        out += cased ? (previousCased ? ch.toLowerCase() : titleChar(ch)) : ch;
+        previousCased = cased;
+      }
+      return out;
+    }
   }
+}
+
+/** _PyUnicode_IsCased: upper, lower or title case letters. */
+const CASED = /^[\p{Lu}\p{Ll}\p{Lt}]$/u;
+
+/** A character's title case: its upper case with all but the first lowered ('ß' -> 'Ss', 'ﬁ' -> 'Fi'). */
+function titleChar(ch: string): string {
+  const up = [...ch.toUpperCase()];
+  return (up[0] as string) + up.slice(1).join("").toLowerCase();
 }
 
 /** The sub argument of bytes.find/count/index: a bytes-like object or one byte as an int. */
