@@ -102,8 +102,10 @@ export function mutate(r: Rand, e: string, other: string): string {
       return [...t.slice(0, i), pick(r, SNIPPETS), ...t.slice(i + 1)].join("");
     case 14: // a comprehension over a huge range
       return `[${e} for _ in range(${pick(r, ["10**7", "10**9", "10**12", "2**63", "-1"])})]`;
-    case 15: // a long flat display
-      return "[" + Array.from({ length: pick(r, [1000, 5000, 20000]) }, () => e).join(",").slice(0, 400_000) + "]";
+    case 15: { // a long flat display, cut at 400,000 characters (only as many copies as that needs are joined)
+      const n = Math.min(pick(r, [1000, 5000, 20000]), Math.ceil(400_000 / (e.length + 1)));
+      return "[" + Array.from({ length: n }, () => e).join(",").slice(0, 400_000) + "]";
+    }
     case 16: // mutate twice
       return mutate(r, mutate(r, e, other), other);
     default: // a string-heavy repetition
