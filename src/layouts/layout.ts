@@ -13,6 +13,8 @@ export interface Layout {
   readonly python: string;
   /** Attribute names of the real builtin types and modules, space-separated, by type name or "module NAME". */
   readonly attributeNames: Readonly<Record<string, string>>;
+  /** Low 16 address bits of the static singletons (None, Ellipsis, NotImplemented), the same in every process. */
+  readonly staticAddressLow16: Readonly<Record<string, number>>;
   /** Signatures of builtin functions and methods (inspect.signature), by name or "type.method". */
   readonly signatures: Readonly<Record<string, string>>;
   /** The GC header getsizeof adds in front of GC-tracked objects. */

@@ -28,7 +28,7 @@ import { binaryOp, newByteArrayExact } from "./ops.js";
 import { decimalToString, INT_MAX_STR_DIGITS, repr } from "./repr.js";
 import { isLazy, makeIntRun, materialize } from "./seq.js";
 import { hashOf, setFrom } from "./sets.js";
-import { userHashRunning } from "./hashing.js";
+import { isStaticSingleton, userHashRunning } from "./hashing.js";
 import { bytesData, CLOSED_FROM, strText } from "./text.js";
 import { emptyTuple, newTuple, tuple2, tupleFromCollected } from "./tuples.js";
 import { makeSlice } from "./subscript.js";
@@ -429,6 +429,8 @@ function hashCall(args: readonly PyObj[]): PyObj {
   argCount("hash", args, 1, 1);
   const x = args[0] as PyObj;
   const [h, unstable] = hashOf(x);
+  // None, Ellipsis and NotImplemented place keys by their known low bits, but their full hash is an address.
+  if (isStaticSingleton(x) && !userHashRunning()) throw new PymemError("UNSUPPORTED", `hash() of ${typeName(x)} depends on its address`);
   // Inside a class's __hash__ the value only places a key: a stand-in is "a" CPython hash there.
   if (!unstable || userHashRunning()) return pyInt(h);
   if (x.t === "str" || x.t === "bytes") throw new PymemError("UNSUPPORTED", `hash() of ${x.t} is randomized per process (PYTHONHASHSEED), so pymem cannot know it`);

@@ -8,6 +8,7 @@
 // randomized per process (PYTHONHASHSEED) and None, NaN, functions and plain
 // instances hash by address. For those a stable stand-in is returned and
 // `unstableHashes` is bumped, so callers can tell "a" CPython hash from "the" one.
+import { ctx } from "./ctx.js";
 import { typeError } from "./errors.js";
 import type { PyObj } from "./objects.js";
 import { materialize } from "./seq.js";
@@ -197,6 +198,30 @@ export function identityHash(o: object): PyHash {
   return id * 0x9e3779b1; // spread like id >> 4 rotated, never -1
 }
 
+/**
+ * _Py_HashPointer of None, Ellipsis or NotImplemented: the address rotated
+ * right by 4. Its low 16 bits are the build's (layout data), the rest a
+ * typical mmap base: the hash's low 12 bits, all a set of up to 4096 slots
+ * looks at first, are CPython's; the rest is "a" CPython hash.
+ */
+function staticHash(o: PyObj): PyHash {
+  const low = ctx().layout.staticAddressLow16[o.t];
+  if (low === undefined) return identityHash(o);
+  const address = 0x7f0000380000 + low;
+  return address / 16;
+}
+
+/** Whether `o` hashes by a static address (see staticHash): knowable only in its low bits. */
+export function isStaticSingleton(o: PyObj): boolean {
+  return o.t === "NoneType" || o.t === "ellipsis" || o.t === "NotImplementedType";
+}
+
+/** The hash of an item inside a tuple or frozenset: a static singleton's high bits matter there, so it is unstable. */
+function itemHash(o: PyObj): PyHash {
+  if (isStaticSingleton(o)) unstable++;
+  return pyHash(o);
+}
+
 /** A stand-in (FNV-1a) for the randomized siphash of str and bytes; marked unstable. */
 function seededHash(o: PyObj & { t: "str" | "bytes" }): PyHash {
   unstable++;
@@ -233,10 +258,10 @@ export function pyHash(o: PyObj): PyHash {
     case "bytes":
       return seededHash(o);
     case "tuple":
-      return hashTuple(materialize(o.items).map(pyHash));
+      return hashTuple(materialize(o.items).map(itemHash));
     case "frozenset": {
       // so->hash caches it; an unstable one must still count as unstable.
-      if (o.table.unstable > 0) unstable++;
+      if (o.table.unstable > 0 || o.table.keyList().some(isStaticSingleton)) unstable++;
       return (o.table.cachedHash ??= hashFrozenset(o.table.activeHashes()));
     }
     case "range":
@@ -255,6 +280,10 @@ export function pyHash(o: PyObj): PyHash {
       throw typeError("unhashable type: 'array.array'");
     case "deque":
       throw typeError("unhashable type: 'collections.deque'");
+    case "NoneType":
+    case "ellipsis":
+    case "NotImplementedType":
+      return staticHash(o);
     default:
       return identityHash(o);
   }
