@@ -482,10 +482,11 @@ export class Compiler {
     const first = this.iterOperand((gens[0] as Comprehension).iter);
     const closureOf = this.closure();
     const codeName = { ListComp: "<listcomp>", SetComp: "<setcomp>", DictComp: "<dictcomp>", GeneratorExp: "<genexpr>" }[e.kind];
-    return this.withQualPrefix(`${this.qualnameOf(codeName)}.`, () => this.inBlock(e, () => this.comprehensionBody(e, first, closureOf)));
+    const qualname = this.qualnameOf(codeName);
+    return this.withQualPrefix(`${qualname}.`, () => this.inBlock(e, () => this.comprehensionBody(e, first, closureOf, qualname)));
   }
 
-  private comprehensionBody(e: ExprOf<"ListComp" | "SetComp" | "DictComp" | "GeneratorExp">, first: Run, closureOf: (sc: Scope) => Scope): Compiled {
+  private comprehensionBody(e: ExprOf<"ListComp" | "SetComp" | "DictComp" | "GeneratorExp">, first: Run, closureOf: (sc: Scope) => Scope, genQualname: string): Compiled {
     const gens = e.generators;
     const loops = gens.map((g, i) => ({
       target: this.target(g.target),
@@ -561,14 +562,17 @@ export class Compiler {
           }
           yield* level(0, it);
         })();
-        return makeIter(
-          "generator",
-          () => {
-            const r = gen.next();
-            return r.done === true ? undefined : r.value;
-          },
-          () => null,
-        );
+        return {
+          ...makeIter(
+            "generator",
+            () => {
+              const r = gen.next();
+              return r.done === true ? undefined : r.value;
+            },
+            () => null,
+          ),
+          qualname: genQualname,
+        };
       }),
     );
   }

@@ -272,7 +272,7 @@ export class StatementCompiler {
                 markSetup(e);
                 throw e;
               }
-            });
+            }, qualname);
           }
           try {
             body(frame);

@@ -159,11 +159,11 @@ function describe(s: Stmt): string {
  * The generator object of one call: each next() resumes the body up to its
  * next yield. A return (or the end of the body) exhausts it.
  */
-export function makeGenerator(start: () => Generator<PyObj, void, undefined>): PyObj {
+export function makeGenerator(start: () => Generator<PyObj, void, undefined>, qualname: string): PyObj {
   let gen: Generator<PyObj, void, undefined> | null = null;
   let done = false;
   let running = false;
-  return makeIter(
+  const it = makeIter(
     "generator",
     () => {
       if (done) return undefined;
@@ -185,4 +185,5 @@ export function makeGenerator(start: () => Generator<PyObj, void, undefined>): P
     },
     () => null,
   );
+  return { ...it, qualname };
 }

@@ -115,6 +115,8 @@ export interface PyIterObj {
   readonly typeName: string; // type(x).__name__: list_iterator, map, generator …
   readonly next: () => PyObj | undefined;
   readonly lengthHint: () => number | null; // __length_hint__, null when the type has none
+  /** A generator's __qualname__ (its repr shows it). */
+  readonly qualname?: string;
 }
 
 export interface PyViewObj {

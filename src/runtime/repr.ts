@@ -184,7 +184,7 @@ export function repr(o: PyObj, active: Set<PyObj> = reprRunning): string {
       return `${o.typeName}([${items.join(", ")}])`;
     }
     case "iterator":
-      return `<${o.typeName} object${AT_ADDRESS}>`;
+      return o.qualname !== undefined ? `<${o.typeName} object ${o.qualname}${AT_ADDRESS}>` : `<${o.typeName} object${AT_ADDRESS}>`;
     case "class":
       return `<class '${classDisplayName(o)}'>`;
     case "instance":
