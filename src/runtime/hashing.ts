@@ -224,6 +224,8 @@ function itemHash(o: PyObj): PyHash {
 
 /** A stand-in (FNV-1a) for the randomized siphash of str and bytes; marked unstable. */
 function seededHash(o: PyObj & { t: "str" | "bytes" }): PyHash {
+  // _Py_HashBytes: an empty str or bytes hashes to 0 whatever the seed.
+  if (o.length === 0) return 0;
   unstable++;
   let h = o.t === "str" ? 0x811c9dc5 : 0x050c5d1f;
   if (o.t === "str") {
