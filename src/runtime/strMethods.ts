@@ -448,6 +448,20 @@ function titleChar(ch: string): string {
   return (up[0] as string) + up.slice(1).join("").toLowerCase();
 }
 
+/** Bytes as text for the str methods: ASCII as is, 0x80-0xff as U+E080-U+E0FF (uncased, not alphanumeric, not space). */
+function bytesAsText(data: Uint8Array): string {
+  let out = "";
+  for (const b of data) out += String.fromCharCode(b < 0x80 ? b : 0xe000 + b);
+  return out;
+}
+
+function textAsBytes(text: string): Uint8Array {
+  return Uint8Array.from(text, (c) => {
+    const code = c.charCodeAt(0);
+    return code >= 0xe000 ? code - 0xe000 : code;
+  });
+}
+
 /** The sub argument of bytes.find/count/index: a bytes-like object or one byte as an int. */
 function byteNeedle(o: PyObj | undefined): Uint8Array {
   if (o !== undefined && (o.t === "int" || o.t === "bool")) {
@@ -534,16 +548,18 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
     case "isspace":
     case "isalnum":
     case "istitle":
-      // The ASCII str method on the latin-1 text, results turned back into bytes.
+      // The str method on the bytes as text, results turned back into bytes. Bytes from 0x80 up
+      // become private-use characters, which no str method takes for letters, digits or spaces:
+      // bytes methods know ASCII only (b'\xff'.title() leaves the byte alone).
       return (args, kw) => {
-        const text = Buffer.from(data()).toString("latin1");
+        const text = bytesAsText(data());
         // A str where bytes are expected is refused, not run through the str method.
         const strArg = args.find((a) => a.t === "str");
         if (strArg !== undefined) {
           if (name === "center" || name === "ljust" || name === "rjust") throw typeError(`${name}() argument 2 must be a byte string of length 1, not str`);
           throw typeError("a bytes-like object is required, not 'str'");
         }
-        const asStr = (o: PyObj): PyObj => (o.t === "bytes" || o.t === "bytearray" ? pyStr(Buffer.from(bytesData(o)).toString("latin1")) : o);
+        const asStr = (o: PyObj): PyObj => (o.t === "bytes" || o.t === "bytearray" ? pyStr(bytesAsText(bytesData(o))) : o);
         const f = strMethod(pyStr(text), name);
         if (f === null) throw typeError(name);
         // title/capitalize/swapcase always build a new object, and the padding methods do when
@@ -552,7 +568,7 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         const keepsSelf = name !== "title" && name !== "capitalize" && name !== "swapcase";
         const back = (o: PyObj): PyObj => {
           if (o.t === "str") {
-            const d = Uint8Array.from(Buffer.from(strText(o), "latin1"));
+            const d = textAsBytes(strText(o));
             if (b.t === "bytes" && keepsSelf && strText(o) === text) return b;
             return b.t === "bytearray" ? newByteArrayExact(d) : fresh ? pyBytesFresh(d) : pyBytes(d);
           }
