@@ -35,14 +35,25 @@ import { makeSlice } from "./subscript.js";
 import { fromHex } from "./strMethods.js";
 import { bufferBytes, builtinLeaves } from "./stdlib.js";
 import { decimalFromFloat } from "./decimals.js";
-import { withSignature } from "./signatures.js";
+import { checkCall, withSignature } from "./signatures.js";
+import { signatureCounts } from "./argumentBinding.js";
 
 function fn(name: string, f: NativeFn): PyObj {
   return { t: "builtin", name, self: null, fn: f };
 }
 
+/** A builtin type; its function attributes are class or static methods (bytes.fromhex), checked against their real signatures. */
 function type(name: string, call: NativeFn | null, attrs: [string, PyObj][] = []): PyTypeObj {
-  return { t: "type", name, call, attrs: new Map(attrs) };
+  const checked = attrs.map(([k, v]): [string, PyObj] => {
+    if (v.t !== "builtin") return [k, v];
+    const f = v.fn;
+    return [k, { ...v, fn: (args, kw) => {
+      const sig = signatureCounts(`${name}.${k}`);
+      if (sig !== undefined) checkCall(k, sig, args, kw);
+      return f(args, kw);
+    } }];
+  });
+  return { t: "type", name, call, attrs: new Map(checked) };
 }
 
 /** PyObject_GetAttr & co. take only str names. */

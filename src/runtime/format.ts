@@ -1,5 +1,6 @@
 // format(), str.format and printf-style `%` over the modelled types.
 import { chargeChars } from "./ctx.js";
+import { chargeText } from "./ctx.js";
 import { PyException, typeError, unsupported, valueError } from "./errors.js";
 import { intValue, toFloat } from "./numbers.js";
 import { pyStrFresh, typeName, type PyObj, type PyStrObj } from "./objects.js";
@@ -123,8 +124,44 @@ function pad(body: string, sign: string, s: Spec, defaultAlign: string): string 
   return s.fill.repeat(left) + sign + body + s.fill.repeat(s.width - len - left);
 }
 
+/** '%.{prec}f': the exact decimal value rounded half to even (toFixed rounds exact ties up: 0.5 -> '1'). */
 function fixed(x: number, prec: number): string {
-  return Math.abs(x) < 1e21 ? x.toFixed(prec) : BigInt(Math.round(x)).toString() + (prec > 0 ? "." + "0".repeat(prec) : "");
+  return exactFixed(x, prec);
+}
+
+/**
+ * A double's exact decimal value rounded half-even to `prec` places, for what
+ * toFixed cannot take (past 100 places or 1e21): a double is m * 2**e exactly.
+ */
+function exactFixed(x: number, prec: number): string {
+  // Py_DTSF's buffers: CPython refuses what no formatting can print.
+  if (prec > 2 ** 31 - 1) throw valueError("precision too big");
+  if (prec > 100) chargeText(prec + 330);
+  const neg = x < 0;
+  const [m, e] = decompose(Math.abs(x));
+  // value = m * 2**e; scaled = value * 10**prec, rounded half to even.
+  let num = m * 10n ** BigInt(prec);
+  let den = 1n;
+  if (e >= 0) num <<= BigInt(e);
+  else den <<= BigInt(-e);
+  let q = num / den;
+  const r = num % den;
+  if (r * 2n > den || (r * 2n === den && q % 2n === 1n)) q += 1n;
+  let digits = q.toString().padStart(prec + 1, "0");
+  if (prec > 0) digits = `${digits.slice(0, digits.length - prec)}.${digits.slice(digits.length - prec)}`;
+  return neg ? `-${digits}` : digits;
+}
+
+/** A finite non-negative double as an integer mantissa and a power of two. */
+function decompose(x: number): [bigint, number] {
+  if (x === 0) return [0n, 0];
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const exp = (hi >>> 20) & 0x7ff;
+  const frac = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  return exp === 0 ? [frac, -1074] : [frac | (1n << 52n), exp - 1075];
 }
 
 function expo(x: number, prec: number, upper: boolean): string {
