@@ -7,13 +7,16 @@ import { isBuiltinFunction } from "./scope.js";
 import { bindBuiltinCall } from "./argumentBinding.js";
 import { callBound, lookupDunder, setDunderCaller } from "./userDunders.js";
 
+/** What a builtin call costs beyond its node, in counted steps (a step is about one cheap node's work). */
+const BUILTIN_CALL_STEPS = 1;
+
 export const emptyKwargs: Kwargs = { values: new Map(), keys: new Map() };
 
 export function callObject(f: PyObj, args: readonly PyObj[], kwargs: Kwargs = emptyKwargs): PyObj {
   switch (f.t) {
     case "builtin": {
-      // A builtin call does real work beyond its node's step (argument binding, a new object): one more step.
-      ctx().tick();
+      // A builtin call does real work beyond its node's step (argument binding, a new object): counted as several.
+      ctx().tick(BUILTIN_CALL_STEPS);
       const call = bindBuiltinCall(f, args, kwargs, isBuiltinFunction);
       return f.fn(call.args, call.kwargs);
     }

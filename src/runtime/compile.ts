@@ -224,7 +224,8 @@ export class Compiler {
       case "Attribute": {
         const value = this.expr(e.value).run;
         const name = this.mangled(e.attr);
-        return this.dynamic(at(e.span, (sc) => getAttr(value(sc), name)));
+        // An attribute lookup is cheap: like a name lookup, not a counted step.
+        return this.dynamic(at(e.span, (sc) => getAttr(value(sc), name), false));
       }
       case "Subscript":
         return this.subscript(e);
@@ -411,6 +412,8 @@ export class Compiler {
     const closureOf = this.closure();
     const inSetup = this.where === "setup";
     return this.dynamic((sc) => {
+      // A function object with its closure is costly to make: counted like a generator.
+      ctx().tick(GENERATOR_STEPS);
       const defs = defaults.map((d) => d(sc));
       const kwDefs = kwDefaults.map((d) => (d === null ? null : d(sc)));
       const closure = closureOf(sc);

@@ -22,13 +22,13 @@ export interface Budget {
 
 export const DEFAULT_TIMEOUT_S = 4;
 /**
- * Steps per second of --timeout. A 10**6-item comprehension takes 1 to 3 steps
- * an item, so the default 2,400,000 answers every fixture and scripts/bench.mjs,
- * while the costliest steps (builtin calls, new generators, formatted text, all
- * counted more than once) keep any input under about 4 s of work on this
- * project's machines; `[i for i in range(10**9)]` ends after 2.4 * 10**6 items.
+ * Steps per second of --timeout: the default 4,000,000 answers every fixture
+ * and scripts/bench.mjs. A cheap node is one step; the costly ones count more
+ * (builtin calls, new generators and functions, format fields, produced text),
+ * so an input ends with LIMIT after about 4 s of work on this project's
+ * machines whatever it spends its steps on.
  */
-const STEPS_PER_TIMEOUT_S = 600_000;
+const STEPS_PER_TIMEOUT_S = 1_000_000;
 /**
  * Characters or bytes produced per counted step. Copying them is cheap, but
  * what produces them (number formatting, codecs, case mapping) is not: at 64 a

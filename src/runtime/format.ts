@@ -1,6 +1,6 @@
 // format(), str.format and printf-style `%` over the modelled types.
 import { chargeChars } from "./ctx.js";
-import { chargeText } from "./ctx.js";
+import { chargeSteps, chargeText } from "./ctx.js";
 import { PyException, typeError, unsupported, valueError } from "./errors.js";
 import { intValue, toFloat } from "./numbers.js";
 import { pyStrFresh, typeName, type PyObj, type PyStrObj } from "./objects.js";
@@ -124,8 +124,17 @@ function pad(body: string, sign: string, s: Spec, defaultAlign: string): string 
   return s.fill.repeat(left) + sign + body + s.fill.repeat(s.width - len - left);
 }
 
-/** '%.{prec}f': the exact decimal value rounded half to even (toFixed rounds exact ties up: 0.5 -> '1'). */
+/**
+ * '%.{prec}f': the exact decimal value rounded half to even. toFixed rounds
+ * exactly too, but ties up (0.5 -> '1'), so anything near a tie, and what
+ * toFixed cannot take, goes the exact way.
+ */
 function fixed(x: number, prec: number): string {
+  if (Math.abs(x) < 1e21 && prec <= 100) {
+    const scaled = Math.abs(x) * 10 ** prec;
+    const frac = scaled - Math.floor(scaled);
+    if (Number.isFinite(scaled) && Math.abs(frac - 0.5) > 1e-6 * Math.max(1, scaled)) return x.toFixed(prec);
+  }
   return exactFixed(x, prec);
 }
 
@@ -336,6 +345,7 @@ export function strFormat(templateObj: PyStrObj, args: readonly PyObj[], kwargs:
   const re = /\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::([^{}]*(?:\{[^{}]*\}[^{}]*)*))?\}/g;
   let last = 0;
   for (const m of template.matchAll(re)) {
+    chargeSteps(FORMAT_FIELD_STEPS);
     pieces.push(template.slice(last, m.index));
     last = (m.index as number) + m[0].length;
     pieces.push(formatField(m[0], m[1], m[2], m[3]));
@@ -375,6 +385,9 @@ function actsAsMapping(o: PyObj, bytesFormat: boolean): boolean {
     || (o.t === "instance" && o.cls.mro.some((c) => c.attrs.has("__getitem__")));
 }
 
+/** A format field's parsing and conversion, in counted steps (about what a few loop iterations cost). */
+const FORMAT_FIELD_STEPS = 1;
+
 export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): PyStrObj {
   const values = args.t === "tuple" ? materialize(args.items) : [args];
   let i = 0;
@@ -389,6 +402,8 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
   const re = /%(\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?([diouxXeEfFgGcrsa%])/g;
   let last = 0;
   for (const m of fmtText.matchAll(re)) {
+    // Each conversion parses its spec and formats a value: a step of its own.
+    chargeSteps(FORMAT_FIELD_STEPS);
     pieces.push(fmtText.slice(last, m.index));
     last = (m.index as number) + m[0].length;
     pieces.push(one(m[2], m[3] ?? "", m[4], m[5], m[6] as string));
