@@ -497,6 +497,8 @@ export class Compiler {
       ifs: g.ifs.map((c) => this.expr(c).run),
     }));
     const drive = (sc: Scope, firstIterable: PyObj, emit: (inner: Scope) => void): void => {
+      // A comprehension's own scope and result are made each time it runs: counted as several steps.
+      ctx().tick(COMPREHENSION_STEPS);
       const inner: Scope = { vars: new Map(), parent: closureOf(sc) };
       const level = (i: number, iterable: PyObj): void => {
         const loop = loops[i] as (typeof loops)[number];
@@ -584,6 +586,9 @@ export class Compiler {
     return assignTarget(t, this);
   }
 }
+
+/** What running a list, set or dict comprehension costs before its first item, in counted steps. */
+const COMPREHENSION_STEPS = 4;
 
 /** What making a generator expression's generator costs, in counted steps (about as much as eight loop iterations). */
 const GENERATOR_STEPS = 8;
