@@ -125,8 +125,12 @@ const CHARS_PER_STEP = 4;
  * starts. Short texts are not worth the bookkeeping.
  */
 export function chargeChars(n: number): void {
-  if (current !== null && n >= 1 << 16) current.tick(n / CHARS_PER_STEP);
+  if (current !== null && n >= CHARS_COUNTED_FROM) current.tick(n / (n >= 1 << 16 ? CHARS_PER_STEP : SHORT_CHARS_PER_STEP));
 }
+
+/** Passes over a few hundred characters add up too in a loop ('key' * 100).strip(): counted from here, more lightly. */
+const CHARS_COUNTED_FROM = 256;
+const SHORT_CHARS_PER_STEP = 16;
 
 /** Account for work done outside an evaluation too (a no-op there). */
 export function chargeSteps(n: number): void {
