@@ -2,8 +2,7 @@
 // keep a real slot table: setTable.ts). Which keys are equal follows Python
 // (1 == 1.0 == True); the table's size is moved only by the layout's growth
 // rules (src/layouts/*/PyDictObject), exactly where CPython resizes.
-import { typeError } from "./errors.js";
-import { pyHash } from "./hashing.js";
+import { pyHash, unhashable } from "./hashing.js";
 import type { PyObj } from "./objects.js";
 import { strText, bytesData } from "./text.js";
 
@@ -139,7 +138,7 @@ export function hashKey(o: PyObj): HKey {
     case "set":
     case "bytearray":
     case "dictview":
-      throw typeError(`unhashable type: '${o.t === "dictview" ? o.typeName : o.t}'`);
+      throw unhashable(o);
     case "NoneType":
       return "None";
     case "ellipsis":
@@ -161,7 +160,7 @@ export function hashKey(o: PyObj): HKey {
     }
     case "array":
     case "deque":
-      throw typeError(`unhashable type: '${o.t === "array" ? "array.array" : "collections.deque"}'`);
+      throw unhashable(o);
     case "instance": {
       const fields = instanceHashFields(o);
       return fields === null ? identityKey(o) : `d${identityKey(o.cls)}(${fields.map((x) => keyString(hashKey(x))).join(",")})`;

@@ -10,7 +10,7 @@
 // `unstableHashes` is bumped, so callers can tell "a" CPython hash from "the" one.
 import { ctx } from "./ctx.js";
 import { typeError } from "./errors.js";
-import type { PyObj } from "./objects.js";
+import { typeName, type PyObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { bytesData, strText } from "./text.js";
 import { add as u64add, join, mul as u64mul, rotl31, split, U } from "./u64.js";
@@ -245,6 +245,12 @@ export function setInstanceHash(f: (o: PyObj & { t: "instance" }) => PyHash): vo
   instanceHash = f;
 }
 
+/** PyObject_HashNotImplemented's TypeError for the mutable builtins, named as type(o).__name__ shows them. */
+export function unhashable(o: PyObj): Error {
+  const name = o.t === "dictview" ? o.typeName : o.t === "array" ? "array.array" : o.t === "deque" ? "collections.deque" : typeName(o);
+  return typeError(`unhashable type: '${name}'`);
+}
+
 /** PyObject_Hash. Raises TypeError for unhashable objects, as CPython does. */
 export function pyHash(o: PyObj): PyHash {
   switch (o.t) {
@@ -277,11 +283,9 @@ export function pyHash(o: PyObj): PyHash {
     case "set":
     case "bytearray":
     case "dictview":
-      throw typeError(`unhashable type: '${o.t === "dictview" ? o.typeName : o.t}'`);
     case "array":
-      throw typeError("unhashable type: 'array.array'");
     case "deque":
-      throw typeError("unhashable type: 'collections.deque'");
+      throw unhashable(o);
     case "NoneType":
     case "ellipsis":
     case "NotImplementedType":
