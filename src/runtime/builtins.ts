@@ -4,7 +4,7 @@ import { missingAttribute } from "./missingAttribute.js";
 import { argCount, callObject, noKwargs } from "./calls.js";
 import { pyCompare, pyEq, truthy } from "./compare.js";
 import { complexAbs } from "./complexes.js";
-import { ctx } from "./ctx.js";
+import { chargeChars, ctx } from "./ctx.js";
 import { dictSet, newDict, dictResize } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { formatObj, reprObject, strObj } from "./format.js";
@@ -72,10 +72,52 @@ function kwOnly(kw: Kwargs, allowed: readonly string[], fname: string): void {
   }
 }
 
+/** Py_UNICODE_ISSPACE beyond ASCII: what _PyUnicode_TransformDecimalAndSpaceToASCII turns into ' '. */
+const UNICODE_SPACE = /[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+const DECIMAL_DIGIT = /\p{Nd}/u;
+
+/**
+ * _PyUnicode_TransformDecimalAndSpaceToASCII: ASCII stays, other spaces become
+ * ' ', other decimal digits their ASCII digit (Unicode's decimal digits come in
+ * runs of ten from 0), and anything else ends the text with a '?'.
+ */
+function decimalsAndSpacesToAscii(text: string): string {
+  if (/^[\x00-\x7e]*$/.test(text)) return text;
+  chargeChars(text.length);
+  let out = "";
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    if (cp < 127) out += ch;
+    else if (UNICODE_SPACE.test(ch)) out += " ";
+    else if (DECIMAL_DIGIT.test(ch)) {
+      let zero = cp;
+      while (DECIMAL_DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
+      out += String((cp - zero) % 10);
+    } else return `${out}?`;
+  }
+  return out;
+}
+
+const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+const DIGIT_PATTERNS = new Map<number, RegExp>();
+
+/** One or more lowercase digits of base b. */
+function digitsPattern(b: number): RegExp {
+  let re = DIGIT_PATTERNS.get(b);
+  if (re === undefined) {
+    re = new RegExp(`^[${b <= 10 ? `0-${b - 1}` : `0-9a-${DIGITS[b - 1] as string}`}]+$`);
+    DIGIT_PATTERNS.set(b, re);
+  }
+  return re;
+}
+const PREFIX_BASE = { x: 16, o: 8, b: 2 } as const;
+
 /** int(x, base): PyLong_FromUnicodeObject's accepted spellings. */
 export function parseIntLiteral(text: string, base: number): PyObj {
   const orig = text;
-  let s = text.trim().replace(/_(?=[0-9a-zA-Z])/g, (m, off: number, all: string) => (off > 0 && /[0-9a-zA-Z]/.test(all[off - 1] as string) ? "" : m));
+  // Py_ISSPACE: only ASCII whitespace is stripped, once the other spaces are ' '.
+  let s = decimalsAndSpacesToAscii(text).replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "");
+  if (s.includes("_")) s = s.replace(/_(?=[0-9a-zA-Z])/g, (m, off: number, all: string) => (off > 0 && /[0-9a-zA-Z]/.test(all[off - 1] as string) ? "" : m));
   let neg = false;
   if (s.startsWith("-") || s.startsWith("+")) {
     neg = s.startsWith("-");
@@ -83,25 +125,39 @@ export function parseIntLiteral(text: string, base: number): PyObj {
   }
   let b = base;
   const prefix = /^0([xob])/i.exec(s);
-  if (prefix !== null && (b === 0 || b === { x: 16, o: 8, b: 2 }[(prefix[1] as string).toLowerCase()])) {
-    b = { x: 16, o: 8, b: 2 }[(prefix[1] as string).toLowerCase() as "x" | "o" | "b"];
+  const prefixBase = prefix === null ? undefined : PREFIX_BASE[(prefix[1] as string).toLowerCase() as "x" | "o" | "b"];
+  if (prefixBase !== undefined && (b === 0 || b === prefixBase)) {
+    b = prefixBase;
     s = s.slice(2).replace(/^_/, "");
   } else if (b === 0) {
     if (/^0+$/.test(s)) b = 10;
-    else if (/^0/.test(s)) s = "!";
+    else if (/^0/.test(s)) [s, b] = ["!", 10];
     else b = 10;
   }
-  const digits = "0123456789abcdefghijklmnopqrstuvwxyz".slice(0, b);
-  if (s === "" || ![...s.toLowerCase()].every((c) => digits.includes(c))) {
+  s = s.toLowerCase();
+  if (!digitsPattern(b).test(s)) {
     throw valueError(`invalid literal for int() with base ${base}: ${repr(pyStr(orig))}`);
   }
   if (b === 10 && s.length > INT_MAX_STR_DIGITS) {
     throw valueError(`Exceeds the limit (${INT_MAX_STR_DIGITS}) for integer string conversion: value has ${s.length} digits; use sys.set_int_max_str_digits() to increase the limit`);
   }
-  let v = 0n;
-  const B = BigInt(b);
-  for (const c of s.toLowerCase()) v = v * B + BigInt(digits.indexOf(c));
+  const v = digitsValue(s, b);
   return pyInt(neg ? -v : v);
+}
+
+/** The value of validated lowercase digits in base b: V8's own parser where it has one. */
+function digitsValue(s: string, b: number): bigint {
+  if (b === 10) return BigInt(s);
+  const jsPrefix = { 16: "0x", 8: "0o", 2: "0b" }[b];
+  if (jsPrefix !== undefined) return BigInt(jsPrefix + s);
+  // Other bases: a chunk of digits at a time, each chunk exact in a double.
+  const chunk = Math.floor(Math.log(2 ** 52) / Math.log(b));
+  const B = BigInt(b) ** BigInt(chunk);
+  let v = 0n;
+  let i = s.length % chunk || chunk;
+  v = BigInt(parseInt(s.slice(0, i), b));
+  for (; i < s.length; i += chunk) v = v * B + BigInt(parseInt(s.slice(i, i + chunk), b));
+  return v;
 }
 
 function intCall(args: readonly PyObj[], kw: Kwargs): PyObj {
