@@ -412,6 +412,12 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
   }
 }
 
+function swapAscii(w: string): string {
+  let out = "";
+  for (let i = 0; i < w.length; i++) out += String.fromCharCode(w.charCodeAt(i) ^ 0x20);
+  return out;
+}
+
 function caseOp(t: string, name: string): string {
   switch (name) {
     case "upper":
@@ -421,6 +427,8 @@ function caseOp(t: string, name: string): string {
     case "casefold":
       return t.toLowerCase().replace(/ß/g, "ss");
     case "swapcase":
+      // ASCII (the common case) by flipping the case bit, the rest one code point at a time.
+      if (/^[\x00-\x7f]*$/.test(t)) return t.replace(/[a-zA-Z]+/g, (w) => (w === w.toUpperCase() ? w.toLowerCase() : w === w.toLowerCase() ? w.toUpperCase() : swapAscii(w)));
       return [...t].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
     case "capitalize":
       // do_capitalize: the first character in title case, the rest lower case.
