@@ -17,6 +17,5 @@ await build({
   // zod and smol-toml serve only `pymem check`: loaded from node_modules when it runs,
   // so they cost nothing at the start of every other command.
   external: ["zod", "smol-toml"],
-  keepNames: true,
   logLevel: "warning",
 });
