@@ -4,7 +4,7 @@ import { missingAttribute } from "./missingAttribute.js";
 import { argCount, callObject, noKwargs } from "./calls.js";
 import { pyCompare, pyEq, truthy } from "./compare.js";
 import { complexAbs } from "./complexes.js";
-import { chargeChars, ctx } from "./ctx.js";
+import { ALLOCATION_STEPS, chargeChars, chargeSteps, ctx } from "./ctx.js";
 import { dictSet, newDict, dictResize } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { formatObj, reprObject, strObj } from "./format.js";
@@ -289,6 +289,7 @@ function bytesCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 
 function byteArrayCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   checkEncodingArgs("bytearray", args, kw);
+  chargeSteps(ALLOCATION_STEPS.buffer);
   const x = args[0] ?? kw.values.get("source");
   const layout = ctx().layout.bytearray;
   if (x === undefined) return { t: "bytearray", data: new Uint8Array(0), rep: null, length: 0, alloc: 0 };

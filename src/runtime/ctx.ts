@@ -22,13 +22,14 @@ export interface Budget {
 
 export const DEFAULT_TIMEOUT_S = 4;
 /**
- * Steps per second of --timeout: the default 4,000,000 answers every fixture
- * and scripts/bench.mjs. A cheap node is one step; the costly ones count more
- * (builtin calls, new generators and functions, format fields, produced text),
- * so an input ends with LIMIT after about 4 s of work on this project's
- * machines whatever it spends its steps on.
+ * Steps per second of --timeout: the default 5,000,000 answers every fixture,
+ * scripts/bench.mjs and a million-item comprehension making a small dict or
+ * calling two methods per item. A cheap node is one step; the costly ones
+ * count more (builtin calls, new generators and functions, format fields,
+ * produced text, the heaviest allocations), so an input ends with LIMIT within
+ * about 2.5 s of work on this project's machines whatever it spends its steps on.
  */
-const STEPS_PER_TIMEOUT_S = 1_000_000;
+const STEPS_PER_TIMEOUT_S = 1_250_000;
 /**
  * Characters or bytes produced per counted step. Copying them is cheap, but
  * what produces them (number formatting, codecs, case mapping) is not: at 64 a
@@ -131,6 +132,14 @@ export function chargeChars(n: number): void {
 /** Passes over a few hundred characters add up too in a loop ('key' * 100).strip(): counted from here, more lightly. */
 const CHARS_COUNTED_FROM = 256;
 const SHORT_CHARS_PER_STEP = 16;
+
+/**
+ * Steps charged for making the objects whose JS model is heaviest — an
+ * iterator (closures over its state), a set or dict (a hash table), bytes and
+ * bytearray contents (a typed array): a loop making them is slowed by the
+ * garbage collector more than by its own work.
+ */
+export const ALLOCATION_STEPS = { iterator: 2, table: 1, buffer: 1 } as const;
 
 /** Account for work done outside an evaluation too (a no-op there). */
 export function chargeSteps(n: number): void {

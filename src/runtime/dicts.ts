@@ -1,7 +1,7 @@
 // dict construction, insertion and merge paths of Objects/dictobject.c (3.10).
 // The keys table grows only where insertdict, dictresize, dict_merge and
 // PyDict_Copy grow it; deletions leave dummies, so sizes never shrink on delete.
-import { ctx } from "./ctx.js";
+import { ALLOCATION_STEPS, chargeSteps, ctx } from "./ctx.js";
 import { PyException } from "./errors.js";
 import { HashTable } from "./hashTable.js";
 import type { PyDictObj, PyObj } from "./objects.js";
@@ -9,6 +9,7 @@ import { newSplitDict, splitBeforeDelete, splitInsert } from "./instanceDict.js"
 
 /** PyDict_New: the shared empty keys (size 0 here). */
 export function newDict(): PyDictObj {
+  chargeSteps(ALLOCATION_STEPS.table);
   return { t: "dict", table: new HashTable(0) };
 }
 

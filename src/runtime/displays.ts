@@ -34,6 +34,7 @@ export function buildSeqDisplay(kind: SeqKind, elts: readonly Elt[]): Run {
     return (sc) => {
       // BUILD_SET n: every item is evaluated onto the stack first, then PySet_New(NULL) and PySet_Add of each in order.
       const items = runs.map((r) => r(sc));
+      ctx().tick(items.length);
       const s = newSet();
       for (const x of items) setAdd(s, x);
       return s;

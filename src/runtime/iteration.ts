@@ -1,5 +1,5 @@
 // iter(), next() and length hints, with the iterator types CPython would create.
-import { chargeChars, ctx } from "./ctx.js";
+import { ALLOCATION_STEPS, chargeChars, chargeSteps, ctx } from "./ctx.js";
 import { PyException, typeError } from "./errors.js";
 import { latin1Char, pyInt, pyStr, typeName, type PyIterObj, type PyObj, type PyDictObj } from "./objects.js";
 import { isUserObj, lookupDunder, userLen, userLengthHint } from "./userDunders.js";
@@ -10,6 +10,7 @@ import { newTuple } from "./tuples.js";
 import { arrayIter as pyArrayIter, dequeIter } from "./stdlib.js";
 
 export function makeIter(typeName: string, next: () => PyObj | undefined, lengthHint: () => number | null): PyIterObj {
+  chargeSteps(ALLOCATION_STEPS.iterator);
   return { t: "iterator", typeName, next, lengthHint };
 }
 

@@ -2,7 +2,7 @@
 // Python identity, which is what the deep size counts. Containers keep the
 // allocator state CPython keeps (list `allocated`, set `fill/mask`, dict keys
 // table), so sizes follow from the same arithmetic CPython does.
-import { chargeText } from "./ctx.js";
+import { ALLOCATION_STEPS, chargeSteps, chargeText } from "./ctx.js";
 import type { Seq } from "./seq.js";
 import type { HashTable } from "./hashTable.js";
 import type { SetTable } from "./setTable.js";
@@ -330,6 +330,7 @@ for (let i = 0; i < 256; i++) byteChars.push({ t: "bytes", data: Uint8Array.of(i
 export function pyBytes(data: Uint8Array): PyBytesObj {
   if (data.length === 0) return emptyBytes;
   if (data.length === 1) return byteChars[data[0] as number] as PyBytesObj;
+  chargeSteps(ALLOCATION_STEPS.buffer);
   chargeText(data.length);
   return { t: "bytes", data, rep: null, length: data.length };
 }
@@ -341,6 +342,7 @@ export function pyBytesRepeat(unit: Uint8Array, count: number): PyBytesObj {
 
 export function pyBytesFresh(data: Uint8Array): PyBytesObj {
   if (data.length === 0) return emptyBytes;
+  chargeSteps(ALLOCATION_STEPS.buffer);
   chargeText(data.length);
   return { t: "bytes", data, rep: null, length: data.length };
 }

@@ -25,6 +25,12 @@ export function floatRepr(x: number): string {
   if (Number.isNaN(x)) return "nan";
   if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
   if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const a = Math.abs(x);
+  if (a >= 1e-4 && a < 1e16) {
+    // Where Python writes fixed-point, so does JS, with the same shortest digits: only whole numbers differ ('.0').
+    const s = String(x);
+    return Number.isInteger(x) ? `${s}.0` : s;
+  }
   const [mant, expStr] = x.toExponential().split("e") as [string, string];
   const exp = Number(expStr);
   const neg = mant.startsWith("-");

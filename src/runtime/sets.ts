@@ -1,12 +1,13 @@
 // set and frozenset construction and update paths of Objects/setobject.c (3.10).
 // The slot-level work (probing, resizing, dummies) is in setTable.ts.
-import { ctx } from "./ctx.js";
+import { ALLOCATION_STEPS, ctx } from "./ctx.js";
 import { hashFrozenset, pyHash, unstableHashes, type PyHash } from "./hashing.js";
 import { forEach } from "./iteration.js";
 import type { PyObj, PySetObj } from "./objects.js";
 import { SetTable } from "./setTable.js";
 
 export function newSet(kind: "set" | "frozenset" = "set"): PySetObj {
+  ctx().tick(ALLOCATION_STEPS.table);
   return { t: kind, table: new SetTable(ctx().layout.set) };
 }
 

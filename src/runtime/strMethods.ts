@@ -31,32 +31,41 @@ function splitList(parts: PyObj[], maxsplit: number): PyListObj {
   return l;
 }
 
+const UTF8 = new TextEncoder();
+const SHORT_TEXT = 64;
+
 /**
  * The utf-8 codec over a str that may hold lone surrogates (which JS strings
  * can too): they are not encodable, and the error handler decides.
  */
 function encodeUtf8(t: string, errors: string): Uint8Array {
+  if (t.length <= SHORT_TEXT && /^[\x00-\x7f]*$/.test(t)) {
+    // Short ASCII: its bytes are its code units, cheaper to copy than a call into the encoder.
+    const out = new Uint8Array(t.length);
+    for (let i = 0; i < t.length; i++) out[i] = t.charCodeAt(i);
+    return out;
+  }
   const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
-  if (!lone.test(t)) return new TextEncoder().encode(t);
+  if (!lone.test(t)) return UTF8.encode(t);
   const cps = codePoints(t);
   const bad = cps.findIndex((c) => c >= 0xd800 && c <= 0xdfff);
   switch (errors) {
     case "ignore":
-      return new TextEncoder().encode(t.replace(lone, ""));
+      return UTF8.encode(t.replace(lone, ""));
     case "replace":
-      return new TextEncoder().encode(t.replace(lone, "?"));
+      return UTF8.encode(t.replace(lone, "?"));
     case "surrogatepass": {
       const out: number[] = [];
       for (const c of cps) {
         if (c >= 0xd800 && c <= 0xdfff) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
-        else out.push(...new TextEncoder().encode(String.fromCodePoint(c)));
+        else out.push(...UTF8.encode(String.fromCodePoint(c)));
       }
       return Uint8Array.from(out);
     }
     case "backslashreplace":
-      return new TextEncoder().encode(t.replace(lone, (c) => `\\u${c.charCodeAt(0).toString(16)}`));
+      return UTF8.encode(t.replace(lone, (c) => `\\u${c.charCodeAt(0).toString(16)}`));
     case "xmlcharrefreplace":
-      return new TextEncoder().encode(t.replace(lone, (c) => `&#${c.charCodeAt(0)};`));
+      return UTF8.encode(t.replace(lone, (c) => `&#${c.charCodeAt(0)};`));
     default: {
       let end = bad;
       while (end + 1 < cps.length && (cps[end + 1] as number) >= 0xd800 && (cps[end + 1] as number) <= 0xdfff) end++;
@@ -412,9 +421,13 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
   }
 }
 
-function swapAscii(w: string): string {
+function swapAscii(t: string): string {
   let out = "";
-  for (let i = 0; i < w.length; i++) out += String.fromCharCode(w.charCodeAt(i) ^ 0x20);
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    const lower = c | 0x20;
+    out += String.fromCharCode(lower >= 0x61 && lower <= 0x7a ? c ^ 0x20 : c);
+  }
   return out;
 }
 
@@ -427,8 +440,8 @@ function caseOp(t: string, name: string): string {
     case "casefold":
       return t.toLowerCase().replace(/ß/g, "ss");
     case "swapcase":
-      // ASCII (the common case) by flipping the case bit, the rest one code point at a time.
-      if (/^[\x00-\x7f]*$/.test(t)) return t.replace(/[a-zA-Z]+/g, (w) => (w === w.toUpperCase() ? w.toLowerCase() : w === w.toLowerCase() ? w.toUpperCase() : swapAscii(w)));
+      // ASCII (the common case) by flipping the case bit of letters, the rest one code point at a time.
+      if (/^[\x00-\x7f]*$/.test(t)) return swapAscii(t);
       return [...t].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
     case "capitalize":
       // do_capitalize: the first character in title case, the rest lower case.
