@@ -17,53 +17,76 @@ interface Signature {
   /** How many arguments may be passed by position (Infinity with *args). */
   readonly maxPositional: number;
   readonly varKeywords: boolean;
+  /** With no keywords, this many positional arguments or more fill every required parameter. */
+  readonly enoughPositional: number;
+  /** The same as counts, for callers that check by counts. */
+  readonly counts: SignatureCounts;
 }
 
-const parsed = new Map<string, Signature | null>();
+export interface SignatureCounts {
+  readonly min: number;
+  readonly max: number;
+  readonly kw: readonly string[] | "any";
+}
+
+/** Parsed signatures per layout's table (each version has its own), by owner then name: no key is built per call. */
+const parsedByTable = new WeakMap<object, Map<string, Map<string, Signature | null>>>();
 
 function parse(text: string): Signature {
   const params: Param[] = text === "" ? [] : text.split(" ").map((p) => {
     const [name, spec] = p.split(":") as [string, string];
     return { name, kind: spec[0] as Param["kind"], optional: spec.endsWith("?") };
   });
-  const positional = params.filter((p) => p.kind === "P" || p.kind === "A").length;
+  const positional = params.filter((p) => p.kind === "P" || p.kind === "A");
+  const requiredKeywordOnly = params.some((p) => p.kind === "K" && !p.optional);
+  const lastRequired = positional.reduce((last, p, i) => (p.optional ? last : i), -1);
+  const maxPositional = params.some((p) => p.kind === "V") ? Infinity : positional.length;
+  const varKeywords = params.some((p) => p.kind === "W");
   return {
     params,
-    maxPositional: params.some((p) => p.kind === "V") ? Infinity : positional,
-    varKeywords: params.some((p) => p.kind === "W"),
+    maxPositional,
+    varKeywords,
+    enoughPositional: requiredKeywordOnly ? Infinity : lastRequired + 1,
+    counts: {
+      min: positional.filter((p) => !p.optional).length,
+      max: maxPositional,
+      kw: varKeywords ? "any" : params.filter((p) => p.kind === "A" || p.kind === "K").map((p) => p.name),
+    },
   };
 }
 
-function signature(key: string): Signature | null {
-  let s = parsed.get(key);
+/** The signature of `owner.name` ("" as owner: a builtins function), or null when the layout has none. */
+function signatureOf(owner: string, name: string): Signature | null {
+  const table = ctx().layout.signatures;
+  let byOwner = parsedByTable.get(table);
+  if (byOwner === undefined) parsedByTable.set(table, (byOwner = new Map()));
+  let byName = byOwner.get(owner);
+  if (byName === undefined) byOwner.set(owner, (byName = new Map()));
+  let s = byName.get(name);
   if (s === undefined) {
-    const text = ctx().layout.signatures[key];
+    const text = table[owner === "" ? name : `${owner}.${name}`];
     s = text === undefined ? null : parse(text);
-    parsed.set(key, s);
+    byName.set(name, s);
   }
   return s;
 }
 
+
 /**
- * The same signature as counts: the fewest and most positional arguments and
- * the keywords accepted ("any" with **kwargs), for callers that check a call
- * by counts (src/runtime/signatures.ts checkCall).
+ * The signature of the builtin type `owner`'s attribute `name` as counts: the
+ * fewest and most positional arguments and the keywords accepted ("any" with
+ * **kwargs), for callers that check a call by counts (src/runtime/signatures.ts checkCall).
  */
-export function signatureCounts(key: string): { min: number; max: number; kw: readonly string[] | "any" } | undefined {
-  const sig = signature(key);
-  if (sig === null) return undefined;
-  const positional = sig.params.filter((p) => p.kind === "P" || p.kind === "A");
-  const min = positional.filter((p) => !p.optional).length;
-  const kw = sig.varKeywords ? "any" : sig.params.filter((p) => p.kind === "A" || p.kind === "K").map((p) => p.name);
-  return { min, max: sig.maxPositional, kw };
+export function signatureCounts(owner: string, name: string): SignatureCounts | undefined {
+  return signatureOf(owner, name)?.counts;
 }
 
-/** The real function's name for a builtin object: a bound method of a builtin type's value, or a builtins function. */
-function keyOf(f: PyBuiltinObj, isBuiltinFunction: (f: PyBuiltinObj) => boolean): string | null {
+/** The real function's owner for a builtin object: a builtin type's name for a bound method of its value, "" for a builtins function. */
+function ownerOf(f: PyBuiltinObj, isBuiltinFunction: (f: PyBuiltinObj) => boolean): string | null {
   const self = f.self;
-  if (self === null) return isBuiltinFunction(f) ? f.name : null;
+  if (self === null) return isBuiltinFunction(f) ? "" : null;
   if (self.t === "instance" || self.t === "class" || self.t === "type" || self.t === "module") return null;
-  return `${typeName(self)}.${f.name}`;
+  return typeName(self);
 }
 
 export interface BoundCall {
@@ -79,10 +102,11 @@ export interface BoundCall {
  */
 export function bindBuiltinCall(f: PyBuiltinObj, args: readonly PyObj[], kwargs: Kwargs, isBuiltinFunction: (f: PyBuiltinObj) => boolean): BoundCall {
   const call = { args, kwargs };
-  const key = keyOf(f, isBuiltinFunction);
-  if (key === null) return call;
-  const sig = signature(key);
+  const owner = ownerOf(f, isBuiltinFunction);
+  if (owner === null) return call;
+  const sig = signatureOf(owner, f.name);
   if (sig === null) return call;
+  if (kwargs.values.size === 0 && args.length <= sig.maxPositional && args.length >= sig.enoughPositional) return call;
   check(sig, `${f.name}()`, args, kwargs);
   if (kwargs.values.size === 0) return call;
   const positional = sig.params.filter((p) => p.kind === "P" || p.kind === "A");

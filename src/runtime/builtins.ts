@@ -48,7 +48,7 @@ function type(name: string, call: NativeFn | null, attrs: [string, PyObj][] = []
     if (v.t !== "builtin") return [k, v];
     const f = v.fn;
     return [k, { ...v, fn: (args, kw) => {
-      const sig = signatureCounts(`${name}.${k}`);
+      const sig = signatureCounts(name, k);
       if (sig !== undefined) checkCall(k, sig, args, kw);
       return f(args, kw);
     } }];

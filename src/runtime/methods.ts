@@ -90,7 +90,7 @@ function methodOwner(self: PyObj): string | null {
 
 function bound(self: PyObj, name: string, fn: NativeFn): PyObj {
   const owner = methodOwner(self);
-  const sig = owner === null ? undefined : signatureCounts(`${owner}.${name}`);
+  const sig = owner === null ? undefined : signatureCounts(owner, name);
   if (sig !== undefined) {
     const checked: NativeFn = (args, kwargs) => {
       checkCall(name, sig, args, kwargs);

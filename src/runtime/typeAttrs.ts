@@ -129,7 +129,7 @@ export function typeAttr(t: PyTypeObj, name: string): PyObj | null {
   if (name === "__name__" || name === "__qualname__") return pyStr(t.name);
   const st = STATIC[t.name]?.[name];
   if (st !== undefined) {
-    const sig = signatureCounts(`${t.name}.${name}`);
+    const sig = signatureCounts(t.name, name);
     return {
       t: "builtin",
       name: `${t.name}.${name}`,
