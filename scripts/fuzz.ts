@@ -14,6 +14,7 @@
 // and every disagreement, classified: wrong size / wrong type / wrong error /
 // refused (UNSUPPORTED, LIMIT, …) / INTERNAL / hang / crash. Exit status 1 when
 // there is a wrong answer (or, with --mutate, a robustness failure).
+import { build } from "esbuild";
 import { fork, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -43,13 +44,30 @@ export type Outcome = { readonly ms: number } & (
   | { readonly kind: "crash"; readonly detail: string }
 );
 
+/**
+ * The worker as users run pymem: bundled and minified like dist/pymem.cjs
+ * (tsx's own transform keeps function names, which makes method-heavy loops
+ * about twice as slow and would time a build nobody runs).
+ */
+const WORKER_BUNDLE = fileURLToPath(new URL("../node_modules/.cache/pymem-fuzz/worker.cjs", import.meta.url));
+await build({
+  entryPoints: [fileURLToPath(new URL("./fuzzWorker.ts", import.meta.url))],
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  outfile: WORKER_BUNDLE,
+  minify: true,
+  logLevel: "warning",
+});
+
 class Worker {
   private child: ChildProcess | null = null;
   private stderr = "";
 
   private async start(): Promise<ChildProcess> {
-    const child = fork(fileURLToPath(new URL("./fuzzWorker.ts", import.meta.url)), [], {
-      execArgv: ["--import", "tsx"],
+    const child = fork(WORKER_BUNDLE, [], {
+      execArgv: [],
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
     this.stderr = "";
