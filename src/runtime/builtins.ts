@@ -551,6 +551,8 @@ function mapCall(args: readonly PyObj[]): PyObj {
   const f = args[0] as PyObj;
   const its = args.slice(1).map(getIter);
   return makeIter("map", () => {
+    // One step per item, as filter counts: each is a call made on the caller's behalf.
+    ctx().tick();
     const row: PyObj[] = [];
     for (const it of its) {
       const v = it.next();
