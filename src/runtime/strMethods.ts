@@ -14,6 +14,7 @@ import {
   type NativeFn, type PyBytesObj, type PyListObj, type PyObj, type PyStrObj,
 } from "./objects.js";
 import { bytesData, codePoints, joinRuns, MAX_TEXT, strText } from "./text.js";
+import { caseOp } from "./strCase.js";
 import { strPredicate } from "./strPredicates.js";
 import { isUnicodeSpace, unicodeSpaceRuns } from "./unicodeChars.js";
 import { newTuple } from "./tuples.js";
@@ -240,7 +241,7 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
     case "swapcase":
     case "title":
     case "capitalize":
-      return () => pyStrFresh(caseOp(text(), name));
+      return () => pyStrFresh(caseOp(text(), name, s.maxChar < 128));
     case "strip":
     case "lstrip":
     case "rstrip":
@@ -414,54 +415,6 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
     default:
       return null;
   }
-}
-
-function swapAscii(t: string): string {
-  let out = "";
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    const lower = c | 0x20;
-    out += String.fromCharCode(lower >= 0x61 && lower <= 0x7a ? c ^ 0x20 : c);
-  }
-  return out;
-}
-
-function caseOp(t: string, name: string): string {
-  switch (name) {
-    case "upper":
-      return t.toUpperCase();
-    case "lower":
-      return t.toLowerCase();
-    case "casefold":
-      return t.toLowerCase().replace(/ß/g, "ss");
-    case "swapcase":
-      // ASCII (the common case) by flipping the case bit of letters, the rest one code point at a time.
-      if (/^[\x00-\x7f]*$/.test(t)) return swapAscii(t);
-      return [...t].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
-    case "capitalize":
-      // do_capitalize: the first character in title case, the rest lower case.
-      return t.length === 0 ? t : titleChar([...t][0] as string) + [...t].slice(1).join("").toLowerCase();
-    default: {
-      // do_title: a cased character after an uncased one starts a word ('0.1id' -> '0.1Id').
-      let out = "";
-      let previousCased = false;
-      for (const ch of t) {
-        const cased = CASED.test(ch);
-        out += cased ? (previousCased ? ch.toLowerCase() : titleChar(ch)) : ch;
-        previousCased = cased;
-      }
-      return out;
-    }
-  }
-}
-
-/** _PyUnicode_IsCased: upper, lower or title case letters. */
-const CASED = /^[\p{Lu}\p{Ll}\p{Lt}]$/u;
-
-/** A character's title case: its upper case with all but the first lowered ('ß' -> 'Ss', 'ﬁ' -> 'Fi'). */
-function titleChar(ch: string): string {
-  const up = [...ch.toUpperCase()];
-  return (up[0] as string) + up.slice(1).join("").toLowerCase();
 }
 
 /** Bytes as text for the str methods: ASCII as is, 0x80-0xff as U+E080-U+E0FF (uncased, not alphanumeric, not space). */
