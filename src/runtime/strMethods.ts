@@ -127,7 +127,7 @@ function splitStr(s: PyStrObj, sep: string | null, maxsplit: number, fromRight: 
   if (sep === null) {
     const ws = s.maxChar < 128 ? ASCII_SPACE_RUNS : unicodeSpaceRuns();
     const words = text.split(ws.run).filter((w) => w !== "");
-    if (maxsplit >= 0 && words.length > maxsplit + 1) {
+    if (maxsplit >= 0 && words.length > maxsplit) {
       if (!fromRight) {
         const rest = text.replace(ws.lead, "");
         parts = [];
