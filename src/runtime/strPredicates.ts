@@ -6,6 +6,8 @@ import { charTable } from "./unicodeChars.js";
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+const ASCII_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 const ASCII_ALL: Readonly<Record<string, RegExp>> = {
   isspace: /^[\t-\r\x1c-\x20]+$/,
   isalpha: /^[A-Za-z]+$/,
@@ -13,7 +15,7 @@ const ASCII_ALL: Readonly<Record<string, RegExp>> = {
   isdigit: /^[0-9]+$/,
   isnumeric: /^[0-9]+$/,
   isalnum: /^[A-Za-z0-9]+$/,
-  isidentifier: /^[A-Za-z_][A-Za-z0-9_]*$/,
+  isidentifier: ASCII_IDENTIFIER,
 };
 
 /** The code point at JS index i (a lone surrogate stands for itself). */
@@ -119,4 +121,10 @@ export function strPredicate(name: string, t: string, length: number, ascii: boo
       return charTable("identifierStart").has(first) && every(t.slice(first > 0xffff ? 2 : 1), charTable("identifierContinue"));
     }
   }
+}
+
+/** str.isidentifier() of a text (PyUnicode_IsIdentifier), for the checks CPython makes with it. */
+export function isIdentifier(t: string): boolean {
+  if (/^[\x00-\x7f]*$/.test(t)) return ASCII_IDENTIFIER.test(t);
+  return strPredicate("isidentifier", t, [...t].length, false) === true;
 }
