@@ -79,3 +79,31 @@ describe("PyLongObject: 30-bit digits", () => {
     expect(L.long.sizeof(BigInt(expr))).toBe(row.size);
   });
 });
+
+describe("Unicode data: CPython's tables, decoded", () => {
+  it("trusts this Node's case mappings (the digest of its toUpperCase/toLowerCase matches the one recorded)", () => {
+    // A string here says which Node the tables were generated against: rerun fixtures/unicode_tables.py.
+    const maps = L.unicodeData.caseMaps();
+    expect(typeof maps === "string" ? maps : "ok").toBe("ok");
+  });
+  it("decodes every range table to sorted, disjoint, non-empty ranges within Unicode", () => {
+    const names = ["space", "alpha", "decimal", "digit", "numeric", "printable", "lower", "upper", "title", "cased", "caseIgnorable", "identifierStart", "identifierContinue"] as const;
+    for (const name of names) {
+      const r = L.unicodeData.table(name).ranges;
+      expect(r.length, name).toBeGreaterThan(0);
+      for (let k = 0; k < r.length; k += 2) {
+        expect((r[k] as number) < (r[k + 1] as number), name).toBe(true);
+        if (k > 0) expect((r[k - 1] as number) < (r[k] as number), name).toBe(true);
+      }
+      expect(r[r.length - 1] as number, name).toBeLessThanOrEqual(0x110000);
+    }
+  });
+  it("agrees between its bitset and its ranges, in and past the BMP", () => {
+    const t = L.unicodeData.table("alpha");
+    let inRanges = 0;
+    for (let k = 0; k < t.ranges.length; k += 2) inRanges += (t.ranges[k + 1] as number) - (t.ranges[k] as number);
+    let counted = 0;
+    for (let cp = 0; cp < 0x110000; cp++) if (t.has(cp)) counted++;
+    expect(counted).toBe(inRanges);
+  });
+});

@@ -6,6 +6,7 @@
 // with it or apart: `pymem explain` prints those tables, never its own figures.
 import { cpython310 } from "./cpython310/index.js";
 import type { CField, CStruct } from "./struct.js";
+import type { UnicodeData } from "./unicodeData.js";
 
 export type DictFlavorName = "OrderedDict" | "defaultdict" | "Counter";
 
@@ -17,6 +18,8 @@ export interface Layout {
   readonly staticAddressLow16: Readonly<Record<string, number>>;
   /** Signatures of builtin functions and methods (inspect.signature), by name or "type.method". */
   readonly signatures: Readonly<Record<string, string>>;
+  /** The interpreter's Unicode character data, as its str methods use it. */
+  readonly unicodeData: UnicodeData;
   /** The GC header getsizeof adds in front of GC-tracked objects. */
   readonly gcHead: CStruct;
   readonly long: {

@@ -4,7 +4,7 @@ import { missingAttribute } from "./missingAttribute.js";
 import { argCount, callObject, noKwargs } from "./calls.js";
 import { pyCompare, pyEq, truthy } from "./compare.js";
 import { complexAbs } from "./complexes.js";
-import { ALLOCATION_STEPS, chargeChars, chargeSteps, ctx } from "./ctx.js";
+import { ALLOCATION_STEPS, chargeSteps, ctx } from "./ctx.js";
 import { dictSet, newDict, dictResize } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { formatObj, reprObject, strObj } from "./format.js";
@@ -30,6 +30,7 @@ import { isLazy, makeIntRun, materialize } from "./seq.js";
 import { hashOf, setFrom } from "./sets.js";
 import { isStaticSingleton, userHashRunning } from "./hashing.js";
 import { bytesData, CLOSED_FROM, strText } from "./text.js";
+import { decimalsAndSpacesToAscii, stripAsciiSpace } from "./unicodeChars.js";
 import { emptyTuple, newTuple, tuple2, tupleFromCollected } from "./tuples.js";
 import { makeSlice } from "./subscript.js";
 import { fromHex } from "./strMethods.js";
@@ -72,32 +73,6 @@ function kwOnly(kw: Kwargs, allowed: readonly string[], fname: string): void {
   }
 }
 
-/** Py_UNICODE_ISSPACE beyond ASCII: what _PyUnicode_TransformDecimalAndSpaceToASCII turns into ' '. */
-const UNICODE_SPACE = /[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
-const DECIMAL_DIGIT = /\p{Nd}/u;
-
-/**
- * _PyUnicode_TransformDecimalAndSpaceToASCII: ASCII stays, other spaces become
- * ' ', other decimal digits their ASCII digit (Unicode's decimal digits come in
- * runs of ten from 0), and anything else ends the text with a '?'.
- */
-function decimalsAndSpacesToAscii(text: string): string {
-  if (/^[\x00-\x7e]*$/.test(text)) return text;
-  chargeChars(text.length);
-  let out = "";
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) as number;
-    if (cp < 127) out += ch;
-    else if (UNICODE_SPACE.test(ch)) out += " ";
-    else if (DECIMAL_DIGIT.test(ch)) {
-      let zero = cp;
-      while (DECIMAL_DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
-      out += String((cp - zero) % 10);
-    } else return `${out}?`;
-  }
-  return out;
-}
-
 const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
 const DIGIT_PATTERNS = new Map<number, RegExp>();
 
@@ -116,7 +91,7 @@ const PREFIX_BASE = { x: 16, o: 8, b: 2 } as const;
 export function parseIntLiteral(text: string, base: number): PyObj {
   const orig = text;
   // Py_ISSPACE: only ASCII whitespace is stripped, once the other spaces are ' '.
-  let s = decimalsAndSpacesToAscii(text).replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "");
+  let s = stripAsciiSpace(decimalsAndSpacesToAscii(text));
   if (s.includes("_")) s = s.replace(/_(?=[0-9a-zA-Z])/g, (m, off: number, all: string) => (off > 0 && /[0-9a-zA-Z]/.test(all[off - 1] as string) ? "" : m));
   let neg = false;
   if (s.startsWith("-") || s.startsWith("+")) {
@@ -194,8 +169,9 @@ function intCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   }
 }
 
+/** float(text): Python's spelling of a float, with only ASCII whitespace stripped (Py_ISSPACE). */
 export function parseFloat(text: string): number {
-  const s = text.trim().replace(/(\d)_(?=\d)/g, "$1").toLowerCase();
+  const s = stripAsciiSpace(text).replace(/(\d)_(?=\d)/g, "$1").toLowerCase();
   if (/^[+-]?(inf|infinity)$/.test(s)) return s.startsWith("-") ? -Infinity : Infinity;
   if (/^[+-]?nan$/.test(s)) return NaN;
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(s)) {
@@ -210,7 +186,18 @@ function floatCall(args: readonly PyObj[], kw?: Kwargs): PyObj {
   const x = args[0];
   if (x === undefined) return pyFloat(0);
   if (x.t === "float") return x;
-  if (x.t === "str") return pyFloat(parseFloat(strText(x)));
+  if (x.t === "str") {
+    // PyFloat_FromString: other spaces and decimal digits to ASCII first (str only, not bytes).
+    const text = strText(x);
+    const ascii = decimalsAndSpacesToAscii(text);
+    if (ascii === text) return pyFloat(parseFloat(text));
+    try {
+      return pyFloat(parseFloat(ascii));
+    } catch (e) {
+      if (e instanceof PyException && e.pyType === "ValueError") throw valueError(`could not convert string to float: ${repr(x)}`);
+      throw e;
+    }
+  }
   const u = isUserObj(x) ? userFloat(x) : null;
   if (u !== null) return u;
   if (x.t === "bytes" || x.t === "bytearray") return pyFloat(parseFloat(Buffer.from(bytesData(x)).toString("latin1")));
@@ -689,7 +676,8 @@ function complexCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   if (re !== undefined && re.t === "complex" && im === undefined) return re;
   if (re !== undefined && re.t === "str") {
     if (im !== undefined) throw typeError("complex() can't take second arg if first is a string");
-    const t = strText(re).trim().replace(/^\((.*)\)$/, "$1").replace(/_/g, "");
+    // complex_subtype_from_string: other spaces and decimal digits to ASCII, then Py_ISSPACE stripped.
+    const t = stripAsciiSpace(decimalsAndSpacesToAscii(strText(re))).replace(/^\((.*)\)$/, "$1").replace(/_/g, "");
     const num = "(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?|inf|nan";
     const m = new RegExp(`^([+-]?(?:${num}))?(?:([+-](?:${num})?)[jJ])?$|^([+-]?(?:${num})?)[jJ]$`, "i").exec(t);
     if (t === "" || m === null || (m[1] === undefined && m[2] === undefined && m[3] === undefined)) {

@@ -6,7 +6,7 @@ import { callObject, emptyKwargs } from "./calls.js";
 import { intern } from "./constPool.js";
 import { ctx } from "./ctx.js";
 import { dictDelete, dictGet, dictSet } from "./dicts.js";
-import { PyException, typeError } from "./errors.js";
+import { PyException, typeError, unsupported } from "./errors.js";
 import { instanceDict, newClassKeys, setInstanceAttr } from "./instanceDict.js";
 import { toArray } from "./iteration.js";
 import {
@@ -14,6 +14,7 @@ import {
 } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
+import { isIdentifier } from "./strPredicates.js";
 import { callClassDunder, callDunder, checkClassDunders, dunderUnsupported, isUserObj, lookupDunder } from "./userDunders.js";
 
 /** Functions that bind to the class, not the instance (namedtuple._make, @classmethod). */
@@ -46,7 +47,11 @@ function slotNames(ns: ReadonlyMap<string, PyObj>): string[] | null {
   return items.map((x) => {
     if (x.t !== "str") throw typeError(`__slots__ items must be strings, not '${typeName(x)}'`);
     const s = strText(x);
-    if (!/^[A-Za-z_]\w*$/u.test(s)) throw typeError("__slots__ must be identifiers");
+    // type_new: PyUnicode_IsIdentifier, so non-ASCII names by CPython's own XID tables.
+    if (!isIdentifier(s)) throw typeError("__slots__ must be identifiers");
+    // type_new_descriptors takes each name's PyUnicode_AsUTF8, which caches a UTF-8 copy in a
+    // non-ASCII str and so grows its getsizeof: not modelled (strs carry no such cache here).
+    if (x.maxChar >= 128) throw unsupported("a __slots__ name beyond ASCII (CPython caches its UTF-8 in the str, growing its size)");
     return s;
   });
 }

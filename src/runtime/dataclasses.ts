@@ -20,6 +20,7 @@ import { materialize } from "./seq.js";
 import { strText } from "./text.js";
 import { newTuple, newTupleOfClass } from "./tuples.js";
 import { repr, setInstanceRepr } from "./repr.js";
+import { isIdentifier } from "./strPredicates.js";
 import { classmethods, instantiate, lookupClassAttr } from "./classes.js";
 
 interface FieldSpec {
@@ -272,7 +273,7 @@ setInstanceRepr((o) => {
 export function namedTupleClass(name: string, fields: readonly string[], defaults: readonly PyObj[], ns: Map<string, PyObj> = new Map()): PyClassObj {
   const KEYWORDS = new Set(["False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"]);
   for (const f of [name, ...fields]) {
-    if (!/^[A-Za-z_]\w*$/.test(f)) throw valueError(`Type names and field names must be valid identifiers: '${f}'`);
+    if (!isIdentifier(f)) throw valueError(`Type names and field names must be valid identifiers: '${f}'`);
     if (KEYWORDS.has(f)) throw valueError(`Type names and field names cannot be a keyword: '${f}'`);
   }
   for (const f of fields) if (f.startsWith("_")) throw valueError(`Field names cannot start with an underscore: '${f}'`);

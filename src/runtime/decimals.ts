@@ -5,7 +5,8 @@ import { ctx } from "./ctx.js";
 import { PyException, typeError } from "./errors.js";
 import { divRoundHalfEven, intValue } from "./numbers.js";
 import { typeName, type PyDecimalObj, type PyObj } from "./objects.js";
-import { strText } from "./text.js";
+import { codePoints, strText } from "./text.js";
+import { decimalValue, isUnicodeSpace } from "./unicodeChars.js";
 import type { BinOpName } from "../python/ast.js";
 
 export function makeDecimal(sign: 0 | 1, coeff: bigint, exp: number, special: PyDecimalObj["special"] = null, dynamic = false): PyDecimalObj {
@@ -23,9 +24,36 @@ function result(d: PyDecimalObj, operands: readonly PyDecimalObj[], exact: bigin
   return dyn ? { ...r, dynamic: true } : r;
 }
 
+/**
+ * _decimal's numeric_as_ascii: Py_UNICODE_ISSPACE stripped at both ends, underscores
+ * dropped, other spaces to ' ' and decimal digits to ASCII; any other character makes
+ * the text unparseable ('').
+ */
+function numericAsAscii(text: string): string {
+  if (/^[\x01-\x7f]*$/.test(text)) return text.replace(/^[\t-\r\x1c-\x20]+|[\t-\r\x1c-\x20]+$/g, "").replace(/_/g, "");
+  const cps = codePoints(text);
+  let i = 0;
+  let j = cps.length;
+  while (j > 0 && isUnicodeSpace(cps[j - 1] as number)) j--;
+  while (i < j && isUnicodeSpace(cps[i] as number)) i++;
+  let out = "";
+  for (; i < j; i++) {
+    const cp = cps[i] as number;
+    if (cp === 0x5f) continue;
+    if (cp > 0 && cp <= 127) out += String.fromCharCode(cp);
+    else if (isUnicodeSpace(cp)) out += " ";
+    else {
+      const d = decimalValue(cp);
+      if (d < 0) return "";
+      out += String(d);
+    }
+  }
+  return out;
+}
+
 /** Decimal(str): the exact value, digits as written (no rounding on construction). */
 export function decimalFromString(text: string): PyDecimalObj {
-  const s = text.trim().replace(/_/g, "");
+  const s = numericAsAscii(text);
   const m = /^([+-])?(?:(\d+)(?:\.(\d*))?|\.(\d+))(?:[eE]([+-]?\d+))?$/.exec(s);
   if (m === null) {
     const sp = /^([+-])?(inf|infinity|nan|snan)$/i.exec(s);

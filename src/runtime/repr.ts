@@ -5,6 +5,7 @@ import type { IntV } from "./numbers.js";
 import { typeName, type PyObj } from "./objects.js";
 import { materialize, seqLen } from "./seq.js";
 import { bytesData, strText } from "./text.js";
+import { charTable } from "./unicodeChars.js";
 import { isUserObj, userText } from "./userDunders.js";
 
 /** sys.int_info.default_max_str_digits (CPython 3.10.7+). */
@@ -61,12 +62,12 @@ export function complexRepr(re: number, im: number): string {
   return `(${complexPart(re)}${sign}${imPart})`;
 }
 
-const nonPrintable = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-
 export function strRepr(text: string): string {
   chargeChars(text.length);
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
   let out = quote;
+  // Py_UNICODE_ISPRINTABLE from the interpreter's own Unicode data (JS's knows newer characters).
+  const printable = /^[\x00-\x7f]*$/.test(text) ? null : charTable("printable");
   for (const ch of text) {
     const c = ch.codePointAt(0) as number;
     if (ch === quote || ch === "\\") out += "\\" + ch;
@@ -75,7 +76,7 @@ export function strRepr(text: string): string {
     else if (ch === "\r") out += "\\r";
     else if (c < 0x20 || c === 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
     else if (c < 0x7f) out += ch;
-    else if (ch !== " " && nonPrintable.test(ch)) {
+    else if (printable !== null && !printable.has(c)) {
       out += c < 0x100 ? "\\x" + c.toString(16).padStart(2, "0") : c < 0x10000 ? "\\u" + c.toString(16).padStart(4, "0") : "\\U" + c.toString(16).padStart(8, "0");
     } else out += ch;
   }

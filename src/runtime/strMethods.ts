@@ -14,6 +14,9 @@ import {
   type NativeFn, type PyBytesObj, type PyListObj, type PyObj, type PyStrObj,
 } from "./objects.js";
 import { bytesData, codePoints, joinRuns, MAX_TEXT, strText } from "./text.js";
+import { caseOp } from "./strCase.js";
+import { strPredicate } from "./strPredicates.js";
+import { isUnicodeSpace, unicodeSpaceRuns } from "./unicodeChars.js";
 import { newTuple } from "./tuples.js";
 import { newByteArrayExact } from "./ops.js";
 import { getItem } from "./subscript.js";
@@ -87,7 +90,8 @@ function argInt(o: PyObj | undefined, dflt: number): number {
   return toIndex(o);
 }
 
-const WS = /[\s\x1c-\x1f\x85]+/u;
+/** Runs of Py_UNICODE_ISSPACE characters in ASCII text. */
+const ASCII_SPACE_RUNS = { run: /[\t-\r\x1c-\x20]+/, lead: /^[\t-\r\x1c-\x20]+/, trail: /[\t-\r\x1c-\x20]+$/ };
 
 /** Substring of s by code point range, as PyUnicode_Substring returns it. */
 function substring(s: PyStrObj, cps: number[] | null, i: number, j: number): PyStrObj {
@@ -100,7 +104,7 @@ function substring(s: PyStrObj, cps: number[] | null, i: number, j: number): PyS
 function strip(s: PyStrObj, chars: string | null, left: boolean, right: boolean): PyStrObj {
   const cps = codePoints(strText(s));
   const set = chars === null ? null : new Set(codePoints(chars));
-  const strippable = (c: number): boolean => (set === null ? /\s/u.test(String.fromCodePoint(c)) || (c >= 0x1c && c <= 0x1f) || c === 0x85 : set.has(c));
+  const strippable = (c: number): boolean => (set === null ? isUnicodeSpace(c) : set.has(c));
   let i = 0;
   let j = cps.length;
   if (left) while (i < j && strippable(cps[i] as number)) i++;
@@ -121,14 +125,15 @@ function splitStr(s: PyStrObj, sep: string | null, maxsplit: number, fromRight: 
   }
   let parts: string[];
   if (sep === null) {
-    const words = text.split(WS).filter((w) => w !== "");
-    if (maxsplit >= 0 && words.length > maxsplit + 1) {
+    const ws = s.maxChar < 128 ? ASCII_SPACE_RUNS : unicodeSpaceRuns();
+    const words = text.split(ws.run).filter((w) => w !== "");
+    if (maxsplit >= 0 && words.length > maxsplit) {
       if (!fromRight) {
-        const rest = text.replace(/^[\s\x1c-\x1f\x85]+/u, "");
+        const rest = text.replace(ws.lead, "");
         parts = [];
         let r = rest;
         for (let k = 0; k < maxsplit; k++) {
-          const m = WS.exec(r);
+          const m = ws.run.exec(r);
           if (m === null) break;
           parts.push(r.slice(0, m.index));
           r = r.slice(m.index + m[0].length);
@@ -136,12 +141,12 @@ function splitStr(s: PyStrObj, sep: string | null, maxsplit: number, fromRight: 
         if (r !== "") parts.push(r);
       } else {
         parts = words.slice(words.length - maxsplit);
-        const head = text.replace(/[\s\x1c-\x1f\x85]+$/u, "");
+        const head = text.replace(ws.trail, "");
         let cut = head.length;
         for (let k = 0; k < maxsplit; k++) {
           cut = head.lastIndexOf(words[words.length - 1 - k] as string, cut - 1);
         }
-        const lead = head.slice(0, cut).replace(/[\s\x1c-\x1f\x85]+$/u, "");
+        const lead = head.slice(0, cut).replace(ws.trail, "");
         parts = [lead, ...parts];
       }
     } else parts = words;
@@ -236,7 +241,7 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
     case "swapcase":
     case "title":
     case "capitalize":
-      return () => pyStrFresh(caseOp(text(), name));
+      return () => pyStrFresh(caseOp(text(), name, s.maxChar < 128));
     case "strip":
     case "lstrip":
     case "rstrip":
@@ -339,24 +344,17 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
     case "isdigit":
     case "isdecimal":
     case "isnumeric":
-      return () => pyBool(s.length > 0 && /^\p{Nd}+$/u.test(text()));
     case "isalpha":
-      return () => pyBool(s.length > 0 && /^\p{L}+$/u.test(text()));
     case "isalnum":
-      return () => pyBool(s.length > 0 && /^[\p{L}\p{Nd}]+$/u.test(text()));
     case "isspace":
-      return () => pyBool(s.length > 0 && /^\s+$/u.test(text()));
     case "isupper":
-      return () => pyBool(/\p{Lu}/u.test(text()) && !/\p{Ll}/u.test(text()));
     case "islower":
-      return () => pyBool(/\p{Ll}/u.test(text()) && !/\p{Lu}/u.test(text()));
+    case "istitle":
+    case "isprintable":
+    case "isidentifier":
+      return () => pyBool(strPredicate(name, text(), s.length, s.maxChar < 128) === true);
     case "isascii":
       return () => pyBool(s.maxChar < 128);
-    case "istitle":
-      return () => {
-        const t = text();
-        return pyBool(/\p{Lu}|\p{Lt}/u.test(t) && !/(\p{L})(\p{Lu}|\p{Lt})/u.test(t.replace(/(\p{L})\p{Ll}+/gu, "$1")) && !/(^|[^\p{L}])\p{Ll}/u.test(t));
-      };
     case "translate":
       return ([table]) => {
         // unicode_translate: table[ord(ch)] through __getitem__; a LookupError leaves ch as it is.
@@ -384,8 +382,6 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
         }
         return pyStr(out);
       };
-    case "isidentifier":
-      return () => pyBool(/^[\p{L}_][\p{L}\p{N}_]*$/u.test(text()));
     case "expandtabs":
       return ([ts]) => {
         const size = argInt(ts, 8);
@@ -419,54 +415,6 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
     default:
       return null;
   }
-}
-
-function swapAscii(t: string): string {
-  let out = "";
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    const lower = c | 0x20;
-    out += String.fromCharCode(lower >= 0x61 && lower <= 0x7a ? c ^ 0x20 : c);
-  }
-  return out;
-}
-
-function caseOp(t: string, name: string): string {
-  switch (name) {
-    case "upper":
-      return t.toUpperCase();
-    case "lower":
-      return t.toLowerCase();
-    case "casefold":
-      return t.toLowerCase().replace(/ß/g, "ss");
-    case "swapcase":
-      // ASCII (the common case) by flipping the case bit of letters, the rest one code point at a time.
-      if (/^[\x00-\x7f]*$/.test(t)) return swapAscii(t);
-      return [...t].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
-    case "capitalize":
-      // do_capitalize: the first character in title case, the rest lower case.
-      return t.length === 0 ? t : titleChar([...t][0] as string) + [...t].slice(1).join("").toLowerCase();
-    default: {
-      // do_title: a cased character after an uncased one starts a word ('0.1id' -> '0.1Id').
-      let out = "";
-      let previousCased = false;
-      for (const ch of t) {
-        const cased = CASED.test(ch);
-        out += cased ? (previousCased ? ch.toLowerCase() : titleChar(ch)) : ch;
-        previousCased = cased;
-      }
-      return out;
-    }
-  }
-}
-
-/** _PyUnicode_IsCased: upper, lower or title case letters. */
-const CASED = /^[\p{Lu}\p{Ll}\p{Lt}]$/u;
-
-/** A character's title case: its upper case with all but the first lowered ('ß' -> 'Ss', 'ﬁ' -> 'Fi'). */
-function titleChar(ch: string): string {
-  const up = [...ch.toUpperCase()];
-  return (up[0] as string) + up.slice(1).join("").toLowerCase();
 }
 
 /** Bytes as text for the str methods: ASCII as is, 0x80-0xff as U+E080-U+E0FF (uncased, not alphanumeric, not space). */
@@ -566,7 +514,6 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
     case "rpartition":
     case "isupper":
     case "islower":
-    case "isspace":
     case "isalnum":
     case "istitle":
       // The str method on the bytes as text, results turned back into bytes. Bytes from 0x80 up
@@ -709,6 +656,9 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
       return () => make(data().slice());
     case "isdigit":
       return () => pyBool(b.length > 0 && data().every((c) => c >= 48 && c <= 57));
+    case "isspace":
+      // Py_ISSPACE: ASCII's six, not str's \x1c-\x1f.
+      return () => pyBool(b.length > 0 && data().every((c) => c === 32 || (c >= 9 && c <= 13)));
     case "isalpha":
       return () => pyBool(b.length > 0 && data().every((c) => (c | 32) >= 97 && (c | 32) <= 122));
     default:
@@ -719,7 +669,7 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
 /** bytes.fromhex / bytearray.fromhex. */
 export function fromHex(s: PyObj, kind: "bytes" | "bytearray"): PyObj {
   if (s.t !== "str") throw typeError(`fromhex() argument must be str, not ${typeName(s)}`);
-  const t = strText(s).replace(/\s+/g, "");
+  const t = strText(s).replace(/[ \t\n\v\f\r]+/g, "");
   if (!/^([0-9a-fA-F]{2})*$/.test(t)) throw valueError("non-hexadecimal number found in fromhex() arg at position 0");
   const data = Uint8Array.from(Buffer.from(t, "hex"));
   if (kind === "bytearray") return newByteArrayExact(data);

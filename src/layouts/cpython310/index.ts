@@ -19,6 +19,7 @@ import { leafSizes, leafTypes } from "./leaves.js";
 import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
+import { unicodeData310 } from "./unicodeData.js";
 import { ARRAY_ITEMSIZE, ARRAY_ITEMTYPE, arrayobjectStruct, arrayResize, sizeofArray } from "./arrayobject.js";
 import { BLOCKLEN, blockStruct, CENTER, dequeBlocks, dequeobjectStruct, sizeofDeque } from "./dequeobject.js";
 import { _odictnodeStruct, dictFlavorStructs, od_fast_nodesElement, odFastNodesSize, sizeofFlavoredDict } from "./odictobject.js";
@@ -33,6 +34,7 @@ export const cpython310: Layout = {
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
+  unicodeData: unicodeData310,
   gcHead: PyGC_HeadStruct,
   long: { sizeof: sizeofLong, sizeofBool, struct: PyLongObjectStruct, digit: digitField, digits: longDigits },
   float: { size: sizeofPyFloatObject, complexSize: sizeofPyComplexObject, struct: PyFloatObjectStruct, complexStruct: PyComplexObjectStruct },
