@@ -238,6 +238,9 @@ async function robustness(seed: number, count: number): Promise<number> {
   });
   console.log(`${inputs.length} mutated inputs (seed ${seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s; slowest ${slowest.toFixed(0)} ms of CPU`);
   console.log([...codes].sort().map(([k, n]) => `${k}: ${n}`).join(", "));
+  // The slowest few, to see which work the step budget undercounts before it becomes a hang.
+  const bySpeed = outcomes.map((o, i) => [o.ms, i] as const).sort((a, b) => b[0] - a[0]).slice(0, 5);
+  for (const [ms, i] of bySpeed) console.log(`  ${ms.toFixed(0).padStart(5)} ms  #${i} ${JSON.stringify((inputs[i] as string).slice(0, 120))}`);
   // The same inputs through the CLI (fast ones only, in one batch): no stack trace, a line per input, status 0/1/2.
   // (LIMIT answers are left out: pymem's bound is wall time, so on a loaded machine each could take its full 4 s.)
   const fast = inputs.filter((_, i) => {

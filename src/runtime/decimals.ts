@@ -1,6 +1,7 @@
 // decimal.Decimal values: construction from str, int, float and Decimal, and
 // arithmetic rounded to the context precision (ROUND_HALF_EVEN), which is
 // what decides how many coefficient words a result holds.
+import { bigBitLength } from "../layouts/bigintBits.js";
 import { ctx } from "./ctx.js";
 import { PyException, typeError } from "./errors.js";
 import { divRoundHalfEven, intValue } from "./numbers.js";
@@ -94,7 +95,7 @@ export function toDecimal(o: PyObj): PyDecimalObj | null {
     const b = BigInt(v);
     const a = b < 0n ? -b : b;
     // dec_from_long: one-digit ints are set directly; longer ones go through mpd_qimport_u32.
-    const digits30 = a === 0n ? 0 : Math.ceil(a.toString(2).length / 30);
+    const digits30 = a === 0n ? 0 : Math.ceil(bigBitLength(a) / 30);
     const dynamic = digits30 > 1 && ctx().layout.decimal.importWords(digits30) > ctx().layout.decimal.minalloc;
     return makeDecimal(b < 0n ? 1 : 0, a, 0, null, dynamic);
   }

@@ -1,4 +1,5 @@
 // Python's numeric tower over modelled ints (number | bigint), floats and complexes.
+import { bigBitLength, numberBitLength } from "../layouts/bigintBits.js";
 import { complexPow } from "./complexes.js";
 import { chargeSteps } from "./ctx.js";
 import { PyException, limitError, typeError, valueError } from "./errors.js";
@@ -15,9 +16,7 @@ export function big(v: IntV): bigint {
 }
 
 export function bitLength(v: IntV): number {
-  if (typeof v === "number") return v === 0 ? 0 : Math.abs(v).toString(2).length;
-  const a = v < 0n ? -v : v;
-  return a === 0n ? 0 : a.toString(2).length;
+  return typeof v === "number" ? numberBitLength(v) : bigBitLength(v);
 }
 
 /** Bits of result per counted step: a big multiplication or power costs about this much per word. */
@@ -117,8 +116,7 @@ export function intFloorDiv(a: IntV, b: IntV): PyObj {
 /** abs(v) as 30-bit digits, most significant first: [ndigits, top digit]. */
 function topDigit(v: bigint): [number, bigint] {
   const a = v < 0n ? -v : v;
-  const bits = a === 0n ? 0 : a.toString(2).length;
-  const n = Math.ceil(bits / 30);
+  const n = Math.ceil(bigBitLength(a) / 30);
   return [n, n === 0 ? 0n : a >> BigInt(30 * (n - 1))];
 }
 

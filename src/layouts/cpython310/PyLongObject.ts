@@ -1,5 +1,6 @@
 // Include/longintrepr.h: ob_digit[] of 30-bit digits after PyObject_VAR_HEAD;
 // int___sizeof__ counts abs(ob_size) digits (none for zero).
+import { bigBitLength } from "../bigintBits.js";
 import { cstruct, field } from "../struct.js";
 import { PyVarObjectStruct } from "./platform.js";
 
@@ -19,7 +20,7 @@ export function longDigits(v: number | bigint): number {
   }
   const a = v < 0n ? -v : v;
   if (a === 0n) return 0;
-  return Math.ceil(a.toString(2).length / PyLong_SHIFT);
+  return Math.ceil(bigBitLength(a) / PyLong_SHIFT);
 }
 
 export function sizeofLong(v: number | bigint): number {
