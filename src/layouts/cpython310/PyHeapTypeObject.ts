@@ -3,7 +3,7 @@
 // __dict__ and __weakref__ pointers the class adds; the type is GC-tracked
 // when its base is or when it adds any field, and then getsizeof adds PyGC_Head.
 // The class object itself is a PyHeapTypeObject (Include/cpython/object.h).
-import { cstruct, structField } from "../struct.js";
+import { cstruct, structField, type CStruct } from "../struct.js";
 import { PyObjectStruct, ptr, PyGC_Head } from "./platform.js";
 import {
   PyAsyncMethodsStruct, PyBufferProcsStruct, PyMappingMethodsStruct, PyNumberMethodsStruct, PySequenceMethodsStruct, PyTypeObjectStruct,
@@ -29,21 +29,28 @@ export function sizeofInstance(shape: HeapTypeShape): number {
   return shape.basicsize + (shape.gc ? PyGC_Head : 0);
 }
 
-export const PyHeapTypeObjectStruct = cstruct("PyHeapTypeObject", [
-  structField("ht_type", PyTypeObjectStruct),
-  structField("as_async", PyAsyncMethodsStruct),
-  structField("as_number", PyNumberMethodsStruct),
-  structField("as_mapping", PyMappingMethodsStruct),
-  structField("as_sequence", PySequenceMethodsStruct),
-  structField("as_buffer", PyBufferProcsStruct),
-  ptr("ht_name"),
-  ptr("ht_slots"),
-  ptr("ht_qualname"),
-  ptr("ht_cached_keys", "struct _dictkeysobject *"),
-  ptr("ht_module"),
-]);
-
-/** type.__sizeof__ of a heap type: the type object, plus the keys it caches for instance dicts. */
-export function sizeofHeapType(cachedKeysBytes: number): number {
-  return PyGC_Head + PyHeapTypeObjectStruct.size + cachedKeysBytes;
+/** PyHeapTypeObject around the method suites; versions differ in PyAsyncMethods (3.10 added am_send). */
+export function heapTypeObjectStruct(asyncMethods: CStruct): CStruct {
+  return cstruct("PyHeapTypeObject", [
+    structField("ht_type", PyTypeObjectStruct),
+    structField("as_async", asyncMethods),
+    structField("as_number", PyNumberMethodsStruct),
+    structField("as_mapping", PyMappingMethodsStruct),
+    structField("as_sequence", PySequenceMethodsStruct),
+    structField("as_buffer", PyBufferProcsStruct),
+    ptr("ht_name"),
+    ptr("ht_slots"),
+    ptr("ht_qualname"),
+    ptr("ht_cached_keys", "struct _dictkeysobject *"),
+    ptr("ht_module"),
+  ]);
 }
+
+export const PyHeapTypeObjectStruct = heapTypeObjectStruct(PyAsyncMethodsStruct);
+
+/** type.__sizeof__ of a heap type whose struct is `struct`: the type object, plus the keys it caches for instance dicts. */
+export function heapTypeSizer(struct: CStruct): (cachedKeysBytes: number) => number {
+  return (cachedKeysBytes) => PyGC_Head + struct.size + cachedKeysBytes;
+}
+
+export const sizeofHeapType = heapTypeSizer(PyHeapTypeObjectStruct);

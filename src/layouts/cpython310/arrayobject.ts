@@ -31,9 +31,12 @@ export const ARRAY_ITEMTYPE: Readonly<Record<string, { readonly ctype: string; r
 
 export const ARRAY_ITEMSIZE: Readonly<Record<string, number>> = Object.fromEntries(Object.entries(ARRAY_ITEMTYPE).map(([code, t]) => [code, t.size]));
 
-export function sizeofArray(allocated: number, itemsize: number): number {
-  return PyGC_Head + arrayobjectStruct.size + allocated * itemsize;
+/** array.__sizeof__ plus the GC header getsizeof adds when arrays are GC-tracked (3.10+). */
+export function arraySizer(gc: boolean): (allocated: number, itemsize: number) => number {
+  return (allocated, itemsize) => (gc ? PyGC_Head : 0) + arrayobjectStruct.size + allocated * itemsize;
 }
+
+export const sizeofArray = arraySizer(true);
 
 /** `allocated` after array_resize(self, newsize) from (allocated, ob_size). */
 export function arrayResize(allocated: number, size: number, newsize: number): number {

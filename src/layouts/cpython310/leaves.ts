@@ -6,7 +6,7 @@ import { cstruct, field, padding, type CStruct } from "../struct.js";
 import { ptr, PyGC_Head, PyObjectStruct, PyVarObjectStruct, SIZEOF, ssize } from "./platform.js";
 import { PyTypeObjectStruct } from "./PyTypeObject.js";
 
-const HEAD = { embed: PyObjectStruct } as const;
+export const HEAD = { embed: PyObjectStruct } as const;
 
 export interface LeafType {
   readonly struct: CStruct;
@@ -14,7 +14,7 @@ export interface LeafType {
   readonly gc: boolean;
 }
 
-function leaf(struct: CStruct, gc: boolean): LeafType {
+export function leaf(struct: CStruct, gc: boolean): LeafType {
   return { struct, gc };
 }
 
@@ -186,6 +186,8 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
 };
 
 /** getsizeof of each leaf type, by type name. */
-export const leafSizes: Readonly<Record<string, number>> = Object.fromEntries(
-  Object.entries(leafTypes).map(([name, t]) => [name, t.struct.size + (t.gc ? PyGC_Head : 0)]),
-);
+export function leafSizesOf(types: Readonly<Record<string, LeafType>>): Readonly<Record<string, number>> {
+  return Object.fromEntries(Object.entries(types).map(([name, t]) => [name, t.struct.size + (t.gc ? PyGC_Head : 0)]));
+}
+
+export const leafSizes = leafSizesOf(leafTypes);

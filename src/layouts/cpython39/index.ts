@@ -1,0 +1,30 @@
+// CPython 3.9 on x86-64 Linux: what differs from 3.10 (cpython310/index.ts).
+// Only the data lives here; each rule that 3.9 follows differently is named in
+// `rules` and carried out where 3.10's is.
+import type { Layout } from "../layout.js";
+import { cpython310 } from "../cpython310/index.js";
+import { arraySizer } from "../cpython310/arrayobject.js";
+import { heapTypeObjectStruct, heapTypeSizer } from "../cpython310/PyHeapTypeObject.js";
+import { leafSizesOf } from "../cpython310/leaves.js";
+import { ptr } from "../cpython310/platform.js";
+import { cstruct } from "../struct.js";
+import { leafTypes } from "./leaves.js";
+
+/** PyAsyncMethods before am_send (3.10). */
+const PyAsyncMethodsStruct = cstruct("PyAsyncMethods", [ptr("am_await", "unaryfunc"), ptr("am_aiter", "unaryfunc"), ptr("am_anext", "unaryfunc")]);
+const PyHeapTypeObjectStruct = heapTypeObjectStruct(PyAsyncMethodsStruct);
+
+export const cpython39: Layout = {
+  ...cpython310,
+  python: "3.9",
+  list: {
+    ...cpython310.list,
+    // list_preallocate_exact: exactly n (3.10 rounds up to even).
+    preallocateExact: (n) => n,
+  },
+  heapType: { ...cpython310.heapType, struct: PyHeapTypeObjectStruct, sizeofType: heapTypeSizer(PyHeapTypeObjectStruct) },
+  // arrayobject is not GC-tracked before 3.10.
+  array: { ...cpython310.array, sizeof: arraySizer(false) },
+  leaves: leafSizesOf(leafTypes),
+  leafTypes,
+};
