@@ -10,8 +10,19 @@ import type { UnicodeData } from "./unicodeData.js";
 
 export type DictFlavorName = "OrderedDict" | "defaultdict" | "Counter";
 
+/**
+ * The rules one version follows differently from another where no struct or
+ * formula says so: each names the CPython behaviour and is carried out where
+ * the runtime follows it.
+ */
+export interface VersionRules {
+  /** list_extend into a list with no item array allocates exactly len (3.10+); before, it goes through list_resize. */
+  readonly listExtendPreallocates: boolean;
+}
+
 export interface Layout {
   readonly python: string;
+  readonly rules: VersionRules;
   /** Attribute names of the real builtin types and modules, space-separated, by type name or "module NAME". */
   readonly attributeNames: Readonly<Record<string, string>>;
   /** Low 16 address bits of the static singletons (None, Ellipsis, NotImplemented), the same in every process. */

@@ -9,7 +9,7 @@ import { dictSet, newDict, dictResize } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { formatObj, reprObject, strObj } from "./format.js";
 import { forEach, getIter, lengthHint, makeIter, objectLen, oneCharStr, toArray } from "./iteration.js";
-import { listArray, listFrom } from "./lists.js";
+import { listArray, listFrom, sequenceList } from "./lists.js";
 import { byteArrayAppend, sortInPlace, sortReverse, updateFrom } from "./methods.js";
 import { delAttr, getAttr, setAttr } from "./attributes.js";
 import { isInstanceOf, makeClass } from "./classes.js";
@@ -823,7 +823,7 @@ export function makeBuiltins(): Map<string, PyObj> {
     ["sorted", (args, kw) => {
       argCount("sorted", args, 1, 1);
       kwOnly(kw, ["key", "reverse"], "sorted");
-      const l = listFrom(args[0] as PyObj);
+      const l = sequenceList(args[0] as PyObj);
       const items = listArray(l);
       sortInPlace(items, kw.values.get("key") ?? None, sortReverse(kw.values.get("reverse")));
       return l;

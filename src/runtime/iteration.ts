@@ -191,15 +191,19 @@ export function objectLen(o: PyObj): number | null {
 }
 
 /** PyObject_LengthHint(o, dflt): len() when there is one, else __length_hint__, else dflt. */
-export function lengthHint(o: PyObj, dflt: number): number {
-  let n: number | null;
+/** PyObject_Size where a length is only a hint: null when the object has none (a TypeError from __len__ included). */
+export function sizedLength(o: PyObj): number | null {
   try {
-    n = objectLen(o);
+    return objectLen(o);
   } catch (e) {
     // A TypeError from __len__ only means there is no length to go by.
     if (!(e instanceof PyException && e.pyType === "TypeError")) throw e;
-    n = null;
+    return null;
   }
+}
+
+export function lengthHint(o: PyObj, dflt: number): number {
+  const n = sizedLength(o);
   if (n !== null) return n;
   if (o.t === "iterator") return o.lengthHint() ?? dflt;
   if (isUserObj(o)) return userLengthHint(o) ?? dflt;

@@ -1,7 +1,7 @@
 // List construction paths of Objects/listobject.c (3.10): each keeps
 // `allocated` exactly as CPython's allocator calls leave it.
 import { ctx } from "./ctx.js";
-import { getIter, lengthHint } from "./iteration.js";
+import { getIter, lengthHint, sizedLength } from "./iteration.js";
 import type { PyListObj, PyObj } from "./objects.js";
 import { isLazy, materialize, seqLen, type Seq } from "./seq.js";
 
@@ -52,13 +52,13 @@ export function listAppend(l: PyListObj, x: PyObj): void {
 
 /** list_extend(self, iterable): list.extend, +=, LIST_EXTEND, list(), sorted(). */
 export function listExtend(l: PyListObj, src: PyObj): void {
-  const layout = ctx().layout.list;
+  const { list: layout, rules } = ctx().layout;
   // Only an exact list or tuple is copied directly; a tuple subclass goes by its iterator and length hint.
   if (src.t === "list" || (src.t === "tuple" && src.cls === undefined)) {
     const n = seqLen(src.items);
     if (n === 0) return;
     const m = seqLen(l.items);
-    l.allocated = itemsNull(l) ? layout.preallocateExact(n) : layout.resize(l.allocated, m, m + n);
+    l.allocated = itemsNull(l) && rules.listExtendPreallocates ? layout.preallocateExact(n) : layout.resize(l.allocated, m, m + n);
     if (m === 0 && isLazy(src.items)) {
       // A closed form is shared: an int run's cell keeps its ints the same objects for every holder.
       l.items = src.items;
@@ -72,7 +72,7 @@ export function listExtend(l: PyListObj, src: PyObj): void {
   }
   const n = lengthHint(src, 8);
   const m = seqLen(l.items);
-  if (itemsNull(l)) {
+  if (itemsNull(l) && rules.listExtendPreallocates) {
     if (n > 0) l.allocated = layout.preallocateExact(n);
   } else {
     l.allocated = layout.resize(l.allocated, m, m + n);
@@ -89,8 +89,17 @@ export function listExtend(l: PyListObj, src: PyObj): void {
   if (items.length < l.allocated) listResizeTo(l, items.length);
 }
 
-/** list(iterable): list___init__ preallocates from len() when the source has one. */
+/** list(iterable): list___init__ preallocates exactly from len() when the source has one, then extends. */
 export function listFrom(src: PyObj): PyListObj {
+  const l = newEmptyList();
+  const n = sizedLength(src);
+  if (n !== null && n > 0) l.allocated = ctx().layout.list.preallocateExact(n);
+  listExtend(l, src);
+  return l;
+}
+
+/** PySequence_List (sorted(), [*x]): an empty list extended, with no preallocation of its own. */
+export function sequenceList(src: PyObj): PyListObj {
   const l = newEmptyList();
   listExtend(l, src);
   return l;

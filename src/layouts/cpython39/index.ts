@@ -17,6 +17,7 @@ const PyHeapTypeObjectStruct = heapTypeObjectStruct(PyAsyncMethodsStruct);
 export const cpython39: Layout = {
   ...cpython310,
   python: "3.9",
+  rules: { ...cpython310.rules, listExtendPreallocates: false },
   list: {
     ...cpython310.list,
     // list_preallocate_exact: exactly n (3.10 rounds up to even).
