@@ -5,7 +5,7 @@ import { argCount, callObject, noKwargs } from "./calls.js";
 import { pyCompare, pyEq, truthy } from "./compare.js";
 import { complexAbs } from "./complexes.js";
 import { ALLOCATION_STEPS, chargeSteps, ctx } from "./ctx.js";
-import { dictSet, newDict, dictResize } from "./dicts.js";
+import { dictSet, newDictFromType, dictResize } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { formatObj, reprObject, strObj } from "./format.js";
 import { forEach, getIter, lengthHint, makeIter, objectLen, oneCharStr, toArray } from "./iteration.js";
@@ -351,7 +351,7 @@ function tupleCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 
 function dictCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   argCount("dict", args, 0, 1);
-  const d = newDict();
+  const d = newDictFromType();
   if (args[0] !== undefined) updateFrom(d, args[0]);
   // dict_vectorcall inserts keyword arguments one by one, keys being the kwnames strs.
   for (const [k, v] of kw.values) dictSet(d, kw.keys.get(k) as PyObj, v);
@@ -362,7 +362,7 @@ function fromKeys(args: readonly PyObj[]): PyObj {
   argCount("fromkeys", args, 1, 2);
   const src = args[0] as PyObj;
   const value = args[1] ?? None;
-  const d = newDict();
+  const d = newDictFromType();
   if (src.t === "dict" || src.t === "set" || src.t === "frozenset") {
     // _PyDict_FromKeys resizes once for an exact dict or set source.
     dictResize(d, ctx().layout.dict.estimateSize(src.table.used));

@@ -19,6 +19,14 @@ function setKeysSize(t: HashTable, size: number): void {
   t.fill = t.used;
 }
 
+/** dict_new: calling dict or a subclass of it; before 3.10 it allocates a PyDict_MINSIZE keys table up front. */
+export function newDictFromType(): PyDictObj {
+  const d = newDict();
+  const { dict, rules } = ctx().layout;
+  if (rules.dictNewAllocatesKeys) setKeysSize(d.table, dict.minsize);
+  return d;
+}
+
 /** _PyDict_NewPresized(minused). */
 export function newDictPresized(minused: number): PyDictObj {
   const d = newDict();

@@ -1,7 +1,8 @@
-// How Python/compile.c (3.10) builds list, tuple, set and dict displays —
-// which opcodes, hence which allocator paths: constant displays of 3+ items
-// extend from a folded tuple/frozenset, more than STACK_USE_GUIDELINE items
-// are appended one by one, dict displays are built 16 pairs at a time.
+// How Python/compile.c builds list, tuple, set and dict displays — which
+// opcodes, hence which allocator paths: constant displays of 3+ items extend
+// from a folded tuple/frozenset; from 3.10, more than STACK_USE_GUIDELINE
+// (the layout's rules) items are appended one by one and dict displays are
+// built 16 pairs at a time (before, 0xFFFF pairs at a time).
 import { ctx } from "./ctx.js";
 import { dictMerge, dictSet, newDict, newDictPresized } from "./dicts.js";
 import { typeError } from "./errors.js";
@@ -10,7 +11,8 @@ import { typeName, type PyDictObj, type PyObj, type Scope } from "./objects.js";
 import { newSet, setAdd, setUpdate } from "./sets.js";
 import { newTuple } from "./tuples.js";
 
-export const STACK_USE_GUIDELINE = 30;
+/** compiler_dict before 3.10: a BUILD_MAP of at most this many pairs. */
+const MAX_DICT_PAIRS_BEFORE_3_10 = 0xffff;
 
 export type Run = (sc: Scope) => PyObj;
 
@@ -25,7 +27,8 @@ type SeqKind = "list" | "tuple" | "set";
 /** starunpack_helper for non-constant displays (constant ones are folded by the caller). */
 export function buildSeqDisplay(kind: SeqKind, elts: readonly Elt[]): Run {
   const n = elts.length;
-  const big = n > STACK_USE_GUIDELINE;
+  const guideline = ctx().layout.rules.stackUseGuideline;
+  const big = guideline !== null && n > guideline;
   const seenStar = elts.some((e) => e.star);
   if (!seenStar && !big) {
     const runs = elts.map((e) => e.run);
@@ -106,6 +109,7 @@ export function dictUpdate(d: PyDictObj, other: PyObj): void {
 
 /** compiler_dict: runs of pairs become presized BUILD_MAP/BUILD_CONST_KEY_MAP dicts merged by DICT_UPDATE. */
 export function buildDictDisplay(items: readonly DictItem[]): Run {
+  const guideline = ctx().layout.rules.stackUseGuideline;
   type Step = { kind: "sub"; begin: number; end: number } | { kind: "unpack"; index: number };
   const steps: Step[] = [];
   let elements = 0;
@@ -114,9 +118,13 @@ export function buildDictDisplay(items: readonly DictItem[]): Run {
       if (elements) steps.push({ kind: "sub", begin: i - elements, end: i });
       elements = 0;
       steps.push({ kind: "unpack", index: i });
-    } else if (elements * 2 > STACK_USE_GUIDELINE) {
+    } else if (guideline !== null && elements * 2 > guideline) {
       steps.push({ kind: "sub", begin: i - elements, end: i + 1 });
       elements = 0;
+    } else if (guideline === null && elements === MAX_DICT_PAIRS_BEFORE_3_10) {
+      // Before 3.10, compiler_dict cuts a run at 0xFFFF pairs, the current pair starting the next run.
+      steps.push({ kind: "sub", begin: i - elements, end: i });
+      elements = 1;
     } else elements++;
   });
   if (elements) steps.push({ kind: "sub", begin: items.length - elements, end: items.length });

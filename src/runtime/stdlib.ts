@@ -5,7 +5,7 @@ import { callObject } from "./calls.js";
 import { pyCompare, pyEq, truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { decimalFromObject } from "./decimals.js";
-import { dictClear, dictDelete, dictGet, dictSet, newDict } from "./dicts.js";
+import { dictClear, dictDelete, dictGet, dictSet, newDict, newDictFromType } from "./dicts.js";
 import { PyException, typeError, valueError } from "./errors.js";
 import { forEach, makeIter, toArray } from "./iteration.js";
 import { newEmptyList, newListExact } from "./lists.js";
@@ -541,8 +541,9 @@ export function dequeIter(d: PyDequeObj): PyObj & { t: "iterator" } {
 
 // ---- OrderedDict, defaultdict, Counter, ChainMap ------------------------------
 
+/** A dict subclass instance: made by calling its type (Lib/collections' own code included). */
 function flavoredDict(flavor: DictFlavor): PyDictObj {
-  const d = newDict();
+  const d = newDictFromType();
   d.flavor = flavor;
   return d;
 }

@@ -31,7 +31,7 @@ import { PyGC_HeadStruct, PyObjectStruct } from "./platform.js";
 
 export const cpython310: Layout = {
   python: "3.10",
-  rules: { listExtendPreallocates: true },
+  rules: { listExtendPreallocates: true, dictNewAllocatesKeys: false, stackUseGuideline: 30 },
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,

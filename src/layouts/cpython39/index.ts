@@ -17,11 +17,20 @@ const PyHeapTypeObjectStruct = heapTypeObjectStruct(PyAsyncMethodsStruct);
 export const cpython39: Layout = {
   ...cpython310,
   python: "3.9",
-  rules: { ...cpython310.rules, listExtendPreallocates: false },
+  rules: { ...cpython310.rules, listExtendPreallocates: false, dictNewAllocatesKeys: true, stackUseGuideline: null },
   list: {
     ...cpython310.list,
     // list_preallocate_exact: exactly n (3.10 rounds up to even).
     preallocateExact: (n) => n,
+  },
+  dict: {
+    ...cpython310.dict,
+    // dictresize: the first power of two from PyDict_MINSIZE up that is at least minsize (3.10 takes a bit length of (minsize | 8) - 1).
+    resizeSize: (minsize) => {
+      let size = cpython310.dict.minsize;
+      while (size < minsize) size *= 2;
+      return size;
+    },
   },
   heapType: { ...cpython310.heapType, struct: PyHeapTypeObjectStruct, sizeofType: heapTypeSizer(PyHeapTypeObjectStruct) },
   // arrayobject is not GC-tracked before 3.10.
