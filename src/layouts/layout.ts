@@ -27,6 +27,8 @@ export interface VersionRules {
 export interface Layout {
   readonly python: string;
   readonly rules: VersionRules;
+  /** The keyword-only parameters of dataclasses.dataclass. */
+  readonly dataclassKeywords: readonly string[];
   /** Attribute names of the real builtin types and modules, space-separated, by type name or "module NAME". */
   readonly attributeNames: Readonly<Record<string, string>>;
   /** Low 16 address bits of the static singletons (None, Ellipsis, NotImplemented), the same in every process. */
@@ -144,13 +146,14 @@ export interface Layout {
     sizeof(leftindex: number, size: number): number;
   };
   readonly dictFlavor: {
-    sizeof(flavor: DictFlavorName, keysSize: number, used: number): number;
+    /** `mutated`: an OrderedDict has been changed since it was made or cleared (its od_fast_nodes exist). */
+    sizeof(flavor: DictFlavorName, keysSize: number, used: number, mutated: boolean): number;
     /** Each flavor's instance struct: a PyDictObject with more members. */
     readonly structs: Readonly<Record<DictFlavorName, CStruct>>;
     /** OrderedDict: the per-item node, one od_fast_nodes slot, and how many slots for a keys table. */
     readonly odictNode: CStruct;
     readonly fastNode: CField;
-    fastNodesSize(keysSize: number): number;
+    fastNodesSize(keysSize: number, mutated: boolean): number;
   };
   readonly decimal: {
     readonly struct: CStruct;

@@ -1,6 +1,7 @@
 // dataclasses.dataclass / field, typing.NamedTuple and collections.namedtuple:
 // the classes they make, with the attribute-setting order and defaults of the
 // code CPython 3.10's dataclasses module generates.
+import { ctx } from "./ctx.js";
 import { AT_ADDRESS, classDisplayName } from "./repr.js";
 import { callObject } from "./calls.js";
 import { makeClass } from "./classes.js";
@@ -192,6 +193,8 @@ function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
 }
 
 function dataclassCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  const accepted = ctx().layout.dataclassKeywords;
+  for (const k of kw.values.keys()) if (!accepted.includes(k)) throw typeError(`dataclass() got an unexpected keyword argument '${k}'`);
   const first = args[0];
   if (first !== undefined) {
     if (first.t !== "class") throw typeError("dataclass() should be called on a class");

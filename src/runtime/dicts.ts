@@ -43,6 +43,8 @@ export function dictResize(d: PyDictObj, minsize: number): void {
 /** insertdict / insert_to_emptydict: an existing key keeps its key object and takes the new value. */
 export function dictSet(d: PyDictObj, key: PyObj, value: PyObj): void {
   if (d.split != null && splitInsert(d, key, value)) return;
+  // An OrderedDict's store looks the key up in od_fast_nodes, which sizes it.
+  if (d.flavor !== undefined) d.flavor.mutated = true;
   const t = d.table;
   const hk = t.keyFor(key);
   const e = t.map.get(hk);
@@ -78,6 +80,7 @@ export function dictClear(d: PyDictObj): void {
     d.split = null;
   }
   d.table.map.clear();
+  if (d.flavor !== undefined) d.flavor.mutated = false;
   d.table.size = 0;
   d.table.usable = 0;
   d.table.fill = 0;
@@ -98,6 +101,7 @@ export function dictMerge(a: PyDictObj, b: PyDictObj, override: boolean): void {
   const t = a.table;
   const o = b.table;
   if (a === b || o.used === 0) return;
+  if (a.flavor !== undefined) a.flavor.mutated = true;
   const layout = ctx().layout.dict;
   if (t.used === 0) {
     // A clean, combined source that is just allocated is cloned as it is.

@@ -75,6 +75,8 @@ export interface DictFlavor {
   readonly name: "OrderedDict" | "defaultdict" | "Counter";
   /** defaultdict.default_factory. */
   factory?: PyObj;
+  /** OrderedDict: changed since made or cleared, so od_fast_nodes is allocated. */
+  mutated?: boolean;
 }
 
 /** A dict; `split` is set while it is a key-sharing instance dict. */

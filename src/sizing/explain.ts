@@ -84,7 +84,7 @@ function dictLaid(o: PyDictObj, layout: Layout): Laid {
   const flavor = o.flavor;
   const s = flavor !== undefined ? layout.dictFlavor.structs[flavor.name] : layout.dict.struct;
   const size = o.split != null ? o.split.size : o.table.size;
-  const fast = flavor?.name === "OrderedDict" ? layout.dictFlavor.fastNodesSize(o.table.size) : 0;
+  const fast = flavor?.name === "OrderedDict" ? layout.dictFlavor.fastNodesSize(o.table.size, flavor.mutated === true) : 0;
   const values: Values = {
     ...headValues(o),
     ma_used: String(o.table.used),

@@ -29,7 +29,7 @@ export function getsizeof(o: PyObj, layout: Layout): number {
       return layout.set.sizeof(o.table.size);
     case "dict":
       if (o.split != null) return layout.dict.sizeofSplit(o.split.size, o.split.refcnt);
-      if (o.flavor !== undefined) return layout.dictFlavor.sizeof(o.flavor.name, o.table.size, o.table.used);
+      if (o.flavor !== undefined) return layout.dictFlavor.sizeof(o.flavor.name, o.table.size, o.table.used, o.flavor.mutated === true);
       return layout.dict.sizeof(o.table.size);
     case "array":
       return layout.array.sizeof(o.allocated, layout.array.itemsize[o.typecode] ?? 1);

@@ -32,6 +32,7 @@ import { PyGC_HeadStruct, PyObjectStruct } from "./platform.js";
 export const cpython310: Layout = {
   python: "3.10",
   rules: { listExtendPreallocates: true, dictNewAllocatesKeys: false, stackUseGuideline: 30 },
+  dataclassKeywords: ["init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args", "kw_only", "slots"],
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,

@@ -40,9 +40,13 @@ export const dictFlavorStructs: Readonly<Record<DictFlavorName, typeof PyDictObj
   Counter: CounterStruct,
 };
 
-/** od_fast_nodes_size: _odict_resize sizes it to the keys table (dk_size); none while the keys are the shared empty ones. */
-export function odFastNodesSize(keysSize: number): number {
-  return keysSize;
+/**
+ * od_fast_nodes_size: _odict_resize sizes it to the keys table (dk_size) at
+ * the first lookup through it after the keys change, which every mutation of
+ * the OrderedDict makes; none before its first mutation or after clear().
+ */
+export function odFastNodesSize(keysSize: number, mutated: boolean): number {
+  return mutated ? keysSize : 0;
 }
 
 /**
@@ -50,8 +54,8 @@ export function odFastNodesSize(keysSize: number): number {
  * owns (none while it has the shared empty keys), and for an OrderedDict
  * od_fast_nodes plus a node per item.
  */
-export function sizeofFlavoredDict(flavor: DictFlavorName, keysSize: number, used: number): number {
+export function sizeofFlavoredDict(flavor: DictFlavorName, keysSize: number, used: number, mutated: boolean): number {
   const keys = keysSize > 0 ? keysObjectSize(keysSize) : 0;
-  const odict = flavor === "OrderedDict" ? od_fast_nodesElement.size * odFastNodesSize(keysSize) + _odictnodeStruct.size * used : 0;
+  const odict = flavor === "OrderedDict" ? od_fast_nodesElement.size * odFastNodesSize(keysSize, mutated) + _odictnodeStruct.size * used : 0;
   return PyGC_Head + dictFlavorStructs[flavor].size + keys + odict;
 }

@@ -18,6 +18,7 @@ export const cpython39: Layout = {
   ...cpython310,
   python: "3.9",
   rules: { ...cpython310.rules, listExtendPreallocates: false, dictNewAllocatesKeys: true, stackUseGuideline: null },
+  dataclassKeywords: ["init", "repr", "eq", "order", "unsafe_hash", "frozen"],
   list: {
     ...cpython310.list,
     // list_preallocate_exact: exactly n (3.10 rounds up to even).
