@@ -2,7 +2,7 @@
 // fixtures/unicode_tables.py), decoded on first use: a program that never asks
 // a str method about a non-ASCII character never pays for it.
 import type { CaseMaps, CharTable, UnicodeData, UnicodeProperty } from "../unicodeData.js";
-import { CASE_EXCEPTIONS, CASE_MAPPED, JS_CASE_DIGEST, UNICODE_RANGES, UNICODE_VERSION } from "./unicodeTables.js";
+import { CASE_MAPPED, CASE_MAPS, UNICODE_RANGES, UNICODE_VERSION } from "./unicodeTables.js";
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -38,21 +38,37 @@ function decodeRanges(text: string): Int32Array {
   return out;
 }
 
-/** Per entry: gap from the previous code point less one, mapping length, signed offsets from the code point. */
-function decodeMap(text: string): Map<number, string> {
+/** The signed VLQ value v: low bit the sign. */
+function signed(v: number): number {
+  return v & 1 ? -((v + 1) >>> 1) : v >>> 1;
+}
+
+/**
+ * A case map's items, one per code point of `cps` (in order): the mapping as a string, or
+ * undefined for the base (the code point itself for upper and lower, its upper for title,
+ * its lower for fold). Blocks of count n, period p (0: p = n) and p items, item k of the block
+ * being item k mod p; an item is a length and that many signed offsets from the code point.
+ */
+function decodeItems(text: string, cps: readonly number[]): (string | undefined)[] {
   const nums = vlqs(text);
-  const out = new Map<number, string>();
-  let cp = -1;
+  const out: (string | undefined)[] = [];
+  const block: number[][] = [];
   for (let k = 0; k < nums.length; ) {
-    cp += (nums[k++] as number) + 1;
     const n = nums[k++] as number;
-    let s = "";
-    for (let j = 0; j < n; j++) {
-      const v = nums[k++] as number;
-      s += String.fromCodePoint(cp + (v & 1 ? -((v + 1) >>> 1) : v >>> 1));
+    const p = (nums[k++] as number) || n;
+    block.length = 0;
+    for (let j = 0; j < p; j++) {
+      const len = nums[k++] as number;
+      block.push(nums.slice(k, k + len).map(signed));
+      k += len;
     }
-    out.set(cp, s);
+    for (let j = 0; j < n; j++) {
+      const cp = cps[out.length] as number;
+      const offsets = block[j % p] as number[];
+      out.push(offsets.length === 0 ? undefined : String.fromCodePoint(...offsets.map((d) => cp + d)));
+    }
   }
+  if (out.length !== cps.length) throw new Error(`unicodeTables.ts: a case map decodes to ${out.length} code points, not ${cps.length}`);
   return out;
 }
 
@@ -98,47 +114,29 @@ function table(name: UnicodeProperty): RangeTable {
   return t;
 }
 
-/** FNV-1a over a string's UTF-16 code units, then 0xffff: the generator computes the same digest. */
-function fnv(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return Math.imul(h ^ 0xffff, 0x01000193) >>> 0;
-}
+let caseMaps: CaseMaps | undefined;
 
-let caseMaps: CaseMaps | string | undefined;
-
-/**
- * The full mappings of every code point CPython maps: the exceptions where recorded, else
- * this engine's toUpperCase/toLowerCase of the code point (title defaults to upper, casefold
- * to lower). The engine's answers must be the ones the exceptions were taken against.
- */
-function buildCaseMaps(): CaseMaps | string {
-  const mapped = decodeRanges(CASE_MAPPED);
-  const exc = {
-    upper: decodeMap(CASE_EXCEPTIONS.upper),
-    lower: decodeMap(CASE_EXCEPTIONS.lower),
-    title: decodeMap(CASE_EXCEPTIONS.title),
-    fold: decodeMap(CASE_EXCEPTIONS.fold),
-  };
+/** CPython's full case mappings of every code point it maps, from the tables alone. */
+function buildCaseMaps(): CaseMaps {
+  const ranges = decodeRanges(CASE_MAPPED);
+  const cps: number[] = [];
+  for (let k = 0; k < ranges.length; k += 2) for (let cp = ranges[k] as number; cp < (ranges[k + 1] as number); cp++) cps.push(cp);
+  const upper = decodeItems(CASE_MAPS.upper, cps);
+  const lower = decodeItems(CASE_MAPS.lower, cps);
+  const title = decodeItems(CASE_MAPS.title, cps);
+  const fold = decodeItems(CASE_MAPS.fold, cps);
   const maps = { upper: new Map<number, string>(), lower: new Map<number, string>(), title: new Map<number, string>(), fold: new Map<number, string>() };
-  let digest = 0x811c9dc5;
-  for (let k = 0; k < mapped.length; k += 2) {
-    for (let cp = mapped[k] as number; cp < (mapped[k + 1] as number); cp++) {
-      const c = String.fromCodePoint(cp);
-      const jsUpper = c.toUpperCase();
-      const jsLower = c.toLowerCase();
-      digest = fnv(fnv(digest, jsUpper), jsLower);
-      const upper = exc.upper.get(cp) ?? jsUpper;
-      const lower = exc.lower.get(cp) ?? jsLower;
-      const title = exc.title.get(cp) ?? upper;
-      const fold = exc.fold.get(cp) ?? lower;
-      if (upper !== c) maps.upper.set(cp, upper);
-      if (lower !== c) maps.lower.set(cp, lower);
-      if (title !== c) maps.title.set(cp, title);
-      if (fold !== c) maps.fold.set(cp, fold);
-    }
-  }
-  if (digest !== JS_CASE_DIGEST) {
-    return `this Node's own case mappings (Unicode ${process.versions.unicode ?? "?"}) differ from those CPython 3.10's were recorded against; regenerate src/layouts/cpython310/unicodeTables.ts with fixtures/unicode_tables.py under this Node`;
+  for (let i = 0; i < cps.length; i++) {
+    const cp = cps[i] as number;
+    const c = String.fromCodePoint(cp);
+    const u = upper[i] ?? c;
+    const l = lower[i] ?? c;
+    const t = title[i] ?? u;
+    const f = fold[i] ?? l;
+    if (u !== c) maps.upper.set(cp, u);
+    if (l !== c) maps.lower.set(cp, l);
+    if (t !== c) maps.title.set(cp, t);
+    if (f !== c) maps.fold.set(cp, f);
   }
   return maps;
 }
@@ -152,7 +150,7 @@ export const unicodeData310: UnicodeData = {
     // The generator checked every range is whole runs of ten digits from 0.
     return i < 0 ? -1 : (cp - (ranges[2 * i] as number)) % 10;
   },
-  caseMaps(): CaseMaps | string {
+  caseMaps(): CaseMaps {
     caseMaps ??= buildCaseMaps();
     return caseMaps;
   },
