@@ -30,7 +30,7 @@ import { isLazy, makeIntRun, materialize } from "./seq.js";
 import { hashOf, setFrom } from "./sets.js";
 import { isStaticSingleton, userHashRunning } from "./hashing.js";
 import { bytesData, CLOSED_FROM, strText } from "./text.js";
-import { decimalsAndSpacesToAscii, stripAsciiSpace } from "./unicodeChars.js";
+import { asciiLower, decimalsAndSpacesToAscii, stripAsciiSpace } from "./unicodeChars.js";
 import { emptyTuple, newTuple, tuple2, tupleFromCollected } from "./tuples.js";
 import { makeSlice } from "./subscript.js";
 import { fromHex } from "./strMethods.js";
@@ -109,7 +109,7 @@ export function parseIntLiteral(text: string, base: number): PyObj {
     else if (/^0/.test(s)) [s, b] = ["!", 10];
     else b = 10;
   }
-  s = s.toLowerCase();
+  s = asciiLower(s);
   if (!digitsPattern(b).test(s)) {
     throw valueError(`invalid literal for int() with base ${base}: ${repr(pyStr(orig))}`);
   }
@@ -171,7 +171,7 @@ function intCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 
 /** float(text): Python's spelling of a float, with only ASCII whitespace stripped (Py_ISSPACE). */
 export function parseFloat(text: string): number {
-  const s = stripAsciiSpace(text).replace(/(\d)_(?=\d)/g, "$1").toLowerCase();
+  const s = asciiLower(stripAsciiSpace(text).replace(/(\d)_(?=\d)/g, "$1"));
   if (/^[+-]?(inf|infinity)$/.test(s)) return s.startsWith("-") ? -Infinity : Infinity;
   if (/^[+-]?nan$/.test(s)) return NaN;
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(s)) {
