@@ -5,6 +5,9 @@ import type { CaseMaps, CharTable, UnicodeData, UnicodeProperty } from "../unico
 import { CASE_MAPPED, CASE_MAPS, UNICODE_RANGES, UNICODE_VERSION } from "./unicodeTables.js";
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/** Each base64 digit's value, by its char code. */
+const B64_VALUE = new Uint8Array(128);
+for (let i = 0; i < B64.length; i++) B64_VALUE[B64.charCodeAt(i)] = i;
 
 /** The base64 VLQ numbers of a table: 5 bits a character, low bits first, 0x20 = more follows. */
 function vlqs(text: string): number[] {
@@ -12,7 +15,7 @@ function vlqs(text: string): number[] {
   let n = 0;
   let shift = 0;
   for (let i = 0; i < text.length; i++) {
-    const d = B64.indexOf(text[i] as string);
+    const d = B64_VALUE[text.charCodeAt(i)] as number;
     n |= (d & 31) << shift;
     shift += 5;
     if ((d & 32) === 0) {
@@ -52,20 +55,27 @@ function signed(v: number): number {
 function decodeItems(text: string, cps: readonly number[]): (string | undefined)[] {
   const nums = vlqs(text);
   const out: (string | undefined)[] = [];
-  const block: number[][] = [];
+  // Where each of the current block's items starts in nums (its length, then its offsets).
+  const block: number[] = [];
   for (let k = 0; k < nums.length; ) {
     const n = nums[k++] as number;
     const p = (nums[k++] as number) || n;
     block.length = 0;
     for (let j = 0; j < p; j++) {
-      const len = nums[k++] as number;
-      block.push(nums.slice(k, k + len).map(signed));
-      k += len;
+      block.push(k);
+      k += 1 + (nums[k] as number);
     }
     for (let j = 0; j < n; j++) {
+      const at = block[j % p] as number;
+      const len = nums[at] as number;
+      if (len === 0) {
+        out.push(undefined);
+        continue;
+      }
       const cp = cps[out.length] as number;
-      const offsets = block[j % p] as number[];
-      out.push(offsets.length === 0 ? undefined : String.fromCodePoint(...offsets.map((d) => cp + d)));
+      let s = "";
+      for (let q = 1; q <= len; q++) s += String.fromCodePoint(cp + signed(nums[at + q] as number));
+      out.push(s);
     }
   }
   if (out.length !== cps.length) throw new Error(`unicodeTables.ts: a case map decodes to ${out.length} code points, not ${cps.length}`);
