@@ -4,6 +4,7 @@
 // PEP 393 string sizes, int digits.
 import { describe, expect, it } from "vitest";
 import { cpython310 as L } from "../src/layouts/cpython310/index.js";
+import { UNICODE_CHECKS } from "../src/layouts/cpython310/unicodeTables.js";
 import { measureText } from "../src/runtime/objects.js";
 import { isError, loadFixtures, type FixtureOk } from "./fixtureRows.js";
 
@@ -81,10 +82,29 @@ describe("PyLongObject: 30-bit digits", () => {
 });
 
 describe("Unicode data: CPython's tables, decoded", () => {
-  it("trusts this Node's case mappings (the digest of its toUpperCase/toLowerCase matches the one recorded)", () => {
-    // A string here says which Node the tables were generated against: rerun fixtures/unicode_tables.py.
+  it("decodes the case maps to CPython's own, as counted and digested by the generator", () => {
+    // FNV-1a over the UTF-16 code units of each changed code point then its mapping, 0xffff after each.
+    const fnv = (h: number, s: string): number => {
+      for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+      return Math.imul(h ^ 0xffff, 0x01000193) >>> 0;
+    };
     const maps = L.unicodeData.caseMaps();
-    expect(typeof maps === "string" ? maps : "ok").toBe("ok");
+    for (const name of ["upper", "lower", "title", "fold"] as const) {
+      const map = maps[name];
+      let h = 0x811c9dc5;
+      for (const cp of [...map.keys()].sort((a, b) => a - b)) h = fnv(fnv(h, String.fromCodePoint(cp)), map.get(cp) as string);
+      expect([map.size, h], name).toEqual(UNICODE_CHECKS.cases[name]);
+    }
+    const mapped = new Set([...maps.upper.keys(), ...maps.lower.keys(), ...maps.title.keys(), ...maps.fold.keys()]);
+    expect(mapped.size).toBe(UNICODE_CHECKS.caseMapped);
+  });
+  it("decodes each range table to as many code points as CPython's predicate accepts", () => {
+    for (const [name, count] of Object.entries(UNICODE_CHECKS.ranges)) {
+      const r = L.unicodeData.table(name as keyof typeof UNICODE_CHECKS.ranges).ranges;
+      let n = 0;
+      for (let k = 0; k < r.length; k += 2) n += (r[k + 1] as number) - (r[k] as number);
+      expect(n, name).toBe(count);
+    }
   });
   it("decodes every range table to sorted, disjoint, non-empty ranges within Unicode", () => {
     const names = ["space", "alpha", "decimal", "digit", "numeric", "printable", "lower", "upper", "title", "cased", "caseIgnorable", "identifierStart", "identifierContinue"] as const;

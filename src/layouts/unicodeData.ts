@@ -56,9 +56,6 @@ export interface UnicodeData {
   table(name: UnicodeProperty): CharTable;
   /** Py_UNICODE_TODECIMAL: the digit's value, or -1. */
   decimalValue(cp: number): number;
-  /**
-   * The case mappings, built on first use; a string saying why not when they cannot be
-   * trusted here (they lean on this JS engine's own mappings, checked against a digest).
-   */
-  caseMaps(): CaseMaps | string;
+  /** The full case mappings, built on first use from the interpreter's tables alone. */
+  caseMaps(): CaseMaps;
 }

@@ -257,7 +257,10 @@ const TABLE =
 
 let byName: Map<string, number> | null = null;
 
-/** Looks a character name up like unicodedata.lookup (case-insensitive); undefined if unknown. */
+/**
+ * Looks a character name up like unicodedata.lookup (case-insensitive in ASCII only, as _cmpname's
+ * Py_TOUPPER: JS's toUpperCase would take '\u017fNOWMAN' for SNOWMAN); undefined if unknown.
+ */
 export function lookupUnicodeName(name: string): number | undefined {
   if (byName === null) {
     byName = new Map();
@@ -266,7 +269,7 @@ export function lookupUnicodeName(name: string): number | undefined {
       if (colon > 0) byName.set(entry.slice(colon + 1), parseInt(entry.slice(0, colon), 16));
     }
   }
-  const key = name.toUpperCase();
+  const key = name.replace(/[a-z]+/g, (m) => m.toUpperCase());
   const direct = byName.get(key);
   if (direct !== undefined) return direct;
   // CJK ideographs are named algorithmically, so they need no table entries

@@ -30,7 +30,7 @@ import { isLazy, makeIntRun, materialize } from "./seq.js";
 import { hashOf, setFrom } from "./sets.js";
 import { isStaticSingleton, userHashRunning } from "./hashing.js";
 import { bytesData, CLOSED_FROM, strText } from "./text.js";
-import { decimalsAndSpacesToAscii, stripAsciiSpace } from "./unicodeChars.js";
+import { asciiLower, decimalsAndSpacesToAscii, stripAsciiSpace } from "./unicodeChars.js";
 import { emptyTuple, newTuple, tuple2, tupleFromCollected } from "./tuples.js";
 import { makeSlice } from "./subscript.js";
 import { fromHex } from "./strMethods.js";
@@ -87,11 +87,14 @@ function digitsPattern(b: number): RegExp {
 }
 const PREFIX_BASE = { x: 16, o: 8, b: 2 } as const;
 
-/** int(x, base): PyLong_FromUnicodeObject's accepted spellings. */
-export function parseIntLiteral(text: string, base: number): PyObj {
+/**
+ * int(x, base): PyLong_FromUnicodeObject's accepted spellings; `bytes`: text is bytes as
+ * Latin-1, which _PyLong_FromBytes parses as they are (no other spaces or digits to ASCII).
+ */
+export function parseIntLiteral(text: string, base: number, bytes = false): PyObj {
   const orig = text;
-  // Py_ISSPACE: only ASCII whitespace is stripped, once the other spaces are ' '.
-  let s = stripAsciiSpace(decimalsAndSpacesToAscii(text));
+  // Py_ISSPACE: only ASCII whitespace is stripped, once a str's other spaces are ' '.
+  let s = stripAsciiSpace(bytes ? text : decimalsAndSpacesToAscii(text));
   if (s.includes("_")) s = s.replace(/_(?=[0-9a-zA-Z])/g, (m, off: number, all: string) => (off > 0 && /[0-9a-zA-Z]/.test(all[off - 1] as string) ? "" : m));
   let neg = false;
   if (s.startsWith("-") || s.startsWith("+")) {
@@ -109,7 +112,7 @@ export function parseIntLiteral(text: string, base: number): PyObj {
     else if (/^0/.test(s)) [s, b] = ["!", 10];
     else b = 10;
   }
-  s = s.toLowerCase();
+  s = asciiLower(s);
   if (!digitsPattern(b).test(s)) {
     throw valueError(`invalid literal for int() with base ${base}: ${repr(pyStr(orig))}`);
   }
@@ -148,7 +151,7 @@ function intCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     const base = toIndex(baseArg);
     if ((base !== 0 && base < 2) || base > 36) throw valueError("int() base must be >= 2 and <= 36, or 0");
     if (x.t !== "str" && x.t !== "bytes" && x.t !== "bytearray") throw typeError("int() can't convert non-string with explicit base");
-    return parseIntLiteral(x.t === "str" ? strText(x) : Buffer.from(bytesData(x)).toString("latin1"), base);
+    return x.t === "str" ? parseIntLiteral(strText(x), base) : parseIntLiteral(Buffer.from(bytesData(x)).toString("latin1"), base, true);
   }
   const u = isUserObj(x) ? userInt(x) : null;
   if (u !== null) return u;
@@ -163,7 +166,7 @@ function intCall(args: readonly PyObj[], kw: Kwargs): PyObj {
       return parseIntLiteral(strText(x), 10);
     case "bytes":
     case "bytearray":
-      return parseIntLiteral(Buffer.from(bytesData(x)).toString("latin1"), 10);
+      return parseIntLiteral(Buffer.from(bytesData(x)).toString("latin1"), 10, true);
     default:
       throw typeError(`int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`);
   }
@@ -171,7 +174,7 @@ function intCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 
 /** float(text): Python's spelling of a float, with only ASCII whitespace stripped (Py_ISSPACE). */
 export function parseFloat(text: string): number {
-  const s = stripAsciiSpace(text).replace(/(\d)_(?=\d)/g, "$1").toLowerCase();
+  const s = asciiLower(stripAsciiSpace(text).replace(/(\d)_(?=\d)/g, "$1"));
   if (/^[+-]?(inf|infinity)$/.test(s)) return s.startsWith("-") ? -Infinity : Infinity;
   if (/^[+-]?nan$/.test(s)) return NaN;
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(s)) {

@@ -1,6 +1,7 @@
 // The state one evaluation runs in: the CPython layout, the interned-string
 // table, and the work budget that keeps every evaluation bounded.
 import type { Layout } from "../layouts/layout.js";
+import { groupDigits } from "../budgets/limits.js";
 import { limitError } from "./errors.js";
 import type { PyStrObj } from "./objects.js";
 
@@ -86,7 +87,7 @@ export class Ctx {
     this.stepsUsed += n;
     if (this.stepsUsed >= this.nextClockCheck) {
       if (this.stepsUsed > this.budget.steps) {
-        throw limitError(`evaluation stopped after ${this.budget.steps.toLocaleString("en-US")} steps of work (the step budget of --timeout ${this.budget.timeoutS}): ${HINT}`);
+        throw limitError(`evaluation stopped after ${groupDigits(this.budget.steps)} steps of work (the step budget of --timeout ${this.budget.timeoutS}): ${HINT}`);
       }
       this.nextClockCheck = this.stepsUsed + (1 << 16);
       if (performance.now() > this.deadline) {

@@ -22,6 +22,7 @@ import { strText } from "./text.js";
 import { newTuple, newTupleOfClass } from "./tuples.js";
 import { repr, setInstanceRepr } from "./repr.js";
 import { isIdentifier } from "./strPredicates.js";
+import { unicodeSpaceRuns } from "./unicodeChars.js";
 import { classmethods, instantiate, lookupClassAttr } from "./classes.js";
 
 interface FieldSpec {
@@ -322,7 +323,8 @@ export function namedTupleClass(name: string, fields: readonly string[], default
 function namedtupleCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const [name, names] = [args[0] ?? kw.values.get("typename"), args[1] ?? kw.values.get("field_names")];
   if (name === undefined || name.t !== "str" || names === undefined) throw typeError("namedtuple() missing required arguments");
-  const fields = names.t === "str" ? strText(names).replace(/,/g, " ").split(/\s+/).filter((x) => x !== "") : toArray(names).map((x) => strText(x as never));
+  // field_names.replace(',', ' ').split(): split() on CPython's whitespace (its Unicode data, not JS's \s).
+  const fields = names.t === "str" ? strText(names).replace(/,/g, " ").split(unicodeSpaceRuns().run).filter((x) => x !== "") : toArray(names).map((x) => strText(x as never));
   const d = kw.values.get("defaults");
   return namedTupleClass(strText(name), fields, d === undefined || d.t === "NoneType" ? [] : toArray(d));
 }

@@ -71,7 +71,9 @@ export function evaluate(req: EvalRequest): EvalResult {
     const globals: Scope = { vars: new Map<string, PyObj>([["__name__", pyStr("__pymem_setup__")]]), parent: null };
     // SEMANTICS.md: array, collections, decimal and sys are imported before the setup runs.
     for (const name of ["array", "collections", "decimal", "sys"]) globals.vars.set(name, modules.get(name) as PyModuleObj);
-    if (req.setup !== null && req.setup.trim() !== "") {
+    // Blank: only what Python's tokenizer skips (JS's trim() would also drop U+FEFF, U+3000 and \v,
+    // each a SyntaxError in CPython).
+    if (req.setup !== null && !/^[ \t\n\r\f]*$/.test(req.setup)) {
       const parsed = parseModule(req.setup);
       if (!parsed.ok) return { ok: false, error: parseError(parsed.error, "setup") };
       try {

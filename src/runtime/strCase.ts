@@ -1,11 +1,12 @@
 // str.upper(), lower(), casefold(), swapcase(), title() and capitalize(), as
 // unicodeobject.c's do_upper … do_capitalize: each code point through CPython's
 // full case mappings (SpecialCasing: 'ß'.upper() is 'SS'), with the final-sigma
-// rule wherever CPython lowers ('ΑΣ'.lower() ends in 'ς'). ASCII text keeps JS's
-// own case functions, which agree there.
+// rule wherever CPython lowers ('ΑΣ'.lower() ends in 'ς'). Every non-ASCII code
+// point goes through the layout's own tables, never JS's toUpperCase/toLowerCase
+// (whose answers follow the Unicode version of the Node running pymem); only
+// ASCII text, whose case never changes between Unicode versions, uses JS's.
 import type { CaseMaps, CharTable } from "../layouts/unicodeData.js";
 import { ctx } from "./ctx.js";
-import { PymemError } from "./errors.js";
 import { codePoints } from "./text.js";
 import { charTable } from "./unicodeChars.js";
 
@@ -50,12 +51,6 @@ function asciiCase(t: string, name: CaseMethod): string {
   }
 }
 
-function caseMaps(name: CaseMethod): CaseMaps {
-  const maps = ctx().layout.unicodeData.caseMaps();
-  if (typeof maps === "string") throw new PymemError("UNSUPPORTED", `str.${name}() of non-ASCII text: ${maps}`);
-  return maps;
-}
-
 /** lower_ucs4: the lower case of cps[i], 'Σ' by handle_capital_sigma. */
 function lowerAt(cps: readonly number[], i: number, lower: ReadonlyMap<number, string>): string {
   const c = cps[i] as number;
@@ -94,7 +89,8 @@ function mapped(map: ReadonlyMap<number, string>, c: number): string {
 
 /**
  * Each code point of t through `map` (absent: itself), runs of ASCII through JS's own
- * `ascii` case function, which agrees with CPython there and is much faster per character.
+ * `ascii` case function, which agrees with CPython there and is much faster per character
+ * (only ever handed ASCII: JS's mappings of anything else are not CPython 3.10's).
  */
 function mapEach(t: string, map: ReadonlyMap<number, string>, ascii: (s: string) => string): string {
   let out = "";
@@ -125,7 +121,7 @@ const lowerAscii = (s: string): string => s.toLowerCase();
 /** str.NAME() of text t; `ascii`: every code point is below 128. */
 export function caseOp(t: string, name: CaseMethod, ascii: boolean): string {
   if (ascii) return asciiCase(t, name);
-  const maps = caseMaps(name);
+  const maps: CaseMaps = ctx().layout.unicodeData.caseMaps();
   let out = "";
   switch (name) {
     case "upper":

@@ -16,7 +16,7 @@ import {
 import { bytesData, codePoints, joinRuns, MAX_TEXT, strText } from "./text.js";
 import { caseOp } from "./strCase.js";
 import { strPredicate } from "./strPredicates.js";
-import { isUnicodeSpace, unicodeSpaceRuns } from "./unicodeChars.js";
+import { asciiLower, isUnicodeSpace, unicodeSpaceRuns } from "./unicodeChars.js";
 import { newTuple } from "./tuples.js";
 import { newByteArrayExact } from "./ops.js";
 import { getItem } from "./subscript.js";
@@ -280,7 +280,7 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
         const errArg = args[1] ?? kw.values.get("errors");
         if (encArg !== undefined && encArg.t !== "str") throw typeError(`encode() argument 'encoding' must be str, not ${typeName(encArg)}`);
         if (errArg !== undefined && errArg.t !== "str") throw typeError(`encode() argument 'errors' must be str, not ${typeName(errArg)}`);
-        const enc = (encArg === undefined ? "utf-8" : strText(encArg)).toLowerCase().replace(/[-_]/g, "");
+        const enc = asciiLower(encArg === undefined ? "utf-8" : strText(encArg)).replace(/[-_]/g, "");
         const errors = errArg === undefined ? "strict" : strText(errArg);
         const t = text();
         let data: Uint8Array;
@@ -451,7 +451,7 @@ function bytesArg(o: PyObj | undefined): Uint8Array {
 }
 
 function decodeBytes(data: Uint8Array, enc: string): string {
-  const e = enc.toLowerCase().replace(/[-_]/g, "");
+  const e = asciiLower(enc).replace(/[-_]/g, "");
   if (e === "utf8") {
     try {
       return new TextDecoder("utf-8", { fatal: true }).decode(data);

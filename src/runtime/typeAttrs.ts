@@ -115,7 +115,8 @@ const STATIC: Readonly<Record<string, Record<string, NativeFn>>> = {
   float: {
     fromhex: ([s]) => {
       if (s === undefined || s.t !== "str") throw typeError(`must be str, not ${s === undefined ? "NoneType" : typeName(s)}`);
-      const m = /^\s*([+-])?0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)\s*$/i.exec(strText(s));
+      // Py_ISSPACE around it: ASCII whitespace only (JS's \s would take U+00A0, U+FEFF and the like).
+      const m = /^[ \t\n\v\f\r]*([+-])?0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)[ \t\n\v\f\r]*$/i.exec(strText(s));
       if (m === null) throw new PyException("ValueError", "invalid hexadecimal floating-point string");
       const frac = m[3] ?? "";
       const mant = parseInt((m[2] || "0") + frac, 16) / 16 ** frac.length;

@@ -67,6 +67,15 @@ export function decimalsAndSpacesToAscii(text: string): string {
   return out;
 }
 
+/**
+ * Py_TOLOWER over a whole text: ASCII letters lowered, everything else kept. For the places
+ * CPython lowers only ASCII (number spellings, codec names); JS's toLowerCase would apply its
+ * own Unicode's mappings to the rest ('\u212a' to 'k').
+ */
+export function asciiLower(text: string): string {
+  return /[A-Z]/.test(text) ? text.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : text;
+}
+
 /** Py_ISSPACE at both ends: the ASCII whitespace CPython's number parsers strip. */
 export function stripAsciiSpace(text: string): string {
   return text.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "");

@@ -2,9 +2,12 @@
 // fixtures/unicode_tables.py), decoded on first use: a program that never asks
 // a str method about a non-ASCII character never pays for it.
 import type { CaseMaps, CharTable, UnicodeData, UnicodeProperty } from "../unicodeData.js";
-import { CASE_EXCEPTIONS, CASE_MAPPED, JS_CASE_DIGEST, UNICODE_RANGES, UNICODE_VERSION } from "./unicodeTables.js";
+import { CASE_MAPPED, CASE_MAPS, UNICODE_RANGES, UNICODE_VERSION } from "./unicodeTables.js";
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/** Each base64 digit's value, by its char code. */
+const B64_VALUE = new Uint8Array(128);
+for (let i = 0; i < B64.length; i++) B64_VALUE[B64.charCodeAt(i)] = i;
 
 /** The base64 VLQ numbers of a table: 5 bits a character, low bits first, 0x20 = more follows. */
 function vlqs(text: string): number[] {
@@ -12,7 +15,7 @@ function vlqs(text: string): number[] {
   let n = 0;
   let shift = 0;
   for (let i = 0; i < text.length; i++) {
-    const d = B64.indexOf(text[i] as string);
+    const d = B64_VALUE[text.charCodeAt(i)] as number;
     n |= (d & 31) << shift;
     shift += 5;
     if ((d & 32) === 0) {
@@ -38,21 +41,44 @@ function decodeRanges(text: string): Int32Array {
   return out;
 }
 
-/** Per entry: gap from the previous code point less one, mapping length, signed offsets from the code point. */
-function decodeMap(text: string): Map<number, string> {
+/** The signed VLQ value v: low bit the sign. */
+function signed(v: number): number {
+  return v & 1 ? -((v + 1) >>> 1) : v >>> 1;
+}
+
+/**
+ * A case map's items, one per code point of `cps` (in order): the mapping as a string, or
+ * undefined for the base (the code point itself for upper and lower, its upper for title,
+ * its lower for fold). Blocks of count n, period p (0: p = n) and p items, item k of the block
+ * being item k mod p; an item is a length and that many signed offsets from the code point.
+ */
+function decodeItems(text: string, cps: readonly number[]): (string | undefined)[] {
   const nums = vlqs(text);
-  const out = new Map<number, string>();
-  let cp = -1;
+  const out: (string | undefined)[] = [];
+  // Where each of the current block's items starts in nums (its length, then its offsets).
+  const block: number[] = [];
   for (let k = 0; k < nums.length; ) {
-    cp += (nums[k++] as number) + 1;
     const n = nums[k++] as number;
-    let s = "";
-    for (let j = 0; j < n; j++) {
-      const v = nums[k++] as number;
-      s += String.fromCodePoint(cp + (v & 1 ? -((v + 1) >>> 1) : v >>> 1));
+    const p = (nums[k++] as number) || n;
+    block.length = 0;
+    for (let j = 0; j < p; j++) {
+      block.push(k);
+      k += 1 + (nums[k] as number);
     }
-    out.set(cp, s);
+    for (let j = 0; j < n; j++) {
+      const at = block[j % p] as number;
+      const len = nums[at] as number;
+      if (len === 0) {
+        out.push(undefined);
+        continue;
+      }
+      const cp = cps[out.length] as number;
+      let s = "";
+      for (let q = 1; q <= len; q++) s += String.fromCodePoint(cp + signed(nums[at + q] as number));
+      out.push(s);
+    }
   }
+  if (out.length !== cps.length) throw new Error(`unicodeTables.ts: a case map decodes to ${out.length} code points, not ${cps.length}`);
   return out;
 }
 
@@ -98,47 +124,29 @@ function table(name: UnicodeProperty): RangeTable {
   return t;
 }
 
-/** FNV-1a over a string's UTF-16 code units, then 0xffff: the generator computes the same digest. */
-function fnv(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return Math.imul(h ^ 0xffff, 0x01000193) >>> 0;
-}
+let caseMaps: CaseMaps | undefined;
 
-let caseMaps: CaseMaps | string | undefined;
-
-/**
- * The full mappings of every code point CPython maps: the exceptions where recorded, else
- * this engine's toUpperCase/toLowerCase of the code point (title defaults to upper, casefold
- * to lower). The engine's answers must be the ones the exceptions were taken against.
- */
-function buildCaseMaps(): CaseMaps | string {
-  const mapped = decodeRanges(CASE_MAPPED);
-  const exc = {
-    upper: decodeMap(CASE_EXCEPTIONS.upper),
-    lower: decodeMap(CASE_EXCEPTIONS.lower),
-    title: decodeMap(CASE_EXCEPTIONS.title),
-    fold: decodeMap(CASE_EXCEPTIONS.fold),
-  };
+/** CPython's full case mappings of every code point it maps, from the tables alone. */
+function buildCaseMaps(): CaseMaps {
+  const ranges = decodeRanges(CASE_MAPPED);
+  const cps: number[] = [];
+  for (let k = 0; k < ranges.length; k += 2) for (let cp = ranges[k] as number; cp < (ranges[k + 1] as number); cp++) cps.push(cp);
+  const upper = decodeItems(CASE_MAPS.upper, cps);
+  const lower = decodeItems(CASE_MAPS.lower, cps);
+  const title = decodeItems(CASE_MAPS.title, cps);
+  const fold = decodeItems(CASE_MAPS.fold, cps);
   const maps = { upper: new Map<number, string>(), lower: new Map<number, string>(), title: new Map<number, string>(), fold: new Map<number, string>() };
-  let digest = 0x811c9dc5;
-  for (let k = 0; k < mapped.length; k += 2) {
-    for (let cp = mapped[k] as number; cp < (mapped[k + 1] as number); cp++) {
-      const c = String.fromCodePoint(cp);
-      const jsUpper = c.toUpperCase();
-      const jsLower = c.toLowerCase();
-      digest = fnv(fnv(digest, jsUpper), jsLower);
-      const upper = exc.upper.get(cp) ?? jsUpper;
-      const lower = exc.lower.get(cp) ?? jsLower;
-      const title = exc.title.get(cp) ?? upper;
-      const fold = exc.fold.get(cp) ?? lower;
-      if (upper !== c) maps.upper.set(cp, upper);
-      if (lower !== c) maps.lower.set(cp, lower);
-      if (title !== c) maps.title.set(cp, title);
-      if (fold !== c) maps.fold.set(cp, fold);
-    }
-  }
-  if (digest !== JS_CASE_DIGEST) {
-    return `this Node's own case mappings (Unicode ${process.versions.unicode ?? "?"}) differ from those CPython 3.10's were recorded against; regenerate src/layouts/cpython310/unicodeTables.ts with fixtures/unicode_tables.py under this Node`;
+  for (let i = 0; i < cps.length; i++) {
+    const cp = cps[i] as number;
+    const c = String.fromCodePoint(cp);
+    const u = upper[i] ?? c;
+    const l = lower[i] ?? c;
+    const t = title[i] ?? u;
+    const f = fold[i] ?? l;
+    if (u !== c) maps.upper.set(cp, u);
+    if (l !== c) maps.lower.set(cp, l);
+    if (t !== c) maps.title.set(cp, t);
+    if (f !== c) maps.fold.set(cp, f);
   }
   return maps;
 }
@@ -152,7 +160,7 @@ export const unicodeData310: UnicodeData = {
     // The generator checked every range is whole runs of ten digits from 0.
     return i < 0 ? -1 : (cp - (ranges[2 * i] as number)) % 10;
   },
-  caseMaps(): CaseMaps | string {
+  caseMaps(): CaseMaps {
     caseMaps ??= buildCaseMaps();
     return caseMaps;
   },
