@@ -22,6 +22,10 @@ export interface VersionRules {
   readonly dictNewAllocatesKeys: boolean;
   /** STACK_USE_GUIDELINE (3.10+): displays longer than this are built by appending; null before, when they are built on the stack. */
   readonly stackUseGuideline: number | null;
+  /** frozenset() with an empty result returns one shared empty frozenset (before 3.10). */
+  readonly emptyFrozensetSingleton: boolean;
+  /** C types of the stdlib that are heap types (PyType_FromSpec) in this version, by name. */
+  readonly heapExtensionTypes: readonly string[];
 }
 
 export interface Layout {

@@ -762,7 +762,11 @@ export function makeBuiltins(): Map<string, PyObj> {
     argCount("frozenset", args, 0, 1);
     const x = args[0];
     if (x !== undefined && x.t === "frozenset") return x;
-    return setFrom("frozenset", x ?? null);
+    const s = setFrom("frozenset", x ?? null);
+    // Before 3.10, frozenset() returns one empty frozenset whenever the result is empty.
+    const c = ctx();
+    if (s.table.used === 0 && c.layout.rules.emptyFrozensetSingleton) return (c.emptyFrozenset ??= s);
+    return s;
   });
   addType("dict", dictCall, [["fromkeys", fn("fromkeys", fromKeys)]]);
   addType("range", rangeCall);

@@ -62,6 +62,8 @@ export class Ctx {
   sizeof: ((o: import("./objects.js").PyObj) => number) | null = null;
   /** decimal.getcontext().prec */
   decimalPrec = 28;
+  /** The empty frozenset singleton of versions that have one, once made. */
+  emptyFrozenset: import("./objects.js").PySetObj | null = null;
   private stepsUsed = 0;
   private textUsed = 0;
   private nextClockCheck = 1 << 16;

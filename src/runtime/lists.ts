@@ -98,6 +98,14 @@ export function listFrom(src: PyObj): PyListObj {
   return l;
 }
 
+/** A new empty list extended by `items` from a source whose length hint is exact (a dict view, a set): the list_extend rules. */
+export function listExtendedBy(items: PyObj[]): PyListObj {
+  const { list: layout, rules } = ctx().layout;
+  const n = items.length;
+  const allocated = n === 0 ? 0 : rules.listExtendPreallocates ? layout.preallocateExact(n) : layout.resize(0, 0, n);
+  return { t: "list", items, allocated };
+}
+
 /** PySequence_List (sorted(), [*x]): an empty list extended, with no preallocation of its own. */
 export function sequenceList(src: PyObj): PyListObj {
   const l = newEmptyList();

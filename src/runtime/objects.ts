@@ -147,8 +147,13 @@ export interface PyTypeObj {
   readonly name: string;
   readonly call: NativeFn | null;
   readonly attrs: ReadonlyMap<string, PyObj>;
-  /** getsizeof when not a static type's 408 (heap types of the stdlib: array.array 904, Counter 1072 …). */
-  readonly size?: number;
+  /**
+   * A stdlib type that may be a heap type: "class" for one defined in Python
+   * (Counter, ChainMap: with the keys its instances' dicts share), "extension"
+   * for a C type that is a heap type in the versions the layout names
+   * (array.array from 3.10); otherwise a static type.
+   */
+  readonly heap?: "class" | "extension";
   /** type(x).__name__ of the type object itself when not 'type' (ChainMap's is ABCMeta). */
   readonly metaclass?: string;
 }

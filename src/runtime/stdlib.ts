@@ -8,7 +8,7 @@ import { decimalFromObject } from "./decimals.js";
 import { dictClear, dictDelete, dictGet, dictSet, newDict, newDictFromType } from "./dicts.js";
 import { PyException, typeError, valueError } from "./errors.js";
 import { forEach, makeIter, toArray } from "./iteration.js";
-import { newEmptyList, newListExact } from "./lists.js";
+import { listExtendedBy, newEmptyList, newListExact } from "./lists.js";
 import { intValue, popIndex, toFloat } from "./numbers.js";
 import {
   None, pyBytes, pyFloat, pyInt, pyStr, typeName, type DictFlavor, type Kwargs, type NativeFn, type PyArrayObj,
@@ -666,8 +666,8 @@ export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | nul
         const order = entries.map((_e, i) => i).sort((a, b) => -pyCompare((entries[a] as { value: PyObj }).value, (entries[b] as { value: PyObj }).value, "<") || a - b);
         const pairs = order.map((i) => tuple2((entries[i] as { key: PyObj }).key, (entries[i] as { value: PyObj }).value));
         if (n === undefined || n.t === "NoneType") {
-          // sorted(self.items(), …): a list preallocated from the view's length.
-          return { t: "list", items: pairs, allocated: ctx().layout.list.preallocateExact(pairs.length) };
+          // sorted(self.items(), …): PySequence_List of the items view.
+          return listExtendedBy(pairs);
         }
         // heapq.nlargest: a list comprehension, grown append by append.
         const l = newEmptyList();
@@ -761,7 +761,7 @@ export function collectionsAttrs(): [string, PyObj][] {
       counterUpdate(d, args[0], kw);
       return d;
     })],
-    ["ChainMap", { t: "type", name: "ChainMap", call: (args) => opaque("ChainMap", args.length === 0 ? [newDict()] : [...args]), attrs: new Map(), size: 1072, metaclass: "ABCMeta" }],
+    ["ChainMap", { t: "type", name: "ChainMap", call: (args) => opaque("ChainMap", args.length === 0 ? [newDict()] : [...args]), attrs: new Map(), heap: "class", metaclass: "ABCMeta" }],
   ];
 }
 
@@ -776,12 +776,12 @@ export function decimalAttrs(): [string, PyObj][] {
 }
 
 export function arrayAttrs(): [string, PyObj][] {
-  return [["array", { t: "type", name: "array", call: arrayCall, attrs: new Map(), size: 904 }], ["typecodes", pyStr("bBuhHiIlLqQfd")]];
+  return [["array", { t: "type", name: "array", call: arrayCall, attrs: new Map(), heap: "extension" }], ["typecodes", pyStr("bBuhHiIlLqQfd")]];
 }
 
-/** A stdlib class object: static types are 408 bytes, Counter (a Python class) 1072. */
+/** A stdlib class object: a static type, or Counter, a Python class. */
 function typeOf(name: string, call: NativeFn): PyObj {
-  return { t: "type", name, call, attrs: new Map(), ...(name === "Counter" ? { size: 1072 } : {}) };
+  return { t: "type", name, call, attrs: new Map(), ...(name === "Counter" ? { heap: "class" as const } : {}) };
 }
 
 export function builtinLeaves(): [string, PyObj][] {

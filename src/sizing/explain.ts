@@ -9,6 +9,7 @@ import type { CField, CStruct } from "../layouts/struct.js";
 import { typeName, type PyClassObj, type PyDictObj, type PyObj } from "../runtime/objects.js";
 import { seqLen } from "../runtime/seq.js";
 import { getsizeof } from "./getsizeof.js";
+import { stdlibHeapType } from "./heapTypes.js";
 
 export interface StructRow {
   readonly field: string;
@@ -174,12 +175,6 @@ function heapTypeLaid(layout: Layout, cachedKeysSize: number | null): Laid {
   return { struct: layout.heapType.struct.name, gc: true, rows };
 }
 
-/** The dk_size of a cached keys table of `bytes` bytes, if there is one. */
-function keysSizeOf(bytes: number, layout: Layout): number | null {
-  for (let size = layout.dict.minsize; layout.dict.keysObjectSize(size) <= bytes; size *= 2) if (layout.dict.keysObjectSize(size) === bytes) return size;
-  return null;
-}
-
 function structOf(o: PyObj, layout: Layout): LaidOrNot {
   switch (o.t) {
     case "int":
@@ -274,11 +269,9 @@ function structOf(o: PyObj, layout: Layout): LaidOrNot {
     case "class":
       return heapTypeLaid(layout, o.cachedKeys === null ? null : o.cachedKeys.size);
     case "type": {
-      if (o.size === undefined) break; // a static type: a leaf
-      // A heap type of the stdlib (array.array, Counter …): the rest of its size is the keys it caches.
-      const rest = o.size - layout.gcHead.size - layout.heapType.struct.size;
-      const keys = rest === 0 ? null : keysSizeOf(rest, layout);
-      if (rest !== 0 && keys === null) return { unsupported: `${o.name}'s ${o.size} bytes are not a PyHeapTypeObject and a keys table` };
+      // A heap type of the stdlib (array.array from 3.10, Counter …), or a static type: a leaf.
+      const keys = stdlibHeapType(o, layout);
+      if (keys === undefined) break;
       return heapTypeLaid(layout, keys);
     }
     default:

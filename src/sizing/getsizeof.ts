@@ -2,6 +2,7 @@
 import type { Layout } from "../layouts/layout.js";
 import { typeName, type PyObj } from "../runtime/objects.js";
 import { seqLen } from "../runtime/seq.js";
+import { stdlibHeapType } from "./heapTypes.js";
 
 export function getsizeof(o: PyObj, layout: Layout): number {
   switch (o.t) {
@@ -39,8 +40,11 @@ export function getsizeof(o: PyObj, layout: Layout): number {
       return layout.decimal.sizeof(o.coeff === 0n ? 1 : o.coeff.toString().length, o.dynamic);
     case "instance":
       return layout.heapType.sizeofInstance(o.cls.shape);
-    case "type":
-      return o.size ?? layout.leaves["type"] ?? 0;
+    case "type": {
+      const keys = stdlibHeapType(o, layout);
+      if (keys === undefined) return layout.leaves["type"] ?? 0;
+      return layout.heapType.sizeofType(keys === null ? 0 : layout.dict.keysObjectSize(keys));
+    }
     case "class":
       return layout.heapType.sizeofType(o.cachedKeys === null ? 0 : layout.dict.keysObjectSize(o.cachedKeys.size));
     default: {
