@@ -26,6 +26,8 @@ export interface VersionRules {
   readonly emptyFrozensetSingleton: boolean;
   /** C types of the stdlib that are heap types (PyType_FromSpec) in this version, by name. */
   readonly heapExtensionTypes: readonly string[];
+  /** A '0' in a format spec without an alignment means '=' for every type (before 3.10), not only right-aligned ones. */
+  readonly zeroFlagAlignsEveryType: boolean;
 }
 
 export interface Layout {
@@ -100,6 +102,8 @@ export interface Layout {
     dummiesNeedResize(fill: number, used: number, tableSize: number): boolean;
     readonly linearProbes: number;
     readonly perturbShift: number;
+    /** set_add_entry puts a new key in the last dummy slot its probe passed (3.10+); before, in the unused slot that ends the probe. */
+    readonly addReusesDummy: boolean;
   };
   readonly dict: {
     readonly struct: CStruct;

@@ -1,6 +1,5 @@
 // format(), str.format and printf-style `%` over the modelled types.
-import { chargeChars } from "./ctx.js";
-import { chargeSteps, chargeText } from "./ctx.js";
+import { chargeChars, chargeSteps, chargeText, ctx } from "./ctx.js";
 import { PyException, typeError, unsupported, valueError } from "./errors.js";
 import { intValue, toFloat } from "./numbers.js";
 import { pyStrFresh, typeName, type PyObj, type PyStrObj } from "./objects.js";
@@ -65,7 +64,8 @@ function parseSpec(spec: string, defaultType: string, defaultAlign: "<" | ">"): 
   if (!fillGiven && cps[pos] === "0") {
     s.fill = "0";
     s.zero = true;
-    if (s.align === "" && defaultAlign === ">") s.align = "=";
+    // 3.10+ only for types that align right by default; before, for every type (so '05' is an error for a str).
+    if (s.align === "" && (defaultAlign === ">" || ctx().layout.rules.zeroFlagAlignsEveryType)) s.align = "=";
     pos++;
   }
   const integer = (): number | null => {

@@ -136,7 +136,7 @@ export class SetTable {
     if (unstable) this.unstable++;
     if (unstable && this.stamps === null) this.startStamps();
     const stamp = this.nextSeq++ * 2 + (unstable ? 1 : 0);
-    if (freeslot >= 0) {
+    if (freeslot >= 0 && this.layout.addReusesDummy) {
       this.put(freeslot, key, hash, stamp);
       return true;
     }

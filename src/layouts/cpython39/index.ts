@@ -17,13 +17,14 @@ const PyHeapTypeObjectStruct = heapTypeObjectStruct(PyAsyncMethodsStruct);
 export const cpython39: Layout = {
   ...cpython310,
   python: "3.9",
-  rules: { ...cpython310.rules, listExtendPreallocates: false, dictNewAllocatesKeys: true, stackUseGuideline: null, emptyFrozensetSingleton: true, heapExtensionTypes: [] },
+  rules: { ...cpython310.rules, listExtendPreallocates: false, dictNewAllocatesKeys: true, stackUseGuideline: null, emptyFrozensetSingleton: true, heapExtensionTypes: [], zeroFlagAlignsEveryType: true },
   dataclassKeywords: ["init", "repr", "eq", "order", "unsafe_hash", "frozen"],
   list: {
     ...cpython310.list,
     // list_preallocate_exact: exactly n (3.10 rounds up to even).
     preallocateExact: (n) => n,
   },
+  set: { ...cpython310.set, addReusesDummy: false },
   dict: {
     ...cpython310.dict,
     // dictresize: the first power of two from PyDict_MINSIZE up that is at least minsize (3.10 takes a bit length of (minsize | 8) - 1).
