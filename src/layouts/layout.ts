@@ -28,6 +28,8 @@ export interface VersionRules {
   readonly heapExtensionTypes: readonly string[];
   /** A '0' in a format spec without an alignment means '=' for every type (before 3.10), not only right-aligned ones. */
   readonly zeroFlagAlignsEveryType: boolean;
+  /** A list or set display of 3+ constants extends from a folded tuple/frozenset constant (3.9+); before, BUILD_LIST/BUILD_SET n. */
+  readonly constDisplaysFolded: boolean;
 }
 
 export interface Layout {

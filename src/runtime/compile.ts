@@ -321,7 +321,7 @@ export class Compiler {
   }
 
   private seqDisplay(kind: "list" | "set", elts: readonly Expr[], span: Span): Compiled {
-    if (elts.length > 2 && elts.every((x) => x.kind !== "Starred")) {
+    if (elts.length > 2 && ctx().layout.rules.constDisplaysFolded && elts.every((x) => x.kind !== "Starred")) {
       const parts = elts.map((x) => this.expr(x));
       if (parts.every((p) => p.konst !== null)) {
         const items = parts.map((p) => p.konst as PyObj);

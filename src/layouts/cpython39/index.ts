@@ -17,7 +17,7 @@ const PyHeapTypeObjectStruct = heapTypeObjectStruct(PyAsyncMethodsStruct);
 export const cpython39: Layout = {
   ...cpython310,
   python: "3.9",
-  rules: { ...cpython310.rules, listExtendPreallocates: false, dictNewAllocatesKeys: true, stackUseGuideline: null, emptyFrozensetSingleton: true, heapExtensionTypes: [], zeroFlagAlignsEveryType: true },
+  rules: { ...cpython310.rules, listExtendPreallocates: false, dictNewAllocatesKeys: true, stackUseGuideline: null, emptyFrozensetSingleton: true, heapExtensionTypes: [], zeroFlagAlignsEveryType: true, constDisplaysFolded: true },
   dataclassKeywords: ["init", "repr", "eq", "order", "unsafe_hash", "frozen"],
   list: {
     ...cpython310.list,
