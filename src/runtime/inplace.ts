@@ -1,5 +1,6 @@
 // In-place operators (+=, |=, …): list, set, dict and bytearray mutate in
 // place through CPython's own paths; everything else rebinds.
+import { typeHasAttribute } from "./missingAttribute.js";
 import type { BinOpName } from "../python/ast.js";
 import { byteArrayExtend } from "./byteArrays.js";
 import { ctx } from "./ctx.js";
@@ -53,7 +54,7 @@ export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
     else if (op === "BitAnd") setIntersectionUpdate(a, [b]);
     if (op === "BitOr" || op === "Sub" || op === "BitXor" || op === "BitAnd") return a;
   }
-  if (a.t === "dict" && op === "BitOr") {
+  if (a.t === "dict" && op === "BitOr" && typeHasAttribute("dict", "__ior__")) {
     if (b.t === "dict") dictMerge(a, b, true);
     else updateFrom(a, b);
     return a;

@@ -1,6 +1,6 @@
 // Attribute access on modelled objects: bound methods of the builtin types,
 // module members, and the few data attributes of numbers and ranges.
-import { missingAttribute } from "./missingAttribute.js";
+import { missingAttribute, typeHasAttribute } from "./missingAttribute.js";
 import { argCount, callObject } from "./calls.js";
 import { truthy, pyCompare, pyEq } from "./compare.js";
 import { ctx } from "./ctx.js";
@@ -343,6 +343,9 @@ function setMethodBody(s: PySetObj, name: string): NativeFn | null {
 
 /** Attributes of builtin objects (class instances are handled in attributes.ts). */
 export function getBuiltinAttr(o: PyObj, name: string): PyObj {
+  // A method this version's type lacks (str.removeprefix before 3.9…) is an AttributeError whatever pymem models.
+  const owner = methodOwner(o);
+  if (owner !== null && !typeHasAttribute(owner, name)) throw new PyException("AttributeError", `'${typeName(o)}' object has no attribute '${name}'`);
   let fn: NativeFn | null = null;
   switch (o.t) {
     case "str":

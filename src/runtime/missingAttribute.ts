@@ -4,16 +4,31 @@
 import { ctx } from "./ctx.js";
 import { PyException, PymemError } from "./errors.js";
 
-const cache = new Map<string, ReadonlySet<string>>();
+/** The names of each type, per layout's table (each version has its own). */
+const cacheByTable = new WeakMap<object, Map<string, ReadonlySet<string> | null>>();
 
-function namesOf(key: string): ReadonlySet<string> {
+/** The attribute names of `key` in this version (null: no table for it). */
+function namesOf(key: string): ReadonlySet<string> | null {
+  const table = ctx().layout.attributeNames;
+  let cache = cacheByTable.get(table);
+  if (cache === undefined) cacheByTable.set(table, (cache = new Map()));
   let s = cache.get(key);
   if (s === undefined) {
-    const text = ctx().layout.attributeNames[key];
-    s = new Set(text === undefined ? [] : text.split(" "));
+    const text = table[key];
+    s = text === undefined ? null : new Set(text.split(" "));
     cache.set(key, s);
   }
   return s;
+}
+
+/**
+ * Whether the real type `key` has attribute `name` in this version (its own
+ * table or object's); true when there is no table for it, so only a version
+ * known to lack the name refuses it.
+ */
+export function typeHasAttribute(key: string, name: string): boolean {
+  const own = namesOf(key);
+  return own === null || own.has(name) || (namesOf("object")?.has(name) ?? false);
 }
 
 /**
@@ -23,7 +38,7 @@ function namesOf(key: string): ReadonlySet<string> {
  */
 export function missingAttribute(keys: readonly string[], name: string, label: string, attributeError: string): PyException | PymemError {
   const withObject = keys.some((k) => !k.startsWith("module ")) ? [...keys, "object"] : keys;
-  if (withObject.some((k) => namesOf(k).has(name))) {
+  if (withObject.some((k) => namesOf(k)?.has(name) === true)) {
     return new PymemError("UNSUPPORTED", `${label}.${name} is not supported by pymem yet`);
   }
   return new PyException("AttributeError", attributeError);

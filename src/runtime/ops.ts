@@ -1,5 +1,6 @@
 // Binary and unary operators over the modelled types, with the identity and
 // allocation results of CPython 3.10's implementations.
+import { typeHasAttribute } from "./missingAttribute.js";
 import type { BinOpName, UnaryOpName } from "../python/ast.js";
 import { complexDiv, complexPow, cProd, type Cx } from "./complexes.js";
 import { chargeText, ctx } from "./ctx.js";
@@ -221,7 +222,7 @@ function sequenceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {
   if ((a.t === "dictview" && a.typeName !== "dict_values") || (b.t === "dictview" && b.typeName !== "dict_values")) {
     if (op === "BitAnd" || op === "BitOr" || op === "Sub" || op === "BitXor") return viewSetOp(op, a, b);
   }
-  if (op === "BitOr" && a.t === "dict" && b.t === "dict") {
+  if (op === "BitOr" && a.t === "dict" && b.t === "dict" && typeHasAttribute("dict", "__or__")) {
     // dict_or: PyDict_Copy(self) then dict_update_arg.
     const d = dictCopy(a);
     dictMerge(d, b, true);
