@@ -1,5 +1,5 @@
 // Development aid: run every fixture through pymem and list the mismatches by
-// category (`npx tsx scripts/check-fixtures.ts [filter]`).
+// category (`npx tsx scripts/check-fixtures.ts [filter] [--file=more.jsonl]`; files of fixtures/3.10/).
 import { cpython310 } from "../src/layouts/cpython310/index.js";
 import { measure } from "../src/sizing/measure.js";
 import { isError, isLater, loadFixtures } from "../tests/fixtureRows.js";
@@ -7,7 +7,7 @@ import { isError, isLater, loadFixtures } from "../tests/fixtureRows.js";
 const filter = process.argv.slice(2).find((a) => !a.startsWith("-")) ?? "";
 const verbose = process.argv.includes("-v");
 const fileArg = process.argv.find((a) => a.startsWith("--file="));
-const rows = loadFixtures(fileArg === undefined ? "core.jsonl" : fileArg.slice(7)).filter((r) => r.id.includes(filter) && (process.argv.includes("--all") || !isLater(r)));
+const rows = loadFixtures(fileArg === undefined ? "core.jsonl" : fileArg.slice(7), "3.10").filter((r) => r.id.includes(filter) && (process.argv.includes("--all") || !isLater(r)));
 const bad = new Map<string, string[]>();
 let pass = 0;
 const t0 = performance.now();

@@ -3,10 +3,11 @@
 //   npm run fuzz -- --seed 7 --count 500        fresh random expressions, measured by the real CPython 3.10
 //                                               (fixtures/fuzz.py; needs PYENV_VERSION=3.10.13), then by pymem
 //   npm run fuzz -- --seed 7-12 --count 500     several seeds (also a comma list)
-//   npm run fuzz -- --file fixtures/fuzz.jsonl  the same comparison over rows already generated (no Python)
+//   npm run fuzz -- --file fixtures/3.10/fuzz.jsonl
+//                                               the same comparison over rows already generated (no Python)
 //   npm run fuzz -- --mutate --seed 1 --count 3000
 //                                               mutated inputs (tests/fuzzMutate.ts) made from the expressions of
-//                                               fixtures/fuzz.jsonl: any hang over 5 s, crash, thrown JS error
+//                                               fixtures/3.10/fuzz.jsonl: any hang over 5 s, crash, thrown JS error
 //                                               (a stack trace at the CLI) or INTERNAL is a failure; the CLI is
 //                                               then run over the same inputs to check it prints no stack trace
 //
@@ -218,7 +219,7 @@ function fileRows(path: string): FixtureRow[] {
 // ---------------------------------------------------------------------------
 
 async function robustness(seed: number, count: number): Promise<number> {
-  const exprs = fileRows(`${root}fixtures/fuzz.jsonl`).map((r) => r.expr);
+  const exprs = fileRows(`${root}fixtures/3.10/fuzz.jsonl`).map((r) => r.expr);
   const inputs = mutations(exprs, seed, count);
   const t0 = performance.now();
   const outcomes = await runAll(inputs);

@@ -1,4 +1,5 @@
-// Reading the generated truth in fixtures/*.jsonl.
+// Reading the generated truth in fixtures/<version>/*.jsonl (one directory per
+// CPython version, listed in fixtures/versions.json).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -22,9 +23,14 @@ export interface FixtureErr {
 
 export type FixtureRow = FixtureOk | FixtureErr;
 
-export function loadFixtures(name: string): FixtureRow[] {
-  const path = fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
-  return readFileSync(path, "utf8")
+/** fixtures/<version>/<name>; a name with a "/" is a path from the repository root instead. */
+export function fixturePath(name: string, version: string): string {
+  return fileURLToPath(new URL(name.includes("/") ? `../${name}` : `../fixtures/${version}/${name}`, import.meta.url));
+}
+
+/** The rows of one corpus file as CPython `version` wrote them. */
+export function loadFixtures(name: string, version: string): FixtureRow[] {
+  return readFileSync(fixturePath(name, version), "utf8")
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l) => JSON.parse(l) as FixtureRow);
