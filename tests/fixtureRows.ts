@@ -31,6 +31,22 @@ export interface FixtureCrash {
 
 export type FixtureRow = FixtureOk | FixtureErr;
 
+/** The corpus files, the same cases in every version's directory. */
+export const CORPORA = ["core.jsonl", "more.jsonl", "classes.jsonl", "stdlib.jsonl", "fuzz.jsonl"] as const;
+
+const VERSIONS = JSON.parse(readFileSync(fileURLToPath(new URL("../fixtures/versions.json", import.meta.url)), "utf8")) as {
+  readonly releases: Readonly<Record<string, string>>;
+  readonly committed: readonly string[];
+};
+
+/** The CPython versions whose fixtures are committed ("3.8", "3.9", "3.10", ...). */
+export const FIXTURE_VERSIONS: readonly string[] = VERSIONS.committed;
+
+/** The patch release a version's fixtures come from: "3.10" -> "3.10.13". */
+export function releaseOf(version: string): string | undefined {
+  return VERSIONS.releases[version];
+}
+
 /** fixtures/<version>/<name>; a name with a "/" is a path from the repository root instead. */
 export function fixturePath(name: string, version: string): string {
   return fileURLToPath(new URL(name.includes("/") ? `../${name}` : `../fixtures/${version}/${name}`, import.meta.url));
