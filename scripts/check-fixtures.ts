@@ -1,19 +1,28 @@
 // Development aid: run every fixture through pymem and list the mismatches by
-// category (`npx tsx scripts/check-fixtures.ts [filter]`).
-import { cpython310 } from "../src/layouts/cpython310/index.js";
+// category (`npx tsx scripts/check-fixtures.ts [filter] [--file=more.jsonl] [--version=3.10] [-v]`).
+// --file names a file of fixtures/<version>/ (a name with a "/" is a path from the
+// repository root); --version picks the CPython version, measured with the layout
+// tests/layoutFor.ts gives it (3.10 by default).
 import { measure } from "../src/sizing/measure.js";
 import { isError, isLater, loadFixtures } from "../tests/fixtureRows.js";
+import { layoutFor } from "../tests/layoutFor.js";
 
 const filter = process.argv.slice(2).find((a) => !a.startsWith("-")) ?? "";
 const verbose = process.argv.includes("-v");
 const fileArg = process.argv.find((a) => a.startsWith("--file="));
-const rows = loadFixtures(fileArg === undefined ? "core.jsonl" : fileArg.slice(7)).filter((r) => r.id.includes(filter) && (process.argv.includes("--all") || !isLater(r)));
+const version = process.argv.find((a) => a.startsWith("--version="))?.slice(10) ?? "3.10";
+const layout = layoutFor(version);
+if (layout === undefined) {
+  console.error(`pymem has no layout for CPython ${version} yet: add it to tests/layoutFor.ts`);
+  process.exit(2);
+}
+const rows = loadFixtures(fileArg === undefined ? "core.jsonl" : fileArg.slice(7), version).filter((r) => r.id.includes(filter) && (process.argv.includes("--all") || !isLater(r)));
 const bad = new Map<string, string[]>();
 let pass = 0;
 const t0 = performance.now();
 for (const row of rows) {
   if (process.env["TRACE"] !== undefined) process.stderr.write(row.id + "\n");
-  const r = measure({ expr: row.expr, setup: row.setup, layout: cpython310 });
+  const r = measure({ expr: row.expr, setup: row.setup, layout });
   let problem: string | null = null;
   if (isError(row)) {
     if (r.ok) problem = `expected ${row.error.type}: ${row.error.message}, got ${r.m.type} ${r.m.size}/${r.m.deep}`;

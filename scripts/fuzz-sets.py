@@ -1,7 +1,7 @@
 """Differential fuzz of set programs: random construction, algebra, discard,
 pop and update sequences over ints, floats, complex, Decimals, tuples,
 frozensets and instances with a user __hash__, measured by the real CPython
-3.10 into fixtures/fuzz-sets.jsonl (git-ignored), then compared by
+3.10 into fixtures/3.10/fuzz-sets.jsonl (git-ignored), then compared by
 
     PYENV_VERSION=3.10.13 python3 scripts/fuzz-sets.py SEED COUNT
     npx tsx scripts/check-fixtures.ts --file=fuzz-sets.jsonl -v
@@ -61,6 +61,6 @@ for i in range(int(sys.argv[2]) if len(sys.argv) > 2 else 200):
     setup = KS + "a = %s\nb = %s\n" % (setexpr(), setexpr()) + "\n".join(stmt() for _ in range(rnd.randrange(0, 8)))
     for e in ["[getattr(x, 'v', 0) for x in a][:4]", "a", "b", "list(a)[:3]", "[a.pop() for _ in range(min(3, len(a)))]", "a ^ b", "b - a", "frozenset(a) & b", "list(a ^ b)[:2]", "list(b - a)[-2:]", "list(a | b)[1:3]"]:
         rows.append(generate.measure("fuzz/%s/%d-%s" % (sys.argv[1] if len(sys.argv) > 1 else 1, i, e[:3]), e, setup))
-with open(os.path.join(HERE, "..", "fixtures", "fuzz-sets.jsonl"), "w") as f:
+with open(generate.versions.fixture_path("fuzz-sets.jsonl"), "w") as f:
     for r in rows: f.write(json.dumps(r, ensure_ascii=False) + "\n")
 print(len(rows))

@@ -1,12 +1,15 @@
 // npm run fuzz: differential and robustness fuzzing during development.
 //
 //   npm run fuzz -- --seed 7 --count 500        fresh random expressions, measured by the real CPython 3.10
-//                                               (fixtures/fuzz.py; needs PYENV_VERSION=3.10.13), then by pymem
+//                                               (fixtures/fuzz.py under pyenv's 3.10.13), then by pymem
 //   npm run fuzz -- --seed 7-12 --count 500     several seeds (also a comma list)
-//   npm run fuzz -- --file fixtures/fuzz.jsonl  the same comparison over rows already generated (no Python)
+//   npm run fuzz -- --seed 7 --version 3.9      another CPython version (fixtures/versions.json), measured
+//                                               by pymem with that version's layout (tests/layoutFor.ts)
+//   npm run fuzz -- --file fixtures/3.10/fuzz.jsonl
+//                                               the same comparison over rows already generated (no Python)
 //   npm run fuzz -- --mutate --seed 1 --count 3000
 //                                               mutated inputs (tests/fuzzMutate.ts) made from the expressions of
-//                                               fixtures/fuzz.jsonl: any hang over 5 s, crash, thrown JS error
+//                                               fixtures/3.10/fuzz.jsonl: any hang over 5 s, crash, thrown JS error
 //                                               (a stack trace at the CLI) or INTERNAL is a failure; the CLI is
 //                                               then run over the same inputs to check it prints no stack trace
 //
@@ -18,7 +21,8 @@ import { build } from "esbuild";
 import { fork, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { isError, type FixtureRow } from "../tests/fixtureRows.js";
+import { isError, releaseOf, type FixtureRow } from "../tests/fixtureRows.js";
+import { layoutFor } from "../tests/layoutFor.js";
 import { mutations } from "../tests/fuzzMutate.js";
 import type { WorkerAnswer } from "./fuzzWorker.js";
 
@@ -32,6 +36,9 @@ function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
+
+/** The CPython version CPython's rows come from and pymem measures (3.10 by default). */
+const VERSION = arg("--version") ?? "3.10";
 
 // ---------------------------------------------------------------------------
 // Running pymem on many inputs, each timed, in killable child processes.
@@ -66,7 +73,7 @@ class Worker {
   private stderr = "";
 
   private async start(): Promise<ChildProcess> {
-    const child = fork(WORKER_BUNDLE, [], {
+    const child = fork(WORKER_BUNDLE, [VERSION], {
       execArgv: [],
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
@@ -197,7 +204,7 @@ async function differential(rows: readonly FixtureRow[]): Promise<number> {
 }
 
 function freshRows(seed: string, count: string): FixtureRow[] {
-  const env = { ...process.env, PYENV_VERSION: process.env["PYENV_VERSION"] ?? "3.10.13" };
+  const env = { ...process.env, PYENV_VERSION: releaseOf(VERSION) };
   const py = spawnSync(process.env["PYTHON"] ?? "python3", ["fixtures/fuzz.py", "--seed", seed, "--count", count], {
     cwd: root,
     env,
@@ -205,7 +212,7 @@ function freshRows(seed: string, count: string): FixtureRow[] {
     maxBuffer: 1 << 28,
     stdio: ["ignore", "pipe", "inherit"],
   });
-  if (py.status !== 0) throw new Error(`fixtures/fuzz.py failed (status ${py.status}); is CPython 3.10 on PATH (PYENV_VERSION=3.10.13)?`);
+  if (py.status !== 0) throw new Error(`fixtures/fuzz.py failed (status ${py.status}); is CPython ${releaseOf(VERSION)} installed (pyenv)?`);
   return py.stdout.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as FixtureRow);
 }
 
@@ -218,7 +225,7 @@ function fileRows(path: string): FixtureRow[] {
 // ---------------------------------------------------------------------------
 
 async function robustness(seed: number, count: number): Promise<number> {
-  const exprs = fileRows(`${root}fixtures/fuzz.jsonl`).map((r) => r.expr);
+  const exprs = fileRows(`${root}fixtures/3.10/fuzz.jsonl`).map((r) => r.expr);
   const inputs = mutations(exprs, seed, count);
   const t0 = performance.now();
   const outcomes = await runAll(inputs);
@@ -261,13 +268,17 @@ async function robustness(seed: number, count: number): Promise<number> {
 }
 
 async function main(): Promise<number> {
+  if (releaseOf(VERSION) === undefined || layoutFor(VERSION) === undefined) {
+    console.error(`--version ${VERSION}: pymem has no layout for it yet (tests/layoutFor.ts)`);
+    return 2;
+  }
   const count = arg("--count") ?? "500";
   if (process.argv.includes("--mutate")) return robustness(Number(arg("--seed") ?? "1"), Number(count));
   const file = arg("--file");
   if (file !== undefined) return differential(fileRows(file));
   const seed = arg("--seed");
   if (seed === undefined) {
-    console.error("usage: npm run fuzz -- --seed N[-M] [--count K] | --file ROWS.jsonl | --mutate [--seed N] [--count K]");
+    console.error("usage: npm run fuzz -- --seed N[-M] [--count K] [--version 3.10] | --file ROWS.jsonl [--version 3.10] | --mutate [--seed N] [--count K]");
     return 2;
   }
   return differential(freshRows(seed, count));

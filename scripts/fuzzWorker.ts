@@ -1,8 +1,17 @@
 // Child process of scripts/fuzz.ts: measures one expression per IPC message
 // and answers with pymem's figures or error. It runs apart so that the parent
 // can time each input, kill a hang and notice a crash.
-import { cpython310 } from "../src/layouts/cpython310/index.js";
+import type { Layout } from "../src/layouts/layout.js";
 import { measure } from "../src/sizing/measure.js";
+import { layoutFor } from "../tests/layoutFor.js";
+
+// The CPython version to measure as (scripts/fuzz.ts checked that pymem has its layout).
+const version = process.argv[2] ?? "3.10";
+const layout: Layout =
+  layoutFor(version) ??
+  (() => {
+    throw new Error(`no layout for CPython ${version}`);
+  })();
 
 export interface WorkerRequest {
   readonly i: number;
@@ -17,7 +26,7 @@ export type WorkerAnswer = { readonly cpuMs?: number } & (
 
 function answer(req: WorkerRequest): WorkerAnswer {
   try {
-    const r = measure({ expr: req.expr, setup: null, layout: cpython310 });
+    const r = measure({ expr: req.expr, setup: null, layout });
     if (!r.ok) return { i: req.i, ok: false, code: r.error.code, pyType: r.error.pyType, message: r.error.message };
     const breakdown = Object.fromEntries([...r.m.breakdown].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [v.count, v.bytes] as [number, number]]));
     return { i: req.i, ok: true, type: r.m.type, size: r.m.size, deep: r.m.deep, objects: r.m.objects, breakdown };
@@ -27,7 +36,7 @@ function answer(req: WorkerRequest): WorkerAnswer {
   }
 }
 
-measure({ expr: "0", setup: null, layout: cpython310 }); // build the builtins before the first timed input
+measure({ expr: "0", setup: null, layout }); // build the builtins before the first timed input
 process.on("message", (req: WorkerRequest) => {
   // CPU time, not wall time: the machine running the fuzzer may be shared and loaded.
   const c0 = process.cpuUsage();

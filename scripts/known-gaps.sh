@@ -2,19 +2,37 @@
 # Rewrite tests/knownGaps.ts from the fixture rows pymem currently gets wrong,
 # keeping the reason already given for an id (new ids get a placeholder to edit;
 # new fuzz ids get "fuzz: " and the kind of disagreement, to be made specific).
+#
+#   scripts/known-gaps.sh          CPython 3.10's rows: tests/knownGaps.ts
+#   scripts/known-gaps.sh 3.9      3.9's rows: tests/knownGaps39.ts (KNOWN_GAPS_39), for tests/layoutFor.ts
+#
+# The version needs a layout in tests/layoutFor.ts (check-fixtures.ts measures with it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+version="${1:-3.10}"
+if [ "$version" = "3.10" ]; then
+  out=tests/knownGaps.ts; name=KNOWN_GAPS
+else
+  out="tests/knownGaps${version/./}.ts"; name="KNOWN_GAPS_${version/./}"
+fi
+if ! npx tsx scripts/check-fixtures.ts --version="$version" no-such-id >/dev/null; then
+  exit 2  # no layout for this version (check-fixtures said why)
+fi
 for f in core.jsonl more.jsonl classes.jsonl stdlib.jsonl fuzz.jsonl; do
-  npx tsx scripts/check-fixtures.ts --file=$f -v 2>/dev/null
+  npx tsx scripts/check-fixtures.ts --file=$f --version="$version" -v 2>/dev/null
 done > /tmp/pymem-gaps.txt
-python3 - <<'PY'
+OUT="$out" NAME="$name" VERSION="$version" python3 - <<'PY'
+import os
 import re
+out, name, version = os.environ["OUT"], os.environ["NAME"], os.environ["VERSION"]
 old = {}
-try:
-    for m in re.finditer(r'\["([^"]+)", "([^"]*)"\]', open("tests/knownGaps.ts").read()):
-        old[m.group(1)] = m.group(2)
-except FileNotFoundError:
-    pass
+# A version's own reasons first; an id 3.10 also misses keeps 3.10's reason as a start.
+for path in dict.fromkeys([out, "tests/knownGaps.ts"]):
+    try:
+        for m in re.finditer(r'\["([^"]+)", "([^"]*)"\]', open(path).read()):
+            old.setdefault(m.group(1), m.group(2))
+    except FileNotFoundError:
+        pass
 
 def fuzz_reason(problem):
     """The kind of disagreement, from check-fixtures' problem line."""
@@ -38,14 +56,16 @@ for n, line in enumerate(lines):
     if m:
         ids.append(m.group(1))
         problems[m.group(1)] = lines[n + 1].strip() if n + 1 < len(lines) else ""
-out = ["// Fixture rows pymem does not answer yet, each for a stated reason. The table",
-       "// test reports them as todo; removing an id here makes its row a real test.",
-       "// Regenerate with scripts/known-gaps.sh.",
-       "export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([" ]
+text = ["// Fixture rows pymem does not answer yet, each for a stated reason. The table",
+         "// test reports them as todo; removing an id here makes its row a real test.",
+         "// Regenerate with scripts/known-gaps.sh%s." % ("" if version == "3.10" else " " + version),
+         "export const %s: ReadonlyMap<string, string> = new Map([" % name]
+if version != "3.10":
+    text.insert(0, "// CPython %s's fixture rows (fixtures/%s/)." % (version, version))
 for i in ids:
     default = fuzz_reason(problems[i]) if i.startswith("fuzz/") else "not modelled yet"
-    out.append(f'  ["{i}", "{old.get(i, default)}"],')
-out.append("]);")
-open("tests/knownGaps.ts", "w").write("\n".join(out) + "\n")
+    text.append(f'  ["{i}", "{old.get(i, default)}"],')
+text.append("]);")
+open(out, "w").write("\n".join(text) + "\n")
 print(len(ids), "known gaps")
 PY

@@ -55,7 +55,7 @@ describe("pymem explain", () => {
 
 describe("explanations add up to getsizeof for every value of the corpora", () => {
   const files = ["core.jsonl", "more.jsonl", "classes.jsonl", "stdlib.jsonl"];
-  const rows = files.flatMap((f) => loadFixtures(f)).filter((r) => !isError(r));
+  const rows = files.flatMap((f) => loadFixtures(f, "3.10")).filter((r) => !isError(r));
 
   /** What is wrong with an explanation, or null: it must lay out real members only, contiguously, adding up to getsizeof. */
   function fault(e: Explanation): string | null {

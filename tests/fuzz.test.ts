@@ -3,7 +3,7 @@
 // must each come back as a value or a clean error value — never a thrown
 // JavaScript error (a stack trace at the CLI), never INTERNAL — within a
 // bounded time. The differential half of the fuzz guard is the `fuzz`
-// category of tests/fixtures.test.ts (fixtures/fuzz.jsonl); `npm run fuzz`
+// category of tests/fixtures.test.ts (fixtures/3.10/fuzz.jsonl); `npm run fuzz`
 // runs fresh seeds of both against the real interpreter.
 import { describe, expect, it } from "vitest";
 import { cpython310 } from "../src/layouts/cpython310/index.js";
@@ -18,7 +18,7 @@ const COUNT = 200;
 const TIME_LIMIT_MS = 250;
 const CPU_BOUND_MS = 4000;
 
-const exprs = loadFixtures("fuzz.jsonl").map((r) => r.expr);
+const exprs = loadFixtures("fuzz.jsonl", "3.10").map((r) => r.expr);
 const inputs = mutations(exprs, SEED, COUNT);
 
 describe("fuzz: mutated inputs", () => {

@@ -1,6 +1,6 @@
 // The 3.10 layout's growth rules, replayed on their own and checked against
 // the sizes the real interpreter reported for the same construction paths
-// (fixtures/core.jsonl): append growth, dict insertion growth, set add growth,
+// (fixtures/3.10/core.jsonl): append growth, dict insertion growth, set add growth,
 // PEP 393 string sizes, int digits.
 import { describe, expect, it } from "vitest";
 import { cpython310 as L } from "../src/layouts/cpython310/index.js";
@@ -8,7 +8,7 @@ import { UNICODE_CHECKS } from "../src/layouts/cpython310/unicodeTables.js";
 import { measureText } from "../src/runtime/objects.js";
 import { isError, loadFixtures, type FixtureOk } from "./fixtureRows.js";
 
-const rows = loadFixtures("core.jsonl").filter((r): r is FixtureOk => !isError(r));
+const rows = loadFixtures("core.jsonl", "3.10").filter((r): r is FixtureOk => !isError(r));
 
 function rowsMatching(re: RegExp): [number, FixtureOk][] {
   return rows.flatMap((r) => {

@@ -98,7 +98,7 @@ describe("nesting answers with work linear in its depth", () => {
   });
 });
 
-// Each ends exactly (figures are CPython's, in fixtures/more.jsonl "limits" and "big")
+// Each ends exactly (figures are CPython's, in fixtures/3.10/more.jsonl "limits" and "big")
 // or with LIMIT before pymem holds more than its budgets allow.
 const BOMBS: readonly string[] = [
   "['a'*10**6 + 'b'*10**6 for _ in range(10**4)]",

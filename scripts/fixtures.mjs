@@ -1,0 +1,50 @@
+// npm run fixtures / npm run fixtures:check: every fixture script under every
+// committed CPython version (fixtures/versions.json), each with its own
+// PYENV_VERSION. The scripts pick their output from the running interpreter:
+// fixtures/<version>/*.jsonl and src/layouts/cpython<version>/ tables.
+//
+//   node scripts/fixtures.mjs --write            all committed versions
+//   node scripts/fixtures.mjs --check 3.9 3.10   only these (any version in "releases")
+//
+// --check runs everything, then lists what is out of date; exit status 1 if anything is.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const { releases, committed } = JSON.parse(readFileSync(`${root}fixtures/versions.json`, "utf8"));
+
+const SCRIPTS = ["generate.py", "more.py", "classes.py", "stdlib.py", "attribute_names.py", "unicode_tables.py", "fuzz.py"];
+// unicode_tables.py describes 3.10's Unicode database only, for now (src/layouts/cpython310/unicodeTables.ts).
+const ONLY = { "unicode_tables.py": ["3.10"] };
+
+const mode = process.argv.includes("--write") ? "--write" : process.argv.includes("--check") ? "--check" : null;
+const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const unknown = asked.filter((v) => !(v in releases));
+if (mode === null || unknown.length > 0) {
+  console.error(`usage: node scripts/fixtures.mjs --write|--check [VERSION...]   (versions: ${Object.keys(releases).join(", ")})`);
+  process.exit(2);
+}
+
+const failed = [];
+const t0 = performance.now();
+for (const version of asked.length > 0 ? asked : committed) {
+  for (const script of SCRIPTS) {
+    if (ONLY[script] !== undefined && !ONLY[script].includes(version)) continue;
+    const t = performance.now();
+    console.error(`== ${version} (${releases[version]}): fixtures/${script} ${mode}`);
+    const r = spawnSync("python3", [`fixtures/${script}`, mode], {
+      cwd: root,
+      env: { ...process.env, PYENV_VERSION: releases[version] },
+      stdio: "inherit",
+    });
+    if (r.status !== 0) failed.push(`${version} ${script} (exit ${r.status ?? r.signal})`);
+    console.error(`   ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+}
+console.error(`\n${((performance.now() - t0) / 1000).toFixed(0)} s`);
+if (failed.length > 0) {
+  console.error(`${mode === "--check" ? "out of date or failed" : "failed"}:\n  ${failed.join("\n  ")}`);
+  process.exit(1);
+}
+console.error(mode === "--check" ? "all fixtures up to date" : "all fixtures written");

@@ -1,0 +1,28 @@
+// Which layout the table test (tests/fixtures.test.ts) and scripts/check-fixtures.ts
+// measure each CPython version's fixture rows with, and the rows pymem is known to
+// get wrong there. A committed version (fixtures/versions.json) without an entry
+// here is not run: its rows are reported as one todo with their count, never as
+// passes. To offer a version, add its layout and its known gaps
+// (`scripts/known-gaps.sh 3.9` writes tests/knownGaps39.ts):
+//   ["3.9", { layout: cpython39, knownGaps: KNOWN_GAPS_39 }],
+import type { Layout } from "../src/layouts/layout.js";
+import { cpython310 } from "../src/layouts/cpython310/index.js";
+import { KNOWN_GAPS } from "./knownGaps.js";
+
+interface VersionUnderTest {
+  readonly layout: Layout;
+  /** Fixture id -> why pymem does not answer it yet (reported as todo). */
+  readonly knownGaps: ReadonlyMap<string, string>;
+}
+
+const MODELLED: ReadonlyMap<string, VersionUnderTest> = new Map([["3.10", { layout: cpython310, knownGaps: KNOWN_GAPS }]]);
+
+/** The layout pymem measures CPython `version` ("3.10") with, or undefined when it has none yet. */
+export function layoutFor(version: string): Layout | undefined {
+  return MODELLED.get(version)?.layout;
+}
+
+/** The fixture ids of `version` pymem is known to get wrong, each with the reason (empty without a layout). */
+export function knownGapsFor(version: string): ReadonlyMap<string, string> {
+  return MODELLED.get(version)?.knownGaps ?? new Map();
+}
