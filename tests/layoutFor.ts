@@ -7,7 +7,9 @@
 //   ["3.9", { layout: cpython39, knownGaps: KNOWN_GAPS_39 }],
 import type { Layout } from "../src/layouts/layout.js";
 import { cpython310 } from "../src/layouts/cpython310/index.js";
+import { cpython39 } from "../src/layouts/cpython39/index.js";
 import { KNOWN_GAPS } from "./knownGaps.js";
+import { KNOWN_GAPS_39 } from "./knownGaps39.js";
 
 interface VersionUnderTest {
   readonly layout: Layout;
@@ -15,7 +17,10 @@ interface VersionUnderTest {
   readonly knownGaps: ReadonlyMap<string, string>;
 }
 
-const MODELLED: ReadonlyMap<string, VersionUnderTest> = new Map([["3.10", { layout: cpython310, knownGaps: KNOWN_GAPS }]]);
+const MODELLED: ReadonlyMap<string, VersionUnderTest> = new Map([
+  ["3.10", { layout: cpython310, knownGaps: KNOWN_GAPS }],
+  ["3.9", { layout: cpython39, knownGaps: KNOWN_GAPS_39 }],
+]);
 
 /** The layout pymem measures CPython `version` ("3.10") with, or undefined when it has none yet. */
 export function layoutFor(version: string): Layout | undefined {

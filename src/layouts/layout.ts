@@ -30,6 +30,10 @@ export interface VersionRules {
   readonly zeroFlagAlignsEveryType: boolean;
   /** A list or set display of 3+ constants extends from a folded tuple/frozenset constant (3.9+); before, BUILD_LIST/BUILD_SET n. */
   readonly constDisplaysFolded: boolean;
+  /** zip() takes strict= (3.10+); before, no keyword arguments at all. */
+  readonly zipStrict: boolean;
+  /** int(x) through __trunc__ needs a result with __index__ (3.10+); before, __int__ (a float) will do. */
+  readonly truncResultNeedsIndex: boolean;
 }
 
 export interface Layout {

@@ -504,6 +504,7 @@ function toBase(x: PyObj | undefined, base: 2 | 8 | 16, prefix: string): PyObj {
 
 function zipCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   kwOnly(kw, ["strict"], "zip");
+  if (kw.values.size > 0 && !ctx().layout.rules.zipStrict) throw typeError("zip() takes no keyword arguments");
   const strict = truthy(kw.values.get("strict") ?? False);
   const its = args.map(getIter);
   return makeIter("zip", () => {

@@ -2,7 +2,9 @@
 // round(), reversed(), next() call the class's own __int__, __float__,
 // __abs__, __round__, __len__/__getitem__, __next__ with the result checks of
 // Objects/abstract.c and Python/bltinmodule.c.
+import { ctx } from "./ctx.js";
 import { PyException, typeError } from "./errors.js";
+import { floatToInt } from "./numbers.js";
 import { pyFloat, pyInt, typeName, type PyObj } from "./objects.js";
 import { callDunder, lookupDunder, userIndexOf, userLen } from "./userDunders.js";
 
@@ -16,11 +18,19 @@ export function userInt(o: PyObj): PyObj | null {
   }
   const i = userIndexOf(o);
   if (i !== null) return pyInt(i);
-  // The last resort of int(x) in 3.10: __trunc__, whose result must be an int (or have __index__).
+  // The last resort of int(x): __trunc__, whose result must be an int or have __index__ (3.10+), or __int__ too before.
   const t = callDunder(o, "__trunc__");
   if (t === undefined) return null;
   if (t.t === "int") return t;
   if (t.t === "bool") return pyInt(t.v ? 1 : 0);
+  if (!ctx().layout.rules.truncResultNeedsIndex) {
+    if (t.t === "float") return floatToInt(t.v);
+    const viaInt = callDunder(t, "__int__");
+    if (viaInt !== undefined) {
+      if (viaInt.t === "int") return viaInt;
+      throw typeError(`__int__ returned non-int (type ${typeName(viaInt)})`);
+    }
+  }
   const ti = userIndexOf(t);
   if (ti === null) throw typeError(`__trunc__ returned non-Integral (type ${typeName(t)})`);
   return pyInt(ti);

@@ -2,6 +2,9 @@
 import type { Layout } from "../layout.js";
 import { cpython39 } from "../cpython39/index.js";
 import { shiftRight } from "../cpython310/bits.js";
+import { ATTRIBUTE_NAMES } from "./attributeNames.js";
+import { SIGNATURES } from "./signatures.js";
+import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 
 /** list_resize of 3.8: newsize + newsize/8 + (3 or 6), with no rounding to a multiple of 4. */
 function listResize(allocated: number, _size: number, newsize: number): number {
@@ -13,6 +16,9 @@ function listResize(allocated: number, _size: number, newsize: number): number {
 export const cpython38: Layout = {
   ...cpython39,
   python: "3.8",
+  attributeNames: ATTRIBUTE_NAMES,
+  signatures: SIGNATURES,
+  staticAddressLow16: STATIC_ADDRESS_LOW16,
   rules: { ...cpython39.rules, constDisplaysFolded: false },
   list: { ...cpython39.list, resize: listResize },
 };

@@ -8,6 +8,9 @@ import { heapTypeObjectStruct, heapTypeSizer } from "../cpython310/PyHeapTypeObj
 import { leafSizesOf } from "../cpython310/leaves.js";
 import { ptr } from "../cpython310/platform.js";
 import { cstruct } from "../struct.js";
+import { ATTRIBUTE_NAMES } from "./attributeNames.js";
+import { SIGNATURES } from "./signatures.js";
+import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { leafTypes } from "./leaves.js";
 
 /** PyAsyncMethods before am_send (3.10). */
@@ -17,7 +20,10 @@ const PyHeapTypeObjectStruct = heapTypeObjectStruct(PyAsyncMethodsStruct);
 export const cpython39: Layout = {
   ...cpython310,
   python: "3.9",
-  rules: { ...cpython310.rules, listExtendPreallocates: false, dictNewAllocatesKeys: true, stackUseGuideline: null, emptyFrozensetSingleton: true, heapExtensionTypes: [], zeroFlagAlignsEveryType: true, constDisplaysFolded: true },
+  attributeNames: ATTRIBUTE_NAMES,
+  signatures: SIGNATURES,
+  staticAddressLow16: STATIC_ADDRESS_LOW16,
+  rules: { ...cpython310.rules, listExtendPreallocates: false, dictNewAllocatesKeys: true, stackUseGuideline: null, emptyFrozensetSingleton: true, heapExtensionTypes: [], zeroFlagAlignsEveryType: true, constDisplaysFolded: true, zipStrict: false, truncResultNeedsIndex: false },
   dataclassKeywords: ["init", "repr", "eq", "order", "unsafe_hash", "frozen"],
   list: {
     ...cpython310.list,

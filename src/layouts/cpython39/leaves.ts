@@ -26,6 +26,12 @@ const PyGenObject = cstruct("PyGenObject", [
   ptr("gi_exc_state.previous_item", "struct _err_stackitem *"),
 ]);
 
+/** Lib/dataclasses.py: Field's 10 __slots__ (kw_only came in 3.10). */
+const Field = cstruct("Field instance", [
+  HEAD,
+  ...["name", "type", "default", "default_factory", "repr", "hash", "init", "compare", "metadata", "_field_type"].map((n) => ptr(n)),
+]);
+
 const zipobject = cstruct("zipobject", [HEAD, ssize("tuplesize"), ptr("ittuple"), ptr("result")]);
 
 const propertyobject = cstruct("propertyobject", [HEAD, ptr("prop_get"), ptr("prop_set"), ptr("prop_del"), ptr("prop_doc"), field("getter_doc", "int", SIZEOF.int), padding(4)]);
@@ -36,4 +42,5 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   generator: leaf(PyGenObject, true),
   zip: leaf(zipobject, true),
   property: leaf(propertyobject, true),
+  Field: leaf(Field, true),
 };
