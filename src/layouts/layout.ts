@@ -5,6 +5,7 @@
 // fixed part its getsizeof counts, and the element of each array allocated
 // with it or apart: `pymem explain` prints those tables, never its own figures.
 import { cpython310 } from "./cpython310/index.js";
+import { cpython39 } from "./cpython39/index.js";
 import type { CField, CStruct } from "./struct.js";
 import type { UnicodeData } from "./unicodeData.js";
 
@@ -186,7 +187,8 @@ export interface Layout {
   readonly leafTypes: Readonly<Record<string, { readonly struct: CStruct; readonly gc: boolean }>>;
 }
 
-export const layouts: Readonly<Record<string, Layout>> = { "3.10": cpython310 };
+/** The versions users may ask for, oldest first; a version is offered once its fixture rows pass. */
+export const layouts: Readonly<Record<string, Layout>> = { "3.9": cpython39, "3.10": cpython310 };
 
 export const SUPPORTED_PYTHONS: readonly string[] = Object.keys(layouts);
 
