@@ -69,7 +69,7 @@ describe("errors: every code exits 2 with a message, in human and JSON mode", ()
     ["UNSUPPORTED", ["super()"], "UNSUPPORTED", /the builtin 'super' is not supported/],
     ["FORBIDDEN", ["open('/etc/passwd')"], "FORBIDDEN", /'open' is not available/],
     ["LIMIT", ["10**10**10"], "LIMIT", /ints up to/],
-    ["CONFIG", ["--python", "3.9", "1"], "CONFIG", /supported versions: 3\.10/],
+    ["CONFIG", ["--python", "2.7", "1"], "CONFIG", /supported versions: 3\.9, 3\.10/],
     ["INPUT (no expression)", [], "INPUT", /no expression given/],
     ["INPUT (bad UTF-8 on stdin)", ["--stdin"], "INPUT", /not valid UTF-8/, { stdin: Uint8Array.from([0x31, 0xff, 0x0a]) }],
   ];
