@@ -16,7 +16,9 @@ import { isLazy, materialize, seqLen } from "./seq.js";
 import { codePoints, bytesData, sliceRuns, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
 import { toArray } from "./iteration.js";
-import { arrayGetItem, arraySetItem, bufferBytes, defaultdictMissing, dequeDelItem } from "./stdlib.js";
+import { arrayGetItem, arraySetItem, bufferBytes } from "./arrayObject.js";
+import { dequeDelItem } from "./dequeObject.js";
+import { defaultdictMissing } from "./dictFlavors.js";
 import { byteArrayResize } from "./byteArrays.js";
 import { callClassDunder, callDunder, classDunder, isUserObj, userIndexOf } from "./userDunders.js";
 
