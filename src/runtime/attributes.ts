@@ -1,7 +1,8 @@
 // getattr/setattr/delattr over every modelled object: class instances go
 // through classes.ts, builtin objects through their method tables.
 import { newTuple } from "./tuples.js";
-import { classmethods, delInstanceAttr, getInstanceAttr, getTupleSubclassAttr, lookupClassAttr, newInstance, setInstanceAttrValue } from "./classes.js";
+import { classmethods, getTupleSubclassAttr, lookupClassAttr, newInstance } from "./classes.js";
+import { delInstanceAttr, getInstanceAttr, setInstanceAttrValue } from "./instanceAttrs.js";
 import { typeObject as builtinType } from "./builtins.js";
 import { PyException } from "./errors.js";
 import { getBuiltinAttr } from "./methods.js";

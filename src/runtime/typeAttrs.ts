@@ -16,7 +16,8 @@ import { PyException } from "./errors.js";
 import { dictSet, newDict } from "./dicts.js";
 import { None } from "./objects.js";
 import { bytesData, strText } from "./text.js";
-import { delInstanceAttr, getInstanceAttr, newInstance, setInstanceAttrValue } from "./classes.js";
+import { newInstance } from "./classes.js";
+import { delInstanceAttr, getInstanceAttr, setInstanceAttrValue } from "./instanceAttrs.js";
 import type { PyInstanceObj } from "./objects.js";
 
 function sample(name: string): PyObj | null {
