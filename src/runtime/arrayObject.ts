@@ -7,6 +7,7 @@ import { PyException, typeError, valueError } from "./errors.js";
 import { makeIter } from "./iterObject.js";
 import { intValue, toFloat } from "./numbers.js";
 import { pyFloat, pyInt, pyStr, typeName, type PyArrayObj, type PyObj } from "./objects.js";
+import { sliceIndices } from "./sliceIndices.js";
 import { bytesData, strText } from "./text.js";
 import { userIndexOf } from "./userDunders.js";
 
@@ -103,7 +104,7 @@ export function arrayExtendArray(a: PyArrayObj, src: PyArrayObj): void {
   arrayPushAll(a, src.values.slice());
 }
 
-export function arrayGetItem(a: PyArrayObj, key: PyObj, sliceIndices: (s: PyObj & { t: "slice" }, n: number) => [number, number, number]): PyObj {
+export function arrayGetItem(a: PyArrayObj, key: PyObj): PyObj {
   if (key.t === "slice") {
     const [start, step, n] = sliceIndices(key, a.values.length);
     const out: (number | bigint | string)[] = [];
@@ -118,7 +119,7 @@ export function arrayGetItem(a: PyArrayObj, key: PyObj, sliceIndices: (s: PyObj 
 }
 
 /** array_ass_subscr: slices take an array of the same typecode; a length change resizes once. */
-export function arraySetItem(a: PyArrayObj, key: PyObj, value: PyObj, sliceIndices: (s: PyObj & { t: "slice" }, n: number) => [number, number, number]): void {
+export function arraySetItem(a: PyArrayObj, key: PyObj, value: PyObj): void {
   const n = a.values.length;
   if (key.t !== "slice") {
     let i = Number(intValue(key) ?? NaN);

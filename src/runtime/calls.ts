@@ -6,7 +6,6 @@ import { typeName, type Kwargs, type PyClassObj, type PyObj } from "./objects.js
 import { isInstanceOf, lookupClassAttr, makeNamedTuple } from "./classes.js";
 import { toArray } from "./iteration.js";
 import { newTupleOfClass } from "./tuples.js";
-import { isBuiltinFunction } from "./scope.js";
 import { bindBuiltinCall } from "./argumentBinding.js";
 import { callBound, dunderUnsupported, lookupDunder, setDunderCaller } from "./userDunders.js";
 
@@ -20,7 +19,7 @@ export function callObject(f: PyObj, args: readonly PyObj[], kwargs: Kwargs = em
     case "builtin": {
       // A builtin call does real work beyond its node's step (argument binding, a new object): counted as several.
       ctx().tick(BUILTIN_CALL_STEPS);
-      const call = bindBuiltinCall(f, args, kwargs, isBuiltinFunction);
+      const call = bindBuiltinCall(f, args, kwargs);
       return f.fn(call.args, call.kwargs);
     }
     case "function":

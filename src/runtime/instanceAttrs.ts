@@ -7,8 +7,8 @@ import { allSlots, lookupClassAttr } from "./classes.js";
 import { intern } from "./constPool.js";
 import { dictDelete, dictGet, dictSet } from "./dicts.js";
 import { PyException, typeError } from "./errors.js";
-import { instanceDict, setInstanceAttr } from "./instanceDict.js";
-import { pyStr, typeName, type PyInstanceObj, type PyObj, type PyStrObj } from "./objects.js";
+import { instanceDict, makeKeysShared } from "./instanceDict.js";
+import { pyStr, typeName, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj } from "./objects.js";
 import { callDunder, isUserObj, lookupDunder } from "./userDunders.js";
 
 /** Attribute names are interned, as PyObject_SetAttr does with its name. */
@@ -78,7 +78,7 @@ export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: P
     return;
   }
   if (!inst.cls.hasDict) throw new PyException("AttributeError", `'${inst.cls.name}' object has no attribute '${name}'`);
-  setInstanceAttr(inst, attrKey(name), value, dictSet, (d, k) => void dictDelete(d, k));
+  setInstanceAttr(inst, attrKey(name), value);
 }
 
 export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
@@ -96,5 +96,32 @@ export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
   if (d === null || dictGet(d, pyStr(name)) === undefined) {
     throw new PyException("AttributeError", `'${inst.cls.name}' object has no attribute '${name}'`);
   }
-  setInstanceAttr(inst, attrKey(name), null, dictSet, (dd, k) => void dictDelete(dd, k));
+  setInstanceAttr(inst, attrKey(name), null);
+}
+
+/** _PyObjectDict_SetItem: set or delete an attribute in the instance dict, keeping the class's key cache right. */
+function setInstanceAttr(inst: PyInstanceObj, key: PyStrObj, value: PyObj | null): void {
+  const cls: PyClassObj = inst.cls;
+  const cached = cls.cachedKeys;
+  const d = instanceDict(inst);
+  if (cached === null) {
+    if (value === null) dictDelete(d, key);
+    else dictSet(d, key, value);
+    return;
+  }
+  if (value === null) {
+    dictDelete(d, key);
+    if (d.split !== cached) {
+      cls.cachedKeys = null;
+      cached.refcnt--;
+    }
+    return;
+  }
+  const wasShared = d.split === cached;
+  dictSet(d, key, value);
+  if (wasShared && cls.cachedKeys !== null && cls.cachedKeys !== d.split) {
+    // Only this dict shared the keys: share its new ones instead; else stop sharing.
+    cls.cachedKeys = cached.refcnt === 1 ? makeKeysShared(d) : null;
+    cached.refcnt--;
+  }
 }
