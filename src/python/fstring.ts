@@ -3,7 +3,7 @@
 // field's expression is compiled separately from the text "(expr)".
 import type { Expr, FStringConversion, Span } from "./ast.js";
 import { decodeUnicodeEscapes, type StringParts } from "./literals.js";
-import { JoinedStrBuilder, guard, tokenSpan } from "./strings.js";
+import { JoinedStrBuilder, guard, tokenSpan } from "./joinedStr.js";
 import type { Token } from "./tokenizer.js";
 
 /** Where the inner "(expr)" source sits in the file, as CPython 3.10 computes it. */

@@ -1,40 +1,10 @@
 // The `strings` rule: implicit concatenation of adjacent STRING tokens into a
 // Constant or a JoinedStr, following CPython 3.10's string_parser.c.
-import type { Expr, Span } from "./ast.js";
+import type { Expr } from "./ast.js";
 import { parseFStringBody, type FStringHost } from "./fstring.js";
-import { LiteralError, checkBytesAscii, decodeBytesEscapes, decodeUnicodeEscapes, splitString } from "./literals.js";
+import { JoinedStrBuilder, guard, tokenSpan } from "./joinedStr.js";
+import { checkBytesAscii, decodeBytesEscapes, decodeUnicodeEscapes, splitString } from "./literals.js";
 import type { Token } from "./tokenizer.js";
-
-/** Accumulates literal text and FormattedValues like CPython's FstringParser. */
-export class JoinedStrBuilder {
-  readonly values: Expr[] = [];
-  private lastStr: string | null = null;
-  fmode = false;
-
-  constructor(private readonly partSpan: Span) {}
-
-  concat(s: string): void {
-    if (s.length > 0) this.lastStr = (this.lastStr ?? "") + s;
-  }
-
-  /** Turns pending literal text into a Constant before an expression is appended. */
-  flush(): void {
-    if (this.lastStr !== null) {
-      this.values.push({ kind: "Constant", value: { t: "str", v: this.lastStr }, span: this.partSpan });
-      this.lastStr = null;
-    }
-  }
-
-  finish(span: Span): Expr {
-    if (!this.fmode) return { kind: "Constant", value: { t: "str", v: this.lastStr ?? "" }, span };
-    this.flush();
-    return { kind: "JoinedStr", values: this.values, span };
-  }
-}
-
-export function tokenSpan(first: Token, last: Token = first): Span {
-  return { line: first.line, col: first.col, endLine: last.endLine, endCol: last.endCol };
-}
 
 /**
  * Concatenates the STRING tokens of one atom. `host.fail` reports at the token
@@ -68,14 +38,4 @@ export function concatenateStrings(tokens: readonly Token[], host: FStringHost):
     return { kind: "Constant", value: { t: "bytes", v }, span };
   }
   return builder.finish(span);
-}
-
-/** Runs a decoder, turning its LiteralError into a syntax error at the usual place. */
-export function guard<T>(host: FStringHost, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof LiteralError) return host.fail(e.message);
-    throw e;
-  }
 }

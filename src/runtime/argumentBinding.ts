@@ -5,6 +5,7 @@
 import { ctx } from "./ctx.js";
 import { typeError } from "./errors.js";
 import { typeName, type Kwargs, type PyBuiltinObj, type PyObj } from "./objects.js";
+import { isBuiltinFunction } from "./scope.js";
 
 interface Param {
   readonly name: string;
@@ -82,7 +83,7 @@ export function signatureCounts(owner: string, name: string): SignatureCounts | 
 }
 
 /** The real function's owner for a builtin object: a builtin type's name for a bound method of its value, "" for a builtins function. */
-function ownerOf(f: PyBuiltinObj, isBuiltinFunction: (f: PyBuiltinObj) => boolean): string | null {
+function ownerOf(f: PyBuiltinObj): string | null {
   const self = f.self;
   if (self === null) return isBuiltinFunction(f) ? "" : null;
   if (self.t === "instance" || self.t === "class" || self.t === "type" || self.t === "module") return null;
@@ -100,9 +101,9 @@ export interface BoundCall {
  * parameter moved to its position (a gap before it is a hole: absent), so the
  * model's implementations, which read positions, see `sep=':'` as the real one does.
  */
-export function bindBuiltinCall(f: PyBuiltinObj, args: readonly PyObj[], kwargs: Kwargs, isBuiltinFunction: (f: PyBuiltinObj) => boolean): BoundCall {
+export function bindBuiltinCall(f: PyBuiltinObj, args: readonly PyObj[], kwargs: Kwargs): BoundCall {
   const call = { args, kwargs };
-  const owner = ownerOf(f, isBuiltinFunction);
+  const owner = ownerOf(f);
   if (owner === null) return call;
   const sig = signatureOf(owner, f.name);
   if (sig === null) return call;

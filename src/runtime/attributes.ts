@@ -1,15 +1,19 @@
 // getattr/setattr/delattr over every modelled object: class instances go
-// through classes.ts, builtin objects through their method tables.
+// through instanceAttrs.ts, builtin types through typeAttrs.ts, builtin
+// objects through their method tables.
 import { newTuple } from "./tuples.js";
-import { classmethods, delInstanceAttr, getInstanceAttr, getTupleSubclassAttr, lookupClassAttr, newInstance, setInstanceAttrValue } from "./classes.js";
-import { typeObject as builtinType } from "./builtins.js";
-import { PyException } from "./errors.js";
+import { classmethods, getTupleSubclassAttr, lookupClassAttr, newInstance } from "./classes.js";
+import { delInstanceAttr, getInstanceAttr, setInstanceAttrValue } from "./instanceAttrs.js";
+import { typeObject as builtinType } from "./typeObjects.js";
+import { PyException, typeError } from "./errors.js";
 import { getBuiltinAttr } from "./methods.js";
-import { None, pyStr, typeName, type PyObj } from "./objects.js";
+import { None, pyStr, typeName, type PyObj, type PyTypeObj } from "./objects.js";
 import { intValue } from "./numbers.js";
 import { ctx } from "./ctx.js";
 import { missingAttribute } from "./missingAttribute.js";
 import { objectMethod } from "./objectMethods.js";
+import { staticTypeAttr, typeSample } from "./typeAttrs.js";
+import { callObject } from "./calls.js";
 import { callBound, callDunder, checkDunderAssign, isUserObj, lookupDunder } from "./userDunders.js";
 
 /** object.__new__(cls): an instance without running __init__. */
@@ -22,6 +26,33 @@ const objectNew: PyObj = {
     return newInstance(c);
   },
 };
+
+/** A builtin type's attribute: its own (typeAttrs.ts), else a method its instances have (str.upper, int.__add__) as an unbound function. */
+function typeAttr(t: PyTypeObj, name: string): PyObj | null {
+  const own = staticTypeAttr(t, name);
+  if (own !== null) return own;
+  const s = typeSample(t.name);
+  if (s === null) return null;
+  try {
+    getAttr(s, name);
+  } catch (e) {
+    if (e instanceof PyException) return null;
+    throw e;
+  }
+  return {
+    t: "builtin",
+    name: `${t.name}.${name}`,
+    self: null,
+    fn: (args, kw) => {
+      const self = args[0];
+      if (self === undefined) throw typeError(`unbound method ${t.name}.${name}() needs an argument`);
+      if (typeName(self) !== t.name && !(t.name === "int" && self.t === "bool")) {
+        throw typeError(`descriptor '${name}' for '${t.name}' objects doesn't apply to a '${typeName(self)}' object`);
+      }
+      return callObject(getAttr(self, name), args.slice(1), kw);
+    },
+  };
+}
 
 export function getAttr(o: PyObj, name: string): PyObj {
   switch (o.t) {
@@ -53,6 +84,11 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (o.mro.some((c) => c.slots.includes(name))) return { t: "iterator", typeName: "member_descriptor", next: () => undefined, lengthHint: () => null };
       if (o.tupleFields?.includes(name)) return { t: "iterator", typeName: "_tuplegetter", next: () => undefined, lengthHint: () => null };
       throw missingAttribute(["type", o.builtinBase], name, o.name, `type object '${o.name}' has no attribute '${name}'`);
+    }
+    case "type": {
+      const v = o.attrs.get(name) ?? typeAttr(o, name);
+      if (v !== null) return v;
+      break;
     }
     case "method":
       if (name === "__self__") return o.self;

@@ -8,7 +8,8 @@ import { ALLOCATION_STEPS, chargeSteps, ctx } from "./ctx.js";
 import { dictSet, newDictFromType, dictResize } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { formatObj, reprObject, strObj } from "./format.js";
-import { forEach, getIter, lengthHint, makeIter, objectLen, oneCharStr, toArray } from "./iteration.js";
+import { forEach, getIter, lengthHint, objectLen, oneCharStr, toArray } from "./iteration.js";
+import { makeIter } from "./iterObject.js";
 import { listArray, listFrom, sequenceList } from "./lists.js";
 import { byteArrayAppend, sortInPlace, sortReverse, updateFrom } from "./methods.js";
 import { delAttr, getAttr, setAttr } from "./attributes.js";
@@ -22,7 +23,7 @@ import type { PyClassObj } from "./objects.js";
 import { divRoundHalfEven, floatToInt, intAdd, intPowMod, intValue, toFloat, toIndex } from "./numbers.js";
 import {
   Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStr,
-  pyStrFresh, typeName, type Kwargs, type NativeFn, type PyObj, type PyTypeObj,
+  pyStrFresh, typeName, type Kwargs, type NativeFn, type PyObj,
 } from "./objects.js";
 import { binaryOp, newByteArrayExact } from "./ops.js";
 import { decimalToString, INT_MAX_STR_DIGITS, repr } from "./repr.js";
@@ -34,27 +35,14 @@ import { asciiLower, decimalsAndSpacesToAscii, stripAsciiSpace } from "./unicode
 import { emptyTuple, newTuple, tuple2, tupleFromCollected } from "./tuples.js";
 import { makeSlice } from "./subscript.js";
 import { fromHex } from "./strMethods.js";
-import { bufferBytes, builtinLeaves } from "./stdlib.js";
+import { bufferBytes } from "./arrayObject.js";
+import { builtinLeaves } from "./opaqueObjects.js";
 import { decimalFromFloat } from "./decimals.js";
-import { checkCall, withSignature } from "./signatures.js";
-import { signatureCounts } from "./argumentBinding.js";
+import { withSignature } from "./signatures.js";
+import { newBuiltinType, typeObject } from "./typeObjects.js";
 
 function fn(name: string, f: NativeFn): PyObj {
   return { t: "builtin", name, self: null, fn: f };
-}
-
-/** A builtin type; its function attributes are class or static methods (bytes.fromhex), checked against their real signatures. */
-function type(name: string, call: NativeFn | null, attrs: [string, PyObj][] = []): PyTypeObj {
-  const checked = attrs.map(([k, v]): [string, PyObj] => {
-    if (v.t !== "builtin") return [k, v];
-    const f = v.fn;
-    return [k, { ...v, fn: (args, kw) => {
-      const sig = signatureCounts(name, k);
-      if (sig !== undefined) checkCall(k, sig, args, kw);
-      return f(args, kw);
-    } }];
-  });
-  return { t: "type", name, call, attrs: new Map(checked) };
 }
 
 /** PyObject_GetAttr & co. take only str names. */
@@ -726,23 +714,10 @@ function objectClass(): PyClassObj {
   return objectCls;
 }
 
-const typeObjects = new Map<string, PyTypeObj>();
-
-export function typeObject(name: string): PyTypeObj {
-  let t = typeObjects.get(name);
-  if (t === undefined) {
-    t = type(name, null);
-    typeObjects.set(name, t);
-  }
-  return t;
-}
-
 export function makeBuiltins(): Map<string, PyObj> {
   const b = new Map<string, PyObj>();
   const addType = (name: string, call: NativeFn, attrs: [string, PyObj][] = []): void => {
-    const t = type(name, withSignature(name, call), attrs);
-    typeObjects.set(name, t);
-    b.set(name, t);
+    b.set(name, newBuiltinType(name, withSignature(name, call), attrs));
   };
   addType("int", intCall);
   addType("float", floatCall);

@@ -1,11 +1,13 @@
-// Calling a modelled callable.
+// Calling a modelled callable, classes included (type_call: __new__, then
+// __init__).
 import { ctx } from "./ctx.js";
 import { typeError } from "./errors.js";
-import { typeName, type Kwargs, type PyObj } from "./objects.js";
-import { instantiate } from "./classes.js";
-import { isBuiltinFunction } from "./scope.js";
+import { typeName, type Kwargs, type PyClassObj, type PyObj } from "./objects.js";
+import { isInstanceOf, lookupClassAttr, makeNamedTuple } from "./classes.js";
+import { toArray } from "./iteration.js";
+import { newTupleOfClass } from "./tuples.js";
 import { bindBuiltinCall } from "./argumentBinding.js";
-import { callBound, lookupDunder, setDunderCaller } from "./userDunders.js";
+import { callBound, dunderUnsupported, lookupDunder, setDunderCaller } from "./userDunders.js";
 
 /** What a builtin call costs beyond its node, in counted steps (a step is about one cheap node's work). */
 const BUILTIN_CALL_STEPS = 1;
@@ -17,7 +19,7 @@ export function callObject(f: PyObj, args: readonly PyObj[], kwargs: Kwargs = em
     case "builtin": {
       // A builtin call does real work beyond its node's step (argument binding, a new object): counted as several.
       ctx().tick(BUILTIN_CALL_STEPS);
-      const call = bindBuiltinCall(f, args, kwargs, isBuiltinFunction);
+      const call = bindBuiltinCall(f, args, kwargs);
       return f.fn(call.args, call.kwargs);
     }
     case "function":
@@ -44,6 +46,32 @@ export function callObject(f: PyObj, args: readonly PyObj[], kwargs: Kwargs = em
 }
 
 setDunderCaller((f, args) => callObject(f, args));
+
+/** Calling a class: object.__new__ then __init__ (or the tuple constructor of a namedtuple). */
+export function instantiate(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs): PyObj {
+  if (cls.builtinBase === "tuple") {
+    // tuple.__new__ is not modelled as a callable, so a tuple subclass's own __new__ cannot run.
+    if (lookupClassAttr(cls, "__new__") !== undefined) throw dunderUnsupported(cls, "__new__");
+    if (cls.tupleFields !== null) return makeNamedTuple(cls, args, kw);
+    // tuple.__new__(cls, iterable): a tuple subclass instance of exact length.
+    const items = args[0] === undefined ? [] : toArray(args[0]);
+    return newTupleOfClass(items, cls);
+  }
+  // type_call: __new__ (an implicit staticmethod) makes the object; __init__ runs only on an instance of cls.
+  const nw = lookupClassAttr(cls, "__new__");
+  const made = nw === undefined ? null : callObject(nw.t === "opaque" && nw.typeName === "staticmethod" ? (nw.data as PyObj) : nw, [cls, ...args], kw);
+  if (made !== null && !isInstanceOf(made, cls)) return made;
+  const inst = made ?? { t: "instance", cls, dict: null, slotValues: new Map() };
+  const init = lookupClassAttr(cls, "__init__");
+  if (made !== null && init === undefined) return made;
+  if (init === undefined) {
+    if (args.length > 0 || kw.values.size > 0) throw typeError(`${cls.name}() takes no arguments`);
+    return inst;
+  }
+  const r = callObject(init, [inst, ...args], kw);
+  if (r.t !== "NoneType") throw typeError(`__init__() should return None, not '${typeName(r)}'`);
+  return inst;
+}
 
 /** Refuse keyword arguments a builtin does not take, with CPython's message. */
 export function noKwargs(name: string, kwargs: Kwargs): void {

@@ -1,21 +1,20 @@
 // Classes from `class` statements: layout (type_new's slots, __dict__ and
-// __weakref__ pointers), instances, and attribute access with CPython's
-// lookup order (slots, instance dict, class attributes over the MRO).
+// __weakref__ pointers), the MRO and lookups along it, new instances and
+// named tuples. Attribute access on instances is in instanceAttrs.ts;
+// calling a class (type_call) is in calls.ts.
 import { newTupleOfClass } from "./tuples.js";
-import { callObject, emptyKwargs } from "./calls.js";
-import { intern } from "./constPool.js";
 import { ctx } from "./ctx.js";
-import { dictDelete, dictGet, dictSet } from "./dicts.js";
+import { dictGet } from "./dicts.js";
 import { PyException, typeError, unsupported } from "./errors.js";
-import { instanceDict, newClassKeys, setInstanceAttr } from "./instanceDict.js";
+import { newClassKeys } from "./instanceDict.js";
 import { toArray } from "./iteration.js";
 import {
-  None, pyStr, typeName, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj,
+  None, pyStr, typeName, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj,
 } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
 import { isIdentifier } from "./strPredicates.js";
-import { callClassDunder, callDunder, checkClassDunders, dunderUnsupported, isUserObj, lookupDunder } from "./userDunders.js";
+import { callClassDunder, callDunder, checkClassDunders, isUserObj } from "./userDunders.js";
 
 /** Functions that bind to the class, not the instance (namedtuple._make, @classmethod). */
 export const classmethods = new WeakSet<object>();
@@ -131,7 +130,7 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
 }
 
 /** Every slot name of the class and its bases. */
-function allSlots(cls: PyClassObj): Set<string> {
+export function allSlots(cls: PyClassObj): Set<string> {
   const out = new Set<string>();
   for (const c of cls.mro) for (const s of c.slots) out.add(s);
   return out;
@@ -145,33 +144,7 @@ export function lookupClassAttr(cls: PyClassObj, name: string): PyObj | undefine
   return undefined;
 }
 
-/** Calling a class: object.__new__ then __init__ (or the tuple constructor of a namedtuple). */
-export function instantiate(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs): PyObj {
-  if (cls.builtinBase === "tuple") {
-    // tuple.__new__ is not modelled as a callable, so a tuple subclass's own __new__ cannot run.
-    if (lookupClassAttr(cls, "__new__") !== undefined) throw dunderUnsupported(cls, "__new__");
-    if (cls.tupleFields !== null) return makeNamedTuple(cls, args, kw);
-    // tuple.__new__(cls, iterable): a tuple subclass instance of exact length.
-    const items = args[0] === undefined ? [] : toArray(args[0]);
-    return newTupleOfClass(items, cls);
-  }
-  // type_call: __new__ (an implicit staticmethod) makes the object; __init__ runs only on an instance of cls.
-  const nw = lookupClassAttr(cls, "__new__");
-  const made = nw === undefined ? null : callObject(nw.t === "opaque" && nw.typeName === "staticmethod" ? (nw.data as PyObj) : nw, [cls, ...args], kw);
-  if (made !== null && !isInstanceOf(made, cls)) return made;
-  const inst = made ?? { t: "instance", cls, dict: null, slotValues: new Map() };
-  const init = lookupClassAttr(cls, "__init__");
-  if (made !== null && init === undefined) return made;
-  if (init === undefined) {
-    if (args.length > 0 || kw.values.size > 0) throw typeError(`${cls.name}() takes no arguments`);
-    return inst;
-  }
-  const r = callObject(init, [inst, ...args], kw);
-  if (r.t !== "NoneType") throw typeError(`__init__() should return None, not '${typeName(r)}'`);
-  return inst;
-}
-
-function makeNamedTuple(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs): PyObj {
+export function makeNamedTuple(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs): PyObj {
   const fields = cls.tupleFields ?? [];
   const defaults = cls.attrs.get("_field_defaults");
   const values: (PyObj | undefined)[] = fields.map((_f, i) => args[i]);
@@ -195,52 +168,9 @@ function makeNamedTuple(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs): Py
   return newTupleOfClass(items, cls);
 }
 
-/** Attribute names are interned, as PyObject_SetAttr does with its name. */
-function attrKey(name: string): PyStrObj {
-  return intern(pyStr(name));
-}
-
 /** object.__new__(cls): an instance whose __init__ has not run. */
 export function newInstance(cls: PyClassObj): PyInstanceObj {
   return { t: "instance", cls, dict: null, slotValues: new Map() };
-}
-
-export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | undefined {
-  if (name === "__dict__" && inst.cls.hasDict) return instanceDict(inst);
-  if (name === "__class__") return inst.cls;
-  const classAttr = lookupClassAttr(inst.cls, name);
-  // A property (data descriptor) on the class wins over the instance dict.
-  if (classAttr !== undefined && classAttr.t === "opaque" && classAttr.typeName === "property") {
-    return callObject(classAttr.data as PyObj, [inst], emptyKwargs);
-  }
-  // So does a data descriptor of a setup class (its class defines __set__ or __delete__).
-  const userGet = classAttr !== undefined && isUserObj(classAttr) ? lookupDunder(classAttr, "__get__") : undefined;
-  if (classAttr !== undefined && isDataDescriptor(classAttr)) {
-    return userGet === undefined ? classAttr : callDunder(classAttr, "__get__", [inst, inst.cls]);
-  }
-  if (allSlots(inst.cls).has(name)) {
-    const v = inst.slotValues.get(name);
-    if (v === undefined) throw new PyException("AttributeError", name);
-    return v;
-  }
-  if (inst.dict !== null) {
-    const v = dictGet(inst.dict, pyStr(name));
-    if (v !== undefined) return v;
-  }
-  if (classAttr === undefined) return undefined;
-  if (userGet !== undefined) return callDunder(classAttr, "__get__", [inst, inst.cls]);
-  if (classAttr.t === "function") return { t: "method", func: classAttr, self: inst };
-  if (classAttr.t === "opaque") {
-    if (classAttr.typeName === "property") return callObject(classAttr.data as PyObj, [inst], emptyKwargs);
-    if (classAttr.typeName === "staticmethod") return classAttr.data as PyObj;
-    if (classAttr.typeName === "classmethod") return { t: "method", func: classAttr.data as PyObj, self: inst.cls };
-  }
-  return classAttr;
-}
-
-/** A setup-class object whose class defines __set__ or __delete__ (PyDescr_IsData). */
-function isDataDescriptor(o: PyObj): boolean {
-  return isUserObj(o) && (lookupDunder(o, "__set__") !== undefined || lookupDunder(o, "__delete__") !== undefined);
 }
 
 export function getTupleSubclassAttr(tuple: PyObj & { t: "tuple" }, name: string): PyObj | undefined {
@@ -252,51 +182,6 @@ export function getTupleSubclassAttr(tuple: PyObj & { t: "tuple" }, name: string
   if (attr !== undefined && classmethods.has(attr)) return { t: "method", func: attr, self: cls };
   if (attr !== undefined && attr.t === "function") return { t: "method", func: attr, self: tuple };
   return attr;
-}
-
-function frozenError(name: string): PyException {
-  return new PyException("FrozenInstanceError", `cannot assign to field '${name}'`);
-}
-
-/** object.__setattr__: a slot, else the instance dict (key-sharing), else AttributeError. */
-export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: PyObj, bypassFrozen = false): void {
-  if (inst.cls.frozen && !bypassFrozen) throw frozenError(name);
-  const desc = lookupClassAttr(inst.cls, name);
-  if (desc !== undefined && isDataDescriptor(desc)) {
-    // PyObject_GenericSetAttr: a data descriptor's __set__ takes the assignment.
-    if (callDunder(desc, "__set__", [inst, value]) === undefined) throw new PyException("AttributeError", "__set__");
-    return;
-  }
-  if (name === "__dict__" && inst.cls.hasDict) {
-    if (value.t !== "dict") throw typeError(`__dict__ must be set to a dictionary, not a '${typeName(value)}'`);
-    if (inst.dict?.split != null) inst.dict.split.refcnt--;
-    inst.dict = value;
-    return;
-  }
-  if (allSlots(inst.cls).has(name)) {
-    inst.slotValues.set(name, value);
-    return;
-  }
-  if (!inst.cls.hasDict) throw new PyException("AttributeError", `'${inst.cls.name}' object has no attribute '${name}'`);
-  setInstanceAttr(inst, attrKey(name), value, dictSet, (d, k) => void dictDelete(d, k));
-}
-
-export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
-  if (inst.cls.frozen) throw new PyException("FrozenInstanceError", `cannot delete field '${name}'`);
-  const desc = lookupClassAttr(inst.cls, name);
-  if (desc !== undefined && isDataDescriptor(desc)) {
-    if (callDunder(desc, "__delete__", [inst]) === undefined) throw new PyException("AttributeError", "__delete__");
-    return;
-  }
-  if (allSlots(inst.cls).has(name)) {
-    if (!inst.slotValues.delete(name)) throw new PyException("AttributeError", name);
-    return;
-  }
-  const d = inst.dict;
-  if (d === null || dictGet(d, pyStr(name)) === undefined) {
-    throw new PyException("AttributeError", `'${inst.cls.name}' object has no attribute '${name}'`);
-  }
-  setInstanceAttr(inst, attrKey(name), null, dictSet, (dd, k) => void dictDelete(dd, k));
 }
 
 /** isinstance against a class: its MRO. */

@@ -12,7 +12,8 @@ import { dictSet, newDict } from "./dicts.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { attempt, foldBinOp } from "./fold.js";
 import { formatObj, reprObject, strObj } from "./format.js";
-import { forEach, getIter, makeIter } from "./iteration.js";
+import { forEach, getIter } from "./iteration.js";
+import { makeIter } from "./iterObject.js";
 import { listAppend, newEmptyList } from "./lists.js";
 import { getAttr } from "./attributes.js";
 import {

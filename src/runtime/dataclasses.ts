@@ -3,17 +3,18 @@
 // code CPython 3.10's dataclasses module generates.
 import { ctx } from "./ctx.js";
 import { AT_ADDRESS, classDisplayName } from "./repr.js";
-import { callObject } from "./calls.js";
+import { callObject, instantiate } from "./calls.js";
 import { makeClass } from "./classes.js";
 import { pyEq, richCompare, truthy } from "./compare.js";
 import { callDunder, setGeneratedDunders } from "./userDunders.js";
 import { setInstanceHashFields } from "./hashTable.js";
 import { dictGet, dictSet, newDict } from "./dicts.js";
 import { PymemError, typeError, valueError } from "./errors.js";
-import { makeIter, toArray } from "./iteration.js";
+import { toArray } from "./iteration.js";
+import { makeIter } from "./iterObject.js";
 import { listExtend, newEmptyList } from "./lists.js";
 import { intern } from "./constPool.js";
-import { setInstanceAttrValue } from "./classes.js";
+import { setInstanceAttrValue } from "./instanceAttrs.js";
 import {
   False, None, NotImplemented, True, pyBool, pyStr, type Kwargs, type NativeFn, type PyClassObj, type PyObj, type PyTypeObj,
 } from "./objects.js";
@@ -23,7 +24,7 @@ import { newTuple, newTupleOfClass } from "./tuples.js";
 import { repr, setInstanceRepr } from "./repr.js";
 import { isIdentifier } from "./strPredicates.js";
 import { unicodeSpaceRuns } from "./unicodeChars.js";
-import { classmethods, instantiate, lookupClassAttr } from "./classes.js";
+import { classmethods, lookupClassAttr } from "./classes.js";
 
 interface FieldSpec {
   readonly name: string;

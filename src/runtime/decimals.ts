@@ -4,8 +4,9 @@
 import { bigBitLength } from "../layouts/bigintBits.js";
 import { ctx } from "./ctx.js";
 import { PyException, typeError } from "./errors.js";
+import { toArray } from "./iteration.js";
 import { divRoundHalfEven, intValue } from "./numbers.js";
-import { typeName, type PyDecimalObj, type PyObj } from "./objects.js";
+import { pyInt, pyStr, typeName, type Kwargs, type PyDecimalObj, type PyObj } from "./objects.js";
 import { codePoints, strText } from "./text.js";
 import { decimalValue, isUnicodeSpace } from "./unicodeChars.js";
 import type { BinOpName } from "../python/ast.js";
@@ -210,4 +211,18 @@ export function decimalFromObject(v: PyObj): PyDecimalObj {
   const d = toDecimal(v);
   if (d !== null) return d;
   throw typeError(`conversion from ${typeName(v)} to Decimal is not supported`);
+}
+
+/** decimal.Decimal(value): from a str, int, float, Decimal or (sign, digits, exponent) tuple. */
+export function decimalCall(args: readonly PyObj[], kw: Kwargs): PyObj {
+  const v = args[0] ?? kw.values.get("value");
+  if (v === undefined) return decimalFromObject(pyInt(0));
+  if (v.t === "tuple") {
+    // (sign, digits, exponent)
+    const [s, ds, e] = toArray(v);
+    const digits = toArray(ds as PyObj).map((x) => String(intValue(x))).join("") || "0";
+    const d = decimalFromObject(pyStr(`${Number(intValue(s as PyObj)) === 1 ? "-" : ""}${digits}E${intValue(e as PyObj)}`));
+    return d;
+  }
+  return decimalFromObject(v);
 }

@@ -9,7 +9,8 @@ import { truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { PymemError, valueError } from "./errors.js";
 import { Break, Continue, Return } from "./flow.js";
-import { getIter, makeIter } from "./iteration.js";
+import { getIter } from "./iteration.js";
+import { makeIter } from "./iterObject.js";
 import { None, type PyObj, type Scope } from "./objects.js";
 import type { Target } from "./targets.js";
 

@@ -13,7 +13,7 @@ import { userInplaceCall } from "./binaryProtocol.js";
 import { isUserObj } from "./userDunders.js";
 import { setUpdate } from "./sets.js";
 import { setDifferenceUpdate, setIntersectionUpdate, setSymmetricDifferenceUpdate } from "./setAlgebra.js";
-import { arrayExtendArray, arrayInplaceRepeat } from "./stdlib.js";
+import { arrayExtendArray, arrayInplaceRepeat } from "./arrayObject.js";
 import { typeError } from "./errors.js";
 
 /** In-place operators: list +=, set |=, dict |= … mutate; the rest rebind. */

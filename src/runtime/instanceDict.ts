@@ -4,7 +4,7 @@
 // non-str key, a deletion or a resize turns it into a combined table.
 import { ctx } from "./ctx.js";
 import { HashTable, hashKey } from "./hashTable.js";
-import type { PyClassObj, PyDictObj, PyInstanceObj, PyObj, PyStrObj, SharedKeys } from "./objects.js";
+import type { PyDictObj, PyInstanceObj, PyObj, PyStrObj, SharedKeys } from "./objects.js";
 
 /** _PyDict_NewKeysForClass: an empty PyDict_MINSIZE keys table, held by the type. */
 export function newClassKeys(): SharedKeys {
@@ -79,7 +79,7 @@ export function splitBeforeDelete(d: PyDictObj): void {
 }
 
 /** make_keys_shared: a combined, str-keyed dict becomes split over its own keys, which the type caches. */
-function makeKeysShared(d: PyDictObj): SharedKeys | null {
+export function makeKeysShared(d: PyDictObj): SharedKeys | null {
   const t = d.table;
   for (const e of t.map.values()) if (e.key.t !== "str") return null;
   // Dummies left by deletions are removed by a same-size resize first.
@@ -97,37 +97,4 @@ export function instanceDict(inst: PyInstanceObj): PyDictObj {
     inst.dict = cached !== null ? newSplitDict(cached) : { t: "dict", table: new HashTable(0), split: null };
   }
   return inst.dict;
-}
-
-/** _PyObjectDict_SetItem: set or delete an attribute in the instance dict, keeping the class's key cache right. */
-export function setInstanceAttr(
-  inst: PyInstanceObj,
-  key: PyStrObj,
-  value: PyObj | null,
-  set: (d: PyDictObj, k: PyObj, v: PyObj) => void,
-  del: (d: PyDictObj, k: PyObj) => void,
-): void {
-  const cls: PyClassObj = inst.cls;
-  const cached = cls.cachedKeys;
-  const d = instanceDict(inst);
-  if (cached === null) {
-    if (value === null) del(d, key);
-    else set(d, key, value);
-    return;
-  }
-  if (value === null) {
-    del(d, key);
-    if (d.split !== cached) {
-      cls.cachedKeys = null;
-      cached.refcnt--;
-    }
-    return;
-  }
-  const wasShared = d.split === cached;
-  set(d, key, value);
-  if (wasShared && cls.cachedKeys !== null && cls.cachedKeys !== d.split) {
-    // Only this dict shared the keys: share its new ones instead; else stop sharing.
-    cls.cachedKeys = cached.refcnt === 1 ? makeKeysShared(d) : null;
-    cached.refcnt--;
-  }
 }

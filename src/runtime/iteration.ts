@@ -1,5 +1,5 @@
 // iter(), next() and length hints, with the iterator types CPython would create.
-import { ALLOCATION_STEPS, chargeChars, chargeSteps, ctx } from "./ctx.js";
+import { chargeChars, ctx } from "./ctx.js";
 import { PyException, typeError } from "./errors.js";
 import { latin1Char, pyInt, pyStr, typeName, type PyIterObj, type PyObj, type PyDictObj } from "./objects.js";
 import { isUserObj, lookupDunder, userLen, userLengthHint } from "./userDunders.js";
@@ -7,24 +7,9 @@ import { userGetIter } from "./userIter.js";
 import { materialize, seqLen } from "./seq.js";
 import { bytesData, strText } from "./text.js";
 import { newTuple } from "./tuples.js";
-import { arrayIter as pyArrayIter, dequeIter } from "./stdlib.js";
-
-export function makeIter(typeName: string, next: () => PyObj | undefined, lengthHint: () => number | null): PyIterObj {
-  chargeSteps(ALLOCATION_STEPS.iterator);
-  return { t: "iterator", typeName, next, lengthHint };
-}
-
-function arrayIter(typeName: string, get: () => readonly PyObj[]): PyIterObj {
-  let i = 0;
-  return makeIter(
-    typeName,
-    () => {
-      const items = get();
-      return i < items.length ? items[i++] : undefined;
-    },
-    () => Math.max(get().length - i, 0),
-  );
-}
+import { arrayIter } from "./arrayObject.js";
+import { dequeIter } from "./dequeObject.js";
+import { arrayBackedIter, makeIter } from "./iterObject.js";
 
 function dictIter(typeName: string, d: PyDictObj, pick: (k: PyObj, v: PyObj) => PyObj): PyIterObj {
   const it = d.table.map.values();
@@ -50,13 +35,13 @@ export function getIter(o: PyObj): PyIterObj {
     case "iterator":
       return o;
     case "list":
-      return arrayIter("list_iterator", () => {
+      return arrayBackedIter("list_iterator", () => {
         if (!Array.isArray(o.items)) o.items = materialize(o.items);
         return o.items;
       });
     case "tuple": {
       const items = materialize(o.items);
-      return arrayIter("tuple_iterator", () => items);
+      return arrayBackedIter("tuple_iterator", () => items);
     }
     case "range": {
       const small = o.start >= -(2n ** 53n) && o.stop <= 2n ** 53n;
@@ -106,7 +91,7 @@ export function getIter(o: PyObj): PyIterObj {
     case "dict":
       return dictIter(o.flavor?.name === "OrderedDict" ? "odict_iterator" : "dict_keyiterator", o, (k) => k);
     case "array":
-      return pyArrayIter(o);
+      return arrayIter(o);
     case "deque":
       return dequeIter(o);
     case "dictview":

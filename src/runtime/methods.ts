@@ -25,12 +25,14 @@ import { bytesMethod, strMethod } from "./strMethods.js";
 import { contains } from "./ops.js";
 import { userIndexOf } from "./userDunders.js";
 import { newTuple, tuple2 } from "./tuples.js";
-import { arrayMethod, bufferBytes, dequeMethod, flavorMethod } from "./stdlib.js";
+import { bufferBytes } from "./arrayObject.js";
+import { arrayMethod } from "./arrayMethods.js";
+import { dequeMethod } from "./dequeMethods.js";
+import { flavorMethod } from "./dictFlavors.js";
 import { makeDecimal, roundToContext } from "./decimals.js";
 import { newDict } from "./dicts.js";
 import { byteArrayExtend, byteArrayResize } from "./byteArrays.js";
 import { dunder } from "./dunders.js";
-import { typeAttr } from "./typeAttrs.js";
 import { signatureCounts } from "./argumentBinding.js";
 import { longSliceIndices } from "./longSlices.js";
 import { checkCall } from "./signatures.js";
@@ -539,11 +541,6 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
     case "module": {
       const v = o.attrs.get(name);
       if (v !== undefined) return v;
-      break;
-    }
-    case "type": {
-      const v = o.attrs.get(name) ?? typeAttr(o, name);
-      if (v !== null) return v;
       break;
     }
     default:

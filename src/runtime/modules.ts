@@ -3,20 +3,50 @@
 import { ctx } from "./ctx.js";
 import { PymemError, typeError } from "./errors.js";
 import { intern } from "./constPool.js";
-import { arrayAttrs, collectionsAttrs, decimalAttrs, setDictMergeHook, setListAppendHook } from "./stdlib.js";
-import { listAppend } from "./lists.js";
-import { dictMerge } from "./dicts.js";
+import { arrayCall } from "./arrayMethods.js";
+import { decimalCall, decimalFromObject } from "./decimals.js";
+import { dequeCall } from "./dequeMethods.js";
+import { counterCall, defaultdictCall, orderedDictCall, orderedDictFromkeys } from "./dictFlavors.js";
+import { newDict } from "./dicts.js";
+import { opaque } from "./opaqueObjects.js";
 import { dataclassesModuleAttrs, namedTupleFromClassBody, namedtupleFunction, typingModuleAttrs } from "./dataclasses.js";
 import { setNamedTupleFactory } from "./exec.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
-setListAppendHook(listAppend);
-setDictMergeHook((d, src) => dictMerge(d, src, true));
 import { pyInt, pyStr, type NativeFn, type PyModuleObj, type PyObj } from "./objects.js";
 
 function fn(name: string, f: NativeFn): PyObj {
   return { t: "builtin", name, self: null, fn: f };
+}
+
+/** A stdlib class object: a static type, or Counter, a Python class. */
+function typeOf(name: string, call: NativeFn): PyObj {
+  return { t: "type", name, call, attrs: new Map(), ...(name === "Counter" ? { heap: "class" as const } : {}) };
+}
+
+function collectionsAttrs(): [string, PyObj][] {
+  return [
+    ["deque", { t: "type", name: "deque", call: dequeCall, attrs: new Map() }],
+    ["OrderedDict", { t: "type", name: "OrderedDict", call: orderedDictCall, attrs: new Map([["fromkeys", fn("fromkeys", orderedDictFromkeys)]]) }],
+    ["defaultdict", typeOf("defaultdict", defaultdictCall)],
+    ["Counter", typeOf("Counter", counterCall)],
+    ["ChainMap", { t: "type", name: "ChainMap", call: (args) => opaque("ChainMap", args.length === 0 ? [newDict()] : [...args]), attrs: new Map(), heap: "class", metaclass: "ABCMeta" }],
+  ];
+}
+
+function decimalAttrs(): [string, PyObj][] {
+  const context = opaque("Context");
+  const Decimal: PyObj = { t: "type", name: "Decimal", call: decimalCall, attrs: new Map([["from_float", fn("from_float", ([f]) => decimalFromObject(f as PyObj))]]) };
+  return [
+    ["Decimal", Decimal],
+    ["getcontext", fn("getcontext", () => context)],
+    ...["ROUND_DOWN", "ROUND_HALF_UP", "ROUND_HALF_EVEN", "ROUND_CEILING", "ROUND_FLOOR", "ROUND_UP", "ROUND_HALF_DOWN", "ROUND_05UP"].map((n): [string, PyObj] => [n, pyStr(n)]),
+  ];
+}
+
+function arrayAttrs(): [string, PyObj][] {
+  return [["array", { t: "type", name: "array", call: arrayCall, attrs: new Map(), heap: "extension" }], ["typecodes", pyStr("bBuhHiIlLqQfd")]];
 }
 
 function module(name: string, attrs: [string, PyObj][]): PyModuleObj {

@@ -16,44 +16,15 @@ import { isLazy, materialize, seqLen } from "./seq.js";
 import { codePoints, bytesData, sliceRuns, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
 import { toArray } from "./iteration.js";
-import { arrayGetItem, arraySetItem, bufferBytes, defaultdictMissing, dequeDelItem } from "./stdlib.js";
+import { arrayGetItem, arraySetItem, bufferBytes } from "./arrayObject.js";
+import { sliceIndices } from "./sliceIndices.js";
+import { dequeDelItem } from "./dequeObject.js";
+import { defaultdictMissing } from "./dictFlavors.js";
 import { byteArrayResize } from "./byteArrays.js";
 import { callClassDunder, callDunder, classDunder, isUserObj, userIndexOf } from "./userDunders.js";
 
 export function makeSlice(start: PyObj, stop: PyObj, step: PyObj): PySliceObj {
   return { t: "slice", start, stop, step };
-}
-
-function sliceInt(o: PyObj): bigint | null {
-  if (o.t === "NoneType") return null;
-  const v = intValue(o) ?? userIndexOf(o);
-  if (v === null) throw typeError("slice indices must be integers or None or have an __index__ method");
-  return BigInt(v);
-}
-
-/** PySlice_Unpack + PySlice_AdjustIndices: [start, step, slicelength]. */
-export function sliceIndices(s: PySliceObj, length: number): [number, number, number] {
-  const len = BigInt(length);
-  const stepB = sliceInt(s.step) ?? 1n;
-  if (stepB === 0n) throw new PyException("ValueError", "slice step cannot be zero");
-  let start = sliceInt(s.start);
-  let stop = sliceInt(s.stop);
-  const neg = stepB < 0n;
-  const clamp = (v: bigint | null, dflt: bigint): bigint => {
-    if (v === null) return dflt;
-    if (v < 0n) {
-      v += len;
-      if (v < 0n) v = neg ? -1n : 0n;
-    } else if (v >= len) v = neg ? len - 1n : len;
-    return v;
-  };
-  start = clamp(start, neg ? len - 1n : 0n);
-  stop = clamp(stop, neg ? -1n : len);
-  let n = 0n;
-  if (neg) {
-    if (stop < start) n = (start - stop - 1n) / -stepB + 1n;
-  } else if (start < stop) n = (stop - start - 1n) / stepB + 1n;
-  return [Number(start), Number(stepB), Number(n)];
 }
 
 function normIndex(i: PyObj, length: number, what: string): number {
@@ -169,7 +140,7 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
       return v;
     }
     case "array":
-      return arrayGetItem(o, key, (s, n) => sliceIndices(s, n));
+      return arrayGetItem(o, key);
     case "deque": {
       let i = Number(intValue(key) ?? NaN);
       if (Number.isNaN(i)) throw typeError(`sequence index must be integer, not '${typeName(key)}'`);
@@ -198,7 +169,7 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
 export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
   if (isUserObj(o) && callDunder(o, "__setitem__", [key, value]) !== undefined) return;
   if (o.t === "array") {
-    arraySetItem(o, key, value, (s, n) => sliceIndices(s, n));
+    arraySetItem(o, key, value);
     return;
   }
   if (o.t === "dict") {

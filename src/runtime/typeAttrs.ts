@@ -1,9 +1,8 @@
-// Attributes of the builtin type objects: __name__, and methods reached
-// through the type (str.upper, int.__add__) as unbound functions.
+// Attributes of the builtin type objects: __name__, their class and static
+// methods, and the sample instances through which attributes.ts finds the
+// methods reached through the type (str.upper, int.__add__).
 import { emptyTuple } from "./tuples.js";
-import { callObject } from "./calls.js";
 import { typeError } from "./errors.js";
-import { getAttr } from "./attributes.js";
 import {
   emptyBytes, emptyStr, pyComplex, pyFloat, pyInt, pyStr, typeName, type NativeFn, type PyObj, type PyTypeObj,
 } from "./objects.js";
@@ -16,10 +15,12 @@ import { PyException } from "./errors.js";
 import { dictSet, newDict } from "./dicts.js";
 import { None } from "./objects.js";
 import { bytesData, strText } from "./text.js";
-import { delInstanceAttr, getInstanceAttr, newInstance, setInstanceAttrValue } from "./classes.js";
+import { newInstance } from "./classes.js";
+import { delInstanceAttr, getInstanceAttr, setInstanceAttrValue } from "./instanceAttrs.js";
 import type { PyInstanceObj } from "./objects.js";
 
-function sample(name: string): PyObj | null {
+/** An empty object of a builtin type, to find which attributes its instances have. */
+export function typeSample(name: string): PyObj | null {
   switch (name) {
     case "int": return pyInt(0);
     case "float": return pyFloat(0);
@@ -126,7 +127,8 @@ const STATIC: Readonly<Record<string, Record<string, NativeFn>>> = {
   },
 };
 
-export function typeAttr(t: PyTypeObj, name: string): PyObj | null {
+/** The attributes a builtin type has of its own: its name, and its class and static methods (str.maketrans). */
+export function staticTypeAttr(t: PyTypeObj, name: string): PyObj | null {
   if (name === "__name__" || name === "__qualname__") return pyStr(t.name);
   const st = STATIC[t.name]?.[name];
   if (st !== undefined) {
@@ -141,25 +143,5 @@ export function typeAttr(t: PyTypeObj, name: string): PyObj | null {
       },
     };
   }
-  const s = sample(t.name);
-  if (s === null) return null;
-  try {
-    getAttr(s, name);
-  } catch (e) {
-    if (e instanceof PyException) return null;
-    throw e;
-  }
-  return {
-    t: "builtin",
-    name: `${t.name}.${name}`,
-    self: null,
-    fn: (args, kw) => {
-      const self = args[0];
-      if (self === undefined) throw typeError(`unbound method ${t.name}.${name}() needs an argument`);
-      if (typeName(self) !== t.name && !(t.name === "int" && self.t === "bool")) {
-        throw typeError(`descriptor '${name}' for '${t.name}' objects doesn't apply to a '${typeName(self)}' object`);
-      }
-      return callObject(getAttr(self, name), args.slice(1), kw);
-    },
-  };
+  return null;
 }

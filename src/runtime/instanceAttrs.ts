@@ -1,0 +1,127 @@
+// Attribute access on class instances, as PyObject_GenericGetAttr and
+// PyObject_GenericSetAttr do it: data descriptors (property, a setup class's
+// __set__/__delete__) first, then slots, then the instance dict (key-sharing),
+// then non-data class attributes, bound as methods where they are functions.
+import { callObject, emptyKwargs } from "./calls.js";
+import { allSlots, lookupClassAttr } from "./classes.js";
+import { intern } from "./constPool.js";
+import { dictDelete, dictGet, dictSet } from "./dicts.js";
+import { PyException, typeError } from "./errors.js";
+import { instanceDict, makeKeysShared } from "./instanceDict.js";
+import { pyStr, typeName, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj } from "./objects.js";
+import { callDunder, isUserObj, lookupDunder } from "./userDunders.js";
+
+/** Attribute names are interned, as PyObject_SetAttr does with its name. */
+function attrKey(name: string): PyStrObj {
+  return intern(pyStr(name));
+}
+
+export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | undefined {
+  if (name === "__dict__" && inst.cls.hasDict) return instanceDict(inst);
+  if (name === "__class__") return inst.cls;
+  const classAttr = lookupClassAttr(inst.cls, name);
+  // A property (data descriptor) on the class wins over the instance dict.
+  if (classAttr !== undefined && classAttr.t === "opaque" && classAttr.typeName === "property") {
+    return callObject(classAttr.data as PyObj, [inst], emptyKwargs);
+  }
+  // So does a data descriptor of a setup class (its class defines __set__ or __delete__).
+  const userGet = classAttr !== undefined && isUserObj(classAttr) ? lookupDunder(classAttr, "__get__") : undefined;
+  if (classAttr !== undefined && isDataDescriptor(classAttr)) {
+    return userGet === undefined ? classAttr : callDunder(classAttr, "__get__", [inst, inst.cls]);
+  }
+  if (allSlots(inst.cls).has(name)) {
+    const v = inst.slotValues.get(name);
+    if (v === undefined) throw new PyException("AttributeError", name);
+    return v;
+  }
+  if (inst.dict !== null) {
+    const v = dictGet(inst.dict, pyStr(name));
+    if (v !== undefined) return v;
+  }
+  if (classAttr === undefined) return undefined;
+  if (userGet !== undefined) return callDunder(classAttr, "__get__", [inst, inst.cls]);
+  if (classAttr.t === "function") return { t: "method", func: classAttr, self: inst };
+  if (classAttr.t === "opaque") {
+    if (classAttr.typeName === "property") return callObject(classAttr.data as PyObj, [inst], emptyKwargs);
+    if (classAttr.typeName === "staticmethod") return classAttr.data as PyObj;
+    if (classAttr.typeName === "classmethod") return { t: "method", func: classAttr.data as PyObj, self: inst.cls };
+  }
+  return classAttr;
+}
+
+/** A setup-class object whose class defines __set__ or __delete__ (PyDescr_IsData). */
+function isDataDescriptor(o: PyObj): boolean {
+  return isUserObj(o) && (lookupDunder(o, "__set__") !== undefined || lookupDunder(o, "__delete__") !== undefined);
+}
+
+function frozenError(name: string): PyException {
+  return new PyException("FrozenInstanceError", `cannot assign to field '${name}'`);
+}
+
+/** object.__setattr__: a slot, else the instance dict (key-sharing), else AttributeError. */
+export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: PyObj, bypassFrozen = false): void {
+  if (inst.cls.frozen && !bypassFrozen) throw frozenError(name);
+  const desc = lookupClassAttr(inst.cls, name);
+  if (desc !== undefined && isDataDescriptor(desc)) {
+    // PyObject_GenericSetAttr: a data descriptor's __set__ takes the assignment.
+    if (callDunder(desc, "__set__", [inst, value]) === undefined) throw new PyException("AttributeError", "__set__");
+    return;
+  }
+  if (name === "__dict__" && inst.cls.hasDict) {
+    if (value.t !== "dict") throw typeError(`__dict__ must be set to a dictionary, not a '${typeName(value)}'`);
+    if (inst.dict?.split != null) inst.dict.split.refcnt--;
+    inst.dict = value;
+    return;
+  }
+  if (allSlots(inst.cls).has(name)) {
+    inst.slotValues.set(name, value);
+    return;
+  }
+  if (!inst.cls.hasDict) throw new PyException("AttributeError", `'${inst.cls.name}' object has no attribute '${name}'`);
+  setInstanceAttr(inst, attrKey(name), value);
+}
+
+export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
+  if (inst.cls.frozen) throw new PyException("FrozenInstanceError", `cannot delete field '${name}'`);
+  const desc = lookupClassAttr(inst.cls, name);
+  if (desc !== undefined && isDataDescriptor(desc)) {
+    if (callDunder(desc, "__delete__", [inst]) === undefined) throw new PyException("AttributeError", "__delete__");
+    return;
+  }
+  if (allSlots(inst.cls).has(name)) {
+    if (!inst.slotValues.delete(name)) throw new PyException("AttributeError", name);
+    return;
+  }
+  const d = inst.dict;
+  if (d === null || dictGet(d, pyStr(name)) === undefined) {
+    throw new PyException("AttributeError", `'${inst.cls.name}' object has no attribute '${name}'`);
+  }
+  setInstanceAttr(inst, attrKey(name), null);
+}
+
+/** _PyObjectDict_SetItem: set or delete an attribute in the instance dict, keeping the class's key cache right. */
+function setInstanceAttr(inst: PyInstanceObj, key: PyStrObj, value: PyObj | null): void {
+  const cls: PyClassObj = inst.cls;
+  const cached = cls.cachedKeys;
+  const d = instanceDict(inst);
+  if (cached === null) {
+    if (value === null) dictDelete(d, key);
+    else dictSet(d, key, value);
+    return;
+  }
+  if (value === null) {
+    dictDelete(d, key);
+    if (d.split !== cached) {
+      cls.cachedKeys = null;
+      cached.refcnt--;
+    }
+    return;
+  }
+  const wasShared = d.split === cached;
+  dictSet(d, key, value);
+  if (wasShared && cls.cachedKeys !== null && cls.cachedKeys !== d.split) {
+    // Only this dict shared the keys: share its new ones instead; else stop sharing.
+    cls.cachedKeys = cached.refcnt === 1 ? makeKeysShared(d) : null;
+    cached.refcnt--;
+  }
+}

@@ -1,0 +1,32 @@
+// The builtin type objects, one per name: makeBuiltins makes those that have a
+// constructor; a type reached only through an object (type(x), a class's
+// __mro__) is made on first use, without one. Kept apart from builtins.ts so
+// that attribute lookup can name a type without importing the builtins.
+import { signatureCounts } from "./argumentBinding.js";
+import type { NativeFn, PyObj, PyTypeObj } from "./objects.js";
+import { checkCall } from "./signatures.js";
+
+const typeObjects = new Map<string, PyTypeObj>();
+
+/**
+ * A builtin type, which becomes the type object of its name; its function attributes are
+ * class or static methods (bytes.fromhex), checked against their real signatures.
+ */
+export function newBuiltinType(name: string, call: NativeFn | null, attrs: [string, PyObj][] = []): PyTypeObj {
+  const checked = attrs.map(([k, v]): [string, PyObj] => {
+    if (v.t !== "builtin") return [k, v];
+    const f = v.fn;
+    return [k, { ...v, fn: (args, kw) => {
+      const sig = signatureCounts(name, k);
+      if (sig !== undefined) checkCall(k, sig, args, kw);
+      return f(args, kw);
+    } }];
+  });
+  const t: PyTypeObj = { t: "type", name, call, attrs: new Map(checked) };
+  typeObjects.set(name, t);
+  return t;
+}
+
+export function typeObject(name: string): PyTypeObj {
+  return typeObjects.get(name) ?? newBuiltinType(name, null);
+}
