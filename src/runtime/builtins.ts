@@ -776,7 +776,7 @@ export function makeBuiltins(): Map<string, PyObj> {
   });
   addType("object", (args) => {
     argCount("object", args, 0, 0);
-    return { t: "instance", cls: objectClass(), dict: null, slotValues: new Map() };
+    return { t: "instance", cls: objectClass(), dict: null, slotValues: null };
   });
   const fns: [string, NativeFn][] = [
     ["len", (args) => {

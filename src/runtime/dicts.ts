@@ -5,7 +5,8 @@ import { ALLOCATION_STEPS, chargeSteps, ctx } from "./ctx.js";
 import { PyException } from "./errors.js";
 import { HashTable } from "./hashTable.js";
 import type { PyDictObj, PyObj } from "./objects.js";
-import { newSplitDict, splitBeforeDelete, splitInsert } from "./instanceDict.js";
+import { newSplitDict, packedGet, splitBeforeDelete, splitInsert } from "./instanceDict.js";
+import { strText } from "./text.js";
 
 /** PyDict_New: the shared empty keys (size 0 here). */
 export function newDict(): PyDictObj {
@@ -61,6 +62,7 @@ export function dictSet(d: PyDictObj, key: PyObj, value: PyObj): void {
 }
 
 export function dictGet(d: PyDictObj, key: PyObj): PyObj | undefined {
+  if (key.t === "str" && d.table.packedValues !== null) return packedGet(d, strText(key)) ?? undefined;
   return d.table.map.get(d.table.keyFor(key))?.value;
 }
 
@@ -127,7 +129,7 @@ export function dictCopy(d: PyDictObj): PyDictObj {
   if (d.split != null) {
     // A split dict's copy shares its keys.
     const c = newSplitDict(d.split);
-    for (const [hk, e] of o.map) c.table.map.set(hk, { key: e.key, value: e.value });
+    o.forEachEntry((key, value) => dictSet(c, key, value));
     return c;
   }
   const copy = newDict();

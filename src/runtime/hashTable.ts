@@ -3,7 +3,7 @@
 // (1 == 1.0 == True); the table's size is moved only by the layout's growth
 // rules (src/layouts/*/PyDictObject), exactly where CPython resizes.
 import { pyHash, unhashable } from "./hashing.js";
-import type { PyObj } from "./objects.js";
+import type { PyObj, PyStrObj } from "./objects.js";
 import { strText, bytesData } from "./text.js";
 
 export type HKey = number | string;
@@ -14,7 +14,14 @@ export interface Entry {
 }
 
 export class HashTable {
-  readonly map = new Map<HKey, Entry>();
+  private entries: Map<HKey, Entry> | null;
+  /**
+   * A split instance dict's values, in its shared keys' order (PEP 412's
+   * ma_values), kept as an array until some operation needs entries: an
+   * instance dict then costs one array, not a Map and an object per attribute.
+   */
+  private packed: PyObj[] | null = null;
+  private packedKeys: readonly PyStrObj[] | null = null;
   /** set: mask + 1 (8 is the inline smalltable); dict: dk_size, 0 for the shared empty keys. */
   size: number;
   /** set: so->fill (active + dummy slots); dict: dk_nentries. */
@@ -24,10 +31,51 @@ export class HashTable {
 
   constructor(size: number) {
     this.size = size;
+    this.entries = new Map();
+  }
+
+  /** An empty split table over `keys` (its values packed until entries are needed). */
+  static packedOver(keys: readonly PyStrObj[]): HashTable {
+    const t = new HashTable(0);
+    t.entries = null;
+    t.packed = [];
+    t.packedKeys = keys;
+    return t;
+  }
+
+  /** The entries by Map key; a packed table becomes a Map here, for good. */
+  get map(): Map<HKey, Entry> {
+    if (this.entries === null) {
+      const m = new Map<HKey, Entry>();
+      const keys = this.packedKeys as readonly PyStrObj[];
+      (this.packed as PyObj[]).forEach((value, i) => {
+        const key = keys[i] as PyStrObj;
+        m.set(hashKey(key), { key, value });
+      });
+      this.entries = m;
+      this.packed = null;
+      this.packedKeys = null;
+    }
+    return this.entries;
+  }
+
+  /** The packed values (index i belongs to shared key i), or null once the table holds entries. */
+  get packedValues(): PyObj[] | null {
+    return this.packed;
   }
 
   get used(): number {
-    return this.map.size;
+    return this.entries !== null ? this.entries.size : (this.packed as PyObj[]).length;
+  }
+
+  /** Every key and value, in insertion order, without making a packed table a Map. */
+  forEachEntry(f: (key: PyObj, value: PyObj) => void): void {
+    if (this.entries !== null) {
+      for (const e of this.entries.values()) f(e.key, e.value);
+      return;
+    }
+    const keys = this.packedKeys as readonly PyStrObj[];
+    (this.packed as PyObj[]).forEach((v, i) => f(keys[i] as PyStrObj, v));
   }
 
   /** Map keys of entries whose key compares through user code, by CPython hash. */

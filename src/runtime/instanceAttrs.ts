@@ -7,7 +7,7 @@ import { allSlots, lookupClassAttr } from "./classes.js";
 import { intern } from "./constPool.js";
 import { dictDelete, dictGet, dictSet } from "./dicts.js";
 import { PyException, typeError } from "./errors.js";
-import { instanceDict, makeKeysShared } from "./instanceDict.js";
+import { instanceDict, makeKeysShared, packedGet } from "./instanceDict.js";
 import { pyStr, typeName, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj } from "./objects.js";
 import { callDunder, isUserObj, lookupDunder } from "./userDunders.js";
 
@@ -30,12 +30,12 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
     return userGet === undefined ? classAttr : callDunder(classAttr, "__get__", [inst, inst.cls]);
   }
   if (allSlots(inst.cls).has(name)) {
-    const v = inst.slotValues.get(name);
+    const v = inst.slotValues?.get(name);
     if (v === undefined) throw new PyException("AttributeError", name);
     return v;
   }
   if (inst.dict !== null) {
-    const v = dictGet(inst.dict, pyStr(name));
+    const v = packedGet(inst.dict, name) ?? dictGet(inst.dict, pyStr(name));
     if (v !== undefined) return v;
   }
   if (classAttr === undefined) return undefined;
@@ -74,7 +74,7 @@ export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: P
     return;
   }
   if (allSlots(inst.cls).has(name)) {
-    inst.slotValues.set(name, value);
+    (inst.slotValues ??= new Map()).set(name, value);
     return;
   }
   if (!inst.cls.hasDict) throw new PyException("AttributeError", `'${inst.cls.name}' object has no attribute '${name}'`);
@@ -89,7 +89,7 @@ export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
     return;
   }
   if (allSlots(inst.cls).has(name)) {
-    if (!inst.slotValues.delete(name)) throw new PyException("AttributeError", name);
+    if (inst.slotValues?.delete(name) !== true) throw new PyException("AttributeError", name);
     return;
   }
   const d = inst.dict;

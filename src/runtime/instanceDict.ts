@@ -4,18 +4,19 @@
 // non-str key, a deletion or a resize turns it into a combined table.
 import { ctx } from "./ctx.js";
 import { HashTable, hashKey } from "./hashTable.js";
+import { strText } from "./text.js";
 import type { PyDictObj, PyInstanceObj, PyObj, PyStrObj, SharedKeys } from "./objects.js";
 
 /** _PyDict_NewKeysForClass: an empty PyDict_MINSIZE keys table, held by the type. */
 export function newClassKeys(): SharedKeys {
   const layout = ctx().layout.dict;
-  return { order: [], size: layout.minsize, usable: layout.usableFraction(layout.minsize), refcnt: 1 };
+  return { order: [], index: new Map(), size: layout.minsize, usable: layout.usableFraction(layout.minsize), refcnt: 1 };
 }
 
 /** new_dict_with_shared_keys. */
 export function newSplitDict(keys: SharedKeys): PyDictObj {
   keys.refcnt++;
-  return { t: "dict", table: new HashTable(0), split: keys };
+  return { t: "dict", table: HashTable.packedOver(keys.order), split: keys };
 }
 
 /** dictresize of a split dict: a combined table of `newsize` holding this dict's entries. */
@@ -24,6 +25,7 @@ function splitToCombined(d: PyDictObj, newsize: number): void {
   keys.refcnt--;
   d.split = null;
   const t = d.table;
+  t.map; // a combined table holds entries
   t.size = newsize;
   t.usable = ctx().layout.dict.usableFraction(newsize) - t.used;
   t.fill = t.used;
@@ -42,17 +44,19 @@ function insertionResize(d: PyDictObj): void {
 export function splitInsert(d: PyDictObj, key: PyObj, value: PyObj): boolean {
   const keys = d.split as SharedKeys;
   const t = d.table;
-  const hk = hashKey(key);
   if (key.t !== "str") {
     insertionResize(d);
     return false;
   }
+  const values = t.packedValues;
+  if (values !== null) return packedInsert(d, keys, values, key, value);
+  const hk = hashKey(key);
   const existing = t.map.get(hk);
   if (existing !== undefined) {
     existing.value = value;
     return true;
   }
-  const ix = keys.order.findIndex((k) => k === key || (k.length === key.length && k.text === key.text));
+  const ix = keys.index.get(strText(key)) ?? -1;
   // An insertion out of the shared order cannot share the keys any more.
   if ((ix >= 0 && t.used !== ix) || (ix < 0 && t.used !== keys.order.length)) {
     insertionResize(d);
@@ -63,6 +67,7 @@ export function splitInsert(d: PyDictObj, key: PyObj, value: PyObj): boolean {
       insertionResize(d);
       return false;
     }
+    keys.index.set(strText(key), keys.order.length);
     keys.order.push(key);
     keys.usable--;
     t.map.set(hk, { key, value });
@@ -70,6 +75,39 @@ export function splitInsert(d: PyDictObj, key: PyObj, value: PyObj): boolean {
   }
   t.map.set(hk, { key: keys.order[ix] as PyStrObj, value });
   return true;
+}
+
+/** splitInsert on a table still packed: the same rules, on the values array. */
+function packedInsert(d: PyDictObj, keys: SharedKeys, values: PyObj[], key: PyStrObj, value: PyObj): boolean {
+  const ix = keys.index.get(strText(key));
+  if (ix !== undefined && ix < values.length) {
+    values[ix] = value;
+    return true;
+  }
+  // An insertion out of the shared order cannot share the keys any more.
+  if ((ix !== undefined && values.length !== ix) || (ix === undefined && values.length !== keys.order.length)) {
+    insertionResize(d);
+    return false;
+  }
+  if (ix === undefined) {
+    if (keys.usable <= 0) {
+      insertionResize(d);
+      return false;
+    }
+    keys.index.set(strText(key), keys.order.length);
+    keys.order.push(key);
+    keys.usable--;
+  }
+  values.push(value);
+  return true;
+}
+
+/** The value of a str key in a packed split dict; null when the table holds entries. */
+export function packedGet(d: PyDictObj, name: string): PyObj | undefined | null {
+  const values = d.table.packedValues;
+  if (values === null || d.split == null) return null;
+  const ix = d.split.index.get(name);
+  return ix === undefined ? undefined : values[ix];
 }
 
 /** delitem on a split dict first combines it at its current size. */
@@ -85,7 +123,8 @@ export function makeKeysShared(d: PyDictObj): SharedKeys | null {
   // Dummies left by deletions are removed by a same-size resize first.
   const size = t.fill !== t.used ? ctx().layout.dict.resizeSize(t.size) : t.size;
   const order = [...t.map.values()].map((e) => e.key as PyStrObj);
-  const keys: SharedKeys = { order, size, usable: ctx().layout.dict.usableFraction(size) - order.length, refcnt: 2 };
+  const index = new Map(order.map((k, i) => [strText(k), i]));
+  const keys: SharedKeys = { order, index, size, usable: ctx().layout.dict.usableFraction(size) - order.length, refcnt: 2 };
   d.split = keys;
   return keys;
 }

@@ -64,6 +64,8 @@ export interface PySetObj { readonly t: "set" | "frozenset"; readonly table: Set
 /** The keys a class shares with its instances' dicts (PEP 412): names in insertion order. */
 export interface SharedKeys {
   readonly order: PyStrObj[];
+  /** Each name's position in `order`, by its text. */
+  readonly index: Map<string, number>;
   size: number; // dk_size
   usable: number; // dk_usable
   /** The type (while it caches these keys) plus every split dict using them. */
@@ -195,7 +197,8 @@ export interface PyInstanceObj {
   readonly t: "instance";
   readonly cls: PyClassObj;
   dict: PyDictObj | null;
-  readonly slotValues: Map<string, PyObj>;
+  /** Filled __slots__ by name; null until the first is set (most classes have none). */
+  slotValues: Map<string, PyObj> | null;
 }
 
 /** A function bound to an instance (types.MethodType). */

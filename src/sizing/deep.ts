@@ -52,6 +52,9 @@ export function deepSize(root: PyObj, layout: Layout): DeepSize {
       for (const v of intRunSmallValues(s)) stack.push(pyInt(v));
     }
   };
+  const pushPair = (k: PyObj, v: PyObj): void => {
+    stack.push(k, v);
+  };
   while (stack.length > 0) {
     const o = stack.pop() as PyObj;
     if (seen.has(o)) continue;
@@ -69,7 +72,7 @@ export function deepSize(root: PyObj, layout: Layout): DeepSize {
         for (const k of o.table.keyList()) stack.push(k);
         break;
       case "dict":
-        for (const e of o.table.map.values()) stack.push(e.key, e.value);
+        o.table.forEachEntry(pushPair);
         break;
       case "deque":
         for (let i = o.items.length - 1; i >= 0; i--) stack.push(o.items[i] as PyObj);
@@ -77,7 +80,7 @@ export function deepSize(root: PyObj, layout: Layout): DeepSize {
       case "instance":
         // The instance __dict__ when one is allocated, and every filled slot over the MRO.
         if (o.dict !== null) stack.push(o.dict);
-        for (const v of o.slotValues.values()) stack.push(v);
+        if (o.slotValues !== null) for (const v of o.slotValues.values()) stack.push(v);
         break;
       default:
         break;

@@ -116,7 +116,7 @@ function dictLaid(o: PyDictObj, layout: Layout): Laid {
  * against tp_basicsize by the caller.
  */
 function heapTypeMembers(cls: PyClassObj, o: PyObj): { field: string; value: string }[] {
-  const slotValues = o.t === "instance" ? o.slotValues : new Map<string, PyObj>();
+  const slotValues = (o.t === "instance" ? o.slotValues : null) ?? new Map<string, PyObj>();
   const out: { field: string; value: string }[] = [];
   let dict = false;
   let weak = false;
