@@ -62,7 +62,7 @@ export function dictSet(d: PyDictObj, key: PyObj, value: PyObj): void {
 }
 
 export function dictGet(d: PyDictObj, key: PyObj): PyObj | undefined {
-  if (key.t === "str" && d.table.packedValues !== null) return packedGet(d, strText(key)) ?? undefined;
+  if (key.t === "str" && d.table.isPacked) return packedGet(d, strText(key)) ?? undefined;
   return d.table.map.get(d.table.keyFor(key))?.value;
 }
 

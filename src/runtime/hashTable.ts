@@ -13,6 +13,14 @@ export interface Entry {
   value: PyObj;
 }
 
+interface UserKeyIndex {
+  /** Map keys of entries whose key compares through user code, by CPython hash. */
+  readonly custom: Map<string, HKey[]>;
+  /** The other Map keys by CPython hash (may hold stale ones). */
+  readonly plain: Map<string, HKey[]>;
+  seq: number;
+}
+
 export class HashTable {
   private entries: Map<HKey, Entry> | null;
   /**
@@ -21,6 +29,7 @@ export class HashTable {
    * instance dict then costs one array, not a Map and an object per attribute.
    */
   private packed: PyObj[] | null = null;
+  private packedLen = 0;
   private packedKeys: readonly PyStrObj[] | null = null;
   /** set: mask + 1 (8 is the inline smalltable); dict: dk_size, 0 for the shared empty keys. */
   size: number;
@@ -38,7 +47,7 @@ export class HashTable {
   static packedOver(keys: readonly PyStrObj[]): HashTable {
     const t = new HashTable(0);
     t.entries = null;
-    t.packed = [];
+    t.packed = new Array<PyObj>(keys.length); // room for the keys the class has seen
     t.packedKeys = keys;
     return t;
   }
@@ -48,10 +57,11 @@ export class HashTable {
     if (this.entries === null) {
       const m = new Map<HKey, Entry>();
       const keys = this.packedKeys as readonly PyStrObj[];
-      (this.packed as PyObj[]).forEach((value, i) => {
+      const values = this.packed as PyObj[];
+      for (let i = 0; i < this.packedLen; i++) {
         const key = keys[i] as PyStrObj;
-        m.set(hashKey(key), { key, value });
-      });
+        m.set(hashKey(key), { key, value: values[i] as PyObj });
+      }
       this.entries = m;
       this.packed = null;
       this.packedKeys = null;
@@ -59,13 +69,24 @@ export class HashTable {
     return this.entries;
   }
 
-  /** The packed values (index i belongs to shared key i), or null once the table holds entries. */
-  get packedValues(): PyObj[] | null {
-    return this.packed;
+  /** Whether the values are still packed (index i belongs to shared key i). */
+  get isPacked(): boolean {
+    return this.entries === null;
+  }
+
+  /** The packed value of shared key `ix`, if this table holds one. */
+  packedAt(ix: number): PyObj | undefined {
+    return ix < this.packedLen ? (this.packed as PyObj[])[ix] : undefined;
+  }
+
+  /** Store the value of shared key `ix`: an existing one, or the next (ix === used). */
+  packedPut(ix: number, value: PyObj): void {
+    (this.packed as PyObj[])[ix] = value;
+    if (ix === this.packedLen) this.packedLen++;
   }
 
   get used(): number {
-    return this.entries !== null ? this.entries.size : (this.packed as PyObj[]).length;
+    return this.entries !== null ? this.entries.size : this.packedLen;
   }
 
   /** Every key and value, in insertion order, without making a packed table a Map. */
@@ -75,14 +96,12 @@ export class HashTable {
       return;
     }
     const keys = this.packedKeys as readonly PyStrObj[];
-    (this.packed as PyObj[]).forEach((v, i) => f(keys[i] as PyStrObj, v));
+    const values = this.packed as PyObj[];
+    for (let i = 0; i < this.packedLen; i++) f(keys[i] as PyStrObj, values[i] as PyObj);
   }
 
-  /** Map keys of entries whose key compares through user code, by CPython hash. */
-  private custom: Map<string, HKey[]> | null = null;
-  private customSeq = 0;
-  /** Once a user-compared key is involved: the other Map keys by CPython hash (may hold stale ones). */
-  private plain: Map<string, HKey[]> | null = null;
+  /** Set once a key that compares through user __eq__ is involved (rare: kept out of every other table). */
+  private user: UserKeyIndex | null = null;
 
   /**
    * The Map key for `key`. Keys with structural equality are their own
@@ -90,26 +109,30 @@ export class HashTable {
    * CPython matches it: same hash, then identity or ==, against every key.
    */
   keyFor(key: PyObj): HKey {
+    const user = this.user;
     if (!userKeys.needs(key)) {
       const hk = hashKey(key);
-      if (this.custom === null || this.map.has(hk)) return hk;
+      if (user === null || this.map.has(hk)) return hk;
       const hs = hashString(key);
-      this.plain?.get(hs)?.push(hk) ?? this.plain?.set(hs, [hk]);
-      return this.match(this.custom.get(hs), key) ?? hk;
+      user.plain.get(hs)?.push(hk) ?? user.plain.set(hs, [hk]);
+      return this.match(user.custom.get(hs), key) ?? hk;
     }
     const hs = hashString(key);
-    if (this.plain === null) {
-      this.plain = new Map();
-      for (const [hk, e] of this.map) if (!userKeys.needs(e.key)) this.plain.get(hashString(e.key))?.push(hk) ?? this.plain.set(hashString(e.key), [hk]);
-    }
-    this.custom ??= new Map();
-    let bucket = this.custom.get(hs);
-    if (bucket === undefined) this.custom.set(hs, (bucket = []));
-    const found = this.match(bucket, key) ?? this.match(this.plain.get(hs), key);
+    const u = user ?? (this.user = this.newUserKeyIndex());
+    let bucket = u.custom.get(hs);
+    if (bucket === undefined) u.custom.set(hs, (bucket = []));
+    const found = this.match(bucket, key) ?? this.match(u.plain.get(hs), key);
     if (found !== null) return found;
-    const fresh = `${hs}#${this.customSeq++}`;
+    const fresh = `${hs}#${u.seq++}`;
     bucket.push(fresh);
     return fresh;
+  }
+
+  /** The other Map keys by CPython hash, from the entries held when the first user-compared key came. */
+  private newUserKeyIndex(): UserKeyIndex {
+    const plain = new Map<string, HKey[]>();
+    for (const [hk, e] of this.map) if (!userKeys.needs(e.key)) plain.get(hashString(e.key))?.push(hk) ?? plain.set(hashString(e.key), [hk]);
+    return { custom: new Map(), plain, seq: 0 };
   }
 
   /** The Map key among candidates whose key equals `key` (identity, then ==). */

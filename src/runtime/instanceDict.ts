@@ -48,8 +48,7 @@ export function splitInsert(d: PyDictObj, key: PyObj, value: PyObj): boolean {
     insertionResize(d);
     return false;
   }
-  const values = t.packedValues;
-  if (values !== null) return packedInsert(d, keys, values, key, value);
+  if (t.isPacked) return packedInsert(d, keys, key, value);
   const hk = hashKey(key);
   const existing = t.map.get(hk);
   if (existing !== undefined) {
@@ -78,14 +77,15 @@ export function splitInsert(d: PyDictObj, key: PyObj, value: PyObj): boolean {
 }
 
 /** splitInsert on a table still packed: the same rules, on the values array. */
-function packedInsert(d: PyDictObj, keys: SharedKeys, values: PyObj[], key: PyStrObj, value: PyObj): boolean {
+function packedInsert(d: PyDictObj, keys: SharedKeys, key: PyStrObj, value: PyObj): boolean {
+  const t = d.table;
   const ix = keys.index.get(strText(key));
-  if (ix !== undefined && ix < values.length) {
-    values[ix] = value;
+  if (ix !== undefined && ix < t.used) {
+    t.packedPut(ix, value);
     return true;
   }
   // An insertion out of the shared order cannot share the keys any more.
-  if ((ix !== undefined && values.length !== ix) || (ix === undefined && values.length !== keys.order.length)) {
+  if ((ix !== undefined && t.used !== ix) || (ix === undefined && t.used !== keys.order.length)) {
     insertionResize(d);
     return false;
   }
@@ -98,16 +98,15 @@ function packedInsert(d: PyDictObj, keys: SharedKeys, values: PyObj[], key: PySt
     keys.order.push(key);
     keys.usable--;
   }
-  values.push(value);
+  t.packedPut(t.used, value);
   return true;
 }
 
 /** The value of a str key in a packed split dict; null when the table holds entries. */
 export function packedGet(d: PyDictObj, name: string): PyObj | undefined | null {
-  const values = d.table.packedValues;
-  if (values === null || d.split == null) return null;
+  if (!d.table.isPacked || d.split == null) return null;
   const ix = d.split.index.get(name);
-  return ix === undefined ? undefined : values[ix];
+  return ix === undefined ? undefined : d.table.packedAt(ix);
 }
 
 /** delitem on a split dict first combines it at its current size. */
