@@ -313,12 +313,12 @@ function listCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   noKwargs("list", kw);
   argCount("list", args, 0, 1);
   const x = args[0];
-  if (x === undefined) return { t: "list", items: [], allocated: 0 };
+  if (x === undefined) return { t: "list", items: [], allocated: 0, w: 0 };
   if (x.t === "range" && x.len > 64n && x.start > -(2n ** 52n) && x.stop < 2n ** 52n && x.stop > -(2n ** 52n)) {
     // list(range(n)): list_preallocate_exact(len) then the range's fresh ints — kept closed-form.
     const len = Number(x.len);
     if (len > 2 ** 50) throw new PyException("MemoryError", "");
-    return { t: "list", items: makeIntRun(Number(x.start), Number(x.step), len), allocated: ctx().layout.list.preallocateExact(len) };
+    return { t: "list", items: makeIntRun(Number(x.start), Number(x.step), len), allocated: ctx().layout.list.preallocateExact(len), w: 0 };
   }
   return listFrom(x);
 }
@@ -776,7 +776,7 @@ export function makeBuiltins(): Map<string, PyObj> {
   });
   addType("object", (args) => {
     argCount("object", args, 0, 0);
-    return { t: "instance", cls: objectClass(), dict: null, slotValues: null };
+    return { t: "instance", cls: objectClass(), dict: null, slotValues: null, w: 0 };
   });
   const fns: [string, NativeFn][] = [
     ["len", (args) => {

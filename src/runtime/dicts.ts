@@ -11,7 +11,7 @@ import { strText } from "./text.js";
 /** PyDict_New: the shared empty keys (size 0 here). */
 export function newDict(): PyDictObj {
   chargeSteps(ALLOCATION_STEPS.table);
-  return { t: "dict", table: new HashTable(0) };
+  return { t: "dict", table: new HashTable(0), split: null, w: 0 };
 }
 
 function setKeysSize(t: HashTable, size: number): void {

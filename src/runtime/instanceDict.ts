@@ -16,7 +16,7 @@ export function newClassKeys(): SharedKeys {
 /** new_dict_with_shared_keys. */
 export function newSplitDict(keys: SharedKeys): PyDictObj {
   keys.refcnt++;
-  return { t: "dict", table: HashTable.packedOver(keys.order), split: keys };
+  return { t: "dict", table: HashTable.packedOver(keys.order), split: keys, w: 0 };
 }
 
 /** dictresize of a split dict: a combined table of `newsize` holding this dict's entries. */
@@ -132,7 +132,7 @@ export function makeKeysShared(d: PyDictObj): SharedKeys | null {
 export function instanceDict(inst: PyInstanceObj): PyDictObj {
   if (inst.dict === null) {
     const cached = inst.cls.cachedKeys;
-    inst.dict = cached !== null ? newSplitDict(cached) : { t: "dict", table: new HashTable(0), split: null };
+    inst.dict = cached !== null ? newSplitDict(cached) : { t: "dict", table: new HashTable(0), split: null, w: 0 };
   }
   return inst.dict;
 }

@@ -7,11 +7,11 @@ import { isLazy, materialize, seqLen, type Seq } from "./seq.js";
 
 /** PyList_New(n) / list_new_prealloc(n): exactly n slots. */
 export function newListExact(items: Seq): PyListObj {
-  return { t: "list", items, allocated: seqLen(items) };
+  return { t: "list", items, allocated: seqLen(items), w: 0 };
 }
 
 export function newEmptyList(): PyListObj {
-  return { t: "list", items: [], allocated: 0 };
+  return { t: "list", items: [], allocated: 0, w: 0 };
 }
 
 /** The list's items as a mutable array (materialises a closed form in place). */
@@ -103,7 +103,7 @@ export function listExtendedBy(items: PyObj[]): PyListObj {
   const { list: layout, rules } = ctx().layout;
   const n = items.length;
   const allocated = n === 0 ? 0 : rules.listExtendPreallocates ? layout.preallocateExact(n) : layout.resize(0, 0, n);
-  return { t: "list", items, allocated };
+  return { t: "list", items, allocated, w: 0 };
 }
 
 /** PySequence_List (sorted(), [*x]): an empty list extended, with no preallocation of its own. */

@@ -461,7 +461,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
       if (o.typeName === "Context" && name === "prec") return pyInt(ctx().decimalPrec);
       if (o.typeName === "ChainMap") {
         const maps = o.data as PyObj[];
-        if (name === "maps") return { t: "list", items: maps.slice(), allocated: maps.length };
+        if (name === "maps") return { t: "list", items: maps.slice(), allocated: maps.length, w: 0 };
         if (name === "parents") return { t: "opaque", typeName: "ChainMap", data: maps.length > 1 ? maps.slice(1) : [newDict()] };
         if (name === "new_child") fn = ([m]) => ({ t: "opaque", typeName: "ChainMap", data: [m ?? newDict(), ...maps] });
       }

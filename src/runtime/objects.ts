@@ -7,7 +7,12 @@ import type { Seq } from "./seq.js";
 import type { HashTable } from "./hashTable.js";
 import type { SetTable } from "./setTable.js";
 
-export interface PyIntObj { readonly t: "int"; readonly v: number | bigint } // number iff a safe integer
+/**
+ * `w` on the most numerous kinds is the deep walk's mark: the number of the
+ * last walk that reached the object (a Set of millions of objects costs the
+ * walk more time and memory than the objects' own word does).
+ */
+export interface PyIntObj { readonly t: "int"; readonly v: number | bigint; w: number } // v: number iff a safe integer
 export interface PyBoolObj { readonly t: "bool"; readonly v: boolean }
 export interface PyFloatObj { readonly t: "float"; readonly v: number }
 export interface PyComplexObj { readonly t: "complex"; readonly re: number; readonly im: number }
@@ -29,6 +34,7 @@ export interface StrRun {
 
 export interface PyStrObj {
   readonly t: "str";
+  w: number;
   /** null: see `rep`, until an operation needs the characters (strText then keeps them here). */
   text: string | null;
   readonly rep: StrRun | null;
@@ -57,9 +63,9 @@ export interface PyByteArrayObj {
  * A list; `zeroBlock` marks ob_item kept as a 0-byte block after list_resize
  * to 0 (PyMem_Realloc(p, 0) is not NULL), which list_extend tells from NULL.
  */
-export interface PyListObj { readonly t: "list"; items: Seq; allocated: number; zeroBlock?: boolean }
+export interface PyListObj { readonly t: "list"; items: Seq; allocated: number; w: number; zeroBlock?: boolean }
 /** A tuple, or an instance of a tuple subclass (namedtuple, NamedTuple) when `cls` is set. */
-export interface PyTupleObj { readonly t: "tuple"; readonly items: Seq; readonly cls?: PyClassObj }
+export interface PyTupleObj { readonly t: "tuple"; readonly items: Seq; w: number; readonly cls?: PyClassObj }
 export interface PySetObj { readonly t: "set" | "frozenset"; readonly table: SetTable }
 /** The keys a class shares with its instances' dicts (PEP 412): names in insertion order. */
 export interface SharedKeys {
@@ -82,7 +88,7 @@ export interface DictFlavor {
 }
 
 /** A dict; `split` is set while it is a key-sharing instance dict. */
-export interface PyDictObj { readonly t: "dict"; readonly table: HashTable; split?: SharedKeys | null; flavor?: DictFlavor }
+export interface PyDictObj { readonly t: "dict"; readonly table: HashTable; split: SharedKeys | null; w: number; flavor?: DictFlavor }
 
 /** array.array: machine values, not objects. */
 export interface PyArrayObj {
@@ -196,6 +202,7 @@ export interface PyClassObj {
 export interface PyInstanceObj {
   readonly t: "instance";
   readonly cls: PyClassObj;
+  w: number;
   dict: PyDictObj | null;
   /** Filled __slots__ by name; null until the first is set (most classes have none). */
   slotValues: Map<string, PyObj> | null;
@@ -244,7 +251,7 @@ export function pyBool(b: boolean): PyBoolObj {
 const NSMALLNEGINTS = 5;
 const NSMALLPOSINTS = 257;
 const smallInts: PyIntObj[] = [];
-for (let i = -NSMALLNEGINTS; i < NSMALLPOSINTS; i++) smallInts.push({ t: "int", v: i });
+for (let i = -NSMALLNEGINTS; i < NSMALLPOSINTS; i++) smallInts.push({ t: "int", v: i, w: 0 });
 
 export function isSmallInt(v: number): boolean {
   return v >= -NSMALLNEGINTS && v < NSMALLPOSINTS;
@@ -254,15 +261,15 @@ export function isSmallInt(v: number): boolean {
 export function pyInt(v: number | bigint): PyIntObj {
   if (typeof v === "bigint") {
     if (v >= -9007199254740991n && v <= 9007199254740991n) v = Number(v);
-    else return { t: "int", v };
+    else return { t: "int", v, w: 0 };
   }
   if (v >= -NSMALLNEGINTS && v < NSMALLPOSINTS) return smallInts[v + NSMALLNEGINTS] as PyIntObj;
-  return { t: "int", v: v === 0 ? 0 : v }; // no -0
+  return { t: "int", v: v === 0 ? 0 : v, w: 0 }; // no -0
 }
 
 /** A new int object even when small: only for C paths that skip the cache (x_divrem's remainder). */
 export function pyIntFresh(v: bigint): PyIntObj {
-  return { t: "int", v: v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v };
+  return { t: "int", v: v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v, w: 0 };
 }
 
 export function pyFloat(v: number): PyFloatObj {
@@ -292,11 +299,11 @@ export function measureText(text: string): { length: number; maxChar: number } {
   return { length, maxChar };
 }
 
-export const emptyStr: PyStrObj = { t: "str", text: "", rep: null, length: 0, maxChar: 0, interned: true };
+export const emptyStr: PyStrObj = { t: "str", text: "", rep: null, length: 0, maxChar: 0, interned: true, w: 0 };
 // unicode_latin1[256]: CPython's cached one-character strings.
 const latin1Chars: PyStrObj[] = [];
 for (let i = 0; i < 256; i++) {
-  latin1Chars.push({ t: "str", text: String.fromCharCode(i), rep: null, length: 1, maxChar: i, interned: false });
+  latin1Chars.push({ t: "str", text: String.fromCharCode(i), rep: null, length: 1, maxChar: i, interned: false, w: 0 });
 }
 
 export function latin1Char(code: number): PyStrObj {
@@ -312,7 +319,7 @@ export function pyStr(text: string): PyStrObj {
   if (text.length === 1 && text.charCodeAt(0) < 256) return latin1Char(text.charCodeAt(0));
   chargeText(text.length);
   const { length, maxChar } = measureText(text);
-  return { t: "str", text, rep: null, length, maxChar, interned: false };
+  return { t: "str", text, rep: null, length, maxChar, interned: false, w: 0 };
 }
 
 /** A str built without unicode_result (e.g. str(int)): never taken from a cache unless empty. */
@@ -320,16 +327,16 @@ export function pyStrFresh(text: string): PyStrObj {
   if (text.length === 0) return emptyStr;
   chargeText(text.length);
   const { length, maxChar } = measureText(text);
-  return { t: "str", text, rep: null, length, maxChar, interned: false };
+  return { t: "str", text, rep: null, length, maxChar, interned: false, w: 0 };
 }
 
 /** A fresh str of `length` code points kept as runs. */
 export function pyStrRuns(rep: StrRun, length: number, maxChar: number): PyStrObj {
-  return { t: "str", text: null, rep, length, maxChar, interned: false };
+  return { t: "str", text: null, rep, length, maxChar, interned: false, w: 0 };
 }
 
 export function pyStrRepeat(unit: string, count: number, unitLength: number, maxChar: number): PyStrObj {
-  return { t: "str", text: null, rep: { unit, count }, length: unitLength * count, maxChar, interned: false };
+  return { t: "str", text: null, rep: { unit, count }, length: unitLength * count, maxChar, interned: false, w: 0 };
 }
 
 export const emptyBytes: PyBytesObj = { t: "bytes", data: new Uint8Array(0), rep: null, length: 0 };

@@ -26,7 +26,7 @@ const MAX_PREALLOC = 12;
 /** stringlib split: PREALLOC_SIZE(maxsplit) slots, then appends past MAX_PREALLOC. */
 function splitList(parts: PyObj[], maxsplit: number): PyListObj {
   const prealloc = maxsplit < 0 || maxsplit >= MAX_PREALLOC ? MAX_PREALLOC : maxsplit + 1;
-  const l: PyListObj = { t: "list", items: [], allocated: prealloc };
+  const l: PyListObj = { t: "list", items: [], allocated: prealloc, w: 0 };
   for (const p of parts) {
     if ((l.items as PyObj[]).length < MAX_PREALLOC) (l.items as PyObj[]).push(p);
     else listAppend(l, p);

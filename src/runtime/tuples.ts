@@ -4,19 +4,19 @@
 import type { PyClassObj, PyObj, PyTupleObj } from "./objects.js";
 import { seqLen, type Seq } from "./seq.js";
 
-export const emptyTuple: PyTupleObj = { t: "tuple", items: [] };
+export const emptyTuple: PyTupleObj = { t: "tuple", items: [], w: 0 };
 
 export function newTuple(items: Seq): PyTupleObj {
-  return seqLen(items) === 0 ? emptyTuple : { t: "tuple", items };
+  return seqLen(items) === 0 ? emptyTuple : { t: "tuple", items, w: 0 };
 }
 
 export function tuple2(a: PyObj, b: PyObj): PyTupleObj {
-  return { t: "tuple", items: [a, b] };
+  return { t: "tuple", items: [a, b], w: 0 };
 }
 
 /** An instance of a tuple subclass (tuple.__new__(cls, …)): never the () singleton. */
 export function newTupleOfClass(items: Seq, cls: PyClassObj): PyTupleObj {
-  return { t: "tuple", items, cls };
+  return { t: "tuple", items, cls, w: 0 };
 }
 
 /**
@@ -26,7 +26,7 @@ export function newTupleOfClass(items: Seq, cls: PyClassObj): PyTupleObj {
  * that yielded nothing returns a distinct empty tuple.
  */
 export function freshEmptyTuple(): PyTupleObj {
-  return { t: "tuple", items: [] };
+  return { t: "tuple", items: [], w: 0 };
 }
 
 /** PySequence_Tuple's result for items collected from an iterator presized to `hint`. */

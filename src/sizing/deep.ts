@@ -21,8 +21,29 @@ export interface DeepSize {
   readonly firstOfType: ReadonlyMap<string, PyObj>;
 }
 
+let walks = 0;
+
 export function deepSize(root: PyObj, layout: Layout): DeepSize {
+  const walk = ++walks;
   const seen = new Set<object>();
+  /** Whether the walk reached `o` before (marking it reached). */
+  const reached = (o: PyObj): boolean => {
+    switch (o.t) {
+      case "int":
+      case "str":
+      case "list":
+      case "tuple":
+      case "dict":
+      case "instance":
+        if (o.w === walk) return true;
+        o.w = walk;
+        return false;
+      default:
+        if (seen.has(o)) return true;
+        seen.add(o);
+        return false;
+    }
+  };
   const firstOfType = new Map<string, PyObj>();
   const totals = new Map<string, TypeTotal>();
   let deep = 0;
@@ -57,8 +78,7 @@ export function deepSize(root: PyObj, layout: Layout): DeepSize {
   };
   while (stack.length > 0) {
     const o = stack.pop() as PyObj;
-    if (seen.has(o)) continue;
-    seen.add(o);
+    if (reached(o)) continue;
     const name = typeName(o);
     if (!firstOfType.has(name)) firstOfType.set(name, o);
     add(name, 1, getsizeof(o, layout));
