@@ -14,7 +14,7 @@ import { listArray, listFrom, sequenceList } from "./lists.js";
 import { byteArrayAppend, sortInPlace, sortReverse, updateFrom } from "./methods.js";
 import { delAttr, getAttr, setAttr } from "./attributes.js";
 import { isInstanceOf, makeClass } from "./classes.js";
-import { instanceDict } from "./instanceDict.js";
+import { instanceDict } from "./instanceValues.js";
 import { callDunder, isUserObj, lookupDunder, userIndexOf } from "./userDunders.js";
 import { userAbs, userBytes, userComplex, userFloat, userInt, userReversed, userRound } from "./userConversions.js";
 import { userIterator, userIterObject } from "./userIter.js";
@@ -776,7 +776,7 @@ export function makeBuiltins(): Map<string, PyObj> {
   });
   addType("object", (args) => {
     argCount("object", args, 0, 0);
-    return { t: "instance", cls: objectClass(), dict: null, slotValues: null, w: 0 };
+    return { t: "instance", cls: objectClass(), dict: null, attrKeys: null, attrValues: null, attrCount: 0, slotValues: null, w: 0 };
   });
   const fns: [string, NativeFn][] = [
     ["len", (args) => {

@@ -170,7 +170,7 @@ export function makeNamedTuple(cls: PyClassObj, args: readonly PyObj[], kw: Kwar
 
 /** object.__new__(cls): an instance whose __init__ has not run. */
 export function newInstance(cls: PyClassObj): PyInstanceObj {
-  return { t: "instance", cls, dict: null, slotValues: null, w: 0 };
+  return { t: "instance", cls, dict: null, attrKeys: null, attrValues: null, attrCount: 0, slotValues: null, w: 0 };
 }
 
 export function getTupleSubclassAttr(tuple: PyObj & { t: "tuple" }, name: string): PyObj | undefined {

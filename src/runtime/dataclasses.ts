@@ -8,7 +8,8 @@ import { makeClass } from "./classes.js";
 import { pyEq, richCompare, truthy } from "./compare.js";
 import { callDunder, setGeneratedDunders } from "./userDunders.js";
 import { setInstanceHashFields } from "./hashTable.js";
-import { dictGet, dictSet, newDict } from "./dicts.js";
+import { dictSet, newDict } from "./dicts.js";
+import { instanceDictGet } from "./instanceValues.js";
 import { PymemError, typeError, valueError } from "./errors.js";
 import { toArray } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
@@ -48,7 +49,7 @@ export function dataclassTuple(o: PyObj, need: "eq" | "order" | "hash"): PyObj[]
   if (need === "eq" && !opts.eq) return null;
   if (need === "order" && !opts.order) return null;
   if (need === "hash" && !(opts.eq && opts.frozen)) return null;
-  return fields.map((f) => o.slotValues?.get(f.name) ?? (o.dict !== null ? dictGet(o.dict, pyStr(f.name)) : undefined) ?? o.cls.attrs.get(f.name) ?? None);
+  return fields.map((f) => o.slotValues?.get(f.name) ?? instanceDictGet(o, f.name) ?? o.cls.attrs.get(f.name) ?? None);
 }
 
 
@@ -209,7 +210,7 @@ function dataclassCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 }
 
 function fieldOf(o: PyObj & { t: "instance" }, name: string): PyObj | undefined {
-  return o.slotValues?.get(name) ?? (o.dict !== null ? dictGet(o.dict, pyStr(name)) : undefined) ?? lookupClassAttr(o.cls, name);
+  return o.slotValues?.get(name) ?? instanceDictGet(o, name) ?? lookupClassAttr(o.cls, name);
 }
 
 /** Objects whose generated __repr__ is running: reprlib.recursive_repr answers '...' for them. */
@@ -350,7 +351,7 @@ function typingObject(name: string): PyTypeObj {
 }
 
 function fieldValue(o: PyObj & { t: "instance" }, name: string): PyObj {
-  return o.slotValues?.get(name) ?? (o.dict !== null ? dictGet(o.dict, pyStr(name)) : undefined) ?? o.cls.attrs.get(name) ?? None;
+  return o.slotValues?.get(name) ?? instanceDictGet(o, name) ?? o.cls.attrs.get(name) ?? None;
 }
 
 /** _asdict_inner / _astuple_inner: recursive copies, built the way dataclasses.py builds them. */

@@ -52,6 +52,14 @@ export class HashTable {
     return t;
   }
 
+  /** A split table taking over values already packed in `keys`' order (the first `count` filled). */
+  static packedWith(keys: readonly PyStrObj[], values: PyObj[], count: number): HashTable {
+    const t = HashTable.packedOver(keys);
+    t.packed = values;
+    t.packedLen = count;
+    return t;
+  }
+
   /** The entries by Map key; a packed table becomes a Map here, for good. */
   get map(): Map<HKey, Entry> {
     if (this.entries === null) {

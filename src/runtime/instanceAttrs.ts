@@ -5,9 +5,10 @@
 import { callObject, emptyKwargs } from "./calls.js";
 import { allSlots, lookupClassAttr } from "./classes.js";
 import { intern } from "./constPool.js";
-import { dictDelete, dictGet, dictSet } from "./dicts.js";
+import { dictDelete, dictSet } from "./dicts.js";
 import { PyException, typeError } from "./errors.js";
-import { instanceDict, makeKeysShared, packedGet } from "./instanceDict.js";
+import { makeKeysShared } from "./instanceDict.js";
+import { dropPackedAttrs, instanceDict, instanceDictGet, packedAttrStore } from "./instanceValues.js";
 import { pyStr, typeName, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj } from "./objects.js";
 import { callDunder, isUserObj, lookupDunder } from "./userDunders.js";
 
@@ -34,10 +35,8 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
     if (v === undefined) throw new PyException("AttributeError", name);
     return v;
   }
-  if (inst.dict !== null) {
-    const v = packedGet(inst.dict, name) ?? dictGet(inst.dict, pyStr(name));
-    if (v !== undefined) return v;
-  }
+  const v = instanceDictGet(inst, name);
+  if (v !== undefined) return v;
   if (classAttr === undefined) return undefined;
   if (userGet !== undefined) return callDunder(classAttr, "__get__", [inst, inst.cls]);
   if (classAttr.t === "function") return { t: "method", func: classAttr, self: inst };
@@ -70,6 +69,8 @@ export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: P
   if (name === "__dict__" && inst.cls.hasDict) {
     if (value.t !== "dict") throw typeError(`__dict__ must be set to a dictionary, not a '${typeName(value)}'`);
     if (inst.dict?.split != null) inst.dict.split.refcnt--;
+    if (inst.attrKeys !== null) inst.attrKeys.refcnt--;
+    dropPackedAttrs(inst);
     inst.dict = value;
     return;
   }
@@ -92,8 +93,7 @@ export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
     if (inst.slotValues?.delete(name) !== true) throw new PyException("AttributeError", name);
     return;
   }
-  const d = inst.dict;
-  if (d === null || dictGet(d, pyStr(name)) === undefined) {
+  if (instanceDictGet(inst, name) === undefined) {
     throw new PyException("AttributeError", `'${inst.cls.name}' object has no attribute '${name}'`);
   }
   setInstanceAttr(inst, attrKey(name), null);
@@ -101,6 +101,7 @@ export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
 
 /** _PyObjectDict_SetItem: set or delete an attribute in the instance dict, keeping the class's key cache right. */
 function setInstanceAttr(inst: PyInstanceObj, key: PyStrObj, value: PyObj | null): void {
+  if (value !== null && packedAttrStore(inst, key, value)) return;
   const cls: PyClassObj = inst.cls;
   const cached = cls.cachedKeys;
   const d = instanceDict(inst);

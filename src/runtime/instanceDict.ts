@@ -5,7 +5,7 @@
 import { ctx } from "./ctx.js";
 import { HashTable, hashKey } from "./hashTable.js";
 import { strText } from "./text.js";
-import type { PyDictObj, PyInstanceObj, PyObj, PyStrObj, SharedKeys } from "./objects.js";
+import type { PyDictObj, PyObj, PyStrObj, SharedKeys } from "./objects.js";
 
 /** _PyDict_NewKeysForClass: an empty PyDict_MINSIZE keys table, held by the type. */
 export function newClassKeys(): SharedKeys {
@@ -126,13 +126,4 @@ export function makeKeysShared(d: PyDictObj): SharedKeys | null {
   const keys: SharedKeys = { order, index, size, usable: ctx().layout.dict.usableFraction(size) - order.length, refcnt: 2 };
   d.split = keys;
   return keys;
-}
-
-/** PyObject_GenericGetDict: the instance dict, created (split when the class caches keys) on first use. */
-export function instanceDict(inst: PyInstanceObj): PyDictObj {
-  if (inst.dict === null) {
-    const cached = inst.cls.cachedKeys;
-    inst.dict = cached !== null ? newSplitDict(cached) : { t: "dict", table: new HashTable(0), split: null, w: 0 };
-  }
-  return inst.dict;
 }

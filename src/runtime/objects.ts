@@ -203,7 +203,16 @@ export interface PyInstanceObj {
   readonly t: "instance";
   readonly cls: PyClassObj;
   w: number;
+  /** The instance dict once a dict object was asked for (see attrKeys). */
   dict: PyDictObj | null;
+  /**
+   * A split instance dict that no one has asked for as an object yet: its
+   * shared keys and its values in their order (CPython made the dict at the
+   * first attribute store; it is counted from these, and made on demand).
+   */
+  attrKeys: SharedKeys | null;
+  attrValues: PyObj[] | null;
+  attrCount: number;
   /** Filled __slots__ by name; null until the first is set (most classes have none). */
   slotValues: Map<string, PyObj> | null;
 }

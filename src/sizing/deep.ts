@@ -3,6 +3,7 @@
 // Closed-form runs of fresh ints are summed arithmetically, not one by one.
 import type { Layout } from "../layouts/layout.js";
 import { pyInt, typeName, type PyObj } from "../runtime/objects.js";
+import { instanceDict } from "../runtime/instanceValues.js";
 import type { IntRunSeq, Seq } from "../runtime/seq.js";
 import { getsizeof } from "./getsizeof.js";
 
@@ -59,6 +60,7 @@ export function deepSize(root: PyObj, layout: Layout): DeepSize {
     objects += count;
   };
   const stack: PyObj[] = [root];
+  let dictExample = false;
   const pushSeq = (s: Seq): void => {
     if (Array.isArray(s)) {
       for (let i = s.length - 1; i >= 0; i--) stack.push(s[i] as PyObj);
@@ -100,6 +102,18 @@ export function deepSize(root: PyObj, layout: Layout): DeepSize {
       case "instance":
         // The instance __dict__ when one is allocated, and every filled slot over the MRO.
         if (o.dict !== null) stack.push(o.dict);
+        else if (o.attrKeys !== null) {
+          if (!dictExample) {
+            // One dict object for the breakdown's example (making it changes no figure).
+            dictExample = true;
+            stack.push(instanceDict(o));
+          } else {
+            const keys = o.attrKeys;
+            add("dict", 1, layout.dict.sizeofSplit(keys.size, keys.refcnt));
+            const values = o.attrValues as PyObj[];
+            for (let i = 0; i < o.attrCount; i++) stack.push(keys.order[i] as PyObj, values[i] as PyObj);
+          }
+        }
         if (o.slotValues !== null) for (const v of o.slotValues.values()) stack.push(v);
         break;
       default:

@@ -7,6 +7,7 @@
 import type { Layout } from "../layouts/layout.js";
 import type { CField, CStruct } from "../layouts/struct.js";
 import { typeName, type PyClassObj, type PyDictObj, type PyObj } from "../runtime/objects.js";
+import { hasInstanceDict } from "../runtime/instanceValues.js";
 import { seqLen } from "../runtime/seq.js";
 import { getsizeof } from "./getsizeof.js";
 import { stdlibHeapType } from "./heapTypes.js";
@@ -127,7 +128,7 @@ function heapTypeMembers(cls: PyClassObj, o: PyObj): { field: string; value: str
     }
     if (c.hasDict && !dict) {
       dict = true;
-      out.push({ field: "__dict__", value: o.t === "instance" && o.dict !== null ? "dict" : "NULL (not allocated)" });
+      out.push({ field: "__dict__", value: o.t === "instance" && hasInstanceDict(o) ? "dict" : "NULL (not allocated)" });
     }
     if (c.hasWeakref && !weak) {
       weak = true;

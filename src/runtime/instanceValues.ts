@@ -1,0 +1,85 @@
+// An instance's __dict__ (PEP 412): made as a split dict over the keys its
+// class caches at the first attribute store, as CPython 3.10 does. Until some
+// operation asks for it as an object, its values stay packed on the instance
+// (no dict object, no table), which is what lets millions of instances cost
+// less than CPython's own; the dict object, made on demand, takes them over.
+import { dictGet } from "./dicts.js";
+import { HashTable } from "./hashTable.js";
+import { newSplitDict, packedGet } from "./instanceDict.js";
+import { pyStr, type PyDictObj, type PyInstanceObj, type PyObj, type PyStrObj } from "./objects.js";
+import { strText } from "./text.js";
+
+/** PyObject_GenericGetDict: the instance dict, made (split when the class caches keys) on first use. */
+export function instanceDict(inst: PyInstanceObj): PyDictObj {
+  if (inst.dict === null) {
+    const keys = inst.attrKeys;
+    if (keys !== null) {
+      // The dict existed since the first store: it becomes an object now, keeping its values.
+      inst.dict = { t: "dict", table: HashTable.packedWith(keys.order, inst.attrValues as PyObj[], inst.attrCount), split: keys, w: 0 };
+      dropPackedAttrs(inst);
+    } else {
+      const cached = inst.cls.cachedKeys;
+      inst.dict = cached !== null ? newSplitDict(cached) : { t: "dict", table: new HashTable(0), split: null, w: 0 };
+    }
+  }
+  return inst.dict;
+}
+
+/** Forget the packed attributes (after they moved to a dict object, or the dict was released). */
+export function dropPackedAttrs(inst: PyInstanceObj): void {
+  inst.attrKeys = null;
+  inst.attrValues = null;
+  inst.attrCount = 0;
+}
+
+/** Whether the instance has a dict, as an object or still packed. */
+export function hasInstanceDict(inst: PyInstanceObj): boolean {
+  return inst.dict !== null || inst.attrKeys !== null;
+}
+
+/** The value of attribute `name` in the instance dict (object or packed), if it holds one. */
+export function instanceDictGet(inst: PyInstanceObj, name: string): PyObj | undefined {
+  const keys = inst.attrKeys;
+  if (keys !== null) {
+    const ix = keys.index.get(name);
+    return ix !== undefined && ix < inst.attrCount ? (inst.attrValues as PyObj[])[ix] : undefined;
+  }
+  if (inst.dict === null) return undefined;
+  return packedGet(inst.dict, name) ?? dictGet(inst.dict, pyStr(name));
+}
+
+/**
+ * _PyObjectDict_SetItem for a str key while the instance has no dict object
+ * and its class caches keys: insertdict on the split values, with
+ * new_dict_with_shared_keys at the first store. Returns false (changing
+ * nothing) when the store needs a real dict: out of the shared order, or
+ * growing keys that are full.
+ */
+export function packedAttrStore(inst: PyInstanceObj, name: PyStrObj, value: PyObj): boolean {
+  if (inst.dict !== null) return false;
+  let keys = inst.attrKeys;
+  if (keys === null) {
+    const cached = inst.cls.cachedKeys;
+    if (cached === null) return false;
+    keys = cached;
+    keys.refcnt++;
+    inst.attrKeys = keys;
+    inst.attrValues = new Array<PyObj>(keys.order.length); // room for the keys the class has seen
+    inst.attrCount = 0;
+  }
+  const values = inst.attrValues as PyObj[];
+  const text = strText(name);
+  const ix = keys.index.get(text);
+  if (ix !== undefined && ix < inst.attrCount) {
+    values[ix] = value;
+    return true;
+  }
+  if (ix !== undefined ? ix !== inst.attrCount : inst.attrCount !== keys.order.length || keys.usable <= 0) return false;
+  if (ix === undefined) {
+    keys.index.set(text, keys.order.length);
+    keys.order.push(name);
+    keys.usable--;
+  }
+  values[inst.attrCount++] = value;
+  return true;
+}
