@@ -305,7 +305,7 @@ function general(workloads, haveCpython) {
     check,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i].length)));
-  const line = (r) => r.map((x, i) => (i === 0 || i === r.length - 1 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join("  ");
+  const line = (r) => r.map((x, i) => (i === 0 || i === r.length - 1 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join("  ").trimEnd();
   console.log(line(head));
   for (const r of cells) console.log(line(r));
   const compared = rows.filter((r) => r.c);
