@@ -4,7 +4,7 @@
 // non-str key, a deletion or a resize turns it into a combined table.
 import { ctx } from "./ctx.js";
 import { HashTable, hashKey } from "./hashTable.js";
-import type { PyDictObj, PyInstanceObj, PyObj, PyStrObj, SharedKeys } from "./objects.js";
+import type { DictOwner, PyDictObj, PyObj, PyStrObj, SharedKeys } from "./objects.js";
 
 /** _PyDict_NewKeysForClass: an empty PyDict_MINSIZE keys table, held by the type. */
 export function newClassKeys(): SharedKeys {
@@ -91,8 +91,8 @@ export function makeKeysShared(d: PyDictObj): SharedKeys | null {
 }
 
 /** PyObject_GenericGetDict: the instance dict, created (split when the class caches keys) on first use. */
-export function instanceDict(inst: PyInstanceObj): PyDictObj {
-  if (inst.dict === null) {
+export function instanceDict(inst: DictOwner): PyDictObj {
+  if (inst.dict === null || inst.dict === undefined) {
     const cached = inst.cls.cachedKeys;
     inst.dict = cached !== null ? newSplitDict(cached) : { t: "dict", table: new HashTable(0), split: null };
   }

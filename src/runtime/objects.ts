@@ -59,7 +59,12 @@ export interface PyByteArrayObj {
  */
 export interface PyListObj { readonly t: "list"; items: Seq; allocated: number; zeroBlock?: boolean }
 /** A tuple, or an instance of a tuple subclass (namedtuple, NamedTuple) when `cls` is set. */
-export interface PyTupleObj { readonly t: "tuple"; readonly items: Seq; readonly cls?: PyClassObj }
+/**
+ * A tuple; `cls` is set on an instance of a tuple subclass, and `dict` is its
+ * __dict__ once allocated (a var-sized base puts the pointer after the items:
+ * tp_dictoffset < 0), when the class has one.
+ */
+export interface PyTupleObj { readonly t: "tuple"; readonly items: Seq; readonly cls?: PyClassObj; dict?: PyDictObj | null }
 export interface PySetObj { readonly t: "set" | "frozenset"; readonly table: SetTable }
 /** The keys a class shares with its instances' dicts (PEP 412): names in insertion order. */
 export interface SharedKeys {
@@ -197,6 +202,9 @@ export interface PyInstanceObj {
   dict: PyDictObj | null;
   readonly slotValues: Map<string, PyObj>;
 }
+
+/** An object of a setup class that may hold a __dict__: a class instance, or an instance of a tuple subclass. */
+export type DictOwner = PyInstanceObj | (PyTupleObj & { readonly cls: PyClassObj });
 
 /** A function bound to an instance (types.MethodType). */
 export interface PyMethodObj { readonly t: "method"; readonly func: PyObj; readonly self: PyObj }

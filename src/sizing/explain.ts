@@ -127,7 +127,7 @@ function heapTypeMembers(cls: PyClassObj, o: PyObj): { field: string; value: str
     }
     if (c.hasDict && !dict) {
       dict = true;
-      out.push({ field: "__dict__", value: o.t === "instance" && o.dict !== null ? "dict" : "NULL (not allocated)" });
+      out.push({ field: "__dict__", value: (o.t === "instance" || o.t === "tuple") && o.dict != null ? "dict" : "NULL (not allocated)" });
     }
     if (c.hasWeakref && !weak) {
       weak = true;
