@@ -68,7 +68,6 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["classes/leaves/052", "not modelled yet"],
   ["classes/namedtuple/042", "not modelled yet"],
   ["classes/namedtuple/043", "not modelled yet"],
-  ["classes/namedtuple/051", "not modelled yet"],
   ["classes/namedtuple/053", "not modelled yet"],
   ["classes/namedtuple/054", "not modelled yet"],
   ["stdlib/chainmap/010", "not modelled yet"],

@@ -3,11 +3,11 @@
 // objects through their method tables.
 import { newTuple } from "./tuples.js";
 import { classmethods, getTupleSubclassAttr, lookupClassAttr, newInstance } from "./classes.js";
-import { delInstanceAttr, getInstanceAttr, setInstanceAttrValue } from "./instanceAttrs.js";
+import { delInstanceAttr, delTupleSubclassAttr, getInstanceAttr, setInstanceAttrValue, setTupleSubclassAttr } from "./instanceAttrs.js";
 import { typeObject as builtinType } from "./typeObjects.js";
 import { PyException, typeError } from "./errors.js";
 import { getBuiltinAttr } from "./methods.js";
-import { None, pyStr, typeName, type PyObj, type PyTypeObj } from "./objects.js";
+import { None, pyStr, typeName, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
 import { intValue } from "./numbers.js";
 import { ctx } from "./ctx.js";
 import { missingAttribute } from "./missingAttribute.js";
@@ -124,7 +124,11 @@ export function setAttr(o: PyObj, name: string, value: PyObj): void {
     o.attrs.set(name, value);
     return;
   }
-  if (o.t === "tuple" && o.cls !== undefined) throw new PyException("AttributeError", "can't set attribute");
+  if (o.t === "tuple" && o.cls !== undefined) {
+    if (callDunder(o, "__setattr__", [pyStr(name), value]) !== undefined) return;
+    setTupleSubclassAttr(o as typeof o & { cls: PyClassObj }, name, value);
+    return;
+  }
   if (o.t === "dict" && o.flavor?.name === "defaultdict" && name === "default_factory") {
     o.flavor.factory = value;
     return;
@@ -136,6 +140,11 @@ export function delAttr(o: PyObj, name: string): void {
   if (o.t === "instance") {
     if (callDunder(o, "__delattr__", [pyStr(name)]) !== undefined) return;
     delInstanceAttr(o, name);
+    return;
+  }
+  if (o.t === "tuple" && o.cls !== undefined) {
+    if (callDunder(o, "__delattr__", [pyStr(name)]) !== undefined) return;
+    delTupleSubclassAttr(o as typeof o & { cls: PyClassObj }, name);
     return;
   }
   if (o.t === "class" && o.attrs.delete(name)) return;

@@ -19,7 +19,7 @@ import { callDunder, isUserObj, lookupDunder, userIndexOf } from "./userDunders.
 import { userAbs, userBytes, userComplex, userFloat, userInt, userReversed, userRound } from "./userConversions.js";
 import { userIterator, userIterObject } from "./userIter.js";
 import { userBinarySlots } from "./binaryProtocol.js";
-import type { PyClassObj } from "./objects.js";
+import type { DictOwner, PyClassObj } from "./objects.js";
 import { divRoundHalfEven, floatToInt, intAdd, intPowMod, intValue, toFloat, toIndex } from "./numbers.js";
 import {
   Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStr,
@@ -883,7 +883,8 @@ export function makeBuiltins(): Map<string, PyObj> {
       argCount("vars", args, 0, 1);
       const x = args[0] as PyObj;
       if (x.t === "instance" && x.cls.hasDict) return instanceDict(x);
-      if (x.t !== "instance") {
+      if (x.t === "tuple" && x.cls !== undefined && x.cls.hasDict) return instanceDict(x as DictOwner);
+      if (x.t !== "instance" && !(x.t === "tuple" && x.cls !== undefined)) {
         // Only objects whose real type has no __dict__ raise; the others (classes, modules, functions) are not modelled yet.
         const err = missingAttribute([x.t === "type" ? "type" : typeName(x)], "__dict__", typeName(x), "vars() argument must have __dict__ attribute");
         if (err instanceof PymemError) throw new PymemError("UNSUPPORTED", `vars() of a ${typeName(x)} object is not supported by pymem yet`);

@@ -7,9 +7,10 @@ import { ctx } from "./ctx.js";
 import { dictGet } from "./dicts.js";
 import { PyException, typeError, unsupported } from "./errors.js";
 import { newClassKeys } from "./instanceDict.js";
+import { instanceDict } from "./instanceValues.js";
 import { toArray } from "./iteration.js";
 import {
-  None, pyStr, typeName, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj,
+  None, pyStr, typeName, type DictOwner, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj,
 } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
@@ -178,7 +179,13 @@ export function getTupleSubclassAttr(tuple: PyObj & { t: "tuple" }, name: string
   const i = (cls.tupleFields ?? []).indexOf(name);
   if (i >= 0) return materialize(tuple.items)[i];
   if (name === "__class__") return cls;
+  if (name === "__dict__" && cls.hasDict) return instanceDict(tuple as DictOwner);
   const attr = lookupClassAttr(cls, name);
+  // The instance __dict__ (after the items) before non-data class attributes.
+  if (tuple.dict != null && !(attr !== undefined && attr.t === "opaque" && attr.typeName === "property")) {
+    const v = dictGet(tuple.dict, pyStr(name));
+    if (v !== undefined) return v;
+  }
   if (attr !== undefined && classmethods.has(attr)) return { t: "method", func: attr, self: cls };
   if (attr !== undefined && attr.t === "function") return { t: "method", func: attr, self: tuple };
   return attr;

@@ -5,11 +5,11 @@
 import { callObject, emptyKwargs } from "./calls.js";
 import { allSlots, lookupClassAttr } from "./classes.js";
 import { intern } from "./constPool.js";
-import { dictDelete, dictSet } from "./dicts.js";
+import { dictDelete, dictGet, dictSet } from "./dicts.js";
 import { PyException, typeError } from "./errors.js";
 import { makeKeysShared } from "./instanceDict.js";
 import { dropPackedAttrs, instanceDict, instanceDictGet, packedAttrStore } from "./instanceValues.js";
-import { pyStr, typeName, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj } from "./objects.js";
+import { pyStr, typeName, type DictOwner, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj, type PyTupleObj } from "./objects.js";
 import { callDunder, isUserObj, lookupDunder } from "./userDunders.js";
 
 /** Attribute names are interned, as PyObject_SetAttr does with its name. */
@@ -82,6 +82,45 @@ export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: P
   setInstanceAttr(inst, attrKey(name), value);
 }
 
+type TupleOfClass = PyTupleObj & { readonly cls: PyClassObj };
+
+/**
+ * object.__setattr__ on an instance of a tuple subclass. Its fields are
+ * _tuplegetter data descriptors ("can't set attribute"); anything else goes to
+ * the instance __dict__ when the class has one: a var-sized base such as tuple
+ * cannot take nonempty __slots__, but unless __slots__ says otherwise type_new
+ * gives it a __dict__, placed after the items (tp_dictoffset < 0).
+ */
+export function setTupleSubclassAttr(t: TupleOfClass, name: string, value: PyObj): void {
+  const desc = lookupClassAttr(t.cls, name);
+  if (desc !== undefined && isDataDescriptor(desc)) {
+    if (callDunder(desc, "__set__", [t, value]) === undefined) throw new PyException("AttributeError", "__set__");
+    return;
+  }
+  if (t.cls.tupleFields?.includes(name)) throw new PyException("AttributeError", "can't set attribute");
+  if (name === "__dict__" && t.cls.hasDict) {
+    if (value.t !== "dict") throw typeError(`__dict__ must be set to a dictionary, not a '${typeName(value)}'`);
+    if (t.dict?.split != null) t.dict.split.refcnt--;
+    t.dict = value;
+    return;
+  }
+  if (!t.cls.hasDict) throw new PyException("AttributeError", `'${t.cls.name}' object has no attribute '${name}'`);
+  setInstanceAttr(t, attrKey(name), value);
+}
+
+export function delTupleSubclassAttr(t: TupleOfClass, name: string): void {
+  const desc = lookupClassAttr(t.cls, name);
+  if (desc !== undefined && isDataDescriptor(desc)) {
+    if (callDunder(desc, "__delete__", [t]) === undefined) throw new PyException("AttributeError", "__delete__");
+    return;
+  }
+  if (t.cls.tupleFields?.includes(name)) throw new PyException("AttributeError", "can't delete attribute");
+  if (!t.cls.hasDict) throw new PyException("AttributeError", `'${t.cls.name}' object has no attribute '${name}'`);
+  // _PyObjectDict_SetItem allocates the dict if need be; its KeyError becomes AttributeError(name).
+  if (dictGet(instanceDict(t), pyStr(name)) === undefined) throw new PyException("AttributeError", name);
+  setInstanceAttr(t, attrKey(name), null);
+}
+
 export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
   if (inst.cls.frozen) throw new PyException("FrozenInstanceError", `cannot delete field '${name}'`);
   const desc = lookupClassAttr(inst.cls, name);
@@ -100,8 +139,8 @@ export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
 }
 
 /** _PyObjectDict_SetItem: set or delete an attribute in the instance dict, keeping the class's key cache right. */
-function setInstanceAttr(inst: PyInstanceObj, key: PyStrObj, value: PyObj | null): void {
-  if (value !== null && packedAttrStore(inst, key, value)) return;
+function setInstanceAttr(inst: DictOwner, key: PyStrObj, value: PyObj | null): void {
+  if (value !== null && inst.t === "instance" && packedAttrStore(inst, key, value)) return;
   const cls: PyClassObj = inst.cls;
   const cached = cls.cachedKeys;
   const d = instanceDict(inst);

@@ -6,14 +6,14 @@
 import { dictGet } from "./dicts.js";
 import { HashTable } from "./hashTable.js";
 import { newSplitDict, packedGet } from "./instanceDict.js";
-import { pyStr, type PyDictObj, type PyInstanceObj, type PyObj, type PyStrObj } from "./objects.js";
+import { pyStr, type DictOwner, type PyDictObj, type PyInstanceObj, type PyObj, type PyStrObj } from "./objects.js";
 import { strText } from "./text.js";
 
 /** PyObject_GenericGetDict: the instance dict, made (split when the class caches keys) on first use. */
-export function instanceDict(inst: PyInstanceObj): PyDictObj {
-  if (inst.dict === null) {
-    const keys = inst.attrKeys;
-    if (keys !== null) {
+export function instanceDict(inst: DictOwner): PyDictObj {
+  if (inst.dict === null || inst.dict === undefined) {
+    const keys = inst.t === "instance" ? inst.attrKeys : null;
+    if (inst.t === "instance" && keys !== null) {
       // The dict existed since the first store: it becomes an object now, keeping its values.
       inst.dict = { t: "dict", table: HashTable.packedWith(keys.order, inst.attrValues as PyObj[], inst.attrCount), split: keys, w: 0 };
       dropPackedAttrs(inst);

@@ -64,8 +64,12 @@ export interface PyByteArrayObj {
  * to 0 (PyMem_Realloc(p, 0) is not NULL), which list_extend tells from NULL.
  */
 export interface PyListObj { readonly t: "list"; items: Seq; allocated: number; w: number; zeroBlock?: boolean }
-/** A tuple, or an instance of a tuple subclass (namedtuple, NamedTuple) when `cls` is set. */
-export interface PyTupleObj { readonly t: "tuple"; readonly items: Seq; w: number; readonly cls?: PyClassObj }
+/**
+ * A tuple; `cls` is set on an instance of a tuple subclass, and `dict` is its
+ * __dict__ once allocated (a var-sized base puts the pointer after the items:
+ * tp_dictoffset < 0), when the class has one.
+ */
+export interface PyTupleObj { readonly t: "tuple"; readonly items: Seq; w: number; readonly cls?: PyClassObj; dict?: PyDictObj | null }
 export interface PySetObj { readonly t: "set" | "frozenset"; readonly table: SetTable }
 /** The keys a class shares with its instances' dicts (PEP 412): names in insertion order. */
 export interface SharedKeys {
@@ -216,6 +220,9 @@ export interface PyInstanceObj {
   /** Filled __slots__ by name; null until the first is set (most classes have none). */
   slotValues: Map<string, PyObj> | null;
 }
+
+/** An object of a setup class that may hold a __dict__: a class instance, or an instance of a tuple subclass. */
+export type DictOwner = PyInstanceObj | (PyTupleObj & { readonly cls: PyClassObj });
 
 /** A function bound to an instance (types.MethodType). */
 export interface PyMethodObj { readonly t: "method"; readonly func: PyObj; readonly self: PyObj }

@@ -16,8 +16,8 @@ import { dictSet, newDict } from "./dicts.js";
 import { None } from "./objects.js";
 import { bytesData, strText } from "./text.js";
 import { newInstance } from "./classes.js";
-import { delInstanceAttr, getInstanceAttr, setInstanceAttrValue } from "./instanceAttrs.js";
-import type { PyInstanceObj } from "./objects.js";
+import { delInstanceAttr, delTupleSubclassAttr, getInstanceAttr, setInstanceAttrValue, setTupleSubclassAttr } from "./instanceAttrs.js";
+import type { DictOwner, PyInstanceObj } from "./objects.js";
 
 /** An empty object of a builtin type, to find which attributes its instances have. */
 export function typeSample(name: string): PyObj | null {
@@ -50,11 +50,18 @@ function asBytes(o: PyObj): Uint8Array {
 
 /** object.__setattr__ / __delattr__ / __getattribute__: the generic attribute paths, bypassing a class's own hooks. */
 function objectAttrArgs(args: readonly PyObj[], n: number, what: string): [PyInstanceObj, string] {
+  const [self, name] = objectAttrArgsAny(args, n, what);
+  if (self.t !== "instance") throw typeError(`descriptor '${what}' requires a 'object' object`);
+  return [self, name];
+}
+
+/** Like objectAttrArgs, also taking an instance of a tuple subclass (whose __dict__, if any, follows its items). */
+function objectAttrArgsAny(args: readonly PyObj[], n: number, what: string): [DictOwner, string] {
   const [self, name] = args;
   if (args.length !== n) throw typeError(`expected ${n} arguments, got ${args.length}`);
-  if (self === undefined || self.t !== "instance") throw typeError(`descriptor '${what}' requires a 'object' object`);
+  if (self === undefined || !(self.t === "instance" || (self.t === "tuple" && self.cls !== undefined))) throw typeError(`descriptor '${what}' requires a 'object' object`);
   if (name === undefined || name.t !== "str") throw typeError(`attribute name must be string, not '${name === undefined ? "NoneType" : typeName(name)}'`);
-  return [self, strText(name)];
+  return [self as DictOwner, strText(name)];
 }
 
 const STATIC: Readonly<Record<string, Record<string, NativeFn>>> = {
@@ -66,13 +73,15 @@ const STATIC: Readonly<Record<string, Record<string, NativeFn>>> = {
     },
     // A frozen dataclass's own assignments go through object.__setattr__, past the frozen check.
     __setattr__: (args) => {
-      const [self, name] = objectAttrArgs(args, 3, "__setattr__");
-      setInstanceAttrValue(self, name, args[2] as PyObj, true);
+      const [self, name] = objectAttrArgsAny(args, 3, "__setattr__");
+      if (self.t === "tuple") setTupleSubclassAttr(self, name, args[2] as PyObj);
+      else setInstanceAttrValue(self, name, args[2] as PyObj, true);
       return None;
     },
     __delattr__: (args) => {
-      const [self, name] = objectAttrArgs(args, 2, "__delattr__");
-      delInstanceAttr(self, name);
+      const [self, name] = objectAttrArgsAny(args, 2, "__delattr__");
+      if (self.t === "tuple") delTupleSubclassAttr(self, name);
+      else delInstanceAttr(self, name);
       return None;
     },
     __getattribute__: (args) => {

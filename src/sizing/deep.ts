@@ -86,8 +86,12 @@ export function deepSize(root: PyObj, layout: Layout): DeepSize {
     add(name, 1, getsizeof(o, layout));
     switch (o.t) {
       case "list":
+        pushSeq(o.items);
+        break;
       case "tuple":
         pushSeq(o.items);
+        // An instance of a tuple subclass: its __dict__ when one is allocated.
+        if (o.dict != null) stack.push(o.dict);
         break;
       case "set":
       case "frozenset":

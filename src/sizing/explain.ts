@@ -128,7 +128,7 @@ function heapTypeMembers(cls: PyClassObj, o: PyObj): { field: string; value: str
     }
     if (c.hasDict && !dict) {
       dict = true;
-      out.push({ field: "__dict__", value: o.t === "instance" && hasInstanceDict(o) ? "dict" : "NULL (not allocated)" });
+      out.push({ field: "__dict__", value: (o.t === "instance" && hasInstanceDict(o)) || (o.t === "tuple" && o.dict != null) ? "dict" : "NULL (not allocated)" });
     }
     if (c.hasWeakref && !weak) {
       weak = true;
