@@ -177,13 +177,30 @@ function listMethod(l: PyListObj, name: string): NativeFn | null {
 }
 
 /** list.sort / sorted: a stable sort by Python comparison. */
+/** The keys as doubles when every one is an int held exactly by a double or a float that is not NaN. */
+function numericKeys(keys: readonly PyObj[]): Float64Array | null {
+  const out = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as PyObj;
+    if ((k.t === "int" && typeof k.v === "number") || (k.t === "float" && !Number.isNaN(k.v))) out[i] = k.v as number;
+    else return null;
+  }
+  return out;
+}
+
 export function sortInPlace(items: PyObj[], key: PyObj, reverse: boolean): void {
   const keys = key.t === "NoneType" ? items : items.map((x) => callObject(key, [x]));
   const idx = items.map((_x, i) => i);
-  idx.sort((a, b) => {
-    const c = pyCompare(keys[a] as PyObj, keys[b] as PyObj, "<");
-    return (reverse ? -c : c) || a - b;
-  });
+  const nums = numericKeys(keys);
+  if (nums !== null) {
+    // Ints and floats that a double holds compare exactly as doubles; equal keys keep their order.
+    idx.sort(reverse ? (a, b) => (nums[b] as number) - (nums[a] as number) || a - b : (a, b) => (nums[a] as number) - (nums[b] as number) || a - b);
+  } else {
+    idx.sort((a, b) => {
+      const c = pyCompare(keys[a] as PyObj, keys[b] as PyObj, "<");
+      return (reverse ? -c : c) || a - b;
+    });
+  }
   const sorted = idx.map((i) => items[i] as PyObj);
   ctx().tick(items.length);
   for (let i = 0; i < items.length; i++) items[i] = sorted[i] as PyObj;

@@ -1,7 +1,7 @@
 // Python's numeric tower over modelled ints (number | bigint), floats and complexes.
 import { bigBitLength, numberBitLength } from "../layouts/bigintBits.js";
 import { complexPow } from "./complexes.js";
-import { chargeSteps } from "./ctx.js";
+import { chargeSteps, ctx } from "./ctx.js";
 import { PyException, limitError, typeError, valueError } from "./errors.js";
 import { pyComplex, pyFloat, pyInt, pyIntFresh, typeName, type PyObj } from "./objects.js";
 import { userIndexOf } from "./userDunders.js";
@@ -127,6 +127,11 @@ function topDigit(v: bigint): [number, bigint] {
  */
 export function intMod(a: IntV, b: IntV): PyObj {
   if (b === 0 || b === 0n) throw new PyException("ZeroDivisionError", "integer division or modulo by zero");
+  if (typeof a === "number" && typeof b === "number" && ctx().layout.long.digits(b) === 1) {
+    // A one-digit divisor never takes x_divrem: the remainder is an ordinary int result.
+    const r = a % b;
+    return pyInt(r !== 0 && r < 0 !== b < 0 ? r + b : r);
+  }
   const x = big(a);
   const y = big(b);
   const [na, ta] = topDigit(x);
