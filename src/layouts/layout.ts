@@ -35,6 +35,8 @@ export interface VersionRules {
   readonly zipStrict: boolean;
   /** int(x) through __trunc__ needs a result with __index__ (3.10+); before, __int__ (a float) will do. */
   readonly truncResultNeedsIndex: boolean;
+  /** property's "can't set/delete attribute" names the attribute when __set_name__ gave the property one (3.10+). */
+  readonly propertyErrorNamesAttribute: boolean;
 }
 
 export interface Layout {

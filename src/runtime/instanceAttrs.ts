@@ -5,6 +5,7 @@
 import { callObject, emptyKwargs } from "./calls.js";
 import { allSlots, lookupClassAttr } from "./classes.js";
 import { intern } from "./constPool.js";
+import { ctx } from "./ctx.js";
 import { dictDelete, dictGet, dictSet } from "./dicts.js";
 import { PyException, typeError } from "./errors.js";
 import { makeKeysShared } from "./instanceDict.js";
@@ -53,6 +54,20 @@ function isDataDescriptor(o: PyObj): boolean {
   return isUserObj(o) && (lookupDunder(o, "__set__") !== undefined || lookupDunder(o, "__delete__") !== undefined);
 }
 
+function isProperty(o: PyObj): boolean {
+  return o.t === "opaque" && o.typeName === "property";
+}
+
+/**
+ * property_descr_set without a setter (none is modelled). `named`: the class
+ * statement ran __set_name__ on the property (a NamedTuple class copies its
+ * namespace into a namedtuple class, which does not).
+ */
+function propertyError(op: "set" | "delete", name: string, named: boolean): PyException {
+  const suffix = named && ctx().layout.rules.propertyErrorNamesAttribute ? ` '${name}'` : "";
+  return new PyException("AttributeError", `can't ${op} attribute${suffix}`);
+}
+
 function frozenError(name: string): PyException {
   return new PyException("FrozenInstanceError", `cannot assign to field '${name}'`);
 }
@@ -66,6 +81,8 @@ export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: P
     if (callDunder(desc, "__set__", [inst, value]) === undefined) throw new PyException("AttributeError", "__set__");
     return;
   }
+  // A property is a data descriptor too: without a setter (none is modelled) its __set__ refuses.
+  if (desc !== undefined && isProperty(desc)) throw propertyError("set", name, true);
   if (name === "__dict__" && inst.cls.hasDict) {
     if (value.t !== "dict") throw typeError(`__dict__ must be set to a dictionary, not a '${typeName(value)}'`);
     if (inst.dict?.split != null) inst.dict.split.refcnt--;
@@ -97,6 +114,7 @@ export function setTupleSubclassAttr(t: TupleOfClass, name: string, value: PyObj
     if (callDunder(desc, "__set__", [t, value]) === undefined) throw new PyException("AttributeError", "__set__");
     return;
   }
+  if (desc !== undefined && isProperty(desc)) throw propertyError("set", name, t.cls.tupleFields === null);
   if (t.cls.tupleFields?.includes(name)) throw new PyException("AttributeError", "can't set attribute");
   if (name === "__dict__" && t.cls.hasDict) {
     if (value.t !== "dict") throw typeError(`__dict__ must be set to a dictionary, not a '${typeName(value)}'`);
@@ -114,6 +132,7 @@ export function delTupleSubclassAttr(t: TupleOfClass, name: string): void {
     if (callDunder(desc, "__delete__", [t]) === undefined) throw new PyException("AttributeError", "__delete__");
     return;
   }
+  if (desc !== undefined && isProperty(desc)) throw propertyError("delete", name, t.cls.tupleFields === null);
   if (t.cls.tupleFields?.includes(name)) throw new PyException("AttributeError", "can't delete attribute");
   if (!t.cls.hasDict) throw new PyException("AttributeError", `'${t.cls.name}' object has no attribute '${name}'`);
   // _PyObjectDict_SetItem allocates the dict if need be; its KeyError becomes AttributeError(name).
@@ -128,6 +147,7 @@ export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
     if (callDunder(desc, "__delete__", [inst]) === undefined) throw new PyException("AttributeError", "__delete__");
     return;
   }
+  if (desc !== undefined && isProperty(desc)) throw propertyError("delete", name, true);
   if (allSlots(inst.cls).has(name)) {
     if (inst.slotValues?.delete(name) !== true) throw new PyException("AttributeError", name);
     return;
