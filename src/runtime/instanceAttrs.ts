@@ -152,9 +152,9 @@ export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
     if (inst.slotValues?.delete(name) !== true) throw new PyException("AttributeError", name);
     return;
   }
-  if (instanceDictGet(inst, name) === undefined) {
-    throw new PyException("AttributeError", `'${inst.cls.name}' object has no attribute '${name}'`);
-  }
+  if (!inst.cls.hasDict) throw new PyException("AttributeError", `'${inst.cls.name}' object has no attribute '${name}'`);
+  // _PyObjectDict_SetItem's KeyError becomes AttributeError(name).
+  if (instanceDictGet(inst, name) === undefined) throw new PyException("AttributeError", name);
   setInstanceAttr(inst, attrKey(name), null);
 }
 
