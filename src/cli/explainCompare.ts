@@ -5,6 +5,7 @@ import type { Explanation } from "../sizing/explain.js";
 import { measure, type Measurement } from "../sizing/measure.js";
 import { resolveCommon, type CommonOptions } from "./common.js";
 import { errorMessage, formatBytes, placeLines } from "./format.js";
+import { progressLine } from "./progress.js";
 import { CliError, type Io } from "./io.js";
 import { HumanReporter, jsonLine, jsonObject, rowErrorPlace } from "./reporters.js";
 import type { Chalk } from "./style.js";
@@ -31,7 +32,9 @@ function deepLine(m: Measurement): string {
 
 export async function explainCommand(io: Io, expr: string, opts: CommonOptions & { deep?: boolean }): Promise<number> {
   const { layout, setup, setupFile, c, timeoutS } = await resolveCommon(io, opts);
-  const r = measure({ expr, setup, layout, timeoutS, explain: opts.deep === true ? "deep" : "value" });
+  const progress = progressLine(io, expr);
+  const r = measure({ expr, setup, layout, timeoutS, explain: opts.deep === true ? "deep" : "value", ...progress.options });
+  progress.finish();
   const row = { expr, python: layout.python, setup, setupFile, result: r };
   if (!r.ok) {
     if (opts.json === true) io.stdout.write(jsonLine(row) + "\n");
@@ -62,7 +65,12 @@ export async function compareCommand(io: Io, exprs: string[], opts: CommonOption
   if (exprs.length < 1) throw new CliError("compare needs at least one expression: pymem compare EXPR EXPR...");
   const count = opts.count === undefined ? 1 : Number(opts.count);
   if (!Number.isSafeInteger(count) || count < 1) throw new CliError(`--count must be a positive integer, not '${opts.count}'`, 2, "CONFIG");
-  const rows = exprs.map((expr) => ({ expr, python: layout.python, setup, setupFile, result: measure({ expr, setup, layout, timeoutS }) }));
+  const rows = exprs.map((expr) => {
+    const progress = progressLine(io, expr);
+    const result = measure({ expr, setup, layout, timeoutS, ...progress.options });
+    progress.finish();
+    return { expr, python: layout.python, setup, setupFile, result };
+  });
   const failed = rows.filter((r) => !r.result.ok);
   const first = rows[0]?.result;
   const baseDeep = first !== undefined && first.ok ? first.m.deep : null;

@@ -2,6 +2,7 @@
 // only place that does IO is the Io given to it.
 import { Command, CommanderError, Option } from "commander";
 import { measure } from "../sizing/measure.js";
+import { progressLine } from "./progress.js";
 import { CliError, type Io } from "./io.js";
 import { HumanReporter, JsonReporter, type Reporter, type Row } from "./reporters.js";
 import { checkCommand, type CheckOptions } from "./checkCommand.js";
@@ -77,7 +78,9 @@ async function sizeCommand(io: Io, exprs: string[], opts: SizeOptions): Promise<
   const limit = opts.max === undefined ? null : parseLimit(/^\d+$/.test(opts.max.trim()) ? Number(opts.max) : opts.max);
   if (opts.max !== undefined && limit === null) throw new CliError(`--max '${opts.max}' is not a size: use ${LIMIT_HELP}`, 2, "CONFIG");
   const rows: Row[] = all.map((expr, i) => {
-    const result = measure({ expr, setup, layout, timeoutS });
+    const progress = progressLine(io, expr);
+    const result = measure({ expr, setup, layout, timeoutS, ...progress.options });
+    progress.finish();
     if (limit === null || !result.ok) return { expr, python: layout.python, setup, setupFile, result };
     const value = metric === "deep" ? result.m.deep : result.m.size;
     const budget: Budget = { index: i, name: expr, expr, limit, metric, setup, line: null };

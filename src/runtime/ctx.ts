@@ -4,6 +4,7 @@ import type { Layout } from "../layouts/layout.js";
 import { groupDigits } from "../budgets/limits.js";
 import { limitError } from "./errors.js";
 import type { PyStrObj } from "./objects.js";
+import type { ProgressClock } from "./progress.js";
 
 /**
  * pymem's bounds on one evaluation. The counted ones decide: the same input is
@@ -72,6 +73,8 @@ export class Ctx {
   constructor(
     readonly layout: Layout,
     readonly budget: Budget = budgetFor(),
+    /** Told how far a long evaluation has got (the CLI's progress line). */
+    readonly progress: ProgressClock | null = null,
   ) {
     this.deadline = performance.now() + budget.wallMs;
   }
@@ -92,6 +95,7 @@ export class Ctx {
         throw limitError(`evaluation stopped after ${groupDigits(this.budget.steps)} steps of work (the step budget of --timeout ${this.budget.timeoutS}): ${HINT}`);
       }
       this.nextClockCheck = this.stepsUsed + (1 << 16);
+      this.progress?.report("evaluating", this.stepsUsed, this.budget.steps);
       if (performance.now() > this.deadline) {
         throw limitError(`evaluation stopped after ${this.budget.wallMs / 1000} s of wall-clock time (the safety net of --timeout ${this.budget.timeoutS}): ${HINT}`);
       }

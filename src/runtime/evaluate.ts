@@ -7,6 +7,7 @@ import type { Layout } from "../layouts/layout.js";
 import { makeBuiltins } from "./builtins.js";
 import { Compiler } from "./compile.js";
 import { Ctx, withCtx, type Budget } from "./ctx.js";
+import type { ProgressClock } from "./progress.js";
 import { PyException, PymemError, type ErrorCode } from "./errors.js";
 import { execBlock } from "./exec.js";
 import { makeModules } from "./modules.js";
@@ -31,6 +32,7 @@ export interface EvalRequest {
   readonly layout: Layout;
   readonly budget: Budget;
   readonly sizeof?: (ctx: Ctx) => (o: PyObj) => number;
+  readonly progress?: ProgressClock;
 }
 
 let modulesOnce: ReadonlyMap<string, PyModuleObj> | null = null;
@@ -65,7 +67,7 @@ function parseError(e: PySyntaxError, where: "expr" | "setup"): EvalError {
 
 export function evaluate(req: EvalRequest): EvalResult {
   const modules = ensureBuiltins();
-  const c = new Ctx(req.layout, req.budget);
+  const c = new Ctx(req.layout, req.budget, req.progress ?? null);
   if (req.sizeof !== undefined) c.sizeof = req.sizeof(c);
   return withCtx(c, (): EvalResult => {
     const globals: Scope = { vars: new Map<string, PyObj>([["__name__", pyStr("__pymem_setup__")]]), parent: null };

@@ -4,6 +4,7 @@
 import type { Layout } from "../layouts/layout.js";
 import { pyInt, typeName, type PyObj } from "../runtime/objects.js";
 import { instanceDict } from "../runtime/instanceValues.js";
+import type { ProgressClock } from "../runtime/progress.js";
 import type { IntRunSeq, Seq } from "../runtime/seq.js";
 import { getsizeof } from "./getsizeof.js";
 
@@ -24,7 +25,7 @@ export interface DeepSize {
 
 let walks = 0;
 
-export function deepSize(root: PyObj, layout: Layout): DeepSize {
+export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | null = null): DeepSize {
   const walk = ++walks;
   const seen = new Set<object>();
   /** Whether the walk reached `o` before (marking it reached). */
@@ -61,6 +62,7 @@ export function deepSize(root: PyObj, layout: Layout): DeepSize {
   };
   const stack: PyObj[] = [root];
   let dictExample = false;
+  let visited = 0;
   const pushSeq = (s: Seq): void => {
     if (Array.isArray(s)) {
       for (let i = s.length - 1; i >= 0; i--) stack.push(s[i] as PyObj);
@@ -81,6 +83,7 @@ export function deepSize(root: PyObj, layout: Layout): DeepSize {
   while (stack.length > 0) {
     const o = stack.pop() as PyObj;
     if (reached(o)) continue;
+    if ((++visited & 0xffff) === 0) progress?.report("sizing", visited, null);
     const name = typeName(o);
     if (!firstOfType.has(name)) firstOfType.set(name, o);
     add(name, 1, getsizeof(o, layout));

@@ -3,6 +3,7 @@ import type { Layout } from "../layouts/layout.js";
 import { budgetFor, withCtx } from "../runtime/ctx.js";
 import { evaluate, type EvalError } from "../runtime/evaluate.js";
 import { typeName } from "../runtime/objects.js";
+import { ProgressClock, type ProgressSink } from "../runtime/progress.js";
 import { deepSize, type TypeTotal } from "./deep.js";
 import { getsizeof } from "./getsizeof.js";
 import { explainObject, type Explanation } from "./explain.js";
@@ -26,20 +27,24 @@ export interface MeasureRequest {
   /** `--timeout`: scales the work budget and the wall-clock safety net (default 4). */
   readonly timeoutS?: number;
   readonly explain?: "value" | "deep";
+  /** Told how far a value that takes more than a second has got. */
+  readonly onProgress?: ProgressSink;
 }
 
 export function measure(req: MeasureRequest): MeasureResult {
+  const progress = req.onProgress === undefined ? undefined : new ProgressClock(req.onProgress);
   const r = evaluate({
     expr: req.expr,
     setup: req.setup,
     layout: req.layout,
     budget: budgetFor(req.timeoutS),
     sizeof: () => (o) => getsizeof(o, req.layout),
+    ...(progress === undefined ? {} : { progress }),
   });
   if (!r.ok) return r;
   let d: ReturnType<typeof deepSize>;
   try {
-    d = withCtx(r.ctx, () => deepSize(r.value, req.layout));
+    d = withCtx(r.ctx, () => deepSize(r.value, req.layout, progress ?? null));
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return { ok: false, error: { code: "INTERNAL", pyType: null, message: `pymem cannot size this value (${detail}); please report it`, span: null, where: "expr" } };
