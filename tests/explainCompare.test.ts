@@ -134,7 +134,7 @@ describe("pymem compare", () => {
 
 describe("setup work is bounded", () => {
   it("`while True: pass` ends with a LIMIT error", { timeout: 10_000 }, async () => {
-    const r = await cli(["size", "--json", "--setup", "while True: pass", "1"]);
+    const r = await cli(["size", "--json", "--timeout", "2", "--setup", "while True: pass", "1"]);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: "LIMIT", in: "setup" } });
   });

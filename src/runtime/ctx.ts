@@ -1,6 +1,7 @@
 // The state one evaluation runs in: the CPython layout, the interned-string
 // table, and the work budget that keeps every evaluation bounded.
 import type { Layout } from "../layouts/layout.js";
+import { getHeapStatistics } from "node:v8";
 import { groupDigits } from "../budgets/limits.js";
 import { limitError } from "./errors.js";
 import type { PyStrObj } from "./objects.js";
@@ -22,14 +23,15 @@ export interface Budget {
   readonly wallMs: number;
 }
 
-export const DEFAULT_TIMEOUT_S = 4;
+export const DEFAULT_TIMEOUT_S = 10;
 /**
- * Steps per second of --timeout: the default 5,000,000 answers every fixture,
- * scripts/bench.mjs and a million-item comprehension making a small dict or
- * calling two methods per item. A cheap node is one step; the costly ones
- * count more (builtin calls, new generators and functions, format fields,
- * produced text, the heaviest allocations), so an input ends with LIMIT within
- * about 2.5 s of work on this project's machines whatever it spends its steps on.
+ * Steps per second of --timeout: the default 12,500,000 answers every fixture
+ * and every workload of scripts/bench.mjs at 10^6 items (the heaviest, a list
+ * of 10^6 three-key record dicts, takes 6.2 million). A cheap node is one
+ * step; the costly ones count more (builtin calls, new generators and
+ * functions, format fields, produced text, the heaviest allocations), so an
+ * input ends with LIMIT within about 0.6 s of work per second of --timeout on
+ * this project's machines, whatever it spends its steps on.
  */
 const STEPS_PER_TIMEOUT_S = 1_250_000;
 /**
@@ -55,6 +57,14 @@ export function budgetFor(timeoutS: number = DEFAULT_TIMEOUT_S): Budget {
 }
 
 const HINT = "give a larger --timeout SECONDS for big values";
+
+/**
+ * The share of Node's heap limit an evaluation may fill: past it V8 spends its
+ * time in full collections and then aborts the process, which pymem must
+ * never do; refusing with LIMIT leaves room to report.
+ */
+const HEAP_SHARE = 0.75;
+const heapBound = HEAP_SHARE * getHeapStatistics().heap_size_limit;
 
 export class Ctx {
   /** PyUnicode_InternInPlace's table: identifier-like constants of every code unit meet here. */
@@ -96,6 +106,9 @@ export class Ctx {
       }
       this.nextClockCheck = this.stepsUsed + (1 << 16);
       this.progress?.report("evaluating", this.stepsUsed, this.budget.steps);
+      if (getHeapStatistics().used_heap_size > heapBound) {
+        throw limitError(`this value needs more than ${Math.round(heapBound / 2 ** 20)} MiB of pymem's memory to model (${Math.round(HEAP_SHARE * 100)}% of Node's heap limit)`);
+      }
       if (performance.now() > this.deadline) {
         throw limitError(`evaluation stopped after ${this.budget.wallMs / 1000} s of wall-clock time (the safety net of --timeout ${this.budget.timeoutS}): ${HINT}`);
       }
