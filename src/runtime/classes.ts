@@ -131,9 +131,16 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
 }
 
 /** Every slot name of the class and its bases. */
-export function allSlots(cls: PyClassObj): Set<string> {
-  const out = new Set<string>();
-  for (const c of cls.mro) for (const s of c.slots) out.add(s);
+const slotsByClass = new WeakMap<PyClassObj, ReadonlySet<string>>();
+
+/** The slot names over the MRO (fixed when the class is made: its MRO and slots never change). */
+export function allSlots(cls: PyClassObj): ReadonlySet<string> {
+  let out = slotsByClass.get(cls);
+  if (out === undefined) {
+    const names = new Set<string>();
+    for (const c of cls.mro) for (const s of c.slots) names.add(s);
+    slotsByClass.set(cls, (out = names));
+  }
   return out;
 }
 

@@ -6,7 +6,7 @@ import { AT_ADDRESS, classDisplayName } from "./repr.js";
 import { callObject, instantiate } from "./calls.js";
 import { makeClass } from "./classes.js";
 import { pyEq, richCompare, truthy } from "./compare.js";
-import { callDunder, setGeneratedDunders } from "./userDunders.js";
+import { callDunder, lookupDunder, setGeneratedDunders } from "./userDunders.js";
 import { setInstanceHashFields } from "./hashTable.js";
 import { dictSet, newDict } from "./dicts.js";
 import { instanceDictGet } from "./instanceValues.js";
@@ -120,36 +120,45 @@ function makeInit(cls: () => PyClassObj, fields: readonly FieldSpec[], slots: bo
     if (p.default !== null || p.factory !== null) sawDefault = true;
     else if (sawDefault) throw typeError(`non-default argument '${p.name}' follows default argument`);
   }
+  /** The arguments by parameter name, checked as the generated __init__'s signature checks them. */
+  const bindByName = (args: readonly PyObj[], kw: Kwargs): Map<string, PyObj> => {
+    const given = new Map<string, PyObj>();
+    params.forEach((p, i) => {
+      if (i + 1 < args.length) given.set(p.name, args[i + 1] as PyObj);
+    });
+    for (const [k, v] of kw.values) {
+      if (!params.some((p) => p.name === k)) throw typeError(`__init__() got an unexpected keyword argument '${k}'`);
+      if (given.has(k)) throw typeError(`__init__() got multiple values for argument '${k}'`);
+      given.set(k, v);
+    }
+    const missing = params.filter((p) => !given.has(p.name) && p.default === null && p.factory === null).map((p) => `'${p.name}'`);
+    if (missing.length > 0) {
+      throw typeError(`__init__() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${missing.join(" and ")}`);
+    }
+    return given;
+  };
   return {
     t: "function",
     name: "__init__",
     call: (args, kw) => {
       const self = args[0];
       if (self === undefined || self.t !== "instance") throw typeError("__init__() needs self");
-      const given = new Map<string, PyObj>();
-      const pos = args.slice(1);
-      if (pos.length > params.length) throw typeError(`__init__() takes ${params.length + 1} positional arguments but ${pos.length + 1} were given`);
-      params.forEach((p, i) => {
-        if (i < pos.length) given.set(p.name, pos[i] as PyObj);
-      });
-      for (const [k, v] of kw.values) {
-        if (!params.some((p) => p.name === k)) throw typeError(`__init__() got an unexpected keyword argument '${k}'`);
-        if (given.has(k)) throw typeError(`__init__() got multiple values for argument '${k}'`);
-        given.set(k, v);
-      }
-      const missing = params.filter((p) => !given.has(p.name) && p.default === null && p.factory === null).map((p) => `'${p.name}'`);
-      if (missing.length > 0) {
-        throw typeError(`__init__() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${missing.join(" and ")}`);
-      }
+      const pos = args.length - 1;
+      if (pos > params.length) throw typeError(`__init__() takes ${params.length + 1} positional arguments but ${pos + 1} were given`);
+      // Every parameter given by position (the common call) needs no name map.
+      const given = kw.values.size === 0 && pos === params.length ? null : bindByName(args, kw);
+      const userSetattr = !self.cls.frozen && lookupDunder(self, "__setattr__") !== undefined;
+      let ix = 0;
       for (const f of fields) {
-        let v: PyObj | undefined = f.init ? given.get(f.name) : undefined;
+        let v: PyObj | undefined = f.init ? (given === null ? args[1 + ix] : given.get(f.name)) : undefined;
+        if (f.init) ix++;
         if (v === undefined) {
           if (f.factory !== null) v = callObject(f.factory, []);
           else if (f.default !== null && (f.init || slots)) v = f.default;
           else continue; // no initialisation: the class attribute serves
         }
         // `self.name = value` in the generated source: a class's own __setattr__ sees it (frozen ones use object.__setattr__).
-        if (!self.cls.frozen && callDunder(self, "__setattr__", [pyStr(f.name), v]) !== undefined) continue;
+        if (userSetattr && callDunder(self, "__setattr__", [pyStr(f.name), v]) !== undefined) continue;
         setInstanceAttrValue(self, f.name, v, true);
       }
       const post = cls().attrs.get("__post_init__");
