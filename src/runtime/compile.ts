@@ -15,6 +15,7 @@ import { formatObj, reprObject, strObj } from "./format.js";
 import { forEach, getIter } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
 import { listAppend, newEmptyList } from "./lists.js";
+import { affineOf, affineRun, appendAllocated, runSource, type Affine } from "./intRuns.js";
 import { getAttr } from "./attributes.js";
 import {
   pyBool,
@@ -490,6 +491,14 @@ export class Compiler {
     return this.withQualPrefix(`${qualname}.`, () => this.inBlock(e, () => this.comprehensionBody(e, first, closureOf, qualname)));
   }
 
+  /** The element as a*i + b of the one loop variable i (no condition, one loop), or null. */
+  private closedForm(e: ExprOf<"ListComp" | "SetComp" | "DictComp" | "GeneratorExp">): Affine | null {
+    const g = e.generators[0] as Comprehension;
+    if (e.generators.length !== 1 || g.ifs.length > 0 || g.target.kind !== "Name") return null;
+    if (e.kind === "DictComp") return null;
+    return affineOf(e.elt, g.target.id);
+  }
+
   private comprehensionBody(e: ExprOf<"ListComp" | "SetComp" | "DictComp" | "GeneratorExp">, first: Run, closureOf: (sc: Scope) => Scope, genQualname: string): Compiled {
     const gens = e.generators;
     const loops = gens.map((g, i) => ({
@@ -512,12 +521,20 @@ export class Compiler {
       };
       level(0, firstIterable);
     };
+    const closed = this.closedForm(e);
     if (e.kind === "ListComp") {
       const elt = this.expr(e.elt).run;
       return this.dynamic(
         at(e.span, (sc) => {
+          const iterable = getIterable(first(sc));
+          const src = closed === null ? null : runSource(iterable);
+          const items = src === null || closed === null ? null : affineRun(src, closed);
+          if (items !== null) {
+            ctx().tick(COMPREHENSION_STEPS);
+            return { t: "list", items, allocated: appendAllocated(ctx().layout, items.len) };
+          }
           const l = newEmptyList();
-          drive(sc, getIterable(first(sc)), (inner) => listAppend(l, elt(inner)));
+          drive(sc, iterable, (inner) => listAppend(l, elt(inner)));
           return l;
         }),
       );

@@ -3,7 +3,8 @@
 // Closed-form runs of fresh ints are summed arithmetically, not one by one.
 import type { Layout } from "../layouts/layout.js";
 import { pyInt, typeName, type PyObj } from "../runtime/objects.js";
-import type { IntRunSeq, Seq } from "../runtime/seq.js";
+import { materialize, type IntRunSeq, type RunCell, type Seq } from "../runtime/seq.js";
+import { runUnion, type RunPart } from "./runUnion.js";
 import { getsizeof } from "./getsizeof.js";
 
 export interface TypeTotal {
@@ -44,14 +45,18 @@ export function deepSize(root: PyObj, layout: Layout): DeepSize {
     } else if (s.kind === "repeat") {
       for (const x of s.unit) stack.push(x);
     } else if (s.cell.items !== null) {
-      for (const x of s.cell.items) stack.push(x);
-    } else if (!seen.has(s.cell)) {
-      seen.add(s.cell);
-      const fresh = intRunFreshSizes(s, layout);
-      add("int", fresh.count, fresh.bytes);
+      const items = materialize(s);
+      for (let i = items.length - 1; i >= 0; i--) stack.push(items[i] as PyObj);
+    } else {
+      // The fresh ints are summed once per cell when the walk ends (views of one cell share them);
+      // the cached small ones are the shared objects anyone else may hold too.
+      const views = runViews.get(s.cell);
+      if (views === undefined) runViews.set(s.cell, [s]);
+      else views.push(s);
       for (const v of intRunSmallValues(s)) stack.push(pyInt(v));
     }
   };
+  const runViews = new Map<RunCell, IntRunSeq[]>();
   while (stack.length > 0) {
     const o = stack.pop() as PyObj;
     if (seen.has(o)) continue;
@@ -83,12 +88,29 @@ export function deepSize(root: PyObj, layout: Layout): DeepSize {
         break;
     }
   }
+  for (const [cell, views] of runViews) {
+    for (const part of runUnion(cell, views)) {
+      const fresh = intRunFreshSizes(part, layout);
+      add("int", fresh.count, fresh.bytes);
+    }
+    // A fresh int made one at a time (l[-1]) and also reached by itself was counted already.
+    for (const [i, o] of cell.sparse ?? []) {
+      if (seen.has(o) && views.some((v) => inView(v, i))) add("int", -1, -getsizeof(o, layout));
+    }
+  }
   const breakdown = new Map([...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { size: getsizeof(root, layout), deep, objects, breakdown, firstOfType };
 }
 
+function inView(v: IntRunSeq, i: number): boolean {
+  const d = i - v.off;
+  if (v.stride === 0 || d % v.stride !== 0) return d === 0 && v.len > 0;
+  const k = d / v.stride;
+  return k >= 0 && k < v.len;
+}
+
 /** The k in [0, len) with lo <= start + k*step <= hi, as [kmin, kmax] (empty when kmin > kmax). */
-function kRange(run: IntRunSeq, lo: number, hi: number): [number, number] {
+function kRange(run: RunPart, lo: number, hi: number): [number, number] {
   const { start, step, len } = run;
   let kmin = step > 0 ? Math.ceil((lo - start) / step) : Math.ceil((hi - start) / step);
   let kmax = step > 0 ? Math.floor((hi - start) / step) : Math.floor((lo - start) / step);
@@ -97,13 +119,13 @@ function kRange(run: IntRunSeq, lo: number, hi: number): [number, number] {
   return [kmin, kmax];
 }
 
-function countBetween(run: IntRunSeq, lo: number, hi: number): number {
+function countBetween(run: RunPart, lo: number, hi: number): number {
   const [kmin, kmax] = kRange(run, lo, hi);
   return kmax >= kmin ? kmax - kmin + 1 : 0;
 }
 
 /** The run's ints outside the small-int cache: each a distinct object of 1 or 2 digits. */
-function intRunFreshSizes(run: IntRunSeq, layout: Layout): TypeTotal {
+function intRunFreshSizes(run: RunPart, layout: Layout): TypeTotal {
   const D1 = 2 ** 30 - 1;
   const oneDigit = countBetween(run, -D1, -6) + countBetween(run, 257, D1);
   const twoDigit = run.len - oneDigit - countBetween(run, -5, 256);
@@ -114,7 +136,7 @@ function intRunFreshSizes(run: IntRunSeq, layout: Layout): TypeTotal {
 }
 
 /** The run's values inside the small-int cache: those are CPython's shared objects. */
-function intRunSmallValues(run: IntRunSeq): number[] {
+function intRunSmallValues(run: RunPart): number[] {
   const [kmin, kmax] = kRange(run, -5, 256);
   const out: number[] = [];
   for (let k = kmin; k <= kmax; k++) out.push(run.start + k * run.step);

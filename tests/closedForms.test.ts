@@ -1,0 +1,60 @@
+// Issue 9: values built from ranges answer in closed form, so 10**8 and 10**9
+// items take no more work than ten. The figures themselves are checked against
+// CPython by the closed.jsonl fixture rows (fixtures/closed.py, boundary n up to
+// 10**6); here: that the closed form is the path taken (a budget of a few
+// thousand steps would stop any item-by-item path), and that it agrees with the
+// item-by-item path (`iter(range(...))` defeats the closed form) wherever both run.
+import { describe, expect, it } from "vitest";
+import { cpython310 } from "../src/layouts/cpython310/index.js";
+import { cpython39 } from "../src/layouts/cpython39/index.js";
+import { measure } from "../src/sizing/measure.js";
+
+const LAYOUTS = [
+  ["3.10", cpython310],
+  ["3.9", cpython39],
+] as const;
+
+/** Closed forms at 10**8 or 10**9, with the setup they need. */
+export const CLOSED: readonly (readonly [string, string | null])[] = [
+  ["[i for i in range(10**8)]", null],
+  ["[i for i in range(10**9)]", null],
+  ["[2*i + 1 for i in range(10**9)]", null],
+  ["[-3*i + 7 for i in range(-10**8, 10**8, 5)]", null],
+  ["[1000 - i for i in range(10**8, 0, -1)]", null],
+  ["[x for x in l]", "l = list(range(10**8))"],
+  ["[x * 2 for x in l]", "l = list(range(10**8))"],
+  ["list(range(10**9))[::2]", null],
+  ["list(range(10**8))[::-1]", null],
+  ["[l, l[::2], l[1::3], l[::-1]]", "l = list(range(10**8))"],
+  ["[l[-1], l[12345678], l]", "l = list(range(10**8))"],
+  ["tuple(range(10**8))[5::7]", null],
+];
+
+describe("closed forms take a handful of steps", () => {
+  it.each(CLOSED)("%s", (expr, setup) => {
+    for (const [v, layout] of LAYOUTS) {
+      const r = measure({ expr, setup, layout, timeoutS: 0.01 });
+      expect([v, r.ok ? "ok" : r.error.message]).toEqual([v, "ok"]);
+    }
+  });
+});
+
+/** The same value built item by item: iter() hides the range from the closed form. */
+const AGREE: readonly (readonly [string, string, string | null])[] = [
+  ["[i for i in range(10**5)]", "[i for i in iter(range(10**5))]", null],
+  ["[3*i - 1000 for i in range(-500, 10**5, 7)]", "[3*i - 1000 for i in iter(range(-500, 10**5, 7))]", null],
+  ["[l, l[::2], l[1::3], l[::-1], l[5:9]]", "[m, m[::2], m[1::3], m[::-1], m[5:9]]", "l = list(range(-300, 10**5))\nm = list(iter(range(-300, 10**5)))"],
+  ["[l, l[::2], l[::3]]", "[m, m[::2], m[::3]]", "l = list(range(10**5))\nm = list(iter(range(10**5)))"],
+  ["[l[-1], l[300], l[::-2], l]", "[m[-1], m[300], m[::-2], m]", "l = list(range(10**5))\nm = list(iter(range(10**5)))"],
+];
+
+describe("closed forms agree with the item-by-item path", () => {
+  it.each(AGREE)("%s", (closed, open, setup) => {
+    for (const [v, layout] of LAYOUTS) {
+      const a = measure({ expr: closed, setup, layout });
+      const b = measure({ expr: open, setup, layout });
+      const fig = (r: typeof a): unknown => (r.ok ? [r.m.type, r.m.size, r.m.deep, r.m.objects] : r.error.message);
+      expect([v, fig(a)]).toEqual([v, fig(b)]);
+    }
+  });
+});
