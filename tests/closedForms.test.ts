@@ -28,6 +28,13 @@ export const CLOSED: readonly (readonly [string, string | null])[] = [
   ["[l, l[::2], l[1::3], l[::-1]]", "l = list(range(10**8))"],
   ["[l[-1], l[12345678], l]", "l = list(range(10**8))"],
   ["tuple(range(10**8))[5::7]", null],
+  ["sorted(range(10**9))", null],
+  ["sorted(range(10**8), reverse=True)", null],
+  ["[*range(10**8)]", null],
+  ["l", "l = list(range(10**8))\nl.reverse()\nl.sort()\nl.sort(reverse=True)"],
+  ["sum(list(range(10**9)))", null],
+  ["(10**9 - 1 in l, -1 in l, l.index(123456789), l.count(7), min(l), max(l), len(l), l[-1])", "l = list(range(10**9))"],
+  ["next(reversed(l))", "l = list(range(10**8))"],
 ];
 
 describe("closed forms take a handful of steps", () => {
@@ -45,6 +52,9 @@ const AGREE: readonly (readonly [string, string, string | null])[] = [
   ["[3*i - 1000 for i in range(-500, 10**5, 7)]", "[3*i - 1000 for i in iter(range(-500, 10**5, 7))]", null],
   ["[l, l[::2], l[1::3], l[::-1], l[5:9]]", "[m, m[::2], m[1::3], m[::-1], m[5:9]]", "l = list(range(-300, 10**5))\nm = list(iter(range(-300, 10**5)))"],
   ["[l, l[::2], l[::3]]", "[m, m[::2], m[::3]]", "l = list(range(10**5))\nm = list(iter(range(10**5)))"],
+  ["[l[::2], l[::3]]", "[m[::2], m[::3]]", "l = list(range(10**5))\nm = list(iter(range(10**5)))"],
+  ["[sorted(l), sorted(l, reverse=True), l[0]]", "[sorted(m), sorted(m, reverse=True), m[0]]", "l = list(range(10**5, 0, -3))\nm = list(iter(range(10**5, 0, -3)))"],
+  ["(sum(l), max(l), min(l), l.index(-2), l.count(4), 7 in l, 8 in l)", "(sum(m), max(m), min(m), m.index(-2), m.count(4), 7 in m, 8 in m)", "l = list(range(10**5, -10**5, -3))\nm = list(iter(range(10**5, -10**5, -3)))"],
   ["[l[-1], l[300], l[::-2], l]", "[m[-1], m[300], m[::-2], m]", "l = list(range(10**5))\nm = list(iter(range(10**5)))"],
 ];
 

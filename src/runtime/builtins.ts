@@ -11,7 +11,7 @@ import { formatObj, reprObject, strObj } from "./format.js";
 import { forEach, getIter, lengthHint, objectLen, oneCharStr, toArray } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
 import { listArray, listFrom, sequenceList } from "./lists.js";
-import { byteArrayAppend, sortInPlace, sortReverse, updateFrom } from "./methods.js";
+import { byteArrayAppend, sortInPlace, sortReverse, sortRun, updateFrom } from "./methods.js";
 import { delAttr, getAttr, setAttr } from "./attributes.js";
 import { isInstanceOf, makeClass } from "./classes.js";
 import { instanceDict } from "./instanceDict.js";
@@ -27,7 +27,8 @@ import {
 } from "./objects.js";
 import { binaryOp, newByteArrayExact } from "./ops.js";
 import { decimalToString, INT_MAX_STR_DIGITS, repr } from "./repr.js";
-import { isLazy, makeIntRun, materialize } from "./seq.js";
+import { isLazy, isRun, makeIntRun, materialize, seqItem } from "./seq.js";
+import { runExtremeIndex, runSum } from "./intRuns.js";
 import { hashOf, setFrom } from "./sets.js";
 import { isStaticSingleton, userHashRunning } from "./hashing.js";
 import { bytesData, CLOSED_FROM, strText } from "./text.js";
@@ -368,6 +369,10 @@ function fromKeys(args: readonly PyObj[]): PyObj {
 function minMax(name: "min" | "max", args: readonly PyObj[], kw: Kwargs): PyObj {
   kwOnly(kw, ["key", "default"], name);
   const key = kw.values.get("key") ?? None;
+  const only = args[0];
+  if (args.length === 1 && key.t === "NoneType" && only !== undefined && (only.t === "list" || (only.t === "tuple" && only.cls === undefined)) && isRun(only.items)) {
+    return seqItem(only.items, runExtremeIndex(only.items, name));
+  }
   const items = args.length === 1 ? toArray(args[0] as PyObj) : [...args];
   if (args.length === 0) throw typeError(`${name} expected at least 1 argument, got 0`);
   if (items.length === 0) {
@@ -394,6 +399,9 @@ function sum(args: readonly PyObj[], kw: Kwargs): PyObj {
   let acc: PyObj = args[1] ?? kw.values.get("start") ?? pyInt(0);
   if (acc.t === "str") throw typeError("sum() can't sum strings [use ''.join(seq) instead]");
   const x = args[0] as PyObj;
+  if ((x.t === "list" || (x.t === "tuple" && x.cls === undefined)) && isRun(x.items) && (acc.t === "int" || acc.t === "bool")) {
+    return intAdd(intValue(acc) as number | bigint, runSum(x.items));
+  }
   if (x.t === "range" && (acc.t === "int" || acc.t === "bool") && x.len > 0n) {
     const n = x.len;
     const total = n * x.start + (x.step * n * (n - 1n)) / 2n;
@@ -576,6 +584,12 @@ function reversedCall(args: readonly PyObj[]): PyObj {
     const items = toArray(x).reverse();
     let i = 0;
     return makeIter(x.t === "deque" ? "_deque_reverse_iterator" : "reversed", () => items[i++], () => items.length - i);
+  }
+  if ((x.t === "list" || (x.t === "tuple" && x.cls === undefined)) && isRun(x.items)) {
+    // A run is never mutated in place: walking it backwards needs no copy.
+    const items = x.items;
+    let i = items.len;
+    return makeIter(x.t === "list" ? "list_reverseiterator" : "reversed", () => (i > 0 ? seqItem(items, --i) : undefined), () => i);
   }
   if (x.t === "list" || x.t === "tuple" || x.t === "str" || x.t === "bytes" || x.t === "bytearray") {
     const items = toArray(x).reverse();
@@ -807,8 +821,9 @@ export function makeBuiltins(): Map<string, PyObj> {
       argCount("sorted", args, 1, 1);
       kwOnly(kw, ["key", "reverse"], "sorted");
       const l = sequenceList(args[0] as PyObj);
-      const items = listArray(l);
-      sortInPlace(items, kw.values.get("key") ?? None, sortReverse(kw.values.get("reverse")));
+      const key = kw.values.get("key") ?? None;
+      const reverse = sortReverse(kw.values.get("reverse"));
+      if (!sortRun(l, key, reverse)) sortInPlace(listArray(l), key, reverse);
       return l;
     }],
 

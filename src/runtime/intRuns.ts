@@ -103,3 +103,28 @@ export function appendAllocated(layout: Layout, n: number): number {
   }
   return allocated;
 }
+
+/** The k with run item k == v (an int), or -1: items are distinct, so at most one. */
+export function runFind(r: IntRunSeq, v: bigint): number {
+  const d = v - BigInt(r.start);
+  const step = BigInt(r.step);
+  if (d % step !== 0n) return -1;
+  const k = d / step;
+  return k >= 0n && k < BigInt(r.len) ? Number(k) : -1;
+}
+
+/** sum() of the run's values. */
+export function runSum(r: IntRunSeq): bigint {
+  const n = BigInt(r.len);
+  return n * BigInt(r.start) + (BigInt(r.step) * n * (n - 1n)) / 2n;
+}
+
+/** The index of the least (which "min") or greatest item. */
+export function runExtremeIndex(r: IntRunSeq, which: "min" | "max"): number {
+  return (which === "min") === r.step > 0 ? 0 : r.len - 1;
+}
+
+/** The items in the opposite order: a view of the same objects. */
+export function runReversed(r: IntRunSeq): IntRunSeq {
+  return runView(r, r.len - 1, -1, r.len);
+}
