@@ -35,6 +35,18 @@ export const CLOSED: readonly (readonly [string, string | null])[] = [
   ["sum(list(range(10**9)))", null],
   ["(10**9 - 1 in l, -1 in l, l.index(123456789), l.count(7), min(l), max(l), len(l), l[-1])", "l = list(range(10**9))"],
   ["next(reversed(l))", "l = list(range(10**8))"],
+  ["set(range(10**9))", null],
+  ["{*range(10**8)}", null],
+  ["frozenset(range(-10**8, 10**8, 3))", null],
+  ["{2*i + 1 for i in range(10**8)}", null],
+  ["s", "s = set()\ns.update(range(10**8))"],
+  ["(10**8 - 1 in s, -1 in s, len(s))", "s = set(range(10**8))"],
+  ["(l, set(l), {i: i for i in l})", "l = list(range(10**8))"],
+  ["{i: i for i in range(10**8)}", null],
+  ["{i: 2*i for i in range(10**8)}", null],
+  ["{-i: None for i in range(10**8)}", null],
+  ["dict.fromkeys(range(10**9))", null],
+  ["dict.fromkeys(range(10**8), 0)", null],
 ];
 
 describe("closed forms take a handful of steps", () => {
@@ -55,6 +67,12 @@ const AGREE: readonly (readonly [string, string, string | null])[] = [
   ["[l[::2], l[::3]]", "[m[::2], m[::3]]", "l = list(range(10**5))\nm = list(iter(range(10**5)))"],
   ["[sorted(l), sorted(l, reverse=True), l[0]]", "[sorted(m), sorted(m, reverse=True), m[0]]", "l = list(range(10**5, 0, -3))\nm = list(iter(range(10**5, 0, -3)))"],
   ["(sum(l), max(l), min(l), l.index(-2), l.count(4), 7 in l, 8 in l)", "(sum(m), max(m), min(m), m.index(-2), m.count(4), 7 in m, 8 in m)", "l = list(range(10**5, -10**5, -3))\nm = list(iter(range(10**5, -10**5, -3)))"],
+  ["(set(l), l[7])", "(set(m), m[7])", "l = list(range(-10**4, 10**5, 3))\nm = list(iter(range(-10**4, 10**5, 3)))"],
+  ["({i: i for i in l}, l[7])", "({i: i for i in m}, m[7])", "l = list(range(-10**4, 10**5, 3))\nm = list(iter(range(-10**4, 10**5, 3)))"],
+  ["{i: 3*i - 7 for i in range(-10**4, 10**5, 3)}", "{i: 3*i - 7 for i in iter(range(-10**4, 10**5, 3))}", null],
+  ["{-i - 1 for i in range(10**5)}", "{-i - 1 for i in iter(range(10**5))}", null],
+  ["list(set(range(-300, 10**4)))[:50]", "list(set(iter(range(-300, 10**4))))[:50]", null],
+  ["list({i: 1 for i in range(-300, 10**4)}.items())[-50:]", "list({i: 1 for i in iter(range(-300, 10**4))}.items())[-50:]", null],
   ["[l[-1], l[300], l[::-2], l]", "[m[-1], m[300], m[::-2], m]", "l = list(range(10**5))\nm = list(iter(range(10**5)))"],
 ];
 

@@ -5,7 +5,7 @@ import { argCount, callObject, noKwargs } from "./calls.js";
 import { pyCompare, pyEq, truthy } from "./compare.js";
 import { complexAbs } from "./complexes.js";
 import { ALLOCATION_STEPS, chargeSteps, ctx } from "./ctx.js";
-import { dictSet, newDictFromType, dictResize } from "./dicts.js";
+import { dictInsertRunLazily, dictSet, newDictFromType, dictResize } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { formatObj, reprObject, strObj } from "./format.js";
 import { forEach, getIter, lengthHint, objectLen, oneCharStr, toArray } from "./iteration.js";
@@ -28,7 +28,7 @@ import {
 import { binaryOp, newByteArrayExact } from "./ops.js";
 import { decimalToString, INT_MAX_STR_DIGITS, repr } from "./repr.js";
 import { isLazy, isRun, makeIntRun, materialize, seqItem } from "./seq.js";
-import { runExtremeIndex, runSum } from "./intRuns.js";
+import { intRunOf, runExtremeIndex, runSum } from "./intRuns.js";
 import { hashOf, setFrom } from "./sets.js";
 import { isStaticSingleton, userHashRunning } from "./hashing.js";
 import { bytesData, CLOSED_FROM, strText } from "./text.js";
@@ -362,6 +362,8 @@ function fromKeys(args: readonly PyObj[]): PyObj {
     for (const k of keys) dictSet(d, k, value);
     return d;
   }
+  const keys = intRunOf(src);
+  if (keys !== null && dictInsertRunLazily(d, { keys, values: { each: value } })) return d;
   forEach(src, (k) => dictSet(d, k, value));
   return d;
 }

@@ -8,7 +8,7 @@ import { ctx } from "./ctx.js";
 import { compareObj, truthy } from "./compare.js";
 import type { CmpOp } from "./richCompare.js";
 import { buildConstSeqDisplay, buildDictDisplay, buildSeqDisplay, type DictItem, type Run } from "./displays.js";
-import { dictSet, newDict } from "./dicts.js";
+import { dictInsertRunLazily, dictSet, newDict } from "./dicts.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { attempt, foldBinOp } from "./fold.js";
 import { formatObj, reprObject, strObj } from "./format.js";
@@ -495,8 +495,7 @@ export class Compiler {
   private closedForm(e: ExprOf<"ListComp" | "SetComp" | "DictComp" | "GeneratorExp">): Affine | null {
     const g = e.generators[0] as Comprehension;
     if (e.generators.length !== 1 || g.ifs.length > 0 || g.target.kind !== "Name") return null;
-    if (e.kind === "DictComp") return null;
-    return affineOf(e.elt, g.target.id);
+    return affineOf(e.kind === "DictComp" ? e.key : e.elt, g.target.id);
   }
 
   private comprehensionBody(e: ExprOf<"ListComp" | "SetComp" | "DictComp" | "GeneratorExp">, first: Run, closureOf: (sc: Scope) => Scope, genQualname: string): Compiled {
@@ -544,7 +543,14 @@ export class Compiler {
       return this.dynamic(
         at(e.span, (sc) => {
           const s = newSet();
-          drive(sc, getIterable(first(sc)), (inner) => setAdd(s, elt(inner)));
+          const iterable = getIterable(first(sc));
+          const src = closed === null ? null : runSource(iterable);
+          const items = src === null || closed === null ? null : affineRun(src, closed);
+          if (items !== null && s.table.addRunLazily(items)) {
+            ctx().tick(COMPREHENSION_STEPS);
+            return s;
+          }
+          drive(sc, iterable, (inner) => setAdd(s, elt(inner)));
           return s;
         }),
       );
@@ -552,9 +558,23 @@ export class Compiler {
     if (e.kind === "DictComp") {
       const key = this.expr(e.key).run;
       const value = this.expr(e.value).run;
+      const g = e.generators[0] as Comprehension;
+      // The value: i itself, a*i + b, or a constant (the same object each time).
+      const valueForm = closed === null || g.target.kind !== "Name" ? null : affineOf(e.value, g.target.id);
+      const valueConst = closed !== null && e.value.kind === "Constant";
       return this.dynamic(
         at(e.span, (sc) => {
           const d = newDict();
+          const iterable = getIterable(first(sc));
+          const src = closed === null || (valueForm === null && !valueConst) ? null : runSource(iterable);
+          const keys = src === null || closed === null ? null : affineRun(src, closed);
+          if (src !== null && keys !== null) {
+            const values = valueForm === null ? { each: value(sc) } : closed?.same === true && valueForm.same ? keys : affineRun(src, valueForm);
+            if (values !== null && dictInsertRunLazily(d, { keys, values })) {
+              ctx().tick(COMPREHENSION_STEPS);
+              return d;
+            }
+          }
           drive(sc, getIterable(first(sc)), (inner) => {
             const k = key(inner);
             dictSet(d, k, value(inner));

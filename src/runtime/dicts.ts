@@ -3,7 +3,7 @@
 // PyDict_Copy grow it; deletions leave dummies, so sizes never shrink on delete.
 import { ALLOCATION_STEPS, chargeSteps, ctx } from "./ctx.js";
 import { PyException } from "./errors.js";
-import { HashTable } from "./hashTable.js";
+import { HashTable, type PendingEntries } from "./hashTable.js";
 import type { PyDictObj, PyObj } from "./objects.js";
 import { newSplitDict, splitBeforeDelete, splitInsert } from "./instanceDict.js";
 
@@ -58,6 +58,38 @@ export function dictSet(d: PyDictObj, key: PyObj, value: PyObj): void {
   t.map.set(hk, { key, value });
   t.usable--;
   t.fill++;
+}
+
+/**
+ * insertdict of each (key, value) of `p` into an empty exact dict, in closed
+ * form: the keys are distinct ints, so every insertion is a new entry, and
+ * the keys table grows exactly where insertdict finds dk_usable spent, to
+ * dictresize(GROWTH_RATE); the entries themselves are made when read.
+ */
+export function dictInsertRunLazily(d: PyDictObj, p: PendingEntries): boolean {
+  const t = d.table;
+  if (d.split != null || d.flavor !== undefined || t.used !== 0 || t.fill !== 0 || t.pendingEntries !== null) return false;
+  const layout = ctx().layout.dict;
+  let left = p.keys.len;
+  let used = 0;
+  while (left > 0) {
+    if (t.size === 0) setKeysSizeFor(t, layout.minsize, used);
+    else if (t.usable <= 0) setKeysSizeFor(t, layout.resizeSize(layout.growthRate(used)), used);
+    const take = Math.min(left, t.usable);
+    if (take <= 0) throw new Error("dictInsertRunLazily: a resize left no usable entries");
+    used += take;
+    t.usable -= take;
+    t.fill += take;
+    left -= take;
+  }
+  t.setPending(p);
+  return true;
+}
+
+function setKeysSizeFor(t: HashTable, size: number, used: number): void {
+  t.size = size;
+  t.usable = ctx().layout.dict.usableFraction(size) - used;
+  t.fill = used;
 }
 
 export function dictGet(d: PyDictObj, key: PyObj): PyObj | undefined {

@@ -4,6 +4,7 @@
 // rules (src/layouts/*/PyDictObject), exactly where CPython resizes.
 import { pyHash, unhashable } from "./hashing.js";
 import type { PyObj } from "./objects.js";
+import { materialize, type IntRunSeq } from "./seq.js";
 import { strText, bytesData } from "./text.js";
 
 export type HKey = number | string;
@@ -13,8 +14,43 @@ export interface Entry {
   value: PyObj;
 }
 
+/** Distinct int keys inserted in order into an empty dict, each with its value: the same object throughout, or item k of a run. */
+export interface PendingEntries {
+  readonly keys: IntRunSeq;
+  readonly values: IntRunSeq | { readonly each: PyObj };
+}
+
 export class HashTable {
-  readonly map = new Map<HKey, Entry>();
+  private readonly entries = new Map<HKey, Entry>();
+  /** Entries whose sizes are already counted (size, usable, fill) but not yet in the Map. */
+  private pending: PendingEntries | null = null;
+
+  /** The entries by key; a pending run of int keys is inserted first. */
+  get map(): Map<HKey, Entry> {
+    if (this.pending !== null) this.ensure();
+    return this.entries;
+  }
+
+  get pendingEntries(): PendingEntries | null {
+    return this.pending;
+  }
+
+  /** Hold `p` as inserted into this empty table; the caller has set size, usable and fill to what the insertions leave. */
+  setPending(p: PendingEntries): void {
+    this.pending = p;
+  }
+
+  private ensure(): void {
+    const p = this.pending as PendingEntries;
+    const keys = materialize(p.keys);
+    const values = "each" in p.values ? null : materialize(p.values);
+    const each = "each" in p.values ? p.values.each : null;
+    this.pending = null;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as PyObj;
+      this.entries.set((key as { v: number }).v, { key, value: each ?? (values?.[k] as PyObj) });
+    }
+  }
   /** set: mask + 1 (8 is the inline smalltable); dict: dk_size, 0 for the shared empty keys. */
   size: number;
   /** set: so->fill (active + dummy slots); dict: dk_nentries. */
@@ -27,7 +63,7 @@ export class HashTable {
   }
 
   get used(): number {
-    return this.map.size;
+    return this.pending !== null ? this.pending.keys.len : this.entries.size;
   }
 
   /** Map keys of entries whose key compares through user code, by CPython hash. */

@@ -9,16 +9,17 @@ import type { Expr } from "../python/ast.js";
 import type { PyObj } from "./objects.js";
 import { isRun, newIntRun, runFitsNumber, runView, type IntRunSeq } from "./seq.js";
 
-/** Item value a*i + b of the loop variable i. */
+/** Item value a*i + b of the loop variable i; `same` when the item is i itself (the same object, not a new int). */
 export interface Affine {
   readonly a: bigint;
   readonly b: bigint;
+  readonly same: boolean;
 }
 
 /** The element as a*name + b when it is int arithmetic on `name` and int constants only, mentioning `name`; else null. */
 export function affineOf(e: Expr, name: string): Affine | null {
   const r = affine(e, name);
-  return r !== null && r.uses ? { a: r.a, b: r.b } : null;
+  return r !== null && r.uses ? { a: r.a, b: r.b, same: e.kind === "Name" } : null;
 }
 
 function affine(e: Expr, name: string): { a: bigint; b: bigint; uses: boolean } | null {
@@ -30,8 +31,8 @@ function affine(e: Expr, name: string): { a: bigint; b: bigint; uses: boolean } 
     case "UnaryOp": {
       const x = affine(e.operand, name);
       if (x === null) return null;
-      if (e.op === "USub") return { a: -x.a, b: -x.b, uses: x.uses };
-      return e.op === "UAdd" ? x : null;
+      // (+i is i itself for an exact int: not modelled, it stays item by item.)
+      return e.op === "USub" ? { a: -x.a, b: -x.b, uses: x.uses } : null;
     }
     case "BinOp": {
       const l = affine(e.left, name);
@@ -83,10 +84,17 @@ export function runSource(it: PyObj): RunSource | null {
   return null;
 }
 
+/** The ints a range makes (a new cell) or a list/tuple run holds, as a run, when there are enough of them to keep closed. */
+export function intRunOf(it: PyObj): IntRunSeq | null {
+  const src = runSource(it);
+  return src === null ? null : affineRun(src, { a: 1n, b: 0n, same: true });
+}
+
 /** The items of `[a*i + b for i in src]`: a view of src's own objects for `i`, else a new run; null when the values do not fit. */
 export function affineRun(src: RunSource, f: Affine): IntRunSeq | null {
   if (f.a === 0n) return null;
-  if (f.a === 1n && f.b === 0n && src.run !== null) return runView(src.run, 0, 1, src.len);
+  // i itself: the source's own objects (a range's are made now, one each); i*1 or i+0 make new ones.
+  if (f.same && src.run !== null) return runView(src.run, 0, 1, src.len);
   const start = f.a * src.start + f.b;
   const step = f.a * src.step;
   if (!runFitsNumber(start, step, src.len)) return null;

@@ -70,12 +70,22 @@ export function deepSize(root: PyObj, layout: Layout): DeepSize {
         pushSeq(o.items);
         break;
       case "set":
-      case "frozenset":
-        for (const k of o.table.keyList()) stack.push(k);
+      case "frozenset": {
+        const run = o.table.pendingRun;
+        if (run !== null) pushSeq(run);
+        else for (const k of o.table.keyList()) stack.push(k);
         break;
-      case "dict":
-        for (const e of o.table.map.values()) stack.push(e.key, e.value);
+      }
+      case "dict": {
+        const p = o.table.pendingEntries;
+        if (p === null) for (const e of o.table.map.values()) stack.push(e.key, e.value);
+        else {
+          pushSeq(p.keys);
+          if ("each" in p.values) stack.push(p.values.each);
+          else pushSeq(p.values);
+        }
         break;
+      }
       case "deque":
         for (let i = o.items.length - 1; i >= 0; i--) stack.push(o.items[i] as PyObj);
         break;
