@@ -35,6 +35,7 @@ export const CLOSED: readonly (readonly [string, string | null])[] = [
   ["sum(list(range(10**9)))", null],
   ["(10**9 - 1 in l, -1 in l, l.index(123456789), l.count(7), min(l), max(l), len(l), l[-1])", "l = list(range(10**9))"],
   ["next(reversed(l))", "l = list(range(10**8))"],
+  ["[l, list(reversed(l))]", "l = list(range(10**8))"],
   ["set(range(10**9))", null],
   ["{*range(10**8)}", null],
   ["frozenset(range(-10**8, 10**8, 3))", null],
@@ -47,6 +48,7 @@ export const CLOSED: readonly (readonly [string, string | null])[] = [
   ["{-i: None for i in range(10**8)}", null],
   ["dict.fromkeys(range(10**9))", null],
   ["dict.fromkeys(range(10**8), 0)", null],
+  ["(d[12345678], d.get(-1), 10**8 - 1 in d, True in d, d)", "d = {i: 2*i for i in range(10**8)}"],
 ];
 
 describe("closed forms take a handful of steps", () => {
@@ -73,6 +75,8 @@ const AGREE: readonly (readonly [string, string, string | null])[] = [
   ["{-i - 1 for i in range(10**5)}", "{-i - 1 for i in iter(range(10**5))}", null],
   ["list(set(range(-300, 10**4)))[:50]", "list(set(iter(range(-300, 10**4))))[:50]", null],
   ["list({i: 1 for i in range(-300, 10**4)}.items())[-50:]", "list({i: 1 for i in iter(range(-300, 10**4))}.items())[-50:]", null],
+  ["(d[77], d.get(-1), 5 in d, True in d, d.get(True), d[-3], d)", "(e[77], e.get(-1), 5 in e, True in e, e.get(True), e[-3], e)", "d = {i: 2*i for i in range(-300, 10**5)}\ne = {i: 2*i for i in iter(range(-300, 10**5))}"],
+  ["(list(it), l[5])", "(list(jt), m[5])", "l = list(range(-300, 10**5))\nm = list(iter(range(-300, 10**5)))\nit = reversed(l)\njt = reversed(m)\nnext(it)\nnext(jt)"],
   ["[l[-1], l[300], l[::-2], l]", "[m[-1], m[300], m[::-2], m]", "l = list(range(10**5))\nm = list(iter(range(10**5)))"],
 ];
 

@@ -27,7 +27,7 @@ import {
 } from "./objects.js";
 import { binaryOp, newByteArrayExact } from "./ops.js";
 import { decimalToString, INT_MAX_STR_DIGITS, repr } from "./repr.js";
-import { isLazy, isRun, makeIntRun, materialize, seqItem } from "./seq.js";
+import { isLazy, isRun, makeIntRun, materialize, runView, seqItem, type IntRunSeq } from "./seq.js";
 import { intRunOf, runExtremeIndex, runSum } from "./intRuns.js";
 import { hashOf, setFrom } from "./sets.js";
 import { isStaticSingleton, userHashRunning } from "./hashing.js";
@@ -591,7 +591,14 @@ function reversedCall(args: readonly PyObj[]): PyObj {
     // A run is never mutated in place: walking it backwards needs no copy.
     const items = x.items;
     let i = items.len;
-    return makeIter(x.t === "list" ? "list_reverseiterator" : "reversed", () => (i > 0 ? seqItem(items, --i) : undefined), () => i);
+    const it = makeIter(x.t === "list" ? "list_reverseiterator" : "reversed", () => (i > 0 ? seqItem(items, --i) : undefined), () => i);
+    const rest = (): IntRunSeq | null => {
+      if (i <= 0) return null;
+      const v = runView(items, i - 1, -1, i);
+      i = 0;
+      return v;
+    };
+    return { ...it, rest };
   }
   if (x.t === "list" || x.t === "tuple" || x.t === "str" || x.t === "bytes" || x.t === "bytearray") {
     const items = toArray(x).reverse();

@@ -4,6 +4,8 @@
 import { ALLOCATION_STEPS, chargeSteps, ctx } from "./ctx.js";
 import { PyException } from "./errors.js";
 import { HashTable, type PendingEntries } from "./hashTable.js";
+import { runFind } from "./intRuns.js";
+import { seqItem } from "./seq.js";
 import type { PyDictObj, PyObj } from "./objects.js";
 import { newSplitDict, splitBeforeDelete, splitInsert } from "./instanceDict.js";
 
@@ -93,6 +95,13 @@ function setKeysSizeFor(t: HashTable, size: number, used: number): void {
 }
 
 export function dictGet(d: PyDictObj, key: PyObj): PyObj | undefined {
+  const p = d.table.pendingEntries;
+  if (p !== null && (key.t === "int" || key.t === "bool")) {
+    // Keys of a pending run are distinct ints: one division finds the entry, if any.
+    const k = runFind(p.keys, BigInt(key.t === "bool" ? Number(key.v) : key.v));
+    if (k < 0) return undefined;
+    return "each" in p.values ? p.values.each : seqItem(p.values, k);
+  }
   return d.table.map.get(d.table.keyFor(key))?.value;
 }
 

@@ -77,6 +77,16 @@ export function listExtend(l: PyListObj, src: PyObj): void {
   } else {
     l.allocated = layout.resize(l.allocated, m, m + n);
   }
+  if (src.t === "iterator" && src.rest !== undefined && m === 0 && n === src.lengthHint()) {
+    // list(reversed(run)): the remaining items, the same objects, in one piece.
+    const rest = src.rest();
+    if (rest !== null) {
+      l.items = rest;
+      ctx().tick(1);
+      if (rest.len < l.allocated) listResizeTo(l, rest.len);
+      return;
+    }
+  }
   if (src.t === "range" && m === 0 && src.len >= 65n && runFitsNumber(src.start, src.step, src.len) && Number(src.len) <= n) {
     // The range's fresh ints, appended with room to spare: a closed run, then the same cut-back.
     l.items = newIntRun(Number(src.start), Number(src.step), Number(src.len));
