@@ -5,13 +5,13 @@ import { argCount, callObject, noKwargs } from "./calls.js";
 import { pyCompare, pyEq, truthy } from "./compare.js";
 import { complexAbs } from "./complexes.js";
 import { ALLOCATION_STEPS, chargeSteps, ctx } from "./ctx.js";
-import { dictSet, newDictFromType, dictResize } from "./dicts.js";
+import { dictInsertRunLazily, dictSet, newDictFromType, dictResize } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { formatObj, reprObject, strObj } from "./format.js";
 import { forEach, getIter, lengthHint, objectLen, oneCharStr, toArray } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
 import { listArray, listFrom, sequenceList } from "./lists.js";
-import { byteArrayAppend, sortInPlace, sortReverse, updateFrom } from "./methods.js";
+import { byteArrayAppend, sortInPlace, sortReverse, sortRun, updateFrom } from "./methods.js";
 import { delAttr, getAttr, setAttr } from "./attributes.js";
 import { isInstanceOf, makeClass } from "./classes.js";
 import { instanceDict } from "./instanceValues.js";
@@ -27,7 +27,8 @@ import {
 } from "./objects.js";
 import { binaryOp, newByteArrayExact } from "./ops.js";
 import { decimalToString, INT_MAX_STR_DIGITS, repr } from "./repr.js";
-import { isLazy, makeIntRun, materialize } from "./seq.js";
+import { isLazy, isRun, makeIntRun, materialize, runView, seqItem, type IntRunSeq } from "./seq.js";
+import { intRunOf, runExtremeIndex, runSum } from "./intRuns.js";
 import { hashOf, setFrom } from "./sets.js";
 import { isStaticSingleton, userHashRunning } from "./hashing.js";
 import { bytesData, CLOSED_FROM, strText } from "./text.js";
@@ -361,6 +362,8 @@ function fromKeys(args: readonly PyObj[]): PyObj {
     for (const k of keys) dictSet(d, k, value);
     return d;
   }
+  const keys = intRunOf(src);
+  if (keys !== null && dictInsertRunLazily(d, { keys, values: { each: value } })) return d;
   forEach(src, (k) => dictSet(d, k, value));
   return d;
 }
@@ -368,6 +371,10 @@ function fromKeys(args: readonly PyObj[]): PyObj {
 function minMax(name: "min" | "max", args: readonly PyObj[], kw: Kwargs): PyObj {
   kwOnly(kw, ["key", "default"], name);
   const key = kw.values.get("key") ?? None;
+  const only = args[0];
+  if (args.length === 1 && key.t === "NoneType" && only !== undefined && (only.t === "list" || (only.t === "tuple" && only.cls === undefined)) && isRun(only.items)) {
+    return seqItem(only.items, runExtremeIndex(only.items, name));
+  }
   const items = args.length === 1 ? toArray(args[0] as PyObj) : [...args];
   if (args.length === 0) throw typeError(`${name} expected at least 1 argument, got 0`);
   if (items.length === 0) {
@@ -394,6 +401,9 @@ function sum(args: readonly PyObj[], kw: Kwargs): PyObj {
   let acc: PyObj = args[1] ?? kw.values.get("start") ?? pyInt(0);
   if (acc.t === "str") throw typeError("sum() can't sum strings [use ''.join(seq) instead]");
   const x = args[0] as PyObj;
+  if ((x.t === "list" || (x.t === "tuple" && x.cls === undefined)) && isRun(x.items) && (acc.t === "int" || acc.t === "bool")) {
+    return intAdd(intValue(acc) as number | bigint, runSum(x.items));
+  }
   if (x.t === "range" && (acc.t === "int" || acc.t === "bool") && x.len > 0n) {
     const n = x.len;
     const total = n * x.start + (x.step * n * (n - 1n)) / 2n;
@@ -576,6 +586,19 @@ function reversedCall(args: readonly PyObj[]): PyObj {
     const items = toArray(x).reverse();
     let i = 0;
     return makeIter(x.t === "deque" ? "_deque_reverse_iterator" : "reversed", () => items[i++], () => items.length - i);
+  }
+  if ((x.t === "list" || (x.t === "tuple" && x.cls === undefined)) && isRun(x.items)) {
+    // A run is never mutated in place: walking it backwards needs no copy.
+    const items = x.items;
+    let i = items.len;
+    const it = makeIter(x.t === "list" ? "list_reverseiterator" : "reversed", () => (i > 0 ? seqItem(items, --i) : undefined), () => i);
+    const rest = (): IntRunSeq | null => {
+      if (i <= 0) return null;
+      const v = runView(items, i - 1, -1, i);
+      i = 0;
+      return v;
+    };
+    return { ...it, rest };
   }
   if (x.t === "list" || x.t === "tuple" || x.t === "str" || x.t === "bytes" || x.t === "bytearray") {
     const items = toArray(x).reverse();
@@ -807,8 +830,9 @@ export function makeBuiltins(): Map<string, PyObj> {
       argCount("sorted", args, 1, 1);
       kwOnly(kw, ["key", "reverse"], "sorted");
       const l = sequenceList(args[0] as PyObj);
-      const items = listArray(l);
-      sortInPlace(items, kw.values.get("key") ?? None, sortReverse(kw.values.get("reverse")));
+      const key = kw.values.get("key") ?? None;
+      const reverse = sortReverse(kw.values.get("reverse"));
+      if (!sortRun(l, key, reverse)) sortInPlace(listArray(l), key, reverse);
       return l;
     }],
 

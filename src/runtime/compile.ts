@@ -8,13 +8,14 @@ import { ctx } from "./ctx.js";
 import { compareObj, truthy } from "./compare.js";
 import type { CmpOp } from "./richCompare.js";
 import { buildConstSeqDisplay, buildDictDisplay, buildSeqDisplay, type DictItem, type Run } from "./displays.js";
-import { dictSet, newDict } from "./dicts.js";
+import { dictInsertRunLazily, dictSet, newDict } from "./dicts.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { attempt, foldBinOp } from "./fold.js";
 import { formatObj, reprObject, strObj } from "./format.js";
 import { forEach, getIter } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
 import { listAppend, newEmptyList } from "./lists.js";
+import { affineOf, affineRun, appendAllocated, runSource, type Affine } from "./intRuns.js";
 import { getAttr } from "./attributes.js";
 import {
   pyBool,
@@ -490,6 +491,13 @@ export class Compiler {
     return this.withQualPrefix(`${qualname}.`, () => this.inBlock(e, () => this.comprehensionBody(e, first, closureOf, qualname)));
   }
 
+  /** The element as a*i + b of the one loop variable i (no condition, one loop), or null. */
+  private closedForm(e: ExprOf<"ListComp" | "SetComp" | "DictComp" | "GeneratorExp">): Affine | null {
+    const g = e.generators[0] as Comprehension;
+    if (e.generators.length !== 1 || g.ifs.length > 0 || g.target.kind !== "Name") return null;
+    return affineOf(e.kind === "DictComp" ? e.key : e.elt, g.target.id);
+  }
+
   private comprehensionBody(e: ExprOf<"ListComp" | "SetComp" | "DictComp" | "GeneratorExp">, first: Run, closureOf: (sc: Scope) => Scope, genQualname: string): Compiled {
     const gens = e.generators;
     const loops = gens.map((g, i) => ({
@@ -512,12 +520,20 @@ export class Compiler {
       };
       level(0, firstIterable);
     };
+    const closed = this.closedForm(e);
     if (e.kind === "ListComp") {
       const elt = this.expr(e.elt).run;
       return this.dynamic(
         at(e.span, (sc) => {
+          const iterable = getIterable(first(sc));
+          const src = closed === null ? null : runSource(iterable);
+          const items = src === null || closed === null ? null : affineRun(src, closed);
+          if (items !== null) {
+            ctx().tick(COMPREHENSION_STEPS);
+            return { t: "list", items, allocated: appendAllocated(ctx().layout, items.len), w: 0 };
+          }
           const l = newEmptyList();
-          drive(sc, getIterable(first(sc)), (inner) => listAppend(l, elt(inner)));
+          drive(sc, iterable, (inner) => listAppend(l, elt(inner)));
           return l;
         }),
       );
@@ -527,7 +543,14 @@ export class Compiler {
       return this.dynamic(
         at(e.span, (sc) => {
           const s = newSet();
-          drive(sc, getIterable(first(sc)), (inner) => setAdd(s, elt(inner)));
+          const iterable = getIterable(first(sc));
+          const src = closed === null ? null : runSource(iterable);
+          const items = src === null || closed === null ? null : affineRun(src, closed);
+          if (items !== null && s.table.addRunLazily(items)) {
+            ctx().tick(COMPREHENSION_STEPS);
+            return s;
+          }
+          drive(sc, iterable, (inner) => setAdd(s, elt(inner)));
           return s;
         }),
       );
@@ -535,9 +558,23 @@ export class Compiler {
     if (e.kind === "DictComp") {
       const key = this.expr(e.key).run;
       const value = this.expr(e.value).run;
+      const g = e.generators[0] as Comprehension;
+      // The value: i itself, a*i + b, or a constant (the same object each time).
+      const valueForm = closed === null || g.target.kind !== "Name" ? null : affineOf(e.value, g.target.id);
+      const valueConst = closed !== null && e.value.kind === "Constant";
       return this.dynamic(
         at(e.span, (sc) => {
           const d = newDict();
+          const iterable = getIterable(first(sc));
+          const src = closed === null || (valueForm === null && !valueConst) ? null : runSource(iterable);
+          const keys = src === null || closed === null ? null : affineRun(src, closed);
+          if (src !== null && keys !== null) {
+            const values = valueForm === null ? { each: value(sc) } : closed?.same === true && valueForm.same ? keys : affineRun(src, valueForm);
+            if (values !== null && dictInsertRunLazily(d, { keys, values })) {
+              ctx().tick(COMPREHENSION_STEPS);
+              return d;
+            }
+          }
           drive(sc, getIterable(first(sc)), (inner) => {
             const k = key(inner);
             dictSet(d, k, value(inner));

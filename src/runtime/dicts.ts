@@ -3,7 +3,9 @@
 // PyDict_Copy grow it; deletions leave dummies, so sizes never shrink on delete.
 import { ALLOCATION_STEPS, chargeSteps, ctx } from "./ctx.js";
 import { PyException } from "./errors.js";
-import { HashTable } from "./hashTable.js";
+import { HashTable, type PendingEntries } from "./hashTable.js";
+import { runFind } from "./intRuns.js";
+import { seqItem } from "./seq.js";
 import type { PyDictObj, PyObj } from "./objects.js";
 import { newSplitDict, packedGet, splitBeforeDelete, splitInsert } from "./instanceDict.js";
 import { strText } from "./text.js";
@@ -61,8 +63,47 @@ export function dictSet(d: PyDictObj, key: PyObj, value: PyObj): void {
   t.fill++;
 }
 
+/**
+ * insertdict of each (key, value) of `p` into an empty exact dict, in closed
+ * form: the keys are distinct ints, so every insertion is a new entry, and
+ * the keys table grows exactly where insertdict finds dk_usable spent, to
+ * dictresize(GROWTH_RATE); the entries themselves are made when read.
+ */
+export function dictInsertRunLazily(d: PyDictObj, p: PendingEntries): boolean {
+  const t = d.table;
+  if (d.split != null || d.flavor !== undefined || t.used !== 0 || t.fill !== 0 || t.pendingEntries !== null) return false;
+  const layout = ctx().layout.dict;
+  let left = p.keys.len;
+  let used = 0;
+  while (left > 0) {
+    if (t.size === 0) setKeysSizeFor(t, layout.minsize, used);
+    else if (t.usable <= 0) setKeysSizeFor(t, layout.resizeSize(layout.growthRate(used)), used);
+    const take = Math.min(left, t.usable);
+    if (take <= 0) throw new Error("dictInsertRunLazily: a resize left no usable entries");
+    used += take;
+    t.usable -= take;
+    t.fill += take;
+    left -= take;
+  }
+  t.setPending(p);
+  return true;
+}
+
+function setKeysSizeFor(t: HashTable, size: number, used: number): void {
+  t.size = size;
+  t.usable = ctx().layout.dict.usableFraction(size) - used;
+  t.fill = used;
+}
+
 export function dictGet(d: PyDictObj, key: PyObj): PyObj | undefined {
   if (key.t === "str" && d.table.isPacked) return packedGet(d, strText(key)) ?? undefined;
+  const p = d.table.pendingEntries;
+  if (p !== null && (key.t === "int" || key.t === "bool")) {
+    // Keys of a pending run are distinct ints: one division finds the entry, if any.
+    const k = runFind(p.keys, BigInt(key.t === "bool" ? Number(key.v) : key.v));
+    if (k < 0) return undefined;
+    return "each" in p.values ? p.values.each : seqItem(p.values, k);
+  }
   return d.table.map.get(d.table.keyFor(key))?.value;
 }
 

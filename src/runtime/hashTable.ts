@@ -4,6 +4,7 @@
 // rules (src/layouts/*/PyDictObject), exactly where CPython resizes.
 import { pyHash, unhashable } from "./hashing.js";
 import type { PyObj, PyStrObj } from "./objects.js";
+import { materialize, type IntRunSeq } from "./seq.js";
 import { strText, bytesData } from "./text.js";
 
 export type HKey = number | string;
@@ -11,6 +12,12 @@ export type HKey = number | string;
 export interface Entry {
   readonly key: PyObj;
   value: PyObj;
+}
+
+/** Distinct int keys inserted in order into an empty dict, each with its value: the same object throughout, or item k of a run. */
+export interface PendingEntries {
+  readonly keys: IntRunSeq;
+  readonly values: IntRunSeq | { readonly each: PyObj };
 }
 
 interface UserKeyIndex {
@@ -31,6 +38,8 @@ export class HashTable {
   private packed: PyObj[] | null = null;
   private packedLen = 0;
   private packedKeys: readonly PyStrObj[] | null = null;
+  /** Entries whose sizes are already counted (size, usable, fill) but not yet in the Map. */
+  private pending: PendingEntries | null = null;
   /** set: mask + 1 (8 is the inline smalltable); dict: dk_size, 0 for the shared empty keys. */
   size: number;
   /** set: so->fill (active + dummy slots); dict: dk_nentries. */
@@ -74,7 +83,30 @@ export class HashTable {
       this.packed = null;
       this.packedKeys = null;
     }
+    if (this.pending !== null) this.ensure();
     return this.entries;
+  }
+
+  get pendingEntries(): PendingEntries | null {
+    return this.pending;
+  }
+
+  /** Hold `p` as inserted into this empty table; the caller has set size, usable and fill to what the insertions leave. */
+  setPending(p: PendingEntries): void {
+    this.pending = p;
+  }
+
+  private ensure(): void {
+    const p = this.pending as PendingEntries;
+    const entries = this.entries as Map<HKey, Entry>;
+    const keys = materialize(p.keys);
+    const values = "each" in p.values ? null : materialize(p.values);
+    const each = "each" in p.values ? p.values.each : null;
+    this.pending = null;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as PyObj;
+      entries.set((key as { v: number }).v, { key, value: each ?? (values?.[k] as PyObj) });
+    }
   }
 
   /** Whether the values are still packed (index i belongs to shared key i). */
@@ -94,13 +126,14 @@ export class HashTable {
   }
 
   get used(): number {
-    return this.entries !== null ? this.entries.size : this.packedLen;
+    if (this.entries === null) return this.packedLen;
+    return this.pending !== null ? this.pending.keys.len : this.entries.size;
   }
 
   /** Every key and value, in insertion order, without making a packed table a Map. */
   forEachEntry(f: (key: PyObj, value: PyObj) => void): void {
     if (this.entries !== null) {
-      for (const e of this.entries.values()) f(e.key, e.value);
+      for (const e of this.map.values()) f(e.key, e.value);
       return;
     }
     const keys = this.packedKeys as readonly PyStrObj[];

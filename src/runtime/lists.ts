@@ -3,7 +3,7 @@
 import { ctx } from "./ctx.js";
 import { getIter, lengthHint, sizedLength } from "./iteration.js";
 import type { PyListObj, PyObj } from "./objects.js";
-import { isLazy, materialize, seqLen, type Seq } from "./seq.js";
+import { isLazy, materialize, newIntRun, runFitsNumber, seqLen, type Seq } from "./seq.js";
 
 /** PyList_New(n) / list_new_prealloc(n): exactly n slots. */
 export function newListExact(items: Seq): PyListObj {
@@ -76,6 +76,23 @@ export function listExtend(l: PyListObj, src: PyObj): void {
     if (n > 0) l.allocated = layout.preallocateExact(n);
   } else {
     l.allocated = layout.resize(l.allocated, m, m + n);
+  }
+  if (src.t === "iterator" && src.rest !== undefined && m === 0 && n === src.lengthHint()) {
+    // list(reversed(run)): the remaining items, the same objects, in one piece.
+    const rest = src.rest();
+    if (rest !== null) {
+      l.items = rest;
+      ctx().tick(1);
+      if (rest.len < l.allocated) listResizeTo(l, rest.len);
+      return;
+    }
+  }
+  if (src.t === "range" && m === 0 && src.len >= 65n && runFitsNumber(src.start, src.step, src.len) && Number(src.len) <= n) {
+    // The range's fresh ints, appended with room to spare: a closed run, then the same cut-back.
+    l.items = newIntRun(Number(src.start), Number(src.step), Number(src.len));
+    ctx().tick(1);
+    if (Number(src.len) < l.allocated) listResizeTo(l, Number(src.len));
+    return;
   }
   const items = listArray(l);
   const it = getIter(src);

@@ -15,7 +15,8 @@ import {
 import { repr } from "./repr.js";
 import { pyBytes, pyComplex, pyStr } from "./objects.js";
 import { bytesData, strText } from "./text.js";
-import { isLazy, materialize } from "./seq.js";
+import { isLazy, isRun, materialize, type IntRunSeq } from "./seq.js";
+import { runFind, runReversed } from "./intRuns.js";
 import { setAdd, setClear, setCopy, setDiscard, setPop, setUpdate } from "./sets.js";
 import {
   setDifferenceMulti, setDifferenceUpdate, setIntersectionMulti, setIntersectionUpdate, setIsDisjoint, setIsSubset, setIsSuperset,
@@ -155,25 +156,59 @@ function listMethod(l: PyListObj, name: string): NativeFn | null {
       return () => newListExact(isLazy(l.items) ? l.items : l.items.slice());
     case "index":
       return ([x, start, stop]) => {
-        const at = indexIn(materialize(l.items), x as PyObj, start, stop);
+        const at = isRun(l.items) && isPlainInt(x as PyObj) ? runIndexIn(l.items, x as PyObj, start, stop) : indexIn(materialize(l.items), x as PyObj, start, stop);
         if (at < 0) throw valueError(`${repr(x as PyObj)} is not in list`);
         return pyInt(at);
       };
     case "count":
-      return ([x]) => pyInt(materialize(l.items).filter((y) => y === x || pyEq(y, x as PyObj)).length);
+      return ([x]) =>
+        isRun(l.items) && isPlainInt(x as PyObj)
+          ? pyInt(runFind(l.items, BigInt(intValue(x as PyObj) as number | bigint)) >= 0 ? 1 : 0)
+          : pyInt(materialize(l.items).filter((y) => y === x || pyEq(y, x as PyObj)).length);
     case "reverse":
       return () => {
-        listArray(l).reverse();
+        if (isRun(l.items)) l.items = runReversed(l.items);
+        else listArray(l).reverse();
         return None;
       };
     case "sort":
       return (_args, kw) => {
+        if (sortRun(l, kw.values.get("key") ?? None, sortReverse(kw.values.get("reverse")))) return None;
         sortInPlace(listArray(l), kw.values.get("key") ?? None, sortReverse(kw.values.get("reverse")));
         return None;
       };
     default:
       return null;
   }
+}
+
+/** Sorting a run without a key: its distinct values are in order or in reverse order already. */
+export function sortRun(l: PyListObj, key: PyObj, reverse: boolean): boolean {
+  if (!isRun(l.items) || key.t !== "NoneType") return false;
+  if (l.items.step > 0 === reverse) l.items = runReversed(l.items);
+  ctx().tick(1);
+  return true;
+}
+
+/** An exact int or bool: compares with a run's ints by value alone. */
+function isPlainInt(x: PyObj): boolean {
+  return x.t === "int" || x.t === "bool";
+}
+
+/** list.index of an int in a run, with indexIn's bounds. */
+function runIndexIn(r: IntRunSeq, x: PyObj, start: PyObj | undefined, stop: PyObj | undefined): number {
+  const k = runFind(r, BigInt(intValue(x) as number | bigint));
+  if (k < 0) return -1;
+  const bound = (o: PyObj | undefined, dflt: number): number => {
+    if (o === undefined) return dflt;
+    const v = intValue(o) ?? userIndexOf(o);
+    if (v === null) throw typeError("slice indices must be integers or have an __index__ method");
+    const n = Number(v);
+    return n < 0 ? Math.max(n + r.len, 0) : n;
+  };
+  const a = bound(start, 0);
+  const b = Math.min(bound(stop, r.len), r.len);
+  return k >= a && k < b ? k : -1;
 }
 
 /** list.sort / sorted: a stable sort by Python comparison. */

@@ -3,7 +3,7 @@
 // allocator state CPython keeps (list `allocated`, set `fill/mask`, dict keys
 // table), so sizes follow from the same arithmetic CPython does.
 import { ALLOCATION_STEPS, chargeSteps, chargeText } from "./ctx.js";
-import type { Seq } from "./seq.js";
+import type { IntRunSeq, Seq } from "./seq.js";
 import type { HashTable } from "./hashTable.js";
 import type { SetTable } from "./setTable.js";
 
@@ -131,6 +131,8 @@ export interface PyIterObj {
   readonly lengthHint: () => number | null; // __length_hint__, null when the type has none
   /** A generator's __qualname__ (its repr shows it). */
   readonly qualname?: string;
+  /** The items still to come, taken all at once as a run of existing objects (a reversed() run), or null. */
+  readonly rest?: () => IntRunSeq | null;
 }
 
 export interface PyViewObj {

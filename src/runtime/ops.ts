@@ -17,7 +17,8 @@ import {
   type PyByteArrayObj, type PyObj, type PySetObj,
 } from "./objects.js";
 import { bytesPercentFormat, percentFormat } from "./format.js";
-import { makeRepeat, materialize, seqLen } from "./seq.js";
+import { isRun, makeRepeat, materialize, seqLen } from "./seq.js";
+import { runFind } from "./intRuns.js";
 import { newSet, setAdd, setContains, setFrom, setUpdate } from "./sets.js";
 import {
   setDifference, setDifferenceUpdate, setIntersection, setOr, setSymmetricDifference, setSymmetricDifferenceUpdate,
@@ -463,6 +464,7 @@ export function contains(container: PyObj, item: PyObj): boolean {
   let found = false;
   const c = container;
   if (c.t === "list" || (c.t === "tuple" && (c.cls === undefined || lookupDunder(c, "__iter__") === undefined))) {
+    if (isRun(c.items) && (item.t === "int" || item.t === "bool")) return runFind(c.items, BigInt(intValue(item) as number | bigint)) >= 0;
     for (const x of materialize(c.items)) if (x === item || pyEq(x, item)) return true;
     return false;
   }

@@ -11,6 +11,7 @@ import type { Layout } from "../layouts/layout.js";
 import type { PyHash } from "./hashing.js";
 import { keysEqual } from "./keyEquality.js";
 import type { PyObj } from "./objects.js";
+import { materialize, type IntRunSeq } from "./seq.js";
 
 /** Hash of an unused slot (key NULL) and of a dummy (key dummy) in CPython. */
 const UNUSED = 0;
@@ -51,11 +52,72 @@ export class SetTable {
   finger = 0;
   /** Keys whose hash is a stand-in; while any is present, iteration is by insertion. */
   unstable = 0;
+  /**
+   * A run of distinct ints added, in order, to the empty table, not yet put
+   * in slots: mask, fill and used already say what the additions leave
+   * (addRunLazily); the slots are filled by the same additions when needed.
+   */
+  private pending: IntRunSeq | null = null;
 
   constructor(private readonly layout: Layout["set"]) {
     this.mask = layout.minsize - 1;
     this.keys = new Array<PyObj | null>(layout.minsize).fill(null);
     this.hashes = new Array<PyHash>(layout.minsize).fill(UNUSED);
+  }
+
+  /** The ints this table holds but has not put in slots yet (deep sizes count them without slots). */
+  get pendingRun(): IntRunSeq | null {
+    return this.pending;
+  }
+
+  /**
+   * set_add_entry of each int of `run` into this empty table, in closed form.
+   * The keys are distinct, so each addition takes a new slot (fill and used
+   * grow together) and the table grows exactly where set_add_entry's
+   * fill-versus-mask test says, to set_table_resize(growthTarget(used)):
+   * where the ints land does not change the sizes, only the iteration order,
+   * which the real additions give when a slot is read (ensure).
+   */
+  addRunLazily(run: IntRunSeq): boolean {
+    const { layout } = this;
+    if (this.used !== 0 || this.fill !== 0 || this.mask + 1 !== layout.minsize || this.pending !== null || this.stamps !== null) return false;
+    const n = run.len;
+    let size = layout.minsize;
+    let fill = 0;
+    for (;;) {
+      // The first fill past this one at which set_add_entry resizes (it does at the latest when full).
+      let lo = fill + 1;
+      let hi = size;
+      while (lo < hi) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (layout.addNeedsResize(mid, size)) hi = mid;
+        else lo = mid + 1;
+      }
+      if (lo > n) break;
+      fill = lo;
+      size = layout.tableResize(layout.growthTarget(fill));
+    }
+    this.touched();
+    this.mask = size - 1;
+    this.fill = n;
+    this.used = n;
+    this.pending = run;
+    return true;
+  }
+
+  /** Put a pending run in slots: the additions themselves, from the empty table. */
+  private ensure(): void {
+    const run = this.pending;
+    if (run === null) return;
+    const items = materialize(run);
+    this.pending = null;
+    this.reset(this.layout.minsize);
+    this.fill = 0;
+    this.used = 0;
+    for (const k of items) {
+      const v = (k as { v: number }).v;
+      this.add(k, v === -1 ? -2 : v, false);
+    }
   }
 
   /** Forget what was derived from the slots. */
@@ -72,6 +134,7 @@ export class SetTable {
 
   /** set_do_lookup: the slot holding an equal key, or -1. */
   lookup(key: PyObj, hash: PyHash): number {
+    this.ensure();
     const { keys, hashes, mask } = this;
     const probesMax = this.layout.linearProbes;
     let i = lowWord(hash) & mask;
@@ -101,11 +164,18 @@ export class SetTable {
   }
 
   has(key: PyObj, hash: PyHash): boolean {
+    const run = this.pending;
+    if (run !== null && key.t === "int" && typeof key.v === "number") {
+      // A run's ints are distinct and equal only to themselves by value.
+      const d = key.v - run.start;
+      return d % run.step === 0 && d / run.step >= 0 && d / run.step < run.len;
+    }
     return this.lookup(key, hash) >= 0;
   }
 
   /** set_add_entry: false when an equal key was already there. */
   add(key: PyObj, hash: PyHash, unstable: boolean): boolean {
+    this.ensure();
     const { keys, hashes, mask } = this;
     const probesMax = this.layout.linearProbes;
     let i = lowWord(hash) & mask;
@@ -214,6 +284,7 @@ export class SetTable {
 
   /** set_table_resize(so, minused): rehash the active entries, in slot order, into a fresh table. */
   resize(minused: number): void {
+    this.ensure();
     const newsize = this.layout.tableResize(minused);
     if (newsize === this.layout.minsize && this.mask + 1 === newsize && this.fill === this.used) return;
     const { keys, hashes, stamps } = this;
@@ -227,6 +298,8 @@ export class SetTable {
 
   /** set_merge's fast paths into an empty table (fill == 0), after its presize. */
   copyFrom(other: SetTable): void {
+    this.ensure();
+    other.ensure();
     this.touched();
     if (this.mask === other.mask && other.fill === other.used) {
       // Same size and no dummies: the entries are copied slot for slot.
@@ -247,6 +320,7 @@ export class SetTable {
 
   /** set_pop: the first active slot from the finger on, wrapping around. */
   pop(): PyObj | null {
+    this.ensure();
     if (this.used === 0) return null;
     if (this.unstable > 0) {
       // By insertion: the first remaining entry; the rest of the order stays cached for the next pop.
@@ -273,6 +347,7 @@ export class SetTable {
 
   /** set_clear_internal: back to the empty smalltable (the finger stays). */
   clear(): void {
+    this.pending = null;
     this.touched();
     this.reset(this.layout.minsize);
     this.fill = 0;
@@ -282,6 +357,8 @@ export class SetTable {
 
   /** set_swap_bodies: exchange tables (not fingers) with another set. */
   swap(other: SetTable): void {
+    this.ensure();
+    other.ensure();
     this.touched();
     other.touched();
     const mine = [this.keys, this.hashes, this.stamps, this.mask, this.fill, this.used, this.unstable, this.nextSeq] as const;
@@ -295,6 +372,7 @@ export class SetTable {
    * order while a stand-in hash is present (`byInsertion` false forces slot order).
    */
   private slotOrder(byInsertion = true): number[] {
+    this.ensure();
     if (byInsertion && this.orderCache !== null) return this.orderSkip === 0 ? this.orderCache : this.orderCache.slice(this.orderSkip);
     const out: number[] = [];
     const keys = this.keys;

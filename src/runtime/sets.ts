@@ -5,6 +5,7 @@ import { hashFrozenset, pyHash, unstableHashes, type PyHash } from "./hashing.js
 import { forEach } from "./iteration.js";
 import type { PyObj, PySetObj } from "./objects.js";
 import { SetTable } from "./setTable.js";
+import { intRunOf } from "./intRuns.js";
 
 export function newSet(kind: "set" | "frozenset" = "set"): PySetObj {
   ctx().tick(ALLOCATION_STEPS.table);
@@ -75,6 +76,12 @@ export function setMerge(so: PySetObj, other: PySetObj): void {
 
 /** set_update_internal(so, iterable). */
 export function setUpdate(so: PySetObj, src: PyObj): void {
+  // The ints of a range or a list/tuple run into an empty set: sizes in closed form, slots when needed.
+  const run = intRunOf(src);
+  if (run !== null && so.table.addRunLazily(run)) {
+    ctx().tick(1);
+    return;
+  }
   if (isAnySet(src)) {
     setMerge(so, src);
     return;

@@ -12,7 +12,7 @@ import {
 } from "./objects.js";
 import { newByteArrayExact } from "./ops.js";
 import { repr } from "./repr.js";
-import { isLazy, materialize, seqLen } from "./seq.js";
+import { isLazy, isRun, materialize, runView, seqItem, seqLen } from "./seq.js";
 import { codePoints, bytesData, sliceRuns, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
 import { toArray } from "./iteration.js";
@@ -63,21 +63,18 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
         if (o.t === "tuple") {
           if (n <= 0) return emptyTuple;
           if (start === 0 && step === 1 && n === len) return o;
+          if (isRun(o.items) && n > 64) return newTuple(runView(o.items, start, step, n));
           return newTuple(pick(materialize(o.items), start, step, n));
         }
         if (n <= 0) return newListExact([]);
         if (start === 0 && step === 1 && n === len && isLazy(o.items)) return newListExact(o.items);
+        // A slice of a run holds the same objects: a view of its cell.
+        if (isRun(o.items)) return newListExact(runView(o.items, start, step, n));
         ctx().tick(n);
         return newListExact(pick(listArray(o), start, step, n));
       }
       const i = normIndex(key, len, o.t);
-      if (o.t === "list") return listArray(o)[i] as PyObj;
-      if (!Array.isArray(o.items)) {
-        const items = o.items;
-        if (items.kind === "repeat") return items.unit[i % items.unit.length] as PyObj;
-        return materialize(items)[i] as PyObj;
-      }
-      return o.items[i] as PyObj;
+      return seqItem(o.items, i);
     }
     case "str": {
       if (key.t === "slice" && o.text === null && o.rep !== null && o.maxChar < 0xd800) {

@@ -5,7 +5,8 @@ import type { Layout } from "../layouts/layout.js";
 import { pyInt, typeName, type PyObj } from "../runtime/objects.js";
 import { instanceDict } from "../runtime/instanceValues.js";
 import type { ProgressClock } from "../runtime/progress.js";
-import type { IntRunSeq, Seq } from "../runtime/seq.js";
+import { materialize, type IntRunSeq, type RunCell, type Seq } from "../runtime/seq.js";
+import { runUnion, type RunPart } from "./runUnion.js";
 import { getsizeof } from "./getsizeof.js";
 
 export interface TypeTotal {
@@ -46,6 +47,7 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
         return false;
     }
   };
+  const wasReached = (o: PyObj): boolean => ("w" in o ? o.w === walk : seen.has(o));
   const firstOfType = new Map<string, PyObj>();
   const totals = new Map<string, TypeTotal>();
   let deep = 0;
@@ -69,17 +71,21 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
     } else if (s.kind === "repeat") {
       for (const x of s.unit) stack.push(x);
     } else if (s.cell.items !== null) {
-      for (const x of s.cell.items) stack.push(x);
-    } else if (!seen.has(s.cell)) {
-      seen.add(s.cell);
-      const fresh = intRunFreshSizes(s, layout);
-      add("int", fresh.count, fresh.bytes);
+      const items = materialize(s);
+      for (let i = items.length - 1; i >= 0; i--) stack.push(items[i] as PyObj);
+    } else {
+      // The fresh ints are summed once per cell when the walk ends (views of one cell share them);
+      // the cached small ones are the shared objects anyone else may hold too.
+      const views = runViews.get(s.cell);
+      if (views === undefined) runViews.set(s.cell, [s]);
+      else views.push(s);
       for (const v of intRunSmallValues(s)) stack.push(pyInt(v));
     }
   };
   const pushPair = (k: PyObj, v: PyObj): void => {
     stack.push(k, v);
   };
+  const runViews = new Map<RunCell, IntRunSeq[]>();
   while (stack.length > 0) {
     const o = stack.pop() as PyObj;
     if (reached(o)) continue;
@@ -97,12 +103,22 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
         if (o.dict != null) stack.push(o.dict);
         break;
       case "set":
-      case "frozenset":
-        for (const k of o.table.keyList()) stack.push(k);
+      case "frozenset": {
+        const run = o.table.pendingRun;
+        if (run !== null) pushSeq(run);
+        else for (const k of o.table.keyList()) stack.push(k);
         break;
-      case "dict":
-        o.table.forEachEntry(pushPair);
+      }
+      case "dict": {
+        const p = o.table.pendingEntries;
+        if (p === null) o.table.forEachEntry(pushPair);
+        else {
+          pushSeq(p.keys);
+          if ("each" in p.values) stack.push(p.values.each);
+          else pushSeq(p.values);
+        }
         break;
+      }
       case "deque":
         for (let i = o.items.length - 1; i >= 0; i--) stack.push(o.items[i] as PyObj);
         break;
@@ -127,12 +143,29 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
         break;
     }
   }
+  for (const [cell, views] of runViews) {
+    for (const part of runUnion(cell, views)) {
+      const fresh = intRunFreshSizes(part, layout);
+      add("int", fresh.count, fresh.bytes);
+    }
+    // A fresh int made one at a time (l[-1]) and also reached by itself was counted already.
+    for (const [i, o] of cell.sparse ?? []) {
+      if (wasReached(o) && views.some((v) => inView(v, i))) add("int", -1, -getsizeof(o, layout));
+    }
+  }
   const breakdown = new Map([...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { size: getsizeof(root, layout), deep, objects, breakdown, firstOfType };
 }
 
+function inView(v: IntRunSeq, i: number): boolean {
+  const d = i - v.off;
+  if (v.stride === 0 || d % v.stride !== 0) return d === 0 && v.len > 0;
+  const k = d / v.stride;
+  return k >= 0 && k < v.len;
+}
+
 /** The k in [0, len) with lo <= start + k*step <= hi, as [kmin, kmax] (empty when kmin > kmax). */
-function kRange(run: IntRunSeq, lo: number, hi: number): [number, number] {
+function kRange(run: RunPart, lo: number, hi: number): [number, number] {
   const { start, step, len } = run;
   let kmin = step > 0 ? Math.ceil((lo - start) / step) : Math.ceil((hi - start) / step);
   let kmax = step > 0 ? Math.floor((hi - start) / step) : Math.floor((lo - start) / step);
@@ -141,13 +174,13 @@ function kRange(run: IntRunSeq, lo: number, hi: number): [number, number] {
   return [kmin, kmax];
 }
 
-function countBetween(run: IntRunSeq, lo: number, hi: number): number {
+function countBetween(run: RunPart, lo: number, hi: number): number {
   const [kmin, kmax] = kRange(run, lo, hi);
   return kmax >= kmin ? kmax - kmin + 1 : 0;
 }
 
 /** The run's ints outside the small-int cache: each a distinct object of 1 or 2 digits. */
-function intRunFreshSizes(run: IntRunSeq, layout: Layout): TypeTotal {
+function intRunFreshSizes(run: RunPart, layout: Layout): TypeTotal {
   const D1 = 2 ** 30 - 1;
   const oneDigit = countBetween(run, -D1, -6) + countBetween(run, 257, D1);
   const twoDigit = run.len - oneDigit - countBetween(run, -5, 256);
@@ -158,7 +191,7 @@ function intRunFreshSizes(run: IntRunSeq, layout: Layout): TypeTotal {
 }
 
 /** The run's values inside the small-int cache: those are CPython's shared objects. */
-function intRunSmallValues(run: IntRunSeq): number[] {
+function intRunSmallValues(run: RunPart): number[] {
   const [kmin, kmax] = kRange(run, -5, 256);
   const out: number[] = [];
   for (let k = kmin; k <= kmax; k++) out.push(run.start + k * run.step);
