@@ -187,7 +187,7 @@ export class HashTable {
 }
 
 function hashString(key: PyObj): string {
-  return `u${String(pyHash(key))}`;
+  return `${TAG}u${String(pyHash(key))}`;
 }
 
 /** Which keys compare through user __eq__, and that comparison (installed by instanceHash.ts). */
@@ -216,11 +216,25 @@ function identityKey(o: PyObj): string {
   return `#${id}`;
 }
 
+/** Starts every string key that is not a str's own text (a str starting with it is escaped as TAG + "s"). */
+const TAG = "\u0000";
+
 /**
  * A JS key equal for exactly the Python objects that are equal as dict keys.
  * Numbers compare by value across int, bool, float and complex, as in Python.
+ * A str is its own text (no new string per lookup, and the Map shares the
+ * str's text); every other string key starts with TAG and a type letter.
  */
 export function hashKey(o: PyObj): HKey {
+  if (o.t === "str") {
+    const text = strText(o);
+    return text.charCodeAt(0) === 0 ? TAG + "s" + text : text;
+  }
+  const k = otherKey(o);
+  return typeof k === "number" ? k : TAG + k;
+}
+
+function otherKey(o: PyObj): HKey {
   switch (o.t) {
     case "int":
       if (typeof o.v === "number") return o.v;
@@ -232,8 +246,6 @@ export function hashKey(o: PyObj): HKey {
     case "complex":
       if (o.im === 0) return Number.isNaN(o.re) ? identityKey(o) : o.re;
       return `c${o.re},${o.im}`;
-    case "str":
-      return "s" + strText(o);
     case "bytes":
       return "b" + latin1(bytesData(o));
     case "tuple": {
