@@ -62,6 +62,8 @@ export interface Layout {
     readonly digit: CField;
     /** abs(ob_size) of an int. */
     digits(v: number | bigint): number;
+    /** 2**PyLong_SHIFT: one digit holds values below it. */
+    readonly digitBase: number;
   };
   readonly float: { readonly size: number; readonly complexSize: number; readonly struct: CStruct; readonly complexStruct: CStruct };
   readonly unicode: {

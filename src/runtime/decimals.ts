@@ -1,7 +1,6 @@
 // decimal.Decimal values: construction from str, int, float and Decimal, and
 // arithmetic rounded to the context precision (ROUND_HALF_EVEN), which is
 // what decides how many coefficient words a result holds.
-import { bigBitLength } from "../layouts/bigintBits.js";
 import { ctx } from "./ctx.js";
 import { PyException, typeError } from "./errors.js";
 import { toArray } from "./iteration.js";
@@ -96,8 +95,8 @@ export function toDecimal(o: PyObj): PyDecimalObj | null {
     const b = BigInt(v);
     const a = b < 0n ? -b : b;
     // dec_from_long: one-digit ints are set directly; longer ones go through mpd_qimport_u32.
-    const digits30 = a === 0n ? 0 : Math.ceil(bigBitLength(a) / 30);
-    const dynamic = digits30 > 1 && ctx().layout.decimal.importWords(digits30) > ctx().layout.decimal.minalloc;
+    const digits = ctx().layout.long.digits(a);
+    const dynamic = digits > 1 && ctx().layout.decimal.importWords(digits) > ctx().layout.decimal.minalloc;
     return makeDecimal(b < 0n ? 1 : 0, a, 0, null, dynamic);
   }
   return null;

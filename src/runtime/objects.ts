@@ -2,6 +2,7 @@
 // Python identity, which is what the deep size counts. Containers keep the
 // allocator state CPython keeps (list `allocated`, set `fill/mask`, dict keys
 // table), so sizes follow from the same arithmetic CPython does.
+import { SMALL_INT_MAX, SMALL_INT_MIN } from "../layouts/smallInts.js";
 import { ALLOCATION_STEPS, chargeSteps, chargeText } from "./ctx.js";
 import type { IntRunSeq, Seq } from "./seq.js";
 import type { HashTable } from "./hashTable.js";
@@ -265,14 +266,11 @@ export function pyBool(b: boolean): PyBoolObj {
   return b ? True : False;
 }
 
-// CPython 3.10 preallocates ints in [-NSMALLNEGINTS, NSMALLPOSINTS) (pycore_interp.h).
-const NSMALLNEGINTS = 5;
-const NSMALLPOSINTS = 257;
 const smallInts: PyIntObj[] = [];
-for (let i = -NSMALLNEGINTS; i < NSMALLPOSINTS; i++) smallInts.push({ t: "int", v: i, w: 0 });
+for (let i = SMALL_INT_MIN; i <= SMALL_INT_MAX; i++) smallInts.push({ t: "int", v: i, w: 0 });
 
 export function isSmallInt(v: number): boolean {
-  return v >= -NSMALLNEGINTS && v < NSMALLPOSINTS;
+  return v >= SMALL_INT_MIN && v <= SMALL_INT_MAX;
 }
 
 /** An int result of a runtime operation: cached when small, else a new object. */
@@ -281,7 +279,7 @@ export function pyInt(v: number | bigint): PyIntObj {
     if (v >= -9007199254740991n && v <= 9007199254740991n) v = Number(v);
     else return { t: "int", v, w: 0 };
   }
-  if (v >= -NSMALLNEGINTS && v < NSMALLPOSINTS) return smallInts[v + NSMALLNEGINTS] as PyIntObj;
+  if (v >= SMALL_INT_MIN && v <= SMALL_INT_MAX) return smallInts[v - SMALL_INT_MIN] as PyIntObj;
   return { t: "int", v: v === 0 ? 0 : v, w: 0 }; // no -0
 }
 

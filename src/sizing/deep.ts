@@ -2,6 +2,7 @@
 // reachable through container items and dict keys/values, each counted once.
 // Closed-form runs of fresh ints are summed arithmetically, not one by one.
 import type { Layout } from "../layouts/layout.js";
+import { SMALL_INT_MAX, SMALL_INT_MIN } from "../layouts/smallInts.js";
 import { pyInt, typeName, type PyObj } from "../runtime/objects.js";
 import { instanceDict } from "../runtime/instanceValues.js";
 import type { ProgressClock } from "../runtime/progress.js";
@@ -181,18 +182,26 @@ function countBetween(run: RunPart, lo: number, hi: number): number {
 
 /** The run's ints outside the small-int cache: each a distinct object of 1 or 2 digits. */
 function intRunFreshSizes(run: RunPart, layout: Layout): TypeTotal {
-  const D1 = 2 ** 30 - 1;
-  const oneDigit = countBetween(run, -D1, -6) + countBetween(run, 257, D1);
-  const twoDigit = run.len - oneDigit - countBetween(run, -5, 256);
-  return {
-    count: oneDigit + twoDigit,
-    bytes: oneDigit * layout.long.sizeof(1) + twoDigit * layout.long.sizeof(2 ** 30),
-  };
+  // By digit count: |v| in [lo, hi] takes d digits of the layout's base (runs stay below 2**53).
+  const base = layout.long.digitBase;
+  const first = run.start;
+  const last = run.start + (run.len - 1) * run.step;
+  const most = Math.max(Math.abs(first), Math.abs(last));
+  let count = 0;
+  let bytes = 0;
+  for (let d = 1, lo = 1, hi = base - 1; lo <= most; d++, lo = hi + 1, hi = Math.min(hi * base + (base - 1), Number.MAX_SAFE_INTEGER)) {
+    const n = countBetween(run, lo, hi) + countBetween(run, -hi, -lo);
+    count += n;
+    bytes += n * layout.long.sizeof(lo);
+  }
+  // The small ints are the cached objects, counted where the walk reaches them.
+  const small = countBetween(run, SMALL_INT_MIN, SMALL_INT_MAX) - countBetween(run, 0, 0);
+  return { count: count - small, bytes: bytes - small * layout.long.sizeof(1) };
 }
 
 /** The run's values inside the small-int cache: those are CPython's shared objects. */
 function intRunSmallValues(run: RunPart): number[] {
-  const [kmin, kmax] = kRange(run, -5, 256);
+  const [kmin, kmax] = kRange(run, SMALL_INT_MIN, SMALL_INT_MAX);
   const out: number[] = [];
   for (let k = kmin; k <= kmax; k++) out.push(run.start + k * run.step);
   return out;

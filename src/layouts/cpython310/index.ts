@@ -8,7 +8,7 @@ import {
 } from "./PyDictObject.js";
 import { PyComplexObjectStruct, PyFloatObjectStruct, sizeofPyComplexObject, sizeofPyFloatObject } from "./PyFloatObject.js";
 import { listPreallocateExact, listResize, ob_itemElement, PyListObjectStruct, sizeofList } from "./PyListObject.js";
-import { digitField, longDigits, PyLongObjectStruct, sizeofBool, sizeofLong } from "./PyLongObject.js";
+import { digitField, longDigits, PyLongObjectStruct, PyLong_SHIFT, sizeofBool, sizeofLong } from "./PyLongObject.js";
 import {
   LINEAR_PROBES, PERTURB_SHIFT, PySet_MINSIZE, PySetObjectStruct, setAddNeedsResize, setDummiesNeedResize, setentryStruct, setGrowthTarget,
   setHasExternalTable, setPresizeForMerge, setTableResize, sizeofSet,
@@ -38,7 +38,7 @@ export const cpython310: Layout = {
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   unicodeData: unicodeData310,
   gcHead: PyGC_HeadStruct,
-  long: { sizeof: sizeofLong, sizeofBool, struct: PyLongObjectStruct, digit: digitField, digits: longDigits },
+  long: { sizeof: sizeofLong, sizeofBool, struct: PyLongObjectStruct, digit: digitField, digits: longDigits, digitBase: 2 ** PyLong_SHIFT },
   float: { size: sizeofPyFloatObject, complexSize: sizeofPyComplexObject, struct: PyFloatObjectStruct, complexStruct: PyComplexObjectStruct },
   unicode: { sizeof: sizeofUnicode, struct: unicodeStruct, kind: unicodeKind },
   bytes: { sizeof: sizeofBytes, struct: PyBytesObjectStruct, sval: ob_svalField },
