@@ -7,8 +7,10 @@
 //   ["3.9", { layout: cpython39, knownGaps: KNOWN_GAPS_39 }],
 import type { Layout } from "../src/layouts/layout.js";
 import { cpython310 } from "../src/layouts/cpython310/index.js";
+import { cpython38 } from "../src/layouts/cpython38/index.js";
 import { cpython39 } from "../src/layouts/cpython39/index.js";
 import { KNOWN_GAPS } from "./knownGaps.js";
+import { KNOWN_GAPS_38 } from "./knownGaps38.js";
 import { KNOWN_GAPS_39 } from "./knownGaps39.js";
 
 interface VersionUnderTest {
@@ -20,6 +22,7 @@ interface VersionUnderTest {
 const MODELLED: ReadonlyMap<string, VersionUnderTest> = new Map([
   ["3.10", { layout: cpython310, knownGaps: KNOWN_GAPS }],
   ["3.9", { layout: cpython39, knownGaps: KNOWN_GAPS_39 }],
+  ["3.8", { layout: cpython38, knownGaps: KNOWN_GAPS_38 }],
 ]);
 
 /** The layout pymem measures CPython `version` ("3.10") with, or undefined when it has none yet. */

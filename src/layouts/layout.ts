@@ -35,6 +35,25 @@ export interface VersionRules {
   readonly zipStrict: boolean;
   /** int(x) through __trunc__ needs a result with __index__ (3.10+); before, __int__ (a float) will do. */
   readonly truncResultNeedsIndex: boolean;
+  /**
+   * Displays with `*`/`**` items are built by BUILD_LIST_UNPACK / BUILD_TUPLE_UNPACK / BUILD_SET_UNPACK /
+   * BUILD_MAP_UNPACK (before 3.9): every part is evaluated first, each run of plain items packed into a
+   * tuple (a set, a dict), then all parts merged into a new empty container. From 3.9 the container is
+   * built from the leading items and extended in place (LIST_EXTEND, SET_UPDATE, DICT_UPDATE).
+   */
+  readonly unpackOpcodes: boolean;
+  /**
+   * x_sub ends in maybe_small_long (3.9+), so a small sum or difference is the cached int; before, a
+   * nonzero small result of long_add/long_sub whose operands are not both single-digit is a new int.
+   */
+  readonly xSubMaybeSmall: boolean;
+  /**
+   * PyLong_FromDouble goes through PyLong_FromLong for values that fit (3.9+), so a small result is
+   * cached; before, only 0 (|x| < 1) is: round(float) and float.as_integer_ratio()'s odd numerator.
+   */
+  readonly fromDoubleMaybeSmall: boolean;
+  /** dictviews_to_set hands a keys view's exact dict to PySet_New, whose dict path presizes (3.9+); before, PySet_New(view) iterates. */
+  readonly keysViewSetFromDict: boolean;
 }
 
 export interface Layout {
