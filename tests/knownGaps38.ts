@@ -16,6 +16,4 @@ export const KNOWN_GAPS_38: ReadonlyMap<string, string> = new Map([
   ["more/limits/006", "3.8's parser stack overflows (MemoryError, s_push) on ~100 nested brackets; pymem parses them"],
   ["more/limits/007", "3.8's parser stack overflows (MemoryError, s_push) on ~100 nested brackets; pymem parses them"],
   ["more/limits/015", "3.8's parser stack overflows (MemoryError, s_push) on ~100 nested brackets; pymem parses them"],
-  ["stdlib/arraygrow/692", "array('u', s) materialises s's wstr in 3.8 (PyUnicode_AsUnicode), growing the shared '' or 1-character str; pymem does not model wstr"],
-  ["stdlib/arraygrow/706", "array('u', s) materialises s's wstr in 3.8 (PyUnicode_AsUnicode), growing the shared '' or 1-character str; pymem does not model wstr"],
 ]);

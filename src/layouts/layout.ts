@@ -5,6 +5,7 @@
 // fixed part its getsizeof counts, and the element of each array allocated
 // with it or apart: `pymem explain` prints those tables, never its own figures.
 import { cpython310 } from "./cpython310/index.js";
+import { cpython38 } from "./cpython38/index.js";
 import { cpython39 } from "./cpython39/index.js";
 import type { CField, CStruct } from "./struct.js";
 import type { UnicodeData } from "./unicodeData.js";
@@ -54,6 +55,19 @@ export interface VersionRules {
   readonly fromDoubleMaybeSmall: boolean;
   /** dictviews_to_set hands a keys view's exact dict to PySet_New, whose dict path presizes (3.9+); before, PySet_New(view) iterates. */
   readonly keysViewSetFromDict: boolean;
+  /**
+   * array('u', s) and a.fromunicode(s) read s through PyUnicode_AsUnicode (before 3.9), which gives s
+   * a wchar_t copy, its wstr, counted by its __sizeof__ from then on (shared with the data of a UCS-4 str).
+   */
+  readonly arrayUnicodeMakesWstr: boolean;
+  /** PEP 614 (3.9+): any expression after `@`; before, a dotted name with an optional call (else "invalid syntax"). */
+  readonly relaxedDecorators: boolean;
+  /** `for x in *a, *b:` (3.9+); before, the starred iterable needs parentheses. */
+  readonly starredForIterable: boolean;
+  /** `{x := 1, 2}` (3.9+); before, := in a set display needs parentheses. */
+  readonly walrusInSetDisplay: boolean;
+  /** `a[x := 0]` (3.10+); before, := in a subscript needs parentheses. */
+  readonly walrusInSubscript: boolean;
 }
 
 export interface Layout {
@@ -87,6 +101,8 @@ export interface Layout {
     struct(maxChar: number): CStruct;
     /** Bytes per character (PyUnicode_KIND). */
     kind(maxChar: number): number;
+    /** What unicode___sizeof__ adds for a wstr (none when it shares the data: a UCS-4 str, wchar_t being 4 bytes). */
+    wstrBytes(length: number, maxChar: number): number;
   };
   readonly bytes: { sizeof(length: number): number; readonly struct: CStruct; readonly sval: CField };
   readonly bytearray: {
@@ -207,7 +223,7 @@ export interface Layout {
 }
 
 /** The versions users may ask for, oldest first; a version is offered once its fixture rows pass. */
-export const layouts: Readonly<Record<string, Layout>> = { "3.9": cpython39, "3.10": cpython310 };
+export const layouts: Readonly<Record<string, Layout>> = { "3.8": cpython38, "3.9": cpython39, "3.10": cpython310 };
 
 export const SUPPORTED_PYTHONS: readonly string[] = Object.keys(layouts);
 

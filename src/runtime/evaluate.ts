@@ -1,6 +1,7 @@
 // The runtime's entry point: setup statements and one expression in, a
 // modelled object (or an error value) out — SEMANTICS.md's "value".
 import type { Span } from "../python/ast.js";
+import { findLaterGrammar } from "../python/grammarRules.js";
 import { parseExpression, parseModule, type PySyntaxError } from "../python/parse.js";
 import { TOO_DEEP_MESSAGE } from "../python/syntaxError.js";
 import type { Layout } from "../layouts/layout.js";
@@ -63,6 +64,11 @@ function parseError(e: PySyntaxError, where: "expr" | "setup"): EvalError {
   return { code: "SYNTAX", pyType: e.type, message: e.message, span: e.span, where };
 }
 
+/** Syntax of a later version than the layout's: that version's parser says "invalid syntax" there. */
+function laterGrammarError(span: Span, where: "expr" | "setup"): EvalError {
+  return { code: "SYNTAX", pyType: "SyntaxError", message: "invalid syntax", span, where };
+}
+
 export function evaluate(req: EvalRequest): EvalResult {
   const modules = ensureBuiltins();
   const c = new Ctx(req.layout, req.budget);
@@ -76,6 +82,8 @@ export function evaluate(req: EvalRequest): EvalResult {
     if (req.setup !== null && !/^[ \t\n\r\f]*$/.test(req.setup)) {
       const parsed = parseModule(req.setup);
       if (!parsed.ok) return { ok: false, error: parseError(parsed.error, "setup") };
+      const later = findLaterGrammar(req.setup, parsed.value, req.layout.rules);
+      if (later !== null) return { ok: false, error: laterGrammarError(later, "setup") };
       try {
         execBlock(parsed.value, globals, modules);
       } catch (e) {
@@ -84,6 +92,8 @@ export function evaluate(req: EvalRequest): EvalResult {
     }
     const parsed = parseExpression(req.expr);
     if (!parsed.ok) return { ok: false, error: parseError(parsed.error, "expr") };
+    const later = findLaterGrammar(req.expr, parsed.value, req.layout.rules);
+    if (later !== null) return { ok: false, error: laterGrammarError(later, "expr") };
     try {
       const value = Compiler.forExpression(parsed.value).expr(parsed.value).run(globals);
       return { ok: true, value, ctx: c };
