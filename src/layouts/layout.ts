@@ -68,6 +68,13 @@ export interface VersionRules {
   readonly walrusInSetDisplay: boolean;
   /** `a[x := 0]` (3.10+); before, := in a subscript needs parentheses. */
   readonly walrusInSubscript: boolean;
+  /**
+   * The LL(1) parser's stack (before 3.9's PEG parser): MAXSTACK DFA states (Parser/parser.h), past
+   * which compile() raises MemoryError ("s_push: parser stack overflow"), and the states one bracket
+   * level takes (test down to atom, about 15: 3.8.18 overflows at 100 nested tuples, 101 lists).
+   * pymem does not replay the parser, so it refuses brackets nested that deep; null: no such stack.
+   */
+  readonly pgenStack: { readonly maxStack: number; readonly statesPerLevel: number } | null;
 }
 
 export interface Layout {
