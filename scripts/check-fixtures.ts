@@ -27,6 +27,10 @@ for (const row of rows) {
   if (isError(row)) {
     if (r.ok) problem = `expected ${row.error.type}: ${row.error.message}, got ${r.m.type} ${r.m.size}/${r.m.deep}`;
     else if (r.error.pyType !== row.error.type) problem = `expected ${row.error.type}: ${row.error.message}; got ${r.error.code} ${r.error.pyType}: ${r.error.message}`;
+    // As the table test: a syntax error must be at the interpreter's line too.
+    else if (row.error.type === "SyntaxError" && row.error.line !== undefined && row.error.line > 0 && r.error.span?.line !== row.error.line) {
+      problem = `expected SyntaxError at line ${row.error.line}; got line ${r.error.span?.line ?? "none"}: ${r.error.message}`;
+    }
   } else if (!r.ok) problem = `error ${r.error.code} ${r.error.pyType ?? ""}: ${r.error.message}`;
   else if (r.m.type !== row.type || r.m.size !== row.size || r.m.deep !== row.deep || r.m.objects !== row.objects) {
     problem = `got ${r.m.type} ${r.m.size}/${r.m.deep}/${r.m.objects}, want ${row.type} ${row.size}/${row.deep}/${row.objects}`;

@@ -19,7 +19,9 @@
 // there is a wrong answer (or, with --mutate, a robustness failure).
 import { build } from "esbuild";
 import { fork, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isError, releaseOf, type FixtureRow } from "../tests/fixtureRows.js";
 import { layoutFor } from "../tests/layoutFor.js";
@@ -56,7 +58,10 @@ export type Outcome = { readonly ms: number } & (
  * (tsx's own transform keeps function names, which makes method-heavy loops
  * about twice as slow and would time a build nobody runs).
  */
-const WORKER_BUNDLE = fileURLToPath(new URL("../node_modules/.cache/pymem-fuzz/worker.cjs", import.meta.url));
+// Per run: git worktrees share one node_modules, so a fixed path there would let two checkouts'
+// fuzz runs overwrite each other's worker (one that has not heard of the other's layouts).
+const WORKER_BUNDLE = join(tmpdir(), `pymem-fuzz-${process.pid}`, "worker.cjs");
+process.on("exit", () => rmSync(dirname(WORKER_BUNDLE), { recursive: true, force: true }));
 await build({
   entryPoints: [fileURLToPath(new URL("./fuzzWorker.ts", import.meta.url))],
   bundle: true,

@@ -58,7 +58,7 @@ describe("config validation: each problem names its key path", () => {
     ["empty budgets", `[tool.pymem]\nbudgets = []\n`, "tool.pymem.budgets", /at least one budget/],
     ["unknown top key", ok + `[tool.pymem.extra]\n`, "tool.pymem.extra", /not a known key/],
     ["python not a string", `[tool.pymem]\npython = 3.1\n` + ok.slice(13), "tool.pymem.python", /must be a string/],
-    ["unsupported python", `[tool.pymem]\npython = "2.7"\n` + ok.slice(13), "tool.pymem.python", /not supported; supported versions: 3\.9, 3\.10/],
+    ["unsupported python", `[tool.pymem]\npython = "2.7"\n` + ok.slice(13), "tool.pymem.python", /not supported; supported versions: 3\.8, 3\.9, 3\.10/],
     ["missing name", `[tool.pymem]\n[[tool.pymem.budgets]]\nexpr = "1"\nmax = 1\n`, "tool.pymem.budgets[0].name", /must be a string/],
     ["missing expr", `[tool.pymem]\n[[tool.pymem.budgets]]\nname = "a"\nmax = 1\n`, "tool.pymem.budgets[0].expr", /must be a string/],
     ["missing max", `[tool.pymem]\n[[tool.pymem.budgets]]\nname = "a"\nexpr = "1"\n`, "tool.pymem.budgets[0].max", /required/],

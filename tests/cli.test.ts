@@ -1,7 +1,7 @@
 // The CLI on a fake io: the human table, --json, --stdin, and every error code.
 import { describe, expect, it } from "vitest";
 import { cli } from "./cliHarness.js";
-import { truth } from "./truth.js";
+import { truth, truthOf } from "./truth.js";
 
 const L123 = truth("[1,2,3]");
 
@@ -61,6 +61,40 @@ describe("pymem size", () => {
   });
 });
 
+describe("pymem --python 3.8", () => {
+  // Rows whose figures differ from 3.10's: a static type (tp_print), a star display (BUILD_LIST_UNPACK), dict() (eager keys).
+  const cases = [
+    ["int", null],
+    ["[1, *a]", "a = list(range(3))"],
+    ["dict()", null],
+  ] as const;
+
+  it.each(cases)("size --json %s answers as CPython 3.8 does", async (expr, setup) => {
+    const r = await cli(["size", "--json", "--python", "3.8", ...(setup === null ? [] : ["--setup", setup]), expr]);
+    expect(r.code).toBe(0);
+    const t = truthOf("3.8", expr, setup);
+    expect(jsonLines(r.stdout)[0]).toMatchObject({ expr, python: "3.8", type: t.type, size: t.size, deep: t.deep, objects: t.objects });
+    expect(t.deep).not.toBe(truthOf("3.10", expr, setup).deep);
+  });
+
+  it("explain shows 3.8's PyTypeObject, tp_print included; compare measures with 3.8", async () => {
+    const e = await cli(["explain", "--python", "3.8", "int"]);
+    expect(e.code).toBe(0);
+    expect(e.stdout).toContain("tp_print");
+    expect(e.stdout).toContain(String(truthOf("3.8", "int").size));
+    const c = await cli(["compare", "--json", "--python", "3.8", "dict()", "{}"]);
+    expect(c.code).toBe(0);
+    expect(c.stdout).toContain(String(truthOf("3.8", "dict()").size));
+  });
+
+  it("check reads python = \"3.8\" from pyproject.toml", async () => {
+    const project = `[tool.pymem]\npython = "3.8"\n\n[[tool.pymem.budgets]]\nname = "d"\nexpr = "dict()"\nmax = 64\n`;
+    const r = await cli(["check", "--json"], { files: { "/project/pyproject.toml": project } });
+    expect(JSON.parse(r.stdout)).toEqual([{ name: "d", expr: "dict()", metric: "deep", value: truthOf("3.8", "dict()").deep, limit: 64, passed: false }]);
+    expect(r.code).toBe(1);
+  });
+});
+
 describe("errors: every code exits 2 with a message, in human and JSON mode", () => {
   const cases: [string, string[], string, RegExp, { stdin?: Uint8Array | string }?][] = [
     ["SYNTAX", ["[1,"], "SYNTAX", /'\[' was never closed/],
@@ -69,7 +103,7 @@ describe("errors: every code exits 2 with a message, in human and JSON mode", ()
     ["UNSUPPORTED", ["super()"], "UNSUPPORTED", /the builtin 'super' is not supported/],
     ["FORBIDDEN", ["open('/etc/passwd')"], "FORBIDDEN", /'open' is not available/],
     ["LIMIT", ["10**10**10"], "LIMIT", /ints up to/],
-    ["CONFIG", ["--python", "2.7", "1"], "CONFIG", /supported versions: 3\.9, 3\.10/],
+    ["CONFIG", ["--python", "2.7", "1"], "CONFIG", /supported versions: 3\.8, 3\.9, 3\.10/],
     ["INPUT (no expression)", [], "INPUT", /no expression given/],
     ["INPUT (bad UTF-8 on stdin)", ["--stdin"], "INPUT", /not valid UTF-8/, { stdin: Uint8Array.from([0x31, 0xff, 0x0a]) }],
   ];

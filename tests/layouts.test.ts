@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { cpython310 as L } from "../src/layouts/cpython310/index.js";
 import { UNICODE_CHECKS } from "../src/layouts/cpython310/unicodeTables.js";
+import { cpython38 } from "../src/layouts/cpython38/index.js";
+import { UNICODE_CHECKS as UNICODE_CHECKS_38 } from "../src/layouts/cpython38/unicodeTables.js";
 import { measureText } from "../src/runtime/objects.js";
 import { isError, loadFixtures, type FixtureOk } from "./fixtureRows.js";
 
@@ -81,26 +83,29 @@ describe("PyLongObject: 30-bit digits", () => {
   });
 });
 
-describe("Unicode data: CPython's tables, decoded", () => {
+describe.each([
+  ["3.10", L, UNICODE_CHECKS],
+  ["3.8", cpython38, UNICODE_CHECKS_38],
+] as const)("Unicode data of %s: CPython's tables, decoded", (_version, layout, checks) => {
   it("decodes the case maps to CPython's own, as counted and digested by the generator", () => {
     // FNV-1a over the UTF-16 code units of each changed code point then its mapping, 0xffff after each.
     const fnv = (h: number, s: string): number => {
       for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
       return Math.imul(h ^ 0xffff, 0x01000193) >>> 0;
     };
-    const maps = L.unicodeData.caseMaps();
+    const maps = layout.unicodeData.caseMaps();
     for (const name of ["upper", "lower", "title", "fold"] as const) {
       const map = maps[name];
       let h = 0x811c9dc5;
       for (const cp of [...map.keys()].sort((a, b) => a - b)) h = fnv(fnv(h, String.fromCodePoint(cp)), map.get(cp) as string);
-      expect([map.size, h], name).toEqual(UNICODE_CHECKS.cases[name]);
+      expect([map.size, h], name).toEqual(checks.cases[name]);
     }
     const mapped = new Set([...maps.upper.keys(), ...maps.lower.keys(), ...maps.title.keys(), ...maps.fold.keys()]);
-    expect(mapped.size).toBe(UNICODE_CHECKS.caseMapped);
+    expect(mapped.size).toBe(checks.caseMapped);
   });
   it("decodes each range table to as many code points as CPython's predicate accepts", () => {
-    for (const [name, count] of Object.entries(UNICODE_CHECKS.ranges)) {
-      const r = L.unicodeData.table(name as keyof typeof UNICODE_CHECKS.ranges).ranges;
+    for (const [name, count] of Object.entries(checks.ranges)) {
+      const r = layout.unicodeData.table(name as keyof typeof checks.ranges).ranges;
       let n = 0;
       for (let k = 0; k < r.length; k += 2) n += (r[k + 1] as number) - (r[k] as number);
       expect(n, name).toBe(count);
@@ -109,7 +114,7 @@ describe("Unicode data: CPython's tables, decoded", () => {
   it("decodes every range table to sorted, disjoint, non-empty ranges within Unicode", () => {
     const names = ["space", "alpha", "decimal", "digit", "numeric", "printable", "lower", "upper", "title", "cased", "caseIgnorable", "identifierStart", "identifierContinue"] as const;
     for (const name of names) {
-      const r = L.unicodeData.table(name).ranges;
+      const r = layout.unicodeData.table(name).ranges;
       expect(r.length, name).toBeGreaterThan(0);
       for (let k = 0; k < r.length; k += 2) {
         expect((r[k] as number) < (r[k + 1] as number), name).toBe(true);
@@ -119,7 +124,7 @@ describe("Unicode data: CPython's tables, decoded", () => {
     }
   });
   it("agrees between its bitset and its ranges, in and past the BMP", () => {
-    const t = L.unicodeData.table("alpha");
+    const t = layout.unicodeData.table("alpha");
     let inRanges = 0;
     for (let k = 0; k < t.ranges.length; k += 2) inRanges += (t.ranges[k + 1] as number) - (t.ranges[k] as number);
     let counted = 0;

@@ -11,6 +11,7 @@ import { LIMIT_HELP, parseLimit } from "../budgets/limits.js";
 import type { Budget } from "../budgets/config.js";
 import { compareCommand, explainCommand } from "./explainCompare.js";
 import { resolveCommon, type CommonOptions } from "./common.js";
+import { SUPPORTED_PYTHONS } from "../layouts/layout.js";
 
 export const VERSION = "0.1.0";
 
@@ -107,7 +108,7 @@ export async function run(io: Io): Promise<number> {
     .option("--json", "print one JSON object per expression per line")
     .option("--setup <code>", "setup statements run before the expression")
     .option("--setup-file <path>", "a file of setup statements")
-    .addOption(new Option("--python <version>", "CPython version to model").default("3.10"))
+    .addOption(new Option("--python <version>", `CPython version to model: ${SUPPORTED_PYTHONS.join(", ")}`).default("3.10"))
     .option("--timeout <seconds>", "work allowed per value (default 10): scales the step budget and the wall-clock safety net")
     .option("--max <limit>", "exit 1 when a value is over this limit (bytes, or e.g. \"1.5 KiB\")")
     .option("--metric <metric>", "what --max limits: deep (default) or size")
@@ -123,7 +124,7 @@ export async function run(io: Io): Promise<number> {
     .option("--json", "print the explanation as JSON")
     .option("--setup <code>", "setup statements run before the expression")
     .option("--setup-file <path>", "a file of setup statements")
-    .addOption(new Option("--python <version>", "CPython version to model").default("3.10"))
+    .addOption(new Option("--python <version>", `CPython version to model: ${SUPPORTED_PYTHONS.join(", ")}`).default("3.10"))
     .option("--timeout <seconds>", "work allowed per value (default 10): scales the step budget and the wall-clock safety net")
     .option("--no-color", "plain output (also NO_COLOR)")
     .action(async (expr: string, opts: CommonOptions & { deep?: boolean }) => {
@@ -137,7 +138,7 @@ export async function run(io: Io): Promise<number> {
     .option("--json", "one JSON object per expression per line")
     .option("--setup <code>", "setup statements run before each expression")
     .option("--setup-file <path>", "a file of setup statements")
-    .addOption(new Option("--python <version>", "CPython version to model").default("3.10"))
+    .addOption(new Option("--python <version>", `CPython version to model: ${SUPPORTED_PYTHONS.join(", ")}`).default("3.10"))
     .option("--timeout <seconds>", "work allowed per value (default 10): scales the step budget and the wall-clock safety net")
     .option("--no-color", "plain output (also NO_COLOR)")
     .action(async (exprs: string[], opts: CommonOptions & { count?: string }) => {

@@ -5,6 +5,7 @@
 // fixed part its getsizeof counts, and the element of each array allocated
 // with it or apart: `pymem explain` prints those tables, never its own figures.
 import { cpython310 } from "./cpython310/index.js";
+import { cpython38 } from "./cpython38/index.js";
 import { cpython39 } from "./cpython39/index.js";
 import type { CField, CStruct } from "./struct.js";
 import type { UnicodeData } from "./unicodeData.js";
@@ -37,6 +38,45 @@ export interface VersionRules {
   readonly truncResultNeedsIndex: boolean;
   /** property's "can't set/delete attribute" names the attribute when __set_name__ gave the property one (3.10+). */
   readonly propertyErrorNamesAttribute: boolean;
+  /**
+   * Displays with `*`/`**` items are built by BUILD_LIST_UNPACK / BUILD_TUPLE_UNPACK / BUILD_SET_UNPACK /
+   * BUILD_MAP_UNPACK (before 3.9): every part is evaluated first, each run of plain items packed into a
+   * tuple (a set, a dict), then all parts merged into a new empty container. From 3.9 the container is
+   * built from the leading items and extended in place (LIST_EXTEND, SET_UPDATE, DICT_UPDATE).
+   */
+  readonly unpackOpcodes: boolean;
+  /**
+   * x_sub ends in maybe_small_long (3.9+), so a small sum or difference is the cached int; before, a
+   * nonzero small result of long_add/long_sub whose operands are not both single-digit is a new int.
+   */
+  readonly xSubMaybeSmall: boolean;
+  /**
+   * PyLong_FromDouble goes through PyLong_FromLong for values that fit (3.9+), so a small result is
+   * cached; before, only 0 (|x| < 1) is: round(float) and float.as_integer_ratio()'s odd numerator.
+   */
+  readonly fromDoubleMaybeSmall: boolean;
+  /** dictviews_to_set hands a keys view's exact dict to PySet_New, whose dict path presizes (3.9+); before, PySet_New(view) iterates. */
+  readonly keysViewSetFromDict: boolean;
+  /**
+   * array('u', s) and a.fromunicode(s) read s through PyUnicode_AsUnicode (before 3.9), which gives s
+   * a wchar_t copy, its wstr, counted by its __sizeof__ from then on (shared with the data of a UCS-4 str).
+   */
+  readonly arrayUnicodeMakesWstr: boolean;
+  /** PEP 614 (3.9+): any expression after `@`; before, a dotted name with an optional call (else "invalid syntax"). */
+  readonly relaxedDecorators: boolean;
+  /** `for x in *a, *b:` (3.9+); before, the starred iterable needs parentheses. */
+  readonly starredForIterable: boolean;
+  /** `{x := 1, 2}` (3.9+); before, := in a set display needs parentheses. */
+  readonly walrusInSetDisplay: boolean;
+  /** `a[x := 0]` (3.10+); before, := in a subscript needs parentheses. */
+  readonly walrusInSubscript: boolean;
+  /**
+   * The LL(1) parser's stack (before 3.9's PEG parser): MAXSTACK DFA states (Parser/parser.h), past
+   * which compile() raises MemoryError ("s_push: parser stack overflow"), and the states one bracket
+   * level takes (test down to atom, about 15: 3.8.18 overflows at 100 nested tuples, 101 lists).
+   * pymem does not replay the parser, so it refuses brackets nested that deep; null: no such stack.
+   */
+  readonly pgenStack: { readonly maxStack: number; readonly statesPerLevel: number } | null;
 }
 
 export interface Layout {
@@ -72,6 +112,8 @@ export interface Layout {
     struct(maxChar: number): CStruct;
     /** Bytes per character (PyUnicode_KIND). */
     kind(maxChar: number): number;
+    /** What unicode___sizeof__ adds for a wstr (none when it shares the data: a UCS-4 str, wchar_t being 4 bytes). */
+    wstrBytes(length: number, maxChar: number): number;
   };
   readonly bytes: { sizeof(length: number): number; readonly struct: CStruct; readonly sval: CField };
   readonly bytearray: {
@@ -192,7 +234,7 @@ export interface Layout {
 }
 
 /** The versions users may ask for, oldest first; a version is offered once its fixture rows pass. */
-export const layouts: Readonly<Record<string, Layout>> = { "3.9": cpython39, "3.10": cpython310 };
+export const layouts: Readonly<Record<string, Layout>> = { "3.8": cpython38, "3.9": cpython39, "3.10": cpython310 };
 
 export const SUPPORTED_PYTHONS: readonly string[] = Object.keys(layouts);
 

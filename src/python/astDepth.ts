@@ -185,3 +185,4 @@ export function stmtBodies(s: Stmt): (readonly Stmt[])[] {
       return [];
   }
 }
+

@@ -47,3 +47,15 @@ function run<T extends Expr | readonly Stmt[]>(source: string, mode: TokenizerMo
     return failure(`invalid syntax (pymem parser error: ${e instanceof Error ? e.message : String(e)})`, { line: 1, col: 0, endLine: 1, endCol: 0 });
   }
 }
+
+/** The deepest bracket nesting of the source's tokens (f-string fields apart), or 0 when it does not tokenize. */
+export function bracketDepth(source: string, mode: TokenizerMode): number {
+  try {
+    const tokenizer = new Tokenizer(source, mode);
+    let deepest = 0;
+    for (let t = tokenizer.next(); t.kind !== "ENDMARKER"; t = tokenizer.next()) deepest = Math.max(deepest, t.level);
+    return deepest;
+  } catch {
+    return 0;
+  }
+}

@@ -36,6 +36,7 @@ export function arrayCall(args: readonly PyObj[]): PyObj {
   if (init.t === "bytes" || init.t === "bytearray") arrayFromBytes(a, bytesData(init));
   else if (init.t === "str") {
     if (typecode !== "u") throw typeError(`cannot use a str to initialize an array with typecode '${typecode}'`);
+    if (ctx().layout.rules.arrayUnicodeMakesWstr) ctx().wstr.add(init);
     // The wide-character buffer of the str becomes the array's: exactly n items.
     const chars = [...strText(init)];
     a.values.push(...chars);
@@ -69,6 +70,7 @@ export function arrayMethod(a: PyArrayObj, name: string): NativeFn | PyObj | nul
     case "fromunicode":
       return ([x]) => {
         if (a.typecode !== "u") throw valueError("fromunicode() may only be called on unicode type arrays");
+        if (x !== undefined && x.t === "str" && ctx().layout.rules.arrayUnicodeMakesWstr) ctx().wstr.add(x);
         arrayPushAll(a, [...strText(x as never)]);
         return None;
       };

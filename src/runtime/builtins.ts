@@ -20,9 +20,9 @@ import { userAbs, userBytes, userComplex, userFloat, userInt, userReversed, user
 import { userIterator, userIterObject } from "./userIter.js";
 import { userBinarySlots } from "./binaryProtocol.js";
 import type { DictOwner, PyClassObj } from "./objects.js";
-import { divRoundHalfEven, floatToInt, intAdd, intPowMod, intValue, toFloat, toIndex } from "./numbers.js";
+import { big, divRoundHalfEven, floatToInt, intAdd, intFromDouble, intPowMod, intValue, toFloat, toIndex, type IntV } from "./numbers.js";
 import {
-  Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStr,
+  Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStr, isSmallInt,
   pyStrFresh, typeName, type Kwargs, type NativeFn, type PyObj,
 } from "./objects.js";
 import { binaryOp, newByteArrayExact } from "./ops.js";
@@ -407,12 +407,33 @@ function sum(args: readonly PyObj[], kw: Kwargs): PyObj {
   if (x.t === "range" && (acc.t === "int" || acc.t === "bool") && x.len > 0n) {
     const n = x.len;
     const total = n * x.start + (x.step * n * (n - 1n)) / 2n;
-    return intAdd(intValue(acc) as number, total);
+    const start = big(intValue(acc) as IntV);
+    const last = x.start + (n - 1n) * x.step;
+    const absMax = (a: bigint, b: bigint): bigint => (a < 0n ? -a : a) > (b < 0n ? -b : b) ? (a < 0n ? -a : a) : (b < 0n ? -b : b);
+    // Every partial sum within a C long: the fast path's PyLong_FromLong(i_result), a cached small int.
+    if (acc.t === "int" && (start < 0n ? -start : start) + n * absMax(x.start, last) <= C_LONG_MAX) return pyInt(start + total);
+    if (!isSmallInt(Number(start + total))) return intAdd(intValue(acc) as IntV, total);
   }
+  // builtin_sum: exact ints are summed in a C long while it does not overflow, then the rest through nb_add.
+  let iResult: bigint | null = acc.t === "int" && fitsCLong(big(acc.v)) ? big(acc.v) : null;
   forEach(x, (v) => {
+    if (iResult !== null) {
+      if (v.t === "int" && fitsCLong(big(v.v)) && fitsCLong(iResult + big(v.v))) {
+        iResult += big(v.v);
+        return;
+      }
+      acc = pyInt(iResult);
+      iResult = null;
+    }
     acc = binaryOp("Add", acc, v);
   });
-  return acc;
+  return iResult !== null ? pyInt(iResult) : acc;
+}
+
+const C_LONG_MAX = 2n ** 63n - 1n;
+
+function fitsCLong(v: bigint): boolean {
+  return v >= -C_LONG_MAX - 1n && v <= C_LONG_MAX;
 }
 
 function roundCall(args: readonly PyObj[], kw: Kwargs): PyObj {
@@ -436,7 +457,7 @@ function roundCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     const f = Math.floor(x.v);
     const diff = x.v - f;
     const r = diff > 0.5 || (diff === 0.5 && f % 2 !== 0) ? f + 1 : f;
-    return floatToInt(r);
+    return intFromDouble(r); // float___round___impl: PyLong_FromDouble(rounded)
   }
   const ndv = intValue(nd) ?? userIndexOf(nd);
   if (ndv === null) throw typeError(`'${typeName(nd)}' object cannot be interpreted as an integer`);
@@ -585,7 +606,8 @@ function reversedCall(args: readonly PyObj[]): PyObj {
   if (x.t === "deque" || x.t === "array") {
     const items = toArray(x).reverse();
     let i = 0;
-    return makeIter(x.t === "deque" ? "_deque_reverse_iterator" : "reversed", () => items[i++], () => items.length - i);
+    // An exhausted iterator stays at the end: its length hint is 0, never negative.
+    return makeIter(x.t === "deque" ? "_deque_reverse_iterator" : "reversed", () => (i < items.length ? items[i++] : undefined), () => items.length - i);
   }
   if ((x.t === "list" || (x.t === "tuple" && x.cls === undefined)) && isRun(x.items)) {
     // A run is never mutated in place: walking it backwards needs no copy.
@@ -603,7 +625,7 @@ function reversedCall(args: readonly PyObj[]): PyObj {
   if (x.t === "list" || x.t === "tuple" || x.t === "str" || x.t === "bytes" || x.t === "bytearray") {
     const items = toArray(x).reverse();
     let i = 0;
-    return makeIter(x.t === "list" ? "list_reverseiterator" : "reversed", () => items[i++], () => items.length - i);
+    return makeIter(x.t === "list" ? "list_reverseiterator" : "reversed", () => (i < items.length ? items[i++] : undefined), () => items.length - i);
   }
   if (isUserObj(x)) {
     const r = userReversed(x);

@@ -73,6 +73,8 @@ export class Ctx {
   sizeof: ((o: import("./objects.js").PyObj) => number) | null = null;
   /** decimal.getcontext().prec */
   decimalPrec = 28;
+  /** The strs given a wchar_t copy (wstr) by PyUnicode_AsUnicode, where the layout's rules say array('u') does so. */
+  readonly wstr = new WeakSet<PyStrObj>();
   /** The empty frozenset singleton of versions that have one, once made. */
   emptyFrozenset: import("./objects.js").PySetObj | null = null;
   private stepsUsed = 0;
@@ -130,6 +132,11 @@ let current: Ctx | null = null;
 export function ctx(): Ctx {
   if (current === null) throw new Error("no evaluation in progress");
   return current;
+}
+
+/** Whether this evaluation gave `s` a wstr copy (false outside one). */
+export function hasWstr(s: PyStrObj): boolean {
+  return current !== null && current.wstr.has(s);
 }
 
 /** Account for str/bytes contents about to be produced (a no-op outside an evaluation: the builtins' own constants). */

@@ -86,5 +86,5 @@ export function dequeDelItem(d: PyDequeObj, i: number): void {
 
 export function dequeIter(d: PyDequeObj): PyObj & { t: "iterator" } {
   let i = 0;
-  return makeIter("_deque_iterator", () => d.items[i++], () => d.items.length - i);
+  return makeIter("_deque_iterator", () => (i < d.items.length ? d.items[i++] : undefined), () => d.items.length - i);
 }

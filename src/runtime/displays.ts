@@ -26,6 +26,7 @@ type SeqKind = "list" | "tuple" | "set";
 
 /** starunpack_helper for non-constant displays (constant ones are folded by the caller). */
 export function buildSeqDisplay(kind: SeqKind, elts: readonly Elt[]): Run {
+  if (ctx().layout.rules.unpackOpcodes && elts.some((e) => e.star)) return buildSeqUnpack(kind, elts);
   const n = elts.length;
   const guideline = ctx().layout.rules.stackUseGuideline;
   const big = guideline !== null && n > guideline;
@@ -76,6 +77,44 @@ export function buildSeqDisplay(kind: SeqKind, elts: readonly Elt[]): Run {
   };
 }
 
+/**
+ * starunpack_helper before 3.9: each run of plain items becomes a BUILD_TUPLE (BUILD_SET for a set
+ * display), then BUILD_LIST_UNPACK / BUILD_TUPLE_UNPACK / BUILD_SET_UNPACK extends (updates) a new
+ * empty list (set) with every part in order, all parts having been evaluated first.
+ */
+function buildSeqUnpack(kind: SeqKind, elts: readonly Elt[]): Run {
+  return (sc) => {
+    const parts: PyObj[] = [];
+    let seen: PyObj[] = [];
+    const flush = (): void => {
+      if (seen.length === 0) return;
+      if (kind === "set") {
+        const inner = newSet();
+        for (const x of seen) setAdd(inner, x);
+        parts.push(inner);
+      } else parts.push(newTuple(seen));
+      seen = [];
+    };
+    for (const e of elts) {
+      const v = e.run(sc);
+      if (e.star) {
+        flush();
+        parts.push(v);
+      } else seen.push(v);
+    }
+    flush();
+    ctx().tick(parts.length);
+    if (kind === "set") {
+      const sum = newSet();
+      for (const p of parts) setUpdate(sum, p);
+      return sum;
+    }
+    const sum = newEmptyList();
+    for (const p of parts) listExtend(sum, p);
+    return kind === "tuple" ? newTuple(sum.items) : sum; // PyList_AsTuple: exact
+  };
+}
+
 /** BUILD_LIST 0 + LIST_EXTEND const-tuple, or BUILD_SET 0 + SET_UPDATE const-frozenset. */
 export function buildConstSeqDisplay(kind: "list" | "set", folded: PyObj): Run {
   if (kind === "list") {
@@ -107,11 +146,12 @@ export function dictUpdate(d: PyDictObj, other: PyObj): void {
   throw typeError(`'${typeName(other)}' object is not a mapping`);
 }
 
+type DictStep = { kind: "sub"; begin: number; end: number } | { kind: "unpack"; index: number };
+
 /** compiler_dict: runs of pairs become presized BUILD_MAP/BUILD_CONST_KEY_MAP dicts merged by DICT_UPDATE. */
 export function buildDictDisplay(items: readonly DictItem[]): Run {
   const guideline = ctx().layout.rules.stackUseGuideline;
-  type Step = { kind: "sub"; begin: number; end: number } | { kind: "unpack"; index: number };
-  const steps: Step[] = [];
+  const steps: DictStep[] = [];
   let elements = 0;
   items.forEach((it, i) => {
     if (it.key === null) {
@@ -139,6 +179,7 @@ export function buildDictDisplay(items: readonly DictItem[]): Run {
     for (let i = 0; i < pairs.length; i += 2) dictSet(d, pairs[i] as PyObj, pairs[i + 1] as PyObj);
     return d;
   };
+  if (ctx().layout.rules.unpackOpcodes) return buildDictUnpack(items, steps, sub);
   return (sc) => {
     let d: PyDictObj | null = null;
     for (const s of steps) {
@@ -153,5 +194,26 @@ export function buildDictDisplay(items: readonly DictItem[]): Run {
       ctx().tick();
     }
     return d ?? newDict();
+  };
+}
+
+/**
+ * compiler_dict before 3.9: the subdicts and `**` mappings are evaluated in order; when there is more
+ * than one, or the last item is a `**`, BUILD_MAP_UNPACK merges them all into a new empty dict
+ * (PyDict_Update each); a single subdict is the result itself.
+ */
+function buildDictUnpack(items: readonly DictItem[], steps: readonly DictStep[], sub: (sc: Scope, begin: number, end: number) => PyDictObj): Run {
+  const last = items[items.length - 1];
+  const merged = steps.length > 1 || (last !== undefined && last.key === null);
+  return (sc) => {
+    const parts: PyObj[] = [];
+    for (const s of steps) {
+      parts.push(s.kind === "sub" ? sub(sc, s.begin, s.end) : (items[s.index] as DictItem).value(sc));
+      ctx().tick();
+    }
+    if (!merged) return (parts[0] as PyDictObj | undefined) ?? newDict();
+    const d = newDict();
+    for (const p of parts) dictUpdate(d, p);
+    return d;
   };
 }

@@ -1,7 +1,8 @@
 // The runtime's entry point: setup statements and one expression in, a
 // modelled object (or an error value) out — SEMANTICS.md's "value".
 import type { Span } from "../python/ast.js";
-import { parseExpression, parseModule, type PySyntaxError } from "../python/parse.js";
+import { findLaterGrammar } from "../python/grammarRules.js";
+import { bracketDepth, parseExpression, parseModule, type PySyntaxError } from "../python/parse.js";
 import { TOO_DEEP_MESSAGE } from "../python/syntaxError.js";
 import type { Layout } from "../layouts/layout.js";
 import { makeBuiltins } from "./builtins.js";
@@ -65,6 +66,31 @@ function parseError(e: PySyntaxError, where: "expr" | "setup"): EvalError {
   return { code: "SYNTAX", pyType: e.type, message: e.message, span: e.span, where };
 }
 
+/** Syntax of a later version than the layout's: that version's parser says "invalid syntax" there. */
+function laterGrammarError(span: Span, where: "expr" | "setup"): EvalError {
+  return { code: "SYNTAX", pyType: "SyntaxError", message: "invalid syntax", span, where };
+}
+
+/**
+ * Source nested so deep in brackets that the layout's LL(1) parser's stack may overflow (MemoryError):
+ * refused, since pymem does not replay that parser. Each bracket level takes a grammar's worth of
+ * states (test down to atom); nesting without brackets (`not not …`, `lambda: lambda: …`) takes far
+ * fewer, and is not counted.
+ */
+function beyondParserStack(source: string, mode: "eval" | "exec", layout: Layout, where: "expr" | "setup"): EvalError | null {
+  const stack = layout.rules.pgenStack;
+  if (stack === null || source.length * stack.statesPerLevel < stack.maxStack) return null;
+  const levels = bracketDepth(source, mode);
+  if (levels * stack.statesPerLevel < stack.maxStack) return null;
+  return {
+    code: "UNSUPPORTED",
+    pyType: null,
+    message: `brackets nested ${levels} deep may overflow CPython ${layout.python}'s parser stack (MemoryError), which pymem does not model`,
+    span: null,
+    where,
+  };
+}
+
 export function evaluate(req: EvalRequest): EvalResult {
   const modules = ensureBuiltins();
   const c = new Ctx(req.layout, req.budget, req.progress ?? null);
@@ -78,6 +104,10 @@ export function evaluate(req: EvalRequest): EvalResult {
     if (req.setup !== null && !/^[ \t\n\r\f]*$/.test(req.setup)) {
       const parsed = parseModule(req.setup);
       if (!parsed.ok) return { ok: false, error: parseError(parsed.error, "setup") };
+      const later = findLaterGrammar(req.setup, parsed.value, req.layout.rules);
+      if (later !== null) return { ok: false, error: laterGrammarError(later, "setup") };
+      const deep = beyondParserStack(req.setup, "exec", req.layout, "setup");
+      if (deep !== null) return { ok: false, error: deep };
       try {
         execBlock(parsed.value, globals, modules);
       } catch (e) {
@@ -86,6 +116,10 @@ export function evaluate(req: EvalRequest): EvalResult {
     }
     const parsed = parseExpression(req.expr);
     if (!parsed.ok) return { ok: false, error: parseError(parsed.error, "expr") };
+    const later = findLaterGrammar(req.expr, parsed.value, req.layout.rules);
+    if (later !== null) return { ok: false, error: laterGrammarError(later, "expr") };
+    const deep = beyondParserStack(req.expr, "eval", req.layout, "expr");
+    if (deep !== null) return { ok: false, error: deep };
     try {
       const value = Compiler.forExpression(parsed.value).expr(parsed.value).run(globals);
       return { ok: true, value, ctx: c };

@@ -8,7 +8,7 @@ import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet } from "./
 import { PyException, typeError, valueError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
 import { listArray, listAssSliceResize, listExtend, listResizeTo, newListExact, listAppend } from "./lists.js";
-import { intValue, popIndex, toIndex } from "./numbers.js";
+import { intFromDouble, intValue, popIndex, toIndex } from "./numbers.js";
 import {
   None, pyBool, pyFloat, pyInt, typeName, type NativeFn, type PyDictObj, type PyListObj, type PyObj, type PySetObj,
 } from "./objects.js";
@@ -618,7 +618,9 @@ function floatRatio(v: number): PyObj {
     n /= 2n;
     den /= 2n;
   }
-  return tuple2(pyInt(n), pyInt(den));
+  // float_as_integer_ratio: the odd numerator comes from PyLong_FromDouble, then an even integer's through long_lshift.
+  const viaLshift = v === 0 || (Number.isInteger(v) && v % 2 === 0);
+  return tuple2(viaLshift ? pyInt(n) : intFromDouble(Number(n)), pyInt(den));
 }
 
 /** float.hex(): the exact binary value as 0x1.<13 hex digits>p<exp>. */

@@ -78,20 +78,37 @@ export function divRoundHalfEven(v: bigint, p: bigint): bigint {
   return q;
 }
 
+/** PyLong_SHIFT: 30-bit digits, so |v| < 2**30 is one digit (or none). */
+const ONE_DIGIT = 2 ** 30;
+
+function isSingleDigit(v: IntV): boolean {
+  return typeof v === "number" ? Math.abs(v) < ONE_DIGIT : v > -BigInt(ONE_DIGIT) && v < BigInt(ONE_DIGIT);
+}
+
+/**
+ * long_add / long_sub's result: both operands single-digit go through PyLong_FromLong (cached when
+ * small); otherwise x_add/x_sub, whose small nonzero result is cached only where x_sub ends in
+ * maybe_small_long (the layout's rule; 0 of equal magnitudes is PyLong_FromLong(0) everywhere).
+ */
+function addSubResult(a: IntV, b: IntV, r: number | bigint): PyObj {
+  if (r === 0 || r === 0n || ctx().layout.rules.xSubMaybeSmall || (isSingleDigit(a) && isSingleDigit(b))) return pyInt(r);
+  return pyIntFresh(big(r));
+}
+
 export function intAdd(a: IntV, b: IntV): PyObj {
   if (typeof a === "number" && typeof b === "number") {
     const r = a + b;
-    if (Number.isSafeInteger(r)) return pyInt(r);
+    if (Number.isSafeInteger(r)) return addSubResult(a, b, r);
   }
-  return pyInt(big(a) + big(b));
+  return addSubResult(a, b, big(a) + big(b));
 }
 
 export function intSub(a: IntV, b: IntV): PyObj {
   if (typeof a === "number" && typeof b === "number") {
     const r = a - b;
-    if (Number.isSafeInteger(r)) return pyInt(r);
+    if (Number.isSafeInteger(r)) return addSubResult(a, b, r);
   }
-  return pyInt(big(a) - big(b));
+  return addSubResult(a, b, big(a) - big(b));
 }
 
 export function intMul(a: IntV, b: IntV): PyObj {
@@ -281,6 +298,13 @@ export function floatToInt(f: number): PyObj {
   if (!Number.isFinite(f)) throw new PyException("OverflowError", "cannot convert float infinity to integer");
   const t = Math.trunc(f);
   return Number.isSafeInteger(t) ? pyInt(t) : pyInt(BigInt(t));
+}
+
+/** PyLong_FromDouble of an integral float (round()): a small result is cached only by the layout's rule, else only 0. */
+export function intFromDouble(f: number): PyObj {
+  const r = floatToInt(f);
+  if (ctx().layout.rules.fromDoubleMaybeSmall || Math.abs(f) < 1 || r.t !== "int") return r;
+  return pyIntFresh(big(r.v));
 }
 
 /** A Python int to a JS number, refusing what does not fit an index (Py_ssize_t). */

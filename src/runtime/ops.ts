@@ -355,7 +355,7 @@ export function repeatBytes(unit: Uint8Array, n: number): Uint8Array {
 
 /** dictviews_to_set: a keys view of an exact dict goes through PySet_New(dict)'s presized path. */
 function viewToSet(v: PyObj): PySetObj {
-  if (v.t === "dictview" && v.typeName === "dict_keys") return setFrom("set", v.dict);
+  if (v.t === "dictview" && v.typeName === "dict_keys" && ctx().layout.rules.keysViewSetFromDict) return setFrom("set", v.dict);
   return setFrom("set", v);
 }
 

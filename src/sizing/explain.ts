@@ -6,6 +6,7 @@
 // value the explanation says so (`unsupported`) instead of inventing a row.
 import type { Layout } from "../layouts/layout.js";
 import type { CField, CStruct } from "../layouts/struct.js";
+import { hasWstr } from "../runtime/ctx.js";
 import { typeName, type PyClassObj, type PyDictObj, type PyObj } from "../runtime/objects.js";
 import { hasInstanceDict } from "../runtime/instanceValues.js";
 import { seqLen } from "../runtime/seq.js";
@@ -204,10 +205,17 @@ function structOf(o: PyObj, layout: Layout): LaidOrNot {
         wstr_length: "0",
       };
       const data: CField = { name: "data", ctype: `Py_UCS${kind}`, size: kind };
+      const wstr = hasWstr(o) ? layout.unicode.wstrBytes(o.length, o.maxChar) : 0;
+      const wstrValues: Values = hasWstr(o) ? { wstr: wstr > 0 ? "(wchar_t copy)" : "data (UCS-4, shared)", wstr_length: String(o.length) } : {};
+      const wchar: CField = { name: "wstr", ctype: "wchar_t", size: wstr / (o.length + 1) };
       return {
         struct: s.name,
         gc: false,
-        rows: [...structRows(s, values), arrayRow(data, `${o.length} + 1`, o.length + 1, s.size, `${plural(o.length, `${what} character`)} + NUL`)],
+        rows: [
+          ...structRows(s, { ...values, ...wstrValues }),
+          arrayRow(data, `${o.length} + 1`, o.length + 1, s.size, `${plural(o.length, `${what} character`)} + NUL`),
+          ...(wstr > 0 ? [arrayRow(wchar, `${o.length} + 1`, o.length + 1, null, `wide-char copy from PyUnicode_AsUnicode (array('u')): ${plural(o.length, "character")} + NUL`)] : []),
+        ],
       };
     }
     case "bytes": {

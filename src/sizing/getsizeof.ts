@@ -1,5 +1,6 @@
 // sys.getsizeof(obj) for a modelled object under one CPython layout.
 import type { Layout } from "../layouts/layout.js";
+import { hasWstr } from "../runtime/ctx.js";
 import { typeName, type PyObj } from "../runtime/objects.js";
 import { seqLen } from "../runtime/seq.js";
 import { stdlibHeapType } from "./heapTypes.js";
@@ -15,7 +16,7 @@ export function getsizeof(o: PyObj, layout: Layout): number {
     case "complex":
       return layout.float.complexSize;
     case "str":
-      return layout.unicode.sizeof(o.length, o.maxChar);
+      return layout.unicode.sizeof(o.length, o.maxChar) + (hasWstr(o) ? layout.unicode.wstrBytes(o.length, o.maxChar) : 0);
     case "bytes":
       return layout.bytes.sizeof(o.length);
     case "bytearray":

@@ -55,5 +55,6 @@ export function measure(req: MeasureRequest): MeasureResult {
   const m: Measurement = { type: typeName(r.value), size: d.size, deep: d.deep, objects: d.objects, breakdown: d.breakdown };
   if (req.explain === undefined) return { ok: true, m };
   const objs = req.explain === "deep" ? [r.value, ...[...d.firstOfType.values()].filter((o) => o !== r.value)] : [r.value];
-  return { ok: true, m: { ...m, explanations: objs.map((o) => explainObject(o, req.layout)) } };
+  // Inside the evaluation's context: what it did to an object (a str's wstr) shows in its table.
+  return { ok: true, m: { ...m, explanations: withCtx(r.ctx, () => objs.map((o) => explainObject(o, req.layout))) } };
 }

@@ -34,3 +34,11 @@ export function unicodeStruct(maxChar: number): typeof PyASCIIObjectStruct {
 export function sizeofUnicode(length: number, maxChar: number): number {
   return unicodeStruct(maxChar).size + (length + 1) * unicodeKind(maxChar);
 }
+
+/** sizeof(wchar_t) on Linux. */
+export const SIZEOF_WCHAR_T = 4;
+
+/** _PyUnicode_HAS_WSTR_MEMORY: a wstr of length + 1 wchar_t, unless it is the UCS-4 data itself. */
+export function wstrBytes(length: number, maxChar: number): number {
+  return unicodeKind(maxChar) === SIZEOF_WCHAR_T ? 0 : (length + 1) * SIZEOF_WCHAR_T;
+}

@@ -14,7 +14,7 @@ import {
   setHasExternalTable, setPresizeForMerge, setTableResize, sizeofSet,
 } from "./PySetObject.js";
 import { PyTupleObjectStruct, sizeofTuple, sizeofTupleSubclass, tupleItemElement } from "./PyTupleObject.js";
-import { sizeofUnicode, unicodeKind, unicodeStruct } from "./PyUnicodeObject.js";
+import { sizeofUnicode, unicodeKind, unicodeStruct, wstrBytes } from "./PyUnicodeObject.js";
 import { leafSizes, leafTypes } from "./leaves.js";
 import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { SIGNATURES } from "./signatures.js";
@@ -31,7 +31,7 @@ import { PyGC_HeadStruct, PyObjectStruct } from "./platform.js";
 
 export const cpython310: Layout = {
   python: "3.10",
-  rules: { listExtendPreallocates: true, dictNewAllocatesKeys: false, stackUseGuideline: 30, emptyFrozensetSingleton: false, heapExtensionTypes: ["array"], zeroFlagAlignsEveryType: false, constDisplaysFolded: true, zipStrict: true, truncResultNeedsIndex: true, propertyErrorNamesAttribute: true },
+  rules: { listExtendPreallocates: true, dictNewAllocatesKeys: false, stackUseGuideline: 30, emptyFrozensetSingleton: false, heapExtensionTypes: ["array"], zeroFlagAlignsEveryType: false, constDisplaysFolded: true, zipStrict: true, truncResultNeedsIndex: true, unpackOpcodes: false, xSubMaybeSmall: true, fromDoubleMaybeSmall: true, keysViewSetFromDict: true, arrayUnicodeMakesWstr: false, relaxedDecorators: true, starredForIterable: true, walrusInSetDisplay: true, walrusInSubscript: true, pgenStack: null, propertyErrorNamesAttribute: true },
   dataclassKeywords: ["init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args", "kw_only", "slots"],
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,
@@ -40,7 +40,7 @@ export const cpython310: Layout = {
   gcHead: PyGC_HeadStruct,
   long: { sizeof: sizeofLong, sizeofBool, struct: PyLongObjectStruct, digit: digitField, digits: longDigits, digitBase: 2 ** PyLong_SHIFT },
   float: { size: sizeofPyFloatObject, complexSize: sizeofPyComplexObject, struct: PyFloatObjectStruct, complexStruct: PyComplexObjectStruct },
-  unicode: { sizeof: sizeofUnicode, struct: unicodeStruct, kind: unicodeKind },
+  unicode: { sizeof: sizeofUnicode, struct: unicodeStruct, kind: unicodeKind, wstrBytes },
   bytes: { sizeof: sizeofBytes, struct: PyBytesObjectStruct, sval: ob_svalField },
   bytearray: { struct: PyByteArrayObjectStruct, buffer: ob_bytesElement, sizeof: sizeofByteArray, resize: byteArrayResize, exactAlloc: byteArrayExactAlloc },
   list: { struct: PyListObjectStruct, item: ob_itemElement, sizeof: sizeofList, resize: listResize, preallocateExact: listPreallocateExact },

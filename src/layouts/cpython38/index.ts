@@ -2,9 +2,12 @@
 import type { Layout } from "../layout.js";
 import { cpython39 } from "../cpython39/index.js";
 import { shiftRight } from "../cpython310/bits.js";
+import { leaf, leafSizesOf, type LeafType } from "../cpython310/leaves.js";
+import { PyHeapTypeObjectStruct, PyTypeObjectStruct, sizeofHeapType } from "./PyTypeObject.js";
 import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
+import { unicodeData38 } from "./unicodeData.js";
 
 /** list_resize of 3.8: newsize + newsize/8 + (3 or 6), with no rounding to a multiple of 4. */
 function listResize(allocated: number, _size: number, newsize: number): number {
@@ -13,12 +16,20 @@ function listResize(allocated: number, _size: number, newsize: number): number {
   return newsize + shiftRight(newsize, 3) + (newsize < 9 ? 3 : 6);
 }
 
+const leafTypes: Readonly<Record<string, LeafType>> = { ...cpython39.leafTypes, type: leaf(PyTypeObjectStruct, false) };
+
 export const cpython38: Layout = {
   ...cpython39,
   python: "3.8",
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
-  rules: { ...cpython39.rules, constDisplaysFolded: false },
+  unicodeData: unicodeData38,
+  rules: { ...cpython39.rules, constDisplaysFolded: false, unpackOpcodes: true, xSubMaybeSmall: false, fromDoubleMaybeSmall: false, keysViewSetFromDict: false, arrayUnicodeMakesWstr: true, relaxedDecorators: false, starredForIterable: false, walrusInSetDisplay: false, pgenStack: { maxStack: 1500, statesPerLevel: 16 } },
   list: { ...cpython39.list, resize: listResize },
+  // set_add_entry puts a new key in a dummy slot its probe passed, as 3.10 does (3.9 does not).
+  set: { ...cpython39.set, addReusesDummy: true },
+  heapType: { ...cpython39.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType },
+  leaves: leafSizesOf(leafTypes),
+  leafTypes,
 };

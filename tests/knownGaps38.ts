@@ -1,0 +1,20 @@
+// CPython 3.8's fixture rows (fixtures/3.8/).
+// Fixture rows pymem does not answer yet under this version only, each for a stated
+// reason; tests/layoutFor.ts adds 3.10's own gaps (tests/knownGaps.ts), which every
+// version shares. The table test reports them as todo; removing an id here makes
+// its row a real test.
+// Regenerate with scripts/known-gaps.sh 3.8.
+export const KNOWN_GAPS_38: ReadonlyMap<string, string> = new Map([
+  ["errors/setup/015", "3.8's parser (pgen, LL(1)) reports an unclosed bracket where the input ends, and a blank expression as unexpected EOF: pymem's parser follows 3.10"],
+  ["errors/syntax/012", "3.8's parser (pgen, LL(1)) reports an unclosed bracket where the input ends, and a blank expression as unexpected EOF: pymem's parser follows 3.10"],
+  ["errors/syntax/032", "3.8's parser (pgen, LL(1)) reports an unclosed bracket where the input ends, and a blank expression as unexpected EOF: pymem's parser follows 3.10"],
+  ["more/errors/065", "3.8's parser (pgen, LL(1)) reports an unclosed bracket where the input ends: pymem's parser follows 3.10"],
+  ["more/limits/001", "3.8's LL(1) parser overflows its stack (MemoryError, s_push) on ~100 nested brackets; pymem refuses such nesting (UNSUPPORTED) rather than replaying the parser"],
+  ["more/limits/003", "3.8's LL(1) parser overflows its stack (MemoryError, s_push) on ~100 nested brackets; pymem refuses such nesting (UNSUPPORTED) rather than replaying the parser"],
+  ["more/limits/004", "3.8's LL(1) parser overflows its stack (MemoryError, s_push) on ~100 nested brackets; pymem refuses such nesting (UNSUPPORTED) rather than replaying the parser"],
+  ["more/limits/005", "3.8's LL(1) parser overflows its stack (MemoryError, s_push) on ~100 nested brackets; pymem refuses such nesting (UNSUPPORTED) rather than replaying the parser"],
+  ["more/limits/006", "3.8's LL(1) parser overflows its stack (MemoryError, s_push) on ~100 nested brackets; pymem refuses such nesting (UNSUPPORTED) rather than replaying the parser"],
+  ["more/limits/007", "3.8's LL(1) parser overflows its stack (MemoryError, s_push) on ~100 nested brackets; pymem refuses such nesting (UNSUPPORTED) rather than replaying the parser"],
+  ["more/limits/008", "100 nested dicts stay within 3.8's parser stack (it overflows at 106), but pymem's bound refuses brackets nested 94 deep or more (UNSUPPORTED)"],
+  ["more/limits/015", "3.8's LL(1) parser overflows its stack (MemoryError, s_push) on ~100 nested brackets; pymem refuses such nesting (UNSUPPORTED) rather than replaying the parser"],
+]);
