@@ -130,18 +130,39 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
   return cls;
 }
 
-/** Every slot name of the class and its bases. */
-const slotsByClass = new WeakMap<PyClassObj, ReadonlySet<string>>();
+/** Every slot name of the class and its bases, with its index in an instance's slot values. */
+const slotsByClass = new WeakMap<PyClassObj, ReadonlyMap<string, number>>();
 
-/** The slot names over the MRO (fixed when the class is made: its MRO and slots never change). */
-export function allSlots(cls: PyClassObj): ReadonlySet<string> {
+/** The slot names over the MRO and their positions (fixed when the class is made: its MRO and slots never change). */
+export function allSlots(cls: PyClassObj): ReadonlyMap<string, number> {
   let out = slotsByClass.get(cls);
   if (out === undefined) {
-    const names = new Set<string>();
-    for (const c of cls.mro) for (const s of c.slots) names.add(s);
+    const names = new Map<string, number>();
+    for (const c of cls.mro) for (const s of c.slots) if (!names.has(s)) names.set(s, names.size);
     slotsByClass.set(cls, (out = names));
   }
   return out;
+}
+
+/** The value of slot `name` of an instance, if filled. */
+export function slotGet(inst: PyInstanceObj, name: string): PyObj | undefined {
+  const ix = allSlots(inst.cls).get(name);
+  return ix === undefined || inst.slotValues === null ? undefined : inst.slotValues[ix];
+}
+
+/** Fill slot `name` (a slot of the class: the caller checked). */
+export function slotSet(inst: PyInstanceObj, name: string, value: PyObj): void {
+  const slots = allSlots(inst.cls);
+  const values = (inst.slotValues ??= new Array<PyObj | undefined>(slots.size));
+  values[slots.get(name) as number] = value;
+}
+
+/** Empty slot `name`; false when it was not filled. */
+export function slotDelete(inst: PyInstanceObj, name: string): boolean {
+  const ix = allSlots(inst.cls).get(name);
+  if (ix === undefined || inst.slotValues?.[ix] === undefined) return false;
+  inst.slotValues[ix] = undefined;
+  return true;
 }
 
 export function lookupClassAttr(cls: PyClassObj, name: string): PyObj | undefined {

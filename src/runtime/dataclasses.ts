@@ -25,7 +25,7 @@ import { newTuple, newTupleOfClass } from "./tuples.js";
 import { repr, setInstanceRepr } from "./repr.js";
 import { isIdentifier } from "./strPredicates.js";
 import { unicodeSpaceRuns } from "./unicodeChars.js";
-import { classmethods, lookupClassAttr } from "./classes.js";
+import { classmethods, lookupClassAttr, slotGet } from "./classes.js";
 
 interface FieldSpec {
   readonly name: string;
@@ -49,7 +49,7 @@ export function dataclassTuple(o: PyObj, need: "eq" | "order" | "hash"): PyObj[]
   if (need === "eq" && !opts.eq) return null;
   if (need === "order" && !opts.order) return null;
   if (need === "hash" && !(opts.eq && opts.frozen)) return null;
-  return fields.map((f) => o.slotValues?.get(f.name) ?? instanceDictGet(o, f.name) ?? o.cls.attrs.get(f.name) ?? None);
+  return fields.map((f) => slotGet(o, f.name) ?? instanceDictGet(o, f.name) ?? o.cls.attrs.get(f.name) ?? None);
 }
 
 
@@ -219,7 +219,7 @@ function dataclassCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 }
 
 function fieldOf(o: PyObj & { t: "instance" }, name: string): PyObj | undefined {
-  return o.slotValues?.get(name) ?? instanceDictGet(o, name) ?? lookupClassAttr(o.cls, name);
+  return slotGet(o, name) ?? instanceDictGet(o, name) ?? lookupClassAttr(o.cls, name);
 }
 
 /** Objects whose generated __repr__ is running: reprlib.recursive_repr answers '...' for them. */
@@ -360,7 +360,7 @@ function typingObject(name: string): PyTypeObj {
 }
 
 function fieldValue(o: PyObj & { t: "instance" }, name: string): PyObj {
-  return o.slotValues?.get(name) ?? instanceDictGet(o, name) ?? o.cls.attrs.get(name) ?? None;
+  return slotGet(o, name) ?? instanceDictGet(o, name) ?? o.cls.attrs.get(name) ?? None;
 }
 
 /** _asdict_inner / _astuple_inner: recursive copies, built the way dataclasses.py builds them. */

@@ -3,7 +3,7 @@
 // __set__/__delete__) first, then slots, then the instance dict (key-sharing),
 // then non-data class attributes, bound as methods where they are functions.
 import { callObject, emptyKwargs } from "./calls.js";
-import { allSlots, lookupClassAttr } from "./classes.js";
+import { allSlots, lookupClassAttr, slotDelete, slotGet, slotSet } from "./classes.js";
 import { intern } from "./constPool.js";
 import { ctx } from "./ctx.js";
 import { dictDelete, dictGet, dictSet } from "./dicts.js";
@@ -32,7 +32,7 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
     return userGet === undefined ? classAttr : callDunder(classAttr, "__get__", [inst, inst.cls]);
   }
   if (allSlots(inst.cls).has(name)) {
-    const v = inst.slotValues?.get(name);
+    const v = slotGet(inst, name);
     if (v === undefined) throw new PyException("AttributeError", name);
     return v;
   }
@@ -92,7 +92,7 @@ export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: P
     return;
   }
   if (allSlots(inst.cls).has(name)) {
-    (inst.slotValues ??= new Map()).set(name, value);
+    slotSet(inst, name, value);
     return;
   }
   if (!inst.cls.hasDict) throw new PyException("AttributeError", `'${inst.cls.name}' object has no attribute '${name}'`);
@@ -149,7 +149,7 @@ export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
   }
   if (desc !== undefined && isProperty(desc)) throw propertyError("delete", name, true);
   if (allSlots(inst.cls).has(name)) {
-    if (inst.slotValues?.delete(name) !== true) throw new PyException("AttributeError", name);
+    if (!slotDelete(inst, name)) throw new PyException("AttributeError", name);
     return;
   }
   if (!inst.cls.hasDict) throw new PyException("AttributeError", `'${inst.cls.name}' object has no attribute '${name}'`);

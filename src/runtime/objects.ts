@@ -220,8 +220,8 @@ export interface PyInstanceObj {
   attrKeys: SharedKeys | null;
   attrValues: PyObj[] | null;
   attrCount: number;
-  /** Filled __slots__ by name; null until the first is set (most classes have none). */
-  slotValues: Map<string, PyObj> | null;
+  /** __slots__ values by position over the MRO (classes.ts allSlots), undefined while empty; null until the first is set (most classes have none). */
+  slotValues: (PyObj | undefined)[] | null;
 }
 
 /** An object of a setup class that may hold a __dict__: a class instance, or an instance of a tuple subclass. */

@@ -138,7 +138,7 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
             for (let i = 0; i < o.attrCount; i++) stack.push(keys.order[i] as PyObj, values[i] as PyObj);
           }
         }
-        if (o.slotValues !== null) for (const v of o.slotValues.values()) stack.push(v);
+        if (o.slotValues !== null) for (const v of o.slotValues) if (v !== undefined) stack.push(v);
         break;
       default:
         break;

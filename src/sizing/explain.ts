@@ -8,6 +8,7 @@ import type { Layout } from "../layouts/layout.js";
 import type { CField, CStruct } from "../layouts/struct.js";
 import { hasWstr } from "../runtime/ctx.js";
 import { typeName, type PyClassObj, type PyDictObj, type PyObj } from "../runtime/objects.js";
+import { slotGet } from "../runtime/classes.js";
 import { hasInstanceDict } from "../runtime/instanceValues.js";
 import { seqLen } from "../runtime/seq.js";
 import { getsizeof } from "./getsizeof.js";
@@ -118,13 +119,13 @@ function dictLaid(o: PyDictObj, layout: Layout): Laid {
  * against tp_basicsize by the caller.
  */
 function heapTypeMembers(cls: PyClassObj, o: PyObj): { field: string; value: string }[] {
-  const slotValues = (o.t === "instance" ? o.slotValues : null) ?? new Map<string, PyObj>();
+  const slotValue = (name: string): PyObj | undefined => (o.t === "instance" ? slotGet(o, name) : undefined);
   const out: { field: string; value: string }[] = [];
   let dict = false;
   let weak = false;
   for (const c of [...cls.mro].reverse()) {
     for (const s of c.slots) {
-      const v = slotValues.get(s);
+      const v = slotValue(s);
       out.push({ field: s, value: v === undefined ? "empty" : typeName(v) });
     }
     if (c.hasDict && !dict) {
