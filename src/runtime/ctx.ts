@@ -23,14 +23,16 @@ export interface Budget {
   readonly wallMs: number;
 }
 
-export const DEFAULT_TIMEOUT_S = 10;
+export const DEFAULT_TIMEOUT_S = 5;
 /**
- * Steps per second of --timeout: the default 12,500,000 answers every fixture
+ * Steps per second of --timeout: the default 6,250,000 answers every fixture
  * and every workload of scripts/bench.mjs at 10^6 items (the heaviest, a list
- * of 10^6 three-key record dicts, takes 6.2 million). A cheap node is one
+ * of 10^6 three-key record dicts, takes 6.2 million), while the costliest
+ * steps still end with LIMIT within about 4 s of CPU (a differential fuzzer
+ * calls 5 s a hang). A cheap node is one
  * step; the costly ones count more (builtin calls, new generators and
  * functions, format fields, produced text, the heaviest allocations), so an
- * input ends with LIMIT within about 0.6 s of work per second of --timeout on
+ * input ends with LIMIT within about 0.8 s of CPU per second of --timeout on
  * this project's machines, whatever it spends its steps on.
  */
 const STEPS_PER_TIMEOUT_S = 1_250_000;
