@@ -109,7 +109,7 @@ export async function run(io: Io): Promise<number> {
     .option("--setup <code>", "setup statements run before the expression")
     .option("--setup-file <path>", "a file of setup statements")
     .addOption(new Option("--python <version>", `CPython version to model: ${SUPPORTED_PYTHONS.join(", ")}`).default("3.10"))
-    .option("--timeout <seconds>", "work allowed per value (default 5): scales the step budget and the wall-clock safety net")
+    .option("--timeout <seconds>", "work allowed per value (default 4): scales the step budget and the wall-clock safety net")
     .option("--max <limit>", "exit 1 when a value is over this limit (bytes, or e.g. \"1.5 KiB\")")
     .option("--metric <metric>", "what --max limits: deep (default) or size")
     .option("--no-color", "plain output (also NO_COLOR)")
@@ -125,7 +125,7 @@ export async function run(io: Io): Promise<number> {
     .option("--setup <code>", "setup statements run before the expression")
     .option("--setup-file <path>", "a file of setup statements")
     .addOption(new Option("--python <version>", `CPython version to model: ${SUPPORTED_PYTHONS.join(", ")}`).default("3.10"))
-    .option("--timeout <seconds>", "work allowed per value (default 5): scales the step budget and the wall-clock safety net")
+    .option("--timeout <seconds>", "work allowed per value (default 4): scales the step budget and the wall-clock safety net")
     .option("--no-color", "plain output (also NO_COLOR)")
     .action(async (expr: string, opts: CommonOptions & { deep?: boolean }) => {
       status = await explainCommand(io, expr, opts);
@@ -139,7 +139,7 @@ export async function run(io: Io): Promise<number> {
     .option("--setup <code>", "setup statements run before each expression")
     .option("--setup-file <path>", "a file of setup statements")
     .addOption(new Option("--python <version>", `CPython version to model: ${SUPPORTED_PYTHONS.join(", ")}`).default("3.10"))
-    .option("--timeout <seconds>", "work allowed per value (default 5): scales the step budget and the wall-clock safety net")
+    .option("--timeout <seconds>", "work allowed per value (default 4): scales the step budget and the wall-clock safety net")
     .option("--no-color", "plain output (also NO_COLOR)")
     .action(async (exprs: string[], opts: CommonOptions & { count?: string }) => {
       status = await compareCommand(io, exprs, opts);

@@ -23,13 +23,14 @@ export interface Budget {
   readonly wallMs: number;
 }
 
-export const DEFAULT_TIMEOUT_S = 5;
+export const DEFAULT_TIMEOUT_S = 4;
 /**
- * Steps per second of --timeout: the default 6,250,000 answers every fixture
- * and every workload of scripts/bench.mjs at 10^6 items (the heaviest, a list
- * of 10^6 three-key record dicts, takes 6.2 million), while the costliest
- * steps still end with LIMIT within about 4 s of CPU (a differential fuzzer
- * calls 5 s a hang). A cheap node is one
+ * Steps per second of --timeout: the default 5,000,000 answers every fixture
+ * and most workloads of scripts/bench.mjs at 10^6 items (the heaviest, a list
+ * of 10^6 three-key record dicts, takes 6.2 million: --timeout 5), while the
+ * costliest steps, those that keep millions of tables alive for the garbage
+ * collector, still end with LIMIT within about 5 s of CPU (at 5 and 10, a
+ * mutation fuzz found inputs taking 5 to 12 s to refuse). A cheap node is one
  * step; the costly ones count more (builtin calls, new generators and
  * functions, format fields, produced text, the heaviest allocations), so an
  * input ends with LIMIT within about 0.8 s of CPU per second of --timeout on

@@ -24,7 +24,7 @@ export interface MeasureRequest {
   readonly expr: string;
   readonly setup: string | null;
   readonly layout: Layout;
-  /** `--timeout`: scales the work budget and the wall-clock safety net (default 5). */
+  /** `--timeout`: scales the work budget and the wall-clock safety net (default 4). */
   readonly timeoutS?: number;
   readonly explain?: "value" | "deep";
   /** Told how far a value that takes more than a second has got. */
