@@ -38,67 +38,42 @@ function insertionResize(d: PyDictObj): void {
 }
 
 /**
+ * Where insertdict stores str key `key` in a split dict holding the first
+ * `used` values of `keys`: the value's index (a new key in order is appended to
+ * the shared keys), or -1 when the store needs a combined table — a key out of
+ * the shared order, or a new key when the shared keys are full.
+ */
+export function splitSlotFor(keys: SharedKeys, used: number, key: PyStrObj): number {
+  const text = strText(key);
+  const ix = keys.index.get(text);
+  if (ix !== undefined) return ix <= used ? ix : -1;
+  if (used !== keys.order.length || keys.usable <= 0) return -1;
+  keys.index.set(text, keys.order.length);
+  keys.order.push(key);
+  keys.usable--;
+  return used;
+}
+
+/**
  * insertdict on a split dict. Returns false when the dict became combined
  * before inserting (the caller then inserts as into any combined dict).
  */
 export function splitInsert(d: PyDictObj, key: PyObj, value: PyObj): boolean {
   const keys = d.split as SharedKeys;
   const t = d.table;
-  if (key.t !== "str") {
-    insertionResize(d);
-    return false;
-  }
-  if (t.isPacked) return packedInsert(d, keys, key, value);
-  const hk = hashKey(key);
-  const existing = t.map.get(hk);
-  if (existing !== undefined) {
-    existing.value = value;
-    return true;
-  }
-  const ix = keys.index.get(strText(key)) ?? -1;
-  // An insertion out of the shared order cannot share the keys any more.
-  if ((ix >= 0 && t.used !== ix) || (ix < 0 && t.used !== keys.order.length)) {
-    insertionResize(d);
-    return false;
-  }
+  const ix = key.t === "str" ? splitSlotFor(keys, t.used, key) : -1;
   if (ix < 0) {
-    if (keys.usable <= 0) {
-      insertionResize(d);
-      return false;
-    }
-    keys.index.set(strText(key), keys.order.length);
-    keys.order.push(key);
-    keys.usable--;
-    t.map.set(hk, { key, value });
-    return true;
-  }
-  t.map.set(hk, { key: keys.order[ix] as PyStrObj, value });
-  return true;
-}
-
-/** splitInsert on a table still packed: the same rules, on the values array. */
-function packedInsert(d: PyDictObj, keys: SharedKeys, key: PyStrObj, value: PyObj): boolean {
-  const t = d.table;
-  const ix = keys.index.get(strText(key));
-  if (ix !== undefined && ix < t.used) {
-    t.packedPut(ix, value);
-    return true;
-  }
-  // An insertion out of the shared order cannot share the keys any more.
-  if ((ix !== undefined && t.used !== ix) || (ix === undefined && t.used !== keys.order.length)) {
     insertionResize(d);
     return false;
   }
-  if (ix === undefined) {
-    if (keys.usable <= 0) {
-      insertionResize(d);
-      return false;
-    }
-    keys.index.set(strText(key), keys.order.length);
-    keys.order.push(key);
-    keys.usable--;
+  if (t.isPacked) t.packedPut(ix, value);
+  else {
+    const shared = keys.order[ix] as PyStrObj;
+    const hk = hashKey(shared);
+    const existing = t.map.get(hk);
+    if (existing !== undefined) existing.value = value;
+    else t.map.set(hk, { key: shared, value });
   }
-  t.packedPut(t.used, value);
   return true;
 }
 

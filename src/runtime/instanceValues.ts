@@ -5,9 +5,8 @@
 // less than CPython's own; the dict object, made on demand, takes them over.
 import { dictGet } from "./dicts.js";
 import { HashTable } from "./hashTable.js";
-import { newSplitDict, packedGet } from "./instanceDict.js";
+import { newSplitDict, packedGet, splitSlotFor } from "./instanceDict.js";
 import { pyStr, type DictOwner, type PyDictObj, type PyInstanceObj, type PyObj, type PyStrObj } from "./objects.js";
-import { strText } from "./text.js";
 
 /** PyObject_GenericGetDict: the instance dict, made (split when the class caches keys) on first use. */
 export function instanceDict(inst: DictOwner): PyDictObj {
@@ -67,19 +66,9 @@ export function packedAttrStore(inst: PyInstanceObj, name: PyStrObj, value: PyOb
     inst.attrValues = new Array<PyObj>(keys.order.length); // room for the keys the class has seen
     inst.attrCount = 0;
   }
-  const values = inst.attrValues as PyObj[];
-  const text = strText(name);
-  const ix = keys.index.get(text);
-  if (ix !== undefined && ix < inst.attrCount) {
-    values[ix] = value;
-    return true;
-  }
-  if (ix !== undefined ? ix !== inst.attrCount : inst.attrCount !== keys.order.length || keys.usable <= 0) return false;
-  if (ix === undefined) {
-    keys.index.set(text, keys.order.length);
-    keys.order.push(name);
-    keys.usable--;
-  }
-  values[inst.attrCount++] = value;
+  const ix = splitSlotFor(keys, inst.attrCount, name);
+  if (ix < 0) return false;
+  (inst.attrValues as PyObj[])[ix] = value;
+  if (ix === inst.attrCount) inst.attrCount++;
   return true;
 }
