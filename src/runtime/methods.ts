@@ -58,16 +58,20 @@ export function sortReverse(o: PyObj | undefined): boolean {
 }
 
 /** list.index / tuple.index: bounds by _PyEval_SliceIndexNotNone, negative ones from the end. */
-function indexIn(items: readonly PyObj[], x: PyObj, start: PyObj | undefined, stop: PyObj | undefined): number {
+/** The [start, stop) that list.index searches in a sequence of `len` items (negative bounds from the end). */
+function indexBounds(len: number, start: PyObj | undefined, stop: PyObj | undefined): [number, number] {
   const bound = (o: PyObj | undefined, dflt: number): number => {
     if (o === undefined) return dflt;
     const v = intValue(o) ?? userIndexOf(o);
     if (v === null) throw typeError("slice indices must be integers or have an __index__ method");
     const n = Number(v);
-    return n < 0 ? Math.max(n + items.length, 0) : n;
+    return n < 0 ? Math.max(n + len, 0) : n;
   };
-  const a = bound(start, 0);
-  const b = Math.min(bound(stop, items.length), items.length);
+  return [bound(start, 0), Math.min(bound(stop, len), len)];
+}
+
+function indexIn(items: readonly PyObj[], x: PyObj, start: PyObj | undefined, stop: PyObj | undefined): number {
+  const [a, b] = indexBounds(items.length, start, stop);
   for (let i = a; i < b; i++) {
     const y = items[i] as PyObj;
     if (y === x || pyEq(y, x)) return i;
@@ -199,15 +203,7 @@ function isPlainInt(x: PyObj): boolean {
 function runIndexIn(r: IntRunSeq, x: PyObj, start: PyObj | undefined, stop: PyObj | undefined): number {
   const k = runFind(r, BigInt(intValue(x) as number | bigint));
   if (k < 0) return -1;
-  const bound = (o: PyObj | undefined, dflt: number): number => {
-    if (o === undefined) return dflt;
-    const v = intValue(o) ?? userIndexOf(o);
-    if (v === null) throw typeError("slice indices must be integers or have an __index__ method");
-    const n = Number(v);
-    return n < 0 ? Math.max(n + r.len, 0) : n;
-  };
-  const a = bound(start, 0);
-  const b = Math.min(bound(stop, r.len), r.len);
+  const [a, b] = indexBounds(r.len, start, stop);
   return k >= a && k < b ? k : -1;
 }
 
