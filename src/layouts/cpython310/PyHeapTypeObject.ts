@@ -29,10 +29,14 @@ export function sizeofInstance(shape: HeapTypeShape): number {
   return shape.basicsize + (shape.gc ? PyGC_Head : 0);
 }
 
-/** PyHeapTypeObject around the method suites; versions differ in PyAsyncMethods (3.10 added am_send). */
-export function heapTypeObjectStruct(asyncMethods: CStruct): CStruct {
+/**
+ * PyHeapTypeObject around the method suites; versions differ in PyAsyncMethods
+ * (3.10 added am_send), in the type object it starts with (3.8's tp_print) and
+ * in ht_module (3.9+).
+ */
+export function heapTypeObjectStruct(asyncMethods: CStruct, typeObject: CStruct = PyTypeObjectStruct, htModule = true): CStruct {
   return cstruct("PyHeapTypeObject", [
-    structField("ht_type", PyTypeObjectStruct),
+    structField("ht_type", typeObject),
     structField("as_async", asyncMethods),
     structField("as_number", PyNumberMethodsStruct),
     structField("as_mapping", PyMappingMethodsStruct),
@@ -42,7 +46,7 @@ export function heapTypeObjectStruct(asyncMethods: CStruct): CStruct {
     ptr("ht_slots"),
     ptr("ht_qualname"),
     ptr("ht_cached_keys", "struct _dictkeysobject *"),
-    ptr("ht_module"),
+    ...(htModule ? [ptr("ht_module")] : []),
   ]);
 }
 

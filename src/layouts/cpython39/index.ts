@@ -14,7 +14,7 @@ import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { leafTypes } from "./leaves.js";
 
 /** PyAsyncMethods before am_send (3.10). */
-const PyAsyncMethodsStruct = cstruct("PyAsyncMethods", [ptr("am_await", "unaryfunc"), ptr("am_aiter", "unaryfunc"), ptr("am_anext", "unaryfunc")]);
+export const PyAsyncMethodsStruct = cstruct("PyAsyncMethods", [ptr("am_await", "unaryfunc"), ptr("am_aiter", "unaryfunc"), ptr("am_anext", "unaryfunc")]);
 const PyHeapTypeObjectStruct = heapTypeObjectStruct(PyAsyncMethodsStruct);
 
 export const cpython39: Layout = {
