@@ -52,18 +52,11 @@ export class HashTable {
     this.entries = new Map();
   }
 
-  /** An empty split table over `keys` (its values packed until entries are needed). */
-  static packedOver(keys: readonly PyStrObj[]): HashTable {
-    const t = new HashTable(0);
-    t.entries = null;
-    t.packed = new Array<PyObj>(keys.length); // room for the keys the class has seen
-    t.packedKeys = keys;
-    return t;
-  }
-
   /** A split table taking over values already packed in `keys`' order (the first `count` filled). */
   static packedWith(keys: readonly PyStrObj[], values: PyObj[], count: number): HashTable {
-    const t = HashTable.packedOver(keys);
+    const t = new HashTable(0);
+    t.entries = null;
+    t.packedKeys = keys;
     t.packed = values;
     t.packedLen = count;
     return t;

@@ -10,7 +10,7 @@ import { dictDelete, dictGet, dictSet } from "./dicts.js";
 import { PyException, typeError } from "./errors.js";
 import { makeKeysShared } from "./instanceDict.js";
 import { dropPackedAttrs, instanceDict, instanceDictGet, packedAttrStore } from "./instanceValues.js";
-import { pyStr, typeName, type DictOwner, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj, type PyTupleObj } from "./objects.js";
+import { pyStr, typeName, type DictOwner, type PyClassObj, type PyInstanceObj, type PyObj, type PyOpaqueObj, type PyStrObj, type PyTupleObj } from "./objects.js";
 import { callDunder, isUserObj, lookupDunder } from "./userDunders.js";
 
 /** Attribute names are interned, as PyObject_SetAttr does with its name. */
@@ -23,8 +23,8 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
   if (name === "__class__") return inst.cls;
   const classAttr = lookupClassAttr(inst.cls, name);
   // A property (data descriptor) on the class wins over the instance dict.
-  if (classAttr !== undefined && classAttr.t === "opaque" && classAttr.typeName === "property") {
-    return callObject(classAttr.data as PyObj, [inst], emptyKwargs);
+  if (classAttr !== undefined && isProperty(classAttr)) {
+    return callObject((classAttr as PyOpaqueObj).data as PyObj, [inst], emptyKwargs);
   }
   // So does a data descriptor of a setup class (its class defines __set__ or __delete__).
   const userGet = classAttr !== undefined && isUserObj(classAttr) ? lookupDunder(classAttr, "__get__") : undefined;
@@ -42,7 +42,6 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
   if (userGet !== undefined) return callDunder(classAttr, "__get__", [inst, inst.cls]);
   if (classAttr.t === "function") return { t: "method", func: classAttr, self: inst };
   if (classAttr.t === "opaque") {
-    if (classAttr.typeName === "property") return callObject(classAttr.data as PyObj, [inst], emptyKwargs);
     if (classAttr.typeName === "staticmethod") return classAttr.data as PyObj;
     if (classAttr.typeName === "classmethod") return { t: "method", func: classAttr.data as PyObj, self: inst.cls };
   }

@@ -16,7 +16,8 @@ export function newClassKeys(): SharedKeys {
 /** new_dict_with_shared_keys. */
 export function newSplitDict(keys: SharedKeys): PyDictObj {
   keys.refcnt++;
-  return { t: "dict", table: HashTable.packedOver(keys.order), split: keys, w: 0 };
+  // Room for the keys the class has seen (a pushed JS array would reserve 16 slots).
+  return { t: "dict", table: HashTable.packedWith(keys.order, new Array<PyObj>(keys.order.length), 0), split: keys, w: 0 };
 }
 
 /** dictresize of a split dict: a combined table of `newsize` holding this dict's entries. */

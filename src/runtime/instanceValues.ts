@@ -44,7 +44,8 @@ export function instanceDictGet(inst: PyInstanceObj, name: string): PyObj | unde
     return ix !== undefined && ix < inst.attrCount ? (inst.attrValues as PyObj[])[ix] : undefined;
   }
   if (inst.dict === null) return undefined;
-  return packedGet(inst.dict, name) ?? dictGet(inst.dict, pyStr(name));
+  const packed = packedGet(inst.dict, name);
+  return packed !== null ? packed : dictGet(inst.dict, pyStr(name));
 }
 
 /**

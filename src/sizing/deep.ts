@@ -8,7 +8,7 @@ import { instanceDict } from "../runtime/instanceValues.js";
 import type { ProgressClock } from "../runtime/progress.js";
 import { materialize, type IntRunSeq, type RunCell, type Seq } from "../runtime/seq.js";
 import { runUnion, type RunPart } from "./runUnion.js";
-import { getsizeof } from "./getsizeof.js";
+import { getsizeof, sizeofSplitDict } from "./getsizeof.js";
 
 export interface TypeTotal {
   count: number;
@@ -30,25 +30,15 @@ let walks = 0;
 export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | null = null): DeepSize {
   const walk = ++walks;
   const seen = new Set<object>();
-  /** Whether the walk reached `o` before (marking it reached). */
-  const reached = (o: PyObj): boolean => {
-    switch (o.t) {
-      case "int":
-      case "str":
-      case "list":
-      case "tuple":
-      case "dict":
-      case "instance":
-        if (o.w === walk) return true;
-        o.w = walk;
-        return false;
-      default:
-        if (seen.has(o)) return true;
-        seen.add(o);
-        return false;
-    }
-  };
+  /** Whether the walk reached `o` already: the numerous kinds carry a mark, the rest go in a Set. */
   const wasReached = (o: PyObj): boolean => ("w" in o ? o.w === walk : seen.has(o));
+  /** Whether the walk reached `o` before, marking it reached. */
+  const reached = (o: PyObj): boolean => {
+    if (wasReached(o)) return true;
+    if ("w" in o) o.w = walk;
+    else seen.add(o);
+    return false;
+  };
   const firstOfType = new Map<string, PyObj>();
   const totals = new Map<string, TypeTotal>();
   let deep = 0;
@@ -133,7 +123,7 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
             stack.push(instanceDict(o));
           } else {
             const keys = o.attrKeys;
-            add("dict", 1, layout.dict.sizeofSplit(keys.size, keys.refcnt));
+            add("dict", 1, sizeofSplitDict(keys, layout));
             const values = o.attrValues as PyObj[];
             for (let i = 0; i < o.attrCount; i++) stack.push(keys.order[i] as PyObj, values[i] as PyObj);
           }

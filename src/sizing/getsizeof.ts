@@ -1,7 +1,7 @@
 // sys.getsizeof(obj) for a modelled object under one CPython layout.
 import type { Layout } from "../layouts/layout.js";
 import { hasWstr } from "../runtime/ctx.js";
-import { typeName, type PyObj } from "../runtime/objects.js";
+import { typeName, type PyObj, type SharedKeys } from "../runtime/objects.js";
 import { seqLen } from "../runtime/seq.js";
 import { stdlibHeapType } from "./heapTypes.js";
 
@@ -30,7 +30,7 @@ export function getsizeof(o: PyObj, layout: Layout): number {
     case "frozenset":
       return layout.set.sizeof(o.table.size);
     case "dict":
-      if (o.split != null) return layout.dict.sizeofSplit(o.split.size, o.split.refcnt);
+      if (o.split != null) return sizeofSplitDict(o.split, layout);
       if (o.flavor !== undefined) return layout.dictFlavor.sizeof(o.flavor.name, o.table.size, o.table.used, o.flavor.mutated === true);
       return layout.dict.sizeof(o.table.size);
     case "array":
@@ -55,4 +55,9 @@ export function getsizeof(o: PyObj, layout: Layout): number {
       return size;
     }
   }
+}
+
+/** A split (key-sharing) dict: its size depends on the keys it shares and how many share them. */
+export function sizeofSplitDict(keys: SharedKeys, layout: Layout): number {
+  return layout.dict.sizeofSplit(keys.size, keys.refcnt);
 }
