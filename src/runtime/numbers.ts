@@ -78,11 +78,9 @@ export function divRoundHalfEven(v: bigint, p: bigint): bigint {
   return q;
 }
 
-/** PyLong_SHIFT: 30-bit digits, so |v| < 2**30 is one digit (or none). */
-const ONE_DIGIT = 2 ** 30;
-
+/** One digit of the layout's PyLong_SHIFT bits (or none: 0). */
 function isSingleDigit(v: IntV): boolean {
-  return typeof v === "number" ? Math.abs(v) < ONE_DIGIT : v > -BigInt(ONE_DIGIT) && v < BigInt(ONE_DIGIT);
+  return ctx().layout.long.digits(v) <= 1;
 }
 
 /**
@@ -130,11 +128,12 @@ export function intFloorDiv(a: IntV, b: IntV): PyObj {
   return pyInt(q);
 }
 
-/** abs(v) as 30-bit digits, most significant first: [ndigits, top digit]. */
+/** abs(v) in the layout's digits, most significant first: [ndigits, top digit]. */
 function topDigit(v: bigint): [number, bigint] {
   const a = v < 0n ? -v : v;
-  const n = Math.ceil(bigBitLength(a) / 30);
-  return [n, n === 0 ? 0n : a >> BigInt(30 * (n - 1))];
+  const { digits, digitBase } = ctx().layout.long;
+  const n = digits(a);
+  return [n, n === 0 ? 0n : a / BigInt(digitBase) ** BigInt(n - 1)];
 }
 
 /**
