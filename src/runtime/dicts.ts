@@ -16,10 +16,11 @@ export function newDict(): PyDictObj {
   return { t: "dict", table: new HashTable(0), split: null, w: 0 };
 }
 
-function setKeysSize(t: HashTable, size: number): void {
+/** A keys table of `size` holding `used` entries (all of them live: no dummies). */
+function setKeysSize(t: HashTable, size: number, used = t.used): void {
   t.size = size;
-  t.usable = ctx().layout.dict.usableFraction(size) - t.used;
-  t.fill = t.used;
+  t.usable = ctx().layout.dict.usableFraction(size) - used;
+  t.fill = used;
 }
 
 /** dict_new: calling dict or a subclass of it; before 3.10 it allocates a PyDict_MINSIZE keys table up front. */
@@ -76,8 +77,8 @@ export function dictInsertRunLazily(d: PyDictObj, p: PendingEntries): boolean {
   let left = p.keys.len;
   let used = 0;
   while (left > 0) {
-    if (t.size === 0) setKeysSizeFor(t, layout.minsize, used);
-    else if (t.usable <= 0) setKeysSizeFor(t, layout.resizeSize(layout.growthRate(used)), used);
+    if (t.size === 0) setKeysSize(t, layout.minsize, used);
+    else if (t.usable <= 0) setKeysSize(t, layout.resizeSize(layout.growthRate(used)), used);
     const take = Math.min(left, t.usable);
     if (take <= 0) throw new Error("dictInsertRunLazily: a resize left no usable entries");
     used += take;
@@ -87,12 +88,6 @@ export function dictInsertRunLazily(d: PyDictObj, p: PendingEntries): boolean {
   }
   t.setPending(p);
   return true;
-}
-
-function setKeysSizeFor(t: HashTable, size: number, used: number): void {
-  t.size = size;
-  t.usable = ctx().layout.dict.usableFraction(size) - used;
-  t.fill = used;
 }
 
 export function dictGet(d: PyDictObj, key: PyObj): PyObj | undefined {

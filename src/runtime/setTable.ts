@@ -9,6 +9,7 @@
 // holding one iterates in insertion order instead, as pymem always has.
 import type { Layout } from "../layouts/layout.js";
 import type { PyHash } from "./hashing.js";
+import { runFind } from "./intRuns.js";
 import { keysEqual } from "./keyEquality.js";
 import type { PyObj } from "./objects.js";
 import { materialize, type IntRunSeq } from "./seq.js";
@@ -165,10 +166,9 @@ export class SetTable {
 
   has(key: PyObj, hash: PyHash): boolean {
     const run = this.pending;
-    if (run !== null && key.t === "int" && typeof key.v === "number") {
+    if (run !== null && key.t === "int") {
       // A run's ints are distinct and equal only to themselves by value.
-      const d = key.v - run.start;
-      return d % run.step === 0 && d / run.step >= 0 && d / run.step < run.len;
+      return runFind(run, BigInt(key.v)) >= 0;
     }
     return this.lookup(key, hash) >= 0;
   }
