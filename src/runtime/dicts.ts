@@ -36,6 +36,7 @@ export function newDictPresized(minused: number): PyDictObj {
   const d = newDict();
   const size = ctx().layout.dict.presizedSize(minused);
   if (size > 0) setKeysSize(d.table, size);
+  d.table.reserve(minused);
   return d;
 }
 
@@ -51,15 +52,11 @@ export function dictSet(d: PyDictObj, key: PyObj, value: PyObj): void {
   if (d.flavor !== undefined) d.flavor.mutated = true;
   const t = d.table;
   const hk = t.keyFor(key);
-  const e = t.map.get(hk);
-  if (e !== undefined) {
-    e.value = value;
-    return;
-  }
+  if (t.replaceValue(hk, value)) return;
   const layout = ctx().layout.dict;
   if (t.size === 0) setKeysSize(t, layout.minsize);
   else if (t.usable <= 0) setKeysSize(t, layout.resizeSize(layout.growthRate(t.used)));
-  t.map.set(hk, { key, value });
+  t.append(hk, key, value);
   t.usable--;
   t.fill++;
 }
@@ -99,17 +96,16 @@ export function dictGet(d: PyDictObj, key: PyObj): PyObj | undefined {
     if (k < 0) return undefined;
     return "each" in p.values ? p.values.each : seqItem(p.values, k);
   }
-  return d.table.map.get(d.table.keyFor(key))?.value;
+  return d.table.valueAt(d.table.keyFor(key));
 }
 
 /** delitem: the slot becomes a dummy; nothing is given back. */
 export function dictDelete(d: PyDictObj, key: PyObj): PyObj {
   const hk = d.table.keyFor(key);
-  if (d.split != null && d.table.map.has(hk)) splitBeforeDelete(d);
-  const e = d.table.map.get(hk);
-  if (e === undefined) throw new PyException("KeyError", "");
-  d.table.map.delete(hk);
-  return e.value;
+  if (d.split != null && d.table.hasKey(hk)) splitBeforeDelete(d);
+  const value = d.table.remove(hk);
+  if (value === undefined) throw new PyException("KeyError", "");
+  return value;
 }
 
 export function dictClear(d: PyDictObj): void {
@@ -117,7 +113,7 @@ export function dictClear(d: PyDictObj): void {
     d.split.refcnt--;
     d.split = null;
   }
-  d.table.map.clear();
+  d.table.clearEntries();
   if (d.flavor !== undefined) d.flavor.mutated = false;
   d.table.size = 0;
   d.table.usable = 0;
@@ -127,7 +123,7 @@ export function dictClear(d: PyDictObj): void {
 function cloneInto(dst: PyDictObj, src: PyDictObj): void {
   const t = dst.table;
   const o = src.table;
-  for (const [hk, e] of o.map) t.map.set(hk, { key: e.key, value: e.value });
+  o.forEachEntry((key, value) => t.append(t.keyFor(key), key, value));
   t.size = o.size;
   t.usable = o.usable;
   t.fill = o.fill;
@@ -152,8 +148,11 @@ export function dictMerge(a: PyDictObj, b: PyDictObj, override: boolean): void {
   if (layout.usableFraction(t.size === 0 ? 1 : t.size) < o.used) {
     dictResize(a, layout.estimateSize(t.used + o.used));
   }
-  for (const e of [...o.map.values()]) {
-    if (override || !t.map.has(t.keyFor(e.key))) dictSet(a, e.key, e.value);
+  const pairs: PyObj[] = [];
+  o.forEachEntry((key, value) => void pairs.push(key, value));
+  for (let i = 0; i < pairs.length; i += 2) {
+    const key = pairs[i] as PyObj;
+    if (override || !t.hasKey(t.keyFor(key))) dictSet(a, key, pairs[i + 1] as PyObj);
   }
   ctx().tick(o.used);
 }

@@ -28,8 +28,21 @@ interface UserKeyIndex {
   seq: number;
 }
 
+/** The most entries a combined table keeps flat (`small`) before it takes a Map. */
+const SMALL_MAX = 8;
+
+/** The empty flat table every new dict starts with: never written (an append to a full array makes a new one). */
+const NO_ENTRIES: readonly unknown[] = [];
+
 export class HashTable {
-  private entries: Map<HKey, Entry> | null;
+  /** The entries by Map key, once the table is neither flat (`small`) nor packed. */
+  private entries: Map<HKey, Entry> | null = null;
+  /**
+   * A combined table's entries while it has at most SMALL_MAX, flat: Map key,
+   * key and value of each in insertion order, `undefined` past the last. A
+   * small dict then costs one array, not a Map and an object per entry.
+   */
+  private small: unknown[] | null = NO_ENTRIES as unknown[];
   /**
    * A split instance dict's values, in its shared keys' order (PEP 412's
    * ma_values), kept as an array until some operation needs entries: an
@@ -49,13 +62,12 @@ export class HashTable {
 
   constructor(size: number) {
     this.size = size;
-    this.entries = new Map();
   }
 
   /** A split table taking over values already packed in `keys`' order (the first `count` filled). */
   static packedWith(keys: readonly PyStrObj[], values: PyObj[], count: number): HashTable {
     const t = new HashTable(0);
-    t.entries = null;
+    t.small = null;
     t.packedKeys = keys;
     t.packed = values;
     t.packedLen = count;
@@ -66,18 +78,129 @@ export class HashTable {
   get map(): Map<HKey, Entry> {
     if (this.entries === null) {
       const m = new Map<HKey, Entry>();
-      const keys = this.packedKeys as readonly PyStrObj[];
-      const values = this.packed as PyObj[];
-      for (let i = 0; i < this.packedLen; i++) {
-        const key = keys[i] as PyStrObj;
-        m.set(hashKey(key), { key, value: values[i] as PyObj });
+      if (this.small !== null) {
+        const s = this.small;
+        for (let i = 0; i < s.length && s[i] !== undefined; i += 3) m.set(s[i] as HKey, { key: s[i + 1] as PyObj, value: s[i + 2] as PyObj });
+        this.small = null;
+      } else {
+        const keys = this.packedKeys as readonly PyStrObj[];
+        const values = this.packed as PyObj[];
+        for (let i = 0; i < this.packedLen; i++) {
+          const key = keys[i] as PyStrObj;
+          m.set(hashKey(key), { key, value: values[i] as PyObj });
+        }
+        this.packed = null;
+        this.packedKeys = null;
       }
       this.entries = m;
-      this.packed = null;
-      this.packedKeys = null;
     }
     if (this.pending !== null) this.ensure();
     return this.entries;
+  }
+
+  /** Where entry `hk` starts in the flat table, or -1. */
+  private smallFind(hk: HKey): number {
+    const s = this.small as unknown[];
+    for (let i = 0; i < s.length; i += 3) {
+      const k = s[i];
+      if (k === hk) return i;
+      if (k === undefined) return -1;
+    }
+    return -1;
+  }
+
+  /** Where the next flat entry would go (s.length when full). */
+  private smallEnd(): number {
+    const s = this.small as unknown[];
+    let i = 0;
+    while (i < s.length && s[i] !== undefined) i += 3;
+    return i;
+  }
+
+  /** Room for `n` entries in an empty flat table, so that many appends allocate nothing more. */
+  reserve(n: number): void {
+    if (this.small !== null && this.small.length === 0 && n > 0 && n <= SMALL_MAX) this.small = new Array<unknown>(3 * n).fill(undefined);
+  }
+
+  /** The value under Map key `hk`, if any. */
+  valueAt(hk: HKey): PyObj | undefined {
+    if (this.small !== null) {
+      const i = this.smallFind(hk);
+      return i < 0 ? undefined : (this.small[i + 2] as PyObj);
+    }
+    return this.map.get(hk)?.value;
+  }
+
+  hasKey(hk: HKey): boolean {
+    return this.small !== null ? this.smallFind(hk) >= 0 : this.map.has(hk);
+  }
+
+  /** Give an existing entry a new value (its key object stays); false when there is none. */
+  replaceValue(hk: HKey, value: PyObj): boolean {
+    if (this.small !== null) {
+      const i = this.smallFind(hk);
+      if (i < 0) return false;
+      this.small[i + 2] = value;
+      return true;
+    }
+    const e = this.map.get(hk);
+    if (e === undefined) return false;
+    e.value = value;
+    return true;
+  }
+
+  /** Add an entry the table does not hold, last in insertion order. */
+  append(hk: HKey, key: PyObj, value: PyObj): void {
+    if (this.small !== null) {
+      let s = this.small;
+      const end = this.smallEnd();
+      if (end < s.length) {
+        s[end] = hk;
+        s[end + 1] = key;
+        s[end + 2] = value;
+        return;
+      }
+      const n = end / 3;
+      if (n < SMALL_MAX) {
+        const grown = new Array<unknown>(3 * Math.min(SMALL_MAX, Math.max(1, n * 2))).fill(undefined);
+        for (let i = 0; i < end; i++) grown[i] = s[i];
+        grown[end] = hk;
+        grown[end + 1] = key;
+        grown[end + 2] = value;
+        this.small = s = grown;
+        return;
+      }
+    }
+    this.map.set(hk, { key, value });
+  }
+
+  /** Remove entry `hk`, giving its value (undefined when there is none); the rest keep their order. */
+  remove(hk: HKey): PyObj | undefined {
+    if (this.small !== null) {
+      const s = this.small;
+      const i = this.smallFind(hk);
+      if (i < 0) return undefined;
+      const value = s[i + 2] as PyObj;
+      const end = this.smallEnd();
+      for (let j = i; j + 3 < end; j++) s[j] = s[j + 3];
+      s[end - 3] = s[end - 2] = s[end - 1] = undefined;
+      return value;
+    }
+    const e = this.map.get(hk);
+    if (e === undefined) return undefined;
+    this.map.delete(hk);
+    return e.value;
+  }
+
+  /** No entries left (the allocator counters are the caller's). */
+  clearEntries(): void {
+    this.entries = null;
+    this.packed = null;
+    this.packedKeys = null;
+    this.packedLen = 0;
+    this.pending = null;
+    this.user = null;
+    this.small = NO_ENTRIES as unknown[];
   }
 
   get pendingEntries(): PendingEntries | null {
@@ -86,6 +209,10 @@ export class HashTable {
 
   /** Hold `p` as inserted into this empty table; the caller has set size, usable and fill to what the insertions leave. */
   setPending(p: PendingEntries): void {
+    if (this.small !== null) {
+      this.small = null;
+      this.entries = new Map();
+    }
     this.pending = p;
   }
 
@@ -104,7 +231,7 @@ export class HashTable {
 
   /** Whether the values are still packed (index i belongs to shared key i). */
   get isPacked(): boolean {
-    return this.entries === null;
+    return this.packed !== null;
   }
 
   /** The packed value of shared key `ix`, if this table holds one. */
@@ -119,12 +246,18 @@ export class HashTable {
   }
 
   get used(): number {
+    if (this.small !== null) return this.smallEnd() / 3;
     if (this.entries === null) return this.packedLen;
     return this.pending !== null ? this.pending.keys.len : this.entries.size;
   }
 
   /** Every key and value, in insertion order, without making a packed table a Map. */
   forEachEntry(f: (key: PyObj, value: PyObj) => void): void {
+    if (this.small !== null) {
+      const s = this.small;
+      for (let i = 0; i < s.length && s[i] !== undefined; i += 3) f(s[i + 1] as PyObj, s[i + 2] as PyObj);
+      return;
+    }
     if (this.entries !== null) {
       for (const e of this.map.values()) f(e.key, e.value);
       return;
