@@ -13,7 +13,7 @@ import { strText } from "./text.js";
 /** PyDict_New: the shared empty keys (size 0 here). */
 export function newDict(): PyDictObj {
   chargeSteps(ALLOCATION_STEPS.table);
-  return { t: "dict", table: new HashTable(0), split: null, w: 0 };
+  return new HashTable();
 }
 
 /** A keys table of `size` holding `used` entries (all of them live: no dummies). */

@@ -3,7 +3,7 @@
 // (1 == 1.0 == True); the table's size is moved only by the layout's growth
 // rules (src/layouts/*/PyDictObject), exactly where CPython resizes.
 import { pyHash, unhashable } from "./hashing.js";
-import type { PyObj, PyStrObj } from "./objects.js";
+import type { DictFlavor, PyDictObj, PyObj, PyStrObj, SharedKeys } from "./objects.js";
 import { materialize, type IntRunSeq } from "./seq.js";
 import { strText, bytesData } from "./text.js";
 
@@ -28,79 +28,92 @@ interface UserKeyIndex {
   seq: number;
 }
 
-/** The most entries a combined table keeps flat (`small`) before it takes a Map. */
+/** The most entries a combined table keeps flat before it takes a Map. */
 const SMALL_MAX = 8;
 
 /** The empty flat table every new dict starts with: never written (an append to a full array makes a new one). */
 const NO_ENTRIES: readonly unknown[] = [];
 
-export class HashTable {
-  /** The entries by Map key, once the table is neither flat (`small`) nor packed. */
-  private entries: Map<HKey, Entry> | null = null;
-  /**
-   * A combined table's entries while it has at most SMALL_MAX, flat: Map key,
-   * key and value of each in insertion order, `undefined` past the last. A
-   * small dict then costs one array, not a Map and an object per entry.
-   */
-  private small: unknown[] | null = NO_ENTRIES as unknown[];
-  /**
-   * A split instance dict's values, in its shared keys' order (PEP 412's
-   * ma_values), kept as an array until some operation needs entries: an
-   * instance dict then costs one array, not a Map and an object per attribute.
-   */
-  private packed: PyObj[] | null = null;
-  private packedLen = 0;
-  private packedKeys: readonly PyStrObj[] | null = null;
+/**
+ * A split instance dict's values, in its shared keys' order (PEP 412's
+ * ma_values), kept as an array until some operation needs entries: an
+ * instance dict then costs one array, not a Map and an object per attribute.
+ */
+class PackedValues {
+  constructor(
+    readonly keys: readonly PyStrObj[],
+    readonly values: PyObj[],
+    public len: number,
+  ) {}
+}
+
+/** What few tables need: entries counted but not yet made, and the index of keys compared by user __eq__. */
+interface TableExtra {
   /** Entries whose sizes are already counted (size, usable, fill) but not yet in the Map. */
-  private pending: PendingEntries | null = null;
-  /** set: mask + 1 (8 is the inline smalltable); dict: dk_size, 0 for the shared empty keys. */
-  size: number;
-  /** set: so->fill (active + dummy slots); dict: dk_nentries. */
+  pending: PendingEntries | null;
+  /** Set once a key that compares through user __eq__ is involved. */
+  user: UserKeyIndex | null;
+}
+
+/**
+ * A dict: the object and its keys table in one JS object (one header, not
+ * two; `table` is the object itself). Its entries are held one of three ways:
+ * - flat, while a combined table has at most SMALL_MAX: Map key, key and
+ *   value of each in insertion order, `undefined` past the last (one array,
+ *   not a Map and an object per entry);
+ * - packed values of a split instance dict (PackedValues);
+ * - a Map by Map key, for the rest (a flat or packed table becomes one when
+ *   it outgrows its form or a rare operation asks for `map`).
+ */
+export class HashTable implements PyDictObj {
+  readonly t = "dict" as const;
+  w = 0;
+  /** The shared keys while this is a key-sharing instance dict. */
+  split: SharedKeys | null = null;
+  flavor: DictFlavor | undefined = undefined;
+  private store: unknown[] | Map<HKey, Entry> | PackedValues = NO_ENTRIES as unknown[];
+  private extra: TableExtra | null = null;
+  /** dk_size, 0 for the shared empty keys. */
+  size = 0;
+  /** dk_nentries. */
   fill = 0;
-  /** dict: dk_usable. */
+  /** dk_usable. */
   usable = 0;
 
-  constructor(size: number) {
-    this.size = size;
+  get table(): HashTable {
+    return this;
   }
 
-  /** A split table taking over values already packed in `keys`' order (the first `count` filled). */
-  static packedWith(keys: readonly PyStrObj[], values: PyObj[], count: number): HashTable {
-    const t = new HashTable(0);
-    t.small = null;
-    t.packedKeys = keys;
-    t.packed = values;
-    t.packedLen = count;
+  /** A split dict taking over values already packed in `keys`' order (the first `count` filled). */
+  static packedWith(keys: readonly PyStrObj[], values: PyObj[], count: number, split: SharedKeys): HashTable {
+    const t = new HashTable();
+    t.store = new PackedValues(keys, values, count);
+    t.split = split;
     return t;
   }
 
-  /** The entries by Map key; a packed table becomes a Map here, for good. */
+  /** The entries by Map key; a flat or packed table becomes a Map here, for good. */
   get map(): Map<HKey, Entry> {
-    if (this.entries === null) {
-      const m = new Map<HKey, Entry>();
-      if (this.small !== null) {
-        const s = this.small;
-        for (let i = 0; i < s.length && s[i] !== undefined; i += 3) m.set(s[i] as HKey, { key: s[i + 1] as PyObj, value: s[i + 2] as PyObj });
-        this.small = null;
-      } else {
-        const keys = this.packedKeys as readonly PyStrObj[];
-        const values = this.packed as PyObj[];
-        for (let i = 0; i < this.packedLen; i++) {
-          const key = keys[i] as PyStrObj;
-          m.set(hashKey(key), { key, value: values[i] as PyObj });
-        }
-        this.packed = null;
-        this.packedKeys = null;
-      }
-      this.entries = m;
+    const st = this.store;
+    if (st instanceof Map) {
+      if (this.extra?.pending != null) this.ensure(st);
+      return st;
     }
-    if (this.pending !== null) this.ensure();
-    return this.entries;
+    const m = new Map<HKey, Entry>();
+    if (Array.isArray(st)) {
+      for (let i = 0; i < st.length && st[i] !== undefined; i += 3) m.set(st[i] as HKey, { key: st[i + 1] as PyObj, value: st[i + 2] as PyObj });
+    } else {
+      for (let i = 0; i < st.len; i++) {
+        const key = st.keys[i] as PyStrObj;
+        m.set(hashKey(key), { key, value: st.values[i] as PyObj });
+      }
+    }
+    this.store = m;
+    return m;
   }
 
-  /** Where entry `hk` starts in the flat table, or -1. */
-  private smallFind(hk: HKey): number {
-    const s = this.small as unknown[];
+  /** Where entry `hk` starts in the flat table `s`, or -1. */
+  private static smallFind(s: unknown[], hk: HKey): number {
     for (let i = 0; i < s.length; i += 3) {
       const k = s[i];
       if (k === hk) return i;
@@ -109,9 +122,8 @@ export class HashTable {
     return -1;
   }
 
-  /** Where the next flat entry would go (s.length when full). */
-  private smallEnd(): number {
-    const s = this.small as unknown[];
+  /** Where the next entry of the flat table `s` would go (s.length when full). */
+  private static smallEnd(s: unknown[]): number {
     let i = 0;
     while (i < s.length && s[i] !== undefined) i += 3;
     return i;
@@ -119,28 +131,32 @@ export class HashTable {
 
   /** Room for `n` entries in an empty flat table, so that many appends allocate nothing more. */
   reserve(n: number): void {
-    if (this.small !== null && this.small.length === 0 && n > 0 && n <= SMALL_MAX) this.small = new Array<unknown>(3 * n).fill(undefined);
+    const st = this.store;
+    if (Array.isArray(st) && st.length === 0 && n > 0 && n <= SMALL_MAX) this.store = new Array<unknown>(3 * n).fill(undefined);
   }
 
   /** The value under Map key `hk`, if any. */
   valueAt(hk: HKey): PyObj | undefined {
-    if (this.small !== null) {
-      const i = this.smallFind(hk);
-      return i < 0 ? undefined : (this.small[i + 2] as PyObj);
+    const st = this.store;
+    if (Array.isArray(st)) {
+      const i = HashTable.smallFind(st, hk);
+      return i < 0 ? undefined : (st[i + 2] as PyObj);
     }
     return this.map.get(hk)?.value;
   }
 
   hasKey(hk: HKey): boolean {
-    return this.small !== null ? this.smallFind(hk) >= 0 : this.map.has(hk);
+    const st = this.store;
+    return Array.isArray(st) ? HashTable.smallFind(st, hk) >= 0 : this.map.has(hk);
   }
 
   /** Give an existing entry a new value (its key object stays); false when there is none. */
   replaceValue(hk: HKey, value: PyObj): boolean {
-    if (this.small !== null) {
-      const i = this.smallFind(hk);
+    const st = this.store;
+    if (Array.isArray(st)) {
+      const i = HashTable.smallFind(st, hk);
       if (i < 0) return false;
-      this.small[i + 2] = value;
+      st[i + 2] = value;
       return true;
     }
     const e = this.map.get(hk);
@@ -151,23 +167,23 @@ export class HashTable {
 
   /** Add an entry the table does not hold, last in insertion order. */
   append(hk: HKey, key: PyObj, value: PyObj): void {
-    if (this.small !== null) {
-      let s = this.small;
-      const end = this.smallEnd();
-      if (end < s.length) {
-        s[end] = hk;
-        s[end + 1] = key;
-        s[end + 2] = value;
+    const st = this.store;
+    if (Array.isArray(st)) {
+      const end = HashTable.smallEnd(st);
+      if (end < st.length) {
+        st[end] = hk;
+        st[end + 1] = key;
+        st[end + 2] = value;
         return;
       }
       const n = end / 3;
       if (n < SMALL_MAX) {
         const grown = new Array<unknown>(3 * Math.min(SMALL_MAX, Math.max(1, n * 2))).fill(undefined);
-        for (let i = 0; i < end; i++) grown[i] = s[i];
+        for (let i = 0; i < end; i++) grown[i] = st[i];
         grown[end] = hk;
         grown[end + 1] = key;
         grown[end + 2] = value;
-        this.small = s = grown;
+        this.store = grown;
         return;
       }
     }
@@ -176,53 +192,46 @@ export class HashTable {
 
   /** Remove entry `hk`, giving its value (undefined when there is none); the rest keep their order. */
   remove(hk: HKey): PyObj | undefined {
-    if (this.small !== null) {
-      const s = this.small;
-      const i = this.smallFind(hk);
+    const st = this.store;
+    if (Array.isArray(st)) {
+      const i = HashTable.smallFind(st, hk);
       if (i < 0) return undefined;
-      const value = s[i + 2] as PyObj;
-      const end = this.smallEnd();
-      for (let j = i; j + 3 < end; j++) s[j] = s[j + 3];
-      s[end - 3] = s[end - 2] = s[end - 1] = undefined;
+      const value = st[i + 2] as PyObj;
+      const end = HashTable.smallEnd(st);
+      for (let j = i; j + 3 < end; j++) st[j] = st[j + 3];
+      st[end - 3] = st[end - 2] = st[end - 1] = undefined;
       return value;
     }
-    const e = this.map.get(hk);
+    const m = this.map;
+    const e = m.get(hk);
     if (e === undefined) return undefined;
-    this.map.delete(hk);
+    m.delete(hk);
     return e.value;
   }
 
   /** No entries left (the allocator counters are the caller's). */
   clearEntries(): void {
-    this.entries = null;
-    this.packed = null;
-    this.packedKeys = null;
-    this.packedLen = 0;
-    this.pending = null;
-    this.user = null;
-    this.small = NO_ENTRIES as unknown[];
+    this.store = NO_ENTRIES as unknown[];
+    this.extra = null;
   }
 
   get pendingEntries(): PendingEntries | null {
-    return this.pending;
+    return this.extra?.pending ?? null;
   }
 
   /** Hold `p` as inserted into this empty table; the caller has set size, usable and fill to what the insertions leave. */
   setPending(p: PendingEntries): void {
-    if (this.small !== null) {
-      this.small = null;
-      this.entries = new Map();
-    }
-    this.pending = p;
+    this.store = new Map();
+    (this.extra ??= { pending: null, user: null }).pending = p;
   }
 
-  private ensure(): void {
-    const p = this.pending as PendingEntries;
-    const entries = this.entries as Map<HKey, Entry>;
+  private ensure(entries: Map<HKey, Entry>): void {
+    const extra = this.extra as TableExtra;
+    const p = extra.pending as PendingEntries;
     const keys = materialize(p.keys);
     const values = "each" in p.values ? null : materialize(p.values);
     const each = "each" in p.values ? p.values.each : null;
-    this.pending = null;
+    extra.pending = null;
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k] as PyObj;
       entries.set((key as { v: number }).v, { key, value: each ?? (values?.[k] as PyObj) });
@@ -231,44 +240,41 @@ export class HashTable {
 
   /** Whether the values are still packed (index i belongs to shared key i). */
   get isPacked(): boolean {
-    return this.packed !== null;
+    return this.store instanceof PackedValues;
   }
 
   /** The packed value of shared key `ix`, if this table holds one. */
   packedAt(ix: number): PyObj | undefined {
-    return ix < this.packedLen ? (this.packed as PyObj[])[ix] : undefined;
+    const st = this.store as PackedValues;
+    return ix < st.len ? st.values[ix] : undefined;
   }
 
   /** Store the value of shared key `ix`: an existing one, or the next (ix === used). */
   packedPut(ix: number, value: PyObj): void {
-    (this.packed as PyObj[])[ix] = value;
-    if (ix === this.packedLen) this.packedLen++;
+    const st = this.store as PackedValues;
+    st.values[ix] = value;
+    if (ix === st.len) st.len++;
   }
 
   get used(): number {
-    if (this.small !== null) return this.smallEnd() / 3;
-    if (this.entries === null) return this.packedLen;
-    return this.pending !== null ? this.pending.keys.len : this.entries.size;
+    const st = this.store;
+    if (Array.isArray(st)) return HashTable.smallEnd(st) / 3;
+    if (st instanceof PackedValues) return st.len;
+    const pending = this.extra?.pending;
+    return pending != null ? pending.keys.len : st.size;
   }
 
-  /** Every key and value, in insertion order, without making a packed table a Map. */
+  /** Every key and value, in insertion order, without making a flat or packed table a Map. */
   forEachEntry(f: (key: PyObj, value: PyObj) => void): void {
-    if (this.small !== null) {
-      const s = this.small;
-      for (let i = 0; i < s.length && s[i] !== undefined; i += 3) f(s[i + 1] as PyObj, s[i + 2] as PyObj);
-      return;
-    }
-    if (this.entries !== null) {
+    const st = this.store;
+    if (Array.isArray(st)) {
+      for (let i = 0; i < st.length && st[i] !== undefined; i += 3) f(st[i + 1] as PyObj, st[i + 2] as PyObj);
+    } else if (st instanceof PackedValues) {
+      for (let i = 0; i < st.len; i++) f(st.keys[i] as PyStrObj, st.values[i] as PyObj);
+    } else {
       for (const e of this.map.values()) f(e.key, e.value);
-      return;
     }
-    const keys = this.packedKeys as readonly PyStrObj[];
-    const values = this.packed as PyObj[];
-    for (let i = 0; i < this.packedLen; i++) f(keys[i] as PyStrObj, values[i] as PyObj);
   }
-
-  /** Set once a key that compares through user __eq__ is involved (rare: kept out of every other table). */
-  private user: UserKeyIndex | null = null;
 
   /**
    * The Map key for `key`. Keys with structural equality are their own
@@ -276,7 +282,7 @@ export class HashTable {
    * CPython matches it: same hash, then identity or ==, against every key.
    */
   keyFor(key: PyObj): HKey {
-    const user = this.user;
+    const user = this.extra?.user ?? null;
     if (!userKeys.needs(key)) {
       const hk = hashKey(key);
       if (user === null || this.map.has(hk)) return hk;
@@ -285,7 +291,7 @@ export class HashTable {
       return this.match(user.custom.get(hs), key) ?? hk;
     }
     const hs = hashString(key);
-    const u = user ?? (this.user = this.newUserKeyIndex());
+    const u = user ?? ((this.extra ??= { pending: null, user: null }).user = this.newUserKeyIndex());
     let bucket = u.custom.get(hs);
     if (bucket === undefined) u.custom.set(hs, (bucket = []));
     const found = this.match(bucket, key) ?? this.match(u.plain.get(hs), key);

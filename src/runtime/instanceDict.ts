@@ -17,7 +17,7 @@ export function newClassKeys(): SharedKeys {
 export function newSplitDict(keys: SharedKeys): PyDictObj {
   keys.refcnt++;
   // Room for the keys the class has seen (a pushed JS array would reserve 16 slots).
-  return { t: "dict", table: HashTable.packedWith(keys.order, new Array<PyObj>(keys.order.length), 0), split: keys, w: 0 };
+  return HashTable.packedWith(keys.order, new Array<PyObj>(keys.order.length), 0, keys);
 }
 
 /** dictresize of a split dict: a combined table of `newsize` holding this dict's entries. */

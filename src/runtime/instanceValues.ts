@@ -14,11 +14,11 @@ export function instanceDict(inst: DictOwner): PyDictObj {
     const keys = inst.t === "instance" ? inst.attrKeys : null;
     if (inst.t === "instance" && keys !== null) {
       // The dict existed since the first store: it becomes an object now, keeping its values.
-      inst.dict = { t: "dict", table: HashTable.packedWith(keys.order, inst.attrValues as PyObj[], inst.attrCount), split: keys, w: 0 };
+      inst.dict = HashTable.packedWith(keys.order, inst.attrValues as PyObj[], inst.attrCount, keys);
       dropPackedAttrs(inst);
     } else {
       const cached = inst.cls.cachedKeys;
-      inst.dict = cached !== null ? newSplitDict(cached) : { t: "dict", table: new HashTable(0), split: null, w: 0 };
+      inst.dict = cached !== null ? newSplitDict(cached) : new HashTable();
     }
   }
   return inst.dict;

@@ -93,7 +93,8 @@ export interface DictFlavor {
 }
 
 /** A dict; `split` is set while it is a key-sharing instance dict. */
-export interface PyDictObj { readonly t: "dict"; readonly table: HashTable; split: SharedKeys | null; w: number; flavor?: DictFlavor }
+/** A dict (the class HashTable: the object and its keys table in one). */
+export interface PyDictObj { readonly t: "dict"; readonly table: HashTable; split: SharedKeys | null; w: number; flavor: DictFlavor | undefined }
 
 /** array.array: machine values, not objects. */
 export interface PyArrayObj {
