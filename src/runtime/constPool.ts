@@ -16,9 +16,13 @@ export function intern(s: PyStrObj): PyStrObj {
   const text = strText(s);
   const found = table.get(text);
   if (found !== undefined) return found;
-  s.interned = true;
   table.set(text, s);
   return s;
+}
+
+/** Whether `s` is the session's interned object for its text (the empty str always is). */
+export function isInterned(s: PyStrObj): boolean {
+  return s.length === 0 || ctx().interned.get(strText(s)) === s;
 }
 
 /** _PyCode_ConstantKey for a leaf constant: type and value, -0.0 apart from 0.0. */

@@ -637,7 +637,7 @@ export function floatHex(v: number): string {
 }
 
 function strOfObj(o: PyObj): string {
-  return o.t === "str" ? (o.text ?? "") : "";
+  return o.t === "str" ? strText(o) : "";
 }
 
 /** Decimal.quantize with ROUND_HALF_EVEN. */
@@ -648,7 +648,7 @@ function quantize(d: PyObj & { t: "Decimal" }, q: PyObj, rounding: PyObj | undef
   const p = 10n ** BigInt(q.exp - d.exp);
   let c = d.coeff / p;
   const r = d.coeff % p;
-  const mode = rounding !== undefined && rounding.t === "str" ? (rounding.text ?? "") : "ROUND_HALF_EVEN";
+  const mode = rounding !== undefined && rounding.t === "str" ? strText(rounding) : "ROUND_HALF_EVEN";
   const up =
     mode === "ROUND_DOWN" ? false
       : mode === "ROUND_UP" ? r > 0n

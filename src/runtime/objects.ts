@@ -36,12 +36,13 @@ export interface StrRun {
 export interface PyStrObj {
   readonly t: "str";
   w: number;
-  /** null: see `rep`, until an operation needs the characters (strText then keeps them here). */
-  text: string | null;
-  readonly rep: StrRun | null;
+  /**
+   * The characters, or the runs of a str kept closed (a huge repeat) until an
+   * operation needs its characters (strText then keeps them here instead).
+   */
+  text: string | StrRun;
   readonly length: number; // code points
   readonly maxChar: number; // widest code point: decides the PEP 393 kind
-  interned: boolean;
 }
 
 export interface PyBytesObj {
@@ -316,11 +317,11 @@ export function measureText(text: string): { length: number; maxChar: number } {
   return { length, maxChar };
 }
 
-export const emptyStr: PyStrObj = { t: "str", text: "", rep: null, length: 0, maxChar: 0, interned: true, w: 0 };
+export const emptyStr: PyStrObj = { t: "str", w: 0, text: "", length: 0, maxChar: 0 };
 // unicode_latin1[256]: CPython's cached one-character strings.
 const latin1Chars: PyStrObj[] = [];
 for (let i = 0; i < 256; i++) {
-  latin1Chars.push({ t: "str", text: String.fromCharCode(i), rep: null, length: 1, maxChar: i, interned: false, w: 0 });
+  latin1Chars.push({ t: "str", w: 0, text: String.fromCharCode(i), length: 1, maxChar: i });
 }
 
 export function latin1Char(code: number): PyStrObj {
@@ -336,7 +337,7 @@ export function pyStr(text: string): PyStrObj {
   if (text.length === 1 && text.charCodeAt(0) < 256) return latin1Char(text.charCodeAt(0));
   chargeText(text.length);
   const { length, maxChar } = measureText(text);
-  return { t: "str", text, rep: null, length, maxChar, interned: false, w: 0 };
+  return { t: "str", w: 0, text, length, maxChar };
 }
 
 /** A str built without unicode_result (e.g. str(int)): never taken from a cache unless empty. */
@@ -344,16 +345,16 @@ export function pyStrFresh(text: string): PyStrObj {
   if (text.length === 0) return emptyStr;
   chargeText(text.length);
   const { length, maxChar } = measureText(text);
-  return { t: "str", text, rep: null, length, maxChar, interned: false, w: 0 };
+  return { t: "str", w: 0, text, length, maxChar };
 }
 
 /** A fresh str of `length` code points kept as runs. */
 export function pyStrRuns(rep: StrRun, length: number, maxChar: number): PyStrObj {
-  return { t: "str", text: null, rep, length, maxChar, interned: false, w: 0 };
+  return { t: "str", w: 0, text: rep, length, maxChar };
 }
 
 export function pyStrRepeat(unit: string, count: number, unitLength: number, maxChar: number): PyStrObj {
-  return { t: "str", text: null, rep: { unit, count }, length: unitLength * count, maxChar, interned: false, w: 0 };
+  return { t: "str", w: 0, text: { unit, count }, length: unitLength * count, maxChar };
 }
 
 export const emptyBytes: PyBytesObj = { t: "bytes", data: new Uint8Array(0), rep: null, length: 0 };

@@ -305,9 +305,9 @@ function repeat(a: PyObj, n: number): PyObj {
       if (n === 1) return a;
       const total = a.length * n;
       checkTotal(total, "a string");
-      if (total >= CLOSED_FROM && a.text !== null) return pyStrRepeat(a.text, n, a.length, a.maxChar);
+      if (total >= CLOSED_FROM && typeof a.text === "string") return pyStrRepeat(a.text, n, a.length, a.maxChar);
       // A repeat of one run is one longer run.
-      const run = a.rep;
+      const run = typeof a.text === "string" ? null : a.text;
       if (total >= CLOSED_FROM && run !== null && run.next === undefined) return pyStrRepeat(run.unit, run.count * n, a.length / run.count, a.maxChar);
       if (total > 1 << 24) return pyStrRepeat(strText(a), n, a.length, a.maxChar);
       return pyStrFresh(strText(a).repeat(n));

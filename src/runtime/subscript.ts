@@ -77,12 +77,12 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
       return seqItem(o.items, i);
     }
     case "str": {
-      if (key.t === "slice" && o.text === null && o.rep !== null && o.maxChar < 0xd800) {
+      if (key.t === "slice" && typeof o.text !== "string" && o.maxChar < 0xd800) {
         // A step-1 slice of a closed string stays closed; its characters are read from the runs.
         const [start, step, n] = sliceIndices(key, o.length);
         if (n <= 0) return emptyStr;
         if (start === 0 && step === 1 && n === o.length) return o;
-        const part = step === 1 ? sliceRuns(o.rep, start, n) : null;
+        const part = step === 1 ? sliceRuns(o.text, start, n) : null;
         if (part !== null) return "text" in part ? pyStr(part.text) : pyStrRuns(part.rep, n, part.maxChar);
       }
       const text = strText(o);

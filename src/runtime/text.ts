@@ -9,18 +9,19 @@ export const MAX_TEXT = 1 << 28;
 
 /** The characters of a str; a closed one is spelled out once (counted against the budget) and kept. */
 export function strText(s: PyStrObj): string {
-  if (s.text !== null) return s.text;
-  if (s.rep === null) return "";
+  const rep = s.text;
+  if (typeof rep === "string") return rep;
   let units = 0;
-  for (let r: StrRun | undefined = s.rep; r !== undefined; r = r.next) units += r.unit.length * r.count;
+  for (let r: StrRun | undefined = rep; r !== undefined; r = r.next) units += r.unit.length * r.count;
   if (units > MAX_TEXT) {
     throw limitError(`this operation would spell out a string of ${s.length} characters; pymem's limit is ${MAX_TEXT}`);
   }
   chargeText(units);
   const parts: string[] = [];
-  for (let r: StrRun | undefined = s.rep; r !== undefined; r = r.next) parts.push(r.count === 1 ? r.unit : r.unit.repeat(r.count));
-  s.text = parts.join("");
-  return s.text;
+  for (let r: StrRun | undefined = rep; r !== undefined; r = r.next) parts.push(r.count === 1 ? r.unit : r.unit.repeat(r.count));
+  const text = parts.join("");
+  s.text = text;
+  return text;
 }
 
 /** Longest run list a concatenation keeps closed; past it the characters are spelled out. */
@@ -29,9 +30,9 @@ const MAX_RUNS = 256;
 export const CLOSED_FROM = 1 << 16;
 
 function runsOf(s: PyStrObj): StrRun[] {
-  if (s.text !== null || s.rep === null) return [{ unit: s.text ?? "", count: 1 }];
+  if (typeof s.text === "string") return [{ unit: s.text, count: 1 }];
   const out: StrRun[] = [];
-  for (let r: StrRun | undefined = s.rep; r !== undefined; r = r.next) out.push(r);
+  for (let r: StrRun | undefined = s.text; r !== undefined; r = r.next) out.push(r);
   return out;
 }
 

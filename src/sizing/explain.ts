@@ -10,6 +10,7 @@ import { hasWstr } from "../runtime/ctx.js";
 import { typeName, type PyClassObj, type PyDictObj, type PyObj } from "../runtime/objects.js";
 import { slotGet } from "../runtime/classes.js";
 import { hasInstanceDict } from "../runtime/instanceValues.js";
+import { isInterned } from "../runtime/constPool.js";
 import { seqLen } from "../runtime/seq.js";
 import { getsizeof } from "./getsizeof.js";
 import { stdlibHeapType } from "./heapTypes.js";
@@ -199,7 +200,7 @@ function structOf(o: PyObj, layout: Layout): LaidOrNot {
       const values: Values = {
         ...headValues(o),
         length: String(o.length),
-        state: `${ascii ? "ascii" : `kind=${kind}`}, compact${o.interned ? ", interned" : ""}`,
+        state: `${ascii ? "ascii" : `kind=${kind}`}, compact${isInterned(o) ? ", interned" : ""}`,
         wstr: "NULL",
         utf8_length: "0",
         utf8: "NULL",
