@@ -23,7 +23,8 @@ import {
   type Kwargs, type PyObj, type PyStrObj, type Scope,
 } from "./objects.js";
 import { binaryOp, contains, unaryOp } from "./ops.js";
-import { repr, str } from "./repr.js";
+import { intToDecimal, repr, str } from "./repr.js";
+import { strText } from "./text.js";
 import { newSet, setAdd, setFrom } from "./sets.js";
 import { getItem, makeSlice } from "./subscript.js";
 import { assignTarget, type Target } from "./targets.js";
@@ -384,11 +385,41 @@ export class Compiler {
   }
 
   private joinedStr(e: ExprOf<"JoinedStr">): Compiled {
-    const parts = e.values.map((v) => (v.kind === "Constant" ? this.expr(v) : this.dynamic(this.formattedValue(v as ExprOf<"FormattedValue">))));
-    if (parts.length === 1) return parts[0] as Compiled;
-    const runs = parts.map((p) => p.run);
+    if (e.values.length === 1) {
+      const v = e.values[0] as Expr;
+      return v.kind === "Constant" ? this.expr(v) : this.dynamic(this.formattedValue(v as ExprOf<"FormattedValue">));
+    }
+    // The parts as text: an int or str formatted plainly is read as characters, without its str object.
+    const texts = e.values.map((v): ((sc: Scope) => string) => {
+      if (v.kind === "Constant") {
+        const run = this.expr(v).run;
+        return (sc) => strOf(run(sc));
+      }
+      const fv = v as ExprOf<"FormattedValue">;
+      if (fv.conversion === null && fv.formatSpec === null) {
+        const value = this.expr(fv.value).run;
+        return (sc) => {
+          ctx().tick();
+          try {
+            const o = value(sc);
+            if (o.t === "int") return intToDecimal(o.v);
+            if (o.t === "str") return strText(o);
+            return strOf(formatObj(o, ""));
+          } catch (err) {
+            if ((err instanceof PyException || err instanceof PymemError) && err.span === null) err.span = fv.span;
+            throw err;
+          }
+        };
+      }
+      const run = this.formattedValue(fv);
+      return (sc) => strOf(run(sc));
+    });
     // BUILD_STRING: _PyUnicode_JoinArray makes a new string (the empty one when empty).
-    return this.dynamic((sc) => pyStrFresh(runs.map((r) => strOf(r(sc))).join("")));
+    return this.dynamic((sc) => {
+      let text = "";
+      for (let i = 0; i < texts.length; i++) text += (texts[i] as (sc: Scope) => string)(sc);
+      return pyStrFresh(text);
+    });
   }
 
   private formattedValue(e: ExprOf<"FormattedValue">): Run {

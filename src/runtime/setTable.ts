@@ -16,6 +16,13 @@ import { materialize, type IntRunSeq } from "./seq.js";
 
 /** Hash of an unused slot (key NULL) and of a dummy (key dummy) in CPython. */
 const UNUSED = 0;
+/** Tables of at least this many slots keep hashes and stamps in typed arrays (cheaper to make; dearer for small ones). */
+const TYPED_FROM = 1024;
+
+/** `size` zeros (UNUSED hashes, or stamps): a typed array for a big table. */
+function zeros(size: number): number[] | Float64Array {
+  return size >= TYPED_FROM ? new Float64Array(size) : new Array<number>(size).fill(0);
+}
 const DUMMY = -1;
 
 function lowWord(h: PyHash): number {
@@ -29,12 +36,13 @@ function highWord(h: PyHash): number {
 export class SetTable {
   /** so->table: key per slot, null when unused or dummy (told apart by the hash). */
   private keys: (PyObj | null)[];
-  private hashes: PyHash[];
+  /** A big table's hashes sit in a Float64Array while every one is a number (a safe integer). */
+  private hashes: PyHash[] | Float64Array;
   /**
    * Insertion stamp per slot: seq * 2, plus 1 when the key's hash is a
    * stand-in. Kept only once such a key arrives (null until then).
    */
-  private stamps: number[] | null = null;
+  private stamps: number[] | Float64Array | null = null;
   /** so->hash: a frozenset's hash once computed (frozensets never change after construction). */
   cachedHash: PyHash | null = null;
   /** The slots in iteration order while nothing changes (sorting by insertion is not free). */
@@ -222,7 +230,7 @@ export class SetTable {
 
   /** The first stand-in hash arrives: the keys already present keep their (slot) order ahead of it. */
   private startStamps(): void {
-    const stamps = new Array<number>(this.keys.length).fill(0);
+    const stamps = zeros(this.keys.length);
     for (let j = 0; j < this.keys.length; j++) if (this.keys[j] !== null) stamps[j] = this.nextSeq++ * 2;
     this.stamps = stamps;
   }
@@ -230,6 +238,7 @@ export class SetTable {
   private put(slot: number, key: PyObj, hash: PyHash, stamp: number): void {
     this.touched();
     this.keys[slot] = key;
+    if (typeof hash === "bigint" && this.hashes instanceof Float64Array) this.hashes = Array.from(this.hashes);
     this.hashes[slot] = hash;
     if (this.stamps !== null) this.stamps[slot] = stamp;
   }
@@ -278,8 +287,8 @@ export class SetTable {
     this.touched();
     this.mask = size - 1;
     this.keys = new Array<PyObj | null>(size).fill(null);
-    this.hashes = new Array<PyHash>(size).fill(UNUSED);
-    this.stamps = this.stamps === null ? null : new Array<number>(size).fill(0);
+    this.hashes = zeros(size);
+    this.stamps = this.stamps === null ? null : zeros(size);
   }
 
   /** set_table_resize(so, minused): rehash the active entries, in slot order, into a fresh table. */
@@ -307,7 +316,7 @@ export class SetTable {
       this.hashes = other.hashes.slice();
       this.stamps = other.stamps === null ? null : other.stamps.slice();
     } else {
-      if (other.stamps !== null) this.stamps ??= new Array<number>(this.keys.length).fill(0);
+      if (other.stamps !== null) this.stamps ??= zeros(this.keys.length);
       for (const j of other.slotOrder(false)) {
         this.insertClean(other.keys[j] as PyObj, other.hashes[j] as PyHash, other.stamps === null ? 0 : (other.stamps[j] as number));
       }
@@ -378,9 +387,19 @@ export class SetTable {
     const keys = this.keys;
     for (let j = 0; j < keys.length; j++) if (keys[j] !== null) out.push(j);
     const stamps = this.stamps;
-    if (byInsertion && this.unstable > 0 && stamps !== null) out.sort((a, b) => (stamps[a] as number) - (stamps[b] as number));
+    if (byInsertion && this.unstable > 0 && stamps !== null) sortByStamp(out, stamps, this.nextSeq);
     if (byInsertion) this.orderCache = out;
     return out;
+  }
+
+  /** Each key, in slot order: for callers the order does not matter to (no sorting by insertion). */
+  forEachKeyBySlot(f: (key: PyObj) => void): void {
+    this.ensure();
+    const keys = this.keys;
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j];
+      if (k !== null && k !== undefined) f(k);
+    }
   }
 
   /** The keys in iteration order. */
@@ -396,5 +415,24 @@ export class SetTable {
   /** The active entries' hashes, for frozenset_hash. */
   activeHashes(): PyHash[] {
     return this.slotOrder(false).map((j) => this.hashes[j] as PyHash);
+  }
+}
+
+/**
+ * Sort active slots by their insertion stamps. Stamps are distinct (seq * 2
+ * + flag, seq < nextSeq), so while they are dense enough one pass placing
+ * each slot at its seq does it in linear time; otherwise a comparison sort.
+ */
+function sortByStamp(slots: number[], stamps: ArrayLike<number>, nextSeq: number): void {
+  if (nextSeq > 4 * slots.length + 64) {
+    slots.sort((a, b) => (stamps[a] as number) - (stamps[b] as number));
+    return;
+  }
+  const bySeq = new Int32Array(nextSeq).fill(-1);
+  for (const j of slots) bySeq[Math.floor((stamps[j] as number) / 2)] = j;
+  let n = 0;
+  for (let q = 0; q < nextSeq; q++) {
+    const j = bySeq[q] as number;
+    if (j >= 0) slots[n++] = j;
   }
 }

@@ -73,6 +73,9 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
       for (const v of intRunSmallValues(s)) stack.push(pyInt(v));
     }
   };
+  const pushKey = (k: PyObj): void => {
+    stack.push(k);
+  };
   const pushPair = (k: PyObj, v: PyObj): void => {
     stack.push(k, v);
   };
@@ -97,7 +100,7 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
       case "frozenset": {
         const run = o.table.pendingRun;
         if (run !== null) pushSeq(run);
-        else for (const k of o.table.keyList()) stack.push(k);
+        else o.table.forEachKeyBySlot(pushKey);
         break;
       }
       case "dict": {
