@@ -5,13 +5,13 @@ import type { Expr, Stmt } from "../python/ast.js";
 import { callObject } from "./calls.js";
 import { makeClass } from "./classes.js";
 import { Compiler } from "./compile.js";
-import { Break, Continue, Return } from "./flow.js";
+import { BREAK, Break, CONTINUE, Continue, Return, type Completion } from "./flow.js";
 import { GeneratorBodyCompiler, hasYield, makeGenerator } from "./generators.js";
 import { truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError } from "./errors.js";
 import { inplaceOp } from "./inplace.js";
-import { forEach } from "./iteration.js";
+import { forEachUntil } from "./iteration.js";
 import { delAttr } from "./attributes.js";
 import type { PyClassObj, PyModuleObj, PyObj, Scope } from "./objects.js";
 import { None, pyStr } from "./objects.js";
@@ -20,7 +20,8 @@ import { delItem } from "./subscript.js";
 import { typeError } from "./errors.js";
 import { dictSet, newDict } from "./dicts.js";
 
-type Exec = (sc: Scope) => void;
+/** A compiled statement; what it gives back says how it ended (nothing: normally). */
+type Exec = (sc: Scope) => Completion | void;
 
 
 function refusedImport(name: string, modules: ReadonlyMap<string, PyModuleObj>): PymemError {
@@ -34,7 +35,7 @@ function withSpan(s: Stmt, f: Exec): Exec {
   return (sc) => {
     ctx().tick();
     try {
-      f(sc);
+      return f(sc);
     } catch (e) {
       if ((e instanceof PyException || e instanceof PymemError) && e.span === null) e.span = s.span;
       throw e;
@@ -56,7 +57,11 @@ export class StatementCompiler {
   block(body: readonly Stmt[]): Exec {
     const parts = body.map((s) => withSpan(s, this.stmt(s)));
     return (sc) => {
-      for (const p of parts) p(sc);
+      for (let i = 0; i < parts.length; i++) {
+        const r = (parts[i] as Exec)(sc);
+        if (r !== undefined) return r;
+      }
+      return undefined;
     };
   }
 
@@ -154,14 +159,11 @@ export class StatementCompiler {
         return (sc) => {
           while (truthy(test(sc))) {
             ctx().tick();
-            try {
-              body(sc);
-            } catch (e) {
-              if (e instanceof Break) return;
-              if (!(e instanceof Continue)) throw e;
-            }
+            const r = body(sc);
+            if (r === BREAK) return undefined;
+            if (r instanceof Return) return r;
           }
-          orelse(sc);
+          return orelse(sc);
         };
       }
       case "For": {
@@ -170,35 +172,23 @@ export class StatementCompiler {
         const body = this.block(s.body);
         const orelse = this.block(s.orelse);
         return (sc) => {
-          try {
-            forEach(iter(sc), (x) => {
-              target(sc, x);
-              try {
-                body(sc);
-              } catch (e) {
-                if (!(e instanceof Continue)) throw e;
-              }
-            });
-          } catch (e) {
-            if (e instanceof Break) return;
-            throw e;
-          }
-          orelse(sc);
+          const r = forEachUntil(iter(sc), (x): Completion | void => {
+            target(sc, x);
+            const c = body(sc);
+            return c === CONTINUE ? undefined : c;
+          });
+          if (r === BREAK) return undefined;
+          if (r !== undefined) return r;
+          return orelse(sc);
         };
       }
       case "Break":
-        return () => {
-          throw new Break();
-        };
+        return () => BREAK;
       case "Continue":
-        return () => {
-          throw new Continue();
-        };
+        return () => CONTINUE;
       case "Return": {
         const v = s.value === null ? null : c.expr(s.value).run;
-        return (sc) => {
-          throw new Return(v === null ? None : v(sc));
-        };
+        return (sc) => new Return(v === null ? None : v(sc));
       }
       case "Assert": {
         const test = c.expr(s.test).run;
@@ -274,14 +264,14 @@ export class StatementCompiler {
               }
             }, qualname);
           }
+          let r: Completion | void;
           try {
-            body(frame);
+            r = body(frame);
           } catch (e) {
-            if (e instanceof Return) return e.value;
             markSetup(e);
             throw e;
           }
-          return None;
+          return r instanceof Return ? r.value : None;
         },
       };
       for (const d of [...decorators].reverse()) f = callObject(d(sc), [f]);
@@ -375,11 +365,7 @@ function namedTupleClass(name: string, ns: Map<string, PyObj>): PyObj {
 }
 
 export function execBlock(body: readonly Stmt[], sc: Scope, modules: ReadonlyMap<string, PyModuleObj>): void {
-  try {
-    new StatementCompiler(Compiler.forModule(body), modules).block(body)(sc);
-  } catch (e) {
-    if (e instanceof Return) throw new PyException("SyntaxError", "'return' outside function");
-    if (e instanceof Break || e instanceof Continue) throw new PyException("SyntaxError", "'break' outside loop");
-    throw e;
-  }
+  const r = new StatementCompiler(Compiler.forModule(body), modules).block(body)(sc);
+  if (r instanceof Return) throw new PyException("SyntaxError", "'return' outside function");
+  if (r instanceof Break || r instanceof Continue) throw new PyException("SyntaxError", "'break' outside loop");
 }

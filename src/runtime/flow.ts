@@ -1,5 +1,7 @@
-// Control flow that leaves a statement early: break, continue and return travel
-// as exceptions through the compiled closures to the loop or call that catches them.
+// How a statement ends: normally (undefined), or by break, continue or return.
+// Compiled statements give it back as their result, and each block, loop and
+// call passes it on or acts on it (no JS exception per return). Generator
+// bodies, which run as JS generators, throw the same objects instead.
 import type { PyObj } from "./objects.js";
 
 export class Break {}
@@ -7,3 +9,8 @@ export class Continue {}
 export class Return {
   constructor(readonly value: PyObj) {}
 }
+
+export const BREAK = new Break();
+export const CONTINUE = new Continue();
+
+export type Completion = undefined | Break | Continue | Return;

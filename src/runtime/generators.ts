@@ -8,13 +8,14 @@ import type { Compiler } from "./compile.js";
 import { truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { PymemError, valueError } from "./errors.js";
-import { Break, Continue, Return } from "./flow.js";
+import { Break, Continue, Return, type Completion } from "./flow.js";
 import { getIter } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
 import { None, type PyObj, type Scope } from "./objects.js";
 import type { Target } from "./targets.js";
 
-type Exec = (sc: Scope) => void;
+/** A compiled statement; what it gives back says how it ended (nothing: normally). */
+type Exec = (sc: Scope) => Completion | void;
 /** A suspendable statement: yields Python values, returns when the statement is done. */
 type GenExec = (sc: Scope) => Generator<PyObj, void, undefined>;
 
@@ -47,7 +48,9 @@ export class GeneratorBodyCompiler {
     if (!hasYield(s)) {
       const f = this.plain(s);
       return function* (sc) {
-        f(sc);
+        // A break, continue or return of a statement without a yield travels on as a throw here.
+        const r = f(sc);
+        if (r !== undefined) throw r;
       };
     }
     switch (s.kind) {

@@ -144,6 +144,29 @@ export function forEach(o: PyObj, f: (x: PyObj) => void): void {
   }
 }
 
+/** forEach that stops at the first item for which `f` gives something, and gives that (a for loop's break or return). */
+export function forEachUntil<T>(o: PyObj, f: (x: PyObj) => T | undefined): T | undefined {
+  const c = ctx();
+  if (o.t === "range" && o.len < 2n ** 31n && o.start > -(2n ** 52n) && o.stop < 2n ** 52n) {
+    const n = Number(o.len);
+    const start = Number(o.start);
+    const step = Number(o.step);
+    for (let i = 0; i < n; i++) {
+      const r = f(pyInt(start + i * step));
+      c.tick();
+      if (r !== undefined) return r;
+    }
+    return undefined;
+  }
+  const it = getIter(o);
+  for (let x = it.next(); x !== undefined; x = it.next()) {
+    const r = f(x);
+    c.tick();
+    if (r !== undefined) return r;
+  }
+  return undefined;
+}
+
 /** PyObject_HasLen: the length CPython would ask for before iterating, or null. */
 export function objectLen(o: PyObj): number | null {
   switch (o.t) {
