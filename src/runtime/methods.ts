@@ -219,16 +219,77 @@ function numericKeys(keys: readonly PyObj[]): Float64Array | null {
   return out;
 }
 
+/**
+ * Whole-number keys as one sortable double each: key * m + index (m a power
+ * of two above every index), negated key for a reverse sort. A native numeric
+ * sort of these is the stable sort by key, ties in index order. Null when some
+ * key is not a whole number or the product would not be exact.
+ */
+function packedKeys(nums: Float64Array, reverse: boolean): Float64Array | null {
+  const n = nums.length;
+  const m = 2 ** Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const limit = 2 ** 53 / m - 1;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = nums[i] as number;
+    if (!Number.isInteger(v) || Math.abs(v) >= limit) return null;
+    out[i] = (reverse ? -v : v) * m + i;
+  }
+  out.sort();
+  for (let i = 0; i < n; i++) {
+    const c = out[i] as number;
+    out[i] = c - Math.floor(c / m) * m;
+  }
+  return out;
+}
+
+/**
+ * The key of each item. While every key is an int a double holds or a float
+ * (not NaN), only its value is kept (the key objects are dropped as they come,
+ * as nothing else holds them); the first other key turns them back into
+ * objects of the same values, which compare the same.
+ */
+function sortKeys(items: readonly PyObj[], key: PyObj): { keys: PyObj[]; nums: null } | { keys: null; nums: Float64Array } {
+  if (key.t === "NoneType") {
+    const nums = numericKeys(items);
+    return nums === null ? { keys: items as PyObj[], nums } : { keys: null, nums };
+  }
+  const n = items.length;
+  const nums = new Float64Array(n);
+  const isFloat = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = callObject(key, [items[i] as PyObj]);
+    if ((k.t === "int" && typeof k.v === "number") || (k.t === "float" && !Number.isNaN(k.v))) {
+      nums[i] = k.v as number;
+      isFloat[i] = k.t === "float" ? 1 : 0;
+      continue;
+    }
+    const keys = new Array<PyObj>(n);
+    for (let j = 0; j < i; j++) keys[j] = isFloat[j] === 1 ? pyFloat(nums[j] as number) : pyInt(nums[j] as number);
+    keys[i] = k;
+    for (let j = i + 1; j < n; j++) keys[j] = callObject(key, [items[j] as PyObj]);
+    return { keys, nums: null };
+  }
+  return { keys: null, nums };
+}
+
 export function sortInPlace(items: PyObj[], key: PyObj, reverse: boolean): void {
-  const keys = key.t === "NoneType" ? items : items.map((x) => callObject(key, [x]));
+  const { keys, nums } = sortKeys(items, key);
+  const order = nums === null ? null : packedKeys(nums, reverse);
+  if (order !== null) {
+    const sorted = Array.from(order, (i) => items[i] as PyObj);
+    ctx().tick(items.length);
+    for (let i = 0; i < items.length; i++) items[i] = sorted[i] as PyObj;
+    return;
+  }
   const idx = items.map((_x, i) => i);
-  const nums = numericKeys(keys);
   if (nums !== null) {
     // Ints and floats that a double holds compare exactly as doubles; equal keys keep their order.
     idx.sort(reverse ? (a, b) => (nums[b] as number) - (nums[a] as number) || a - b : (a, b) => (nums[a] as number) - (nums[b] as number) || a - b);
   } else {
+    const ks = keys as PyObj[];
     idx.sort((a, b) => {
-      const c = pyCompare(keys[a] as PyObj, keys[b] as PyObj, "<");
+      const c = pyCompare(ks[a] as PyObj, ks[b] as PyObj, "<");
       return (reverse ? -c : c) || a - b;
     });
   }
