@@ -35,6 +35,16 @@ export function bindArguments(
   args: readonly PyObj[],
   kw: Kwargs,
 ): Map<string, PyObj> {
+  // The common call: positional arguments only, to plain parameters, defaults filling the rest.
+  if (kw.values.size === 0 && p.vararg === null && p.kwarg === null && p.kwonly.length === 0) {
+    const n = p.positional.length;
+    const firstDefault = n - defaults.length;
+    if (args.length <= n && args.length >= firstDefault) {
+      const vars = new Map<string, PyObj>();
+      for (let i = 0; i < n; i++) vars.set(p.positional[i] as string, (i < args.length ? args[i] : defaults[i - firstDefault]) as PyObj);
+      return vars;
+    }
+  }
   const vars = new Map<string, PyObj>();
   const fname = `${p.name}()`;
   if (args.length > p.positional.length && p.vararg === null) {
