@@ -80,13 +80,29 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
     stack.push(k, v);
   };
   const runViews = new Map<RunCell, IntRunSeq[]>();
+  // The running total of the type met last (runs of one type are the common case: one Map lookup saved per object).
+  let lastName = "";
+  let lastTotal: TypeTotal = { count: 0, bytes: 0 };
   while (stack.length > 0) {
     const o = stack.pop() as PyObj;
     if (reached(o)) continue;
     if ((++visited & 0xffff) === 0) progress?.report("sizing", visited, null);
     const name = typeName(o);
-    if (!firstOfType.has(name)) firstOfType.set(name, o);
-    add(name, 1, getsizeof(o, layout));
+    if (name !== lastName) {
+      let t = totals.get(name);
+      if (t === undefined) {
+        t = { count: 0, bytes: 0 };
+        totals.set(name, t);
+      }
+      if (!firstOfType.has(name)) firstOfType.set(name, o);
+      lastName = name;
+      lastTotal = t;
+    }
+    const bytes = getsizeof(o, layout);
+    lastTotal.count++;
+    lastTotal.bytes += bytes;
+    deep += bytes;
+    objects++;
     switch (o.t) {
       case "list":
         pushSeq(o.items);
