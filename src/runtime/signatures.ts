@@ -60,6 +60,8 @@ function plural(n: number, word: string): string {
 
 /** Raises CPython's TypeError for a call that does not fit `name`'s signature. */
 export function checkCall(name: string, s: Signature, args: readonly PyObj[], kw: Kwargs): void {
+  // Positional arguments only, within the counts: nothing to check by name.
+  if (kw.values.size === 0 && args.length >= s.min && args.length <= s.max && (s.methO !== true || args.length === 1)) return;
   if (s.kw !== "any") {
     for (const k of kw.values.keys()) {
       if (s.kw.includes(k)) continue;
