@@ -23,15 +23,34 @@ export class Block {
     readonly kind: BlockKind,
     readonly parent: Block | null,
   ) {}
+
+  private slots: Map<string, number> | null = null;
+
+  /**
+   * Where a local of this function or comprehension sits in its frame (its
+   * co_varnames index): the bound names in the order first bound. Asked only
+   * once the whole module is walked, when `bound` is complete.
+   */
+  localIndex(name: string): number {
+    this.slots ??= new Map([...this.bound].map((n, i) => [n, i]));
+    const i = this.slots.get(name);
+    if (i === undefined) throw new Error(`symtable: '${name}' is not a local of this block`);
+    return i;
+  }
+
+  /** How many locals a frame of this block holds. */
+  get frameSize(): number {
+    return this.bound.size;
+  }
 }
 
 /** Where a name lives, seen from one block. `hops` counts runtime scopes outward (class bodies are not in the chain). */
 export type NameRef =
-  | { readonly kind: "fast" } // a function's or comprehension's own local
+  | { readonly kind: "fast"; readonly index: number } // a function's or comprehension's own local, by its frame index
   | { readonly kind: "name" } // module or class body: the block's namespace, then globals, then builtins
   | { readonly kind: "global" } // explicitly or implicitly global: module namespace, then builtins
-  | { readonly kind: "free"; readonly hops: number } // bound in an enclosing function
-  | { readonly kind: "classFree"; readonly hops: number }; // class body: its namespace first, then the enclosing function's
+  | { readonly kind: "free"; readonly hops: number; readonly index: number } // bound in an enclosing function, at `index` of its frame
+  | { readonly kind: "classFree"; readonly hops: number; readonly index: number }; // class body: its namespace first, then the enclosing function's
 
 export class SymbolError extends Error {
   constructor(
@@ -48,22 +67,24 @@ export interface Symtable {
   readonly blocks: ReadonlyMap<object, Block>;
 }
 
-const FAST: NameRef = { kind: "fast" };
 const NAME: NameRef = { kind: "name" };
 const GLOBAL: NameRef = { kind: "global" };
 
 /** analyze_name: resolve `name` as seen from `b`. */
 export function resolve(b: Block, name: string): NameRef {
   if (b.declaredGlobal.has(name)) return GLOBAL;
-  if (b.declaredNonlocal.has(name)) return { kind: "free", hops: freeHops(b, name) ?? 1 };
-  if (b.bound.has(name)) return b.kind === "function" || b.kind === "comprehension" ? FAST : NAME;
-  const hops = freeHops(b, name);
-  if (hops !== null) return b.kind === "class" ? { kind: "classFree", hops } : { kind: "free", hops };
+  if (b.declaredNonlocal.has(name)) {
+    const f = freeTarget(b, name);
+    return { kind: "free", hops: f?.hops ?? 1, index: f?.index ?? 0 };
+  }
+  if (b.bound.has(name)) return b.kind === "function" || b.kind === "comprehension" ? { kind: "fast", index: b.localIndex(name) } : NAME;
+  const f = freeTarget(b, name);
+  if (f !== null) return b.kind === "class" ? { kind: "classFree", ...f } : { kind: "free", ...f };
   return b.kind === "function" || b.kind === "comprehension" ? GLOBAL : NAME;
 }
 
-/** How many runtime scopes outward the enclosing function binding `name` is, or null when it is global. */
-function freeHops(b: Block, name: string): number | null {
+/** The enclosing function binding `name`: how many runtime scopes outward it is, and the name's index in its frame; null when global. */
+function freeTarget(b: Block, name: string): { hops: number; index: number } | null {
   let hops = 0;
   for (let a = b.parent; a !== null; a = a.parent) {
     if (a.kind === "class") continue;
@@ -71,7 +92,7 @@ function freeHops(b: Block, name: string): number | null {
     if (a.kind === "module") return null;
     if (a.declaredGlobal.has(name)) return null;
     if (a.declaredNonlocal.has(name)) continue;
-    if (a.bound.has(name)) return hops;
+    if (a.bound.has(name)) return { hops, index: a.localIndex(name) };
   }
   return null;
 }
@@ -104,7 +125,7 @@ class Walker {
 
   finish(): Symtable {
     for (const n of this.nonlocals) {
-      if (freeHops(n.block, n.name) === null) throw new SymbolError(`no binding for nonlocal '${n.name}' found`, n.span);
+      if (freeTarget(n.block, n.name) === null) throw new SymbolError(`no binding for nonlocal '${n.name}' found`, n.span);
     }
     return { top: this.top, blocks: this.blocks };
   }

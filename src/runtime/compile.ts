@@ -29,7 +29,7 @@ import { newSet, setAdd, setFrom } from "./sets.js";
 import { getItem, makeSlice } from "./subscript.js";
 import { assignTarget, type Target } from "./targets.js";
 import { newTuple } from "./tuples.js";
-import { bindArguments, paramSpec } from "./params.js";
+import { bindArguments, frameLayout, paramSpec, type FrameLayout } from "./params.js";
 import { mangle } from "./classes.js";
 import { nameDeleter, nameLoader, nameStorer } from "./scope.js";
 import { resolve, SymbolError, symtableOfExpression, symtableOfModule, type Block, type Symtable } from "../compiler/symtable.js";
@@ -441,7 +441,14 @@ export class Compiler {
     const defaults = e.args.defaults.map((d) => this.expr(d).run);
     const kwDefaults = e.args.kwDefaults.map((d) => (d === null ? null : this.expr(d).run));
     const qualname = this.qualnameOf("<lambda>");
-    const body = this.withQualPrefix(`${qualname}.<locals>.`, () => this.inBlock(e, () => this.expr(e.body).run));
+    let layout: FrameLayout | null = null;
+    const body = this.withQualPrefix(`${qualname}.<locals>.`, () =>
+      this.inBlock(e, () => {
+        layout = frameLayout(spec, this.block);
+        return this.expr(e.body).run;
+      }),
+    );
+    const frame = layout as unknown as FrameLayout;
     const closureOf = this.closure();
     const inSetup = this.where === "setup";
     return this.dynamic((sc) => {
@@ -452,7 +459,7 @@ export class Compiler {
       const closure = closureOf(sc);
       const call = (args: readonly PyObj[], kw: Kwargs): PyObj => {
         try {
-          return body({ vars: bindArguments(spec, defs, kwDefs, args, kw), parent: closure });
+          return body({ vars: null, fast: bindArguments(spec, frame, defs, kwDefs, args, kw), parent: closure });
         } catch (err) {
           if (inSetup && (err instanceof PyException || err instanceof PymemError) && err.span !== null && err.where === null) err.where = "setup";
           throw err;
@@ -536,10 +543,11 @@ export class Compiler {
       iter: i === 0 ? null : this.iterOperand(g.iter),
       ifs: g.ifs.map((c) => this.expr(c).run),
     }));
+    const size = this.block.frameSize;
     const drive = (sc: Scope, firstIterable: PyObj, emit: (inner: Scope) => void): void => {
       // A comprehension's own scope and result are made each time it runs: counted as several steps.
       ctx().tick(COMPREHENSION_STEPS);
-      const inner: Scope = { vars: new Map(), parent: closureOf(sc) };
+      const inner: Scope = { vars: null, fast: new Array<PyObj | undefined>(size).fill(undefined), parent: closureOf(sc) };
       const level = (i: number, iterable: PyObj): void => {
         const loop = loops[i] as (typeof loops)[number];
         forEach(iterable, (x) => {
@@ -622,7 +630,7 @@ export class Compiler {
         // A generator object with its frame and JS generator is costly to make: counted as several steps.
         ctx().tick(GENERATOR_STEPS);
         const gen = (function* (): Generator<PyObj> {
-          const inner: Scope = { vars: new Map(), parent: closureOf(sc) };
+          const inner: Scope = { vars: null, fast: new Array<PyObj | undefined>(size).fill(undefined), parent: closureOf(sc) };
           function* level(i: number, iterable: PyObj): Generator<PyObj> {
             const loop = loops[i] as (typeof loops)[number];
             const src = getIter(iterable);

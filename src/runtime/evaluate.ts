@@ -96,9 +96,10 @@ export function evaluate(req: EvalRequest): EvalResult {
   const c = new Ctx(req.layout, req.budget, req.progress ?? null);
   if (req.sizeof !== undefined) c.sizeof = req.sizeof(c);
   return withCtx(c, (): EvalResult => {
-    const globals: Scope = { vars: new Map<string, PyObj>([["__name__", pyStr("__pymem_setup__")]]), parent: null };
+    const vars = new Map<string, PyObj>([["__name__", pyStr("__pymem_setup__")]]);
+    const globals: Scope = { vars, fast: null, parent: null };
     // SEMANTICS.md: array, collections, decimal and sys are imported before the setup runs.
-    for (const name of ["array", "collections", "decimal", "sys"]) globals.vars.set(name, modules.get(name) as PyModuleObj);
+    for (const name of ["array", "collections", "decimal", "sys"]) vars.set(name, modules.get(name) as PyModuleObj);
     // Blank: only what Python's tokenizer skips (JS's trim() would also drop U+FEFF, U+3000 and \v,
     // each a SyntaxError in CPython).
     if (req.setup !== null && !/^[ \t\n\r\f]*$/.test(req.setup)) {

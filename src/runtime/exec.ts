@@ -15,7 +15,7 @@ import { forEachUntil } from "./iteration.js";
 import { delAttr } from "./attributes.js";
 import type { PyClassObj, PyModuleObj, PyObj, Scope } from "./objects.js";
 import { None, pyStr } from "./objects.js";
-import { bindArguments, paramSpec } from "./params.js";
+import { bindArguments, frameLayout, paramSpec, type FrameLayout } from "./params.js";
 import { delItem } from "./subscript.js";
 import { typeError } from "./errors.js";
 import { dictSet, newDict } from "./dicts.js";
@@ -88,10 +88,11 @@ export class StatementCompiler {
         return (sc) => {
           // In a class body, simple annotations are recorded in order in __annotations__.
           if (name !== null) {
-            let ann = sc.vars.get("__annotations__");
+            const ns = sc.vars as Map<string, PyObj>;
+            let ann = ns.get("__annotations__");
             if (ann === undefined) {
               ann = newDict();
-              sc.vars.set("__annotations__", ann);
+              ns.set("__annotations__", ann);
             }
             if (ann.t === "dict") dictSet(ann, pyStr(name), annotation(sc));
           }
@@ -137,7 +138,7 @@ export class StatementCompiler {
         return (sc) => {
           for (const { a, store } of binds) {
             if (store === null) {
-              for (const [k, v] of m.attrs) sc.vars.set(k, v);
+              for (const [k, v] of m.attrs) (sc.vars as Map<string, PyObj>).set(k, v);
               continue;
             }
             const v = m.attrs.get(a.name);
@@ -220,10 +221,12 @@ export class StatementCompiler {
     this.c.inGenerator = isGenerator;
     let body: Exec = () => undefined;
     let genBody: ((sc: Scope) => Generator<PyObj, void, undefined>) | null = null;
+    let layout: FrameLayout = { size: 0, positional: [], index: new Map() };
     const qualname = this.c.qualnameOf(s.name);
     try {
       this.c.withQualPrefix(`${qualname}.<locals>.`, () =>
         this.c.inBlock(s, () => {
+          layout = frameLayout(spec, this.c.block);
           if (!isGenerator) body = this.block(s.body);
           else genBody = new GeneratorBodyCompiler(this.c, (x) => withSpan(x, this.stmt(x))).block(s.body);
         }),
@@ -250,9 +253,9 @@ export class StatementCompiler {
         name,
         ...(qualname === name ? {} : { qualname }),
         call: (args, kw) => {
-          const vars = bindArguments(spec, defs, kwDefs, args, kw);
+          const fast = bindArguments(spec, layout, defs, kwDefs, args, kw);
           ctx().tick();
-          const frame: Scope = { vars, parent: closure };
+          const frame: Scope = { vars: null, fast, parent: closure };
           if (genBody !== null) {
             const g = genBody;
             return makeGenerator(function* () {
@@ -293,9 +296,10 @@ export class StatementCompiler {
     const store = this.c.storeName(name);
     return (sc) => {
       const baseObjs = bases.map((b) => b(sc));
-      const ns: Scope = { vars: new Map<string, PyObj>([["__module__", pyStr("__pymem_setup__")], ["__qualname__", pyStr(qualname)]]), parent: closureOf(sc) };
+      const vars = new Map<string, PyObj>([["__module__", pyStr("__pymem_setup__")], ["__qualname__", pyStr(qualname)]]);
+      const ns: Scope = { vars, fast: null, parent: closureOf(sc) };
       body(ns);
-      let cls: PyObj = buildClass(name, baseObjs, ns.vars);
+      let cls: PyObj = buildClass(name, baseObjs, vars);
       for (const d of [...decorators].reverse()) cls = callObject(d(sc), [cls]);
       store(sc, cls);
     };

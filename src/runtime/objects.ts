@@ -253,8 +253,14 @@ export type PyTag = PyObj["t"];
  * or a function's (lambda's, comprehension's) locals and cells. `parent` is the
  * closure: the enclosing function or module scope (never a class body).
  */
+/**
+ * A runtime namespace: a module's or class body's names (`vars`), or a
+ * function's or comprehension's frame of locals by index (`fast`, undefined
+ * while unbound), as the compiler resolved them (src/compiler/symtable.ts).
+ */
 export interface Scope {
-  readonly vars: Map<string, PyObj>;
+  readonly vars: Map<string, PyObj> | null;
+  readonly fast: (PyObj | undefined)[] | null;
   readonly parent: Scope | null;
 }
 

@@ -1,5 +1,6 @@
 // Binding call arguments to a def's or lambda's parameters, with CPython's
 // TypeError messages.
+import type { Block } from "../compiler/symtable.js";
 import type { Arguments } from "../python/ast.js";
 import { dictSet, newDict } from "./dicts.js";
 import { typeError } from "./errors.js";
@@ -27,25 +28,41 @@ export function paramSpec(name: string, a: Arguments): ParamSpec {
   };
 }
 
-/** The local variables of a call: positional, defaults, *args, keyword-only, **kwargs. */
+/** Where a def's or lambda's parameters sit in a frame of its locals (symtable.ts Block.localIndex). */
+export interface FrameLayout {
+  readonly size: number;
+  /** Each positional parameter's index, in order. */
+  readonly positional: readonly number[];
+  readonly index: ReadonlyMap<string, number>;
+}
+
+export function frameLayout(p: ParamSpec, block: Block): FrameLayout {
+  const names = [...p.positional, ...p.kwonly, ...(p.vararg === null ? [] : [p.vararg]), ...(p.kwarg === null ? [] : [p.kwarg])];
+  const index = new Map(names.map((n) => [n, block.localIndex(n)]));
+  return { size: block.frameSize, positional: p.positional.map((n) => index.get(n) as number), index };
+}
+
+/** The frame of a call: its locals, the parameters bound (positional, defaults, *args, keyword-only, **kwargs), the rest unbound. */
 export function bindArguments(
   p: ParamSpec,
+  layout: FrameLayout,
   defaults: readonly PyObj[],
   kwDefaults: readonly (PyObj | null)[],
   args: readonly PyObj[],
   kw: Kwargs,
-): Map<string, PyObj> {
+): (PyObj | undefined)[] {
+  const frame = new Array<PyObj | undefined>(layout.size).fill(undefined);
   // The common call: positional arguments only, to plain parameters, defaults filling the rest.
   if (kw.values.size === 0 && p.vararg === null && p.kwarg === null && p.kwonly.length === 0) {
     const n = p.positional.length;
     const firstDefault = n - defaults.length;
     if (args.length <= n && args.length >= firstDefault) {
-      const vars = new Map<string, PyObj>();
-      for (let i = 0; i < n; i++) vars.set(p.positional[i] as string, (i < args.length ? args[i] : defaults[i - firstDefault]) as PyObj);
-      return vars;
+      const at = layout.positional;
+      for (let i = 0; i < n; i++) frame[at[i] as number] = i < args.length ? args[i] : defaults[i - firstDefault];
+      return frame;
     }
   }
-  const vars = new Map<string, PyObj>();
+  const vars = { set: (n: string, v: PyObj): void => void (frame[layout.index.get(n) as number] = v) };
   const fname = `${p.name}()`;
   if (args.length > p.positional.length && p.vararg === null) {
     throw typeError(`${fname} takes ${p.positional.length} positional argument${p.positional.length === 1 ? "" : "s"} but ${args.length} ${args.length === 1 ? "was" : "were"} given`);
@@ -77,5 +94,5 @@ export function bindArguments(
     for (const k of extra) dictSet(d, kw.keys.get(k) ?? (pyStr(k) as PyStrObj), kw.values.get(k) as PyObj);
     vars.set(p.kwarg, d);
   } else if (extra.length > 0) throw typeError(`${fname} got an unexpected keyword argument '${extra[0]}'`);
-  return vars;
+  return frame;
 }

@@ -72,22 +72,34 @@ function unboundFree(name: string): PyException {
   return new PyException("NameError", `free variable '${name}' referenced before assignment in enclosing scope`);
 }
 
+/** A module's or class body's names (never a function frame's). */
+function names(sc: Scope): Map<string, PyObj> {
+  return sc.vars as Map<string, PyObj>;
+}
+
+/** A function's or comprehension's frame of locals. */
+function frame(sc: Scope): (PyObj | undefined)[] {
+  return sc.fast as (PyObj | undefined)[];
+}
+
 /** LOAD_FAST / LOAD_DEREF / LOAD_GLOBAL / LOAD_NAME / LOAD_CLASSDEREF. */
 export function nameLoader(ref: NameRef, name: string): (sc: Scope) => PyObj {
   switch (ref.kind) {
-    case "fast":
-      return (sc) => sc.vars.get(name) ?? throwIt(unboundLocal(name));
+    case "fast": {
+      const i = ref.index;
+      return (sc) => frame(sc)[i] ?? throwIt(unboundLocal(name));
+    }
     case "free": {
-      const hops = ref.hops;
-      return (sc) => outward(sc, hops).vars.get(name) ?? throwIt(unboundFree(name));
+      const { hops, index } = ref;
+      return (sc) => frame(outward(sc, hops))[index] ?? throwIt(unboundFree(name));
     }
     case "global":
-      return (sc) => moduleScope(sc).vars.get(name) ?? lookupBuiltin(name);
+      return (sc) => names(moduleScope(sc)).get(name) ?? lookupBuiltin(name);
     case "name":
-      return (sc) => sc.vars.get(name) ?? moduleScope(sc).vars.get(name) ?? lookupBuiltin(name);
+      return (sc) => names(sc).get(name) ?? names(moduleScope(sc)).get(name) ?? lookupBuiltin(name);
     case "classFree": {
-      const hops = ref.hops;
-      return (sc) => sc.vars.get(name) ?? outward(sc, hops).vars.get(name) ?? throwIt(unboundFree(name));
+      const { hops, index } = ref;
+      return (sc) => names(sc).get(name) ?? frame(outward(sc, hops))[index] ?? throwIt(unboundFree(name));
     }
   }
 }
@@ -95,40 +107,49 @@ export function nameLoader(ref: NameRef, name: string): (sc: Scope) => PyObj {
 /** STORE_FAST / STORE_DEREF / STORE_GLOBAL / STORE_NAME. */
 export function nameStorer(ref: NameRef, name: string): (sc: Scope, v: PyObj) => void {
   switch (ref.kind) {
-    case "fast":
+    case "fast": {
+      const i = ref.index;
+      return (sc, v) => {
+        frame(sc)[i] = v;
+      };
+    }
     case "name":
-      return (sc, v) => void sc.vars.set(name, v);
+      return (sc, v) => void names(sc).set(name, v);
     case "free":
     case "classFree": {
-      const hops = ref.hops;
-      return (sc, v) => void outward(sc, hops).vars.set(name, v);
+      const { hops, index } = ref;
+      return (sc, v) => {
+        frame(outward(sc, hops))[index] = v;
+      };
     }
     case "global":
-      return (sc, v) => void moduleScope(sc).vars.set(name, v);
+      return (sc, v) => void names(moduleScope(sc)).set(name, v);
   }
 }
 
 /** DELETE_FAST / DELETE_DEREF / DELETE_GLOBAL / DELETE_NAME. */
 export function nameDeleter(ref: NameRef, name: string): (sc: Scope) => void {
+  const unbind = (f: (PyObj | undefined)[], i: number, err: () => PyException): void => {
+    if (f[i] === undefined) throw err();
+    f[i] = undefined;
+  };
   switch (ref.kind) {
-    case "fast":
-      return (sc) => {
-        if (!sc.vars.delete(name)) throw unboundLocal(name);
-      };
+    case "fast": {
+      const i = ref.index;
+      return (sc) => unbind(frame(sc), i, () => unboundLocal(name));
+    }
     case "free":
     case "classFree": {
-      const hops = ref.hops;
-      return (sc) => {
-        if (!outward(sc, hops).vars.delete(name)) throw unboundFree(name);
-      };
+      const { hops, index } = ref;
+      return (sc) => unbind(frame(outward(sc, hops)), index, () => unboundFree(name));
     }
     case "global":
       return (sc) => {
-        if (!moduleScope(sc).vars.delete(name)) throw new PyException("NameError", `name '${name}' is not defined`);
+        if (!names(moduleScope(sc)).delete(name)) throw new PyException("NameError", `name '${name}' is not defined`);
       };
     case "name":
       return (sc) => {
-        if (!sc.vars.delete(name)) throw new PyException("NameError", `name '${name}' is not defined`);
+        if (!names(sc).delete(name)) throw new PyException("NameError", `name '${name}' is not defined`);
       };
   }
 }
