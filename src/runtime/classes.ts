@@ -116,6 +116,7 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
     cachedKeys: hasDict ? newClassKeys() : null,
     frozen: bases.some((b) => b.frozen),
     tupleFields: opts.tupleFields ?? base?.tupleFields ?? null,
+    decorated: null,
   };
   (cls as { mro: readonly PyClassObj[] }).mro = c3(cls, bases);
   // type_new_set_names, then type_new_init_subclass (the parent's, an implicit classmethod).

@@ -2,12 +2,10 @@
 // the classes they make, with the attribute-setting order and defaults of the
 // code CPython 3.10's dataclasses module generates.
 import { ctx } from "./ctx.js";
-import { AT_ADDRESS, classDisplayName } from "./repr.js";
 import { callObject, instantiate } from "./calls.js";
 import { makeClass } from "./classes.js";
 import { pyEq, richCompare, truthy } from "./compare.js";
-import { callDunder, lookupDunder, setGeneratedDunders } from "./userDunders.js";
-import { setInstanceHashFields } from "./hashTable.js";
+import { callDunder, lookupDunder } from "./userDunders.js";
 import { dictSet, newDict } from "./dicts.js";
 import { instanceDictGet } from "./instanceValues.js";
 import { PymemError, typeError, valueError } from "./errors.js";
@@ -22,7 +20,7 @@ import {
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
 import { newTuple, newTupleOfClass } from "./tuples.js";
-import { repr, setInstanceRepr } from "./repr.js";
+import { repr } from "./repr.js";
 import { isIdentifier } from "./strPredicates.js";
 import { unicodeSpaceRuns } from "./unicodeChars.js";
 import { classmethods, lookupClassAttr, slotGet } from "./classes.js";
@@ -201,6 +199,16 @@ function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
     frozen: target.frozen,
     repr: truthy(opts.values.get("repr") ?? True),
   });
+  const byName = new Map<string, PyObj | null>();
+  const t = target;
+  target.decorated = {
+    generated(name) {
+      let m = byName.get(name);
+      if (m === undefined) byName.set(name, (m = generatedMethod(t, name)));
+      return m ?? undefined;
+    },
+    hashFields: (o) => dataclassTuple(o, "hash"),
+  };
   return target;
 }
 
@@ -241,7 +249,6 @@ function dataclassRepr(o: PyObj & { t: "instance" }, fields: readonly FieldSpec[
 }
 
 const ORDER: Readonly<Record<string, "Lt" | "LtE" | "Gt" | "GtE">> = { __lt__: "Lt", __le__: "LtE", __gt__: "Gt", __ge__: "GtE" };
-const generatedCache = new WeakMap<PyClassObj, Map<string, PyObj | null>>();
 
 /**
  * The methods @dataclass puts in the class it processes (when the body does
@@ -269,20 +276,6 @@ function generatedMethod(cls: PyClassObj, name: string): PyObj | null {
   return null;
 }
 
-setGeneratedDunders((cls, name) => {
-  let byName = generatedCache.get(cls);
-  if (byName === undefined) generatedCache.set(cls, (byName = new Map()));
-  let m = byName.get(name);
-  if (m === undefined) byName.set(name, (m = generatedMethod(cls, name)));
-  return m ?? undefined;
-});
-
-setInstanceHashFields((o) => dataclassTuple(o, "hash"));
-
-setInstanceRepr((o) => {
-  // object.__repr__: '<module.qualname object at %p>' (a class's own __repr__ is found by userDunders first).
-  return `<${classDisplayName(o.cls)} object${AT_ADDRESS}>`;
-});
 
 /** A namedtuple class: a tuple subclass with __slots__ = () and named fields. */
 export function namedTupleClass(name: string, fields: readonly string[], defaults: readonly PyObj[], ns: Map<string, PyObj> = new Map()): PyClassObj {

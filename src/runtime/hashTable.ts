@@ -329,12 +329,6 @@ export function setUserKeys(k: { needs(o: PyObj): boolean; eq(a: PyObj, b: PyObj
   userKeys = k;
 }
 
-let instanceHashFields: (o: PyObj) => PyObj[] | null = () => null;
-
-/** Frozen, eq dataclasses hash by their fields (installed by dataclasses.ts). */
-export function setInstanceHashFields(f: (o: PyObj) => PyObj[] | null): void {
-  instanceHashFields = f;
-}
 
 const identityIds = new WeakMap<object, number>();
 let nextIdentity = 1;
@@ -418,7 +412,8 @@ function otherKey(o: PyObj): HKey {
     case "deque":
       throw unhashable(o);
     case "instance": {
-      const fields = instanceHashFields(o);
+      // Frozen, eq dataclasses hash and compare by their fields.
+      const fields = o.cls.decorated?.hashFields(o) ?? null;
       return fields === null ? identityKey(o) : `d${identityKey(o.cls)}(${fields.map((x) => keyString(hashKey(x))).join(",")})`;
     }
     case "range":

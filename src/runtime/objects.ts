@@ -206,6 +206,16 @@ export interface PyClassObj {
   frozen: boolean;
   /** Fields of a namedtuple / NamedTuple class, in order. */
   tupleFields: readonly string[] | null;
+  /** What a class decorator (@dataclass) gave this very class beyond its body; null for most classes. */
+  decorated: ClassExtras | null;
+}
+
+/** A decorated class's own slots: read by the lookups that reach it, with no hook installed from above. */
+export interface ClassExtras {
+  /** A method the decorator generated, found after the class's own attributes (undefined when none). */
+  generated(name: string): PyObj | undefined;
+  /** The values an instance hashes and compares by as a dict key (frozen eq dataclasses), or null. */
+  hashFields(o: PyInstanceObj): PyObj[] | null;
 }
 
 export interface PyInstanceObj {

@@ -195,7 +195,7 @@ export function repr(o: PyObj, active: Set<PyObj> = reprRunning): string {
     case "class":
       return `<class '${classDisplayName(o)}'>`;
     case "instance":
-      return instanceRepr(o, active);
+      return instanceRepr(o);
     case "array": {
       if (o.values.length === 0) return `array('${o.typecode}')`;
       if (o.typecode === "u") return `array('u', ${strRepr((o.values as string[]).join(""))})`;
@@ -230,15 +230,9 @@ export function classDisplayName(c: import("./objects.js").PyClassObj): string {
   return module === "builtins" ? qualname : `${module}.${qualname}`;
 }
 
-let instanceReprHook: (o: import("./objects.js").PyInstanceObj, active: Set<PyObj>) => string = (o) => `<${classDisplayName(o.cls)} object${AT_ADDRESS}>`;
-
-/** Classes with a __repr__ (dataclasses, user methods) install how to call it. */
-export function setInstanceRepr(f: (o: import("./objects.js").PyInstanceObj, active: Set<PyObj>) => string): void {
-  instanceReprHook = f;
-}
-
-function instanceRepr(o: import("./objects.js").PyInstanceObj, active: Set<PyObj>): string {
-  return instanceReprHook(o, active);
+/** object.__repr__: '<module.qualname object at %p>' (a class's own or generated __repr__ is found by userDunders first). */
+function instanceRepr(o: import("./objects.js").PyInstanceObj): string {
+  return `<${classDisplayName(o.cls)} object${AT_ADDRESS}>`;
 }
 
 /** Decimal.__str__ (scientific notation as the decimal module writes it). */

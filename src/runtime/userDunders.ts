@@ -13,19 +13,14 @@ export function userClass(o: PyObj): PyClassObj | null {
   return null;
 }
 
-let generated: (cls: PyClassObj, name: string) => PyObj | undefined = () => undefined;
-
-/** Methods a decorator added to a class without a body entry (dataclasses.ts installs how to find them). */
-export function setGeneratedDunders(f: (cls: PyClassObj, name: string) => PyObj | undefined): void {
-  generated = f;
-}
 
 /** _PyType_Lookup(type(o), name) over the classes pymem made (builtin bases have no user dunders). */
 export function lookupDunder(o: PyObj, name: string): PyObj | undefined {
   const cls = userClass(o);
   if (cls === null) return undefined;
   for (const c of cls.mro) {
-    const v = c.attrs.get(name) ?? generated(c, name);
+    // A method a decorator added without a body entry comes after the body's.
+    const v = c.attrs.get(name) ?? c.decorated?.generated(name);
     if (v !== undefined) return v;
   }
   return undefined;
@@ -34,7 +29,8 @@ export function lookupDunder(o: PyObj, name: string): PyObj | undefined {
 /** A class attribute over the MRO of a class object itself (for the implicit classmethods). */
 export function classDunder(cls: PyClassObj, name: string): PyObj | undefined {
   for (const c of cls.mro) {
-    const v = c.attrs.get(name) ?? generated(c, name);
+    // A method a decorator added without a body entry comes after the body's.
+    const v = c.attrs.get(name) ?? c.decorated?.generated(name);
     if (v !== undefined) return v;
   }
   return undefined;
