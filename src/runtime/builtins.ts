@@ -238,6 +238,11 @@ function checkEncodingArgs(fname: string, args: readonly PyObj[], kw: Kwargs): v
   if (errors !== undefined) throw typeError("errors without a string argument");
 }
 
+/** A bytes object filled from a buffer: the empty singleton, else always a new object. */
+function fromBuffer(data: Uint8Array): PyObj {
+  return data.length === 0 ? emptyBytes : pyBytesFresh(data);
+}
+
 function bytesCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   checkEncodingArgs("bytes", args, kw);
   const x = args[0] ?? kw.values.get("source");
@@ -250,9 +255,10 @@ function bytesCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   if (x.t === "bytes") return x;
   const own = isUserObj(x) ? userBytes(x) : null;
   if (own !== null) return own;
-  if (x.t === "bytearray") return pyBytes(bytesData(x).slice());
+  // _PyBytes_FromBuffer: PyBytes_FromStringAndSize(NULL, len), a new object even for one byte.
+  if (x.t === "bytearray") return fromBuffer(bytesData(x).slice());
   const buf = bufferBytes(x);
-  if (buf !== null) return pyBytes(buf.slice());
+  if (buf !== null) return fromBuffer(buf.slice());
   const n = intValue(x) ?? userIndexOf(x);
   if (n !== null) {
     if (n < 0) throw valueError("negative count");

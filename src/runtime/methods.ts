@@ -13,7 +13,7 @@ import {
   None, pyBool, pyFloat, pyInt, typeName, type NativeFn, type PyDictObj, type PyListObj, type PyObj, type PySetObj,
 } from "./objects.js";
 import { repr } from "./repr.js";
-import { pyBytes, pyComplex, pyStr } from "./objects.js";
+import { pyBytes, pyBytesFresh, pyComplex, pyStr } from "./objects.js";
 import { bytesData, strText } from "./text.js";
 import { isLazy, isRun, materialize, type IntRunSeq } from "./seq.js";
 import { runFind, runReversed } from "./intRuns.js";
@@ -606,7 +606,8 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
           }
           if (v !== 0n) throw new PyException("OverflowError", "int too big to convert");
           if (strOfObj(order) === "little") out.reverse();
-          return pyBytes(out);
+          // PyBytes_FromStringAndSize(NULL, length) filled in place: a new object even for one byte.
+          return len === 0 ? pyBytes(out) : pyBytesFresh(out);
         };
       }
       break;

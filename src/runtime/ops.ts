@@ -166,10 +166,42 @@ function numericOp(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {
   return null;
 }
 
+/**
+ * long_true_divide: a / b correctly rounded to a double (round half to even),
+ * as CPython computes it for ints of any size; Infinity when it overflows
+ * (the caller raises OverflowError), subnormal results rounded once.
+ */
 function bigDiv(a: bigint, b: bigint): number {
-  const q = Number(a / b);
-  const r = Number(a % b) / Number(b);
-  return Number.isFinite(q) ? q + r : q;
+  const negative = a < 0n !== b < 0n;
+  const x = a < 0n ? -a : a;
+  const y = b < 0n ? -b : b;
+  if (x === 0n) return negative ? -0 : 0;
+  const signed = (v: number): number => (negative ? -v : v);
+  // Both exact as doubles: IEEE division is correctly rounded (CPython's fast path).
+  if (x <= 2n ** 53n && y <= 2n ** 53n) return signed(Number(x) / Number(y));
+  const e = x.toString(2).length - y.toString(2).length; // x / y lies in [2**(e-1), 2**(e+1))
+  if (e > 1025) return signed(Infinity);
+  if (e >= -1020) {
+    // A quotient of 56 or 57 bits plus a sticky bit for the remainder: Number() rounds it once, half to even.
+    const s = 56 - e;
+    const [n, d] = s >= 0 ? [x << BigInt(s), y] : [x, y << BigInt(-s)];
+    let q = n / d;
+    if (n % d !== 0n) q |= 1n;
+    const v = scale2(Number(q), -s);
+    if (v >= 2 ** -1022) return signed(v);
+  }
+  // A subnormal (or zero) result: round at the 2**-1074 grid directly.
+  const n = x << 1074n;
+  let q = n / y;
+  const r2 = (n % y) * 2n;
+  if (r2 > y || (r2 === y && (q & 1n) === 1n)) q += 1n;
+  return signed(Number(q) * 2 ** -1074);
+}
+
+/** v * 2**k, exact while the result is a normal double (in two steps, so 2**k itself never overflows). */
+function scale2(v: number, k: number): number {
+  const h = Math.trunc(k / 2);
+  return v * 2 ** h * 2 ** (k - h);
 }
 
 function complexObj(z: Cx): PyObj {

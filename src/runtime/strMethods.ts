@@ -10,7 +10,7 @@ import { listAppend, newListExact } from "./lists.js";
 import { intValue, toIndex } from "./numbers.js";
 import { adjustIndices, seqCount, seqFind, tailMatch } from "./search.js";
 import {
-  emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrFresh, pyStrRuns, typeName,
+  emptyStr, pyBool, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrFresh, pyStrRuns, typeName,
   type NativeFn, type PyBytesObj, type PyListObj, type PyObj, type PyStrObj,
 } from "./objects.js";
 import { bytesData, codePoints, joinRuns, MAX_TEXT, strText } from "./text.js";
@@ -673,6 +673,7 @@ export function fromHex(s: PyObj, kind: "bytes" | "bytearray"): PyObj {
   if (!/^([0-9a-fA-F]{2})*$/.test(t)) throw valueError("non-hexadecimal number found in fromhex() arg at position 0");
   const data = Uint8Array.from(Buffer.from(t, "hex"));
   if (kind === "bytearray") return newByteArrayExact(data);
-  return data.length === 0 ? emptyBytes : pyBytesFresh(data);
+  // _PyBytesWriter_Finish from its small buffer: PyBytes_FromStringAndSize, so one byte is the cached object.
+  return pyBytes(data);
 }
 
