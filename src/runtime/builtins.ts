@@ -313,6 +313,7 @@ function rangeCall(args: readonly PyObj[]): PyObj {
   let len = 0n;
   if (step > 0n && start < stop) len = (stop - start - 1n) / step + 1n;
   else if (step < 0n && start > stop) len = (start - stop - 1n) / -step + 1n;
+  chargeSteps(ALLOCATION_STEPS.range);
   return { t: "range", start, stop, step, len };
 }
 

@@ -166,10 +166,10 @@ const SHORT_CHARS_PER_STEP = 16;
 /**
  * Steps charged for making the objects whose JS model is heaviest — an
  * iterator (closures over its state), a set or dict (a hash table), bytes and
- * bytearray contents (a typed array): a loop making them is slowed by the
- * garbage collector more than by its own work.
+ * bytearray contents (a typed array), a range (four BigInts): a loop making
+ * them is slowed by the garbage collector more than by its own work.
  */
-export const ALLOCATION_STEPS = { iterator: 2, table: 1, buffer: 1 } as const;
+export const ALLOCATION_STEPS = { iterator: 2, table: 1, buffer: 1, range: 2 } as const;
 
 /** Account for work done outside an evaluation too (a no-op there). */
 export function chargeSteps(n: number): void {
