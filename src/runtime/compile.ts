@@ -396,7 +396,7 @@ export class Compiler {
         return (sc) => strOf(run(sc));
       }
       const fv = v as ExprOf<"FormattedValue">;
-      if (fv.conversion === null && fv.formatSpec === null) {
+      if (fv.conversion === -1 && fv.formatSpec === null) {
         const value = this.expr(fv.value).run;
         return (sc) => {
           ctx().tick();
