@@ -4,12 +4,12 @@
 import { callObject } from "./calls.js";
 import { pyCompare, truthy } from "./compare.js";
 import { dictClear, dictDelete, dictGet, dictMerge, dictSet, newDict, newDictFromType } from "./dicts.js";
-import { PyException, typeError, valueError } from "./errors.js";
+import { PyException, typeError, unsupported, valueError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
 import { listAppend, listExtendedBy, newEmptyList } from "./lists.js";
-import { intValue } from "./numbers.js";
-import { None, pyInt, type DictFlavor, type Kwargs, type NativeFn, type PyDictObj, type PyObj } from "./objects.js";
+import { intAdd, intSub, intValue, toFloat, type IntV } from "./numbers.js";
+import { None, pyFloat, pyInt, typeName, type DictFlavor, type Kwargs, type NativeFn, type PyDictObj, type PyObj } from "./objects.js";
 import { repr } from "./repr.js";
 import { tuple2 } from "./tuples.js";
 
@@ -33,11 +33,43 @@ function updateKeyByKey(d: PyDictObj, src: PyObj | undefined, kw: Kwargs): void 
   for (const [k, v] of kw.values) dictSet(d, kw.keys.get(k) as PyObj, v);
 }
 
+/**
+ * A count's arithmetic and comparisons, as the Python code of Counter does
+ * them, for counts that are ints, bools or floats (the rest is refused, not
+ * guessed): a sum or difference is a new object as int and float arithmetic
+ * make it (small ints cached).
+ */
+function countNumber(o: PyObj): PyObj & { t: "int" | "bool" | "float" } {
+  if (o.t === "int" || o.t === "bool" || o.t === "float") return o;
+  throw unsupported(`Counter arithmetic on a '${typeName(o)}' count`);
+}
+
+function countAdd(a: PyObj, b: PyObj): PyObj {
+  const x = countNumber(a);
+  const y = countNumber(b);
+  if (x.t !== "float" && y.t !== "float") return intAdd(intValue(x) as IntV, intValue(y) as IntV);
+  return pyFloat((toFloat(x) as number) + (toFloat(y) as number));
+}
+
+function countSub(a: PyObj, b: PyObj): PyObj {
+  const x = countNumber(a);
+  const y = countNumber(b);
+  if (x.t !== "float" && y.t !== "float") return intSub(intValue(x) as IntV, intValue(y) as IntV);
+  return pyFloat((toFloat(x) as number) - (toFloat(y) as number));
+}
+
+/** a < b for counts (exact for ints of any size and floats). */
+function countLess(a: PyObj, b: PyObj): boolean {
+  return pyCompare(countNumber(a), countNumber(b), "<") < 0;
+}
+
+const ZERO = pyInt(0);
+
 function counterCount(d: PyDictObj, src: PyObj): void {
-  // _count_elements: mapping[elem] = mapping.get(elem, 0) + 1
+  // _count_elements: mapping[elem] = the int 1 when absent, else PyNumber_Add(oldval, 1).
   forEach(src, (x) => {
     const cur = dictGet(d, x);
-    dictSet(d, x, pyInt(Number(intValue(cur ?? pyInt(0))) + 1));
+    dictSet(d, x, cur === undefined ? pyInt(1) : countAdd(cur, pyInt(1)));
   });
 }
 
@@ -48,10 +80,8 @@ function counterUpdate(d: PyDictObj, src: PyObj | undefined, kw: Kwargs): void {
         // Counter.update's fast path for an empty counter: dict.update, i.e. dict_merge.
         dictMerge(d, src, true);
       } else {
-        for (const e of [...src.table.map.values()]) {
-          const cur = dictGet(d, e.key);
-          dictSet(d, e.key, cur === undefined ? e.value : pyInt(Number(intValue(e.value)) + Number(intValue(cur))));
-        }
+        // self[elem] = count + self_get(elem, 0): a new object even where the count was absent.
+        for (const e of [...src.table.map.values()]) dictSet(d, e.key, countAdd(e.value, dictGet(d, e.key) ?? ZERO));
       }
     } else counterCount(d, src);
   }
@@ -64,17 +94,27 @@ function counterUpdate(d: PyDictObj, src: PyObj | undefined, kw: Kwargs): void {
 
 /** Counter + - & |: a new Counter filled key by key, keeping positive counts. */
 export function counterOp(op: "Add" | "Sub" | "BitAnd" | "BitOr", a: PyDictObj, b: PyDictObj): PyDictObj {
+  // Counter.__add__/__sub__/__and__/__or__: other[elem] is 0 when missing; & and | keep the very count objects.
   const r = flavoredDict({ name: "Counter" });
-  const num = (o: PyObj | undefined): number => Number(intValue(o ?? pyInt(0)) ?? 0);
   for (const e of [...a.table.map.values()]) {
-    const other = num(dictGet(b, e.key));
-    const mine = num(e.value);
-    const v = op === "Add" ? mine + other : op === "Sub" ? mine - other : op === "BitAnd" ? Math.min(mine, other) : Math.max(mine, other);
-    if (v > 0) dictSet(r, e.key, pyInt(v));
+    const count = e.value;
+    const other = dictGet(b, e.key) ?? ZERO;
+    const v =
+      op === "Add" ? countAdd(count, other)
+        : op === "Sub" ? countSub(count, other)
+          : op === "BitAnd" ? (countLess(count, other) ? count : other)
+            : countLess(count, other) ? other : count;
+    if (countLess(ZERO, v)) dictSet(r, e.key, v);
   }
   if (op === "Add" || op === "BitOr") {
     for (const e of [...b.table.map.values()]) {
-      if (dictGet(a, e.key) === undefined && num(e.value) > 0) dictSet(r, e.key, e.value);
+      if (dictGet(a, e.key) === undefined && countLess(ZERO, e.value)) dictSet(r, e.key, e.value);
+    }
+  }
+  if (op === "Sub") {
+    // for elem, count in other.items(): if elem not in self and count < 0: result[elem] = 0 - count
+    for (const e of [...b.table.map.values()]) {
+      if (dictGet(a, e.key) === undefined && countLess(e.value, ZERO)) dictSet(r, e.key, countSub(ZERO, e.value));
     }
   }
   return r;
@@ -84,9 +124,9 @@ export function counterOp(op: "Add" | "Sub" | "BitAnd" | "BitOr", a: PyDictObj, 
 export function counterUnary(op: "UAdd" | "USub", a: PyDictObj): PyDictObj {
   const r = flavoredDict({ name: "Counter" });
   for (const e of [...a.table.map.values()]) {
-    const v = Number(intValue(e.value) ?? 0);
-    if (op === "UAdd" && v > 0) dictSet(r, e.key, e.value);
-    if (op === "USub" && v < 0) dictSet(r, e.key, pyInt(-v));
+    // __pos__: result[elem] = count when count > 0; __neg__: 0 - count when count < 0.
+    if (op === "UAdd" && countLess(ZERO, e.value)) dictSet(r, e.key, e.value);
+    if (op === "USub" && countLess(e.value, ZERO)) dictSet(r, e.key, countSub(ZERO, e.value));
   }
   return r;
 }
@@ -185,6 +225,31 @@ export function defaultdictMissing(d: PyDictObj, key: PyObj): PyObj | undefined 
   const v = callObject(f.factory, []);
   dictSet(d, key, v);
   return v;
+}
+
+/**
+ * `a | b` where an OrderedDict or defaultdict is an operand (3.9+): the
+ * subclass's nb_or runs first even on the right (odict_or, defdict_or). An
+ * OrderedDict is OrderedDict(left) updated key by key with right; a
+ * defaultdict is defaultdict(factory, left) dict-merged with right. Null when
+ * neither applies (plain dicts, Counters: dict_or).
+ */
+export function flavoredDictOr(a: PyDictObj, b: PyDictObj): PyDictObj | null {
+  const noKw: Kwargs = { values: new Map(), keys: new Map() };
+  const od = a.flavor?.name === "OrderedDict" ? a : b.flavor?.name === "OrderedDict" && a.flavor?.name !== "defaultdict" ? b : null;
+  if (od !== null) {
+    const r = orderedDictCall([a], noKw) as PyDictObj;
+    updateKeyByKey(r, b, noKw);
+    return r;
+  }
+  const dd = a.flavor?.name === "defaultdict" ? a : b.flavor?.name === "defaultdict" ? b : null;
+  if (dd !== null) {
+    const factory = (dd.flavor as DictFlavor).factory;
+    const r = defaultdictCall(factory === undefined ? [None, a] : [factory, a], noKw) as PyDictObj;
+    dictMerge(r, b, true);
+    return r;
+  }
+  return null;
 }
 
 export function orderedDictCall(args: readonly PyObj[], kw: Kwargs): PyObj {

@@ -30,7 +30,7 @@ import { dictGet } from "./dicts.js";
 import { decimalBinary } from "./decimals.js";
 import { arrayConcat, arrayItem, arrayRepeat } from "./arrayObject.js";
 import { dequeConcat, dequeRepeat } from "./dequeMethods.js";
-import { counterOp, counterUnary } from "./dictFlavors.js";
+import { counterOp, counterUnary, flavoredDictOr } from "./dictFlavors.js";
 import { roundToContext } from "./decimals.js";
 import { userBinaryOp1, userUnary } from "./binaryProtocol.js";
 import { callDunder, isUserObj, lookupDunder, userIndexOf } from "./userDunders.js";
@@ -258,6 +258,8 @@ function sequenceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {
     if (op === "BitAnd" || op === "BitOr" || op === "Sub" || op === "BitXor") return viewSetOp(op, a, b);
   }
   if (op === "BitOr" && a.t === "dict" && b.t === "dict" && typeHasAttribute("dict", "__or__")) {
+    const flavored = flavoredDictOr(a, b);
+    if (flavored !== null) return flavored;
     // dict_or: PyDict_Copy(self) then dict_update_arg.
     const d = dictCopy(a);
     dictMerge(d, b, true);
