@@ -173,23 +173,75 @@ function decompose(x: number): [bigint, number] {
   return exp === 0 ? [frac, -1074] : [frac | (1n << 52n), exp - 1075];
 }
 
+/**
+ * A finite non-negative double's first `n` significant decimal digits,
+ * correctly rounded half to even from its exact value (as _Py_dg_dtoa's mode
+ * 2 gives them; toExponential rounds exact ties up), and the power of ten of
+ * the first: x ≈ 0.d1d2… × 10**(exp + 1).
+ */
+function significant(x: number, n: number): { digits: string; exp: number } {
+  if (x === 0) return { digits: "0".repeat(n), exp: 0 };
+  if (n > 100) chargeText(n + 330);
+  const [m, e] = decompose(x);
+  let k = Math.floor(Math.log10(x));
+  for (;;) {
+    // q = round(x * 10**(n - 1 - k)) with x = m * 2**e, exactly.
+    const shift = n - 1 - k;
+    let num = m;
+    let den = 1n;
+    if (shift >= 0) num *= 10n ** BigInt(shift);
+    else den *= 10n ** BigInt(-shift);
+    if (e >= 0) num <<= BigInt(e);
+    else den <<= BigInt(-e);
+    let q = num / den;
+    const r = num % den;
+    if (r * 2n > den || (r * 2n === den && q % 2n === 1n)) q += 1n;
+    const digits = q.toString();
+    if (digits.length > n) {
+      // Rounded up to 10**n (or log10 guessed low): one more power of ten.
+      if (digits === "1" + "0".repeat(n)) return { digits: "1" + "0".repeat(n - 1), exp: k + 1 };
+      k++;
+      continue;
+    }
+    if (digits.length < n) {
+      k--;
+      continue;
+    }
+    return { digits, exp: k };
+  }
+}
+
+function exponentText(n: number): string {
+  return `e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
+}
+
 function expo(x: number, prec: number, upper: boolean): string {
-  const [m, e] = x.toExponential(prec).split("e") as [string, string];
-  const n = Number(e);
-  const out = `${m}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
+  const { digits, exp } = significant(x, prec + 1);
+  const out = (prec > 0 ? `${digits[0]}.${digits.slice(1)}` : digits) + exponentText(exp);
   return upper ? out.toUpperCase() : out;
 }
 
-function general(x: number, prec: number, alt: boolean, upper: boolean): string {
+/**
+ * 'g': p significant digits, fixed while -4 <= exponent < p, trailing zeros
+ * dropped unless '#'. `addDot0` is the presentation without a type but with
+ * a precision (Py_DTSF_ADD_DOT_0): a fixed result keeps one digit after the
+ * point, and the exponent form starts one power of ten earlier.
+ */
+function general(x: number, prec: number, alt: boolean, upper: boolean, addDot0 = false): string {
   const p = prec === 0 ? 1 : prec;
-  if (x === 0) return alt ? "0." + "0".repeat(p - 1) : "0";
-  const exp = Number(x.toExponential(p - 1).split("e")[1]);
-  let out: string;
-  if (exp >= -4 && exp < p) out = x.toFixed(p - 1 - exp);
-  else out = expo(x, p - 1, upper);
-  if (!alt) out = out.replace(/\.?0+(?=e|E|$)/, (z) => (z.includes(".") || /\.\d*$/.test(out) ? "" : z));
-  if (!alt && out.includes(".") && !/[eE]/.test(out)) out = out.replace(/\.?0+$/, "");
-  return out;
+  if (x === 0) return alt ? "0." + "0".repeat(p - 1) : addDot0 ? "0.0" : "0";
+  const { digits, exp } = significant(x, p);
+  const trim = (whole: string, frac: string, dot0 = addDot0): string => {
+    const f = alt ? frac : frac.replace(/0+$/, "");
+    if (f === "" && !alt) return dot0 ? `${whole}.0` : whole;
+    return `${whole}.${f}`;
+  };
+  if (exp >= -4 && exp < (addDot0 ? p - 1 : p)) {
+    if (exp >= 0) return trim(digits.slice(0, exp + 1), digits.slice(exp + 1));
+    return trim("0", "0".repeat(-exp - 1) + digits);
+  }
+  const out = trim(digits[0] as string, digits.slice(1), false) + exponentText(exp);
+  return upper ? out.toUpperCase() : out;
 }
 
 function formatFloat(x: number, s: Spec): string {
@@ -204,7 +256,7 @@ function formatFloat(x: number, s: Spec): string {
       case "%": body = fixed(a * 100, s.precision ?? 6) + "%"; break;
       case "g": case "G": case "n": body = general(a, s.precision ?? 6, s.alt, s.type === "G"); break;
       default:
-        body = s.precision === null ? floatRepr(a) : general(a, s.precision, s.alt, false);
+        body = s.precision === null ? floatRepr(a) : general(a, s.precision, s.alt, false, true);
     }
     if (s.grouping !== "") {
       // Only the leading run of integer digits is grouped: '1e+16' and '1.5e+300' keep their exponent as is.
