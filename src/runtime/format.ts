@@ -105,11 +105,32 @@ function unknownCode(type: string, o: PyObj): PyException {
   return valueError(`Unknown format code '${codeText(type)}' for object of type '${typeName(o)}'`);
 }
 
-function group(digits: string, sep: string, every: number): string {
+/**
+ * _PyUnicode_InsertThousandsGrouping: groups of `every` digits from the
+ * right; with zero padding ('0' fill, '=' alignment) the padding zeros are
+ * grouped too, until the digits take at least `minWidth` (a group never
+ * starts with the separator, so the result may be one wider).
+ */
+function group(digits: string, sep: string, every: number, minWidth = 0): string {
   if (sep === "") return digits;
-  let out = "";
-  for (let i = digits.length; i > 0; i -= every) out = digits.slice(Math.max(0, i - every), i) + (out ? sep + out : "");
-  return out;
+  const parts: string[] = [];
+  let remaining = digits.length;
+  let width = Math.max(0, minWidth);
+  for (;;) {
+    const l = Math.min(every, Math.max(remaining, width, 1));
+    const nChars = Math.max(0, Math.min(remaining, l));
+    parts.push("0".repeat(Math.max(0, l - remaining)) + digits.slice(remaining - nChars, remaining));
+    remaining -= nChars;
+    width -= l;
+    if (remaining <= 0 && width <= 0) break;
+    width -= sep.length;
+  }
+  return parts.reverse().join(sep);
+}
+
+/** The width the digits must fill when zero padding is grouped ('0' fill with '=' alignment), else 0. */
+function zeroGroupWidth(s: Spec, others: number): number {
+  return s.fill === "0" && s.align === "=" ? s.width - others : 0;
 }
 
 function pad(body: string, sign: string, s: Spec, defaultAlign: string): string {
@@ -251,9 +272,10 @@ function formatFloat(x: number, s: Spec): string {
   if (!Number.isFinite(a)) body = (Number.isNaN(a) ? "nan" : "inf") + (s.type === "%" ? "%" : "");
   else {
     switch (s.type) {
-      case "f": case "F": body = fixed(a, s.precision ?? 6); break;
-      case "e": case "E": body = expo(a, s.precision ?? 6, s.type === "E"); break;
-      case "%": body = fixed(a * 100, s.precision ?? 6) + "%"; break;
+      // '#' keeps the decimal point even without digits after it ('1.e+06', '50.%').
+      case "f": case "F": body = fixed(a, s.precision ?? 6) + (s.alt && s.precision === 0 ? "." : ""); break;
+      case "e": case "E": body = expo(a, s.precision ?? 6, s.type === "E").replace(/^(\d)([eE])/, s.alt ? "$1.$2" : "$1$2"); break;
+      case "%": body = fixed(a * 100, s.precision ?? 6) + (s.alt && s.precision === 0 ? ".%" : "%"); break;
       case "g": case "G": case "n": body = general(a, s.precision ?? 6, s.alt, s.type === "G"); break;
       default:
         body = s.precision === null ? floatRepr(a) : general(a, s.precision, s.alt, false, true);
@@ -261,7 +283,8 @@ function formatFloat(x: number, s: Spec): string {
     if (s.grouping !== "") {
       // Only the leading run of integer digits is grouped: '1e+16' and '1.5e+300' keep their exponent as is.
       const m = /^(\d+)(.*)$/s.exec(body) as RegExpExecArray;
-      body = group(m[1] as string, s.grouping, 3) + (m[2] as string);
+      const signWidth = neg || s.sign === "+" || s.sign === " " ? 1 : 0;
+      body = group(m[1] as string, s.grouping, 3, zeroGroupWidth(s, signWidth + [...(m[2] as string)].length)) + (m[2] as string);
     }
   }
   if (s.type === "F" || s.type === "E" || s.type === "G") body = body.toUpperCase();
@@ -284,8 +307,8 @@ function formatInt(v: number | bigint, s: Spec): string {
     default: body = intToDecimal(a);
   }
   if (s.precision !== null) throw valueError("Precision not allowed in integer format specifier");
-  body = group(body, s.grouping, s.type === "" || s.type === "d" || s.type === "n" ? 3 : 4);
   const sign = (neg ? "-" : s.sign === "+" ? "+" : s.sign === " " ? " " : "") + (s.alt ? prefix : "");
+  body = group(body, s.grouping, s.type === "" || s.type === "d" || s.type === "n" ? 3 : 4, zeroGroupWidth(s, sign.length));
   return pad(body, sign, s, ">");
 }
 
