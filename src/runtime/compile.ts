@@ -23,7 +23,7 @@ import {
   type Kwargs, type PyObj, type PyStrObj, type Scope,
 } from "./objects.js";
 import { binaryOp, contains, unaryOp } from "./ops.js";
-import { intToDecimal, repr, str } from "./repr.js";
+import { asciiRepr, intToDecimal, str } from "./repr.js";
 import { strText } from "./text.js";
 import { newSet, setAdd, setFrom } from "./sets.js";
 import { getItem, makeSlice } from "./subscript.js";
@@ -674,14 +674,6 @@ const GENERATOR_STEPS = 8;
 function getIterable(o: PyObj): PyObj {
   if (o.t === "range" || o.t === "list" || o.t === "tuple") return o;
   return getIter(o);
-}
-
-/** ascii(): repr with non-ASCII characters escaped. */
-export function asciiRepr(o: PyObj): string {
-  return repr(o).replace(/[^\x00-\x7f]/gu, (c) => {
-    const cp = c.codePointAt(0) as number;
-    return cp < 0x100 ? "\\x" + cp.toString(16).padStart(2, "0") : cp < 0x10000 ? "\\u" + cp.toString(16).padStart(4, "0") : "\\U" + cp.toString(16).padStart(8, "0");
-  });
 }
 
 function strOf(o: PyObj): string {

@@ -2,8 +2,8 @@
 import { chargeChars, chargeSteps, chargeText, ctx } from "./ctx.js";
 import { PyException, typeError, unsupported, valueError } from "./errors.js";
 import { intValue, toFloat } from "./numbers.js";
-import { pyStrFresh, typeName, type PyObj, type PyStrObj } from "./objects.js";
-import { floatRepr, intToDecimal, repr, str } from "./repr.js";
+import { None, pyStrFresh, typeName, type PyObj, type PyStrObj } from "./objects.js";
+import { asciiRepr, floatRepr, intToDecimal, repr, str } from "./repr.js";
 import { materialize } from "./seq.js";
 import { bytesData as bytesDataOf, strText } from "./text.js";
 import { dictGet } from "./dicts.js";
@@ -489,16 +489,25 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
 
   function one(key: string | undefined, flags: string, width: string | undefined, prec: string | undefined, conv: string): PyStrObj | string {
     if (conv === "%") return "%";
-    let value: PyObj;
+    let value: PyObj = None;
     if (key !== undefined) {
       if (args.t !== "dict") throw typeError("format requires a mapping");
       const v = dictGet(args, pyStr(key));
       if (v === undefined) throw new PyException("KeyError", repr(pyStr(key)));
       value = v;
-    } else value = next();
-    const w = width === "*" ? Number(intValue(next())) : width !== undefined ? Number(width) : 0;
-    const p = prec === "*" ? Number(intValue(next())) : prec !== undefined ? Number(prec) : null;
-    const align = flags.includes("-") ? "<" : flags.includes("0") && !"sra".includes(conv) ? "=" : ">";
+    }
+    // A '*' width, then a '.*' precision, come from the arguments before the value; a negative width left-justifies.
+    const star = (): number => {
+      const n = intValue(next());
+      if (n === null) throw typeError("* wants int");
+      return Number(n);
+    };
+    let w = width === "*" ? star() : width !== undefined ? Number(width) : 0;
+    const left = flags.includes("-") || w < 0;
+    w = Math.abs(w);
+    const p = prec === "*" ? Math.max(0, star()) : prec !== undefined ? Number(prec) : null;
+    if (key === undefined) value = next();
+    const align = left ? "<" : flags.includes("0") && !"srac".includes(conv) ? "=" : ">";
     const spec: Spec = {
       fill: align === "=" ? "0" : " ", align, sign: flags.includes("+") ? "+" : flags.includes(" ") ? " " : "-",
       alt: flags.includes("#"), zero: false, width: w, grouping: "", precision: p, type: "",
@@ -507,7 +516,7 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
       case "s": case "r": case "a": {
         if (conv === "s" && value.t === "int" && w === 0 && p === null) return intToDecimal(value.v);
         const whole = conv === "s" ? strObj(value) : null;
-        let t = whole !== null ? strText(whole) : repr(value);
+        let t = whole !== null ? strText(whole) : conv === "a" ? asciiRepr(value) : repr(value);
         chargeChars(t.length);
         if (p !== null) t = t.slice(0, p);
         const out = pad(t, "", { ...spec, align: align === "=" ? ">" : align }, ">");
@@ -517,14 +526,14 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
         const own = isUserObj(value) ? userInt(value) : null;
         const iv = intValue(own ?? value) ?? (value.t === "float" ? BigInt(Math.trunc(value.v)) : null);
         if (iv === null) throw typeError(`%${conv} format: a real number is required, not ${typeName(value)}`);
-        const text = formatInt(iv, { ...spec, precision: null });
+        const text = percentInt(iv, conv, p, spec);
         // Only an exact int is written digit by digit; others become a new str first (_PyUnicode_FormatLong).
         return value.t === "int" ? text : pyStrFresh(text);
       }
       case "x": case "X": case "o": {
         const iv = intValue(value) ?? userIndexOf(value);
         if (iv === null) throw typeError(`%${conv} format: an integer is required, not ${typeName(value)}`);
-        return formatInt(iv, { ...spec, type: conv, precision: null });
+        return percentInt(iv, conv, p, spec);
       }
       case "c":
         return pad(value.t === "str" ? strText(value) : String.fromCodePoint(Number(intValue(value))), "", spec, ">");
@@ -536,6 +545,24 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
       }
     }
   }
+}
+
+/**
+ * %d %i %u %x %X %o (_PyUnicode_FormatLong): at least `prec` digits
+ * (zero-filled), the '#' prefix of x/X/o, the sign, then the width (zeros
+ * after the sign and prefix with the '0' flag).
+ */
+function percentInt(iv: number | bigint, conv: string, prec: number | null, spec: Spec): string {
+  const neg = iv < 0;
+  const a = neg ? -BigInt(iv) : BigInt(iv);
+  let digits = conv === "x" ? a.toString(16) : conv === "X" ? a.toString(16).toUpperCase() : conv === "o" ? a.toString(8) : intToDecimal(a);
+  if (prec !== null && digits.length < prec) {
+    chargeText(prec);
+    digits = "0".repeat(prec - digits.length) + digits;
+  }
+  const prefix = spec.alt ? (conv === "x" ? "0x" : conv === "X" ? "0X" : conv === "o" ? "0o" : "") : "";
+  const sign = neg ? "-" : spec.sign === "+" ? "+" : spec.sign === " " ? " " : "";
+  return pad(digits, sign + prefix, spec, ">");
 }
 
 /** bytes % args (_PyBytes_FormatEx): printf-style over latin-1 text; %b/%s take bytes-likes. */

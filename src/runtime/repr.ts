@@ -259,3 +259,11 @@ export function str(o: PyObj): string {
   }
   return repr(o);
 }
+
+/** ascii(): repr with non-ASCII characters escaped. */
+export function asciiRepr(o: PyObj): string {
+  return repr(o).replace(/[^\x00-\x7f]/gu, (c) => {
+    const cp = c.codePointAt(0) as number;
+    return cp < 0x100 ? "\\x" + cp.toString(16).padStart(2, "0") : cp < 0x10000 ? "\\u" + cp.toString(16).padStart(4, "0") : "\\U" + cp.toString(16).padStart(8, "0");
+  });
+}
