@@ -30,6 +30,8 @@ export interface VersionRules {
   readonly heapExtensionTypes: readonly string[];
   /** A '0' in a format spec without an alignment means '=' for every type (before 3.10), not only right-aligned ones. */
   readonly zeroFlagAlignsEveryType: boolean;
+  /** str/bytes.replace with a count on an empty subject returns it unchanged (before 3.9: ''.replace('', 'x', 1) is ''). */
+  readonly replaceCountOnEmptyIsNoop: boolean;
   /** A list or set display of 3+ constants extends from a folded tuple/frozenset constant (3.9+); before, BUILD_LIST/BUILD_SET n. */
   readonly constDisplaysFolded: boolean;
   /** zip() takes strict= (3.10+); before, no keyword arguments at all. */

@@ -253,9 +253,19 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
         if (old === null || neu === null) throw typeError("replace() argument must be str");
         const count = argInt(c, -1);
         const t = text();
-        if (count === 0 || (old !== "" && !t.includes(old)) || old === neu) return s;
+        if (count === 0 || (count > 0 && t === "" && ctx().layout.rules.replaceCountOnEmptyIsNoop)) return s;
+        if (old === "") {
+          // replace_interleave: `neu` before each of the first count characters (and at the end when count allows).
+          if (neu === "") return s;
+          const cps = [...t];
+          const k = count < 0 ? cps.length + 1 : Math.min(count, cps.length + 1);
+          let out = "";
+          for (let i = 0; i < k; i++) out += neu + (cps[i] ?? "");
+          return pyStrFresh(out + cps.slice(k).join(""));
+        }
+        if (!t.includes(old) || old === neu) return s;
         let out: string;
-        if (count < 0) out = old === "" ? neu + [...t].join(neu) + neu : t.split(old).join(neu);
+        if (count < 0) out = t.split(old).join(neu);
         else {
           out = t;
           let from = 0;
@@ -595,16 +605,31 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         return pyBool(prefixes.some((x) => tailMatch(hay, bytesArg(x), a, c, name === "endswith")));
       };
     case "replace":
-      return ([a, c]) => {
+      return ([a, c, n]) => {
         const old = Buffer.from(bytesArg(a));
         const neu = Buffer.from(bytesArg(c));
         const hay = Buffer.from(data());
-        if (b.t === "bytes" && (old.length === 0 || hay.indexOf(old) < 0)) return b;
+        const count = argInt(n, -1);
+        // Nothing to do: a bytes is returned as it is, a bytearray as a copy.
+        const unchanged = (): PyObj => (b.t === "bytes" ? b : make(new Uint8Array(hay)));
+        if (count === 0 || (old.length === 0 && neu.length === 0)) return unchanged();
+        if (count > 0 && hay.length === 0 && ctx().layout.rules.replaceCountOnEmptyIsNoop) return unchanged();
+        const limit = count < 0 ? Infinity : count;
         const parts: Buffer[] = [];
+        if (old.length === 0) {
+          // replace_interleave: `neu` before each of the first count bytes (and at the end when count allows).
+          const k = Math.min(limit, hay.length + 1);
+          for (let i = 0; i < k; i++) parts.push(neu, hay.subarray(i, i + 1));
+          parts.push(hay.subarray(k));
+          return make(new Uint8Array(Buffer.concat(parts)));
+        }
+        if (hay.indexOf(old) < 0) return unchanged();
         let from = 0;
-        for (let i = hay.indexOf(old); i >= 0 && old.length > 0; i = hay.indexOf(old, from)) {
+        let done = 0;
+        for (let i = hay.indexOf(old); i >= 0 && done < limit; i = hay.indexOf(old, from)) {
           parts.push(hay.subarray(from, i), neu);
           from = i + old.length;
+          done++;
         }
         parts.push(hay.subarray(from));
         return make(new Uint8Array(Buffer.concat(parts)));
