@@ -126,22 +126,10 @@ export function toArray(o: PyObj): PyObj[] {
 
 /** Iterate with a callback, accounting the work. */
 export function forEach(o: PyObj, f: (x: PyObj) => void): void {
-  const c = ctx();
-  if (o.t === "range" && o.len < 2n ** 31n && o.start > -(2n ** 52n) && o.stop < 2n ** 52n) {
-    const n = Number(o.len);
-    const start = Number(o.start);
-    const step = Number(o.step);
-    for (let i = 0; i < n; i++) {
-      f(pyInt(start + i * step));
-      c.tick();
-    }
-    return;
-  }
-  const it = getIter(o);
-  for (let x = it.next(); x !== undefined; x = it.next()) {
+  forEachUntil(o, (x) => {
     f(x);
-    c.tick();
-  }
+    return undefined;
+  });
 }
 
 /** forEach that stops at the first item for which `f` gives something, and gives that (a for loop's break or return). */
