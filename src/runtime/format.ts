@@ -576,8 +576,15 @@ export function bytesPercentFormat(fmt: Uint8Array, args: PyObj): Uint8Array {
   const values = isTuple ? materialize(args.items) : [args];
   // %s and %b read bytes-likes; %r/%a keep the object for its repr.
   const text = Buffer.from(fmt).toString("latin1");
-  const convs = [...text.matchAll(/%(?:\([^)]*\))?[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?([diouxXeEfFgGcrsab%])/g)].map((m) => m[1]).filter((c) => c !== "%");
-  const mapped = values.map((v, i) => (convs[i] === "s" || convs[i] === "b" ? toLatin1(v) : v));
+  // What each argument is for, in order: a '*' width or '.*' precision comes before its conversion's value.
+  const roles: string[] = [];
+  for (const m of text.matchAll(/%(?:\([^)]*\))?[-+ #0]*(\*|\d+)?(?:\.(\*|\d+))?([diouxXeEfFgGcrsab%])/g)) {
+    if (m[3] === "%") continue;
+    if (m[1] === "*") roles.push("*");
+    if (m[2] === "*") roles.push("*");
+    roles.push(m[3] as string);
+  }
+  const mapped = values.map((v, i) => (roles[i] === "s" || roles[i] === "b" ? toLatin1(v) : v));
   const out = percentFormat(pyStr(text.replace(/%([-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?)b/g, "%$1s")), isTuple ? newTuple(mapped) : (mapped[0] as PyObj), true);
   const t = strText(out);
   if ([...t].some((c) => c.charCodeAt(0) > 255)) throw typeError("bytes formatting produced non-latin-1 text");
