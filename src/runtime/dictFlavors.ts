@@ -44,18 +44,14 @@ function countNumber(o: PyObj): PyObj & { t: "int" | "bool" | "float" } {
   throw unsupported(`Counter arithmetic on a '${typeName(o)}' count`);
 }
 
-function countAdd(a: PyObj, b: PyObj): PyObj {
+/** a + b (or a - b with `minus`) for counts: int arithmetic unless a float is involved. */
+function countArith(a: PyObj, b: PyObj, minus = false): PyObj {
   const x = countNumber(a);
   const y = countNumber(b);
-  if (x.t !== "float" && y.t !== "float") return intAdd(intValue(x) as IntV, intValue(y) as IntV);
-  return pyFloat((toFloat(x) as number) + (toFloat(y) as number));
-}
-
-function countSub(a: PyObj, b: PyObj): PyObj {
-  const x = countNumber(a);
-  const y = countNumber(b);
-  if (x.t !== "float" && y.t !== "float") return intSub(intValue(x) as IntV, intValue(y) as IntV);
-  return pyFloat((toFloat(x) as number) - (toFloat(y) as number));
+  if (x.t !== "float" && y.t !== "float") return (minus ? intSub : intAdd)(intValue(x) as IntV, intValue(y) as IntV);
+  const fx = toFloat(x) as number;
+  const fy = toFloat(y) as number;
+  return pyFloat(minus ? fx - fy : fx + fy);
 }
 
 /** a < b for counts (exact for ints of any size and floats). */
@@ -69,7 +65,7 @@ function counterCount(d: PyDictObj, src: PyObj): void {
   // _count_elements: mapping[elem] = the int 1 when absent, else PyNumber_Add(oldval, 1).
   forEach(src, (x) => {
     const cur = dictGet(d, x);
-    dictSet(d, x, cur === undefined ? pyInt(1) : countAdd(cur, pyInt(1)));
+    dictSet(d, x, cur === undefined ? pyInt(1) : countArith(cur, pyInt(1)));
   });
 }
 
@@ -81,7 +77,7 @@ function counterUpdate(d: PyDictObj, src: PyObj | undefined, kw: Kwargs): void {
         dictMerge(d, src, true);
       } else {
         // self[elem] = count + self_get(elem, 0): a new object even where the count was absent.
-        for (const e of [...src.table.map.values()]) dictSet(d, e.key, countAdd(e.value, dictGet(d, e.key) ?? ZERO));
+        for (const e of [...src.table.map.values()]) dictSet(d, e.key, countArith(e.value, dictGet(d, e.key) ?? ZERO));
       }
     } else counterCount(d, src);
   }
@@ -100,8 +96,8 @@ export function counterOp(op: "Add" | "Sub" | "BitAnd" | "BitOr", a: PyDictObj, 
     const count = e.value;
     const other = dictGet(b, e.key) ?? ZERO;
     const v =
-      op === "Add" ? countAdd(count, other)
-        : op === "Sub" ? countSub(count, other)
+      op === "Add" ? countArith(count, other)
+        : op === "Sub" ? countArith(count, other, true)
           : op === "BitAnd" ? (countLess(count, other) ? count : other)
             : countLess(count, other) ? other : count;
     if (countLess(ZERO, v)) dictSet(r, e.key, v);
@@ -114,7 +110,7 @@ export function counterOp(op: "Add" | "Sub" | "BitAnd" | "BitOr", a: PyDictObj, 
   if (op === "Sub") {
     // for elem, count in other.items(): if elem not in self and count < 0: result[elem] = 0 - count
     for (const e of [...b.table.map.values()]) {
-      if (dictGet(a, e.key) === undefined && countLess(e.value, ZERO)) dictSet(r, e.key, countSub(ZERO, e.value));
+      if (dictGet(a, e.key) === undefined && countLess(e.value, ZERO)) dictSet(r, e.key, countArith(ZERO, e.value, true));
     }
   }
   return r;
@@ -126,7 +122,7 @@ export function counterUnary(op: "UAdd" | "USub", a: PyDictObj): PyDictObj {
   for (const e of [...a.table.map.values()]) {
     // __pos__: result[elem] = count when count > 0; __neg__: 0 - count when count < 0.
     if (op === "UAdd" && countLess(ZERO, e.value)) dictSet(r, e.key, e.value);
-    if (op === "USub" && countLess(e.value, ZERO)) dictSet(r, e.key, countSub(ZERO, e.value));
+    if (op === "USub" && countLess(e.value, ZERO)) dictSet(r, e.key, countArith(ZERO, e.value, true));
   }
   return r;
 }
