@@ -207,14 +207,18 @@ function runIndexIn(r: IntRunSeq, x: PyObj, start: PyObj | undefined, stop: PyOb
   return k >= a && k < b ? k : -1;
 }
 
-/** list.sort / sorted: a stable sort by Python comparison. */
-/** The keys as doubles when every one is an int held exactly by a double or a float that is not NaN. */
+/** A sort key as a double, when it is an int a double holds exactly or a float that is not NaN (they compare as doubles). */
+function numericKey(k: PyObj): number | null {
+  return (k.t === "int" && typeof k.v === "number") || (k.t === "float" && !Number.isNaN(k.v)) ? (k.v as number) : null;
+}
+
+/** The keys as doubles when every one is numericKey's kind. */
 function numericKeys(keys: readonly PyObj[]): Float64Array | null {
   const out = new Float64Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] as PyObj;
-    if ((k.t === "int" && typeof k.v === "number") || (k.t === "float" && !Number.isNaN(k.v))) out[i] = k.v as number;
-    else return null;
+    const v = numericKey(keys[i] as PyObj);
+    if (v === null) return null;
+    out[i] = v;
   }
   return out;
 }
@@ -259,8 +263,9 @@ function sortKeys(items: readonly PyObj[], key: PyObj): { keys: PyObj[]; nums: n
   const isFloat = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const k = callObject(key, [items[i] as PyObj]);
-    if ((k.t === "int" && typeof k.v === "number") || (k.t === "float" && !Number.isNaN(k.v))) {
-      nums[i] = k.v as number;
+    const v = numericKey(k);
+    if (v !== null) {
+      nums[i] = v;
       isFloat[i] = k.t === "float" ? 1 : 0;
       continue;
     }
