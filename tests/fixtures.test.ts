@@ -40,7 +40,16 @@ function describeVersion(version: string, layout: Layout): void {
   describe.each([...byCategory.keys()])(`fixtures ${version}: %s`, (cat) => {
     const all = byCategory.get(cat) ?? [];
     for (const r of all.filter(isLater)) it.todo(`${r.id} (needs a later issue): ${r.expr}`);
-    for (const r of all.filter((x) => !isLater(x) && knownGaps.has(x.id))) it.todo(`${r.id} (${knownGaps.get(r.id)}): ${r.expr}`);
+    const refused = (x: FixtureRow): boolean => knownGaps.get(x.id)?.startsWith("refused:") === true;
+    for (const r of all.filter((x) => !isLater(x) && knownGaps.has(x.id) && !refused(x))) it.todo(`${r.id} (${knownGaps.get(r.id)}): ${r.expr}`);
+    // A construct pymem does not model for this version must be refused, never answered.
+    const refusedRows = all.filter((x) => !isLater(x) && refused(x));
+    if (refusedRows.length > 0) {
+      it.each(refusedRows.map((r) => [r.id, r] as const))("%s is refused", (_id, row) => {
+        const r = measure({ expr: row.expr, setup: row.setup, layout });
+        expect(r.ok ? "answered" : r.error.code).toBe("UNSUPPORTED");
+      });
+    }
     const live = all.filter((r) => !isLater(r) && !knownGaps.has(r.id));
     it.each(live.map((r) => [r.id, r] as const))("%s", (_id, row) => {
       const r = measure({ expr: row.expr, setup: row.setup, layout });

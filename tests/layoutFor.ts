@@ -9,9 +9,11 @@ import type { Layout } from "../src/layouts/layout.js";
 import { cpython310 } from "../src/layouts/cpython310/index.js";
 import { cpython38 } from "../src/layouts/cpython38/index.js";
 import { cpython39 } from "../src/layouts/cpython39/index.js";
+import { cpython311 } from "../src/layouts/cpython311/index.js";
 import { KNOWN_GAPS } from "./knownGaps.js";
 import { KNOWN_GAPS_38 } from "./knownGaps38.js";
 import { KNOWN_GAPS_39 } from "./knownGaps39.js";
+import { KNOWN_GAPS_311 } from "./knownGaps311.js";
 
 interface VersionUnderTest {
   readonly layout: Layout;
@@ -23,6 +25,7 @@ const MODELLED: ReadonlyMap<string, VersionUnderTest> = new Map([
   ["3.10", { layout: cpython310, knownGaps: KNOWN_GAPS }],
   ["3.9", { layout: cpython39, knownGaps: KNOWN_GAPS_39 }],
   ["3.8", { layout: cpython38, knownGaps: KNOWN_GAPS_38 }],
+  ["3.11", { layout: cpython311, knownGaps: KNOWN_GAPS_311 }],
 ]);
 
 /** The layout pymem measures CPython `version` ("3.10") with, or undefined when it has none yet. */

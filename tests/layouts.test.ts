@@ -43,7 +43,7 @@ describe("PyDictObject: insertdict growth replayed key by key", () => {
       }
       usable--;
     }
-    expect(L.dict.sizeof(size)).toBe(row.size);
+    expect(L.dict.sizeof(size, true)).toBe(row.size);
   });
 });
 

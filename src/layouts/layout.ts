@@ -7,6 +7,7 @@
 import { cpython310 } from "./cpython310/index.js";
 import { cpython38 } from "./cpython38/index.js";
 import { cpython39 } from "./cpython39/index.js";
+import { cpython311 } from "./cpython311/index.js";
 import type { CField, CStruct } from "./struct.js";
 import type { UnicodeData } from "./unicodeData.js";
 
@@ -18,6 +19,32 @@ export type DictFlavorName = "OrderedDict" | "defaultdict" | "Counter";
  * the runtime follows it.
  */
 export interface VersionRules {
+  /**
+   * DICT_KEYS_UNICODE (3.11+): a keys table of exact-str keys has 16-byte entries; the first other key
+   * stored turns it general by insertion_resize (GROWTH_RATE), before its lookup.
+   */
+  readonly dictKeyKinds: boolean;
+  /** bytearray(list|tuple) resizes once to the length, then fills (3.11+); before, it appends item by item. */
+  readonly byteArrayFromListResizesOnce: boolean;
+  /** x_divrem's remainder goes through maybe_small_long (3.11+): a small remainder of a multi-digit division is the cached int. */
+  readonly divremMaybeSmall: boolean;
+  /** bool_repr returns a statically allocated str (3.11+), not the interned 'True'/'False' a constant is. */
+  readonly boolReprStatic: boolean;
+  /** str % args: an empty str written for a field counts as written (3.11+), so '%s%s' % ('', s) is a new str, not s. */
+  readonly percentEmptyFieldWrites: boolean;
+  /** _PyTuple_Resize of a tuple to length 0 returns the () singleton (3.11+); before, it shrinks it in place. */
+  readonly tupleResizeToEmptySingleton: boolean;
+  /** dataclass(slots=True) leaves out the fields a base's __slots__ declares, and takes weakref_slot (3.11+). */
+  readonly dataclassSlotsSkipInherited: boolean;
+  /** The 'z' option of format specs (3.11+, PEP 682): negative zero made positive after rounding. */
+  readonly negativeZeroCoercion: boolean;
+  /** iter() of an ASCII str is a str_ascii_iterator (3.11+), of the same struct. */
+  readonly asciiStrIterator: boolean;
+  /**
+   * Instances keep a managed dict (3.11+): no dict object until asked for. pymem does not model
+   * it yet, so instances of classes with a __dict__ are refused under such a version.
+   */
+  readonly managedDicts: boolean;
   /** list_extend into a list with no item array allocates exactly len (3.10+); before, it goes through list_resize. */
   readonly listExtendPreallocates: boolean;
   /** dict_new allocates a PyDict_MINSIZE keys table for an empty dict (before 3.10); 3.10 shares the empty keys. */
@@ -88,6 +115,11 @@ export interface Layout {
   readonly dataclassKeywords: readonly string[];
   /** Attribute names of the real builtin types and modules, space-separated, by type name or "module NAME". */
   readonly attributeNames: Readonly<Record<string, string>>;
+  /**
+   * Identifier characters the interpreter's start-up interned as objects of their own (3.11, 3.12):
+   * a 1-character constant of one of them is that object, not the cached latin-1 character.
+   */
+  readonly preinternedChars: string;
   /** Low 16 address bits of the static singletons (None, Ellipsis, NotImplemented), the same in every process. */
   readonly staticAddressLow16: Readonly<Record<string, number>>;
   /** Signatures of builtin functions and methods (inspect.signature), by name or "type.method". */
@@ -168,16 +200,17 @@ export interface Layout {
     /** One slot of a split dict's separately allocated ma_values. */
     readonly value: CField;
     readonly minsize: number;
-    sizeof(keysSize: number): number;
+    /** `general`: the keys table holds 24-byte PyDictKeyEntry entries; otherwise (3.11+, DICT_KEYS_UNICODE) 16-byte PyDictUnicodeEntry ones. Before 3.11 every table is general. */
+    sizeof(keysSize: number, general: boolean): number;
     usableFraction(n: number): number;
     estimateSize(n: number): number;
     growthRate(used: number): number;
     resizeSize(minsize: number): number;
     presizedSize(minused: number): number;
     sizeofSplit(keysSize: number, keysRefcnt: number): number;
-    keysObjectSize(size: number): number;
+    keysObjectSize(size: number, general: boolean): number;
     /** Header, dk_indices and dk_entries of a keys table (for explanations). */
-    keysParts(size: number): { header: number; ixsize: number; indices: number; usable: number; entries: number };
+    keysParts(size: number, general: boolean): { header: number; ixsize: number; indices: number; usable: number; entries: number; entry: CStruct };
   };
   readonly heapType: {
     /** The class object: PyHeapTypeObject. */
@@ -190,6 +223,12 @@ export interface Layout {
     shape(base: { basicsize: number; gc: boolean }, nslots: number, addDict: boolean, addWeakref: boolean): { basicsize: number; gc: boolean };
     sizeofInstance(shape: { basicsize: number; gc: boolean }): number;
     sizeofType(cachedKeysBytes: number): number;
+    /**
+     * Slots of the keys table a class whose instances have a __dict__ caches from its creation
+     * (3.11+: 2**NEXT_LOG2_SHARED_KEYS_MAX_SIZE, fixed); null when the cached keys follow the
+     * instances (PEP 412, before 3.11), created PyDict_MINSIZE and grown with them.
+     */
+    readonly classKeysSlots: number | null;
   };
   readonly array: {
     readonly struct: CStruct;
@@ -210,7 +249,7 @@ export interface Layout {
   };
   readonly dictFlavor: {
     /** `mutated`: an OrderedDict has been changed since it was made or cleared (its od_fast_nodes exist). */
-    sizeof(flavor: DictFlavorName, keysSize: number, used: number, mutated: boolean): number;
+    sizeof(flavor: DictFlavorName, keysSize: number, general: boolean, used: number, mutated: boolean): number;
     /** Each flavor's instance struct: a PyDictObject with more members. */
     readonly structs: Readonly<Record<DictFlavorName, CStruct>>;
     /** OrderedDict: the per-item node, one od_fast_nodes slot, and how many slots for a keys table. */
@@ -236,7 +275,7 @@ export interface Layout {
 }
 
 /** The versions users may ask for, oldest first; a version is offered once its fixture rows pass. */
-export const layouts: Readonly<Record<string, Layout>> = { "3.8": cpython38, "3.9": cpython39, "3.10": cpython310 };
+export const layouts: Readonly<Record<string, Layout>> = { "3.8": cpython38, "3.9": cpython39, "3.10": cpython310, "3.11": cpython311 };
 
 export const SUPPORTED_PYTHONS: readonly string[] = Object.keys(layouts);
 

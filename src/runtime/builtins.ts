@@ -296,6 +296,12 @@ function byteArrayCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     if (len >= CLOSED_FROM) return { t: "bytearray", data: null, rep: { unit: new Uint8Array(1), count: len }, length: len, alloc };
     return { t: "bytearray", data: new Uint8Array(len), rep: null, length: len, alloc };
   }
+  if (ctx().layout.rules.byteArrayFromListResizesOnce && (x.t === "list" || (x.t === "tuple" && x.cls === undefined))) {
+    // 3.11+ bytearray___init__: an exact list or tuple is sized by one PyByteArray_Resize, then filled.
+    const items = materialize(x.items);
+    const data = Uint8Array.from(items, (v) => checkByte(v));
+    return { t: "bytearray", data, rep: null, length: data.length, alloc: layout.resize(0, 0, data.length) };
+  }
   const b = { t: "bytearray" as const, data: new Uint8Array(0) as Uint8Array | null, rep: null, length: 0, alloc: 0 };
   forEach(x, (v) => byteArrayAppend(b, checkByte(v)));
   return b;
@@ -364,7 +370,7 @@ function fromKeys(args: readonly PyObj[]): PyObj {
   const d = newDictFromType();
   if (src.t === "dict" || src.t === "set" || src.t === "frozenset") {
     // _PyDict_FromKeys resizes once for an exact dict or set source.
-    dictResize(d, ctx().layout.dict.estimateSize(src.table.used));
+    dictResize(d, ctx().layout.dict.estimateSize(src.table.used), src.t === "dict" && !src.table.general);
     const keys = src.t === "dict" ? [...src.table.map.values()].map((e) => e.key) : src.table.keyList();
     for (const k of keys) dictSet(d, k, value);
     return d;

@@ -3,7 +3,7 @@
 import { ctx } from "./ctx.js";
 import { typeError } from "./errors.js";
 import { typeName, type Kwargs, type PyClassObj, type PyObj } from "./objects.js";
-import { isInstanceOf, lookupClassAttr, makeNamedTuple } from "./classes.js";
+import { isInstanceOf, lookupClassAttr, makeNamedTuple, newInstance } from "./classes.js";
 import { toArray } from "./iteration.js";
 import { newTupleOfClass } from "./tuples.js";
 import { bindBuiltinCall } from "./argumentBinding.js";
@@ -61,7 +61,7 @@ export function instantiate(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs)
   const nw = lookupClassAttr(cls, "__new__");
   const made = nw === undefined ? null : callObject(nw.t === "opaque" && nw.typeName === "staticmethod" ? (nw.data as PyObj) : nw, [cls, ...args], kw);
   if (made !== null && !isInstanceOf(made, cls)) return made;
-  const inst = made ?? { t: "instance", cls, dict: null, attrKeys: null, attrValues: null, attrCount: 0, slotValues: null, w: 0 };
+  const inst = made ?? newInstance(cls);
   const init = lookupClassAttr(cls, "__init__");
   if (made !== null && init === undefined) return made;
   if (init === undefined) {

@@ -3,6 +3,7 @@
 // named tuples. Attribute access on instances is in instanceAttrs.ts;
 // calling a class (type_call) is in calls.ts.
 import { newTupleOfClass } from "./tuples.js";
+import { refuseManagedDict } from "./managedDicts.js";
 import { ctx } from "./ctx.js";
 import { dictGet } from "./dicts.js";
 import { PyException, typeError, unsupported } from "./errors.js";
@@ -200,8 +201,10 @@ export function makeNamedTuple(cls: PyClassObj, args: readonly PyObj[], kw: Kwar
 
 /** object.__new__(cls): an instance whose __init__ has not run. */
 export function newInstance(cls: PyClassObj): PyInstanceObj {
+  refuseManagedDict(cls);
   return { t: "instance", cls, dict: null, attrKeys: null, attrValues: null, attrCount: 0, slotValues: null, w: 0 };
 }
+
 
 export function getTupleSubclassAttr(tuple: PyObj & { t: "tuple" }, name: string): PyObj | undefined {
   const cls = tuple.cls as PyClassObj;

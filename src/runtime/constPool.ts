@@ -4,15 +4,28 @@
 // (intern_string_constants: all_name_chars), also inside constant tuples and
 // frozensets. Interned strings are shared by every code unit of the session.
 import { ctx } from "./ctx.js";
-import type { PyObj, PyStrObj } from "./objects.js";
+import { pyStrFresh, type PyObj, type PyStrObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { setFrom } from "./sets.js";
 import { bytesData, isAsciiIdentifierChars, strText } from "./text.js";
 import { newTuple } from "./tuples.js";
 
+/**
+ * The session's interned strs, holding from the start what the interpreter's start-up interned as
+ * objects of their own (the layout's preinternedChars: not the cached one-character strs).
+ */
+function internTable(): Map<string, PyStrObj> {
+  const c = ctx();
+  if (!c.internSeeded) {
+    c.internSeeded = true;
+    for (const ch of c.layout.preinternedChars) c.interned.set(ch, pyStrFresh(ch));
+  }
+  return c.interned;
+}
+
 /** PyUnicode_InternInPlace: the session's one object for this text. */
 export function intern(s: PyStrObj): PyStrObj {
-  const table = ctx().interned;
+  const table = internTable();
   const text = strText(s);
   const found = table.get(text);
   if (found !== undefined) return found;
@@ -22,7 +35,7 @@ export function intern(s: PyStrObj): PyStrObj {
 
 /** Whether `s` is the session's interned object for its text (the empty str always is). */
 export function isInterned(s: PyStrObj): boolean {
-  return s.length === 0 || ctx().interned.get(strText(s)) === s;
+  return s.length === 0 || internTable().get(strText(s)) === s;
 }
 
 /** _PyCode_ConstantKey for a leaf constant: type and value, -0.0 apart from 0.0. */

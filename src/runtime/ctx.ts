@@ -70,8 +70,12 @@ const HEAP_SHARE = 0.75;
 const heapBound = HEAP_SHARE * getHeapStatistics().heap_size_limit;
 
 export class Ctx {
-  /** PyUnicode_InternInPlace's table: identifier-like constants of every code unit meet here. */
+  /** PyUnicode_InternInPlace's table: identifier-like constants of every code unit meet here (constPool.ts seeds it). */
   readonly interned = new Map<string, PyStrObj>();
+  /** Whether `interned` holds what the interpreter's start-up interned (the layout's preinternedChars). */
+  internSeeded = false;
+  /** The interpreter's statically allocated strs met so far (3.11+ bool_repr's 'True' and 'False'), by text. */
+  readonly staticStrs = new Map<string, PyStrObj>();
   /** sys.getsizeof, supplied by the sizing stage (the runtime never computes sizes itself). */
   sizeof: ((o: import("./objects.js").PyObj) => number) | null = null;
   /** decimal.getcontext().prec */

@@ -181,8 +181,20 @@ function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
     attrs.delete("__dict__");
     attrs.delete("__weakref__");
     if (cls.attrs.has("__slots__")) throw typeError(`${cls.name} already specifies __slots__`);
-    // _add_slots declares every field, inherited ones included.
-    attrs.set("__slots__", newTuple(fields.map((f) => pyStr(f.name))));
+    // _add_slots declares every field, inherited ones included (3.10); from 3.11 less the names a
+    // base's __slots__ declares, plus __weakref__ when weakref_slot=True.
+    let names = fields.map((f) => f.name);
+    if (ctx().layout.rules.dataclassSlotsSkipInherited) {
+      const inherited = new Set<string>();
+      for (const base of cls.mro.slice(1)) {
+        const own = base.attrs.get("__slots__");
+        if (own?.t === "str") inherited.add(strText(own));
+        else if (own !== undefined) for (const x of toArray(own)) if (x.t === "str") inherited.add(strText(x));
+      }
+      if (truthy(opts.values.get("weakref_slot") ?? False)) names.push("__weakref__");
+      names = names.filter((n) => !inherited.has(n));
+    }
+    attrs.set("__slots__", newTuple(names.map((n) => pyStr(n))));
     target = makeClass(cls.name, cls.bases, attrs);
   }
   if (!target.attrs.has("__init__") || target.attrs.get("__init__") === cls.attrs.get("__init__")) {

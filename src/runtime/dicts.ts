@@ -16,9 +16,10 @@ export function newDict(): PyDictObj {
   return new HashTable();
 }
 
-/** A keys table of `size` holding `used` entries (all of them live: no dummies). */
-function setKeysSize(t: HashTable, size: number, used = t.used): void {
+/** A keys table of `size` holding `used` entries (all of them live: no dummies), of kind `general`. */
+function setKeysSize(t: HashTable, size: number, used = t.used, general = t.general): void {
   t.size = size;
+  t.general = general;
   t.usable = ctx().layout.dict.usableFraction(size) - used;
   t.fill = used;
 }
@@ -31,18 +32,26 @@ export function newDictFromType(): PyDictObj {
   return d;
 }
 
-/** _PyDict_NewPresized(minused). */
-export function newDictPresized(minused: number): PyDictObj {
+/**
+ * _PyDict_NewPresized(minused), or from 3.11 dict_new_presized(minused, unicode): a table for
+ * more than 5 entries is made of the kind asked for (the shared empty keys otherwise).
+ */
+export function newDictPresized(minused: number, unicode = false): PyDictObj {
   const d = newDict();
   const size = ctx().layout.dict.presizedSize(minused);
-  if (size > 0) setKeysSize(d.table, size);
+  if (size > 0) setKeysSize(d.table, size, 0, !unicode);
   d.table.reserve(minused);
   return d;
 }
 
-/** dictresize(mp, minsize). */
-export function dictResize(d: PyDictObj, minsize: number): void {
-  setKeysSize(d.table, ctx().layout.dict.resizeSize(minsize));
+/** dictresize(mp, minsize, unicode): a unicode table stays one only when asked to (3.11+). */
+export function dictResize(d: PyDictObj, minsize: number, unicode = false): void {
+  setKeysSize(d.table, ctx().layout.dict.resizeSize(minsize), d.table.used, !unicode || d.table.general);
+}
+
+/** Whether a key may sit in a DICT_KEYS_UNICODE table: an exact str. */
+function unicodeKey(key: PyObj): boolean {
+  return key.t === "str";
 }
 
 /** insertdict / insert_to_emptydict: an existing key keeps its key object and takes the new value. */
@@ -52,9 +61,11 @@ export function dictSet(d: PyDictObj, key: PyObj, value: PyObj): void {
   if (d.flavor !== undefined) d.flavor.mutated = true;
   const t = d.table;
   const hk = t.keyFor(key);
+  const { dict: layout, rules } = ctx().layout;
+  // 3.11+ insertdict: a key other than an exact str turns a unicode table general, by insertion_resize, before the lookup.
+  if (rules.dictKeyKinds && t.size > 0 && !t.general && !unicodeKey(key)) setKeysSize(t, layout.resizeSize(layout.growthRate(t.used)), t.used, true);
   if (t.replaceValue(hk, value)) return;
-  const layout = ctx().layout.dict;
-  if (t.size === 0) setKeysSize(t, layout.minsize);
+  if (t.size === 0) setKeysSize(t, layout.minsize, t.used, !unicodeKey(key));
   else if (t.usable <= 0) setKeysSize(t, layout.resizeSize(layout.growthRate(t.used)));
   t.append(hk, key, value);
   t.usable--;
@@ -74,7 +85,7 @@ export function dictInsertRunLazily(d: PyDictObj, p: PendingEntries): boolean {
   let left = p.keys.len;
   let used = 0;
   while (left > 0) {
-    if (t.size === 0) setKeysSize(t, layout.minsize, used);
+    if (t.size === 0) setKeysSize(t, layout.minsize, used, true);
     else if (t.usable <= 0) setKeysSize(t, layout.resizeSize(layout.growthRate(used)), used);
     const take = Math.min(left, t.usable);
     if (take <= 0) throw new Error("dictInsertRunLazily: a resize left no usable entries");
@@ -116,6 +127,7 @@ export function dictClear(d: PyDictObj): void {
   d.table.clearEntries();
   if (d.flavor !== undefined) d.flavor.mutated = false;
   d.table.size = 0;
+  d.table.general = false;
   d.table.usable = 0;
   d.table.fill = 0;
 }
@@ -125,6 +137,7 @@ function cloneInto(dst: PyDictObj, src: PyDictObj): void {
   const o = src.table;
   o.forEachEntry((key, value) => t.append(t.keyFor(key), key, value));
   t.size = o.size;
+  t.general = o.general;
   t.usable = o.usable;
   t.fill = o.fill;
   ctx().tick(o.used);
@@ -146,7 +159,7 @@ export function dictMerge(a: PyDictObj, b: PyDictObj, override: boolean): void {
   }
   // One big resize up front, expecting few overlapping keys.
   if (layout.usableFraction(t.size === 0 ? 1 : t.size) < o.used) {
-    dictResize(a, layout.estimateSize(t.used + o.used));
+    dictResize(a, layout.estimateSize(t.used + o.used), !o.general);
   }
   const pairs: PyObj[] = [];
   o.forEachEntry((key, value) => void pairs.push(key, value));

@@ -175,7 +175,10 @@ export function buildDictDisplay(items: readonly DictItem[]): Run {
       const it = items[i] as DictItem;
       pairs.push((it.key as Run)(sc), it.value(sc));
     }
-    const d = newDictPresized(end - begin);
+    // 3.11+ _PyDict_FromItems: a table of the unicode kind when every key is an exact str.
+    let unicode = true;
+    for (let i = 0; i < pairs.length; i += 2) if ((pairs[i] as PyObj).t !== "str") unicode = false;
+    const d = newDictPresized(end - begin, unicode);
     for (let i = 0; i < pairs.length; i += 2) dictSet(d, pairs[i] as PyObj, pairs[i + 1] as PyObj);
     return d;
   };

@@ -17,6 +17,8 @@ interface Spec {
   fill: string;
   align: string;
   sign: string;
+  /** 'z' (3.11+, PEP 682): a negative zero after rounding is formatted as a positive one. */
+  z: boolean;
   alt: boolean;
   zero: boolean;
   width: number;
@@ -41,7 +43,7 @@ function parseSpec(spec: string, defaultType: string, defaultAlign: "<" | ">"): 
   const cps = [...spec];
   let pos = 0;
   const isAlign = (c: string | undefined): boolean => c === "<" || c === ">" || c === "=" || c === "^";
-  const s: Spec = { fill: " ", align: "", sign: "", alt: false, zero: false, width: 0, grouping: "", precision: null, type: "" };
+  const s: Spec = { fill: " ", align: "", sign: "", z: false, alt: false, zero: false, width: 0, grouping: "", precision: null, type: "" };
   let fillGiven = false;
   if (cps.length >= 2 && isAlign(cps[1])) {
     s.fill = cps[0] as string;
@@ -55,6 +57,10 @@ function parseSpec(spec: string, defaultType: string, defaultAlign: "<" | ">"): 
   const c0 = cps[pos];
   if (c0 === "+" || c0 === "-" || c0 === " ") {
     s.sign = c0;
+    pos++;
+  }
+  if (cps[pos] === "z" && ctx().layout.rules.negativeZeroCoercion) {
+    s.z = true;
     pos++;
   }
   if (cps[pos] === "#") {
@@ -288,7 +294,9 @@ function formatFloat(x: number, s: Spec): string {
     }
   }
   if (s.type === "F" || s.type === "E" || s.type === "G") body = body.toUpperCase();
-  const sign = neg ? "-" : s.sign === "+" ? "+" : s.sign === " " ? " " : "";
+  // 'z': a value that rounded to zero loses its minus sign (the digits before any exponent are all 0).
+  const negZero = s.z && Number.isFinite(a) && !/[1-9]/.test(body.split(/[eE]/)[0] as string);
+  const sign = neg && !negZero ? "-" : s.sign === "+" ? "+" : s.sign === " " ? " " : "";
   return pad(body, sign, s, ">");
 }
 
@@ -319,11 +327,24 @@ function formatInt(v: number | bigint, s: Spec): string {
  */
 export function strObj(o: PyObj): PyStrObj {
   if (o.t === "str") return o;
-  if (o.t === "bool") return intern(pyStr(o.v ? "True" : "False"));
+  if (o.t === "bool") return boolStr(o.v);
   if (o.t === "int") return pyStrFresh(intToDecimal(o.v));
   // PyObject_Str returns what __str__ (or object.__str__'s repr) returned, the very object.
   if (isUserObj(o)) return userText(o, "__str__") ?? reprObject(o);
   return pyStr(str(o));
+}
+
+/**
+ * bool_repr's result: the interned 'True'/'False' before 3.11; from 3.11 the interpreter's static
+ * string, another object than the interned constant of that text.
+ */
+function boolStr(v: boolean): PyStrObj {
+  const text = v ? "True" : "False";
+  const c = ctx();
+  if (!c.layout.rules.boolReprStatic) return intern(pyStr(text));
+  let s = c.staticStrs.get(text);
+  if (s === undefined) c.staticStrs.set(text, (s = pyStrFresh(text)));
+  return s;
 }
 
 /** repr(o) as an object: a setup class's __repr__ result itself, else a new string. */
@@ -357,16 +378,17 @@ export function formatObj(o: PyObj, spec: string): PyStrObj {
 
 /**
  * _PyUnicodeWriter_Finish over the pieces written: when exactly one whole str
- * object was written (empty pieces write nothing), the result is that object;
+ * object was written (empty pieces write nothing; `emptyFieldsWrite`: an empty
+ * str field does, as PyUnicode_Format's do from 3.11), the result is that object;
  * otherwise a new str, with unicode_result's caches for '' and one latin-1 char.
  */
-function finishWriter(pieces: readonly (PyStrObj | string)[]): PyStrObj {
+function finishWriter(pieces: readonly (PyStrObj | string)[], emptyFieldsWrite = false): PyStrObj {
   // Over-allocation is switched off only for the format's last step, and a
   // readonly (shared) buffer needs an empty writer without over-allocation.
   const steps = [...pieces];
   while (steps.length > 0 && steps[steps.length - 1] === "") steps.pop();
   const last = steps[steps.length - 1];
-  const emptyBefore = steps.slice(0, -1).every((p) => (typeof p === "string" ? p === "" : p.length === 0));
+  const emptyBefore = steps.slice(0, -1).every((p) => (typeof p === "string" ? p === "" : p.length === 0 && !emptyFieldsWrite));
   if (last !== undefined && typeof last !== "string" && last.length > 0 && emptyBefore) return last;
   return pyStr(pieces.map((p) => (typeof p === "string" ? p : strText(p))).join(""));
 }
@@ -386,6 +408,7 @@ export function formatValue(o: PyObj, spec: string): string {
     const s = parseSpec(spec, "d", ">");
     if (s.type !== "" && !"bcdoxXneEfFgG%".includes(s.type)) throw unknownCode(s.type, o);
     if (s.precision !== null && !"eEfFgG%".includes(s.type)) throw valueError("Precision not allowed in integer format specifier");
+    if (s.z && (s.type === "" || !"eEfFgG%".includes(s.type))) throw valueError("Negative zero coercion (z) not allowed in integer format specifier");
     if (s.type === "c") {
       if (s.sign !== "") throw valueError("Sign not allowed with integer format specifier 'c'");
       if (s.alt) throw valueError("Alternate form (#) not allowed with integer format specifier 'c'");
@@ -402,6 +425,7 @@ export function formatValue(o: PyObj, spec: string): string {
     const s = parseSpec(spec, "s", "<");
     if (s.type !== "" && s.type !== "s") throw unknownCode(s.type, o);
     if (s.sign !== "") throw valueError("Sign not allowed in string format specifier");
+    if (s.z) throw valueError("Negative zero coercion (z) not allowed in string format specifier");
     if (s.alt) throw valueError("Alternate form (#) not allowed in string format specifier");
     if (s.align === "=") throw valueError("'=' alignment not allowed in string format specifier");
     let t = strText(o);
@@ -485,7 +509,7 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
   }
   pieces.push(fmtText.slice(last));
   if (i < values.length && !actsAsMapping(args, bytesFormat)) throw typeError("not all arguments converted during string formatting");
-  return finishWriter(pieces);
+  return finishWriter(pieces, ctx().layout.rules.percentEmptyFieldWrites);
 
   function one(key: string | undefined, flags: string, width: string | undefined, prec: string | undefined, conv: string): PyStrObj | string {
     if (conv === "%") return "%";
@@ -509,7 +533,7 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
     if (key === undefined) value = next();
     const align = left ? "<" : flags.includes("0") && !"srac".includes(conv) ? "=" : ">";
     const spec: Spec = {
-      fill: align === "=" ? "0" : " ", align, sign: flags.includes("+") ? "+" : flags.includes(" ") ? " " : "-",
+      fill: align === "=" ? "0" : " ", align, sign: flags.includes("+") ? "+" : flags.includes(" ") ? " " : "-", z: false,
       alt: flags.includes("#"), zero: false, width: w, grouping: "", precision: p, type: "",
     };
     switch (conv) {

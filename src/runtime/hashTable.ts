@@ -79,6 +79,8 @@ export class HashTable implements PyDictObj {
   fill = 0;
   /** dk_usable. */
   usable = 0;
+  /** dk_kind is DICT_KEYS_GENERAL (3.11+; the shared empty keys are DICT_KEYS_UNICODE): a key other than an exact str is or was in the table. Sizes before 3.11 ignore it. */
+  general = false;
 
   get table(): HashTable {
     return this;

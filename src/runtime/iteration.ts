@@ -58,7 +58,7 @@ export function getIter(o: PyObj): PyIterObj {
       const chars = Array.from(strText(o));
       let i = 0;
       return makeIter(
-        "str_iterator",
+        o.maxChar < 0x80 && ctx().layout.rules.asciiStrIterator ? "str_ascii_iterator" : "str_iterator",
         () => (i < chars.length ? pyStr(chars[i++] as string) : undefined),
         () => chars.length - i,
       );

@@ -138,7 +138,8 @@ function topDigit(v: bigint): [number, bigint] {
 
 /**
  * l_mod: a multi-digit divisor goes through x_divrem, whose remainder is a new
- * int even when small (not the cached one); a sign fix-up adds the divisor
+ * int even when small (not the cached one) unless the layout's rule says it
+ * ends in maybe_small_long (3.11+); a sign fix-up adds the divisor
  * back through long_add, which does return cached small ints.
  */
 export function intMod(a: IntV, b: IntV): PyObj {
@@ -155,7 +156,7 @@ export function intMod(a: IntV, b: IntV): PyObj {
   const viaDivrem = nb >= 2 && !(na < nb || (na === nb && ta < tb));
   let r = x % y;
   if (r !== 0n && (r < 0n) !== (y < 0n)) return pyInt(r + y);
-  if (viaDivrem) return pyIntFresh(r);
+  if (viaDivrem && !ctx().layout.rules.divremMaybeSmall) return pyIntFresh(r);
   if (typeof a === "number" && typeof b === "number") return pyInt(Number(r));
   return pyInt(r);
 }

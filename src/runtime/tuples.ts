@@ -1,6 +1,8 @@
 // Tuples are always allocated to their exact length; () is a singleton
 // (PyTuple_New(0) returns it), and every tuple is built here so that no path
 // can make a second empty tuple by accident.
+import { ctx } from "./ctx.js";
+import { refuseManagedDict } from "./managedDicts.js";
 import type { PyClassObj, PyObj, PyTupleObj } from "./objects.js";
 import { seqLen, type Seq } from "./seq.js";
 
@@ -16,6 +18,7 @@ export function tuple2(a: PyObj, b: PyObj): PyTupleObj {
 
 /** An instance of a tuple subclass (tuple.__new__(cls, …)): never the () singleton. */
 export function newTupleOfClass(items: Seq, cls: PyClassObj): PyTupleObj {
+  refuseManagedDict(cls);
   return { t: "tuple", items, cls, w: 0 };
 }
 
@@ -29,7 +32,7 @@ export function freshEmptyTuple(): PyTupleObj {
   return { t: "tuple", items: [], w: 0 };
 }
 
-/** PySequence_Tuple's result for items collected from an iterator presized to `hint`. */
+/** PySequence_Tuple's result for items collected from an iterator presized to `hint` (3.11+ _PyTuple_Resize to 0 gives the singleton). */
 export function tupleFromCollected(items: PyObj[], hint: number): PyTupleObj {
-  return items.length === 0 && hint > 0 ? freshEmptyTuple() : newTuple(items);
+  return items.length === 0 && hint > 0 && !ctx().layout.rules.tupleResizeToEmptySingleton ? freshEmptyTuple() : newTuple(items);
 }

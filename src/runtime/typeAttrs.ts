@@ -109,7 +109,8 @@ const STATIC: Readonly<Record<string, Record<string, NativeFn>>> = {
   int: {
     from_bytes: (args, kw) => {
       const b = (args[0] ?? kw.values.get("bytes")) as PyObj;
-      const order = (args[1] ?? kw.values.get("byteorder")) as PyObj;
+      // byteorder is optional from 3.11 (the version's signature decides): big.
+      const order = args[1] ?? kw.values.get("byteorder") ?? pyStr("big");
       if (order.t !== "str") throw typeError(`from_bytes() argument 'byteorder' must be str, not ${typeName(order)}`);
       const ord = strText(order);
       if (ord !== "little" && ord !== "big") throw new PyException("ValueError", "byteorder must be either 'little' or 'big'");

@@ -74,10 +74,10 @@ interface Laid {
 type LaidOrNot = Laid | { readonly unsupported: string };
 
 /** The keys table a dict or a class owns: header, dk_indices, dk_entries. */
-function keysRows(layout: Layout, size: number, prefix: string): StructRow[] {
-  const k = layout.dict.keysParts(size);
+function keysRows(layout: Layout, size: number, general: boolean, prefix: string): StructRow[] {
+  const k = layout.dict.keysParts(size, general);
   const ks = layout.dict.keysStruct;
-  const entry = layout.dict.entryStruct;
+  const entry = k.entry;
   return [
     { field: `${prefix}: header`, ctype: ks.name, offset: null, size: ks.size, value: `dk_size = ${size}, dk_usable, dk_nentries` },
     { field: `${prefix}: dk_indices`, ctype: `int${k.ixsize * 8}_t[${size}]`, offset: null, size: k.indices, value: `${size} × ${k.ixsize}` },
@@ -105,7 +105,7 @@ function dictLaid(o: PyDictObj, layout: Layout): Laid {
   }
   // _PyDict_SizeOf counts the keys only when this dict owns them (dk_refcnt == 1), never Py_EMPTY_KEYS.
   const owned = o.split != null ? o.split.refcnt === 1 : o.table.size > 0;
-  if (owned) rows.push(...keysRows(layout, size, "keys"));
+  if (owned) rows.push(...keysRows(layout, size, o.split == null && o.table.general, "keys"));
   if (flavor?.name === "OrderedDict") {
     if (fast > 0) rows.push(arrayRow(layout.dictFlavor.fastNode, fast, fast, null));
     const used = o.table.used;
@@ -175,7 +175,7 @@ function tupleLaid(o: PyObj & { t: "tuple" }, layout: Layout): LaidOrNot {
 /** A heap type object: PyHeapTypeObject, and the keys it caches for its instances' dicts. */
 function heapTypeLaid(layout: Layout, cachedKeysSize: number | null): Laid {
   const rows = structRows(layout.heapType.struct, { ht_cached_keys: cachedKeysSize === null ? "NULL" : `dk_size = ${cachedKeysSize}` });
-  if (cachedKeysSize !== null) rows.push(...keysRows(layout, cachedKeysSize, "ht_cached_keys"));
+  if (cachedKeysSize !== null) rows.push(...keysRows(layout, cachedKeysSize, false, "ht_cached_keys"));
   return { struct: layout.heapType.struct.name, gc: true, rows };
 }
 
@@ -278,7 +278,7 @@ function structOf(o: PyObj, layout: Layout): LaidOrNot {
     case "instance":
       return instanceLaid(o, layout);
     case "class":
-      return heapTypeLaid(layout, o.cachedKeys === null ? null : o.cachedKeys.size);
+      return heapTypeLaid(layout, layout.heapType.classKeysSlots !== null ? (o.hasDict ? layout.heapType.classKeysSlots : null) : o.cachedKeys === null ? null : o.cachedKeys.size);
     case "type": {
       // A heap type of the stdlib (array.array from 3.10, Counter …), or a static type: a leaf.
       const keys = stdlibHeapType(o, layout);

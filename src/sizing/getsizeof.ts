@@ -1,8 +1,9 @@
 // sys.getsizeof(obj) for a modelled object under one CPython layout.
 import type { Layout } from "../layouts/layout.js";
 import { hasWstr } from "../runtime/ctx.js";
-import { typeName, type PyObj, type SharedKeys } from "../runtime/objects.js";
+import { typeName, type PyClassObj, type PyObj, type SharedKeys } from "../runtime/objects.js";
 import { seqLen } from "../runtime/seq.js";
+import { unsupported } from "../runtime/errors.js";
 import { stdlibHeapType } from "./heapTypes.js";
 
 export function getsizeof(o: PyObj, layout: Layout): number {
@@ -31,8 +32,8 @@ export function getsizeof(o: PyObj, layout: Layout): number {
       return layout.set.sizeof(o.table.size);
     case "dict":
       if (o.split != null) return sizeofSplitDict(o.split, layout);
-      if (o.flavor !== undefined) return layout.dictFlavor.sizeof(o.flavor.name, o.table.size, o.table.used, o.flavor.mutated === true);
-      return layout.dict.sizeof(o.table.size);
+      if (o.flavor !== undefined) return layout.dictFlavor.sizeof(o.flavor.name, o.table.size, o.table.general, o.table.used, o.flavor.mutated === true);
+      return layout.dict.sizeof(o.table.size, o.table.general);
     case "array":
       return layout.array.sizeof(o.allocated, layout.array.itemsize[o.typecode] ?? 1);
     case "deque":
@@ -44,17 +45,24 @@ export function getsizeof(o: PyObj, layout: Layout): number {
     case "type": {
       const keys = stdlibHeapType(o, layout);
       if (keys === undefined) return layout.leaves["type"] ?? 0;
-      return layout.heapType.sizeofType(keys === null ? 0 : layout.dict.keysObjectSize(keys));
+      return layout.heapType.sizeofType(keys === null ? 0 : layout.dict.keysObjectSize(keys, false));
     }
     case "class":
-      return layout.heapType.sizeofType(o.cachedKeys === null ? 0 : layout.dict.keysObjectSize(o.cachedKeys.size));
+      return layout.heapType.sizeofType(classKeysBytes(o, layout));
     default: {
       const name = typeName(o);
       const size = layout.leaves[name];
-      if (size === undefined) throw new Error(`no size known for type ${name}`);
+      if (size === undefined) throw unsupported(`the size of a '${name}' object under CPython ${layout.python}`);
       return size;
     }
   }
+}
+
+/** The keys table a class caches for its instances' dicts, in bytes (0: none). */
+export function classKeysBytes(o: PyClassObj, layout: Layout): number {
+  const fixed = layout.heapType.classKeysSlots;
+  if (fixed !== null) return o.hasDict ? layout.dict.keysObjectSize(fixed, false) : 0;
+  return o.cachedKeys === null ? 0 : layout.dict.keysObjectSize(o.cachedKeys.size, false);
 }
 
 /** A split (key-sharing) dict: its size depends on the keys it shares and how many share them. */

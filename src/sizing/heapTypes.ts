@@ -9,7 +9,7 @@ import type { PyTypeObj } from "../runtime/objects.js";
  * type is a heap type only in the versions whose layout names its module.
  */
 export function stdlibHeapType(o: PyTypeObj, layout: Layout): number | null | undefined {
-  if (o.heap === "class") return layout.dict.minsize;
+  if (o.heap === "class") return layout.heapType.classKeysSlots ?? layout.dict.minsize;
   if (o.heap === "extension" && layout.rules.heapExtensionTypes.includes(o.name)) return null;
   return undefined;
 }

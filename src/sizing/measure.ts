@@ -2,6 +2,7 @@
 import type { Layout } from "../layouts/layout.js";
 import { budgetFor, withCtx } from "../runtime/ctx.js";
 import { evaluate, type EvalError } from "../runtime/evaluate.js";
+import { PymemError } from "../runtime/errors.js";
 import { typeName } from "../runtime/objects.js";
 import { ProgressClock, type ProgressSink } from "../runtime/progress.js";
 import { deepSize, type TypeTotal } from "./deep.js";
@@ -46,6 +47,8 @@ export function measure(req: MeasureRequest): MeasureResult {
   try {
     d = withCtx(r.ctx, () => deepSize(r.value, req.layout, progress ?? null));
   } catch (e) {
+    // A value holding an object whose size this version's model lacks is refused, naming it.
+    if (e instanceof PymemError && e.code === "UNSUPPORTED") return { ok: false, error: { code: e.code, pyType: null, message: e.message, span: null, where: "expr" } };
     const detail = e instanceof Error ? e.message : String(e);
     return { ok: false, error: { code: "INTERNAL", pyType: null, message: `pymem cannot size this value (${detail}); please report it`, span: null, where: "expr" } };
   }

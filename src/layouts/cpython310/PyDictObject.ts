@@ -2,7 +2,7 @@
 // (3.10): a combined table is a PyDictObject plus a separately allocated
 // PyDictKeysObject (header, dk_indices, dk_entries); _PyDict_SizeOf counts the
 // keys only when the dict owns them (dk_refcnt == 1), never the shared empty keys.
-import { cstruct, field } from "../struct.js";
+import { cstruct, field, type CStruct } from "../struct.js";
 import { ptr, PyGC_Head, PyObjectStruct, SIZEOF, ssize } from "./platform.js";
 
 export const PyDict_MINSIZE = 8;
@@ -48,21 +48,35 @@ export function DK_IXSIZE(size: number): number {
   return size <= 0xff ? 1 : size <= 0xffff ? 2 : size <= 0xffffffff ? 4 : 8;
 }
 
-/** The three parts of a PyDictKeysObject of `size` slots, in bytes. */
-export function keysParts(size: number): { header: number; ixsize: number; indices: number; usable: number; entries: number } {
-  const ixsize = DK_IXSIZE(size);
-  const usable = USABLE_FRACTION(size);
-  return { header: PyDictKeysObjectStruct.size, ixsize, indices: ixsize * size, usable, entries: PyDictKeyEntryStruct.size * usable };
+export interface KeysParts {
+  readonly header: number;
+  readonly ixsize: number;
+  readonly indices: number;
+  readonly usable: number;
+  readonly entries: number;
+  readonly entry: CStruct;
 }
 
-export function keysObjectSize(size: number): number {
-  const p = keysParts(size);
+/** The three parts of a keys table of `size` slots with header `header` and entries `entry`, in bytes. */
+export function keysPartsOf(header: CStruct, entry: CStruct, size: number): KeysParts {
+  const ixsize = DK_IXSIZE(size);
+  const usable = USABLE_FRACTION(size);
+  return { header: header.size, ixsize, indices: ixsize * size, usable, entries: entry.size * usable, entry };
+}
+
+/** The three parts of a PyDictKeysObject of `size` slots (every entry a PyDictKeyEntry before 3.11: `general` makes no difference). */
+export function keysParts(size: number, _general = true): KeysParts {
+  return keysPartsOf(PyDictKeysObjectStruct, PyDictKeyEntryStruct, size);
+}
+
+export function keysObjectSize(size: number, general = true): number {
+  const p = keysParts(size, general);
   return p.header + p.indices + p.entries;
 }
 
 /** getsizeof of a combined dict; keysSize 0 stands for the shared Py_EMPTY_KEYS. */
-export function sizeofDict(keysSize: number): number {
-  return PyGC_Head + sizeofPyDictObject + (keysSize > 0 ? keysObjectSize(keysSize) : 0);
+export function sizeofDict(keysSize: number, general = true): number {
+  return PyGC_Head + sizeofPyDictObject + (keysSize > 0 ? keysObjectSize(keysSize, general) : 0);
 }
 
 /**

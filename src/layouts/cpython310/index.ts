@@ -19,6 +19,7 @@ import { leafSizes, leafTypes } from "./leaves.js";
 import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
+import { PREINTERNED_CHARS } from "./internedChars.js";
 import { unicodeData310 } from "./unicodeData.js";
 import { ARRAY_ITEMSIZE, ARRAY_ITEMTYPE, arrayobjectStruct, arrayResize, sizeofArray } from "./arrayobject.js";
 import { BLOCKLEN, blockStruct, CENTER, dequeBlocks, dequeobjectStruct, sizeofDeque } from "./dequeobject.js";
@@ -31,11 +32,12 @@ import { PyGC_HeadStruct, PyObjectStruct } from "./platform.js";
 
 export const cpython310: Layout = {
   python: "3.10",
-  rules: { listExtendPreallocates: true, dictNewAllocatesKeys: false, stackUseGuideline: 30, emptyFrozensetSingleton: false, heapExtensionTypes: ["array"], zeroFlagAlignsEveryType: false, replaceCountOnEmptyIsNoop: false, constDisplaysFolded: true, zipStrict: true, truncResultNeedsIndex: true, unpackOpcodes: false, xSubMaybeSmall: true, fromDoubleMaybeSmall: true, keysViewSetFromDict: true, arrayUnicodeMakesWstr: false, relaxedDecorators: true, starredForIterable: true, walrusInSetDisplay: true, walrusInSubscript: true, pgenStack: null, propertyErrorNamesAttribute: true },
+  rules: { dictKeyKinds: false, byteArrayFromListResizesOnce: false, asciiStrIterator: false, negativeZeroCoercion: false, divremMaybeSmall: false, boolReprStatic: false, percentEmptyFieldWrites: false, tupleResizeToEmptySingleton: false, dataclassSlotsSkipInherited: false, managedDicts: false, listExtendPreallocates: true, dictNewAllocatesKeys: false, stackUseGuideline: 30, emptyFrozensetSingleton: false, heapExtensionTypes: ["array"], zeroFlagAlignsEveryType: false, replaceCountOnEmptyIsNoop: false, constDisplaysFolded: true, zipStrict: true, truncResultNeedsIndex: true, unpackOpcodes: false, xSubMaybeSmall: true, fromDoubleMaybeSmall: true, keysViewSetFromDict: true, arrayUnicodeMakesWstr: false, relaxedDecorators: true, starredForIterable: true, walrusInSetDisplay: true, walrusInSubscript: true, pgenStack: null, propertyErrorNamesAttribute: true },
   dataclassKeywords: ["init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args", "kw_only", "slots"],
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
+  preinternedChars: PREINTERNED_CHARS,
   unicodeData: unicodeData310,
   gcHead: PyGC_HeadStruct,
   long: { sizeof: sizeofLong, sizeofBool, struct: PyLongObjectStruct, digit: digitField, digits: longDigits, digitBase: 2 ** PyLong_SHIFT },
@@ -84,6 +86,7 @@ export const cpython310: Layout = {
     shape: heapTypeShape,
     sizeofInstance,
     sizeofType: sizeofHeapType,
+    classKeysSlots: null,
   },
   array: { struct: arrayobjectStruct, itemtype: ARRAY_ITEMTYPE, itemsize: ARRAY_ITEMSIZE, sizeof: sizeofArray, resize: arrayResize },
   deque: { struct: dequeobjectStruct, block: blockStruct, blocks: dequeBlocks, blocklen: BLOCKLEN, center: CENTER, sizeof: sizeofDeque },

@@ -27,7 +27,7 @@ const longrangeiterobject = cstruct("longrangeiterobject", [HEAD, ptr("index"), 
 /** Objects/sliceobject.c (Include/sliceobject.h). */
 const PySliceObject = cstruct("PySliceObject", [HEAD, ptr("start"), ptr("stop"), ptr("step")]);
 /** The sequence iterators: an index and the sequence (listobject.c, tupleobject.c, unicodeobject.c, bytesobject.c, bytearrayobject.c, iterobject.c). */
-function seqIter(name: string, seqType: string): CStruct {
+export function seqIter(name: string, seqType: string): CStruct {
   return cstruct(name, [HEAD, ssize("it_index"), ptr("it_seq", seqType)]);
 }
 /** Objects/setobject.c. */

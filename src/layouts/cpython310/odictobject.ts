@@ -8,7 +8,7 @@
 // - Counter, Lib/collections/__init__.py: a Python subclass of dict without
 //   __slots__, so type_new adds a __dict__ and a __weakref__ pointer.
 // _PyDict_SizeOf starts from tp_basicsize, so the keys table counts as for a dict.
-import { cstruct, field } from "../struct.js";
+import { cstruct, field, type CStruct } from "../struct.js";
 import { keysObjectSize, PyDictObjectStruct } from "./PyDictObject.js";
 import { ptr, PyGC_Head, SIZEOF, ssize } from "./platform.js";
 
@@ -52,10 +52,19 @@ export function odFastNodesSize(keysSize: number, mutated: boolean): number {
 /**
  * getsizeof of a collections dict subclass: its own struct, the keys table it
  * owns (none while it has the shared empty keys), and for an OrderedDict
- * od_fast_nodes plus a node per item.
+ * od_fast_nodes plus a node per item; `preHeader` is what a version puts in
+ * front of the GC header of a Python subclass (Counter) with a __dict__.
  */
-export function sizeofFlavoredDict(flavor: DictFlavorName, keysSize: number, used: number, mutated: boolean): number {
-  const keys = keysSize > 0 ? keysObjectSize(keysSize) : 0;
-  const odict = flavor === "OrderedDict" ? od_fast_nodesElement.size * odFastNodesSize(keysSize, mutated) + _odictnodeStruct.size * used : 0;
-  return PyGC_Head + dictFlavorStructs[flavor].size + keys + odict;
+export function flavoredDictSizer(
+  structs: Readonly<Record<DictFlavorName, CStruct>>,
+  keysSize: (size: number, general: boolean) => number,
+  preHeader: Readonly<Record<DictFlavorName, number>>,
+): (flavor: DictFlavorName, keysSize: number, general: boolean, used: number, mutated: boolean) => number {
+  return (flavor, size, general, used, mutated) => {
+    const keys = size > 0 ? keysSize(size, general) : 0;
+    const odict = flavor === "OrderedDict" ? od_fast_nodesElement.size * odFastNodesSize(size, mutated) + _odictnodeStruct.size * used : 0;
+    return preHeader[flavor] + PyGC_Head + structs[flavor].size + keys + odict;
+  };
 }
+
+export const sizeofFlavoredDict = flavoredDictSizer(dictFlavorStructs, keysObjectSize, { OrderedDict: 0, defaultdict: 0, Counter: 0 });

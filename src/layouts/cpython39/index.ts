@@ -11,6 +11,7 @@ import { cstruct } from "../struct.js";
 import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
+import { PREINTERNED_CHARS } from "./internedChars.js";
 import { leafTypes } from "./leaves.js";
 
 /** PyAsyncMethods before am_send (3.10). */
@@ -23,6 +24,7 @@ export const cpython39: Layout = {
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
+  preinternedChars: PREINTERNED_CHARS,
   rules: { ...cpython310.rules, listExtendPreallocates: false, dictNewAllocatesKeys: true, stackUseGuideline: null, emptyFrozensetSingleton: true, heapExtensionTypes: [], zeroFlagAlignsEveryType: true, constDisplaysFolded: true, zipStrict: false, truncResultNeedsIndex: false, walrusInSubscript: false, propertyErrorNamesAttribute: false },
   dataclassKeywords: ["init", "repr", "eq", "order", "unsafe_hash", "frozen"],
   list: {

@@ -1,0 +1,24 @@
+// Include/cpython/object.h of 3.11: PyHeapTypeObject gains _ht_tpname and the
+// specializer's _spec_cache; a class whose instances have a managed dict
+// caches a keys table of 2**NEXT_LOG2_SHARED_KEYS_MAX_SIZE slots from its
+// creation (_PyDict_NewKeysForClass), whatever its instances hold.
+import { cstruct, structField } from "../struct.js";
+import { heapTypeSizer, PyHeapTypeObjectStruct as PyHeapTypeObject310 } from "../cpython310/PyHeapTypeObject.js";
+import { field } from "../struct.js";
+import { ptr, SIZEOF } from "../cpython310/platform.js";
+
+/** Py_TPFLAGS_MANAGED_DICT: the dict and values pointers sit in front of the GC header, and getsizeof counts them. */
+export const MANAGED_DICT_PREHEADER = field("(pre-header) dict, values", "PyObject *[2]", 2 * SIZEOF.pointer);
+
+const _specialization_cache = cstruct("struct _specialization_cache", [ptr("getitem")]);
+
+export const PyHeapTypeObjectStruct = cstruct("PyHeapTypeObject", [
+  { embed: PyHeapTypeObject310 },
+  ptr("_ht_tpname", "char *"),
+  structField("_spec_cache", _specialization_cache),
+]);
+
+export const sizeofHeapType = heapTypeSizer(PyHeapTypeObjectStruct);
+
+/** NEXT_LOG2_SHARED_KEYS_MAX_SIZE (6): the slots of the keys table every such class caches. */
+export const CLASS_KEYS_SLOTS = 64;

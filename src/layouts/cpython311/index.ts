@@ -1,0 +1,57 @@
+// CPython 3.11 on x86-64 Linux: what differs from 3.10 (cpython310/index.ts).
+// Only the data lives here; each rule that 3.11 follows differently is named in
+// `rules` and carried out where 3.10's is.
+import type { Layout } from "../layout.js";
+import { cpython310 } from "../cpython310/index.js";
+import { leafSizesOf } from "../cpython310/leaves.js";
+import { dictFlavorStructs, flavoredDictSizer } from "../cpython310/odictobject.js";
+import { PyDictObjectStruct } from "../cpython310/PyDictObject.js";
+import { cstruct } from "../struct.js";
+import { ptr } from "../cpython310/platform.js";
+import { dequeobjectStruct, sizeofDeque } from "./dequeobject.js";
+import { keysObjectSize, keysParts, PyDictKeysObjectStruct, PyDictUnicodeEntryStruct, sizeofDict } from "./PyDictObject.js";
+import { CLASS_KEYS_SLOTS, MANAGED_DICT_PREHEADER, PyHeapTypeObjectStruct, sizeofHeapType } from "./PyHeapTypeObject.js";
+import { sizeofBool, sizeofLong } from "./PyLongObject.js";
+import { leafTypes } from "./leaves.js";
+import { ATTRIBUTE_NAMES } from "./attributeNames.js";
+import { SIGNATURES } from "./signatures.js";
+import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
+import { PREINTERNED_CHARS } from "./internedChars.js";
+import { unicodeData311 } from "./unicodeData.js";
+
+/**
+ * A Counter instance: a dict subclass in Python, whose __dict__ is managed (two words in front
+ * of the GC header, which getsizeof counts) and whose __weakref__ is a member.
+ */
+const CounterStruct = cstruct("Counter instance", [{ embed: PyDictObjectStruct }, ptr("__weakref__")]);
+const flavorStructs = { ...dictFlavorStructs, Counter: CounterStruct };
+
+export const cpython311: Layout = {
+  ...cpython310,
+  python: "3.11",
+  rules: { ...cpython310.rules, dictKeyKinds: true, byteArrayFromListResizesOnce: true, asciiStrIterator: true, negativeZeroCoercion: true, divremMaybeSmall: true, boolReprStatic: true, percentEmptyFieldWrites: true, tupleResizeToEmptySingleton: true, dataclassSlotsSkipInherited: true, managedDicts: true },
+  dataclassKeywords: [...cpython310.dataclassKeywords, "weakref_slot"],
+  attributeNames: ATTRIBUTE_NAMES,
+  signatures: SIGNATURES,
+  staticAddressLow16: STATIC_ADDRESS_LOW16,
+  preinternedChars: PREINTERNED_CHARS,
+  unicodeData: unicodeData311,
+  long: { ...cpython310.long, sizeof: sizeofLong, sizeofBool },
+  dict: {
+    ...cpython310.dict,
+    keysStruct: PyDictKeysObjectStruct,
+    entryStruct: PyDictUnicodeEntryStruct,
+    sizeof: sizeofDict,
+    keysObjectSize,
+    keysParts,
+  },
+  dictFlavor: {
+    ...cpython310.dictFlavor,
+    structs: flavorStructs,
+    sizeof: flavoredDictSizer(flavorStructs, keysObjectSize, { OrderedDict: 0, defaultdict: 0, Counter: MANAGED_DICT_PREHEADER.size }),
+  },
+  heapType: { ...cpython310.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType, classKeysSlots: CLASS_KEYS_SLOTS },
+  deque: { ...cpython310.deque, struct: dequeobjectStruct, sizeof: sizeofDeque },
+  leaves: leafSizesOf(leafTypes),
+  leafTypes,
+};
