@@ -61,6 +61,35 @@ describe("pymem size", () => {
   });
 });
 
+describe("pymem size --python with several versions", () => {
+  const expr = "{'a': 1, 'b': 2}";
+  it("a comma list prints one JSON line per expression per version, each as that CPython answers", async () => {
+    const r = await cli(["size", "--json", "--python", "3.10,3.11", expr, "0"]);
+    expect(r.code).toBe(0);
+    const lines = jsonLines(r.stdout);
+    expect(lines.map((l) => [l["expr"], l["python"]])).toEqual([[expr, "3.10"], [expr, "3.11"], ["0", "3.10"], ["0", "3.11"]]);
+    for (const l of lines) {
+      const t = truthOf(l["python"] as string, l["expr"] as string);
+      expect(l).toMatchObject({ size: t.size, deep: t.deep, objects: t.objects });
+    }
+    expect(lines[0]?.["size"]).not.toBe(lines[1]?.["size"]);
+  });
+
+  it("all covers every supported version, oldest first; the table shows a column group per version", async () => {
+    const r = await cli(["size", "--json", "--python", "all", "0"]);
+    expect(jsonLines(r.stdout).map((l) => l["python"])).toEqual(["3.8", "3.9", "3.10", "3.11"]);
+    const h = await cli(["size", "--no-color", "--python", "3.10,3.11", expr]);
+    expect(h.stdout).toMatch(/size 3\.10.*deep 3\.10.*size 3\.11.*deep 3\.11/);
+    expect(h.stdout).toContain(`${truthOf("3.11", expr).size} (−${truthOf("3.10", expr).size - truthOf("3.11", expr).size})`);
+  });
+
+  it("an unknown version in the list is a CONFIG error naming it", async () => {
+    const r = await cli(["size", "--python", "3.10,2.7", "1"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Python 2\.7 is not supported/);
+  });
+});
+
 describe("pymem --python 3.8", () => {
   // Rows whose figures differ from 3.10's: a static type (tp_print), a star display (BUILD_LIST_UNPACK), dict() (eager keys).
   const cases = [

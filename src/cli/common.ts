@@ -36,11 +36,22 @@ export function parseTimeout(text: string | undefined): number {
   return s;
 }
 
-export async function resolveCommon(io: Io, opts: CommonOptions): Promise<Common> {
-  const layout = layoutFor(opts.python);
-  if (layout === undefined) {
-    throw new CliError(`Python ${opts.python} is not supported; supported versions: ${SUPPORTED_PYTHONS.join(", ")}`, 2, "CONFIG");
+/** `--python`: one version, a comma list ("3.10,3.11") or "all" (every supported one, oldest first), as layouts. */
+export function resolvePythons(text: string): Layout[] {
+  const names = text.trim() === "all" ? [...SUPPORTED_PYTHONS] : text.split(",").map((v) => v.trim());
+  const out: Layout[] = [];
+  for (const name of names) {
+    const layout = layoutFor(name);
+    if (layout === undefined) throw new CliError(`Python ${name} is not supported; supported versions: ${SUPPORTED_PYTHONS.join(", ")} (or a comma list of them, or all)`, 2, "CONFIG");
+    if (!out.includes(layout)) out.push(layout);
   }
+  return out;
+}
+
+export async function resolveCommon(io: Io, opts: CommonOptions): Promise<Common> {
+  const layouts = resolvePythons(opts.python);
+  if (layouts.length !== 1) throw new CliError(`--python takes one version here, not '${opts.python}'`, 2, "CONFIG");
+  const layout = layouts[0] as Layout;
   let setup: string | null = opts.setup ?? null;
   if (opts.setupFile !== undefined) {
     if (setup !== null) throw new CliError("give either --setup or --setup-file, not both");

@@ -85,10 +85,44 @@ export class HumanReporter implements Reporter {
     private readonly c: Chalk,
   ) {}
 
+  /**
+   * Several versions: one line per expression, a size and deep column per version, each later
+   * version with its change against the first ("-8" fewer bytes).
+   */
+  private versionsTable(rows: readonly Row[], versions: readonly string[]): string {
+    const c = this.c;
+    const head = ["expression", "type", ...versions.flatMap((v) => [`size ${v}`, `deep ${v}`])];
+    const table = new Table({
+      head: head.map((h) => c.bold(h)),
+      colAligns: ["left", "left", ...versions.flatMap(() => ["right", "right"] as const)],
+      style: { head: [], border: [] },
+    });
+    const change = (n: number, base: number | undefined): string => (base === undefined || n === base ? "" : c.dim(` (${n > base ? "+" : "−"}${groupDigits(Math.abs(n - base))})`));
+    const exprs = [...new Set(rows.map((r) => r.expr))];
+    for (const expr of exprs) {
+      const mine = rows.filter((r) => r.expr === expr);
+      const first = mine.find((r) => r.python === versions[0]);
+      const base = first?.result.ok === true ? first.result.m : undefined;
+      const type = mine.find((r) => r.result.ok);
+      const cells = versions.flatMap((v) => {
+        const r = mine.find((x) => x.python === v);
+        if (r === undefined) return ["", ""];
+        const res = r.result;
+        if (!res.ok) return [c.red(res.error.code), ""];
+        const m = res.m;
+        return [c.cyan(formatBytes(m.size)) + change(m.size, base?.size), c.green(formatBytes(m.deep)) + change(m.deep, base?.deep)];
+      });
+      table.push([shorten(expr), type !== undefined && type.result.ok ? type.result.m.type : "", ...cells]);
+    }
+    return table.toString();
+  }
+
   report(rows: readonly Row[]): void {
     const c = this.c;
     const ok = rows.filter((r) => r.result.ok);
-    if (ok.length > 0) {
+    const versions = [...new Set(rows.map((r) => r.python))];
+    if (ok.length > 0 && versions.length > 1) this.io.stdout.write(this.versionsTable(rows, versions) + "\n");
+    else if (ok.length > 0) {
       const table = new Table({
         head: ["expression", "type", "size", "deep", "objects"].map((h) => c.bold(h)),
         colAligns: ["left", "left", "right", "right", "right"],
@@ -113,7 +147,8 @@ export class HumanReporter implements Reporter {
           const share = m.deep === 0 ? 0 : (100 * tot.bytes) / m.deep;
           t.push([name, groupDigits(tot.count), formatBytes(tot.bytes), `${share.toFixed(1)}%`]);
         }
-        this.io.stdout.write(`\n${c.bold("deep size by type")} ${c.dim("of")} ${shorten(row.expr, 60)}\n${t.toString()}\n`);
+        const of = versions.length > 1 ? `${shorten(row.expr, 60)} ${c.dim(`(${row.python})`)}` : shorten(row.expr, 60);
+        this.io.stdout.write(`\n${c.bold("deep size by type")} ${c.dim("of")} ${of}\n${t.toString()}\n`);
       }
       const budgetLines = ok.flatMap((r) => (r.budget === undefined ? [] : [r.budget.line]));
       if (budgetLines.length > 0) this.io.stdout.write("\n" + budgetLines.join("\n") + "\n");

@@ -10,7 +10,8 @@ import { outcomeLine } from "./budgetReport.js";
 import { LIMIT_HELP, parseLimit } from "../budgets/limits.js";
 import type { Budget } from "../budgets/config.js";
 import { compareCommand, explainCommand } from "./explainCompare.js";
-import { resolveCommon, type CommonOptions } from "./common.js";
+import { resolveCommon, resolvePythons, type CommonOptions } from "./common.js";
+import type { Layout } from "../layouts/layout.js";
 import { SUPPORTED_PYTHONS } from "../layouts/layout.js";
 
 export const VERSION = "0.1.0";
@@ -65,7 +66,8 @@ function decodeStdin(bytes: Uint8Array): string {
 }
 
 async function sizeCommand(io: Io, exprs: string[], opts: SizeOptions): Promise<number> {
-  const { layout, setup, setupFile, c, timeoutS } = await resolveCommon(io, opts);
+  const layouts = resolvePythons(opts.python);
+  const { setup, setupFile, c, timeoutS } = await resolveCommon(io, { ...opts, python: (layouts[0] as Layout).python });
   const all = [...exprs];
   if (opts.stdin === true) {
     const text = decodeStdin(await io.readStdin());
@@ -78,16 +80,18 @@ async function sizeCommand(io: Io, exprs: string[], opts: SizeOptions): Promise<
   if (opts.metric !== undefined && opts.max === undefined) throw new CliError("--metric applies to a --max limit", 2, "CONFIG");
   const limit = opts.max === undefined ? null : parseLimit(/^\d+$/.test(opts.max.trim()) ? Number(opts.max) : opts.max);
   if (opts.max !== undefined && limit === null) throw new CliError(`--max '${opts.max}' is not a size: use ${LIMIT_HELP}`, 2, "CONFIG");
-  const rows: Row[] = all.map((expr, i) => {
+  // One row per expression per version, the versions of an expression together.
+  const rows: Row[] = all.flatMap((expr, i) => layouts.map((layout): Row => {
     const progress = progressLine(io, expr);
     const result = measure({ expr, setup, layout, timeoutS, ...progress.options });
     progress.finish();
     if (limit === null || !result.ok) return { expr, python: layout.python, setup, setupFile, result };
     const value = metric === "deep" ? result.m.deep : result.m.size;
-    const budget: Budget = { index: i, name: expr, expr, limit, metric, setup, line: null };
+    const name = layouts.length > 1 ? `${expr} (${layout.python})` : expr;
+    const budget: Budget = { index: i, name, expr, limit, metric, setup, line: null };
     const line = outcomeLine({ budget, ok: true, value, passed: value <= limit.bytes }, c, null);
     return { expr, python: layout.python, setup, setupFile, result, budget: { limit: limit.bytes, metric, passed: value <= limit.bytes, line } };
-  });
+  }));
   reporter.report(rows);
   if (!rows.every((r) => r.result.ok)) return 2;
   return rows.every((r) => r.budget === undefined || r.budget.passed) ? 0 : 1;
@@ -108,7 +112,7 @@ export async function run(io: Io): Promise<number> {
     .option("--json", "print one JSON object per expression per line")
     .option("--setup <code>", "setup statements run before the expression")
     .option("--setup-file <path>", "a file of setup statements")
-    .addOption(new Option("--python <version>", `CPython version to model: ${SUPPORTED_PYTHONS.join(", ")}`).default("3.10"))
+    .addOption(new Option("--python <versions>", `CPython version(s) to model: ${SUPPORTED_PYTHONS.join(", ")}, a comma list of them, or all`).default("3.10"))
     .option("--timeout <seconds>", "work allowed per value (default 4): scales the step budget and the wall-clock safety net")
     .option("--max <limit>", "exit 1 when a value is over this limit (bytes, or e.g. \"1.5 KiB\")")
     .option("--metric <metric>", "what --max limits: deep (default) or size")
