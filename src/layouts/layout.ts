@@ -11,6 +11,14 @@ import { cpython311 } from "./cpython311/index.js";
 import type { CField, CStruct } from "./struct.js";
 import type { UnicodeData } from "./unicodeData.js";
 
+/** An instance's fixed size as type_new lays it out (PyClassObj.shape). */
+export interface HeapTypeShape {
+  readonly basicsize: number;
+  readonly gc: boolean;
+  /** Bytes getsizeof counts in front of the GC header: the managed dict's words (3.11+); 0 or absent before. */
+  readonly preHeader?: number;
+}
+
 export type DictFlavorName = "OrderedDict" | "defaultdict" | "Counter";
 
 /**
@@ -207,7 +215,11 @@ export interface Layout {
     growthRate(used: number): number;
     resizeSize(minsize: number): number;
     presizedSize(minused: number): number;
-    sizeofSplit(keysSize: number, keysRefcnt: number): number;
+    /**
+     * A split dict over `keys` (dk_size `size`, dk_usable `usable`, `nentries` names, held by
+     * `refcnt` owners): the values array it counts, and the keys when it is their only owner.
+     */
+    sizeofSplit(keys: { readonly size: number; readonly usable: number; readonly nentries: number; readonly refcnt: number }): number;
     keysObjectSize(size: number, general: boolean): number;
     /** Header, dk_indices and dk_entries of a keys table (for explanations). */
     keysParts(size: number, general: boolean): { header: number; ixsize: number; indices: number; usable: number; entries: number; entry: CStruct };
@@ -220,8 +232,13 @@ export interface Layout {
     /** The instance struct's head (PyObject_HEAD): object's tp_basicsize. */
     readonly objectStruct: CStruct;
     readonly object: { readonly basicsize: number; readonly gc: boolean };
-    shape(base: { basicsize: number; gc: boolean }, nslots: number, addDict: boolean, addWeakref: boolean): { basicsize: number; gc: boolean };
-    sizeofInstance(shape: { basicsize: number; gc: boolean }): number;
+    /**
+     * The instance shape type_new gives a class: `varSized` when its base is (tuple), whose
+     * __dict__ pointer follows the items; `preHeader`, the words getsizeof counts in front of
+     * the GC header (3.11+ managed dicts).
+     */
+    shape(base: HeapTypeShape, nslots: number, addDict: boolean, addWeakref: boolean, varSized: boolean): HeapTypeShape;
+    sizeofInstance(shape: HeapTypeShape): number;
     sizeofType(cachedKeysBytes: number): number;
     /**
      * Slots of the keys table a class whose instances have a __dict__ caches from its creation
@@ -229,6 +246,8 @@ export interface Layout {
      * instances (PEP 412, before 3.11), created PyDict_MINSIZE and grown with them.
      */
     readonly classKeysSlots: number | null;
+    /** dk_usable of those keys when made (SHARED_KEYS_MAX_SIZE, 30); each instance made takes one, down to 1. */
+    readonly classKeysUsable: number;
   };
   readonly array: {
     readonly struct: CStruct;

@@ -7,7 +7,8 @@ import { delInstanceAttr, delTupleSubclassAttr, getInstanceAttr, setInstanceAttr
 import { typeObject as builtinType } from "./typeObjects.js";
 import { PyException, typeError } from "./errors.js";
 import { getBuiltinAttr } from "./methods.js";
-import { None, pyStr, typeName, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
+import { None, pyStr, typeName, type PyClassObj, type PyObj, type PyStrObj, type PyTypeObj } from "./objects.js";
+import { intern } from "./constPool.js";
 import { intValue } from "./numbers.js";
 import { ctx } from "./ctx.js";
 import { missingAttribute } from "./missingAttribute.js";
@@ -54,6 +55,11 @@ function typeAttr(t: PyTypeObj, name: string): PyObj | null {
   };
 }
 
+/** The name an attribute hook is called with: PyObject_GetAttr/SetAttr intern it (a code's names are interned constants). */
+function attrName(name: string): PyStrObj {
+  return intern(pyStr(name));
+}
+
 export function getAttr(o: PyObj, name: string): PyObj {
   switch (o.t) {
     case "instance": {
@@ -61,13 +67,13 @@ export function getAttr(o: PyObj, name: string): PyObj {
       try {
         // slot_tp_getattr_hook: the class's own __getattribute__ (object.__getattribute__ is the generic lookup).
         const own = lookupDunder(o, "__getattribute__");
-        v = own !== undefined ? callBound(own, o, [pyStr(name)]) : getInstanceAttr(o, name) ?? objectMethod(o, name);
+        v = own !== undefined ? callBound(own, o, [attrName(name)]) : getInstanceAttr(o, name) ?? objectMethod(o, name);
       } catch (e) {
         if (!(e instanceof PyException && e.pyType === "AttributeError") || lookupDunder(o, "__getattr__") === undefined) throw e;
       }
       if (v !== undefined) return v;
       // slot_tp_getattr_hook: __getattr__ answers what the normal lookup did not find.
-      const hook = callDunder(o, "__getattr__", [pyStr(name)]);
+      const hook = callDunder(o, "__getattr__", [attrName(name)]);
       if (hook !== undefined) return hook;
       throw missingAttribute([o.cls.builtinBase], name, `${o.cls.name}()`, `'${o.cls.name}' object has no attribute '${name}'`);
     }
@@ -115,7 +121,7 @@ export function setAttr(o: PyObj, name: string, value: PyObj): void {
   }
   if (o.t === "instance") {
     // slot_tp_setattro: the class's own __setattr__ (which may call object.__setattr__).
-    if (callDunder(o, "__setattr__", [pyStr(name), value]) !== undefined) return;
+    if (callDunder(o, "__setattr__", [attrName(name), value]) !== undefined) return;
     setInstanceAttrValue(o, name, value);
     return;
   }
@@ -125,7 +131,7 @@ export function setAttr(o: PyObj, name: string, value: PyObj): void {
     return;
   }
   if (o.t === "tuple" && o.cls !== undefined) {
-    if (callDunder(o, "__setattr__", [pyStr(name), value]) !== undefined) return;
+    if (callDunder(o, "__setattr__", [attrName(name), value]) !== undefined) return;
     setTupleSubclassAttr(o as typeof o & { cls: PyClassObj }, name, value);
     return;
   }
@@ -138,12 +144,12 @@ export function setAttr(o: PyObj, name: string, value: PyObj): void {
 
 export function delAttr(o: PyObj, name: string): void {
   if (o.t === "instance") {
-    if (callDunder(o, "__delattr__", [pyStr(name)]) !== undefined) return;
+    if (callDunder(o, "__delattr__", [attrName(name)]) !== undefined) return;
     delInstanceAttr(o, name);
     return;
   }
   if (o.t === "tuple" && o.cls !== undefined) {
-    if (callDunder(o, "__delattr__", [pyStr(name)]) !== undefined) return;
+    if (callDunder(o, "__delattr__", [attrName(name)]) !== undefined) return;
     delTupleSubclassAttr(o as typeof o & { cls: PyClassObj }, name);
     return;
   }

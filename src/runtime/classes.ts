@@ -3,7 +3,8 @@
 // named tuples. Attribute access on instances is in instanceAttrs.ts;
 // calling a class (type_call) is in calls.ts.
 import { newTupleOfClass } from "./tuples.js";
-import { refuseManagedDict } from "./managedDicts.js";
+import { usesManagedValues } from "./managedDicts.js";
+import { initManagedValues } from "./managedValues.js";
 import { ctx } from "./ctx.js";
 import { dictGet } from "./dicts.js";
 import { PyException, typeError, unsupported } from "./errors.js";
@@ -100,7 +101,7 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
     const solid = new Set(bases.map((b) => b.mro.find((c) => c.slots.length > 0)).filter((c) => c !== undefined));
     if (solid.size > 1) throw typeError("multiple bases have instance lay-out conflict");
   }
-  const shape = layout.shape(baseShape, slots.length, addDict, addWeak);
+  const shape = layout.shape(baseShape, slots.length, addDict, addWeak, varSized);
   const hasDict = baseHasDict || addDict;
   const cls: PyClassObj = {
     t: "class",
@@ -201,8 +202,9 @@ export function makeNamedTuple(cls: PyClassObj, args: readonly PyObj[], kw: Kwar
 
 /** object.__new__(cls): an instance whose __init__ has not run. */
 export function newInstance(cls: PyClassObj): PyInstanceObj {
-  refuseManagedDict(cls);
-  return { t: "instance", cls, dict: null, attrKeys: null, attrValues: null, attrCount: 0, slotValues: null, w: 0 };
+  const inst: PyInstanceObj = { t: "instance", cls, dict: null, attrKeys: null, attrValues: null, attrCount: 0, slotValues: null, w: 0 };
+  if (usesManagedValues(cls)) initManagedValues(inst);
+  return inst;
 }
 
 

@@ -156,7 +156,7 @@ function makeInit(cls: () => PyClassObj, fields: readonly FieldSpec[], slots: bo
           else continue; // no initialisation: the class attribute serves
         }
         // `self.name = value` in the generated source: a class's own __setattr__ sees it (frozen ones use object.__setattr__).
-        if (userSetattr && callDunder(self, "__setattr__", [pyStr(f.name), v]) !== undefined) continue;
+        if (userSetattr && callDunder(self, "__setattr__", [intern(pyStr(f.name)), v]) !== undefined) continue;
         setInstanceAttrValue(self, f.name, v, true);
       }
       const post = cls().attrs.get("__post_init__");

@@ -113,7 +113,8 @@ export function dictGet(d: PyDictObj, key: PyObj): PyObj | undefined {
 /** delitem: the slot becomes a dummy; nothing is given back. */
 export function dictDelete(d: PyDictObj, key: PyObj): PyObj {
   const hk = d.table.keyFor(key);
-  if (d.split != null && d.table.hasKey(hk)) splitBeforeDelete(d);
+  // Before 3.11 a deletion makes a split dict combined; from 3.11 the value leaves its split values.
+  if (d.split != null && d.table.hasKey(hk) && !ctx().layout.rules.managedDicts) splitBeforeDelete(d);
   const value = d.table.remove(hk);
   if (value === undefined) throw new PyException("KeyError", "");
   return value;

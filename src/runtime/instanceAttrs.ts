@@ -10,6 +10,7 @@ import { dictDelete, dictGet, dictSet } from "./dicts.js";
 import { PyException, typeError } from "./errors.js";
 import { makeKeysShared } from "./instanceDict.js";
 import { dropPackedAttrs, instanceDict, instanceDictGet, packedAttrStore } from "./instanceValues.js";
+import { hasManagedValues, managedStore, materializeManaged } from "./managedValues.js";
 import { pyStr, typeName, type DictOwner, type PyClassObj, type PyInstanceObj, type PyObj, type PyOpaqueObj, type PyStrObj, type PyTupleObj } from "./objects.js";
 import { callDunder, isUserObj, lookupDunder } from "./userDunders.js";
 
@@ -84,6 +85,8 @@ export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: P
   if (desc !== undefined && isProperty(desc)) throw propertyError("set", name, true);
   if (name === "__dict__" && inst.cls.hasDict) {
     if (value.t !== "dict") throw typeError(`__dict__ must be set to a dictionary, not a '${typeName(value)}'`);
+    // From 3.11 subtype_setdict first makes the dict from the managed values (then drops it).
+    if (hasManagedValues(inst)) materializeManaged(inst);
     if (inst.dict?.split != null) inst.dict.split.refcnt--;
     if (inst.attrKeys !== null) inst.attrKeys.refcnt--;
     dropPackedAttrs(inst);
@@ -159,6 +162,14 @@ export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
 
 /** _PyObjectDict_SetItem: set or delete an attribute in the instance dict, keeping the class's key cache right. */
 function setInstanceAttr(inst: DictOwner, key: PyStrObj, value: PyObj | null): void {
+  if (ctx().layout.rules.managedDicts) {
+    // 3.11+: into the managed values while they can take the name, else into the dict (made from them).
+    if (inst.t === "instance" && hasManagedValues(inst) && managedStore(inst, key, value)) return;
+    const d = instanceDict(inst);
+    if (value === null) dictDelete(d, key);
+    else dictSet(d, key, value);
+    return;
+  }
   if (value !== null && inst.t === "instance" && packedAttrStore(inst, key, value)) return;
   const cls: PyClassObj = inst.cls;
   const cached = cls.cachedKeys;

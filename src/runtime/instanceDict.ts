@@ -7,10 +7,14 @@ import { HashTable, hashKey } from "./hashTable.js";
 import { strText } from "./text.js";
 import type { PyDictObj, PyObj, PyStrObj, SharedKeys } from "./objects.js";
 
-/** _PyDict_NewKeysForClass: an empty PyDict_MINSIZE keys table, held by the type. */
+/**
+ * _PyDict_NewKeysForClass, held by the type: an empty PyDict_MINSIZE table (before 3.11), or from
+ * 3.11 the fixed table of the layout's classKeysSlots whose dk_usable starts at classKeysUsable.
+ */
 export function newClassKeys(): SharedKeys {
-  const layout = ctx().layout.dict;
-  return { order: [], index: new Map(), size: layout.minsize, usable: layout.usableFraction(layout.minsize), refcnt: 1 };
+  const { dict, heapType } = ctx().layout;
+  if (heapType.classKeysSlots !== null) return { order: [], index: new Map(), size: heapType.classKeysSlots, usable: heapType.classKeysUsable, refcnt: 1 };
+  return { order: [], index: new Map(), size: dict.minsize, usable: dict.usableFraction(dict.minsize), refcnt: 1 };
 }
 
 /** new_dict_with_shared_keys. */
@@ -60,6 +64,7 @@ export function splitSlotFor(keys: SharedKeys, used: number, key: PyStrObj): num
  * before inserting (the caller then inserts as into any combined dict).
  */
 export function splitInsert(d: PyDictObj, key: PyObj, value: PyObj): boolean {
+  if (ctx().layout.rules.managedDicts) return managedSplitInsert(d, key, value);
   const keys = d.split as SharedKeys;
   const t = d.table;
   const ix = key.t === "str" ? splitSlotFor(keys, t.used, key) : -1;
@@ -75,6 +80,37 @@ export function splitInsert(d: PyDictObj, key: PyObj, value: PyObj): boolean {
     if (existing !== undefined) existing.value = value;
     else t.map.set(hk, { key: shared, value });
   }
+  return true;
+}
+
+/**
+ * insertdict on a split dict from 3.11: it stays split for any str key the shared keys hold or
+ * can still take (a new name goes into the shared keys, so other instances see it); a key of
+ * another type makes it a general combined table, and a new name once the shared keys are
+ * full a unicode one, both by insertion_resize (GROWTH_RATE).
+ */
+function managedSplitInsert(d: PyDictObj, key: PyObj, value: PyObj): boolean {
+  const keys = d.split as SharedKeys;
+  const t = d.table;
+  let shared: PyStrObj | undefined;
+  if (key.t === "str") {
+    const text = strText(key);
+    const ix = keys.index.get(text);
+    if (ix !== undefined) shared = keys.order[ix];
+    else if (keys.usable > 0) {
+      keys.index.set(text, keys.order.length);
+      keys.order.push(key);
+      keys.usable--;
+      shared = key;
+    }
+  }
+  if (shared === undefined) {
+    insertionResize(d);
+    t.general = key.t !== "str";
+    return false;
+  }
+  const hk = hashKey(shared);
+  if (!t.replaceValue(hk, value)) t.append(hk, shared, value);
   return true;
 }
 

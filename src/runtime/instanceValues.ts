@@ -3,6 +3,7 @@
 // operation asks for it as an object, its values stay packed on the instance
 // (no dict object, no table), which is what lets millions of instances cost
 // less than CPython's own; the dict object, made on demand, takes them over.
+import { hasManagedValues, managedGet, materializeManaged } from "./managedValues.js";
 import { dictGet } from "./dicts.js";
 import { HashTable } from "./hashTable.js";
 import { newSplitDict, packedGet, splitSlotFor } from "./instanceDict.js";
@@ -10,6 +11,7 @@ import { pyStr, type DictOwner, type PyDictObj, type PyInstanceObj, type PyObj, 
 
 /** PyObject_GenericGetDict: the instance dict, made (split when the class caches keys) on first use. */
 export function instanceDict(inst: DictOwner): PyDictObj {
+  if (inst.t === "instance" && hasManagedValues(inst)) return materializeManaged(inst);
   if (inst.dict === null || inst.dict === undefined) {
     const keys = inst.t === "instance" ? inst.attrKeys : null;
     if (inst.t === "instance" && keys !== null) {
@@ -38,6 +40,7 @@ export function hasInstanceDict(inst: PyInstanceObj): boolean {
 
 /** The value of attribute `name` in the instance dict (object or packed), if it holds one. */
 export function instanceDictGet(inst: PyInstanceObj, name: string): PyObj | undefined {
+  if (hasManagedValues(inst)) return managedGet(inst, name);
   const keys = inst.attrKeys;
   if (keys !== null) {
     const ix = keys.index.get(name);

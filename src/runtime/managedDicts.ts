@@ -1,12 +1,20 @@
-// Managed instance dicts (3.11+): an instance keeps its attribute values
-// without a dict object until one is asked for. pymem does not model that
-// state machine yet, so under such a version it makes no instance with a
-// __dict__ rather than size one as 3.10 would.
+// Managed instance dicts (3.11+, Py_TPFLAGS_MANAGED_DICT): an instance of a
+// class over a fixed-size base keeps its attribute values in a values array
+// ordered by the class's shared keys, with no dict object until one is asked
+// for (managedValues.ts). Over a var-sized base (a tuple subclass) the dict is
+// a member after the items, which pymem does not model for these versions yet.
 import { ctx } from "./ctx.js";
 import { unsupported } from "./errors.js";
 import type { PyClassObj } from "./objects.js";
 
+/** Whether instances of `cls` keep managed values under the session's version. */
+export function usesManagedValues(cls: PyClassObj): boolean {
+  return cls.hasDict && cls.builtinBase === "object" && ctx().layout.rules.managedDicts;
+}
+
 export function refuseManagedDict(cls: PyClassObj): void {
   const { rules, python } = ctx().layout;
-  if (cls.hasDict && rules.managedDicts) throw unsupported(`an instance of a class with a __dict__ (${cls.name}) under CPython ${python} (managed dicts)`);
+  if (cls.hasDict && cls.builtinBase !== "object" && rules.managedDicts) {
+    throw unsupported(`an instance of a ${cls.builtinBase} subclass with a __dict__ (${cls.name}) under CPython ${python}`);
+  }
 }

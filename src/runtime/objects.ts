@@ -7,6 +7,7 @@ import { ALLOCATION_STEPS, chargeSteps, chargeText } from "./ctx.js";
 import type { IntRunSeq, Seq } from "./seq.js";
 import type { HashTable } from "./hashTable.js";
 import type { SetTable } from "./setTable.js";
+import type { HeapTypeShape } from "../layouts/layout.js";
 
 /**
  * `w` on the most numerous kinds is the deep walk's mark: the number of the
@@ -198,7 +199,7 @@ export interface PyClassObj {
   /** Whether instances have a __dict__ (own or inherited). */
   readonly hasDict: boolean;
   readonly hasWeakref: boolean;
-  readonly shape: { readonly basicsize: number; readonly gc: boolean };
+  readonly shape: HeapTypeShape;
   /** The builtin this class derives from: instances are that builtin's objects with `cls` set. */
   readonly builtinBase: "object" | "tuple";
   cachedKeys: SharedKeys | null;

@@ -5,6 +5,7 @@ import type { Layout } from "../layouts/layout.js";
 import { SMALL_INT_MAX, SMALL_INT_MIN } from "../layouts/smallInts.js";
 import { pyInt, typeName, type PyObj } from "../runtime/objects.js";
 import { instanceDict } from "../runtime/instanceValues.js";
+import { forEachManagedValue } from "../runtime/managedValues.js";
 import type { ProgressClock } from "../runtime/progress.js";
 import { materialize, type IntRunSeq, type RunCell, type Seq } from "../runtime/seq.js";
 import { runUnion, type RunPart } from "./runUnion.js";
@@ -76,6 +77,8 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
   const pushKey = (k: PyObj): void => {
     stack.push(k);
   };
+  const pushValue = pushKey;
+  const managed = layout.rules.managedDicts;
   const pushPair = (k: PyObj, v: PyObj): void => {
     stack.push(k, v);
   };
@@ -135,7 +138,10 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
       case "instance":
         // The instance __dict__ when one is allocated, and every filled slot over the MRO.
         if (o.dict !== null) stack.push(o.dict);
-        else if (o.attrKeys !== null) {
+        else if (o.attrKeys !== null && managed && o.cls.builtinBase === "object") {
+          // 3.11+: the values it holds without a dict object (the values array is no object).
+          forEachManagedValue(o, pushValue);
+        } else if (o.attrKeys !== null) {
           if (!dictExample) {
             // One dict object for the breakdown's example (making it changes no figure).
             dictExample = true;

@@ -67,5 +67,5 @@ export function classKeysBytes(o: PyClassObj, layout: Layout): number {
 
 /** A split (key-sharing) dict: its size depends on the keys it shares and how many share them. */
 export function sizeofSplitDict(keys: SharedKeys, layout: Layout): number {
-  return layout.dict.sizeofSplit(keys.size, keys.refcnt);
+  return layout.dict.sizeofSplit({ size: keys.size, usable: keys.usable, nentries: keys.order.length, refcnt: keys.refcnt });
 }

@@ -104,6 +104,6 @@ export function dictPresizedSize(minused: number): number {
  * of USABLE_FRACTION(dk_size) pointers; the shared keys are counted only when
  * this dict is their sole owner (dk_refcnt == 1).
  */
-export function sizeofSplitDict(keysSize: number, keysRefcnt: number): number {
-  return PyGC_Head + sizeofPyDictObject + ma_valuesElement.size * USABLE_FRACTION(keysSize) + (keysRefcnt === 1 ? keysObjectSize(keysSize) : 0);
+export function sizeofSplitDict(keys: { readonly size: number; readonly refcnt: number }): number {
+  return PyGC_Head + sizeofPyDictObject + ma_valuesElement.size * USABLE_FRACTION(keys.size) + (keys.refcnt === 1 ? keysObjectSize(keys.size) : 0);
 }

@@ -3,6 +3,7 @@
 // __dict__ and __weakref__ pointers the class adds; the type is GC-tracked
 // when its base is or when it adds any field, and then getsizeof adds PyGC_Head.
 // The class object itself is a PyHeapTypeObject (Include/cpython/object.h).
+import type { HeapTypeShape } from "../layout.js";
 import { cstruct, structField, type CStruct } from "../struct.js";
 import { PyObjectStruct, ptr, PyGC_Head } from "./platform.js";
 import {
@@ -14,19 +15,14 @@ export const objectBasicsize = PyObjectStruct.size;
 /** What type_new adds per slot, and for __dict__ and __weakref__: a PyObject * member each. */
 export const heapTypeSlotMember = ptr("slot");
 
-export interface HeapTypeShape {
-  readonly basicsize: number;
-  readonly gc: boolean;
-}
-
-export function heapTypeShape(base: HeapTypeShape, nslots: number, addDict: boolean, addWeakref: boolean): HeapTypeShape {
+export function heapTypeShape(base: HeapTypeShape, nslots: number, addDict: boolean, addWeakref: boolean, _varSized = false): HeapTypeShape {
   const basicsize = base.basicsize + heapTypeSlotMember.size * (nslots + (addDict ? 1 : 0) + (addWeakref ? 1 : 0));
   return { basicsize, gc: true };
 }
 
 /** object.__sizeof__ for a fixed-size instance, with the GC header getsizeof adds. */
 export function sizeofInstance(shape: HeapTypeShape): number {
-  return shape.basicsize + (shape.gc ? PyGC_Head : 0);
+  return (shape.preHeader ?? 0) + shape.basicsize + (shape.gc ? PyGC_Head : 0);
 }
 
 /**

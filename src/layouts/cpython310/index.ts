@@ -87,6 +87,7 @@ export const cpython310: Layout = {
     sizeofInstance,
     sizeofType: sizeofHeapType,
     classKeysSlots: null,
+    classKeysUsable: 0,
   },
   array: { struct: arrayobjectStruct, itemtype: ARRAY_ITEMTYPE, itemsize: ARRAY_ITEMSIZE, sizeof: sizeofArray, resize: arrayResize },
   deque: { struct: dequeobjectStruct, block: blockStruct, blocks: dequeBlocks, blocklen: BLOCKLEN, center: CENTER, sizeof: sizeofDeque },

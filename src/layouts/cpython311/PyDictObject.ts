@@ -4,7 +4,7 @@
 // (every key an exact str) holds 16-byte PyDictUnicodeEntry entries, no hash.
 // Table sizes follow 3.10's rules unchanged.
 import { cstruct, field, padding } from "../struct.js";
-import { PyDictKeyEntryStruct, PyDictObjectStruct, keysPartsOf, type KeysParts } from "../cpython310/PyDictObject.js";
+import { ma_valuesElement, PyDictKeyEntryStruct, PyDictObjectStruct, keysPartsOf, type KeysParts } from "../cpython310/PyDictObject.js";
 import { ptr, PyGC_Head, SIZEOF, ssize } from "../cpython310/platform.js";
 
 /** struct _dictkeysobject up to its trailing dk_indices[]. */
@@ -33,4 +33,12 @@ export function keysObjectSize(size: number, general: boolean): number {
 /** getsizeof of a combined dict; keysSize 0 stands for the shared Py_EMPTY_KEYS. */
 export function sizeofDict(keysSize: number, general: boolean): number {
   return PyGC_Head + PyDictObjectStruct.size + (keysSize > 0 ? keysObjectSize(keysSize, general) : 0);
+}
+
+/**
+ * _PyDict_SizeOf of a split dict: its values array as shared_keys_usable_size (dk_nentries +
+ * dk_usable of the keys now, not when the values were made), and the keys when it owns them alone.
+ */
+export function sizeofSplitDict(keys: { readonly size: number; readonly usable: number; readonly nentries: number; readonly refcnt: number }): number {
+  return PyGC_Head + PyDictObjectStruct.size + ma_valuesElement.size * (keys.nentries + keys.usable) + (keys.refcnt === 1 ? keysObjectSize(keys.size, false) : 0);
 }

@@ -9,8 +9,8 @@ import { PyDictObjectStruct } from "../cpython310/PyDictObject.js";
 import { cstruct } from "../struct.js";
 import { ptr } from "../cpython310/platform.js";
 import { dequeobjectStruct, sizeofDeque } from "./dequeobject.js";
-import { keysObjectSize, keysParts, PyDictKeysObjectStruct, PyDictUnicodeEntryStruct, sizeofDict } from "./PyDictObject.js";
-import { CLASS_KEYS_SLOTS, MANAGED_DICT_PREHEADER, PyHeapTypeObjectStruct, sizeofHeapType } from "./PyHeapTypeObject.js";
+import { keysObjectSize, keysParts, PyDictKeysObjectStruct, PyDictUnicodeEntryStruct, sizeofDict, sizeofSplitDict } from "./PyDictObject.js";
+import { CLASS_KEYS_SLOTS, heapTypeShape, MANAGED_DICT_PREHEADER, PyHeapTypeObjectStruct, SHARED_KEYS_MAX_SIZE, sizeofHeapType } from "./PyHeapTypeObject.js";
 import { sizeofBool, sizeofLong } from "./PyLongObject.js";
 import { leafTypes } from "./leaves.js";
 import { ATTRIBUTE_NAMES } from "./attributeNames.js";
@@ -42,6 +42,7 @@ export const cpython311: Layout = {
     keysStruct: PyDictKeysObjectStruct,
     entryStruct: PyDictUnicodeEntryStruct,
     sizeof: sizeofDict,
+    sizeofSplit: sizeofSplitDict,
     keysObjectSize,
     keysParts,
   },
@@ -50,7 +51,7 @@ export const cpython311: Layout = {
     structs: flavorStructs,
     sizeof: flavoredDictSizer(flavorStructs, keysObjectSize, { OrderedDict: 0, defaultdict: 0, Counter: MANAGED_DICT_PREHEADER.size }),
   },
-  heapType: { ...cpython310.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType, classKeysSlots: CLASS_KEYS_SLOTS },
+  heapType: { ...cpython310.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType, classKeysSlots: CLASS_KEYS_SLOTS, classKeysUsable: SHARED_KEYS_MAX_SIZE, shape: heapTypeShape },
   deque: { ...cpython310.deque, struct: dequeobjectStruct, sizeof: sizeofDeque },
   leaves: leafSizesOf(leafTypes),
   leafTypes,
