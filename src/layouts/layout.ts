@@ -8,6 +8,7 @@ import { cpython310 } from "./cpython310/index.js";
 import { cpython38 } from "./cpython38/index.js";
 import { cpython39 } from "./cpython39/index.js";
 import { cpython311 } from "./cpython311/index.js";
+import { cpython312 } from "./cpython312/index.js";
 import type { CField, CStruct } from "./struct.js";
 import type { UnicodeData } from "./unicodeData.js";
 
@@ -44,6 +45,16 @@ export interface VersionRules {
   readonly tupleResizeToEmptySingleton: boolean;
   /** dataclass(slots=True) leaves out the fields a base's __slots__ declares, and takes weakref_slot (3.11+). */
   readonly dataclassSlotsSkipInherited: boolean;
+  /** str.split/rsplit without maxsplit presize their list for the most parts the string can give (3.12+): min(12, that + 1) slots. */
+  readonly strSplitPresizes: boolean;
+  /** list.pop of the last item clears the list (3.12+): its item array is freed, so it extends as a new list; before, list_resize keeps a 0-byte block. */
+  readonly popToEmptyClears: boolean;
+  /** Argument Clinic's bool converter takes any object by its truth (3.12+: sort's reverse, splitlines' keepends); before, an int. */
+  readonly boolArgsTruthy: boolean;
+  /** PEP 709 (3.12+): list, set and dict comprehensions are inlined, so what they define takes no <listcomp>. in its qualname. */
+  readonly inlinedComprehensions: boolean;
+  /** hash(None) is a constant (3.12+: 0xFCA86420), not its address's. */
+  readonly noneHashConstant: boolean;
   /** The 'z' option of format specs (3.11+, PEP 682): negative zero made positive after rounding. */
   readonly negativeZeroCoercion: boolean;
   /** iter() of an ASCII str is a str_ascii_iterator (3.11+), of the same struct. */
@@ -156,6 +167,8 @@ export interface Layout {
     kind(maxChar: number): number;
     /** What unicode___sizeof__ adds for a wstr (none when it shares the data: a UCS-4 str, wchar_t being 4 bytes). */
     wstrBytes(length: number, maxChar: number): number;
+    /** What a cached one-character str U+0080-U+00FF holds beyond that: its UTF-8 form and NUL from 3.12 (2 + 1), counted by unicode___sizeof__. */
+    readonly latin1CharUtf8: number;
   };
   readonly bytes: { sizeof(length: number): number; readonly struct: CStruct; readonly sval: CField };
   readonly bytearray: {
@@ -294,7 +307,7 @@ export interface Layout {
 }
 
 /** The versions users may ask for, oldest first; a version is offered once its fixture rows pass. */
-export const layouts: Readonly<Record<string, Layout>> = { "3.8": cpython38, "3.9": cpython39, "3.10": cpython310, "3.11": cpython311 };
+export const layouts: Readonly<Record<string, Layout>> = { "3.8": cpython38, "3.9": cpython39, "3.10": cpython310, "3.11": cpython311, "3.12": cpython312 };
 
 export const SUPPORTED_PYTHONS: readonly string[] = Object.keys(layouts);
 

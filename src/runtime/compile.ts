@@ -526,7 +526,9 @@ export class Compiler {
     const closureOf = this.closure();
     const codeName = { ListComp: "<listcomp>", SetComp: "<setcomp>", DictComp: "<dictcomp>", GeneratorExp: "<genexpr>" }[e.kind];
     const qualname = this.qualnameOf(codeName);
-    return this.withQualPrefix(`${qualname}.`, () => this.inBlock(e, () => this.comprehensionBody(e, first, closureOf, qualname)));
+    // PEP 709: an inlined comprehension adds nothing to the qualnames of what it defines.
+    const inlined = e.kind !== "GeneratorExp" && ctx().layout.rules.inlinedComprehensions;
+    return this.withQualPrefix(inlined ? this.qualPrefix : `${qualname}.`, () => this.inBlock(e, () => this.comprehensionBody(e, first, closureOf, qualname)));
   }
 
   /** The element as a*i + b of the one loop variable i (no condition, one loop), or null. */

@@ -51,6 +51,7 @@ function sliceIndicesTuple(s: import("./objects.js").PySliceObj, lengthObj: PyOb
 /** list.sort's reverse is a C int (_PyLong_AsInt): bools and ints only. */
 export function sortReverse(o: PyObj | undefined): boolean {
   if (o === undefined) return false;
+  if (ctx().layout.rules.boolArgsTruthy) return truthy(o);
   if (o.t === "float") throw typeError("integer argument expected, got float");
   const v = intValue(o) ?? userIndexOf(o);
   if (v === null) throw typeError(`'${typeName(o)}' object cannot be interpreted as an integer`);
@@ -134,7 +135,9 @@ function listMethod(l: PyListObj, name: string): NativeFn | null {
         const items = listArray(l);
         const at = popIndex(i, items.length, "list");
         const v = items[at] as PyObj;
-        listResizeTo(l, items.length - 1);
+        // 3.12+ list_pop_impl: the last item popped is list_clear (the item array freed), else list_resize.
+        if (items.length === 1 && ctx().layout.rules.popToEmptyClears) listAssSliceResize(l, 0);
+        else listResizeTo(l, items.length - 1);
         items.splice(at, 1);
         return v;
       };

@@ -22,12 +22,12 @@ function fn(name: string, f: NativeFn): PyObj {
 
 /** A stdlib class object: a static type, or Counter, a Python class. */
 function typeOf(name: string, call: NativeFn): PyObj {
-  return { t: "type", name, call, attrs: new Map(), ...(name === "Counter" ? { heap: "class" as const } : {}) };
+  return { t: "type", name, call, attrs: new Map(), ...(name === "Counter" ? { heap: "class" as const } : name === "defaultdict" ? { heap: "extension" as const } : {}) };
 }
 
 function collectionsAttrs(): [string, PyObj][] {
   return [
-    ["deque", { t: "type", name: "deque", call: dequeCall, attrs: new Map() }],
+    ["deque", { t: "type", name: "deque", call: dequeCall, attrs: new Map(), heap: "extension" }],
     ["OrderedDict", { t: "type", name: "OrderedDict", call: orderedDictCall, attrs: new Map([["fromkeys", fn("fromkeys", orderedDictFromkeys)]]) }],
     ["defaultdict", typeOf("defaultdict", defaultdictCall)],
     ["Counter", typeOf("Counter", counterCall)],

@@ -1,6 +1,7 @@
 // str and bytes methods, returning the objects CPython returns: the receiver
 // itself when unchanged, cached characters where unicode_result() applies,
 // and lists preallocated as stringlib's split does.
+import { truthy } from "./compare.js";
 import { decodeUtf, encodeUtf, utfCodec } from "./utfCodecs.js";
 import { chargeChars, chargeText, ctx } from "./ctx.js";
 import { PyException, limitError, typeError, unsupported, valueError } from "./errors.js";
@@ -161,6 +162,10 @@ function splitStr(s: PyStrObj, sep: string | null, maxsplit: number, fromRight: 
   ctx().tick(parts.length);
   // No split at all: the list holds the receiver itself.
   const items = parts.length === 1 && parts[0] === text ? [s] : parts.map((p) => pyStr(p));
+  // 3.12+: without a maxsplit, the most parts the string can give stands for it in PREALLOC_SIZE.
+  if (maxsplit < 0 && ctx().layout.rules.strSplitPresizes) {
+    maxsplit = sep === null ? Math.trunc((s.length - 1) / 2) + 1 : Math.trunc(s.length / codePoints(sep).length) + 1;
+  }
   return splitList(items, maxsplit);
 }
 
@@ -211,7 +216,7 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
     case "splitlines":
       return (args, kw) => {
         const keep = args[0] ?? kw.values.get("keepends");
-        const keepends = keep !== undefined && toIndex(keep) !== 0;
+        const keepends = keep !== undefined && (ctx().layout.rules.boolArgsTruthy ? truthy(keep) : toIndex(keep) !== 0);
         const l = newListExact([]);
         const re = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/gu;
         const t = text();

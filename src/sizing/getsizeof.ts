@@ -1,7 +1,7 @@
 // sys.getsizeof(obj) for a modelled object under one CPython layout.
 import type { Layout } from "../layouts/layout.js";
 import { hasWstr } from "../runtime/ctx.js";
-import { typeName, type PyClassObj, type PyObj, type SharedKeys } from "../runtime/objects.js";
+import { latin1Char, typeName, type PyClassObj, type PyObj, type PyStrObj, type SharedKeys } from "../runtime/objects.js";
 import { seqLen } from "../runtime/seq.js";
 import { unsupported } from "../runtime/errors.js";
 import { stdlibHeapType } from "./heapTypes.js";
@@ -17,7 +17,7 @@ export function getsizeof(o: PyObj, layout: Layout): number {
     case "complex":
       return layout.float.complexSize;
     case "str":
-      return layout.unicode.sizeof(o.length, o.maxChar) + (hasWstr(o) ? layout.unicode.wstrBytes(o.length, o.maxChar) : 0);
+      return layout.unicode.sizeof(o.length, o.maxChar) + (hasWstr(o) ? layout.unicode.wstrBytes(o.length, o.maxChar) : 0) + cachedUtf8Bytes(o, layout);
     case "bytes":
       return layout.bytes.sizeof(o.length);
     case "bytearray":
@@ -56,6 +56,12 @@ export function getsizeof(o: PyObj, layout: Layout): number {
       return size;
     }
   }
+}
+
+/** The UTF-8 form a cached latin-1 character carries from 3.12 (two bytes and its NUL), which unicode___sizeof__ counts. */
+function cachedUtf8Bytes(o: PyStrObj, layout: Layout): number {
+  if (layout.unicode.latin1CharUtf8 === 0 || o.length !== 1 || o.maxChar < 0x80 || o.maxChar > 0xff || latin1Char(o.maxChar) !== o) return 0;
+  return layout.unicode.latin1CharUtf8;
 }
 
 /** The keys table a class caches for its instances' dicts, in bytes (0: none). */

@@ -32,7 +32,7 @@ import { PyGC_HeadStruct, PyObjectStruct } from "./platform.js";
 
 export const cpython310: Layout = {
   python: "3.10",
-  rules: { dictKeyKinds: false, byteArrayFromListResizesOnce: false, asciiStrIterator: false, negativeZeroCoercion: false, divremMaybeSmall: false, boolReprStatic: false, percentEmptyFieldWrites: false, tupleResizeToEmptySingleton: false, dataclassSlotsSkipInherited: false, managedDicts: false, listExtendPreallocates: true, dictNewAllocatesKeys: false, stackUseGuideline: 30, emptyFrozensetSingleton: false, heapExtensionTypes: ["array"], zeroFlagAlignsEveryType: false, replaceCountOnEmptyIsNoop: false, constDisplaysFolded: true, zipStrict: true, truncResultNeedsIndex: true, unpackOpcodes: false, xSubMaybeSmall: true, fromDoubleMaybeSmall: true, keysViewSetFromDict: true, arrayUnicodeMakesWstr: false, relaxedDecorators: true, starredForIterable: true, walrusInSetDisplay: true, walrusInSubscript: true, pgenStack: null, propertyErrorNamesAttribute: true },
+  rules: { dictKeyKinds: false, byteArrayFromListResizesOnce: false, asciiStrIterator: false, negativeZeroCoercion: false, divremMaybeSmall: false, boolReprStatic: false, percentEmptyFieldWrites: false, tupleResizeToEmptySingleton: false, dataclassSlotsSkipInherited: false, strSplitPresizes: false, popToEmptyClears: false, boolArgsTruthy: false, inlinedComprehensions: false, noneHashConstant: false, managedDicts: false, listExtendPreallocates: true, dictNewAllocatesKeys: false, stackUseGuideline: 30, emptyFrozensetSingleton: false, heapExtensionTypes: ["array"], zeroFlagAlignsEveryType: false, replaceCountOnEmptyIsNoop: false, constDisplaysFolded: true, zipStrict: true, truncResultNeedsIndex: true, unpackOpcodes: false, xSubMaybeSmall: true, fromDoubleMaybeSmall: true, keysViewSetFromDict: true, arrayUnicodeMakesWstr: false, relaxedDecorators: true, starredForIterable: true, walrusInSetDisplay: true, walrusInSubscript: true, pgenStack: null, propertyErrorNamesAttribute: true },
   dataclassKeywords: ["init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args", "kw_only", "slots"],
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,
@@ -42,7 +42,7 @@ export const cpython310: Layout = {
   gcHead: PyGC_HeadStruct,
   long: { sizeof: sizeofLong, sizeofBool, struct: PyLongObjectStruct, digit: digitField, digits: longDigits, digitBase: 2 ** PyLong_SHIFT },
   float: { size: sizeofPyFloatObject, complexSize: sizeofPyComplexObject, struct: PyFloatObjectStruct, complexStruct: PyComplexObjectStruct },
-  unicode: { sizeof: sizeofUnicode, struct: unicodeStruct, kind: unicodeKind, wstrBytes },
+  unicode: { sizeof: sizeofUnicode, struct: unicodeStruct, kind: unicodeKind, wstrBytes, latin1CharUtf8: 0 },
   bytes: { sizeof: sizeofBytes, struct: PyBytesObjectStruct, sval: ob_svalField },
   bytearray: { struct: PyByteArrayObjectStruct, buffer: ob_bytesElement, sizeof: sizeofByteArray, resize: byteArrayResize, exactAlloc: byteArrayExactAlloc },
   list: { struct: PyListObjectStruct, item: ob_itemElement, sizeof: sizeofList, resize: listResize, preallocateExact: listPreallocateExact },

@@ -1,0 +1,52 @@
+// CPython 3.12 on x86-64 Linux: what differs from 3.11 (cpython311/index.ts).
+import type { Layout } from "../layout.js";
+import { cpython311 } from "../cpython311/index.js";
+import { leafSizesOf } from "../cpython310/leaves.js";
+import { dictFlavorStructs, flavoredDictSizer } from "../cpython310/odictobject.js";
+import { PyDictObjectStruct } from "../cpython310/PyDictObject.js";
+import { unicodeKind } from "../cpython310/PyUnicodeObject.js";
+import { cstruct } from "../struct.js";
+import { keysObjectSize } from "../cpython311/PyDictObject.js";
+import { heapTypeShape, PREHEADER } from "./PyHeapTypeObject.js";
+import { PyHeapTypeObjectStruct, sizeofHeapType } from "./PyTypeObject.js";
+import { sizeofUnicode, unicodeStruct, wstrBytes } from "./PyUnicodeObject.js";
+import { leafTypes } from "./leaves.js";
+import { ATTRIBUTE_NAMES } from "./attributeNames.js";
+import { SIGNATURES } from "./signatures.js";
+import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
+import { PREINTERNED_CHARS } from "./internedChars.js";
+import { unicodeData312 } from "./unicodeData.js";
+
+/** A Counter instance: a dict subclass in Python whose __dict__ and __weakref__ are the pre-header's words. */
+const CounterStruct = cstruct("Counter instance", [{ embed: PyDictObjectStruct }]);
+const flavorStructs = { ...dictFlavorStructs, Counter: CounterStruct };
+
+export const cpython312: Layout = {
+  ...cpython311,
+  python: "3.12",
+  rules: {
+    ...cpython311.rules,
+    strSplitPresizes: true,
+    popToEmptyClears: true,
+    boolArgsTruthy: true,
+    inlinedComprehensions: true,
+    noneHashConstant: true,
+    boolReprStatic: false,
+    heapExtensionTypes: [...cpython311.rules.heapExtensionTypes, "deque", "defaultdict"],
+  },
+  attributeNames: ATTRIBUTE_NAMES,
+  signatures: SIGNATURES,
+  staticAddressLow16: STATIC_ADDRESS_LOW16,
+  preinternedChars: PREINTERNED_CHARS,
+  unicodeData: unicodeData312,
+  // The cached latin-1 characters U+0080-U+00FF carry their 2-byte UTF-8 form and its NUL.
+  unicode: { sizeof: sizeofUnicode, struct: unicodeStruct, kind: unicodeKind, wstrBytes, latin1CharUtf8: 2 + 1 },
+  dictFlavor: {
+    ...cpython311.dictFlavor,
+    structs: flavorStructs,
+    sizeof: flavoredDictSizer(flavorStructs, keysObjectSize, { OrderedDict: 0, defaultdict: 0, Counter: PREHEADER.size }),
+  },
+  heapType: { ...cpython311.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType, shape: heapTypeShape },
+  leaves: leafSizesOf(leafTypes),
+  leafTypes,
+};
