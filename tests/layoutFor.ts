@@ -11,11 +11,13 @@ import { cpython38 } from "../src/layouts/cpython38/index.js";
 import { cpython39 } from "../src/layouts/cpython39/index.js";
 import { cpython311 } from "../src/layouts/cpython311/index.js";
 import { cpython312 } from "../src/layouts/cpython312/index.js";
+import { cpython313 } from "../src/layouts/cpython313/index.js";
 import { KNOWN_GAPS } from "./knownGaps.js";
 import { KNOWN_GAPS_38 } from "./knownGaps38.js";
 import { KNOWN_GAPS_39 } from "./knownGaps39.js";
 import { KNOWN_GAPS_311 } from "./knownGaps311.js";
 import { KNOWN_GAPS_312 } from "./knownGaps312.js";
+import { KNOWN_GAPS_313 } from "./knownGaps313.js";
 
 interface VersionUnderTest {
   readonly layout: Layout;
@@ -29,6 +31,7 @@ const MODELLED: ReadonlyMap<string, VersionUnderTest> = new Map([
   ["3.8", { layout: cpython38, knownGaps: KNOWN_GAPS_38 }],
   ["3.11", { layout: cpython311, knownGaps: KNOWN_GAPS_311 }],
   ["3.12", { layout: cpython312, knownGaps: KNOWN_GAPS_312 }],
+  ["3.13", { layout: cpython313, knownGaps: KNOWN_GAPS_313 }],
 ]);
 
 /** The layout pymem measures CPython `version` ("3.10") with, or undefined when it has none yet. */

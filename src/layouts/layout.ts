@@ -9,6 +9,7 @@ import { cpython38 } from "./cpython38/index.js";
 import { cpython39 } from "./cpython39/index.js";
 import { cpython311 } from "./cpython311/index.js";
 import { cpython312 } from "./cpython312/index.js";
+import { cpython313 } from "./cpython313/index.js";
 import type { CField, CStruct } from "./struct.js";
 import type { UnicodeData } from "./unicodeData.js";
 
@@ -55,6 +56,20 @@ export interface VersionRules {
   readonly inlinedComprehensions: boolean;
   /** hash(None) is a constant (3.12+: 0xFCA86420), not its address's. */
   readonly noneHashConstant: boolean;
+  /** list_extend takes an exact set, frozenset, dict or a dict view by list_resize(m + n) (3.13+), even into a new list. */
+  readonly listExtendSetDictResizes: boolean;
+  /** del l[i] moves the items down and shrinks ob_size only (3.13+); before, list_ass_slice resizes. */
+  readonly delItemKeepsAllocation: boolean;
+  /** chr() of an int beyond a C int raises ValueError (3.13+); before, OverflowError. */
+  readonly chrRangeValueError: boolean;
+  /**
+   * Inline values (3.13+): only a class whose instances have nothing but the object header
+   * (no slots over the MRO) keeps managed values; another's instances get a split dict over the
+   * class's keys at their first attribute store, without taking from dk_usable.
+   */
+  readonly inlineValuesNeedPlainLayout: boolean;
+  /** dict.clear() of a dict made from an instance's inline values empties them and stays split (3.13+). */
+  readonly clearKeepsEmbeddedValues: boolean;
   /** The 'z' option of format specs (3.11+, PEP 682): negative zero made positive after rounding. */
   readonly negativeZeroCoercion: boolean;
   /** iter() of an ASCII str is a str_ascii_iterator (3.11+), of the same struct. */
@@ -269,6 +284,8 @@ export interface Layout {
     readonly itemsize: Readonly<Record<string, number>>;
     sizeof(allocated: number, itemsize: number): number;
     resize(allocated: number, size: number, newsize: number): number;
+    /** array.typecodes: every typecode the module takes, some (3.13's 'w') maybe not modelled by pymem. */
+    readonly typecodes: string;
   };
   readonly deque: {
     readonly struct: CStruct;
@@ -307,7 +324,7 @@ export interface Layout {
 }
 
 /** The versions users may ask for, oldest first; a version is offered once its fixture rows pass. */
-export const layouts: Readonly<Record<string, Layout>> = { "3.8": cpython38, "3.9": cpython39, "3.10": cpython310, "3.11": cpython311, "3.12": cpython312 };
+export const layouts: Readonly<Record<string, Layout>> = { "3.8": cpython38, "3.9": cpython39, "3.10": cpython310, "3.11": cpython311, "3.12": cpython312, "3.13": cpython313 };
 
 export const SUPPORTED_PYTHONS: readonly string[] = Object.keys(layouts);
 

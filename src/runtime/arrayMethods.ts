@@ -2,7 +2,7 @@
 // allocation paths of arraymodule.c.
 import { pyEq } from "./compare.js";
 import { ctx } from "./ctx.js";
-import { typeError, valueError } from "./errors.js";
+import { unsupported, typeError, valueError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
 import { newListExact } from "./lists.js";
 import { intValue, popIndex } from "./numbers.js";
@@ -24,6 +24,9 @@ function arrayExtend(a: PyArrayObj, src: PyObj): void {
 
 export function arrayCall(args: readonly PyObj[]): PyObj {
   const tc = args[0];
+  if (tc !== undefined && tc.t === "str" && tc.length === 1 && ctx().layout.array.typecodes.includes(strText(tc)) && !(strText(tc) in INT_RANGES || "fdu".includes(strText(tc)))) {
+    throw unsupported(`array typecode '${strText(tc)}'`);
+  }
   if (tc === undefined || tc.t !== "str" || tc.length !== 1 || !(strText(tc) in INT_RANGES || "fdu".includes(strText(tc)))) {
     throw valueError("bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)");
   }

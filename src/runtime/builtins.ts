@@ -693,9 +693,9 @@ function chrCall(args: readonly PyObj[]): PyObj {
   argCount("chr", args, 1, 1);
   const v = intValue(args[0] as PyObj) ?? userIndexOf(args[0] as PyObj);
   if (v === null) throw typeError(`an integer is required (got type ${typeName(args[0] as PyObj)})`);
-  if (typeof v === "bigint" || v > 2 ** 31 - 1 || v < -(2 ** 31)) throw new PyException("OverflowError", "signed integer is greater than maximum");
+  if ((typeof v === "bigint" || v > 2 ** 31 - 1 || v < -(2 ** 31)) && !ctx().layout.rules.chrRangeValueError) throw new PyException("OverflowError", "signed integer is greater than maximum");
   if (v < 0 || v > 0x10ffff) throw valueError("chr() arg not in range(0x110000)");
-  return oneCharStr(v);
+  return oneCharStr(Number(v));
 }
 
 function ordCall(args: readonly PyObj[]): PyObj {

@@ -9,6 +9,7 @@ import { seqItem } from "./seq.js";
 import type { PyDictObj, PyObj } from "./objects.js";
 import { newSplitDict, packedGet, splitBeforeDelete, splitInsert } from "./instanceDict.js";
 import { strText } from "./text.js";
+import { isEmbeddedDict } from "./managedValues.js";
 
 /** PyDict_New: the shared empty keys (size 0 here). */
 export function newDict(): PyDictObj {
@@ -121,6 +122,11 @@ export function dictDelete(d: PyDictObj, key: PyObj): PyObj {
 }
 
 export function dictClear(d: PyDictObj): void {
+  if (d.split != null && isEmbeddedDict(d)) {
+    // 3.13+: the instance's inline values are emptied in place; the dict stays split over the class's keys.
+    d.table.clearEntries();
+    return;
+  }
   if (d.split != null) {
     d.split.refcnt--;
     d.split = null;

@@ -36,15 +36,18 @@ export interface EvalRequest {
   readonly progress?: ProgressClock;
 }
 
-let modulesOnce: ReadonlyMap<string, PyModuleObj> | null = null;
+let builtinsInstalled = false;
+const modulesByLayout = new Map<Layout, ReadonlyMap<string, PyModuleObj>>();
 
-/** Builtins and modules are immutable tables: made once per process, on first use. */
-function ensureBuiltins(): ReadonlyMap<string, PyModuleObj> {
-  if (modulesOnce === null) {
+/** Builtins and modules are immutable tables: made once per process (modules once per version), on first use. */
+function ensureBuiltins(layout: Layout): ReadonlyMap<string, PyModuleObj> {
+  if (!builtinsInstalled) {
     installBuiltins(makeBuiltins());
-    modulesOnce = makeModules();
+    builtinsInstalled = true;
   }
-  return modulesOnce;
+  let modules = modulesByLayout.get(layout);
+  if (modules === undefined) modulesByLayout.set(layout, (modules = makeModules(layout)));
+  return modules;
 }
 
 function toError(e: unknown, where: "expr" | "setup"): EvalError {
@@ -92,7 +95,7 @@ function beyondParserStack(source: string, mode: "eval" | "exec", layout: Layout
 }
 
 export function evaluate(req: EvalRequest): EvalResult {
-  const modules = ensureBuiltins();
+  const modules = ensureBuiltins(req.layout);
   const c = new Ctx(req.layout, req.budget, req.progress ?? null);
   if (req.sizeof !== undefined) c.sizeof = req.sizeof(c);
   return withCtx(c, (): EvalResult => {

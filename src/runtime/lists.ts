@@ -72,7 +72,7 @@ export function listExtend(l: PyListObj, src: PyObj): void {
   }
   const n = lengthHint(src, 8);
   const m = seqLen(l.items);
-  if (itemsNull(l) && rules.listExtendPreallocates) {
+  if (itemsNull(l) && rules.listExtendPreallocates && !extendsByResize(src)) {
     if (n > 0) l.allocated = layout.preallocateExact(n);
   } else {
     l.allocated = layout.resize(l.allocated, m, m + n);
@@ -106,10 +106,19 @@ export function listExtend(l: PyListObj, src: PyObj): void {
   if (items.length < l.allocated) listResizeTo(l, items.length);
 }
 
+/**
+ * 3.13+ list_extend_set / list_extend_dict / list_extend_dictitems: an exact set, frozenset or
+ * dict, or a dict view, is taken in by list_resize(m + n), whatever the list held before.
+ */
+function extendsByResize(src: PyObj): boolean {
+  if (!ctx().layout.rules.listExtendSetDictResizes) return false;
+  return src.t === "set" || src.t === "frozenset" || (src.t === "dict" && src.flavor === undefined) || src.t === "dictview";
+}
+
 /** list(iterable): list___init__ preallocates exactly from len() when the source has one, then extends. */
 export function listFrom(src: PyObj): PyListObj {
   const l = newEmptyList();
-  const n = sizedLength(src);
+  const n = extendsByResize(src) ? null : sizedLength(src);
   if (n !== null && n > 0) l.allocated = ctx().layout.list.preallocateExact(n);
   listExtend(l, src);
   return l;
@@ -119,7 +128,7 @@ export function listFrom(src: PyObj): PyListObj {
 export function listExtendedBy(items: PyObj[]): PyListObj {
   const { list: layout, rules } = ctx().layout;
   const n = items.length;
-  const allocated = n === 0 ? 0 : rules.listExtendPreallocates ? layout.preallocateExact(n) : layout.resize(0, 0, n);
+  const allocated = n === 0 ? 0 : rules.listExtendPreallocates && !rules.listExtendSetDictResizes ? layout.preallocateExact(n) : layout.resize(0, 0, n);
   return { t: "list", items, allocated, w: 0 };
 }
 

@@ -9,7 +9,10 @@ import type { PyClassObj } from "./objects.js";
 
 /** Whether instances of `cls` keep managed values under the session's version. */
 export function usesManagedValues(cls: PyClassObj): boolean {
-  return cls.hasDict && cls.builtinBase === "object" && ctx().layout.rules.managedDicts;
+  const { rules, heapType } = ctx().layout;
+  if (!cls.hasDict || cls.builtinBase !== "object" || !rules.managedDicts) return false;
+  // 3.13: inline values only for instances that are nothing but the object header.
+  return !rules.inlineValuesNeedPlainLayout || cls.shape.basicsize === heapType.object.basicsize;
 }
 
 export function refuseManagedDict(cls: PyClassObj): void {

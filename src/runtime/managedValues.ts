@@ -16,6 +16,13 @@ import type { PyDictObj, PyInstanceObj, PyObj, PyStrObj, SharedKeys } from "./ob
 import { strText } from "./text.js";
 
 const orders = new WeakMap<PyInstanceObj, number[]>();
+/** Dicts made from an instance's inline values that still share them (3.13: clear() keeps them split). */
+const embedded = new WeakSet<PyDictObj>();
+
+/** Whether `d` was made from inline values it still holds (3.13+). */
+export function isEmbeddedDict(d: PyDictObj): boolean {
+  return embedded.has(d);
+}
 
 /** init_inline_values: a new instance's empty values, one of dk_usable taken for it (down to 1). */
 export function initManagedValues(inst: PyInstanceObj): void {
@@ -100,6 +107,7 @@ export function materializeManaged(inst: PyInstanceObj): PyDictObj {
     d.append(hashKey(k), k, values[ix] as PyObj);
   }
   orders.delete(inst);
+  if (ctx().layout.rules.clearKeepsEmbeddedValues) embedded.add(d);
   inst.attrKeys = null;
   inst.attrValues = null;
   inst.attrCount = 0;

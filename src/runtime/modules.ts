@@ -1,6 +1,7 @@
 // The modules SEMANTICS.md puts in scope: array, collections, decimal, sys.
 // Only what pymem models is offered; the rest is refused as UNSUPPORTED.
 import { ctx } from "./ctx.js";
+import type { Layout } from "../layouts/layout.js";
 import { PymemError, typeError } from "./errors.js";
 import { intern } from "./constPool.js";
 import { arrayCall } from "./arrayMethods.js";
@@ -37,7 +38,7 @@ function collectionsAttrs(): [string, PyObj][] {
 
 function decimalAttrs(): [string, PyObj][] {
   const context = opaque("Context");
-  const Decimal: PyObj = { t: "type", name: "Decimal", call: decimalCall, attrs: new Map([["from_float", fn("from_float", ([f]) => decimalFromObject(f as PyObj))]]) };
+  const Decimal: PyObj = { t: "type", name: "Decimal", heap: "extension", call: decimalCall, attrs: new Map([["from_float", fn("from_float", ([f]) => decimalFromObject(f as PyObj))]]) };
   return [
     ["Decimal", Decimal],
     ["getcontext", fn("getcontext", () => context)],
@@ -45,15 +46,16 @@ function decimalAttrs(): [string, PyObj][] {
   ];
 }
 
-function arrayAttrs(): [string, PyObj][] {
-  return [["array", { t: "type", name: "array", call: arrayCall, attrs: new Map(), heap: "extension" }], ["typecodes", pyStr("bBuhHiIlLqQfd")]];
+function arrayAttrs(layout: Layout): [string, PyObj][] {
+  return [["array", { t: "type", name: "array", call: arrayCall, attrs: new Map(), heap: "extension" }], ["typecodes", pyStr(layout.array.typecodes)]];
 }
 
 function module(name: string, attrs: [string, PyObj][]): PyModuleObj {
   return { t: "module", name, attrs: new Map(attrs) };
 }
 
-export function makeModules(): Map<string, PyModuleObj> {
+/** The modules' attribute tables; what a version changes in them (array.typecodes) comes from its layout. */
+export function makeModules(layout: Layout): Map<string, PyModuleObj> {
   const sys = module("sys", [
     ["getsizeof", fn("getsizeof", ([x]) => {
       if (x === undefined) throw typeError("getsizeof() missing required argument 'object' (pos 1)");
@@ -68,7 +70,7 @@ export function makeModules(): Map<string, PyModuleObj> {
     ["maxsize", pyInt(2n ** 63n - 1n)],
     ["byteorder", pyStr("little")],
   ]);
-  const array = module("array", arrayAttrs());
+  const array = module("array", arrayAttrs(layout));
   const collections = module("collections", [...collectionsAttrs(), ["namedtuple", namedtupleFunction()]]);
   const decimal = module("decimal", decimalAttrs());
   return new Map([

@@ -247,7 +247,8 @@ export function delItem(o: PyObj, key: PyObj): void {
       return;
     }
     const i = normIndex(key, items.length, "list assignment");
-    listAssSliceResize(o, items.length - 1);
+    // 3.13+ list_ass_item: the items move down; the allocation stays.
+    if (!ctx().layout.rules.delItemKeepsAllocation) listAssSliceResize(o, items.length - 1);
     items.splice(i, 1);
     return;
   }

@@ -1,0 +1,39 @@
+// CPython 3.13 on x86-64 Linux: what differs from 3.12 (cpython312/index.ts).
+import type { Layout } from "../layout.js";
+import { cpython312 } from "../cpython312/index.js";
+import { leafSizesOf, leaf } from "../cpython310/leaves.js";
+import { PyHeapTypeObjectStruct, PyTypeObjectStruct, sizeofHeapType } from "./PyTypeObject.js";
+import { sizeofDecimal } from "./PyDecObject.js";
+import { ATTRIBUTE_NAMES } from "./attributeNames.js";
+import { SIGNATURES } from "./signatures.js";
+import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
+import { PREINTERNED_CHARS } from "./internedChars.js";
+import { unicodeData313 } from "./unicodeData.js";
+
+// Static types are immortal and no longer counted as GC objects by getsizeof.
+const leafTypes = { ...cpython312.leafTypes, type: leaf(PyTypeObjectStruct, false) };
+
+export const cpython313: Layout = {
+  ...cpython312,
+  python: "3.13",
+  rules: {
+    ...cpython312.rules,
+    listExtendSetDictResizes: true,
+    delItemKeepsAllocation: true,
+    chrRangeValueError: true,
+    inlineValuesNeedPlainLayout: true,
+    clearKeepsEmbeddedValues: true,
+    heapExtensionTypes: [...cpython312.rules.heapExtensionTypes, "Decimal"],
+  },
+  // 'w' (Py_UCS4) joins the typecodes; pymem refuses arrays of it.
+  array: { ...cpython312.array, typecodes: "bBuwhHiIlLqQfd" },
+  attributeNames: ATTRIBUTE_NAMES,
+  signatures: SIGNATURES,
+  staticAddressLow16: STATIC_ADDRESS_LOW16,
+  preinternedChars: PREINTERNED_CHARS,
+  unicodeData: unicodeData313,
+  decimal: { ...cpython312.decimal, sizeof: sizeofDecimal },
+  heapType: { ...cpython312.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType },
+  leaves: leafSizesOf(leafTypes),
+  leafTypes,
+};
