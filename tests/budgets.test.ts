@@ -49,7 +49,7 @@ max = "1 KiB"
 describe("config validation: each problem names its key path", () => {
   it("accepts a minimal config with defaults", () => {
     const r = parseConfig(ok);
-    expect(r.ok && r.config).toMatchObject({ python: "3.10", setupFile: null, budgets: [{ name: "a", metric: "deep", limit: { bytes: 1024 }, line: 2 }] });
+    expect(r.ok && r.config).toMatchObject({ pythons: ["3.10"], pythonGiven: false, setupFile: null, budgets: [{ name: "a", metric: "deep", limit: { bytes: 1024 }, line: 2 }] });
   });
   it.each([
     ["no [tool.pymem]", `[project]\nname = "x"\n`, "tool.pymem", /is missing/],
@@ -57,7 +57,7 @@ describe("config validation: each problem names its key path", () => {
     ["no budgets", `[tool.pymem]\npython = "3.10"\n`, "tool.pymem.budgets", /./],
     ["empty budgets", `[tool.pymem]\nbudgets = []\n`, "tool.pymem.budgets", /at least one budget/],
     ["unknown top key", ok + `[tool.pymem.extra]\n`, "tool.pymem.extra", /not a known key/],
-    ["python not a string", `[tool.pymem]\npython = 3.1\n` + ok.slice(13), "tool.pymem.python", /must be a string/],
+    ["python not a string", `[tool.pymem]\npython = 3.1\n` + ok.slice(13), "tool.pymem.python", /must be a version string or a non-empty list of them/],
     ["unsupported python", `[tool.pymem]\npython = "2.7"\n` + ok.slice(13), "tool.pymem.python", /not supported; supported versions: 3\.8, 3\.9, 3\.10/],
     ["missing name", `[tool.pymem]\n[[tool.pymem.budgets]]\nexpr = "1"\nmax = 1\n`, "tool.pymem.budgets[0].name", /must be a string/],
     ["missing expr", `[tool.pymem]\n[[tool.pymem.budgets]]\nname = "a"\nmax = 1\n`, "tool.pymem.budgets[0].expr", /must be a string/],

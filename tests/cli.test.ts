@@ -128,6 +128,62 @@ describe("pymem --python 3.8", () => {
   });
 });
 
+describe("several versions in explain, compare and check", () => {
+  const expr = "{'a': 1, 'b': 2}";
+  it("compare --python 3.10,3.13 gives each version's figures, each against its own first expression", async () => {
+    const r = await cli(["compare", "--json", "--python", "3.10,3.13", expr, "[256, 256]"]);
+    expect(r.code).toBe(0);
+    const lines = jsonLines(r.stdout);
+    expect(lines.map((l) => [l["python"], l["expr"]])).toEqual([["3.10", expr], ["3.10", "[256, 256]"], ["3.13", expr], ["3.13", "[256, 256]"]]);
+    for (const l of lines) expect(l["deep"]).toBe(truthOf(l["python"] as string, l["expr"] as string).deep);
+    expect(lines[3]?.["deepDifference"]).toBe(truthOf("3.13", "[256, 256]").deep - truthOf("3.13", expr).deep);
+    const h = await cli(["compare", "--no-color", "--python", "3.10,3.13", expr, "[256, 256]"]);
+    expect(h.stdout).toMatch(/CPython 3\.10[\s\S]*CPython 3\.13/);
+  });
+
+  it("explain --python 3.10,3.12 lays out each version's struct (wstr in 3.10, none in 3.12)", async () => {
+    const r = await cli(["explain", "--no-color", "--python", "3.10,3.12", "'abc'"]);
+    expect(r.code).toBe(0);
+    const [a, b] = r.stdout.split("CPython 3.12");
+    expect(a).toContain("wstr");
+    expect(b).not.toContain("wstr");
+    expect(b).toContain(`${truthOf("3.12", "'abc'").size} │ = sys.getsizeof`);
+  });
+
+  it("check with python = [\"3.10\", \"3.13\"] reports each budget per version and fails when either is over", async () => {
+    const max = truthOf("3.13", expr).deep;
+    const project = `[tool.pymem]\npython = ["3.10", "3.13"]\n\n[[tool.pymem.budgets]]\nname = "d"\nexpr = "${expr}"\nmax = ${max}\n`;
+    const r = await cli(["check", "--json"], { files: { "/project/pyproject.toml": project } });
+    const out = JSON.parse(r.stdout) as { name: string; python: string; value: number; passed: boolean }[];
+    expect(out.map((o) => [o.name, o.python, o.value, o.passed])).toEqual([
+      ["d (3.10)", "3.10", truthOf("3.10", expr).deep, false],
+      ["d (3.13)", "3.13", max, true],
+    ]);
+    expect(r.code).toBe(1);
+  });
+
+  it("size, explain and compare use [tool.pymem] python of the nearest pyproject.toml; --python wins", async () => {
+    const files = { "/project/pyproject.toml": `[tool.pymem]\npython = "3.12"\n\n[[tool.pymem.budgets]]\nname = "d"\nexpr = "[]"\nmax = 100\n` };
+    const r = await cli(["size", "--json", "'abc'"], { files });
+    expect(jsonLines(r.stdout)[0]).toMatchObject({ python: "3.12", size: truthOf("3.12", "'abc'").size });
+    const c = await cli(["compare", "--json", "'abc'", "'abcd'"], { files });
+    expect(jsonLines(c.stdout).map((l) => l["python"])).toEqual(["3.12", "3.12"]);
+    const given = await cli(["size", "--json", "--python", "3.10", "'abc'"], { files });
+    expect(jsonLines(given.stdout)[0]).toMatchObject({ python: "3.10", size: truthOf("3.10", "'abc'").size });
+    const none = await cli(["size", "--json", "'abc'"]);
+    expect(jsonLines(none.stdout)[0]).toMatchObject({ python: "3.10" });
+  });
+
+  it("check warns when requires-python excludes the default version it falls back to", async () => {
+    const project = `[project]\nname = "x"\nrequires-python = ">=3.11"\n\n[tool.pymem]\n\n[[tool.pymem.budgets]]\nname = "d"\nexpr = "[]"\nmax = 100\n`;
+    const r = await cli(["check"], { files: { "/project/pyproject.toml": project } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/requires-python ">=3\.11" excludes CPython 3\.10/);
+    const ok = await cli(["check"], { files: { "/project/pyproject.toml": project.replace(">=3.11", ">=3.9,<3.14") } });
+    expect(ok.stderr).not.toMatch(/requires-python/);
+  });
+});
+
 describe("errors: every code exits 2 with a message, in human and JSON mode", () => {
   const cases: [string, string[], string, RegExp, { stdin?: Uint8Array | string }?][] = [
     ["SYNTAX", ["[1,"], "SYNTAX", /'\[' was never closed/],

@@ -14,10 +14,17 @@ export interface Budget {
   readonly setup: string | null;
   /** 1-based line of the budget's table in the file, for CI annotations. */
   readonly line: number | null;
+  /** The version it is checked against, when the config names several (the name then says it too). */
+  readonly python?: string;
 }
 
 export interface PymemConfig {
-  readonly python: string;
+  /** The versions every budget is checked against: `python = "3.12"` or a list; 3.10 when absent. */
+  readonly pythons: readonly string[];
+  /** Whether [tool.pymem] named a version (else the default applies and requires-python is looked at). */
+  readonly pythonGiven: boolean;
+  /** [project] requires-python, when the file has one. */
+  readonly requiresPython: string | null;
   readonly setupFile: string | null;
   /** `timeout`: seconds of work per budget, as `--timeout` (null: the default). */
   readonly timeoutS: number | null;
@@ -44,7 +51,7 @@ const BudgetSchema = z
 
 const ToolSchema = z
   .object({
-    python: z.string({ error: "must be a string" }).optional(),
+    python: z.union([z.string(), z.array(z.string()).min(1)], { error: "must be a version string or a non-empty list of them" }).optional(),
     "setup-file": z.string({ error: "must be a string" }).optional(),
     timeout: z.number({ error: "must be a number of seconds" }).positive({ error: "must be a positive number of seconds" }).max(3600, { error: "must be at most 3600 seconds" }).optional(),
     budgets: z.array(BudgetSchema, { error: "must be an array of tables ([[tool.pymem.budgets]])" }).min(1, { error: "needs at least one budget" }),
@@ -92,9 +99,11 @@ export function parseConfig(text: string): ConfigResult {
     return { ok: false, problems };
   }
   const t = parsed.data;
-  const python = t.python ?? "3.10";
-  if (!SUPPORTED_PYTHONS.includes(python)) {
-    problems.push({ path: "tool.pymem.python", message: `"${python}" is not supported; supported versions: ${SUPPORTED_PYTHONS.join(", ")}`, line: null });
+  const pythons = t.python === undefined ? ["3.10"] : typeof t.python === "string" ? [t.python] : [...new Set(t.python)];
+  for (const python of pythons) {
+    if (!SUPPORTED_PYTHONS.includes(python)) {
+      problems.push({ path: "tool.pymem.python", message: `"${python}" is not supported; supported versions: ${SUPPORTED_PYTHONS.join(", ")}`, line: null });
+    }
   }
   const seen = new Map<string, number>();
   const budgets: Budget[] = [];
@@ -113,5 +122,10 @@ export function parseConfig(text: string): ConfigResult {
     }
   });
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, config: { python, setupFile: t["setup-file"] ?? null, timeoutS: t.timeout ?? null, budgets } };
+  const project = doc["project"] as Record<string, unknown> | undefined;
+  const requires = project?.["requires-python"];
+  return {
+    ok: true,
+    config: { pythons, pythonGiven: t.python !== undefined, requiresPython: typeof requires === "string" ? requires : null, setupFile: t["setup-file"] ?? null, timeoutS: t.timeout ?? null, budgets },
+  };
 }

@@ -74,14 +74,19 @@ export function humanBudgetReport(outcomes: readonly BudgetOutcome[], c: Chalk, 
   return lines.join("\n") + "\n";
 }
 
+/** The version a budget was checked against, in the JSON report, when the config names several. */
+function pythonOf(o: BudgetOutcome): { python?: string } {
+  return o.budget.python === undefined ? {} : { python: o.budget.python };
+}
+
 export function jsonBudgetReport(outcomes: readonly BudgetOutcome[], places: BudgetPlaces): string {
   return (
     JSON.stringify(
       outcomes.map((o) => {
-        if (o.ok) return { name: o.budget.name, expr: o.budget.expr, metric: o.budget.metric, value: o.value, limit: o.budget.limit.bytes, passed: o.passed };
+        if (o.ok) return { name: o.budget.name, ...pythonOf(o), expr: o.budget.expr, metric: o.budget.metric, value: o.value, limit: o.budget.limit.bytes, passed: o.passed };
         const place = places.error(o);
         return {
-          name: o.budget.name, expr: o.budget.expr, metric: o.budget.metric, value: null, limit: o.budget.limit.bytes, passed: false,
+          name: o.budget.name, ...pythonOf(o), expr: o.budget.expr, metric: o.budget.metric, value: null, limit: o.budget.limit.bytes, passed: false,
           error: {
             code: o.error.code, message: errorMessage(o.error), line: place?.line ?? null, column: place?.col ?? null, in: o.error.where,
             ...(place !== null && place.file !== null ? { file: place.file } : {}),

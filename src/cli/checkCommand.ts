@@ -2,7 +2,8 @@
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { budgetSetupParts, runBudget, type BudgetOutcome } from "../budgets/check.js";
 import type { ConfigProblem } from "../budgets/config.js";
-import { layoutFor } from "../layouts/layout.js";
+import { layoutFor, type Layout } from "../layouts/layout.js";
+import { requiresPythonAllows } from "../budgets/requiresPython.js";
 import type { SetupPart } from "../setupParts.js";
 import {
   configAnnotations,
@@ -17,6 +18,7 @@ import {
 } from "./budgetReport.js";
 import { errorPlace } from "./format.js";
 import { parseTimeout } from "./common.js";
+import { findConfig } from "./pyproject.js";
 import { CliError, type Io } from "./io.js";
 import { makeChalk } from "./style.js";
 
@@ -57,29 +59,6 @@ function repoPath(io: Io, path: string): string {
   return rel.split(sep).join("/");
 }
 
-/** --config, or pyproject.toml in the working directory or the nearest parent that has one. */
-async function findConfig(io: Io, given: string | undefined): Promise<{ path: string; text: string } | string> {
-  if (given !== undefined) {
-    const path = resolve(io.cwd, given);
-    try {
-      return { path, text: await io.readFile(path) };
-    } catch {
-      return `cannot read config file '${given}'`;
-    }
-  }
-  let dir = resolve(io.cwd);
-  for (;;) {
-    const path = resolve(dir, "pyproject.toml");
-    try {
-      return { path, text: await io.readFile(path) };
-    } catch {
-      const up = dirname(dir);
-      if (up === dir) return `no pyproject.toml found in ${io.cwd} or its parents (or give --config PATH)`;
-      dir = up;
-    }
-  }
-}
-
 function problemText(p: ConfigProblem, file: string): string {
   return `${file}${p.line === null ? "" : `:${p.line}`}: ${p.path} ${p.message}`;
 }
@@ -99,8 +78,17 @@ async function loadAndRun(io: Io, opts: CheckOptions): Promise<Loaded> {
     };
   }
   const cfg = parsed.config;
-  const layout = layoutFor(cfg.python);
-  if (layout === undefined) return fail(`${config.shown}: tool.pymem.python "${cfg.python}" is not supported`);
+  const layouts: Layout[] = [];
+  for (const python of cfg.pythons) {
+    const layout = layoutFor(python);
+    if (layout === undefined) return fail(`${config.shown}: tool.pymem.python "${python}" is not supported`);
+    layouts.push(layout);
+  }
+  if (!cfg.pythonGiven && cfg.requiresPython !== null && !requiresPythonAllows(cfg.requiresPython, cfg.pythons[0] as string)) {
+    io.stderr.write(
+      `pymem: warning: ${config.shown}: [project] requires-python "${cfg.requiresPython}" excludes CPython ${cfg.pythons[0]}, which pymem checks against by default; set [tool.pymem] python\n`,
+    );
+  }
   let shared: { part: SetupPart; annotated: string } | null = null;
   if (cfg.setupFile !== null) {
     const path = resolve(dirname(found.path), cfg.setupFile);
@@ -112,7 +100,11 @@ async function loadAndRun(io: Io, opts: CheckOptions): Promise<Loaded> {
   }
   const sharedPart = shared?.part ?? null;
   const timeoutS = opts.timeout !== undefined ? parseTimeout(opts.timeout) : cfg.timeoutS ?? undefined;
-  return { ok: true, config, shared, outcomes: cfg.budgets.map((b) => runBudget(b, layout, sharedPart, timeoutS)) };
+  // Several versions: every budget once per version, its name saying which.
+  const runs = layouts.flatMap((layout) =>
+    cfg.budgets.map((b) => runBudget(layouts.length > 1 ? { ...b, name: `${b.name} (${layout.python})`, python: layout.python } : b, layout, sharedPart, timeoutS)),
+  );
+  return { ok: true, config, shared, outcomes: runs };
 }
 
 export async function checkCommand(io: Io, opts: CheckOptions): Promise<number> {

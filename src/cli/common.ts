@@ -3,12 +3,17 @@ import { resolve } from "node:path";
 import { DEFAULT_TIMEOUT_S } from "../runtime/ctx.js";
 import { layoutFor, SUPPORTED_PYTHONS, type Layout } from "../layouts/layout.js";
 import { CliError, type Io } from "./io.js";
+import { projectPython } from "./pyproject.js";
+
+/** The version modelled when neither --python nor pyproject.toml names one (the project's brief). */
+export const DEFAULT_PYTHON = "3.10";
 import { makeChalk, type Chalk } from "./style.js";
 
 export interface CommonOptions {
   setup?: string;
   setupFile?: string;
-  python: string;
+  /** --python; absent: [tool.pymem] python of the nearest pyproject.toml, else 3.10. */
+  python?: string;
   color: boolean;
   json?: boolean;
   timeout?: string;
@@ -48,9 +53,22 @@ export function resolvePythons(text: string): Layout[] {
   return out;
 }
 
+/** The common options with every version `--python` names (one, a comma list, or all). */
+/** The version(s) a command models: --python, else the project's [tool.pymem] python, else 3.10. */
+async function pythonsOf(io: Io, opts: CommonOptions): Promise<string> {
+  return opts.python ?? (await projectPython(io)) ?? DEFAULT_PYTHON;
+}
+
+export async function resolveVersions(io: Io, opts: CommonOptions): Promise<Common & { readonly layouts: readonly Layout[] }> {
+  const layouts = resolvePythons(await pythonsOf(io, opts));
+  const common = await resolveCommon(io, { ...opts, python: (layouts[0] as Layout).python });
+  return { ...common, layouts };
+}
+
 export async function resolveCommon(io: Io, opts: CommonOptions): Promise<Common> {
-  const layouts = resolvePythons(opts.python);
-  if (layouts.length !== 1) throw new CliError(`--python takes one version here, not '${opts.python}'`, 2, "CONFIG");
+  const python = await pythonsOf(io, opts);
+  const layouts = resolvePythons(python);
+  if (layouts.length !== 1) throw new CliError(`--python takes one version here, not '${python}'`, 2, "CONFIG");
   const layout = layouts[0] as Layout;
   let setup: string | null = opts.setup ?? null;
   if (opts.setupFile !== undefined) {

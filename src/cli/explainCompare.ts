@@ -3,7 +3,8 @@ import { groupDigits } from "./format.js";
 import Table from "cli-table3";
 import type { Explanation } from "../sizing/explain.js";
 import { measure, type Measurement } from "../sizing/measure.js";
-import { resolveCommon, type CommonOptions } from "./common.js";
+import { resolveVersions, type CommonOptions } from "./common.js";
+import type { Layout } from "../layouts/layout.js";
 import { errorMessage, formatBytes, placeLines } from "./format.js";
 import { progressLine } from "./progress.js";
 import { CliError, type Io } from "./io.js";
@@ -31,18 +32,28 @@ function deepLine(m: Measurement): string {
 }
 
 export async function explainCommand(io: Io, expr: string, opts: CommonOptions & { deep?: boolean }): Promise<number> {
-  const { layout, setup, setupFile, c, timeoutS } = await resolveCommon(io, opts);
+  const { layouts, setup, setupFile, c, timeoutS } = await resolveVersions(io, opts);
+  let status = 0;
+  for (const [i, layout] of layouts.entries()) {
+    // Several versions: each explanation under its own heading, one after the other.
+    if (layouts.length > 1 && opts.json !== true) io.stdout.write(`${i > 0 ? "\n" : ""}${c.bold(`CPython ${layout.python}`)}\n`);
+    status = Math.max(status, explainOne(io, expr, layout, setup, setupFile, c, timeoutS, opts.deep === true, opts.json === true));
+  }
+  return status;
+}
+
+function explainOne(io: Io, expr: string, layout: Layout, setup: string | null, setupFile: string | null, c: Chalk, timeoutS: number, deep: boolean, json: boolean): number {
   const progress = progressLine(io, expr);
-  const r = measure({ expr, setup, layout, timeoutS, explain: opts.deep === true ? "deep" : "value", ...progress.options });
+  const r = measure({ expr, setup, layout, timeoutS, explain: deep ? "deep" : "value", ...progress.options });
   progress.finish();
   const row = { expr, python: layout.python, setup, setupFile, result: r };
   if (!r.ok) {
-    if (opts.json === true) io.stdout.write(jsonLine(row) + "\n");
+    if (json) io.stdout.write(jsonLine(row) + "\n");
     else new HumanReporter(io, c).report([row]);
     return 2;
   }
   const ex = r.m.explanations ?? [];
-  if (opts.json === true) {
+  if (json) {
     const base = jsonObject(row);
     io.stdout.write(JSON.stringify({ ...base, explain: ex }) + "\n");
     return 0;
@@ -61,10 +72,20 @@ export async function explainCommand(io: Io, expr: string, opts: CommonOptions &
 }
 
 export async function compareCommand(io: Io, exprs: string[], opts: CommonOptions & { count?: string }): Promise<number> {
-  const { layout, setup, setupFile, c, timeoutS } = await resolveCommon(io, opts);
+  const { layouts, setup, setupFile, c, timeoutS } = await resolveVersions(io, opts);
   if (exprs.length < 1) throw new CliError("compare needs at least one expression: pymem compare EXPR EXPR...");
   const count = opts.count === undefined ? 1 : Number(opts.count);
   if (!Number.isSafeInteger(count) || count < 1) throw new CliError(`--count must be a positive integer, not '${opts.count}'`, 2, "CONFIG");
+  let status = 0;
+  for (const [i, layout] of layouts.entries()) {
+    // Several versions: one comparison per version (its first expression the baseline), each under its heading.
+    if (layouts.length > 1 && opts.json !== true) io.stdout.write(`${i > 0 ? "\n" : ""}${c.bold(`CPython ${layout.python}`)}\n`);
+    status = Math.max(status, compareOne(io, exprs, layout, setup, setupFile, c, timeoutS, count, opts.json === true));
+  }
+  return status;
+}
+
+function compareOne(io: Io, exprs: string[], layout: Layout, setup: string | null, setupFile: string | null, c: Chalk, timeoutS: number, count: number, json: boolean): number {
   const rows = exprs.map((expr) => {
     const progress = progressLine(io, expr);
     const result = measure({ expr, setup, layout, timeoutS, ...progress.options });
@@ -74,7 +95,7 @@ export async function compareCommand(io: Io, exprs: string[], opts: CommonOption
   const failed = rows.filter((r) => !r.result.ok);
   const first = rows[0]?.result;
   const baseDeep = first !== undefined && first.ok ? first.m.deep : null;
-  if (opts.json === true) {
+  if (json) {
     for (const row of rows) {
       const base = jsonObject(row);
       if (row.result.ok) {

@@ -10,8 +10,7 @@ import { outcomeLine } from "./budgetReport.js";
 import { LIMIT_HELP, parseLimit } from "../budgets/limits.js";
 import type { Budget } from "../budgets/config.js";
 import { compareCommand, explainCommand } from "./explainCompare.js";
-import { resolveCommon, resolvePythons, type CommonOptions } from "./common.js";
-import type { Layout } from "../layouts/layout.js";
+import { resolveVersions, type CommonOptions } from "./common.js";
 import { SUPPORTED_PYTHONS } from "../layouts/layout.js";
 
 export const VERSION = "0.1.0";
@@ -66,8 +65,7 @@ function decodeStdin(bytes: Uint8Array): string {
 }
 
 async function sizeCommand(io: Io, exprs: string[], opts: SizeOptions): Promise<number> {
-  const layouts = resolvePythons(opts.python);
-  const { setup, setupFile, c, timeoutS } = await resolveCommon(io, { ...opts, python: (layouts[0] as Layout).python });
+  const { layouts, setup, setupFile, c, timeoutS } = await resolveVersions(io, opts);
   const all = [...exprs];
   if (opts.stdin === true) {
     const text = decodeStdin(await io.readStdin());
@@ -112,7 +110,7 @@ export async function run(io: Io): Promise<number> {
     .option("--json", "print one JSON object per expression per line")
     .option("--setup <code>", "setup statements run before the expression")
     .option("--setup-file <path>", "a file of setup statements")
-    .addOption(new Option("--python <versions>", `CPython version(s) to model: ${SUPPORTED_PYTHONS.join(", ")}, a comma list of them, or all`).default("3.10"))
+    .addOption(new Option("--python <versions>", `CPython version(s) to model: ${SUPPORTED_PYTHONS.join(", ")}, a comma list of them, or all (default: [tool.pymem] python of the nearest pyproject.toml, else 3.10)`))
     .option("--timeout <seconds>", "work allowed per value (default 4): scales the step budget and the wall-clock safety net")
     .option("--max <limit>", "exit 1 when a value is over this limit (bytes, or e.g. \"1.5 KiB\")")
     .option("--metric <metric>", "what --max limits: deep (default) or size")
@@ -128,7 +126,7 @@ export async function run(io: Io): Promise<number> {
     .option("--json", "print the explanation as JSON")
     .option("--setup <code>", "setup statements run before the expression")
     .option("--setup-file <path>", "a file of setup statements")
-    .addOption(new Option("--python <version>", `CPython version to model: ${SUPPORTED_PYTHONS.join(", ")}`).default("3.10"))
+    .addOption(new Option("--python <versions>", `CPython version(s) to model: ${SUPPORTED_PYTHONS.join(", ")}, a comma list of them, or all (default: [tool.pymem] python of the nearest pyproject.toml, else 3.10)`))
     .option("--timeout <seconds>", "work allowed per value (default 4): scales the step budget and the wall-clock safety net")
     .option("--no-color", "plain output (also NO_COLOR)")
     .action(async (expr: string, opts: CommonOptions & { deep?: boolean }) => {
@@ -142,7 +140,7 @@ export async function run(io: Io): Promise<number> {
     .option("--json", "one JSON object per expression per line")
     .option("--setup <code>", "setup statements run before each expression")
     .option("--setup-file <path>", "a file of setup statements")
-    .addOption(new Option("--python <version>", `CPython version to model: ${SUPPORTED_PYTHONS.join(", ")}`).default("3.10"))
+    .addOption(new Option("--python <versions>", `CPython version(s) to model: ${SUPPORTED_PYTHONS.join(", ")}, a comma list of them, or all (default: [tool.pymem] python of the nearest pyproject.toml, else 3.10)`))
     .option("--timeout <seconds>", "work allowed per value (default 4): scales the step budget and the wall-clock safety net")
     .option("--no-color", "plain output (also NO_COLOR)")
     .action(async (exprs: string[], opts: CommonOptions & { count?: string }) => {

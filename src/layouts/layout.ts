@@ -276,6 +276,8 @@ export interface Layout {
     readonly classKeysSlots: number | null;
     /** dk_usable of those keys when made (SHARED_KEYS_MAX_SIZE, 30); each instance made takes one, down to 1. */
     readonly classKeysUsable: number;
+    /** Which of __dict__ and __weakref__ type_new keeps in the pre-header rather than as members, over a fixed-size base (3.11: the dict; 3.12+: both). */
+    readonly managedMembers: { readonly dict: boolean; readonly weakref: boolean };
   };
   readonly array: {
     readonly struct: CStruct;

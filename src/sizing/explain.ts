@@ -10,6 +10,7 @@ import { hasWstr } from "../runtime/ctx.js";
 import { typeName, type PyClassObj, type PyDictObj, type PyObj } from "../runtime/objects.js";
 import { slotGet } from "../runtime/classes.js";
 import { hasInstanceDict } from "../runtime/instanceValues.js";
+import { hasManagedValues } from "../runtime/managedValues.js";
 import { isInterned } from "../runtime/constPool.js";
 import { seqLen } from "../runtime/seq.js";
 import { getsizeof } from "./getsizeof.js";
@@ -119,7 +120,9 @@ function dictLaid(o: PyDictObj, layout: Layout): Laid {
  * then its __dict__ and __weakref__ pointers if no base had them. Checked
  * against tp_basicsize by the caller.
  */
-function heapTypeMembers(cls: PyClassObj, o: PyObj): { field: string; value: string }[] {
+function heapTypeMembers(cls: PyClassObj, o: PyObj, layout: Layout): { field: string; value: string }[] {
+  // Over a fixed-size base, a version may keep __dict__ / __weakref__ in the pre-header instead (3.11+).
+  const managed = cls.builtinBase === "object" ? layout.heapType.managedMembers : { dict: false, weakref: false };
   const slotValue = (name: string): PyObj | undefined => (o.t === "instance" ? slotGet(o, name) : undefined);
   const out: { field: string; value: string }[] = [];
   let dict = false;
@@ -131,11 +134,11 @@ function heapTypeMembers(cls: PyClassObj, o: PyObj): { field: string; value: str
     }
     if (c.hasDict && !dict) {
       dict = true;
-      out.push({ field: "__dict__", value: (o.t === "instance" && hasInstanceDict(o)) || (o.t === "tuple" && o.dict != null) ? "dict" : "NULL (not allocated)" });
+      if (!managed.dict) out.push({ field: "__dict__", value: (o.t === "instance" && hasInstanceDict(o)) || (o.t === "tuple" && o.dict != null) ? "dict" : "NULL (not allocated)" });
     }
     if (c.hasWeakref && !weak) {
       weak = true;
-      out.push({ field: "__weakref__", value: "NULL" });
+      if (!managed.weakref) out.push({ field: "__weakref__", value: "NULL" });
     }
   }
   return out;
@@ -146,11 +149,17 @@ function instanceLaid(o: PyObj & { t: "instance" }, layout: Layout): LaidOrNot {
   const slot = layout.heapType.slot;
   const rows = structRows(head, headValues(o));
   let off = head.size;
-  for (const m of heapTypeMembers(o.cls, o)) {
+  for (const m of heapTypeMembers(o.cls, o, layout)) {
     rows.push({ field: m.field, ctype: slot.ctype, offset: off, size: slot.size, value: m.value });
     off += slot.size;
   }
   if (off !== o.cls.shape.basicsize) return { unsupported: `the members of ${o.cls.name} instances (tp_basicsize ${o.cls.shape.basicsize}) are not known member by member` };
+  const pre = o.cls.shape.preHeader ?? 0;
+  if (pre > 0) {
+    // The managed dict (or values) and weakref words in front of the GC header (3.11+), which getsizeof counts.
+    const where = hasManagedValues(o) ? "values (no dict object)" : o.dict !== null ? "dict" : "NULL";
+    rows.unshift({ field: "(pre-header)", ctype: "PyObject *[2]", offset: null, size: pre, value: `managed __dict__: ${where}` });
+  }
   return { struct: `${o.cls.name} instance`, gc: o.cls.shape.gc, rows };
 }
 
@@ -163,7 +172,7 @@ function tupleLaid(o: PyObj & { t: "tuple" }, layout: Layout): LaidOrNot {
   const slot = layout.heapType.slot;
   let off = s.size + layout.tuple.item.size * n;
   let basic = s.size;
-  for (const m of heapTypeMembers(o.cls, o)) {
+  for (const m of heapTypeMembers(o.cls, o, layout)) {
     rows.push({ field: m.field, ctype: slot.ctype, offset: off, size: slot.size, value: m.value });
     off += slot.size;
     basic += slot.size;

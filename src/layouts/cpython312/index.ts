@@ -46,7 +46,7 @@ export const cpython312: Layout = {
     structs: flavorStructs,
     sizeof: flavoredDictSizer(flavorStructs, keysObjectSize, { OrderedDict: 0, defaultdict: 0, Counter: PREHEADER.size }),
   },
-  heapType: { ...cpython311.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType, shape: heapTypeShape },
+  heapType: { ...cpython311.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType, shape: heapTypeShape, managedMembers: { dict: true, weakref: true } },
   leaves: leafSizesOf(leafTypes),
   leafTypes,
 };
