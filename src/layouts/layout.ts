@@ -70,6 +70,10 @@ export interface VersionRules {
   readonly inlineValuesNeedPlainLayout: boolean;
   /** dict.clear() of a dict made from an instance's inline values empties them and stays split (3.13+). */
   readonly clearKeepsEmbeddedValues: boolean;
+  /** `a and b` keeps its left operand with COPY 1 before the jump (3.12+): one more stack slot. */
+  readonly boolOpCopies: boolean;
+  /** A call with keywords pushes the tuple of their names (3.13+ CALL_KW). */
+  readonly kwNamesOnStack: boolean;
   /** The 'z' option of format specs (3.11+, PEP 682): negative zero made positive after rounding. */
   readonly negativeZeroCoercion: boolean;
   /** iter() of an ASCII str is a str_ascii_iterator (3.11+), of the same struct. */
@@ -319,6 +323,12 @@ export interface Layout {
     words(digits: number): number;
     importWords(digits30: number): number;
   };
+  /**
+   * From 3.11 a generator embeds its frame: getsizeof is `fixed` (PyGenObject with its
+   * _PyInterpreterFrame, and the GC header) plus a word per slot (co_nlocalsplus + co_stacksize);
+   * null before, when the generator is a leaf of fixed size.
+   */
+  readonly generatorFrame: { readonly fixed: number; readonly slot: number } | null;
   /** getsizeof of leaf types by type name. */
   readonly leaves: Readonly<Record<string, number>>;
   /** Their structs, and whether they are GC-tracked. */

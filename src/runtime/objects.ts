@@ -135,6 +135,8 @@ export interface PyIterObj {
   readonly lengthHint: () => number | null; // __length_hint__, null when the type has none
   /** A generator's __qualname__ (its repr shows it). */
   readonly qualname?: string;
+  /** A generator's frame slots from 3.11 (co_nlocalsplus + co_stacksize); null when pymem cannot tell them. */
+  readonly frameSlots?: number | null;
   /** The items still to come, taken all at once as a run of existing objects (a reversed() run), or null. */
   readonly rest?: () => IntRunSeq | null;
 }

@@ -49,13 +49,22 @@ export function getsizeof(o: PyObj, layout: Layout): number {
     }
     case "class":
       return layout.heapType.sizeofType(classKeysBytes(o, layout));
-    default: {
-      const name = typeName(o);
-      const size = layout.leaves[name];
-      if (size === undefined) throw unsupported(`the size of a '${name}' object under CPython ${layout.python}`);
-      return size;
-    }
+    case "iterator":
+      if (o.typeName === "generator" && layout.generatorFrame !== null) {
+        if (o.frameSlots === undefined || o.frameSlots === null) throw unsupported(`the size of this generator under CPython ${layout.python} (its frame follows the compiler's stack depth, which pymem does not lay out for it)`);
+        return layout.generatorFrame.fixed + layout.generatorFrame.slot * o.frameSlots;
+      }
+      return leafSize(o, layout);
+    default:
+      return leafSize(o, layout);
   }
+}
+
+function leafSize(o: PyObj, layout: Layout): number {
+  const name = typeName(o);
+  const size = layout.leaves[name];
+  if (size === undefined) throw unsupported(`the size of a '${name}' object under CPython ${layout.python}`);
+  return size;
 }
 
 /** The UTF-8 form a cached latin-1 character carries from 3.12 (two bytes and its NUL), which unicode___sizeof__ counts. */

@@ -32,7 +32,7 @@ import { PyGC_HeadStruct, PyObjectStruct } from "./platform.js";
 
 export const cpython310: Layout = {
   python: "3.10",
-  rules: { dictKeyKinds: false, byteArrayFromListResizesOnce: false, asciiStrIterator: false, negativeZeroCoercion: false, divremMaybeSmall: false, boolReprStatic: false, percentEmptyFieldWrites: false, tupleResizeToEmptySingleton: false, dataclassSlotsSkipInherited: false, strSplitPresizes: false, delItemKeepsAllocation: false, chrRangeValueError: false, inlineValuesNeedPlainLayout: false, clearKeepsEmbeddedValues: false, listExtendSetDictResizes: false, popToEmptyClears: false, boolArgsTruthy: false, inlinedComprehensions: false, noneHashConstant: false, managedDicts: false, listExtendPreallocates: true, dictNewAllocatesKeys: false, stackUseGuideline: 30, emptyFrozensetSingleton: false, heapExtensionTypes: ["array"], zeroFlagAlignsEveryType: false, replaceCountOnEmptyIsNoop: false, constDisplaysFolded: true, zipStrict: true, truncResultNeedsIndex: true, unpackOpcodes: false, xSubMaybeSmall: true, fromDoubleMaybeSmall: true, keysViewSetFromDict: true, arrayUnicodeMakesWstr: false, relaxedDecorators: true, starredForIterable: true, walrusInSetDisplay: true, walrusInSubscript: true, pgenStack: null, propertyErrorNamesAttribute: true },
+  rules: { dictKeyKinds: false, byteArrayFromListResizesOnce: false, asciiStrIterator: false, negativeZeroCoercion: false, divremMaybeSmall: false, boolReprStatic: false, percentEmptyFieldWrites: false, tupleResizeToEmptySingleton: false, dataclassSlotsSkipInherited: false, strSplitPresizes: false, boolOpCopies: false, kwNamesOnStack: false, delItemKeepsAllocation: false, chrRangeValueError: false, inlineValuesNeedPlainLayout: false, clearKeepsEmbeddedValues: false, listExtendSetDictResizes: false, popToEmptyClears: false, boolArgsTruthy: false, inlinedComprehensions: false, noneHashConstant: false, managedDicts: false, listExtendPreallocates: true, dictNewAllocatesKeys: false, stackUseGuideline: 30, emptyFrozensetSingleton: false, heapExtensionTypes: ["array"], zeroFlagAlignsEveryType: false, replaceCountOnEmptyIsNoop: false, constDisplaysFolded: true, zipStrict: true, truncResultNeedsIndex: true, unpackOpcodes: false, xSubMaybeSmall: true, fromDoubleMaybeSmall: true, keysViewSetFromDict: true, arrayUnicodeMakesWstr: false, relaxedDecorators: true, starredForIterable: true, walrusInSetDisplay: true, walrusInSubscript: true, pgenStack: null, propertyErrorNamesAttribute: true },
   dataclassKeywords: ["init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args", "kw_only", "slots"],
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,
@@ -102,6 +102,7 @@ export const cpython310: Layout = {
     words: decimalWords,
     importWords: decimalImportWords,
   },
+  generatorFrame: null,
   leaves: leafSizes,
   leafTypes,
 };

@@ -53,6 +53,8 @@ export const cpython311: Layout = {
   },
   heapType: { ...cpython310.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType, classKeysSlots: CLASS_KEYS_SLOTS, classKeysUsable: SHARED_KEYS_MAX_SIZE, shape: heapTypeShape, managedMembers: { dict: true, weakref: false } },
   deque: { ...cpython310.deque, struct: dequeobjectStruct, sizeof: sizeofDeque },
+  // Measured: sizeof(PyGenObject) with its embedded frame up to localsplus (152), and the GC header.
+  generatorFrame: { fixed: 168, slot: 8 },
   leaves: leafSizesOf(leafTypes),
   leafTypes,
 };

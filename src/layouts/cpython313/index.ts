@@ -23,6 +23,7 @@ export const cpython313: Layout = {
     chrRangeValueError: true,
     inlineValuesNeedPlainLayout: true,
     clearKeepsEmbeddedValues: true,
+    kwNamesOnStack: true,
     heapExtensionTypes: [...cpython312.rules.heapExtensionTypes, "Decimal"],
   },
   // 'w' (Py_UCS4) joins the typecodes; pymem refuses arrays of it.
