@@ -28,10 +28,4 @@ export const KNOWN_GAPS_311: ReadonlyMap<string, string> = new Map([
   ["classes/namedtuple/049", "refused: an instance of a tuple subclass with a __dict__ (its dict follows the items; not modelled from 3.11 yet)"],
   ["classes/namedtuple/051", "refused: an instance of a tuple subclass with a __dict__ (its dict follows the items; not modelled from 3.11 yet)"],
   ["classes/namedtuple/052", "refused: an instance of a tuple subclass with a __dict__ (its dict follows the items; not modelled from 3.11 yet)"],
-  ["dunders/iter/043", "refused: the size of this generator under CPython 3.11 (its frame follows the compiler's stack depth, which pymem does not lay out for it) is not supported by pymem yet"],
-  ["stdlib/iterators/089", "refused: the size of this generator under CPython 3.11 (its frame follows the compiler's stack depth, which pymem does not lay out for it) is not supported by pymem yet"],
-  ["stdlib/iterators/090", "refused: the size of this generator under CPython 3.11 (its frame follows the compiler's stack depth, which pymem does not lay out for it) is not supported by pymem yet"],
-  ["stdlib/iterators/091", "refused: the size of this generator under CPython 3.11 (its frame follows the compiler's stack depth, which pymem does not lay out for it) is not supported by pymem yet"],
-  ["stdlib/iterators/092", "refused: the size of this generator under CPython 3.11 (its frame follows the compiler's stack depth, which pymem does not lay out for it) is not supported by pymem yet"],
-  ["stdlib/iterators/100", "refused: the size of this generator under CPython 3.11 (its frame follows the compiler's stack depth, which pymem does not lay out for it) is not supported by pymem yet"],
 ]);

@@ -6,7 +6,7 @@
 // the items on the stack, COPY in chained comparisons ...), for a set of
 // constructs checked against the real interpreters; anything else is null, and
 // the caller refuses to size the generator.
-import type { Comprehension, Expr } from "../python/ast.js";
+import type { Comprehension, Expr, Stmt } from "../python/ast.js";
 import { resolve, type Block } from "./symtable.js";
 
 /** The bytecode shapes that move the stack depth differently between versions. */
@@ -15,6 +15,10 @@ export interface DepthRules {
   readonly boolOpCopies: boolean;
   /** A call with keyword arguments pushes the tuple of their names (3.13+ CALL_KW). */
   readonly kwNamesOnStack: boolean;
+  /** The least depth of `yield from x`: the iterator and the value sent (2), or from 3.12 also the handler SEND's loop has (3). */
+  readonly yieldFromDepth: number;
+  /** The least depth of a generator's code: RETURN_GENERATOR's value (1), or from 3.12 the handler around the body that turns StopIteration into RuntimeError (2: the exception and lasti). */
+  readonly generatorMinDepth: number;
   /** More items than this in one display are built another way (STACK_USE_GUIDELINE); pymem does not follow that here. */
   readonly maxDisplayItems: number;
 }
@@ -212,7 +216,7 @@ function visit(v: unknown, out: Set<string>): void {
  */
 export function genexprFrameSlots(generators: readonly Comprehension[], elt: Expr, block: Block, cx: DepthContext): number | null {
   const locals = new Set<string>([".0"]);
-  let depth: number | null = 1; // RETURN_GENERATOR's value
+  let depth: number | null = cx.rules.generatorMinDepth;
   let iters = 1;
   const reads = new Set<string>();
   const deepest = (x: number | null): void => {
@@ -252,4 +256,89 @@ export function genexprFrameSlots(generators: readonly Comprehension[], elt: Exp
   }
   deepest(plus(iters, exprDepth(elt, cx)));
   return frame();
+}
+
+/**
+ * co_nlocalsplus + co_stacksize of a generator function's code: its parameters and other
+ * locals, the names it reads from an enclosing function, and the deepest stack of a body made
+ * of the statements laid out here (expression statements and yields, assignments to names,
+ * augmented assignments, returns, if, while and for); null for anything else.
+ */
+export function generatorFunctionFrameSlots(body: readonly Stmt[], block: Block, cx: DepthContext): number | null {
+  const reads = new Set<string>();
+  let depth = cx.rules.generatorMinDepth;
+  const at = (base: number, x: number | null): boolean => {
+    if (x === null) return false;
+    depth = Math.max(depth, base + x);
+    return true;
+  };
+  const value = (e: Expr): number | null => {
+    namesIn(e, reads);
+    if (e.kind === "Yield") return e.value === null ? 1 : exprDepth(e.value, cx);
+    // yield from: the iterable, then GET_YIELD_FROM_ITER and None under SEND (and 3.12's CLEANUP_THROW handler).
+    if (e.kind === "YieldFrom") {
+      const d = exprDepth(e.value, cx);
+      return d === null ? null : Math.max(d, cx.rules.yieldFromDepth);
+    }
+    return exprDepth(e, cx);
+  };
+  const stmts = (ss: readonly Stmt[], base: number): boolean => ss.every((s) => stmt(s, base));
+  // Code the optimizer drops: no depth, but it must still be code pymem lays out, and its names count.
+  const dead = (ss: readonly Stmt[]): boolean => {
+    const saved = depth;
+    const ok = stmts(ss, 0);
+    depth = saved;
+    return ok;
+  };
+  const stmt = (s: Stmt, base: number): boolean => {
+    switch (s.kind) {
+      case "Pass":
+      case "Break":
+      case "Continue":
+        return true;
+      case "Expr":
+        return at(base, value(s.value));
+      case "Return":
+        return s.value === null ? at(base, 1) : at(base, value(s.value));
+      case "Assign": {
+        const names = s.targets.length === 1 ? targetNames(s.targets[0] as Expr) : null;
+        if (names === null) return false;
+        return at(base, value(s.value)) && at(base, names.length);
+      }
+      case "AugAssign": {
+        if (s.target.kind !== "Name") return false;
+        namesIn(s.target, reads);
+        const v = value(s.value);
+        return at(base, v === null ? null : Math.max(1, 1 + v));
+      }
+      case "If": {
+        const t = staticTruth(s.test, cx);
+        namesIn(s.test, reads);
+        if (cx.truth(s.test) === null && !at(base, testDepth(s.test, cx))) return false;
+        // A branch the constant test never takes is dead code, dropped (its names still count).
+        if (t === true) return dead(s.orelse) && stmts(s.body, base);
+        if (t === false) return dead(s.body) && stmts(s.orelse, base);
+        return stmts(s.body, base) && stmts(s.orelse, base);
+      }
+      case "While": {
+        namesIn(s.test, reads);
+        if (cx.truth(s.test) === null && !at(base, testDepth(s.test, cx))) return false;
+        if (staticTruth(s.test, cx) === false) return dead(s.body) && stmts(s.orelse, base);
+        return stmts(s.body, base) && stmts(s.orelse, base);
+      }
+      case "For": {
+        if (s.isAsync) return false;
+        const names = targetNames(s.target);
+        if (names === null || !at(base, value(s.iter))) return false;
+        // The iterator stays under the body; FOR_ITER's value, or the names it unpacks into, above it.
+        return at(base + 1, Math.max(1, names.length)) && stmts(s.body, base + 1) && stmts(s.orelse, base);
+      }
+      default:
+        return false;
+    }
+  };
+  if (!stmts(body, 0)) return null;
+  let free = 0;
+  for (const name of reads) if (!block.bound.has(name) && resolve(block, name).kind === "free") free++;
+  return block.bound.size + free + depth;
 }

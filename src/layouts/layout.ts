@@ -74,6 +74,10 @@ export interface VersionRules {
   readonly boolOpCopies: boolean;
   /** A call with keywords pushes the tuple of their names (3.13+ CALL_KW). */
   readonly kwNamesOnStack: boolean;
+  /** The least stack depth of `yield from x` (2; 3.12+ 3, with SEND's handler). */
+  readonly yieldFromDepth: number;
+  /** The least stack depth of a generator's code (RETURN_GENERATOR: 1; 3.12+ also a handler around the body: 2). */
+  readonly generatorMinDepth: number;
   /** The 'z' option of format specs (3.11+, PEP 682): negative zero made positive after rounding. */
   readonly negativeZeroCoercion: boolean;
   /** iter() of an ASCII str is a str_ascii_iterator (3.11+), of the same struct. */

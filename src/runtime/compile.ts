@@ -11,7 +11,7 @@ import { buildConstSeqDisplay, buildDictDisplay, buildSeqDisplay, type DictItem,
 import { dictInsertRunLazily, dictSet, newDict } from "./dicts.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { attempt, foldBinOp } from "./fold.js";
-import { genexprFrameSlots } from "../compiler/stackDepth.js";
+import { genexprFrameSlots, type DepthContext } from "../compiler/stackDepth.js";
 import { formatObj, reprObject, strObj } from "./format.js";
 import { forEach, getIter } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
@@ -170,6 +170,21 @@ export class Compiler {
 
   /** The expressions compiled into one constant (LOAD_CONST in CPython's bytecode), for stack depths. */
   private readonly folded = new WeakMap<Expr, PyObj>();
+
+  /** What stack depths of the code compiled so far depend on: what folded, and the version's bytecode shapes. */
+  depthContext(): DepthContext {
+    const folded = this.folded;
+    const rules = ctx().layout.rules;
+    return {
+      folded: (x) => folded.has(x),
+      // A folded constant is a builtin object: its truth runs no user code.
+      truth: (x) => {
+        const k = folded.get(x);
+        return k === undefined ? null : truthy(k);
+      },
+      rules: { boolOpCopies: rules.boolOpCopies, kwNamesOnStack: rules.kwNamesOnStack, maxDisplayItems: rules.stackUseGuideline ?? Infinity, generatorMinDepth: rules.generatorMinDepth, yieldFromDepth: rules.yieldFromDepth },
+    };
+  }
 
   expr(e: Expr): Compiled {
     const c = this.exprOf(e);
@@ -636,17 +651,7 @@ export class Compiler {
     }
     const elt = this.expr(e.elt).run;
     // From 3.11 the generator holds its frame: its size follows these slots (null: a construct pymem does not lay out).
-    const rules = ctx().layout.rules;
-    const folded = this.folded;
-    const frameSlots = genexprFrameSlots(gens, e.elt, this.block, {
-      folded: (x) => folded.has(x),
-      // A folded constant is a builtin object: its truth runs no user code.
-      truth: (x) => {
-        const k = folded.get(x);
-        return k === undefined ? null : truthy(k);
-      },
-      rules: { boolOpCopies: rules.boolOpCopies, kwNamesOnStack: rules.kwNamesOnStack, maxDisplayItems: rules.stackUseGuideline ?? Infinity },
-    });
+    const frameSlots = genexprFrameSlots(gens, e.elt, this.block, this.depthContext());
     return this.dynamic(
       at(e.span, (sc) => {
         const it = getIterable(first(sc));

@@ -1,6 +1,7 @@
 // Setup statements, compiled once into closures (a def body runs many times):
 // assignments, imports of the offered modules, control flow with bounded work,
 // def (functions with return) and class (with decorators such as @dataclass).
+import { generatorFunctionFrameSlots } from "../compiler/stackDepth.js";
 import type { Expr, Stmt } from "../python/ast.js";
 import { callObject } from "./calls.js";
 import { makeClass } from "./classes.js";
@@ -222,13 +223,18 @@ export class StatementCompiler {
     let body: Exec = () => undefined;
     let genBody: ((sc: Scope) => Generator<PyObj, void, undefined>) | null = null;
     let layout: FrameLayout = { size: 0, positional: [], index: new Map() };
+    let frameSlots: number | null = null;
     const qualname = this.c.qualnameOf(s.name);
     try {
       this.c.withQualPrefix(`${qualname}.<locals>.`, () =>
         this.c.inBlock(s, () => {
           layout = frameLayout(spec, this.c.block);
           if (!isGenerator) body = this.block(s.body);
-          else genBody = new GeneratorBodyCompiler(this.c, (x) => withSpan(x, this.stmt(x))).block(s.body);
+          else {
+            genBody = new GeneratorBodyCompiler(this.c, (x) => withSpan(x, this.stmt(x))).block(s.body);
+            // From 3.11 the generator object holds the frame: its size follows these slots (null: not laid out).
+            frameSlots = generatorFunctionFrameSlots(s.body, this.c.block, this.c.depthContext());
+          }
         }),
       );
     } catch (e) {
@@ -265,7 +271,7 @@ export class StatementCompiler {
                 markSetup(e);
                 throw e;
               }
-            }, qualname);
+            }, qualname, frameSlots);
           }
           let r: Completion | void;
           try {

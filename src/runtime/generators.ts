@@ -163,7 +163,7 @@ function describe(s: Stmt): string {
  * The generator object of one call: each next() resumes the body up to its
  * next yield. A return (or the end of the body) exhausts it.
  */
-export function makeGenerator(start: () => Generator<PyObj, void, undefined>, qualname: string): PyObj {
+export function makeGenerator(start: () => Generator<PyObj, void, undefined>, qualname: string, frameSlots: number | null = null): PyObj {
   let gen: Generator<PyObj, void, undefined> | null = null;
   let done = false;
   let running = false;
@@ -189,5 +189,5 @@ export function makeGenerator(start: () => Generator<PyObj, void, undefined>, qu
     },
     () => null,
   );
-  return { ...it, qualname };
+  return { ...it, qualname, frameSlots };
 }
