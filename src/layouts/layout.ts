@@ -284,6 +284,12 @@ export interface Layout {
     readonly classKeysSlots: number | null;
     /** dk_usable of those keys when made (SHARED_KEYS_MAX_SIZE, 30); each instance made takes one, down to 1. */
     readonly classKeysUsable: number;
+    /**
+     * Whether a class over a var-sized base (tuple) keeps its instances' __dict__ managed with
+     * shared keys like any class (3.12+; before 3.11 too, PEP 412); in 3.11 its dict is a member
+     * holding a plain dict, and the class caches no keys.
+     */
+    readonly varSizedDictShared: boolean;
     /** Which of __dict__ and __weakref__ type_new keeps in the pre-header rather than as members, over a fixed-size base (3.11: the dict; 3.12+: both). */
     readonly managedMembers: { readonly dict: boolean; readonly weakref: boolean };
   };

@@ -114,8 +114,8 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
     hasWeakref: baseHasWeak || addWeak,
     shape,
     builtinBase,
-    // type_new caches shared keys for instance dicts whenever instances have one.
-    cachedKeys: hasDict ? newClassKeys() : null,
+    // type_new caches shared keys for instance dicts whenever instances have one (in 3.11 not over a var-sized base).
+    cachedKeys: hasDict && (!varSized || layout.varSizedDictShared) ? newClassKeys() : null,
     frozen: bases.some((b) => b.frozen),
     tupleFields: opts.tupleFields ?? base?.tupleFields ?? null,
     decorated: null,

@@ -2,7 +2,6 @@
 // (PyTuple_New(0) returns it), and every tuple is built here so that no path
 // can make a second empty tuple by accident.
 import { ctx } from "./ctx.js";
-import { refuseManagedDict } from "./managedDicts.js";
 import type { PyClassObj, PyObj, PyTupleObj } from "./objects.js";
 import { seqLen, type Seq } from "./seq.js";
 
@@ -18,7 +17,6 @@ export function tuple2(a: PyObj, b: PyObj): PyTupleObj {
 
 /** An instance of a tuple subclass (tuple.__new__(cls, …)): never the () singleton. */
 export function newTupleOfClass(items: Seq, cls: PyClassObj): PyTupleObj {
-  refuseManagedDict(cls);
   return { t: "tuple", items, cls, w: 0 };
 }
 

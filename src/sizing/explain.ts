@@ -287,7 +287,7 @@ function structOf(o: PyObj, layout: Layout): LaidOrNot {
     case "instance":
       return instanceLaid(o, layout);
     case "class":
-      return heapTypeLaid(layout, layout.heapType.classKeysSlots !== null ? (o.hasDict ? layout.heapType.classKeysSlots : null) : o.cachedKeys === null ? null : o.cachedKeys.size);
+      return heapTypeLaid(layout, layout.heapType.classKeysSlots !== null ? (o.cachedKeys !== null ? layout.heapType.classKeysSlots : null) : o.cachedKeys === null ? null : o.cachedKeys.size);
     case "type": {
       // A heap type of the stdlib (array.array from 3.10, Counter …), or a static type: a leaf.
       const keys = stdlibHeapType(o, layout);

@@ -25,7 +25,7 @@ export function getsizeof(o: PyObj, layout: Layout): number {
     case "list":
       return layout.list.sizeof(o.allocated);
     case "tuple":
-      if (o.cls !== undefined) return layout.tuple.sizeofSubclass(o.cls.shape.basicsize, o.cls.shape.gc, seqLen(o.items));
+      if (o.cls !== undefined) return (o.cls.shape.preHeader ?? 0) + layout.tuple.sizeofSubclass(o.cls.shape.basicsize, o.cls.shape.gc, seqLen(o.items));
       return layout.tuple.sizeof(seqLen(o.items));
     case "set":
     case "frozenset":
@@ -76,7 +76,7 @@ function cachedUtf8Bytes(o: PyStrObj, layout: Layout): number {
 /** The keys table a class caches for its instances' dicts, in bytes (0: none). */
 export function classKeysBytes(o: PyClassObj, layout: Layout): number {
   const fixed = layout.heapType.classKeysSlots;
-  if (fixed !== null) return o.hasDict ? layout.dict.keysObjectSize(fixed, false) : 0;
+  if (fixed !== null) return o.cachedKeys !== null ? layout.dict.keysObjectSize(fixed, false) : 0;
   return o.cachedKeys === null ? 0 : layout.dict.keysObjectSize(o.cachedKeys.size, false);
 }
 

@@ -89,6 +89,7 @@ export const cpython310: Layout = {
     classKeysSlots: null,
     classKeysUsable: 0,
     managedMembers: { dict: false, weakref: false },
+    varSizedDictShared: true,
   },
   array: { struct: arrayobjectStruct, itemtype: ARRAY_ITEMTYPE, itemsize: ARRAY_ITEMSIZE, sizeof: sizeofArray, resize: arrayResize, typecodes: "bBuhHiIlLqQfd" },
   deque: { struct: dequeobjectStruct, block: blockStruct, blocks: dequeBlocks, blocklen: BLOCKLEN, center: CENTER, sizeof: sizeofDeque },

@@ -51,7 +51,7 @@ export const cpython311: Layout = {
     structs: flavorStructs,
     sizeof: flavoredDictSizer(flavorStructs, keysObjectSize, { OrderedDict: 0, defaultdict: 0, Counter: MANAGED_DICT_PREHEADER.size }),
   },
-  heapType: { ...cpython310.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType, classKeysSlots: CLASS_KEYS_SLOTS, classKeysUsable: SHARED_KEYS_MAX_SIZE, shape: heapTypeShape, managedMembers: { dict: true, weakref: false } },
+  heapType: { ...cpython310.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType, classKeysSlots: CLASS_KEYS_SLOTS, classKeysUsable: SHARED_KEYS_MAX_SIZE, shape: heapTypeShape, managedMembers: { dict: true, weakref: false }, varSizedDictShared: false },
   deque: { ...cpython310.deque, struct: dequeobjectStruct, sizeof: sizeofDeque },
   // Measured: sizeof(PyGenObject) with its embedded frame up to localsplus (152), and the GC header.
   generatorFrame: { fixed: 168, slot: 8 },

@@ -49,7 +49,7 @@ export const cpython312: Layout = {
     structs: flavorStructs,
     sizeof: flavoredDictSizer(flavorStructs, keysObjectSize, { OrderedDict: 0, defaultdict: 0, Counter: PREHEADER.size }),
   },
-  heapType: { ...cpython311.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType, shape: heapTypeShape, managedMembers: { dict: true, weakref: true } },
+  heapType: { ...cpython311.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType, shape: heapTypeShape, managedMembers: { dict: true, weakref: true }, varSizedDictShared: true },
   // The frame lost prev_instr's word to instr_ptr's place and f_locals moved: 144 + GC header (measured).
   generatorFrame: { fixed: 160, slot: 8 },
   leaves: leafSizesOf(leafTypes),
