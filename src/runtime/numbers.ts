@@ -142,7 +142,7 @@ function topDigit(v: bigint): [number, bigint] {
  * ends in maybe_small_long (3.11+); a sign fix-up adds the divisor
  * back through long_add, which does return cached small ints.
  */
-export function intMod(a: IntV, b: IntV): PyObj {
+export function intMod(a: IntV, b: IntV, aObj: PyObj | null = null): PyObj {
   if (b === 0 || b === 0n) throw new PyException("ZeroDivisionError", "integer division or modulo by zero");
   if (typeof a === "number" && typeof b === "number" && ctx().layout.long.digits(b) === 1) {
     // A one-digit divisor never takes x_divrem: the remainder is an ordinary int result.
@@ -153,9 +153,12 @@ export function intMod(a: IntV, b: IntV): PyObj {
   const y = big(b);
   const [na, ta] = topDigit(x);
   const [nb, tb] = topDigit(y);
-  const viaDivrem = nb >= 2 && !(na < nb || (na === nb && ta < tb));
+  const smaller = na < nb || (na === nb && ta < tb);
+  const viaDivrem = nb >= 2 && !smaller;
   let r = x % y;
   if (r !== 0n && (r < 0n) !== (y < 0n)) return pyInt(r + y);
+  // long_rem: |a| < |b| (and not both single-digit) gives a itself back as the remainder.
+  if (smaller && aObj !== null && aObj.t === "int" && !(na <= 1 && nb <= 1)) return aObj;
   if (viaDivrem && !ctx().layout.rules.divremMaybeSmall) return pyIntFresh(r);
   if (typeof a === "number" && typeof b === "number") return pyInt(Number(r));
   return pyInt(r);

@@ -111,7 +111,7 @@ function numericOp(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {
       case "Sub": return intSub(ia, ib);
       case "Mult": return intMul(ia, ib);
       case "FloorDiv": return intFloorDiv(ia, ib);
-      case "Mod": return intMod(ia, ib);
+      case "Mod": return intMod(ia, ib, a);
       case "Pow": return intPow(ia, ib);
       case "LShift": return intLShift(ia, ib);
       case "RShift": return intRShift(ia, ib);
