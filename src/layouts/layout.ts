@@ -78,6 +78,8 @@ export interface VersionRules {
   readonly yieldFromDepth: number;
   /** The least stack depth of a generator's code (RETURN_GENERATOR: 1; 3.12+ also a handler around the body: 2). */
   readonly generatorMinDepth: number;
+  /** PEP 701 (3.12+): f-string fields may hold strings quoted like the f-string, backslashes, deeper nesting. */
+  readonly nestedFStrings: boolean;
   /** The 'z' option of format specs (3.11+, PEP 682): negative zero made positive after rounding. */
   readonly negativeZeroCoercion: boolean;
   /** iter() of an ASCII str is a str_ascii_iterator (3.11+), of the same struct. */

@@ -4,7 +4,7 @@
 import type { Expr, FStringConversion, Span } from "./ast.js";
 import { decodeUnicodeEscapes, type StringParts } from "./literals.js";
 import { JoinedStrBuilder, guard, tokenSpan } from "./joinedStr.js";
-import type { Token } from "./tokenizer.js";
+import { nestedFStringsAllowed, type Token } from "./tokenizer.js";
 
 /** Where the inner "(expr)" source sits in the file, as CPython 3.10 computes it. */
 export interface InnerLocation {
@@ -96,7 +96,8 @@ function findLiteral(s: Scan, start: number, level: number): { text: string | nu
 
 function findExpr(s: Scan, brace: number, level: number): { exprText: string | null; expr: Expr; pos: number } {
   const { body, end, host } = s;
-  if (level >= 2) host.fail("f-string: expressions nested too deeply");
+  const pep701 = nestedFStringsAllowed();
+  if (level >= (pep701 ? MAXLEVEL : 2)) host.fail("f-string: expressions nested too deeply");
   const exprStart = brace + 1;
   let p = exprStart;
   let quote = "";
@@ -104,7 +105,7 @@ function findExpr(s: Scan, brace: number, level: number): { exprText: string | n
   const parens: string[] = [];
   for (; p < end; p++) {
     const ch = body[p] ?? "";
-    if (ch === "\\") host.fail("f-string expression part cannot include a backslash");
+    if (ch === "\\" && !pep701) host.fail("f-string expression part cannot include a backslash");
     if (quote) {
       if (ch === quote) {
         if (!tripleQuoted) quote = "";

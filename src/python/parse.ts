@@ -4,25 +4,32 @@ import type { Expr, Span, Stmt } from "./ast.js";
 import { findTooDeep } from "./astDepth.js";
 import { Parser, runParser } from "./parser.js";
 import { MAX_NESTING, PySyntaxFailure, TOO_DEEP_MESSAGE, type PySyntaxError } from "./syntaxError.js";
-import { Tokenizer, type TokenizerMode } from "./tokenizer.js";
+import { Tokenizer, withNestedFStrings, type TokenizerMode } from "./tokenizer.js";
 
 export type { PySyntaxError } from "./syntaxError.js";
 
 export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: PySyntaxError };
 
 /** Like compile(source, "<pymem>", "eval"): an indented first line is CPython's "unexpected indent". */
-export function parseExpression(source: string): ParseResult<Expr> {
+/** What a version's grammar adds to 3.10's that the tokenizer must know (PEP 701 f-strings, 3.12+). */
+export interface GrammarOptions {
+  readonly nestedFStrings: boolean;
+}
+
+const GRAMMAR_310: GrammarOptions = { nestedFStrings: false };
+
+export function parseExpression(source: string, grammar: GrammarOptions = GRAMMAR_310): ParseResult<Expr> {
   const indent = /^[ \t\f]+/.exec(source.split(/\r\n|\r|\n/, 1)[0] ?? "");
   if (indent !== null) {
     const col = indent[0].length;
     return { ok: false, error: { type: "IndentationError", message: "unexpected indent", span: { line: 1, col, endLine: 1, endCol: col } } };
   }
-  return run(source, "eval", (p) => p.parseEval());
+  return withNestedFStrings(grammar.nestedFStrings, () => run(source, "eval", (p) => p.parseEval()));
 }
 
 /** Like compile(source, "<setup>", "exec"). */
-export function parseModule(source: string): ParseResult<readonly Stmt[]> {
-  return run(source, "exec", (p) => p.parseFile());
+export function parseModule(source: string, grammar: GrammarOptions = GRAMMAR_310): ParseResult<readonly Stmt[]> {
+  return withNestedFStrings(grammar.nestedFStrings, () => run(source, "exec", (p) => p.parseFile()));
 }
 
 function failure(message: string, span: Span): ParseResult<never> {

@@ -57,6 +57,26 @@ const XID_START = /^[\p{XID_Start}_]$/u;
 const XID_CONTINUE = /^\p{XID_Continue}$/u;
 const NON_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
 
+/**
+ * PEP 701 (3.12+): an f-string's replacement fields may hold any string, quoted like the f-string
+ * itself, backslashes and deeper nesting. Set for the length of one parse (parse.ts).
+ */
+let nestedFStrings = false;
+
+export function nestedFStringsAllowed(): boolean {
+  return nestedFStrings;
+}
+
+export function withNestedFStrings<T>(on: boolean, f: () => T): T {
+  const saved = nestedFStrings;
+  nestedFStrings = on;
+  try {
+    return f();
+  } finally {
+    nestedFStrings = saved;
+  }
+}
+
 export class Tokenizer {
   readonly src: SourceText;
   private atbol = true;
@@ -268,7 +288,7 @@ export class Tokenizer {
       else if (!(sawF || sawB || sawU) && lower === 102) sawF = true;
       else break;
       c = src.nextc();
-      if (c === 34 || c === 39) return this.string(c, start);
+      if (c === 34 || c === 39) return this.string(c, start, sawF);
     }
     let nonascii = false;
     while (isIdentChar(c)) {
@@ -293,7 +313,7 @@ export class Tokenizer {
     );
   }
 
-  private string(quote: number, start: number): Token {
+  private string(quote: number, start: number, fstring = false): Token {
     const src = this.src;
     const firstLine = src.lineno;
     const firstLineStart = src.lineStart;
@@ -306,8 +326,26 @@ export class Tokenizer {
       else endQuoteSize = 1;
     }
     if (c !== quote) src.backup(c);
+    // PEP 701: inside a replacement field ({...}, depth > 0) strings and newlines belong to the expression.
+    let depth = 0;
+    const nested = fstring && nestedFStrings;
     while (endQuoteSize !== quoteSize) {
       c = src.nextc();
+      if (nested && depth > 0 && c !== EOF) {
+        if (c === 123) depth++;
+        else if (c === 125) depth--;
+        else if (c === 34 || c === 39) this.nestedString(c);
+        continue;
+      }
+      if (nested && c === 123) {
+        const c2 = src.nextc();
+        if (c2 !== 123) {
+          src.backup(c2);
+          depth = 1;
+        }
+        endQuoteSize = 0;
+        continue;
+      }
       if (c === EOF || (quoteSize === 1 && c === NL)) {
         const detected = src.lineno;
         const col = src.colOf(start, firstLineStart) + 1;
@@ -321,6 +359,19 @@ export class Tokenizer {
       }
     }
     return this.makeString(start, firstLine, firstLineStart);
+  }
+
+  /** A string inside an f-string's replacement field (PEP 701): skipped to its end; an f-string one with its own fields. */
+  private nestedString(quote: number): void {
+    const src = this.src;
+    const text = src.text;
+    // The prefix letters just read before the quote say whether it is an f-string.
+    let k = src.pos - 2;
+    let letters = "";
+    while (k >= 0 && /[\w]/.test(text[k] ?? "")) letters = (text[k--] ?? "") + letters;
+    const isF = letters.length <= 2 && /^[rRbBuUfF]*$/.test(letters) && /[fF]/.test(letters);
+    const start = src.pos - 1;
+    this.string(quote, start, isF);
   }
 
   private operator(c: number, start: number): Token {

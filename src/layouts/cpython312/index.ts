@@ -33,6 +33,7 @@ export const cpython312: Layout = {
     noneHashConstant: true,
     boolReprStatic: false,
     boolOpCopies: true,
+    nestedFStrings: true,
     generatorMinDepth: 2,
     yieldFromDepth: 3,
     heapExtensionTypes: [...cpython311.rules.heapExtensionTypes, "deque", "defaultdict"],
