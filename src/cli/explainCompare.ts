@@ -33,6 +33,12 @@ function deepLine(m: Measurement): string {
 
 export async function explainCommand(io: Io, expr: string, opts: CommonOptions & { deep?: boolean }): Promise<number> {
   const { layouts, setup, setupFile, c, timeoutS } = await resolveVersions(io, opts);
+  if (layouts.length > 1 && opts.json !== true) {
+    // The value's struct in every version side by side, then each version's explanation in full.
+    const results = layouts.map((layout) => measure({ expr, setup, layout, timeoutS, explain: "value" }));
+    const side = sideBySide(layouts, results, c);
+    if (side !== null) io.stdout.write(side + "\n\n");
+  }
   let status = 0;
   for (const [i, layout] of layouts.entries()) {
     // Several versions: each explanation under its own heading, one after the other.
@@ -40,6 +46,48 @@ export async function explainCommand(io: Io, expr: string, opts: CommonOptions &
     status = Math.max(status, explainOne(io, expr, layout, setup, setupFile, c, timeoutS, opts.deep === true, opts.json === true));
   }
   return status;
+}
+
+/**
+ * One table of the value's struct members under each version: a row per member (matched by name
+ * and occurrence), its size in each version, "—" where a version has no such member.
+ */
+function sideBySide(layouts: readonly Layout[], results: readonly ReturnType<typeof measure>[], c: Chalk): string | null {
+  const exps = results.map((r) => (r.ok ? (r.m.explanations ?? [])[0] : undefined));
+  if (exps.some((e) => e === undefined || e.unsupported !== undefined)) return null;
+  const keyed = (e: Explanation): Map<string, { ctype: string; size: number }> => {
+    const seen = new Map<string, number>();
+    const out = new Map<string, { ctype: string; size: number }>();
+    for (const r of e.rows) {
+      const n = (seen.get(r.field) ?? 0) + 1;
+      seen.set(r.field, n);
+      out.set(n === 1 ? r.field : `${r.field} #${n}`, { ctype: r.ctype, size: r.size });
+    }
+    return out;
+  };
+  const maps = (exps as Explanation[]).map(keyed);
+  // Every member in order: the first version's, then what later versions add, after their predecessor.
+  const order: string[] = [];
+  for (const m of maps) {
+    let at = -1;
+    for (const k of m.keys()) {
+      const i = order.indexOf(k);
+      if (i >= 0) at = i;
+      else order.splice(++at, 0, k);
+    }
+  }
+  const t = new Table({
+    head: ["field", "C type", ...layouts.map((l) => `size ${l.python}`)].map((h) => c.bold(h)),
+    colAligns: ["left", "left", ...layouts.map(() => "right" as const)],
+    style: { head: [], border: [] },
+  });
+  for (const k of order) {
+    const ctype = [...new Set(maps.flatMap((m) => (m.has(k) ? [m.get(k)?.ctype ?? ""] : [])))].join(" / ");
+    t.push([k.replace(/ #\d+$/, ""), c.dim(ctype), ...maps.map((m) => (m.has(k) ? String(m.get(k)?.size) : c.dim("—")))]);
+  }
+  t.push([c.bold("total"), c.dim("= sys.getsizeof"), ...(exps as Explanation[]).map((e) => c.bold(String(e.total)))]);
+  const names = [...new Set((exps as Explanation[]).map((e) => e.struct))].join(" / ");
+  return `${c.bold(names)} ${c.dim("in")} ${layouts.map((l) => `CPython ${l.python}`).join(", ")}\n${t.toString()}`;
 }
 
 function explainOne(io: Io, expr: string, layout: Layout, setup: string | null, setupFile: string | null, c: Chalk, timeoutS: number, deep: boolean, json: boolean): number {
