@@ -180,6 +180,8 @@ export interface Layout {
     readonly digit: CField;
     /** abs(ob_size) of an int. */
     digits(v: number | bigint): number;
+    /** The digits int___sizeof__ counts: abs(ob_size), at least one from 3.11. */
+    countedDigits(v: number | bigint): number;
     /** 2**PyLong_SHIFT: one digit holds values below it. */
     readonly digitBase: number;
   };
@@ -258,6 +260,8 @@ export interface Layout {
      * `refcnt` owners): the values array it counts, and the keys when it is their only owner.
      */
     sizeofSplit(keys: { readonly size: number; readonly usable: number; readonly nentries: number; readonly refcnt: number }): number;
+    /** The value slots _PyDict_SizeOf counts for a split dict over such keys: USABLE_FRACTION(dk_size) before 3.11, dk_nentries + dk_usable from 3.11. */
+    splitValues(keys: { readonly size: number; readonly usable: number; readonly nentries: number }): number;
     keysObjectSize(size: number, general: boolean): number;
     /** Header, dk_indices and dk_entries of a keys table (for explanations). */
     keysParts(size: number, general: boolean): { header: number; ixsize: number; indices: number; usable: number; entries: number; entry: CStruct };
@@ -319,6 +323,8 @@ export interface Layout {
     sizeof(flavor: DictFlavorName, keysSize: number, general: boolean, used: number, mutated: boolean): number;
     /** Each flavor's instance struct: a PyDictObject with more members. */
     readonly structs: Readonly<Record<DictFlavorName, CStruct>>;
+    /** Bytes in front of the GC header getsizeof counts per flavor (3.11+: Counter's managed dict words). */
+    readonly preHeader: Readonly<Record<DictFlavorName, number>>;
     /** OrderedDict: the per-item node, one od_fast_nodes slot, and how many slots for a keys table. */
     readonly odictNode: CStruct;
     readonly fastNode: CField;
@@ -326,6 +332,8 @@ export interface Layout {
   };
   readonly decimal: {
     readonly struct: CStruct;
+    /** Whether Decimal is GC-tracked (3.13+: a heap type), so getsizeof adds the GC header. */
+    readonly gc: boolean;
     /** One word of a separately allocated coefficient. */
     readonly word: CField;
     /** Words of the coefficient allocated apart from the struct (0 while in the static data). */

@@ -7,7 +7,7 @@
 import type { Layout } from "../layouts/layout.js";
 import type { CField, CStruct } from "../layouts/struct.js";
 import { hasWstr } from "../runtime/ctx.js";
-import { typeName, type PyClassObj, type PyDictObj, type PyObj } from "../runtime/objects.js";
+import { latin1Char, typeName, type PyClassObj, type PyDictObj, type PyObj } from "../runtime/objects.js";
 import { slotGet } from "../runtime/classes.js";
 import { hasInstanceDict } from "../runtime/instanceValues.js";
 import { hasManagedValues } from "../runtime/managedValues.js";
@@ -101,7 +101,7 @@ function dictLaid(o: PyDictObj, layout: Layout): Laid {
   };
   const rows = structRows(s, values);
   if (o.split != null) {
-    const usable = layout.dict.usableFraction(size);
+    const usable = layout.dict.splitValues({ size, usable: o.split.usable, nentries: o.split.order.length });
     rows.push(arrayRow(layout.dict.value, usable, usable, null));
   }
   // _PyDict_SizeOf counts the keys only when this dict owns them (dk_refcnt == 1), never Py_EMPTY_KEYS.
@@ -112,6 +112,9 @@ function dictLaid(o: PyDictObj, layout: Layout): Laid {
     const used = o.table.used;
     if (used > 0) rows.push(blockRows("nodes", layout.dictFlavor.odictNode, used, `${plural(used, "node")}: key, hash, next, prev`));
   }
+  const pre = flavor !== undefined ? layout.dictFlavor.preHeader[flavor.name] : 0;
+  // A Python subclass's managed __dict__ (and 3.12+ weakref) words in front of the GC header (3.11+).
+  if (pre > 0) rows.unshift({ field: "(pre-header)", ctype: "PyObject *[2]", offset: null, size: pre, value: "managed __dict__: NULL" });
   return { struct: s.name, gc: true, rows };
 }
 
@@ -121,8 +124,9 @@ function dictLaid(o: PyDictObj, layout: Layout): Laid {
  * against tp_basicsize by the caller.
  */
 function heapTypeMembers(cls: PyClassObj, o: PyObj, layout: Layout): { field: string; value: string }[] {
-  // Over a fixed-size base, a version may keep __dict__ / __weakref__ in the pre-header instead (3.11+).
-  const managed = cls.builtinBase === "object" ? layout.heapType.managedMembers : { dict: false, weakref: false };
+  // A version may keep __dict__ / __weakref__ in the pre-header instead (3.11+; over a var-sized base from 3.12).
+  const pre = (cls.shape.preHeader ?? 0) > 0;
+  const managed = pre && (cls.builtinBase === "object" || layout.heapType.varSizedDictShared) ? layout.heapType.managedMembers : { dict: false, weakref: false };
   const slotValue = (name: string): PyObj | undefined => (o.t === "instance" ? slotGet(o, name) : undefined);
   const out: { field: string; value: string }[] = [];
   let dict = false;
@@ -178,6 +182,8 @@ function tupleLaid(o: PyObj & { t: "tuple" }, layout: Layout): LaidOrNot {
     basic += slot.size;
   }
   if (basic !== o.cls.shape.basicsize) return { unsupported: `the members of ${o.cls.name} (tp_basicsize ${o.cls.shape.basicsize}) are not known member by member` };
+  const pre = o.cls.shape.preHeader ?? 0;
+  if (pre > 0) rows.unshift({ field: "(pre-header)", ctype: "PyObject *[2]", offset: null, size: pre, value: `managed __dict__: ${o.dict != null ? "dict" : "NULL"}` });
   return { struct: s.name, gc: o.cls.shape.gc, rows };
 }
 
@@ -192,10 +198,14 @@ function structOf(o: PyObj, layout: Layout): LaidOrNot {
   switch (o.t) {
     case "int":
     case "bool": {
-      const n = layout.long.digits(o.t === "int" ? o.v : o.v ? 1 : 0);
+      const v = o.t === "int" ? o.v : o.v ? 1 : 0;
+      const n = layout.long.digits(v);
+      // From 3.11 __sizeof__ counts one digit even for 0.
+      const counted = layout.long.countedDigits(v);
       const negative = o.t === "int" && (typeof o.v === "bigint" ? o.v < 0n : o.v < 0);
       const s = layout.long.struct;
-      return { struct: s.name, gc: false, rows: [...structRows(s, { ...headValues(o), ob_size: String(negative ? -n : n) }), arrayRow(layout.long.digit, n, n, s.size, plural(n, "digit"))] };
+      const note = counted === n ? plural(n, "digit") : `${plural(n, "digit")}, ${counted} counted by __sizeof__`;
+      return { struct: s.name, gc: false, rows: [...structRows(s, { ...headValues(o), ob_size: String(negative ? -n : n) }), arrayRow(layout.long.digit, counted, counted, s.size, note)] };
     }
     case "float":
       return { struct: layout.float.struct.name, gc: false, rows: structRows(layout.float.struct, headValues(o)) };
@@ -219,6 +229,7 @@ function structOf(o: PyObj, layout: Layout): LaidOrNot {
       const wstr = hasWstr(o) ? layout.unicode.wstrBytes(o.length, o.maxChar) : 0;
       const wstrValues: Values = hasWstr(o) ? { wstr: wstr > 0 ? "(wchar_t copy)" : "data (UCS-4, shared)", wstr_length: String(o.length) } : {};
       const wchar: CField = { name: "wstr", ctype: "wchar_t", size: wstr / (o.length + 1) };
+      const cachedUtf8 = o.length === 1 && o.maxChar >= 0x80 && o.maxChar <= 0xff && latin1Char(o.maxChar) === o ? layout.unicode.latin1CharUtf8 : 0;
       return {
         struct: s.name,
         gc: false,
@@ -226,6 +237,7 @@ function structOf(o: PyObj, layout: Layout): LaidOrNot {
           ...structRows(s, { ...values, ...wstrValues }),
           arrayRow(data, `${o.length} + 1`, o.length + 1, s.size, `${plural(o.length, `${what} character`)} + NUL`),
           ...(wstr > 0 ? [arrayRow(wchar, `${o.length} + 1`, o.length + 1, null, `wide-char copy from PyUnicode_AsUnicode (array('u')): ${plural(o.length, "character")} + NUL`)] : []),
+          ...(cachedUtf8 > 0 ? [{ field: "utf8", ctype: `char[${cachedUtf8}]`, offset: null, size: cachedUtf8, value: "the cached character's UTF-8 form + NUL" }] : []),
         ],
       };
     }
@@ -282,10 +294,25 @@ function structOf(o: PyObj, layout: Layout): LaidOrNot {
       const words = layout.decimal.dynamicWords(digits, o.dynamic);
       const rows = structRows(s, { ...headValues(o), "dec.digits": String(digits), data: words > 0 ? "unused (coefficient allocated apart)" : "coefficient" });
       if (words > 0) rows.push(arrayRow(layout.decimal.word, words, words, null));
-      return { struct: s.name, gc: false, rows };
+      return { struct: s.name, gc: layout.decimal.gc, rows };
     }
     case "instance":
       return instanceLaid(o, layout);
+    case "iterator": {
+      // From 3.11 a generator holds its frame: the fixed part, then a slot per local and per stack entry.
+      const frame = layout.generatorFrame;
+      if (o.typeName !== "generator" || frame === null) break;
+      if (o.frameSlots === undefined || o.frameSlots === null) return { unsupported: "its frame's slots (the compiler's stack depth for this code is not laid out)" };
+      const n = o.frameSlots;
+      return {
+        struct: "PyGenObject",
+        gc: true,
+        rows: [
+          { field: "PyGenObject, _PyInterpreterFrame", ctype: "", offset: 0, size: frame.fixed - layout.gcHead.size, value: o.qualname ?? null },
+          { field: "localsplus", ctype: `PyObject *[${n}]`, offset: frame.fixed - layout.gcHead.size, size: frame.slot * n, value: "co_nlocalsplus + co_stacksize" },
+        ],
+      };
+    }
     case "class":
       return heapTypeLaid(layout, layout.heapType.classKeysSlots !== null ? (o.cachedKeys !== null ? layout.heapType.classKeysSlots : null) : o.cachedKeys === null ? null : o.cachedKeys.size);
     case "type": {

@@ -9,7 +9,7 @@ import { field } from "../struct.js";
 import { ptr, SIZEOF } from "../cpython310/platform.js";
 
 /** Py_TPFLAGS_MANAGED_DICT: the dict and values pointers sit in front of the GC header, and getsizeof counts them. */
-export const MANAGED_DICT_PREHEADER = field("(pre-header) dict, values", "PyObject *[2]", 2 * SIZEOF.pointer);
+export const MANAGED_DICT_PREHEADER = field("(pre-header)", "PyObject *[2] (dict, values)", 2 * SIZEOF.pointer);
 
 const _specialization_cache = cstruct("struct _specialization_cache", [ptr("getitem")]);
 

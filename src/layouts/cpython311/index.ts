@@ -25,6 +25,7 @@ import { unicodeData311 } from "./unicodeData.js";
  */
 const CounterStruct = cstruct("Counter instance", [{ embed: PyDictObjectStruct }, ptr("__weakref__")]);
 const flavorStructs = { ...dictFlavorStructs, Counter: CounterStruct };
+const flavorPreHeader = { OrderedDict: 0, defaultdict: 0, Counter: MANAGED_DICT_PREHEADER.size };
 
 export const cpython311: Layout = {
   ...cpython310,
@@ -36,20 +37,22 @@ export const cpython311: Layout = {
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
   unicodeData: unicodeData311,
-  long: { ...cpython310.long, sizeof: sizeofLong, sizeofBool },
+  long: { ...cpython310.long, sizeof: sizeofLong, sizeofBool, countedDigits: (v) => Math.max(1, cpython310.long.digits(v)) },
   dict: {
     ...cpython310.dict,
     keysStruct: PyDictKeysObjectStruct,
     entryStruct: PyDictUnicodeEntryStruct,
     sizeof: sizeofDict,
     sizeofSplit: sizeofSplitDict,
+    splitValues: (keys) => keys.nentries + keys.usable,
     keysObjectSize,
     keysParts,
   },
   dictFlavor: {
     ...cpython310.dictFlavor,
     structs: flavorStructs,
-    sizeof: flavoredDictSizer(flavorStructs, keysObjectSize, { OrderedDict: 0, defaultdict: 0, Counter: MANAGED_DICT_PREHEADER.size }),
+    preHeader: flavorPreHeader,
+    sizeof: flavoredDictSizer(flavorStructs, keysObjectSize, flavorPreHeader),
   },
   heapType: { ...cpython310.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType, classKeysSlots: CLASS_KEYS_SLOTS, classKeysUsable: SHARED_KEYS_MAX_SIZE, shape: heapTypeShape, managedMembers: { dict: true, weakref: false }, varSizedDictShared: false },
   deque: { ...cpython310.deque, struct: dequeobjectStruct, sizeof: sizeofDeque },

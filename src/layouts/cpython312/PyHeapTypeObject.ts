@@ -8,7 +8,7 @@ import { heapTypeSlotMember } from "../cpython310/PyHeapTypeObject.js";
 import { SIZEOF } from "../cpython310/platform.js";
 import type { HeapTypeShape } from "../layout.js";
 
-export const PREHEADER = field("(pre-header) dict or values, weakref list", "PyObject *[2]", 2 * SIZEOF.pointer);
+export const PREHEADER = field("(pre-header)", "PyObject *[2] (dict or values, weakref list)", 2 * SIZEOF.pointer);
 
 export function heapTypeShape(base: HeapTypeShape, nslots: number, addDict: boolean, addWeakref: boolean, _varSized: boolean): HeapTypeShape {
   const managed = addDict || addWeakref || (base.preHeader ?? 0) > 0;

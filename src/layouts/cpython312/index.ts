@@ -20,6 +20,7 @@ import { unicodeData312 } from "./unicodeData.js";
 /** A Counter instance: a dict subclass in Python whose __dict__ and __weakref__ are the pre-header's words. */
 const CounterStruct = cstruct("Counter instance", [{ embed: PyDictObjectStruct }]);
 const flavorStructs = { ...dictFlavorStructs, Counter: CounterStruct };
+const flavorPreHeader = { OrderedDict: 0, defaultdict: 0, Counter: PREHEADER.size };
 
 export const cpython312: Layout = {
   ...cpython311,
@@ -48,7 +49,8 @@ export const cpython312: Layout = {
   dictFlavor: {
     ...cpython311.dictFlavor,
     structs: flavorStructs,
-    sizeof: flavoredDictSizer(flavorStructs, keysObjectSize, { OrderedDict: 0, defaultdict: 0, Counter: PREHEADER.size }),
+    preHeader: flavorPreHeader,
+    sizeof: flavoredDictSizer(flavorStructs, keysObjectSize, flavorPreHeader),
   },
   heapType: { ...cpython311.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType, shape: heapTypeShape, managedMembers: { dict: true, weakref: true }, varSizedDictShared: true },
   // The frame lost prev_instr's word to instr_ptr's place and f_locals moved: 144 + GC header (measured).

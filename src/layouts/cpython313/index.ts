@@ -33,7 +33,7 @@ export const cpython313: Layout = {
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
   unicodeData: unicodeData313,
-  decimal: { ...cpython312.decimal, sizeof: sizeofDecimal },
+  decimal: { ...cpython312.decimal, sizeof: sizeofDecimal, gc: true },
   heapType: { ...cpython312.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType },
   leaves: leafSizesOf(leafTypes),
   leafTypes,
