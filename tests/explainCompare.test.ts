@@ -54,7 +54,7 @@ describe("pymem explain", () => {
   });
 });
 
-describe.each(["3.10", "3.11", "3.12", "3.13"])("explanations add up to getsizeof for every value of the corpora (%s)", (version) => {
+describe.each(["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"])("explanations add up to getsizeof for every value of the corpora (%s)", (version) => {
   const files = ["core.jsonl", "more.jsonl", "classes.jsonl", "stdlib.jsonl"];
   const rows = files.flatMap((f) => loadFixtures(f, version)).filter((r) => !isError(r));
   const layout = layoutFor(version) as Layout;

@@ -306,6 +306,8 @@ export interface Layout {
     readonly itemsize: Readonly<Record<string, number>>;
     sizeof(allocated: number, itemsize: number): number;
     resize(allocated: number, size: number, newsize: number): number;
+    /** Whether arrays are GC-tracked (3.10+), so getsizeof adds the GC header. */
+    readonly gc: boolean;
     /** array.typecodes: every typecode the module takes, some (3.13's 'w') maybe not modelled by pymem. */
     readonly typecodes: string;
   };

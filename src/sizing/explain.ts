@@ -279,7 +279,7 @@ function structOf(o: PyObj, layout: Layout): LaidOrNot {
       if (item === undefined) break;
       const rows = structRows(s, { ...headValues(o), ob_size: String(o.values.length), allocated: String(o.allocated), ob_descr: `'${o.typecode}'` });
       rows.push(arrayRow({ name: "buffer", ctype: item.ctype, size: item.size }, o.allocated, o.allocated, null));
-      return { struct: s.name, gc: true, rows };
+      return { struct: s.name, gc: layout.array.gc, rows };
     }
     case "deque": {
       const s = layout.deque.struct;

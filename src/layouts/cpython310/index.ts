@@ -92,7 +92,7 @@ export const cpython310: Layout = {
     managedMembers: { dict: false, weakref: false },
     varSizedDictShared: true,
   },
-  array: { struct: arrayobjectStruct, itemtype: ARRAY_ITEMTYPE, itemsize: ARRAY_ITEMSIZE, sizeof: sizeofArray, resize: arrayResize, typecodes: "bBuhHiIlLqQfd" },
+  array: { struct: arrayobjectStruct, itemtype: ARRAY_ITEMTYPE, itemsize: ARRAY_ITEMSIZE, sizeof: sizeofArray, resize: arrayResize, gc: true, typecodes: "bBuhHiIlLqQfd" },
   deque: { struct: dequeobjectStruct, block: blockStruct, blocks: dequeBlocks, blocklen: BLOCKLEN, center: CENTER, sizeof: sizeofDeque },
   dictFlavor: { sizeof: sizeofFlavoredDict, structs: dictFlavorStructs, preHeader: { OrderedDict: 0, defaultdict: 0, Counter: 0 }, odictNode: _odictnodeStruct, fastNode: od_fast_nodesElement, fastNodesSize: odFastNodesSize },
   decimal: {

@@ -44,7 +44,7 @@ export const cpython39: Layout = {
   },
   heapType: { ...cpython310.heapType, struct: PyHeapTypeObjectStruct, sizeofType: heapTypeSizer(PyHeapTypeObjectStruct) },
   // arrayobject is not GC-tracked before 3.10.
-  array: { ...cpython310.array, sizeof: arraySizer(false) },
+  array: { ...cpython310.array, sizeof: arraySizer(false), gc: false },
   leaves: leafSizesOf(leafTypes),
   leafTypes,
 };
