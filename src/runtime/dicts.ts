@@ -158,8 +158,14 @@ export function dictMerge(a: PyDictObj, b: PyDictObj, override: boolean): void {
   if (a.flavor !== undefined) a.flavor.mutated = true;
   const layout = ctx().layout.dict;
   if (t.used === 0) {
-    // A clean, combined source that is just allocated is cloned as it is.
-    if (o.used === o.fill && (o.size === layout.minsize || layout.usableFraction(o.size / 2) < o.used)) {
+    // A clean, combined source that is just allocated is cloned as it is; an empty split target (an
+    // instance's __dict__) becomes combined by it in 3.10-3.12 (3.8/3.9 have no clone path for it, 3.13 skips it).
+    const splitKept = a.split != null && !ctx().layout.rules.mergeClonesIntoSplitTarget;
+    if (b.split == null && !splitKept && o.used === o.fill && (o.size === layout.minsize || layout.usableFraction(o.size / 2) < o.used)) {
+      if (a.split != null) {
+        a.split.refcnt--;
+        a.split = null;
+      }
       cloneInto(a, b);
       return;
     }

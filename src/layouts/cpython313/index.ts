@@ -24,6 +24,7 @@ export const cpython313: Layout = {
     inlineValuesNeedPlainLayout: true,
     clearKeepsEmbeddedValues: true,
     kwNamesOnStack: true,
+    mergeClonesIntoSplitTarget: false,
     heapExtensionTypes: [...cpython312.rules.heapExtensionTypes, "Decimal"],
   },
   // 'w' (Py_UCS4) joins the typecodes; pymem refuses arrays of it.

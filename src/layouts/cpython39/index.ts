@@ -25,7 +25,7 @@ export const cpython39: Layout = {
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
-  rules: { ...cpython310.rules, listExtendPreallocates: false, dictNewAllocatesKeys: true, stackUseGuideline: null, emptyFrozensetSingleton: true, heapExtensionTypes: [], zeroFlagAlignsEveryType: true, constDisplaysFolded: true, zipStrict: false, truncResultNeedsIndex: false, walrusInSubscript: false, propertyErrorNamesAttribute: false },
+  rules: { ...cpython310.rules, mergeClonesIntoSplitTarget: false, listExtendPreallocates: false, dictNewAllocatesKeys: true, stackUseGuideline: null, emptyFrozensetSingleton: true, heapExtensionTypes: [], zeroFlagAlignsEveryType: true, constDisplaysFolded: true, zipStrict: false, truncResultNeedsIndex: false, walrusInSubscript: false, propertyErrorNamesAttribute: false },
   dataclassKeywords: ["init", "repr", "eq", "order", "unsafe_hash", "frozen"],
   list: {
     ...cpython310.list,
