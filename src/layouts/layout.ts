@@ -82,6 +82,8 @@ export interface VersionRules {
   readonly nestedFStrings: boolean;
   /** dict_merge into an empty split dict clones a clean combined source's keys, making it combined (3.10-3.12); 3.8/3.9 and 3.13 insert key by key. */
   readonly mergeClonesIntoSplitTarget: boolean;
+  /** dataclasses.asdict copies an exact list with a list comprehension (3.13+); before, list() of a generator. */
+  readonly asdictListComprehension: boolean;
   /** The 'z' option of format specs (3.11+, PEP 682): negative zero made positive after rounding. */
   readonly negativeZeroCoercion: boolean;
   /** iter() of an ASCII str is a str_ascii_iterator (3.11+), of the same struct. */

@@ -11,7 +11,7 @@ import { instanceDictGet } from "./instanceValues.js";
 import { PymemError, typeError, valueError } from "./errors.js";
 import { toArray } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
-import { listExtend, newEmptyList } from "./lists.js";
+import { listAppend, listExtend, newEmptyList } from "./lists.js";
 import { intern } from "./constPool.js";
 import { setInstanceAttrValue } from "./instanceAttrs.js";
 import {
@@ -385,10 +385,15 @@ function asInner(o: PyObj, asDict: boolean): PyObj {
     return o.cls !== undefined ? newTupleOfClass(items, o.cls) : newTuple(items);
   }
   if (o.t === "list") {
-    // type(obj)(generator): list() of an unsized iterator.
     const items = materialize(o.items).map((x) => asInner(x, asDict));
-    let i = 0;
     const l = newEmptyList();
+    if (asDict && ctx().layout.rules.asdictListComprehension) {
+      // 3.13's fast path for an exact list: a list comprehension, grown append by append.
+      for (const x of items) listAppend(l, x);
+      return l;
+    }
+    // type(obj)(generator): list() of an unsized iterator.
+    let i = 0;
     listExtend(l, makeIter("generator", () => items[i++], () => null));
     return l;
   }

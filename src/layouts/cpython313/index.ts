@@ -25,6 +25,7 @@ export const cpython313: Layout = {
     clearKeepsEmbeddedValues: true,
     kwNamesOnStack: true,
     mergeClonesIntoSplitTarget: false,
+    asdictListComprehension: true,
     heapExtensionTypes: [...cpython312.rules.heapExtensionTypes, "Decimal"],
   },
   // 'w' (Py_UCS4) joins the typecodes; pymem refuses arrays of it.
