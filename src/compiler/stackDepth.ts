@@ -48,8 +48,13 @@ export function exprDepth(e: Expr, cx: DepthContext): number | null {
       return 1;
     case "Attribute":
       return d(e.value);
-    case "Subscript":
-      return e.slice.kind === "Slice" ? null : max(d(e.value), plus(1, d(e.slice)));
+    case "Subscript": {
+      if (e.slice.kind !== "Slice") return max(d(e.value), plus(1, d(e.slice)));
+      // The value, then each bound (None where absent) over it: BINARY_SLICE or BUILD_SLICE + BINARY_SUBSCR.
+      const sl = e.slice;
+      const part = (x: Expr | null, k: number): number | null => (x === null ? k + 1 : plus(k, d(x)));
+      return max(d(e.value), part(sl.lower, 1), part(sl.upper, 2), sl.step === null ? 0 : part(sl.step, 3));
+    }
     case "BinOp":
       return max(d(e.left), plus(1, d(e.right)));
     case "UnaryOp":
