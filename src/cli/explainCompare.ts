@@ -2,7 +2,7 @@
 import { groupDigits } from "./format.js";
 import Table from "cli-table3";
 import type { Explanation } from "../sizing/explain.js";
-import { measure, type Measurement } from "../sizing/measure.js";
+import { measure, type Measurement, type MeasureResult } from "../sizing/measure.js";
 import { resolveVersions, type CommonOptions } from "./common.js";
 import type { Layout } from "../layouts/layout.js";
 import { errorMessage, formatBytes, placeLines } from "./format.js";
@@ -33,17 +33,24 @@ function deepLine(m: Measurement): string {
 
 export async function explainCommand(io: Io, expr: string, opts: CommonOptions & { deep?: boolean }): Promise<number> {
   const { layouts, setup, setupFile, c, timeoutS } = await resolveVersions(io, opts);
-  if (layouts.length > 1 && opts.json !== true) {
+  const json = opts.json === true;
+  // Each version measured once: its explanation serves the side-by-side table and its own.
+  const results = layouts.map((layout) => {
+    const progress = progressLine(io, expr);
+    const r = measure({ expr, setup, layout, timeoutS, explain: opts.deep === true ? "deep" : "value", ...progress.options });
+    progress.finish();
+    return r;
+  });
+  if (layouts.length > 1 && !json) {
     // The value's struct in every version side by side, then each version's explanation in full.
-    const results = layouts.map((layout) => measure({ expr, setup, layout, timeoutS, explain: "value" }));
     const side = sideBySide(layouts, results, c);
     if (side !== null) io.stdout.write(side + "\n\n");
   }
   let status = 0;
   for (const [i, layout] of layouts.entries()) {
     // Several versions: each explanation under its own heading, one after the other.
-    if (layouts.length > 1 && opts.json !== true) io.stdout.write(`${i > 0 ? "\n" : ""}${c.bold(`CPython ${layout.python}`)}\n`);
-    status = Math.max(status, explainOne(io, expr, layout, setup, setupFile, c, timeoutS, opts.deep === true, opts.json === true));
+    if (layouts.length > 1 && !json) io.stdout.write(`${i > 0 ? "\n" : ""}${c.bold(`CPython ${layout.python}`)}\n`);
+    status = Math.max(status, explainOne(io, expr, layout, results[i] as MeasureResult, setup, setupFile, c, json));
   }
   return status;
 }
@@ -52,7 +59,7 @@ export async function explainCommand(io: Io, expr: string, opts: CommonOptions &
  * One table of the value's struct members under each version: a row per member (matched by name
  * and occurrence), its size in each version, "—" where a version has no such member.
  */
-function sideBySide(layouts: readonly Layout[], results: readonly ReturnType<typeof measure>[], c: Chalk): string | null {
+function sideBySide(layouts: readonly Layout[], results: readonly MeasureResult[], c: Chalk): string | null {
   const exps = results.map((r) => (r.ok ? (r.m.explanations ?? [])[0] : undefined));
   if (exps.some((e) => e === undefined || e.unsupported !== undefined)) return null;
   const keyed = (e: Explanation): Map<string, { ctype: string; size: number }> => {
@@ -90,10 +97,7 @@ function sideBySide(layouts: readonly Layout[], results: readonly ReturnType<typ
   return `${c.bold(names)} ${c.dim("in")} ${layouts.map((l) => `CPython ${l.python}`).join(", ")}\n${t.toString()}`;
 }
 
-function explainOne(io: Io, expr: string, layout: Layout, setup: string | null, setupFile: string | null, c: Chalk, timeoutS: number, deep: boolean, json: boolean): number {
-  const progress = progressLine(io, expr);
-  const r = measure({ expr, setup, layout, timeoutS, explain: deep ? "deep" : "value", ...progress.options });
-  progress.finish();
+function explainOne(io: Io, expr: string, layout: Layout, r: MeasureResult, setup: string | null, setupFile: string | null, c: Chalk, json: boolean): number {
   const row = { expr, python: layout.python, setup, setupFile, result: r };
   if (!r.ok) {
     if (json) io.stdout.write(jsonLine(row) + "\n");

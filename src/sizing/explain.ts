@@ -7,13 +7,13 @@
 import type { Layout } from "../layouts/layout.js";
 import type { CField, CStruct } from "../layouts/struct.js";
 import { hasWstr } from "../runtime/ctx.js";
-import { latin1Char, typeName, type PyClassObj, type PyDictObj, type PyObj } from "../runtime/objects.js";
+import { typeName, type PyClassObj, type PyDictObj, type PyObj } from "../runtime/objects.js";
 import { slotGet } from "../runtime/classes.js";
 import { hasInstanceDict } from "../runtime/instanceValues.js";
 import { hasManagedValues } from "../runtime/managedValues.js";
 import { isInterned } from "../runtime/constPool.js";
 import { seqLen } from "../runtime/seq.js";
-import { getsizeof } from "./getsizeof.js";
+import { cachedUtf8Bytes, classKeysSize, getsizeof } from "./getsizeof.js";
 import { stdlibHeapType } from "./heapTypes.js";
 
 export interface StructRow {
@@ -48,6 +48,11 @@ function structRows(s: CStruct, values: Values, start = 0): StructRow[] {
 }
 
 /** `n` elements of `el`: trailing in the object at `offset`, or allocated apart (offset null). */
+/** The managed dict's (and from 3.12 weakref's) words in front of the GC header (3.11+), which getsizeof counts. */
+function preHeaderRow(size: number, dict: string): StructRow {
+  return { field: "(pre-header)", ctype: "PyObject *[2]", offset: null, size, value: `managed __dict__: ${dict}` };
+}
+
 function arrayRow(el: CField, n: number | string, count: number, offset: number | null, value: string | null = null, name = el.name): StructRow {
   return { field: name, ctype: `${el.ctype}[${n}]`, offset, size: el.size * count, value: value ?? `${count} × ${el.size}` };
 }
@@ -114,7 +119,7 @@ function dictLaid(o: PyDictObj, layout: Layout): Laid {
   }
   const pre = flavor !== undefined ? layout.dictFlavor.preHeader[flavor.name] : 0;
   // A Python subclass's managed __dict__ (and 3.12+ weakref) words in front of the GC header (3.11+).
-  if (pre > 0) rows.unshift({ field: "(pre-header)", ctype: "PyObject *[2]", offset: null, size: pre, value: "managed __dict__: NULL" });
+  if (pre > 0) rows.unshift(preHeaderRow(pre, "NULL"));
   return { struct: s.name, gc: true, rows };
 }
 
@@ -162,7 +167,7 @@ function instanceLaid(o: PyObj & { t: "instance" }, layout: Layout): LaidOrNot {
   if (pre > 0) {
     // The managed dict (or values) and weakref words in front of the GC header (3.11+), which getsizeof counts.
     const where = hasManagedValues(o) ? "values (no dict object)" : o.dict !== null ? "dict" : "NULL";
-    rows.unshift({ field: "(pre-header)", ctype: "PyObject *[2]", offset: null, size: pre, value: `managed __dict__: ${where}` });
+    rows.unshift(preHeaderRow(pre, where));
   }
   return { struct: `${o.cls.name} instance`, gc: o.cls.shape.gc, rows };
 }
@@ -183,7 +188,7 @@ function tupleLaid(o: PyObj & { t: "tuple" }, layout: Layout): LaidOrNot {
   }
   if (basic !== o.cls.shape.basicsize) return { unsupported: `the members of ${o.cls.name} (tp_basicsize ${o.cls.shape.basicsize}) are not known member by member` };
   const pre = o.cls.shape.preHeader ?? 0;
-  if (pre > 0) rows.unshift({ field: "(pre-header)", ctype: "PyObject *[2]", offset: null, size: pre, value: `managed __dict__: ${o.dict != null ? "dict" : "NULL"}` });
+  if (pre > 0) rows.unshift(preHeaderRow(pre, o.dict != null ? "dict" : "NULL"));
   return { struct: s.name, gc: o.cls.shape.gc, rows };
 }
 
@@ -229,7 +234,7 @@ function structOf(o: PyObj, layout: Layout): LaidOrNot {
       const wstr = hasWstr(o) ? layout.unicode.wstrBytes(o.length, o.maxChar) : 0;
       const wstrValues: Values = hasWstr(o) ? { wstr: wstr > 0 ? "(wchar_t copy)" : "data (UCS-4, shared)", wstr_length: String(o.length) } : {};
       const wchar: CField = { name: "wstr", ctype: "wchar_t", size: wstr / (o.length + 1) };
-      const cachedUtf8 = o.length === 1 && o.maxChar >= 0x80 && o.maxChar <= 0xff && latin1Char(o.maxChar) === o ? layout.unicode.latin1CharUtf8 : 0;
+      const cachedUtf8 = cachedUtf8Bytes(o, layout);
       return {
         struct: s.name,
         gc: false,
@@ -314,7 +319,7 @@ function structOf(o: PyObj, layout: Layout): LaidOrNot {
       };
     }
     case "class":
-      return heapTypeLaid(layout, layout.heapType.classKeysSlots !== null ? (o.cachedKeys !== null ? layout.heapType.classKeysSlots : null) : o.cachedKeys === null ? null : o.cachedKeys.size);
+      return heapTypeLaid(layout, classKeysSize(o, layout));
     case "type": {
       // A heap type of the stdlib (array.array from 3.10, Counter …), or a static type: a leaf.
       const keys = stdlibHeapType(o, layout);

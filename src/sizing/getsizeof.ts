@@ -68,16 +68,21 @@ function leafSize(o: PyObj, layout: Layout): number {
 }
 
 /** The UTF-8 form a cached latin-1 character carries from 3.12 (two bytes and its NUL), which unicode___sizeof__ counts. */
-function cachedUtf8Bytes(o: PyStrObj, layout: Layout): number {
+export function cachedUtf8Bytes(o: PyStrObj, layout: Layout): number {
   if (layout.unicode.latin1CharUtf8 === 0 || o.length !== 1 || o.maxChar < 0x80 || o.maxChar > 0xff || latin1Char(o.maxChar) !== o) return 0;
   return layout.unicode.latin1CharUtf8;
 }
 
+/** dk_size of the keys table a class caches for its instances' dicts (null: none): fixed from 3.11, following the instances before. */
+export function classKeysSize(o: PyClassObj, layout: Layout): number | null {
+  if (o.cachedKeys === null) return null;
+  return layout.heapType.classKeysSlots ?? o.cachedKeys.size;
+}
+
 /** The keys table a class caches for its instances' dicts, in bytes (0: none). */
 export function classKeysBytes(o: PyClassObj, layout: Layout): number {
-  const fixed = layout.heapType.classKeysSlots;
-  if (fixed !== null) return o.cachedKeys !== null ? layout.dict.keysObjectSize(fixed, false) : 0;
-  return o.cachedKeys === null ? 0 : layout.dict.keysObjectSize(o.cachedKeys.size, false);
+  const size = classKeysSize(o, layout);
+  return size === null ? 0 : layout.dict.keysObjectSize(size, false);
 }
 
 /** A split (key-sharing) dict: its size depends on the keys it shares and how many share them. */
