@@ -40,7 +40,6 @@ export interface DepthContext {
 export function exprDepth(e: Expr, cx: DepthContext): number | null {
   const { folded, truth, rules } = cx;
   const d = (x: Expr): number | null => exprDepth(x, cx);
-  const max = (...xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : Math.max(...(xs as number[])));
   if (folded(e)) return 1;
   switch (e.kind) {
     case "Constant":
@@ -83,7 +82,7 @@ export function exprDepth(e: Expr, cx: DepthContext): number | null {
       return t === true ? d(e.body) : t === false ? d(e.orelse) : max(d(e.test), d(e.body), d(e.orelse));
     }
     case "Call":
-      return callDepth(e, d, max, rules);
+      return callDepth(e, d, rules);
     case "List":
     case "Tuple":
     case "Set": {
@@ -117,7 +116,6 @@ export function exprDepth(e: Expr, cx: DepthContext): number | null {
 export function testDepth(e: Expr, cx: DepthContext): number | null {
   const t = cx.truth(e);
   if (t !== null) return 1;
-  const all = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : Math.max(...(xs as number[])));
   switch (e.kind) {
     case "UnaryOp":
       return e.op === "Not" ? testDepth(e.operand, cx) : exprDepth(e, cx);
@@ -132,12 +130,12 @@ export function testDepth(e: Expr, cx: DepthContext): number | null {
         }
         parts.push(testDepth(v, cx));
       }
-      return parts.length === 0 ? 1 : all(parts);
+      return parts.length === 0 ? 1 : max(...parts);
     }
     case "IfExp": {
       const tt = cx.truth(e.test);
       if (tt !== null) return testDepth(tt ? e.body : e.orelse, cx);
-      return all([testDepth(e.test, cx), testDepth(e.body, cx), testDepth(e.orelse, cx)]);
+      return max(testDepth(e.test, cx), testDepth(e.body, cx), testDepth(e.orelse, cx));
     }
     default:
       return exprDepth(e, cx);
@@ -171,6 +169,18 @@ function staticTruth(e: Expr, cx: DepthContext): boolean | null {
   }
 }
 
+/** The largest of depths, or null when any part is not laid out. */
+function max(...xs: (number | null)[]): number | null {
+  return xs.some((x) => x === null) ? null : Math.max(...(xs as number[]));
+}
+
+/** How many of the names a code reads are its free variables: bound in an enclosing function. */
+function freeCount(reads: ReadonlySet<string>, isLocal: (name: string) => boolean, block: Block): number {
+  let free = 0;
+  for (const name of reads) if (!isLocal(name) && resolve(block, name).kind === "free") free++;
+  return free;
+}
+
 function plus(k: number, x: number | null): number | null {
   return x === null ? null : k + x;
 }
@@ -179,7 +189,6 @@ function plus(k: number, x: number | null): number | null {
 function callDepth(
   e: Expr & { kind: "Call" },
   d: (x: Expr) => number | null,
-  max: (...xs: (number | null)[]) => number | null,
   rules: DepthRules,
 ): number | null {
   if (e.args.some((a) => a.kind === "Starred") || e.keywords.some((k) => k.arg === null)) return null;
@@ -235,9 +244,7 @@ export function genexprFrameSlots(generators: readonly Comprehension[], elt: Exp
   namesIn(elt, reads);
   const frame = (): number | null => {
     if (depth === null) return null;
-    let free = 0;
-    for (const name of reads) if (!locals.has(name) && resolve(block, name).kind === "free") free++;
-    return locals.size + free + depth;
+    return locals.size + freeCount(reads, (n) => locals.has(n), block) + depth;
   };
   for (const [k, g] of generators.entries()) {
     if (g.isAsync) return null;
@@ -343,7 +350,5 @@ export function generatorFunctionFrameSlots(body: readonly Stmt[], block: Block,
     }
   };
   if (!stmts(body, 0)) return null;
-  let free = 0;
-  for (const name of reads) if (!block.bound.has(name) && resolve(block, name).kind === "free") free++;
-  return block.bound.size + free + depth;
+  return block.bound.size + freeCount(reads, (n) => block.bound.has(n), block) + depth;
 }
