@@ -54,8 +54,6 @@ export interface VersionRules {
   readonly boolArgsTruthy: boolean;
   /** PEP 709 (3.12+): list, set and dict comprehensions are inlined, so what they define takes no <listcomp>. in its qualname. */
   readonly inlinedComprehensions: boolean;
-  /** hash(None) is a constant (3.12+: 0xFCA86420), not its address's. */
-  readonly noneHashConstant: boolean;
   /** list_extend takes an exact set, frozenset, dict or a dict view by list_resize(m + n) (3.13+), even into a new list. */
   readonly listExtendSetDictResizes: boolean;
   /** del l[i] moves the items down and shrinks ob_size only (3.13+); before, list_ass_slice resizes. */
@@ -168,6 +166,8 @@ export interface Layout {
    * a 1-character constant of one of them is that object, not the cached latin-1 character.
    */
   readonly preinternedChars: string;
+  /** hash(None) where it is a constant (3.12+: none_hash's 0xFCA86420); null while it is the address's. */
+  readonly noneHash: number | null;
   /** Low 16 address bits of the static singletons (None, Ellipsis, NotImplemented), the same in every process. */
   readonly staticAddressLow16: Readonly<Record<string, number>>;
   /** Signatures of builtin functions and methods (inspect.signature), by name or "type.method". */

@@ -3,8 +3,7 @@
 // named tuples. Attribute access on instances is in instanceAttrs.ts;
 // calling a class (type_call) is in calls.ts.
 import { newTupleOfClass } from "./tuples.js";
-import { usesManagedValues } from "./managedDicts.js";
-import { initManagedValues } from "./managedValues.js";
+import { initManagedValues, usesManagedValues } from "./managedValues.js";
 import { ctx } from "./ctx.js";
 import { dictGet } from "./dicts.js";
 import { PyException, typeError, unsupported } from "./errors.js";

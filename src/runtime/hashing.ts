@@ -205,19 +205,17 @@ export function identityHash(o: object): PyHash {
  * looks at first, are CPython's; the rest is "a" CPython hash.
  */
 function staticHash(o: PyObj): PyHash {
-  if (o.t === "NoneType" && ctx().layout.rules.noneHashConstant) return NONE_HASH;
+  const noneHash = ctx().layout.noneHash;
+  if (o.t === "NoneType" && noneHash !== null) return noneHash;
   const low = ctx().layout.staticAddressLow16[o.t];
   if (low === undefined) return identityHash(o);
   const address = 0x7f0000380000 + low;
   return address / 16;
 }
 
-/** none_hash from 3.12: a constant. */
-const NONE_HASH = 0xfca86420;
-
 /** Whether `o` hashes by a static address (see staticHash): knowable only in its low bits. */
 export function isStaticSingleton(o: PyObj): boolean {
-  if (o.t === "NoneType") return !ctx().layout.rules.noneHashConstant;
+  if (o.t === "NoneType") return ctx().layout.noneHash === null;
   return o.t === "ellipsis" || o.t === "NotImplementedType";
 }
 

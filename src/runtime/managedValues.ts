@@ -12,8 +12,21 @@
 // otherwise (an instance storing names out of the keys' order).
 import { ctx } from "./ctx.js";
 import { HashTable, hashKey } from "./hashTable.js";
-import type { PyDictObj, PyInstanceObj, PyObj, PyStrObj, SharedKeys } from "./objects.js";
+import type { PyClassObj, PyDictObj, PyInstanceObj, PyObj, PyStrObj, SharedKeys } from "./objects.js";
 import { strText } from "./text.js";
+
+/**
+ * Over a var-sized base (a tuple subclass) the dict is instead made at the first attribute store,
+ * split over the class's keys as before 3.11 (a member after the items in 3.11, managed in the
+ * pre-header from 3.12).
+ */
+/** Whether instances of `cls` keep managed values under the session's version. */
+export function usesManagedValues(cls: PyClassObj): boolean {
+  const { rules, heapType } = ctx().layout;
+  if (!cls.hasDict || cls.builtinBase !== "object" || !rules.managedDicts) return false;
+  // 3.13: inline values only for instances that are nothing but the object header.
+  return !rules.inlineValuesNeedPlainLayout || cls.shape.basicsize === heapType.object.basicsize;
+}
 
 const orders = new WeakMap<PyInstanceObj, number[]>();
 /** Dicts made from an instance's inline values that still share them (3.13: clear() keeps them split). */

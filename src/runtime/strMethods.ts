@@ -115,9 +115,9 @@ function strip(s: PyStrObj, chars: string | null, left: boolean, right: boolean)
 
 function splitStr(s: PyStrObj, sep: string | null, maxsplit: number, fromRight: boolean): PyListObj {
   const text = strText(s);
-  if (sep !== null) {
+  const sepCps = sep === null ? null : codePoints(sep);
+  if (sepCps !== null) {
     if (sep === "") throw valueError("empty separator");
-    const sepCps = codePoints(sep);
     const sepMax = Math.max(...sepCps);
     // A separator longer or wider than the string: [self] in a one-slot list.
     if (s.length < sepCps.length || (sepMax >= 256 && s.maxChar < 256) || (sepMax >= 65536 && s.maxChar < 65536)) {
@@ -164,7 +164,7 @@ function splitStr(s: PyStrObj, sep: string | null, maxsplit: number, fromRight: 
   const items = parts.length === 1 && parts[0] === text ? [s] : parts.map((p) => pyStr(p));
   // 3.12+: without a maxsplit, the most parts the string can give stands for it in PREALLOC_SIZE.
   if (maxsplit < 0 && ctx().layout.rules.strSplitPresizes) {
-    maxsplit = sep === null ? Math.trunc((s.length - 1) / 2) + 1 : Math.trunc(s.length / codePoints(sep).length) + 1;
+    maxsplit = sepCps === null ? Math.trunc((s.length - 1) / 2) + 1 : Math.trunc(s.length / sepCps.length) + 1;
   }
   return splitList(items, maxsplit);
 }

@@ -31,7 +31,6 @@ export const cpython312: Layout = {
     popToEmptyClears: true,
     boolArgsTruthy: true,
     inlinedComprehensions: true,
-    noneHashConstant: true,
     boolReprStatic: false,
     boolOpCopies: true,
     nestedFStrings: true,
@@ -43,6 +42,8 @@ export const cpython312: Layout = {
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
+  // none_hash (Objects/object.c): a constant from 3.12.
+  noneHash: 0xfca86420,
   unicodeData: unicodeData312,
   // The cached latin-1 characters U+0080-U+00FF carry their 2-byte UTF-8 form and its NUL.
   unicode: { sizeof: sizeofUnicode, struct: unicodeStruct, kind: unicodeKind, wstrBytes, latin1CharUtf8: 2 + 1 },
