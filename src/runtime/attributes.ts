@@ -16,6 +16,7 @@ import { objectMethod } from "./objectMethods.js";
 import { staticTypeAttr, typeSample } from "./typeAttrs.js";
 import { callObject } from "./calls.js";
 import { callBound, callDunder, checkDunderAssign, isUserObj, lookupDunder } from "./userDunders.js";
+import { superAttr, type SuperData } from "./superObjects.js";
 
 /** object.__new__(cls): an instance without running __init__. */
 const objectNew: PyObj = {
@@ -96,6 +97,9 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (v !== null) return v;
       break;
     }
+    case "opaque":
+      if (o.typeName === "super") return superAttr(o.data as SuperData, name);
+      break;
     case "method":
       if (name === "__self__") return o.self;
       if (name === "__func__") return o.func;

@@ -38,6 +38,7 @@ import { makeSlice } from "./subscript.js";
 import { fromHex } from "./strMethods.js";
 import { bufferBytes } from "./arrayObject.js";
 import { builtinLeaves } from "./opaqueObjects.js";
+import { makeSuper } from "./superObjects.js";
 import { decimalFromFloat } from "./decimals.js";
 import { withSignature } from "./signatures.js";
 import { newBuiltinType, typeObject } from "./typeObjects.js";
@@ -831,6 +832,13 @@ export function makeBuiltins(): Map<string, PyObj> {
     if (x.t === "instance") return x.cls;
     if (x.t === "tuple" && x.cls !== undefined) return x.cls;
     return typeObject(typeName(x));
+  });
+  addType("super", (args) => {
+    // Zero-argument super() is compiled in the method (its class cell and first argument); called any other way it has neither.
+    if (args.length === 0) throw new PyException("RuntimeError", "super(): no arguments");
+    if (args.length === 1) throw new PymemError("UNSUPPORTED", "super() with one argument (an unbound super object)");
+    argCount("super", args, 1, 2);
+    return makeSuper(args[0] as PyObj, args[1] as PyObj);
   });
   addType("object", (args) => {
     argCount("object", args, 0, 0);

@@ -32,6 +32,7 @@ import { assignTarget, type Target } from "./targets.js";
 import { newTuple } from "./tuples.js";
 import { bindArguments, frameLayout, paramSpec, type FrameLayout } from "./params.js";
 import { mangle } from "./classes.js";
+import { zeroArgSuper, type FrameWithCell } from "./superObjects.js";
 import { nameDeleter, nameLoader, nameStorer } from "./scope.js";
 import { resolve, SymbolError, symtableOfExpression, symtableOfModule, type Block, type Symtable } from "../compiler/symtable.js";
 import type { Stmt } from "../python/ast.js";
@@ -494,7 +495,35 @@ export class Compiler {
     });
   }
 
+  /**
+   * The method whose body is being compiled (a def directly in a class body):
+   * its block and first parameter, for zero-argument super(); `usesSuper` is
+   * set when its body calls it, so its frames carry the class cell.
+   */
+  method: { block: Block; readonly first: string | null; usesSuper: boolean } | null = null;
+
+  /** super() with no arguments: super(__class__, <first argument>), as the compiler's implicit cell gives it. */
+  private zeroArgSuper(e: ExprOf<"Call">): Compiled | null {
+    if (e.func.kind !== "Name" || e.func.id !== "super" || e.args.length > 0 || e.keywords.length > 0) return null;
+    if (resolve(this.block, "super").kind !== "global") return null;
+    const m = this.method;
+    if (m === null || m.block !== this.block) {
+      if (this.block.kind === "module" || this.block.kind === "class") return null; // the builtin's own "super(): no arguments"
+      for (let b = this.block.parent; b !== null; b = b.parent) {
+        if (b.kind === "class") throw new PymemError("UNSUPPORTED", "super() outside a method's own body (in a nested function, lambda or comprehension)", e.span);
+      }
+      // A function outside any class has no __class__ cell.
+      return this.dynamic(at(e.span, () => { throw new PyException("RuntimeError", "super(): __class__ cell not found"); }));
+    }
+    m.usesSuper = true;
+    if (m.first === null) return this.dynamic(at(e.span, () => { throw new PyException("RuntimeError", "super(): no arguments"); }));
+    const i = this.block.localIndex(m.first);
+    return this.dynamic(at(e.span, (sc) => zeroArgSuper((sc as FrameWithCell).classCell, (sc.fast as (PyObj | undefined)[])[i])));
+  }
+
   private call(e: ExprOf<"Call">): Compiled {
+    const sup = this.zeroArgSuper(e);
+    if (sup !== null) return sup;
     const func = this.expr(e.func).run;
     const args = this.elts(e.args);
     const hasStar = args.some((a) => a.star);

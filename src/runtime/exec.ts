@@ -20,6 +20,7 @@ import { bindArguments, frameLayout, paramSpec, type FrameLayout } from "./param
 import { delItem } from "./subscript.js";
 import { typeError } from "./errors.js";
 import { dictSet, newDict } from "./dicts.js";
+import { classCells, type ClassCell, type FrameWithCell } from "./superObjects.js";
 
 /** A compiled statement; what it gives back says how it ended (nothing: normally). */
 type Exec = (sc: Scope) => Completion | void;
@@ -42,6 +43,11 @@ function withSpan(s: Stmt, f: Exec): Exec {
       throw e;
     }
   };
+}
+
+/** A method's frame that carries its class's __class__ cell (for zero-argument super()). */
+function withCell(fast: (PyObj | undefined)[], parent: Scope, classCell: ClassCell | undefined): FrameWithCell {
+  return { vars: null, fast, parent, classCell };
 }
 
 /** An error positioned inside setup code stays in the setup when it surfaces through the expression. */
@@ -225,9 +231,15 @@ export class StatementCompiler {
     let layout: FrameLayout = { size: 0, positional: [], index: new Map() };
     let frameSlots: number | null = null;
     const qualname = this.c.qualnameOf(s.name);
+    // A def directly in a class body is a method: zero-argument super() in it reads the class cell.
+    const savedMethod = this.c.method;
+    const inClass = this.c.block.kind === "class";
+    const method = { block: this.c.block, first: spec.positional[0] ?? spec.vararg, usesSuper: false };
     try {
       this.c.withQualPrefix(`${qualname}.<locals>.`, () =>
         this.c.inBlock(s, () => {
+          method.block = this.c.block;
+          this.c.method = inClass ? method : null;
           layout = frameLayout(spec, this.c.block);
           if (!isGenerator) body = this.block(s.body);
           else {
@@ -246,7 +258,9 @@ export class StatementCompiler {
       };
     } finally {
       this.c.inGenerator = savedGen;
+      this.c.method = savedMethod;
     }
+    const usesSuper = method.usesSuper;
     const name = s.name;
     const closureOf = this.c.closure();
     const store = this.c.storeName(name);
@@ -254,6 +268,7 @@ export class StatementCompiler {
       const defs = defaults.map((d) => d(sc));
       const kwDefs = kwDefaults.map((d) => (d === null ? null : d(sc)));
       const closure = closureOf(sc);
+      const classCell = usesSuper ? classCells.get(sc) : undefined;
       let f: PyObj = {
         t: "function",
         name,
@@ -261,7 +276,7 @@ export class StatementCompiler {
         call: (args, kw) => {
           const fast = bindArguments(spec, layout, defs, kwDefs, args, kw);
           ctx().tick();
-          const frame: Scope = { vars: null, fast, parent: closure };
+          const frame: Scope = usesSuper ? withCell(fast, closure, classCell) : { vars: null, fast, parent: closure };
           if (genBody !== null) {
             const g = genBody;
             return makeGenerator(function* () {
@@ -304,8 +319,12 @@ export class StatementCompiler {
       const baseObjs = bases.map((b) => b(sc));
       const vars = new Map<string, PyObj>([["__module__", pyStr("__pymem_setup__")], ["__qualname__", pyStr(qualname)]]);
       const ns: Scope = { vars, fast: null, parent: closureOf(sc) };
+      const cell: ClassCell = { cls: null };
+      classCells.set(ns, cell);
       body(ns);
       let cls: PyObj = buildClass(name, baseObjs, vars);
+      // type_new fills the __class__ cell (__classcell__) with the class it made, before any decorator runs.
+      if (cls.t === "class") cell.cls = cls;
       for (const d of [...decorators].reverse()) cls = callObject(d(sc), [cls]);
       store(sc, cls);
     };

@@ -22,7 +22,7 @@ export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
 
 /** Real builtins pymem does not model yet. */
 const UNSUPPORTED_BUILTINS: ReadonlySet<string> = new Set([
-  "id", "super",
+  "id",
   "aiter", "anext", "__name__", "__doc__", "__package__",
 ]);
 

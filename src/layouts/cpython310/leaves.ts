@@ -78,6 +78,8 @@ const mappingproxyobject = cstruct("mappingproxyobject", [HEAD, ptr("mapping")])
 /** Objects/funcobject.c. */
 const classmethod = cstruct("classmethod", [HEAD, ptr("cm_callable"), ptr("cm_dict")]);
 const staticmethod = cstruct("staticmethod", [HEAD, ptr("sm_callable"), ptr("sm_dict")]);
+/** Objects/typeobject.c: what super(type, obj) holds. */
+const superobject = cstruct("superobject", [HEAD, ptr("type", "PyTypeObject *"), ptr("obj"), ptr("obj_type", "PyTypeObject *")]);
 /** Objects/descrobject.c. */
 const propertyobject = cstruct("propertyobject", [HEAD, ptr("prop_get"), ptr("prop_set"), ptr("prop_del"), ptr("prop_doc"), ptr("prop_name"), field("getter_doc", "int", SIZEOF.int), padding(4)]);
 /** Include/memoryobject.h, with the Py_buffer view (Include/cpython/object.h) member by member; tp_basicsize stops at ob_array, tp_itemsize is a Py_ssize_t and a 1-d view has ob_size 3 (shape, strides, suboffsets). */
@@ -174,6 +176,7 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   classmethod: leaf(classmethod, true),
   staticmethod: leaf(staticmethod, true),
   property: leaf(propertyobject, true),
+  super: leaf(superobject, true),
   memoryview: leaf(PyMemoryViewObject, true),
   _deque_iterator: leaf(dequeiterobject, true),
   _deque_reverse_iterator: leaf(dequeiterobject, true),
