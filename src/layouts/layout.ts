@@ -166,6 +166,12 @@ export interface Layout {
    * a 1-character constant of one of them is that object, not the cached latin-1 character.
    */
   readonly preinternedChars: string;
+  /** PyBaseExceptionObject: the members every builtin exception starts with (explain lays them out). */
+  readonly baseException: CStruct;
+  /** The members a builtin exception struct adds after PyBaseExceptionObject, by the class declaring it. */
+  readonly exceptionMembers: Readonly<Record<string, readonly CField[]>>;
+  /** The builtin exception classes, bases first: name, bases and tp_basicsize (generated from the interpreter). */
+  readonly exceptionTypes: readonly (readonly [string, readonly string[], number])[];
   /** hash(None) where it is a constant (3.12+: none_hash's 0xFCA86420); null while it is the address's. */
   readonly noneHash: number | null;
   /** Low 16 address bits of the static singletons (None, Ellipsis, NotImplemented), the same in every process. */

@@ -22,7 +22,7 @@ import { callClassDunder, callDunder, checkClassDunders, isUserObj } from "./use
 export const classmethods = new WeakSet<object>();
 
 /** C3 linearization of a class and its bases. */
-function c3(cls: PyClassObj, bases: readonly PyClassObj[]): PyClassObj[] {
+export function c3(cls: PyClassObj, bases: readonly PyClassObj[]): PyClassObj[] {
   const seqs = [...bases.map((b) => [...b.mro]), [...bases]];
   const out: PyClassObj[] = [cls];
   for (;;) {
@@ -114,7 +114,8 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
     shape,
     builtinBase,
     // type_new caches shared keys for instance dicts whenever instances have one (in 3.11 not over a var-sized base).
-    cachedKeys: hasDict && (!varSized || layout.varSizedDictShared) ? newClassKeys() : null,
+    // Over an exception, the dict is BaseException's own member: keys cached only while every dict pointer got them (before 3.11).
+    cachedKeys: hasDict && (builtinBase === "BaseException" ? !layout.managedMembers.dict : !varSized || layout.varSizedDictShared) ? newClassKeys() : null,
     frozen: bases.some((b) => b.frozen),
     tupleFields: opts.tupleFields ?? base?.tupleFields ?? null,
     decorated: null,

@@ -4,12 +4,12 @@
 import { callObject } from "./calls.js";
 import { pyCompare, truthy } from "./compare.js";
 import { dictClear, dictDelete, dictGet, dictMerge, dictSet, newDict, newDictFromType } from "./dicts.js";
-import { PyException, typeError, unsupported, valueError } from "./errors.js";
+import { typeError, unsupported, valueError, keyError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
 import { listAppend, listExtendedBy, newEmptyList } from "./lists.js";
 import { intAdd, intSub, intValue, toFloat, type IntV } from "./numbers.js";
-import { None, pyFloat, pyInt, typeName, type DictFlavor, type Kwargs, type NativeFn, type PyDictObj, type PyObj } from "./objects.js";
+import { None, pyFloat, pyInt, pyStr, typeName, type DictFlavor, type Kwargs, type NativeFn, type PyDictObj, type PyObj } from "./objects.js";
 import { repr } from "./repr.js";
 import { tuple2 } from "./tuples.js";
 
@@ -144,7 +144,7 @@ export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | nul
       return ([k, lastArg], kw) => {
         const last = lastArg ?? kw.values.get("last");
         const e = d.table.map.get(d.table.keyFor(k as PyObj));
-        if (e === undefined) throw new PyException("KeyError", repr(k as PyObj));
+        if (e === undefined) throw keyError(k as PyObj, repr(k as PyObj));
         const atEnd = last === undefined || truthy(last);
         const entries = [...d.table.map.entries()].filter(([, x]) => x !== e);
         const key = [...d.table.map.entries()].find(([, x]) => x === e)?.[0] as string | number;
@@ -159,7 +159,7 @@ export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | nul
       return ([lastArg], kw) => {
         const last = lastArg ?? kw.values.get("last");
         const entries = [...d.table.map.values()];
-        if (entries.length === 0) throw new PyException("KeyError", "'dictionary is empty'");
+        if (entries.length === 0) throw keyError(pyStr("dictionary is empty"), "'dictionary is empty'");
         const e = (last === undefined || truthy(last) ? entries[entries.length - 1] : entries[0]) as { key: PyObj; value: PyObj };
         dictDelete(d, e.key);
         return tuple2(e.key, e.value);

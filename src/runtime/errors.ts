@@ -2,6 +2,7 @@
 // exceptions (PyException for Python's own, PymemError for pymem's refusals) and
 // are turned into values at the boundary (src/runtime/evaluate.ts).
 import type { Span } from "../python/ast.js";
+import type { PyObj } from "./objects.js";
 
 export type ErrorCode = "SYNTAX" | "PYTHON" | "NAME" | "UNSUPPORTED" | "FORBIDDEN" | "LIMIT" | "INPUT" | "CONFIG" | "INTERNAL";
 
@@ -17,6 +18,17 @@ export class PyException extends Error {
 
   /** The input `span` points into, when known: code of the setup can run while the expression is evaluated. */
   where: "setup" | "expr" | null = null;
+  /** The exception object: the one `raise` threw, or the one made when a handler caught this (src/runtime/exceptions.ts). */
+  obj: PyObj | undefined = undefined;
+  /** The exception's args where they are not its message alone (KeyError's key). */
+  args: readonly PyObj[] | undefined = undefined;
+}
+
+/** KeyError(key): its message is repr(key), its args the key itself. */
+export function keyError(key: PyObj, message: string): PyException {
+  const e = new PyException("KeyError", message);
+  e.args = [key];
+  return e;
 }
 
 /** pymem refusing to go on: unsupported construct, sandbox refusal, work limit. */

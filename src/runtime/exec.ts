@@ -14,13 +14,14 @@ import { PyException, PymemError } from "./errors.js";
 import { inplaceOp } from "./inplace.js";
 import { forEachUntil } from "./iteration.js";
 import { delAttr } from "./attributes.js";
-import type { PyClassObj, PyModuleObj, PyObj, Scope } from "./objects.js";
+import type { PyClassObj, PyInstanceObj, PyModuleObj, PyObj, Scope } from "./objects.js";
 import { None, pyStr } from "./objects.js";
 import { bindArguments, frameLayout, paramSpec, type FrameLayout } from "./params.js";
 import { delItem } from "./subscript.js";
 import { typeError } from "./errors.js";
 import { dictSet, newDict } from "./dicts.js";
 import { classCells, type ClassCell, type FrameWithCell } from "./superObjects.js";
+import { chainContext, exceptionMatches, exceptionObject, raiseException, reraise } from "./exceptions.js";
 
 /** A compiled statement; what it gives back says how it ended (nothing: normally). */
 type Exec = (sc: Scope) => Completion | void;
@@ -205,9 +206,9 @@ export class StatementCompiler {
         };
       }
       case "Raise":
-        return () => {
-          throw new PymemError("UNSUPPORTED", "raise statements in the setup", s.span);
-        };
+        return this.raise(s);
+      case "Try":
+        return this.try(s);
       case "FunctionDef":
         return this.functionDef(s);
       case "ClassDef":
@@ -215,6 +216,92 @@ export class StatementCompiler {
       default:
         throw new PymemError("UNSUPPORTED", `the ${s.kind.toLowerCase()} statement`, s.span);
     }
+  }
+
+  /** RAISE_VARARGS: `raise` (the exception being handled again), `raise exc`, `raise exc from cause`. */
+  private raise(s: Extract<Stmt, { kind: "Raise" }>): Exec {
+    const exc = s.exc === null ? null : this.c.expr(s.exc).run;
+    const cause = s.cause === null ? null : this.c.expr(s.cause).run;
+    return (sc) => {
+      const handling = ctx().handling;
+      const current = (handling[handling.length - 1] as PyInstanceObj | undefined) ?? null;
+      if (exc === null) {
+        if (current === null) throw new PyException("RuntimeError", "No active exception to reraise");
+        throw reraise(current);
+      }
+      const e = exc(sc);
+      const c = cause === null ? undefined : cause(sc);
+      throw raiseException(e, c, current, (cls) => callObject(cls, []));
+    };
+  }
+
+  /**
+   * try/except/else/finally. A handler matches by isinstance against its
+   * class or tuple of classes (pymem's own refusals and limits are never
+   * caught); the name it binds is deleted when it ends, as CPython's
+   * compiler does; `finally` runs on every way out, and a break, continue or
+   * return of its own replaces the one pending.
+   */
+  private try(s: Extract<Stmt, { kind: "Try" }>): Exec {
+    const body = this.block(s.body);
+    const handlers = s.handlers.map((h) => ({
+      type: h.type === null ? null : this.c.expr(h.type).run,
+      store: h.name === null ? null : this.c.storeName(h.name),
+      del: h.name === null ? null : this.c.deleteName(h.name),
+      body: this.block(h.body),
+      span: h.span,
+    }));
+    const orelse = s.orelse.length === 0 ? null : this.block(s.orelse);
+    const finalbody = s.finalbody.length === 0 ? null : this.block(s.finalbody);
+    const handle = (sc: Scope, e: PyException): Completion | void => {
+      const obj = exceptionObject(e);
+      for (const h of handlers) {
+        if (h.type !== null && !exceptionMatches(obj, h.type(sc))) continue;
+        const handling = ctx().handling;
+        handling.push(obj);
+        try {
+          if (h.store !== null) h.store(sc, obj);
+          try {
+            return h.body(sc);
+          } finally {
+            if (h.store !== null && h.del !== null) {
+              h.store(sc, None);
+              h.del(sc);
+            }
+          }
+        } catch (inner) {
+          if (inner instanceof PyException && inner !== e) chainContext(inner, obj);
+          throw inner;
+        } finally {
+          handling.pop();
+        }
+      }
+      throw e;
+    };
+    const guarded = (sc: Scope): Completion | void => {
+      let r: Completion | void;
+      try {
+        r = body(sc);
+      } catch (e) {
+        if (!(e instanceof PyException) || handlers.length === 0) throw e;
+        return handle(sc, e);
+      }
+      if (r === undefined && orelse !== null) return orelse(sc);
+      return r;
+    };
+    if (finalbody === null) return guarded;
+    return (sc) => {
+      let r: Completion | void;
+      try {
+        r = guarded(sc);
+      } catch (e) {
+        const f = finalbody(sc);
+        if (f !== undefined) return f; // a break/continue/return in finally discards the exception
+        throw e;
+      }
+      const f = finalbody(sc);
+      return f !== undefined ? f : r;
+    };
   }
 
   private functionDef(s: Extract<Stmt, { kind: "FunctionDef" }>): Exec {

@@ -1,6 +1,6 @@
 // format(), str.format and printf-style `%` over the modelled types.
 import { chargeChars, chargeSteps, chargeText, ctx } from "./ctx.js";
-import { PyException, typeError, unsupported, valueError } from "./errors.js";
+import { PyException, typeError, unsupported, valueError, keyError } from "./errors.js";
 import { intValue, toFloat } from "./numbers.js";
 import { None, pyStrFresh, typeName, type PyObj, type PyStrObj } from "./objects.js";
 import { asciiRepr, floatRepr, intToDecimal, repr, str } from "./repr.js";
@@ -463,7 +463,7 @@ export function strFormat(templateObj: PyStrObj, args: readonly PyObj[], kwargs:
     else if (/^\d+$/.test(name)) value = args[Number(name)];
     else if (/^[A-Za-z_]\w*$/.test(name)) {
       value = kwargs.get(name);
-      if (value === undefined) throw new PyException("KeyError", `'${name}'`);
+      if (value === undefined) throw keyError(pyStr(name), repr(pyStr(name)));
     } else throw unsupported(`the format field {${name}}`);
     if (value === undefined) throw new PyException("IndexError", "Replacement index " + (name === "" ? auto - 1 : name) + " out of range for positional args tuple");
     const v: PyObj = conv === "r" ? pyStrFresh(repr(value)) : conv === "s" ? strObj(value) : value;
@@ -517,7 +517,7 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
     if (key !== undefined) {
       if (args.t !== "dict") throw typeError("format requires a mapping");
       const v = dictGet(args, pyStr(key));
-      if (v === undefined) throw new PyException("KeyError", repr(pyStr(key)));
+      if (v === undefined) throw keyError(pyStr(key), repr(pyStr(key)));
       value = v;
     }
     // A '*' width, then a '.*' precision, come from the arguments before the value; a negative width left-justifies.

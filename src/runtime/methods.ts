@@ -5,7 +5,7 @@ import { argCount, callObject } from "./calls.js";
 import { truthy, pyCompare, pyEq } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet } from "./dicts.js";
-import { PyException, typeError, valueError } from "./errors.js";
+import { PyException, typeError, valueError, keyError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
 import { listArray, listAssSliceResize, listExtend, listResizeTo, newListExact, listAppend } from "./lists.js";
 import { intFromDouble, intValue, popIndex, toIndex } from "./numbers.js";
@@ -318,14 +318,14 @@ function dictMethod(d: PyDictObj, name: string): NativeFn | null {
       return ([k, dflt]) => {
         if (dictGet(d, k as PyObj) === undefined) {
           if (dflt !== undefined) return dflt;
-          throw new PyException("KeyError", repr(k as PyObj));
+          throw keyError(k as PyObj, repr(k as PyObj));
         }
         return dictDelete(d, k as PyObj);
       };
     case "popitem":
       return () => {
         const last = [...d.table.map.values()].pop();
-        if (last === undefined) throw new PyException("KeyError", "'popitem(): dictionary is empty'");
+        if (last === undefined) throw keyError(pyStr("popitem(): dictionary is empty"), "'popitem(): dictionary is empty'");
         dictDelete(d, last.key);
         d.table.fill--; // popitem takes the last entry back (dk_nentries--), usable stays
         return tuple2(last.key, last.value);
@@ -420,13 +420,13 @@ function setMethodBody(s: PySetObj, name: string): NativeFn | null {
       };
     case "remove":
       return ([x]) => {
-        if (!setDiscard(s, x as PyObj)) throw new PyException("KeyError", repr(x as PyObj));
+        if (!setDiscard(s, x as PyObj)) throw keyError(x as PyObj, repr(x as PyObj));
         return None;
       };
     case "pop":
       return () => {
         const key = setPop(s);
-        if (key === null) throw new PyException("KeyError", "'pop from an empty set'");
+        if (key === null) throw keyError(pyStr("pop from an empty set"), "'pop from an empty set'");
         return key;
       };
     case "clear":

@@ -203,7 +203,9 @@ export interface PyClassObj {
   readonly hasWeakref: boolean;
   readonly shape: HeapTypeShape;
   /** The builtin this class derives from: instances are that builtin's objects with `cls` set. */
-  readonly builtinBase: "object" | "tuple";
+  readonly builtinBase: "object" | "tuple" | "BaseException";
+  /** A builtin class modelled as a class (the exception hierarchy): a static type, its instances leaves of the deep walk. */
+  readonly static?: boolean;
   cachedKeys: SharedKeys | null;
   /** Dataclass(frozen=True): attribute assignment raises FrozenInstanceError. */
   frozen: boolean;

@@ -5,6 +5,7 @@
 import type { NameRef } from "../compiler/symtable.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError } from "./errors.js";
+import { exceptionClasses } from "./exceptions.js";
 import type { PyObj, Scope } from "./objects.js";
 
 let builtinTable: ReadonlyMap<string, PyObj> = new Map();
@@ -33,7 +34,7 @@ export function isBuiltinFunction(f: PyObj & { readonly name: string }): boolean
 
 /** The builtins module, after the globals: NameError when absent. */
 function lookupBuiltin(name: string): PyObj {
-  const b = builtinTable.get(name);
+  const b = builtinTable.get(name) ?? exceptionClasses(ctx().layout).get(name);
   if (b !== undefined) return b;
   if (FORBIDDEN_NAMES.has(name)) {
     throw new PymemError("FORBIDDEN", `'${name}' is not available: pymem evaluates in a sandbox without host access`);

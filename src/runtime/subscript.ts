@@ -3,7 +3,7 @@
 // exact type, cached one-character results, exact-size copies).
 import { chargeChars, ctx } from "./ctx.js";
 import { dictDelete, dictGet, dictSet } from "./dicts.js";
-import { PyException, typeError } from "./errors.js";
+import { PyException, typeError, keyError } from "./errors.js";
 import { listArray, listAssSliceResize, listResizeTo, newListExact } from "./lists.js";
 import { longSliceIndices, longSliceLength } from "./longSlices.js";
 import { intValue } from "./numbers.js";
@@ -133,7 +133,7 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
     }
     case "dict": {
       const v = dictGet(o, key) ?? defaultdictMissing(o, key);
-      if (v === undefined) throw new PyException("KeyError", repr(key));
+      if (v === undefined) throw keyError(key, repr(key));
       return v;
     }
     case "array":
@@ -222,7 +222,7 @@ export function delItem(o: PyObj, key: PyObj): void {
     try {
       dictDelete(o, key);
     } catch (e) {
-      if (e instanceof PyException && e.pyType === "KeyError") throw new PyException("KeyError", repr(key));
+      if (e instanceof PyException && e.pyType === "KeyError") throw keyError(key, repr(key));
       throw e;
     }
     return;

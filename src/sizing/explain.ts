@@ -134,9 +134,11 @@ function heapTypeMembers(cls: PyClassObj, o: PyObj, layout: Layout): { field: st
   const managed = pre && (cls.builtinBase === "object" || layout.heapType.varSizedDictShared) ? layout.heapType.managedMembers : { dict: false, weakref: false };
   const slotValue = (name: string): PyObj | undefined => (o.t === "instance" ? slotGet(o, name) : undefined);
   const out: { field: string; value: string }[] = [];
-  let dict = false;
+  // Over a builtin exception the __dict__ pointer is the base struct's own (laid out by the caller).
+  let dict = cls.builtinBase === "BaseException";
   let weak = false;
   for (const c of [...cls.mro].reverse()) {
+    if (c.static === true) continue;
     for (const s of c.slots) {
       const v = slotValue(s);
       out.push({ field: s, value: v === undefined ? "empty" : typeName(v) });
@@ -154,10 +156,20 @@ function heapTypeMembers(cls: PyClassObj, o: PyObj, layout: Layout): { field: st
 }
 
 function instanceLaid(o: PyObj & { t: "instance" }, layout: Layout): LaidOrNot {
-  const head = layout.heapType.objectStruct;
   const slot = layout.heapType.slot;
-  const rows = structRows(head, headValues(o));
+  // An exception: PyBaseExceptionObject, then the members its builtin class adds (OSError's, StopIteration's …).
+  const builtin = o.cls.mro.find((c) => c.static === true);
+  const head = builtin === undefined ? layout.heapType.objectStruct : layout.baseException;
+  const rows = structRows(head, { ...headValues(o), ...(builtin === undefined ? {} : { dict: o.dict !== null || o.attrKeys !== null ? "dict" : "NULL (not allocated)", args: "tuple" }) });
   let off = head.size;
+  if (builtin !== undefined) {
+    // The struct of the nearest builtin class that declares members of its own (FileNotFoundError: OSError's).
+    const owner = builtin.mro.find((c) => layout.exceptionMembers[c.name] !== undefined);
+    for (const f of owner === undefined ? [] : (layout.exceptionMembers[owner.name] ?? [])) {
+      rows.push({ field: f.name, ctype: f.ctype, offset: off, size: f.size, value: null });
+      off += f.size;
+    }
+  }
   for (const m of heapTypeMembers(o.cls, o, layout)) {
     rows.push({ field: m.field, ctype: slot.ctype, offset: off, size: slot.size, value: m.value });
     off += slot.size;
@@ -319,6 +331,7 @@ function structOf(o: PyObj, layout: Layout): LaidOrNot {
       };
     }
     case "class":
+      if (o.static === true) break; // a builtin class (an exception): a static type, a leaf
       return heapTypeLaid(layout, classKeysSize(o, layout));
     case "type": {
       // A heap type of the stdlib (array.array from 3.10, Counter …), or a static type: a leaf.

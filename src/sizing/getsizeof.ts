@@ -48,6 +48,8 @@ export function getsizeof(o: PyObj, layout: Layout): number {
       return layout.heapType.sizeofType(keys === null ? 0 : layout.dict.keysObjectSize(keys, false));
     }
     case "class":
+      // A builtin class in the class model (an exception) is a static type.
+      if (o.static === true) return layout.leaves["type"] ?? 0;
       return layout.heapType.sizeofType(classKeysBytes(o, layout));
     case "iterator":
       if (o.typeName === "generator" && layout.generatorFrame !== null) {

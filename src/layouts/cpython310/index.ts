@@ -20,6 +20,9 @@ import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
+import { EXCEPTION_TYPES } from "./exceptionTypes.js";
+import { exceptionMembers } from "./exceptionMembers.js";
+import { PyBaseExceptionObject } from "./leaves.js";
 import { unicodeData310 } from "./unicodeData.js";
 import { ARRAY_ITEMSIZE, ARRAY_ITEMTYPE, arrayobjectStruct, arrayResize, sizeofArray } from "./arrayobject.js";
 import { BLOCKLEN, blockStruct, CENTER, dequeBlocks, dequeobjectStruct, sizeofDeque } from "./dequeobject.js";
@@ -38,6 +41,9 @@ export const cpython310: Layout = {
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
+  exceptionTypes: EXCEPTION_TYPES,
+  baseException: PyBaseExceptionObject,
+  exceptionMembers,
   noneHash: null,
   unicodeData: unicodeData310,
   gcHead: PyGC_HeadStruct,

@@ -78,6 +78,17 @@ const mappingproxyobject = cstruct("mappingproxyobject", [HEAD, ptr("mapping")])
 /** Objects/funcobject.c. */
 const classmethod = cstruct("classmethod", [HEAD, ptr("cm_callable"), ptr("cm_dict")]);
 const staticmethod = cstruct("staticmethod", [HEAD, ptr("sm_callable"), ptr("sm_dict")]);
+/** Include/cpython/pyerrors.h: PyException_HEAD, what every builtin exception starts with (a subclass's own members follow). */
+export const PyBaseExceptionObject = cstruct("PyBaseExceptionObject", [
+  HEAD,
+  ptr("dict"),
+  ptr("args"),
+  ptr("traceback"),
+  ptr("context"),
+  ptr("cause"),
+  field("suppress_context", "char", 1),
+  padding(7),
+]);
 /** Objects/typeobject.c: what super(type, obj) holds. */
 const superobject = cstruct("superobject", [HEAD, ptr("type", "PyTypeObject *"), ptr("obj"), ptr("obj_type", "PyTypeObject *")]);
 /** Objects/descrobject.c. */

@@ -17,6 +17,9 @@ import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
+import { EXCEPTION_TYPES } from "./exceptionTypes.js";
+
+import { PyBaseExceptionObject } from "./leaves.js";
 import { unicodeData311 } from "./unicodeData.js";
 
 /**
@@ -36,6 +39,10 @@ export const cpython311: Layout = {
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
+  exceptionTypes: EXCEPTION_TYPES,
+  baseException: PyBaseExceptionObject,
+  // 3.11: exception groups.
+  exceptionMembers: { ...cpython310.exceptionMembers, BaseExceptionGroup: [ptr("msg"), ptr("excs")] },
   unicodeData: unicodeData311,
   long: { ...cpython310.long, sizeof: sizeofLong, sizeofBool, countedDigits: (v) => Math.max(1, cpython310.long.digits(v)) },
   dict: {

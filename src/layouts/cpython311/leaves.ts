@@ -7,6 +7,19 @@ import { ptr, ssize } from "../cpython310/platform.js";
 import { PyTypeObjectStruct } from "../cpython310/PyTypeObject.js";
 import { MANAGED_DICT_PREHEADER } from "./PyHeapTypeObject.js";
 
+/** PyException_HEAD gains the notes list (add_note), after args. */
+export const PyBaseExceptionObject = cstruct("PyBaseExceptionObject", [
+  HEAD,
+  ptr("dict"),
+  ptr("args"),
+  ptr("notes"),
+  ptr("traceback"),
+  ptr("context"),
+  ptr("cause"),
+  field("suppress_context", "char", 1),
+  padding(7),
+]);
+
 /** enumobject gains `one`, the cached int 1 its long index adds. */
 const enumobject = cstruct("enumobject", [HEAD, ssize("en_index"), ptr("en_sit"), ptr("en_result"), ptr("en_longindex"), ptr("one")]);
 

@@ -15,6 +15,9 @@ import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
+import { EXCEPTION_TYPES } from "./exceptionTypes.js";
+import { ptr } from "../cpython310/platform.js";
+import { PyBaseExceptionObject } from "../cpython311/leaves.js";
 import { unicodeData312 } from "./unicodeData.js";
 
 /** A Counter instance: a dict subclass in Python whose __dict__ and __weakref__ are the pre-header's words. */
@@ -42,6 +45,10 @@ export const cpython312: Layout = {
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
+  exceptionTypes: EXCEPTION_TYPES,
+  baseException: PyBaseExceptionObject,
+  // 3.12: ImportError keeps the name of a `from` import.
+  exceptionMembers: { ...cpython311.exceptionMembers, ImportError: [ptr("msg"), ptr("name"), ptr("path"), ptr("name_from")] },
   // none_hash (Objects/object.c): a constant from 3.12.
   noneHash: 0xfca86420,
   unicodeData: unicodeData312,

@@ -8,6 +8,8 @@ import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
+import { EXCEPTION_TYPES } from "./exceptionTypes.js";
+import { PyBaseExceptionObject } from "../cpython311/leaves.js";
 import { unicodeData313 } from "./unicodeData.js";
 
 // Static types are immortal and no longer counted as GC objects by getsizeof.
@@ -34,6 +36,8 @@ export const cpython313: Layout = {
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
+  exceptionTypes: EXCEPTION_TYPES,
+  baseException: PyBaseExceptionObject,
   unicodeData: unicodeData313,
   decimal: { ...cpython312.decimal, sizeof: sizeofDecimal, gc: true },
   heapType: { ...cpython312.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType },

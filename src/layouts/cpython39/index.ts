@@ -12,6 +12,9 @@ import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
+import { EXCEPTION_TYPES } from "./exceptionTypes.js";
+import { syntaxErrorMembers38 } from "../cpython310/exceptionMembers.js";
+import { PyBaseExceptionObject } from "../cpython310/leaves.js";
 import { leafTypes } from "./leaves.js";
 
 /** PyAsyncMethods before am_send (3.10). */
@@ -25,6 +28,10 @@ export const cpython39: Layout = {
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
+  exceptionTypes: EXCEPTION_TYPES,
+  baseException: PyBaseExceptionObject,
+  // Before 3.10: no end position in SyntaxError, no name/obj in NameError and AttributeError.
+  exceptionMembers: { ...Object.fromEntries(Object.entries(cpython310.exceptionMembers).filter(([k]) => k !== "NameError" && k !== "AttributeError")), SyntaxError: syntaxErrorMembers38 },
   rules: { ...cpython310.rules, mergeClonesIntoSplitTarget: false, listExtendPreallocates: false, dictNewAllocatesKeys: true, stackUseGuideline: null, emptyFrozensetSingleton: true, heapExtensionTypes: [], zeroFlagAlignsEveryType: true, constDisplaysFolded: true, zipStrict: false, truncResultNeedsIndex: false, walrusInSubscript: false, propertyErrorNamesAttribute: false },
   dataclassKeywords: ["init", "repr", "eq", "order", "unsafe_hash", "frozen"],
   list: {

@@ -1,0 +1,278 @@
+// Exception objects (Objects/exceptions.c). The builtin exception classes are
+// classes of pymem's class model marked `static`: their MRO, their
+// tp_basicsize (generated per version from the interpreter) and the
+// BaseException methods every subclass inherits — __new__ and __init__ store
+// the arguments as `args`, __str__ and __repr__ show them. A setup class
+// deriving from one is an ordinary class over that base: it inherits the
+// base's __dict__ pointer (BaseException has one) and adds __weakref__.
+// Python exceptions travel through pymem as PyException; the object a handler
+// binds is made when it is caught (or is the one `raise` threw).
+import { c3 } from "./classes.js";
+import { ctx } from "./ctx.js";
+import { PyException, PymemError, typeError } from "./errors.js";
+import type { Layout } from "../layouts/layout.js";
+import { None, pyBool, pyStr, pyStrFresh, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj, type PyTupleObj } from "./objects.js";
+import { materialize } from "./seq.js";
+import { reprObject, strObj } from "./format.js";
+import { strText } from "./text.js";
+import { emptyTuple, newTuple } from "./tuples.js";
+
+/** What PyBaseExceptionObject holds besides the dict: args, __cause__, __context__, __suppress_context__. */
+export interface ExceptionState {
+  args: PyTupleObj;
+  cause: PyObj;
+  context: PyObj;
+  suppressContext: boolean;
+  /** Raised at least once: __traceback__ is a traceback object pymem does not model. */
+  raised: boolean;
+  /** Raised by the interpreter itself (pymem's runtime): members such as NameError.name hold what it put there. */
+  fromRuntime: boolean;
+}
+
+const states = new WeakMap<PyInstanceObj, ExceptionState>();
+
+/** The exception state of an instance of an exception class (made by BaseException.__new__). */
+export function exceptionState(o: PyObj): ExceptionState | undefined {
+  return o.t === "instance" ? states.get(o) : undefined;
+}
+
+export function isExceptionClass(c: PyObj): c is PyClassObj {
+  return c.t === "class" && c.builtinBase === "BaseException";
+}
+
+function fn(name: string, call: (args: readonly PyObj[], kw: Kwargs) => PyObj): PyObj {
+  return { t: "function", name, call };
+}
+
+function property(name: string, get: (self: PyInstanceObj, st: ExceptionState) => PyObj): PyObj {
+  return { t: "opaque", typeName: "property", data: fn(name, ([self]) => get(self as PyInstanceObj, stateOf(self))) };
+}
+
+function stateOf(self: PyObj | undefined): ExceptionState {
+  const st = self === undefined ? undefined : exceptionState(self);
+  if (st === undefined) throw typeError("descriptor requires a 'BaseException' object");
+  return st;
+}
+
+function argsOf(st: ExceptionState): PyObj[] {
+  return materialize(st.args.items);
+}
+
+/** BaseException_new: an instance of cls whose args are the call's positional arguments. */
+function newException(cls: PyClassObj, args: readonly PyObj[]): PyInstanceObj {
+  const inst: PyInstanceObj = { t: "instance", cls, dict: null, attrKeys: null, attrValues: null, attrCount: 0, slotValues: null, w: 0 };
+  states.set(inst, { args: args.length === 0 ? emptyTuple : newTuple([...args]), cause: None, context: None, suppressContext: false, raised: false, fromRuntime: false });
+  return inst;
+}
+
+/**
+ * Types whose own __new__/__init__ parse their arguments, with how many
+ * positional ones pymem takes as plain args: OSError's errno mapping,
+ * SyntaxError's details and ImportError's keywords start at a second
+ * argument; the Unicode errors' five fields and exception groups at the first.
+ */
+const OWN_INIT: ReadonlyMap<string, number> = new Map([
+  ["OSError", 1], ["SyntaxError", 1], ["ImportError", 1],
+  ["UnicodeEncodeError", 0], ["UnicodeDecodeError", 0], ["UnicodeTranslateError", 0], ["BaseExceptionGroup", 0],
+]);
+
+/** The builtin class whose own argument parsing is not modelled past `plain` arguments, if cls has one. */
+function ownInit(cls: PyClassObj): { name: string; plain: number } | undefined {
+  const c = cls.mro.find((k) => k.static === true && OWN_INIT.has(k.name));
+  return c === undefined ? undefined : { name: c.name, plain: OWN_INIT.get(c.name) as number };
+}
+
+/** str(args[0]) / str(args) as BaseException_str gives it; KeyError shows repr(key). */
+function exceptionStr(self: PyInstanceObj, st: ExceptionState): PyStrObj {
+  const args = argsOf(st);
+  if (args.length === 0) return pyStr("");
+  if (args.length === 1) return self.cls.mro.some((c) => c.static === true && c.name === "KeyError") ? reprObject(args[0] as PyObj) : strObj(args[0] as PyObj);
+  return strObj(st.args);
+}
+
+/** The attributes BaseException gives every exception class. */
+function baseExceptionAttrs(layout: Layout): [string, PyObj][] {
+  return [
+    ["__module__", pyStr("builtins")],
+    ["__new__", fn("__new__", (args, kw) => {
+      const cls = args[0];
+      if (cls === undefined || !isExceptionClass(cls)) throw typeError("BaseException.__new__(X): X is not a type object");
+      const own = ownInit(cls);
+      if (own !== undefined && (args.length - 1 > own.plain || kw.values.size > 0)) {
+        throw new PymemError("UNSUPPORTED", `these arguments of ${own.name}() (its own argument parsing is not modelled)`);
+      }
+      return newException(cls, args.slice(1));
+    })],
+    ["__init__", fn("__init__", (args, kw) => {
+      const self = args[0] as PyInstanceObj;
+      const st = stateOf(self);
+      if (kw.values.size > 0) throw typeError(`${self.cls.name}() takes no keyword arguments`);
+      st.args = args.length <= 1 ? emptyTuple : newTuple(args.slice(1));
+      return None;
+    })],
+    ["__str__", fn("__str__", ([self]) => exceptionStr(self as PyInstanceObj, stateOf(self)))],
+    ["__repr__", fn("__repr__", ([self]) => {
+      const st = stateOf(self);
+      const args = argsOf(st);
+      const name = (self as PyInstanceObj).cls.name;
+      const text = args.length === 1 ? `${name}(${strText(reprObject(args[0] as PyObj))})` : `${name}${strText(reprObject(st.args))}`;
+      return pyStrFresh(text);
+    })],
+    ["with_traceback", fn("with_traceback", ([self, tb]) => {
+      stateOf(self);
+      if (tb !== undefined && tb.t !== "NoneType") throw new PymemError("UNSUPPORTED", "traceback objects");
+      return self as PyObj;
+    })],
+    ["args", property("args", (_self, st) => st.args)],
+    ["__cause__", property("__cause__", (_self, st) => st.cause)],
+    ["__context__", property("__context__", (_self, st) => st.context)],
+    ["__suppress_context__", property("__suppress_context__", (_self, st) => pyBool(st.suppressContext))],
+    ["__traceback__", property("__traceback__", (_self, st) => {
+      if (st.raised) throw new PymemError("UNSUPPORTED", "traceback objects (__traceback__ of a raised exception)");
+      return None;
+    })],
+  ];
+}
+
+/** A member None when the exception was made from its arguments alone; what the interpreter sets in it when it raises is not modelled. */
+function unset(name: string): PyObj {
+  return property(name, (self, st) => {
+    if (st.fromRuntime) throw new PymemError("UNSUPPORTED", `${self.cls.name}.${name} of an exception the interpreter raised`);
+    return None;
+  });
+}
+
+/** Members some builtin exceptions add, None when made from their arguments alone (the common case). */
+function memberAttrs(name: string): [string, PyObj][] {
+  const first = (_self: PyInstanceObj, st: ExceptionState): PyObj => argsOf(st)[0] ?? None;
+  switch (name) {
+    case "StopIteration":
+    case "StopAsyncIteration":
+      return [["value", property("value", first)]];
+    case "SystemExit":
+      return [["code", property("code", (_self, st) => {
+        const args = argsOf(st);
+        return args.length === 0 ? None : args.length === 1 ? (args[0] as PyObj) : st.args;
+      })]];
+    case "NameError":
+      return [["name", unset("name")]];
+    case "AttributeError":
+      return [["name", unset("name")], ["obj", unset("obj")]];
+    case "ImportError":
+      return [["name", unset("name")], ["path", unset("path")], ["msg", property("msg", first)]];
+    case "OSError":
+      return ["errno", "strerror", "filename", "filename2"].map((n) => [n, unset(n)]);
+    default:
+      return [];
+  }
+}
+
+const classesByLayout = new WeakMap<Layout, ReadonlyMap<string, PyClassObj>>();
+
+/** The builtin exception classes of the layout's version, by name. */
+export function exceptionClasses(layout: Layout = ctx().layout): ReadonlyMap<string, PyClassObj> {
+  let out = classesByLayout.get(layout);
+  if (out !== undefined) return out;
+  const made = new Map<string, PyClassObj>();
+  for (const [name, baseNames, basicsize] of layout.exceptionTypes) {
+    const bases = baseNames.map((b) => made.get(b) as PyClassObj);
+    const attrs = new Map<string, PyObj>(name === "BaseException" ? baseExceptionAttrs(layout) : [["__module__", pyStr("builtins")]]);
+    for (const [k, v] of memberAttrs(name)) attrs.set(k, v);
+    const cls: PyClassObj = {
+      t: "class",
+      name,
+      bases,
+      mro: [],
+      attrs,
+      slots: [],
+      // BaseException's own dict pointer (tp_dictoffset); no __weakref__.
+      hasDict: true,
+      hasWeakref: false,
+      shape: { basicsize, gc: true },
+      builtinBase: "BaseException",
+      // A static type caches no keys: an instance's __dict__ is a plain dict.
+      cachedKeys: null,
+      frozen: false,
+      tupleFields: null,
+      decorated: null,
+      static: true,
+    };
+    (cls as { mro: readonly PyClassObj[] }).mro = c3(cls, bases);
+    made.set(name, cls);
+  }
+  classesByLayout.set(layout, (out = made));
+  return out;
+}
+
+/** The exception object of a caught PyException: the one `raise` threw, or one made now from pymem's own error. */
+export function exceptionObject(e: PyException): PyInstanceObj {
+  if (e.obj !== undefined) return e.obj as PyInstanceObj;
+  const cls = exceptionClasses().get(e.pyType);
+  if (cls === undefined) throw new PymemError("UNSUPPORTED", `catching ${e.pyType} (its exception class is not modelled)`, e.span);
+  const args = e.args ?? (e.pyMessage === "" ? [] : [pyStr(e.pyMessage)]);
+  const inst = newException(cls, args);
+  const st = stateOf(inst);
+  st.raised = true;
+  st.fromRuntime = true;
+  // Raised while another was handled: that one, still handled here or left behind by its handler.
+  const handling = ctx().handling;
+  const context = pendingContext.get(e) ?? handling[handling.length - 1];
+  if (context !== undefined) st.context = context;
+  e.obj = inst;
+  return inst;
+}
+
+/**
+ * RAISE_VARARGS: `raise exc [from cause]`. A class is called with no
+ * arguments; anything else must be an exception instance. The exception being
+ * handled, if any, becomes __context__ (the new one is thrown as a PyException
+ * whose message is str(exc), as the traceback shows it).
+ */
+export function raiseException(exc: PyObj, cause: PyObj | undefined, handling: PyInstanceObj | null, instantiate: (c: PyClassObj) => PyObj): PyException {
+  const inst = exc.t === "class" && isExceptionClass(exc) ? instantiate(exc) : exc;
+  const st = exceptionState(inst);
+  if (st === undefined) throw typeError("exceptions must derive from BaseException");
+  if (cause !== undefined) {
+    const c = cause.t === "class" && isExceptionClass(cause) ? instantiate(cause) : cause;
+    if (c.t !== "NoneType" && exceptionState(c) === undefined) throw typeError("exception causes must derive from BaseException");
+    st.cause = c;
+    st.suppressContext = true;
+  }
+  if (handling !== null && handling !== inst) st.context = handling;
+  st.raised = true;
+  const self = inst as PyInstanceObj;
+  const e = new PyException(self.cls.name, strText(strObj(self)));
+  e.obj = self;
+  return e;
+}
+
+/** A bare `raise`: the exception being handled, thrown again. */
+export function reraise(obj: PyInstanceObj): PyException {
+  const e = new PyException(obj.cls.name, strText(strObj(obj)));
+  e.obj = obj;
+  return e;
+}
+
+/** An exception raised while another is handled takes it as __context__ (unless it already has one). */
+export function chainContext(e: PyException, handled: PyInstanceObj): void {
+  if (e.obj === undefined) {
+    if (!pendingContext.has(e)) pendingContext.set(e, handled);
+    return;
+  }
+  const st = exceptionState(e.obj);
+  if (st !== undefined && st.context.t === "NoneType" && e.obj !== handled) st.context = handled;
+}
+
+/** The exception a handler was handling when pymem's own error left it, for __context__ once the error is caught. */
+const pendingContext = new WeakMap<PyException, PyObj>();
+
+/** PyErr_GivenExceptionMatches for an except clause: a class or a tuple of classes, each deriving from BaseException. */
+export function exceptionMatches(obj: PyInstanceObj, spec: PyObj): boolean {
+  const kinds = spec.t === "tuple" && spec.cls === undefined ? materialize(spec.items) : [spec];
+  let hit = false;
+  for (const k of kinds) {
+    if (!isExceptionClass(k)) throw typeError("catching classes that do not inherit from BaseException is not allowed");
+    if (obj.cls.mro.includes(k)) hit = true;
+  }
+  return hit;
+}
