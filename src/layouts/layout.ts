@@ -113,6 +113,8 @@ export interface VersionRules {
   readonly truncResultNeedsIndex: boolean;
   /** property's "can't set/delete attribute" names the attribute when __set_name__ gave the property one (3.10+). */
   readonly propertyErrorNamesAttribute: boolean;
+  /** math.factorial takes an integral float (3.8, 3.9: deprecated; a TypeError from 3.10). */
+  readonly factorialTakesIntegralFloat: boolean;
   /**
    * Displays with `*`/`**` items are built by BUILD_LIST_UNPACK / BUILD_TUPLE_UNPACK / BUILD_SET_UNPACK /
    * BUILD_MAP_UNPACK (before 3.9): every part is evaluated first, each run of plain items packed into a

@@ -84,6 +84,7 @@ export function signatureCounts(owner: string, name: string): SignatureCounts | 
 
 /** The real function's owner for a builtin object: a builtin type's name for a bound method of its value, "" for a builtins function. */
 function ownerOf(f: PyBuiltinObj): string | null {
+  if (f.module !== undefined) return `module ${f.module}`;
   const self = f.self;
   if (self === null) return isBuiltinFunction(f) ? "" : null;
   if (self.t === "instance" || self.t === "class" || self.t === "type" || self.t === "module") return null;

@@ -5,7 +5,7 @@ import { newTuple } from "./tuples.js";
 import { classmethods, getTupleSubclassAttr, lookupClassAttr, newInstance } from "./classes.js";
 import { delInstanceAttr, delTupleSubclassAttr, getInstanceAttr, setInstanceAttrValue, setTupleSubclassAttr } from "./instanceAttrs.js";
 import { typeObject as builtinType } from "./typeObjects.js";
-import { PyException, typeError } from "./errors.js";
+import { PyException, PymemError, typeError } from "./errors.js";
 import { getBuiltinAttr } from "./methods.js";
 import { None, pyStr, typeName, type PyClassObj, type PyObj, type PyStrObj, type PyTypeObj } from "./objects.js";
 import { intern } from "./constPool.js";
@@ -98,7 +98,10 @@ export function getAttr(o: PyObj, name: string): PyObj {
       break;
     }
     case "opaque":
-      if (o.typeName === "super") return superAttr(o.data as SuperData, name);
+      if (o.typeName === "super") {
+        if (o.data === null) throw new PymemError("UNSUPPORTED", "attributes of super() over a builtin type");
+        return superAttr(o.data as SuperData, name);
+      }
       break;
     case "method":
       if (name === "__self__") return o.self;

@@ -12,6 +12,7 @@ import { newDict } from "./dicts.js";
 import { opaque } from "./opaqueObjects.js";
 import { dataclassesModuleAttrs, namedTupleFromClassBody, namedtupleFunction, typingModuleAttrs } from "./dataclasses.js";
 import { setNamedTupleFactory } from "./exec.js";
+import { mathModuleAttrs } from "./mathModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
@@ -80,5 +81,6 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["sys", sys],
     ["dataclasses", module("dataclasses", dataclassesModuleAttrs())],
     ["typing", module("typing", typingModuleAttrs())],
+    ["math", module("math", mathModuleAttrs(layout))],
   ]);
 }

@@ -160,6 +160,8 @@ export interface PyBuiltinObj {
   readonly name: string;
   readonly self: PyObj | null; // bound method receiver
   readonly fn: NativeFn;
+  /** The module whose C function this is (math.floor): its arguments are bound by that module's generated signature. */
+  readonly module?: string;
 }
 
 export interface PyTypeObj {

@@ -37,8 +37,10 @@ export interface FrameWithCell extends Scope {
 /** super(type, obj): obj must be an instance or a subclass of type (supercheck). */
 export function makeSuper(start: PyObj, obj: PyObj): PyObj {
   if (start.t !== "class") {
-    if (start.t === "type") throw new PymemError("UNSUPPORTED", `super() over the builtin type '${start.name}'`);
-    throw typeError(`super() argument 1 must be type, not ${typeName(start)}`);
+    if (start.t !== "type") throw typeError(`super() argument 1 must be type, not ${typeName(start)}`);
+    // super(int, 1): a value of its own (a leaf); looking anything up through it is not modelled.
+    if (typeName(obj) !== start.name) throw new PymemError("UNSUPPORTED", `super() over the builtin type '${start.name}'`);
+    return opaque("super", null);
   }
   const objType = obj.t === "class" && obj.mro.includes(start) ? obj : obj.t === "instance" && obj.cls.mro.includes(start) ? obj.cls : null;
   if (objType === null) {
