@@ -72,6 +72,8 @@ const heapBound = HEAP_SHARE * getHeapStatistics().heap_size_limit;
 export class Ctx {
   /** The exceptions being handled, innermost last (sys.exc_info): a bare `raise` re-raises the last, a new one takes it as __context__. */
   readonly handling: import("./objects.js").PyObj[] = [];
+  /** The random module's hidden Random, once random.seed() made it (null: never seeded in this evaluation). */
+  randomState: import("./randomState.js").PyRandom | null = null;
   /** PyUnicode_InternInPlace's table: identifier-like constants of every code unit meet here (constPool.ts seeds it). */
   readonly interned = new Map<string, PyStrObj>();
   /** Whether `interned` holds what the interpreter's start-up interned (the layout's preinternedChars). */

@@ -13,6 +13,7 @@ import { binaryOp } from "./ops.js";
 import { isUserObj, lookupDunder, callDunder, userIndexOf } from "./userDunders.js";
 import type { Layout } from "../layouts/layout.js";
 import { tuple2 } from "./tuples.js";
+import { glibcCos, glibcLog, glibcSin } from "./libm/glibc.js";
 
 function domainError(): PyException {
   return valueError("math domain error");
@@ -309,14 +310,14 @@ function functions(): [string, NativeFn][] {
     ["expm1", unary(Math.expm1)],
     ["log", (args) => {
       const l = (x: PyObj | undefined): number => {
-        if (x !== undefined && x.t === "int" && typeof x.v === "bigint" && x.v > 0n) {
-          // loghelper: a huge int goes through frexp of its top bits.
-          const e = bitLength(x.v) - 60;
-          return Math.log(Number(x.v >> BigInt(e))) + e * Math.LN2;
+        if (x !== undefined && x.t === "int" && typeof x.v === "bigint" && x.v > 0n && !Number.isFinite(Number(x.v))) {
+          // loghelper: an int too large for a double goes through _PyLong_Frexp (x = m * 2**e, m in [0.5, 1)).
+          const e = bitLength(x.v);
+          return glibcLog(Number(x.v >> BigInt(e - 60)) / 2 ** 60) + glibcLog(2) * e;
         }
         const v = num(x);
         if (v <= 0 && !Number.isNaN(v)) throw domainError();
-        return Math.log(v);
+        return glibcLog(v);
       };
       const n = l(args[0]);
       if (args[1] === undefined) return pyFloat(n);
@@ -339,8 +340,8 @@ function functions(): [string, NativeFn][] {
       if (a < 0 && Number.isFinite(a) && Number.isFinite(b) && !Number.isInteger(b)) throw domainError();
       return checked(a ** b, a, b);
     }],
-    ["sin", unary(Math.sin)],
-    ["cos", unary(Math.cos)],
+    ["sin", unary(glibcSin)],
+    ["cos", unary(glibcCos)],
     ["tan", unary(Math.tan)],
     ["asin", unary(Math.asin)],
     ["acos", unary(Math.acos)],
@@ -363,9 +364,9 @@ function functions(): [string, NativeFn][] {
 
 function unaryLog(f: (x: number) => number): NativeFn {
   return ([x]) => {
-    if (x !== undefined && x.t === "int" && typeof x.v === "bigint" && x.v > 0n) {
-      const e = bitLength(x.v) - 60;
-      return pyFloat(f(Number(x.v >> BigInt(e))) + e * f(2));
+    if (x !== undefined && x.t === "int" && typeof x.v === "bigint" && x.v > 0n && !Number.isFinite(Number(x.v))) {
+      const e = bitLength(x.v);
+      return pyFloat(f(Number(x.v >> BigInt(e - 60)) / 2 ** 60) + f(2) * e);
     }
     const v = num(x);
     if (v <= 0 && !Number.isNaN(v)) throw domainError();

@@ -26,6 +26,8 @@ import { bytesMethod, strMethod } from "./strMethods.js";
 import { contains } from "./ops.js";
 import { userIndexOf } from "./userDunders.js";
 import { newTuple, tuple2 } from "./tuples.js";
+import { randomObjectMethod } from "./randomModule.js";
+import type { PyRandom } from "./randomState.js";
 import { bufferBytes } from "./arrayObject.js";
 import { arrayMethod } from "./arrayMethods.js";
 import { dequeMethod } from "./dequeMethods.js";
@@ -582,6 +584,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
         if (name === "parents") return { t: "opaque", typeName: "ChainMap", data: maps.length > 1 ? maps.slice(1) : [newDict()] };
         if (name === "new_child") fn = ([m]) => ({ t: "opaque", typeName: "ChainMap", data: [m ?? newDict(), ...maps] });
       }
+      if (o.typeName === "Random") fn = randomObjectMethod(o.data as PyRandom, name);
       if (o.typeName === "memoryview" && name === "tobytes") fn = () => pyBytes((bufferBytes(o) ?? new Uint8Array(0)).slice());
       if (o.typeName === "memoryview" && name === "nbytes") return pyInt((bufferBytes(o) ?? new Uint8Array(0)).length);
       break;

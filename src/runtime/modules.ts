@@ -13,6 +13,7 @@ import { opaque } from "./opaqueObjects.js";
 import { dataclassesModuleAttrs, namedTupleFromClassBody, namedtupleFunction, typingModuleAttrs } from "./dataclasses.js";
 import { setNamedTupleFactory } from "./exec.js";
 import { mathModuleAttrs } from "./mathModule.js";
+import { randomModuleAttrs } from "./randomModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
@@ -82,5 +83,6 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["dataclasses", module("dataclasses", dataclassesModuleAttrs())],
     ["typing", module("typing", typingModuleAttrs())],
     ["math", module("math", mathModuleAttrs(layout))],
+    ["random", module("random", randomModuleAttrs(layout))],
   ]);
 }

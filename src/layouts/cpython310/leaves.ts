@@ -140,6 +140,10 @@ const Field = cstruct("Field instance", [
 ]);
 /** Lib/collections/__init__.py: ChainMap, a Python class without __slots__ (type_new adds __dict__ and __weakref__). */
 const ChainMap = cstruct("ChainMap instance", [HEAD, ptr("__dict__"), ptr("__weakref__")]);
+/** Modules/_randommodule.c: the Mersenne Twister's state inline (index, then 624 32-bit words). */
+export const RandomObjectFields = [field("index", "int", SIZEOF.int), field("state", "uint32_t[624]", 624 * 4), padding(4)];
+/** Lib/random.py: random.Random, a Python class over _random.Random (type_new adds __dict__ and __weakref__). */
+const Random = cstruct("Random instance", [HEAD, ...RandomObjectFields, ptr("__dict__"), ptr("__weakref__")]);
 
 export const leafTypes: Readonly<Record<string, LeafType>> = {
   NoneType: leaf(singleton, false),
@@ -192,6 +196,7 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   _deque_iterator: leaf(dequeiterobject, true),
   _deque_reverse_iterator: leaf(dequeiterobject, true),
   ChainMap: leaf(ChainMap, true),
+  Random: leaf(Random, true),
   odict_iterator: leaf(odictiterobject, true),
   arrayiterator: leaf(arrayiterobject, true),
   odict_keys: leaf(_PyDictViewObject, true),

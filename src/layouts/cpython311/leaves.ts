@@ -2,7 +2,7 @@
 // (Objects/enumobject.c, Include/cpython/funcobject.h of 3.11).
 import { cstruct, field, padding } from "../struct.js";
 import { seqIter } from "../cpython310/leaves.js";
-import { HEAD, leaf, leafTypes as leafTypes310, type LeafType } from "../cpython310/leaves.js";
+import { HEAD, leaf, leafTypes as leafTypes310, RandomObjectFields, type LeafType } from "../cpython310/leaves.js";
 import { ptr, ssize } from "../cpython310/platform.js";
 import { PyTypeObjectStruct } from "../cpython310/PyTypeObject.js";
 import { MANAGED_DICT_PREHEADER } from "./PyHeapTypeObject.js";
@@ -34,6 +34,7 @@ const PyFunctionObject = cstruct("PyFunctionObject", [
 
 /** Lib/collections/__init__.py: ChainMap, a Python class whose __dict__ is managed (the pre-header words, counted here) and __weakref__ a member. */
 const ChainMap = cstruct("ChainMap instance", [MANAGED_DICT_PREHEADER, HEAD, ptr("__weakref__")]);
+const Random = cstruct("Random instance", [MANAGED_DICT_PREHEADER, HEAD, ...RandomObjectFields, ptr("__weakref__")]);
 
 /** The leaves, less the generator: its size follows its code's frame from 3.11, which pymem does not compile yet. */
 const { generator: _generator, ...rest } = leafTypes310;
@@ -44,6 +45,7 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   type: leaf(PyTypeObjectStruct, true),
   str_ascii_iterator: leaf(seqIter("unicodeiterobject", "PyObject *"), true),
   ChainMap: leaf(ChainMap, true),
+  Random: leaf(Random, true),
   enumerate: leaf(enumobject, true),
   function: leaf(PyFunctionObject, true),
 };

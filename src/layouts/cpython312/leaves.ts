@@ -3,7 +3,7 @@
 // Python classes of collections whose __dict__ and __weakref__ are now both
 // managed in the pre-header.
 import { cstruct, field, padding } from "../struct.js";
-import { HEAD, leaf, type LeafType } from "../cpython310/leaves.js";
+import { HEAD, leaf, RandomObjectFields, type LeafType } from "../cpython310/leaves.js";
 import { ptr, SIZEOF } from "../cpython310/platform.js";
 import { leafTypes as leafTypes311 } from "../cpython311/leaves.js";
 import { PREHEADER } from "./PyHeapTypeObject.js";
@@ -24,6 +24,7 @@ const longrangeiterobject = cstruct("longrangeiterobject", [HEAD, ptr("start"), 
 
 /** ChainMap: its __dict__ and __weakref__ are the pre-header's two words. */
 const ChainMap = cstruct("ChainMap instance", [PREHEADER, HEAD]);
+const Random = cstruct("Random instance", [PREHEADER, HEAD, ...RandomObjectFields]);
 
 export const leafTypes: Readonly<Record<string, LeafType>> = {
   ...leafTypes311,
@@ -32,4 +33,5 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   range_iterator: leaf(rangeiterobject, false),
   longrange_iterator: leaf(longrangeiterobject, false),
   ChainMap: leaf(ChainMap, true),
+  Random: leaf(Random, true),
 };

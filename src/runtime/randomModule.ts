@@ -1,0 +1,185 @@
+// The random module as Python code sees it: the module-level functions (bound
+// to the module's hidden Random instance, one per evaluation) and
+// random.Random objects, over PyRandom (randomState.ts), which reproduces
+// CPython's generator bit for bit. Their results are built as Lib/random.py
+// builds them: randint/randrange ints (small ones the cached objects),
+// choice/sample/choices hand back the population's own items, sample's result
+// is `[None] * k` filled in, choices' a list comprehension (append growth),
+// shuffle permutes the list in place. A generator never seeded takes the
+// operating system's randomness in CPython, so its values differ per run:
+// pymem refuses them rather than answering one run's figures.
+import { ctx } from "./ctx.js";
+import { PyException, PymemError, typeError } from "./errors.js";
+import { objectLen, toArray } from "./iteration.js";
+import { listAppend, listArray, newEmptyList, newListExact } from "./lists.js";
+import { None, pyBytes, pyFloat, pyInt, typeName, type Kwargs, type NativeFn, type PyListObj, type PyObj } from "./objects.js";
+import { getItem } from "./subscript.js";
+import { bytesData, strText } from "./text.js";
+import { PyRandom, PyRandomError, type PyNumberArg, type PyRandomSeed, type PySeqKind } from "./randomState.js";
+import type { Layout } from "../layouts/layout.js";
+
+/** A Python number as PyRandom takes it: ints exact, floats marked. */
+function numArg(x: PyObj | undefined, what: string): PyNumberArg {
+  if (x === undefined) throw typeError(`${what}: missing argument`);
+  if (x.t === "int") return BigInt(x.v);
+  if (x.t === "bool") return x.v ? 1n : 0n;
+  if (x.t === "float") return { float: x.v };
+  throw typeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
+}
+
+function floatArg(x: PyObj | undefined, dflt?: number): number {
+  if (x === undefined) {
+    if (dflt !== undefined) return dflt;
+    throw typeError("missing a required argument");
+  }
+  if (x.t === "float") return x.v;
+  if (x.t === "int") return Number(x.v);
+  if (x.t === "bool") return x.v ? 1 : 0;
+  throw typeError(`must be real number, not ${typeName(x)}`);
+}
+
+function intResult(v: bigint): PyObj {
+  return pyInt(v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v);
+}
+
+/** What seed() takes: None (the OS: refused), an int, a float (its hash), a str or bytes. */
+function seedArg(a: PyObj | undefined): PyRandomSeed {
+  if (a === undefined || a.t === "NoneType") throw unseeded("random.seed() without a seed");
+  if (a.t === "int" || a.t === "bool") return a.t === "bool" ? (a.v ? 1n : 0n) : BigInt(a.v);
+  if (a.t === "float") return { float: a.v };
+  if (a.t === "str") return { str: strText(a) };
+  if (a.t === "bytes" || a.t === "bytearray") return { bytes: bytesData(a) };
+  throw new PymemError("UNSUPPORTED", `random.seed() of a '${typeName(a)}' (its hash decides the seed)`);
+}
+
+function unseeded(what: string): PymemError {
+  return new PymemError("UNSUPPORTED", `${what}: CPython seeds from the operating system's randomness, so the values differ on every run (call random.seed(n) first)`);
+}
+
+/** PyRandom's errors are Python's exceptions. */
+function pyCall<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof PyRandomError) throw new PyException(e.pyType, e.message);
+    if (e instanceof RangeError) throw new PymemError("UNSUPPORTED", `this call of the random module (${e.message})`);
+    throw e;
+  }
+}
+
+function seqKind(o: PyObj): PySeqKind {
+  return o.t === "tuple" ? "tuple" : o.t === "range" ? "range" : o.t === "str" ? "str" : o.t === "bytes" ? "bytes" : "list";
+}
+
+function lengthOf(o: PyObj, what: string): number {
+  if (o.t === "set" || o.t === "frozenset" || o.t === "dict") throw new PymemError("UNSUPPORTED", `${what} over a ${o.t} (CPython converts it in its own order)`);
+  const n = objectLen(o);
+  if (n === null) throw typeError(`object of type '${typeName(o)}' has no len()`);
+  return n;
+}
+
+function kwFloats(kw: Kwargs, name: string): number[] | null {
+  const v = kw.values.get(name);
+  return v === undefined || v.t === "NoneType" ? null : toArray(v).map((x) => floatArg(x));
+}
+
+/** The methods of a Random, over the state `get` returns (the module's hidden one or a Random object's). */
+function methods(get: () => PyRandom, layout: Layout): [string, NativeFn][] {
+  const out: [string, NativeFn][] = [
+    ["seed", ([a, version]) => {
+      const r = get();
+      pyCall(() => r.seed(seedArg(a), version === undefined ? 2 : Number(numArg(version, "seed"))));
+      return None;
+    }],
+    ["random", () => pyFloat(get().random())],
+    ["uniform", ([a, b]) => pyFloat(pyCall(() => get().uniform(floatArg(a), floatArg(b))))],
+    ["triangular", ([lo, hi, mode]) => pyFloat(pyCall(() => get().triangular(floatArg(lo, 0), floatArg(hi, 1), mode === undefined || mode.t === "NoneType" ? null : floatArg(mode))))],
+    ["gauss", ([mu, sigma]) => pyFloat(pyCall(() => get().gauss(mu === undefined ? undefined : floatArg(mu), sigma === undefined ? undefined : floatArg(sigma))))],
+    ["normalvariate", ([mu, sigma]) => pyFloat(pyCall(() => get().normalvariate(mu === undefined ? undefined : floatArg(mu), sigma === undefined ? undefined : floatArg(sigma))))],
+    ["expovariate", ([l]) => pyFloat(pyCall(() => get().expovariate(l === undefined ? undefined : floatArg(l))))],
+    ["randint", ([a, b]) => intResult(pyCall(() => get().randint(numArg(a, "randint"), numArg(b, "randint"))))],
+    ["randrange", ([a, b, c]) => intResult(pyCall(() => get().randrange(numArg(a, "randrange"), b === undefined || b.t === "NoneType" ? (b === undefined ? undefined : null) : numArg(b, "randrange"), c === undefined ? undefined : numArg(c, "randrange"))))],
+    ["getrandbits", ([k]) => intResult(pyCall(() => get().getrandbits(Number(numArg(k, "getrandbits") as bigint))))],
+    ["choice", ([seq]) => {
+      const s = seq as PyObj;
+      const i = pyCall(() => get().choice(lengthOf(s, "choice()"), seqKind(s)));
+      return getItem(s, pyInt(i));
+    }],
+    ["shuffle", ([x]) => {
+      if (x === undefined || x.t !== "list") throw new PymemError("UNSUPPORTED", `random.shuffle() of a '${x === undefined ? "missing" : typeName(x)}' (only lists are modelled)`);
+      const items = listArray(x);
+      const order = pyCall(() => get().shuffle(items.length));
+      const before = items.slice();
+      for (let i = 0; i < order.length; i++) items[i] = before[order[i] as number] as PyObj;
+      return None;
+    }],
+    ["sample", ([population, k], kw) => {
+      const p = population as PyObj;
+      const n = lengthOf(p, "sample()");
+      const countsObj = kw.values.get("counts");
+      const counts = countsObj === undefined || countsObj.t === "NoneType" ? null : toArray(countsObj).map((c) => numArg(c, "sample") as bigint);
+      const picks = pyCall(() => get().sample(n, Number(numArg(k, "sample") as bigint), counts));
+      // result = [None] * k, then filled: a list of exactly k slots.
+      const out: PyListObj = newListExact(picks.map((i) => getItem(p, pyInt(i))));
+      return out;
+    }],
+    ["choices", ([population, weights], kw) => {
+      const p = population as PyObj;
+      const n = lengthOf(p, "choices()");
+      const w = weights === undefined || weights.t === "NoneType" ? kwFloats(kw, "weights") : toArray(weights).map((x) => floatArg(x));
+      const kObj = kw.values.get("k");
+      const k = kObj === undefined ? 1 : Number(numArg(kObj, "choices") as bigint);
+      const picks = pyCall(() => get().choices(n, w, kwFloats(kw, "cum_weights"), k, seqKind(p)));
+      // A list comprehension: each pick appended.
+      const out = newEmptyList();
+      for (const i of picks) listAppend(out, getItem(p, pyInt(i)));
+      return out;
+    }],
+  ];
+  if (layout.attributeNames["module random"]?.split(" ").includes("randbytes")) {
+    out.push(["randbytes", ([n]) => pyBytes(pyCall(() => get().randbytes(Number(numArg(n, "randbytes") as bigint))))]);
+  }
+  return out;
+}
+
+/** The module's hidden Random: made by the first seed() of an evaluation. */
+function moduleState(): PyRandom {
+  const r = ctx().randomState;
+  if (r === null) throw unseeded("the random module's functions before random.seed()");
+  return r;
+}
+
+/** random.seed on the module makes the hidden instance; every other function uses it. */
+function moduleSeed(layout: Layout): NativeFn {
+  return ([a, version]) => {
+    const seed = seedArg(a);
+    ctx().randomState = pyCall(() => new PyRandom(layout.python, seed));
+    if (version !== undefined) pyCall(() => (ctx().randomState as PyRandom).seed(seed, Number(numArg(version, "seed"))));
+    return None;
+  };
+}
+
+/** Methods of a random.Random object, by name. */
+export function randomObjectMethod(state: PyRandom, name: string): NativeFn | null {
+  const layout = ctx().layout;
+  const found = methods(() => state, layout).find(([n]) => n === name);
+  return found === undefined ? null : found[1];
+}
+
+/** The random module's attributes for a version (only the names its random module has). */
+export function randomModuleAttrs(layout: Layout): [string, PyObj][] {
+  const names = new Set((layout.attributeNames["module random"] ?? "").split(" "));
+  const fns: [string, PyObj][] = methods(moduleState, layout).map(([n, f]) => [n, { t: "builtin", name: n, self: null, fn: n === "seed" ? moduleSeed(layout) : f }]);
+  const Random: PyObj = {
+    t: "type",
+    name: "Random",
+    heap: "class",
+    attrs: new Map(),
+    call: ([x]) => {
+      if (x === undefined || x.t === "NoneType") throw unseeded("random.Random() without a seed");
+      const seed = seedArg(x);
+      return { t: "opaque", typeName: "Random", data: pyCall(() => new PyRandom(layout.python, seed)) };
+    },
+  };
+  return [...fns, ["Random", Random] as [string, PyObj]].filter(([n]) => names.has(n));
+}
