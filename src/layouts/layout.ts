@@ -113,6 +113,10 @@ export interface VersionRules {
   readonly truncResultNeedsIndex: boolean;
   /** property's "can't set/delete attribute" names the attribute when __set_name__ gave the property one (3.10+). */
   readonly propertyErrorNamesAttribute: boolean;
+  /** json's scanner names a trailing comma ("Illegal trailing comma before end of object", 3.13+). */
+  readonly jsonTrailingCommaError: boolean;
+  /** json.dumps(allow_nan=False)'s ValueError shows the value (3.13+: "…: nan"). */
+  readonly jsonNanErrorShowsValue: boolean;
   /** math.factorial takes an integral float (3.8, 3.9: deprecated; a TypeError from 3.10). */
   readonly factorialTakesIntegralFloat: boolean;
   /**

@@ -74,6 +74,8 @@ export class Ctx {
   readonly handling: import("./objects.js").PyObj[] = [];
   /** The random module's hidden Random, once random.seed() made it (null: never seeded in this evaluation). */
   randomState: import("./randomState.js").PyRandom | null = null;
+  /** Module-level objects a module makes once per evaluation (json.decoder's NaN and infinities), by name. */
+  readonly moduleState = new Map<string, unknown>();
   /** PyUnicode_InternInPlace's table: identifier-like constants of every code unit meet here (constPool.ts seeds it). */
   readonly interned = new Map<string, PyStrObj>();
   /** Whether `interned` holds what the interpreter's start-up interned (the layout's preinternedChars). */

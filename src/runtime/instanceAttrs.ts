@@ -7,7 +7,7 @@ import { allSlots, lookupClassAttr, slotDelete, slotGet, slotSet } from "./class
 import { intern } from "./constPool.js";
 import { ctx } from "./ctx.js";
 import { dictDelete, dictGet, dictSet } from "./dicts.js";
-import { PyException, typeError } from "./errors.js";
+import { PyException, PymemError, typeError } from "./errors.js";
 import { makeKeysShared } from "./instanceDict.js";
 import { dropPackedAttrs, instanceDict, instanceDictGet, packedAttrStore } from "./instanceValues.js";
 import { hasManagedValues, managedStore, materializeManaged } from "./managedValues.js";
@@ -20,6 +20,7 @@ function attrKey(name: string): PyStrObj {
 }
 
 export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | undefined {
+  if (name === "__dict__" && inst.cls.stdlib === true) throw new PymemError("UNSUPPORTED", `the __dict__ of a ${inst.cls.name} (a standard-library class's instance dict)`);
   if (name === "__dict__" && inst.cls.hasDict) return instanceDict(inst);
   if (name === "__class__") return inst.cls;
   const classAttr = lookupClassAttr(inst.cls, name);

@@ -14,6 +14,7 @@ import { dataclassesModuleAttrs, namedTupleFromClassBody, namedtupleFunction, ty
 import { setNamedTupleFactory } from "./exec.js";
 import { mathModuleAttrs } from "./mathModule.js";
 import { randomModuleAttrs } from "./randomModule.js";
+import { jsonModuleAttrs } from "./jsonModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
@@ -84,5 +85,6 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["typing", module("typing", typingModuleAttrs())],
     ["math", module("math", mathModuleAttrs(layout))],
     ["random", module("random", randomModuleAttrs(layout))],
+    ["json", module("json", jsonModuleAttrs(layout))],
   ]);
 }

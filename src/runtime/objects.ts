@@ -208,6 +208,8 @@ export interface PyClassObj {
   readonly builtinBase: "object" | "tuple" | "BaseException";
   /** A builtin class modelled as a class (the exception hierarchy): a static type, its instances leaves of the deep walk. */
   readonly static?: boolean;
+  /** A class of a standard-library module (json.JSONDecodeError): a heap type the setup did not create, its instances leaves of the deep walk. */
+  readonly stdlib?: boolean;
   cachedKeys: SharedKeys | null;
   /** Dataclass(frozen=True): attribute assignment raises FrozenInstanceError. */
   frozen: boolean;

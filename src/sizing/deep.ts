@@ -137,7 +137,7 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
         break;
       case "instance":
         // An instance of a builtin class (a builtin exception) is a leaf: only classes of the setup are walked.
-        if (o.cls.static === true) break;
+        if (o.cls.static === true || o.cls.stdlib === true) break;
         // The instance __dict__ when one is allocated, and every filled slot over the MRO.
         if (o.dict !== null) stack.push(o.dict);
         else if (o.attrKeys !== null && managed && o.cls.builtinBase === "object") {

@@ -31,6 +31,7 @@ export const cpython312: Layout = {
   rules: {
     ...cpython311.rules,
     strSplitPresizes: true,
+    jsonNanErrorShowsValue: true,
     popToEmptyClears: true,
     boolArgsTruthy: true,
     inlinedComprehensions: true,
