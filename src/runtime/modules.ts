@@ -15,6 +15,7 @@ import { setNamedTupleFactory } from "./exec.js";
 import { mathModuleAttrs } from "./mathModule.js";
 import { randomModuleAttrs } from "./randomModule.js";
 import { jsonModuleAttrs } from "./jsonModule.js";
+import { copyModuleAttrs } from "./copyModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
@@ -86,5 +87,6 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["math", module("math", mathModuleAttrs(layout))],
     ["random", module("random", randomModuleAttrs(layout))],
     ["json", module("json", jsonModuleAttrs(layout))],
+    ["copy", module("copy", copyModuleAttrs(layout))],
   ]);
 }

@@ -1,0 +1,204 @@
+// The copy module (Lib/copy.py), step by step as it runs: copy() through the
+// types' own copy methods (list.copy, dict.copy, set.copy, bytearray.copy),
+// immutable objects returned as they are; deepcopy() with its memo: lists
+// appended to, dicts inserted into, tuples rebuilt only when an item changed,
+// sets and frozensets rebuilt from a copied list, and instances of setup
+// classes reconstructed as object.__reduce_ex__(4) and _reconstruct do it —
+// cls.__new__(cls), then the state (the instance __dict__, deep-copied for
+// deepcopy, and the filled slots) stored with y.__dict__.update(state) and
+// setattr. Reading the state is what CPython does too: from 3.11 it makes the
+// source's __dict__ object when it held values without one.
+import { callObject, emptyKwargs } from "./calls.js";
+import { allSlots, lookupClassAttr, newInstance, slotGet } from "./classes.js";
+import { ctx } from "./ctx.js";
+import { PymemError } from "./errors.js";
+import { getAttr, setAttr } from "./attributes.js";
+import { dictSet, newDict } from "./dicts.js";
+import { exceptionState } from "./exceptions.js";
+import { objectLen, toArray } from "./iteration.js";
+import { typeObject } from "./typeObjects.js";
+import { listAppend, newEmptyList } from "./lists.js";
+import { hasManagedValues, forEachManagedValue } from "./managedValues.js";
+import { hasInstanceDict } from "./instanceValues.js";
+import { getBuiltinAttr, updateFrom } from "./methods.js";
+import { None, pyBytes, typeName, type NativeFn, type PyInstanceObj, type PyObj } from "./objects.js";
+import { materialize } from "./seq.js";
+import { bytesData } from "./text.js";
+import { newTuple } from "./tuples.js";
+import { callDunder, lookupDunder } from "./userDunders.js";
+import type { Layout } from "../layouts/layout.js";
+
+/** Types copy() and deepcopy() return as they are (_copy_immutable, _deepcopy_atomic). */
+const ATOMIC = new Set(["NoneType", "ellipsis", "NotImplementedType", "int", "float", "bool", "complex", "bytes", "str", "range", "type", "class", "builtin", "function", "property", "Decimal"]);
+
+function isAtomic(x: PyObj): boolean {
+  if (x.t === "opaque") return x.typeName === "property";
+  return ATOMIC.has(x.t);
+}
+
+/** Reduction hooks pymem does not run: a class defining one is refused rather than copied another way. */
+const REDUCE_HOOKS = ["__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__getnewargs__", "__getnewargs_ex__"];
+
+function refuseHooks(x: PyInstanceObj): void {
+  for (const h of REDUCE_HOOKS) {
+    if (lookupClassAttr(x.cls, h) !== undefined) throw new PymemError("UNSUPPORTED", `copying a ${x.cls.name} (its class defines ${h})`);
+  }
+}
+
+/** The values an instance's __dict__ holds, without making a dict object (3.11+ managed values). */
+function dictIsEmpty(x: PyInstanceObj): boolean {
+  if (hasManagedValues(x)) {
+    let n = 0;
+    forEachManagedValue(x, () => n++);
+    return n === 0;
+  }
+  if (x.dict !== null) return objectLen(x.dict) === 0;
+  return x.attrKeys === null || x.attrCount === 0;
+}
+
+/**
+ * object.__reduce_ex__(4)'s state: the instance __dict__ (None when there is
+ * none: before 3.11 a dict never made, from 3.11 an empty one), with the
+ * filled slots as a second dict when the class has slots.
+ */
+function instanceState(x: PyInstanceObj): { dict: PyObj; slots: [string, PyObj][] } {
+  let dict: PyObj = None;
+  if (x.cls.hasDict) {
+    const present = ctx().layout.rules.managedDicts ? !dictIsEmpty(x) : hasInstanceDict(x);
+    if (present) dict = getAttr(x, "__dict__");
+  }
+  const slots: [string, PyObj][] = [];
+  for (const name of allSlots(x.cls).keys()) {
+    const v = slotGet(x, name);
+    if (v !== undefined) slots.push([name, v]);
+  }
+  return { dict, slots };
+}
+
+/** copyreg.__newobj__(cls): cls.__new__(cls), a setup class's own __new__ included. */
+function newObject(x: PyInstanceObj): PyInstanceObj {
+  const nw = lookupClassAttr(x.cls, "__new__");
+  if (nw === undefined) return newInstance(x.cls);
+  const f = nw.t === "opaque" && nw.typeName === "staticmethod" ? (nw.data as PyObj) : nw;
+  const y = callObject(f, [x.cls], emptyKwargs);
+  if (y.t !== "instance") throw new PymemError("UNSUPPORTED", `copying a ${x.cls.name} whose __new__ returns a '${typeName(y)}'`);
+  return y;
+}
+
+/** _reconstruct(x, memo, copyreg.__newobj__, (cls,), state) for an instance of a setup class. */
+function reconstruct(x: PyInstanceObj, memo: Map<PyObj, PyObj> | null): PyObj {
+  refuseHooks(x);
+  if (x.cls.static === true || x.cls.stdlib === true || exceptionState(x) !== undefined) {
+    throw new PymemError("UNSUPPORTED", `copying a ${x.cls.name} (an exception: BaseException's own reduction)`);
+  }
+  if (x.cls.builtinBase !== "object") throw new PymemError("UNSUPPORTED", `copying an instance of a ${x.cls.builtinBase} subclass`);
+  const { dict, slots } = instanceState(x);
+  const y = newObject(x);
+  if (memo !== null) memo.set(x, y);
+  const hasSlots = slots.length > 0;
+  // The state is (dict, slots) when slots are filled, else the dict: deepcopy copies it as that value.
+  let state: PyObj = dict;
+  let slotState: [string, PyObj][] = slots;
+  if (memo !== null) {
+    if (hasSlots) {
+      state = dict.t === "NoneType" ? None : deepcopy(dict, memo);
+      slotState = slots.map(([k, v]) => [k, deepcopy(v, memo)]);
+    } else if (dict.t !== "NoneType") state = deepcopy(dict, memo);
+  }
+  if (state.t !== "NoneType") updateFrom(getAttr(y, "__dict__") as never, state);
+  for (const [k, v] of slotState) setAttr(y, k, v);
+  return y;
+}
+
+/** copy.copy(x). */
+export function shallowCopy(x: PyObj): PyObj {
+  if (isAtomic(x) || x.t === "frozenset" || (x.t === "tuple" && x.cls === undefined)) return x;
+  if (x.t === "instance") {
+    const own = lookupDunder(x, "__copy__");
+    if (own !== undefined) return callDunder(x, "__copy__") as PyObj;
+    return reconstruct(x, null);
+  }
+  if (x.t === "list" || x.t === "dict" || x.t === "set" || x.t === "bytearray") {
+    if (x.t === "dict" && x.flavor !== undefined) throw new PymemError("UNSUPPORTED", `copy.copy of a ${x.flavor.name}`);
+    return callObject(getBuiltinAttr(x, "copy"), [], emptyKwargs);
+  }
+  throw new PymemError("UNSUPPORTED", `copy.copy of a '${typeName(x)}'`);
+}
+
+/** copy.deepcopy(x, memo). */
+export function deepcopy(x: PyObj, memo: Map<PyObj, PyObj>): PyObj {
+  const seen = memo.get(x);
+  if (seen !== undefined) return seen;
+  ctx().tick();
+  let y: PyObj;
+  if (isAtomic(x)) return x;
+  switch (x.t) {
+    case "list": {
+      const out = newEmptyList();
+      memo.set(x, out);
+      for (const a of materialize(x.items)) listAppend(out, deepcopy(a, memo));
+      return out;
+    }
+    case "tuple": {
+      if (x.cls !== undefined) throw new PymemError("UNSUPPORTED", `copy.deepcopy of a ${x.cls.name} (a tuple subclass)`);
+      const items = materialize(x.items);
+      const copied = items.map((a) => deepcopy(a, memo));
+      // A tuple reached again while its items were copied is that copy.
+      const again = memo.get(x);
+      if (again !== undefined) return again;
+      y = copied.every((c, i) => c === items[i]) ? x : newTuple(copied);
+      break;
+    }
+    case "dict": {
+      if (x.flavor !== undefined) throw new PymemError("UNSUPPORTED", `copy.deepcopy of a ${x.flavor.name}`);
+      const out = newDict();
+      memo.set(x, out);
+      for (const e of [...x.table.map.values()]) dictSet(out, deepcopy(e.key, memo), deepcopy(e.value, memo));
+      return out;
+    }
+    case "set":
+    case "frozenset": {
+      // set.__reduce__: (type, (list(self),)); _reconstruct deep-copies the args, then calls type(copied_list).
+      const copied = newEmptyList();
+      for (const a of toArray(x)) listAppend(copied, deepcopy(a, memo));
+      y = callObject(typeObject(x.t), [copied], emptyKwargs);
+      break;
+    }
+    case "bytearray": {
+      // bytearray.__reduce_ex__(4): (bytearray, (bytes(self),)) — or no arguments when empty.
+      const data = bytesData(x);
+      y = callObject(typeObject("bytearray"), data.length > 0 ? [pyBytes(data.slice())] : [], emptyKwargs);
+      break;
+    }
+    case "instance": {
+      const own = lookupDunder(x, "__deepcopy__");
+      if (own !== undefined) y = callDunder(x, "__deepcopy__", [memoDict(memo)]) as PyObj;
+      else return reconstruct(x, memo);
+      break;
+    }
+    default:
+      throw new PymemError("UNSUPPORTED", `copy.deepcopy of a '${typeName(x)}'`);
+  }
+  if (y !== x) memo.set(x, y);
+  return y;
+}
+
+/** The memo handed to a class's own __deepcopy__: a dict pymem cannot keep in step with its own. */
+function memoDict(_memo: Map<PyObj, PyObj>): PyObj {
+  throw new PymemError("UNSUPPORTED", "a class's own __deepcopy__ (its memo dict is keyed by id())");
+}
+
+function fn(name: string, f: NativeFn): PyObj {
+  return { t: "builtin", name, self: null, fn: f };
+}
+
+/** The copy module's attributes. */
+export function copyModuleAttrs(_layout: Layout): [string, PyObj][] {
+  return [
+    ["copy", fn("copy", ([x]) => shallowCopy(x as PyObj))],
+    ["deepcopy", fn("deepcopy", ([x, memo]) => {
+      if (memo !== undefined && memo.t !== "NoneType") throw new PymemError("UNSUPPORTED", "copy.deepcopy with a memo dict (keyed by id())");
+      return deepcopy(x as PyObj, new Map());
+    })],
+  ];
+}
