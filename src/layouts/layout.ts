@@ -113,6 +113,10 @@ export interface VersionRules {
   readonly truncResultNeedsIndex: boolean;
   /** property's "can't set/delete attribute" names the attribute when __set_name__ gave the property one (3.10+). */
   readonly propertyErrorNamesAttribute: boolean;
+  /** enum members get _sort_order_ after __init__ (3.11+). */
+  readonly enumSortOrder: boolean;
+  /** auto() is the largest value so far + 1 (3.13+); before, the last int value + 1. */
+  readonly enumAutoFromMax: boolean;
   /** json's scanner names a trailing comma ("Illegal trailing comma before end of object", 3.13+). */
   readonly jsonTrailingCommaError: boolean;
   /** json.dumps(allow_nan=False)'s ValueError shows the value (3.13+: "…: nan"). */

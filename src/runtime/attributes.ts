@@ -1,6 +1,7 @@
 // getattr/setattr/delattr over every modelled object: class instances go
 // through instanceAttrs.ts, builtin types through typeAttrs.ts, builtin
 // objects through their method tables.
+import { classHooks } from "./classHooks.js";
 import { newTuple } from "./tuples.js";
 import { classmethods, getTupleSubclassAttr, lookupClassAttr, newInstance } from "./classes.js";
 import { delInstanceAttr, delTupleSubclassAttr, getInstanceAttr, setInstanceAttrValue, setTupleSubclassAttr } from "./instanceAttrs.js";
@@ -90,6 +91,8 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (v !== undefined) return classmethods.has(v) ? { t: "method", func: v, self: o } : v;
       if (o.mro.some((c) => c.slots.includes(name))) return { t: "iterator", typeName: "member_descriptor", next: () => undefined, lengthHint: () => null };
       if (o.tupleFields?.includes(name)) return { t: "iterator", typeName: "_tuplegetter", next: () => undefined, lengthHint: () => null };
+      const meta = classHooks(o)?.missing;
+      if (meta !== undefined) return meta(o, name);
       throw missingAttribute(["type", o.builtinBase], name, o.name, `type object '${o.name}' has no attribute '${name}'`);
     }
     case "type": {

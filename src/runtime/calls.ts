@@ -1,5 +1,6 @@
 // Calling a modelled callable, classes included (type_call: __new__, then
 // __init__).
+import { classHooks } from "./classHooks.js";
 import { ctx } from "./ctx.js";
 import { typeError } from "./errors.js";
 import { typeName, type Kwargs, type PyClassObj, type PyObj } from "./objects.js";
@@ -27,8 +28,10 @@ export function callObject(f: PyObj, args: readonly PyObj[], kwargs: Kwargs = em
     case "type":
       if (f.call === null) throw typeError(`cannot create '${f.name}' instances`);
       return f.call(args, kwargs);
-    case "class":
-      return instantiate(f, args, kwargs);
+    case "class": {
+      const meta = classHooks(f)?.call;
+      return meta !== undefined ? meta(f, args, kwargs) : instantiate(f, args, kwargs);
+    }
     case "method":
       return callObject(f.func, [f.self, ...args], kwargs);
     case "instance":

@@ -1,6 +1,7 @@
 // Setup statements, compiled once into closures (a def body runs many times):
 // assignments, imports of the offered modules, control flow with bounded work,
 // def (functions with return) and class (with decorators such as @dataclass).
+import { classHooks } from "./classHooks.js";
 import { generatorFunctionFrameSlots } from "../compiler/stackDepth.js";
 import type { Expr, Stmt } from "../python/ast.js";
 import { callObject } from "./calls.js";
@@ -15,7 +16,7 @@ import { inplaceOp } from "./inplace.js";
 import { forEachUntil } from "./iteration.js";
 import { delAttr } from "./attributes.js";
 import type { PyClassObj, PyInstanceObj, PyModuleObj, PyObj, Scope } from "./objects.js";
-import { None, pyStr } from "./objects.js";
+import { None, pyStr, typeName } from "./objects.js";
 import { bindArguments, frameLayout, paramSpec, type FrameLayout } from "./params.js";
 import { delItem } from "./subscript.js";
 import { typeError } from "./errors.js";
@@ -459,6 +460,11 @@ export class StatementCompiler {
 
 /** The class statement's type(name, bases, ns), with the bases the sandbox knows. */
 function buildClass(name: string, baseObjs: readonly PyObj[], ns: Map<string, PyObj>): PyObj {
+  const meta = baseObjs.map((b) => classHooks(b)?.subclass).find((h) => h !== undefined);
+  if (meta !== undefined) {
+    if (baseObjs.some((b) => b.t !== "class")) throw new PymemError("UNSUPPORTED", `a class over ${baseObjs.map((b) => typeName(b)).join(", ")} with a metaclass (mixed bases)`);
+    return meta(name, baseObjs as PyClassObj[], ns);
+  }
   const classes: PyClassObj[] = [];
   let builtinBase: "object" | "tuple" | undefined;
   for (const b of baseObjs) {

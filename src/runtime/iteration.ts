@@ -1,7 +1,8 @@
 // iter(), next() and length hints, with the iterator types CPython would create.
+import { classHooks } from "./classHooks.js";
 import { chargeChars, ctx } from "./ctx.js";
 import { PyException, typeError } from "./errors.js";
-import { latin1Char, pyInt, pyStr, typeName, type PyIterObj, type PyObj, type PyDictObj } from "./objects.js";
+import { latin1Char, pyInt, pyStr, typeName, type PyIterObj, type PyObj, type PyDictObj, type PyClassObj } from "./objects.js";
 import { isUserObj, lookupDunder, userLen, userLengthHint } from "./userDunders.js";
 import { userGetIter } from "./userIter.js";
 import { materialize, seqLen } from "./seq.js";
@@ -31,6 +32,8 @@ export function getIter(o: PyObj): PyIterObj {
     const it = userGetIter(o);
     if (it !== null) return it;
   }
+  const meta = classHooks(o)?.iter;
+  if (meta !== undefined) return arrayBackedIter("generator", () => meta(o as PyClassObj) as PyObj[]);
   switch (o.t) {
     case "iterator":
       return o;
@@ -157,6 +160,8 @@ export function forEachUntil<T>(o: PyObj, f: (x: PyObj) => T | undefined): T | u
 
 /** PyObject_HasLen: the length CPython would ask for before iterating, or null. */
 export function objectLen(o: PyObj): number | null {
+  const meta = classHooks(o)?.len;
+  if (meta !== undefined) return meta(o as PyClassObj);
   switch (o.t) {
     case "instance":
       return userLen(o);

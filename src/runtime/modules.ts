@@ -16,6 +16,7 @@ import { mathModuleAttrs } from "./mathModule.js";
 import { randomModuleAttrs } from "./randomModule.js";
 import { jsonModuleAttrs } from "./jsonModule.js";
 import { copyModuleAttrs } from "./copyModule.js";
+import { enumModuleAttrs } from "./enumModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
@@ -88,5 +89,6 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["random", module("random", randomModuleAttrs(layout))],
     ["json", module("json", jsonModuleAttrs(layout))],
     ["copy", module("copy", copyModuleAttrs(layout))],
+    ["enum", module("enum", enumModuleAttrs(layout))],
   ]);
 }

@@ -208,6 +208,8 @@ export interface PyClassObj {
   readonly builtinBase: "object" | "tuple" | "BaseException";
   /** A builtin class modelled as a class (the exception hierarchy): a static type, its instances leaves of the deep walk. */
   readonly static?: boolean;
+  /** type(cls).__name__ when its metaclass is not `type` (an Enum class's EnumType). */
+  readonly metaclass?: string;
   /** A class of a standard-library module (json.JSONDecodeError): a heap type the setup did not create, its instances leaves of the deep walk. */
   readonly stdlib?: boolean;
   cachedKeys: SharedKeys | null;
@@ -422,7 +424,7 @@ export function typeName(o: PyObj): string {
     case "tuple":
       return o.cls !== undefined ? o.cls.name : "tuple";
     case "class":
-      return "type";
+      return o.metaclass ?? "type";
     case "type":
       return o.metaclass ?? "type";
     case "dict":

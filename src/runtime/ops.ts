@@ -1,5 +1,6 @@
 // Binary and unary operators over the modelled types, with the identity and
 // allocation results of CPython 3.10's implementations.
+import { classHooks } from "./classHooks.js";
 import { typeHasAttribute } from "./missingAttribute.js";
 import type { BinOpName, UnaryOpName } from "../python/ast.js";
 import { complexDiv, complexPow, cProd, type Cx } from "./complexes.js";
@@ -15,6 +16,7 @@ import {
 import {
   NotImplemented, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStrFresh, pyStrRepeat, pyStrRuns, typeName,
   type PyByteArrayObj, type PyObj, type PySetObj,
+  type PyClassObj,
 } from "./objects.js";
 import { bytesPercentFormat, percentFormat } from "./format.js";
 import { isRun, makeRepeat, materialize, seqLen } from "./seq.js";
@@ -449,6 +451,8 @@ export function unaryOp(op: UnaryOpName, a: PyObj): PyObj {
 
 /** The `in` operator. */
 export function contains(container: PyObj, item: PyObj): boolean {
+  const meta = classHooks(container)?.contains;
+  if (meta !== undefined) return meta(container as PyClassObj, item);
   if (isUserObj(container)) {
     // PySequence_Contains: __contains__, else a search by iteration (__iter__, then __getitem__).
     const r = callDunder(container, "__contains__", [item]);

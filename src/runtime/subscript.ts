@@ -1,6 +1,7 @@
 // obj[key], obj[key] = v, del obj[key], with the objects CPython's subscript
 // implementations return (the operand itself for a full slice of an immutable
 // exact type, cached one-character results, exact-size copies).
+import { classHooks } from "./classHooks.js";
 import { chargeChars, ctx } from "./ctx.js";
 import { dictDelete, dictGet, dictSet } from "./dicts.js";
 import { PyException, typeError, keyError } from "./errors.js";
@@ -9,6 +10,7 @@ import { longSliceIndices, longSliceLength } from "./longSlices.js";
 import { intValue } from "./numbers.js";
 import {
   None, emptyBytes, emptyStr, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrFresh, pyStrRuns, typeName, type PyObj, type PySliceObj,
+  type PyClassObj,
 } from "./objects.js";
 import { newByteArrayExact } from "./ops.js";
 import { repr } from "./repr.js";
@@ -44,6 +46,8 @@ function pick<T>(items: readonly T[], start: number, step: number, n: number): T
 }
 
 export function getItem(o: PyObj, key: PyObj): PyObj {
+  const meta = classHooks(o)?.getitem;
+  if (meta !== undefined) return meta(o as PyClassObj, key);
   if (o.t === "class") {
     // type_getitem / PEP 560: K[x] calls the class's __class_getitem__, an implicit classmethod.
     const f = classDunder(o, "__class_getitem__");

@@ -1,0 +1,33 @@
+// What a metaclass adds to its classes' own behaviour (type slots of the
+// class object itself: EnumType's __call__, __iter__, __len__, __getitem__,
+// __contains__, and its class creation). A module that makes such classes
+// registers them here; the generic operations (calls, iteration, subscripts,
+// `in`, attribute misses, the class statement) ask before their defaults.
+// A leaf module: it depends on nothing but the object types.
+import type { Kwargs, PyClassObj, PyObj } from "./objects.js";
+
+export interface ClassHooks {
+  /** Calling the class (EnumType.__call__: a member by value). */
+  readonly call?: (cls: PyClassObj, args: readonly PyObj[], kw: Kwargs) => PyObj;
+  /** Iterating the class: its items in order. */
+  readonly iter?: (cls: PyClassObj) => readonly PyObj[];
+  readonly len?: (cls: PyClassObj) => number;
+  /** cls[key] (EnumType.__getitem__: a member by name). */
+  readonly getitem?: (cls: PyClassObj, key: PyObj) => PyObj;
+  readonly contains?: (cls: PyClassObj, x: PyObj) => boolean;
+  /** An attribute the class lacks: the metaclass's own (refused when pymem does not model it). */
+  readonly missing?: (cls: PyClassObj, name: string) => PyObj;
+  /** A class statement over this class: the metaclass's __new__ making the subclass. */
+  readonly subclass?: (name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>) => PyObj;
+}
+
+const hooks = new WeakMap<PyClassObj, ClassHooks>();
+
+export function setClassHooks(cls: PyClassObj, h: ClassHooks): void {
+  hooks.set(cls, h);
+}
+
+/** The metaclass behaviour of a class object, if it has any. */
+export function classHooks(o: PyObj): ClassHooks | undefined {
+  return o.t === "class" ? hooks.get(o) : undefined;
+}
