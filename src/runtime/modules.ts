@@ -17,6 +17,7 @@ import { randomModuleAttrs } from "./randomModule.js";
 import { jsonModuleAttrs } from "./jsonModule.js";
 import { copyModuleAttrs } from "./copyModule.js";
 import { enumModuleAttrs } from "./enumModule.js";
+import { datetimeModuleAttrs } from "./datetimeModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
@@ -90,5 +91,6 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["json", module("json", jsonModuleAttrs(layout))],
     ["copy", module("copy", copyModuleAttrs(layout))],
     ["enum", module("enum", enumModuleAttrs(layout))],
+    ["datetime", module("datetime", datetimeModuleAttrs(layout))],
   ]);
 }

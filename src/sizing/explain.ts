@@ -159,6 +159,9 @@ function instanceLaid(o: PyObj & { t: "instance" }, layout: Layout): LaidOrNot {
   const slot = layout.heapType.slot;
   // An exception: PyBaseExceptionObject, then the members its builtin class adds (OSError's, StopIteration's …).
   const builtin = o.cls.mro.find((c) => c.static === true);
+  // Another builtin type in the class model (datetime's): its C struct, a leaf's.
+  const leafStruct = builtin !== undefined && o.cls.builtinBase !== "BaseException" ? layout.leafTypes[builtin.name] : undefined;
+  if (leafStruct !== undefined) return { struct: leafStruct.struct.name, gc: leafStruct.gc, rows: structRows(leafStruct.struct, headValues(o)) };
   const head = builtin === undefined ? layout.heapType.objectStruct : layout.baseException;
   const rows = structRows(head, { ...headValues(o), ...(builtin === undefined ? {} : { dict: o.dict !== null || o.attrKeys !== null ? "dict" : "NULL (not allocated)", args: "tuple" }) });
   let off = head.size;

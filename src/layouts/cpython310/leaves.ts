@@ -89,6 +89,14 @@ export const PyBaseExceptionObject = cstruct("PyBaseExceptionObject", [
   field("suppress_context", "char", 1),
   padding(7),
 ]);
+/** Include/datetime.h: the datetime module's objects (hashcode cached; the date/time fields packed in bytes). */
+const hashcode = field("hashcode", "Py_hash_t", SIZEOF.pointer);
+const PyDateTime_Delta = cstruct("PyDateTime_Delta", [HEAD, hashcode, field("days", "int", SIZEOF.int), field("seconds", "int", SIZEOF.int), field("microseconds", "int", SIZEOF.int), padding(4)]);
+const PyDateTime_Date = cstruct("PyDateTime_Date", [HEAD, hashcode, field("hastzinfo", "char", 1), field("data", "unsigned char[4]", 4), padding(3)]);
+const PyDateTime_Time = cstruct("PyDateTime_Time", [HEAD, hashcode, field("hastzinfo", "char", 1), field("data", "unsigned char[6]", 6), field("fold", "unsigned char", 1), ptr("tzinfo")]);
+const PyDateTime_DateTime = cstruct("PyDateTime_DateTime", [HEAD, hashcode, field("hastzinfo", "char", 1), field("data", "unsigned char[10]", 10), field("fold", "unsigned char", 1), padding(4), ptr("tzinfo")]);
+/** Modules/_datetimemodule.c: datetime.timezone. */
+const PyDateTime_TimeZone = cstruct("PyDateTime_TimeZone", [HEAD, ptr("offset"), ptr("name")]);
 /** Objects/typeobject.c: what super(type, obj) holds. */
 const superobject = cstruct("superobject", [HEAD, ptr("type", "PyTypeObject *"), ptr("obj"), ptr("obj_type", "PyTypeObject *")]);
 /** Objects/descrobject.c. */
@@ -192,6 +200,11 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   staticmethod: leaf(staticmethod, true),
   property: leaf(propertyobject, true),
   super: leaf(superobject, true),
+  date: leaf(PyDateTime_Date, false),
+  datetime: leaf(PyDateTime_DateTime, false),
+  time: leaf(PyDateTime_Time, false),
+  timedelta: leaf(PyDateTime_Delta, false),
+  timezone: leaf(PyDateTime_TimeZone, false),
   memoryview: leaf(PyMemoryViewObject, true),
   _deque_iterator: leaf(dequeiterobject, true),
   _deque_reverse_iterator: leaf(dequeiterobject, true),

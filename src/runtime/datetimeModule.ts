@@ -1,0 +1,602 @@
+// The datetime module: date, time, datetime, timedelta and timezone as the C
+// types of Modules/_datetimemodule.c — static types (`static` classes in
+// pymem's class model) whose objects are leaves of fixed tp_basicsize (layout
+// leaves), and whose behaviour is their own special methods (arithmetic,
+// comparisons, str/repr, hashing), so the generic operations reach them as
+// they reach any class's. Values follow Lib/datetime.py's algorithms
+// (proleptic Gregorian ordinals, timedelta normalisation). now(), today() and
+// utcnow() make objects whose value the run decides: their size is known,
+// anything that reads their value is refused.
+import { classmethods, c3 } from "./classes.js";
+import { PyException, PymemError, typeError, valueError } from "./errors.js";
+import { intValue } from "./numbers.js";
+import { False, None, NotImplemented, True, pyBool, pyFloat, pyInt, pyStr, pyStrFresh, typeName, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj } from "./objects.js";
+import { strText } from "./text.js";
+import { hashInt } from "./hashing.js";
+import type { Layout } from "../layouts/layout.js";
+import type { LeafType } from "../layouts/cpython310/leaves.js";
+
+interface TD { readonly days: number; readonly seconds: number; readonly us: number }
+interface DateV { readonly y: number; readonly m: number; readonly d: number }
+interface TimeV { readonly H: number; readonly M: number; readonly S: number; readonly us: number; readonly tz: PyObj }
+type Value =
+  | { readonly k: "date"; readonly date: DateV }
+  | { readonly k: "datetime"; readonly date: DateV; readonly time: TimeV }
+  | { readonly k: "time"; readonly time: TimeV }
+  | { readonly k: "timedelta"; readonly td: TD }
+  | { readonly k: "timezone"; readonly offset: TD; readonly name: PyObj | null }
+  | { readonly k: "unknown"; readonly what: string };
+
+const values = new WeakMap<PyInstanceObj, Value>();
+
+function valueOf(o: PyObj | undefined): Value | undefined {
+  return o !== undefined && o.t === "instance" ? values.get(o) : undefined;
+}
+
+function known(o: PyObj | undefined): Value | undefined {
+  const v = valueOf(o);
+  if (v !== undefined && v.k === "unknown") throw new PymemError("UNSUPPORTED", `the value of ${v.what} (the clock decides it on each run)`);
+  return v;
+}
+
+const DAYS_IN_MONTH = [-1, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DAYS_BEFORE_MONTH = [-1, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+function isLeap(y: number): boolean {
+  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+}
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 && isLeap(y) ? 29 : (DAYS_IN_MONTH[m] as number);
+}
+
+function ymd2ord(y: number, m: number, d: number): number {
+  const y1 = y - 1;
+  return y1 * 365 + Math.floor(y1 / 4) - Math.floor(y1 / 100) + Math.floor(y1 / 400) + (DAYS_BEFORE_MONTH[m] as number) + (m > 2 && isLeap(y) ? 1 : 0) + d;
+}
+
+/** _ord2ymd of Lib/datetime.py. */
+function ord2ymd(n0: number): DateV {
+  let n = n0 - 1;
+  const n400 = Math.floor(n / 146097);
+  n %= 146097;
+  let year = n400 * 400 + 1;
+  const n100 = Math.floor(n / 36524);
+  n %= 36524;
+  const n4 = Math.floor(n / 1461);
+  n %= 1461;
+  const n1 = Math.floor(n / 365);
+  n %= 365;
+  year += n100 * 100 + n4 * 4 + n1;
+  if (n1 === 4 || n100 === 4) return { y: year - 1, m: 12, d: 31 };
+  const leap = n1 === 3 && (n4 !== 24 || n100 === 3);
+  let month = (n + 50) >> 5;
+  let preceding = (DAYS_BEFORE_MONTH[month] as number) + (month > 2 && leap ? 1 : 0);
+  if (preceding > n) {
+    month -= 1;
+    preceding -= (DAYS_IN_MONTH[month] as number) + (month === 2 && leap ? 1 : 0);
+  }
+  return { y: year, m: month, d: n - preceding + 1 };
+}
+
+function checkDate(y: number, m: number, d: number): DateV {
+  if (y < 1 || y > 9999) throw valueError(`year ${y} is out of range`);
+  if (m < 1 || m > 12) throw valueError("month must be in 1..12");
+  if (d < 1 || d > daysInMonth(y, m)) throw valueError("day is out of range for month");
+  return { y, m, d };
+}
+
+function checkTime(H: number, M: number, S: number, us: number, tz: PyObj): TimeV {
+  if (H < 0 || H > 23) throw valueError("hour must be in 0..23");
+  if (M < 0 || M > 59) throw valueError("minute must be in 0..59");
+  if (S < 0 || S > 59) throw valueError("second must be in 0..59");
+  if (us < 0 || us > 999999) throw valueError("microsecond must be in 0..999999");
+  if (tz.t !== "NoneType" && valueOf(tz)?.k !== "timezone") throw new PymemError("UNSUPPORTED", `a tzinfo of type '${typeName(tz)}' (only datetime.timezone is modelled)`);
+  return { H, M, S, us, tz };
+}
+
+/** timedelta's normalisation: 0 <= seconds < 86400, 0 <= microseconds < 10**6, |days| <= 999999999. */
+function td(days: number, seconds: number, us: number): TD {
+  let s = seconds + Math.floor(us / 1e6);
+  const u = ((us % 1e6) + 1e6) % 1e6;
+  const d = days + Math.floor(s / 86400);
+  s = ((s % 86400) + 86400) % 86400;
+  if (Math.abs(d) > 999999999) throw new PyException("OverflowError", `days=${d}; must have magnitude <= 999999999`);
+  return { days: d, seconds: s, us: u };
+}
+
+function tdMicros(t: TD): bigint {
+  return (BigInt(t.days) * 86400n + BigInt(t.seconds)) * 1000000n + BigInt(t.us);
+}
+
+function tdFromMicros(u: bigint): TD {
+  const day = 86400n * 1000000n;
+  let d = u / day;
+  let r = u % day;
+  if (r < 0n) {
+    r += day;
+    d -= 1n;
+  }
+  return td(Number(d), Number(r / 1000000n), Number(r % 1000000n));
+}
+
+/** round-half-even of a rational a/b (b > 0), as timedelta's float arithmetic rounds microseconds. */
+function roundHalfEven(a: number): number {
+  const f = Math.floor(a);
+  const diff = a - f;
+  if (diff > 0.5) return f + 1;
+  if (diff < 0.5) return f;
+  return f % 2 === 0 ? f : f + 1;
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
+
+function tzOffset(tz: PyObj): TD | null {
+  const v = valueOf(tz);
+  return v !== undefined && v.k === "timezone" ? v.offset : null;
+}
+
+function offsetText(t: TD, sep = ":"): string {
+  let u = tdMicros(t);
+  const sign = u < 0n ? "-" : "+";
+  if (u < 0n) u = -u;
+  const total = Number(u / 1000000n);
+  const us = Number(u % 1000000n);
+  const hh = Math.floor(total / 3600);
+  const mm = Math.floor((total % 3600) / 60);
+  const ss = total % 60;
+  let out = `${sign}${pad(hh)}${sep}${pad(mm)}`;
+  if (ss !== 0 || us !== 0) out += `${sep}${pad(ss)}`;
+  if (us !== 0) out += `.${pad(us, 6)}`;
+  return out;
+}
+
+function timeText(t: TimeV): string {
+  let s = `${pad(t.H)}:${pad(t.M)}:${pad(t.S)}`;
+  if (t.us !== 0) s += `.${pad(t.us, 6)}`;
+  const off = t.tz.t === "NoneType" ? null : tzOffset(t.tz);
+  if (off !== null) s += offsetText(off);
+  return s;
+}
+
+function dateText(d: DateV): string {
+  return `${pad(d.y, 4)}-${pad(d.m)}-${pad(d.d)}`;
+}
+
+function tdText(t: TD): string {
+  const mm = Math.floor(t.seconds / 60);
+  const hh = Math.floor(mm / 60);
+  let s = `${hh}:${pad(mm % 60)}:${pad(t.seconds % 60)}`;
+  if (t.days !== 0) s = `${t.days} day${Math.abs(t.days) !== 1 ? "s" : ""}, ${s}`;
+  if (t.us !== 0) s += `.${pad(t.us, 6)}`;
+  return s;
+}
+
+function tdRepr(t: TD): string {
+  const parts: string[] = [];
+  if (t.days !== 0) parts.push(`days=${t.days}`);
+  if (t.seconds !== 0) parts.push(`seconds=${t.seconds}`);
+  if (t.us !== 0) parts.push(`microseconds=${t.us}`);
+  return `datetime.timedelta(${parts.length === 0 ? "0" : parts.join(", ")})`;
+}
+
+function tzRepr(v: Extract<Value, { k: "timezone" }>, utc: boolean): string {
+  if (utc) return "datetime.timezone.utc";
+  return `datetime.timezone(${tdRepr(v.offset)}${v.name !== null ? `, ${JSON.stringify(strText(v.name as never))}`.replace(/^, "(.*)"$/, ", '$1'") : ""})`;
+}
+
+function num(x: PyObj | undefined, what: string): number {
+  if (x === undefined) return 0;
+  const v = intValue(x);
+  if (v === null || x.t === "bool") throw typeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
+  if (typeof v === "bigint") throw new PyException("OverflowError", `${what} is out of range`);
+  return v;
+}
+
+interface Classes {
+  readonly date: PyClassObj;
+  readonly datetime: PyClassObj;
+  readonly time: PyClassObj;
+  readonly timedelta: PyClassObj;
+  readonly timezone: PyClassObj;
+  readonly utc: PyInstanceObj;
+}
+
+const byLayout = new WeakMap<Layout, Classes>();
+
+function make(cls: PyClassObj, v: Value): PyInstanceObj {
+  const inst: PyInstanceObj = { t: "instance", cls, dict: null, attrKeys: null, attrValues: null, attrCount: 0, slotValues: null, w: 0 };
+  values.set(inst, v);
+  return inst;
+}
+
+function fn(name: string, call: (args: readonly PyObj[], kw: Kwargs) => PyObj): PyObj {
+  return { t: "function", name, call };
+}
+
+function prop(name: string, get: (v: Value) => PyObj): [string, PyObj] {
+  return [name, { t: "opaque", typeName: "property", data: fn(name, ([self]) => get(known(self) as Value)) }];
+}
+
+function classMethod(name: string, call: (args: readonly PyObj[], kw: Kwargs) => PyObj): [string, PyObj] {
+  const f = fn(name, call);
+  classmethods.add(f);
+  return [name, f];
+}
+
+function staticClass(layout: Layout, name: string, bases: readonly PyClassObj[], attrs: [string, PyObj][]): PyClassObj {
+  const size = (layout.leafTypes[name] as LeafType).struct.size;
+  const cls: PyClassObj = {
+    t: "class", name, bases, mro: [], attrs: new Map<string, PyObj>([["__module__", pyStr("datetime")], ...attrs]), slots: [], hasDict: false, hasWeakref: false,
+    shape: { basicsize: size, gc: false }, builtinBase: "object", cachedKeys: null, frozen: false, tupleFields: null, decorated: null, static: true,
+  };
+  (cls as { mro: readonly PyClassObj[] }).mro = c3(cls, bases);
+  return cls;
+}
+
+function kwNum(args: readonly PyObj[], kw: Kwargs, i: number, name: string): number {
+  return num(args[i] ?? kw.values.get(name), name);
+}
+
+function classesFor(layout: Layout): Classes {
+  const have = byLayout.get(layout);
+  if (have !== undefined) return have;
+  const C = {} as { -readonly [K in keyof Classes]: Classes[K] };
+  const tdObj = (t: TD): PyObj => make(C.timedelta, { k: "timedelta", td: t });
+  const dateObj = (d: DateV): PyObj => make(C.date, { k: "date", date: d });
+  const dtObj = (d: DateV, t: TimeV): PyObj => make(C.datetime, { k: "datetime", date: d, time: t });
+  const cmp = (a: number | bigint, b: number | bigint): number => (a < b ? -1 : a > b ? 1 : 0);
+  const compareKey = (v: Value): [number | bigint, string] | null => {
+    switch (v.k) {
+      case "date":
+        return [ymd2ord(v.date.y, v.date.m, v.date.d), "date"];
+      case "timedelta":
+        return [tdMicros(v.td), "timedelta"];
+      case "datetime": {
+        const off = v.time.tz.t === "NoneType" ? null : tzOffset(v.time.tz);
+        const micros = (BigInt(ymd2ord(v.date.y, v.date.m, v.date.d)) * 86400n + BigInt(v.time.H * 3600 + v.time.M * 60 + v.time.S)) * 1000000n + BigInt(v.time.us) - (off === null ? 0n : tdMicros(off));
+        return [micros, off === null ? "naive" : "aware"];
+      }
+      case "time":
+        if (v.time.tz.t !== "NoneType") return null;
+        return [((v.time.H * 60 + v.time.M) * 60 + v.time.S) * 1e6 + v.time.us, "time"];
+      default:
+        return null;
+    }
+  };
+  const richCompare = (op: "==" | "!=" | "<" | "<=" | ">" | ">="): PyObj =>
+    fn(`__${op}__`, ([a, b]) => {
+      const va = known(a);
+      const vb = known(b);
+      if (va === undefined || vb === undefined || va.k !== vb.k) return op === "==" ? (va !== undefined && vb !== undefined && va.k !== vb.k ? False : NotImplemented) : op === "!=" ? NotImplemented : NotImplemented;
+      const ka = compareKey(va);
+      const kb = compareKey(vb);
+      if (ka === null || kb === null) throw new PymemError("UNSUPPORTED", `comparing ${va.k} objects with a tzinfo`);
+      if (ka[1] !== kb[1]) {
+        if (op === "==") return False;
+        if (op === "!=") return True;
+        throw typeError("can't compare offset-naive and offset-aware datetimes");
+      }
+      const c = cmp(ka[0], kb[0]);
+      return pyBool(op === "==" ? c === 0 : op === "!=" ? c !== 0 : op === "<" ? c < 0 : op === "<=" ? c <= 0 : op === ">" ? c > 0 : c >= 0);
+    });
+  const comparisons: [string, PyObj][] = [
+    ["__eq__", richCompare("==")], ["__ne__", richCompare("!=")], ["__lt__", richCompare("<")], ["__le__", richCompare("<=")], ["__gt__", richCompare(">")], ["__ge__", richCompare(">=")],
+    ["__hash__", fn("__hash__", ([self]) => {
+      const v = known(self) as Value;
+      const k = compareKey(v);
+      // A stand-in: CPython hashes a date's bytes with the per-process key (README: set order).
+      return pyInt(hashInt(k === null ? 0 : k[0]) as never);
+    })],
+  ];
+  const text = (f: (v: Value) => string): PyObj => fn("text", ([self]) => pyStrFresh(f(known(self) as Value)));
+  const dateOf = (v: Value): DateV => (v.k === "date" || v.k === "datetime" ? v.date : (undefined as never));
+  const timeOf = (v: Value): TimeV => (v.k === "time" || v.k === "datetime" ? v.time : (undefined as never));
+
+  C.timedelta = staticClass(layout, "timedelta", [], [
+    ["__new__", fn("__new__", (args, kw) => {
+      const names = ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"];
+      const vals = names.map((n, i) => args[i + 1] ?? kw.values.get(n));
+      if (vals.some((x) => x !== undefined && x.t !== "int" && x.t !== "bool")) throw new PymemError("UNSUPPORTED", "timedelta() of float arguments (their rounding is not modelled)");
+      const [d, s, us, ms, mi, h, w] = vals.map((x) => BigInt(x === undefined ? 0 : (intValue(x) as number | bigint)));
+      const micros = ((((w as bigint) * 7n + (d as bigint)) * 86400n + (h as bigint) * 3600n + (mi as bigint) * 60n + (s as bigint)) * 1000000n) + (ms as bigint) * 1000n + (us as bigint);
+      return tdObj(tdFromMicros(micros));
+    })],
+    prop("days", (v) => pyInt((v as { td: TD }).td.days)),
+    prop("seconds", (v) => pyInt((v as { td: TD }).td.seconds)),
+    prop("microseconds", (v) => pyInt((v as { td: TD }).td.us)),
+    ["total_seconds", fn("total_seconds", ([self]) => pyFloat(Number(tdMicros((known(self) as { td: TD }).td)) / 1e6))],
+    ["__str__", text((v) => tdText((v as { td: TD }).td))],
+    ["__repr__", text((v) => tdRepr((v as { td: TD }).td))],
+    ["__bool__", fn("__bool__", ([self]) => pyBool(tdMicros((known(self) as { td: TD }).td) !== 0n))],
+    ["__neg__", fn("__neg__", ([self]) => tdObj(tdFromMicros(-tdMicros((known(self) as { td: TD }).td))))],
+    ["__pos__", fn("__pos__", ([self]) => self as PyObj)],
+    ["__abs__", fn("__abs__", ([self]) => {
+      const u = tdMicros((known(self) as { td: TD }).td);
+      return u < 0n ? tdObj(tdFromMicros(-u)) : (self as PyObj);
+    })],
+    ["__add__", fn("__add__", ([a, b]) => {
+      const vb = known(b);
+      if (vb?.k !== "timedelta") return NotImplemented;
+      return tdObj(tdFromMicros(tdMicros((known(a) as { td: TD }).td) + tdMicros(vb.td)));
+    })],
+    ["__sub__", fn("__sub__", ([a, b]) => {
+      const vb = known(b);
+      if (vb?.k !== "timedelta") return NotImplemented;
+      return tdObj(tdFromMicros(tdMicros((known(a) as { td: TD }).td) - tdMicros(vb.td)));
+    })],
+    ["__mul__", fn("__mul__", ([a, b]) => {
+      const u = tdMicros((known(a) as { td: TD }).td);
+      if (b !== undefined && (b.t === "int" || b.t === "bool")) return tdObj(tdFromMicros(u * BigInt(intValue(b) as number | bigint)));
+      if (b !== undefined && b.t === "float") return tdObj(tdFromMicros(BigInt(roundHalfEven(Number(u) * b.v))));
+      return NotImplemented;
+    })],
+    ["__truediv__", fn("__truediv__", ([a, b]) => {
+      const u = tdMicros((known(a) as { td: TD }).td);
+      const vb = known(b);
+      if (vb?.k === "timedelta") {
+        const d = tdMicros(vb.td);
+        if (d === 0n) throw new PyException("ZeroDivisionError", "division by zero");
+        return pyFloat(Number(u) / Number(d));
+      }
+      if (b !== undefined && (b.t === "int" || b.t === "float")) {
+        const x = b.t === "int" ? Number(b.v) : b.v;
+        if (x === 0) throw new PyException("ZeroDivisionError", "division by zero");
+        return tdObj(tdFromMicros(BigInt(roundHalfEven(Number(u) / x))));
+      }
+      return NotImplemented;
+    })],
+    ["__floordiv__", fn("__floordiv__", ([a, b]) => {
+      const u = tdMicros((known(a) as { td: TD }).td);
+      const vb = known(b);
+      const floor = (x: bigint, y: bigint): bigint => (x / y) - ((x % y !== 0n) && ((x < 0n) !== (y < 0n)) ? 1n : 0n);
+      if (vb?.k === "timedelta") {
+        const d = tdMicros(vb.td);
+        if (d === 0n) throw new PyException("ZeroDivisionError", "integer division or modulo by zero");
+        const q = floor(u, d);
+        return pyInt(q >= BigInt(Number.MIN_SAFE_INTEGER) && q <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(q) : q);
+      }
+      if (b !== undefined && b.t === "int") {
+        if (intValue(b) === 0) throw new PyException("ZeroDivisionError", "integer division or modulo by zero");
+        return tdObj(tdFromMicros(floor(u, BigInt(b.v))));
+      }
+      return NotImplemented;
+    })],
+    ...comparisons,
+  ]);
+  C.timezone = staticClass(layout, "timezone", [], [
+    ["__new__", fn("__new__", ([, offset, name]) => {
+      const v = known(offset);
+      if (v?.k !== "timedelta") throw typeError(`timezone() argument 1 must be datetime.timedelta, not ${offset === undefined ? "None" : typeName(offset)}`);
+      if (Math.abs(Number(tdMicros(v.td))) >= 86400e6) throw valueError("offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).");
+      if (name !== undefined && name.t !== "str") throw typeError(`timezone() argument 2 must be str, not ${typeName(name)}`);
+      if (name === undefined && tdMicros(v.td) === 0n) return C.utc;
+      return make(C.timezone, { k: "timezone", offset: v.td, name: name ?? null });
+    })],
+    ["utcoffset", fn("utcoffset", ([self]) => tdObj((known(self) as { offset: TD }).offset))],
+    ["tzname", fn("tzname", ([self]) => {
+      const v = known(self) as Extract<Value, { k: "timezone" }>;
+      return v.name ?? pyStrFresh(tdMicros(v.offset) === 0n ? "UTC" : `UTC${offsetText(v.offset)}`);
+    })],
+    ["__str__", fn("__str__", ([self]) => {
+      const v = known(self) as Extract<Value, { k: "timezone" }>;
+      return v.name ?? pyStrFresh(tdMicros(v.offset) === 0n ? "UTC" : `UTC${offsetText(v.offset)}`);
+    })],
+    ["__repr__", fn("__repr__", ([self]) => pyStrFresh(tzRepr(known(self) as Extract<Value, { k: "timezone" }>, self === C.utc)))],
+    ["__eq__", fn("__eq__", ([a, b]) => {
+      const vb = known(b);
+      if (vb?.k !== "timezone") return NotImplemented;
+      return pyBool(tdMicros((known(a) as { offset: TD }).offset) === tdMicros(vb.offset));
+    })],
+    ["__hash__", fn("__hash__", ([self]) => pyInt(hashInt(tdMicros((known(self) as { offset: TD }).offset)) as never))],
+  ]);
+  C.utc = make(C.timezone, { k: "timezone", offset: td(0, 0, 0), name: null });
+  C.timezone.attrs.set("utc", C.utc);
+
+  const dateAttrs: [string, PyObj][] = [
+    prop("year", (v) => pyInt(dateOf(v).y)),
+    prop("month", (v) => pyInt(dateOf(v).m)),
+    prop("day", (v) => pyInt(dateOf(v).d)),
+    ["toordinal", fn("toordinal", ([self]) => pyInt(ymd2ord(dateOf(known(self) as Value).y, dateOf(known(self) as Value).m, dateOf(known(self) as Value).d)))],
+    ["weekday", fn("weekday", ([self]) => {
+      const d = dateOf(known(self) as Value);
+      return pyInt((ymd2ord(d.y, d.m, d.d) + 6) % 7);
+    })],
+    ["isoweekday", fn("isoweekday", ([self]) => {
+      const d = dateOf(known(self) as Value);
+      return pyInt(((ymd2ord(d.y, d.m, d.d) + 6) % 7) + 1);
+    })],
+    classMethod("today", () => make(C.date, { k: "unknown", what: "date.today()" })),
+    classMethod("fromordinal", ([, n]) => dateObj(ord2ymd(num(n, "ordinal")))),
+    classMethod("fromisoformat", ([cls, s]) => {
+      if (s === undefined || s.t !== "str") throw typeError(`fromisoformat: argument must be str`);
+      const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{6}))?)?)?$/.exec(strText(s));
+      if (m === null) throw new PymemError("UNSUPPORTED", `fromisoformat of ${JSON.stringify(strText(s))} (only YYYY-MM-DD[THH:MM[:SS[.ffffff]]] is modelled)`);
+      const d = checkDate(Number(m[1]), Number(m[2]), Number(m[3]));
+      if (cls === C.date) {
+        if (m[4] !== undefined) throw valueError(`Invalid isoformat string: ${strText(s)}`);
+        return dateObj(d);
+      }
+      return dtObj(d, checkTime(Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), Number(m[7] ?? 0), None));
+    }),
+  ];
+  C.date = staticClass(layout, "date", [], [
+    ["__new__", fn("__new__", (args, kw) => dateObj(checkDate(kwNum(args, kw, 1, "year"), kwNum(args, kw, 2, "month"), kwNum(args, kw, 3, "day"))))],
+    ...dateAttrs,
+    ["isoformat", text((v) => dateText(dateOf(v)))],
+    ["__str__", text((v) => dateText(dateOf(v)))],
+    ["__repr__", text((v) => `datetime.date(${dateOf(v).y}, ${dateOf(v).m}, ${dateOf(v).d})`)],
+    ["replace", fn("replace", ([self, ...rest], kw) => {
+      const d = dateOf(known(self) as Value);
+      return dateObj(checkDate(num(rest[0] ?? kw.values.get("year") ?? pyInt(d.y), "year"), num(rest[1] ?? kw.values.get("month") ?? pyInt(d.m), "month"), num(rest[2] ?? kw.values.get("day") ?? pyInt(d.d), "day")));
+    })],
+    ["__add__", fn("__add__", ([a, b]) => {
+      const vb = known(b);
+      if (vb?.k !== "timedelta" || (known(a) as Value).k !== "date") return NotImplemented;
+      const d = dateOf(known(a) as Value);
+      const n = ymd2ord(d.y, d.m, d.d) + vb.td.days;
+      if (n < 1 || n > 3652059) throw new PyException("OverflowError", "date value out of range");
+      return dateObj(ord2ymd(n));
+    })],
+    ["__sub__", fn("__sub__", ([a, b]) => {
+      const va = known(a) as Value;
+      const vb = known(b);
+      if (va.k !== "date") return NotImplemented;
+      if (vb?.k === "timedelta") {
+        const n = ymd2ord(va.date.y, va.date.m, va.date.d) - vb.td.days;
+        if (n < 1 || n > 3652059) throw new PyException("OverflowError", "date value out of range");
+        return dateObj(ord2ymd(n));
+      }
+      if (vb?.k === "date") return tdObj(td(ymd2ord(va.date.y, va.date.m, va.date.d) - ymd2ord(vb.date.y, vb.date.m, vb.date.d), 0, 0));
+      return NotImplemented;
+    })],
+    ...comparisons,
+  ]);
+  C.date.attrs.set("__radd__", C.date.attrs.get("__add__") as PyObj);
+
+  const dtNew = (args: readonly PyObj[], kw: Kwargs): PyObj => {
+    const d = checkDate(kwNum(args, kw, 1, "year"), kwNum(args, kw, 2, "month"), kwNum(args, kw, 3, "day"));
+    if (kw.values.has("fold") && num(kw.values.get("fold"), "fold") !== 0) throw new PymemError("UNSUPPORTED", "datetime(fold=1)");
+    return dtObj(d, checkTime(kwNum(args, kw, 4, "hour"), kwNum(args, kw, 5, "minute"), kwNum(args, kw, 6, "second"), kwNum(args, kw, 7, "microsecond"), args[8] ?? kw.values.get("tzinfo") ?? None));
+  };
+  const dtMicros = (v: Extract<Value, { k: "datetime" }>): bigint => (BigInt(ymd2ord(v.date.y, v.date.m, v.date.d)) * 86400n + BigInt(v.time.H * 3600 + v.time.M * 60 + v.time.S)) * 1000000n + BigInt(v.time.us);
+  const dtFromMicros = (u: bigint, tz: PyObj): PyObj => {
+    const t = tdFromMicros(u);
+    if (t.days < 1 || t.days > 3652059) throw new PyException("OverflowError", "date value out of range");
+    return dtObj(ord2ymd(t.days), { H: Math.floor(t.seconds / 3600), M: Math.floor((t.seconds % 3600) / 60), S: t.seconds % 60, us: t.us, tz });
+  };
+  const isoDt = (v: Value, sep: string): string => `${dateText(dateOf(v))}${sep}${timeText(timeOf(v))}`;
+  C.datetime = staticClass(layout, "datetime", [C.date], [
+    ["__new__", fn("__new__", dtNew)],
+    prop("hour", (v) => pyInt(timeOf(v).H)),
+    prop("minute", (v) => pyInt(timeOf(v).M)),
+    prop("second", (v) => pyInt(timeOf(v).S)),
+    prop("microsecond", (v) => pyInt(timeOf(v).us)),
+    prop("tzinfo", (v) => timeOf(v).tz),
+    classMethod("now", ([, tz]) => make(C.datetime, { k: "unknown", what: `datetime.now(${tz === undefined || tz.t === "NoneType" ? "" : "tz"})` })),
+    classMethod("utcnow", () => make(C.datetime, { k: "unknown", what: "datetime.utcnow()" })),
+    classMethod("today", () => make(C.datetime, { k: "unknown", what: "datetime.today()" })),
+    classMethod("combine", ([, d, t]) => {
+      const vd = known(d);
+      const vt = known(t);
+      if ((vd?.k !== "date" && vd?.k !== "datetime") || vt?.k !== "time") throw typeError("combine() argument types must be (date, time)");
+      return dtObj(vd.date, vt.time);
+    }),
+    ["date", fn("date", ([self]) => dateObj(dateOf(known(self) as Value)))],
+    ["time", fn("time", ([self]) => make(C.time, { k: "time", time: { ...timeOf(known(self) as Value), tz: None } }))],
+    ["isoformat", fn("isoformat", ([self, sep]) => pyStrFresh(isoDt(known(self) as Value, sep !== undefined && sep.t === "str" ? strText(sep) : "T")))],
+    ["__str__", text((v) => isoDt(v, " "))],
+    ["__repr__", text((v) => {
+      const d = dateOf(v);
+      const t = timeOf(v);
+      let r = `datetime.datetime(${d.y}, ${d.m}, ${d.d}, ${t.H}, ${t.M}`;
+      if (t.S !== 0 || t.us !== 0) r += `, ${t.S}`;
+      if (t.us !== 0) r += `, ${t.us}`;
+      if (t.tz.t !== "NoneType") r += `, tzinfo=${tzRepr(valueOf(t.tz) as Extract<Value, { k: "timezone" }>, t.tz === C.utc)}`;
+      return `${r})`;
+    })],
+    ["replace", fn("replace", ([self], kw) => {
+      const v = known(self) as Extract<Value, { k: "datetime" }>;
+      const g = (n: string, dflt: number): number => (kw.values.has(n) ? num(kw.values.get(n), n) : dflt);
+      return dtObj(checkDate(g("year", v.date.y), g("month", v.date.m), g("day", v.date.d)), checkTime(g("hour", v.time.H), g("minute", v.time.M), g("second", v.time.S), g("microsecond", v.time.us), kw.values.get("tzinfo") ?? v.time.tz));
+    })],
+    ["__add__", fn("__add__", ([a, b]) => {
+      const vb = known(b);
+      if (vb?.k !== "timedelta") return NotImplemented;
+      const va = known(a) as Extract<Value, { k: "datetime" }>;
+      return dtFromMicros(dtMicros(va) + tdMicros(vb.td), va.time.tz);
+    })],
+    ["__sub__", fn("__sub__", ([a, b]) => {
+      const va = known(a) as Extract<Value, { k: "datetime" }>;
+      const vb = known(b);
+      if (vb?.k === "timedelta") return dtFromMicros(dtMicros(va) - tdMicros(vb.td), va.time.tz);
+      if (vb?.k === "datetime") {
+        const oa = va.time.tz.t === "NoneType" ? null : tzOffset(va.time.tz);
+        const ob = vb.time.tz.t === "NoneType" ? null : tzOffset(vb.time.tz);
+        if ((oa === null) !== (ob === null)) throw typeError("can't subtract offset-naive and offset-aware datetimes");
+        return tdObj(tdFromMicros(dtMicros(va) - (oa === null ? 0n : tdMicros(oa)) - (dtMicros(vb) - (ob === null ? 0n : tdMicros(ob)))));
+      }
+      return NotImplemented;
+    })],
+    ["strftime", fn("strftime", ([self, f]) => pyStrFresh(strftime(known(self) as Value, f)))],
+    ["timestamp", fn("timestamp", () => {
+      throw new PymemError("UNSUPPORTED", "datetime.timestamp() (a naive datetime's follows the machine's time zone)");
+    })],
+    ...comparisons,
+  ]);
+  C.datetime.attrs.set("__radd__", C.datetime.attrs.get("__add__") as PyObj);
+  C.date.attrs.set("strftime", fn("strftime", ([self, f]) => pyStrFresh(strftime(known(self) as Value, f))));
+  C.time = staticClass(layout, "time", [], [
+    ["__new__", fn("__new__", (args, kw) => make(C.time, { k: "time", time: checkTime(kwNum(args, kw, 1, "hour"), kwNum(args, kw, 2, "minute"), kwNum(args, kw, 3, "second"), kwNum(args, kw, 4, "microsecond"), args[5] ?? kw.values.get("tzinfo") ?? None) }))],
+    prop("hour", (v) => pyInt(timeOf(v).H)),
+    prop("minute", (v) => pyInt(timeOf(v).M)),
+    prop("second", (v) => pyInt(timeOf(v).S)),
+    prop("microsecond", (v) => pyInt(timeOf(v).us)),
+    prop("tzinfo", (v) => timeOf(v).tz),
+    ["isoformat", text((v) => timeText(timeOf(v)))],
+    ["__str__", text((v) => timeText(timeOf(v)))],
+    ["__repr__", text((v) => {
+      const t = timeOf(v);
+      let r = `datetime.time(${t.H}, ${t.M}`;
+      if (t.S !== 0 || t.us !== 0) r += `, ${t.S}`;
+      if (t.us !== 0) r += `, ${t.us}`;
+      if (t.tz.t !== "NoneType") r += `, tzinfo=${tzRepr(valueOf(t.tz) as Extract<Value, { k: "timezone" }>, t.tz === C.utc)}`;
+      return `${r})`;
+    })],
+    ["strftime", fn("strftime", ([self, f]) => pyStrFresh(strftime(known(self) as Value, f)))],
+    ...comparisons,
+  ]);
+  byLayout.set(layout, C);
+  return C;
+}
+
+const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** strftime with the C locale's directives that do not depend on the platform's time zone. */
+function strftime(v: Value, f: PyObj | undefined): string {
+  if (f === undefined || f.t !== "str") throw typeError("strftime() argument 1 must be str");
+  const d = v.k === "date" || v.k === "datetime" ? v.date : { y: 1900, m: 1, d: 1 };
+  const t = v.k === "time" || v.k === "datetime" ? v.time : { H: 0, M: 0, S: 0, us: 0, tz: None as PyObj };
+  const ord = ymd2ord(d.y, d.m, d.d);
+  const wd = (ord + 6) % 7;
+  const yday = ord - ymd2ord(d.y, 1, 1) + 1;
+  return strText(f).replace(/%(.)/g, (all, c: string) => {
+    switch (c) {
+      case "Y": return String(d.y);
+      case "m": return pad(d.m);
+      case "d": return pad(d.d);
+      case "H": return pad(t.H);
+      case "M": return pad(t.M);
+      case "S": return pad(t.S);
+      case "f": return pad(t.us, 6);
+      case "y": return pad(d.y % 100);
+      case "j": return pad(yday, 3);
+      case "I": return pad(t.H % 12 === 0 ? 12 : t.H % 12);
+      case "p": return t.H < 12 ? "AM" : "PM";
+      case "a": return (DAY_NAMES[wd] as string).slice(0, 3);
+      case "A": return DAY_NAMES[wd] as string;
+      case "b": return (MONTH_NAMES[d.m - 1] as string).slice(0, 3);
+      case "B": return MONTH_NAMES[d.m - 1] as string;
+      case "w": return String((wd + 1) % 7);
+      case "z": {
+        const off = t.tz.t === "NoneType" ? null : tzOffset(t.tz);
+        return off === null ? "" : offsetText(off, "");
+      }
+      case "%": return "%";
+      default:
+        throw new PymemError("UNSUPPORTED", `the strftime directive ${all}`);
+    }
+  });
+}
+
+/** The datetime module's attributes for a version. */
+export function datetimeModuleAttrs(layout: Layout): [string, PyObj][] {
+  const C = classesFor(layout);
+  const names = new Set((layout.attributeNames["module datetime"] ?? "").split(" "));
+  const attrs: [string, PyObj][] = [
+    ["date", C.date], ["datetime", C.datetime], ["time", C.time], ["timedelta", C.timedelta], ["timezone", C.timezone],
+    ["MINYEAR", pyInt(1)], ["MAXYEAR", pyInt(9999)], ["UTC", C.utc],
+  ];
+  return attrs.filter(([n]) => names.has(n));
+}
