@@ -113,6 +113,8 @@ export interface VersionRules {
   readonly truncResultNeedsIndex: boolean;
   /** property's "can't set/delete attribute" names the attribute when __set_name__ gave the property one (3.10+). */
   readonly propertyErrorNamesAttribute: boolean;
+  /** `with` over an object lacking __enter__/__exit__ is a TypeError naming the protocol (3.11+); before, an AttributeError naming the method. */
+  readonly withProtocolMessage: boolean;
   /** enum members get _sort_order_ after __init__ (3.11+). */
   readonly enumSortOrder: boolean;
   /** auto() is the largest value so far + 1 (3.13+); before, the last int value + 1. */
@@ -373,8 +375,8 @@ export interface Layout {
   readonly generatorFrame: { readonly fixed: number; readonly slot: number } | null;
   /** getsizeof of leaf types by type name. */
   readonly leaves: Readonly<Record<string, number>>;
-  /** Their structs, and whether they are GC-tracked. */
-  readonly leafTypes: Readonly<Record<string, { readonly struct: CStruct; readonly gc: boolean }>>;
+  /** Their structs, whether they are GC-tracked, and the element of the arrays their __sizeof__ adds (itertools' index arrays), if any. */
+  readonly leafTypes: Readonly<Record<string, { readonly struct: CStruct; readonly gc: boolean; readonly item?: CField }>>;
 }
 
 /** The versions users may ask for, oldest first; a version is offered once its fixture rows pass. */

@@ -23,6 +23,7 @@ import { typeError } from "./errors.js";
 import { dictSet, newDict } from "./dicts.js";
 import { classCells, type ClassCell, type FrameWithCell } from "./superObjects.js";
 import { chainContext, exceptionMatches, exceptionObject, raiseException, reraise } from "./exceptions.js";
+import { callBound, isUserObj, lookupDunder } from "./userDunders.js";
 
 /** A compiled statement; what it gives back says how it ended (nothing: normally). */
 type Exec = (sc: Scope) => Completion | void;
@@ -49,6 +50,13 @@ function withSpan(s: Stmt, f: Exec): Exec {
       throw e;
     }
   };
+}
+
+/** The error of a `with` whose manager lacks __enter__ or __exit__: each version's wording. */
+function withError(mgr: PyObj, missing: string): PyException {
+  const rules = ctx().layout.rules;
+  if (rules.withProtocolMessage) return typeError(`'${typeName(mgr)}' object does not support the context manager protocol`);
+  return new PyException("AttributeError", missing);
 }
 
 /** A method's frame that carries its class's __class__ cell (for zero-argument super()). */
@@ -214,6 +222,8 @@ export class StatementCompiler {
         return this.raise(s);
       case "Try":
         return this.try(s);
+      case "With":
+        return this.with(s);
       case "FunctionDef":
         return this.functionDef(s);
       case "ClassDef":
@@ -307,6 +317,55 @@ export class StatementCompiler {
       const f = finalbody(sc);
       return f !== undefined ? f : r;
     };
+  }
+
+  /**
+   * `with` (SETUP_WITH / WITH_EXCEPT_START): each item's __enter__ and
+   * __exit__ are looked up on its type, __enter__'s result bound to the
+   * target; __exit__ gets (type, value, None) when the body raised — a true
+   * result swallows the exception — and three Nones otherwise. Items nest as
+   * if written one inside the other. Context managers of the setup's classes
+   * are modelled (a traceback object is not: __exit__ sees None for it).
+   */
+  private with(s: Extract<Stmt, { kind: "With" }>): Exec {
+    if (s.isAsync) throw new PymemError("UNSUPPORTED", "async with", s.span);
+    const items = s.items.map((it) => ({ ctx: this.c.expr(it.contextExpr).run, target: it.optionalVars === null ? null : this.c.target(it.optionalVars) }));
+    const body = this.block(s.body);
+    const run = (sc: Scope, i: number): Completion | void => {
+      const item = items[i];
+      if (item === undefined) return body(sc);
+      const mgr = item.ctx(sc);
+      const enter = lookupDunder(mgr, "__enter__");
+      const exit = lookupDunder(mgr, "__exit__");
+      if (enter === undefined || exit === undefined) {
+        // A builtin object CPython gives __enter__ (a file, a lock …) is not modelled; any other is the protocol's error.
+        const names = ctx().layout.attributeNames[typeName(mgr)]?.split(" ") ?? [];
+        if (!isUserObj(mgr) && (names.length === 0 || names.includes("__enter__"))) throw new PymemError("UNSUPPORTED", `a '${typeName(mgr)}' as a context manager`);
+        throw withError(mgr, enter === undefined ? "__enter__" : "__exit__");
+      }
+      const v = callBound(enter, mgr, []);
+      if (item.target !== null) item.target(sc, v);
+      let r: Completion | void;
+      try {
+        r = run(sc, i + 1);
+      } catch (e) {
+        if (!(e instanceof PyException)) throw e;
+        const obj = exceptionObject(e);
+        const handling = ctx().handling;
+        handling.push(obj);
+        let swallow: boolean;
+        try {
+          swallow = truthy(callBound(exit, mgr, [obj.cls, obj, None]));
+        } finally {
+          handling.pop();
+        }
+        if (swallow) return undefined;
+        throw e;
+      }
+      callBound(exit, mgr, [None, None, None]);
+      return r;
+    };
+    return (sc) => run(sc, 0);
   }
 
   private functionDef(s: Extract<Stmt, { kind: "FunctionDef" }>): Exec {

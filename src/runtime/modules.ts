@@ -13,6 +13,7 @@ import { opaque } from "./opaqueObjects.js";
 import { dataclassesModuleAttrs, namedTupleFromClassBody, namedtupleFunction, typingModuleAttrs } from "./dataclasses.js";
 import { setNamedTupleFactory } from "./exec.js";
 import { mathModuleAttrs } from "./mathModule.js";
+import { itertoolsModuleAttrs } from "./itertoolsModule.js";
 import { randomModuleAttrs } from "./randomModule.js";
 import { jsonModuleAttrs } from "./jsonModule.js";
 import { copyModuleAttrs } from "./copyModule.js";
@@ -87,6 +88,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["dataclasses", module("dataclasses", dataclassesModuleAttrs())],
     ["typing", module("typing", typingModuleAttrs())],
     ["math", module("math", mathModuleAttrs(layout))],
+    ["itertools", module("itertools", itertoolsModuleAttrs(layout))],
     ["random", module("random", randomModuleAttrs(layout))],
     ["json", module("json", jsonModuleAttrs(layout))],
     ["copy", module("copy", copyModuleAttrs(layout))],

@@ -139,6 +139,10 @@ export interface PyIterObj {
   readonly frameSlots?: number | null;
   /** The items still to come, taken all at once as a run of existing objects (a reversed() run), or null. */
   readonly rest?: () => IntRunSeq | null;
+  /** Py_ssize_t elements its type's __sizeof__ adds to tp_basicsize (the index arrays of itertools.product, combinations, permutations). */
+  readonly indexWords?: number;
+  /** Its repr where its type has its own tp_repr or a module-qualified name (itertools: `count(5)`, `<itertools.cycle object at 0x…>`). */
+  readonly repr?: () => string;
 }
 
 export interface PyViewObj {

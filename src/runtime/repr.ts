@@ -191,6 +191,7 @@ export function repr(o: PyObj, active: Set<PyObj> = reprRunning): string {
       return `${o.typeName}([${items.join(", ")}])`;
     }
     case "iterator":
+      if (o.repr !== undefined) return o.repr();
       return o.qualname !== undefined ? `<${o.typeName} object ${o.qualname}${AT_ADDRESS}>` : `<${o.typeName} object${AT_ADDRESS}>`;
     case "class":
       return `<class '${classDisplayName(o)}'>`;

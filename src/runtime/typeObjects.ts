@@ -10,9 +10,10 @@ const typeObjects = new Map<string, PyTypeObj>();
 
 /**
  * A builtin type, which becomes the type object of its name; its function attributes are
- * class or static methods (bytes.fromhex), checked against their real signatures.
+ * class or static methods (bytes.fromhex), checked against their real signatures. `heap`:
+ * a stdlib C type that is a heap type in the versions whose layout lists it (itertools' from 3.12).
  */
-export function newBuiltinType(name: string, call: NativeFn | null, attrs: [string, PyObj][] = []): PyTypeObj {
+export function newBuiltinType(name: string, call: NativeFn | null, attrs: [string, PyObj][] = [], heap?: "extension"): PyTypeObj {
   const checked = attrs.map(([k, v]): [string, PyObj] => {
     if (v.t !== "builtin") return [k, v];
     const f = v.fn;
@@ -22,7 +23,7 @@ export function newBuiltinType(name: string, call: NativeFn | null, attrs: [stri
       return f(args, kw);
     } }];
   });
-  const t: PyTypeObj = { t: "type", name, call, attrs: new Map(checked) };
+  const t: PyTypeObj = { t: "type", name, call, attrs: new Map(checked), ...(heap === undefined ? {} : { heap }) };
   typeObjects.set(name, t);
   return t;
 }

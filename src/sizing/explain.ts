@@ -319,6 +319,14 @@ function structOf(o: PyObj, layout: Layout): LaidOrNot {
     case "instance":
       return instanceLaid(o, layout);
     case "iterator": {
+      // itertools.product, combinations, permutations: their index arrays, allocated apart, which __sizeof__ counts.
+      if (o.indexWords !== undefined) {
+        const leaf = layout.leafTypes[o.typeName];
+        if (leaf?.item === undefined) break;
+        const rows = structRows(leaf.struct, headValues(o));
+        rows.push(arrayRow(leaf.item, o.indexWords, o.indexWords, null, null, "index arrays"));
+        return { struct: leaf.struct.name, gc: leaf.gc, rows };
+      }
       // From 3.11 a generator holds its frame: the fixed part, then a slot per local and per stack entry.
       const frame = layout.generatorFrame;
       if (o.typeName !== "generator" || frame === null) break;

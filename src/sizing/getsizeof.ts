@@ -56,6 +56,7 @@ export function getsizeof(o: PyObj, layout: Layout): number {
         if (o.frameSlots === undefined || o.frameSlots === null) throw unsupported(`the size of this generator under CPython ${layout.python} (its frame follows the compiler's stack depth, which pymem does not lay out for it)`);
         return layout.generatorFrame.fixed + layout.generatorFrame.slot * o.frameSlots;
       }
+      if (o.indexWords !== undefined) return leafSize(o, layout) + o.indexWords * indexItemSize(o.typeName, layout);
       return leafSize(o, layout);
     default:
       return leafSize(o, layout);
@@ -67,6 +68,13 @@ function leafSize(o: PyObj, layout: Layout): number {
   const size = layout.leaves[name];
   if (size === undefined) throw unsupported(`the size of a '${name}' object under CPython ${layout.python}`);
   return size;
+}
+
+/** The element of the arrays a leaf type's __sizeof__ adds (itertools.product's indices …). */
+function indexItemSize(name: string, layout: Layout): number {
+  const item = layout.leafTypes[name]?.item;
+  if (item === undefined) throw unsupported(`the size of a '${name}' object under CPython ${layout.python}`);
+  return item.size;
 }
 
 /** The UTF-8 form a cached latin-1 character carries from 3.12 (two bytes and its NUL), which unicode___sizeof__ counts. */

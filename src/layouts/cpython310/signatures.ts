@@ -297,6 +297,7 @@ export const SIGNATURES: Readonly<Record<string, string>> = {
   "bytes.upper": "",
   "bytes.zfill": "width:P",
   "callable": "obj:P",
+  "chain.from_iterable": "iterable:P",
   "chr": "i:P",
   "classmethod.__new__": "args:V kwargs:W",
   "code.co_lines": "",

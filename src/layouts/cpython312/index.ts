@@ -11,6 +11,7 @@ import { heapTypeShape, PREHEADER } from "./PyHeapTypeObject.js";
 import { PyHeapTypeObjectStruct, sizeofHeapType } from "./PyTypeObject.js";
 import { sizeofUnicode, unicodeStruct, wstrBytes } from "./PyUnicodeObject.js";
 import { leafTypes } from "./leaves.js";
+import { ITERTOOLS_HEAP_TYPES } from "./itertoolsobject.js";
 import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
@@ -40,7 +41,7 @@ export const cpython312: Layout = {
     nestedFStrings: true,
     generatorMinDepth: 2,
     yieldFromDepth: 3,
-    heapExtensionTypes: [...cpython311.rules.heapExtensionTypes, "deque", "defaultdict"],
+    heapExtensionTypes: [...cpython311.rules.heapExtensionTypes, "deque", "defaultdict", ...ITERTOOLS_HEAP_TYPES],
   },
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,

@@ -8,6 +8,7 @@ import { ptr, SIZEOF } from "../cpython310/platform.js";
 import { leafTypes as leafTypes311 } from "../cpython311/leaves.js";
 import { PREHEADER } from "./PyHeapTypeObject.js";
 import { PyTypeObjectStruct } from "./PyTypeObject.js";
+import { itertoolsLeafTypes } from "./itertoolsobject.js";
 
 /** PyFunctionObject gains func_typeparams (PEP 695). */
 const PyFunctionObject = cstruct("PyFunctionObject", [
@@ -28,6 +29,7 @@ const Random = cstruct("Random instance", [PREHEADER, HEAD, ...RandomObjectField
 
 export const leafTypes: Readonly<Record<string, LeafType>> = {
   ...leafTypes311,
+  ...itertoolsLeafTypes,
   type: leaf(PyTypeObjectStruct, true),
   function: leaf(PyFunctionObject, true),
   range_iterator: leaf(rangeiterobject, false),

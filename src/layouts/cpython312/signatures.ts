@@ -296,6 +296,7 @@ export const SIGNATURES: Readonly<Record<string, string>> = {
   "bytes.upper": "",
   "bytes.zfill": "width:P",
   "callable": "obj:P",
+  "chain.from_iterable": "iterable:P",
   "chr": "i:P",
   "classmethod.__new__": "args:V kwargs:W",
   "code._varname_from_oparg": "oparg:A",

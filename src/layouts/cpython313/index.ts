@@ -11,9 +11,10 @@ import { PREINTERNED_CHARS } from "./internedChars.js";
 import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { PyBaseExceptionObject } from "../cpython311/leaves.js";
 import { unicodeData313 } from "./unicodeData.js";
+import { itertoolsLeafTypes } from "./itertoolsobject.js";
 
 // Static types are immortal and no longer counted as GC objects by getsizeof.
-const leafTypes = { ...cpython312.leafTypes, type: leaf(PyTypeObjectStruct, false) };
+const leafTypes = { ...cpython312.leafTypes, type: leaf(PyTypeObjectStruct, false), ...itertoolsLeafTypes };
 
 export const cpython313: Layout = {
   ...cpython312,

@@ -294,6 +294,7 @@ export const SIGNATURES: Readonly<Record<string, string>> = {
   "bytes.upper": "",
   "bytes.zfill": "width:P",
   "callable": "obj:P",
+  "chain.from_iterable": "iterable:P",
   "chr": "i:P",
   "classmethod.__new__": "args:V kwargs:W",
   "code.replace": "co_argcount:K? co_posonlyargcount:K? co_kwonlyargcount:K? co_nlocals:K? co_stacksize:K? co_flags:K? co_firstlineno:K? co_code:K? co_consts:K? co_names:K? co_varnames:K? co_freevars:K? co_cellvars:K? co_filename:K? co_name:K? co_lnotab:K?",
