@@ -13,6 +13,7 @@ import { dropPackedAttrs, instanceDict, instanceDictGet, packedAttrStore } from 
 import { hasManagedValues, managedStore, materializeManaged } from "./managedValues.js";
 import { pyStr, typeName, type DictOwner, type PyClassObj, type PyInstanceObj, type PyObj, type PyOpaqueObj, type PyStrObj, type PyTupleObj } from "./objects.js";
 import { callDunder, isUserObj, lookupDunder } from "./userDunders.js";
+import { propertyAccessor } from "./opaqueObjects.js";
 
 /** Attribute names are interned, as PyObject_SetAttr does with its name. */
 function attrKey(name: string): PyStrObj {
@@ -83,7 +84,12 @@ export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: P
     return;
   }
   // A property is a data descriptor too: without a setter (none is modelled) its __set__ refuses.
-  if (desc !== undefined && isProperty(desc)) throw propertyError("set", name, true);
+  if (desc !== undefined && isProperty(desc)) {
+    const fset = propertyAccessor(desc, "fset");
+    if (fset.t === "NoneType") throw propertyError("set", name, true);
+    callObject(fset, [inst, value], emptyKwargs);
+    return;
+  }
   if (name === "__dict__" && inst.cls.hasDict) {
     if (value.t !== "dict") throw typeError(`__dict__ must be set to a dictionary, not a '${typeName(value)}'`);
     // From 3.11 subtype_setdict first makes the dict from the managed values (then drops it).
@@ -150,7 +156,12 @@ export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
     if (callDunder(desc, "__delete__", [inst]) === undefined) throw new PyException("AttributeError", "__delete__");
     return;
   }
-  if (desc !== undefined && isProperty(desc)) throw propertyError("delete", name, true);
+  if (desc !== undefined && isProperty(desc)) {
+    const fdel = propertyAccessor(desc, "fdel");
+    if (fdel.t === "NoneType") throw propertyError("delete", name, true);
+    callObject(fdel, [inst], emptyKwargs);
+    return;
+  }
   if (allSlots(inst.cls).has(name)) {
     if (!slotDelete(inst, name)) throw new PyException("AttributeError", name);
     return;

@@ -27,6 +27,7 @@ import { contains } from "./ops.js";
 import { userIndexOf } from "./userDunders.js";
 import { newTuple, tuple2 } from "./tuples.js";
 import { randomObjectMethod } from "./randomModule.js";
+import { propertyAttr } from "./opaqueObjects.js";
 import type { PyRandom } from "./randomState.js";
 import { bufferBytes } from "./arrayObject.js";
 import { arrayMethod } from "./arrayMethods.js";
@@ -585,6 +586,10 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
         if (name === "new_child") fn = ([m]) => ({ t: "opaque", typeName: "ChainMap", data: [m ?? newDict(), ...maps] });
       }
       if (o.typeName === "Random") fn = randomObjectMethod(o.data as PyRandom, name);
+      if (o.typeName === "property") {
+        const a = propertyAttr(o, name);
+        if (a !== undefined) return a;
+      }
       if (o.typeName === "memoryview" && name === "tobytes") fn = () => pyBytes((bufferBytes(o) ?? new Uint8Array(0)).slice());
       if (o.typeName === "memoryview" && name === "nbytes") return pyInt((bufferBytes(o) ?? new Uint8Array(0)).length);
       break;

@@ -8,6 +8,44 @@ function fn(name: string, f: NativeFn): PyObj {
   return { t: "builtin", name, self: null, fn: f };
 }
 
+/** A property's setter and deleter (its `data` is the getter, as every reader of a property expects). */
+const accessors = new WeakMap<object, { readonly fset: PyObj; readonly fdel: PyObj }>();
+
+/** property(fget, fset, fdel). */
+export function makeProperty(fget: PyObj, fset: PyObj, fdel: PyObj): PyObj {
+  const p = opaque("property", fget);
+  accessors.set(p, { fset, fdel });
+  return p;
+}
+
+/** The setter or deleter of a property, or None. */
+export function propertyAccessor(p: PyObj, which: "fset" | "fdel"): PyObj {
+  return accessors.get(p)?.[which] ?? None;
+}
+
+/** property.getter/setter/deleter and its fget/fset/fdel: a new property with one accessor replaced, or an accessor. */
+export function propertyAttr(p: PyObj & { t: "opaque" }, name: string): PyObj | undefined {
+  const fget = p.data as PyObj;
+  const fset = propertyAccessor(p, "fset");
+  const fdel = propertyAccessor(p, "fdel");
+  switch (name) {
+    case "fget":
+      return fget;
+    case "fset":
+      return fset;
+    case "fdel":
+      return fdel;
+    case "getter":
+      return fn("getter", ([f]) => makeProperty(f ?? None, fset, fdel));
+    case "setter":
+      return fn("setter", ([f]) => makeProperty(fget, f ?? None, fdel));
+    case "deleter":
+      return fn("deleter", ([f]) => makeProperty(fget, fset, f ?? None));
+    default:
+      return undefined;
+  }
+}
+
 export function opaque(typeName: string, data: unknown = null): PyObj {
   return { t: "opaque", typeName, data };
 }
@@ -18,7 +56,10 @@ export function builtinLeaves(): [string, PyObj][] {
       if (x === undefined || !["bytes", "bytearray", "array", "opaque"].includes(x.t)) throw typeError(`memoryview: a bytes-like object is required, not '${x === undefined ? "NoneType" : typeName(x)}'`);
       return opaque("memoryview", x);
     })],
-    ["property", fn("property", ([fget]) => opaque("property", fget ?? None))],
+    ["property", fn("property", (args, kw) => {
+      const [fget, fset, fdel] = [args[0] ?? kw.values.get("fget"), args[1] ?? kw.values.get("fset"), args[2] ?? kw.values.get("fdel")];
+      return makeProperty(fget ?? None, fset ?? None, fdel ?? None);
+    })],
     ["staticmethod", fn("staticmethod", ([f]) => opaque("staticmethod", f ?? None))],
     ["classmethod", fn("classmethod", ([f]) => opaque("classmethod", f ?? None))],
   ];
