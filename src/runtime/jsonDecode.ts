@@ -1,0 +1,303 @@
+// json.loads as Modules/_json.c's scanner builds its objects: PyDict_New +
+// PyDict_SetItem (insertion growth), PyList_New(0) + PyList_Append (append
+// growth); a str is the substring's (the empty str and one latin-1 character
+// from the caches), and within one call every key equal to an earlier one is
+// that earlier str (the scanner's key memo); ints from PyLong_FromString (small
+// ones cached), floats fresh; NaN and the infinities are json.decoder's
+// module-level constants. Errors are json.JSONDecodeError (a ValueError) with
+// CPython's messages and positions.
+import { ctx } from "./ctx.js";
+import { PyException, PymemError, typeError } from "./errors.js";
+import { exceptionClasses } from "./exceptions.js";
+import { callObject } from "./calls.js";
+import { setInstanceAttrValue } from "./instanceAttrs.js";
+import { dictSet, newDict } from "./dicts.js";
+import { listAppend, newEmptyList } from "./lists.js";
+import { False, None, True, pyFloat, pyInt, pyStr, pyStrFresh, typeName, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj } from "./objects.js";
+import { strText, bytesData } from "./text.js";
+import type { Layout } from "../layouts/layout.js";
+
+const decodeErrorClasses = new WeakMap<Layout, PyClassObj>();
+
+/**
+ * json.decoder.JSONDecodeError: a Python class over ValueError, made once per
+ * version like the builtin exceptions (type_new's layout over ValueError: a
+ * __weakref__ member or pre-header word). The setup did not create it, so its
+ * instances are leaves of the deep walk (`stdlib`); it caches no keys, so no
+ * state passes from one evaluation to the next (its instances' __dict__,
+ * which CPython would split before 3.11, is refused: instanceAttrs.ts).
+ */
+function decodeErrorClass(): PyClassObj {
+  return decodeErrorClassOf(ctx().layout);
+}
+
+/** JSONDecodeError(msg, doc, pos): "msg: line L column C (char P)", with msg, doc, pos, lineno, colno set on it. */
+function decodeError(msg: string, doc: PyStrObj, pos: number): PyException {
+  const text = strText(doc);
+  // Positions count code points: the JS text counts UTF-16 units.
+  const cps = [...text];
+  const before = cps.slice(0, pos).join("");
+  const lineno = before.split("\n").length;
+  const lastNl = [...before].lastIndexOf("\n");
+  const colno = pos - lastNl;
+  const message = `${msg}: line ${lineno} column ${colno} (char ${pos})`;
+  const cls = decodeErrorClass();
+  const inst = callObject(cls, [pyStr(message)]) as PyInstanceObj;
+  setInstanceAttrValue(inst, "msg", pyStr(msg));
+  setInstanceAttrValue(inst, "doc", doc);
+  setInstanceAttrValue(inst, "pos", pyInt(pos));
+  setInstanceAttrValue(inst, "lineno", pyInt(lineno));
+  setInstanceAttrValue(inst, "colno", pyInt(colno));
+  const e = new PyException("JSONDecodeError", message);
+  e.obj = inst;
+  return e;
+}
+
+/** json.decoder's NaN, Infinity and -Infinity: module constants, the same objects for every parse of the evaluation. */
+function constant(name: "NaN" | "Infinity" | "-Infinity"): PyObj {
+  const c = ctx();
+  const key = `json.${name}`;
+  let v = c.moduleState.get(key) as PyObj | undefined;
+  if (v === undefined) c.moduleState.set(key, (v = pyFloat(name === "NaN" ? NaN : name === "Infinity" ? Infinity : -Infinity)));
+  return v;
+}
+
+class Scanner {
+  /** The key memo of one scan: the first key object of each text. */
+  private readonly memo = new Map<string, PyStrObj>();
+  private readonly s: string[];
+
+  constructor(
+    private readonly doc: PyStrObj,
+    private readonly strict: boolean,
+  ) {
+    this.s = [...strText(doc)];
+  }
+
+  get length(): number {
+    return this.s.length;
+  }
+
+  ws(i: number): number {
+    const s = this.s;
+    while (i < s.length && (s[i] === " " || s[i] === "\t" || s[i] === "\n" || s[i] === "\r")) i++;
+    return i;
+  }
+
+  private err(msg: string, pos: number): PyException {
+    return decodeError(msg, this.doc, pos);
+  }
+
+  /** scan_once: the value at i and the index after it; null where no value starts ("Expecting value"). */
+  value(i: number): [PyObj, number] | null {
+    const s = this.s;
+    if (i >= s.length) return null;
+    ctx().tick();
+    const c = s[i];
+    switch (c) {
+      case '"':
+        return this.string(i + 1);
+      case "{":
+        return this.object(i + 1);
+      case "[":
+        return this.array(i + 1);
+      case "n":
+        return this.word(i, "null", None);
+      case "t":
+        return this.word(i, "true", True);
+      case "f":
+        return this.word(i, "false", False);
+      case "N":
+        return this.word(i, "NaN", null);
+      case "I":
+        return this.word(i, "Infinity", null);
+      case "-":
+        if (s[i + 1] === "I") return this.word(i, "-Infinity", null);
+        return this.number(i);
+      default:
+        return this.number(i);
+    }
+  }
+
+  private word(i: number, w: string, v: PyObj | null): [PyObj, number] | null {
+    if (this.s.slice(i, i + w.length).join("") !== w) return i + w.length > this.s.length || w[0] !== "-" ? (this.numberStart(i) ? this.number(i) : null) : null;
+    return [v ?? constant(w as "NaN"), i + w.length];
+  }
+
+  private numberStart(i: number): boolean {
+    const c = this.s[i];
+    return c !== undefined && /[-0-9]/.test(c);
+  }
+
+  /** _match_number_unicode: an int, or a float when a fraction or exponent follows. */
+  private number(start: number): [PyObj, number] | null {
+    const s = this.s;
+    let i = start;
+    if (s[i] === "-") i++;
+    if (s[i] === "0") i++;
+    else if (s[i] !== undefined && /[1-9]/.test(s[i] as string)) while (s[i] !== undefined && /[0-9]/.test(s[i] as string)) i++;
+    else return null;
+    let isFloat = false;
+    if (s[i] === "." && s[i + 1] !== undefined && /[0-9]/.test(s[i + 1] as string)) {
+      isFloat = true;
+      i += 2;
+      while (s[i] !== undefined && /[0-9]/.test(s[i] as string)) i++;
+    }
+    if (s[i] === "e" || s[i] === "E") {
+      let j = i + 1;
+      if (s[j] === "-" || s[j] === "+") j++;
+      if (s[j] !== undefined && /[0-9]/.test(s[j] as string)) {
+        while (s[j] !== undefined && /[0-9]/.test(s[j] as string)) j++;
+        isFloat = true;
+        i = j;
+      }
+    }
+    const text = s.slice(start, i).join("");
+    if (isFloat) return [pyFloat(Number(text)), i];
+    const digits = text.replace("-", "").length;
+    if (digits > 4300) throw new PymemError("UNSUPPORTED", "a JSON int of more than 4300 digits (CPython's int/str digit limit)");
+    const v = BigInt(text);
+    return [pyInt(v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v), i];
+  }
+
+  /** scanstring: the str whose opening quote is before `begin`. */
+  private string(begin: number): [PyObj, number] {
+    const [text, end] = this.stringText(begin);
+    return [pyStr(text), end];
+  }
+
+  private stringText(begin: number): [string, number] {
+    const s = this.s;
+    let out = "";
+    let i = begin;
+    for (;;) {
+      if (i >= s.length) throw this.err("Unterminated string starting at", begin - 1);
+      const c = s[i] as string;
+      if (c === '"') return [out, i + 1];
+      if (c === "\\") {
+        i++;
+        if (i >= s.length) throw this.err("Unterminated string starting at", begin - 1);
+        const e = s[i] as string;
+        const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+        if (e in simple) {
+          out += simple[e];
+          i++;
+          continue;
+        }
+        if (e !== "u") throw this.err("Invalid \\escape", i - 1);
+        let cp = this.hex4(i + 1, i - 1);
+        i += 5;
+        if (cp >= 0xd800 && cp <= 0xdbff && s[i] === "\\" && s[i + 1] === "u") {
+          const lo = this.hex4(i + 2, i);
+          if (lo >= 0xdc00 && lo <= 0xdfff) {
+            cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+            i += 6;
+          }
+        }
+        if (cp >= 0xd800 && cp <= 0xdfff) throw new PymemError("UNSUPPORTED", "a lone surrogate escape in a JSON string");
+        out += String.fromCodePoint(cp);
+        continue;
+      }
+      if (this.strict && c.codePointAt(0) as number < 0x20) throw this.err("Invalid control character at", i);
+      out += c;
+      i++;
+    }
+  }
+
+  private hex4(i: number, escapeAt: number): number {
+    const h = this.s.slice(i, i + 4).join("");
+    if (h.length < 4 || !/^[0-9a-fA-F]{4}$/.test(h)) throw this.err("Invalid \\uXXXX escape", escapeAt);
+    return parseInt(h, 16);
+  }
+
+  private object(i0: number): [PyObj, number] {
+    const s = this.s;
+    const d = newDict();
+    let i = this.ws(i0);
+    if (s[i] === "}") return [d, i + 1];
+    for (;;) {
+      if (s[i] !== '"') throw this.err("Expecting property name enclosed in double quotes", i);
+      const [text, afterKey] = this.stringText(i + 1);
+      let key = this.memo.get(text);
+      if (key === undefined) this.memo.set(text, (key = pyStr(text)));
+      i = this.ws(afterKey);
+      if (s[i] !== ":") throw this.err("Expecting ':' delimiter", i);
+      i = this.ws(i + 1);
+      const v = this.value(i);
+      if (v === null) throw this.err("Expecting value", i);
+      dictSet(d, key, v[0]);
+      i = this.ws(v[1]);
+      if (s[i] === "}") return [d, i + 1];
+      if (s[i] !== ",") throw this.err("Expecting ',' delimiter", i);
+      const comma = i;
+      i = this.ws(i + 1);
+      if (s[i] === "}" && ctx().layout.rules.jsonTrailingCommaError) throw this.err("Illegal trailing comma before end of object", comma);
+    }
+  }
+
+  private array(i0: number): [PyObj, number] {
+    const s = this.s;
+    const l = newEmptyList();
+    let i = this.ws(i0);
+    if (s[i] === "]") return [l, i + 1];
+    for (;;) {
+      const v = this.value(i);
+      if (v === null) throw this.err("Expecting value", i);
+      listAppend(l, v[0]);
+      i = this.ws(v[1]);
+      if (s[i] === "]") return [l, i + 1];
+      if (s[i] !== ",") throw this.err("Expecting ',' delimiter", i);
+      const comma = i;
+      i = this.ws(i + 1);
+      if (s[i] === "]" && ctx().layout.rules.jsonTrailingCommaError) throw this.err("Illegal trailing comma before end of array", comma);
+    }
+  }
+}
+
+const NO_OPTIONS = new Set(["cls", "object_hook", "parse_float", "parse_int", "parse_constant", "object_pairs_hook"]);
+
+/** json.loads(s): JSONDecoder().decode(s) (bytes decoded from UTF-8 first). */
+export function loads(args: readonly PyObj[], kw: Kwargs): PyObj {
+  for (const k of kw.values.keys()) {
+    if (NO_OPTIONS.has(k) && kw.values.get(k)?.t !== "NoneType") throw new PymemError("UNSUPPORTED", `json.loads(${k}=…)`);
+    if (k !== "strict" && !NO_OPTIONS.has(k)) throw typeError(`__init__() got an unexpected keyword argument '${k}'`);
+  }
+  const x = args[0];
+  if (x === undefined) throw typeError("loads() missing 1 required positional argument: 's'");
+  let doc: PyStrObj;
+  if (x.t === "str") {
+    if (strText(x).startsWith("\ufeff")) throw decodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", x, 0);
+    doc = x;
+  } else if (x.t === "bytes" || x.t === "bytearray") {
+    const b = bytesData(x);
+    if ((b[0] === 0 || b[1] === 0) && b.length > 1) throw new PymemError("UNSUPPORTED", "json.loads of UTF-16/UTF-32 bytes");
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(b);
+    } catch {
+      throw new PymemError("UNSUPPORTED", "json.loads of bytes that are not UTF-8");
+    }
+    doc = pyStrFresh(text);
+  } else {
+    throw typeError(`the JSON object must be str, bytes or bytearray, not ${typeName(x)}`);
+  }
+  const strictObj = kw.values.get("strict");
+  const sc = new Scanner(doc, strictObj === undefined || strictObj.t !== "bool" || strictObj.v);
+  const start = sc.ws(0);
+  const r = sc.value(start);
+  if (r === null) throw decodeError("Expecting value", doc, start);
+  const end = sc.ws(r[1]);
+  if (end !== sc.length) throw decodeError("Extra data", doc, end);
+  return r[0];
+}
+
+export function decodeErrorClassOf(layout: Layout): PyClassObj {
+  let cls = decodeErrorClasses.get(layout);
+  if (cls === undefined) {
+    const ValueError = exceptionClasses(layout).get("ValueError") as PyClassObj;
+    cls = { t: "class", name: "JSONDecodeError", bases: [ValueError], mro: [], attrs: new Map<string, PyObj>([["__module__", pyStr("json.decoder")]]), slots: [], hasDict: true, hasWeakref: true, shape: layout.heapType.shape(ValueError.shape, 0, false, true, false), builtinBase: "BaseException", cachedKeys: null, frozen: false, tupleFields: null, decorated: null, stdlib: true };
+    (cls as { mro: readonly PyClassObj[] }).mro = [cls, ...ValueError.mro];
+    decodeErrorClasses.set(layout, cls);
+  }
+  return cls;
+}
