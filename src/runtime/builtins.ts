@@ -21,10 +21,8 @@ import { userIterator, userIterObject } from "./userIter.js";
 import { userBinarySlots } from "./binaryProtocol.js";
 import type { DictOwner, PyClassObj } from "./objects.js";
 import { big, divRoundHalfEven, floatToInt, intAdd, intFromDouble, intPowMod, intValue, toFloat, toIndex, type IntV } from "./numbers.js";
-import {
-  Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStr, isSmallInt,
-  pyStrFresh, typeName, type Kwargs, type NativeFn, type PyObj,
-} from "./objects.js";
+import { builtinFunction as fn, Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStr, isSmallInt,
+  pyStrFresh, typeName, type Kwargs, type NativeFn, type PyObj } from "./objects.js";
 import { binaryOp, newByteArrayExact } from "./ops.js";
 import { decimalToString, INT_MAX_STR_DIGITS, repr } from "./repr.js";
 import { isLazy, isRun, makeIntRun, materialize, runView, seqItem, type IntRunSeq } from "./seq.js";
@@ -43,9 +41,6 @@ import { decimalFromFloat } from "./decimals.js";
 import { withSignature } from "./signatures.js";
 import { newBuiltinType, typeObject } from "./typeObjects.js";
 
-function fn(name: string, f: NativeFn): PyObj {
-  return { t: "builtin", name, self: null, fn: f };
-}
 
 /** PyObject_GetAttr & co. take only str names. */
 function attrName(o: PyObj): string {

@@ -21,7 +21,7 @@ import { listAppend, newEmptyList } from "./lists.js";
 import { hasManagedValues, forEachManagedValue } from "./managedValues.js";
 import { hasInstanceDict } from "./instanceValues.js";
 import { getBuiltinAttr, updateFrom } from "./methods.js";
-import { None, pyBytes, typeName, type NativeFn, type PyInstanceObj, type PyObj } from "./objects.js";
+import { builtinFunction as fn, None, pyBytes, typeName, type PyInstanceObj, type PyObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { bytesData } from "./text.js";
 import { newTuple } from "./tuples.js";
@@ -188,9 +188,6 @@ function memoDict(_memo: Map<PyObj, PyObj>): PyObj {
   throw new PymemError("UNSUPPORTED", "a class's own __deepcopy__ (its memo dict is keyed by id())");
 }
 
-function fn(name: string, f: NativeFn): PyObj {
-  return { t: "builtin", name, self: null, fn: f };
-}
 
 /** The copy module's attributes. */
 export function copyModuleAttrs(_layout: Layout): [string, PyObj][] {

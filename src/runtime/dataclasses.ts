@@ -14,9 +14,7 @@ import { makeIter } from "./iterObject.js";
 import { listAppend, listExtend, newEmptyList } from "./lists.js";
 import { intern } from "./constPool.js";
 import { setInstanceAttrValue } from "./instanceAttrs.js";
-import {
-  False, None, NotImplemented, True, pyBool, pyStr, type Kwargs, type NativeFn, type PyClassObj, type PyObj, type PyTypeObj,
-} from "./objects.js";
+import { builtinFunction as fn, False, None, NotImplemented, True, pyBool, pyStr, type Kwargs, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
 import { newTuple, newTupleOfClass } from "./tuples.js";
@@ -51,9 +49,6 @@ export function dataclassTuple(o: PyObj, need: "eq" | "order" | "hash"): PyObj[]
 }
 
 
-function fn(name: string, f: NativeFn): PyObj {
-  return { t: "builtin", name, self: null, fn: f };
-}
 
 /** A dataclasses.Field object: a leaf of the module's own class. */
 function fieldObject(): PyObj {

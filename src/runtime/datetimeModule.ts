@@ -7,10 +7,11 @@
 // (proleptic Gregorian ordinals, timedelta normalisation). now(), today() and
 // utcnow() make objects whose value the run decides: their size is known,
 // anything that reads their value is refused.
+import { makeProperty } from "./opaqueObjects.js";
 import { classmethods, c3 } from "./classes.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { intValue } from "./numbers.js";
-import { False, None, NotImplemented, True, pyBool, pyFloat, pyInt, pyStr, pyStrFresh, typeName, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj } from "./objects.js";
+import { nativeFunction as fn, False, None, NotImplemented, True, pyBool, pyFloat, pyInt, pyStr, pyStrFresh, typeName, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj } from "./objects.js";
 import { strText } from "./text.js";
 import { hashInt } from "./hashing.js";
 import type { Layout } from "../layouts/layout.js";
@@ -210,12 +211,9 @@ function make(cls: PyClassObj, v: Value): PyInstanceObj {
   return inst;
 }
 
-function fn(name: string, call: (args: readonly PyObj[], kw: Kwargs) => PyObj): PyObj {
-  return { t: "function", name, call };
-}
 
 function prop(name: string, get: (v: Value) => PyObj): [string, PyObj] {
-  return [name, { t: "opaque", typeName: "property", data: fn(name, ([self]) => get(known(self) as Value)) }];
+  return [name, makeProperty(fn(name, ([self]) => get(known(self) as Value)), None, None)];
 }
 
 function classMethod(name: string, call: (args: readonly PyObj[], kw: Kwargs) => PyObj): [string, PyObj] {
@@ -354,7 +352,7 @@ function classesFor(layout: Layout): Classes {
         const d = tdMicros(vb.td);
         if (d === 0n) throw new PyException("ZeroDivisionError", "integer division or modulo by zero");
         const q = floor(u, d);
-        return pyInt(q >= BigInt(Number.MIN_SAFE_INTEGER) && q <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(q) : q);
+        return pyInt(q);
       }
       if (b !== undefined && b.t === "int") {
         if (intValue(b) === 0) throw new PyException("ZeroDivisionError", "integer division or modulo by zero");

@@ -8,6 +8,7 @@
 // itself answers Color(value), Color['NAME'], iteration, len() and `in`
 // (classHooks.ts). IntEnum, StrEnum, Flag, IntFlag and mixed-in member types
 // are refused: their members are ints or strs with a __dict__.
+import { makeProperty } from "./opaqueObjects.js";
 import { setClassHooks } from "./classHooks.js";
 import { callObject, emptyKwargs } from "./calls.js";
 import { lookupClassAttr, makeClass, newInstance } from "./classes.js";
@@ -18,7 +19,7 @@ import { PyException, PymemError, keyError, typeError, valueError } from "./erro
 import { setInstanceAttrValue, getInstanceAttr } from "./instanceAttrs.js";
 import { reprObject, strObj } from "./format.js";
 import { intValue } from "./numbers.js";
-import { pyInt, pyStr, pyStrFresh, typeName, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj } from "./objects.js";
+import { nativeFunction as fn, pyInt, pyStr, pyStrFresh, typeName, type PyClassObj, type PyInstanceObj, type PyObj, None } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
 import { binaryOp } from "./ops.js";
@@ -34,9 +35,6 @@ interface EnumInfo {
 const infos = new WeakMap<PyClassObj, EnumInfo>();
 const bases = new WeakMap<Layout, PyClassObj>();
 
-function fn(name: string, call: (args: readonly PyObj[], kw: Kwargs) => PyObj): PyObj {
-  return { t: "function", name, call };
-}
 
 function attr(self: PyObj | undefined, name: string): PyObj {
   const v = self !== undefined && self.t === "instance" ? getInstanceAttr(self, name) : undefined;
@@ -54,8 +52,8 @@ function enumBase(layout: Layout): PyClassObj {
   if (base !== undefined) return base;
   const attrs = new Map<string, PyObj>([
     ["__module__", pyStr("enum")],
-    ["name", { t: "opaque", typeName: "property", data: fn("name", ([self]) => attr(self, "_name_")) }],
-    ["value", { t: "opaque", typeName: "property", data: fn("value", ([self]) => attr(self, "_value_")) }],
+    ["name", makeProperty(fn("name", ([self]) => attr(self, "_name_")), None, None)],
+    ["value", makeProperty(fn("value", ([self]) => attr(self, "_value_")), None, None)],
     ["__repr__", fn("__repr__", ([self]) => pyStrFresh(`<${memberLabel(self as PyInstanceObj)}: ${strText(reprObject(attr(self, "_value_")))}>`))],
     ["__str__", fn("__str__", ([self]) => pyStrFresh(memberLabel(self as PyInstanceObj)))],
     ["__format__", fn("__format__", ([self, spec]) => formatMember(self as PyInstanceObj, spec))],

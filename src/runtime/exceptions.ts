@@ -7,11 +7,12 @@
 // base's __dict__ pointer (BaseException has one) and adds __weakref__.
 // Python exceptions travel through pymem as PyException; the object a handler
 // binds is made when it is caught (or is the one `raise` threw).
+import { makeProperty } from "./opaqueObjects.js";
 import { c3 } from "./classes.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import type { Layout } from "../layouts/layout.js";
-import { None, pyBool, pyStr, pyStrFresh, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj, type PyTupleObj } from "./objects.js";
+import { nativeFunction as fn, None, pyBool, pyStr, pyStrFresh, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj, type PyTupleObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { reprObject, strObj } from "./format.js";
 import { strText } from "./text.js";
@@ -40,12 +41,9 @@ export function isExceptionClass(c: PyObj): c is PyClassObj {
   return c.t === "class" && c.builtinBase === "BaseException";
 }
 
-function fn(name: string, call: (args: readonly PyObj[], kw: Kwargs) => PyObj): PyObj {
-  return { t: "function", name, call };
-}
 
 function property(name: string, get: (self: PyInstanceObj, st: ExceptionState) => PyObj): PyObj {
-  return { t: "opaque", typeName: "property", data: fn(name, ([self]) => get(self as PyInstanceObj, stateOf(self))) };
+  return makeProperty(fn(name, ([self]) => get(self as PyInstanceObj, stateOf(self))), None, None);
 }
 
 function stateOf(self: PyObj | undefined): ExceptionState {
@@ -240,13 +238,10 @@ export function raiseException(exc: PyObj, cause: PyObj | undefined, handling: P
   }
   if (handling !== null && handling !== inst) st.context = handling;
   st.raised = true;
-  const self = inst as PyInstanceObj;
-  const e = new PyException(self.cls.name, strText(strObj(self)));
-  e.obj = self;
-  return e;
+  return reraise(inst as PyInstanceObj);
 }
 
-/** A bare `raise`: the exception being handled, thrown again. */
+/** An exception object thrown (a bare `raise` throws the one being handled again): its message is str(exc), as the traceback shows it. */
 export function reraise(obj: PyInstanceObj): PyException {
   const e = new PyException(obj.cls.name, strText(strObj(obj)));
   e.obj = obj;

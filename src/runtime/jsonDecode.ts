@@ -62,16 +62,20 @@ function constant(name: "NaN" | "Infinity" | "-Infinity"): PyObj {
   return v;
 }
 
+/** The one-character escapes of a JSON string. */
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+
 class Scanner {
   /** The key memo of one scan: the first key object of each text. */
   private readonly memo = new Map<string, PyStrObj>();
-  private readonly s: string[];
+  /** The document's text, scanned by UTF-16 unit (positions become code points only in an error). */
+  private readonly s: string;
 
   constructor(
     private readonly doc: PyStrObj,
     private readonly strict: boolean,
   ) {
-    this.s = [...strText(doc)];
+    this.s = strText(doc);
   }
 
   get length(): number {
@@ -84,8 +88,14 @@ class Scanner {
     return i;
   }
 
-  private err(msg: string, pos: number): PyException {
-    return decodeError(msg, this.doc, pos);
+  /** JSONDecodeError at UTF-16 index `pos`: CPython counts code points. */
+  err(msg: string, pos: number): PyException {
+    let cp = 0;
+    for (let i = 0; i < pos; i++) {
+      const u = this.s.charCodeAt(i);
+      if (u < 0xdc00 || u > 0xdfff || i === 0 || this.s.charCodeAt(i - 1) < 0xd800 || this.s.charCodeAt(i - 1) > 0xdbff) cp++;
+    }
+    return decodeError(msg, this.doc, cp);
   }
 
   /** scan_once: the value at i and the index after it; null where no value starts ("Expecting value"). */
@@ -120,7 +130,7 @@ class Scanner {
   }
 
   private word(i: number, w: string, v: PyObj | null): [PyObj, number] | null {
-    if (this.s.slice(i, i + w.length).join("") !== w) return i + w.length > this.s.length || w[0] !== "-" ? (this.numberStart(i) ? this.number(i) : null) : null;
+    if (this.s.slice(i, i + w.length) !== w) return i + w.length > this.s.length || w[0] !== "-" ? (this.numberStart(i) ? this.number(i) : null) : null;
     return [v ?? constant(w as "NaN"), i + w.length];
   }
 
@@ -152,12 +162,12 @@ class Scanner {
         i = j;
       }
     }
-    const text = s.slice(start, i).join("");
+    const text = s.slice(start, i);
     if (isFloat) return [pyFloat(Number(text)), i];
     const digits = text.replace("-", "").length;
     if (digits > 4300) throw new PymemError("UNSUPPORTED", "a JSON int of more than 4300 digits (CPython's int/str digit limit)");
     const v = BigInt(text);
-    return [pyInt(v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v), i];
+    return [pyInt(v), i];
   }
 
   /** scanstring: the str whose opening quote is before `begin`. */
@@ -170,18 +180,21 @@ class Scanner {
     const s = this.s;
     let out = "";
     let i = begin;
+    // The characters since the last escape, taken as one slice.
+    let run = i;
     for (;;) {
       if (i >= s.length) throw this.err("Unterminated string starting at", begin - 1);
-      const c = s[i] as string;
-      if (c === '"') return [out, i + 1];
-      if (c === "\\") {
+      const u = s.charCodeAt(i);
+      if (u === 0x22) return [out + s.slice(run, i), i + 1];
+      if (u === 0x5c) {
+        out += s.slice(run, i);
         i++;
         if (i >= s.length) throw this.err("Unterminated string starting at", begin - 1);
         const e = s[i] as string;
-        const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
-        if (e in simple) {
-          out += simple[e];
-          i++;
+        const simple = SIMPLE_ESCAPES[e];
+        if (simple !== undefined) {
+          out += simple;
+          run = ++i;
           continue;
         }
         if (e !== "u") throw this.err("Invalid \\escape", i - 1);
@@ -196,16 +209,16 @@ class Scanner {
         }
         if (cp >= 0xd800 && cp <= 0xdfff) throw new PymemError("UNSUPPORTED", "a lone surrogate escape in a JSON string");
         out += String.fromCodePoint(cp);
+        run = i;
         continue;
       }
-      if (this.strict && c.codePointAt(0) as number < 0x20) throw this.err("Invalid control character at", i);
-      out += c;
+      if (this.strict && u < 0x20) throw this.err("Invalid control character at", i);
       i++;
     }
   }
 
   private hex4(i: number, escapeAt: number): number {
-    const h = this.s.slice(i, i + 4).join("");
+    const h = this.s.slice(i, i + 4);
     if (h.length < 4 || !/^[0-9a-fA-F]{4}$/.test(h)) throw this.err("Invalid \\uXXXX escape", escapeAt);
     return parseInt(h, 16);
   }
@@ -285,9 +298,9 @@ export function loads(args: readonly PyObj[], kw: Kwargs): PyObj {
   const sc = new Scanner(doc, strictObj === undefined || strictObj.t !== "bool" || strictObj.v);
   const start = sc.ws(0);
   const r = sc.value(start);
-  if (r === null) throw decodeError("Expecting value", doc, start);
+  if (r === null) throw sc.err("Expecting value", start);
   const end = sc.ws(r[1]);
-  if (end !== sc.length) throw decodeError("Extra data", doc, end);
+  if (end !== sc.length) throw sc.err("Extra data", end);
   return r[0];
 }
 

@@ -1,13 +1,11 @@
 // The json module: loads (jsonDecode.ts), dumps (jsonEncode.ts) and
 // JSONDecodeError.
+import { builtinFunction as fn } from "./objects.js";
 import type { Layout } from "../layouts/layout.js";
-import type { Kwargs, PyObj } from "./objects.js";
+import type { PyObj } from "./objects.js";
 import { decodeErrorClassOf, loads } from "./jsonDecode.js";
 import { dumps } from "./jsonEncode.js";
 
-function fn(name: string, f: (args: readonly PyObj[], kw: Kwargs) => PyObj): PyObj {
-  return { t: "builtin", name, self: null, fn: f };
-}
 
 /** The json module's attributes (what pymem models of it). */
 export function jsonModuleAttrs(_layout: Layout): [string, PyObj][] {

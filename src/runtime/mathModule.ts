@@ -6,7 +6,7 @@
 // the version's math module has are offered (its generated attribute names).
 import { PyException, typeError, valueError } from "./errors.js";
 import { ctx } from "./ctx.js";
-import { False, pyBool, pyFloat, pyInt, True, typeName, type NativeFn, type PyObj } from "./objects.js";
+import { builtinFunction, False, pyBool, pyFloat, pyInt, True, typeName, type NativeFn, type PyObj } from "./objects.js";
 import { big, bitLength, intFromDouble, intValue, toFloat } from "./numbers.js";
 import { toArray } from "./iteration.js";
 import { binaryOp } from "./ops.js";
@@ -37,10 +37,6 @@ function index(x: PyObj | undefined): bigint {
   const v = intValue(x) ?? (isUserObj(x) ? userIndexOf(x) : null);
   if (v === null) throw typeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
   return big(v);
-}
-
-function intOf(v: bigint): PyObj {
-  return pyInt(v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v);
 }
 
 /** A float result, with CPython's errors for a NaN from finite input (domain) and an infinity from finite input (range). */
@@ -231,7 +227,7 @@ function functions(): [string, NativeFn][] {
       if (v < 0) throw domainError();
       return pyFloat(Math.sqrt(v));
     }],
-    ["isqrt", ([x]) => intOf(isqrt(index(x)))],
+    ["isqrt", ([x]) => pyInt(isqrt(index(x)))],
     ["factorial", ([x]) => {
       let n: bigint;
       if (x !== undefined && x.t === "float") {
@@ -243,12 +239,12 @@ function functions(): [string, NativeFn][] {
       if (n > 100_000n) throw new PyException("OverflowError", "factorial() argument should not exceed 100000 in pymem");
       let r = 1n;
       for (let i = 2n; i <= n; i++) r *= i;
-      return intOf(r);
+      return pyInt(r);
     }],
-    ["gcd", (args) => intOf(args.map(index).reduce((a, b) => gcd(a, b), 0n))],
-    ["lcm", (args) => intOf(args.map(index).reduce((a, b) => (a === 0n || b === 0n ? 0n : ((a < 0n ? -a : a) / gcd(a, b)) * (b < 0n ? -b : b)), 1n))],
-    ["comb", ([n, k]) => intOf(comb(index(n), index(k)))],
-    ["perm", ([n, k]) => intOf(k === undefined || k.t === "NoneType" ? perm(index(n), index(n)) : perm(index(n), index(k)))],
+    ["gcd", (args) => pyInt(args.map(index).reduce((a, b) => gcd(a, b), 0n))],
+    ["lcm", (args) => pyInt(args.map(index).reduce((a, b) => (a === 0n || b === 0n ? 0n : ((a < 0n ? -a : a) / gcd(a, b)) * (b < 0n ? -b : b)), 1n))],
+    ["comb", ([n, k]) => pyInt(comb(index(n), index(k)))],
+    ["perm", ([n, k]) => pyInt(k === undefined || k.t === "NoneType" ? perm(index(n), index(n)) : perm(index(n), index(k)))],
     ["prod", (args, kw) => {
       // start * item * … with the operators' own results (ints stay exact, floats round per step).
       let acc: PyObj = kw.values.get("start") ?? pyInt(1);
@@ -378,6 +374,6 @@ function unaryLog(f: (x: number) => number): NativeFn {
 export function mathModuleAttrs(layout: Layout): [string, PyObj][] {
   const names = new Set((layout.attributeNames["module math"] ?? "").split(" "));
   const consts: [string, PyObj][] = [["pi", pyFloat(Math.PI)], ["e", pyFloat(Math.E)], ["tau", pyFloat(2 * Math.PI)], ["inf", pyFloat(Infinity)], ["nan", pyFloat(NaN)]];
-  const fns: [string, PyObj][] = functions().map(([n, f]) => [n, { t: "builtin", name: n, self: null, fn: f, module: "math" }]);
+  const fns: [string, PyObj][] = functions().map(([n, f]) => [n, builtinFunction(n, f, "math")]);
   return [...consts, ...fns].filter(([n]) => names.has(n));
 }

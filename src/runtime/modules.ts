@@ -22,11 +22,8 @@ import { datetimeModuleAttrs } from "./datetimeModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
-import { pyInt, pyStr, type NativeFn, type PyModuleObj, type PyObj } from "./objects.js";
+import { builtinFunction as fn, pyInt, pyStr, type NativeFn, type PyModuleObj, type PyObj } from "./objects.js";
 
-function fn(name: string, f: NativeFn): PyObj {
-  return { t: "builtin", name, self: null, fn: f };
-}
 
 /** A stdlib class object: a static type, or Counter, a Python class. */
 function typeOf(name: string, call: NativeFn): PyObj {

@@ -321,6 +321,16 @@ export function pyIntFresh(v: bigint): PyIntObj {
   return { t: "int", v: v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v, w: 0 };
 }
 
+/** A builtin function object (builtin_function_or_method) running native code; `module` names the module whose generated signature binds its arguments. */
+export function builtinFunction(name: string, fn: NativeFn, module?: string): PyBuiltinObj {
+  return module === undefined ? { t: "builtin", name, self: null, fn } : { t: "builtin", name, self: null, fn, module };
+}
+
+/** A function object running native code: a method of a modelled class, bound as functions bind (self first). */
+export function nativeFunction(name: string, call: NativeFn): PyFunctionObj {
+  return { t: "function", name, call };
+}
+
 export function pyFloat(v: number): PyFloatObj {
   return { t: "float", v };
 }

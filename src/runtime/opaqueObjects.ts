@@ -2,11 +2,8 @@
 // property, staticmethod and classmethod as builtins, and the constructor
 // the modules use for theirs (ChainMap, decimal's Context).
 import { typeError } from "./errors.js";
-import { None, typeName, type NativeFn, type PyObj } from "./objects.js";
+import { builtinFunction as fn, None, typeName, type PyObj } from "./objects.js";
 
-function fn(name: string, f: NativeFn): PyObj {
-  return { t: "builtin", name, self: null, fn: f };
-}
 
 /** A property's setter and deleter (its `data` is the getter, as every reader of a property expects). */
 const accessors = new WeakMap<object, { readonly fset: PyObj; readonly fdel: PyObj }>();

@@ -12,7 +12,7 @@ import { ctx } from "./ctx.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { objectLen, toArray } from "./iteration.js";
 import { listAppend, listArray, newEmptyList, newListExact } from "./lists.js";
-import { None, pyBytes, pyFloat, pyInt, typeName, type Kwargs, type NativeFn, type PyListObj, type PyObj } from "./objects.js";
+import { builtinFunction, None, pyBytes, pyFloat, pyInt, typeName, type Kwargs, type NativeFn, type PyListObj, type PyObj } from "./objects.js";
 import { getItem } from "./subscript.js";
 import { bytesData, strText } from "./text.js";
 import { PyRandom, PyRandomError, type PyNumberArg, type PyRandomSeed, type PySeqKind } from "./randomState.js";
@@ -36,10 +36,6 @@ function floatArg(x: PyObj | undefined, dflt?: number): number {
   if (x.t === "int") return Number(x.v);
   if (x.t === "bool") return x.v ? 1 : 0;
   throw typeError(`must be real number, not ${typeName(x)}`);
-}
-
-function intResult(v: bigint): PyObj {
-  return pyInt(v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v);
 }
 
 /** What seed() takes: None (the OS: refused), an int, a float (its hash), a str or bytes. */
@@ -83,53 +79,64 @@ function kwFloats(kw: Kwargs, name: string): number[] | null {
   return v === undefined || v.t === "NoneType" ? null : toArray(v).map((x) => floatArg(x));
 }
 
-/** The methods of a Random, over the state `get` returns (the module's hidden one or a Random object's). */
-function methods(get: () => PyRandom, layout: Layout): [string, NativeFn][] {
-  const out: [string, NativeFn][] = [
-    ["seed", ([a, version]) => {
-      const r = get();
+/** A method of a Random over the generator it runs on (the module's hidden one or a Random object's). */
+type RandomMethod = (r: PyRandom, args: readonly PyObj[], kw: Kwargs) => PyObj;
+
+const methodTables = new WeakMap<Layout, ReadonlyMap<string, RandomMethod>>();
+
+/** The methods of a Random for a version, made once. */
+function methods(layout: Layout): ReadonlyMap<string, RandomMethod> {
+  let t = methodTables.get(layout);
+  if (t === undefined) methodTables.set(layout, (t = new Map(makeMethods(layout))));
+  return t;
+}
+
+/** Each method of a Random for a version (randbytes from 3.9). */
+function makeMethods(layout: Layout): [string, RandomMethod][] {
+  const out: [string, RandomMethod][] = [
+    ["seed", (r, [a, version]) => {
       pyCall(() => r.seed(seedArg(a), version === undefined ? 2 : Number(numArg(version, "seed"))));
       return None;
     }],
-    ["random", () => pyFloat(get().random())],
-    ["uniform", ([a, b]) => pyFloat(pyCall(() => get().uniform(floatArg(a), floatArg(b))))],
-    ["triangular", ([lo, hi, mode]) => pyFloat(pyCall(() => get().triangular(floatArg(lo, 0), floatArg(hi, 1), mode === undefined || mode.t === "NoneType" ? null : floatArg(mode))))],
-    ["gauss", ([mu, sigma]) => pyFloat(pyCall(() => get().gauss(mu === undefined ? undefined : floatArg(mu), sigma === undefined ? undefined : floatArg(sigma))))],
-    ["normalvariate", ([mu, sigma]) => pyFloat(pyCall(() => get().normalvariate(mu === undefined ? undefined : floatArg(mu), sigma === undefined ? undefined : floatArg(sigma))))],
-    ["expovariate", ([l]) => pyFloat(pyCall(() => get().expovariate(l === undefined ? undefined : floatArg(l))))],
-    ["randint", ([a, b]) => intResult(pyCall(() => get().randint(numArg(a, "randint"), numArg(b, "randint"))))],
-    ["randrange", ([a, b, c]) => intResult(pyCall(() => get().randrange(numArg(a, "randrange"), b === undefined || b.t === "NoneType" ? (b === undefined ? undefined : null) : numArg(b, "randrange"), c === undefined ? undefined : numArg(c, "randrange"))))],
-    ["getrandbits", ([k]) => intResult(pyCall(() => get().getrandbits(Number(numArg(k, "getrandbits") as bigint))))],
-    ["choice", ([seq]) => {
+    ["random", (r) => pyFloat(r.random())],
+    ["uniform", (r, [a, b]) => pyFloat(pyCall(() => r.uniform(floatArg(a), floatArg(b))))],
+    ["triangular", (r, [lo, hi, mode]) => pyFloat(pyCall(() => r.triangular(floatArg(lo, 0), floatArg(hi, 1), mode === undefined || mode.t === "NoneType" ? null : floatArg(mode))))],
+    ["gauss", (r, [mu, sigma]) => pyFloat(pyCall(() => r.gauss(mu === undefined ? undefined : floatArg(mu), sigma === undefined ? undefined : floatArg(sigma))))],
+    ["normalvariate", (r, [mu, sigma]) => pyFloat(pyCall(() => r.normalvariate(mu === undefined ? undefined : floatArg(mu), sigma === undefined ? undefined : floatArg(sigma))))],
+    ["expovariate", (r, [l]) => pyFloat(pyCall(() => r.expovariate(l === undefined ? undefined : floatArg(l))))],
+    ["randint", (r, [a, b]) => pyInt(pyCall(() => r.randint(numArg(a, "randint"), numArg(b, "randint"))))],
+    ["randrange", (r, [a, b, c]) => pyInt(pyCall(() => r.randrange(numArg(a, "randrange"), b === undefined || b.t === "NoneType" ? (b === undefined ? undefined : null) : numArg(b, "randrange"), c === undefined ? undefined : numArg(c, "randrange"))))],
+    ["getrandbits", (r, [k]) => pyInt(pyCall(() => r.getrandbits(Number(numArg(k, "getrandbits") as bigint))))],
+    ["choice", (r, [seq]) => {
       const s = seq as PyObj;
-      const i = pyCall(() => get().choice(lengthOf(s, "choice()"), seqKind(s)));
+      const i = pyCall(() => r.choice(lengthOf(s, "choice()"), seqKind(s)));
       return getItem(s, pyInt(i));
     }],
-    ["shuffle", ([x]) => {
+    ["shuffle", (r, [x]) => {
       if (x === undefined || x.t !== "list") throw new PymemError("UNSUPPORTED", `random.shuffle() of a '${x === undefined ? "missing" : typeName(x)}' (only lists are modelled)`);
       const items = listArray(x);
-      const order = pyCall(() => get().shuffle(items.length));
+      const order = pyCall(() => r.shuffle(items.length));
       const before = items.slice();
       for (let i = 0; i < order.length; i++) items[i] = before[order[i] as number] as PyObj;
       return None;
     }],
-    ["sample", ([population, k], kw) => {
+    ["sample", (r, [population, k], kw) => {
       const p = population as PyObj;
       const n = lengthOf(p, "sample()");
       const countsObj = kw.values.get("counts");
       const counts = countsObj === undefined || countsObj.t === "NoneType" ? null : toArray(countsObj).map((c) => numArg(c, "sample") as bigint);
-      const picks = pyCall(() => get().sample(n, Number(numArg(k, "sample") as bigint), counts));
+      const picks = pyCall(() => r.sample(n, Number(numArg(k, "sample") as bigint), counts));
       // result = [None] * k, then filled: a list of exactly k slots.
       const out: PyListObj = newListExact(picks.map((i) => getItem(p, pyInt(i))));
       return out;
     }],
-    ["choices", ([population, weights], kw) => {
+    ["choices", (r, [population, weights], kw) => {
       const p = population as PyObj;
       const n = lengthOf(p, "choices()");
       const w = weights === undefined || weights.t === "NoneType" ? kwFloats(kw, "weights") : toArray(weights).map((x) => floatArg(x));
       const kObj = kw.values.get("k");
       const k = kObj === undefined ? 1 : Number(numArg(kObj, "choices") as bigint);
-      const picks = pyCall(() => get().choices(n, w, kwFloats(kw, "cum_weights"), k, seqKind(p)));
+      const picks = pyCall(() => r.choices(n, w, kwFloats(kw, "cum_weights"), k, seqKind(p)));
       // A list comprehension: each pick appended.
       const out = newEmptyList();
       for (const i of picks) listAppend(out, getItem(p, pyInt(i)));
@@ -137,7 +144,7 @@ function methods(get: () => PyRandom, layout: Layout): [string, NativeFn][] {
     }],
   ];
   if (layout.attributeNames["module random"]?.split(" ").includes("randbytes")) {
-    out.push(["randbytes", ([n]) => pyBytes(pyCall(() => get().randbytes(Number(numArg(n, "randbytes") as bigint))))]);
+    out.push(["randbytes", (r, [n]) => pyBytes(pyCall(() => r.randbytes(Number(numArg(n, "randbytes") as bigint))))]);
   }
   return out;
 }
@@ -161,15 +168,14 @@ function moduleSeed(layout: Layout): NativeFn {
 
 /** Methods of a random.Random object, by name. */
 export function randomObjectMethod(state: PyRandom, name: string): NativeFn | null {
-  const layout = ctx().layout;
-  const found = methods(() => state, layout).find(([n]) => n === name);
-  return found === undefined ? null : found[1];
+  const m = methods(ctx().layout).get(name);
+  return m === undefined ? null : (args, kw) => m(state, args, kw);
 }
 
 /** The random module's attributes for a version (only the names its random module has). */
 export function randomModuleAttrs(layout: Layout): [string, PyObj][] {
   const names = new Set((layout.attributeNames["module random"] ?? "").split(" "));
-  const fns: [string, PyObj][] = methods(moduleState, layout).map(([n, f]) => [n, { t: "builtin", name: n, self: null, fn: n === "seed" ? moduleSeed(layout) : f }]);
+  const fns: [string, PyObj][] = [...methods(layout)].map(([n, m]) => [n, builtinFunction(n, n === "seed" ? moduleSeed(layout) : (args, kw) => m(moduleState(), args, kw))]);
   const Random: PyObj = {
     t: "type",
     name: "Random",
