@@ -113,6 +113,11 @@ export interface VersionRules {
   readonly truncResultNeedsIndex: boolean;
   /** property's "can't set/delete attribute" names the attribute when __set_name__ gave the property one (3.10+). */
   readonly propertyErrorNamesAttribute: boolean;
+  /**
+   * PyObject_GenericGetDict of 3.11 on a managed-dict object holding neither inline values nor a dict (a
+   * builtin subclass's object before its first attribute): a new plain dict, not one over the class's keys.
+   */
+  readonly dictGetMakesPlainDict: boolean;
   /** `with` over an object lacking __enter__/__exit__ is a TypeError naming the protocol (3.11+); before, an AttributeError naming the method. */
   readonly withProtocolMessage: boolean;
   /** enum members get _sort_order_ after __init__ (3.11+). */

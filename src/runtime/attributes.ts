@@ -8,7 +8,10 @@ import { delInstanceAttr, delTupleSubclassAttr, getInstanceAttr, setInstanceAttr
 import { typeObject as builtinType } from "./typeObjects.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { getBuiltinAttr } from "./methods.js";
-import { None, pyStr, typeName, type PyClassObj, type PyObj, type PyStrObj, type PyTypeObj } from "./objects.js";
+import { None, pyStr, subOf, typeName, type NativeFn, type PyClassObj, type PyInstanceObj, type PyObj, type SubclassableBuiltin, type PyStrObj, type PyTypeObj } from "./objects.js";
+import { asBuiltin, exactResult, subclassBase } from "./builtinSubclass.js";
+import { SUBCLASSABLE } from "./builtinBases.js";
+import { builtinInit, builtinNew } from "./subclassConstruct.js";
 import { intern } from "./constPool.js";
 import { intValue } from "./numbers.js";
 import { ctx } from "./ctx.js";
@@ -16,6 +19,8 @@ import { missingAttribute } from "./missingAttribute.js";
 import { objectMethod } from "./objectMethods.js";
 import { staticTypeAttr, typeSample } from "./typeAttrs.js";
 import { callObject } from "./calls.js";
+import { setItem } from "./subscript.js";
+import { toArray } from "./iteration.js";
 import { callBound, callDunder, checkDunderAssign, isUserObj, lookupDunder } from "./userDunders.js";
 import { superAttr, type SuperData } from "./superObjects.js";
 
@@ -32,6 +37,7 @@ const objectNew: PyObj = {
 
 /** A builtin type's attribute: its own (typeAttrs.ts), else a method its instances have (str.upper, int.__add__) as an unbound function. */
 function typeAttr(t: PyTypeObj, name: string): PyObj | null {
+  if (SUBCLASSABLE.has(t.name) && t.heap === undefined && (name === "__init__" || name === "__new__")) return builtinSlot(t, name);
   const own = staticTypeAttr(t, name);
   if (own !== null) return own;
   const s = typeSample(t.name);
@@ -49,12 +55,50 @@ function typeAttr(t: PyTypeObj, name: string): PyObj | null {
     fn: (args, kw) => {
       const self = args[0];
       if (self === undefined) throw typeError(`unbound method ${t.name}.${name}() needs an argument`);
-      if (typeName(self) !== t.name && !(t.name === "int" && self.t === "bool")) {
+      const ofSubclass = subOf(self) !== undefined && self.t === t.name;
+      if (typeName(self) !== t.name && !(t.name === "int" && self.t === "bool") && !ofSubclass) {
         throw typeError(`descriptor '${name}' for '${t.name}' objects doesn't apply to a '${typeName(self)}' object`);
       }
+      // The builtin's own method on a subclass's object: the class's overrides unseen.
+      if (ofSubclass) return exactResult(asBuiltin(self, () => callObject(getAttr(self, name), args.slice(1), kw)), self);
       return callObject(getAttr(self, name), args.slice(1), kw);
     },
   };
+}
+
+/** dict.fromkeys on a subclass (dict_fromkeys): cls() made, then each key stored through PyObject_SetItem (the class's __setitem__). */
+function subclassFromkeys(cls: PyClassObj): PyObj {
+  return {
+    t: "builtin", name: "fromkeys", self: cls, fn: (args) => {
+      if (args.length < 1 || args.length > 2) throw typeError(`fromkeys expected at least 1 argument, got ${args.length}`);
+      const d = callObject(cls, []);
+      const value = args[1] ?? None;
+      for (const k of toArray(args[0] as PyObj)) setItem(d, k, value);
+      return d;
+    },
+  };
+}
+
+/** list.__init__(self, ...) and str.__new__(cls, ...) as a subclass's methods call them. */
+function builtinSlot(t: PyTypeObj, name: "__init__" | "__new__"): PyObj {
+  const base = t.name as SubclassableBuiltin;
+  const fn: NativeFn = name === "__init__"
+    ? (args, kw) => {
+      const self = args[0];
+      if (self === undefined) throw typeError(`descriptor '__init__' of '${base}' object needs an argument`);
+      if (self.t !== base) throw typeError(`descriptor '__init__' requires a '${base}' object but received a '${typeName(self)}'`);
+      builtinInit(self, args.slice(1), kw);
+      return None;
+    }
+    : (args, kw) => {
+      const c = args[0];
+      if (c === undefined) throw typeError(`${base}.__new__(): not enough arguments`);
+      if (c === t) return callObject(t, args.slice(1), kw);
+      if (c.t !== "class") throw typeError(`${base}.__new__(X): X is not a type object (${typeName(c)})`);
+      if (subclassBase(c) !== base) throw typeError(`${base}.__new__(${c.name}): ${c.name} is not a subtype of ${base}`);
+      return builtinNew(c, base, args.slice(1), kw);
+    };
+  return { t: "builtin", name: `${base}.${name}`, self: null, fn };
 }
 
 /** The name an attribute hook is called with: PyObject_GetAttr/SetAttr intern it (a code's names are interned constants). */
@@ -63,6 +107,8 @@ function attrName(name: string): PyStrObj {
 }
 
 export function getAttr(o: PyObj, name: string): PyObj {
+  const sub = subOf(o);
+  if (sub !== undefined) return subclassObjectAttr(o, sub, name);
   switch (o.t) {
     case "instance": {
       let v: PyObj | undefined;
@@ -91,6 +137,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (v !== undefined) return classmethods.has(v) ? { t: "method", func: v, self: o } : v;
       if (o.mro.some((c) => c.slots.includes(name))) return { t: "iterator", typeName: "member_descriptor", next: () => undefined, lengthHint: () => null };
       if (o.tupleFields?.includes(name)) return { t: "iterator", typeName: "_tuplegetter", next: () => undefined, lengthHint: () => null };
+      if (name === "fromkeys" && subclassBase(o) === "dict") return subclassFromkeys(o);
       const meta = classHooks(o)?.missing;
       if (meta !== undefined) return meta(o, name);
       throw missingAttribute(["type", o.builtinBase], name, o.name, `type object '${o.name}' has no attribute '${name}'`);
@@ -122,7 +169,49 @@ export function getAttr(o: PyObj, name: string): PyObj {
   return getBuiltinAttr(o, name);
 }
 
+/**
+ * An attribute of a builtin subclass's object: the class's own (its MRO, its instance dict, its
+ * slots), then the builtin's (list.append …), with __getattribute__/__getattr__ as for instances.
+ */
+function subclassObjectAttr(o: PyObj, sub: PyInstanceObj, name: string): PyObj {
+  let v: PyObj | undefined;
+  try {
+    const own = lookupDunder(o, "__getattribute__");
+    v = own !== undefined ? callBound(own, o, [attrName(name)]) : getInstanceAttr(sub, name) ?? builtinAttrOfSubclass(o, name);
+  } catch (e) {
+    if (!(e instanceof PyException && e.pyType === "AttributeError") || lookupDunder(o, "__getattr__") === undefined) throw e;
+  }
+  if (v !== undefined) return v;
+  const hook = callDunder(o, "__getattr__", [attrName(name)]);
+  if (hook !== undefined) return hook;
+  throw new PyException("AttributeError", `'${sub.cls.name}' object has no attribute '${name}'`);
+}
+
+/**
+ * The builtin's attribute for a subclass's object. An immutable builtin's methods and members
+ * work on an object of the exact type wherever they would hand back the object itself
+ * (unicode_result_unchanged, long_long, split's one part …): they run on a copy made per
+ * call — except partition/rpartition, which keep the object itself in their tuple.
+ */
+function builtinAttrOfSubclass(o: PyObj, name: string): PyObj {
+  const v = getBuiltinAttr(o, name);
+  if (!IMMUTABLE_BASES.has(o.t) || name === "partition" || name === "rpartition") return v;
+  if (v.t !== "builtin" || v.self !== o) return v === o ? exactResult(o, o) : v;
+  return { ...v, fn: (args, kw) => {
+    const m = getBuiltinAttr(exactResult(o, o), name);
+    return m.t === "builtin" ? m.fn(args, kw) : callObject(m, args, kw);
+  } };
+}
+
+const IMMUTABLE_BASES: ReadonlySet<string> = new Set(["str", "int", "float", "bytes", "frozenset"]);
+
 export function setAttr(o: PyObj, name: string, value: PyObj): void {
+  const sub = subOf(o);
+  if (sub !== undefined) {
+    if (callDunder(o, "__setattr__", [attrName(name), value]) !== undefined) return;
+    setInstanceAttrValue(sub, name, value);
+    return;
+  }
   if (o.t === "opaque" && o.typeName === "Context" && name === "prec") {
     const v = intValue(value);
     if (v === null || v < 1) throw new PyException("ValueError", "valid range for prec is [1, MAX_PREC]");
@@ -153,6 +242,12 @@ export function setAttr(o: PyObj, name: string, value: PyObj): void {
 }
 
 export function delAttr(o: PyObj, name: string): void {
+  const sub = subOf(o);
+  if (sub !== undefined) {
+    if (callDunder(o, "__delattr__", [attrName(name)]) !== undefined) return;
+    delInstanceAttr(sub, name);
+    return;
+  }
   if (o.t === "instance") {
     if (callDunder(o, "__delattr__", [attrName(name)]) !== undefined) return;
     delInstanceAttr(o, name);

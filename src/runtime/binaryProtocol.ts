@@ -5,7 +5,7 @@
 // type is a subclass that overrides it), NotImplemented passing the turn on.
 import type { BinOpName, UnaryOpName } from "../python/ast.js";
 import { typeError } from "./errors.js";
-import { NotImplemented, typeName, type PyObj } from "./objects.js";
+import { NotImplemented, subOf, typeName, type PyObj } from "./objects.js";
 import { callDunder, callDunderOrNotImpl, lookupDunder, userClass } from "./userDunders.js";
 
 /** Each operator's method, reflected method and in-place method. */
@@ -85,7 +85,9 @@ export function userBinaryOp1(op: BinOpName, v: PyObj, w: PyObj, builtin: Builti
 export function userBinarySlots(name: string, rname: string, v: PyObj, w: PyObj, builtin: (a: PyObj, b: PyObj) => PyObj): PyObj {
   const slotOf = (o: PyObj): ((a: PyObj, b: PyObj) => PyObj) | null => {
     if (userClass(o) === null) return builtin;
-    return hasUserSlot(o, name, rname) ? (a, b) => userSlot(a, b, name, rname) : null;
+    if (hasUserSlot(o, name, rname)) return (a, b) => userSlot(a, b, name, rname);
+    // A builtin subclass's object without the method: the builtin's slot, inherited.
+    return subOf(o) !== undefined ? builtin : null;
   };
   const slotv = slotOf(v);
   // Two setup classes share the one slot function, which tries both sides itself.
@@ -104,6 +106,12 @@ export function userBinarySlots(name: string, rname: string, v: PyObj, w: PyObj,
   return NotImplemented;
 }
 
+/** Whether a setup class takes part in this operator for `o`: any instance's, a builtin subclass's only when it defines one of the operator's methods. */
+export function userTakesPart(op: BinOpName, o: PyObj): boolean {
+  if (userClass(o) === null) return false;
+  return subOf(o) === undefined || NAMES[op].some((n) => lookupDunder(o, n) !== undefined);
+}
+
 /** binary_iop1's first step: the left operand's in-place method (slot_nb_inplace_*) called with w; NotImplemented when the class has none or it declines. */
 export function userInplaceCall(op: BinOpName, v: PyObj, w: PyObj): PyObj {
   if (userClass(v) === null) return NotImplemented;
@@ -114,7 +122,7 @@ export function userInplaceCall(op: BinOpName, v: PyObj, w: PyObj): PyObj {
 export function userUnary(op: Exclude<UnaryOpName, "Not">, o: PyObj, builtin: () => PyObj): PyObj {
   const r = callDunder(o, UNARY[op]);
   if (r !== undefined) return r;
-  if (o.t === "tuple") return builtin();
+  if (o.t === "tuple" || subOf(o) !== undefined) return builtin();
   const sym = op === "USub" ? "-" : op === "UAdd" ? "+" : "~";
   throw typeError(`bad operand type for unary ${sym}: '${typeName(o)}'`);
 }

@@ -15,11 +15,13 @@ import { byteArrayAppend, sortInPlace, sortReverse, sortRun, updateFrom } from "
 import { delAttr, getAttr, setAttr } from "./attributes.js";
 import { isInstanceOf, makeClass } from "./classes.js";
 import { instanceDict } from "./instanceValues.js";
-import { callDunder, isUserObj, lookupDunder, userIndexOf } from "./userDunders.js";
+import { callDunder, isUserObj, lookupDunder, userIndexOf, userOwns } from "./userDunders.js";
+import { asBuiltin, exactResult } from "./builtinSubclass.js";
 import { userAbs, userBytes, userComplex, userFloat, userInt, userReversed, userRound } from "./userConversions.js";
 import { userIterator, userIterObject } from "./userIter.js";
 import { userBinarySlots } from "./binaryProtocol.js";
 import type { DictOwner, PyClassObj } from "./objects.js";
+import { subOf } from "./objects.js";
 import { big, divRoundHalfEven, floatToInt, intAdd, intFromDouble, intPowMod, intValue, toFloat, toIndex, type IntV } from "./numbers.js";
 import { builtinFunction as fn, Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStr, isSmallInt,
   pyStrFresh, typeName, type Kwargs, type NativeFn, type PyObj } from "./objects.js";
@@ -449,7 +451,20 @@ function roundCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const x = args[0] ?? kw.values.get("number");
   const nd = args[1] ?? kw.values.get("ndigits");
   if (x === undefined) throw typeError("round() missing required argument 'number' (pos 1)");
-  if (isUserObj(x)) return userRound(x, nd);
+  if (userOwns(x, "__round__")) return userRound(x, nd);
+  return exactResult(roundBuiltin(x, nd), x);
+}
+
+/** The builtin number types' nb_absolute. */
+function absBuiltin(x: PyObj): PyObj {
+  const iv = intValue(x);
+  if (iv !== null) return iv < 0 ? binaryOp("Sub", pyInt(0), x) : x.t === "bool" ? pyInt(iv) : x;
+  if (x.t === "float") return pyFloat(Math.abs(x.v));
+  if (x.t === "complex") return pyFloat(complexAbs(x));
+  throw typeError(`bad operand type for abs(): '${typeName(x)}'`);
+}
+
+function roundBuiltin(x: PyObj, nd: PyObj | undefined): PyObj {
   const iv = intValue(x);
   if (iv !== null) {
     if (nd === undefined || nd.t === "NoneType") return x.t === "bool" ? pyInt(iv) : x;
@@ -487,7 +502,7 @@ function isinstanceCall(args: readonly PyObj[]): PyObj {
   const x = args[0] as PyObj;
   const t = args[1] as PyObj;
   const types = t.t === "tuple" ? materialize(t.items) : [t];
-  const name = x.t === "tuple" ? "tuple" : typeName(x);
+  const name = x.t === "tuple" || subOf(x) !== undefined ? x.t : typeName(x);
   return pyBool(types.some((ty) => {
     if (ty.t === "class") return isInstanceOf(x, ty);
     if (ty.t !== "type") throw typeError("isinstance() arg 2 must be a type or tuple of types");
@@ -646,7 +661,7 @@ function reversedCall(args: readonly PyObj[]): PyObj {
 function divmodCall(args: readonly PyObj[]): PyObj {
   argCount("divmod", args, 2, 2);
   const [a, b] = args as [PyObj, PyObj];
-  if (isUserObj(a) || isUserObj(b)) {
+  if (userOwns(a, "__divmod__", "__rdivmod__") || userOwns(b, "__divmod__", "__rdivmod__")) {
     // PyNumber_Divmod: nb_divmod slots, __divmod__ then __rdivmod__ as for any binary operator.
     const r = userBinarySlots("__divmod__", "__rdivmod__", a, b, () => NotImplemented);
     if (r !== NotImplemented) return r;
@@ -826,6 +841,8 @@ export function makeBuiltins(): Map<string, PyObj> {
     const x = args[0] as PyObj;
     if (x.t === "instance") return x.cls;
     if (x.t === "tuple" && x.cls !== undefined) return x.cls;
+    const sub = subOf(x);
+    if (sub !== undefined) return sub.cls;
     return typeObject(typeName(x));
   });
   addType("super", (args) => {
@@ -854,12 +871,8 @@ export function makeBuiltins(): Map<string, PyObj> {
     ["abs", (args) => {
       argCount("abs", args, 1, 1);
       const x = args[0] as PyObj;
-      if (isUserObj(x)) return userAbs(x);
-      const iv = intValue(x);
-      if (iv !== null) return iv < 0 ? binaryOp("Sub", pyInt(0), x) : x.t === "bool" ? pyInt(iv) : x;
-      if (x.t === "float") return pyFloat(Math.abs(x.v));
-      if (x.t === "complex") return pyFloat(complexAbs(x));
-      throw typeError(`bad operand type for abs(): '${typeName(x)}'`);
+      if (userOwns(x, "__abs__")) return userAbs(x);
+      return exactResult(asBuiltin(x, () => absBuiltin(x)), x);
     }],
     ["round", roundCall],
     ["divmod", divmodCall],
@@ -892,8 +905,8 @@ export function makeBuiltins(): Map<string, PyObj> {
     ["repr", (args) => {
       argCount("repr", args, 1, 1);
       const x = args[0] as PyObj;
-      if (isUserObj(x)) return reprObject(x);
-      return x.t === "int" || x.t === "bool" ? strObj(x) : pyStr(repr(x));
+      if (userOwns(x, "__repr__")) return reprObject(x);
+      return (x.t === "int" || x.t === "bool") && subOf(x) === undefined ? strObj(x) : pyStr(repr(x));
     }],
     ["ascii", (args) => pyStr(repr(args[0] as PyObj).replace(/[^\x00-\x7f]/gu, (c) => {
       const cp = c.codePointAt(0) as number;

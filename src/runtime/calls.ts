@@ -3,7 +3,9 @@
 import { classHooks } from "./classHooks.js";
 import { ctx } from "./ctx.js";
 import { typeError } from "./errors.js";
-import { typeName, type Kwargs, type PyClassObj, type PyObj } from "./objects.js";
+import { typeName, type Kwargs, type PyClassObj, type PyObj, type SubclassableBuiltin } from "./objects.js";
+import { exactResult, subclassBase } from "./builtinSubclass.js";
+import { builtinInit, builtinNew } from "./subclassConstruct.js";
 import { isInstanceOf, lookupClassAttr, makeNamedTuple, newInstance } from "./classes.js";
 import { toArray } from "./iteration.js";
 import { newTupleOfClass } from "./tuples.js";
@@ -25,9 +27,12 @@ export function callObject(f: PyObj, args: readonly PyObj[], kwargs: Kwargs = em
     }
     case "function":
       return f.call(args, kwargs);
-    case "type":
+    case "type": {
       if (f.call === null) throw typeError(`cannot create '${f.name}' instances`);
-      return f.call(args, kwargs);
+      const r = f.call(args, kwargs);
+      // int(x), str(x), tuple(x) … of a subclass's object: a new object of the exact type (long_long, unicode_str …).
+      return r === args[0] ? exactResult(r, r) : r;
+    }
     case "class": {
       const meta = classHooks(f)?.call;
       return meta !== undefined ? meta(f, args, kwargs) : instantiate(f, args, kwargs);
@@ -60,6 +65,8 @@ export function instantiate(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs)
     const items = args[0] === undefined ? [] : toArray(args[0]);
     return newTupleOfClass(items, cls);
   }
+  const base = subclassBase(cls);
+  if (base !== null) return instantiateSubclass(cls, base, args, kw);
   // type_call: __new__ (an implicit staticmethod) makes the object; __init__ runs only on an instance of cls.
   const nw = lookupClassAttr(cls, "__new__");
   const made = nw === undefined ? null : callObject(nw.t === "opaque" && nw.typeName === "staticmethod" ? (nw.data as PyObj) : nw, [cls, ...args], kw);
@@ -74,6 +81,21 @@ export function instantiate(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs)
   const r = callObject(init, [inst, ...args], kw);
   if (r.t !== "NoneType") throw typeError(`__init__() should return None, not '${typeName(r)}'`);
   return inst;
+}
+
+/** type_call over a subclass of list, dict, str …: its __new__ or the builtin's, then its __init__ or the builtin's. */
+function instantiateSubclass(cls: PyClassObj, base: SubclassableBuiltin, args: readonly PyObj[], kw: Kwargs): PyObj {
+  const nw = lookupClassAttr(cls, "__new__");
+  const made = nw === undefined ? builtinNew(cls, base, args, kw) : callObject(nw.t === "opaque" && nw.typeName === "staticmethod" ? (nw.data as PyObj) : nw, [cls, ...args], kw);
+  if (!isInstanceOf(made, cls)) return made;
+  const init = lookupClassAttr(cls, "__init__");
+  if (init === undefined) {
+    builtinInit(made, args, kw);
+    return made;
+  }
+  const r = callObject(init, [made, ...args], kw);
+  if (r.t !== "NoneType") throw typeError(`__init__() should return None, not '${typeName(r)}'`);
+  return made;
 }
 
 /** Refuse keyword arguments a builtin does not take, with CPython's message. */

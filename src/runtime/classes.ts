@@ -5,13 +5,14 @@
 import { newTupleOfClass } from "./tuples.js";
 import { initManagedValues, usesManagedValues } from "./managedValues.js";
 import { ctx } from "./ctx.js";
+import { builtinBaseShape, SUBCLASSABLE } from "./builtinBases.js";
 import { dictGet } from "./dicts.js";
 import { PyException, typeError, unsupported } from "./errors.js";
 import { newClassKeys } from "./instanceDict.js";
 import { instanceDict } from "./instanceValues.js";
 import { toArray } from "./iteration.js";
 import {
-  None, pyStr, typeName, type DictOwner, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj,
+  None, pyStr, subOf, typeName, type BuiltinBase, type SubclassableBuiltin, type DictOwner, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj,
 } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
@@ -58,7 +59,7 @@ function slotNames(ns: ReadonlyMap<string, PyObj>): string[] | null {
 }
 
 export interface ClassOptions {
-  readonly builtinBase?: "object" | "tuple";
+  readonly builtinBase?: BuiltinBase;
   readonly tupleFields?: readonly string[] | null;
 }
 
@@ -68,10 +69,14 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
   const layout = ctx().layout.heapType;
   const base = bases[0];
   const builtinBase = opts.builtinBase ?? base?.builtinBase ?? "object";
-  const baseShape = base?.shape ?? (builtinBase === "tuple" ? { basicsize: 24, gc: true } : layout.object);
-  const baseHasDict = bases.some((b) => b.hasDict);
-  const baseHasWeak = bases.some((b) => b.hasWeakref);
-  const varSized = builtinBase === "tuple";
+  const builtin = SUBCLASSABLE.has(builtinBase) ? builtinBaseShape(builtinBase as SubclassableBuiltin, ctx().layout) : null;
+  // class X(Mixin, list): list is the solid base (best_base); the mixins add no layout.
+  const mixinsOverBuiltin = builtin !== null && opts.builtinBase !== undefined;
+  if (mixinsOverBuiltin && bases.some((b) => b.mro.some((c) => c.slots.length > 0))) throw typeError("multiple bases have instance lay-out conflict");
+  const baseShape = (mixinsOverBuiltin ? builtin.shape : base?.shape) ?? builtin?.shape ?? (builtinBase === "tuple" ? { basicsize: 24, gc: true } : layout.object);
+  const baseHasDict = !mixinsOverBuiltin && bases.some((b) => b.hasDict);
+  const baseHasWeak = (!mixinsOverBuiltin && bases.some((b) => b.hasWeakref)) || builtin?.weakref === true;
+  const varSized = builtinBase === "tuple" || builtin?.varSized === true;
   const declared = slotNames(ns);
   let slots: string[] = [];
   let addDict: boolean;
@@ -227,7 +232,7 @@ export function getTupleSubclassAttr(tuple: PyObj & { t: "tuple" }, name: string
 
 /** isinstance against a class: its MRO. */
 export function isInstanceOf(o: PyObj, cls: PyClassObj): boolean {
-  const c = o.t === "instance" ? o.cls : o.t === "tuple" ? o.cls : undefined;
+  const c = o.t === "instance" ? o.cls : o.t === "tuple" ? o.cls : subOf(o)?.cls;
   return c !== undefined && c.mro.includes(cls);
 }
 

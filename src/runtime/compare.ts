@@ -3,7 +3,7 @@ import { tuple2 } from "./tuples.js";
 import { PyException, typeError } from "./errors.js";
 import { hashKey } from "./hashTable.js";
 import { intValue, toFloat } from "./numbers.js";
-import { NotImplemented, pyBool, typeName, type PyObj } from "./objects.js";
+import { NotImplemented, pyBool, subOf, typeName, type PyObj } from "./objects.js";
 import { CMP_SYMBOL, userRichCompare, type CmpOp, type CompareBase } from "./richCompare.js";
 import { callBound, isUserObj, lookupDunder, userTruthy } from "./userDunders.js";
 import { materialize, seqLen } from "./seq.js";
@@ -12,6 +12,11 @@ import { decimalCompare } from "./decimals.js";
 import { decimalToString } from "./repr.js";
 
 export function truthy(o: PyObj): boolean {
+  if (subOf(o) !== undefined) {
+    // A builtin subclass's __bool__ or __len__ when its class defines one.
+    const own = userTruthy(o);
+    if (own !== null) return own;
+  }
   switch (o.t) {
     case "bool":
       return o.v;
@@ -92,6 +97,8 @@ function setLike(a: PyObj, b: PyObj): [Set<unknown>, Set<unknown>] | null {
  */
 function inheritedCompare(op: CmpOp, a: PyObj, b: PyObj): PyObj {
   if (a.t === "instance") return op === "Eq" && a === b ? pyBool(true) : NotImplemented;
+  // A builtin subclass's object: the builtin's tp_richcompare, which takes the kinds it compares with.
+  if (subOf(a) !== undefined || (subOf(b) !== undefined && b.t !== "tuple")) return comparesWith(a, b) ? builtinCompare(op, a, b) : NotImplemented;
   if (a.t === "tuple" && b.t === "tuple") return builtinCompare(op, a, b);
   return NotImplemented;
 }
@@ -101,6 +108,15 @@ function builtinCompare(op: CmpOp, a: PyObj, b: PyObj): PyObj {
   if (op === "Eq") return pyBool(a === b ? !(a.t === "float" && Number.isNaN(a.v)) : plainEq(a, b));
   if (op === "NotEq") return pyBool(!(a === b ? !(a.t === "float" && Number.isNaN(a.v)) : plainEq(a, b)));
   return pyBool(orderHolds(op, plainCompare(a, b, CMP_SYMBOL[op])));
+}
+
+const NUMBERS: ReadonlySet<string> = new Set(["int", "bool", "float"]);
+
+/** Whether a builtin's tp_richcompare answers for this other operand (the same kind, numbers with numbers, sets with sets). */
+function comparesWith(a: PyObj, b: PyObj): boolean {
+  if (a.t === b.t) return true;
+  if (NUMBERS.has(a.t)) return NUMBERS.has(b.t) && (a.t === "float" || b.t !== "float");
+  return (a.t === "set" || a.t === "frozenset") && (b.t === "set" || b.t === "frozenset");
 }
 
 const compareBase: CompareBase = { inherited: inheritedCompare, truthy };

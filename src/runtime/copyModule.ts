@@ -21,7 +21,7 @@ import { listAppend, newEmptyList } from "./lists.js";
 import { hasManagedValues, forEachManagedValue } from "./managedValues.js";
 import { hasInstanceDict } from "./instanceValues.js";
 import { getBuiltinAttr, updateFrom } from "./methods.js";
-import { builtinFunction as fn, None, pyBytes, typeName, type PyInstanceObj, type PyObj } from "./objects.js";
+import { builtinFunction as fn, None, pyBytes, subOf, typeName, type PyInstanceObj, type PyObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { bytesData } from "./text.js";
 import { newTuple } from "./tuples.js";
@@ -112,6 +112,7 @@ function reconstruct(x: PyInstanceObj, memo: Map<PyObj, PyObj> | null): PyObj {
 
 /** copy.copy(x). */
 export function shallowCopy(x: PyObj): PyObj {
+  refuseSubclassObject(x);
   if (isAtomic(x) || x.t === "frozenset" || (x.t === "tuple" && x.cls === undefined)) return x;
   if (x.t === "instance") {
     const own = lookupDunder(x, "__copy__");
@@ -126,7 +127,13 @@ export function shallowCopy(x: PyObj): PyObj {
 }
 
 /** copy.deepcopy(x, memo). */
+/** A builtin subclass's object goes through __reduce_ex__(4) and _reconstruct with its items (listitems, dictitems): not modelled. */
+function refuseSubclassObject(x: PyObj): void {
+  if (subOf(x) !== undefined) throw new PymemError("UNSUPPORTED", `copying an object of ${typeName(x)} (a ${x.t} subclass: copyreg's __reduce_ex__ path)`);
+}
+
 export function deepcopy(x: PyObj, memo: Map<PyObj, PyObj>): PyObj {
+  refuseSubclassObject(x);
   const seen = memo.get(x);
   if (seen !== undefined) return seen;
   ctx().tick();

@@ -52,7 +52,7 @@ export function dictResize(d: PyDictObj, minsize: number, unicode = false): void
 
 /** Whether a key may sit in a DICT_KEYS_UNICODE table: an exact str. */
 function unicodeKey(key: PyObj): boolean {
-  return key.t === "str";
+  return key.t === "str" && key.sub === undefined;
 }
 
 /** insertdict / insert_to_emptydict: an existing key keeps its key object and takes the new value. */

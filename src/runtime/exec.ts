@@ -15,7 +15,8 @@ import { PyException, PymemError } from "./errors.js";
 import { inplaceOp } from "./inplace.js";
 import { forEachUntil } from "./iteration.js";
 import { delAttr } from "./attributes.js";
-import type { PyClassObj, PyInstanceObj, PyModuleObj, PyObj, Scope } from "./objects.js";
+import type { BuiltinBase, PyClassObj, PyInstanceObj, PyModuleObj, PyObj, Scope } from "./objects.js";
+import { SUBCLASSABLE } from "./builtinBases.js";
 import { None, pyStr, typeName } from "./objects.js";
 import { bindArguments, frameLayout, paramSpec, type FrameLayout } from "./params.js";
 import { delItem } from "./subscript.js";
@@ -525,11 +526,15 @@ function buildClass(name: string, baseObjs: readonly PyObj[], ns: Map<string, Py
     return meta(name, baseObjs as PyClassObj[], ns);
   }
   const classes: PyClassObj[] = [];
-  let builtinBase: "object" | "tuple" | undefined;
+  let builtinBase: BuiltinBase | undefined;
   for (const b of baseObjs) {
     if (b.t === "class") classes.push(b);
     else if (b.t === "type" && b.name === "object") continue;
-    else if (b.t === "type" && b.name === "tuple") builtinBase = "tuple";
+    else if (b.t === "type" && (b.name === "tuple" || (SUBCLASSABLE.has(b.name) && b.heap === undefined))) {
+      const other = builtinBase ?? classes.find((c) => c.builtinBase !== "object")?.builtinBase;
+      if (other !== undefined && other !== b.name) throw typeError("multiple bases have instance lay-out conflict");
+      builtinBase = b.name as BuiltinBase;
+    }
     else if (b.t === "builtin" && b.name === "NamedTuple") return namedTupleClass(name, ns);
     else if (b.t === "type") throw new PymemError("UNSUPPORTED", `subclassing the builtin '${b.name}'`);
     else throw typeError(`bases must be types, not '${b.t}'`);

@@ -2,8 +2,9 @@
 import { chargeChars, chargeSteps, chargeText, ctx } from "./ctx.js";
 import { PyException, typeError, unsupported, valueError, keyError } from "./errors.js";
 import { intValue, toFloat } from "./numbers.js";
-import { None, pyStrFresh, typeName, type PyObj, type PyStrObj } from "./objects.js";
-import { asciiRepr, floatRepr, intToDecimal, repr, str } from "./repr.js";
+import { None, pyStrFresh, subOf, typeName, type PyObj, type PyStrObj } from "./objects.js";
+import { asBuiltin, exactResult } from "./builtinSubclass.js";
+import { asciiRepr, builtinRepr, floatRepr, intToDecimal, repr, str } from "./repr.js";
 import { materialize } from "./seq.js";
 import { bytesData as bytesDataOf, strText } from "./text.js";
 import { dictGet } from "./dicts.js";
@@ -326,11 +327,31 @@ function formatInt(v: number | bigint, s: Spec): string {
  * else the repr text finished by a unicode writer (one latin-1 char is cached).
  */
 export function strObj(o: PyObj): PyStrObj {
+  if (subOf(o) !== undefined) return subclassStr(o);
   if (o.t === "str") return o;
   if (o.t === "bool") return boolStr(o.v);
   if (o.t === "int") return pyStrFresh(intToDecimal(o.v));
   // PyObject_Str returns what __str__ (or object.__str__'s repr) returned, the very object.
   if (isUserObj(o)) return userText(o, "__str__") ?? reprObject(o);
+  return pyStr(str(o));
+}
+
+/**
+ * str() of a builtin subclass's object: the class's __str__, else the builtin's — a copy of
+ * the exact type for a str (unicode_str), and for an int or float object_str, which is
+ * their repr (the class's __repr__ when it has one).
+ */
+function subclassStr(o: PyObj): PyStrObj {
+  const own = userText(o, "__str__");
+  if (own !== null) return own;
+  if (o.t === "str") return exactResult(o, o) as PyStrObj;
+  // bytes_str and bytearray_str: their own repr.
+  if (o.t === "bytes" || o.t === "bytearray") return pyStr(builtinRepr(o));
+  if (o.t === "int" || o.t === "float") {
+    const r = userText(o, "__repr__");
+    if (r !== null) return r;
+  }
+  // object_str: the repr, which names a subclass's type where the builtin's does (set_repr …).
   return pyStr(str(o));
 }
 
@@ -363,6 +384,8 @@ function userFormat(o: PyObj, spec: string): PyStrObj {
     if (r.t !== "str") throw typeError(`__format__ must return a str, not ${typeName(r)}`);
     return r;
   }
+  // A builtin subclass's object without __format__: the builtin's (str() for an empty spec).
+  if (spec !== "" && subOf(o) !== undefined) return pyStr(asBuiltin(o, () => formatValue(o, spec)));
   if (spec !== "") throw typeError(`unsupported format string passed to ${typeName(o)}.__format__`);
   return strObj(o);
 }

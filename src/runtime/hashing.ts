@@ -10,7 +10,7 @@
 // `unstableHashes` is bumped, so callers can tell "a" CPython hash from "the" one.
 import { ctx } from "./ctx.js";
 import { typeError } from "./errors.js";
-import { typeName, type PyObj } from "./objects.js";
+import { subOf, typeName, type PyInstanceObj, type PyObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { bytesData, strText } from "./text.js";
 import { add as u64add, join, mul as u64mul, rotl31, split, U } from "./u64.js";
@@ -243,9 +243,12 @@ function seededHash(o: PyObj & { t: "str" | "bytes" }): PyHash {
 
 /** An instance's hash: its class's __hash__, a dataclass's fields, or its address (installed by instanceHash.ts). */
 let instanceHash: (o: PyObj & { t: "instance" }) => PyHash = (o) => identityHash(o);
+/** A builtin subclass's object: its class's own hash, or null for the builtin's. */
+let subclassHash: (o: PyObj, inst: PyInstanceObj) => PyHash | null = () => null;
 
-export function setInstanceHash(f: (o: PyObj & { t: "instance" }) => PyHash): void {
+export function setInstanceHash(f: (o: PyObj & { t: "instance" }) => PyHash, sub: (o: PyObj, inst: PyInstanceObj) => PyHash | null): void {
   instanceHash = f;
+  subclassHash = sub;
 }
 
 /** PyObject_HashNotImplemented's TypeError for the mutable builtins, named as type(o).__name__ shows them. */
@@ -256,6 +259,11 @@ export function unhashable(o: PyObj): Error {
 
 /** PyObject_Hash. Raises TypeError for unhashable objects, as CPython does. */
 export function pyHash(o: PyObj): PyHash {
+  const sub = subOf(o);
+  if (sub !== undefined) {
+    const own = subclassHash(o, sub);
+    if (own !== null) return own;
+  }
   switch (o.t) {
     case "int":
       return hashInt(o.v);

@@ -9,8 +9,7 @@ import { listExtend } from "./lists.js";
 import { updateFrom } from "./methods.js";
 import { NotImplemented, type PyObj } from "./objects.js";
 import { binaryOp, userBinaryTail, userNumberSlots } from "./ops.js";
-import { userInplaceCall } from "./binaryProtocol.js";
-import { isUserObj } from "./userDunders.js";
+import { userInplaceCall, userTakesPart } from "./binaryProtocol.js";
 import { setUpdate } from "./sets.js";
 import { setDifferenceUpdate, setIntersectionUpdate, setSymmetricDifferenceUpdate } from "./setAlgebra.js";
 import { arrayExtendArray, arrayInplaceRepeat } from "./arrayObject.js";
@@ -18,7 +17,7 @@ import { typeError } from "./errors.js";
 
 /** In-place operators: list +=, set |=, dict |= … mutate; the rest rebind. */
 export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
-  const user = isUserObj(a) || isUserObj(b);
+  const user = userTakesPart(op, a) || userTakesPart(op, b);
   if (user) {
     // binary_iop1: the left operand's __iadd__ …, then binary_op1's __add__/__radd__ …
     const r = userInplaceCall(op, a, b);

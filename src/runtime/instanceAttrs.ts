@@ -6,7 +6,7 @@ import { callObject, emptyKwargs } from "./calls.js";
 import { allSlots, lookupClassAttr, slotDelete, slotGet, slotSet } from "./classes.js";
 import { intern } from "./constPool.js";
 import { ctx } from "./ctx.js";
-import { dictDelete, dictGet, dictSet } from "./dicts.js";
+import { dictDelete, dictGet, dictSet, newDict } from "./dicts.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { makeKeysShared } from "./instanceDict.js";
 import { dropPackedAttrs, instanceDict, instanceDictGet, packedAttrStore } from "./instanceValues.js";
@@ -22,17 +22,22 @@ function attrKey(name: string): PyStrObj {
 
 export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | undefined {
   if (name === "__dict__" && inst.cls.stdlib === true) throw new PymemError("UNSUPPORTED", `the __dict__ of a ${inst.cls.name} (a standard-library class's instance dict)`);
-  if (name === "__dict__" && inst.cls.hasDict) return instanceDict(inst);
+  if (name === "__dict__" && inst.cls.hasDict) {
+    if (inst.owner !== undefined && inst.dict === null && ctx().layout.rules.dictGetMakesPlainDict) inst.dict = newDict();
+    return instanceDict(inst);
+  }
   if (name === "__class__") return inst.cls;
   const classAttr = lookupClassAttr(inst.cls, name);
+  // The Python object: the instance, or the builtin subclass's object it is the instance part of.
+  const self = inst.owner ?? inst;
   // A property (data descriptor) on the class wins over the instance dict.
   if (classAttr !== undefined && isProperty(classAttr)) {
-    return callObject((classAttr as PyOpaqueObj).data as PyObj, [inst], emptyKwargs);
+    return callObject((classAttr as PyOpaqueObj).data as PyObj, [self], emptyKwargs);
   }
   // So does a data descriptor of a setup class (its class defines __set__ or __delete__).
   const userGet = classAttr !== undefined && isUserObj(classAttr) ? lookupDunder(classAttr, "__get__") : undefined;
   if (classAttr !== undefined && isDataDescriptor(classAttr)) {
-    return userGet === undefined ? classAttr : callDunder(classAttr, "__get__", [inst, inst.cls]);
+    return userGet === undefined ? classAttr : callDunder(classAttr, "__get__", [self, inst.cls]);
   }
   if (allSlots(inst.cls).has(name)) {
     const v = slotGet(inst, name);
@@ -42,8 +47,8 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
   const v = instanceDictGet(inst, name);
   if (v !== undefined) return v;
   if (classAttr === undefined) return undefined;
-  if (userGet !== undefined) return callDunder(classAttr, "__get__", [inst, inst.cls]);
-  if (classAttr.t === "function") return { t: "method", func: classAttr, self: inst };
+  if (userGet !== undefined) return callDunder(classAttr, "__get__", [self, inst.cls]);
+  if (classAttr.t === "function") return { t: "method", func: classAttr, self };
   if (classAttr.t === "opaque") {
     if (classAttr.typeName === "staticmethod") return classAttr.data as PyObj;
     if (classAttr.typeName === "classmethod") return { t: "method", func: classAttr.data as PyObj, self: inst.cls };
@@ -78,16 +83,17 @@ function frozenError(name: string): PyException {
 export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: PyObj, bypassFrozen = false): void {
   if (inst.cls.frozen && !bypassFrozen) throw frozenError(name);
   const desc = lookupClassAttr(inst.cls, name);
+  const self = inst.owner ?? inst;
   if (desc !== undefined && isDataDescriptor(desc)) {
     // PyObject_GenericSetAttr: a data descriptor's __set__ takes the assignment.
-    if (callDunder(desc, "__set__", [inst, value]) === undefined) throw new PyException("AttributeError", "__set__");
+    if (callDunder(desc, "__set__", [self, value]) === undefined) throw new PyException("AttributeError", "__set__");
     return;
   }
   // A property is a data descriptor too: without a setter (none is modelled) its __set__ refuses.
   if (desc !== undefined && isProperty(desc)) {
     const fset = propertyAccessor(desc, "fset");
     if (fset.t === "NoneType") throw propertyError("set", name, true);
-    callObject(fset, [inst, value], emptyKwargs);
+    callObject(fset, [self, value], emptyKwargs);
     return;
   }
   if (name === "__dict__" && inst.cls.hasDict) {
@@ -152,14 +158,15 @@ export function delTupleSubclassAttr(t: TupleOfClass, name: string): void {
 export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
   if (inst.cls.frozen) throw new PyException("FrozenInstanceError", `cannot delete field '${name}'`);
   const desc = lookupClassAttr(inst.cls, name);
+  const self = inst.owner ?? inst;
   if (desc !== undefined && isDataDescriptor(desc)) {
-    if (callDunder(desc, "__delete__", [inst]) === undefined) throw new PyException("AttributeError", "__delete__");
+    if (callDunder(desc, "__delete__", [self]) === undefined) throw new PyException("AttributeError", "__delete__");
     return;
   }
   if (desc !== undefined && isProperty(desc)) {
     const fdel = propertyAccessor(desc, "fdel");
     if (fdel.t === "NoneType") throw propertyError("delete", name, true);
-    callObject(fdel, [inst], emptyKwargs);
+    callObject(fdel, [self], emptyKwargs);
     return;
   }
   if (allSlots(inst.cls).has(name)) {

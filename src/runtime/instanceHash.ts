@@ -11,7 +11,7 @@ import { typeError } from "./errors.js";
 import { canonHash, hashInt, hashTuple, identityHash, inUserHash, pyHash, setInstanceHash, type PyHash } from "./hashing.js";
 import { keysEqual, setUserEq } from "./keyEquality.js";
 import { setUserKeys } from "./hashTable.js";
-import type { PyInstanceObj, PyObj } from "./objects.js";
+import { subOf, type PyInstanceObj, type PyObj } from "./objects.js";
 
 const SSIZE_MAX = (1n << 63n) - 1n;
 
@@ -29,12 +29,7 @@ function instanceHash(o: PyInstanceObj): PyHash {
   const slot = hashSlot(o);
   if (slot === null) throw typeError(`unhashable type: '${o.cls.name}'`);
   if (slot !== undefined) {
-    const r = inUserHash(() => callObject(slot, [o]));
-    if (r.t !== "int" && r.t !== "bool") throw typeError("__hash__ method should return an integer");
-    const v = r.t === "bool" ? (r.v ? 1 : 0) : r.v;
-    // A result that fits Py_ssize_t is the hash as it is (-1 becomes -2); a larger one is hashed as an int.
-    if (typeof v === "number") return v === -1 ? -2 : v;
-    return v >= -SSIZE_MAX - 1n && v <= SSIZE_MAX ? canonHash(v) : hashInt(v);
+    return userHashResult(inUserHash(() => callObject(slot, [o])));
   }
   if (dataclassTuple(o, "eq") !== null) {
     // @dataclass(eq=True): __hash__ from the fields when frozen, else __hash__ = None.
@@ -45,10 +40,27 @@ function instanceHash(o: PyInstanceObj): PyHash {
   return identityHash(o);
 }
 
+/** slot_tp_hash's result: an int that fits Py_ssize_t is the hash as it is (-1 becomes -2); a larger one is hashed as an int. */
+function userHashResult(r: PyObj): PyHash {
+  if (r.t !== "int" && r.t !== "bool") throw typeError("__hash__ method should return an integer");
+  const v = r.t === "bool" ? (r.v ? 1 : 0) : r.v;
+  if (typeof v === "number") return v === -1 ? -2 : v;
+  return v >= -SSIZE_MAX - 1n && v <= SSIZE_MAX ? canonHash(v) : hashInt(v);
+}
+
+/** A builtin subclass's object hashes by its class's __hash__ when the class has one (or none, defining __eq__); else as the builtin: null. */
+function subclassHash(o: PyObj, inst: PyInstanceObj): PyHash | null {
+  const slot = hashSlot(inst);
+  if (slot === undefined) return null;
+  if (slot === null) throw typeError(`unhashable type: '${inst.cls.name}'`);
+  return userHashResult(inUserHash(() => callObject(slot, [o])));
+}
+
 /** A user-defined __eq__ of the object's class, if any. */
 function eqMethod(o: PyObj): PyObj | undefined {
-  if (o.t !== "instance") return undefined;
-  const m = lookupClassAttr(o.cls, "__eq__");
+  const cls = o.t === "instance" ? o.cls : subOf(o)?.cls;
+  if (cls === undefined) return undefined;
+  const m = lookupClassAttr(cls, "__eq__");
   return m !== undefined && m.t === "function" ? m : undefined;
 }
 
@@ -70,11 +82,13 @@ function userEq(a: PyObj, b: PyObj): boolean | null {
 /** Whether == on this key may run a class's own __eq__ or __hash__ (then dicts match it by hash and ==). */
 function needsUserEq(o: PyObj): boolean {
   if (o.t === "instance") return hashSlot(o) !== undefined || dataclassTuple(o, "eq") !== null;
+  const sub = subOf(o);
+  if (sub !== undefined) return hashSlot(sub) !== undefined;
   if (o.t === "tuple" && Array.isArray(o.items)) return o.items.some(needsUserEq);
   if (o.t === "frozenset") return o.table.keyList().some(needsUserEq);
   return false;
 }
 
-setInstanceHash(instanceHash);
+setInstanceHash(instanceHash, subclassHash);
 setUserEq(userEq);
 setUserKeys({ needs: needsUserEq, eq: keysEqual });

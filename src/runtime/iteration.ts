@@ -2,7 +2,7 @@
 import { classHooks } from "./classHooks.js";
 import { chargeChars, ctx } from "./ctx.js";
 import { PyException, typeError } from "./errors.js";
-import { latin1Char, pyInt, pyStr, typeName, type PyIterObj, type PyObj, type PyDictObj, type PyClassObj } from "./objects.js";
+import { latin1Char, pyInt, pyStr, subOf, typeName, type PyIterObj, type PyObj, type PyDictObj, type PyClassObj } from "./objects.js";
 import { isUserObj, lookupDunder, userLen, userLengthHint } from "./userDunders.js";
 import { userGetIter } from "./userIter.js";
 import { materialize, seqLen } from "./seq.js";
@@ -112,7 +112,7 @@ export function getIter(o: PyObj): PyIterObj {
 
 /** Every item of an iterable, in order; the work is accounted. */
 export function toArray(o: PyObj): PyObj[] {
-  if (o.t === "list") {
+  if (o.t === "list" && (o.sub === undefined || lookupDunder(o, "__iter__") === undefined)) {
     if (!Array.isArray(o.items)) o.items = materialize(o.items);
     return o.items.slice();
   }
@@ -162,6 +162,10 @@ export function forEachUntil<T>(o: PyObj, f: (x: PyObj) => T | undefined): T | u
 export function objectLen(o: PyObj): number | null {
   const meta = classHooks(o)?.len;
   if (meta !== undefined) return meta(o as PyClassObj);
+  if (subOf(o) !== undefined) {
+    const own = userLen(o);
+    if (own !== null) return own;
+  }
   switch (o.t) {
     case "instance":
       return userLen(o);

@@ -2,7 +2,7 @@
 // then PyObject_RichCompareBool(startkey, key, Py_EQ) — a class's own __eq__
 // included (installed by instanceHash.ts, which can call Python functions).
 import { pyEq } from "./compare.js";
-import type { PyObj } from "./objects.js";
+import { subOf, type PyObj } from "./objects.js";
 import { materialize } from "./seq.js";
 
 /** Rich == through user __eq__ methods; null when neither operand's class defines one. */
@@ -15,7 +15,7 @@ export function setUserEq(f: (a: PyObj, b: PyObj) => boolean | null): void {
 export function keysEqual(a: PyObj, b: PyObj): boolean {
   if (a === b) return true;
   if (a.t === "int" && b.t === "int") return a.v === b.v;
-  if (a.t === "instance" || b.t === "instance") {
+  if (a.t === "instance" || b.t === "instance" || subOf(a) !== undefined || subOf(b) !== undefined) {
     const r = userEq(a, b);
     if (r !== null) return r;
   }

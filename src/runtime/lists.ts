@@ -54,7 +54,7 @@ export function listAppend(l: PyListObj, x: PyObj): void {
 export function listExtend(l: PyListObj, src: PyObj): void {
   const { list: layout, rules } = ctx().layout;
   // Only an exact list or tuple is copied directly; a tuple subclass goes by its iterator and length hint.
-  if (src.t === "list" || (src.t === "tuple" && src.cls === undefined)) {
+  if ((src.t === "list" && src.sub === undefined) || (src.t === "tuple" && src.cls === undefined)) {
     const n = seqLen(src.items);
     if (n === 0) return;
     const m = seqLen(l.items);
@@ -112,7 +112,8 @@ export function listExtend(l: PyListObj, src: PyObj): void {
  */
 function extendsByResize(src: PyObj): boolean {
   if (!ctx().layout.rules.listExtendSetDictResizes) return false;
-  return src.t === "set" || src.t === "frozenset" || (src.t === "dict" && src.flavor === undefined) || src.t === "dictview";
+  if (src.t === "dictview") return true;
+  return (src.t === "set" || src.t === "frozenset" || (src.t === "dict" && src.flavor === undefined)) && src.sub === undefined;
 }
 
 /** list(iterable): list___init__ preallocates exactly from len() when the source has one, then extends. */

@@ -20,7 +20,11 @@ import { strText } from "./text.js";
  * split over the class's keys as before 3.11 (a member after the items in 3.11, managed in the
  * pre-header from 3.12).
  */
-/** Whether instances of `cls` keep managed values under the session's version. */
+/**
+ * Whether instances of `cls` keep managed values under the session's version: only object's
+ * subclasses (object_new initialises them; a builtin subclass's object gets a dict at its first
+ * attribute, split over the class's keys).
+ */
 export function usesManagedValues(cls: PyClassObj): boolean {
   const { rules, heapType } = ctx().layout;
   if (!cls.hasDict || cls.builtinBase !== "object" || !rules.managedDicts) return false;

@@ -710,7 +710,8 @@ export function floatHex(v: number): string {
   const mant = bits & ((1n << 52n) - 1n);
   const lead = exp === 0 ? 0 : 1;
   exp = exp === 0 ? -1022 : exp - 1023;
-  const digits = mant.toString(16).padStart(13, "0").replace(/0+$/, "") || "0";
+  // float_hex: all 13 hex digits of the 52-bit mantissa, trailing zeros kept.
+  const digits = mant.toString(16).padStart(13, "0");
   return `${sign}0x${lead}.${digits}p${exp >= 0 ? "+" : ""}${exp}`;
 }
 

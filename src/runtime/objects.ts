@@ -14,9 +14,9 @@ import type { HeapTypeShape } from "../layouts/layout.js";
  * last walk that reached the object (a Set of millions of objects costs the
  * walk more time and memory than the objects' own word does).
  */
-export interface PyIntObj { readonly t: "int"; readonly v: number | bigint; w: number } // v: number iff a safe integer
+export interface PyIntObj { readonly t: "int"; readonly v: number | bigint; w: number; readonly sub?: PyInstanceObj } // v: number iff a safe integer
 export interface PyBoolObj { readonly t: "bool"; readonly v: boolean }
-export interface PyFloatObj { readonly t: "float"; readonly v: number }
+export interface PyFloatObj { readonly t: "float"; readonly v: number; readonly sub?: PyInstanceObj }
 export interface PyComplexObj { readonly t: "complex"; readonly re: number; readonly im: number }
 export interface PyNoneObj { readonly t: "NoneType" }
 export interface PyEllipsisObj { readonly t: "ellipsis" }
@@ -44,6 +44,7 @@ export interface PyStrObj {
   text: string | StrRun;
   readonly length: number; // code points
   readonly maxChar: number; // widest code point: decides the PEP 393 kind
+  readonly sub?: PyInstanceObj;
 }
 
 export interface PyBytesObj {
@@ -52,6 +53,7 @@ export interface PyBytesObj {
   data: Uint8Array | null;
   readonly rep: { readonly unit: Uint8Array; readonly count: number } | null;
   readonly length: number;
+  readonly sub?: PyInstanceObj;
 }
 
 export interface PyByteArrayObj {
@@ -60,20 +62,21 @@ export interface PyByteArrayObj {
   rep: { readonly unit: Uint8Array; readonly count: number } | null;
   length: number;
   alloc: number; // ob_alloc
+  readonly sub?: PyInstanceObj;
 }
 
 /**
  * A list; `zeroBlock` marks ob_item kept as a 0-byte block after list_resize
  * to 0 (PyMem_Realloc(p, 0) is not NULL), which list_extend tells from NULL.
  */
-export interface PyListObj { readonly t: "list"; items: Seq; allocated: number; w: number; zeroBlock?: boolean }
+export interface PyListObj { readonly t: "list"; items: Seq; allocated: number; w: number; zeroBlock?: boolean; readonly sub?: PyInstanceObj }
 /**
  * A tuple; `cls` is set on an instance of a tuple subclass, and `dict` is its
  * __dict__ once allocated (a var-sized base puts the pointer after the items:
  * tp_dictoffset < 0), when the class has one.
  */
 export interface PyTupleObj { readonly t: "tuple"; readonly items: Seq; w: number; readonly cls?: PyClassObj; dict?: PyDictObj | null }
-export interface PySetObj { readonly t: "set" | "frozenset"; readonly table: SetTable }
+export interface PySetObj { readonly t: "set" | "frozenset"; readonly table: SetTable; readonly sub?: PyInstanceObj }
 /** The keys a class shares with its instances' dicts (PEP 412): names in insertion order. */
 export interface SharedKeys {
   readonly order: PyStrObj[];
@@ -96,7 +99,7 @@ export interface DictFlavor {
 
 /** A dict; `split` is set while it is a key-sharing instance dict. */
 /** A dict (the class HashTable: the object and its keys table in one). */
-export interface PyDictObj { readonly t: "dict"; readonly table: HashTable; split: SharedKeys | null; w: number; flavor: DictFlavor | undefined }
+export interface PyDictObj { readonly t: "dict"; readonly table: HashTable; split: SharedKeys | null; w: number; flavor: DictFlavor | undefined; readonly sub?: PyInstanceObj }
 
 /** array.array: machine values, not objects. */
 export interface PyArrayObj {
@@ -195,6 +198,19 @@ export interface PyFunctionObj {
   readonly call: NativeFn;
 }
 
+/** The builtin a class derives from (its solid base's C type). */
+export type BuiltinBase = "object" | "tuple" | "BaseException" | SubclassableBuiltin;
+/** Builtin types whose subclasses' instances are those builtins' objects carrying the instance part in `sub`. */
+export type SubclassableBuiltin = "list" | "dict" | "set" | "frozenset" | "str" | "int" | "float" | "bytes" | "bytearray";
+
+/**
+ * The instance part of an object of a subclass of list, dict, str, int …:
+ * its class, __dict__ and slots (the object itself is the builtin's).
+ */
+export function subOf(o: PyObj): PyInstanceObj | undefined {
+  return (o as { readonly sub?: PyInstanceObj }).sub;
+}
+
 /** A class made by a `class` statement (or dataclass/namedtuple machinery). */
 export interface PyClassObj {
   readonly t: "class";
@@ -209,7 +225,7 @@ export interface PyClassObj {
   readonly hasWeakref: boolean;
   readonly shape: HeapTypeShape;
   /** The builtin this class derives from: instances are that builtin's objects with `cls` set. */
-  readonly builtinBase: "object" | "tuple" | "BaseException";
+  readonly builtinBase: BuiltinBase;
   /** A builtin class modelled as a class (the exception hierarchy): a static type, its instances leaves of the deep walk. */
   readonly static?: boolean;
   /** type(cls).__name__ when its metaclass is not `type` (an Enum class's EnumType). */
@@ -249,6 +265,8 @@ export interface PyInstanceObj {
   attrCount: number;
   /** __slots__ values by position over the MRO (classes.ts allSlots), undefined while empty; null until the first is set (most classes have none). */
   slotValues: (PyObj | undefined)[] | null;
+  /** Set when this is the instance part (`sub`) of a builtin subclass's object: that object, the Python one. */
+  readonly owner?: PyObj;
 }
 
 /** An object of a setup class that may hold a __dict__: a class instance, or an instance of a tuple subclass. */
@@ -435,6 +453,15 @@ export function typeName(o: PyObj): string {
       return "builtin_function_or_method";
     case "instance":
       return o.cls.name;
+    case "list":
+    case "set":
+    case "frozenset":
+    case "str":
+    case "int":
+    case "float":
+    case "bytes":
+    case "bytearray":
+      return o.sub !== undefined ? o.sub.cls.name : o.t;
     case "tuple":
       return o.cls !== undefined ? o.cls.name : "tuple";
     case "class":
@@ -442,7 +469,7 @@ export function typeName(o: PyObj): string {
     case "type":
       return o.metaclass ?? "type";
     case "dict":
-      return o.flavor?.name ?? "dict";
+      return o.sub !== undefined ? o.sub.cls.name : o.flavor?.name ?? "dict";
     default:
       return o.t;
   }

@@ -14,10 +14,11 @@ import {
   intRShift, intSub, intValue, toFloat,
 } from "./numbers.js";
 import {
-  NotImplemented, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStrFresh, pyStrRepeat, pyStrRuns, typeName,
+  NotImplemented, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStrFresh, pyStrRepeat, pyStrRuns, subOf, typeName,
   type PyByteArrayObj, type PyObj, type PySetObj,
   type PyClassObj,
 } from "./objects.js";
+import { asBuiltin, exactResult } from "./builtinSubclass.js";
 import { bytesPercentFormat, percentFormat } from "./format.js";
 import { isRun, makeRepeat, materialize, seqLen } from "./seq.js";
 import { runFind } from "./intRuns.js";
@@ -63,6 +64,11 @@ export function binaryOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
 
 /** The number slot of a builtin operand facing a setup class: only str/bytes % format anything. */
 function builtinSlot(op: BinOpName, a: PyObj, b: PyObj): PyObj {
+  // Beside a builtin subclass's object (int, float, set, dict …): the builtins' own number slots.
+  if (subOf(a) !== undefined || subOf(b) !== undefined) {
+    const r = numericOp(op, a, b) ?? (op === "Add" || op === "Mult" ? null : sequenceOp(op, a, b));
+    if (r !== null) return r;
+  }
   if (op === "Mod" && (a.t === "str" || a.t === "bytes" || a.t === "bytearray")) return sequenceOp(op, a, b) ?? NotImplemented;
   // dictviews_and/or/sub/xor take any iterable on either side (and raise TypeError for the rest).
   const view = (o: PyObj): boolean => o.t === "dictview" && o.typeName !== "dict_values";
@@ -274,7 +280,13 @@ function isRepeatable(o: PyObj): boolean {
   return o.t === "str" || o.t === "bytes" || o.t === "bytearray" || o.t === "list" || o.t === "tuple";
 }
 
+/** sq_concat: an operand handed back unchanged is a new object of the exact type when a subclass's (PyUnicode_FromObject, tupleconcat's exact check). */
 function concat(a: PyObj, b: PyObj): PyObj | null {
+  const r = concatObjects(a, b);
+  return r === null ? null : exactResult(exactResult(r, a), b);
+}
+
+function concatObjects(a: PyObj, b: PyObj): PyObj | null {
   if (a.t === "str" && b.t === "str") {
     // PyUnicode_Concat returns an operand unchanged when the other is empty.
     if (a.length === 0) return b;
@@ -334,7 +346,12 @@ export function newByteArrayExact(data: Uint8Array): PyByteArrayObj {
   return { t: "bytearray", data, rep: null, length: data.length, alloc: ctx().layout.bytearray.exactAlloc(data.length) };
 }
 
+/** sq_repeat: a count of 1 hands back the object itself only when of the exact type. */
 function repeat(a: PyObj, n: number): PyObj {
+  return exactResult(repeatObject(a, n), a);
+}
+
+function repeatObject(a: PyObj, n: number): PyObj {
   switch (a.t) {
     case "str": {
       if (a.length === 0 || n === 0) return emptyStr;
@@ -421,7 +438,10 @@ function viewSetOp(op: BinOpName, a: PyObj, b: PyObj): PySetObj {
 
 export function unaryOp(op: UnaryOpName, a: PyObj): PyObj {
   if (op === "Not") return pyBool(!truthy(a));
-  if (isUserObj(a)) return userUnary(op, a, () => unaryOp(op, newTuple((a as PyObj & { t: "tuple" }).items)));
+  if (isUserObj(a)) {
+    if (subOf(a) !== undefined) return userUnary(op, a, () => exactResult(asBuiltin(a, () => unaryOp(op, a)), a));
+    return userUnary(op, a, () => unaryOp(op, newTuple((a as PyObj & { t: "tuple" }).items)));
+  }
   if (a.t === "Decimal" && (op === "UAdd" || op === "USub")) {
     // Both apply the context: the result is rounded to its precision.
     const r = roundToContext(op === "USub" && (a.coeff !== 0n || a.special !== null) ? { ...a, sign: a.sign === 1 ? 0 : 1 } : a);

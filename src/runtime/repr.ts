@@ -128,6 +128,11 @@ export function repr(o: PyObj, active: Set<PyObj> = reprRunning): string {
     const t = userText(o, "__repr__");
     if (t !== null) return strText(t);
   }
+  return builtinRepr(o, active);
+}
+
+/** The type's own tp_repr, a class's __repr__ unseen (bytes_str and bytearray_str call theirs). */
+export function builtinRepr(o: PyObj, active: Set<PyObj> = reprRunning): string {
   switch (o.t) {
     case "int":
       return intToDecimal(o.v);
@@ -148,7 +153,8 @@ export function repr(o: PyObj, active: Set<PyObj> = reprRunning): string {
     case "bytes":
       return bytesRepr(bytesData(o));
     case "bytearray":
-      return `bytearray(${bytesRepr(bytesData(o))})`;
+      // bytearray_repr names the object's type (a subclass's name).
+      return `${typeName(o)}(${bytesRepr(bytesData(o))})`;
     case "list":
     case "tuple": {
       if (active.has(o)) return o.t === "list" ? "[...]" : "(...)";
@@ -160,10 +166,12 @@ export function repr(o: PyObj, active: Set<PyObj> = reprRunning): string {
     }
     case "set":
     case "frozenset": {
-      if (o.table.used === 0) return `${o.t}()`;
-      if (active.has(o)) return `${o.t}(...)`;
+      // set_repr: a subclass's object shows its type's name around the braces.
+      const name = typeName(o);
+      if (o.table.used === 0) return `${name}()`;
+      if (active.has(o)) return `${name}(...)`;
       const inner = entered(o, active, () => o.table.keyList().map((k) => repr(k, active)).join(", "));
-      return o.t === "set" ? `{${inner}}` : `frozenset({${inner}})`;
+      return name === "set" ? `{${inner}}` : `${name}({${inner}})`;
     }
     case "dict": {
       if (active.has(o)) return "{...}";
@@ -253,11 +261,13 @@ export function decimalToString(d: { sign: 0 | 1; coeff: bigint; exp: number; sp
 
 /** str(): repr except for str itself and classes with their own __str__. */
 export function str(o: PyObj): string {
-  if (o.t === "str") return strText(o);
   if (isUserObj(o)) {
     const t = userText(o, "__str__");
     if (t !== null) return strText(t);
+    // int's and float's str is object_str: their repr, the class's own when it has one.
+    if (o.t === "int" || o.t === "float") return repr(o);
   }
+  if (o.t === "str") return strText(o);
   return repr(o);
 }
 

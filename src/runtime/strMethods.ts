@@ -1,6 +1,7 @@
 // str and bytes methods, returning the objects CPython returns: the receiver
 // itself when unchanged, cached characters where unicode_result() applies,
 // and lists preallocated as stringlib's split does.
+import { exactResult } from "./builtinSubclass.js";
 import { truthy } from "./compare.js";
 import { decodeUtf, encodeUtf, utfCodec } from "./utfCodecs.js";
 import { chargeChars, chargeText, ctx } from "./ctx.js";
@@ -200,7 +201,7 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
         items.forEach((x, i) => {
           if (x.t !== "str") throw typeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
         });
-        if (items.length === 1 && (items[0] as PyObj).t === "str") return items[0] as PyObj;
+        if (items.length === 1 && (items[0] as PyObj).t === "str") return exactResult(items[0] as PyObj, items[0] as PyObj);
         ctx().tick(items.length);
         const strs = items as PyStrObj[];
         const all = strs.flatMap((x, i) => (i === 0 ? [x] : [s, x]));
@@ -567,7 +568,7 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
     case "join":
       return ([it]) => {
         const parts = toArray(it as PyObj).map(bytesArg);
-        if (b.t === "bytes" && parts.length === 1 && (toArray(it as PyObj)[0] as PyObj).t === "bytes") return toArray(it as PyObj)[0] as PyObj;
+        if (b.t === "bytes" && parts.length === 1 && (toArray(it as PyObj)[0] as PyObj).t === "bytes") return exactResult(toArray(it as PyObj)[0] as PyObj, toArray(it as PyObj)[0] as PyObj);
         const sep = data();
         const total = parts.reduce((n, p) => n + p.length, 0) + sep.length * Math.max(parts.length - 1, 0);
         if (total > MAX_TEXT) throw limitError(`bytes.join would spell out ${total} bytes; pymem's limit is ${MAX_TEXT}`);

@@ -9,9 +9,10 @@ import { listArray, listAssSliceResize, listResizeTo, newListExact } from "./lis
 import { longSliceIndices, longSliceLength } from "./longSlices.js";
 import { intValue } from "./numbers.js";
 import {
-  None, emptyBytes, emptyStr, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrFresh, pyStrRuns, typeName, type PyObj, type PySliceObj,
+  None, emptyBytes, emptyStr, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrFresh, pyStrRuns, subOf, typeName, type PyObj, type PySliceObj,
   type PyClassObj,
 } from "./objects.js";
+import { asBuiltin, exactResult } from "./builtinSubclass.js";
 import { newByteArrayExact } from "./ops.js";
 import { repr } from "./repr.js";
 import { isLazy, isRun, materialize, runView, seqItem, seqLen } from "./seq.js";
@@ -58,6 +59,8 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
     const r = callDunder(o, "__getitem__", [key]);
     if (r !== undefined) return r;
   }
+  // The builtin's own subscript on a subclass's object: a slice of the whole is a new object of the exact type.
+  if (subOf(o) !== undefined && o.t !== "dict") return exactResult(asBuiltin(o, () => getItem(o, key)), o);
   switch (o.t) {
     case "list":
     case "tuple": {
@@ -66,7 +69,7 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
         const [start, step, n] = sliceIndices(key, len);
         if (o.t === "tuple") {
           if (n <= 0) return emptyTuple;
-          if (start === 0 && step === 1 && n === len) return o;
+          if (start === 0 && step === 1 && n === len) return o.cls === undefined ? o : newTuple(o.items);
           if (isRun(o.items) && n > 64) return newTuple(runView(o.items, start, step, n));
           return newTuple(pick(materialize(o.items), start, step, n));
         }
@@ -137,8 +140,11 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
     }
     case "dict": {
       const v = dictGet(o, key) ?? defaultdictMissing(o, key);
-      if (v === undefined) throw keyError(key, repr(key));
-      return v;
+      if (v !== undefined) return v;
+      // dict_subscript: a subclass's __missing__ answers for a missing key.
+      const missing = subOf(o) === undefined ? undefined : callDunder(o, "__missing__", [key]);
+      if (missing !== undefined) return missing;
+      throw keyError(key, repr(key));
     }
     case "array":
       return arrayGetItem(o, key);

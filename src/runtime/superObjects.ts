@@ -9,7 +9,10 @@ import { callObject, emptyKwargs } from "./calls.js";
 import { lookupClassAttr, newInstance } from "./classes.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { getInstanceAttr, setInstanceAttrValue, delInstanceAttr } from "./instanceAttrs.js";
-import { None, typeName, type Kwargs, type PyClassObj, type PyObj, type Scope } from "./objects.js";
+import { None, subOf, typeName, type Kwargs, type PyClassObj, type PyObj, type Scope, type SubclassableBuiltin } from "./objects.js";
+import { asBuiltin, exactResult, subclassBase } from "./builtinSubclass.js";
+import { builtinInit, builtinNew } from "./subclassConstruct.js";
+import { getBuiltinAttr } from "./methods.js";
 import { opaque } from "./opaqueObjects.js";
 import { strText } from "./text.js";
 import { callDunder, isUserObj, lookupDunder } from "./userDunders.js";
@@ -42,7 +45,8 @@ export function makeSuper(start: PyObj, obj: PyObj): PyObj {
     if (typeName(obj) !== start.name) throw new PymemError("UNSUPPORTED", `super() over the builtin type '${start.name}'`);
     return opaque("super", null);
   }
-  const objType = obj.t === "class" && obj.mro.includes(start) ? obj : obj.t === "instance" && obj.cls.mro.includes(start) ? obj.cls : null;
+  const own = obj.t === "instance" ? obj.cls : subOf(obj)?.cls;
+  const objType = obj.t === "class" && obj.mro.includes(start) ? obj : own !== undefined && own.mro.includes(start) ? own : null;
   if (objType === null) {
     if (obj.t === "tuple" && obj.cls !== undefined) throw new PymemError("UNSUPPORTED", "super() in a tuple subclass");
     throw typeError("super(type, obj): obj must be an instance or subtype of type");
@@ -95,7 +99,7 @@ function attrNameArg(args: readonly PyObj[]): string {
 
 /** object's own methods, as `super().name` reaches them past every setup class. */
 function objectAttr(d: SuperData, name: string): PyObj | undefined {
-  const inst = d.obj.t === "instance" ? d.obj : null;
+  const inst = d.obj.t === "instance" ? d.obj : subOf(d.obj) ?? null;
   switch (name) {
     case "__init__":
       if (inst === null) return undefined;
@@ -147,6 +151,40 @@ function objectAttr(d: SuperData, name: string): PyObj | undefined {
   }
 }
 
+/** The builtin base's own attribute (list.append, dict.__setitem__, str.__new__ …) bound to the object, run without the class's overrides. */
+function builtinBaseAttr(d: SuperData, base: SubclassableBuiltin, name: string): PyObj | undefined {
+  const obj = d.obj;
+  if (name === "__new__") {
+    return builtinMethod(name, obj, (args, kw) => {
+      const c = args[0];
+      if (c === undefined || c.t !== "class") throw typeError(`${base}.__new__(X): X is not a type object`);
+      if (subclassBase(c) !== base) throw typeError(`${base}.__new__(${c.name}): ${c.name} is not a subtype of ${base}`);
+      return builtinNew(c, base, args.slice(1), kw);
+    });
+  }
+  if (obj === d.objType) return undefined;
+  if (name === "__init__") {
+    return builtinMethod(name, obj, (args, kw) => {
+      builtinInit(obj, args, kw);
+      return None;
+    });
+  }
+  if (OBJECT_LEVEL.has(name)) return undefined;
+  let m: PyObj;
+  try {
+    m = asBuiltin(obj, () => getBuiltinAttr(obj, name));
+  } catch (e) {
+    if (e instanceof PyException && e.pyType === "AttributeError") return undefined;
+    throw e;
+  }
+  if (m.t !== "builtin" || m.self !== obj) return m;
+  const f = m.fn;
+  return builtinMethod(name, obj, (args, kw) => exactResult(asBuiltin(obj, () => f(args, kw)), obj));
+}
+
+/** What object itself answers (the generic attribute paths), past any builtin base. */
+const OBJECT_LEVEL: ReadonlySet<string> = new Set(["__setattr__", "__delattr__", "__getattribute__", "__init_subclass__"]);
+
 /** super_getattro. */
 export function superAttr(d: SuperData, name: string): PyObj {
   if (name === "__class__") return { t: "type", name: "super", call: null, attrs: new Map() };
@@ -155,7 +193,10 @@ export function superAttr(d: SuperData, name: string): PyObj {
   if (name === "__self_class__") return d.objType;
   const v = lookupAfter(d, name);
   if (v !== undefined) return bind(d, v);
-  if (d.objType.builtinBase !== "object") throw new PymemError("UNSUPPORTED", `super().${name} past the builtin base '${d.objType.builtinBase}'`);
+  const base = subclassBase(d.objType);
+  const b = base === null ? undefined : builtinBaseAttr(d, base, name);
+  if (b !== undefined) return b;
+  if (d.objType.builtinBase !== "object" && base === null) throw new PymemError("UNSUPPORTED", `super().${name} past the builtin base '${d.objType.builtinBase}'`);
   const o = objectAttr(d, name);
   if (o !== undefined) return o;
   if (name.startsWith("__") && name.endsWith("__")) throw new PymemError("UNSUPPORTED", `super().${name} reaching object's own ${name}`);

@@ -4,13 +4,13 @@
 // the instance (_PyType_Lookup over the MRO). The generic operations ask here
 // first; what a class defines but pymem does not honour is refused by name.
 import { PyException, PymemError, typeError } from "./errors.js";
-import { NotImplemented, typeName, type Kwargs, type PyClassObj, type PyObj, type PyStrObj } from "./objects.js";
+import { NotImplemented, subOf, typeName, type Kwargs, type PyClassObj, type PyObj, type PyStrObj } from "./objects.js";
 
 /** An instance or tuple-subclass value whose type was made by a class statement. */
 export function userClass(o: PyObj): PyClassObj | null {
   if (o.t === "instance") return o.cls;
   if (o.t === "tuple" && o.cls !== undefined) return o.cls;
-  return null;
+  return subOf(o)?.cls ?? null;
 }
 
 
@@ -78,7 +78,17 @@ export function callDunderOrNotImpl(o: PyObj, name: string, args: readonly PyObj
 }
 
 export function isUserObj(o: PyObj): boolean {
-  return o.t === "instance" || (o.t === "tuple" && o.cls !== undefined);
+  return o.t === "instance" || (o.t === "tuple" && o.cls !== undefined) || subOf(o) !== undefined;
+}
+
+/**
+ * Whether a setup class answers this protocol itself: an instance's class always does (or
+ * refuses), a builtin subclass's object only when its class defines one of `names` (else the
+ * builtin's slot, inherited, runs).
+ */
+export function userOwns(o: PyObj, ...names: string[]): boolean {
+  if (!isUserObj(o)) return false;
+  return subOf(o) === undefined || names.some((n) => lookupDunder(o, n) !== undefined);
 }
 
 export function dunderUnsupported(cls: PyClassObj | null, name: string): PymemError {

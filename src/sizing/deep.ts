@@ -3,7 +3,7 @@
 // Closed-form runs of fresh ints are summed arithmetically, not one by one.
 import type { Layout } from "../layouts/layout.js";
 import { SMALL_INT_MAX, SMALL_INT_MIN } from "../layouts/smallInts.js";
-import { pyInt, typeName, type PyObj } from "../runtime/objects.js";
+import { pyInt, subOf, typeName, type PyInstanceObj, type PyObj } from "../runtime/objects.js";
 import { instanceDict } from "../runtime/instanceValues.js";
 import { forEachManagedValue } from "../runtime/managedValues.js";
 import type { ProgressClock } from "../runtime/progress.js";
@@ -138,9 +138,21 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
       case "instance":
         // An instance of a builtin class (a builtin exception) is a leaf: only classes of the setup are walked.
         if (o.cls.static === true || o.cls.stdlib === true) break;
+        walkInstancePart(o);
+        break;
+      default:
+        break;
+    }
+    // An object of a builtin subclass: its __dict__ and slots besides the builtin's contents.
+    const sub = subOf(o);
+    if (sub !== undefined) walkInstancePart(sub);
+  }
+  function walkInstancePart(o: PyInstanceObj): void {
+    {
+      {
         // The instance __dict__ when one is allocated, and every filled slot over the MRO.
         if (o.dict !== null) stack.push(o.dict);
-        else if (o.attrKeys !== null && managed && o.cls.builtinBase === "object") {
+        else if (o.attrKeys !== null && managed) {
           // 3.11+: the values it holds without a dict object (the values array is no object).
           forEachManagedValue(o, pushValue);
         } else if (o.attrKeys !== null) {
@@ -156,9 +168,7 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
           }
         }
         if (o.slotValues !== null) for (const v of o.slotValues) if (v !== undefined) stack.push(v);
-        break;
-      default:
-        break;
+      }
     }
   }
   for (const [cell, views] of runViews) {

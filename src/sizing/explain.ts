@@ -7,7 +7,8 @@
 import type { Layout } from "../layouts/layout.js";
 import type { CField, CStruct } from "../layouts/struct.js";
 import { hasWstr } from "../runtime/ctx.js";
-import { typeName, type PyClassObj, type PyDictObj, type PyObj } from "../runtime/objects.js";
+import { subOf, typeName, type PyClassObj, type PyDictObj, type PyInstanceObj, type PyObj } from "../runtime/objects.js";
+import { asBuiltin } from "../runtime/builtinSubclass.js";
 import { slotGet } from "../runtime/classes.js";
 import { hasInstanceDict } from "../runtime/instanceValues.js";
 import { hasManagedValues } from "../runtime/managedValues.js";
@@ -131,12 +132,14 @@ function dictLaid(o: PyDictObj, layout: Layout): Laid {
 function heapTypeMembers(cls: PyClassObj, o: PyObj, layout: Layout): { field: string; value: string }[] {
   // A version may keep __dict__ / __weakref__ in the pre-header instead (3.11+; over a var-sized base from 3.12).
   const pre = (cls.shape.preHeader ?? 0) > 0;
-  const managed = pre && (cls.builtinBase === "object" || layout.heapType.varSizedDictShared) ? layout.heapType.managedMembers : { dict: false, weakref: false };
+  const varSized = cls.builtinBase === "tuple" || cls.builtinBase === "int" || cls.builtinBase === "bytes";
+  const managed = pre && (!varSized || layout.heapType.varSizedDictShared) ? layout.heapType.managedMembers : { dict: false, weakref: false };
   const slotValue = (name: string): PyObj | undefined => (o.t === "instance" ? slotGet(o, name) : undefined);
   const out: { field: string; value: string }[] = [];
   // Over a builtin exception the __dict__ pointer is the base struct's own (laid out by the caller).
   let dict = cls.builtinBase === "BaseException";
-  let weak = false;
+  // set and frozenset have a weakref list of their own (in the base struct).
+  let weak = cls.builtinBase === "set" || cls.builtinBase === "frozenset";
   for (const c of [...cls.mro].reverse()) {
     if (c.static === true) continue;
     for (const s of c.slots) {
@@ -214,7 +217,48 @@ function heapTypeLaid(layout: Layout, cachedKeysSize: number | null): Laid {
   return { struct: layout.heapType.struct.name, gc: true, rows };
 }
 
+/**
+ * An object of a builtin subclass: the builtin's struct, then the members the classes added
+ * (slots, __dict__, __weakref__) after its inline part — except for str and int, whose
+ * __sizeof__ counts their own struct only — before any separately allocated block; GC-tracked,
+ * with the managed words in front from 3.11. A str subclass's object is never compact.
+ */
+function subclassLaid(o: PyObj, sub: PyInstanceObj, layout: Layout): LaidOrNot {
+  const base = o.t === "str" ? nonCompactStrLaid(o, layout) : asBuiltin(o, () => structOf(o, layout));
+  if ("unsupported" in base) return base;
+  const inline = base.rows.filter((r) => r.offset !== null);
+  const rows: StructRow[] = [...inline];
+  const last = inline[inline.length - 1];
+  let off = last === undefined ? 0 : (last.offset ?? 0) + last.size;
+  if (o.t !== "str" && o.t !== "int") {
+    const slot = layout.heapType.slot;
+    for (const m of heapTypeMembers(sub.cls, sub, layout)) {
+      rows.push({ field: m.field, ctype: slot.ctype, offset: off, size: slot.size, value: m.value });
+      off += slot.size;
+    }
+  }
+  rows.push(...base.rows.filter((r) => r.offset === null));
+  const pre = sub.cls.shape.preHeader ?? 0;
+  if (pre > 0) rows.unshift(preHeaderRow(pre, sub.dict !== null ? "dict" : "NULL"));
+  return { struct: `${sub.cls.name} instance (${base.struct})`, gc: true, rows };
+}
+
+/** PyUnicodeObject: the compact struct, the data pointer, and the data apart. */
+function nonCompactStrLaid(o: PyObj & { t: "str" }, layout: Layout): LaidOrNot {
+  const s = layout.unicode.struct(0x100);
+  const kind = layout.unicode.kind(o.maxChar);
+  const slot = layout.heapType.slot;
+  const rows = [
+    ...structRows(s, { ...headValues(o), length: String(o.length) }),
+    { field: "data", ctype: "void *", offset: s.size, size: slot.size, value: "the characters" },
+    { field: "characters", ctype: `Py_UCS${kind}[${o.length + 1}]`, offset: null, size: (o.length + 1) * kind, value: `${o.length} characters and a NUL` },
+  ];
+  return { struct: "PyUnicodeObject", gc: false, rows };
+}
+
 function structOf(o: PyObj, layout: Layout): LaidOrNot {
+  const sub = subOf(o);
+  if (sub !== undefined) return subclassLaid(o, sub, layout);
   switch (o.t) {
     case "int":
     case "bool": {

@@ -1,12 +1,15 @@
 // sys.getsizeof(obj) for a modelled object under one CPython layout.
-import type { Layout } from "../layouts/layout.js";
+import type { HeapTypeShape, Layout } from "../layouts/layout.js";
+import { unicodeObjectSize } from "../runtime/builtinBases.js";
 import { hasWstr } from "../runtime/ctx.js";
-import { latin1Char, typeName, type PyClassObj, type PyObj, type PyStrObj, type SharedKeys } from "../runtime/objects.js";
+import { latin1Char, subOf, typeName, type PyClassObj, type PyObj, type PyStrObj, type SharedKeys } from "../runtime/objects.js";
 import { seqLen } from "../runtime/seq.js";
 import { unsupported } from "../runtime/errors.js";
 import { stdlibHeapType } from "./heapTypes.js";
 
 export function getsizeof(o: PyObj, layout: Layout): number {
+  const sub = subOf(o);
+  if (sub !== undefined) return subclassSizeof(o, sub.cls.shape, layout);
   switch (o.t) {
     case "int":
       return layout.long.sizeof(o.v);
@@ -60,6 +63,37 @@ export function getsizeof(o: PyObj, layout: Layout): number {
       return leafSize(o, layout);
     default:
       return leafSize(o, layout);
+  }
+}
+
+/**
+ * An object of a subclass of a builtin: the builtin's __sizeof__, which counts tp_basicsize (the
+ * class's members included) except for str and int, whose structs are fixed; the GC header
+ * (every such class is GC-tracked) and the managed pre-header as for any instance.
+ */
+function subclassSizeof(o: PyObj, shape: HeapTypeShape, layout: Layout): number {
+  const pre = shape.preHeader ?? 0;
+  const gc = layout.gcHead.size;
+  switch (o.t) {
+    case "list":
+      return layout.list.sizeof(o.allocated) - layout.list.struct.size + shape.basicsize + pre;
+    case "dict":
+      return layout.dict.sizeof(o.table.size, o.table.general) - layout.dict.struct.size + shape.basicsize + pre;
+    case "set":
+    case "frozenset":
+      return layout.set.sizeof(o.table.size) - layout.set.struct.size + shape.basicsize + pre;
+    case "bytearray":
+      return layout.bytearray.sizeof(o.alloc) - layout.bytearray.struct.size + shape.basicsize + gc + pre;
+    case "bytes":
+      return shape.basicsize + o.length + gc + pre;
+    case "float":
+      return shape.basicsize + gc + pre;
+    case "int":
+      return layout.long.sizeof(o.v) + gc + pre;
+    case "str":
+      return unicodeObjectSize(layout) + (o.length + 1) * layout.unicode.kind(o.maxChar) + gc + pre;
+    default:
+      throw unsupported(`the size of a '${typeName(o)}' object`);
   }
 }
 

@@ -32,6 +32,7 @@ export const cpython312: Layout = {
   rules: {
     ...cpython311.rules,
     strSplitPresizes: true,
+    dictGetMakesPlainDict: false,
     jsonNanErrorShowsValue: true,
     popToEmptyClears: true,
     boolArgsTruthy: true,
