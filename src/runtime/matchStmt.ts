@@ -220,8 +220,9 @@ class PatternCompiler {
   private mapping(p: Extract<Pattern, { kind: "MatchMapping" }>, pc: PatternContext): Matcher {
     const seen = newDict();
     const keys = p.keys.map((k) => {
+      // An f-string folds to a constant here, but is no literal to the compiler.
       const compiled = this.c.expr(k);
-      if (compiled.konst !== null) {
+      if (compiled.konst !== null && k.kind !== "JoinedStr") {
         if (dictGet(seen, compiled.konst) !== undefined) {
           throw syntaxError(`mapping pattern checks duplicate key (${strText(reprObject(compiled.konst))})`, p.span);
         }
@@ -292,9 +293,12 @@ function isMapping(v: PyObj): false {
   return false;
 }
 
-/** isinstance(v, t) for a builtin type: its own objects (bool under int, dict subclasses under dict, named tuples under tuple). */
+/** isinstance(v, t) for a builtin type: its own objects (bool under int, dict subclasses under dict, named tuples under tuple, classes under type). */
 function instanceOfBuiltin(v: PyObj, t: PyTypeObj): boolean {
-  if (t.name === "object" || typeName(v) === t.name) return true;
+  if (t.name === "object") return true;
+  if (v.t === "instance") return false;
+  if (t.name === "type") return v.t === "class" || v.t === "type";
+  if (typeName(v) === t.name) return true;
   if (t.name === "int") return v.t === "bool";
   if (t.name === "dict" || t.name === "tuple") return v.t === t.name;
   return false;
