@@ -57,6 +57,8 @@ function fieldObject(): PyObj {
 
 function fieldCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   if (args.length > 0) throw typeError("field() takes 0 positional arguments");
+  // A keyword-only field leaves __init__'s positional parameters and __match_args__ (3.10+): not modelled.
+  if (kw.values.has("kw_only")) throw new PymemError("UNSUPPORTED", "dataclasses.field(kw_only=...)");
   const f = fieldObject();
   const dflt = kw.values.get("default") ?? null;
   const factory = kw.values.get("default_factory") ?? null;
