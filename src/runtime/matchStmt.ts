@@ -4,18 +4,16 @@
 // a case's names are bound only once its whole pattern matched, then its guard
 // is tested.
 import type { Expr, MatchCase, Pattern, Span, Stmt } from "../python/ast.js";
-import { getAttr } from "./attributes.js";
-import { isInstanceOf, lookupClassAttr } from "./classes.js";
 import { compareObj, truthy } from "./compare.js";
 import type { Compiler } from "./compile.js";
 import { ctx } from "./ctx.js";
 import { dictDelete, dictGet, dictSet, newDict } from "./dicts.js";
 import { dictUpdate } from "./displays.js";
-import { PyException, PymemError, typeError, valueError } from "./errors.js";
+import { PyException, valueError } from "./errors.js";
 import { reprObject } from "./format.js";
 import { objectLen, toArray } from "./iteration.js";
-import { materialize } from "./seq.js";
-import { None, pyInt, typeName, type PyObj, type PyTypeObj, type Scope } from "./objects.js";
+import { isOtherMapping, isSequence, matchClass } from "./matchObjects.js";
+import { None, pyInt, type PyObj, type Scope } from "./objects.js";
 import { getItem } from "./subscript.js";
 import { unpackStarList } from "./targets.js";
 import { strText } from "./text.js";
@@ -36,9 +34,6 @@ interface PatternContext {
   stores: string[];
   allowIrrefutable: boolean;
 }
-
-/** Builtin types with _Py_TPFLAGS_MATCH_SELF (and their subclasses): one positional sub-pattern matches the subject itself. */
-const MATCH_SELF = new Set(["bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str", "tuple", "OrderedDict", "defaultdict", "Counter"]);
 
 function syntaxError(message: string, span: Span): PyException {
   return new PyException("SyntaxError", message, span);
@@ -236,7 +231,7 @@ class PatternCompiler {
     const rest = p.rest === null ? null : this.store(p.rest, p.span, pc);
     const size = keys.length;
     return (sc, v, out) => {
-      if (v.t !== "dict") return isMapping(v);
+      if (v.t !== "dict") return isOtherMapping(v);
       if (size === 0 && rest === null) return true;
       if (size > 0 && (objectLen(v) ?? 0) < size) return false;
       const keyObjs = keys.map((k) => k(sc));
@@ -278,70 +273,4 @@ class PatternCompiler {
       return true;
     };
   }
-}
-
-/** Py_TPFLAGS_SEQUENCE: list, tuple (named tuples too), range, deque, array; never str, bytes or bytearray. */
-function isSequence(v: PyObj): boolean {
-  if (v.t === "list" || v.t === "tuple" || v.t === "range" || v.t === "deque" || v.t === "array") return true;
-  if (v.t === "opaque" && v.typeName === "memoryview") throw new PymemError("UNSUPPORTED", "a memoryview as the subject of a sequence pattern");
-  return false;
-}
-
-/** Py_TPFLAGS_MAPPING beyond dict and its subclasses (OrderedDict, defaultdict, Counter): none pymem models. */
-function isMapping(v: PyObj): false {
-  if (v.t === "opaque" && v.typeName === "mappingproxy") throw new PymemError("UNSUPPORTED", "a mappingproxy as the subject of a mapping pattern");
-  return false;
-}
-
-/** isinstance(v, t) for a builtin type: its own objects (bool under int, dict subclasses under dict, named tuples under tuple, classes under type). */
-function instanceOfBuiltin(v: PyObj, t: PyTypeObj): boolean {
-  if (t.name === "object") return true;
-  if (v.t === "instance") return false;
-  if (t.name === "type") return v.t === "class" || v.t === "type";
-  if (typeName(v) === t.name) return true;
-  if (t.name === "int") return v.t === "bool";
-  if (t.name === "dict" || t.name === "tuple") return v.t === t.name;
-  return false;
-}
-
-/** ceval.c match_class: the sub-pattern subjects, or null when `v` does not match. */
-function matchClass(v: PyObj, type: PyObj, nargs: number, kwdAttrs: readonly string[]): PyObj[] | null {
-  if (type.t !== "class" && type.t !== "type") throw typeError(`called match pattern must be a ${ctx().layout.rules.matchClassWord}`);
-  if (type.t === "class" ? !isInstanceOf(v, type) : !instanceOfBuiltin(v, type)) return null;
-  const seen = new Set<string>();
-  const attrs: PyObj[] = [];
-  const attr = (name: string): boolean => {
-    if (seen.has(name)) throw typeError(`${type.name}() got multiple sub-patterns for attribute '${name}'`);
-    seen.add(name);
-    try {
-      attrs.push(getAttr(v, name));
-      return true;
-    } catch (e) {
-      if (e instanceof PyException && e.pyType === "AttributeError") return false;
-      throw e;
-    }
-  };
-  if (nargs > 0) {
-    const matchArgs = type.t === "class" ? lookupClassAttr(type, "__match_args__") : type.attrs.get("__match_args__");
-    let names: readonly PyObj[] = [];
-    let matchSelf = false;
-    if (matchArgs !== undefined) {
-      if (matchArgs.t !== "tuple" || matchArgs.cls !== undefined) throw typeError(`${type.name}.__match_args__ must be a tuple (got ${typeName(matchArgs)})`);
-      names = materialize(matchArgs.items);
-    } else {
-      matchSelf = type.t === "type" ? MATCH_SELF.has(type.name) : type.builtinBase === "tuple";
-    }
-    const allowed = matchSelf ? 1 : names.length;
-    if (allowed < nargs) throw typeError(`${type.name}() accepts ${allowed} positional sub-pattern${allowed === 1 ? "" : "s"} (${nargs} given)`);
-    if (matchSelf) attrs.push(v);
-    else {
-      for (let i = 0; i < nargs; i++) {
-        const name = names[i] as PyObj;
-        if (name.t !== "str") throw typeError(`__match_args__ elements must be strings (got ${typeName(name)})`);
-        if (!attr(strText(name))) return null;
-      }
-    }
-  }
-  for (const name of kwdAttrs) if (!attr(name)) return null;
-  return attrs;
 }
