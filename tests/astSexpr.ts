@@ -1,6 +1,6 @@
 // Compact S-expression rendering of pymem's AST, used by the parser tests to
 // compare trees as strings, e.g. `(BinOp Add (Constant int 1) (Constant int 2))`.
-import type { Arguments, Arg, ConstValue, Expr, Keyword, Span, Stmt, Comprehension } from "../src/python/ast.js";
+import type { Arguments, Arg, ConstValue, Expr, Keyword, Pattern, Span, Stmt, Comprehension } from "../src/python/ast.js";
 
 export interface SexprOptions {
   /** Append `@line:col-endLine:endCol` to every node. */
@@ -128,6 +128,26 @@ export function sexpr(node: Expr | Stmt | readonly Stmt[], opts: SexprOptions = 
         return `(${h} ${opt(e.lower)} ${opt(e.upper)} ${opt(e.step)})`;
     }
   }
+  function pat(p: Pattern): string {
+    const h = `${p.kind}${at(p.span)}`;
+    switch (p.kind) {
+      case "MatchValue":
+        return `(${h} ${ex(p.value)})`;
+      case "MatchSingleton":
+        return `(${h} ${constant(p.value)})`;
+      case "MatchSequence":
+      case "MatchOr":
+        return list(h, p.patterns.map(pat));
+      case "MatchMapping":
+        return list(h, [...p.keys.map((k, i) => `(${ex(k)} ${pat(p.patterns[i] as Pattern)})`), `(rest ${p.rest ?? "-"})`]);
+      case "MatchClass":
+        return list(h, [ex(p.cls), ...p.patterns.map(pat), ...p.kwdAttrs.map((a, i) => `(${a}= ${pat(p.kwdPatterns[i] as Pattern)})`)]);
+      case "MatchStar":
+        return `(${h} ${p.name ?? "-"})`;
+      case "MatchAs":
+        return `(${h} ${p.pattern === null ? "-" : pat(p.pattern)} ${p.name ?? "-"})`;
+    }
+  }
   function st(s: Stmt): string {
     const h = `${s.kind}${at(s.span)}`;
     switch (s.kind) {
@@ -144,8 +164,9 @@ export function sexpr(node: Expr | Stmt | readonly Stmt[], opts: SexprOptions = 
       case "Pass":
       case "Break":
       case "Continue":
-      case "Match":
         return `(${h})`;
+      case "Match":
+        return list(`${h} ${ex(s.subject)}`, s.cases.map((c) => `(case${at(c.span)} ${pat(c.pattern)} ${opt(c.guard)} ${body("body", c.body)})`));
       case "Return":
         return `(${h} ${opt(s.value)})`;
       case "Raise":

@@ -151,7 +151,12 @@ describe("pymem's expression mode", () => {
     expect(errorOf(parseExpression("1\n2"))).toEqual(["SyntaxError", "invalid syntax", 2, 1]);
     expect(errorOf(parseExpression("1\n\n2"))).toEqual(["SyntaxError", "invalid syntax", 3, 1]);
   });
-  it("recognises a match statement without parsing its patterns", () => {
-    expect(tree(parseModule("match p:\n    case [x, *_] if x:\n        pass\n"))).toBe("(Module (Match))");
+  it("parses a match statement's patterns and guards (3.10+), and leaves `match` a name before 3.10", () => {
+    expect(tree(parseModule("match p:\n    case [x, *_] if x:\n        pass\n"))).toBe(
+      "(Module (Match (Name p) (case (MatchSequence (MatchAs - x) (MatchStar -)) (Name x) (body (Pass)))))",
+    );
+    const old = { nestedFStrings: false, matchStatement: false };
+    expect(errorOf(parseModule("match p:\n    case 1:\n        pass\n", old))).toEqual(["SyntaxError", "invalid syntax", 1, 7]);
+    expect(tree(parseModule("match(p)\nmatch = [1]\n", old))).toBe("(Module (Expr (Call (Name match) (Name p))) (Assign (Name match) = (List (Constant int 1))))");
   });
 });

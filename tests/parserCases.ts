@@ -316,7 +316,11 @@ export const MODULE_CASES: readonly (readonly [string, string])[] = [
   ["'doc'", "(Module (Expr (Constant str \"doc\")))"],
   ["x = f'{a}' 'b'\n", "(Module (Assign (Name x) = (JoinedStr (FormattedValue (Name a) -1 -) (Constant str \"b\"))))"],
   ["x = [\n  1,\n    2,\n]", "(Module (Assign (Name x) = (List (Constant int 1) (Constant int 2))))"],
-  ["match x:\n    case 1:\n        pass\n    case _:\n        pass\ny = 1", "(Module (Match) (Assign (Name y) = (Constant int 1)))"],
+  ["match x:\n    case 1:\n        pass\n    case _:\n        pass\ny = 1", "(Module (Match (Name x) (case (MatchValue (Constant int 1)) - (body (Pass))) (case (MatchAs - -) - (body (Pass)))) (Assign (Name y) = (Constant int 1)))"],
+  ["match a, *b:\n    case [x, *_, y] | (x, y) if x: pass", "(Module (Match (Tuple (Name a) (Starred (Name b))) (case (MatchOr (MatchSequence (MatchAs - x) (MatchStar -) (MatchAs - y)) (MatchSequence (MatchAs - x) (MatchAs - y))) (Name x) (body (Pass)))))"],
+  ["match p:\n    case {'k': -1, C.RED: None, **rest}: pass\n    case Point(1+2j, y=[*ys]) as q: pass", "(Module (Match (Name p) (case (MatchMapping ((Constant str \"k\") (MatchValue (UnaryOp USub (Constant int 1)))) ((Attribute (Name C) RED) (MatchSingleton None)) (rest rest)) - (body (Pass))) (case (MatchAs (MatchClass (Name Point) (MatchValue (BinOp Add (Constant int 1) (Constant complex 2.0j))) (y= (MatchSequence (MatchStar ys)))) q) - (body (Pass)))))"],
+  ["match (x):\n    case (1 | (2)), a.b.c, *_, (): pass", "(Module (Match (Name x) (case (MatchSequence (MatchOr (MatchValue (Constant int 1)) (MatchValue (Constant int 2))) (MatchValue (Attribute (Attribute (Name a) b) c)) (MatchStar -) (MatchSequence)) - (body (Pass)))))"],
+  ["match = case = _ = 1\nmatch(case)", "(Module (Assign (Name match) (Name case) (Name _) = (Constant int 1)) (Expr (Call (Name match) (Name case))))"],
 ];
 
 export const EXPR_SPAN_CASES: readonly (readonly [string, string])[] = [

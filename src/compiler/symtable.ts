@@ -2,7 +2,7 @@
 // Python/symtable.c does: one block per module, function, lambda, class body
 // and comprehension; in each, which names are bound there, declared global or
 // nonlocal. A name bound anywhere in a function body is local to all of it.
-import type { Arguments, Comprehension, Expr, Span, Stmt } from "../python/ast.js";
+import type { Arguments, Comprehension, Expr, Pattern, Span, Stmt } from "../python/ast.js";
 
 export type BlockKind = "module" | "function" | "class" | "comprehension";
 
@@ -264,6 +264,44 @@ class Walker {
         this.stmts(s.body);
         return;
       case "Match":
+        this.expr(s.subject);
+        for (const c of s.cases) {
+          this.pattern(c.pattern);
+          if (c.guard !== null) this.expr(c.guard);
+          this.stmts(c.body);
+        }
+        return;
+    }
+  }
+
+  /** symtable_visit_pattern: captures bind names; values, keys and class names are read. */
+  private pattern(p: Pattern): void {
+    switch (p.kind) {
+      case "MatchValue":
+        this.expr(p.value);
+        return;
+      case "MatchSingleton":
+        return;
+      case "MatchSequence":
+      case "MatchOr":
+        for (const x of p.patterns) this.pattern(x);
+        return;
+      case "MatchStar":
+        if (p.name !== null) this.bind(p.name);
+        return;
+      case "MatchMapping":
+        for (const k of p.keys) this.expr(k);
+        for (const x of p.patterns) this.pattern(x);
+        if (p.rest !== null) this.bind(p.rest);
+        return;
+      case "MatchClass":
+        this.expr(p.cls);
+        for (const x of p.patterns) this.pattern(x);
+        for (const x of p.kwdPatterns) this.pattern(x);
+        return;
+      case "MatchAs":
+        if (p.pattern !== null) this.pattern(p.pattern);
+        if (p.name !== null) this.bind(p.name);
         return;
     }
   }

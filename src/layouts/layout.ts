@@ -154,6 +154,13 @@ export interface VersionRules {
    * a wchar_t copy, its wstr, counted by its __sizeof__ from then on (shared with the data of a UCS-4 str).
    */
   readonly arrayUnicodeMakesWstr: boolean;
+  /**
+   * PEP 634 (3.10+): the match statement (`match` a soft keyword; before, `match x:` is "invalid syntax"),
+   * and the __match_args__ that dataclasses and named tuples generate for its class patterns.
+   */
+  readonly patternMatching: boolean;
+  /** What a class pattern's non-class calls its expected kind: "called match pattern must be a type" (3.10, 3.11), "… a class" (3.12+). */
+  readonly matchClassWord: "type" | "class";
   /** PEP 614 (3.9+): any expression after `@`; before, a dotted name with an optional call (else "invalid syntax"). */
   readonly relaxedDecorators: boolean;
   /** `for x in *a, *b:` (3.9+); before, the starred iterable needs parentheses. */

@@ -211,6 +211,38 @@ export type Stmt =
       readonly span: Span;
     }
   | { readonly kind: "With"; readonly items: readonly WithItem[]; readonly body: readonly Stmt[]; readonly isAsync: boolean; readonly span: Span }
-  | { readonly kind: "Match"; readonly span: Span }; // parsed only far enough to refuse it
+  | { readonly kind: "Match"; readonly subject: Expr; readonly cases: readonly MatchCase[]; readonly span: Span };
+
+/** One `case` of a match statement (PEP 634). */
+export interface MatchCase {
+  readonly pattern: Pattern;
+  readonly guard: Expr | null;
+  readonly body: readonly Stmt[];
+  readonly span: Span;
+}
+
+/** Python.asdl's `pattern`: what a case compares its subject against. */
+export type Pattern =
+  | { readonly kind: "MatchValue"; readonly value: Expr; readonly span: Span } // a literal (folded when signed/complex) or a dotted name
+  | { readonly kind: "MatchSingleton"; readonly value: ConstValue; readonly span: Span } // None, True, False: compared by identity
+  | { readonly kind: "MatchSequence"; readonly patterns: readonly Pattern[]; readonly span: Span }
+  | {
+      readonly kind: "MatchMapping";
+      readonly keys: readonly Expr[];
+      readonly patterns: readonly Pattern[];
+      readonly rest: string | null; // `**rest`
+      readonly span: Span;
+    }
+  | {
+      readonly kind: "MatchClass";
+      readonly cls: Expr;
+      readonly patterns: readonly Pattern[];
+      readonly kwdAttrs: readonly string[];
+      readonly kwdPatterns: readonly Pattern[];
+      readonly span: Span;
+    }
+  | { readonly kind: "MatchStar"; readonly name: string | null; readonly span: Span } // `*rest` / `*_` in a sequence pattern
+  | { readonly kind: "MatchAs"; readonly pattern: Pattern | null; readonly name: string | null; readonly span: Span } // capture, `_`, `p as name`
+  | { readonly kind: "MatchOr"; readonly patterns: readonly Pattern[]; readonly span: Span };
 
 export type StmtKind = Stmt["kind"];

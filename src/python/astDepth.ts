@@ -1,7 +1,7 @@
 // Nesting check on a finished tree. Left-deep chains (`1+1+...`, `a.b.c...`)
 // are built by loops, not recursion, so their depth is measured afterwards;
 // evaluators can then recurse over any tree pymem accepts.
-import type { Arguments, Comprehension, Expr, Span, Stmt } from "./ast.js";
+import type { Arguments, Comprehension, Expr, Pattern, Span, Stmt } from "./ast.js";
 import { MAX_NESTING } from "./syntaxError.js";
 
 /** The span of the first expression nested deeper than MAX_NESTING, or null. */
@@ -164,6 +164,27 @@ export function stmtExprs(s: Stmt): Expr[] {
       return some(...s.handlers.map((h) => h.type));
     case "With":
       return s.items.flatMap((i) => some(i.contextExpr, i.optionalVars));
+    case "Match":
+      return [s.subject, ...s.cases.flatMap((c) => [...patternExprs(c.pattern), ...some(c.guard)])];
+    default:
+      return [];
+  }
+}
+
+/** The expressions inside a pattern (values, mapping keys, class names), in source order. */
+export function patternExprs(p: Pattern): Expr[] {
+  switch (p.kind) {
+    case "MatchValue":
+      return [p.value];
+    case "MatchSequence":
+    case "MatchOr":
+      return p.patterns.flatMap(patternExprs);
+    case "MatchMapping":
+      return [...p.keys, ...p.patterns.flatMap(patternExprs)];
+    case "MatchClass":
+      return [p.cls, ...p.patterns.flatMap(patternExprs), ...p.kwdPatterns.flatMap(patternExprs)];
+    case "MatchAs":
+      return p.pattern === null ? [] : patternExprs(p.pattern);
     default:
       return [];
   }
@@ -181,6 +202,8 @@ export function stmtBodies(s: Stmt): (readonly Stmt[])[] {
       return [s.body];
     case "Try":
       return [s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody];
+    case "Match":
+      return s.cases.map((c) => c.body);
     default:
       return [];
   }

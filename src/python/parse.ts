@@ -14,9 +14,11 @@ export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readon
 /** What a version's grammar adds to 3.10's that the tokenizer must know (PEP 701 f-strings, 3.12+). */
 export interface GrammarOptions {
   readonly nestedFStrings: boolean;
+  /** The match statement (PEP 634, 3.10+); before, `match` is only a name. */
+  readonly matchStatement?: boolean;
 }
 
-const GRAMMAR_310: GrammarOptions = { nestedFStrings: false };
+const GRAMMAR_310: GrammarOptions = { nestedFStrings: false, matchStatement: true };
 
 export function parseExpression(source: string, grammar: GrammarOptions = GRAMMAR_310): ParseResult<Expr> {
   const indent = /^[ \t\f]+/.exec(source.split(/\r\n|\r|\n/, 1)[0] ?? "");
@@ -29,7 +31,12 @@ export function parseExpression(source: string, grammar: GrammarOptions = GRAMMA
 
 /** Like compile(source, "<setup>", "exec"). */
 export function parseModule(source: string, grammar: GrammarOptions = GRAMMAR_310): ParseResult<readonly Stmt[]> {
-  return withNestedFStrings(grammar.nestedFStrings, () => run(source, "exec", (p) => p.parseFile()));
+  return withNestedFStrings(grammar.nestedFStrings, () =>
+    run(source, "exec", (p) => {
+      p.matchStatements = grammar.matchStatement ?? true;
+      return p.parseFile();
+    }),
+  );
 }
 
 function failure(message: string, span: Span): ParseResult<never> {

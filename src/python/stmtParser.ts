@@ -1,12 +1,15 @@
 // Compound statements: if/while/for/try/with/def/class (with decorators and
-// async forms), a minimal `match`, and indented blocks.
-import type { ExceptHandler, Expr, Keyword, Stmt, WithItem } from "./ast.js";
-import { SimpleStmtParser } from "./simpleStmtParser.js";
+// async forms), match (3.10+), and indented blocks.
+import type { ExceptHandler, Expr, Keyword, MatchCase, Stmt, WithItem } from "./ast.js";
+import { PatternParser } from "./patternParser.js";
 import { invalidTarget, invalidTargetMessage } from "./targets.js";
 import { GenericFailure, identifier } from "./tokenStream.js";
 import type { Token } from "./tokenizer.js";
 
-export abstract class StmtParser extends SimpleStmtParser {
+export abstract class StmtParser extends PatternParser {
+  /** `match` is a soft keyword (3.10+); before, `match x:` is a plain statement's "invalid syntax". */
+  matchStatements = true;
+
   protected statement(): Stmt[] {
     const t = this.peek();
     if (t.kind === "OP" && t.text === "@") return [this.decorated()];
@@ -242,11 +245,12 @@ export abstract class StmtParser extends SimpleStmtParser {
     return { kind: "ClassDef", name: identifier(nameTok), bases, keywords, body, decorators, span: this.stmtSpan(start) };
   }
 
-  /** `match` is only recognised, so the evaluator can refuse it; the case blocks are skipped. */
+  /** match_stmt: "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT */
   private matchStmt(t: Token): Stmt | "noColon" | "no" {
+    if (!this.matchStatements) return "no";
     const start = this.pos;
     this.advance();
-    const subject = this.attemptWithoutInvalid(() => this.starExpressions(), true);
+    const subject = this.attemptWithoutInvalid(() => this.subjectExpr(), true);
     const colon = subject !== null && this.isOp(":") && this.peek(1).kind === "NEWLINE";
     if (!colon) {
       const noColon = subject !== null && this.peek().kind === "NEWLINE";
@@ -258,13 +262,39 @@ export abstract class StmtParser extends SimpleStmtParser {
     if (this.peek().kind !== "INDENT") {
       throw this.errorAtLast(`expected an indented block after 'match' statement on line ${t.line}`, "IndentationError");
     }
-    for (let depth = 0; ; ) {
-      const k = this.advance().kind;
-      if (k === "INDENT") depth++;
-      else if (k === "DEDENT" && --depth === 0) break;
-      else if (k === "ENDMARKER") break;
+    this.advance();
+    const cases: MatchCase[] = [];
+    while (this.isKw("case")) cases.push(this.caseBlock());
+    if (cases.length === 0 || this.peek().kind !== "DEDENT") throw this.generic();
+    this.advance();
+    return { kind: "Match", subject: subject as Expr, cases, span: this.stmtSpan(t) };
+  }
+
+  /** subject_expr: star_named_expression ',' star_named_expressions? | named_expression */
+  private subjectExpr(): Expr {
+    const start = this.peek();
+    const first = this.starNamedExpression();
+    if (!this.isOp(",")) {
+      if (first.kind === "Starred") throw this.generic();
+      return first;
     }
-    return { kind: "Match", span: this.stmtSpan(t) };
+    const elts = [first];
+    while (this.eatOp(",")) {
+      if (!this.startsStarExpression(this.peek())) break;
+      elts.push(this.starNamedExpression());
+    }
+    return { kind: "Tuple", elts, span: this.spanFrom(start) };
+  }
+
+  /** case_block: "case" patterns guard? ':' block (invalid_case_block: "expected ':'"). */
+  private caseBlock(): MatchCase {
+    const t = this.advance();
+    const pattern = this.patterns();
+    const guard = this.eatKw("if") ? this.namedExpression() : null;
+    if (this.peek().kind === "NEWLINE") throw this.errorAtLast("expected ':'");
+    this.expectOp(":");
+    const body = this.block(t, "'case' statement");
+    return { pattern, guard, body, span: this.stmtSpan(t) };
   }
 
   protected abstract expressions(): Expr;

@@ -57,6 +57,8 @@ function fieldObject(): PyObj {
 
 function fieldCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   if (args.length > 0) throw typeError("field() takes 0 positional arguments");
+  // A keyword-only field leaves __init__'s positional parameters and __match_args__ (3.10+): not modelled.
+  if (kw.values.has("kw_only")) throw new PymemError("UNSUPPORTED", "dataclasses.field(kw_only=...)");
   const f = fieldObject();
   const dflt = kw.values.get("default") ?? null;
   const factory = kw.values.get("default_factory") ?? null;
@@ -198,6 +200,11 @@ function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
       target.attrs.set("__init__", makeInit(() => t, fields, slots));
     }
   }
+  // _process_class (3.10+): __match_args__, the names of the __init__ parameters that are not keyword-only, unless the class has its own.
+  if (ctx().layout.rules.patternMatching && truthy(opts.values.get("match_args") ?? True) && !cls.attrs.has("__match_args__")) {
+    const positional = truthy(opts.values.get("kw_only") ?? False) ? [] : fields.filter((f) => f.init);
+    target.attrs.set("__match_args__", newTuple(positional.map((f) => pyStr(f.name))));
+  }
   target.frozen = frozen || target.bases.some((b) => b.frozen);
   dataclassFields.set(target, fields);
   dataclassOptions.set(target, {
@@ -297,7 +304,10 @@ export function namedTupleClass(name: string, fields: readonly string[], default
   defaults.forEach((d, i) => dictSet(fd, pyStr(fields[first + i] as string), d));
   const attrs = new Map(ns);
   attrs.set("__slots__", newTuple([]));
-  attrs.set("_fields", newTuple(fields.map((f) => pyStr(f))));
+  const fieldNames = newTuple(fields.map((f) => pyStr(f)));
+  attrs.set("_fields", fieldNames);
+  // collections.namedtuple (3.10+): the class namespace's __match_args__ is the very tuple of _fields.
+  if (ctx().layout.rules.patternMatching) attrs.set("__match_args__", fieldNames);
   attrs.set("_field_defaults", fd);
   const cls = makeClass(name, [], attrs, { builtinBase: "tuple", tupleFields: fields });
   const make: PyObj = { t: "function", name: "_make", call: ([, it]) => instantiate(cls, toArray(it as PyObj), { values: new Map(), keys: new Map() }) };

@@ -106,7 +106,7 @@ export function evaluate(req: EvalRequest): EvalResult {
     // Blank: only what Python's tokenizer skips (JS's trim() would also drop U+FEFF, U+3000 and \v,
     // each a SyntaxError in CPython).
     if (req.setup !== null && !/^[ \t\n\r\f]*$/.test(req.setup)) {
-      const parsed = parseModule(req.setup, { nestedFStrings: req.layout.rules.nestedFStrings });
+      const parsed = parseModule(req.setup, { nestedFStrings: req.layout.rules.nestedFStrings, matchStatement: req.layout.rules.patternMatching });
       if (!parsed.ok) return { ok: false, error: parseError(parsed.error, "setup") };
       const later = findLaterGrammar(req.setup, parsed.value, req.layout.rules);
       if (later !== null) return { ok: false, error: laterGrammarError(later, "setup") };

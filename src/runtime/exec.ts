@@ -6,6 +6,7 @@ import { generatorFunctionFrameSlots } from "../compiler/stackDepth.js";
 import type { Expr, Stmt } from "../python/ast.js";
 import { callObject } from "./calls.js";
 import { makeClass } from "./classes.js";
+import { compileMatch } from "./matchStmt.js";
 import { Compiler } from "./compile.js";
 import { BREAK, Break, CONTINUE, Continue, Return, type Completion } from "./flow.js";
 import { GeneratorBodyCompiler, hasYield, makeGenerator } from "./generators.js";
@@ -229,8 +230,14 @@ export class StatementCompiler {
         return this.functionDef(s);
       case "ClassDef":
         return this.classDef(s);
-      default:
-        throw new PymemError("UNSUPPORTED", `the ${s.kind.toLowerCase()} statement`, s.span);
+      case "Match": {
+        const choose = compileMatch(s, c);
+        const bodies = s.cases.map((k) => this.block(k.body));
+        return (sc) => {
+          const i = choose(sc);
+          return i < 0 ? undefined : (bodies[i] as Exec)(sc);
+        };
+      }
     }
   }
 

@@ -2,7 +2,7 @@
 // compiled into JS generators, so each next() runs the body to its next yield
 // and no further, as CPython's frames do. Statements without a yield run as the
 // ordinary compiled closures; a yield may stand as a statement, as the value of
-// an assignment, or inside if/while/for; anywhere else it is refused by name.
+// an assignment, or inside if/while/for/match bodies; anywhere else it is refused by name.
 import type { Expr, Stmt } from "../python/ast.js";
 import type { Compiler } from "./compile.js";
 import { truthy } from "./compare.js";
@@ -11,6 +11,7 @@ import { PymemError, valueError } from "./errors.js";
 import { Break, Continue, Return, type Completion } from "./flow.js";
 import { getIter } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
+import { compileMatch } from "./matchStmt.js";
 import { None, type PyObj, type Scope } from "./objects.js";
 import type { Target } from "./targets.js";
 
@@ -64,6 +65,15 @@ export class GeneratorBodyCompiler {
           yield* y(sc);
           // pymem does not model generator.send(): the value of a yield expression is None.
           for (const t of targets) t(sc, None);
+        };
+      }
+      case "Match": {
+        if (hasYield(s.subject) || s.cases.some((k) => hasYield(k.pattern) || hasYield(k.guard))) break;
+        const choose = compileMatch(s, this.c);
+        const bodies = s.cases.map((k) => this.block(k.body));
+        return function* (sc) {
+          const i = choose(sc);
+          if (i >= 0) yield* (bodies[i] as GenExec)(sc);
         };
       }
       case "If": {

@@ -5,13 +5,26 @@ import { toArray } from "./iteration.js";
 import { listExtend, newEmptyList } from "./lists.js";
 import { objectLen } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
-import type { PyObj, Scope } from "./objects.js";
+import type { PyListObj, PyObj, Scope } from "./objects.js";
 import { makeSlice, setItem } from "./subscript.js";
 import { None } from "./objects.js";
 import { setAttr } from "./attributes.js";
 import type { Compiler } from "./compile.js";
 
 export type Target = (sc: Scope, value: PyObj) => void;
+
+/**
+ * UNPACK_EX's starred list: PySequence_List of the rest of the iterator
+ * (sized by its length hint when it has one), then cut by the `after` items
+ * that follow the star without reallocating.
+ */
+export function unpackStarList(rest: readonly PyObj[], hinted: boolean, after: number): PyListObj {
+  let k = 0;
+  const star = newEmptyList();
+  listExtend(star, makeIter("iterator", () => rest[k++], () => (hinted ? rest.length - k : null)));
+  (star.items as PyObj[]).length -= after;
+  return star;
+}
 
 export function assignTarget(t: Expr, c: Compiler): Target {
   switch (t.kind) {
@@ -41,14 +54,7 @@ export function assignTarget(t: Expr, c: Compiler): Target {
           throw new PyException("ValueError", `not enough values to unpack (expected at least ${n - 1}, got ${items.length})`);
         }
         for (let i = 0; i < starAt; i++) (parts[i] as Target)(sc, items[i] as PyObj);
-        // UNPACK_EX: PySequence_List of the rest of the iterator (sized by its
-        // length hint when it has one), then cut to size without reallocating.
-        const rest = items.slice(starAt);
-        const hinted = hint0 !== null;
-        let k = 0;
-        const star = newEmptyList();
-        listExtend(star, makeIter("iterator", () => rest[k++], () => (hinted ? rest.length - k : null)));
-        (star.items as PyObj[]).length -= after;
+        const star = unpackStarList(items.slice(starAt), hint0 !== null, after);
         (parts[starAt] as Target)(sc, star);
         for (let i = 0; i < after; i++) (parts[starAt + 1 + i] as Target)(sc, items[items.length - after + i] as PyObj);
       };

@@ -31,6 +31,7 @@ export const cpython312: Layout = {
   python: "3.12",
   rules: {
     ...cpython311.rules,
+    matchClassWord: "class",
     strSplitPresizes: true,
     dictGetMakesPlainDict: false,
     jsonNanErrorShowsValue: true,
