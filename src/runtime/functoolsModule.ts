@@ -20,7 +20,8 @@ import { getAttr } from "./attributes.js";
 import { getIter } from "./iteration.js";
 import { nativeObject, nativeSlots, type NativeCmpOp } from "./nativeObjects.js";
 import { intValue } from "./numbers.js";
-import { builtinFunction, NotImplemented, pyBool, pyStr, typeName, type Kwargs, type PyClassObj, type PyObj, type PyStrObj } from "./objects.js";
+import { newTuple } from "./tuples.js";
+import { builtinFunction, None, pyInt, NotImplemented, pyBool, pyStr, typeName, type Kwargs, type PyClassObj, type PyObj, type PyStrObj } from "./objects.js";
 import { newBuiltinType } from "./typeObjects.js";
 import { getInstanceAttr } from "./instanceAttrs.js";
 import { callBound } from "./userDunders.js";
@@ -80,7 +81,7 @@ function keyCompare(op: NativeCmpOp, a: PyObj, b: PyObj): PyObj {
   if (x === undefined || y === undefined) throw typeError("other argument must be K instance");
   if (x.object === null || y.object === null) throw new PyException("AttributeError", "object");
   const res = callObject(x.cmp, [x.object, y.object]);
-  return compareObj(op, res, { t: "int", v: 0, w: 0 });
+  return compareObj(op, res, pyInt(0));
 }
 
 /** Lib/functools.py's _convert: for each root, the methods total_ordering derives from it and how. */
@@ -138,7 +139,7 @@ function cachedPropertyCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const func = args[0] as PyObj;
   let attrname: PyStrObj | null = null;
   const self = nativeObject("cached_property", {
-    attr: (name) => (name === "func" ? func : name === "attrname" ? attrname ?? { t: "NoneType" } : undefined),
+    attr: (name) => (name === "func" ? func : name === "attrname" ? attrname ?? None : undefined),
     setName: (_owner, name) => {
       if (attrname === null) attrname = intern(pyStr(name)) as PyStrObj;
       else if (name !== (attrname.text as string)) throw typeError(`Cannot assign the same cached_property to two different names ('${attrname.text as string}' and '${name}').`);
@@ -194,8 +195,8 @@ function defaultOf(name: string): PyObj | undefined {
 export function functoolsModuleAttrs(layout: Layout): [string, PyObj][] {
   const names = new Set((layout.attributeNames["module functools"] ?? "").split(" "));
   // Made outside an evaluation (no intern table yet): tuples of their str constants.
-  const assigned: PyObj = { t: "tuple", items: layout.rules.functools.wrapperAssignments.map((n) => pyStr(n)), w: 0 };
-  const updated: PyObj = { t: "tuple", items: [pyStr("__dict__")], w: 0 };
+  const assigned = newTuple(layout.rules.functools.wrapperAssignments.map((n) => pyStr(n)));
+  const updated = newTuple([pyStr("__dict__")]);
   defaults = new Map([["assigned", assigned], ["updated", updated]]);
   let cacheInfo: PyClassObj | null = null;
   const cacheInfoClass = (): PyClassObj => (cacheInfo ??= namedTupleClass("CacheInfo", ["hits", "misses", "maxsize", "currsize"], []));
@@ -211,12 +212,12 @@ export function functoolsModuleAttrs(layout: Layout): [string, PyObj][] {
     return w;
   };
   const lruCache = pyFunction("lru_cache", (args, kw) => {
-    let maxsizeArg: PyObj = args[0] ?? kw.values.get("maxsize") ?? { t: "int", v: 128, w: 0 };
+    let maxsizeArg: PyObj = args[0] ?? kw.values.get("maxsize") ?? pyInt(128);
     const typedArg: PyObj = args[1] ?? kw.values.get("typed") ?? pyBool(false);
     const typed = truthy(typedArg);
     if (maxsizeArg.t === "int" || maxsizeArg.t === "bool") {
       const v = intValue(maxsizeArg) as number | bigint;
-      if (v < 0) maxsizeArg = { t: "int", v: 0, w: 0 };
+      if (v < 0) maxsizeArg = pyInt(0);
     } else if (isCallableObj(maxsizeArg) && typedArg.t === "bool") {
       return lruWrap(maxsizeArg, 128, typed);
     } else if (maxsizeArg.t !== "NoneType") {
