@@ -120,6 +120,8 @@ export function getAttr(o: PyObj, name: string): PyObj {
     case "method":
       if (name === "__self__") return o.self;
       if (name === "__func__") return o.func;
+      // method_getattro: what the method type lacks comes from its function (obj.cached_method.cache_info).
+      if (nativeSlots(o.func) !== null) return getAttr(o.func, name);
       break;
     case "tuple":
       if (o.cls !== undefined) {

@@ -10,7 +10,7 @@
 import { isCallableObj } from "./callable.js";
 import { callObject } from "./calls.js";
 import { dictClear, dictDelete, dictGet, dictSet, newDict } from "./dicts.js";
-import { PymemError, typeError } from "./errors.js";
+import { PyException, PymemError, typeError } from "./errors.js";
 import { nativeObject } from "./nativeObjects.js";
 import { None, typeName, type Kwargs, type PyClassObj, type PyObj } from "./objects.js";
 import { opaque } from "./opaqueObjects.js";
@@ -48,7 +48,7 @@ function makeKey(args: readonly PyObj[], kw: Kwargs, typed: boolean): PyObj {
 }
 
 /** _lru_cache_wrapper(user_function, maxsize, typed, cache_info_type); maxsize -1 is None (unbounded). */
-export function lruCacheWrapper(func: PyObj, maxsize: number, typed: boolean, cacheInfo: () => PyClassObj): PyObj {
+export function lruCacheWrapper(func: PyObj, maxsize: number, typed: boolean, cacheInfo: () => PyClassObj, lacks: ReadonlySet<string> = new Set()): PyObj {
   if (!isCallableObj(func)) throw typeError("the first argument must be callable");
   const cache = newDict();
   /** The entries, least recently used first (the bounded wrapper's linked list); the cache dict maps each key to its link. */
@@ -108,10 +108,11 @@ export function lruCacheWrapper(func: PyObj, maxsize: number, typed: boolean, ca
   const self = nativeObject("_lru_cache_wrapper", {
     call,
     dict,
+    // update_wrapper also gave it __module__, __doc__ … and the wrapped function's own attributes, which pymem does not record.
     attr: (name) => {
-      if (name === "__wrapped__" || dict.has(name)) return undefined;
-      if (name.startsWith("__") && name.endsWith("__")) throw new PymemError("UNSUPPORTED", `${name} of an lru_cache wrapper`);
-      return undefined;
+      if (dict.has(name)) return undefined;
+      if (lacks.has(name)) throw new PyException("AttributeError", `'functools._lru_cache_wrapper' object has no attribute '${name}'`);
+      throw new PymemError("UNSUPPORTED", `the attribute ${name} of an lru_cache wrapper`);
     },
     get: (instance) => ({ t: "method", func: self, self: instance }),
   });

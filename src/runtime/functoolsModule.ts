@@ -11,7 +11,7 @@ import { compareObj, truthy } from "./compare.js";
 import { intern } from "./constPool.js";
 import { ctx } from "./ctx.js";
 import { namedTupleClass } from "./dataclasses.js";
-import { dictGet, dictSet } from "./dicts.js";
+import { dictGet, dictSet, newDict } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { functionDict } from "./functionDicts.js";
 import { lruCacheWrapper } from "./functoolsCache.js";
@@ -60,11 +60,16 @@ function reduce(args: readonly PyObj[], kw: Kwargs): PyObj {
 function keyObject(cmp: PyObj, object: PyObj | null): PyObj {
   const self = nativeObject("KeyWrapper", {
     call: (args, kw) => {
-      noKw("K", kw);
-      if (args.length !== 1) throw typeError(`K() takes exactly one argument (${args.length} given)`);
-      return keyObject(cmp, args[0] as PyObj);
+      // PyArg_ParseTupleAndKeywords(args, kwds, "O:K", {"obj"}).
+      for (const k of kw.values.keys()) if (k !== "obj") throw typeError(`'${k}' is an invalid keyword argument for K()`);
+      const given = args.length + kw.values.size;
+      if (given > 1) throw typeError(`K() takes at most 1 argument (${given} given)`);
+      const obj = args[0] ?? kw.values.get("obj");
+      if (obj === undefined) throw typeError("K() missing required argument 'obj' (pos 1)");
+      return keyObject(cmp, obj);
     },
-    attr: (name) => (name === "obj" && object !== null ? object : undefined),
+    // T_OBJECT member: None while unset.
+    attr: (name) => (name === "obj" ? object ?? None : undefined),
     compare: (op: NativeCmpOp, a: PyObj, b: PyObj) => keyCompare(op, a, b),
     unhashableAs: "functools.KeyWrapper",
   });
@@ -122,6 +127,8 @@ function derivedFunctions(): Map<string, PyObj> {
 function totalOrdering(derived: () => Map<string, PyObj>): PyObj {
   return pyFunction("total_ordering", ([cls]) => {
     if (cls === undefined || cls.t !== "class" || cls.builtinBase !== "object") throw new PymemError("UNSUPPORTED", "total_ordering on anything but a class over object");
+    // Methods a decorator generated or a standard-library base holds are not in the class dicts pymem reads.
+    if (cls.mro.some((c) => c.decorated !== null || c.stdlib === true || c.static === true)) throw new PymemError("UNSUPPORTED", "total_ordering on a decorated class or over a standard-library class");
     const roots = Object.keys(CONVERT).filter((op) => lookupClassAttr(cls, op) !== undefined);
     if (roots.length === 0) throw valueError("must define at least one ordering operation: < > <= >=");
     const root = roots.reduce((a, b) => (b > a ? b : a));
@@ -191,6 +198,14 @@ function defaultOf(name: string): PyObj | undefined {
   return defaults?.get(name);
 }
 
+/** cache_parameters()'s dict display: {'maxsize': maxsize, 'typed': typed}. */
+function cacheParameters(maxsize: PyObj, typed: PyObj): PyObj {
+  const d = newDict();
+  dictSet(d, intern(pyStr("maxsize")), maxsize);
+  dictSet(d, intern(pyStr("typed")), typed);
+  return d;
+}
+
 /** The module's attributes for a version: only the names its functools has. */
 export function functoolsModuleAttrs(layout: Layout): [string, PyObj][] {
   const names = new Set((layout.attributeNames["module functools"] ?? "").split(" "));
@@ -206,25 +221,29 @@ export function functoolsModuleAttrs(layout: Layout): [string, PyObj][] {
   // The types of the objects lru_cache and cmp_to_key return (type(x)); code does not call them.
   newBuiltinType("_lru_cache_wrapper", null, [], "extension");
   newBuiltinType("KeyWrapper", null, [], "extension");
-  const lruWrap = (user: PyObj, maxsize: number, typed: boolean): PyObj => {
-    const w = lruCacheWrapper(user, maxsize, typed, cacheInfoClass);
+  const withParameters = names.has("cache");
+  const lruWrap = (user: PyObj, maxsize: PyObj, typed: PyObj): PyObj => {
+    const w = lruCacheWrapper(user, maxsize.t === "NoneType" ? -1 : Number(intValue(maxsize)), truthy(typed), cacheInfoClass, withParameters ? new Set() : new Set(["cache_parameters"]));
+    // 3.9+: wrapper.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}.
+    if (withParameters) nativeSlots(w)?.dict?.set("cache_parameters", pyFunction("<lambda>", () => cacheParameters(maxsize, typed)));
     updateWrapper([w, user], { values: new Map(), keys: new Map() });
     return w;
   };
   const lruCache = pyFunction("lru_cache", (args, kw) => {
     let maxsizeArg: PyObj = args[0] ?? kw.values.get("maxsize") ?? pyInt(128);
     const typedArg: PyObj = args[1] ?? kw.values.get("typed") ?? pyBool(false);
-    const typed = truthy(typedArg);
+    if (args.length > 2) throw typeError(`lru_cache() takes from 0 to 2 positional arguments but ${args.length} were given`);
+    for (const k of kw.values.keys()) if (k !== "maxsize" && k !== "typed") throw typeError(`lru_cache() got an unexpected keyword argument '${k}'`);
     if (maxsizeArg.t === "int" || maxsizeArg.t === "bool") {
       const v = intValue(maxsizeArg) as number | bigint;
       if (v < 0) maxsizeArg = pyInt(0);
     } else if (isCallableObj(maxsizeArg) && typedArg.t === "bool") {
-      return lruWrap(maxsizeArg, 128, typed);
+      return lruWrap(maxsizeArg, pyInt(128), typedArg);
     } else if (maxsizeArg.t !== "NoneType") {
       throw typeError("Expected first argument to be an integer, a callable, or None");
     }
-    const maxsize = maxsizeArg.t === "NoneType" ? -1 : Number(intValue(maxsizeArg));
-    return pyFunction("decorating_function", ([user]) => lruWrap(user as PyObj, maxsize, typed));
+    const maxsize = maxsizeArg;
+    return pyFunction("decorating_function", ([user]) => lruWrap(user as PyObj, maxsize, typedArg));
   });
   const all: [string, PyObj][] = [
     ["reduce", builtinFunction("reduce", reduce, "functools")],
@@ -235,7 +254,7 @@ export function functoolsModuleAttrs(layout: Layout): [string, PyObj][] {
       return keyObject(mycmp, null);
     }, "functools")],
     ["lru_cache", lruCache],
-    ["cache", pyFunction("cache", ([user]) => lruWrap(user as PyObj, -1, false))],
+    ["cache", pyFunction("cache", ([user]) => lruWrap(user as PyObj, None, pyBool(false)))],
     ["total_ordering", totalOrdering(() => (derived ??= derivedFunctions()))],
     ["cached_property", newBuiltinType("cached_property", cachedPropertyCall, [], "extension")],
     ["update_wrapper", update],

@@ -15,7 +15,7 @@ import { getIter } from "./iteration.js";
 import { objectLen } from "./iteration.js";
 import { nativeObject, type NativeCmpOp } from "./nativeObjects.js";
 import { toIndex } from "./numbers.js";
-import { builtinFunction, None, pyBool, pyInt, pyStr, type Kwargs, type NativeFn, type PyObj, type PyStrObj } from "./objects.js";
+import { builtinFunction, None, pyBool, pyInt, pyStr, typeName, type Kwargs, type NativeFn, type PyObj, type PyStrObj } from "./objects.js";
 import { binaryOp, contains, unaryOp } from "./ops.js";
 import { repr } from "./repr.js";
 import { builtinObject } from "./scope.js";
@@ -59,7 +59,10 @@ function concat(name: string, inplace: boolean): NativeFn {
 /** PyObject_LengthHint: len() where there is one, else __length_hint__, else the default. */
 function lengthHint(args: PyObj[]): PyObj {
   const [o, dflt] = args as [PyObj, PyObj | undefined];
-  if (dflt !== undefined && dflt.t !== "int" && dflt.t !== "bool") throw typeError(`'${dflt.t === "str" ? "str" : dflt.t}' object cannot be interpreted as an integer`);
+  if (dflt !== undefined && dflt.t !== "int" && dflt.t !== "bool") {
+    if (isUserObj(dflt)) throw new PymemError("UNSUPPORTED", "operator.length_hint with a setup-class default");
+    throw typeError(`'${typeName(dflt)}' object cannot be interpreted as an integer`);
+  }
   if (isUserObj(o)) throw new PymemError("UNSUPPORTED", "operator.length_hint of a setup-class object");
   const n = objectLen(o);
   if (n !== null) return pyInt(n);
@@ -85,7 +88,8 @@ function functions(): [string, PyObj][] {
     ["index", fixed("index", 1, ([a]) => {
       const x = a as PyObj;
       if (x.t === "int") return x;
-      if (x.t === "bool") return pyInt(x.v ? 1 : 0);
+      // PyNumber_Index hands a bool back as itself before 3.10 and as an exact int copy from 3.10: not laid out here.
+      if (x.t === "bool") throw new PymemError("UNSUPPORTED", "operator.index of a bool");
       if (isUserObj(x)) throw new PymemError("UNSUPPORTED", "operator.index of a setup-class object");
       return pyInt(toIndex(x));
     })],
@@ -117,10 +121,10 @@ function functions(): [string, PyObj][] {
     })],
     ["length_hint", fixed("length_hint", 2, lengthHint, 1)],
   );
-  const dunders = out.filter(([n]) => !["not_", "truth", "is_", "is_not", "countOf", "indexOf", "length_hint"].includes(n)).map(([n, f]): [string, NativeFn] => [`__${n.replace(/_$/, "")}__`, f]);
-  const notFn = out.find(([n]) => n === "not_")?.[1] as NativeFn;
-  const named: [string, NativeFn][] = [...out, ...dunders, ["__not__", notFn]];
-  return named.map(([n, f]): [string, PyObj] => [n, builtinFunction(n, f, "operator")]);
+  // Lib/operator.py binds each dunder name to the very function of the plain name (operator.__add__ is operator.add).
+  const made = out.map(([n, f]): [string, PyObj] => [n, builtinFunction(n, f, "operator")]);
+  const dunders = made.filter(([n]) => !["not_", "truth", "is_", "is_not", "countOf", "indexOf", "length_hint"].includes(n)).map(([n, f]): [string, PyObj] => [`__${n.replace(/_$/, "")}__`, f]);
+  return [...made, ...dunders, ["__not__", made.find(([n]) => n === "not_")?.[1] as PyObj]];
 }
 
 function noKwargs(name: string, kw: Kwargs): void {
