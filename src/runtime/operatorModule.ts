@@ -51,7 +51,7 @@ function concat(name: string, inplace: boolean): NativeFn {
   return fixed(name, 2, ([a, b]) => {
     const x = a as PyObj;
     if (isUserObj(x)) throw new PymemError("UNSUPPORTED", `operator.${name} on a setup-class object`);
-    if (!SEQUENCES.has(x.t) || x.t === "deque") throw typeError(`'${x.t === "deque" ? "collections.deque" : x.t}' object can't be concatenated`);
+    if (!SEQUENCES.has(x.t)) throw typeError(`'${typeName(x)}' object can't be concatenated`);
     return inplace ? inplaceOp("Add", x, b as PyObj) : binaryOp("Add", x, b as PyObj);
   });
 }
