@@ -101,6 +101,13 @@ export interface VersionRules {
   readonly emptyFrozensetSingleton: boolean;
   /** C types of the stdlib that are heap types (PyType_FromSpec) in this version, by name. */
   readonly heapExtensionTypes: readonly string[];
+  /**
+   * Lib/functools.py and Modules/_functoolsmodule.c: what reduce() calls its argument in
+   * the empty-with-no-initial TypeError ("sequence" before 3.10), whether total_ordering's
+   * derived methods call self.__lt__(other) (3.8) rather than type(self).__lt__(self, other),
+   * and WRAPPER_ASSIGNMENTS (__type_params__ from 3.12).
+   */
+  readonly functools: { readonly reduceEmptyWord: string; readonly totalOrderingViaInstance: boolean; readonly wrapperAssignments: readonly string[] };
   /** A '0' in a format spec without an alignment means '=' for every type (before 3.10), not only right-aligned ones. */
   readonly zeroFlagAlignsEveryType: boolean;
   /** str/bytes.replace with a count on an empty subject returns it unchanged (before 3.9: ''.replace('', 'x', 1) is ''). */

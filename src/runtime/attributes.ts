@@ -23,6 +23,8 @@ import { setItem } from "./subscript.js";
 import { toArray } from "./iteration.js";
 import { callBound, callDunder, checkDunderAssign, isUserObj, lookupDunder } from "./userDunders.js";
 import { superAttr, type SuperData } from "./superObjects.js";
+import { nativeSlots } from "./nativeObjects.js";
+import { functionAttr } from "./functionDicts.js";
 
 /** object.__new__(cls): an instance without running __init__. */
 const objectNew: PyObj = {
@@ -147,15 +149,26 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (v !== null) return v;
       break;
     }
-    case "opaque":
+    case "opaque": {
+      const slots = nativeSlots(o);
+      const own = slots?.attr?.(name) ?? slots?.dict?.get(name);
+      if (own !== undefined) return own;
       if (o.typeName === "super") {
         if (o.data === null) throw new PymemError("UNSUPPORTED", "attributes of super() over a builtin type");
         return superAttr(o.data as SuperData, name);
       }
       break;
+    }
+    case "function": {
+      const own = functionAttr(o, name);
+      if (own !== undefined) return own;
+      break;
+    }
     case "method":
       if (name === "__self__") return o.self;
       if (name === "__func__") return o.func;
+      // method_getattro: what the method type lacks comes from its function (obj.cached_method.cache_info).
+      if (nativeSlots(o.func) !== null) return getAttr(o.func, name);
       break;
     case "tuple":
       if (o.cls !== undefined) {
@@ -234,6 +247,12 @@ export function setAttr(o: PyObj, name: string, value: PyObj): void {
     setTupleSubclassAttr(o as typeof o & { cls: PyClassObj }, name, value);
     return;
   }
+  const native = nativeSlots(o);
+  if (native?.dict !== undefined) {
+    native.dict.set(name, value);
+    return;
+  }
+  if (native?.hasDict === true) throw new PymemError("UNSUPPORTED", `setting an attribute of a ${typeName(o)} object`);
   if (o.t === "dict" && o.flavor?.name === "defaultdict" && name === "default_factory") {
     o.flavor.factory = value;
     return;

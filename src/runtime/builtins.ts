@@ -42,6 +42,7 @@ import { makeSuper } from "./superObjects.js";
 import { decimalFromFloat } from "./decimals.js";
 import { withSignature } from "./signatures.js";
 import { newBuiltinType, typeObject } from "./typeObjects.js";
+import { isCallableObj } from "./callable.js";
 
 
 /** PyObject_GetAttr & co. take only str names. */
@@ -50,9 +51,7 @@ function attrName(o: PyObj): string {
   return strText(o);
 }
 
-function isCallable(o: PyObj): boolean {
-  return ["builtin", "function", "type", "class", "method"].includes(o.t) || lookupDunder(o, "__call__") !== undefined;
-}
+const isCallable = isCallableObj;
 
 function kwOnly(kw: Kwargs, allowed: readonly string[], fname: string): void {
   for (const k of kw.values.keys()) {

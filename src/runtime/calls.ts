@@ -11,6 +11,7 @@ import { toArray } from "./iteration.js";
 import { newTupleOfClass } from "./tuples.js";
 import { bindBuiltinCall } from "./argumentBinding.js";
 import { callBound, dunderUnsupported, lookupDunder, setDunderCaller } from "./userDunders.js";
+import { nativeSlots } from "./nativeObjects.js";
 
 /** What a builtin call costs beyond its node, in counted steps (a step is about one cheap node's work). */
 const BUILTIN_CALL_STEPS = 1;
@@ -47,6 +48,11 @@ export function callObject(f: PyObj, args: readonly PyObj[], kwargs: Kwargs = em
       if (kwargs.values.size === 0) return callBound(call, f, args);
       if (call.t !== "function") throw typeError(`'${typeName(call)}' object is not callable`);
       return call.call([f, ...args], kwargs);
+    }
+    case "opaque": {
+      const call = nativeSlots(f)?.call;
+      if (call === undefined) throw typeError(`'${typeName(f)}' object is not callable`);
+      return call(args, kwargs);
     }
     default:
       throw typeError(`'${typeName(f)}' object is not callable`);

@@ -2,6 +2,7 @@
 // __weakref__ pointers), the MRO and lookups along it, new instances and
 // named tuples. Attribute access on instances is in instanceAttrs.ts;
 // calling a class (type_call) is in calls.ts.
+import { nativeSlots } from "./nativeObjects.js";
 import { newTupleOfClass } from "./tuples.js";
 import { initManagedValues, usesManagedValues } from "./managedValues.js";
 import { ctx } from "./ctx.js";
@@ -129,6 +130,7 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
   // type_new_set_names, then type_new_init_subclass (the parent's, an implicit classmethod).
   for (const [k, v] of [...ns]) {
     if (isUserObj(v)) callDunder(v, "__set_name__", [cls, pyStr(k)]);
+    else nativeSlots(v)?.setName?.(cls, k);
   }
   const initSub = cls.mro.slice(1).map((c) => c.attrs.get("__init_subclass__")).find((f) => f !== undefined);
   if (initSub !== undefined) {

@@ -10,6 +10,7 @@ import { materialize, seqLen } from "./seq.js";
 import { bytesData, strText } from "./text.js";
 import { decimalCompare } from "./decimals.js";
 import { decimalToString } from "./repr.js";
+import { nativeCompare } from "./nativeObjects.js";
 
 export function truthy(o: PyObj): boolean {
   if (subOf(o) !== undefined) {
@@ -137,6 +138,8 @@ function compareSlotEq(a: PyObj, b: PyObj): PyObj {
 
 /** PyObject_RichCompare: the object `a op b` gives (a setup class's method may return anything). */
 export function compareObj(op: CmpOp, a: PyObj, b: PyObj): PyObj {
+  const native = nativeCompare(a, b);
+  if (native !== null) return native(op, a, b);
   if (isUserObj(a) || isUserObj(b)) return userRichCompare(op, a, b, compareBase);
   return builtinCompare(op, a, b);
 }
@@ -144,6 +147,8 @@ export function compareObj(op: CmpOp, a: PyObj, b: PyObj): PyObj {
 /** PyObject_RichCompareBool(a, b, Py_EQ): identity first, then ==. */
 export function pyEq(a: PyObj, b: PyObj): boolean {
   if (a === b) return !(a.t === "float" && Number.isNaN(a.v));
+  const native = nativeCompare(a, b);
+  if (native !== null) return truthy(native("Eq", a, b));
   if (isUserObj(a) || isUserObj(b)) return truthy(userRichCompare("Eq", a, b, compareBase));
   return plainEq(a, b);
 }
@@ -211,7 +216,7 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** -1, 0, 1 for a < b, ==, >; NaN when unordered; throws TypeError when Python would. */
 export function pyCompare(a: PyObj, b: PyObj, op: string): number {
-  if (isUserObj(a) || isUserObj(b)) return userOrder(a, b, op);
+  if (isUserObj(a) || isUserObj(b) || nativeCompare(a, b) !== null) return userOrder(a, b, op);
   return plainCompare(a, b, op);
 }
 
@@ -270,7 +275,7 @@ function plainCompare(a: PyObj, b: PyObj, op: string): number {
  * "greater" from "equal".
  */
 function userOrder(a: PyObj, b: PyObj, op: string): number {
-  const rel = (o: CmpOp, x: PyObj, y: PyObj): boolean => truthy(userRichCompare(o, x, y, compareBase));
+  const rel = (o: CmpOp, x: PyObj, y: PyObj): boolean => truthy(compareObj(o, x, y));
   switch (op) {
     case "<":
       return rel("Lt", a, b) ? -1 : rel("Lt", b, a) ? 1 : 0;
@@ -296,7 +301,7 @@ function codePointLess(x: string, y: string): boolean {
 }
 
 export function richCompare(op: "Lt" | "LtE" | "Gt" | "GtE", a: PyObj, b: PyObj): boolean {
-  if (isUserObj(a) || isUserObj(b)) return truthy(userRichCompare(op, a, b, compareBase));
+  if (isUserObj(a) || isUserObj(b) || nativeCompare(a, b) !== null) return truthy(compareObj(op, a, b));
   return orderHolds(op, pyCompare(a, b, CMP_SYMBOL[op]));
 }
 

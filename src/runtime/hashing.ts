@@ -12,6 +12,7 @@ import { ctx } from "./ctx.js";
 import { typeError } from "./errors.js";
 import { subOf, typeName, type PyInstanceObj, type PyObj } from "./objects.js";
 import { materialize } from "./seq.js";
+import { nativeSlots } from "./nativeObjects.js";
 import { bytesData, strText } from "./text.js";
 import { add as u64add, join, mul as u64mul, rotl31, split, U } from "./u64.js";
 
@@ -301,8 +302,11 @@ export function pyHash(o: PyObj): PyHash {
     case "ellipsis":
     case "NotImplementedType":
       return staticHash(o);
-    default:
+    default: {
+      const unhashableAs = nativeSlots(o)?.unhashableAs;
+      if (unhashableAs !== undefined) throw typeError(`unhashable type: '${unhashableAs}'`);
       return identityHash(o);
+    }
   }
 }
 

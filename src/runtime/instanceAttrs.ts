@@ -14,6 +14,7 @@ import { hasManagedValues, managedStore, materializeManaged } from "./managedVal
 import { pyStr, typeName, type DictOwner, type PyClassObj, type PyInstanceObj, type PyObj, type PyOpaqueObj, type PyStrObj, type PyTupleObj } from "./objects.js";
 import { callDunder, isUserObj, lookupDunder } from "./userDunders.js";
 import { propertyAccessor } from "./opaqueObjects.js";
+import { nativeSlots } from "./nativeObjects.js";
 
 /** Attribute names are interned, as PyObject_SetAttr does with its name. */
 function attrKey(name: string): PyStrObj {
@@ -48,6 +49,8 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
   if (v !== undefined) return v;
   if (classAttr === undefined) return undefined;
   if (userGet !== undefined) return callDunder(classAttr, "__get__", [self, inst.cls]);
+  const nativeGet = nativeSlots(classAttr)?.get;
+  if (nativeGet !== undefined) return nativeGet(inst, name);
   if (classAttr.t === "function") return { t: "method", func: classAttr, self };
   if (classAttr.t === "opaque") {
     if (classAttr.typeName === "staticmethod") return classAttr.data as PyObj;

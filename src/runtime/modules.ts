@@ -19,6 +19,8 @@ import { jsonModuleAttrs } from "./jsonModule.js";
 import { copyModuleAttrs } from "./copyModule.js";
 import { enumModuleAttrs } from "./enumModule.js";
 import { datetimeModuleAttrs } from "./datetimeModule.js";
+import { functoolsModuleAttrs } from "./functoolsModule.js";
+import { operatorModuleAttrs } from "./operatorModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
@@ -91,5 +93,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["copy", module("copy", copyModuleAttrs(layout))],
     ["enum", module("enum", enumModuleAttrs(layout))],
     ["datetime", module("datetime", datetimeModuleAttrs(layout))],
+    ["functools", module("functools", functoolsModuleAttrs(layout))],
+    ["operator", module("operator", operatorModuleAttrs(layout))],
   ]);
 }

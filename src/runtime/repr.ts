@@ -7,6 +7,7 @@ import { materialize, seqLen } from "./seq.js";
 import { bytesData, strText } from "./text.js";
 import { charTable } from "./unicodeChars.js";
 import { isUserObj, userText } from "./userDunders.js";
+import { nativeSlots } from "./nativeObjects.js";
 
 /** sys.int_info.default_max_str_digits (CPython 3.10.7+). */
 export const INT_MAX_STR_DIGITS = 4300;
@@ -216,8 +217,10 @@ export function builtinRepr(o: PyObj, active: Set<PyObj> = reprRunning): string 
     }
     case "Decimal":
       return `Decimal('${decimalToString(o)}')`;
-    case "opaque":
-      return `<${o.typeName} object${AT_ADDRESS}>`;
+    case "opaque": {
+      const own = nativeSlots(o)?.repr;
+      return own !== undefined ? own() : `<${o.typeName} object${AT_ADDRESS}>`;
+    }
     case "method":
       return `<bound method ${o.func.t === "function" ? o.func.name : "?"} of ${repr(o.self, active)}>`;
   }

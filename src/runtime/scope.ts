@@ -158,3 +158,8 @@ export function nameDeleter(ref: NameRef, name: string): (sc: Scope) => void {
 function throwIt(e: Error): never {
   throw e;
 }
+
+/** The builtins function `name` the sandbox offers (operator.abs is PyNumber_Absolute, as abs() is). */
+export function builtinObject(name: string): PyObj | undefined {
+  return builtinTable.get(name);
+}

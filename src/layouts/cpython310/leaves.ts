@@ -6,6 +6,7 @@ import { cstruct, field, padding, type CStruct } from "../struct.js";
 import { ptr, PyGC_Head, PyObjectStruct, PyVarObjectStruct, SIZEOF, ssize } from "./platform.js";
 import { PyTypeObjectStruct } from "./PyTypeObject.js";
 import { itertoolsLeafTypes } from "./itertoolsobject.js";
+import { functoolsLeafTypes } from "./functoolsobject.js";
 
 export const HEAD = { embed: PyObjectStruct } as const;
 
@@ -217,6 +218,7 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   odict_values: leaf(_PyDictViewObject, true),
   odict_items: leaf(_PyDictViewObject, true),
   ...itertoolsLeafTypes,
+  ...functoolsLeafTypes,
 };
 
 /** getsizeof of each leaf type, by type name. */

@@ -6,6 +6,7 @@ import { HEAD, leaf, leafTypes as leafTypes310, RandomObjectFields, type LeafTyp
 import { ptr, ssize } from "../cpython310/platform.js";
 import { PyTypeObjectStruct } from "../cpython310/PyTypeObject.js";
 import { MANAGED_DICT_PREHEADER } from "./PyHeapTypeObject.js";
+import { functoolsLeafTypes311 } from "../cpython310/functoolsobject.js";
 
 /** PyException_HEAD gains the notes list (add_note), after args. */
 export const PyBaseExceptionObject = cstruct("PyBaseExceptionObject", [
@@ -48,4 +49,5 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   Random: leaf(Random, true),
   enumerate: leaf(enumobject, true),
   function: leaf(PyFunctionObject, true),
+  ...functoolsLeafTypes311,
 };

@@ -12,9 +12,10 @@ import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { PyBaseExceptionObject } from "../cpython311/leaves.js";
 import { unicodeData313 } from "./unicodeData.js";
 import { itertoolsLeafTypes } from "./itertoolsobject.js";
+import { functoolsLeafTypes313 } from "../cpython310/functoolsobject.js";
 
 // Static types are immortal and no longer counted as GC objects by getsizeof.
-const leafTypes = { ...cpython312.leafTypes, type: leaf(PyTypeObjectStruct, false), ...itertoolsLeafTypes };
+const leafTypes = { ...cpython312.leafTypes, type: leaf(PyTypeObjectStruct, false), ...itertoolsLeafTypes, ...functoolsLeafTypes313 };
 
 export const cpython313: Layout = {
   ...cpython312,

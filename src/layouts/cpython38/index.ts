@@ -3,6 +3,7 @@ import type { Layout } from "../layout.js";
 import { cpython39 } from "../cpython39/index.js";
 import { shiftRight } from "../cpython310/bits.js";
 import { leaf, leafSizesOf, type LeafType } from "../cpython310/leaves.js";
+import { functoolsLeafTypes38 } from "../cpython310/functoolsobject.js";
 import { PyHeapTypeObjectStruct, PyTypeObjectStruct, sizeofHeapType } from "./PyTypeObject.js";
 import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { SIGNATURES } from "./signatures.js";
@@ -19,7 +20,7 @@ function listResize(allocated: number, _size: number, newsize: number): number {
   return newsize + shiftRight(newsize, 3) + (newsize < 9 ? 3 : 6);
 }
 
-const leafTypes: Readonly<Record<string, LeafType>> = { ...cpython39.leafTypes, type: leaf(PyTypeObjectStruct, false) };
+const leafTypes: Readonly<Record<string, LeafType>> = { ...cpython39.leafTypes, type: leaf(PyTypeObjectStruct, false), ...functoolsLeafTypes38 };
 
 export const cpython38: Layout = {
   ...cpython39,
@@ -31,7 +32,7 @@ export const cpython38: Layout = {
   exceptionTypes: EXCEPTION_TYPES,
   baseException: PyBaseExceptionObject,
   unicodeData: unicodeData38,
-  rules: { ...cpython39.rules, replaceCountOnEmptyIsNoop: true, constDisplaysFolded: false, unpackOpcodes: true, xSubMaybeSmall: false, fromDoubleMaybeSmall: false, keysViewSetFromDict: false, arrayUnicodeMakesWstr: true, relaxedDecorators: false, starredForIterable: false, walrusInSetDisplay: false, pgenStack: { maxStack: 1500, statesPerLevel: 16 } },
+  rules: { ...cpython39.rules, functools: { ...cpython39.rules.functools, totalOrderingViaInstance: true }, replaceCountOnEmptyIsNoop: true, constDisplaysFolded: false, unpackOpcodes: true, xSubMaybeSmall: false, fromDoubleMaybeSmall: false, keysViewSetFromDict: false, arrayUnicodeMakesWstr: true, relaxedDecorators: false, starredForIterable: false, walrusInSetDisplay: false, pgenStack: { maxStack: 1500, statesPerLevel: 16 } },
   list: { ...cpython39.list, resize: listResize },
   // set_add_entry puts a new key in a dummy slot its probe passed, as 3.10 does (3.9 does not).
   set: { ...cpython39.set, addReusesDummy: true },

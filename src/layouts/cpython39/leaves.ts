@@ -4,6 +4,7 @@
 import { cstruct, field, padding } from "../struct.js";
 import { HEAD, leaf, leafTypes as leafTypes310, type LeafType } from "../cpython310/leaves.js";
 import { ptr, SIZEOF, ssize } from "../cpython310/platform.js";
+import { functoolsLeafTypes39 } from "../cpython310/functoolsobject.js";
 
 const PyFunctionObject = cstruct("PyFunctionObject", [
   HEAD,
@@ -43,4 +44,5 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   zip: leaf(zipobject, true),
   property: leaf(propertyobject, true),
   Field: leaf(Field, true),
+  ...functoolsLeafTypes39,
 };

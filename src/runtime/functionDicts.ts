@@ -1,0 +1,19 @@
+// The attributes update_wrapper gives a function (its __dict__'s __wrapped__,
+// and __name__/__qualname__ taken from the wrapped function), which pymem
+// keeps beside the function object: a function is a leaf of the deep walk and
+// its getsizeof does not count its __dict__, so only reading them back shows.
+import type { PyObj } from "./objects.js";
+
+const dicts = new WeakMap<object, Map<string, PyObj>>();
+
+/** The attributes recorded for function `f` (made on first use). */
+export function functionDict(f: PyObj): Map<string, PyObj> {
+  let d = dicts.get(f);
+  if (d === undefined) dicts.set(f, (d = new Map()));
+  return d;
+}
+
+/** An attribute recorded for `f`, or undefined. */
+export function functionAttr(f: PyObj, name: string): PyObj | undefined {
+  return dicts.get(f)?.get(name);
+}
