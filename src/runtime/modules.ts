@@ -19,6 +19,10 @@ import { jsonModuleAttrs } from "./jsonModule.js";
 import { copyModuleAttrs } from "./copyModule.js";
 import { enumModuleAttrs } from "./enumModule.js";
 import { datetimeModuleAttrs } from "./datetimeModule.js";
+import { heapqModuleAttrs } from "./heapqModule.js";
+import { bisectModuleAttrs } from "./bisectModule.js";
+import { stringModuleAttrs } from "./stringModule.js";
+import { textwrapModuleAttrs } from "./textwrapModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
@@ -54,8 +58,8 @@ function arrayAttrs(layout: Layout): [string, PyObj][] {
   return [["array", { t: "type", name: "array", call: arrayCall, attrs: new Map(), heap: "extension" }], ["typecodes", pyStr(layout.array.typecodes)]];
 }
 
-function module(name: string, attrs: [string, PyObj][]): PyModuleObj {
-  return { t: "module", name, attrs: new Map(attrs) };
+function module(name: string, attrs: [string, PyObj][], perEvaluation: [string, () => PyObj][] = []): PyModuleObj {
+  return perEvaluation.length === 0 ? { t: "module", name, attrs: new Map(attrs) } : { t: "module", name, attrs: new Map(attrs), perEvaluation: new Map(perEvaluation) };
 }
 
 /** The modules' attribute tables; what a version changes in them (array.typecodes) comes from its layout. */
@@ -77,6 +81,8 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
   const array = module("array", arrayAttrs(layout));
   const collections = module("collections", [...collectionsAttrs(), ["namedtuple", namedtupleFunction()]]);
   const decimal = module("decimal", decimalAttrs());
+  const string = stringModuleAttrs(layout);
+  const textwrap = textwrapModuleAttrs(layout);
   return new Map([
     ["array", array],
     ["collections", collections],
@@ -91,5 +97,9 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["copy", module("copy", copyModuleAttrs(layout))],
     ["enum", module("enum", enumModuleAttrs(layout))],
     ["datetime", module("datetime", datetimeModuleAttrs(layout))],
+    ["heapq", module("heapq", heapqModuleAttrs(layout))],
+    ["bisect", module("bisect", bisectModuleAttrs(layout))],
+    ["string", module("string", string.attrs, string.perEvaluation)],
+    ["textwrap", module("textwrap", textwrap.attrs, textwrap.perEvaluation)],
   ]);
 }
