@@ -15,8 +15,10 @@ import { dictGet } from "./dicts.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { objectLen } from "./iteration.js";
 import { listAppend, newEmptyList, newListExact } from "./lists.js";
-import { nativeFunction, None, pyBool, pyInt, pyStr, pyStrFresh, type Kwargs, type PyClassObj, type PyDictObj, type PyObj, type PyStrObj } from "./objects.js";
+import { nativeFunction, None, pyBool, pyInt, pyStr, pyStrFresh, typeName, type Kwargs, type PyClassObj, type PyDictObj, type PyObj, type PyStrObj } from "./objects.js";
 import { bindDef, pyDef } from "./pyParams.js";
+import { setClassHooks } from "./classHooks.js";
+import { lookupClassAttr, makeClass } from "./classes.js";
 import { refusedMethod, stdlibClass, unmodelled } from "./stdlibClass.js";
 import { getItem, makeSlice } from "./subscript.js";
 import { strText } from "./text.js";
@@ -66,45 +68,54 @@ interface Placeholder {
 const ID_START = /[_a-zA-Z]/;
 const ID_CONT = /[_a-zA-Z0-9]/;
 
-/** Template.pattern's matches over the template's code points: $$, $identifier, ${identifier}, or a bare $ (invalid). */
-function placeholders(cps: readonly string[]): Placeholder[] {
+/**
+ * The pattern's matches over the template's code points, for the class's
+ * delimiter and the default idpattern (?a:[_a-z][_a-z0-9]*) under IGNORECASE:
+ * delimiter twice, delimiter + identifier, delimiter + {identifier}, or a bare
+ * delimiter (invalid), searched left to right without overlap.
+ */
+function placeholders(cps: readonly string[], delim: readonly string[]): Placeholder[] {
   const out: Placeholder[] = [];
+  const d = delim.length;
+  const delimAt = (i: number): boolean => delim.every((c, k) => cps[i + k] === c);
+  const ident = (from: number): number => {
+    if (!ID_START.test(cps[from] ?? "")) return from;
+    let j = from + 1;
+    while (j < cps.length && ID_CONT.test(cps[j] as string)) j++;
+    return j;
+  };
   let i = 0;
   while (i < cps.length) {
-    if (cps[i] !== "$") {
+    if (!delimAt(i)) {
       i++;
       continue;
     }
-    const next = cps[i + 1];
-    if (next === "$") {
-      out.push({ start: i, end: i + 2, kind: "escaped" });
-      i += 2;
-      continue;
-    }
-    const ident = (from: number): number => {
-      if (!ID_START.test(cps[from] ?? "")) return from;
-      let j = from + 1;
-      while (j < cps.length && ID_CONT.test(cps[j] as string)) j++;
-      return j;
-    };
-    const named = ident(i + 1);
-    if (named > i + 1) {
-      out.push({ start: i, end: named, kind: "named", id: [i + 1, named] });
-      i = named;
-      continue;
-    }
-    if (next === "{") {
-      const b = ident(i + 2);
-      if (b > i + 2 && cps[b] === "}") {
-        out.push({ start: i, end: b + 1, kind: "braced", id: [i + 2, b] });
-        i = b + 1;
-        continue;
-      }
-    }
-    out.push({ start: i, end: i + 1, kind: "invalid" });
-    i += 1;
+    const after = i + d;
+    let m: Placeholder;
+    const named = ident(after);
+    const braced = cps[after] === "{" ? ident(after + 1) : after + 1;
+    if (delimAt(after)) m = { start: i, end: after + d, kind: "escaped" };
+    else if (named > after) m = { start: i, end: named, kind: "named", id: [after, named] };
+    else if (braced > after + 1 && cps[braced] === "}") m = { start: i, end: braced + 1, kind: "braced", id: [after + 1, braced] };
+    else m = { start: i, end: after, kind: "invalid" };
+    out.push(m);
+    i = m.end;
   }
   return out;
+}
+
+/** The delimiter each Template class compiled its pattern with (Template itself and the subclasses made here). */
+const patternDelimiters = new WeakMap<PyClassObj, readonly string[]>();
+
+/** The pattern this instance's substitution follows, refused where it is not the default idpattern over a known delimiter. */
+function patternOf(self: PyObj): readonly string[] {
+  const delim = self.t === "instance" ? patternDelimiters.get(self.cls) : undefined;
+  if (delim === undefined || self.t !== "instance") throw new PymemError("UNSUPPORTED", `Template methods on a '${typeName(self)}'`);
+  const base = self.cls.mro[self.cls.mro.length - 1] as PyClassObj;
+  for (const name of ["pattern", "idpattern", "braceidpattern", "flags"]) {
+    if (getAttr(self, name) !== base.attrs.get(name)) throw new PymemError("UNSUPPORTED", `a Template whose ${name} is not string.Template's (its own pattern)`);
+  }
+  return delim;
 }
 
 const SUBSTITUTE = pyDef("substitute", ["self", "mapping"], [None], { posOnly: 2, kwarg: "kws" });
@@ -116,6 +127,12 @@ function lookupIn(mapping: PyObj | null, kws: PyDictObj): (key: PyObj) => PyObj 
   return (k) => dictGet(kws, k) ?? getItem(mapping, k);
 }
 
+function templateText(self: PyObj): PyStrObj {
+  const template = getAttr(self, "template");
+  if (template.t !== "str") throw typeError(template.t === "bytes" ? "cannot use a string pattern on a bytes-like object" : "expected string or bytes-like object");
+  return template;
+}
+
 /** Template.substitute / safe_substitute: self.pattern.sub(convert, self.template). */
 function substitute(safe: boolean, args: readonly PyObj[], kw: Kwargs): PyObj {
   const bound = bindDef(SUBSTITUTE, args, kw);
@@ -123,13 +140,13 @@ function substitute(safe: boolean, args: readonly PyObj[], kw: Kwargs): PyObj {
   const given = args.length >= 2 ? (args[1] as PyObj) : null;
   const kws = bound[2] as PyDictObj;
   const lookup = lookupIn(given, kws);
-  const template = getAttr(self, "template");
-  if (template.t !== "str") throw typeError(template.t === "bytes" ? "cannot use a string pattern on a bytes-like object" : "expected string or bytes-like object");
+  const delim = patternOf(self);
+  const template = templateText(self);
   const cps = [...strText(template)];
   const pieces: PyObj[] = [];
   let at = 0;
   const str = typeObject("str");
-  for (const m of placeholders(cps)) {
+  for (const m of placeholders(cps, delim)) {
     ctx().tick();
     if (at < m.start) pieces.push(substr(template, at, m.start));
     let item: PyObj;
@@ -146,7 +163,7 @@ function substitute(safe: boolean, args: readonly PyObj[], kw: Kwargs): PyObj {
       item = getAttr(self, "delimiter");
     } else {
       if (safe) item = substr(template, m.start, m.end);
-      else throw invalidPlaceholder(cps, m.start);
+      else throw invalidPlaceholder(cps, m.end);
     }
     pieces.push(item);
     at = m.end;
@@ -155,22 +172,22 @@ function substitute(safe: boolean, args: readonly PyObj[], kw: Kwargs): PyObj {
   return pieces.length === 0 ? pyStr("") : joinPieces(pyStr(""), pieces);
 }
 
-/** Template._invalid: the line and column of a bare delimiter. */
+/** Template._invalid: the line and column of mo.start('invalid') (just past the delimiter). */
 function invalidPlaceholder(cps: readonly string[], i: number): PyException {
   const before = cps.slice(0, i).join("");
-  const lines = before.split(/(?<=\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029](?!(?<=\r)\n))/u).filter((l) => l !== "");
+  const lines = before.split(/(?<=\r\n|[\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|\r(?!\n))/u).filter((l) => l !== "");
   const lineno = lines.length === 0 ? 1 : lines.length;
   const colno = lines.length === 0 ? 1 : i - [...lines.slice(0, -1).join("")].length;
   return new PyException("ValueError", `Invalid placeholder in string: line ${lineno}, col ${colno}`);
 }
 
-/** get_identifiers() (3.11+): the named and braced identifiers, each once, in order; is_valid(): no bare delimiter. */
+/** get_identifiers() (3.11+): the named and braced identifiers, each once, in order. */
 function identifiers(self: PyObj): PyObj {
-  const template = getAttr(self, "template");
-  if (template.t !== "str") throw typeError("expected string or bytes-like object");
+  const delim = patternOf(self);
+  const template = templateText(self);
   const ids = newEmptyList();
   const seen = new Set<string>();
-  for (const m of placeholders([...strText(template)])) {
+  for (const m of placeholders([...strText(template)], delim)) {
     if (m.id === undefined) continue;
     const name = substr(template, m.id[0], m.id[1]);
     const t = strText(name as PyStrObj);
@@ -182,6 +199,28 @@ function identifiers(self: PyObj): PyObj {
 }
 
 const INIT = pyDef("__init__", ["self", "template"], []);
+
+/**
+ * A class statement over Template (or a subclass made here): made as any class,
+ * its pattern compiled from its delimiter (3.8's _TemplateMetaclass, __init_subclass__
+ * after) — refused where it sets its own pattern, idpattern, braceidpattern or flags.
+ */
+function templateSubclass(meta: string | undefined): (name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>) => PyObj {
+  const make = (name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>): PyObj => {
+    for (const own of ["pattern", "idpattern", "braceidpattern", "flags"]) {
+      if (ns.has(own)) throw new PymemError("UNSUPPORTED", `a Template subclass with its own ${own} (its regular expression is not modelled)`);
+    }
+    if (bases.length !== 1) throw new PymemError("UNSUPPORTED", "a Template subclass with several bases");
+    const cls = makeClass(name, bases, ns);
+    const delim = lookupClassAttr(cls, "delimiter");
+    if (delim === undefined || delim.t !== "str" || delim.length === 0) throw new PymemError("UNSUPPORTED", "a Template subclass whose delimiter is not a non-empty str");
+    patternDelimiters.set(cls, [...strText(delim)]);
+    if (meta !== undefined) Object.assign(cls, { metaclass: meta });
+    setClassHooks(cls, { subclass: make });
+    return cls;
+  };
+  return make;
+}
 
 function templateClass(layout: Layout): PyClassObj {
   const methods: [string, PyObj][] = [
@@ -202,13 +241,15 @@ function templateClass(layout: Layout): PyClassObj {
   if (layout.rules.templateIdentifiers) {
     methods.push(["get_identifiers", nativeFunction("get_identifiers", ([self]) => identifiers(self as PyObj))]);
     methods.push(["is_valid", nativeFunction("is_valid", ([self]) => {
-      const template = getAttr(self as PyObj, "template");
-      if (template.t !== "str") throw typeError("expected string or bytes-like object");
-      return placeholders([...strText(template)]).some((m) => m.kind === "invalid") ? pyBool(false) : pyBool(true);
+      const delim = patternOf(self as PyObj);
+      return pyBool(!placeholders([...strText(templateText(self as PyObj))], delim).some((m) => m.kind === "invalid"));
     })]);
   }
   const meta = (layout.attributeNames["module string"] ?? "").split(" ").includes("_TemplateMetaclass") ? "_TemplateMetaclass" : undefined;
-  return stdlibClass("Template", "string", methods, meta);
+  const cls = stdlibClass("Template", "string", methods, meta);
+  patternDelimiters.set(cls, ["$"]);
+  setClassHooks(cls, { subclass: templateSubclass(meta) });
+  return cls;
 }
 
 export function stringModuleAttrs(layout: Layout): { attrs: [string, PyObj][]; perEvaluation: [string, () => PyObj][] } {

@@ -17,6 +17,8 @@ import { listAppend, listArray, newEmptyList } from "./lists.js";
 import { binaryOp } from "./ops.js";
 import { False, nativeFunction, None, pyInt, pyStr, pyStrFresh, True, typeName, type Kwargs, type PyClassObj, type PyListObj, type PyObj, type PyStrObj } from "./objects.js";
 import { bindDef, pyDef } from "./pyParams.js";
+import { setClassHooks } from "./classHooks.js";
+import { lookupClassAttr } from "./classes.js";
 import { refusedMethod, stdlibClass, unmodelled } from "./stdlibClass.js";
 import { callMethod, joinPieces, substr } from "./stringModule.js";
 import { strText } from "./text.js";
@@ -54,8 +56,15 @@ interface Wrapper {
   opt(name: string): PyObj;
 }
 
+/** What wrap() and fill() run through: a subclass overriding any of them is refused. */
+const OVERRIDABLE = ["wrap", "fill", "_munge_whitespace", "_split", "_fix_sentence_endings", "_handle_long_word", "_wrap_chunks", "_split_chunks",
+  "wordsep_re", "wordsep_simple_re", "sentence_end_re", "unicode_whitespace_trans"];
+
 function wrapperOf(self: PyObj, cls: PyClassObj): Wrapper {
-  if (self.t !== "instance" || self.cls !== cls) throw new PymemError("UNSUPPORTED", `TextWrapper methods on a '${typeName(self)}' (a subclass may override them)`);
+  if (self.t !== "instance" || !self.cls.mro.includes(cls)) throw new PymemError("UNSUPPORTED", `TextWrapper methods on a '${typeName(self)}'`);
+  for (const name of OVERRIDABLE) {
+    if (lookupClassAttr(self.cls, name) !== cls.attrs.get(name)) throw new PymemError("UNSUPPORTED", `a TextWrapper subclass with its own ${name}`);
+  }
   return { self, opt: (name) => getAttr(self, name) };
 }
 
@@ -214,6 +223,8 @@ function textWrapperClass(layout: Layout): PyClassObj {
       return callMethod(pyStr("\n"), "join", [wrap(self, text)]);
     })],
   ]);
+  // A subclass is made as any class; wrapperOf refuses one that overrides what wrap() runs.
+  setClassHooks(cls, {});
   return cls;
 }
 
