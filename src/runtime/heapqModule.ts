@@ -4,8 +4,8 @@
 // the list as PyList_Append and PyList_SetSlice do) and its Python ones
 // (Lib/heapq.py: nlargest/nsmallest with their n == 1 and n >= len shortcuts,
 // which decide how the result list is built, and merge, a generator).
-import { callObject, emptyKwargs } from "./calls.js";
-import { pyEq, richCompare } from "./compare.js";
+import { callObject } from "./calls.js";
+import { pyEq, richCompare, truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { PyException, typeError } from "./errors.js";
 import { makeGenerator } from "./generators.js";
@@ -14,7 +14,6 @@ import { listAppend, listArray, listAssSliceResize, newEmptyList, newListExact }
 import { sortInPlace } from "./methods.js";
 import { builtinFunction, nativeFunction, None, pyBool, typeName, type Kwargs, type PyListObj, type PyObj } from "./objects.js";
 import { bindDef, pyDef } from "./pyParams.js";
-import { truthy } from "./compare.js";
 import type { Layout } from "../layouts/layout.js";
 
 type Lt = (a: PyObj, b: PyObj) => boolean;
@@ -73,25 +72,25 @@ function heappush(heap: PyListObj, item: PyObj): void {
 }
 
 /** heappop_internal: the last item taken off by PyList_SetSlice (list_ass_slice: cleared when it empties the list). */
-function heappop<T extends PyObj>(heap: PyListObj, lt: Lt): PyObj {
+function heappop(heap: PyListObj): PyObj {
   const arr = listArray(heap);
   const n = arr.length;
   if (n === 0) throw indexError();
   listAssSliceResize(heap, n - 1);
-  const lastelt = arr.pop() as T;
+  const lastelt = arr.pop() as PyObj;
   if (n - 1 === 0) return lastelt;
   const returnitem = arr[0] as PyObj;
   arr[0] = lastelt;
-  siftup(arr, 0, lt);
+  siftup(arr, 0, lessThan);
   return returnitem;
 }
 
-function heapreplace(heap: PyListObj, item: PyObj, lt: Lt): PyObj {
+function heapreplace(heap: PyListObj, item: PyObj): PyObj {
   const arr = listArray(heap);
   if (arr.length === 0) throw indexError();
   const returnitem = arr[0] as PyObj;
   arr[0] = item;
-  siftup(arr, 0, lt);
+  siftup(arr, 0, lessThan);
   return returnitem;
 }
 
@@ -103,8 +102,6 @@ function heappushpop(heap: PyListObj, item: PyObj): PyObj {
   siftup(arr, 0, lessThan);
   return returnitem;
 }
-
-const keyDefault = { key: None };
 
 /** n compared with 1 and with len(iterable), as the Python code compares it. */
 function countArg(n: PyObj): number | null {
@@ -161,8 +158,8 @@ function sizedOrNull(o: PyObj): number | null {
 }
 
 const NBEST = {
-  nlargest: pyDef("nlargest", ["n", "iterable", "key"], [keyDefault.key]),
-  nsmallest: pyDef("nsmallest", ["n", "iterable", "key"], [keyDefault.key]),
+  nlargest: pyDef("nlargest", ["n", "iterable", "key"], [None]),
+  nsmallest: pyDef("nsmallest", ["n", "iterable", "key"], [None]),
 };
 
 const MERGE = pyDef("merge", [], [], { vararg: "iterables", kwonly: ["key", "reverse"], kwDefaults: [None, pyBool(false)] });
@@ -231,14 +228,12 @@ export function heapqModuleAttrs(_layout: Layout): [string, PyObj][] {
   const c = (name: string, f: (args: readonly PyObj[]) => PyObj): PyObj => builtinFunction(name, (args) => f(args), "heapq");
   return [
     ["heappush", c("heappush", ([heap, item]) => (heappush(heapList(heap), item as PyObj), None))],
-    ["heappop", c("heappop", ([heap]) => heappop(heapList(heap), lessThan))],
+    ["heappop", c("heappop", ([heap]) => heappop(heapList(heap)))],
     ["heapify", c("heapify", ([heap]) => (heapify(listArray(heapList(heap)), lessThan), None))],
-    ["heapreplace", c("heapreplace", ([heap, item]) => heapreplace(heapList(heap), item as PyObj, lessThan))],
+    ["heapreplace", c("heapreplace", ([heap, item]) => heapreplace(heapList(heap), item as PyObj))],
     ["heappushpop", c("heappushpop", ([heap, item]) => heappushpop(heapList(heap), item as PyObj))],
     ["nlargest", nativeFunction("nlargest", (args, kw) => nBest("nlargest", true, args, kw))],
     ["nsmallest", nativeFunction("nsmallest", (args, kw) => nBest("nsmallest", false, args, kw))],
     ["merge", nativeFunction("merge", merge)],
   ];
 }
-
-export { emptyKwargs };
