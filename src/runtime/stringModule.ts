@@ -9,7 +9,7 @@
 import { callObject, emptyKwargs } from "./calls.js";
 import { truthy } from "./compare.js";
 import { intern } from "./constPool.js";
-import { ctx } from "./ctx.js";
+import { chargeChars, ctx } from "./ctx.js";
 import { getAttr, setAttr } from "./attributes.js";
 import { dictGet } from "./dicts.js";
 import { PyException, PymemError, typeError } from "./errors.js";
@@ -34,6 +34,31 @@ const WHITESPACE = " \t\n\r\x0b\x0c";
 /** s[a:b] as the str's own slicing makes it (PyUnicode_Substring: the str itself when whole). */
 export function substr(s: PyObj, a: number, b: number): PyObj {
   return getItem(s, makeSlice(pyInt(a), pyInt(b), None));
+}
+
+/**
+ * Slices of one str by code point positions, as PyUnicode_Substring makes
+ * them (re's getslice): the str itself when whole, '' when empty, a cached
+ * latin-1 character for one, else a new str — without rescanning the text
+ * for every slice.
+ */
+export function slicer(s: PyStrObj): (a: number, b: number) => PyObj {
+  const text = strText(s);
+  let units: number[] | null = null;
+  if (s.maxChar >= 0x10000) {
+    units = [];
+    for (let i = 0; i < text.length; i++) {
+      units.push(i);
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) i++;
+    }
+    units.push(text.length);
+  }
+  return (a, b) => {
+    if (a >= s.length || b <= a) return pyStr("");
+    if (a === 0 && b === s.length) return s;
+    return pyStr(units === null ? text.slice(a, b) : text.slice(units[a] as number, units[b] as number));
+  };
 }
 
 export function callMethod(o: PyObj, name: string, args: readonly PyObj[] = []): PyObj {
@@ -142,33 +167,35 @@ function substitute(safe: boolean, args: readonly PyObj[], kw: Kwargs): PyObj {
   const lookup = lookupIn(given, kws);
   const delim = patternOf(self);
   const template = templateText(self);
+  const cut = slicer(template);
+  chargeChars(template.length);
   const cps = [...strText(template)];
   const pieces: PyObj[] = [];
   let at = 0;
   const str = typeObject("str");
   for (const m of placeholders(cps, delim)) {
     ctx().tick();
-    if (at < m.start) pieces.push(substr(template, at, m.start));
+    if (at < m.start) pieces.push(cut(at, m.start));
     let item: PyObj;
     if (m.kind === "named" || m.kind === "braced") {
       const [a, b] = m.id as readonly [number, number];
-      const name = substr(template, a, b);
+      const name = cut(a, b);
       try {
         item = callObject(str, [lookup(name)]);
       } catch (e) {
         if (!safe || !(e instanceof PyException) || e.pyType !== "KeyError") throw e;
-        item = substr(template, m.start, m.end);
+        item = cut(m.start, m.end);
       }
     } else if (m.kind === "escaped") {
       item = getAttr(self, "delimiter");
     } else {
-      if (safe) item = substr(template, m.start, m.end);
+      if (safe) item = cut(m.start, m.end);
       else throw invalidPlaceholder(cps, m.end);
     }
     pieces.push(item);
     at = m.end;
   }
-  if (at < cps.length) pieces.push(substr(template, at, cps.length));
+  if (at < cps.length) pieces.push(cut(at, cps.length));
   return pieces.length === 0 ? pyStr("") : joinPieces(pyStr(""), pieces);
 }
 
@@ -185,11 +212,12 @@ function invalidPlaceholder(cps: readonly string[], i: number): PyException {
 function identifiers(self: PyObj): PyObj {
   const delim = patternOf(self);
   const template = templateText(self);
+  const cut = slicer(template);
   const ids = newEmptyList();
   const seen = new Set<string>();
   for (const m of placeholders([...strText(template)], delim)) {
     if (m.id === undefined) continue;
-    const name = substr(template, m.id[0], m.id[1]);
+    const name = cut(m.id[0], m.id[1]);
     const t = strText(name as PyStrObj);
     if (seen.has(t)) continue;
     seen.add(t);

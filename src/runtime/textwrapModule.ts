@@ -9,7 +9,7 @@
 // TextWrapper overriding its methods is refused.
 import { callObject } from "./calls.js";
 import { truthy } from "./compare.js";
-import { ctx } from "./ctx.js";
+import { chargeChars, ctx } from "./ctx.js";
 import { getAttr, setAttr } from "./attributes.js";
 import { dictSet, newDict } from "./dicts.js";
 import { PymemError, typeError, valueError } from "./errors.js";
@@ -20,7 +20,7 @@ import { bindDef, pyDef } from "./pyParams.js";
 import { setClassHooks } from "./classHooks.js";
 import { lookupClassAttr } from "./classes.js";
 import { refusedMethod, stdlibClass, unmodelled } from "./stdlibClass.js";
-import { callMethod, joinPieces, substr } from "./stringModule.js";
+import { callMethod, joinPieces, slicer, substr } from "./stringModule.js";
 import { strText } from "./text.js";
 import { allSpace, endsSentence, simpleSpans, wordsepSpans } from "./textwrapChunks.js";
 import { isUnicodeSpace } from "./unicodeChars.js";
@@ -74,10 +74,11 @@ function splitChunks(w: Wrapper, text: PyObj, trans: PyObj): PyObj[] {
   if (truthy(w.opt("expand_tabs"))) t = callMethod(t, "expandtabs", [w.opt("tabsize")]);
   if (truthy(w.opt("replace_whitespace"))) t = callMethod(t, "translate", [trans]);
   if (t.t !== "str") throw new PymemError("UNSUPPORTED", `textwrap over a '${typeName(t)}'`);
+  chargeChars(t.length);
   const cps = Array.from(strText(t), (ch) => ch.codePointAt(0) as number);
-  ctx().tick(cps.length / 16);
   const spans = w.opt("break_on_hyphens") === True ? wordsepSpans(cps) : simpleSpans(cps);
-  return spans.map(([a, b]) => substr(t, a, b));
+  const slice = slicer(t);
+  return spans.map(([a, b]) => slice(a, b));
 }
 
 /** _fix_sentence_endings: the " " after a sentence's end becomes the class's one "  " constant. */
@@ -259,14 +260,15 @@ function checkStr(text: PyObj): PyStrObj {
 
 /** The pieces of re.sub(pattern, '', text) for matches at `spans`: the text between them and '' for each. */
 function subPieces(text: PyStrObj, spans: readonly [number, number][]): PyObj {
+  const substr = slicer(text);
   const pieces: PyObj[] = [];
   let at = 0;
   for (const [a, b] of spans) {
-    if (at < a) pieces.push(substr(text, at, a));
+    if (at < a) pieces.push(substr(at, a));
     pieces.push(pyStr(""));
     at = b;
   }
-  if (at < text.length) pieces.push(substr(text, at, text.length));
+  if (at < text.length) pieces.push(substr(at, text.length));
   return pieces.length === 0 ? pyStr("") : joinPieces(pyStr(""), pieces);
 }
 
@@ -281,7 +283,8 @@ function lineStarts(cps: readonly string[]): number[] {
 
 /** dedent(text): blank lines emptied, then the common margin of spaces and tabs taken off each line. */
 function dedent(textObj: PyObj): PyObj {
-  const cps0 = [...strText(checkStr(textObj))];
+  chargeChars(checkStr(textObj).length * 2);
+  const cps0 = [...strText(textObj as PyStrObj)];
   // _whitespace_only_re = '^[ \t]+$' (MULTILINE)
   const blank: [number, number][] = [];
   for (const s of lineStarts(cps0)) {
