@@ -2,10 +2,12 @@
 // as the module's code makes them (the identifier-like literals interned, as
 // a code object's constants are, so `string.digits is '0123456789'`; the ones
 // built by + at import are fresh), capwords (split, capitalize, join, each by
-// the str's own methods), and Template, a Python class: $-substitution as its
-// pattern's sub() builds the result (the pieces between matches sliced from
-// the template, the whole template returned when nothing matched, one piece
-// returned as it is). Formatter is refused.
+// the str's own methods), and Template, a Python class made per evaluation:
+// $-substitution as its pattern's sub() builds the result (the pieces between
+// matches sliced from the template, the whole template returned when nothing
+// matched, one piece returned as it is). Subclasses with their own delimiter
+// are modelled (3.8's _TemplateMetaclass as their type); one with its own
+// pattern, idpattern, braceidpattern or flags, and Formatter, are refused.
 import { callObject, emptyKwargs } from "./calls.js";
 import { truthy } from "./compare.js";
 import { intern } from "./constPool.js";
