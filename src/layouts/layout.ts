@@ -127,6 +127,14 @@ export interface VersionRules {
   readonly dictGetMakesPlainDict: boolean;
   /** `with` over an object lacking __enter__/__exit__ is a TypeError naming the protocol (3.11+); before, an AttributeError naming the method. */
   readonly withProtocolMessage: boolean;
+  /** bisect's hi may be None (3.9+, Argument Clinic's Py_ssize_t accepting NoneType); before, only an int. */
+  readonly bisectHiAcceptsNone: boolean;
+  /** string.Template has get_identifiers() and is_valid() (3.11+). */
+  readonly templateIdentifiers: boolean;
+  /** TextWrapper._handle_long_word breaks a long word after its last hyphen that fits (3.10+); before, at the width. */
+  readonly textwrapLongWordHyphens: boolean;
+  /** textwrap.indent joins the prefixes and the lines as separate items (3.13+); before, each prefixed line is one concatenated str. */
+  readonly textwrapIndentSeparateItems: boolean;
   /** enum members get _sort_order_ after __init__ (3.11+). */
   readonly enumSortOrder: boolean;
   /** auto() is the largest value so far + 1 (3.13+); before, the last int value + 1. */

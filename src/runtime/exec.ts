@@ -26,6 +26,7 @@ import { dictSet, newDict } from "./dicts.js";
 import { classCells, type ClassCell, type FrameWithCell } from "./superObjects.js";
 import { chainContext, exceptionMatches, exceptionObject, raiseException, reraise } from "./exceptions.js";
 import { callBound, isUserObj, lookupDunder } from "./userDunders.js";
+import { moduleAttr, moduleItems } from "./moduleAttrs.js";
 
 /** A compiled statement; what it gives back says how it ended (nothing: normally). */
 type Exec = (sc: Scope) => Completion | void;
@@ -161,10 +162,10 @@ export class StatementCompiler {
         return (sc) => {
           for (const { a, store } of binds) {
             if (store === null) {
-              for (const [k, v] of m.attrs) (sc.vars as Map<string, PyObj>).set(k, v);
+              for (const [k, v] of moduleItems(m)) (sc.vars as Map<string, PyObj>).set(k, v);
               continue;
             }
-            const v = m.attrs.get(a.name);
+            const v = moduleAttr(m, a.name);
             if (v === undefined) throw new PyException("ImportError", `cannot import name '${a.name}' from '${m.name}'`);
             store(sc, v);
           }

@@ -22,7 +22,8 @@ function attrKey(name: string): PyStrObj {
 }
 
 export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | undefined {
-  if (name === "__dict__" && inst.cls.stdlib === true) throw new PymemError("UNSUPPORTED", `the __dict__ of a ${inst.cls.name} (a standard-library class's instance dict)`);
+  // A stdlib class made per evaluation keeps its instances' keys (cachedKeys), so their dicts are modelled; the others are refused.
+  if (name === "__dict__" && inst.cls.stdlib === true && inst.cls.cachedKeys === null) throw new PymemError("UNSUPPORTED", `the __dict__ of a ${inst.cls.name} (a standard-library class's instance dict)`);
   if (name === "__dict__" && inst.cls.hasDict) {
     if (inst.owner !== undefined && inst.dict === null && ctx().layout.rules.dictGetMakesPlainDict) inst.dict = newDict();
     return instanceDict(inst);

@@ -40,6 +40,7 @@ import { dunder } from "./dunders.js";
 import { signatureCounts } from "./argumentBinding.js";
 import { longSliceIndices } from "./longSlices.js";
 import { checkCall } from "./signatures.js";
+import { moduleAttr } from "./moduleAttrs.js";
 
 /** slice.indices(length): _PySlice_GetLongIndices, in exact integers. */
 function sliceIndicesTuple(s: import("./objects.js").PySliceObj, lengthObj: PyObj): PyObj {
@@ -665,7 +666,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
       }
       break;
     case "module": {
-      const v = o.attrs.get(name);
+      const v = moduleAttr(o, name);
       if (v !== undefined) return v;
       break;
     }

@@ -21,6 +21,10 @@ import { enumModuleAttrs } from "./enumModule.js";
 import { datetimeModuleAttrs } from "./datetimeModule.js";
 import { functoolsModuleAttrs } from "./functoolsModule.js";
 import { operatorModuleAttrs } from "./operatorModule.js";
+import { heapqModuleAttrs } from "./heapqModule.js";
+import { bisectModuleAttrs } from "./bisectModule.js";
+import { stringModuleAttrs } from "./stringModule.js";
+import { textwrapModuleAttrs } from "./textwrapModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
@@ -56,8 +60,8 @@ function arrayAttrs(layout: Layout): [string, PyObj][] {
   return [["array", { t: "type", name: "array", call: arrayCall, attrs: new Map(), heap: "extension" }], ["typecodes", pyStr(layout.array.typecodes)]];
 }
 
-function module(name: string, attrs: [string, PyObj][]): PyModuleObj {
-  return { t: "module", name, attrs: new Map(attrs) };
+function module(name: string, attrs: [string, PyObj][], perEvaluation: [string, () => PyObj][] = []): PyModuleObj {
+  return perEvaluation.length === 0 ? { t: "module", name, attrs: new Map(attrs) } : { t: "module", name, attrs: new Map(attrs), perEvaluation: new Map(perEvaluation) };
 }
 
 /** The modules' attribute tables; what a version changes in them (array.typecodes) comes from its layout. */
@@ -79,6 +83,8 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
   const array = module("array", arrayAttrs(layout));
   const collections = module("collections", [...collectionsAttrs(), ["namedtuple", namedtupleFunction()]]);
   const decimal = module("decimal", decimalAttrs());
+  const string = stringModuleAttrs(layout);
+  const textwrap = textwrapModuleAttrs(layout);
   return new Map([
     ["array", array],
     ["collections", collections],
@@ -95,5 +101,9 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["datetime", module("datetime", datetimeModuleAttrs(layout))],
     ["functools", module("functools", functoolsModuleAttrs(layout))],
     ["operator", module("operator", operatorModuleAttrs(layout))],
+    ["heapq", module("heapq", heapqModuleAttrs(layout))],
+    ["bisect", module("bisect", bisectModuleAttrs(layout))],
+    ["string", module("string", string.attrs, string.perEvaluation)],
+    ["textwrap", module("textwrap", textwrap.attrs, textwrap.perEvaluation)],
   ]);
 }

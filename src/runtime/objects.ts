@@ -187,7 +187,13 @@ export interface PyTypeObj {
   readonly metaclass?: string;
 }
 
-export interface PyModuleObj { readonly t: "module"; readonly name: string; readonly attrs: ReadonlyMap<string, PyObj> }
+export interface PyModuleObj {
+  readonly t: "module";
+  readonly name: string;
+  readonly attrs: ReadonlyMap<string, PyObj>;
+  /** Names whose value each evaluation makes for itself on first use (moduleAttrs.ts): interned constants, classes holding shared keys. */
+  readonly perEvaluation?: ReadonlyMap<string, () => PyObj>;
+}
 
 /** A lambda: its compiled body behind a native-call interface. */
 export interface PyFunctionObj {

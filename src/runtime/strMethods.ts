@@ -22,6 +22,7 @@ import { asciiLower, isUnicodeSpace, unicodeSpaceRuns } from "./unicodeChars.js"
 import { newTuple } from "./tuples.js";
 import { newByteArrayExact } from "./ops.js";
 import { getItem } from "./subscript.js";
+import { dictGet } from "./dicts.js";
 
 const MAX_PREALLOC = 12;
 
@@ -376,16 +377,22 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
         // unicode_translate: table[ord(ch)] through __getitem__; a LookupError leaves ch as it is.
         if (table === undefined) throw typeError("translate() takes exactly one argument (0 given)");
         let out = "";
-        for (const ch of text()) {
-          let m: PyObj;
+        // An exact dict answers by lookup: a miss is the KeyError __getitem__ would raise, without making one per character.
+        const plain = table.t === "dict" && table.flavor === undefined ? table : null;
+        const lookup = (key: PyObj): PyObj | undefined => {
+          if (plain !== null) return dictGet(plain, key);
           try {
-            m = getItem(table, pyInt(ch.codePointAt(0) as number));
+            return getItem(table, key);
           } catch (e) {
-            if (e instanceof PyException && (e.pyType === "KeyError" || e.pyType === "IndexError" || e.pyType === "LookupError")) {
-              out += ch;
-              continue;
-            }
+            if (e instanceof PyException && (e.pyType === "KeyError" || e.pyType === "IndexError" || e.pyType === "LookupError")) return undefined;
             throw e;
+          }
+        };
+        for (const ch of text()) {
+          const m = lookup(pyInt(ch.codePointAt(0) as number));
+          if (m === undefined) {
+            out += ch;
+            continue;
           }
           if (m.t === "NoneType") continue;
           if (m.t === "str") out += strText(m);

@@ -33,6 +33,7 @@ export const cpython313: Layout = {
     heapExtensionTypes: [...cpython312.rules.heapExtensionTypes, "Decimal"],
     jsonTrailingCommaError: true,
     enumAutoFromMax: true,
+    textwrapIndentSeparateItems: true,
   },
   // 'w' (Py_UCS4) joins the typecodes; pymem refuses arrays of it.
   array: { ...cpython312.array, typecodes: "bBuwhHiIlLqQfd" },
