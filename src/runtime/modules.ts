@@ -19,6 +19,8 @@ import { jsonModuleAttrs } from "./jsonModule.js";
 import { copyModuleAttrs } from "./copyModule.js";
 import { enumModuleAttrs } from "./enumModule.js";
 import { datetimeModuleAttrs } from "./datetimeModule.js";
+import { fractionsModuleAttrs } from "./fractionsModule.js";
+import { statisticsModuleAttrs } from "./statisticsModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
@@ -77,6 +79,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
   const array = module("array", arrayAttrs(layout));
   const collections = module("collections", [...collectionsAttrs(), ["namedtuple", namedtupleFunction()]]);
   const decimal = module("decimal", decimalAttrs());
+  const math = module("math", mathModuleAttrs(layout));
   return new Map([
     ["array", array],
     ["collections", collections],
@@ -84,12 +87,14 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["sys", sys],
     ["dataclasses", module("dataclasses", dataclassesModuleAttrs())],
     ["typing", module("typing", typingModuleAttrs())],
-    ["math", module("math", mathModuleAttrs(layout))],
+    ["math", math],
     ["itertools", module("itertools", itertoolsModuleAttrs(layout))],
     ["random", module("random", randomModuleAttrs(layout))],
     ["json", module("json", jsonModuleAttrs(layout))],
     ["copy", module("copy", copyModuleAttrs(layout))],
     ["enum", module("enum", enumModuleAttrs(layout))],
     ["datetime", module("datetime", datetimeModuleAttrs(layout))],
+    ["fractions", module("fractions", fractionsModuleAttrs(layout))],
+    ["statistics", module("statistics", statisticsModuleAttrs(layout, math))],
   ]);
 }

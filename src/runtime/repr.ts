@@ -211,7 +211,7 @@ export function repr(o: PyObj, active: Set<PyObj> = reprRunning): string {
     case "opaque":
       return `<${o.typeName} object${AT_ADDRESS}>`;
     case "method":
-      return `<bound method ${o.func.t === "function" ? o.func.name : "?"} of ${repr(o.self, active)}>`;
+      return `<bound method ${o.func.t === "function" ? (o.func.qualname ?? o.func.name) : "?"} of ${repr(o.self, active)}>`;
   }
 }
 
