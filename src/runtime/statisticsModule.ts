@@ -135,7 +135,8 @@ function exactRatio(x: PyObj): [PyObj, PyObj | null] {
       if (!Number.isFinite(x.v)) return [x, null];
       return floatRatioObjects(x.v);
     case "Decimal":
-      if (x.special === "sNaN") throw refuse("statistics over a signaling NaN Decimal");
+      // pymem's Decimal arithmetic does not carry infinities: a sum over one is refused.
+      if (x.special === "sNaN" || x.special === "Infinity") throw refuse(`statistics over a Decimal ${x.special === "sNaN" ? "signaling NaN" : "infinity"}`);
       if (x.special !== null) return [x, null];
       return ratioObjects(decimalRatio(x));
     default:
