@@ -15,6 +15,7 @@ import { PyException, PymemError } from "./errors.js";
 import { inplaceOp } from "./inplace.js";
 import { forEachUntil } from "./iteration.js";
 import { delAttr } from "./attributes.js";
+import { missingAttribute } from "./missingAttribute.js";
 import type { PyClassObj, PyInstanceObj, PyModuleObj, PyObj, Scope } from "./objects.js";
 import { None, pyStr, typeName } from "./objects.js";
 import { bindArguments, frameLayout, paramSpec, type FrameLayout } from "./params.js";
@@ -163,7 +164,12 @@ export class StatementCompiler {
               continue;
             }
             const v = m.attrs.get(a.name);
-            if (v === undefined) throw new PyException("ImportError", `cannot import name '${a.name}' from '${m.name}'`);
+            if (v === undefined) {
+              // A name the version's module has but pymem does not model is refused, not an ImportError.
+              const miss = missingAttribute([`module ${m.name}`], a.name, m.name, "");
+              if (miss instanceof PymemError) throw miss;
+              throw new PyException("ImportError", `cannot import name '${a.name}' from '${m.name}'`);
+            }
             store(sc, v);
           }
         };

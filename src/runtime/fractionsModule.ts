@@ -62,6 +62,7 @@ export function isFraction(o: PyObj | undefined): o is PyInstanceObj {
 
 /** The int objects a Fraction holds. */
 export function fractionParts(f: PyInstanceObj): [PyObj, PyObj] {
+  if (!isFraction(f)) throw new PymemError("UNSUPPORTED", `a Fraction method called on a '${typeName(f as PyObj)}'`);
   const n = slotGet(f, "_numerator");
   const d = slotGet(f, "_denominator");
   if (n === undefined || d === undefined) throw new PymemError("UNSUPPORTED", "a Fraction whose slots are not both set");
@@ -362,9 +363,66 @@ const monoMod: Mono = (a, b) => {
   return normalized(binaryOp("Mod", mul(na, db), mul(nb, da)), mul(da, db));
 };
 
-/** A method of the class: a Python function of Lib/fractions.py, with its __qualname__. */
+/** Each method's parameters as Lib/fractions.py declares them (self first), and how many have no default. */
+function params(name: string): [readonly string[], number] {
+  if (name === "__round__") return [["self", "ndigits"], 1];
+  if (name === "limit_denominator") return [["self", "max_denominator"], 1];
+  if (name === "__deepcopy__") return [["self", "memo"], 2];
+  if (name === "__format__") return [["self", "format_spec"], 2];
+  if (name === "from_float") return [["cls", "f"], 2];
+  if (name === "from_decimal") return [["cls", "dec"], 2];
+  if (name === "__rpow__") return [["b", "a"], 2];
+  if (/^__r?[a-z]+__$/.test(name) && BINARY.has(name.replace(/^__r/, "__"))) return [["a", "b"], 2];
+  return [["self"], 1];
+}
+
+const BINARY: ReadonlySet<string> = new Set([
+  "__add__", "__sub__", "__mul__", "__truediv__", "__floordiv__", "__divmod__", "__mod__", "__pow__",
+  "__eq__", "__lt__", "__gt__", "__le__", "__ge__",
+]);
+
+/**
+ * A method of the class: a Python function of Lib/fractions.py, with its
+ * __qualname__, binding its arguments as the def does (keywords by name,
+ * CPython's TypeErrors for a wrong count). Called on anything but a Fraction
+ * (Fraction.__neg__(5)) it is refused: its body would read attributes pymem
+ * does not look up on other objects.
+ */
 function qualified(name: string, qualname: string, call: NativeFn): PyFunctionObj {
-  return { t: "function", name, qualname, call };
+  // __new__ binds its own arguments (numerator, denominator, 3.8-3.11's _normalize keyword).
+  if (name === "__new__") return { t: "function", name, qualname, call };
+  const [names, required] = params(name);
+  const classLevel = names[0] === "cls";
+  const guarded: NativeFn = (args, kw) => {
+    const label = `${minor() >= 10 ? qualname : name}()`;
+    let bound = args;
+    if (kw.values.size > 0) {
+      const filled = [...args];
+      for (const [k, v] of kw.values) {
+        const i = names.indexOf(k);
+        if (i < 0 || name === "__format__") throw typeError(`${label} got an unexpected keyword argument '${k}'`);
+        if (filled[i] !== undefined) throw typeError(`${label} got multiple values for argument '${k}'`);
+        filled[i] = v;
+      }
+      bound = filled;
+    }
+    if (bound.length > names.length) throw typeError(`${label} takes ${names.length} positional argument${names.length === 1 ? "" : "s"} but ${bound.length} were given`);
+    const missing = names.slice(0, required).filter((_n, i) => bound[i] === undefined);
+    if (missing.length > 0) {
+      throw typeError(`${label} missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${missing.map((m) => `'${m}'`).join(" and ")}`);
+    }
+    let self = bound[0] as PyObj;
+    // A classmethod reached through an instance binds to its class.
+    if (classLevel && isFraction(self)) {
+      self = self.cls;
+      bound = [self, ...bound.slice(1)];
+    }
+    if (classLevel ? !(self.t === "class" && fractionClasses.has(self)) : !isFraction(self)) {
+      throw new PymemError("UNSUPPORTED", `${qualname} called on a '${typeName(self)}' (not a Fraction)`);
+    }
+    return call(bound, { values: new Map(), keys: new Map() });
+  };
+  return { t: "function", name, qualname, call: guarded };
 }
 
 type Fallback = "Add" | "Sub" | "Mult" | "Div" | "FloorDiv" | "Mod" | "divmod";
@@ -556,9 +614,9 @@ function fractionRound([self, nd]: readonly PyObj[]): PyObj {
 // ---------------------------------------------------------------------------
 // limit_denominator.
 
-function limitDenominator([self, maxArg]: readonly PyObj[], kw: Kwargs): PyObj {
+function limitDenominator([self, maxArg]: readonly PyObj[]): PyObj {
   const f = self as PyInstanceObj;
-  const maxObj = maxArg ?? kw.values.get("max_denominator") ?? pyInt(1000000);
+  const maxObj = maxArg ?? pyInt(1000000);
   const mv = intValue(maxObj);
   if (mv === null) throw new PymemError("UNSUPPORTED", `limit_denominator of a '${typeName(maxObj)}' bound`);
   const maxD = big(mv);
