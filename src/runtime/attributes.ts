@@ -125,7 +125,8 @@ export function getAttr(o: PyObj, name: string): PyObj {
       // slot_tp_getattr_hook: __getattr__ answers what the normal lookup did not find.
       const hook = callDunder(o, "__getattr__", [attrName(name)]);
       if (hook !== undefined) return hook;
-      throw missingAttribute([o.cls.builtinBase], name, `${o.cls.name}()`, `'${o.cls.name}' object has no attribute '${name}'`);
+      // A stdlib class's own names (fractions.Fraction's) are in the version's table: one pymem lacks is refused.
+      throw missingAttribute(o.cls.stdlib === true ? [o.cls.builtinBase, o.cls.name] : [o.cls.builtinBase], name, `${o.cls.name}()`, `'${o.cls.name}' object has no attribute '${name}'`);
     }
     case "class": {
       if (name === "__name__") return pyStr(o.name);
@@ -142,7 +143,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (name === "fromkeys" && subclassBase(o) === "dict") return subclassFromkeys(o);
       const meta = classHooks(o)?.missing;
       if (meta !== undefined) return meta(o, name);
-      throw missingAttribute(["type", o.builtinBase], name, o.name, `type object '${o.name}' has no attribute '${name}'`);
+      throw missingAttribute(o.stdlib === true ? ["type", o.builtinBase, o.name] : ["type", o.builtinBase], name, o.name, `type object '${o.name}' has no attribute '${name}'`);
     }
     case "type": {
       const v = o.attrs.get(name) ?? typeAttr(o, name);

@@ -158,6 +158,9 @@ function plainEq(a: PyObj, b: PyObj): boolean {
   if (sl !== null) return sl[0].size === sl[1].size && [...sl[0]].every((k) => sl[1].has(k));
   if ((a.t === "Decimal" && (isNumber(b) || b.t === "Decimal")) || (b.t === "Decimal" && isNumber(a))) {
     if (a.t === "float" || b.t === "float") {
+      // A finite float is compared exactly (Decimal's _convert_for_comparison); NaNs and infinities by value.
+      const c = decimalCompare(a, b);
+      if (c !== null) return c === 0;
       const x = a.t === "float" ? a.v : Number(decimalToString(a as never));
       const y = b.t === "float" ? b.v : Number(decimalToString(b as never));
       return x === y;

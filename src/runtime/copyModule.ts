@@ -36,6 +36,13 @@ function isAtomic(x: PyObj): boolean {
   return ATOMIC.has(x.t);
 }
 
+/** Classes whose __copy__ and __deepcopy__ return the object itself (fractions.Fraction: immutable). */
+const selfCopying = new WeakSet<object>();
+
+export function registerSelfCopying(cls: object): void {
+  selfCopying.add(cls);
+}
+
 /** Reduction hooks pymem does not run: a class defining one is refused rather than copied another way. */
 const REDUCE_HOOKS = ["__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__getnewargs__", "__getnewargs_ex__"];
 
@@ -178,6 +185,8 @@ export function deepcopy(x: PyObj, memo: Map<PyObj, PyObj>): PyObj {
       break;
     }
     case "instance": {
+      // Fraction.__deepcopy__: the object itself, and deepcopy keeps no memo entry for it.
+      if (selfCopying.has(x.cls)) return x;
       const own = lookupDunder(x, "__deepcopy__");
       if (own !== undefined) y = callDunder(x, "__deepcopy__", [memoDict(memo)]) as PyObj;
       else return reconstruct(x, memo);

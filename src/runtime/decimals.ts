@@ -188,9 +188,15 @@ export function decimalBinary(op: BinOpName, x: PyObj, y: PyObj): PyObj | null {
   }
 }
 
+/**
+ * A Decimal's order against an int or a finite float (the float taken exactly, as
+ * _convert_for_comparison does; FloatOperation is only a flag by default); null for
+ * what pymem does not compare (specials, NaN or infinite floats).
+ */
 export function decimalCompare(a: PyObj, b: PyObj): number | null {
-  const x = toDecimal(a);
-  const y = toDecimal(b);
+  const exact = (o: PyObj): PyDecimalObj | null => (o.t === "float" ? (Number.isFinite(o.v) ? decimalFromFloat(o.v) : null) : toDecimal(o));
+  const x = exact(a);
+  const y = exact(b);
   if (x === null || y === null || x.special !== null || y.special !== null) return null;
   const [p, q] = align(x, y);
   return p < q ? -1 : p > q ? 1 : 0;

@@ -18,6 +18,7 @@ import { forEachUntil } from "./iteration.js";
 import { delAttr } from "./attributes.js";
 import type { BuiltinBase, PyClassObj, PyInstanceObj, PyModuleObj, PyObj, Scope } from "./objects.js";
 import { SUBCLASSABLE } from "./builtinBases.js";
+import { missingAttribute } from "./missingAttribute.js";
 import { None, pyStr, typeName } from "./objects.js";
 import { bindArguments, frameLayout, paramSpec, type FrameLayout } from "./params.js";
 import { delItem } from "./subscript.js";
@@ -166,7 +167,12 @@ export class StatementCompiler {
               continue;
             }
             const v = moduleAttr(m, a.name);
-            if (v === undefined) throw new PyException("ImportError", `cannot import name '${a.name}' from '${m.name}'`);
+            if (v === undefined) {
+              // A name the version's module has but pymem does not model is refused, not an ImportError.
+              const miss = missingAttribute([`module ${m.name}`], a.name, m.name, "");
+              if (miss instanceof PymemError) throw miss;
+              throw new PyException("ImportError", `cannot import name '${a.name}' from '${m.name}'`);
+            }
             store(sc, v);
           }
         };

@@ -8,12 +8,15 @@ import { PyException, typeError, valueError } from "./errors.js";
 import { ctx } from "./ctx.js";
 import { builtinFunction, False, pyBool, pyFloat, pyInt, True, typeName, type NativeFn, type PyObj } from "./objects.js";
 import { big, bitLength, intFromDouble, intValue, toFloat } from "./numbers.js";
-import { toArray } from "./iteration.js";
+import { getIter, toArray } from "./iteration.js";
 import { binaryOp } from "./ops.js";
 import { isUserObj, lookupDunder, callDunder, userIndexOf } from "./userDunders.js";
 import type { Layout } from "../layouts/layout.js";
 import { tuple2 } from "./tuples.js";
 import { glibcCos, glibcLog, glibcSin } from "./libm/glibc.js";
+import { fma } from "./libm/doubles.js";
+import { glibcExp, glibcPow } from "./libm/glibcExpPow.js";
+import { userFloat } from "./userConversions.js";
 
 function domainError(): PyException {
   return valueError("math domain error");
@@ -23,13 +26,135 @@ function rangeError(): PyException {
   return new PyException("OverflowError", "math range error");
 }
 
-/** PyFloat_AsDouble of an argument: int, bool, float (a setup class's __float__ is not modelled here). */
+/** PyFloat_AsDouble of an argument: int, bool, float, a Decimal, or an object with __float__ (else __index__), as a Fraction. */
 function num(x: PyObj | undefined): number {
   if (x === undefined) throw typeError("missing argument");
   const f = toFloat(x);
-  if (f === null) throw typeError(`must be real number, not ${typeName(x)}`);
-  return f;
+  if (f !== null) return f;
+  if (x.t === "Decimal") {
+    // Decimal.__float__: float(str(self)), a correctly rounded conversion of its digits.
+    if (x.special === "sNaN") throw valueError("cannot convert signaling NaN to float");
+    if (x.special === "NaN") return x.sign === 1 ? -NaN : NaN;
+    if (x.special === "Infinity") return x.sign === 1 ? -Infinity : Infinity;
+    return Number(`${x.sign === 1 ? "-" : ""}${x.coeff}e${x.exp}`);
+  }
+  if (isUserObj(x)) {
+    const r = userFloat(x);
+    if (r !== null) return (r as PyObj & { t: "float" }).v;
+  }
+  throw typeError(`must be real number, not ${typeName(x)}`);
 }
+
+interface TripleLength { readonly hi: number; readonly lo: number; readonly tiny: number }
+
+/** dl_sum: the error-free sum a + b = x + y. */
+function dlSum(a: number, b: number): [number, number] {
+  const x = a + b;
+  const z = x - a;
+  return [x, a - (x - z) + (b - z)];
+}
+
+/** tl_fma: total + x * y in triple length (Algorithm 5.10 with SumKVert for K=3), the product split exactly by fma. */
+function tlFma(x: number, y: number, total: TripleLength): TripleLength {
+  const prHi = x * y;
+  const prLo = fma(x, y, -prHi);
+  const sm = dlSum(total.hi, prHi);
+  const r1 = dlSum(total.lo, prLo);
+  const r2 = dlSum(r1[0], sm[1]);
+  return { hi: sm[0], lo: r2[0], tiny: total.tiny + r1[1] + r2[1] };
+}
+
+function tlToD(t: TripleLength): number {
+  const last = dlSum(t.lo, t.hi);
+  return t.tiny + last[1] + last[0];
+}
+
+const LONG_MAX = (1n << 63n) - 1n;
+const LONG_MIN = -(1n << 63n);
+
+/**
+ * math.sumprod(p, q) (3.12+): exact ints summed in a C long while they fit, float
+ * products (with an int or bool factor too) in triple-length arithmetic while they
+ * stay finite, and anything else by the objects' own * and +; each path, once left,
+ * adds its partial total to the running one and is not taken again.
+ */
+export function sumprod(p: PyObj, q: PyObj): PyObj {
+  const pit = getIter(p);
+  const qit = getIter(q);
+  let total: PyObj = pyInt(0);
+  let intPath = true;
+  let intInUse = false;
+  let intTotal = 0n;
+  let fltPath = true;
+  let fltInUse = false;
+  const zero: TripleLength = { hi: 0, lo: 0, tiny: 0 };
+  let flt = zero;
+  // PyLong_AsDouble of an int or bool factor; null when it overflows (the float path is left).
+  const asDouble = (o: PyObj): number | null => {
+    if (o.t === "bool") return o.v ? 1 : 0;
+    const f = Number(intValue(o));
+    return Number.isFinite(f) ? f : null;
+  };
+  for (;;) {
+    ctx().tick();
+    const pi = pit.next();
+    const qi = qit.next();
+    if ((pi === undefined) !== (qi === undefined)) throw valueError("Inputs are not the same length");
+    const finished = pi === undefined;
+    if (intPath) {
+      if (!finished && pi.t === "int" && qi!.t === "int") {
+        const a = big(pi.v);
+        const b = big(qi!.v);
+        const prod = a * b;
+        const sum = intTotal + prod;
+        if (a >= LONG_MIN && a <= LONG_MAX && b >= LONG_MIN && b <= LONG_MAX && prod >= LONG_MIN && prod <= LONG_MAX && sum >= LONG_MIN && sum <= LONG_MAX) {
+          intTotal = sum;
+          intInUse = true;
+          continue;
+        }
+      }
+      intPath = false;
+      if (intInUse) {
+        total = binaryOp("Add", total, pyInt(intTotal));
+        intTotal = 0n;
+        intInUse = false;
+      }
+    }
+    if (fltPath) {
+      if (!finished) {
+        const intLike = (o: PyObj): boolean => o.t === "int" || o.t === "bool";
+        let pair: [number, number] | null = null;
+        if (pi.t === "float" && qi!.t === "float") pair = [pi.v, qi!.v];
+        else if (pi.t === "float" && intLike(qi!)) {
+          const f = asDouble(qi!);
+          pair = f === null ? null : [pi.v, f];
+        } else if (qi!.t === "float" && intLike(pi)) {
+          const f = asDouble(pi);
+          pair = f === null ? null : [f, qi!.v];
+        }
+        if (pair !== null) {
+          const next = tlFma(pair[0], pair[1], flt);
+          if (Number.isFinite(next.hi)) {
+            flt = next;
+            fltInUse = true;
+            continue;
+          }
+        }
+      }
+      fltPath = false;
+      if (fltInUse) {
+        total = binaryOp("Add", total, pyFloat(tlToD(flt)));
+        flt = zero;
+        fltInUse = false;
+      }
+    }
+    if (finished) return total;
+    total = binaryOp("Add", total, binaryOp("Mult", pi, qi!));
+  }
+}
+
+/** PyFloat_AsDouble as the math module's functions take their arguments. */
+export const floatArg = num;
 
 /** An exact int argument (__index__), as gcd/lcm/comb/perm/isqrt/factorial take them. */
 function index(x: PyObj | undefined): bigint {
@@ -91,7 +216,7 @@ function gcd(a: bigint, b: bigint): bigint {
 }
 
 /** Shewchuk's exact summation, as math_fsum does (msum), with its overflow and special-value rules. */
-function fsum(values: readonly number[]): number {
+export function fsum(values: readonly number[]): number {
   const partials: number[] = [];
   let special = 0;
   let infSum = 0;
@@ -252,6 +377,7 @@ function functions(): [string, NativeFn][] {
       return acc;
     }],
     ["fsum", ([it]) => pyFloat(fsum(toArray(it as PyObj).map(num)))],
+    ["sumprod", ([p, q]) => sumprod(p as PyObj, q as PyObj)],
     ["isnan", ([x]) => pyBool(Number.isNaN(num(x)))],
     ["isinf", ([x]) => {
       const v = num(x);
@@ -301,7 +427,7 @@ function functions(): [string, NativeFn][] {
     }],
     ["degrees", ([x]) => pyFloat(num(x) / DEG_TO_RAD)],
     ["radians", ([x]) => pyFloat(num(x) * DEG_TO_RAD)],
-    ["exp", unary(Math.exp)],
+    ["exp", unary(glibcExp)],
     ["exp2", unary((x) => 2 ** x)],
     ["expm1", unary(Math.expm1)],
     ["log", (args) => {
@@ -334,6 +460,11 @@ function functions(): [string, NativeFn][] {
       if (a === 1 || b === 0) return pyFloat(1);
       if (a === 0 && b < 0) throw domainError();
       if (a < 0 && Number.isFinite(a) && Number.isFinite(b) && !Number.isInteger(b)) throw domainError();
+      // Finite operands: libm's pow (glibc's, bit for bit); it takes |a| and fixes the sign of an odd power itself.
+      if (Number.isFinite(a) && Number.isFinite(b) && a !== 0) {
+        const r = glibcPow(Math.abs(a), b);
+        return checked(a < 0 && Math.abs(b % 2) === 1 ? -r : r, a, b);
+      }
       return checked(a ** b, a, b);
     }],
     ["sin", unary(glibcSin)],

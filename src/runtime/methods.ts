@@ -680,7 +680,8 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
   throw missingAttribute(keys, name, o.t === "module" || o.t === "type" ? o.name : typeName(o), `${what} has no attribute '${name}'`);
 }
 
-function floatRatio(v: number): PyObj {
+/** float.as_integer_ratio(): a tuple of the int objects CPython makes. */
+export function floatRatio(v: number): PyObj {
   if (!Number.isFinite(v)) throw new PyException(Number.isNaN(v) ? "ValueError" : "OverflowError", Number.isNaN(v) ? "cannot convert NaN to integer ratio" : "cannot convert Infinity to integer ratio");
   let num = v;
   let den = 1n;

@@ -25,6 +25,8 @@ import { heapqModuleAttrs } from "./heapqModule.js";
 import { bisectModuleAttrs } from "./bisectModule.js";
 import { stringModuleAttrs } from "./stringModule.js";
 import { textwrapModuleAttrs } from "./textwrapModule.js";
+import { fractionsModuleAttrs } from "./fractionsModule.js";
+import { statisticsModuleAttrs } from "./statisticsModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
@@ -85,6 +87,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
   const decimal = module("decimal", decimalAttrs());
   const string = stringModuleAttrs(layout);
   const textwrap = textwrapModuleAttrs(layout);
+  const math = module("math", mathModuleAttrs(layout));
   return new Map([
     ["array", array],
     ["collections", collections],
@@ -92,7 +95,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["sys", sys],
     ["dataclasses", module("dataclasses", dataclassesModuleAttrs())],
     ["typing", module("typing", typingModuleAttrs())],
-    ["math", module("math", mathModuleAttrs(layout))],
+    ["math", math],
     ["itertools", module("itertools", itertoolsModuleAttrs(layout))],
     ["random", module("random", randomModuleAttrs(layout))],
     ["json", module("json", jsonModuleAttrs(layout))],
@@ -105,5 +108,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["bisect", module("bisect", bisectModuleAttrs(layout))],
     ["string", module("string", string.attrs, string.perEvaluation)],
     ["textwrap", module("textwrap", textwrap.attrs, textwrap.perEvaluation)],
+    ["fractions", module("fractions", fractionsModuleAttrs(layout))],
+    ["statistics", module("statistics", statisticsModuleAttrs(layout, math))],
   ]);
 }

@@ -5,6 +5,7 @@ import { chargeSteps, ctx } from "./ctx.js";
 import { PyException, limitError, typeError, valueError } from "./errors.js";
 import { pyComplex, pyFloat, pyInt, pyIntFresh, typeName, type PyObj } from "./objects.js";
 import { userIndexOf } from "./userDunders.js";
+import { glibcPow } from "./libm/glibcExpPow.js";
 
 export type IntV = number | bigint;
 
@@ -166,9 +167,11 @@ export function intMod(a: IntV, b: IntV, aObj: PyObj | null = null): PyObj {
 
 export function intPow(a: IntV, b: IntV): PyObj {
   if (b < 0) {
+    // long_pow hands a negative exponent to float_pow, both operands converted to floats.
     const fa = Number(a);
+    if (!Number.isFinite(fa)) throw new PyException("OverflowError", "int too large to convert to float");
     if (fa === 0) throw new PyException("ZeroDivisionError", "0.0 cannot be raised to a negative power");
-    return pyFloat(Math.pow(fa, Number(b)));
+    return floatPow(fa, Number(b));
   }
   const base = big(a);
   const exp = big(b);
@@ -284,7 +287,7 @@ export function floatPow(a: number, b: number): PyObj {
     negate = isOddInteger(b);
   }
   if (iv === 1) return pyFloat(negate ? -1 : 1);
-  const r = Math.pow(iv, b);
+  const r = glibcPow(iv, b);
   // _Py_ADJUST_ERANGE1: an infinite result from finite operands is ERANGE.
   if (!Number.isFinite(r)) throw new PyException("OverflowError", "(34, 'Numerical result out of range')");
   return pyFloat(negate ? -r : r);

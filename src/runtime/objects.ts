@@ -180,9 +180,11 @@ export interface PyTypeObj {
    * A stdlib type that may be a heap type: "class" for one defined in Python
    * (Counter, ChainMap: with the keys its instances' dicts share), "extension"
    * for a C type that is a heap type in the versions the layout names
-   * (array.array from 3.10); otherwise a static type.
+   * (array.array from 3.10); "metaclass" for a Python class over `type`
+   * (ABCMeta, EnumMeta), which caches a keys table only while types keep
+   * their dict apart (before 3.11); otherwise a static type.
    */
-  readonly heap?: "class" | "extension";
+  readonly heap?: "class" | "extension" | "metaclass";
   /** type(x).__name__ of the type object itself when not 'type' (ChainMap's is ABCMeta). */
   readonly metaclass?: string;
 }
@@ -238,6 +240,12 @@ export interface PyClassObj {
   readonly metaclass?: string;
   /** A class of a standard-library module (json.JSONDecodeError): a heap type the setup did not create, its instances leaves of the deep walk. */
   readonly stdlib?: boolean;
+  /**
+   * A stdlib class whose instances never get attributes (statistics.StatisticsError):
+   * CPython caches a fresh keys table for their dicts, counted in the class's size,
+   * which pymem does not keep as state (cachedKeys stays null).
+   */
+  readonly freshKeys?: boolean;
   cachedKeys: SharedKeys | null;
   /** Dataclass(frozen=True): attribute assignment raises FrozenInstanceError. */
   frozen: boolean;

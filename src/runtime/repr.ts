@@ -222,7 +222,7 @@ export function builtinRepr(o: PyObj, active: Set<PyObj> = reprRunning): string 
       return own !== undefined ? own() : `<${o.typeName} object${AT_ADDRESS}>`;
     }
     case "method":
-      return `<bound method ${o.func.t === "function" ? o.func.name : "?"} of ${repr(o.self, active)}>`;
+      return `<bound method ${o.func.t === "function" ? (o.func.qualname ?? o.func.name) : "?"} of ${repr(o.self, active)}>`;
   }
 }
 

@@ -28,6 +28,16 @@ export function newBuiltinType(name: string, call: NativeFn | null, attrs: [stri
   return t;
 }
 
+/** The metaclasses of the stdlib's Python classes: heap types defined in Python (abc.ABCMeta, enum.EnumMeta / EnumType). */
+const METACLASSES: ReadonlySet<string> = new Set(["ABCMeta", "EnumMeta", "EnumType"]);
+
 export function typeObject(name: string): PyTypeObj {
-  return typeObjects.get(name) ?? newBuiltinType(name, null);
+  const have = typeObjects.get(name);
+  if (have !== undefined) return have;
+  if (METACLASSES.has(name)) {
+    const t: PyTypeObj = { t: "type", name, call: null, attrs: new Map(), heap: "metaclass" };
+    typeObjects.set(name, t);
+    return t;
+  }
+  return newBuiltinType(name, null);
 }

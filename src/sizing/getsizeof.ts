@@ -119,7 +119,7 @@ export function cachedUtf8Bytes(o: PyStrObj, layout: Layout): number {
 
 /** dk_size of the keys table a class caches for its instances' dicts (null: none): fixed from 3.11, following the instances before. */
 export function classKeysSize(o: PyClassObj, layout: Layout): number | null {
-  if (o.cachedKeys === null) return null;
+  if (o.cachedKeys === null) return o.freshKeys === true ? (layout.heapType.classKeysSlots ?? layout.dict.minsize) : null;
   return layout.heapType.classKeysSlots ?? o.cachedKeys.size;
 }
 

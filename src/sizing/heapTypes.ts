@@ -10,6 +10,8 @@ import type { PyTypeObj } from "../runtime/objects.js";
  */
 export function stdlibHeapType(o: PyTypeObj, layout: Layout): number | null | undefined {
   if (o.heap === "class") return layout.heapType.classKeysSlots ?? layout.dict.minsize;
+  // A metaclass's instances are types, whose dict is their own member: keys are cached for them before 3.11 only.
+  if (o.heap === "metaclass") return layout.rules.managedDicts ? null : layout.dict.minsize;
   if (o.heap === "extension" && layout.rules.heapExtensionTypes.includes(o.name)) return null;
   return undefined;
 }
