@@ -142,10 +142,17 @@ export class StatementCompiler {
       case "Nonlocal":
         return () => undefined;
       case "Import": {
+        // A module pymem does not offer is refused when the import runs (at its line, after the lines before it).
+        const refused = s.names.find((a) => this.modules.get(a.name) === undefined || a.name.includes("."));
+        if (refused !== undefined) {
+          const err = refusedImport(refused.name, this.modules);
+          return () => {
+            throw err;
+          };
+        }
         const names = s.names.map((a) => {
           const top = a.name.split(".")[0] as string;
-          const m = this.modules.get(a.name);
-          if (m === undefined || a.name.includes(".")) throw refusedImport(a.name, this.modules);
+          const m = this.modules.get(a.name) as PyModuleObj;
           return { bind: a.asname ?? top, m };
         });
         const stores = names.map((n) => ({ store: c.storeName(n.bind), m: n.m }));
@@ -157,7 +164,10 @@ export class StatementCompiler {
         const m = s.module === null ? undefined : this.modules.get(s.module);
         if (m === undefined || s.level > 0) {
           if (s.module === "__future__") return () => undefined;
-          throw refusedImport(s.module ?? ".", this.modules);
+          const err = refusedImport(s.module ?? ".", this.modules);
+          return () => {
+            throw err;
+          };
         }
         const binds = s.names.map((a) => ({ a, store: a.name === "*" ? null : c.storeName(a.asname ?? a.name) }));
         return (sc) => {
