@@ -14,6 +14,7 @@
 // the string forms of the constructor (each version's regular expression),
 // limit_denominator, as_integer_ratio, is_integer (3.12+), __format__ (3.12+),
 // __int__ (3.11+), __trunc__, __floor__, __ceil__ and __round__.
+import { HASH_MODULUS as MODULUS, modPow } from "./hashing.js";
 import { makeProperty } from "./opaqueObjects.js";
 import { allSlots, classmethods, newInstance, slotGet, slotSet } from "./classes.js";
 import { setClassHooks } from "./classHooks.js";
@@ -560,19 +561,7 @@ function richcmp(op: CmpOp): PyObj {
   });
 }
 
-const MODULUS = (1n << 61n) - 1n;
 const HASH_INF = 314159n;
-
-function modPow(b: bigint, e: bigint, m: bigint): bigint {
-  let r = 1n;
-  b %= m;
-  while (e > 0n) {
-    if (e & 1n) r = (r * b) % m;
-    b = (b * b) % m;
-    e >>= 1n;
-  }
-  return r;
-}
 
 /** Fraction.__hash__: |n| * inverse(d) modulo 2**61 - 1 (_PyHASH_INF when d has no inverse), signed as n, -1 made -2. */
 export function rationalHash(n: bigint, d: bigint): bigint {

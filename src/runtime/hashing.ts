@@ -20,6 +20,8 @@ export type PyHash = number | bigint;
 
 /** _PyHASH_MODULUS: the Mersenne prime 2**61 - 1 (_PyHASH_BITS = 61). */
 const MODULUS = (1n << 61n) - 1n;
+/** _PyHASH_MODULUS: 2**61 - 1. */
+export const HASH_MODULUS = MODULUS;
 /** _PyHASH_INF. */
 const HASH_INF = 314159;
 /** _PyHASH_IMAG. */
@@ -174,7 +176,8 @@ function hashDecimal(o: PyObj & { t: "Decimal" }): PyHash {
   return ans === -1n ? -2 : canonHash(ans);
 }
 
-function modPow(b: bigint, e: bigint, m: bigint): bigint {
+/** b**e mod m. */
+export function modPow(b: bigint, e: bigint, m: bigint): bigint {
   let r = 1n;
   b %= m;
   while (e > 0n) {
