@@ -118,15 +118,20 @@ export class Compiler {
   }
 
   loadName(name: string): (sc: Scope) => PyObj {
-    return nameLoader(resolve(this.block, name), name);
+    return nameLoader(resolve(this.block, name), this.namespaceKey(name));
   }
 
   storeName(name: string): (sc: Scope, v: PyObj) => void {
-    return nameStorer(resolve(this.block, name), name);
+    return nameStorer(resolve(this.block, name), this.namespaceKey(name));
   }
 
   deleteName(name: string): (sc: Scope) => void {
-    return nameDeleter(resolve(this.block, name), name);
+    return nameDeleter(resolve(this.block, name), this.namespaceKey(name));
+  }
+
+  /** The key a name has in a namespace: in a class body a private name (__x) is _Class__x, as the compiler mangles it. */
+  private namespaceKey(name: string): string {
+    return this.block.kind === "class" && this.className !== null ? mangle(this.className, name) : name;
   }
 
   /** The class whose body is being compiled: its private names (__x) are mangled to _Class__x. */
