@@ -196,6 +196,8 @@ export interface VersionRules {
 export interface Layout {
   readonly python: string;
   readonly rules: VersionRules;
+  /** The Python source of collections.UserDict and UserList in this version (generated: fixtures/collections_sources.py). */
+  readonly collectionsSource: string;
   /** The keyword-only parameters of dataclasses.dataclass. */
   readonly dataclassKeywords: readonly string[];
   /** Attribute names of the real builtin types and modules, space-separated, by type name or "module NAME". */

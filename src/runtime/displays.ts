@@ -3,6 +3,8 @@
 // from a folded tuple/frozenset; from 3.10, more than STACK_USE_GUIDELINE
 // (the layout's rules) items are appended one by one and dict displays are
 // built 16 pairs at a time (before, 0xFFFF pairs at a time).
+import { updateFrom } from "./methods.js";
+import { isUserObj, lookupDunder } from "./userDunders.js";
 import { ctx } from "./ctx.js";
 import { dictMerge, dictSet, newDict, newDictPresized } from "./dicts.js";
 import { typeError } from "./errors.js";
@@ -139,8 +141,8 @@ export interface DictItem {
 
 /** DICT_UPDATE: PyDict_Update, with CPython's message for a non-mapping. */
 export function dictUpdate(d: PyDictObj, other: PyObj): void {
-  if (other.t === "dict") {
-    dictMerge(d, other, true);
+  if (other.t === "dict" || (isUserObj(other) && lookupDunder(other, "keys") !== undefined)) {
+    updateFrom(d, other);
     return;
   }
   throw typeError(`'${typeName(other)}' object is not a mapping`);

@@ -24,7 +24,8 @@ import {
 } from "./setAlgebra.js";
 import { bytesMethod, strMethod } from "./strMethods.js";
 import { contains } from "./ops.js";
-import { userIndexOf } from "./userDunders.js";
+import { callBound, isUserObj, lookupDunder, userIndexOf } from "./userDunders.js";
+import { getItem } from "./subscript.js";
 import { newTuple, tuple2 } from "./tuples.js";
 import { randomObjectMethod } from "./randomModule.js";
 import { propertyAttr } from "./opaqueObjects.js";
@@ -363,6 +364,12 @@ function dictMethod(d: PyDictObj, name: string): NativeFn | null {
 export function updateFrom(d: PyDictObj, other: PyObj): void {
   if (other.t === "dict") {
     dictMerge(d, other, true);
+    return;
+  }
+  // An object with a keys() method of its class is a mapping: PyDict_Merge reads it key by key (keys(), then other[key]).
+  const keys = isUserObj(other) ? lookupDunder(other, "keys") : undefined;
+  if (keys !== undefined) {
+    forEach(callBound(keys, other, []), (k) => dictSet(d, k, getItem(other, k)));
     return;
   }
   let i = 0;

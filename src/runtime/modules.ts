@@ -30,7 +30,8 @@ import { statisticsModuleAttrs } from "./statisticsModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
-import { builtinFunction as fn, pyInt, pyStr, type NativeFn, type PyModuleObj, type PyObj } from "./objects.js";
+import { builtinFunction as fn, pyInt, pyStr, type NativeFn, type PyClassObj, type PyModuleObj, type PyObj } from "./objects.js";
+import { makeUserClasses } from "./collectionsUserClasses.js";
 
 
 /** A stdlib class object: a static type, or Counter, a Python class. */
@@ -83,12 +84,19 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["byteorder", pyStr("little")],
   ]);
   const array = module("array", arrayAttrs(layout));
-  const collections = module("collections", [...collectionsAttrs(), ["namedtuple", namedtupleFunction()]]);
+  // UserDict and UserList run their own Python source, once per evaluation, with the modules it imports.
+  const userClass = (name: string) => (): PyObj => {
+    const state = ctx().moduleState;
+    let made = state.get("collections user classes") as ReadonlyMap<string, PyClassObj> | undefined;
+    if (made === undefined) state.set("collections user classes", (made = makeUserClasses(all)));
+    return made.get(name) as PyClassObj;
+  };
+  const collections = module("collections", [...collectionsAttrs(), ["namedtuple", namedtupleFunction()]], [["UserDict", userClass("UserDict")], ["UserList", userClass("UserList")]]);
   const decimal = module("decimal", decimalAttrs());
   const string = stringModuleAttrs(layout);
   const textwrap = textwrapModuleAttrs(layout);
   const math = module("math", mathModuleAttrs(layout));
-  return new Map([
+  const all: Map<string, PyModuleObj> = new Map([
     ["array", array],
     ["collections", collections],
     ["decimal", decimal],
@@ -111,4 +119,5 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["fractions", module("fractions", fractionsModuleAttrs(layout))],
     ["statistics", module("statistics", statisticsModuleAttrs(layout, math))],
   ]);
+  return all;
 }

@@ -21,6 +21,7 @@ import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 
 import { PyBaseExceptionObject } from "./leaves.js";
 import { unicodeData311 } from "./unicodeData.js";
+import { USER_CLASSES_SOURCE } from "./collectionsSource.js";
 
 /**
  * A Counter instance: a dict subclass in Python, whose __dict__ is managed (two words in front
@@ -33,6 +34,7 @@ const flavorPreHeader = { OrderedDict: 0, defaultdict: 0, Counter: MANAGED_DICT_
 export const cpython311: Layout = {
   ...cpython310,
   python: "3.11",
+  collectionsSource: USER_CLASSES_SOURCE,
   rules: { ...cpython310.rules, templateIdentifiers: true, dictKeyKinds: true, byteArrayFromListResizesOnce: true, asciiStrIterator: true, negativeZeroCoercion: true, divremMaybeSmall: true, boolReprStatic: true, percentEmptyFieldWrites: true, tupleResizeToEmptySingleton: true, dataclassSlotsSkipInherited: true, managedDicts: true, enumSortOrder: true, withProtocolMessage: true, dictGetMakesPlainDict: true },
   dataclassKeywords: [...cpython310.dataclassKeywords, "weakref_slot"],
   attributeNames: ATTRIBUTE_NAMES,

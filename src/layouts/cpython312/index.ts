@@ -20,6 +20,7 @@ import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { ptr } from "../cpython310/platform.js";
 import { PyBaseExceptionObject } from "../cpython311/leaves.js";
 import { unicodeData312 } from "./unicodeData.js";
+import { USER_CLASSES_SOURCE } from "./collectionsSource.js";
 
 /** A Counter instance: a dict subclass in Python whose __dict__ and __weakref__ are the pre-header's words. */
 const CounterStruct = cstruct("Counter instance", [{ embed: PyDictObjectStruct }]);
@@ -29,6 +30,7 @@ const flavorPreHeader = { OrderedDict: 0, defaultdict: 0, Counter: PREHEADER.siz
 export const cpython312: Layout = {
   ...cpython311,
   python: "3.12",
+  collectionsSource: USER_CLASSES_SOURCE,
   rules: {
     ...cpython311.rules,
     matchClassWord: "class",

@@ -13,6 +13,7 @@ import { PyBaseExceptionObject } from "../cpython311/leaves.js";
 import { unicodeData313 } from "./unicodeData.js";
 import { itertoolsLeafTypes } from "./itertoolsobject.js";
 import { functoolsLeafTypes313 } from "../cpython310/functoolsobject.js";
+import { USER_CLASSES_SOURCE } from "./collectionsSource.js";
 
 // Static types are immortal and no longer counted as GC objects by getsizeof.
 const leafTypes = { ...cpython312.leafTypes, type: leaf(PyTypeObjectStruct, false), ...itertoolsLeafTypes, ...functoolsLeafTypes313 };
@@ -20,6 +21,7 @@ const leafTypes = { ...cpython312.leafTypes, type: leaf(PyTypeObjectStruct, fals
 export const cpython313: Layout = {
   ...cpython312,
   python: "3.13",
+  collectionsSource: USER_CLASSES_SOURCE,
   rules: {
     ...cpython312.rules,
     listExtendSetDictResizes: true,

@@ -12,6 +12,7 @@ import { PREINTERNED_CHARS } from "./internedChars.js";
 import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { PyBaseExceptionObject } from "../cpython310/leaves.js";
 import { unicodeData38 } from "./unicodeData.js";
+import { USER_CLASSES_SOURCE } from "./collectionsSource.js";
 
 /** list_resize of 3.8: newsize + newsize/8 + (3 or 6), with no rounding to a multiple of 4. */
 function listResize(allocated: number, _size: number, newsize: number): number {
@@ -25,6 +26,7 @@ const leafTypes: Readonly<Record<string, LeafType>> = { ...cpython39.leafTypes, 
 export const cpython38: Layout = {
   ...cpython39,
   python: "3.8",
+  collectionsSource: USER_CLASSES_SOURCE,
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,

@@ -16,6 +16,7 @@ import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { syntaxErrorMembers38 } from "../cpython310/exceptionMembers.js";
 import { PyBaseExceptionObject } from "../cpython310/leaves.js";
 import { leafTypes } from "./leaves.js";
+import { USER_CLASSES_SOURCE } from "./collectionsSource.js";
 
 /** PyAsyncMethods before am_send (3.10). */
 export const PyAsyncMethodsStruct = cstruct("PyAsyncMethods", [ptr("am_await", "unaryfunc"), ptr("am_aiter", "unaryfunc"), ptr("am_anext", "unaryfunc")]);
@@ -24,6 +25,7 @@ const PyHeapTypeObjectStruct = heapTypeObjectStruct(PyAsyncMethodsStruct);
 export const cpython39: Layout = {
   ...cpython310,
   python: "3.9",
+  collectionsSource: USER_CLASSES_SOURCE,
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
