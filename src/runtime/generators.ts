@@ -7,7 +7,8 @@ import type { Expr, Stmt } from "../python/ast.js";
 import type { Compiler } from "./compile.js";
 import { truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
-import { PymemError, valueError } from "./errors.js";
+import { PyException, PymemError, valueError } from "./errors.js";
+import { chainContext, exceptionMatches, exceptionObject } from "./exceptions.js";
 import { Break, Continue, Return, type Completion } from "./flow.js";
 import { getIter } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
@@ -114,10 +115,77 @@ export class GeneratorBodyCompiler {
           yield* orelse(sc);
         };
       }
+      case "Try":
+        if (s.handlers.some((h) => hasYield(h.type) || hasYield(h.body))) break;
+        return this.tryStmt(s);
       default:
         break;
     }
     throw new PymemError("UNSUPPORTED", `a yield inside ${describe(s)} is not supported by pymem yet`, s.span);
+  }
+
+  /**
+   * A try statement whose body, else or finally yields (its handlers may not:
+   * the exception being handled would stay pushed while the frame is suspended).
+   * As the ordinary try: handlers by class, the bound name deleted after, and
+   * `finally` on every way out — a break/continue/return of its own (thrown
+   * here) replaces the pending exception, as JS's finally does.
+   */
+  private tryStmt(s: Extract<Stmt, { kind: "Try" }>): GenExec {
+    const body = this.block(s.body);
+    const handlers = s.handlers.map((h) => ({
+      type: h.type === null ? null : this.c.expr(h.type).run,
+      store: h.name === null ? null : this.c.storeName(h.name),
+      del: h.name === null ? null : this.c.deleteName(h.name),
+      body: plainBlock(h.body.map((x) => this.plain(x))),
+    }));
+    const orelse = this.block(s.orelse);
+    const finalbody = s.finalbody.length === 0 ? null : this.block(s.finalbody);
+    const handle = (sc: Scope, e: PyException): void => {
+      const obj = exceptionObject(e);
+      for (const h of handlers) {
+        if (h.type !== null && !exceptionMatches(obj, h.type(sc))) continue;
+        const handling = ctx().handling;
+        handling.push(obj);
+        try {
+          if (h.store !== null) h.store(sc, obj);
+          try {
+            const r = h.body(sc);
+            if (r !== undefined) throw r;
+            return;
+          } finally {
+            if (h.store !== null && h.del !== null) {
+              h.store(sc, None);
+              h.del(sc);
+            }
+          }
+        } catch (inner) {
+          if (inner instanceof PyException && inner !== e) chainContext(inner, obj);
+          throw inner;
+        } finally {
+          handling.pop();
+        }
+      }
+      throw e;
+    };
+    const guarded = function* (sc: Scope): Generator<PyObj, void, undefined> {
+      try {
+        yield* body(sc);
+      } catch (e) {
+        if (!(e instanceof PyException) || handlers.length === 0) throw e;
+        handle(sc, e);
+        return;
+      }
+      yield* orelse(sc);
+    };
+    if (finalbody === null) return guarded;
+    return function* (sc) {
+      try {
+        yield* guarded(sc);
+      } finally {
+        yield* finalbody(sc);
+      }
+    };
   }
 
   /** `yield v` / `yield from it` as a whole statement or assigned value. */
@@ -139,6 +207,17 @@ export class GeneratorBodyCompiler {
     }
     throw unsupportedNested(s);
   }
+}
+
+/** Statements without a yield, in order: the first that ends otherwise than normally ends the block. */
+function plainBlock(parts: readonly Exec[]): Exec {
+  return (sc) => {
+    for (const p of parts) {
+      const r = p(sc);
+      if (r !== undefined) return r;
+    }
+    return undefined;
+  };
 }
 
 /** One pass of a loop body: `break` ends the loop (its else is skipped), `continue` the pass. */
@@ -199,5 +278,40 @@ export function makeGenerator(start: () => Generator<PyObj, void, undefined>, qu
     },
     () => null,
   );
-  return { ...it, qualname, frameSlots };
+  const g: PyObj = { ...it, qualname, frameSlots };
+  throwers.set(g, (e) => {
+    // gen_send_ex of an unstarted or finished generator: the exception comes straight back.
+    if (done || gen === null) {
+      done = true;
+      throw e;
+    }
+    if (running) throw valueError("generator already executing");
+    running = true;
+    try {
+      const r = gen.throw(e);
+      if (r.done !== true) return r.value;
+    } catch (x) {
+      done = true;
+      if (x instanceof Return) return undefined;
+      throw x;
+    } finally {
+      running = false;
+    }
+    done = true;
+    return undefined;
+  });
+  return g;
+}
+
+const throwers = new WeakMap<PyObj, (e: PyException) => PyObj | undefined>();
+
+/**
+ * generator.throw(exc): the exception raised at the yield where the body is
+ * suspended; the next value it yields, or undefined when the body then ends
+ * (StopIteration). An exception the body lets out is thrown on.
+ */
+export function generatorThrow(g: PyObj, e: PyException): PyObj | undefined {
+  const t = throwers.get(g);
+  if (t === undefined) throw new PymemError("UNSUPPORTED", "throw() into this generator");
+  return t(e);
 }

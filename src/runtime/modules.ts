@@ -27,6 +27,7 @@ import { stringModuleAttrs } from "./stringModule.js";
 import { textwrapModuleAttrs } from "./textwrapModule.js";
 import { fractionsModuleAttrs } from "./fractionsModule.js";
 import { statisticsModuleAttrs } from "./statisticsModule.js";
+import { contextlibModuleAttrs } from "./contextlibModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
@@ -88,6 +89,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
   const string = stringModuleAttrs(layout);
   const textwrap = textwrapModuleAttrs(layout);
   const math = module("math", mathModuleAttrs(layout));
+  const contextlib = contextlibModuleAttrs();
   return new Map([
     ["array", array],
     ["collections", collections],
@@ -110,5 +112,6 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["textwrap", module("textwrap", textwrap.attrs, textwrap.perEvaluation)],
     ["fractions", module("fractions", fractionsModuleAttrs(layout))],
     ["statistics", module("statistics", statisticsModuleAttrs(layout, math))],
+    ["contextlib", module("contextlib", contextlib.attrs, contextlib.perEvaluation)],
   ]);
 }
