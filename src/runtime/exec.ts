@@ -1,7 +1,7 @@
 // Setup statements, compiled once into closures (a def body runs many times):
 // assignments, imports of the offered modules, control flow with bounded work,
 // def (functions with return) and class (with decorators such as @dataclass).
-import { classHooks } from "./classHooks.js";
+import { classHooks, metaclassNew } from "./classHooks.js";
 import { generatorFunctionFrameSlots } from "../compiler/stackDepth.js";
 import type { Expr, Stmt } from "../python/ast.js";
 import { callObject } from "./calls.js";
@@ -472,7 +472,9 @@ export class StatementCompiler {
   private classDef(s: Extract<Stmt, { kind: "ClassDef" }>): Exec {
     const bases = s.bases.map((b) => this.c.expr(b).run);
     const decorators = s.decorators.map((d) => this.c.expr(d).run);
-    if (s.keywords.length > 0) throw new PymemError("UNSUPPORTED", "class keywords (metaclass=…)", s.span);
+    // Of the class keywords only metaclass= is taken, and run only for a metaclass pymem models (abc.ABCMeta).
+    if (s.keywords.some((k) => k.arg !== "metaclass") || s.keywords.length > 1) throw new PymemError("UNSUPPORTED", "class keywords other than metaclass=", s.span);
+    const metaKw = s.keywords[0] === undefined ? null : this.c.expr(s.keywords[0].value).run;
     const saved = this.c.className;
     this.c.className = s.name;
     const qualname = this.c.qualnameOf(s.name);
@@ -488,7 +490,13 @@ export class StatementCompiler {
       const cell: ClassCell = { cls: null };
       classCells.set(ns, cell);
       body(ns);
-      let cls: PyObj = buildClass(name, baseObjs, vars);
+      let cls: PyObj;
+      if (metaKw !== null) {
+        const meta = metaKw(sc);
+        const make = metaclassNew(meta);
+        if (make === undefined) throw new PymemError("UNSUPPORTED", `a class with metaclass=${typeName(meta)}${meta.t === "type" || meta.t === "class" ? ` ${meta.name}` : ""}`, s.span);
+        cls = make(name, baseObjs, vars);
+      } else cls = buildClass(name, baseObjs, vars);
       // type_new fills the __class__ cell (__classcell__) with the class it made, before any decorator runs.
       if (cls.t === "class") cell.cls = cls;
       for (const d of [...decorators].reverse()) cls = callObject(d(sc), [cls]);

@@ -28,6 +28,7 @@ import { textwrapModuleAttrs } from "./textwrapModule.js";
 import { fractionsModuleAttrs } from "./fractionsModule.js";
 import { statisticsModuleAttrs } from "./statisticsModule.js";
 import { contextlibModuleAttrs } from "./contextlibModule.js";
+import { abcModuleAttrs } from "./abcModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
@@ -90,6 +91,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
   const textwrap = textwrapModuleAttrs(layout);
   const math = module("math", mathModuleAttrs(layout));
   const contextlib = contextlibModuleAttrs();
+  const abc = abcModuleAttrs();
   return new Map([
     ["array", array],
     ["collections", collections],
@@ -113,5 +115,6 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["fractions", module("fractions", fractionsModuleAttrs(layout))],
     ["statistics", module("statistics", statisticsModuleAttrs(layout, math))],
     ["contextlib", module("contextlib", contextlib.attrs, contextlib.perEvaluation)],
+    ["abc", module("abc", abc.attrs, abc.perEvaluation)],
   ]);
 }

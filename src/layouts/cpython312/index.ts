@@ -31,6 +31,7 @@ export const cpython312: Layout = {
   python: "3.12",
   rules: {
     ...cpython311.rules,
+    abstractInstantiation: "implementation",
     matchClassWord: "class",
     functools: { ...cpython311.rules.functools, wrapperAssignments: [...cpython311.rules.functools.wrapperAssignments, "__type_params__"] },
     strSplitPresizes: true,
