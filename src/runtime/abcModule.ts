@@ -10,7 +10,7 @@
 // type (a leaf of the deep walk) whose type(cls).__name__ is 'ABCMeta'.
 import { instantiate } from "./calls.js";
 import { setClassHooks, classHooks, setMetaclassNew } from "./classHooks.js";
-import { lookupClassAttr, makeClass } from "./classes.js";
+import { c3, lookupClassAttr, makeClass } from "./classes.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { functionAttr, functionDict } from "./functionDicts.js";
@@ -112,7 +112,9 @@ export function isSubclass(sub: PyObj, t: PyObj): boolean {
 /** _abc_subclasscheck, its caches aside (they never change an answer). */
 function subclassCheck(cls: PyClassObj, sub: PyObj): boolean {
   if (sub.t !== "class" && sub.t !== "type") throw typeError("issubclass() arg 1 must be a class");
-  // ABC.__subclasshook__ returns NotImplemented (a class defining its own is refused when made).
+  // cls.__subclasshook__(sub): NotImplemented but for a stdlib ABC's own (collections.abc's one-trick ponies).
+  const hook = hooksOf.get(cls);
+  if (hook !== undefined && hook(sub)) return true;
   if (sub.t === "class" && sub.mro.includes(cls)) return true;
   const st = states.get(cls);
   if (st === undefined) return false;
@@ -142,6 +144,30 @@ const abcHooks = {
     throw new PymemError("UNSUPPORTED", `ABCMeta's ${name} on an ABC`);
   },
 };
+
+/** The __subclasshook__ of a stdlib ABC, answering True or NotImplemented (false). */
+const hooksOf = new WeakMap<PyClassObj, (sub: PyClassObj | PyTypeObj) => boolean>();
+
+/**
+ * A class of a standard-library module defined with ABCMeta (collections.abc's):
+ * empty __slots__, its bases' MRO, the builtins registered with it, and its own
+ * __subclasshook__ when it has one. Subclassing it is refused (its mixin methods are not modelled).
+ */
+export function stdlibAbc(name: string, module: string, bases: readonly PyClassObj[], hook: ((sub: PyClassObj | PyTypeObj) => boolean) | null, registered: readonly PyObj[]): PyClassObj {
+  const { heapType } = ctx().layout;
+  const cls: PyClassObj = {
+    t: "class", name, bases, mro: [], attrs: new Map<string, PyObj>([["__module__", pyStr(module)], ["__slots__", newTuple([])]]),
+    slots: [], hasDict: false, hasWeakref: false, shape: heapType.shape(heapType.object, 0, false, false, false), builtinBase: "object", cachedKeys: null, frozen: false,
+    tupleFields: null, decorated: null, stdlib: true, metaclass: "ABCMeta",
+  };
+  (cls as { mro: readonly PyClassObj[] }).mro = c3(cls, bases);
+  cls.attrs.set("__abstractmethods__", newSet("frozenset"));
+  states.set(cls, { abstracts: [], registry: [...registered], subclasses: [] });
+  for (const b of bases) states.get(b)?.subclasses.push(cls);
+  if (hook !== null) hooksOf.set(cls, hook);
+  setClassHooks(cls, abcHooks);
+  return cls;
+}
 
 /** abc.ABC, made once per evaluation (its subclasses and registry are the evaluation's). */
 function abcClass(): PyClassObj {

@@ -145,8 +145,10 @@ export class StatementCompiler {
         const names = s.names.map((a) => {
           const top = a.name.split(".")[0] as string;
           const m = this.modules.get(a.name);
-          if (m === undefined || a.name.includes(".")) throw refusedImport(a.name, this.modules);
-          return { bind: a.asname ?? top, m };
+          const topModule = this.modules.get(top);
+          if (m === undefined || topModule === undefined) throw refusedImport(a.name, this.modules);
+          // `import collections.abc` binds collections (whose abc attribute is the submodule); `as` binds the submodule.
+          return { bind: a.asname ?? top, m: a.asname === null ? topModule : m };
         });
         const stores = names.map((n) => ({ store: c.storeName(n.bind), m: n.m }));
         return (sc) => {

@@ -29,6 +29,7 @@ import { fractionsModuleAttrs } from "./fractionsModule.js";
 import { statisticsModuleAttrs } from "./statisticsModule.js";
 import { contextlibModuleAttrs } from "./contextlibModule.js";
 import { abcModuleAttrs } from "./abcModule.js";
+import { collectionsAbcModuleAttrs } from "./collectionsAbcModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
@@ -85,7 +86,8 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["byteorder", pyStr("little")],
   ]);
   const array = module("array", arrayAttrs(layout));
-  const collections = module("collections", [...collectionsAttrs(), ["namedtuple", namedtupleFunction()]]);
+  const collectionsAbc = module("collections.abc", [], collectionsAbcModuleAttrs(layout));
+  const collections = module("collections", [...collectionsAttrs(), ["namedtuple", namedtupleFunction()], ["abc", collectionsAbc]]);
   const decimal = module("decimal", decimalAttrs());
   const string = stringModuleAttrs(layout);
   const textwrap = textwrapModuleAttrs(layout);
@@ -95,6 +97,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
   return new Map([
     ["array", array],
     ["collections", collections],
+    ["collections.abc", collectionsAbc],
     ["decimal", decimal],
     ["sys", sys],
     ["dataclasses", module("dataclasses", dataclassesModuleAttrs())],

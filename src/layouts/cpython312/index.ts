@@ -32,6 +32,7 @@ export const cpython312: Layout = {
   rules: {
     ...cpython311.rules,
     abstractInstantiation: "implementation",
+    sliceHashable: true,
     matchClassWord: "class",
     functools: { ...cpython311.rules.functools, wrapperAssignments: [...cpython311.rules.functools.wrapperAssignments, "__type_params__"] },
     strSplitPresizes: true,
