@@ -192,6 +192,7 @@ function abcClass(): PyClassObj {
 const abstractmethod = nativeFunction("abstractmethod", (args) => {
   const f = args[0];
   if (f === undefined || args.length !== 1) throw typeError(`abstractmethod() takes 1 positional argument but ${args.length} were given`);
+  if (f.t === "builtin") throw new PyException("AttributeError", `'builtin_function_or_method' object has no attribute '__isabstractmethod__'`);
   if (f.t !== "function") throw new PymemError("UNSUPPORTED", `abstractmethod over a '${typeName(f)}'`);
   functionDict(f).set("__isabstractmethod__", True);
   return f;

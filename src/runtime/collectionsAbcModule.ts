@@ -69,9 +69,11 @@ const KNOWN_HASHABLE: ReadonlySet<string> = new Set(["int", "bool", "float", "co
 function builtinHas(name: string, method: string): boolean {
   const layout = ctx().layout;
   if (method === "__hash__") {
-    if (name === "slice") return layout.rules.sliceHashable;
-    if (UNHASHABLE.has(name)) return false;
-    if (KNOWN_HASHABLE.has(name)) return true;
+    for (let n: string | undefined = name; n !== undefined; n = builtinTypeBase(n)) {
+      if (n === "slice") return layout.rules.sliceHashable;
+      if (UNHASHABLE.has(n)) return false;
+      if (KNOWN_HASHABLE.has(n)) return true;
+    }
     throw new PymemError("UNSUPPORTED", `whether '${name}' is collections.abc.Hashable`);
   }
   for (let n: string | undefined = name; n !== undefined; n = builtinTypeBase(n)) {
@@ -84,7 +86,9 @@ function builtinHas(name: string, method: string): boolean {
 /** Where `method` is found along a class's MRO: its value is None, it is there, or it is absent. */
 function classHas(cls: PyClassObj, method: string): boolean {
   for (const c of cls.mro) {
-    const v = c.attrs.get(method);
+    // What a decorator (@dataclass) makes of __hash__ depends on its options: not read here.
+    if (method === "__hash__" && c.decorated !== null) throw new PymemError("UNSUPPORTED", "collections.abc.Hashable of a decorated class");
+    const v = c.attrs.get(method) ?? c.decorated?.generated(method);
     if (v !== undefined) return v.t !== "NoneType";
     // type_new sets __hash__ = None in the dict of a class defining __eq__ without __hash__.
     if (method === "__hash__" && c.attrs.has("__eq__") && c.stdlib !== true) return false;

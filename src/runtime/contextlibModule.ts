@@ -7,17 +7,22 @@
 // their instances are leaves of the deep walk. __exit__ throws the `with`
 // body's exception into the generator as generator.throw() does.
 import { delAttr, getAttr, setAttr } from "./attributes.js";
-import { callObject } from "./calls.js";
+import { callObject, emptyKwargs as noKwargs } from "./calls.js";
+import { truthy } from "./compare.js";
+import { dequeCall } from "./dequeMethods.js";
+import { callBound, isUserObj, lookupDunder } from "./userDunders.js";
 import { newInstance } from "./classes.js";
 import { ctx } from "./ctx.js";
 import { newDict, dictSet } from "./dicts.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { exceptionObject, isExceptionClass, reraise } from "./exceptions.js";
 import { generatorThrow } from "./generators.js";
+import { functionDict } from "./functionDicts.js";
+import { intern } from "./constPool.js";
 import { getIter } from "./iteration.js";
-import { False, nativeFunction, None, pyStr, True, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj } from "./objects.js";
+import { False, nativeFunction, None, pyStr, True, typeName, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj } from "./objects.js";
 import { bindDef, pyDef } from "./pyParams.js";
-import { stdlibClass } from "./stdlibClass.js";
+import { refusedMethod, stdlibClass } from "./stdlibClass.js";
 import { newTuple } from "./tuples.js";
 import { materialize } from "./seq.js";
 
@@ -106,6 +111,7 @@ function nextOf(gen: PyObj): PyObj | undefined {
 
 function generatorCMClass(): PyClassObj {
   return stdlibClass("_GeneratorContextManager", "contextlib", [
+    refusedMethod("_GeneratorContextManager", "__call__"),
     ["__enter__", nativeFunction("__enter__", (args, kw) => {
       const [self] = bindDef(SELF, args, kw) as [PyObj];
       // do not keep args and kwds alive unnecessarily; they are only needed for recreation
@@ -139,13 +145,124 @@ function generatorCMClass(): PyClassObj {
   ], "ABCMeta");
 }
 
+/** One registered exit of an ExitStack: called with the exception details, its result truthy to suppress. */
+type ExitCallback = (details: readonly [PyObj, PyObj, PyObj]) => PyObj;
+
+const stackCallbacks = new WeakMap<PyObj, ExitCallback[]>();
+
+function callbacksOf(self: PyObj): ExitCallback[] {
+  const cbs = stackCallbacks.get(self);
+  if (cbs === undefined) throw new PymemError("UNSUPPORTED", "an ExitStack method on another object");
+  return cbs;
+}
+
+/** A new ExitStack instance: its _exit_callbacks deque (the stack kept beside it). */
+function newStack(cls: PyClassObj, cbs: ExitCallback[]): PyObj {
+  const self = newInstance(cls);
+  setAttr(self, "_exit_callbacks", dequeCall([], noKwargs));
+  stackCallbacks.set(self, cbs);
+  return self;
+}
+
+/** ExitStack.__exit__: the callbacks last first, each seeing the exception the previous ones left. */
+function unwind(self: PyObj, details: readonly [PyObj, PyObj, PyObj]): PyObj {
+  const cbs = callbacksOf(self);
+  const received = details[0].t !== "NoneType";
+  let exc = details;
+  let suppressed = false;
+  let pending: PyException | null = null;
+  for (let cb = cbs.pop(); cb !== undefined; cb = cbs.pop()) {
+    try {
+      if (truthy(cb(exc))) {
+        suppressed = true;
+        pending = null;
+        exc = [None, None, None];
+      }
+    } catch (e) {
+      if (!(e instanceof PyException)) throw e;
+      const obj = exceptionObject(e);
+      pending = e;
+      exc = [obj.cls, obj, None];
+    }
+  }
+  if (pending !== null) throw pending;
+  return received && suppressed ? True : False;
+}
+
+const ES_PUSH = pyDef("push", ["self", "exit"], []);
+const ES_ENTER = pyDef("enter_context", ["self", "cm"], []);
+
+function exitStackClass(): PyClassObj {
+  let cls: PyClassObj | null = null;
+  cls = stdlibClass("ExitStack", "contextlib", [
+    ["__init__", nativeFunction("__init__", (args, kw) => {
+      const [self] = bindDef(SELF, args, kw) as [PyObj];
+      setAttr(self, "_exit_callbacks", dequeCall([], noKwargs));
+      stackCallbacks.set(self, []);
+      return None;
+    })],
+    ["__enter__", nativeFunction("__enter__", (args, kw) => bindDef(SELF, args, kw)[0] as PyObj)],
+    ["__exit__", nativeFunction("__exit__", (args, kw) => {
+      const [self, typ, value, tb] = bindDef(GCM_EXIT, args, kw) as [PyObj, PyObj, PyObj, PyObj];
+      return unwind(self, [typ, value, tb]);
+    })],
+    ["close", nativeFunction("close", (args, kw) => {
+      const [self] = bindDef(SELF, args, kw) as [PyObj];
+      unwind(self, [None, None, None]);
+      return None;
+    })],
+    ["pop_all", nativeFunction("pop_all", (args, kw) => {
+      const [self] = bindDef(SELF, args, kw) as [PyObj];
+      const cbs = callbacksOf(self);
+      const moved = newStack(cls as PyClassObj, cbs.splice(0));
+      setAttr(self, "_exit_callbacks", dequeCall([], noKwargs));
+      return moved;
+    })],
+    ["push", nativeFunction("push", (args, kw) => {
+      const [self, exit] = bindDef(ES_PUSH, args, kw) as [PyObj, PyObj];
+      // An object with __exit__ is registered by its bound method; anything else is the callback itself.
+      const own = isUserObj(exit) ? lookupDunder(exit, "__exit__") : undefined;
+      callbacksOf(self).push(own !== undefined ? (d) => callBound(own, exit, d) : (d) => callObject(exit, [...d]));
+      return exit;
+    })],
+    ["enter_context", nativeFunction("enter_context", (args, kw) => {
+      const [self, cm] = bindDef(ES_ENTER, args, kw) as [PyObj, PyObj];
+      const enter = lookupDunder(cm, "__enter__");
+      const exit = lookupDunder(cm, "__exit__");
+      if (enter === undefined || exit === undefined) {
+        if (isUserObj(cm) || (ctx().layout.attributeNames[typeName(cm)]?.split(" ").includes("__enter__") ?? true)) {
+          throw new PymemError("UNSUPPORTED", `ExitStack.enter_context of a '${typeName(cm)}'`);
+        }
+        // 3.11+: "'int' object does not support the context manager protocol" (module-qualified, as type(cm) names itself); before, type(cm).__exit__'s AttributeError.
+        if (ctx().layout.rules.withProtocolMessage) throw typeError(`'builtins.${typeName(cm)}' object does not support the context manager protocol`);
+        throw new PyException("AttributeError", `type object '${typeName(cm)}' has no attribute '__exit__'`);
+      }
+      const result = callBound(enter, cm, []);
+      callbacksOf(self).push((d) => callBound(exit, cm, d));
+      return result;
+    })],
+    ["callback", nativeFunction("callback", (args, kw) => {
+      const [self] = bindDef(SELF, args.slice(0, 1), noKwargs) as [PyObj];
+      if (args.length < 2) throw typeError("ExitStack.callback() missing 1 required positional argument: 'callback'");
+      const f = args[1] as PyObj;
+      const rest = args.slice(2);
+      callbacksOf(self).push(() => {
+        callObject(f, rest, kw);
+        return None;
+      });
+      return f;
+    })],
+  ], "ABCMeta");
+  return cls;
+}
+
 /** functools.wraps(func)(helper): a function of the same names making a _GeneratorContextManager per call. */
 function contextmanager(cmClass: () => PyClassObj): PyObj {
   return nativeFunction("contextmanager", (args, kw) => {
     const [func] = bindDef(CONTEXTMANAGER, args, kw) as [PyObj];
     const name = func.t === "function" ? func.name : "helper";
     const qualname = func.t === "function" ? func.qualname ?? func.name : "contextmanager.<locals>.helper";
-    return {
+    const helper: PyObj = {
       t: "function",
       name,
       ...(qualname === name ? {} : { qualname }),
@@ -163,6 +280,15 @@ function contextmanager(cmClass: () => PyClassObj): PyObj {
         return self;
       },
     };
+    // @wraps(func): update_wrapper's names, the wrapped function's own attributes, __wrapped__.
+    const d = functionDict(helper);
+    if (func.t === "function") {
+      d.set("__name__", intern(pyStr(func.name)));
+      if (func.qualname === undefined) d.set("__qualname__", intern(pyStr(func.name)));
+      for (const [k, v] of functionDict(func)) if (k !== "__name__" && k !== "__qualname__") d.set(k, v);
+    }
+    d.set("__wrapped__", func);
+    return helper;
   });
 }
 
@@ -177,6 +303,7 @@ export function contextlibModuleAttrs(): { attrs: [string, PyObj][]; perEvaluati
       ["nullcontext", perEvaluation("nullcontext", nullcontextClass)],
       ["closing", perEvaluation("closing", closingClass)],
       ["_GeneratorContextManager", cm],
+      ["ExitStack", perEvaluation("ExitStack", exitStackClass)],
     ],
   };
 }

@@ -495,7 +495,8 @@ export class StatementCompiler {
       let cls: PyObj;
       if (metaKw !== null) {
         const meta = metaKw(sc);
-        const make = metaclassNew(meta);
+        // metaclass=type is the class statement's own default.
+        const make = meta.t === "type" && meta.name === "type" ? buildClass : metaclassNew(meta);
         if (make === undefined) throw new PymemError("UNSUPPORTED", `a class with metaclass=${typeName(meta)}${meta.t === "type" || meta.t === "class" ? ` ${meta.name}` : ""}`, s.span);
         cls = make(name, baseObjs, vars);
       } else cls = buildClass(name, baseObjs, vars);
