@@ -178,14 +178,24 @@ export class GeneratorBodyCompiler {
       }
       yield* orelse(sc);
     };
-    if (finalbody === null) return guarded;
-    return function* (sc) {
+    const tracked = (inner: GenExec): GenExec => function* (sc) {
+      // While the frame is inside this try, a suspension leaves work for CPython's close-on-free.
+      const st = runningGenerator();
+      st.tryDepth++;
+      try {
+        yield* inner(sc);
+      } finally {
+        st.tryDepth--;
+      }
+    };
+    if (finalbody === null) return tracked(guarded);
+    return tracked(function* (sc) {
       try {
         yield* guarded(sc);
       } finally {
         yield* finalbody(sc);
       }
-    };
+    });
   }
 
   /** `yield v` / `yield from it` as a whole statement or assigned value. */
@@ -252,10 +262,39 @@ function describe(s: Stmt): string {
  * The generator object of one call: each next() resumes the body up to its
  * next yield. A return (or the end of the body) exhausts it.
  */
+/** A generator's frame state that its body's statements read while it runs. */
+interface GenState {
+  /** How many try statements the frame is inside. */
+  tryDepth: number;
+}
+
+const runningStates: GenState[] = [];
+
+function runningGenerator(): GenState {
+  const st = runningStates[runningStates.length - 1];
+  if (st === undefined) throw new PymemError("UNSUPPORTED", "a generator body outside its generator");
+  return st;
+}
+
+/** One resumption of a generator body: its state current while it runs, its suspension inside a try recorded. */
+function resume<T>(g: object, st: GenState, step: () => T): T {
+  runningStates.push(st);
+  try {
+    return step();
+  } finally {
+    runningStates.pop();
+    const pending = ctx().suspendedInTry;
+    if (st.tryDepth > 0) pending.add(g);
+    else pending.delete(g);
+  }
+}
+
 export function makeGenerator(start: () => Generator<PyObj, void, undefined>, qualname: string, frameSlots: number | null = null): PyObj {
   let gen: Generator<PyObj, void, undefined> | null = null;
   let done = false;
   let running = false;
+  const st: GenState = { tryDepth: 0 };
+  let self: object | null = null;
   const it = makeIter(
     "generator",
     () => {
@@ -263,8 +302,9 @@ export function makeGenerator(start: () => Generator<PyObj, void, undefined>, qu
       if (running) throw valueError("generator already executing");
       gen ??= start();
       running = true;
+      const g = gen;
       try {
-        const r = gen.next();
+        const r = resume(self ?? g, st, () => g.next());
         if (r.done !== true) return r.value;
       } catch (e) {
         done = true;
@@ -279,6 +319,7 @@ export function makeGenerator(start: () => Generator<PyObj, void, undefined>, qu
     () => null,
   );
   const g: PyObj = { ...it, qualname, frameSlots };
+  self = g;
   throwers.set(g, (e) => {
     // gen_send_ex of an unstarted or finished generator: the exception comes straight back.
     if (done || gen === null) {
@@ -287,8 +328,9 @@ export function makeGenerator(start: () => Generator<PyObj, void, undefined>, qu
     }
     if (running) throw valueError("generator already executing");
     running = true;
+    const gn = gen;
     try {
-      const r = gen.throw(e);
+      const r = resume(g, st, () => gn.throw(e));
       if (r.done !== true) return r.value;
     } catch (x) {
       done = true;
