@@ -106,6 +106,8 @@ function closingClass(): PyClassObj {
 
 /** next(gen): the value, or undefined for StopIteration. */
 function nextOf(gen: PyObj): PyObj | undefined {
+  // A function that is not a generator function gives next() something else (a TypeError, or another iterator's next).
+  if (gen.t !== "iterator" || gen.typeName !== "generator") throw new PymemError("UNSUPPORTED", `@contextmanager over a function returning a '${typeName(gen)}'`);
   return getIter(gen).next();
 }
 

@@ -5,6 +5,7 @@
 import { signatureCounts } from "./argumentBinding.js";
 import { subOf, typeName, type NativeFn, type PyObj, type PyTypeObj } from "./objects.js";
 import { checkCall } from "./signatures.js";
+import { PymemError } from "./errors.js";
 
 const typeObjects = new Map<string, PyTypeObj>();
 
@@ -35,7 +36,10 @@ export function typeObject(name: string): PyTypeObj {
   const have = typeObjects.get(name);
   if (have !== undefined) return have;
   if (METACLASSES.has(name)) {
-    const t: PyTypeObj = { t: "type", name, call: null, attrs: new Map(), heap: "metaclass" };
+    // Calling the metaclass itself (ABCMeta('X', (), {})) makes a class the way pymem does not model.
+    const t: PyTypeObj = { t: "type", name, call: () => {
+      throw new PymemError("UNSUPPORTED", `calling the metaclass ${name}`);
+    }, attrs: new Map(), heap: "metaclass" };
     typeObjects.set(name, t);
     return t;
   }
