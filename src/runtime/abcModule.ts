@@ -145,6 +145,11 @@ const abcHooks = {
   },
 };
 
+/** Whether a class is one ABCMeta made here (abc.ABC, a setup ABC, collections.abc's): its own namespace is all pymem reads. */
+export function isModelledAbc(cls: PyClassObj): boolean {
+  return states.has(cls);
+}
+
 /** The __subclasshook__ of a stdlib ABC, answering True or NotImplemented (false). */
 const hooksOf = new WeakMap<PyClassObj, (sub: PyClassObj | PyTypeObj) => boolean>();
 
@@ -161,11 +166,16 @@ export function stdlibAbc(name: string, module: string, bases: readonly PyClassO
     tupleFields: null, decorated: null, stdlib: true, metaclass: "ABCMeta",
   };
   (cls as { mro: readonly PyClassObj[] }).mro = c3(cls, bases);
-  cls.attrs.set("__abstractmethods__", newSet("frozenset"));
   states.set(cls, { abstracts: [], registry: [...registered], subclasses: [] });
   for (const b of bases) states.get(b)?.subclasses.push(cls);
   if (hook !== null) hooksOf.set(cls, hook);
-  setClassHooks(cls, abcHooks);
+  // Its abstract methods and mixins are not modelled: instantiating it and reading them are refused.
+  setClassHooks(cls, {
+    ...abcHooks,
+    call: () => {
+      throw new PymemError("UNSUPPORTED", `instantiating ${module}.${name}`);
+    },
+  });
   return cls;
 }
 

@@ -7,7 +7,7 @@
 // object's: none of the checked methods but __hash__), and whether __hash__ is
 // None is the known table below; a builtin type outside it is refused.
 import type { Layout } from "../layouts/layout.js";
-import { stdlibAbc } from "./abcModule.js";
+import { isModelledAbc, stdlibAbc } from "./abcModule.js";
 import { ctx } from "./ctx.js";
 import { PymemError } from "./errors.js";
 import type { PyClassObj, PyObj, PyTypeObj } from "./objects.js";
@@ -77,6 +77,8 @@ function builtinHas(name: string, method: string): boolean {
     throw new PymemError("UNSUPPORTED", `whether '${name}' is collections.abc.Hashable`);
   }
   for (let n: string | undefined = name; n !== undefined; n = builtinTypeBase(n)) {
+    // EnumType gives its classes __iter__, __len__, __contains__ … beyond type's.
+    if (n === "EnumMeta" || n === "EnumType") throw new PymemError("UNSUPPORTED", `the methods of '${n}' for a collections.abc check`);
     const names = layout.attributeNames[n];
     if (names !== undefined) return names.split(" ").includes(method);
   }
@@ -88,6 +90,8 @@ function classHas(cls: PyClassObj, method: string): boolean {
   for (const c of cls.mro) {
     // What a decorator (@dataclass) makes of __hash__ depends on its options: not read here.
     if (method === "__hash__" && c.decorated !== null) throw new PymemError("UNSUPPORTED", "collections.abc.Hashable of a decorated class");
+    // A standard-library class pymem models natively keeps only part of its real namespace.
+    if (c.stdlib === true && !isModelledAbc(c)) throw new PymemError("UNSUPPORTED", `a collections.abc check over ${c.name} (its namespace is not modelled whole)`);
     const v = c.attrs.get(method) ?? c.decorated?.generated(method);
     if (v !== undefined) return v.t !== "NoneType";
     // type_new sets __hash__ = None in the dict of a class defining __eq__ without __hash__.
