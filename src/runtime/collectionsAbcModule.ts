@@ -131,6 +131,10 @@ function abcs(layout: Layout): ReadonlyMap<string, PyClassObj> {
 
 /** The names offered: ByteString (a deprecated metaclass of its own from 3.12) stays internal, for the registry. */
 export function collectionsAbcModuleAttrs(layout: Layout): [string, () => PyObj][] {
-  return DEFS.filter((d) => d.name !== "ByteString" && (layout.attributeNames["module collections.abc"] ?? "").split(" ").includes(d.name))
-    .map((d): [string, () => PyObj] => [d.name, () => abcs(ctx().layout).get(d.name) as PyObj]);
+  return DEFS.filter((d) => (layout.attributeNames["module collections.abc"] ?? "").split(" ").includes(d.name))
+    .map((d): [string, () => PyObj] => [d.name, d.name === "ByteString" ? refusedByteString : () => abcs(ctx().layout).get(d.name) as PyObj]);
+}
+
+function refusedByteString(): PyObj {
+  throw new PymemError("UNSUPPORTED", "collections.abc.ByteString (deprecated, its own metaclass from 3.12)");
 }

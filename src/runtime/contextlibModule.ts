@@ -304,7 +304,6 @@ export function contextlibModuleAttrs(): { attrs: [string, PyObj][]; perEvaluati
       ["suppress", perEvaluation("suppress", suppressClass)],
       ["nullcontext", perEvaluation("nullcontext", nullcontextClass)],
       ["closing", perEvaluation("closing", closingClass)],
-      ["_GeneratorContextManager", cm],
       ["ExitStack", perEvaluation("ExitStack", exitStackClass)],
     ],
   };

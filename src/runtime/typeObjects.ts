@@ -56,7 +56,10 @@ export function classOfValue(x: PyObj): PyObj {
 }
 
 /** The tp_base of the builtin and stdlib types that derive from another than object (bool from int, Counter from dict, ABCMeta from type). */
-const TYPE_BASES: Readonly<Record<string, string>> = { bool: "int", Counter: "dict", OrderedDict: "dict", defaultdict: "dict", ABCMeta: "type", EnumMeta: "type", EnumType: "type" };
+const TYPE_BASES: Readonly<Record<string, string>> = {
+  bool: "int", Counter: "dict", OrderedDict: "dict", defaultdict: "dict", ABCMeta: "type", EnumMeta: "type", EnumType: "type",
+  odict_keys: "dict_keys", odict_values: "dict_values", odict_items: "dict_items",
+};
 
 export function builtinTypeBase(name: string): string | undefined {
   return TYPE_BASES[name];
