@@ -135,6 +135,15 @@ export interface VersionRules {
   readonly textwrapLongWordHyphens: boolean;
   /** textwrap.indent joins the prefixes and the lines as separate items (3.13+); before, each prefixed line is one concatenated str. */
   readonly textwrapIndentSeparateItems: boolean;
+  /**
+   * object_new's TypeError for a class with abstract methods left: "with abstract methods a, b" (3.8),
+   * "with abstract method a" / "methods a, b" (3.9-3.11), "without an implementation for abstract method 'a'" (3.12+).
+   */
+  readonly abstractInstantiation: "plural" | "counted" | "implementation";
+  /** slice objects hash (3.12+); before, slice.__hash__ is None (not collections.abc.Hashable). */
+  readonly sliceHashable: boolean;
+  /** the array module registers array.array as a collections.abc.MutableSequence (3.10+). */
+  readonly arrayMutableSequence: boolean;
   /** enum members get _sort_order_ after __init__ (3.11+). */
   readonly enumSortOrder: boolean;
   /** auto() is the largest value so far + 1 (3.13+); before, the last int value + 1. */

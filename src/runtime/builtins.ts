@@ -41,7 +41,8 @@ import { builtinLeaves } from "./opaqueObjects.js";
 import { makeSuper } from "./superObjects.js";
 import { decimalFromFloat } from "./decimals.js";
 import { withSignature } from "./signatures.js";
-import { newBuiltinType, typeObject } from "./typeObjects.js";
+import { builtinDerives, classOfValue, newBuiltinType, typeObject } from "./typeObjects.js";
+import { classHooks } from "./classHooks.js";
 import { isCallableObj } from "./callable.js";
 
 
@@ -503,9 +504,12 @@ function isinstanceCall(args: readonly PyObj[]): PyObj {
   const types = t.t === "tuple" ? materialize(t.items) : [t];
   const name = x.t === "tuple" || subOf(x) !== undefined ? x.t : typeName(x);
   return pyBool(types.some((ty) => {
+    // PyObject_IsInstance: type(x) is ty, else the metaclass's __instancecheck__ (ABCMeta: through __subclasscheck__).
+    const check = classHooks(ty)?.subclasscheck;
+    if (ty.t === "class" && check !== undefined) return isInstanceOf(x, ty) || check(ty, classOfValue(x));
     if (ty.t === "class") return isInstanceOf(x, ty);
     if (ty.t !== "type") throw typeError("isinstance() arg 2 must be a type or tuple of types");
-    return ty.name === name || (ty.name === "int" && name === "bool") || ty.name === "object";
+    return builtinDerives(name, ty.name);
   }));
 }
 
@@ -518,8 +522,10 @@ function issubclassCall(args: readonly PyObj[]): PyObj {
     if (t.t !== "class" && t.t !== "type" && t.t !== "tuple") throw typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
   }
   return pyBool(targets.some((t) => {
+    const check = classHooks(t)?.subclasscheck;
+    if (t.t === "class" && check !== undefined) return check(t, a);
     if (a.t === "class") return t.t === "class" ? a.mro.includes(t) : t.t === "type" && (t.name === "object" || t.name === a.builtinBase);
-    if (a.t === "type" && t.t === "type") return a.name === t.name || t.name === "object" || (a.name === "bool" && t.name === "int");
+    if (a.t === "type" && t.t === "type") return builtinDerives(a.name, t.name);
     return false;
   }));
 }

@@ -19,6 +19,22 @@ export interface ClassHooks {
   readonly missing?: (cls: PyClassObj, name: string) => PyObj;
   /** A class statement over this class: the metaclass's __new__ making the subclass. */
   readonly subclass?: (name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>) => PyObj;
+  /** issubclass(sub, cls) and isinstance through type(x) (ABCMeta.__subclasscheck__: registered virtual subclasses). */
+  readonly subclasscheck?: (cls: PyClassObj, sub: PyObj) => boolean;
+}
+
+/** What `class X(..., metaclass=M)` runs for a metaclass object pymem models (ABCMeta.__new__). */
+export type MetaclassNew = (name: string, bases: readonly PyObj[], ns: Map<string, PyObj>) => PyObj;
+
+const metaclassNews = new WeakMap<PyObj, MetaclassNew>();
+
+export function setMetaclassNew(meta: PyObj, f: MetaclassNew): void {
+  metaclassNews.set(meta, f);
+}
+
+/** The class-making function of a metaclass given as `metaclass=`, if pymem models it. */
+export function metaclassNew(meta: PyObj): MetaclassNew | undefined {
+  return metaclassNews.get(meta);
 }
 
 const hooks = new WeakMap<PyClassObj, ClassHooks>();

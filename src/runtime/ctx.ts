@@ -76,6 +76,11 @@ export class Ctx {
   randomState: import("./randomState.js").PyRandom | null = null;
   /** Module-level objects a module makes once per evaluation (json.decoder's NaN and infinities), by name. */
   readonly moduleState = new Map<string, unknown>();
+  /**
+   * Generators suspended inside a try statement: CPython closes one when it is freed, running its
+   * finally (or handlers) then; pymem has no reference counts, so an evaluation leaving any is refused.
+   */
+  readonly suspendedInTry = new Set<object>();
   /** PyUnicode_InternInPlace's table: identifier-like constants of every code unit meet here (constPool.ts seeds it). */
   readonly interned = new Map<string, PyStrObj>();
   /** Whether `interned` holds what the interpreter's start-up interned (the layout's preinternedChars). */

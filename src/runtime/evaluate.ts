@@ -94,6 +94,12 @@ function beyondParserStack(source: string, mode: "eval" | "exec", layout: Layout
   };
 }
 
+/** The refusal of an evaluation that left a generator suspended inside a try (its finally would run when CPython frees it). */
+function closedLater(c: Ctx): PymemError | null {
+  if (c.suspendedInTry.size === 0) return null;
+  return new PymemError("UNSUPPORTED", "a generator left suspended inside a try statement (CPython runs its finally/handlers when it is freed)");
+}
+
 export function evaluate(req: EvalRequest): EvalResult {
   const modules = ensureBuiltins(req.layout);
   const c = new Ctx(req.layout, req.budget, req.progress ?? null);
@@ -115,7 +121,7 @@ export function evaluate(req: EvalRequest): EvalResult {
       try {
         execBlock(parsed.value, globals, modules);
       } catch (e) {
-        return { ok: false, error: toError(e, "setup") };
+        return { ok: false, error: toError(closedLater(c) ?? e, "setup") };
       }
     }
     const parsed = parseExpression(req.expr, { nestedFStrings: req.layout.rules.nestedFStrings });
@@ -126,9 +132,11 @@ export function evaluate(req: EvalRequest): EvalResult {
     if (deep !== null) return { ok: false, error: deep };
     try {
       const value = Compiler.forExpression(parsed.value).expr(parsed.value).run(globals);
+      const left = closedLater(c);
+      if (left !== null) return { ok: false, error: toError(left, "expr") };
       return { ok: true, value, ctx: c };
     } catch (e) {
-      return { ok: false, error: toError(e, "expr") };
+      return { ok: false, error: toError(closedLater(c) ?? e, "expr") };
     }
   });
 }

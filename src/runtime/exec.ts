@@ -1,7 +1,7 @@
 // Setup statements, compiled once into closures (a def body runs many times):
 // assignments, imports of the offered modules, control flow with bounded work,
 // def (functions with return) and class (with decorators such as @dataclass).
-import { classHooks } from "./classHooks.js";
+import { classHooks, metaclassNew } from "./classHooks.js";
 import { generatorFunctionFrameSlots } from "../compiler/stackDepth.js";
 import type { Expr, Stmt } from "../python/ast.js";
 import { callObject } from "./calls.js";
@@ -143,7 +143,7 @@ export class StatementCompiler {
         return () => undefined;
       case "Import": {
         // A module pymem does not offer is refused when the import runs (at its line, after the lines before it).
-        const refused = s.names.find((a) => this.modules.get(a.name) === undefined || a.name.includes("."));
+        const refused = s.names.find((a) => this.modules.get(a.name) === undefined || this.modules.get(a.name.split(".")[0] as string) === undefined);
         if (refused !== undefined) {
           const err = refusedImport(refused.name, this.modules);
           return () => {
@@ -153,7 +153,9 @@ export class StatementCompiler {
         const names = s.names.map((a) => {
           const top = a.name.split(".")[0] as string;
           const m = this.modules.get(a.name) as PyModuleObj;
-          return { bind: a.asname ?? top, m };
+          const topModule = this.modules.get(top) as PyModuleObj;
+          // `import collections.abc` binds collections (whose abc attribute is the submodule); `as` binds the submodule.
+          return { bind: a.asname ?? top, m: a.asname === null ? topModule : m };
         });
         const stores = names.map((n) => ({ store: c.storeName(n.bind), m: n.m }));
         return (sc) => {
@@ -482,7 +484,9 @@ export class StatementCompiler {
   private classDef(s: Extract<Stmt, { kind: "ClassDef" }>): Exec {
     const bases = s.bases.map((b) => this.c.expr(b).run);
     const decorators = s.decorators.map((d) => this.c.expr(d).run);
-    if (s.keywords.length > 0) throw new PymemError("UNSUPPORTED", "class keywords (metaclass=…)", s.span);
+    // Of the class keywords only metaclass= is taken, and run only for a metaclass pymem models (abc.ABCMeta).
+    if (s.keywords.some((k) => k.arg !== "metaclass") || s.keywords.length > 1) throw new PymemError("UNSUPPORTED", "class keywords other than metaclass=", s.span);
+    const metaKw = s.keywords[0] === undefined ? null : this.c.expr(s.keywords[0].value).run;
     const saved = this.c.className;
     this.c.className = s.name;
     const qualname = this.c.qualnameOf(s.name);
@@ -498,7 +502,14 @@ export class StatementCompiler {
       const cell: ClassCell = { cls: null };
       classCells.set(ns, cell);
       body(ns);
-      let cls: PyObj = buildClass(name, baseObjs, vars);
+      let cls: PyObj;
+      if (metaKw !== null) {
+        const meta = metaKw(sc);
+        // metaclass=type is the class statement's own default.
+        const make = meta.t === "type" && meta.name === "type" ? buildClass : metaclassNew(meta);
+        if (make === undefined) throw new PymemError("UNSUPPORTED", `a class with metaclass=${typeName(meta)}${meta.t === "type" || meta.t === "class" ? ` ${meta.name}` : ""}`, s.span);
+        cls = make(name, baseObjs, vars);
+      } else cls = buildClass(name, baseObjs, vars);
       // type_new fills the __class__ cell (__classcell__) with the class it made, before any decorator runs.
       if (cls.t === "class") cell.cls = cls;
       for (const d of [...decorators].reverse()) cls = callObject(d(sc), [cls]);

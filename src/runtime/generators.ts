@@ -7,7 +7,8 @@ import type { Expr, Stmt } from "../python/ast.js";
 import type { Compiler } from "./compile.js";
 import { truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
-import { PymemError, valueError } from "./errors.js";
+import { PyException, PymemError, valueError } from "./errors.js";
+import { chainContext, exceptionMatches, exceptionObject } from "./exceptions.js";
 import { Break, Continue, Return, type Completion } from "./flow.js";
 import { getIter } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
@@ -114,10 +115,87 @@ export class GeneratorBodyCompiler {
           yield* orelse(sc);
         };
       }
+      case "Try":
+        if (s.handlers.some((h) => hasYield(h.type) || hasYield(h.body))) break;
+        return this.tryStmt(s);
       default:
         break;
     }
     throw new PymemError("UNSUPPORTED", `a yield inside ${describe(s)} is not supported by pymem yet`, s.span);
+  }
+
+  /**
+   * A try statement whose body, else or finally yields (its handlers may not:
+   * the exception being handled would stay pushed while the frame is suspended).
+   * As the ordinary try: handlers by class, the bound name deleted after, and
+   * `finally` on every way out — a break/continue/return of its own (thrown
+   * here) replaces the pending exception, as JS's finally does.
+   */
+  private tryStmt(s: Extract<Stmt, { kind: "Try" }>): GenExec {
+    const body = this.block(s.body);
+    const handlers = s.handlers.map((h) => ({
+      type: h.type === null ? null : this.c.expr(h.type).run,
+      store: h.name === null ? null : this.c.storeName(h.name),
+      del: h.name === null ? null : this.c.deleteName(h.name),
+      body: plainBlock(h.body.map((x) => this.plain(x))),
+    }));
+    const orelse = this.block(s.orelse);
+    const finalbody = s.finalbody.length === 0 ? null : this.block(s.finalbody);
+    const handle = (sc: Scope, e: PyException): void => {
+      const obj = exceptionObject(e);
+      for (const h of handlers) {
+        if (h.type !== null && !exceptionMatches(obj, h.type(sc))) continue;
+        const handling = ctx().handling;
+        handling.push(obj);
+        try {
+          if (h.store !== null) h.store(sc, obj);
+          try {
+            const r = h.body(sc);
+            if (r !== undefined) throw r;
+            return;
+          } finally {
+            if (h.store !== null && h.del !== null) {
+              h.store(sc, None);
+              h.del(sc);
+            }
+          }
+        } catch (inner) {
+          if (inner instanceof PyException && inner !== e) chainContext(inner, obj);
+          throw inner;
+        } finally {
+          handling.pop();
+        }
+      }
+      throw e;
+    };
+    const guarded = function* (sc: Scope): Generator<PyObj, void, undefined> {
+      try {
+        yield* body(sc);
+      } catch (e) {
+        if (!(e instanceof PyException) || handlers.length === 0) throw e;
+        handle(sc, e);
+        return;
+      }
+      yield* orelse(sc);
+    };
+    const tracked = (inner: GenExec): GenExec => function* (sc) {
+      // While the frame is inside this try, a suspension leaves work for CPython's close-on-free.
+      const st = runningGenerator();
+      st.tryDepth++;
+      try {
+        yield* inner(sc);
+      } finally {
+        st.tryDepth--;
+      }
+    };
+    if (finalbody === null) return tracked(guarded);
+    return tracked(function* (sc) {
+      try {
+        yield* guarded(sc);
+      } finally {
+        yield* finalbody(sc);
+      }
+    });
   }
 
   /** `yield v` / `yield from it` as a whole statement or assigned value. */
@@ -139,6 +217,17 @@ export class GeneratorBodyCompiler {
     }
     throw unsupportedNested(s);
   }
+}
+
+/** Statements without a yield, in order: the first that ends otherwise than normally ends the block. */
+function plainBlock(parts: readonly Exec[]): Exec {
+  return (sc) => {
+    for (const p of parts) {
+      const r = p(sc);
+      if (r !== undefined) return r;
+    }
+    return undefined;
+  };
 }
 
 /** One pass of a loop body: `break` ends the loop (its else is skipped), `continue` the pass. */
@@ -173,10 +262,39 @@ function describe(s: Stmt): string {
  * The generator object of one call: each next() resumes the body up to its
  * next yield. A return (or the end of the body) exhausts it.
  */
+/** A generator's frame state that its body's statements read while it runs. */
+interface GenState {
+  /** How many try statements the frame is inside. */
+  tryDepth: number;
+}
+
+const runningStates: GenState[] = [];
+
+function runningGenerator(): GenState {
+  const st = runningStates[runningStates.length - 1];
+  if (st === undefined) throw new PymemError("UNSUPPORTED", "a generator body outside its generator");
+  return st;
+}
+
+/** One resumption of a generator body: its state current while it runs, its suspension inside a try recorded. */
+function resume<T>(g: object, st: GenState, step: () => T): T {
+  runningStates.push(st);
+  try {
+    return step();
+  } finally {
+    runningStates.pop();
+    const pending = ctx().suspendedInTry;
+    if (st.tryDepth > 0) pending.add(g);
+    else pending.delete(g);
+  }
+}
+
 export function makeGenerator(start: () => Generator<PyObj, void, undefined>, qualname: string, frameSlots: number | null = null): PyObj {
   let gen: Generator<PyObj, void, undefined> | null = null;
   let done = false;
   let running = false;
+  const st: GenState = { tryDepth: 0 };
+  let self: object | null = null;
   const it = makeIter(
     "generator",
     () => {
@@ -184,8 +302,9 @@ export function makeGenerator(start: () => Generator<PyObj, void, undefined>, qu
       if (running) throw valueError("generator already executing");
       gen ??= start();
       running = true;
+      const g = gen;
       try {
-        const r = gen.next();
+        const r = resume(self ?? g, st, () => g.next());
         if (r.done !== true) return r.value;
       } catch (e) {
         done = true;
@@ -199,5 +318,42 @@ export function makeGenerator(start: () => Generator<PyObj, void, undefined>, qu
     },
     () => null,
   );
-  return { ...it, qualname, frameSlots };
+  const g: PyObj = { ...it, qualname, frameSlots };
+  self = g;
+  throwers.set(g, (e) => {
+    // gen_send_ex of an unstarted or finished generator: the exception comes straight back.
+    if (done || gen === null) {
+      done = true;
+      throw e;
+    }
+    if (running) throw valueError("generator already executing");
+    running = true;
+    const gn = gen;
+    try {
+      const r = resume(g, st, () => gn.throw(e));
+      if (r.done !== true) return r.value;
+    } catch (x) {
+      done = true;
+      if (x instanceof Return) return undefined;
+      throw x;
+    } finally {
+      running = false;
+    }
+    done = true;
+    return undefined;
+  });
+  return g;
+}
+
+const throwers = new WeakMap<PyObj, (e: PyException) => PyObj | undefined>();
+
+/**
+ * generator.throw(exc): the exception raised at the yield where the body is
+ * suspended; the next value it yields, or undefined when the body then ends
+ * (StopIteration). An exception the body lets out is thrown on.
+ */
+export function generatorThrow(g: PyObj, e: PyException): PyObj | undefined {
+  const t = throwers.get(g);
+  if (t === undefined) throw new PymemError("UNSUPPORTED", "throw() into this generator");
+  return t(e);
 }

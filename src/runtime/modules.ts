@@ -27,6 +27,9 @@ import { stringModuleAttrs } from "./stringModule.js";
 import { textwrapModuleAttrs } from "./textwrapModule.js";
 import { fractionsModuleAttrs } from "./fractionsModule.js";
 import { statisticsModuleAttrs } from "./statisticsModule.js";
+import { contextlibModuleAttrs } from "./contextlibModule.js";
+import { abcModuleAttrs } from "./abcModule.js";
+import { collectionsAbcModuleAttrs } from "./collectionsAbcModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
@@ -91,14 +94,18 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     if (made === undefined) state.set("collections user classes", (made = makeUserClasses(all)));
     return made.get(name) as PyClassObj;
   };
-  const collections = module("collections", [...collectionsAttrs(), ["namedtuple", namedtupleFunction()]], [["UserDict", userClass("UserDict")], ["UserList", userClass("UserList")]]);
+  const collectionsAbc = module("collections.abc", [], collectionsAbcModuleAttrs(layout));
+  const collections = module("collections", [...collectionsAttrs(), ["namedtuple", namedtupleFunction()], ["abc", collectionsAbc]], [["UserDict", userClass("UserDict")], ["UserList", userClass("UserList")]]);
   const decimal = module("decimal", decimalAttrs());
   const string = stringModuleAttrs(layout);
   const textwrap = textwrapModuleAttrs(layout);
   const math = module("math", mathModuleAttrs(layout));
+  const contextlib = contextlibModuleAttrs();
+  const abc = abcModuleAttrs();
   const all: Map<string, PyModuleObj> = new Map([
     ["array", array],
     ["collections", collections],
+    ["collections.abc", collectionsAbc],
     ["decimal", decimal],
     ["sys", sys],
     ["dataclasses", module("dataclasses", dataclassesModuleAttrs())],
@@ -118,6 +125,8 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["textwrap", module("textwrap", textwrap.attrs, textwrap.perEvaluation)],
     ["fractions", module("fractions", fractionsModuleAttrs(layout))],
     ["statistics", module("statistics", statisticsModuleAttrs(layout, math))],
+    ["contextlib", module("contextlib", contextlib.attrs, contextlib.perEvaluation)],
+    ["abc", module("abc", abc.attrs, abc.perEvaluation)],
   ]);
   return all;
 }

@@ -3,8 +3,9 @@
 // __mro__) is made on first use, without one. Kept apart from builtins.ts so
 // that attribute lookup can name a type without importing the builtins.
 import { signatureCounts } from "./argumentBinding.js";
-import type { NativeFn, PyObj, PyTypeObj } from "./objects.js";
+import { subOf, typeName, type NativeFn, type PyObj, type PyTypeObj } from "./objects.js";
 import { checkCall } from "./signatures.js";
+import { PymemError } from "./errors.js";
 
 const typeObjects = new Map<string, PyTypeObj>();
 
@@ -35,9 +36,38 @@ export function typeObject(name: string): PyTypeObj {
   const have = typeObjects.get(name);
   if (have !== undefined) return have;
   if (METACLASSES.has(name)) {
-    const t: PyTypeObj = { t: "type", name, call: null, attrs: new Map(), heap: "metaclass" };
+    // Calling the metaclass itself (ABCMeta('X', (), {})) makes a class the way pymem does not model.
+    const t: PyTypeObj = { t: "type", name, call: () => {
+      throw new PymemError("UNSUPPORTED", `calling the metaclass ${name}`);
+    }, attrs: new Map(), heap: "metaclass" };
     typeObjects.set(name, t);
     return t;
   }
   return newBuiltinType(name, null);
+}
+
+/** The class (or builtin type object) of a value, as type(x) gives it. */
+export function classOfValue(x: PyObj): PyObj {
+  if (x.t === "instance") return x.cls;
+  if (x.t === "tuple" && x.cls !== undefined) return x.cls;
+  const sub = subOf(x);
+  if (sub !== undefined) return sub.cls;
+  return typeObject(typeName(x));
+}
+
+/** The tp_base of the builtin and stdlib types that derive from another than object (bool from int, Counter from dict, ABCMeta from type). */
+const TYPE_BASES: Readonly<Record<string, string>> = {
+  bool: "int", Counter: "dict", OrderedDict: "dict", defaultdict: "dict", ABCMeta: "type", EnumMeta: "type", EnumType: "type",
+  odict_keys: "dict_keys", odict_values: "dict_values", odict_items: "dict_items",
+};
+
+export function builtinTypeBase(name: string): string | undefined {
+  return TYPE_BASES[name];
+}
+
+/** Whether the builtin type `name` is `base` or derives from it. */
+export function builtinDerives(name: string, base: string): boolean {
+  if (base === "object") return true;
+  for (let n: string | undefined = name; n !== undefined; n = TYPE_BASES[n]) if (n === base) return true;
+  return false;
 }

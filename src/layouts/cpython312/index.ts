@@ -33,6 +33,8 @@ export const cpython312: Layout = {
   collectionsSource: USER_CLASSES_SOURCE,
   rules: {
     ...cpython311.rules,
+    abstractInstantiation: "implementation",
+    sliceHashable: true,
     matchClassWord: "class",
     functools: { ...cpython311.rules.functools, wrapperAssignments: [...cpython311.rules.functools.wrapperAssignments, "__type_params__"] },
     strSplitPresizes: true,
