@@ -77,6 +77,9 @@ function enumBase(layout: Layout): PyClassObj {
   base = {
     t: "class", name: "Enum", bases: [], mro: [], attrs, slots: [], hasDict: true, hasWeakref: true, shape,
     builtinBase: "object", cachedKeys: null, frozen: false, tupleFields: null, decorated: null, stdlib: true,
+    metaclass: metaclassName(layout),
+    // enum.py's class statement: type_new caches a keys table for its instances' dicts from the start.
+    freshKeys: true,
   };
   (base as { mro: readonly PyClassObj[] }).mro = [base];
   setClassHooks(base, { subclass: makeEnum, missing: refuseMeta, iter: () => [], len: () => 0 });
@@ -94,6 +97,11 @@ function specText(spec: PyObj | undefined): string {
  * Enum.__format__: before 3.11 a mixed-in member (its __str__ Enum's) formats its value as the
  * member type does, any other str(self); from 3.11 always str.__format__(str(self), spec).
  */
+/** type(Color): EnumMeta, renamed EnumType in 3.11 (the old name stays an alias). */
+function metaclassName(layout: Layout): string {
+  return (layout.attributeNames["module enum"] ?? "").split(" ").includes("EnumType") ? "EnumType" : "EnumMeta";
+}
+
 function formatMember(self: PyObj, spec: PyObj | undefined): PyObj {
   const sp = specText(spec);
   const cls = (part(self) as PyInstanceObj).cls;
@@ -174,7 +182,7 @@ function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<stri
   for (const [k] of candidates) ns.delete(k);
   const made = makeClass(name, baseClasses, ns, builtin === undefined ? {} : { builtinBase: builtin });
   // type(Color) is the metaclass: EnumMeta, renamed EnumType in 3.11 (the old name stays an alias).
-  const cls: PyClassObj = Object.assign(made, { metaclass: ctx().layout.attributeNames["module enum"]?.split(" ").includes("EnumType") ? "EnumType" : "EnumMeta" });
+  const cls: PyClassObj = Object.assign(made, { metaclass: metaclassName(ctx().layout) });
   const info: EnumInfo = { members: [], byName: new Map() };
   infos.set(cls, info);
   const ownInit = lookupClassAttr(cls, "__init__");
@@ -280,6 +288,7 @@ function mixedBase(layout: Layout, name: string, builtin: "int" | "str" | null, 
   const cls: PyClassObj = {
     ...enumBase(layout), name, attrs, mro: [], bases: parents, shape, builtinBase: builtin ?? "object",
     hasWeakref: b === null ? true : b.weakref || !b.varSized,
+    freshKeys: b === null || !b.varSized || layout.heapType.varSizedDictShared,
   };
   (cls as { mro: readonly PyClassObj[] }).mro = [cls, ...parents.flatMap((p) => p.mro).filter((c, i, all) => all.indexOf(c) === i)];
   setClassHooks(cls, { subclass: makeEnum, missing: refuseMeta, iter: () => [], len: () => 0 });
@@ -289,9 +298,9 @@ function mixedBase(layout: Layout, name: string, builtin: "int" | "str" | null, 
 
 const mixedBases = new WeakMap<Layout, Map<string, PyClassObj>>();
 
-/** Flag, IntFlag, EnumMeta …: classes whose subclasses (or calls) pymem refuses. */
-function refused(layout: Layout, name: string): PyObj {
-  const cls: PyClassObj = { ...enumBase(layout), name, attrs: new Map([["__module__", pyStr("enum")]]), mro: [] };
+/** Flag and IntFlag: classes whose subclasses (and calls) pymem refuses. */
+function refused(layout: Layout, name: string, builtin: "int" | null): PyObj {
+  const cls: PyClassObj = { ...mixedBase(layout, `${name} (refused)`, builtin, [enumBase(layout)]), name };
   (cls as { mro: readonly PyClassObj[] }).mro = [cls, enumBase(layout)];
   const no = (): never => {
     throw new PymemError("UNSUPPORTED", `enum.${name} (Flag members combine as flags into pseudo-members; not modelled)`);
@@ -308,7 +317,11 @@ export function enumModuleAttrs(layout: Layout): [string, PyObj][] {
     ["auto", { t: "builtin", name: "auto", self: null, fn: () => ({ t: "opaque", typeName: AUTO, data: null }) }],
     ["unique", { t: "builtin", name: "unique", self: null, fn: unique }],
     ...enumClasses(layout, names),
-    ...["Flag", "IntFlag", "EnumMeta", "EnumType"].map((n): [string, PyObj] => [n, refused(layout, n)]),
+    ["Flag", refused(layout, "Flag", null)],
+    ["IntFlag", refused(layout, "IntFlag", "int")],
+    // The metaclass (a Python class over type): type(Color) itself; EnumMeta is EnumType's alias from 3.11.
+    ["EnumMeta", typeObject(metaclassName(layout))],
+    ["EnumType", typeObject(metaclassName(layout))],
   ];
   return attrs.filter(([n]) => names.has(n));
 }
