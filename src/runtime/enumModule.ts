@@ -14,6 +14,7 @@
 // other mixed-in types and a member type's own __new__ are refused.
 import { makeProperty } from "./opaqueObjects.js";
 import { setClassHooks } from "./classHooks.js";
+import { registerSelfCopying } from "./copyModule.js";
 import { callObject, emptyKwargs } from "./calls.js";
 import { lookupClassAttr, makeClass, newInstance } from "./classes.js";
 import { compareObj, truthy } from "./compare.js";
@@ -185,6 +186,7 @@ function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<stri
   const cls: PyClassObj = Object.assign(made, { metaclass: metaclassName(ctx().layout) });
   const info: EnumInfo = { members: [], byName: new Map() };
   infos.set(cls, info);
+  registerSelfCopying(cls);
   const ownInit = lookupClassAttr(cls, "__init__");
   const userInit = ownInit !== undefined && ownInit.t === "function" && cls.mro.some((c) => c.stdlib !== true && c.attrs.get("__init__") === ownInit) ? ownInit : null;
   const sortOrder = ctx().layout.rules.enumSortOrder;
