@@ -164,7 +164,10 @@ function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<stri
   }
   const mtype = memberType(name, baseClasses, builtin);
   const strEnum = baseClasses.some((b) => b.mro.some((c) => c.stdlib === true && c.name === "StrEnum"));
-  if (mtype !== "object" && ns.has("__new__")) throw new PymemError("UNSUPPORTED", `an Enum with its own __new__ over '${mtype}' (${name})`);
+  // What the class (or a setup base) defines for EnumType to call: its own __new__ (__new_member__), _generate_next_value_.
+  const own = (k: string): boolean => ns.has(k) || baseClasses.some((b) => b.mro.some((c) => c.stdlib !== true && c.attrs.has(k)));
+  if (own("__new__")) throw new PymemError("UNSUPPORTED", `an Enum with its own __new__ (${name})`);
+  const ownNext = own("_generate_next_value_");
   // _EnumDict: auto() values are made as the body assigns them, from the values assigned so far.
   const last: PyObj[] = [];
   const candidates: [string, PyObj][] = [];
@@ -172,6 +175,7 @@ function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<stri
     if (!isMemberCandidate(k, v)) continue;
     let value = v;
     if (v.t === "opaque" && v.typeName === AUTO) {
+      if (ownNext) throw new PymemError("UNSUPPORTED", `auto() with the class's own _generate_next_value_ (${name})`);
       // StrEnum._generate_next_value_: the name lower-cased; a str mixin's auto() (an int made a str) is refused.
       if (strEnum) value = pyStrFresh(k.toLowerCase());
       else if (mtype === "str") throw new PymemError("UNSUPPORTED", "auto() in a str-mixin Enum");
@@ -216,6 +220,7 @@ function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<stri
       if (args.length !== 1 || kw.values.size > 0) throw new PymemError("UNSUPPORTED", "the functional Enum API (Enum('Name', ...))");
       const v = args[0] as PyObj;
       const found = infos.get(c)?.members.find((m) => m === v || truthy(compareObj("Eq", attr(m, "_value_"), v)));
+      if (found === undefined && c.mro.some((x) => x.stdlib !== true && x.attrs.has("_missing_"))) throw new PymemError("UNSUPPORTED", `${c.name}(value) with the class's own _missing_`);
       if (found === undefined) throw valueError(`${strText(reprObject(v))} is not a valid ${c.attrs.get("__qualname__")?.t === "str" ? strText(c.attrs.get("__qualname__") as never) : c.name}`);
       return found;
     },
