@@ -17,6 +17,8 @@ export interface ClassHooks {
   readonly contains?: (cls: PyClassObj, x: PyObj) => boolean;
   /** An attribute the class lacks: the metaclass's own (refused when pymem does not model it). */
   readonly missing?: (cls: PyClassObj, name: string) => PyObj;
+  /** repr(cls) (EnumType.__repr__: "<enum 'Color'>"). */
+  readonly repr?: (cls: PyClassObj) => string;
   /** A class statement over this class: the metaclass's __new__ making the subclass (`builtin`: a builtin type among the bases, as in `class X(int, Enum)`). */
   readonly subclass?: (name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>, builtin?: BuiltinBase) => PyObj;
 }

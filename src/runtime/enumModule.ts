@@ -83,7 +83,7 @@ function enumBase(layout: Layout): PyClassObj {
     freshKeys: true,
   };
   (base as { mro: readonly PyClassObj[] }).mro = [base];
-  setClassHooks(base, { subclass: makeEnum, missing: refuseMeta, iter: () => [], len: () => 0 });
+  setClassHooks(base, { subclass: makeEnum, missing: refuseMeta, iter: () => [], len: () => 0, repr: enumClassRepr });
   bases.set(layout, base);
   return base;
 }
@@ -117,6 +117,11 @@ function builtinFormat(self: PyObj, spec: PyObj | undefined): PyObj {
   const sp = specText(spec);
   if (sp === "") return strObj(self);
   return pyStr(asBuiltin(self, () => formatValue(self, sp)));
+}
+
+/** EnumMeta.__repr__ of a class that is not a Flag. */
+function enumClassRepr(cls: PyClassObj): string {
+  return `<enum '${cls.name}'>`;
 }
 
 function refuseMeta(cls: PyClassObj, name: string): PyObj {
@@ -237,6 +242,7 @@ function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<stri
     },
     missing: refuseMeta,
     subclass: makeEnum,
+    repr: enumClassRepr,
   });
   return cls;
 }
@@ -298,7 +304,7 @@ function mixedBase(layout: Layout, name: string, builtin: "int" | "str" | null, 
     freshKeys: b === null || !b.varSized || layout.heapType.varSizedDictShared,
   };
   (cls as { mro: readonly PyClassObj[] }).mro = [cls, ...parents.flatMap((p) => p.mro).filter((c, i, all) => all.indexOf(c) === i)];
-  setClassHooks(cls, { subclass: makeEnum, missing: refuseMeta, iter: () => [], len: () => 0 });
+  setClassHooks(cls, { subclass: makeEnum, missing: refuseMeta, iter: () => [], len: () => 0, repr: enumClassRepr });
   cache.set(key, cls);
   return cls;
 }
@@ -312,7 +318,7 @@ function refused(layout: Layout, name: string, builtin: "int" | null): PyObj {
   const no = (): never => {
     throw new PymemError("UNSUPPORTED", `enum.${name} (Flag members combine as flags into pseudo-members; not modelled)`);
   };
-  setClassHooks(cls, { subclass: no, call: no, missing: no });
+  setClassHooks(cls, { subclass: no, call: no, missing: no, repr: () => `<${ctx().layout.rules.enumReprEnum ? "flag" : "enum"} '${name}'>` });
   return cls;
 }
 
