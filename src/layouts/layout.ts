@@ -148,6 +148,8 @@ export interface VersionRules {
   readonly enumSortOrder: boolean;
   /** auto() is the largest value so far + 1 (3.13+); before, the last int value + 1. */
   readonly enumAutoFromMax: boolean;
+  /** enum has ReprEnum (3.11+): IntEnum/StrEnum's str() and format() are the mixed-in type's, Enum.__format__ formats str(self), and EnumType's repr of a Flag class is "<flag 'X'>"; before, a mixed-in member formats its value and every class is "<enum 'X'>". */
+  readonly enumReprEnum: boolean;
   /** json's scanner names a trailing comma ("Illegal trailing comma before end of object", 3.13+). */
   readonly jsonTrailingCommaError: boolean;
   /** json.dumps(allow_nan=False)'s ValueError shows the value (3.13+: "…: nan"). */

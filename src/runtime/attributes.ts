@@ -125,6 +125,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
       // slot_tp_getattr_hook: __getattr__ answers what the normal lookup did not find.
       const hook = callDunder(o, "__getattr__", [attrName(name)]);
       if (hook !== undefined) return hook;
+      if (underStdlibClass(o.cls, name)) throw new PymemError("UNSUPPORTED", `${o.cls.name}().${name} (a stdlib base class's attribute pymem does not list)`);
       // A stdlib class's own names (fractions.Fraction's) are in the version's table: one pymem lacks is refused.
       throw missingAttribute(o.cls.stdlib === true ? [o.cls.builtinBase, o.cls.name] : [o.cls.builtinBase], name, `${o.cls.name}()`, `'${o.cls.name}' object has no attribute '${name}'`);
     }
@@ -191,14 +192,24 @@ function subclassObjectAttr(o: PyObj, sub: PyInstanceObj, name: string): PyObj {
   let v: PyObj | undefined;
   try {
     const own = lookupDunder(o, "__getattribute__");
-    v = own !== undefined ? callBound(own, o, [attrName(name)]) : getInstanceAttr(sub, name) ?? builtinAttrOfSubclass(o, name);
+    v = own !== undefined ? callBound(own, o, [attrName(name)]) : getInstanceAttr(sub, name) ?? builtinAttrOrNone(o, name);
   } catch (e) {
     if (!(e instanceof PyException && e.pyType === "AttributeError") || lookupDunder(o, "__getattr__") === undefined) throw e;
   }
   if (v !== undefined) return v;
   const hook = callDunder(o, "__getattr__", [attrName(name)]);
   if (hook !== undefined) return hook;
-  throw new PyException("AttributeError", `'${sub.cls.name}' object has no attribute '${name}'`);
+  if (underStdlibClass(sub.cls, name)) throw new PymemError("UNSUPPORTED", `${sub.cls.name}().${name} (a stdlib base class's attribute pymem does not list)`);
+  // The builtin's own names (int.__index__ …) that pymem lacks are refused, as for the builtin's objects.
+  throw missingAttribute([sub.cls.builtinBase], name, `${sub.cls.name}()`, `'${sub.cls.name}' object has no attribute '${name}'`);
+}
+
+/**
+ * A _sunder_ or __dunder__ name missing from an enum member (enum.Enum's _missing_,
+ * __reduce_ex__ …): pymem models only some of Enum's names.
+ */
+function underStdlibClass(cls: PyClassObj, name: string): boolean {
+  return name.length > 2 && name.startsWith("_") && name.endsWith("_") && cls.mro.some((c) => c.stdlib === true && (c.metaclass === "EnumMeta" || c.metaclass === "EnumType"));
 }
 
 /**
@@ -207,6 +218,16 @@ function subclassObjectAttr(o: PyObj, sub: PyInstanceObj, name: string): PyObj {
  * (unicode_result_unchanged, long_long, split's one part …): they run on a copy made per
  * call — except partition/rpartition, which keep the object itself in their tuple.
  */
+/** The builtin's attribute, undefined when it has none (the caller says what is missing). */
+function builtinAttrOrNone(o: PyObj, name: string): PyObj | undefined {
+  try {
+    return builtinAttrOfSubclass(o, name);
+  } catch (e) {
+    if (e instanceof PyException && e.pyType === "AttributeError") return undefined;
+    throw e;
+  }
+}
+
 function builtinAttrOfSubclass(o: PyObj, name: string): PyObj {
   const v = getBuiltinAttr(o, name);
   if (!IMMUTABLE_BASES.has(o.t) || name === "partition" || name === "rpartition") return v;

@@ -964,6 +964,8 @@ export function makeBuiltins(): Map<string, PyObj> {
       const x = args[0] as PyObj;
       if (x.t === "instance" && x.cls.hasDict) return instanceDict(x);
       if (x.t === "tuple" && x.cls !== undefined && x.cls.hasDict) return instanceDict(x as DictOwner);
+      // A builtin subclass's object (an int/str enum member …): its instance part's __dict__.
+      if (subOf(x)?.cls.hasDict === true) return getAttr(x, "__dict__");
       if (x.t !== "instance" && !(x.t === "tuple" && x.cls !== undefined)) {
         // Only objects whose real type has no __dict__ raise; the others (classes, modules, functions) are not modelled yet.
         const err = missingAttribute([x.t === "type" ? "type" : typeName(x)], "__dict__", typeName(x), "vars() argument must have __dict__ attribute");

@@ -4,7 +4,7 @@
 // registers them here; the generic operations (calls, iteration, subscripts,
 // `in`, attribute misses, the class statement) ask before their defaults.
 // A leaf module: it depends on nothing but the object types.
-import type { Kwargs, PyClassObj, PyObj } from "./objects.js";
+import type { BuiltinBase, Kwargs, PyClassObj, PyObj } from "./objects.js";
 
 export interface ClassHooks {
   /** Calling the class (EnumType.__call__: a member by value). */
@@ -17,8 +17,10 @@ export interface ClassHooks {
   readonly contains?: (cls: PyClassObj, x: PyObj) => boolean;
   /** An attribute the class lacks: the metaclass's own (refused when pymem does not model it). */
   readonly missing?: (cls: PyClassObj, name: string) => PyObj;
-  /** A class statement over this class: the metaclass's __new__ making the subclass. */
-  readonly subclass?: (name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>) => PyObj;
+  /** repr(cls) (EnumType.__repr__: "<enum 'Color'>"). */
+  readonly repr?: (cls: PyClassObj) => string;
+  /** A class statement over this class: the metaclass's __new__ making the subclass (`builtin`: a builtin type among the bases, as in `class X(int, Enum)`). */
+  readonly subclass?: (name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>, builtin?: BuiltinBase) => PyObj;
   /** issubclass(sub, cls) and isinstance through type(x) (ABCMeta.__subclasscheck__: registered virtual subclasses). */
   readonly subclasscheck?: (cls: PyClassObj, sub: PyObj) => boolean;
 }

@@ -21,7 +21,7 @@ import { getAttr } from "./attributes.js";
 import {
   pyBool,
   Ellipsis, False, None, True, emptyBytes, pyBytes, pyComplex, pyFloat, pyInt, pyStr, pyStrFresh, typeName,
-  type Kwargs, type PyObj, type PyStrObj, type Scope,
+  subOf, type Kwargs, type PyObj, type PyStrObj, type Scope,
 } from "./objects.js";
 import { binaryOp, contains, unaryOp } from "./ops.js";
 import { asciiRepr, intToDecimal, str } from "./repr.js";
@@ -433,8 +433,9 @@ export class Compiler {
           ctx().tick();
           try {
             const o = value(sc);
-            if (o.t === "int") return intToDecimal(o.v);
-            if (o.t === "str") return strText(o);
+            // An int or str subclass's object (an enum member …) formats through its class.
+            if (o.t === "int" && subOf(o) === undefined) return intToDecimal(o.v);
+            if (o.t === "str" && subOf(o) === undefined) return strText(o);
             return strOf(formatObj(o, ""));
           } catch (err) {
             if ((err instanceof PyException || err instanceof PymemError) && err.span === null) err.span = fv.span;

@@ -36,7 +36,11 @@ function isAtomic(x: PyObj): boolean {
   return ATOMIC.has(x.t);
 }
 
-/** Classes whose __copy__ and __deepcopy__ return the object itself (fractions.Fraction: immutable). */
+/**
+ * Classes whose __copy__ and __deepcopy__ return the object itself (fractions.Fraction: immutable;
+ * an enum's members: Enum.__copy__/__deepcopy__ from 3.11, before that __reduce_ex__'s
+ * (cls, (value,)) calls the class back to the member).
+ */
 const selfCopying = new WeakSet<object>();
 
 export function registerSelfCopying(cls: object): void {
@@ -119,6 +123,8 @@ function reconstruct(x: PyInstanceObj, memo: Map<PyObj, PyObj> | null): PyObj {
 
 /** copy.copy(x). */
 export function shallowCopy(x: PyObj): PyObj {
+  if (selfCopying.has(subOf(x)?.cls ?? x)) return x;
+  if (x.t === "instance" && selfCopying.has(x.cls)) return x;
   refuseSubclassObject(x);
   if (isAtomic(x) || x.t === "frozenset" || (x.t === "tuple" && x.cls === undefined)) return x;
   if (x.t === "instance") {
@@ -140,6 +146,7 @@ function refuseSubclassObject(x: PyObj): void {
 }
 
 export function deepcopy(x: PyObj, memo: Map<PyObj, PyObj>): PyObj {
+  if (selfCopying.has(subOf(x)?.cls ?? x)) return x;
   refuseSubclassObject(x);
   const seen = memo.get(x);
   if (seen !== undefined) return seen;

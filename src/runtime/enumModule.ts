@@ -6,10 +6,15 @@
 // class's keys, or managed from 3.11). Equal values make aliases; auto()
 // takes the next int as each version's _generate_next_value_ does. The class
 // itself answers Color(value), Color['NAME'], iteration, len() and `in`
-// (classHooks.ts). IntEnum, StrEnum, Flag, IntFlag and mixed-in member types
-// are refused: their members are ints or strs with a __dict__.
+// (classHooks.ts). IntEnum, StrEnum (3.11+) and the mixed-in forms
+// `class X(int, Enum)` / `class X(str, Enum)` make members that are the
+// builtin's own objects (int.__new__(cls, value) / str.__new__) whose instance
+// part (builtinSubclass.ts) holds the same attributes; their str() and
+// format() follow each version's enum.py (ReprEnum from 3.11). Flag, IntFlag,
+// other mixed-in types and a member type's own __new__ are refused.
 import { makeProperty } from "./opaqueObjects.js";
 import { setClassHooks } from "./classHooks.js";
+import { registerSelfCopying } from "./copyModule.js";
 import { callObject, emptyKwargs } from "./calls.js";
 import { lookupClassAttr, makeClass, newInstance } from "./classes.js";
 import { compareObj, truthy } from "./compare.js";
@@ -17,33 +22,44 @@ import { intern } from "./constPool.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError, keyError, typeError, valueError } from "./errors.js";
 import { setInstanceAttrValue, getInstanceAttr } from "./instanceAttrs.js";
-import { reprObject, strObj } from "./format.js";
+import { formatObj, formatValue, reprObject, strObj } from "./format.js";
 import { intValue } from "./numbers.js";
-import { nativeFunction as fn, pyInt, pyStr, pyStrFresh, typeName, type PyClassObj, type PyInstanceObj, type PyObj, None } from "./objects.js";
+import { nativeFunction as fn, pyInt, pyStr, pyStrFresh, subOf, typeName, type BuiltinBase, type PyClassObj, type PyInstanceObj, type PyObj, None } from "./objects.js";
+import { builtinBaseShape } from "./builtinBases.js";
+import { asBuiltin, exactResult } from "./builtinSubclass.js";
+import { builtinNew } from "./subclassConstruct.js";
+import { typeObject } from "./typeObjects.js";
+import type { NativeFn } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
 import { binaryOp } from "./ops.js";
 import type { Layout } from "../layouts/layout.js";
 
 interface EnumInfo {
-  /** Canonical members in definition order. */
-  readonly members: PyInstanceObj[];
+  /** Canonical members in definition order (instances, or int/str objects carrying their instance part). */
+  readonly members: PyObj[];
   /** Every name (aliases too) to its member. */
-  readonly byName: Map<string, PyInstanceObj>;
+  readonly byName: Map<string, PyObj>;
 }
 
 const infos = new WeakMap<PyClassObj, EnumInfo>();
 const bases = new WeakMap<Layout, PyClassObj>();
 
 
+/** A member's instance part: the instance itself, or the part an int/str member carries. */
+function part(self: PyObj | undefined): PyInstanceObj | undefined {
+  return self === undefined ? undefined : self.t === "instance" ? self : subOf(self);
+}
+
 function attr(self: PyObj | undefined, name: string): PyObj {
-  const v = self !== undefined && self.t === "instance" ? getInstanceAttr(self, name) : undefined;
+  const p = part(self);
+  const v = p !== undefined ? getInstanceAttr(p, name) : undefined;
   if (v === undefined) throw new PyException("AttributeError", name);
   return v;
 }
 
-function memberLabel(self: PyInstanceObj): string {
-  return `${self.cls.name}.${strText(attr(self, "_name_") as never)}`;
+function memberLabel(self: PyObj): string {
+  return `${(part(self) as PyInstanceObj).cls.name}.${strText(attr(self, "_name_") as never)}`;
 }
 
 /** enum.Enum for a version: a Python class (EnumMeta's instance) with the members' behaviour. */
@@ -54,25 +70,58 @@ function enumBase(layout: Layout): PyClassObj {
     ["__module__", pyStr("enum")],
     ["name", makeProperty(fn("name", ([self]) => attr(self, "_name_")), None, None)],
     ["value", makeProperty(fn("value", ([self]) => attr(self, "_value_")), None, None)],
-    ["__repr__", fn("__repr__", ([self]) => pyStrFresh(`<${memberLabel(self as PyInstanceObj)}: ${strText(reprObject(attr(self, "_value_")))}>`))],
-    ["__str__", fn("__str__", ([self]) => pyStrFresh(memberLabel(self as PyInstanceObj)))],
-    ["__format__", fn("__format__", ([self, spec]) => formatMember(self as PyInstanceObj, spec))],
+    ["__repr__", fn("__repr__", ([self]) => pyStrFresh(`<${memberLabel(self as PyObj)}: ${strText(reprObject(attr(self, "_value_")))}>`))],
+    ["__str__", fn("__str__", ([self]) => pyStrFresh(memberLabel(self as PyObj)))],
+    ["__format__", fn("__format__", ([self, spec]) => formatMember(self as PyObj, spec))],
   ]);
   const shape = layout.heapType.shape(layout.heapType.object, 0, true, true, false);
   base = {
     t: "class", name: "Enum", bases: [], mro: [], attrs, slots: [], hasDict: true, hasWeakref: true, shape,
     builtinBase: "object", cachedKeys: null, frozen: false, tupleFields: null, decorated: null, stdlib: true,
+    metaclass: metaclassName(layout),
+    // enum.py's class statement: type_new caches a keys table for its instances' dicts from the start.
+    freshKeys: true,
   };
   (base as { mro: readonly PyClassObj[] }).mro = [base];
-  setClassHooks(base, { subclass: makeEnum, missing: refuseMeta, iter: () => [], len: () => 0 });
+  setClassHooks(base, { subclass: makeEnum, missing: refuseMeta, iter: () => [], len: () => 0, repr: enumClassRepr });
   bases.set(layout, base);
   return base;
 }
 
-function formatMember(self: PyInstanceObj, spec: PyObj | undefined): PyObj {
-  const s = strObj(self);
-  if (spec === undefined || (spec.t === "str" && strText(spec) === "")) return s;
-  throw new PymemError("UNSUPPORTED", "format() of an enum member with a format spec");
+function specText(spec: PyObj | undefined): string {
+  if (spec === undefined) return "";
+  if (spec.t !== "str") throw typeError(`format() argument 2 must be str, not ${typeName(spec)}`);
+  return strText(spec);
+}
+
+/**
+ * Enum.__format__: before 3.11 a mixed-in member (its __str__ Enum's) formats its value as the
+ * member type does, any other str(self); from 3.11 always str.__format__(str(self), spec).
+ */
+/** type(Color): EnumMeta, renamed EnumType in 3.11 (the old name stays an alias). */
+function metaclassName(layout: Layout): string {
+  return (layout.attributeNames["module enum"] ?? "").split(" ").includes("EnumType") ? "EnumType" : "EnumMeta";
+}
+
+function formatMember(self: PyObj, spec: PyObj | undefined): PyObj {
+  const sp = specText(spec);
+  const cls = (part(self) as PyInstanceObj).cls;
+  if (!ctx().layout.rules.enumReprEnum && cls.builtinBase !== "object" && lookupClassAttr(cls, "__str__") === enumBase(ctx().layout).attrs.get("__str__")) {
+    return formatObj(attr(self, "_value_"), sp);
+  }
+  return formatObj(strObj(self), sp);
+}
+
+/** int.__format__ / str.__format__ on the member itself (ReprEnum's, 3.11+): an empty spec is str(self). */
+function builtinFormat(self: PyObj, spec: PyObj | undefined): PyObj {
+  const sp = specText(spec);
+  if (sp === "") return strObj(self);
+  return pyStr(asBuiltin(self, () => formatValue(self, sp)));
+}
+
+/** EnumMeta.__repr__ of a class that is not a Flag. */
+function enumClassRepr(cls: PyClassObj): string {
+  return `<enum '${cls.name}'>`;
 }
 
 function refuseMeta(cls: PyClassObj, name: string): PyObj {
@@ -105,43 +154,63 @@ function nextValue(last: readonly PyObj[]): PyObj {
   throw new PymemError("UNSUPPORTED", "auto() after values that are not ints");
 }
 
+/** The members' type of a class statement over Enum classes: the builtin first among the bases, else the enum bases' (IntEnum's int). */
+function memberType(name: string, baseClasses: readonly PyClassObj[], builtin: BuiltinBase | undefined): BuiltinBase {
+  const t = builtin ?? baseClasses.find((b) => b.builtinBase !== "object")?.builtinBase ?? "object";
+  if (t !== "object" && t !== "int" && t !== "str") throw new PymemError("UNSUPPORTED", `an Enum whose members are '${t}' objects (${name})`);
+  return t;
+}
+
 /** EnumMeta.__new__ for `class name(Enum)`: the class, then its members in definition order. */
-function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<string, PyObj>): PyObj {
+function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<string, PyObj>, builtin?: BuiltinBase): PyObj {
   for (const b of baseClasses) {
     const info = infos.get(b);
     if (info !== undefined && info.members.length > 0) throw typeError(`${name}: cannot extend enumeration '${b.name}'`);
   }
+  const mtype = memberType(name, baseClasses, builtin);
+  const strEnum = baseClasses.some((b) => b.mro.some((c) => c.stdlib === true && c.name === "StrEnum"));
+  // What the class (or a setup base) defines for EnumType to call: its own __new__ (__new_member__), _generate_next_value_.
+  const own = (k: string): boolean => ns.has(k) || baseClasses.some((b) => b.mro.some((c) => c.stdlib !== true && c.attrs.has(k)));
+  if (own("__new__")) throw new PymemError("UNSUPPORTED", `an Enum with its own __new__ (${name})`);
+  const ownNext = own("_generate_next_value_");
   // _EnumDict: auto() values are made as the body assigns them, from the values assigned so far.
   const last: PyObj[] = [];
   const candidates: [string, PyObj][] = [];
   for (const [k, v] of ns) {
     if (!isMemberCandidate(k, v)) continue;
-    const value = v.t === "opaque" && v.typeName === AUTO ? nextValue(last) : v;
+    let value = v;
+    if (v.t === "opaque" && v.typeName === AUTO) {
+      if (ownNext) throw new PymemError("UNSUPPORTED", `auto() with the class's own _generate_next_value_ (${name})`);
+      // StrEnum._generate_next_value_: the name lower-cased; a str mixin's auto() (an int made a str) is refused.
+      if (strEnum) value = pyStrFresh(k.toLowerCase());
+      else if (mtype === "str") throw new PymemError("UNSUPPORTED", "auto() in a str-mixin Enum");
+      else value = nextValue(last);
+    }
     last.push(value);
     candidates.push([k, value]);
   }
   for (const [k] of candidates) ns.delete(k);
-  const made = makeClass(name, baseClasses, ns);
+  const made = makeClass(name, baseClasses, ns, builtin === undefined ? {} : { builtinBase: builtin });
   // type(Color) is the metaclass: EnumMeta, renamed EnumType in 3.11 (the old name stays an alias).
-  const cls: PyClassObj = Object.assign(made, { metaclass: ctx().layout.attributeNames["module enum"]?.split(" ").includes("EnumType") ? "EnumType" : "EnumMeta" });
+  const cls: PyClassObj = Object.assign(made, { metaclass: metaclassName(ctx().layout) });
   const info: EnumInfo = { members: [], byName: new Map() };
   infos.set(cls, info);
+  registerSelfCopying(cls);
   const ownInit = lookupClassAttr(cls, "__init__");
   const userInit = ownInit !== undefined && ownInit.t === "function" && cls.mro.some((c) => c.stdlib !== true && c.attrs.get("__init__") === ownInit) ? ownInit : null;
   const sortOrder = ctx().layout.rules.enumSortOrder;
   for (const [k, value] of candidates) {
-    // Every candidate is made a member first (its instance, its attributes, __init__) ...
-    const m = newInstance(cls);
-    setInstanceAttrValue(m, "_value_", value);
-    setInstanceAttrValue(m, "_name_", intern(pyStr(k)));
-    setInstanceAttrValue(m, "__objclass__", cls);
-    if (userInit !== null) {
-      const args = value.t === "tuple" && value.cls === undefined ? materialize(value.items) : [value];
-      callObject(userInit, [m, ...args], emptyKwargs);
-    }
-    if (sortOrder) setInstanceAttrValue(m, "_sort_order_", pyInt(info.members.length));
+    const args = value.t === "tuple" && value.cls === undefined ? materialize(value.items) : [value];
+    // Every candidate is made a member first (its object, its attributes, __init__) ...
+    const [m, memberValue] = newMember(cls, mtype, strEnum, value, args);
+    const p = part(m) as PyInstanceObj;
+    setInstanceAttrValue(p, "_value_", memberValue);
+    setInstanceAttrValue(p, "_name_", intern(pyStr(k)));
+    setInstanceAttrValue(p, "__objclass__", cls);
+    if (userInit !== null) callObject(userInit, [m, ...args], emptyKwargs);
+    if (sortOrder) setInstanceAttrValue(p, "_sort_order_", pyInt(info.members.length));
     // ... then dropped for the earlier member of an equal value, whose alias the name becomes.
-    const same = info.members.find((x) => truthy(compareObj("Eq", attr(x, "_value_"), value)));
+    const same = info.members.find((x) => truthy(compareObj("Eq", attr(x, "_value_"), memberValue)));
     if (same !== undefined) {
       info.byName.set(k, same);
       cls.attrs.set(k, same);
@@ -156,6 +225,7 @@ function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<stri
       if (args.length !== 1 || kw.values.size > 0) throw new PymemError("UNSUPPORTED", "the functional Enum API (Enum('Name', ...))");
       const v = args[0] as PyObj;
       const found = infos.get(c)?.members.find((m) => m === v || truthy(compareObj("Eq", attr(m, "_value_"), v)));
+      if (found === undefined && c.mro.some((x) => x.stdlib !== true && x.attrs.has("_missing_"))) throw new PymemError("UNSUPPORTED", `${c.name}(value) with the class's own _missing_`);
       if (found === undefined) throw valueError(`${strText(reprObject(v))} is not a valid ${c.attrs.get("__qualname__")?.t === "str" ? strText(c.attrs.get("__qualname__") as never) : c.name}`);
       return found;
     },
@@ -167,13 +237,35 @@ function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<stri
       return m;
     },
     contains: (c, x) => {
-      if (x.t === "instance" && x.cls === c) return true;
+      if (x.t === "instance" ? x.cls === c : subOf(x)?.cls === c) return true;
       throw new PymemError("UNSUPPORTED", `\`in\` of a '${typeName(x)}' (not a member) in an Enum class`);
     },
     missing: refuseMeta,
     subclass: makeEnum,
+    repr: enumClassRepr,
   });
   return cls;
+}
+
+/**
+ * A member's object and its _value_: object.__new__(cls) and the value itself; for a mixed-in
+ * type its __new__(cls, *args) and member_type(*args) (the value itself when already of that type);
+ * StrEnum.__new__ checks the value is a str and keeps it.
+ */
+function newMember(cls: PyClassObj, mtype: BuiltinBase, strEnum: boolean, value: PyObj, args: readonly PyObj[]): [PyObj, PyObj] {
+  if (mtype === "object") return [newInstance(cls), value];
+  if (strEnum) {
+    if (args.length > 3) throw typeError(`too many arguments for str(): ${strText(reprObject(value))}`);
+    if (args.length !== 1) throw new PymemError("UNSUPPORTED", "a StrEnum member of str(value, encoding, errors)");
+    const v = args[0] as PyObj;
+    if (v.t !== "str") throw typeError(`${strText(reprObject(v))} is not a string`);
+    if (subOf(v) !== undefined) throw new PymemError("UNSUPPORTED", "a StrEnum member whose value is a str subclass's object");
+    return [builtinNew(cls, "str", [v], emptyKwargs), v];
+  }
+  const m = builtinNew(cls, mtype as "int" | "str", args, emptyKwargs);
+  const v = args[0] as PyObj;
+  const exact = args.length === 1 && v.t === mtype && subOf(v) === undefined;
+  return [m, exact ? v : (typeObject(mtype as "int" | "str").call as NativeFn)(args, emptyKwargs)];
 }
 
 /** enum.unique: ValueError naming each alias and its member. */
@@ -190,14 +282,43 @@ function unique(args: readonly PyObj[]): PyObj {
   return cls;
 }
 
-/** IntEnum, StrEnum, Flag …: classes whose subclasses pymem refuses (their members are ints or strs with a __dict__, or combine as flags). */
-function refused(layout: Layout, name: string): PyObj {
-  const cls: PyClassObj = { ...enumBase(layout), name, attrs: new Map([["__module__", pyStr("enum")]]), mro: [] };
+/** IntEnum, StrEnum and ReprEnum: enum.py's classes over int / str (ReprEnum's str() and format() are the builtin's, 3.11+). */
+function mixedBase(layout: Layout, name: string, builtin: "int" | "str" | null, parents: readonly PyClassObj[]): PyClassObj {
+  const key = `${name}`;
+  const cache = mixedBases.get(layout) ?? new Map<string, PyClassObj>();
+  mixedBases.set(layout, cache);
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const attrs = new Map<string, PyObj>([["__module__", pyStr("enum")]]);
+  const repr = parents.some((p) => p.name === "ReprEnum") || name === "ReprEnum";
+  if (repr && builtin !== null) {
+    // ReprEnum in the bases: __str__ is the builtin's (int's repr, str's str), __format__ the builtin's.
+    attrs.set("__str__", fn("__str__", ([self]) => (builtin === "int" ? pyStrFresh(strText(asBuiltin(self as PyObj, () => reprObject(self as PyObj)))) : exactResult(asBuiltin(self as PyObj, () => strObj(self as PyObj)), self as PyObj))));
+    attrs.set("__format__", fn("__format__", ([self, spec]) => builtinFormat(self as PyObj, spec)));
+  }
+  const b = builtin === null ? null : builtinBaseShape(builtin, layout);
+  const shape = b === null ? enumBase(layout).shape : layout.heapType.shape(b.shape, 0, true, !b.weakref && !b.varSized, b.varSized);
+  const cls: PyClassObj = {
+    ...enumBase(layout), name, attrs, mro: [], bases: parents, shape, builtinBase: builtin ?? "object",
+    hasWeakref: b === null ? true : b.weakref || !b.varSized,
+    freshKeys: b === null || !b.varSized || layout.heapType.varSizedDictShared,
+  };
+  (cls as { mro: readonly PyClassObj[] }).mro = [cls, ...parents.flatMap((p) => p.mro).filter((c, i, all) => all.indexOf(c) === i)];
+  setClassHooks(cls, { subclass: makeEnum, missing: refuseMeta, iter: () => [], len: () => 0, repr: enumClassRepr });
+  cache.set(key, cls);
+  return cls;
+}
+
+const mixedBases = new WeakMap<Layout, Map<string, PyClassObj>>();
+
+/** Flag and IntFlag: classes whose subclasses (and calls) pymem refuses. */
+function refused(layout: Layout, name: string, builtin: "int" | null): PyObj {
+  const cls: PyClassObj = { ...mixedBase(layout, `${name} (refused)`, builtin, [enumBase(layout)]), name };
   (cls as { mro: readonly PyClassObj[] }).mro = [cls, enumBase(layout)];
   const no = (): never => {
-    throw new PymemError("UNSUPPORTED", `enum.${name} (its members are ints or strs with a __dict__, or combine as flags)`);
+    throw new PymemError("UNSUPPORTED", `enum.${name} (Flag members combine as flags into pseudo-members; not modelled)`);
   };
-  setClassHooks(cls, { subclass: no, call: no, missing: no });
+  setClassHooks(cls, { subclass: no, call: no, missing: no, repr: () => `<${ctx().layout.rules.enumReprEnum ? "flag" : "enum"} '${name}'>` });
   return cls;
 }
 
@@ -208,7 +329,20 @@ export function enumModuleAttrs(layout: Layout): [string, PyObj][] {
     ["Enum", enumBase(layout)],
     ["auto", { t: "builtin", name: "auto", self: null, fn: () => ({ t: "opaque", typeName: AUTO, data: null }) }],
     ["unique", { t: "builtin", name: "unique", self: null, fn: unique }],
-    ...["IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum", "EnumMeta", "EnumType"].map((n): [string, PyObj] => [n, refused(layout, n)]),
+    ...enumClasses(layout, names),
+    ["Flag", refused(layout, "Flag", null)],
+    ["IntFlag", refused(layout, "IntFlag", "int")],
+    // The metaclass (a Python class over type): type(Color) itself; EnumMeta is EnumType's alias from 3.11.
+    ["EnumMeta", typeObject(metaclassName(layout))],
+    ["EnumType", typeObject(metaclassName(layout))],
   ];
   return attrs.filter(([n]) => names.has(n));
+}
+
+/** IntEnum (3.11+ over ReprEnum), ReprEnum and StrEnum as each version defines them. */
+function enumClasses(layout: Layout, names: ReadonlySet<string>): [string, PyObj][] {
+  const e = enumBase(layout);
+  if (!names.has("ReprEnum")) return [["IntEnum", mixedBase(layout, "IntEnum", "int", [e])]];
+  const repr = mixedBase(layout, "ReprEnum", null, [e]);
+  return [["ReprEnum", repr], ["IntEnum", mixedBase(layout, "IntEnum", "int", [repr])], ["StrEnum", mixedBase(layout, "StrEnum", "str", [repr])]];
 }

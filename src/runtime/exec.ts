@@ -557,8 +557,12 @@ export class StatementCompiler {
 function buildClass(name: string, baseObjs: readonly PyObj[], ns: Map<string, PyObj>): PyObj {
   const meta = baseObjs.map((b) => classHooks(b)?.subclass).find((h) => h !== undefined);
   if (meta !== undefined) {
-    if (baseObjs.some((b) => b.t !== "class")) throw new PymemError("UNSUPPORTED", `a class over ${baseObjs.map((b) => typeName(b)).join(", ")} with a metaclass (mixed bases)`);
-    return meta(name, baseObjs as PyClassObj[], ns);
+    // A builtin type first among the bases (class X(int, Enum)): the members' type, the solid base.
+    const first = baseObjs[0];
+    const builtin = first !== undefined && first.t === "type" && SUBCLASSABLE.has(first.name) && first.heap === undefined ? (first.name as BuiltinBase) : undefined;
+    const rest = builtin === undefined ? baseObjs : baseObjs.slice(1);
+    if (rest.some((b) => b.t !== "class")) throw new PymemError("UNSUPPORTED", `a class over ${baseObjs.map((b) => typeName(b)).join(", ")} with a metaclass (mixed bases)`);
+    return meta(name, rest as PyClassObj[], ns, builtin);
   }
   const classes: PyClassObj[] = [];
   let builtinBase: BuiltinBase | undefined;

@@ -418,7 +418,7 @@ function finishWriter(pieces: readonly (PyStrObj | string)[], emptyFieldsWrite =
 
 /** A field as written into the format's writer: exact int/float text goes in directly, a str whole. */
 function writerPiece(v: PyObj, spec: string): PyStrObj | string {
-  if (v.t === "int" || v.t === "float") return formatValue(v, spec);
+  if ((v.t === "int" || v.t === "float") && subOf(v) === undefined) return formatValue(v, spec);
   return formatObj(v, spec);
 }
 
@@ -561,7 +561,7 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
     };
     switch (conv) {
       case "s": case "r": case "a": {
-        if (conv === "s" && value.t === "int" && w === 0 && p === null) return intToDecimal(value.v);
+        if (conv === "s" && value.t === "int" && subOf(value) === undefined && w === 0 && p === null) return intToDecimal(value.v);
         const whole = conv === "s" ? strObj(value) : null;
         let t = whole !== null ? strText(whole) : conv === "a" ? asciiRepr(value) : repr(value);
         chargeChars(t.length);

@@ -3,7 +3,7 @@
 // keys and values JSON has no form for.
 import { ctx } from "./ctx.js";
 import { PymemError, typeError, valueError } from "./errors.js";
-import { pyStr, pyStrFresh, typeName, type Kwargs, type PyObj, type PyStrObj } from "./objects.js";
+import { pyStr, pyStrFresh, subOf, typeName, type Kwargs, type PyObj, type PyStrObj } from "./objects.js";
 import { floatRepr, intToDecimal } from "./repr.js";
 import { strText } from "./text.js";
 import { materialize } from "./seq.js";
@@ -150,7 +150,7 @@ export function dumps(args: readonly PyObj[], kw: Kwargs): PyObj {
     keySep,
   };
   // A lone scalar is the one chunk ''.join returns itself: str(int), float repr, the encoder's interned words.
-  if (x.t === "int") return strObj(x);
+  if (x.t === "int" && subOf(x) === undefined) return strObj(x);
   if (x.t === "NoneType" || x.t === "bool") return intern(pyStr(encode(x, o, 0, new Set())));
   return pyStrFresh(encode(x, o, 0, new Set()));
 }

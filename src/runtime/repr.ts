@@ -1,4 +1,5 @@
 // repr() and str() of modelled objects, spelled as CPython 3.10 spells them.
+import { classHooks } from "./classHooks.js";
 import { chargeChars, ctx } from "./ctx.js";
 import { limitError, valueError } from "./errors.js";
 import type { IntV } from "./numbers.js";
@@ -202,8 +203,10 @@ export function builtinRepr(o: PyObj, active: Set<PyObj> = reprRunning): string 
     case "iterator":
       if (o.repr !== undefined) return o.repr();
       return o.qualname !== undefined ? `<${o.typeName} object ${o.qualname}${AT_ADDRESS}>` : `<${o.typeName} object${AT_ADDRESS}>`;
-    case "class":
-      return `<class '${classDisplayName(o)}'>`;
+    case "class": {
+      const own = classHooks(o)?.repr;
+      return own !== undefined ? own(o) : `<class '${classDisplayName(o)}'>`;
+    }
     case "instance":
       return instanceRepr(o);
     case "array": {
