@@ -195,6 +195,8 @@ export interface VersionRules {
 
 export interface Layout {
   readonly python: string;
+  /** (major, minor, micro) of the patch release modelled: sys.version_info, sys.hexversion. */
+  readonly release: readonly [number, number, number];
   readonly rules: VersionRules;
   /** The keyword-only parameters of dataclasses.dataclass. */
   readonly dataclassKeywords: readonly string[];

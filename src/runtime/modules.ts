@@ -27,6 +27,7 @@ import { stringModuleAttrs } from "./stringModule.js";
 import { textwrapModuleAttrs } from "./textwrapModule.js";
 import { fractionsModuleAttrs } from "./fractionsModule.js";
 import { statisticsModuleAttrs } from "./statisticsModule.js";
+import { sysModuleAttrs, sysPerEvaluation } from "./sysModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
@@ -79,9 +80,8 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
       if (x === undefined || x.t !== "str") throw typeError("intern() argument must be str");
       return intern(x);
     })],
-    ["maxsize", pyInt(2n ** 63n - 1n)],
-    ["byteorder", pyStr("little")],
-  ]);
+    ...sysModuleAttrs(layout),
+  ], sysPerEvaluation(layout));
   const array = module("array", arrayAttrs(layout));
   const collections = module("collections", [...collectionsAttrs(), ["namedtuple", namedtupleFunction()]]);
   const decimal = module("decimal", decimalAttrs());

@@ -33,6 +33,8 @@ const flavorPreHeader = { OrderedDict: 0, defaultdict: 0, Counter: MANAGED_DICT_
 export const cpython311: Layout = {
   ...cpython310,
   python: "3.11",
+  // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
+  release: [3, 11, 7],
   rules: { ...cpython310.rules, templateIdentifiers: true, dictKeyKinds: true, byteArrayFromListResizesOnce: true, asciiStrIterator: true, negativeZeroCoercion: true, divremMaybeSmall: true, boolReprStatic: true, percentEmptyFieldWrites: true, tupleResizeToEmptySingleton: true, dataclassSlotsSkipInherited: true, managedDicts: true, enumSortOrder: true, withProtocolMessage: true, dictGetMakesPlainDict: true },
   dataclassKeywords: [...cpython310.dataclassKeywords, "weakref_slot"],
   attributeNames: ATTRIBUTE_NAMES,

@@ -29,6 +29,8 @@ const flavorPreHeader = { OrderedDict: 0, defaultdict: 0, Counter: PREHEADER.siz
 export const cpython312: Layout = {
   ...cpython311,
   python: "3.12",
+  // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
+  release: [3, 12, 1],
   rules: {
     ...cpython311.rules,
     matchClassWord: "class",

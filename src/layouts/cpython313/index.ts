@@ -20,6 +20,8 @@ const leafTypes = { ...cpython312.leafTypes, type: leaf(PyTypeObjectStruct, fals
 export const cpython313: Layout = {
   ...cpython312,
   python: "3.13",
+  // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
+  release: [3, 13, 0],
   rules: {
     ...cpython312.rules,
     listExtendSetDictResizes: true,

@@ -25,6 +25,8 @@ const leafTypes: Readonly<Record<string, LeafType>> = { ...cpython39.leafTypes, 
 export const cpython38: Layout = {
   ...cpython39,
   python: "3.8",
+  // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
+  release: [3, 8, 18],
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,

@@ -24,6 +24,8 @@ const PyHeapTypeObjectStruct = heapTypeObjectStruct(PyAsyncMethodsStruct);
 export const cpython39: Layout = {
   ...cpython310,
   python: "3.9",
+  // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
+  release: [3, 9, 18],
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
