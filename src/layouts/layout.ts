@@ -125,6 +125,8 @@ export interface VersionRules {
    * builtin subclass's object before its first attribute): a new plain dict, not one over the class's keys.
    */
   readonly dictGetMakesPlainDict: boolean;
+  /** struct's s_pack builds its result from the packed buffer (3.9+), so a one-byte result is bytes' cached character. */
+  readonly structPackCachesOneByte: boolean;
   /** `with` over an object lacking __enter__/__exit__ is a TypeError naming the protocol (3.11+); before, an AttributeError naming the method. */
   readonly withProtocolMessage: boolean;
   /** bisect's hi may be None (3.9+, Argument Clinic's Py_ssize_t accepting NoneType); before, only an int. */

@@ -27,6 +27,7 @@ import { stringModuleAttrs } from "./stringModule.js";
 import { textwrapModuleAttrs } from "./textwrapModule.js";
 import { fractionsModuleAttrs } from "./fractionsModule.js";
 import { statisticsModuleAttrs } from "./statisticsModule.js";
+import { structModuleAttrs } from "./structModule.js";
 import { sysModuleAttrs, sysPerEvaluation } from "./sysModule.js";
 import "./instanceHash.js";
 
@@ -110,5 +111,6 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["textwrap", module("textwrap", textwrap.attrs, textwrap.perEvaluation)],
     ["fractions", module("fractions", fractionsModuleAttrs(layout))],
     ["statistics", module("statistics", statisticsModuleAttrs(layout, math))],
+    ["struct", module("struct", structModuleAttrs(layout))],
   ]);
 }
