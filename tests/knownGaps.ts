@@ -219,4 +219,8 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["stdlib/leaves/117", "not modelled yet"],
   ["stdlib/ordereddict/366", "not modelled yet"],
   ["statistics/libm/018", "refused: the mean of Decimals holding an infinity (pymem's Decimal arithmetic does not carry Decimal infinities)"],
+  ["uuid/objects/052", "refused: uuid.SafeUUID (an Enum) is not modelled: UUID.is_safe holds an object pymem does not size"],
+  ["uuid/objects/053", "refused: uuid.SafeUUID (an Enum) is not modelled"],
+  ["uuid/objects/054", "refused: uuid.uuid4() reads os.urandom (a value no evaluation can reproduce, like datetime.now())"],
+  ["uuid/objects/055", "refused: uuid.uuid1() reads the clock and the network card (like datetime.now())"],
 ]);

@@ -28,6 +28,7 @@ import { textwrapModuleAttrs } from "./textwrapModule.js";
 import { fractionsModuleAttrs } from "./fractionsModule.js";
 import { statisticsModuleAttrs } from "./statisticsModule.js";
 import { structModuleAttrs } from "./structModule.js";
+import { uuidModuleAttrs } from "./uuidModule.js";
 import { sysModuleAttrs, sysPerEvaluation } from "./sysModule.js";
 import "./instanceHash.js";
 
@@ -89,6 +90,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
   const string = stringModuleAttrs(layout);
   const textwrap = textwrapModuleAttrs(layout);
   const math = module("math", mathModuleAttrs(layout));
+  const uuid = uuidModuleAttrs(layout);
   return new Map([
     ["array", array],
     ["collections", collections],
@@ -112,5 +114,6 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["fractions", module("fractions", fractionsModuleAttrs(layout))],
     ["statistics", module("statistics", statisticsModuleAttrs(layout, math))],
     ["struct", module("struct", structModuleAttrs(layout))],
+    ["uuid", module("uuid", uuid.attrs, uuid.perEvaluation)],
   ]);
 }
