@@ -29,6 +29,7 @@ import { fractionsModuleAttrs } from "./fractionsModule.js";
 import { statisticsModuleAttrs } from "./statisticsModule.js";
 import { structModuleAttrs } from "./structModule.js";
 import { uuidModuleAttrs } from "./uuidModule.js";
+import { cmathModuleAttrs } from "./cmathModule.js";
 import { sysModuleAttrs, sysPerEvaluation } from "./sysModule.js";
 import "./instanceHash.js";
 
@@ -115,5 +116,6 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["statistics", module("statistics", statisticsModuleAttrs(layout, math))],
     ["struct", module("struct", structModuleAttrs(layout))],
     ["uuid", module("uuid", uuid.attrs, uuid.perEvaluation)],
+    ["cmath", module("cmath", cmathModuleAttrs(layout))],
   ]);
 }
