@@ -19,6 +19,7 @@ import { toFloat } from "./numbers.js";
 import { builtinFunction as fn, emptyBytes, pyBool, pyBytes, pyBytesFresh, pyFloat, pyInt, pyStr, typeName, type Kwargs, type PyClassObj, type PyObj } from "./objects.js";
 import { bytesData, strText } from "./text.js";
 import { newTuple } from "./tuples.js";
+import { newBuiltinType } from "./typeObjects.js";
 import { userIndexOf } from "./userDunders.js";
 import { parseFormat, StructFormatError, type ParsedFormat } from "./structFormat.js";
 
@@ -69,10 +70,15 @@ const states = new WeakMap<PyObj, StructState>();
 
 /** Struct.__init__'s format argument: str, or bytes decoded as ASCII. */
 function formatText(o: PyObj | undefined): { text: string; obj: PyObj } {
-  if (o !== undefined && o.t === "str") return { text: strText(o), obj: o };
+  if (o !== undefined && o.t === "str") {
+    const text = strText(o);
+    // PyUnicode_AsASCIIString's UnicodeEncodeError, and prepare_s stopping at a NUL, are not modelled.
+    if (/[^\x01-\x7f]/.test(text)) throw refuse("a struct format with a NUL or a non-ASCII character");
+    return { text, obj: o };
+  }
   if (o !== undefined && o.t === "bytes") {
     const data = bytesData(o);
-    if (data.some((b) => b >= 0x80)) throw refuse("a struct format of non-ASCII bytes");
+    if (data.some((b) => b >= 0x80 || b === 0)) throw refuse("a struct format of bytes with a NUL or a non-ASCII byte");
     const text = String.fromCharCode(...data);
     return { text, obj: pyStr(text) };
   }
@@ -403,26 +409,28 @@ function iterUnpack(fmt: ParsedFormat, _owner: PyObj | null, b: PyObj | undefine
 // ---------------------------------------------------------------------------
 // The module.
 
-function moduleFn(name: string, needs: number, call: (fmt: ParsedFormat, rest: readonly PyObj[], kw: Kwargs) => PyObj): PyObj {
+function moduleFn(name: string, needs: number, most: number, call: (fmt: ParsedFormat, rest: readonly PyObj[], kw: Kwargs) => PyObj): PyObj {
   return fn(name, (args, kw) => {
     const f = args[0] ?? kw.values.get("format");
     if (f === undefined) throw typeError(`${name}() missing required argument 'format' (pos 1)`);
     const fmt = structOf(f);
-    if (args.length - 1 < needs) throw typeError(`${name} expected ${needs + 1} arguments, got ${args.length}`);
+    if (args.length - 1 < needs || args.length - 1 > most) throw typeError(`${name} expected ${needs + 1} arguments, got ${args.length}`);
     return call(fmt, args.slice(1), kw);
   });
 }
 
 export function structModuleAttrs(layout: Layout): [string, PyObj][] {
-  const StructType: PyObj = { t: "type", name: "Struct", call: ([f], kw) => makeStruct(f ?? kw.values.get("format")), attrs: new Map(), heap: "extension" };
+  // Heap types from 3.9 (STRUCT_HEAP_TYPES in the layouts); type(x) of their objects is these very types.
+  const StructType = newBuiltinType("Struct", ([f], kw) => makeStruct(f ?? kw.values.get("format")), [], "extension");
+  newBuiltinType("unpack_iterator", null, [], "extension");
   return [
     ["Struct", StructType],
     ["error", structErrorClass(layout)],
-    ["calcsize", moduleFn("calcsize", 0, (fmt) => pyInt(fmt.size))],
-    ["pack", moduleFn("pack", 0, (fmt, rest) => pack(fmt, rest))],
-    ["unpack", moduleFn("unpack", 1, (fmt, [b]) => unpack(fmt, b))],
-    ["unpack_from", moduleFn("unpack_from", 0, (fmt, rest, kw) => unpackFrom(fmt, rest, kw))],
-    ["iter_unpack", moduleFn("iter_unpack", 1, (fmt, [b]) => iterUnpack(fmt, null, b))],
+    ["calcsize", moduleFn("calcsize", 0, 0, (fmt) => pyInt(fmt.size))],
+    ["pack", moduleFn("pack", 0, Infinity, (fmt, rest) => pack(fmt, rest))],
+    ["unpack", moduleFn("unpack", 1, 1, (fmt, [b]) => unpack(fmt, b))],
+    ["unpack_from", moduleFn("unpack_from", 0, 2, (fmt, rest, kw) => unpackFrom(fmt, rest, kw))],
+    ["iter_unpack", moduleFn("iter_unpack", 1, 1, (fmt, [b]) => iterUnpack(fmt, null, b))],
     ["pack_into", fn("pack_into", () => {
       throw refuse("struct.pack_into (writing into a buffer in place)");
     })],

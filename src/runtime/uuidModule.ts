@@ -9,7 +9,6 @@
 import type { Layout } from "../layouts/layout.js";
 import { allSlots, newInstance, slotGet, slotSet } from "./classes.js";
 import { setClassHooks } from "./classHooks.js";
-import { registerSelfCopying } from "./copyModule.js";
 import { md5, sha1 } from "./digests.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { hashInt } from "./hashing.js";
@@ -122,6 +121,8 @@ function uuidNew(layout: Layout, args: readonly PyObj[], kw: Kwargs): PyObj {
     let h = strText(hex).split("urn:").join("").split("uuid:").join("");
     h = h.replace(/^[{}]+/, "").replace(/[{}]+$/, "").split("-").join("");
     if ([...h].length !== 32) throw valueError("badly formed hexadecimal UUID string");
+    // int() reads any Unicode decimal digit: a non-ASCII string is refused rather than judged.
+    if (/[^\x00-\x7f]/.test(h)) throw refuse("a non-ASCII UUID string");
     // int(hex, 16) also takes a sign, 0x, underscores and surrounding whitespace: those are refused.
     if (!/^[0-9a-fA-F]{32}$/.test(h)) {
       if (/[\s_+xX]/.test(h)) throw refuse("a UUID string that int(hex, 16) reads with a sign, prefix, underscores or spaces");
@@ -247,7 +248,6 @@ function uuidClassOf(layout: Layout): PyClassObj {
       throw refuse("a subclass of uuid.UUID");
     },
   });
-  registerSelfCopying(cls);
   uuidClassSet.add(cls);
   uuidClasses.set(layout, cls);
   return cls;

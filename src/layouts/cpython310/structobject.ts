@@ -43,3 +43,6 @@ export function structLeafTypes(structIsGc: boolean): Readonly<Record<string, St
     unpack_iterator: { struct: unpackiterobject, gc: true },
   };
 }
+
+/** _struct's types are heap types (PyType_FromSpec) from 3.9. */
+export const STRUCT_HEAP_TYPES: readonly string[] = ["Struct", "unpack_iterator"];
