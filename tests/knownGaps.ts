@@ -235,4 +235,13 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["stdlib/leaves/117", "not modelled yet"],
   ["stdlib/ordereddict/366", "not modelled yet"],
   ["statistics/libm/018", "refused: the mean of Decimals holding an infinity (pymem's Decimal arithmetic does not carry Decimal infinities)"],
+  ["uuid/objects/052", "refused: uuid.SafeUUID (an Enum) is not modelled: UUID.is_safe holds an object pymem does not size"],
+  ["uuid/objects/053", "refused: uuid.SafeUUID (an Enum) is not modelled"],
+  ["uuid/objects/054", "refused: uuid.uuid4() reads os.urandom (a value no evaluation can reproduce, like datetime.now())"],
+  ["uuid/objects/055", "refused: uuid.uuid1() reads the clock and the network card (like datetime.now())"],
+  ["cmath/functions/052", "refused: cmath.phase is atan2, of which pymem has no port of glibc's (its result bits are the libm's)"],
+  ["cmath/functions/053", "refused: cmath.polar is hypot and atan2, of which pymem has no port of glibc's"],
+  ["cmath/functions/054", "refused: cmath.log needs glibc's atan2 and log1p, which pymem has no port of"],
+  ["cmath/functions/055", "refused: cmath.log10 needs glibc's atan2, which pymem has no port of"],
+  ["cmath/functions/056", "refused: cmath.sin needs glibc's sinh and cosh, which pymem has no port of"],
 ]);

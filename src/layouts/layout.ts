@@ -125,6 +125,8 @@ export interface VersionRules {
    * builtin subclass's object before its first attribute): a new plain dict, not one over the class's keys.
    */
   readonly dictGetMakesPlainDict: boolean;
+  /** struct's s_pack builds its result from the packed buffer (3.9+), so a one-byte result is bytes' cached character. */
+  readonly structPackCachesOneByte: boolean;
   /** `with` over an object lacking __enter__/__exit__ is a TypeError naming the protocol (3.11+); before, an AttributeError naming the method. */
   readonly withProtocolMessage: boolean;
   /** bisect's hi may be None (3.9+, Argument Clinic's Py_ssize_t accepting NoneType); before, only an int. */
@@ -206,6 +208,8 @@ export interface VersionRules {
 
 export interface Layout {
   readonly python: string;
+  /** (major, minor, micro) of the patch release modelled: sys.version_info, sys.hexversion. */
+  readonly release: readonly [number, number, number];
   readonly rules: VersionRules;
   /** The Python source of collections.UserDict and UserList in this version (generated: fixtures/collections_sources.py). */
   readonly collectionsSource: string;

@@ -30,6 +30,10 @@ import { statisticsModuleAttrs } from "./statisticsModule.js";
 import { contextlibModuleAttrs } from "./contextlibModule.js";
 import { abcModuleAttrs } from "./abcModule.js";
 import { collectionsAbcModuleAttrs } from "./collectionsAbcModule.js";
+import { structModuleAttrs } from "./structModule.js";
+import { uuidModuleAttrs } from "./uuidModule.js";
+import { cmathModuleAttrs } from "./cmathModule.js";
+import { sysModuleAttrs, sysPerEvaluation } from "./sysModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
@@ -83,9 +87,8 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
       if (x === undefined || x.t !== "str") throw typeError("intern() argument must be str");
       return intern(x);
     })],
-    ["maxsize", pyInt(2n ** 63n - 1n)],
-    ["byteorder", pyStr("little")],
-  ]);
+    ...sysModuleAttrs(layout),
+  ], sysPerEvaluation(layout));
   const array = module("array", arrayAttrs(layout));
   // UserDict and UserList run their own Python source, once per evaluation, with the modules it imports.
   const userClass = (name: string) => (): PyObj => {
@@ -100,6 +103,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
   const string = stringModuleAttrs(layout);
   const textwrap = textwrapModuleAttrs(layout);
   const math = module("math", mathModuleAttrs(layout));
+  const uuid = uuidModuleAttrs(layout);
   const contextlib = contextlibModuleAttrs();
   const abc = abcModuleAttrs();
   const all: Map<string, PyModuleObj> = new Map([
@@ -127,6 +131,9 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["statistics", module("statistics", statisticsModuleAttrs(layout, math))],
     ["contextlib", module("contextlib", contextlib.attrs, contextlib.perEvaluation)],
     ["abc", module("abc", abc.attrs, abc.perEvaluation)],
+    ["struct", module("struct", structModuleAttrs(layout))],
+    ["uuid", module("uuid", uuid.attrs, uuid.perEvaluation)],
+    ["cmath", module("cmath", cmathModuleAttrs(layout))],
   ]);
   return all;
 }

@@ -301,6 +301,8 @@ export interface PyOpaqueObj {
   readonly t: "opaque";
   readonly typeName: string;
   readonly data: unknown;
+  /** Elements its type's __sizeof__ adds to tp_basicsize (a Struct's formatcodes), of the leaf table's `item`. */
+  readonly indexWords?: number;
 }
 
 export type PyTag = PyObj["t"];

@@ -61,6 +61,9 @@ export function getsizeof(o: PyObj, layout: Layout): number {
       }
       if (o.indexWords !== undefined) return leafSize(o, layout) + o.indexWords * indexItemSize(o.typeName, layout);
       return leafSize(o, layout);
+    case "opaque":
+      if (o.indexWords !== undefined) return leafSize(o, layout) + o.indexWords * indexItemSize(o.typeName, layout);
+      return leafSize(o, layout);
     default:
       return leafSize(o, layout);
   }

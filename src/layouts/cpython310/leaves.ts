@@ -7,6 +7,7 @@ import { ptr, PyGC_Head, PyObjectStruct, PyVarObjectStruct, SIZEOF, ssize } from
 import { PyTypeObjectStruct } from "./PyTypeObject.js";
 import { itertoolsLeafTypes } from "./itertoolsobject.js";
 import { functoolsLeafTypes } from "./functoolsobject.js";
+import { structLeafTypes } from "./structobject.js";
 
 export const HEAD = { embed: PyObjectStruct } as const;
 
@@ -219,6 +220,7 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   odict_items: leaf(_PyDictViewObject, true),
   ...itertoolsLeafTypes,
   ...functoolsLeafTypes,
+  ...structLeafTypes(true),
 };
 
 /** getsizeof of each leaf type, by type name. */

@@ -31,6 +31,8 @@ export const cpython312: Layout = {
   ...cpython311,
   python: "3.12",
   collectionsSource: USER_CLASSES_SOURCE,
+  // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
+  release: [3, 12, 1],
   rules: {
     ...cpython311.rules,
     abstractInstantiation: "implementation",

@@ -22,6 +22,8 @@ export const cpython313: Layout = {
   ...cpython312,
   python: "3.13",
   collectionsSource: USER_CLASSES_SOURCE,
+  // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
+  release: [3, 13, 0],
   rules: {
     ...cpython312.rules,
     listExtendSetDictResizes: true,

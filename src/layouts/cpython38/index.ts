@@ -27,6 +27,8 @@ export const cpython38: Layout = {
   ...cpython39,
   python: "3.8",
   collectionsSource: USER_CLASSES_SOURCE,
+  // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
+  release: [3, 8, 18],
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
@@ -34,7 +36,7 @@ export const cpython38: Layout = {
   exceptionTypes: EXCEPTION_TYPES,
   baseException: PyBaseExceptionObject,
   unicodeData: unicodeData38,
-  rules: { ...cpython39.rules, abstractInstantiation: "plural", bisectHiAcceptsNone: false, functools: { ...cpython39.rules.functools, totalOrderingViaInstance: true }, replaceCountOnEmptyIsNoop: true, constDisplaysFolded: false, unpackOpcodes: true, xSubMaybeSmall: false, fromDoubleMaybeSmall: false, keysViewSetFromDict: false, arrayUnicodeMakesWstr: true, relaxedDecorators: false, starredForIterable: false, walrusInSetDisplay: false, pgenStack: { maxStack: 1500, statesPerLevel: 16 } },
+  rules: { ...cpython39.rules, heapExtensionTypes: [], structPackCachesOneByte: false, abstractInstantiation: "plural", bisectHiAcceptsNone: false, functools: { ...cpython39.rules.functools, totalOrderingViaInstance: true }, replaceCountOnEmptyIsNoop: true, constDisplaysFolded: false, unpackOpcodes: true, xSubMaybeSmall: false, fromDoubleMaybeSmall: false, keysViewSetFromDict: false, arrayUnicodeMakesWstr: true, relaxedDecorators: false, starredForIterable: false, walrusInSetDisplay: false, pgenStack: { maxStack: 1500, statesPerLevel: 16 } },
   list: { ...cpython39.list, resize: listResize },
   // set_add_entry puts a new key in a dummy slot its probe passed, as 3.10 does (3.9 does not).
   set: { ...cpython39.set, addReusesDummy: true },

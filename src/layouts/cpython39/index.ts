@@ -2,6 +2,7 @@
 // Only the data lives here; each rule that 3.9 follows differently is named in
 // `rules` and carried out where 3.10's is.
 import type { Layout } from "../layout.js";
+import { STRUCT_HEAP_TYPES } from "../cpython310/structobject.js";
 import { cpython310 } from "../cpython310/index.js";
 import { arraySizer } from "../cpython310/arrayobject.js";
 import { heapTypeObjectStruct, heapTypeSizer } from "../cpython310/PyHeapTypeObject.js";
@@ -26,6 +27,8 @@ export const cpython39: Layout = {
   ...cpython310,
   python: "3.9",
   collectionsSource: USER_CLASSES_SOURCE,
+  // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
+  release: [3, 9, 18],
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
@@ -34,7 +37,7 @@ export const cpython39: Layout = {
   baseException: PyBaseExceptionObject,
   // Before 3.10: no end position in SyntaxError, no name/obj in NameError and AttributeError.
   exceptionMembers: { ...Object.fromEntries(Object.entries(cpython310.exceptionMembers).filter(([k]) => k !== "NameError" && k !== "AttributeError")), SyntaxError: syntaxErrorMembers38 },
-  rules: { ...cpython310.rules, arrayMutableSequence: false, textwrapLongWordHyphens: false, patternMatching: false, mergeClonesIntoSplitTarget: false, listExtendPreallocates: false, dictNewAllocatesKeys: true, stackUseGuideline: null, emptyFrozensetSingleton: true, heapExtensionTypes: [], functools: { ...cpython310.rules.functools, reduceEmptyWord: "sequence" }, zeroFlagAlignsEveryType: true, constDisplaysFolded: true, zipStrict: false, truncResultNeedsIndex: false, walrusInSubscript: false, propertyErrorNamesAttribute: false, factorialTakesIntegralFloat: true },
+  rules: { ...cpython310.rules, arrayMutableSequence: false, textwrapLongWordHyphens: false, patternMatching: false, mergeClonesIntoSplitTarget: false, listExtendPreallocates: false, dictNewAllocatesKeys: true, stackUseGuideline: null, emptyFrozensetSingleton: true, heapExtensionTypes: [...STRUCT_HEAP_TYPES], functools: { ...cpython310.rules.functools, reduceEmptyWord: "sequence" }, zeroFlagAlignsEveryType: true, constDisplaysFolded: true, zipStrict: false, truncResultNeedsIndex: false, walrusInSubscript: false, propertyErrorNamesAttribute: false, factorialTakesIntegralFloat: true },
   dataclassKeywords: ["init", "repr", "eq", "order", "unsafe_hash", "frozen"],
   list: {
     ...cpython310.list,

@@ -5,6 +5,7 @@ import { cstruct, field, padding } from "../struct.js";
 import { HEAD, leaf, leafTypes as leafTypes310, type LeafType } from "../cpython310/leaves.js";
 import { ptr, SIZEOF, ssize } from "../cpython310/platform.js";
 import { functoolsLeafTypes39 } from "../cpython310/functoolsobject.js";
+import { structLeafTypes } from "../cpython310/structobject.js";
 
 const PyFunctionObject = cstruct("PyFunctionObject", [
   HEAD,
@@ -45,4 +46,6 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   property: leaf(propertyobject, true),
   Field: leaf(Field, true),
   ...functoolsLeafTypes39,
+  // _struct's types gained tp_traverse (and so the GC header) with 3.10's heap types.
+  ...structLeafTypes(false),
 };
