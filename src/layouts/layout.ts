@@ -211,7 +211,7 @@ export interface Layout {
   /** (major, minor, micro) of the patch release modelled: sys.version_info, sys.hexversion. */
   readonly release: readonly [number, number, number];
   readonly rules: VersionRules;
-  /** The Python source of collections.UserDict and UserList in this version (generated: fixtures/collections_sources.py). */
+  /** The Python source of collections.UserDict, UserList and UserString in this version (generated: fixtures/collections_sources.py). */
   readonly collectionsSource: string;
   /** The keyword-only parameters of dataclasses.dataclass. */
   readonly dataclassKeywords: readonly string[];

@@ -1,4 +1,4 @@
-// collections.UserDict and collections.UserList: Python classes in CPython
+// collections.UserDict, UserList and UserString: Python classes in CPython
 // (Lib/collections/__init__.py), so pymem runs their own source — the
 // version's, generated into its layout — over the Mapping/MutableMapping and
 // Sequence/MutableSequence mixins of Lib/_collections_abc.py written out
@@ -19,6 +19,7 @@ import { pyStr, type PyClassObj, type PyModuleObj, type PyObj, type Scope } from
  * not suspend inside try).
  */
 const MIXINS = `
+import sys as _sys
 _marker = object()
 _stop = object()
 
@@ -159,7 +160,7 @@ class MutableSequence(Sequence):
     __slots__ = ()
 `;
 
-const NAMES = ["UserDict", "UserList"] as const;
+const NAMES = ["UserDict", "UserList", "UserString"] as const;
 
 /** The classes of one evaluation, made on first use. */
 export function makeUserClasses(modules: ReadonlyMap<string, PyModuleObj>): ReadonlyMap<string, PyClassObj> {

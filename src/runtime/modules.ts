@@ -98,7 +98,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     return made.get(name) as PyClassObj;
   };
   const collectionsAbc = module("collections.abc", [], collectionsAbcModuleAttrs(layout));
-  const collections = module("collections", [...collectionsAttrs(), ["namedtuple", namedtupleFunction()], ["abc", collectionsAbc]], [["UserDict", userClass("UserDict")], ["UserList", userClass("UserList")]]);
+  const collections = module("collections", [...collectionsAttrs(), ["namedtuple", namedtupleFunction()], ["abc", collectionsAbc]], [["UserDict", userClass("UserDict")], ["UserList", userClass("UserList")], ["UserString", userClass("UserString")]]);
   const decimal = module("decimal", decimalAttrs());
   const string = stringModuleAttrs(layout);
   const textwrap = textwrapModuleAttrs(layout);
