@@ -97,7 +97,7 @@ function beyondParserStack(source: string, mode: "eval" | "exec", layout: Layout
 /** The refusal of an evaluation that left a generator suspended inside a try (its finally would run when CPython frees it). */
 function closedLater(c: Ctx): PymemError | null {
   if (c.suspendedInTry.size === 0) return null;
-  return new PymemError("UNSUPPORTED", "a generator left suspended inside a try statement (CPython runs its finally/handlers when it is freed)");
+  return new PymemError("UNSUPPORTED", "a generator left suspended inside a try or with statement (CPython runs its finally, handlers or __exit__ when it is freed)");
 }
 
 export function evaluate(req: EvalRequest): EvalResult {

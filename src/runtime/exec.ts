@@ -1,6 +1,7 @@
 // Setup statements, compiled once into closures (a def body runs many times):
 // assignments, imports of the offered modules, control flow with bounded work,
 // def (functions with return) and class (with decorators such as @dataclass).
+import { contextMethods, exitNormally, exitSwallows } from "./withProtocol.js";
 import { classHooks, metaclassNew } from "./classHooks.js";
 import { generatorFunctionFrameSlots } from "../compiler/stackDepth.js";
 import type { Expr, Stmt } from "../python/ast.js";
@@ -26,7 +27,7 @@ import { typeError } from "./errors.js";
 import { dictSet, newDict } from "./dicts.js";
 import { classCells, type ClassCell, type FrameWithCell } from "./superObjects.js";
 import { chainContext, exceptionMatches, exceptionObject, raiseException, reraise } from "./exceptions.js";
-import { callBound, isUserObj, lookupDunder } from "./userDunders.js";
+import { callBound } from "./userDunders.js";
 import { moduleAttr, moduleItems } from "./moduleAttrs.js";
 
 /** A compiled statement; what it gives back says how it ended (nothing: normally). */
@@ -57,11 +58,6 @@ function withSpan(s: Stmt, f: Exec): Exec {
 }
 
 /** The error of a `with` whose manager lacks __enter__ or __exit__: each version's wording. */
-function withError(mgr: PyObj, missing: string): PyException {
-  const rules = ctx().layout.rules;
-  if (rules.withProtocolMessage) return typeError(`'${typeName(mgr)}' object does not support the context manager protocol`);
-  return new PyException("AttributeError", missing);
-}
 
 /** A method's frame that carries its class's __class__ cell (for zero-argument super()). */
 function withCell(fast: (PyObj | undefined)[], parent: Scope, classCell: ClassCell | undefined): FrameWithCell {
@@ -362,14 +358,7 @@ export class StatementCompiler {
       const item = items[i];
       if (item === undefined) return body(sc);
       const mgr = item.ctx(sc);
-      const enter = lookupDunder(mgr, "__enter__");
-      const exit = lookupDunder(mgr, "__exit__");
-      if (enter === undefined || exit === undefined) {
-        // A builtin object CPython gives __enter__ (a file, a lock …) is not modelled; any other is the protocol's error.
-        const names = ctx().layout.attributeNames[typeName(mgr)]?.split(" ") ?? [];
-        if (!isUserObj(mgr) && (names.length === 0 || names.includes("__enter__"))) throw new PymemError("UNSUPPORTED", `a '${typeName(mgr)}' as a context manager`);
-        throw withError(mgr, enter === undefined ? "__enter__" : "__exit__");
-      }
+      const { enter, exit } = contextMethods(mgr);
       const v = callBound(enter, mgr, []);
       if (item.target !== null) item.target(sc, v);
       let r: Completion | void;
@@ -377,19 +366,10 @@ export class StatementCompiler {
         r = run(sc, i + 1);
       } catch (e) {
         if (!(e instanceof PyException)) throw e;
-        const obj = exceptionObject(e);
-        const handling = ctx().handling;
-        handling.push(obj);
-        let swallow: boolean;
-        try {
-          swallow = truthy(callBound(exit, mgr, [obj.cls, obj, None]));
-        } finally {
-          handling.pop();
-        }
-        if (swallow) return undefined;
+        if (exitSwallows(mgr, exit, e)) return undefined;
         throw e;
       }
-      callBound(exit, mgr, [None, None, None]);
+      exitNormally(mgr, exit);
       return r;
     };
     return (sc) => run(sc, 0);

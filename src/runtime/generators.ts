@@ -3,6 +3,8 @@
 // and no further, as CPython's frames do. Statements without a yield run as the
 // ordinary compiled closures; a yield may stand as a statement, as the value of
 // an assignment, or inside if/while/for/match bodies; anywhere else it is refused by name.
+import { contextMethods, exitNormally, exitSwallows } from "./withProtocol.js";
+import { callBound } from "./userDunders.js";
 import type { Expr, Stmt } from "../python/ast.js";
 import type { Compiler } from "./compile.js";
 import { truthy } from "./compare.js";
@@ -118,10 +120,53 @@ export class GeneratorBodyCompiler {
       case "Try":
         if (s.handlers.some((h) => hasYield(h.type) || hasYield(h.body))) break;
         return this.tryStmt(s);
+      case "With":
+        if (s.isAsync || s.items.some((it) => hasYield(it.contextExpr) || hasYield(it.optionalVars))) break;
+        return this.withStmt(s);
       default:
         break;
     }
     throw new PymemError("UNSUPPORTED", `a yield inside ${describe(s)} is not supported by pymem yet`, s.span);
+  }
+
+  /**
+   * A with statement whose body yields: the protocol of the ordinary `with`
+   * (withProtocol.ts), __exit__ on every way out of the body. While the frame
+   * is suspended inside it, CPython would call __exit__ when it frees the
+   * generator: tracked as a try is, so such an evaluation is refused.
+   */
+  private withStmt(s: Extract<Stmt, { kind: "With" }>): GenExec {
+    const items = s.items.map((it) => ({ ctx: this.c.expr(it.contextExpr).run, target: it.optionalVars === null ? null : this.c.target(it.optionalVars) }));
+    const body = this.block(s.body);
+    const run = function* (sc: Scope, i: number): Generator<PyObj, void, undefined> {
+      const item = items[i];
+      if (item === undefined) {
+        yield* body(sc);
+        return;
+      }
+      const mgr = item.ctx(sc);
+      const { enter, exit } = contextMethods(mgr);
+      const v = callBound(enter, mgr, []);
+      if (item.target !== null) item.target(sc, v);
+      const st = runningGenerator();
+      st.tryDepth++;
+      try {
+        yield* run(sc, i + 1);
+      } catch (e) {
+        if (!(e instanceof PyException)) {
+          // A break, continue or return of the body leaves it normally.
+          if (e instanceof Error) throw e;
+          exitNormally(mgr, exit);
+          throw e;
+        }
+        if (exitSwallows(mgr, exit, e)) return;
+        throw e;
+      } finally {
+        st.tryDepth--;
+      }
+      exitNormally(mgr, exit);
+    };
+    return (sc) => run(sc, 0);
   }
 
   /**
