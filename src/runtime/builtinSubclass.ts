@@ -6,7 +6,6 @@
 // `owner` is the object). type_call runs __new__ (the builtin's unless the
 // class has its own) and __init__; the builtin's own methods, reached by
 // super() or as list.__getitem__(self, i), run without the class's overrides.
-import { PymemError } from "./errors.js";
 import type { PyClassObj, PyInstanceObj, PyObj, SubclassableBuiltin } from "./objects.js";
 import { subOf } from "./objects.js";
 import { SUBCLASSABLE } from "./builtinBases.js";
@@ -67,10 +66,5 @@ export function asBuiltin<T>(o: PyObj, f: () => T): T {
 /** The builtin base of a class derived from list, dict, str …, or null. */
 export function subclassBase(cls: PyClassObj): SubclassableBuiltin | null {
   return SUBCLASSABLE.has(cls.builtinBase) ? (cls.builtinBase as SubclassableBuiltin) : null;
-}
-
-/** What pymem does not model of a builtin subclass, refused by name. */
-export function subclassUnsupported(what: string): PymemError {
-  return new PymemError("UNSUPPORTED", what);
 }
 
