@@ -113,21 +113,10 @@ export function getAttr(o: PyObj, name: string): PyObj {
   if (sub !== undefined) return subclassObjectAttr(o, sub, name);
   switch (o.t) {
     case "instance": {
-      let v: PyObj | undefined;
-      try {
-        // slot_tp_getattr_hook: the class's own __getattribute__ (object.__getattribute__ is the generic lookup).
-        const own = lookupDunder(o, "__getattribute__");
-        v = own !== undefined ? callBound(own, o, [attrName(name)]) : getInstanceAttr(o, name) ?? objectMethod(o, name);
-      } catch (e) {
-        if (!(e instanceof PyException && e.pyType === "AttributeError") || lookupDunder(o, "__getattr__") === undefined) throw e;
-      }
+      const v = hookedAttr(o, name, () => getInstanceAttr(o, name) ?? objectMethod(o, name));
       if (v !== undefined) return v;
-      // slot_tp_getattr_hook: __getattr__ answers what the normal lookup did not find.
-      const hook = callDunder(o, "__getattr__", [attrName(name)]);
-      if (hook !== undefined) return hook;
-      if (underStdlibClass(o.cls, name)) throw new PymemError("UNSUPPORTED", `${o.cls.name}().${name} (a stdlib base class's attribute pymem does not list)`);
       // A stdlib class's own names (fractions.Fraction's) are in the version's table: one pymem lacks is refused.
-      throw missingAttribute(o.cls.stdlib === true ? [o.cls.builtinBase, o.cls.name] : [o.cls.builtinBase], name, `${o.cls.name}()`, `'${o.cls.name}' object has no attribute '${name}'`);
+      throw missingOnClass(o.cls, name, o.cls.stdlib === true ? [o.cls.builtinBase, o.cls.name] : [o.cls.builtinBase]);
     }
     case "class": {
       if (name === "__name__") return pyStr(o.name);
@@ -189,19 +178,31 @@ export function getAttr(o: PyObj, name: string): PyObj {
  * slots), then the builtin's (list.append …), with __getattribute__/__getattr__ as for instances.
  */
 function subclassObjectAttr(o: PyObj, sub: PyInstanceObj, name: string): PyObj {
+  const v = hookedAttr(o, name, () => getInstanceAttr(sub, name) ?? builtinAttrOrNone(o, name));
+  if (v !== undefined) return v;
+  // The builtin's own names (int.__index__ …) that pymem lacks are refused, as for the builtin's objects.
+  throw missingOnClass(sub.cls, name, [sub.cls.builtinBase]);
+}
+
+/**
+ * slot_tp_getattr_hook: the class's own __getattribute__, else the generic lookup; then
+ * __getattr__ for what that did not find. Undefined when neither answers.
+ */
+function hookedAttr(o: PyObj, name: string, generic: () => PyObj | undefined): PyObj | undefined {
   let v: PyObj | undefined;
   try {
     const own = lookupDunder(o, "__getattribute__");
-    v = own !== undefined ? callBound(own, o, [attrName(name)]) : getInstanceAttr(sub, name) ?? builtinAttrOrNone(o, name);
+    v = own !== undefined ? callBound(own, o, [attrName(name)]) : generic();
   } catch (e) {
     if (!(e instanceof PyException && e.pyType === "AttributeError") || lookupDunder(o, "__getattr__") === undefined) throw e;
   }
-  if (v !== undefined) return v;
-  const hook = callDunder(o, "__getattr__", [attrName(name)]);
-  if (hook !== undefined) return hook;
-  if (underStdlibClass(sub.cls, name)) throw new PymemError("UNSUPPORTED", `${sub.cls.name}().${name} (a stdlib base class's attribute pymem does not list)`);
-  // The builtin's own names (int.__index__ …) that pymem lacks are refused, as for the builtin's objects.
-  throw missingAttribute([sub.cls.builtinBase], name, `${sub.cls.name}()`, `'${sub.cls.name}' object has no attribute '${name}'`);
+  return v ?? callDunder(o, "__getattr__", [attrName(name)]);
+}
+
+/** The error for a name an object of `cls` lacks: refused where pymem may not list the real class's names, else AttributeError. */
+function missingOnClass(cls: PyClassObj, name: string, owners: readonly string[]): Error {
+  if (underStdlibClass(cls, name)) return new PymemError("UNSUPPORTED", `${cls.name}().${name} (a stdlib base class's attribute pymem does not list)`);
+  return missingAttribute(owners, name, `${cls.name}()`, `'${cls.name}' object has no attribute '${name}'`);
 }
 
 /**

@@ -12,11 +12,12 @@ import { c3 } from "./classes.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import type { Layout } from "../layouts/layout.js";
-import { nativeFunction as fn, None, pyBool, pyStr, pyStrFresh, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj, type PyTupleObj } from "./objects.js";
+import { nativeFunction as fn, None, pyBool, pyStr, pyStrFresh, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj, type PyTupleObj, type Scope } from "./objects.js";
 import { materialize } from "./seq.js";
 import { reprObject, strObj } from "./format.js";
 import { strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
+import type { Completion } from "./flow.js";
 
 /** What PyBaseExceptionObject holds besides the dict: args, __cause__, __context__, __suppress_context__. */
 export interface ExceptionState {
@@ -270,4 +271,43 @@ export function exceptionMatches(obj: PyInstanceObj, spec: PyObj): boolean {
     if (obj.cls.mro.includes(k)) hit = true;
   }
   return hit;
+}
+
+/** A compiled `except` clause: its class (or tuple), the name it binds, its body. */
+export interface ExceptHandler {
+  readonly type: ((sc: Scope) => PyObj) | null;
+  readonly store: ((sc: Scope, v: PyObj) => void) | null;
+  readonly del: ((sc: Scope) => void) | null;
+  readonly body: (sc: Scope) => Completion | void;
+}
+
+/**
+ * The first handler matching `e` runs with the exception being handled (its bound name deleted
+ * after, as CPython's compiler does; an exception it raises gets `e` as its context); `e`
+ * travels on when none matches. Shared by try statements and generator bodies.
+ */
+export function runHandlers(handlers: readonly ExceptHandler[], sc: Scope, e: PyException): Completion | void {
+  const obj = exceptionObject(e);
+  for (const h of handlers) {
+    if (h.type !== null && !exceptionMatches(obj, h.type(sc))) continue;
+    const handling = ctx().handling;
+    handling.push(obj);
+    try {
+      if (h.store !== null) h.store(sc, obj);
+      try {
+        return h.body(sc);
+      } finally {
+        if (h.store !== null && h.del !== null) {
+          h.store(sc, None);
+          h.del(sc);
+        }
+      }
+    } catch (inner) {
+      if (inner instanceof PyException && inner !== e) chainContext(inner, obj);
+      throw inner;
+    } finally {
+      handling.pop();
+    }
+  }
+  throw e;
 }

@@ -26,7 +26,7 @@ import { delItem } from "./subscript.js";
 import { typeError } from "./errors.js";
 import { dictSet, newDict } from "./dicts.js";
 import { classCells, type ClassCell, type FrameWithCell } from "./superObjects.js";
-import { chainContext, exceptionMatches, exceptionObject, raiseException, reraise } from "./exceptions.js";
+import { raiseException, reraise, runHandlers } from "./exceptions.js";
 import { callBound } from "./userDunders.js";
 import { moduleAttr, moduleItems } from "./moduleAttrs.js";
 
@@ -291,38 +291,13 @@ export class StatementCompiler {
     }));
     const orelse = s.orelse.length === 0 ? null : this.block(s.orelse);
     const finalbody = s.finalbody.length === 0 ? null : this.block(s.finalbody);
-    const handle = (sc: Scope, e: PyException): Completion | void => {
-      const obj = exceptionObject(e);
-      for (const h of handlers) {
-        if (h.type !== null && !exceptionMatches(obj, h.type(sc))) continue;
-        const handling = ctx().handling;
-        handling.push(obj);
-        try {
-          if (h.store !== null) h.store(sc, obj);
-          try {
-            return h.body(sc);
-          } finally {
-            if (h.store !== null && h.del !== null) {
-              h.store(sc, None);
-              h.del(sc);
-            }
-          }
-        } catch (inner) {
-          if (inner instanceof PyException && inner !== e) chainContext(inner, obj);
-          throw inner;
-        } finally {
-          handling.pop();
-        }
-      }
-      throw e;
-    };
     const guarded = (sc: Scope): Completion | void => {
       let r: Completion | void;
       try {
         r = body(sc);
       } catch (e) {
         if (!(e instanceof PyException) || handlers.length === 0) throw e;
-        return handle(sc, e);
+        return runHandlers(handlers, sc, e);
       }
       if (r === undefined && orelse !== null) return orelse(sc);
       return r;

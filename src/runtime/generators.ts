@@ -10,7 +10,7 @@ import type { Compiler } from "./compile.js";
 import { truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError, valueError } from "./errors.js";
-import { chainContext, exceptionMatches, exceptionObject } from "./exceptions.js";
+import { runHandlers } from "./exceptions.js";
 import { Break, Continue, Return, type Completion } from "./flow.js";
 import { getIter } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
@@ -186,39 +186,14 @@ export class GeneratorBodyCompiler {
     }));
     const orelse = this.block(s.orelse);
     const finalbody = s.finalbody.length === 0 ? null : this.block(s.finalbody);
-    const handle = (sc: Scope, e: PyException): void => {
-      const obj = exceptionObject(e);
-      for (const h of handlers) {
-        if (h.type !== null && !exceptionMatches(obj, h.type(sc))) continue;
-        const handling = ctx().handling;
-        handling.push(obj);
-        try {
-          if (h.store !== null) h.store(sc, obj);
-          try {
-            const r = h.body(sc);
-            if (r !== undefined) throw r;
-            return;
-          } finally {
-            if (h.store !== null && h.del !== null) {
-              h.store(sc, None);
-              h.del(sc);
-            }
-          }
-        } catch (inner) {
-          if (inner instanceof PyException && inner !== e) chainContext(inner, obj);
-          throw inner;
-        } finally {
-          handling.pop();
-        }
-      }
-      throw e;
-    };
     const guarded = function* (sc: Scope): Generator<PyObj, void, undefined> {
       try {
         yield* body(sc);
       } catch (e) {
         if (!(e instanceof PyException) || handlers.length === 0) throw e;
-        handle(sc, e);
+        const r = runHandlers(handlers, sc, e);
+        // A break, continue or return of the handler travels on as a throw here.
+        if (r !== undefined) throw r;
         return;
       }
       yield* orelse(sc);
