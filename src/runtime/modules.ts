@@ -74,6 +74,18 @@ function module(name: string, attrs: [string, PyObj][], perEvaluation: [string, 
   return perEvaluation.length === 0 ? { t: "module", name, attrs: new Map(attrs) } : { t: "module", name, attrs: new Map(attrs), perEvaluation: new Map(perEvaluation) };
 }
 
+/** A module whose table is made at its first use (an import of it), not when pymem starts. */
+function lazyModule(name: string, make: () => [string, PyObj][]): PyModuleObj {
+  let attrs: ReadonlyMap<string, PyObj> | undefined;
+  return {
+    t: "module",
+    name,
+    get attrs(): ReadonlyMap<string, PyObj> {
+      return (attrs ??= new Map(make()));
+    },
+  };
+}
+
 /** The modules' attribute tables; what a version changes in them (array.typecodes) comes from its layout. */
 export function makeModules(layout: Layout): Map<string, PyModuleObj> {
   const sys = module("sys", [
@@ -112,28 +124,28 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["collections.abc", collectionsAbc],
     ["decimal", decimal],
     ["sys", sys],
-    ["dataclasses", module("dataclasses", dataclassesModuleAttrs())],
-    ["typing", module("typing", typingModuleAttrs())],
+    ["dataclasses", lazyModule("dataclasses", () => dataclassesModuleAttrs())],
+    ["typing", lazyModule("typing", () => typingModuleAttrs())],
     ["math", math],
-    ["itertools", module("itertools", itertoolsModuleAttrs(layout))],
-    ["random", module("random", randomModuleAttrs(layout))],
-    ["json", module("json", jsonModuleAttrs(layout))],
-    ["copy", module("copy", copyModuleAttrs(layout))],
-    ["enum", module("enum", enumModuleAttrs(layout))],
-    ["datetime", module("datetime", datetimeModuleAttrs(layout))],
-    ["functools", module("functools", functoolsModuleAttrs(layout))],
-    ["operator", module("operator", operatorModuleAttrs(layout))],
-    ["heapq", module("heapq", heapqModuleAttrs(layout))],
-    ["bisect", module("bisect", bisectModuleAttrs(layout))],
+    ["itertools", lazyModule("itertools", () => itertoolsModuleAttrs(layout))],
+    ["random", lazyModule("random", () => randomModuleAttrs(layout))],
+    ["json", lazyModule("json", () => jsonModuleAttrs(layout))],
+    ["copy", lazyModule("copy", () => copyModuleAttrs(layout))],
+    ["enum", lazyModule("enum", () => enumModuleAttrs(layout))],
+    ["datetime", lazyModule("datetime", () => datetimeModuleAttrs(layout))],
+    ["functools", lazyModule("functools", () => functoolsModuleAttrs(layout))],
+    ["operator", lazyModule("operator", () => operatorModuleAttrs(layout))],
+    ["heapq", lazyModule("heapq", () => heapqModuleAttrs(layout))],
+    ["bisect", lazyModule("bisect", () => bisectModuleAttrs(layout))],
     ["string", module("string", string.attrs, string.perEvaluation)],
     ["textwrap", module("textwrap", textwrap.attrs, textwrap.perEvaluation)],
-    ["fractions", module("fractions", fractionsModuleAttrs(layout))],
-    ["statistics", module("statistics", statisticsModuleAttrs(layout, math))],
+    ["fractions", lazyModule("fractions", () => fractionsModuleAttrs(layout))],
+    ["statistics", lazyModule("statistics", () => statisticsModuleAttrs(layout, math))],
     ["contextlib", module("contextlib", contextlib.attrs, contextlib.perEvaluation)],
     ["abc", module("abc", abc.attrs, abc.perEvaluation)],
-    ["struct", module("struct", structModuleAttrs(layout))],
+    ["struct", lazyModule("struct", () => structModuleAttrs(layout))],
     ["uuid", module("uuid", uuid.attrs, uuid.perEvaluation)],
-    ["cmath", module("cmath", cmathModuleAttrs(layout))],
+    ["cmath", lazyModule("cmath", () => cmathModuleAttrs(layout))],
   ]);
   return all;
 }
