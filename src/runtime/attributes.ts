@@ -108,6 +108,27 @@ function attrName(name: string): PyStrObj {
   return intern(pyStr(name));
 }
 
+/** An attribute of a setup metaclass seen from its class `cls`, bound to it (dataOnly: properties and data descriptors only). */
+function metaclassAttr(cls: PyClassObj, meta: PyClassObj, name: string, dataOnly: boolean): PyObj | undefined {
+  const v = lookupClassAttr(meta, name);
+  if (v === undefined) {
+    if (dataOnly) return undefined;
+    // type_getattro falls back to the metaclass's __getattr__ (slot_tp_getattr_hook) for a name found nowhere.
+    const hook = lookupClassAttr(meta, "__getattr__");
+    if (hook === undefined) return undefined;
+    if (name.startsWith("__") && name.endsWith("__")) throw new PymemError("UNSUPPORTED", `a metaclass __getattr__ asked for ${name}`);
+    return callObject(hook, [cls, pyStr(name)]);
+  }
+  const isData = (v.t === "opaque" && v.typeName === "property") || (isUserObj(v) && (lookupDunder(v, "__set__") !== undefined || lookupDunder(v, "__delete__") !== undefined));
+  if (dataOnly !== isData) return undefined;
+  if (v.t === "opaque" && v.typeName === "property") return callObject(v.data as PyObj, [cls]);
+  if (v.t === "opaque" && v.typeName === "classmethod") return { t: "method", func: v.data as PyObj, self: meta };
+  if (v.t === "opaque" && v.typeName === "staticmethod") return v.data as PyObj;
+  if (v.t === "function") return { t: "method", func: v, self: cls };
+  if (isUserObj(v) && lookupDunder(v, "__get__") !== undefined) return callDunder(v, "__get__", [cls, meta]) as PyObj;
+  return v;
+}
+
 export function getAttr(o: PyObj, name: string): PyObj {
   const sub = subOf(o);
   if (sub !== undefined) return subclassObjectAttr(o, sub, name);
@@ -120,9 +141,13 @@ export function getAttr(o: PyObj, name: string): PyObj {
     }
     case "class": {
       if (name === "__name__") return pyStr(o.name);
+      if (name === "__class__" && o.meta !== undefined) return o.meta;
       if (name === "__qualname__") return o.attrs.get("__qualname__") ?? pyStr(o.name);
       if (name === "__mro__") return newTuple([...o.mro, builtinType(o.builtinBase), ...(o.builtinBase === "object" ? [] : [builtinType("object")])]);
       if (name === "__new__" && lookupClassAttr(o, "__new__") === undefined) return objectNew;
+      // type_getattro: a data descriptor of the metaclass first, the class's own MRO, then the metaclass's other attributes.
+      const metaData = o.meta === undefined ? undefined : metaclassAttr(o, o.meta, name, true);
+      if (metaData !== undefined) return metaData;
       const v = lookupClassAttr(o, name);
       if (v !== undefined && v.t === "opaque" && v.typeName === "classmethod") return { t: "method", func: v.data as PyObj, self: o };
       if (v !== undefined && v.t === "opaque" && v.typeName === "staticmethod") return v.data as PyObj;
@@ -131,6 +156,8 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (o.mro.some((c) => c.slots.includes(name))) return { t: "iterator", typeName: "member_descriptor", next: () => undefined, lengthHint: () => null };
       if (o.tupleFields?.includes(name)) return { t: "iterator", typeName: "_tuplegetter", next: () => undefined, lengthHint: () => null };
       if (name === "fromkeys" && subclassBase(o) === "dict") return subclassFromkeys(o);
+      const metaOwn = o.meta === undefined ? undefined : metaclassAttr(o, o.meta, name, false);
+      if (metaOwn !== undefined) return metaOwn;
       const meta = classHooks(o)?.missing;
       if (meta !== undefined) return meta(o, name);
       throw missingAttribute(o.stdlib === true ? ["type", o.builtinBase, o.name] : ["type", o.builtinBase], name, o.name, `type object '${o.name}' has no attribute '${name}'`);

@@ -6,7 +6,7 @@
 import type { BinOpName, UnaryOpName } from "../python/ast.js";
 import { typeError } from "./errors.js";
 import { NotImplemented, subOf, typeName, type PyObj } from "./objects.js";
-import { callDunder, callDunderOrNotImpl, lookupDunder, userClass } from "./userDunders.js";
+import { callDunder, callDunderOrNotImpl, inheritsBuiltinSlots, lookupDunder, userClass } from "./userDunders.js";
 
 /** Each operator's method, reflected method and in-place method. */
 const NAMES: Readonly<Record<BinOpName, readonly [string, string, string]>> = {
@@ -87,7 +87,7 @@ export function userBinarySlots(name: string, rname: string, v: PyObj, w: PyObj,
     if (userClass(o) === null) return builtin;
     if (hasUserSlot(o, name, rname)) return (a, b) => userSlot(a, b, name, rname);
     // A builtin subclass's object without the method: the builtin's slot, inherited.
-    return subOf(o) !== undefined ? builtin : null;
+    return inheritsBuiltinSlots(o) ? builtin : null;
   };
   const slotv = slotOf(v);
   // Two setup classes share the one slot function, which tries both sides itself.
@@ -109,7 +109,7 @@ export function userBinarySlots(name: string, rname: string, v: PyObj, w: PyObj,
 /** Whether a setup class takes part in this operator for `o`: any instance's, a builtin subclass's only when it defines one of the operator's methods. */
 export function userTakesPart(op: BinOpName, o: PyObj): boolean {
   if (userClass(o) === null) return false;
-  return subOf(o) === undefined || NAMES[op].some((n) => lookupDunder(o, n) !== undefined);
+  return !inheritsBuiltinSlots(o) || NAMES[op].some((n) => lookupDunder(o, n) !== undefined);
 }
 
 /** binary_iop1's first step: the left operand's in-place method (slot_nb_inplace_*) called with w; NotImplemented when the class has none or it declines. */

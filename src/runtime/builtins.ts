@@ -1,7 +1,8 @@
 // The builtin functions and types the sandbox offers, with the identity and
 // allocation behaviour of CPython 3.10's implementations.
 import { missingAttribute } from "./missingAttribute.js";
-import { argCount, callObject, noKwargs } from "./calls.js";
+import { argCount, callObject, emptyKwargs, noKwargs } from "./calls.js";
+import { typeNew } from "./typeNew.js";
 import { pyCompare, pyEq, truthy } from "./compare.js";
 import { complexAbs } from "./complexes.js";
 import { ALLOCATION_STEPS, chargeSteps, ctx } from "./ctx.js";
@@ -41,7 +42,7 @@ import { builtinLeaves } from "./opaqueObjects.js";
 import { makeSuper } from "./superObjects.js";
 import { decimalFromFloat } from "./decimals.js";
 import { withSignature } from "./signatures.js";
-import { builtinDerives, classOfValue, newBuiltinType, typeObject } from "./typeObjects.js";
+import { builtinDerives, classOfValue, newBuiltinType } from "./typeObjects.js";
 import { classHooks } from "./classHooks.js";
 import { isCallableObj } from "./callable.js";
 
@@ -502,9 +503,12 @@ function isinstanceCall(args: readonly PyObj[]): PyObj {
   const x = args[0] as PyObj;
   const t = args[1] as PyObj;
   const types = t.t === "tuple" ? materialize(t.items) : [t];
-  const name = x.t === "tuple" || subOf(x) !== undefined ? x.t : typeName(x);
+  // A class of a setup metaclass is a type like any other (its metaclass derives from type).
+  const name = x.t === "tuple" || subOf(x) !== undefined ? x.t : x.t === "class" && x.meta !== undefined ? "type" : typeName(x);
   return pyBool(types.some((ty) => {
     // PyObject_IsInstance: type(x) is ty, else the metaclass's __instancecheck__ (ABCMeta: through __subclasscheck__).
+    const own = ty.t === "class" && ty.meta !== undefined ? lookupDunder(ty, "__instancecheck__") : undefined;
+    if (own !== undefined) return classOfValue(x) === ty || truthy(callDunder(ty, "__instancecheck__", [x]) as PyObj);
     const check = classHooks(ty)?.subclasscheck;
     if (ty.t === "class" && check !== undefined) return isInstanceOf(x, ty) || check(ty, classOfValue(x));
     if (ty.t === "class") return isInstanceOf(x, ty);
@@ -522,6 +526,8 @@ function issubclassCall(args: readonly PyObj[]): PyObj {
     if (t.t !== "class" && t.t !== "type" && t.t !== "tuple") throw typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
   }
   return pyBool(targets.some((t) => {
+    // PyObject_IsSubclass: the metaclass's __subclasscheck__ when it has one.
+    if (t.t === "class" && t.meta !== undefined && lookupDunder(t, "__subclasscheck__") !== undefined) return truthy(callDunder(t, "__subclasscheck__", [a]) as PyObj);
     const check = classHooks(t)?.subclasscheck;
     if (t.t === "class" && check !== undefined) return check(t, a);
     if (a.t === "class") return t.t === "class" ? a.mro.includes(t) : t.t === "type" && (t.name === "object" || t.name === a.builtinBase);
@@ -833,22 +839,10 @@ export function makeBuiltins(): Map<string, PyObj> {
   });
   addType("type", (args) => {
     argCount("type", args, 1, 3);
-    if (args.length === 3) {
-      // type(name, bases, dict): the class a class statement would make.
-      const [n, b, d] = args as [PyObj, PyObj, PyObj];
-      if (n.t !== "str" || b.t !== "tuple" || d.t !== "dict") throw typeError("type.__new__() argument types must be (str, tuple, dict)");
-      const ns = new Map<string, PyObj>();
-      for (const e of d.table.map.values()) ns.set(strText(e.key as never), e.value);
-      const bases = materialize(b.items).filter((x): x is PyClassObj => x.t === "class");
-      return makeClass(strText(n), bases, ns);
-    }
+    // type(name, bases, dict): the class a class statement would make.
+    if (args.length === 3) return typeNew(null, args, emptyKwargs);
     if (args.length !== 1) throw typeError("type() takes 1 or 3 arguments");
-    const x = args[0] as PyObj;
-    if (x.t === "instance") return x.cls;
-    if (x.t === "tuple" && x.cls !== undefined) return x.cls;
-    const sub = subOf(x);
-    if (sub !== undefined) return sub.cls;
-    return typeObject(typeName(x));
+    return classOfValue(args[0] as PyObj);
   });
   addType("super", (args) => {
     // Zero-argument super() is compiled in the method (its class cell and first argument); called any other way it has neither.

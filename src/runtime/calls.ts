@@ -12,6 +12,7 @@ import { newTupleOfClass } from "./tuples.js";
 import { bindBuiltinCall } from "./argumentBinding.js";
 import { callBound, dunderUnsupported, lookupDunder, setDunderCaller } from "./userDunders.js";
 import { nativeSlots } from "./nativeObjects.js";
+import { typeNew } from "./typeNew.js";
 
 /** What a builtin call costs beyond its node, in counted steps (a step is about one cheap node's work). */
 const BUILTIN_CALL_STEPS = 1;
@@ -36,7 +37,15 @@ export function callObject(f: PyObj, args: readonly PyObj[], kwargs: Kwargs = em
     }
     case "class": {
       const meta = classHooks(f)?.call;
-      return meta !== undefined ? meta(f, args, kwargs) : instantiate(f, args, kwargs);
+      if (meta !== undefined) return meta(f, args, kwargs);
+      // A setup metaclass's own __call__ (slot_tp_call on type(cls)), bound to the class.
+      const own = f.meta === undefined ? undefined : lookupDunder(f, "__call__");
+      if (own !== undefined) {
+        if (own.t === "function") return own.call([f, ...args], kwargs);
+        if (kwargs.values.size > 0) throw dunderUnsupported(f.meta as PyClassObj, "__call__");
+        return callBound(own, f, args);
+      }
+      return instantiate(f, args, kwargs);
     }
     case "method":
       return callObject(f.func, [f.self, ...args], kwargs);
@@ -59,7 +68,7 @@ export function callObject(f: PyObj, args: readonly PyObj[], kwargs: Kwargs = em
   }
 }
 
-setDunderCaller((f, args) => callObject(f, args));
+setDunderCaller((f, args, kw) => callObject(f, args, kw));
 
 /** Calling a class: object.__new__ then __init__ (or the tuple constructor of a namedtuple). */
 export function instantiate(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs): PyObj {
@@ -73,6 +82,7 @@ export function instantiate(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs)
   }
   const base = subclassBase(cls);
   if (base !== null) return instantiateSubclass(cls, base, args, kw);
+  if (cls.isMeta === true) return instantiateMetaclass(cls, args, kw);
   // type_call: __new__ (an implicit staticmethod) makes the object; __init__ runs only on an instance of cls.
   const nw = lookupClassAttr(cls, "__new__");
   const made = nw === undefined ? null : callObject(nw.t === "opaque" && nw.typeName === "staticmethod" ? (nw.data as PyObj) : nw, [cls, ...args], kw);
@@ -87,6 +97,18 @@ export function instantiate(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs)
   const r = callObject(init, [inst, ...args], kw);
   if (r.t !== "NoneType") throw typeError(`__init__() should return None, not '${typeName(r)}'`);
   return inst;
+}
+
+/** type_call over a setup metaclass: its __new__ or type.__new__ makes a class, its __init__ (or type's) runs on it. */
+function instantiateMetaclass(mcs: PyClassObj, args: readonly PyObj[], kw: Kwargs): PyObj {
+  const nw = lookupClassAttr(mcs, "__new__");
+  const made = nw === undefined ? typeNew(mcs, args, kw) : callObject(nw.t === "opaque" && nw.typeName === "staticmethod" ? (nw.data as PyObj) : nw, [mcs, ...args], kw);
+  if (!isInstanceOf(made, mcs)) return made;
+  const init = lookupClassAttr(mcs, "__init__");
+  if (init === undefined) return made;
+  const r = callObject(init, [made, ...args], kw);
+  if (r.t !== "NoneType") throw typeError(`__init__() should return None, not '${typeName(r)}'`);
+  return made;
 }
 
 /** type_call over a subclass of list, dict, str …: its __new__ or the builtin's, then its __init__ or the builtin's. */

@@ -62,6 +62,12 @@ function slotNames(ns: ReadonlyMap<string, PyObj>): string[] | null {
 export interface ClassOptions {
   readonly builtinBase?: BuiltinBase;
   readonly tupleFields?: readonly string[] | null;
+  /** The metaclass the setup wrote that makes this class (type(cls)). */
+  readonly meta?: PyClassObj;
+  /** `type` among the bases: the class is a metaclass. */
+  readonly typeBase?: boolean;
+  /** The class statement's keywords, for __init_subclass__. */
+  readonly kw?: Kwargs;
 }
 
 /** type_new: the class object for `class name(bases): <ns>`. */
@@ -79,6 +85,7 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
   const baseHasWeak = (!mixinsOverBuiltin && bases.some((b) => b.hasWeakref)) || builtin?.weakref === true;
   const varSized = builtinBase === "tuple" || builtin?.varSized === true;
   const declared = slotNames(ns);
+  const isMeta = opts.typeBase === true || bases.some((b) => b.isMeta === true);
   let slots: string[] = [];
   let addDict: boolean;
   let addWeak: boolean;
@@ -98,6 +105,7 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
       } else slots.push(mangle(name, s));
     }
     if (varSized && slots.length > 0) throw typeError(`nonempty __slots__ not supported for subtype of '${builtinBase}'`);
+    if (isMeta && slots.length > 0) throw typeError("nonempty __slots__ not supported for subtype of 'type'");
     for (const s of slots) if (ns.has(s)) throw new PyException("ValueError", `'${s}' in __slots__ conflicts with class variable`);
     // Duplicates each get storage (one descriptor serves them): ('x', 'x') takes two pointers.
     slots = slots.sort();
@@ -121,10 +129,14 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
     builtinBase,
     // type_new caches shared keys for instance dicts whenever instances have one (in 3.11 not over a var-sized base).
     // Over an exception, the dict is BaseException's own member: keys cached only while every dict pointer got them (before 3.11).
-    cachedKeys: hasDict && (builtinBase === "BaseException" ? !layout.managedMembers.dict : !varSized || layout.varSizedDictShared) ? newClassKeys() : null,
+    // A metaclass's instances are classes, whose dict is type's own member: keys cached for them while not managed (before 3.11).
+    cachedKeys: isMeta ? (ctx().layout.rules.managedDicts ? null : newClassKeys())
+      : hasDict && (builtinBase === "BaseException" ? !layout.managedMembers.dict : !varSized || layout.varSizedDictShared) ? newClassKeys() : null,
     frozen: bases.some((b) => b.frozen),
     tupleFields: opts.tupleFields ?? base?.tupleFields ?? null,
     decorated: null,
+    ...(opts.meta === undefined ? {} : { meta: opts.meta, metaclass: opts.meta.name }),
+    ...(isMeta ? { isMeta: true as const } : {}),
   };
   (cls as { mro: readonly PyClassObj[] }).mro = c3(cls, bases);
   // type_new_set_names, then type_new_init_subclass (the parent's, an implicit classmethod).
@@ -133,10 +145,11 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
     else nativeSlots(v)?.setName?.(cls, k);
   }
   const initSub = cls.mro.slice(1).map((c) => c.attrs.get("__init_subclass__")).find((f) => f !== undefined);
+  const kw = opts.kw;
   if (initSub !== undefined) {
-    const r = callClassDunder(initSub, cls, []);
+    const r = callClassDunder(initSub, cls, [], kw);
     if (r.t !== "NoneType") throw typeError(`__init_subclass__() should return None, not '${typeName(r)}'`);
-  }
+  } else if (kw !== undefined && kw.values.size > 0) throw typeError(`${name}.__init_subclass__() takes no keyword arguments`);
   return cls;
 }
 
@@ -234,7 +247,7 @@ export function getTupleSubclassAttr(tuple: PyObj & { t: "tuple" }, name: string
 
 /** isinstance against a class: its MRO. */
 export function isInstanceOf(o: PyObj, cls: PyClassObj): boolean {
-  const c = o.t === "instance" ? o.cls : o.t === "tuple" ? o.cls : subOf(o)?.cls;
+  const c = o.t === "instance" ? o.cls : o.t === "tuple" ? o.cls : o.t === "class" ? o.meta : subOf(o)?.cls;
   return c !== undefined && c.mro.includes(cls);
 }
 

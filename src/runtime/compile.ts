@@ -533,12 +533,7 @@ export class Compiler {
     const func = this.expr(e.func).run;
     const args = this.elts(e.args);
     const hasStar = args.some((a) => a.star);
-    const kws = e.keywords.map((k) => ({
-      arg: k.arg,
-      // kwnames are constants of the code unit: interned strs.
-      key: k.arg === null ? null : (this.pool.add(pyStr(k.arg)) as PyStrObj),
-      run: this.expr(k.value).run,
-    }));
+    const kwargsOf = this.keywords(e.keywords);
     const argRuns = args.map((a) => a.run);
     return this.dynamic(
       at(e.span, (sc) => {
@@ -553,29 +548,42 @@ export class Compiler {
             else argv.push(v);
           }
         }
-        if (kws.length === 0) return callObject(f, argv, emptyKwargs);
-        const values = new Map<string, PyObj>();
-        const keys = new Map<string, PyStrObj>();
-        for (const k of kws) {
-          const v = k.run(sc);
-          if (k.key !== null) {
-            if (values.has(k.arg as string)) throw typeError(`keyword argument repeated: ${k.arg}`);
-            values.set(k.arg as string, v);
-            keys.set(k.arg as string, k.key);
-          } else {
-            if (v.t !== "dict") throw typeError(`argument after ** must be a mapping, not ${typeName(v)}`);
-            for (const ent of v.table.map.values()) {
-              if (ent.key.t !== "str") throw typeError("keywords must be strings");
-              const name = strOf(ent.key);
-              if (values.has(name)) throw typeError(`got multiple values for keyword argument '${name}'`);
-              values.set(name, ent.value);
-              keys.set(name, ent.key);
-            }
-          }
-        }
-        return callObject(f, argv, { values, keys });
+        return callObject(f, argv, kwargsOf(sc));
       }),
     );
+  }
+
+  /** A call's (or class statement's) keyword arguments, `**mapping` unpacked, as one Kwargs per run. */
+  keywords(keywords: ExprOf<"Call">["keywords"]): (sc: Scope) => Kwargs {
+    if (keywords.length === 0) return () => emptyKwargs;
+    const kws = keywords.map((k) => ({
+      arg: k.arg,
+      // kwnames are constants of the code unit: interned strs.
+      key: k.arg === null ? null : (this.pool.add(pyStr(k.arg)) as PyStrObj),
+      run: this.expr(k.value).run,
+    }));
+    return (sc) => {
+      const values = new Map<string, PyObj>();
+      const keys = new Map<string, PyStrObj>();
+      for (const k of kws) {
+        const v = k.run(sc);
+        if (k.key !== null) {
+          if (values.has(k.arg as string)) throw typeError(`keyword argument repeated: ${k.arg}`);
+          values.set(k.arg as string, v);
+          keys.set(k.arg as string, k.key);
+        } else {
+          if (v.t !== "dict") throw typeError(`argument after ** must be a mapping, not ${typeName(v)}`);
+          for (const ent of v.table.map.values()) {
+            if (ent.key.t !== "str") throw typeError("keywords must be strings");
+            const name = strOf(ent.key);
+            if (values.has(name)) throw typeError(`got multiple values for keyword argument '${name}'`);
+            values.set(name, ent.value);
+            keys.set(name, ent.key);
+          }
+        }
+      }
+      return { values, keys };
+    };
   }
 
   private comprehension(e: ExprOf<"ListComp" | "SetComp" | "DictComp" | "GeneratorExp">): Compiled {

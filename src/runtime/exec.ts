@@ -2,11 +2,11 @@
 // assignments, imports of the offered modules, control flow with bounded work,
 // def (functions with return) and class (with decorators such as @dataclass).
 import { contextMethods, exitNormally, exitSwallows } from "./withProtocol.js";
-import { classHooks, metaclassNew } from "./classHooks.js";
+import { buildClassStatement } from "./classStatement.js";
+import { SETUP_MODULE } from "./typeNew.js";
 import { generatorFunctionFrameSlots } from "../compiler/stackDepth.js";
 import type { Expr, Stmt } from "../python/ast.js";
 import { callObject } from "./calls.js";
-import { makeClass } from "./classes.js";
 import { compileMatch } from "./matchStmt.js";
 import { Compiler } from "./compile.js";
 import { BREAK, Break, CONTINUE, Continue, Return, type Completion } from "./flow.js";
@@ -17,13 +17,11 @@ import { PyException, PymemError } from "./errors.js";
 import { inplaceOp } from "./inplace.js";
 import { forEachUntil } from "./iteration.js";
 import { delAttr } from "./attributes.js";
-import type { BuiltinBase, PyClassObj, PyInstanceObj, PyModuleObj, PyObj, Scope } from "./objects.js";
-import { SUBCLASSABLE } from "./builtinBases.js";
+import type { PyInstanceObj, PyModuleObj, PyObj, Scope } from "./objects.js";
 import { missingAttribute } from "./missingAttribute.js";
-import { None, pyStr, typeName } from "./objects.js";
+import { None, pyStr } from "./objects.js";
 import { bindArguments, frameLayout, paramSpec, type FrameLayout } from "./params.js";
 import { delItem } from "./subscript.js";
-import { typeError } from "./errors.js";
 import { dictSet, newDict } from "./dicts.js";
 import { classCells, type ClassCell, type FrameWithCell } from "./superObjects.js";
 import { raiseException, reraise, runHandlers } from "./exceptions.js";
@@ -439,9 +437,10 @@ export class StatementCompiler {
   private classDef(s: Extract<Stmt, { kind: "ClassDef" }>): Exec {
     const bases = s.bases.map((b) => this.c.expr(b).run);
     const decorators = s.decorators.map((d) => this.c.expr(d).run);
-    // Of the class keywords only metaclass= is taken, and run only for a metaclass pymem models (abc.ABCMeta).
-    if (s.keywords.some((k) => k.arg !== "metaclass") || s.keywords.length > 1) throw new PymemError("UNSUPPORTED", "class keywords other than metaclass=", s.span);
-    const metaKw = s.keywords[0] === undefined ? null : this.c.expr(s.keywords[0].value).run;
+    // metaclass= chooses the metaclass; the other keywords go to it (and on to __init_subclass__).
+    const metaArg = s.keywords.find((k) => k.arg === "metaclass");
+    const metaKw = metaArg === undefined ? null : this.c.expr(metaArg.value).run;
+    const kwargsOf = this.c.keywords(s.keywords.filter((k) => k !== metaArg));
     const saved = this.c.className;
     this.c.className = s.name;
     const qualname = this.c.qualnameOf(s.name);
@@ -451,23 +450,20 @@ export class StatementCompiler {
     const closureOf = this.c.closure();
     const store = this.c.storeName(name);
     return (sc) => {
+      // The decorators first, then the bases and keywords, then the body (inside __build_class__).
+      const decoratorObjs = decorators.map((d) => d(sc));
       const baseObjs = bases.map((b) => b(sc));
-      const vars = new Map<string, PyObj>([["__module__", pyStr("__pymem_setup__")], ["__qualname__", pyStr(qualname)]]);
+      const meta = metaKw === null ? null : metaKw(sc);
+      const kw = kwargsOf(sc);
+      const vars = new Map<string, PyObj>([["__module__", pyStr(SETUP_MODULE)], ["__qualname__", pyStr(qualname)]]);
       const ns: Scope = { vars, fast: null, parent: closureOf(sc) };
       const cell: ClassCell = { cls: null };
       classCells.set(ns, cell);
       body(ns);
-      let cls: PyObj;
-      if (metaKw !== null) {
-        const meta = metaKw(sc);
-        // metaclass=type is the class statement's own default.
-        const make = meta.t === "type" && meta.name === "type" ? buildClass : metaclassNew(meta);
-        if (make === undefined) throw new PymemError("UNSUPPORTED", `a class with metaclass=${typeName(meta)}${meta.t === "type" || meta.t === "class" ? ` ${meta.name}` : ""}`, s.span);
-        cls = make(name, baseObjs, vars);
-      } else cls = buildClass(name, baseObjs, vars);
+      let cls: PyObj = buildClassStatement(meta, name, baseObjs, vars, kw);
       // type_new fills the __class__ cell (__classcell__) with the class it made, before any decorator runs.
       if (cls.t === "class") cell.cls = cls;
-      for (const d of [...decorators].reverse()) cls = callObject(d(sc), [cls]);
+      for (const d of decoratorObjs.reverse()) cls = callObject(d, [cls]);
       store(sc, cls);
     };
   }
@@ -506,46 +502,6 @@ export class StatementCompiler {
         throw new PymemError("UNSUPPORTED", `del of ${t.kind}`, t.span);
     }
   }
-}
-
-/** The class statement's type(name, bases, ns), with the bases the sandbox knows. */
-function buildClass(name: string, baseObjs: readonly PyObj[], ns: Map<string, PyObj>): PyObj {
-  const meta = baseObjs.map((b) => classHooks(b)?.subclass).find((h) => h !== undefined);
-  if (meta !== undefined) {
-    // A builtin type first among the bases (class X(int, Enum)): the members' type, the solid base.
-    const first = baseObjs[0];
-    const builtin = first !== undefined && first.t === "type" && SUBCLASSABLE.has(first.name) && first.heap === undefined ? (first.name as BuiltinBase) : undefined;
-    const rest = builtin === undefined ? baseObjs : baseObjs.slice(1);
-    if (rest.some((b) => b.t !== "class")) throw new PymemError("UNSUPPORTED", `a class over ${baseObjs.map((b) => typeName(b)).join(", ")} with a metaclass (mixed bases)`);
-    return meta(name, rest as PyClassObj[], ns, builtin);
-  }
-  const classes: PyClassObj[] = [];
-  let builtinBase: BuiltinBase | undefined;
-  for (const b of baseObjs) {
-    if (b.t === "class") classes.push(b);
-    else if (b.t === "type" && b.name === "object") continue;
-    else if (b.t === "type" && (b.name === "tuple" || (SUBCLASSABLE.has(b.name) && b.heap === undefined))) {
-      const other = builtinBase ?? classes.find((c) => c.builtinBase !== "object")?.builtinBase;
-      if (other !== undefined && other !== b.name) throw typeError("multiple bases have instance lay-out conflict");
-      builtinBase = b.name as BuiltinBase;
-    }
-    else if (b.t === "builtin" && b.name === "NamedTuple") return namedTupleClass(name, ns);
-    else if (b.t === "type") throw new PymemError("UNSUPPORTED", `subclassing the builtin '${b.name}'`);
-    else throw typeError(`bases must be types, not '${b.t}'`);
-  }
-  return makeClass(name, classes, ns, builtinBase === undefined ? {} : { builtinBase });
-}
-
-let namedTupleFactory: (name: string, ns: Map<string, PyObj>) => PyObj = () => {
-  throw new PymemError("UNSUPPORTED", "typing.NamedTuple");
-};
-
-export function setNamedTupleFactory(f: (name: string, ns: Map<string, PyObj>) => PyObj): void {
-  namedTupleFactory = f;
-}
-
-function namedTupleClass(name: string, ns: Map<string, PyObj>): PyObj {
-  return namedTupleFactory(name, ns);
 }
 
 export function execBlock(body: readonly Stmt[], sc: Scope, modules: ReadonlyMap<string, PyModuleObj>): void {

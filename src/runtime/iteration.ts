@@ -169,6 +169,8 @@ export function objectLen(o: PyObj): number | null {
   switch (o.t) {
     case "instance":
       return userLen(o);
+    case "class":
+      return o.meta === undefined ? null : userLen(o);
     case "tuple":
       if (o.cls !== undefined) return userLen(o) ?? seqLen(o.items);
       return seqLen(o.items);

@@ -11,7 +11,7 @@ import { counterCall, defaultdictCall, orderedDictCall, orderedDictFromkeys } fr
 import { newDict } from "./dicts.js";
 import { opaque } from "./opaqueObjects.js";
 import { dataclassesModuleAttrs, namedTupleFromClassBody, namedtupleFunction, typingModuleAttrs } from "./dataclasses.js";
-import { setNamedTupleFactory } from "./exec.js";
+import { setNamedTupleFactory } from "./typeNew.js";
 import { mathModuleAttrs } from "./mathModule.js";
 import { itertoolsModuleAttrs } from "./itertoolsModule.js";
 import { randomModuleAttrs } from "./randomModule.js";

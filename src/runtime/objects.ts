@@ -238,6 +238,10 @@ export interface PyClassObj {
   readonly static?: boolean;
   /** type(cls).__name__ when its metaclass is not `type` (an Enum class's EnumType). */
   readonly metaclass?: string;
+  /** type(cls) when it is a metaclass the setup wrote (class M(type)); its dunders are this class's slots. */
+  readonly meta?: PyClassObj;
+  /** A class deriving from type (a metaclass the setup wrote): its instances are classes. */
+  readonly isMeta?: true;
   /** A class of a standard-library module (json.JSONDecodeError): a heap type the setup did not create, its instances leaves of the deep walk. */
   readonly stdlib?: boolean;
   /**

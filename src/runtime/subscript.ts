@@ -50,6 +50,9 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
   const meta = classHooks(o)?.getitem;
   if (meta !== undefined) return meta(o as PyClassObj, key);
   if (o.t === "class") {
+    // A setup metaclass's __getitem__ (its mp_subscript) comes before PEP 560.
+    const own = o.meta === undefined ? undefined : callDunder(o, "__getitem__", [key]);
+    if (own !== undefined) return own;
     // type_getitem / PEP 560: K[x] calls the class's __class_getitem__, an implicit classmethod.
     const f = classDunder(o, "__class_getitem__");
     if (f === undefined) throw typeError(`'type' object is not subscriptable`);

@@ -5,7 +5,8 @@
 // `object` itself provides past the setup's classes is __init__, __new__,
 // __setattr__, __delattr__, __getattribute__ and __init_subclass__; any other
 // name reaching `object` is refused rather than answered by a guess.
-import { callObject, emptyKwargs } from "./calls.js";
+import { callObject, emptyKwargs, instantiate } from "./calls.js";
+import { typeNew } from "./typeNew.js";
 import { lookupClassAttr, newInstance } from "./classes.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { getInstanceAttr, setInstanceAttrValue, delInstanceAttr } from "./instanceAttrs.js";
@@ -46,7 +47,9 @@ export function makeSuper(start: PyObj, obj: PyObj): PyObj {
     return opaque("super", null);
   }
   const own = obj.t === "instance" ? obj.cls : subOf(obj)?.cls;
-  const objType = obj.t === "class" && obj.mro.includes(start) ? obj : own !== undefined && own.mro.includes(start) ? own : null;
+  // A class whose metaclass the setup wrote is an instance of that metaclass (super() in Meta.__call__).
+  const metaType = obj.t === "class" && obj.meta !== undefined && obj.meta.mro.includes(start) ? obj.meta : null;
+  const objType = metaType ?? (obj.t === "class" && obj.mro.includes(start) ? obj : own !== undefined && own.mro.includes(start) ? own : null);
   if (objType === null) {
     if (obj.t === "tuple" && obj.cls !== undefined) throw new PymemError("UNSUPPORTED", "super() in a tuple subclass");
     throw typeError("super(type, obj): obj must be an instance or subtype of type");
@@ -142,8 +145,32 @@ function objectAttr(d: SuperData, name: string): PyObj | undefined {
         return v;
       });
     case "__init_subclass__":
-      return builtinMethod(name, d.objType, (args) => {
+      return builtinMethod(name, d.objType, (args, kw) => {
+        if (kw.values.size > 0) throw typeError(`${d.objType.name}.__init_subclass__() takes no keyword arguments`);
         if (args.length > 0) throw typeError(`${d.objType.name}.__init_subclass__() takes no arguments (${args.length} given)`);
+        return None;
+      });
+    default:
+      return undefined;
+  }
+}
+
+/** type's own methods, as `super().name` reaches them past a setup metaclass (type_new, type_call, type_init). */
+function typeLevelAttr(d: SuperData, name: string): PyObj | undefined {
+  const cls = d.obj.t === "class" && d.obj !== d.objType ? d.obj : null;
+  switch (name) {
+    case "__new__":
+      return builtinMethod(name, d.obj, (args, kw) => {
+        const m = args[0];
+        if (m === undefined || m.t !== "class" || m.isMeta !== true) throw typeError(`type.__new__(X): X is not a type object (${m === undefined ? "nothing" : typeName(m)})`);
+        return typeNew(m, args.slice(1), kw);
+      });
+    case "__call__":
+      return cls === null ? undefined : builtinMethod(name, cls, (args, kw) => instantiate(cls, args, kw));
+    case "__init__":
+      return cls === null ? undefined : builtinMethod(name, cls, (args, kw) => {
+        if (args.length === 1 && kw.values.size > 0) throw typeError("type.__init__() takes no keyword arguments");
+        if (args.length !== 1 && args.length !== 3) throw typeError("type.__init__() takes 1 or 3 arguments");
         return None;
       });
     default:
@@ -196,6 +223,8 @@ export function superAttr(d: SuperData, name: string): PyObj {
   const base = subclassBase(d.objType);
   const b = base === null ? undefined : builtinBaseAttr(d, base, name);
   if (b !== undefined) return b;
+  const t = d.objType.isMeta === true ? typeLevelAttr(d, name) : undefined;
+  if (t !== undefined) return t;
   if (d.objType.builtinBase !== "object" && base === null) throw new PymemError("UNSUPPORTED", `super().${name} past the builtin base '${d.objType.builtinBase}'`);
   const o = objectAttr(d, name);
   if (o !== undefined) return o;

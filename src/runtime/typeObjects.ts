@@ -49,6 +49,7 @@ export function typeObject(name: string): PyTypeObj {
 /** The class (or builtin type object) of a value, as type(x) gives it. */
 export function classOfValue(x: PyObj): PyObj {
   if (x.t === "instance") return x.cls;
+  if (x.t === "class" && x.meta !== undefined) return x.meta;
   if (x.t === "tuple" && x.cls !== undefined) return x.cls;
   const sub = subOf(x);
   if (sub !== undefined) return sub.cls;

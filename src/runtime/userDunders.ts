@@ -6,9 +6,10 @@
 import { PyException, PymemError, typeError } from "./errors.js";
 import { NotImplemented, subOf, typeName, type Kwargs, type PyClassObj, type PyObj, type PyStrObj } from "./objects.js";
 
-/** An instance or tuple-subclass value whose type was made by a class statement. */
+/** An instance or tuple-subclass value whose type was made by a class statement (a class whose metaclass was). */
 export function userClass(o: PyObj): PyClassObj | null {
   if (o.t === "instance") return o.cls;
+  if (o.t === "class") return o.meta ?? null;
   if (o.t === "tuple" && o.cls !== undefined) return o.cls;
   return subOf(o)?.cls ?? null;
 }
@@ -37,19 +38,19 @@ export function classDunder(cls: PyClassObj, name: string): PyObj | undefined {
 }
 
 /** Call __init_subclass__ / __class_getitem__, classmethods without the decorator: the class goes first. */
-export function callClassDunder(f: PyObj, cls: PyClassObj, args: readonly PyObj[]): PyObj {
-  if (f.t === "opaque" && f.typeName === "classmethod") return callHook(f.data as PyObj, [cls, ...args]);
-  if (f.t === "opaque" && f.typeName === "staticmethod") return callHook(f.data as PyObj, args);
-  return callHook(f, [cls, ...args]);
+export function callClassDunder(f: PyObj, cls: PyClassObj, args: readonly PyObj[], kw: Kwargs = noKwargs): PyObj {
+  if (f.t === "opaque" && f.typeName === "classmethod") return callHook(f.data as PyObj, [cls, ...args], kw);
+  if (f.t === "opaque" && f.typeName === "staticmethod") return callHook(f.data as PyObj, args, kw);
+  return callHook(f, [cls, ...args], kw);
 }
 
 const noKwargs: Kwargs = { values: new Map(), keys: new Map() };
-let callHook: (f: PyObj, args: readonly PyObj[]) => PyObj = () => {
+let callHook: (f: PyObj, args: readonly PyObj[], kw?: Kwargs) => PyObj = () => {
   throw new Error("call hook not installed");
 };
 
 /** calls.ts installs callObject here (it cannot be imported: calls → classes → iteration → here). */
-export function setDunderCaller(f: (fn: PyObj, args: readonly PyObj[]) => PyObj): void {
+export function setDunderCaller(f: (fn: PyObj, args: readonly PyObj[], kw?: Kwargs) => PyObj): void {
   callHook = f;
 }
 
@@ -78,7 +79,12 @@ export function callDunderOrNotImpl(o: PyObj, name: string, args: readonly PyObj
 }
 
 export function isUserObj(o: PyObj): boolean {
-  return o.t === "instance" || (o.t === "tuple" && o.cls !== undefined) || subOf(o) !== undefined;
+  return o.t === "instance" || (o.t === "tuple" && o.cls !== undefined) || subOf(o) !== undefined || (o.t === "class" && o.meta !== undefined);
+}
+
+/** A value whose type is a setup class over a builtin (a builtin subclass's object, a class of a setup metaclass): what its class lacks, the builtin's slot answers. */
+export function inheritsBuiltinSlots(o: PyObj): boolean {
+  return subOf(o) !== undefined || o.t === "class";
 }
 
 /**
@@ -88,7 +94,7 @@ export function isUserObj(o: PyObj): boolean {
  */
 export function userOwns(o: PyObj, ...names: string[]): boolean {
   if (!isUserObj(o)) return false;
-  return subOf(o) === undefined || names.some((n) => lookupDunder(o, n) !== undefined);
+  return !inheritsBuiltinSlots(o) || names.some((n) => lookupDunder(o, n) !== undefined);
 }
 
 export function dunderUnsupported(cls: PyClassObj | null, name: string): PymemError {
