@@ -18,6 +18,8 @@ export class Block {
   readonly iterVars = new Set<string>();
   /** Names an assignment expression in this comprehension (or one inside it) binds outside it. */
   readonly walrusTargets = new Set<string>();
+  /** A class body's `self.<name>` stores in the code nested in it (3.13's __static_attributes__). */
+  readonly staticAttributes = new Set<string>();
 
   constructor(
     readonly kind: BlockKind,
@@ -184,7 +186,7 @@ class Walker {
         this.target(s.target);
         return;
       case "Delete":
-        for (const t of s.targets) this.target(t);
+        for (const t of s.targets) this.target(t, false);
         return;
       case "Pass":
       case "Break":
@@ -344,17 +346,29 @@ class Walker {
   }
 
   /** An assignment or deletion target: names are bound, everything else is read. */
-  private target(t: Expr): void {
+  private target(t: Expr, store = true): void {
     switch (t.kind) {
       case "Name":
         this.bind(t.id);
         return;
       case "Tuple":
       case "List":
-        for (const x of t.elts) this.target(x);
+        for (const x of t.elts) this.target(x, store);
         return;
       case "Starred":
-        this.target(t.value);
+        this.target(t.value, store);
+        return;
+      case "Attribute":
+        // compiler_maybe_add_static_attribute_to_class: a store to self.<name> counts for the nearest class enclosing this block.
+        if (store && t.value.kind === "Name" && t.value.id === "self") {
+          for (let b = this.cur.parent; b !== null; b = b.parent) {
+            if (b.kind === "class") {
+              b.staticAttributes.add(t.attr);
+              break;
+            }
+          }
+        }
+        this.expr(t);
         return;
       default:
         this.expr(t);

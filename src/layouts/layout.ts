@@ -56,6 +56,8 @@ export interface VersionRules {
   readonly inlinedComprehensions: boolean;
   /** list_extend takes an exact set, frozenset, dict or a dict view by list_resize(m + n) (3.13+), even into a new list. */
   readonly listExtendSetDictResizes: boolean;
+  /** A class body stores __firstlineno__ after __qualname__ and __static_attributes__ after its statements (3.13+). */
+  readonly classBodyMetadata: boolean;
   /** del l[i] moves the items down and shrinks ob_size only (3.13+); before, list_ass_slice resizes. */
   readonly delItemKeepsAllocation: boolean;
   /** chr() of an int beyond a C int raises ValueError (3.13+); before, OverflowError. */

@@ -143,7 +143,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (name === "__name__") return pyStr(o.name);
       if (name === "__class__" && o.meta !== undefined) return o.meta;
       if (name === "__qualname__") return o.attrs.get("__qualname__") ?? pyStr(o.name);
-      if (name === "__mro__") return newTuple([...o.mro, builtinType(o.builtinBase), ...(o.builtinBase === "object" ? [] : [builtinType("object")])]);
+      if (name === "__mro__") return newTuple([...o.mro, ...(o.isMeta === true ? [builtinType("type")] : []), builtinType(o.builtinBase), ...(o.builtinBase === "object" ? [] : [builtinType("object")])]);
       if (name === "__new__" && lookupClassAttr(o, "__new__") === undefined) return objectNew;
       // type_getattro: a data descriptor of the metaclass first, the class's own MRO, then the metaclass's other attributes.
       const metaData = o.meta === undefined ? undefined : metaclassAttr(o, o.meta, name, true);

@@ -1,7 +1,7 @@
 // The builtin functions and types the sandbox offers, with the identity and
 // allocation behaviour of CPython 3.10's implementations.
 import { missingAttribute } from "./missingAttribute.js";
-import { argCount, callObject, emptyKwargs, noKwargs } from "./calls.js";
+import { argCount, callObject, noKwargs } from "./calls.js";
 import { typeNew } from "./typeNew.js";
 import { pyCompare, pyEq, truthy } from "./compare.js";
 import { complexAbs } from "./complexes.js";
@@ -530,7 +530,7 @@ function issubclassCall(args: readonly PyObj[]): PyObj {
     if (t.t === "class" && t.meta !== undefined && lookupDunder(t, "__subclasscheck__") !== undefined) return truthy(callDunder(t, "__subclasscheck__", [a]) as PyObj);
     const check = classHooks(t)?.subclasscheck;
     if (t.t === "class" && check !== undefined) return check(t, a);
-    if (a.t === "class") return t.t === "class" ? a.mro.includes(t) : t.t === "type" && (t.name === "object" || t.name === a.builtinBase);
+    if (a.t === "class") return t.t === "class" ? a.mro.includes(t) : t.t === "type" && (t.name === "object" || t.name === a.builtinBase || (t.name === "type" && a.isMeta === true));
     if (a.t === "type" && t.t === "type") return builtinDerives(a.name, t.name);
     return false;
   }));
@@ -837,10 +837,10 @@ export function makeBuiltins(): Map<string, PyObj> {
     if (args.length === 1) return makeSlice(None, args[0] as PyObj, None);
     return makeSlice(args[0] as PyObj, args[1] as PyObj, args[2] ?? None);
   });
-  addType("type", (args) => {
+  addType("type", (args, kw) => {
     argCount("type", args, 1, 3);
     // type(name, bases, dict): the class a class statement would make.
-    if (args.length === 3) return typeNew(null, args, emptyKwargs);
+    if (args.length === 3) return typeNew(null, args, kw);
     if (args.length !== 1) throw typeError("type() takes 1 or 3 arguments");
     return classOfValue(args[0] as PyObj);
   });

@@ -6,6 +6,7 @@
 // own __new__ / __init__ (or type's) running as type_call runs them.
 import { callObject } from "./calls.js";
 import { metaclassNew } from "./classHooks.js";
+import { intern } from "./constPool.js";
 import { dictSet, newDict } from "./dicts.js";
 import { PymemError } from "./errors.js";
 import { pyStr, typeName, type Kwargs, type PyObj } from "./objects.js";
@@ -28,6 +29,7 @@ export function buildClassStatement(meta: PyObj | null, name: string, bases: rea
   checkMetaclass(winner);
   // The namespace the metaclass receives: a dict of the body's names in their order.
   const ns = newDict();
-  for (const [k, v] of vars) dictSet(ns, pyStr(k), v);
+  // Its keys are the names the body stored: interned identifiers of its code.
+  for (const [k, v] of vars) dictSet(ns, intern(pyStr(k)), v);
   return callObject(winner, [pyStr(name), newTuple([...bases]), ns], kw);
 }

@@ -72,6 +72,10 @@ export interface ClassOptions {
 
 /** type_new: the class object for `class name(bases): <ns>`. */
 export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>, opts: ClassOptions = {}): PyClassObj {
+  // type_new_set_classcell: the __class__ cell is filled, never kept in the class's dict.
+  ns.delete("__classcell__");
+  // PyType_Ready's type_dict_set_doc: a class without a docstring has __doc__ None of its own (not its base's).
+  if (!ns.has("__doc__")) ns.set("__doc__", None);
   checkClassDunders(name, ns);
   const layout = ctx().layout.heapType;
   const base = bases[0];

@@ -204,6 +204,10 @@ export class Compiler {
         return this.constant(this.fromLiteral(e.value));
       case "Name":
         if (e.id === "__debug__") return this.constant(True);
+        if (e.id === "__class__") {
+          const cell = this.classCellName(e);
+          if (cell !== null) return cell;
+        }
         return this.dynamic(at(e.span, this.loadName(e.id), false));
       case "BinOp":
         return this.binOp(e);
@@ -507,6 +511,27 @@ export class Compiler {
    * set when its body calls it, so its frames carry the class cell.
    */
   method: { block: Block; readonly first: string | null; usesSuper: boolean } | null = null;
+
+  /** Whether a method of the class body being compiled uses its __class__ cell (the body then stores __classcell__). */
+  classCellUsed = false;
+
+  /** `__class__` in a method: the class cell zero-argument super() reads (null: an ordinary name here). */
+  private classCellName(e: ExprOf<"Name">): Compiled | null {
+    if (resolve(this.block, "__class__").kind !== "global" || this.block.kind === "class") return null;
+    const m = this.method;
+    if (m === null || m.block !== this.block) {
+      for (let b = this.block.parent; b !== null; b = b.parent) {
+        if (b.kind === "class") throw new PymemError("UNSUPPORTED", "__class__ outside a method's own body (in a nested function, lambda or comprehension)", e.span);
+      }
+      return null;
+    }
+    m.usesSuper = true;
+    return this.dynamic(at(e.span, (sc) => {
+      const cls = (sc as FrameWithCell).classCell?.cls;
+      if (cls === undefined || cls === null) throw new PyException("NameError", "free variable '__class__' referenced before assignment in enclosing scope");
+      return cls;
+    }));
+  }
 
   /** super() with no arguments: super(__class__, <first argument>), as the compiler's implicit cell gives it. */
   private zeroArgSuper(e: ExprOf<"Call">): Compiled | null {

@@ -3,6 +3,7 @@
 // def (functions with return) and class (with decorators such as @dataclass).
 import { contextMethods, exitNormally, exitSwallows } from "./withProtocol.js";
 import { buildClassStatement } from "./classStatement.js";
+import { opaque } from "./opaqueObjects.js";
 import { SETUP_MODULE } from "./typeNew.js";
 import { generatorFunctionFrameSlots } from "../compiler/stackDepth.js";
 import type { Expr, Stmt } from "../python/ast.js";
@@ -19,7 +20,8 @@ import { forEachUntil } from "./iteration.js";
 import { delAttr } from "./attributes.js";
 import type { PyInstanceObj, PyModuleObj, PyObj, Scope } from "./objects.js";
 import { missingAttribute } from "./missingAttribute.js";
-import { None, pyStr } from "./objects.js";
+import { None, pyInt, pyStr } from "./objects.js";
+import { newTuple } from "./tuples.js";
 import { bindArguments, frameLayout, paramSpec, type FrameLayout } from "./params.js";
 import { delItem } from "./subscript.js";
 import { dictSet, newDict } from "./dicts.js";
@@ -392,6 +394,7 @@ export class StatementCompiler {
       this.c.method = savedMethod;
     }
     const usesSuper = method.usesSuper;
+    if (usesSuper && inClass) this.c.classCellUsed = true;
     const name = s.name;
     const closureOf = this.c.closure();
     const store = this.c.storeName(name);
@@ -444,7 +447,25 @@ export class StatementCompiler {
     const saved = this.c.className;
     this.c.className = s.name;
     const qualname = this.c.qualnameOf(s.name);
-    const body = this.c.withQualPrefix(`${qualname}.`, () => this.c.inBlock(s, () => this.block(s.body)));
+    const savedCell = this.c.classCellUsed;
+    this.c.classCellUsed = false;
+    // compiler_body: SETUP_ANNOTATIONS when an annotation is anywhere in the body, then the docstring as __doc__.
+    const first = s.body[0];
+    const docstring = first !== undefined && first.kind === "Expr" && first.value.kind === "Constant" && first.value.value.t === "str" ? first.value : null;
+    const setupAnnotations = findAnnotation(s.body);
+    const metadata = ctx().layout.rules.classBodyMetadata;
+    // 3.13's __firstlineno__ (the first decorator's line, else the class statement's).
+    const firstLine = pyInt((s.decorators[0] ?? s).span.line);
+    let doc: ((sc: Scope) => PyObj) | null = null;
+    let staticAttributes: PyObj = None;
+    const body = this.c.withQualPrefix(`${qualname}.`, () => this.c.inBlock(s, () => {
+      if (docstring !== null) doc = this.c.expr(docstring).run;
+      if (metadata) staticAttributes = this.c.pool.add(newTuple([...this.c.block.staticAttributes].sort().map((n) => this.c.pool.add(pyStr(n)))));
+      return this.block(docstring === null ? s.body : s.body.slice(1));
+    }));
+    // The body's last act when a method uses the class cell: ns['__classcell__'] = the cell (type_new takes it out).
+    const storesCell = this.c.classCellUsed;
+    this.c.classCellUsed = savedCell;
     this.c.className = saved;
     const name = s.name;
     const closureOf = this.c.closure();
@@ -456,10 +477,15 @@ export class StatementCompiler {
       const meta = metaKw === null ? null : metaKw(sc);
       const kw = kwargsOf(sc);
       const vars = new Map<string, PyObj>([["__module__", pyStr(SETUP_MODULE)], ["__qualname__", pyStr(qualname)]]);
+      if (metadata) vars.set("__firstlineno__", firstLine);
+      if (setupAnnotations) vars.set("__annotations__", newDict());
       const ns: Scope = { vars, fast: null, parent: closureOf(sc) };
       const cell: ClassCell = { cls: null };
       classCells.set(ns, cell);
+      if (doc !== null) vars.set("__doc__", (doc as (sc: Scope) => PyObj)(ns));
       body(ns);
+      if (metadata) vars.set("__static_attributes__", staticAttributes);
+      if (storesCell) vars.set("__classcell__", opaque("cell", cell));
       let cls: PyObj = buildClassStatement(meta, name, baseObjs, vars, kw);
       // type_new fills the __class__ cell (__classcell__) with the class it made, before any decorator runs.
       if (cls.t === "class") cell.cls = cls;
@@ -502,6 +528,28 @@ export class StatementCompiler {
         throw new PymemError("UNSUPPORTED", `del of ${t.kind}`, t.span);
     }
   }
+}
+
+/** find_ann: whether an annotated assignment is anywhere in these statements, outside nested functions and classes. */
+function findAnnotation(stmts: readonly Stmt[]): boolean {
+  return stmts.some((st) => {
+    switch (st.kind) {
+      case "AnnAssign":
+        return true;
+      case "For":
+      case "While":
+      case "If":
+        return findAnnotation(st.body) || findAnnotation(st.orelse);
+      case "With":
+        return findAnnotation(st.body);
+      case "Try":
+        return st.handlers.some((h) => findAnnotation(h.body)) || findAnnotation(st.body) || findAnnotation(st.finalbody) || findAnnotation(st.orelse);
+      case "Match":
+        return st.cases.some((c) => findAnnotation(c.body));
+      default:
+        return false;
+    }
+  });
 }
 
 export function execBlock(body: readonly Stmt[], sc: Scope, modules: ReadonlyMap<string, PyModuleObj>): void {

@@ -27,6 +27,7 @@ export const cpython313: Layout = {
   rules: {
     ...cpython312.rules,
     listExtendSetDictResizes: true,
+    classBodyMetadata: true,
     delItemKeepsAllocation: true,
     chrRangeValueError: true,
     inlineValuesNeedPlainLayout: true,
