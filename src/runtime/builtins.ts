@@ -45,6 +45,8 @@ import { withSignature } from "./signatures.js";
 import { builtinDerives, classOfValue, newBuiltinType } from "./typeObjects.js";
 import { classHooks } from "./classHooks.js";
 import { isCallableObj } from "./callable.js";
+import { printBuiltin } from "./printBuiltin.js";
+import { idBuiltin } from "./objectIds.js";
 
 
 /** PyObject_GetAttr & co. take only str names. */
@@ -510,7 +512,7 @@ function isinstanceCall(args: readonly PyObj[]): PyObj {
     const own = ty.t === "class" && ty.meta !== undefined ? lookupDunder(ty, "__instancecheck__") : undefined;
     if (own !== undefined) return classOfValue(x) === ty || truthy(callDunder(ty, "__instancecheck__", [x]) as PyObj);
     const check = classHooks(ty)?.subclasscheck;
-    if (ty.t === "class" && check !== undefined) return isInstanceOf(x, ty) || check(ty, classOfValue(x));
+    if (ty.t === "class" && check !== undefined) return classOfValue(x) === ty || check(ty, classOfValue(x));
     if (ty.t === "class") return isInstanceOf(x, ty);
     if (ty.t !== "type") throw typeError("isinstance() arg 2 must be a type or tuple of types");
     return builtinDerives(name, ty.name);
@@ -1013,6 +1015,8 @@ export function makeBuiltins(): Map<string, PyObj> {
       return formatObj(args[0] as PyObj, spec === undefined ? "" : strText(spec));
     }],
     ["callable", (args) => pyBool(isCallable(args[0] as PyObj))],
+    ["print", printBuiltin],
+    ["id", idBuiltin],
   ];
   for (const [name, f] of fns) b.set(name, fn(name, withSignature(name, f)));
   b.set("True", True);

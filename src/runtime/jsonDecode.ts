@@ -13,7 +13,9 @@ import { callObject } from "./calls.js";
 import { setInstanceAttrValue } from "./instanceAttrs.js";
 import { dictSet, newDict } from "./dicts.js";
 import { listAppend, newEmptyList } from "./lists.js";
-import { False, None, True, pyFloat, pyInt, pyStr, pyStrFresh, typeName, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj } from "./objects.js";
+import { False, None, True, pyFloat, pyInt, pyStr, pyStrFresh, typeName, type Kwargs, type PyClassObj, type PyDictObj, type PyInstanceObj, type PyListObj, type PyObj, type PyStrObj } from "./objects.js";
+import { tuple2 } from "./tuples.js";
+import { intern } from "./constPool.js";
 import { strText, bytesData } from "./text.js";
 import type { Layout } from "../layouts/layout.js";
 
@@ -65,6 +67,17 @@ function constant(name: "NaN" | "Infinity" | "-Infinity"): PyObj {
 /** The one-character escapes of a JSON string. */
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 
+/** The scanner's hooks (JSONDecoder's object_hook … parse_constant): null where json.loads was given none. */
+interface Hooks {
+  readonly objectHook: PyObj | null;
+  readonly pairsHook: PyObj | null;
+  readonly parseFloat: PyObj | null;
+  readonly parseInt: PyObj | null;
+  readonly parseConstant: PyObj | null;
+}
+
+const NO_HOOKS: Hooks = { objectHook: null, pairsHook: null, parseFloat: null, parseInt: null, parseConstant: null };
+
 class Scanner {
   /** The key memo of one scan: the first key object of each text. */
   private readonly memo = new Map<string, PyStrObj>();
@@ -74,6 +87,7 @@ class Scanner {
   constructor(
     private readonly doc: PyStrObj,
     private readonly strict: boolean,
+    private readonly hooks: Hooks = NO_HOOKS,
   ) {
     this.s = strText(doc);
   }
@@ -131,6 +145,7 @@ class Scanner {
 
   private word(i: number, w: string, v: PyObj | null): [PyObj, number] | null {
     if (this.s.slice(i, i + w.length) !== w) return i + w.length > this.s.length || w[0] !== "-" ? (this.numberStart(i) ? this.number(i) : null) : null;
+    if (v === null && this.hooks.parseConstant !== null) return [callObject(this.hooks.parseConstant, [intern(pyStr(w))]), i + w.length];
     return [v ?? constant(w as "NaN"), i + w.length];
   }
 
@@ -163,6 +178,9 @@ class Scanner {
       }
     }
     const text = s.slice(start, i);
+    const hook = isFloat ? this.hooks.parseFloat : this.hooks.parseInt;
+    // A hook gets the number's text: PyUnicode_Substring (the document itself when it is the whole of it).
+    if (hook !== null) return [callObject(hook, [start === 0 && i === s.length ? this.doc : pyStr(text)]), i];
     if (isFloat) return [pyFloat(Number(text)), i];
     const digits = text.replace("-", "").length;
     if (digits > 4300) throw new PymemError("UNSUPPORTED", "a JSON int of more than 4300 digits (CPython's int/str digit limit)");
@@ -223,9 +241,18 @@ class Scanner {
     return parseInt(h, 16);
   }
 
+  /** _parse_object_unicode: a dict (then object_hook's result), or with object_pairs_hook its result for the list of (key, value) pairs. */
   private object(i0: number): [PyObj, number] {
+    const [d, end] = this.members(i0);
+    const { objectHook, pairsHook } = this.hooks;
+    if (pairsHook !== null) return [callObject(pairsHook, [d]), end];
+    return [objectHook === null ? d : callObject(objectHook, [d]), end];
+  }
+
+  private members(i0: number): [PyObj, number] {
     const s = this.s;
-    const d = newDict();
+    const pairs = this.hooks.pairsHook !== null;
+    const d = pairs ? newEmptyList() : newDict();
     let i = this.ws(i0);
     if (s[i] === "}") return [d, i + 1];
     for (;;) {
@@ -238,7 +265,8 @@ class Scanner {
       i = this.ws(i + 1);
       const v = this.value(i);
       if (v === null) throw this.err("Expecting value", i);
-      dictSet(d, key, v[0]);
+      if (pairs) listAppend(d as PyListObj, tuple2(key, v[0]));
+      else dictSet(d as PyDictObj, key, v[0]);
       i = this.ws(v[1]);
       if (s[i] === "}") return [d, i + 1];
       if (s[i] !== ",") throw this.err("Expecting ',' delimiter", i);
@@ -267,13 +295,22 @@ class Scanner {
   }
 }
 
-const NO_OPTIONS = new Set(["cls", "object_hook", "parse_float", "parse_int", "parse_constant", "object_pairs_hook"]);
+const HOOK_NAMES = ["object_hook", "parse_float", "parse_int", "parse_constant", "object_pairs_hook"];
+
+/** The hooks json.loads was given (None is no hook). */
+function hooksOf(kw: Kwargs): Hooks {
+  const get = (k: string): PyObj | null => {
+    const v = kw.values.get(k);
+    return v === undefined || v.t === "NoneType" ? null : v;
+  };
+  return { objectHook: get("object_hook"), pairsHook: get("object_pairs_hook"), parseFloat: get("parse_float"), parseInt: get("parse_int"), parseConstant: get("parse_constant") };
+}
 
 /** json.loads(s): JSONDecoder().decode(s) (bytes decoded from UTF-8 first). */
 export function loads(args: readonly PyObj[], kw: Kwargs): PyObj {
   for (const k of kw.values.keys()) {
-    if (NO_OPTIONS.has(k) && kw.values.get(k)?.t !== "NoneType") throw new PymemError("UNSUPPORTED", `json.loads(${k}=…)`);
-    if (k !== "strict" && !NO_OPTIONS.has(k)) throw typeError(`__init__() got an unexpected keyword argument '${k}'`);
+    if (k === "cls" && kw.values.get(k)?.t !== "NoneType") throw new PymemError("UNSUPPORTED", "json.loads(cls=…)");
+    if (k !== "strict" && k !== "cls" && !HOOK_NAMES.includes(k)) throw typeError(`__init__() got an unexpected keyword argument '${k}'`);
   }
   const x = args[0];
   if (x === undefined) throw typeError("loads() missing 1 required positional argument: 's'");
@@ -295,7 +332,7 @@ export function loads(args: readonly PyObj[], kw: Kwargs): PyObj {
     throw typeError(`the JSON object must be str, bytes or bytearray, not ${typeName(x)}`);
   }
   const strictObj = kw.values.get("strict");
-  const sc = new Scanner(doc, strictObj === undefined || strictObj.t !== "bool" || strictObj.v);
+  const sc = new Scanner(doc, strictObj === undefined || strictObj.t !== "bool" || strictObj.v, hooksOf(kw));
   const start = sc.ws(0);
   const r = sc.value(start);
   if (r === null) throw sc.err("Expecting value", start);

@@ -11,6 +11,7 @@ import { pyCompare } from "./compare.js";
 import { intern } from "./constPool.js";
 import { strObj } from "./format.js";
 import { isUserObj } from "./userDunders.js";
+import { callObject } from "./calls.js";
 
 interface EncodeOptions {
   readonly ensureAscii: boolean;
@@ -20,6 +21,8 @@ interface EncodeOptions {
   readonly indent: string | null;
   readonly itemSep: string;
   readonly keySep: string;
+  /** default=: called for an object JSON has no form for, its result encoded in its place. */
+  readonly dflt: PyObj | null;
 }
 
 /** encode_basestring(_ascii): the quoted, escaped text of a str. */
@@ -104,8 +107,14 @@ function encode(v: PyObj, o: EncodeOptions, level: number, active: Set<PyObj>): 
     default:
       break;
   }
-  if (isUserObj(v) || v.t === "dict" || v.t === "tuple") throw new PymemError("UNSUPPORTED", `json.dumps of a '${typeName(v)}' (subclasses of the JSON types go through their own methods)`);
-  throw typeError(`Object of type ${typeName(v)} is not JSON serializable`);
+  if ((isUserObj(v) && subOf(v) !== undefined) || v.t === "dict" || v.t === "tuple") throw new PymemError("UNSUPPORTED", `json.dumps of a '${typeName(v)}' (subclasses of the JSON types go through their own methods)`);
+  if (o.dflt === null) throw typeError(`Object of type ${typeName(v)} is not JSON serializable`);
+  // The encoder's markers hold the object while its default() result is encoded.
+  if (active.has(v)) throw valueError("Circular reference detected");
+  active.add(v);
+  const text = encode(callObject(o.dflt, [v]), o, level, active);
+  active.delete(v);
+  return text;
 }
 
 function boolOpt(kw: Kwargs, name: string, dflt: boolean): boolean {
@@ -118,10 +127,9 @@ function boolOpt(kw: Kwargs, name: string, dflt: boolean): boolean {
 export function dumps(args: readonly PyObj[], kw: Kwargs): PyObj {
   const x = args[0];
   if (x === undefined) throw typeError("dumps() missing 1 required positional argument: 'obj'");
-  for (const k of ["cls", "default"]) {
-    const v = kw.values.get(k);
-    if (v !== undefined && v.t !== "NoneType") throw new PymemError("UNSUPPORTED", `json.dumps(${k}=…)`);
-  }
+  const cls = kw.values.get("cls");
+  if (cls !== undefined && cls.t !== "NoneType") throw new PymemError("UNSUPPORTED", "json.dumps(cls=…)");
+  const dflt = kw.values.get("default");
   const known = new Set(["skipkeys", "ensure_ascii", "check_circular", "allow_nan", "cls", "indent", "separators", "default", "sort_keys"]);
   for (const k of kw.values.keys()) if (!known.has(k)) throw typeError(`__init__() got an unexpected keyword argument '${k}'`);
   const indentObj = kw.values.get("indent");
@@ -148,6 +156,7 @@ export function dumps(args: readonly PyObj[], kw: Kwargs): PyObj {
     indent,
     itemSep,
     keySep,
+    dflt: dflt === undefined || dflt.t === "NoneType" ? null : dflt,
   };
   // A lone scalar is the one chunk ''.join returns itself: str(int), float repr, the encoder's interned words.
   if (x.t === "int" && subOf(x) === undefined) return strObj(x);

@@ -274,6 +274,8 @@ export function str(o: PyObj): string {
     if (o.t === "int" || o.t === "float") return repr(o);
   }
   if (o.t === "str") return strText(o);
+  // Decimal's __str__ is its text, its repr that text quoted in Decimal('…').
+  if (o.t === "Decimal") return decimalToString(o);
   return repr(o);
 }
 

@@ -18,12 +18,11 @@ export function installBuiltins(table: ReadonlyMap<string, PyObj>): void {
 export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
   "open", "__import__", "exec", "eval", "compile", "globals", "locals", "input", "breakpoint",
   "exit", "quit", "help", "__builtins__", "__loader__", "__spec__",
-  "print", "dir", "copyright", "credits", "license", "__build_class__",
+  "dir", "copyright", "credits", "license", "__build_class__",
 ]);
 
 /** Real builtins pymem does not model yet. */
 const UNSUPPORTED_BUILTINS: ReadonlySet<string> = new Set([
-  "id",
   "aiter", "anext", "__name__", "__doc__", "__package__",
 ]);
 
