@@ -58,6 +58,10 @@ export interface VersionRules {
   readonly listExtendSetDictResizes: boolean;
   /** A class body stores __firstlineno__ after __qualname__ and __static_attributes__ after its statements (3.13+). */
   readonly classBodyMetadata: boolean;
+  /** typing's generics know ParamSpec (3.10+): their errors say "type variables or parameter specification variables", "Too many arguments". */
+  readonly typingParamSpec: boolean;
+  /** _BaseGenericAlias.__call__ ignores any Exception setting __orig_class__ (3.12+), not only AttributeError. */
+  readonly origClassCatchesAll: boolean;
   /** del l[i] moves the items down and shrinks ob_size only (3.13+); before, list_ass_slice resizes. */
   readonly delItemKeepsAllocation: boolean;
   /** chr() of an int beyond a C int raises ValueError (3.13+); before, OverflowError. */

@@ -12,9 +12,22 @@ import { PymemError } from "./errors.js";
 import { pyStr, typeName, type Kwargs, type PyObj } from "./objects.js";
 import { newTuple } from "./tuples.js";
 import { buildClass, checkMetaclass, winningMetaclass } from "./typeNew.js";
+import { aliasMroEntries, recordParameters } from "./typingGeneric.js";
 
 /** The class `class name(*bases, metaclass=meta, **kw)` makes from its body's namespace `vars`. */
-export function buildClassStatement(meta: PyObj | null, name: string, bases: readonly PyObj[], vars: Map<string, PyObj>, kw: Kwargs): PyObj {
+export function buildClassStatement(meta: PyObj | null, name: string, origBases: readonly PyObj[], vars: Map<string, PyObj>, kw: Kwargs): PyObj {
+  // update_bases: a typing alias among the bases stands for what its __mro_entries__ gives; the class keeps the originals.
+  const bases = origBases.some((b) => b.t === "type" && b.origin !== undefined)
+    ? origBases.flatMap((b) => (b.t === "type" && b.origin !== undefined ? aliasMroEntries(b, origBases) : [b]))
+    : origBases;
+  if (bases === origBases) return makeFromBases(meta, name, bases, vars, kw);
+  vars.set("__orig_bases__", newTuple([...origBases]));
+  const cls = makeFromBases(meta, name, bases, vars, kw);
+  recordParameters(cls, origBases);
+  return cls;
+}
+
+function makeFromBases(meta: PyObj | null, name: string, bases: readonly PyObj[], vars: Map<string, PyObj>, kw: Kwargs): PyObj {
   const isType = meta !== null && meta.t === "type" && meta.name === "type" && meta.heap === undefined;
   if (meta !== null && !isType && !(meta.t === "class" && meta.isMeta === true)) {
     const make = metaclassNew(meta);

@@ -447,7 +447,7 @@ export function dataclassesModuleAttrs(): [string, PyObj][] {
 export function typingModuleAttrs(): [string, PyObj][] {
   const names = ["Any", "List", "Dict", "Set", "FrozenSet", "Tuple", "Optional", "Union", "ClassVar", "Callable", "Iterable",
     "Iterator", "Sequence", "Mapping", "MutableMapping", "Type", "Final", "Literal", "Deque", "DefaultDict"];
-  const out: [string, PyObj][] = names.map((n) => [n, typingObject(n)]);
+  const out: [string, PyObj][] = names.map((n) => [n, { ...typingObject(n), typingForm: true }]);
   out.push(["NamedTuple", fn("NamedTuple", () => {
     throw new PymemError("UNSUPPORTED", "the functional NamedTuple('P', [...]) form; use the class syntax or collections.namedtuple");
   })]);

@@ -10,6 +10,7 @@ import { dequeCall } from "./dequeMethods.js";
 import { counterCall, defaultdictCall, orderedDictCall, orderedDictFromkeys } from "./dictFlavors.js";
 import { newDict } from "./dicts.js";
 import { opaque } from "./opaqueObjects.js";
+import { typingGenericAttrs, typingGenericClasses } from "./typingGeneric.js";
 import { dataclassesModuleAttrs, namedTupleFromClassBody, namedtupleFunction, typingModuleAttrs } from "./dataclasses.js";
 import { setNamedTupleFactory } from "./typeNew.js";
 import { mathModuleAttrs } from "./mathModule.js";
@@ -125,7 +126,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["decimal", decimal],
     ["sys", sys],
     ["dataclasses", lazyModule("dataclasses", () => dataclassesModuleAttrs())],
-    ["typing", lazyModule("typing", () => typingModuleAttrs())],
+    ["typing", module("typing", [...typingModuleAttrs(), ...typingGenericAttrs()], typingGenericClasses())],
     ["math", math],
     ["itertools", lazyModule("itertools", () => itertoolsModuleAttrs(layout))],
     ["random", lazyModule("random", () => randomModuleAttrs(layout))],

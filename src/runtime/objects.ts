@@ -187,6 +187,15 @@ export interface PyTypeObj {
   readonly heap?: "class" | "extension" | "metaclass";
   /** type(x).__name__ of the type object itself when not 'type' (ChainMap's is ABCMeta). */
   readonly metaclass?: string;
+  /** A typing construct pymem stands in for with a type (List, Optional[int], TypeVar …): not the real object, so never sized. */
+  readonly typingForm?: true;
+  /** A TypeVar's stand-in. */
+  readonly typeVar?: true;
+  /** An alias's class (Generic[T], Stack[int]) and parameters: __mro_entries__ gives the class. */
+  readonly origin?: PyObj;
+  readonly typingArgs?: readonly PyObj[];
+  /** Sized as what the real object is: an instance of a Python class with a __dict__ and __weakref__ (typing._GenericAlias). */
+  readonly typingSize?: "instance";
 }
 
 export interface PyModuleObj {

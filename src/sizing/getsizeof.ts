@@ -46,6 +46,8 @@ export function getsizeof(o: PyObj, layout: Layout): number {
     case "instance":
       return layout.heapType.sizeofInstance(o.cls.shape);
     case "type": {
+      if (o.typingSize === "instance") return layout.heapType.sizeofInstance(layout.heapType.shape(layout.heapType.object, 0, true, true, false));
+      if (o.typingForm === true) throw unsupported(`the size of typing.${o.name}`);
       const keys = stdlibHeapType(o, layout);
       if (keys === undefined) return layout.leaves["type"] ?? 0;
       return layout.heapType.sizeofType(keys === null ? 0 : layout.dict.keysObjectSize(keys, false));
