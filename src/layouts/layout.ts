@@ -154,6 +154,8 @@ export interface VersionRules {
   readonly enumAutoFromMax: boolean;
   /** enum has ReprEnum (3.11+): IntEnum/StrEnum's str() and format() are the mixed-in type's, Enum.__format__ formats str(self), and EnumType's repr of a Flag class is "<flag 'X'>"; before, a mixed-in member formats its value and every class is "<enum 'X'>". */
   readonly enumReprEnum: boolean;
+  /** enum.Flag as rewritten in 3.11: FlagBoundary (STRICT/CONFORM/EJECT/KEEP), pseudo-members named 'A|B', iteration and len() of a flag value, only single-bit members listed, ~ cached in _inverted_; before, composites are nameless (_name_ None), IntFlag makes a pseudo-member per unknown bit, and ~ decomposes. */
+  readonly flagBoundary: boolean;
   /** json's scanner names a trailing comma ("Illegal trailing comma before end of object", 3.13+). */
   readonly jsonTrailingCommaError: boolean;
   /** json.dumps(allow_nan=False)'s ValueError shows the value (3.13+: "…: nan"). */

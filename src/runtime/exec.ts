@@ -2,6 +2,7 @@
 // assignments, imports of the offered modules, control flow with bounded work,
 // def (functions with return) and class (with decorators such as @dataclass).
 import { contextMethods, exitNormally, exitSwallows } from "./withProtocol.js";
+import { classHooks } from "./classHooks.js";
 import { buildClassStatement } from "./classStatement.js";
 import { opaque } from "./opaqueObjects.js";
 import { SETUP_MODULE } from "./typeNew.js";
@@ -476,7 +477,9 @@ export class StatementCompiler {
       const baseObjs = bases.map((b) => b(sc));
       const meta = metaKw === null ? null : metaKw(sc);
       const kw = kwargsOf(sc);
-      const vars = new Map<string, PyObj>([["__module__", pyStr(SETUP_MODULE)], ["__qualname__", pyStr(qualname)]]);
+      // The metaclass's __prepare__ (EnumType's _EnumDict), else a plain namespace.
+      const vars = baseObjs.map((b) => classHooks(b)?.prepare).find((p) => p !== undefined)?.() ?? new Map<string, PyObj>();
+      vars.set("__module__", pyStr(SETUP_MODULE)).set("__qualname__", pyStr(qualname));
       if (metadata) vars.set("__firstlineno__", firstLine);
       if (setupAnnotations) vars.set("__annotations__", newDict());
       const ns: Scope = { vars, fast: null, parent: closureOf(sc) };

@@ -18,6 +18,7 @@ import { randomModuleAttrs } from "./randomModule.js";
 import { jsonModuleAttrs } from "./jsonModule.js";
 import { copyModuleAttrs } from "./copyModule.js";
 import { enumModuleAttrs } from "./enumModule.js";
+import { flagModuleAttrs } from "./flagModule.js";
 import { datetimeModuleAttrs } from "./datetimeModule.js";
 import { functoolsModuleAttrs } from "./functoolsModule.js";
 import { operatorModuleAttrs } from "./operatorModule.js";
@@ -131,7 +132,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["random", lazyModule("random", () => randomModuleAttrs(layout))],
     ["json", lazyModule("json", () => jsonModuleAttrs(layout))],
     ["copy", lazyModule("copy", () => copyModuleAttrs(layout))],
-    ["enum", lazyModule("enum", () => enumModuleAttrs(layout))],
+    ["enum", lazyModule("enum", () => [...enumModuleAttrs(layout), ...flagModuleAttrs(layout)])],
     ["datetime", lazyModule("datetime", () => datetimeModuleAttrs(layout))],
     ["functools", lazyModule("functools", () => functoolsModuleAttrs(layout))],
     ["operator", lazyModule("operator", () => operatorModuleAttrs(layout))],

@@ -82,15 +82,16 @@ export function typeNew(mcs: PyClassObj | null, args: readonly PyObj[], kw: Kwar
 
 /** The class statement's type(name, bases, ns) with the bases the sandbox knows, made by `meta` (null: type). */
 export function buildClass(name: string, baseObjs: readonly PyObj[], ns: Map<string, PyObj>, kw: Kwargs, meta: PyClassObj | null): PyObj {
-  const stdlibMeta = baseObjs.map((b) => classHooks(b)?.subclass).find((h) => h !== undefined);
+  const metaHooks = baseObjs.map((b) => classHooks(b)).find((h) => h?.subclass !== undefined);
+  const stdlibMeta = metaHooks?.subclass;
   if (stdlibMeta !== undefined) {
-    if (kw.values.size > 0) throw new PymemError("UNSUPPORTED", "class keywords over an Enum or ABC base");
+    if (kw.values.size > 0 && metaHooks?.keywords !== true) throw new PymemError("UNSUPPORTED", "class keywords over an Enum or ABC base");
     // A builtin type first among the bases (class X(int, Enum)): the members' type, the solid base.
     const first = baseObjs[0];
     const builtin = first !== undefined && first.t === "type" && SUBCLASSABLE.has(first.name) && first.heap === undefined ? (first.name as BuiltinBase) : undefined;
     const rest = builtin === undefined ? baseObjs : baseObjs.slice(1);
     if (rest.some((b) => b.t !== "class")) throw new PymemError("UNSUPPORTED", `a class over ${baseObjs.map((b) => typeName(b)).join(", ")} with a metaclass (mixed bases)`);
-    return stdlibMeta(name, rest as PyClassObj[], ns, builtin);
+    return stdlibMeta(name, rest as PyClassObj[], ns, builtin, kw);
   }
   const classes: PyClassObj[] = [];
   let builtinBase: BuiltinBase | undefined;
