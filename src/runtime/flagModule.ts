@@ -35,6 +35,7 @@ function nextFlag(last: readonly PyObj[]): PyObj {
 /** EnumType.__call__ of a Flag class: a member by value (the functional API is refused). */
 function callFlag(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs): PyObj {
   if (args.length !== 1 || kw.values.size > 0) throw new PymemError("UNSUPPORTED", "the functional Flag API (Flag('Name', ...))");
+  if ((enumInfo(cls)?.byName.size ?? 0) === 0) throw new PymemError("UNSUPPORTED", `calling ${cls.name}, a Flag class without members`);
   const v = args[0] as PyObj;
   return rewritten() ? boundaryCall(cls, v) : legacyCall(cls, v);
 }
@@ -174,7 +175,7 @@ function flagClasses(layout: Layout, names: ReadonlySet<string>): [PyClassObj, P
   for (const [cls, boundary] of [[flag, "strict"], [intFlag, "keep"]] as const) {
     setEnumFlavor(cls, flavor);
     setFlagState(cls, { int: cls === intFlag, v2m: new Map(), flagMask: 0n, singlesMask: 0n, allBits: 0n, boundary, byDef: false });
-    setClassHooks(cls, { ...classHooks(cls), subclass: makeEnum, keywords: true, missing: refuseMeta, repr: flagClassRepr, prepare });
+    setClassHooks(cls, { ...classHooks(cls), call: callFlag, subclass: makeEnum, keywords: true, missing: refuseMeta, repr: flagClassRepr, prepare });
   }
   made.set(layout, [flag, intFlag]);
   return [flag, intFlag];
