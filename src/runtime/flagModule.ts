@@ -18,6 +18,7 @@ import { strText } from "./text.js";
 import type { Layout } from "../layouts/layout.js";
 import { big, bitLength, classOf, isSingleBit, setFlagState, stateOf, valueOf, flagState, type Boundary } from "./flagState.js";
 import { legacyBinary, legacyCall, legacyInvert, legacyRepr, legacyStr, notAFlag, sameFamily } from "./flagLegacy.js";
+import { verifyAttrs } from "./flagVerify.js";
 import { boundaryCall, boundaryInvert, boundaryRepr, boundaryStr, iterMembers } from "./flagBoundary.js";
 
 const rewritten = (): boolean => ctx().layout.rules.flagBoundary;
@@ -195,6 +196,7 @@ export function flagModuleAttrs(layout: Layout): [string, PyObj][] {
     (fb as { stdlib?: boolean }).stdlib = true;
     attrs.push(["FlagBoundary", fb]);
     for (const m of enumInfo(fb)?.members ?? []) attrs.push([strText(attr(m, "_name_") as never), m]);
+    if (names.has("verify")) attrs.push(...verifyAttrs(strEnum));
   }
   return attrs.filter(([n]) => names.has(n));
 }
