@@ -85,6 +85,8 @@ const flavor: EnumFlavor = {
   },
   finish: (cls, hooks, kw): ClassHooks => {
     if (cls.builtinBase !== "object" && cls.builtinBase !== "int") throw new PymemError("UNSUPPORTED", `a Flag whose members are '${cls.builtinBase}' objects`);
+    // class X(int, Flag) without IntFlag: Flag's own methods over int members (object.__new__ pseudo-members before 3.11).
+    if (cls.builtinBase === "int" && !cls.mro.some((c) => c !== cls && flagState(c)?.int === true)) throw new PymemError("UNSUPPORTED", `a Flag mixed with int that is not an IntFlag (${cls.name})`);
     const info = enumInfo(cls);
     const v2m = new Map<bigint, PyObj>();
     let flagMask = 0n, singlesMask = 0n;
