@@ -34,6 +34,7 @@ import { structModuleAttrs } from "./structModule.js";
 import { uuidModuleAttrs } from "./uuidModule.js";
 import { cmathModuleAttrs } from "./cmathModule.js";
 import { ioModuleAttrs } from "./ioModule.js";
+import { csvModule } from "./csvModule.js";
 import { sysModuleAttrs, sysPerEvaluation } from "./sysModule.js";
 import "./instanceHash.js";
 
@@ -148,6 +149,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["uuid", module("uuid", uuid.attrs, uuid.perEvaluation)],
     ["cmath", lazyModule("cmath", () => cmathModuleAttrs(layout))],
     ["io", lazyModule("io", () => ioModuleAttrs())],
+    ["csv", csvModule()],
   ]);
   return all;
 }
