@@ -991,6 +991,8 @@ export function makeBuiltins(): Map<string, PyObj> {
         const r = userIterObject(x);
         if (r !== null) return r;
       }
+      // PyObject_SelfIter: a stream or csv reader is its own iterator.
+      if (nativeSlots(x)?.next !== undefined) return x;
       return getIter(x);
     }],
     ["next", (args) => {

@@ -9,6 +9,7 @@ import { ctx } from "./ctx.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { exceptionClasses } from "./exceptions.js";
 import { callObject } from "./calls.js";
+import { newClassKeys } from "./instanceDict.js";
 import { nativeObject } from "./nativeObjects.js";
 import { False, None, pyInt, pyStr, True, typeName, type Kwargs, type PyClassObj, type PyObj, type PyStrObj } from "./objects.js";
 import { strText } from "./text.js";
@@ -37,7 +38,7 @@ export function csvErrorClass(layout: Layout = ctx().layout): PyClassObj {
   let cls = errorClasses.get(layout);
   if (cls === undefined) {
     const base = exceptionClasses(layout).get("Exception") as PyClassObj;
-    cls = { t: "class", name: "Error", bases: [base], mro: [], attrs: new Map<string, PyObj>([["__module__", pyStr("_csv")]]), slots: [], hasDict: true, hasWeakref: true, shape: layout.heapType.shape(base.shape, 0, false, true, false), builtinBase: "BaseException", cachedKeys: null, frozen: false, tupleFields: null, decorated: null, stdlib: true };
+    cls = { t: "class", name: "Error", bases: [base], mro: [], attrs: new Map<string, PyObj>([["__module__", pyStr("_csv")]]), slots: [], hasDict: true, hasWeakref: true, shape: layout.heapType.shape(base.shape, 0, false, true, false), builtinBase: "BaseException", cachedKeys: layout.rules.managedDicts ? null : newClassKeys(), frozen: false, tupleFields: null, decorated: null, stdlib: true };
     (cls as { mro: readonly PyClassObj[] }).mro = [cls, ...base.mro];
     errorClasses.set(layout, cls);
   }

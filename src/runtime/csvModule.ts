@@ -15,6 +15,7 @@ import { strText } from "./text.js";
 import { csvError, csvErrorClass, dialectRegistry, makeDialect, QUOTE_ALL, QUOTE_MINIMAL, QUOTE_NONE, QUOTE_NONNUMERIC } from "./csvDialect.js";
 import { fieldLimit, readerCall } from "./csvReader.js";
 import { writerCall } from "./csvWriter.js";
+import { newBuiltinType } from "./typeObjects.js";
 
 /**
  * Lib/csv.py's classes (3.12's text: its DictReader/DictWriter turn an iterator of field names into
@@ -148,6 +149,10 @@ function dialectCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 }
 
 function nativeAttrs(): [string, PyObj][] {
+  // type(reader) and type(writer): _csv's types (heap types from 3.10); the module offers factories.
+  newBuiltinType("reader", null, [], "extension");
+  newBuiltinType("writer", null, [], "extension");
+  newBuiltinType("Dialect", null, [], "extension");
   return [
     ["reader", fn("reader", readerCall)],
     ["writer", fn("writer", writerCall)],
@@ -176,9 +181,6 @@ function nativeAttrs(): [string, PyObj][] {
       if (limit === undefined) return pyInt(fieldLimit());
       if (limit.t !== "int") throw typeError("limit must be an integer");
       return pyInt(fieldLimit(toIndex(limit)));
-    })],
-    ["Sniffer", fn("Sniffer", () => {
-      throw new PymemError("UNSUPPORTED", "csv.Sniffer");
     })],
   ];
 }

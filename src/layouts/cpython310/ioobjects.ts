@@ -95,3 +95,6 @@ export function ioLeafTypes(csvHeapTypes: boolean, stringioStruct: CStruct = str
     Dialect: { struct: DialectObj, gc: csvHeapTypes },
   };
 }
+
+/** _csv's types are heap types (PyType_FromSpec) from 3.10. */
+export const CSV_HEAP_TYPES: readonly string[] = ["reader", "writer", "Dialect"];

@@ -34,3 +34,6 @@ export const stringio312 = cstruct("stringio", [
   ptr("weakreflist"),
   ptr("module_state", "_PyIO_State *"),
 ]);
+
+/** _io's types are heap types from 3.12. */
+export const IO_HEAP_TYPES: readonly string[] = ["StringIO", "BytesIO"];
