@@ -210,11 +210,20 @@ export interface VersionRules {
   readonly pgenStack: { readonly maxStack: number; readonly statesPerLevel: number } | null;
 }
 
+export interface CsvMessages {
+  /** A line break inside an unquoted field (3.13 names newline=''). */
+  readonly newlineInField: string;
+  /** The parenthesis after "iterator should return strings, not bytes". */
+  readonly notTextHint: string;
+}
+
 export interface Layout {
   readonly python: string;
   /** (major, minor, micro) of the patch release modelled: sys.version_info, sys.hexversion. */
   readonly release: readonly [number, number, number];
   readonly rules: VersionRules;
+  /** _csv's error texts that changed across versions (Modules/_csv.c). */
+  readonly csvMessages: CsvMessages;
   /** The Python source of collections.UserDict, UserList and UserString in this version (generated: fixtures/collections_sources.py). */
   readonly collectionsSource: string;
   /** The keyword-only parameters of dataclasses.dataclass. */

@@ -11,6 +11,7 @@ import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { formatObj, reprObject, strObj } from "./format.js";
 import { forEach, getIter, lengthHint, objectLen, oneCharStr, toArray } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
+import { nativeSlots } from "./nativeObjects.js";
 import { listArray, listFrom, sequenceList } from "./lists.js";
 import { byteArrayAppend, sortInPlace, sortReverse, sortRun, updateFrom } from "./methods.js";
 import { delAttr, getAttr, setAttr } from "./attributes.js";
@@ -990,6 +991,8 @@ export function makeBuiltins(): Map<string, PyObj> {
         const r = userIterObject(x);
         if (r !== null) return r;
       }
+      // PyObject_SelfIter: a stream or csv reader is its own iterator.
+      if (nativeSlots(x)?.next !== undefined) return x;
       return getIter(x);
     }],
     ["next", (args) => {
@@ -999,8 +1002,9 @@ export function makeBuiltins(): Map<string, PyObj> {
         const v = userIterator(it).next();
         return v ?? args[1];
       }
-      if (it.t !== "iterator") throw typeError(`'${typeName(it)}' object is not an iterator`);
-      const v = it.next();
+      const own = nativeSlots(it)?.next;
+      if (it.t !== "iterator" && own === undefined) throw typeError(`'${typeName(it)}' object is not an iterator`);
+      const v = it.t === "iterator" ? it.next() : (own as () => PyObj | undefined)();
       if (v !== undefined) return v;
       if (args[1] !== undefined) return args[1];
       throw new PyException("StopIteration", "");

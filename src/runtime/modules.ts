@@ -34,6 +34,8 @@ import { collectionsAbcModuleAttrs } from "./collectionsAbcModule.js";
 import { structModuleAttrs } from "./structModule.js";
 import { uuidModuleAttrs } from "./uuidModule.js";
 import { cmathModuleAttrs } from "./cmathModule.js";
+import { ioModuleAttrs } from "./ioModule.js";
+import { csvModule } from "./csvModule.js";
 import { sysModuleAttrs, sysPerEvaluation } from "./sysModule.js";
 import "./instanceHash.js";
 
@@ -147,6 +149,8 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["struct", lazyModule("struct", () => structModuleAttrs(layout))],
     ["uuid", module("uuid", uuid.attrs, uuid.perEvaluation)],
     ["cmath", lazyModule("cmath", () => cmathModuleAttrs(layout))],
+    ["io", lazyModule("io", () => ioModuleAttrs())],
+    ["csv", csvModule()],
   ]);
   return all;
 }

@@ -1,4 +1,5 @@
 // CPython 3.12 on x86-64 Linux: what differs from 3.11 (cpython311/index.ts).
+import { IO_HEAP_TYPES } from "./ioobjects.js";
 import type { Layout } from "../layout.js";
 import { cpython311 } from "../cpython311/index.js";
 import { leafSizesOf } from "../cpython310/leaves.js";
@@ -50,7 +51,7 @@ export const cpython312: Layout = {
     nestedFStrings: true,
     generatorMinDepth: 2,
     yieldFromDepth: 3,
-    heapExtensionTypes: [...cpython311.rules.heapExtensionTypes, "deque", "defaultdict", ...ITERTOOLS_HEAP_TYPES],
+    heapExtensionTypes: [...cpython311.rules.heapExtensionTypes, "deque", "defaultdict", ...ITERTOOLS_HEAP_TYPES, ...IO_HEAP_TYPES],
   },
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,

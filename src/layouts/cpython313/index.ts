@@ -24,6 +24,7 @@ export const cpython313: Layout = {
   collectionsSource: USER_CLASSES_SOURCE,
   // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
   release: [3, 13, 0],
+  csvMessages: { ...cpython312.csvMessages, newlineInField: "new-line character seen in unquoted field - do you need to open the file with newline=''?" },
   rules: {
     ...cpython312.rules,
     listExtendSetDictResizes: true,
