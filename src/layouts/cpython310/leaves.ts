@@ -8,6 +8,7 @@ import { PyTypeObjectStruct } from "./PyTypeObject.js";
 import { itertoolsLeafTypes } from "./itertoolsobject.js";
 import { functoolsLeafTypes } from "./functoolsobject.js";
 import { structLeafTypes } from "./structobject.js";
+import { sreLeafTypes } from "./sreobject.js";
 
 export const HEAD = { embed: PyObjectStruct } as const;
 
@@ -221,6 +222,7 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   ...itertoolsLeafTypes,
   ...functoolsLeafTypes,
   ...structLeafTypes(true),
+  ...sreLeafTypes(true),
 };
 
 /** getsizeof of each leaf type, by type name. */

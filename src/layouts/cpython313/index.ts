@@ -26,6 +26,7 @@ export const cpython313: Layout = {
   release: [3, 13, 0],
   rules: {
     ...cpython312.rules,
+    re: { ...cpython312.rules.re, errorName: "PatternError" },
     listExtendSetDictResizes: true,
     classBodyMetadata: true,
     delItemKeepsAllocation: true,

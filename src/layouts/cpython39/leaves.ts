@@ -6,6 +6,7 @@ import { HEAD, leaf, leafTypes as leafTypes310, type LeafType } from "../cpython
 import { ptr, SIZEOF, ssize } from "../cpython310/platform.js";
 import { functoolsLeafTypes39 } from "../cpython310/functoolsobject.js";
 import { structLeafTypes } from "../cpython310/structobject.js";
+import { sreLeafTypes } from "../cpython310/sreobject.js";
 
 const PyFunctionObject = cstruct("PyFunctionObject", [
   HEAD,
@@ -48,4 +49,5 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   ...functoolsLeafTypes39,
   // _struct's types gained tp_traverse (and so the GC header) with 3.10's heap types.
   ...structLeafTypes(false),
+  ...sreLeafTypes(false),
 };
