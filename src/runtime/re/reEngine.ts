@@ -47,7 +47,7 @@ export class Engine {
 
   private tick(): void {
     if (++this.steps >= STEP_BATCH) {
-      chargeSteps(this.steps / 16);
+      chargeSteps(this.steps);
       this.steps = 0;
     }
   }

@@ -2,7 +2,7 @@
 // each call (PyUnicode_Substring: the subject itself when the slice is all
 // of it, the cached '' and one-character latin-1 strings), span() a new
 // tuple; getsizeof counts mark[] for every group (the layout's 'Match').
-import { PyException, typeError } from "../errors.js";
+import { PyException } from "../errors.js";
 import { nativeObject } from "../nativeObjects.js";
 import { builtinFunction as fn, None, pyInt, pyStr, type PyObj, type PyOpaqueObj, type PyStrObj } from "../objects.js";
 import { newDict, dictSet } from "../dicts.js";
@@ -100,18 +100,13 @@ export function makeMatch(m: MatchData): PyOpaqueObj {
         const hit = m.pattern.names.find(([, g]) => g === m.lastindex);
         return hit === undefined ? None : hit[0];
       }
-      case "__getitem__":
-        return fn("__getitem__", ([g]) => {
-          if (g === undefined) throw typeError("expected 1 argument, got 0");
-          return groupValue(m, index(m, g), None);
-        });
       default:
         return undefined;
     }
   };
   const [a, b] = m.spans[0] as [number, number];
   const text = strText(substr(m.subject, a, b));
-  return { ...nativeObject("Match", { attr, repr: () => `<re.Match object; span=(${a}, ${b}), match=${reprText(text)}>` }), indexWords: 2 * (m.pattern.groups + 1) };
+  return { ...nativeObject("Match", { attr, getitem: (g) => groupValue(m, index(m, g), None), repr: () => `<re.Match object; span=(${a}, ${b}), match=${reprText(text)}>` }), indexWords: 2 * (m.pattern.groups + 1) };
 }
 
 function reprText(t: string): string {

@@ -10,7 +10,7 @@ import { isCallableObj } from "../callable.js";
 import { makeIter } from "../iterObject.js";
 import { listAppend, newEmptyList } from "../lists.js";
 import { nativeObject, nativeSlots } from "../nativeObjects.js";
-import { builtinFunction as fn, emptyStr, None, pyInt, pyStr, pyStrFresh, type Kwargs, type PyObj, type PyStrObj } from "../objects.js";
+import { builtinFunction as fn, emptyStr, None, pyInt, pyIntFresh, pyStr, pyStrFresh, type Kwargs, type PyObj, type PyStrObj } from "../objects.js";
 import { newTuple, tuple2 } from "../tuples.js";
 import { strText } from "../text.js";
 import { FLAG } from "./reSource.js";
@@ -20,6 +20,7 @@ import { reErrorClass } from "./reErrorClass.js";
 import { Scanner, subjectArg } from "./reSearch.js";
 import { expandTemplate, parseTemplate } from "./reTemplate.js";
 import { ReError } from "./reError.js";
+import { markUnsized } from "../unsizedValues.js";
 
 type Args = readonly PyObj[];
 
@@ -195,6 +196,6 @@ export function reModuleAttrs(layout: Layout): [string, PyObj][] {
     ["purge", fn("purge", () => None)],
     ["error", err],
     ...(err.name !== "error" ? [[err.name, err] as [string, PyObj]] : []),
-    ...flags.map(([n, v]): [string, PyObj] => [n, pyInt(v)]),
+    ...flags.map(([n, v]): [string, PyObj] => [n, markUnsized(pyIntFresh(BigInt(v)), "the size of a re.RegexFlag")]),
   ];
 }
