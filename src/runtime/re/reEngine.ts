@@ -262,16 +262,19 @@ export class Engine {
     return ok;
   }
 
+  /** MAX_UNTIL and MIN_UNTIL below the minimum: one more iteration, no choice. */
+  private mandatory(rep: Rep, count: number, pos: number, again: K): boolean {
+    rep.count = count;
+    if (this.seq(rep.node.body, 0, pos, again)) return true;
+    rep.count = count - 1;
+    return false;
+  }
+
   private maxUntil(rep: Rep, pos: number, k: K): boolean {
     const { min, max, body } = rep.node;
     const count = rep.count + 1;
     const again = (p: number): boolean => this.maxUntil(rep, p, k);
-    if (count < min) {
-      rep.count = count;
-      if (this.seq(body, 0, pos, again)) return true;
-      rep.count = count - 1;
-      return false;
-    }
+    if (count < min) return this.mandatory(rep, count, pos, again);
     if (count < max && pos !== rep.lastPtr) {
       rep.count = count;
       const lastmark = this.lastmark;
@@ -297,12 +300,7 @@ export class Engine {
     const { min, max, body } = rep.node;
     const count = rep.count + 1;
     const again = (p: number): boolean => this.minUntil(rep, p, k);
-    if (count < min) {
-      rep.count = count;
-      if (this.seq(body, 0, pos, again)) return true;
-      rep.count = count - 1;
-      return false;
-    }
+    if (count < min) return this.mandatory(rep, count, pos, again);
     const lastmark = this.lastmark;
     const lastindex = this.lastindex;
     this.repeat = rep.prev;
