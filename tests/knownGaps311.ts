@@ -11,4 +11,6 @@ export const KNOWN_GAPS_311: ReadonlyMap<string, string> = new Map([
   ["more/hashorder/026", "set iteration order follows hash slots (str hashes are randomized per process)"],
   ["match/generators/004", "refused: a generator whose code holds a match statement (from 3.11 its frame is sized by the compiler's stack depth, which pymem does not lay out for match)"],
   ["match/generators/007", "refused: a generator whose code holds a match statement (from 3.11 its frame is sized by the compiler's stack depth, which pymem does not lay out for match)"],
+  ["re/errors/026", "refused: the size of a compiled re.Pattern (its compiled code is not laid out)"],
+  ["re/errors/027", "refused: the size of a compiled re.Pattern (its compiled code is not laid out)"],
 ]);

@@ -28,6 +28,20 @@ export type DictFlavorName = "OrderedDict" | "defaultdict" | "Counter";
  * formula says so: each names the CPython behaviour and is carried out where
  * the runtime follows it.
  */
+/** What the re module does differently from one version to another. */
+export interface ReRules {
+  /** Atomic groups (?>...) and possessive quantifiers (3.11+). */
+  readonly atomicGroups: boolean;
+  /** Global inline flags after the start are an error (3.11+); before, a DeprecationWarning. */
+  readonly globalFlagsAtStart: boolean;
+  /** bpo-35859 (3.11+): REPEAT_ONE and MIN_REPEAT_ONE save the marks inside a REPEAT. */
+  readonly repeatOnePushesMarks: boolean;
+  /** sub() templates expand in C (_sre.template, 3.12+): the first literal chunk always joined; before, sre_parse.expand_template. */
+  readonly templateInC: boolean;
+  /** The exception's class name: 'error', 'PatternError' from 3.13. */
+  readonly errorName: string;
+}
+
 export interface VersionRules {
   /**
    * DICT_KEYS_UNICODE (3.11+): a keys table of exact-str keys has 16-byte entries; the first other key
@@ -58,6 +72,8 @@ export interface VersionRules {
   readonly listExtendSetDictResizes: boolean;
   /** A class body stores __firstlineno__ after __qualname__ and __static_attributes__ after its statements (3.13+). */
   readonly classBodyMetadata: boolean;
+  /** The re module's version differences (src/runtime/re/). */
+  readonly re: ReRules;
   /** del l[i] moves the items down and shrinks ob_size only (3.13+); before, list_ass_slice resizes. */
   readonly delItemKeepsAllocation: boolean;
   /** chr() of an int beyond a C int raises ValueError (3.13+); before, OverflowError. */

@@ -36,6 +36,7 @@ import { uuidModuleAttrs } from "./uuidModule.js";
 import { cmathModuleAttrs } from "./cmathModule.js";
 import { ioModuleAttrs } from "./ioModule.js";
 import { csvModule } from "./csvModule.js";
+import { reModuleAttrs } from "./re/reModule.js";
 import { sysModuleAttrs, sysPerEvaluation } from "./sysModule.js";
 import "./instanceHash.js";
 
@@ -151,6 +152,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["cmath", lazyModule("cmath", () => cmathModuleAttrs(layout))],
     ["io", lazyModule("io", () => ioModuleAttrs())],
     ["csv", csvModule()],
+    ["re", lazyModule("re", () => reModuleAttrs(layout))],
   ]);
   return all;
 }

@@ -1,5 +1,6 @@
 // Binary and unary operators over the modelled types, with the identity and
 // allocation results of CPython 3.10's implementations.
+import { carryUnsized } from "./unsizedValues.js";
 import { classHooks } from "./classHooks.js";
 import { typeHasAttribute } from "./missingAttribute.js";
 import type { BinOpName, UnaryOpName } from "../python/ast.js";
@@ -56,7 +57,7 @@ export function binaryOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
   if (a.t === "array" && op === "Mult" && repeatCount(b) !== null) return arrayRepeat(a, repeatCount(b) as number);
   if (b.t === "array" && op === "Mult" && repeatCount(a) !== null) return arrayRepeat(b, repeatCount(a) as number);
   const r = numericOp(op, a, b);
-  if (r !== null) return r;
+  if (r !== null) return op === "BitOr" || op === "BitAnd" || op === "BitXor" ? carryUnsized(a, b, r) : r;
   const s = sequenceOp(op, a, b);
   if (s !== null) return s;
   throw notSupported(SYMBOL[op], a, b);

@@ -2,6 +2,7 @@
 // implementations return (the operand itself for a full slice of an immutable
 // exact type, cached one-character results, exact-size copies).
 import { classHooks } from "./classHooks.js";
+import { nativeSlots } from "./nativeObjects.js";
 import { chargeChars, ctx } from "./ctx.js";
 import { dictDelete, dictGet, dictSet } from "./dicts.js";
 import { PyException, typeError, keyError } from "./errors.js";
@@ -166,6 +167,10 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
         if (i < 0) i += buf.length;
         if (i < 0 || i >= buf.length) throw new PyException("IndexError", "index out of bounds on dimension 1");
         return pyInt(buf[i] as number);
+      }
+      {
+        const getitem = nativeSlots(o)?.getitem;
+        if (getitem !== undefined) return getitem(key);
       }
       throw typeError(`'${o.typeName}' object is not subscriptable`);
     case "type":

@@ -6,8 +6,11 @@ import { latin1Char, subOf, typeName, type PyClassObj, type PyObj, type PyStrObj
 import { seqLen } from "../runtime/seq.js";
 import { unsupported } from "../runtime/errors.js";
 import { stdlibHeapType } from "./heapTypes.js";
+import { unsizedReason } from "../runtime/unsizedValues.js";
 
 export function getsizeof(o: PyObj, layout: Layout): number {
+  const unsized = unsizedReason(o);
+  if (unsized !== undefined) throw unsupported(unsized);
   const sub = subOf(o);
   if (sub !== undefined) return subclassSizeof(o, sub.cls.shape, layout);
   switch (o.t) {

@@ -9,6 +9,7 @@ import { itertoolsLeafTypes } from "./itertoolsobject.js";
 import { functoolsLeafTypes } from "./functoolsobject.js";
 import { structLeafTypes } from "./structobject.js";
 import { ioLeafTypes } from "./ioobjects.js";
+import { sreLeafTypes } from "./sreobject.js";
 
 export const HEAD = { embed: PyObjectStruct } as const;
 
@@ -223,6 +224,7 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   ...functoolsLeafTypes,
   ...structLeafTypes(true),
   ...ioLeafTypes(true),
+  ...sreLeafTypes(true),
 };
 
 /** getsizeof of each leaf type, by type name. */

@@ -36,6 +36,7 @@ export const cpython312: Layout = {
   release: [3, 12, 1],
   rules: {
     ...cpython311.rules,
+    re: { ...cpython311.rules.re, templateInC: true },
     abstractInstantiation: "implementation",
     sliceHashable: true,
     matchClassWord: "class",

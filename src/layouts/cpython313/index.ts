@@ -27,6 +27,7 @@ export const cpython313: Layout = {
   csvMessages: { ...cpython312.csvMessages, newlineInField: "new-line character seen in unquoted field - do you need to open the file with newline=''?" },
   rules: {
     ...cpython312.rules,
+    re: { ...cpython312.rules.re, errorName: "PatternError" },
     listExtendSetDictResizes: true,
     classBodyMetadata: true,
     delItemKeepsAllocation: true,

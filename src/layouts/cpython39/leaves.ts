@@ -7,6 +7,7 @@ import { ptr, SIZEOF, ssize } from "../cpython310/platform.js";
 import { functoolsLeafTypes39 } from "../cpython310/functoolsobject.js";
 import { structLeafTypes } from "../cpython310/structobject.js";
 import { ioLeafTypes } from "../cpython310/ioobjects.js";
+import { sreLeafTypes } from "../cpython310/sreobject.js";
 
 const PyFunctionObject = cstruct("PyFunctionObject", [
   HEAD,
@@ -51,4 +52,5 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   ...structLeafTypes(false),
   // _csv's types became GC-tracked heap types in 3.10.
   ...ioLeafTypes(false),
+  ...sreLeafTypes(false),
 };
