@@ -211,8 +211,6 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["stdlib/intern/037", "not modelled yet"],
   ["stdlib/intern/047", "not modelled yet"],
   ["stdlib/iterators/065", "not modelled yet"],
-  ["stdlib/iterators/101", "not modelled yet"],
-  ["stdlib/iterators/102", "not modelled yet"],
   ["stdlib/leaves/013", "not modelled yet"],
   ["stdlib/leaves/015", "not modelled yet"],
   ["stdlib/leaves/018", "not modelled yet"],
@@ -249,4 +247,5 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["meta/keywords/010", "refused: a class's __dict__ (its mappingproxy and the order of the type dict) is not modelled"],
   ["meta/keywords/011", "refused: a class's __dict__ (its mappingproxy and the order of the type dict) is not modelled"],
   ["meta/dynamic/022", "refused: type() with a namespace key that is not a str (the class dict keeps it)"],
+  ["async/objects/009", "refused: a function's __name__ attribute is not modelled"],
 ]);

@@ -83,6 +83,11 @@ export function exprDepth(e: Expr, cx: DepthContext): number | null {
     }
     case "Call":
       return callDepth(e, d, rules);
+    case "Await": {
+      // GET_AWAITABLE, then None under SEND, as `yield from` (and 3.12's CLEANUP_THROW handler).
+      const v = d(e.value);
+      return v === null ? null : Math.max(v, rules.yieldFromDepth);
+    }
     case "List":
     case "Tuple":
     case "Set": {

@@ -8,6 +8,7 @@ import { PyTypeObjectStruct } from "./PyTypeObject.js";
 import { itertoolsLeafTypes } from "./itertoolsobject.js";
 import { functoolsLeafTypes } from "./functoolsobject.js";
 import { structLeafTypes } from "./structobject.js";
+import { coroutineLeafTypes } from "./genobject.js";
 
 export const HEAD = { embed: PyObjectStruct } as const;
 
@@ -186,6 +187,7 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   enumerate: leaf(enumobject, true),
   reversed: leaf(reversedobject, true),
   generator: leaf(PyGenObject, true),
+  ...coroutineLeafTypes(false),
   dict_keys: leaf(_PyDictViewObject, true),
   dict_values: leaf(_PyDictViewObject, true),
   dict_items: leaf(_PyDictViewObject, true),

@@ -6,6 +6,7 @@ import { HEAD, leaf, leafTypes as leafTypes310, type LeafType } from "../cpython
 import { ptr, SIZEOF, ssize } from "../cpython310/platform.js";
 import { functoolsLeafTypes39 } from "../cpython310/functoolsobject.js";
 import { structLeafTypes } from "../cpython310/structobject.js";
+import { coroutineLeafTypes } from "../cpython310/genobject.js";
 
 const PyFunctionObject = cstruct("PyFunctionObject", [
   HEAD,
@@ -42,6 +43,7 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   ...leafTypes310,
   function: leaf(PyFunctionObject, true),
   generator: leaf(PyGenObject, true),
+  ...coroutineLeafTypes(true),
   zip: leaf(zipobject, true),
   property: leaf(propertyobject, true),
   Field: leaf(Field, true),
