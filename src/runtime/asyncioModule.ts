@@ -13,7 +13,7 @@ import { exceptionObject } from "./exceptions.js";
 import { Return } from "./flow.js";
 import { listAppend, newEmptyList } from "./lists.js";
 import { nativeObject } from "./nativeObjects.js";
-import { builtinFunction as fn, None, pyBool, type Kwargs, type PyObj } from "./objects.js";
+import { nativeFunction, None, pyBool, type Kwargs, type PyObj } from "./objects.js";
 import { repr } from "./repr.js";
 import { truthy } from "./compare.js";
 
@@ -225,12 +225,43 @@ function sleep(layout: Layout): (args: readonly PyObj[], kw: Kwargs) => PyObj {
   };
 }
 
+/** The rest of asyncio's names in 3.8 to 3.13 (those of one version only too): refused by name, never an AttributeError. */
+const REFUSED: readonly string[] = [
+  "ALL_COMPLETED", "AbstractChildWatcher", "AbstractEventLoop", "AbstractEventLoopPolicy", "AbstractServer",
+  "Barrier", "BaseEventLoop", "BaseProtocol", "BaseTransport", "BoundedSemaphore", "BrokenBarrierError",
+  "BufferedProtocol", "CancelledError", "Condition", "DatagramProtocol", "DatagramTransport",
+  "DefaultEventLoopPolicy", "Event", "EventLoop", "FIRST_COMPLETED", "FIRST_EXCEPTION", "FastChildWatcher",
+  "Future", "Handle", "IncompleteReadError", "InvalidStateError", "LifoQueue", "LimitOverrunError", "Lock",
+  "MultiLoopChildWatcher", "PidfdChildWatcher", "PriorityQueue", "Protocol", "Queue", "QueueEmpty",
+  "QueueFull", "QueueShutDown", "ReadTransport", "Runner", "SafeChildWatcher", "SelectorEventLoop",
+  "Semaphore", "SendfileNotAvailableError", "Server", "StreamReader", "StreamReaderProtocol", "StreamWriter",
+  "SubprocessProtocol", "SubprocessTransport", "Task", "TaskGroup", "ThreadedChildWatcher", "Timeout",
+  "TimeoutError", "TimerHandle", "Transport", "WriteTransport", "all_tasks", "as_completed", "base_events",
+  "base_futures", "base_subprocess", "base_tasks", "constants", "coroutine", "coroutines",
+  "create_eager_task_factory", "create_subprocess_exec", "create_subprocess_shell", "create_task",
+  "current_task", "eager_task_factory", "ensure_future", "events", "exceptions", "format_helpers", "futures",
+  "get_child_watcher", "get_event_loop", "get_event_loop_policy", "get_running_loop", "isfuture", "locks",
+  "log", "mixins", "new_event_loop", "open_connection", "open_unix_connection", "protocols", "queues",
+  "run_coroutine_threadsafe", "runners", "selector_events", "set_child_watcher", "set_event_loop",
+  "set_event_loop_policy", "shield", "sslproto", "staggered", "start_server", "start_unix_server", "streams",
+  "subprocess", "sys", "taskgroups", "tasks", "threads", "timeout", "timeout_at", "timeouts", "to_thread",
+  "transports", "trsock", "unix_events", "wait", "wait_for", "wrap_future",
+];
+
+/** What an evaluation reads of asyncio that pymem does not run: a refusal naming it. */
+export function asyncioRefusals(): [string, () => PyObj][] {
+  return REFUSED.map((n) => [n, (): PyObj => {
+    throw new PymemError("UNSUPPORTED", `asyncio.${n} (pymem's loop only runs coroutines that never block: asyncio.run, sleep(0), gather)`);
+  }]);
+}
+
 export function asyncioModuleAttrs(layout: Layout): [string, PyObj][] {
   return [
-    ["run", fn("run", asyncioRun)],
-    ["sleep", fn("sleep", sleep(layout))],
-    ["gather", fn("gather", gather)],
-    ["iscoroutine", fn("iscoroutine", ([o]) => pyBool(o !== undefined && isCoroutine(o)))],
-    ["iscoroutinefunction", fn("iscoroutinefunction", ([o]) => pyBool(o !== undefined && isCoroutineFunction(o)))],
+    // Functions of Lib/asyncio written in Python: function objects, as their size and type show.
+    ["run", nativeFunction("run", asyncioRun)],
+    ["sleep", nativeFunction("sleep", sleep(layout))],
+    ["gather", nativeFunction("gather", gather)],
+    ["iscoroutine", nativeFunction("iscoroutine", ([o]) => pyBool(o !== undefined && isCoroutine(o)))],
+    ["iscoroutinefunction", nativeFunction("iscoroutinefunction", ([o]) => pyBool(o !== undefined && isCoroutineFunction(o)))],
   ];
 }

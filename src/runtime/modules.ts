@@ -33,7 +33,7 @@ import { collectionsAbcModuleAttrs } from "./collectionsAbcModule.js";
 import { structModuleAttrs } from "./structModule.js";
 import { uuidModuleAttrs } from "./uuidModule.js";
 import { cmathModuleAttrs } from "./cmathModule.js";
-import { asyncioModuleAttrs } from "./asyncioModule.js";
+import { asyncioModuleAttrs, asyncioRefusals } from "./asyncioModule.js";
 import { sysModuleAttrs, sysPerEvaluation } from "./sysModule.js";
 import "./instanceHash.js";
 
@@ -147,7 +147,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["struct", lazyModule("struct", () => structModuleAttrs(layout))],
     ["uuid", module("uuid", uuid.attrs, uuid.perEvaluation)],
     ["cmath", lazyModule("cmath", () => cmathModuleAttrs(layout))],
-    ["asyncio", lazyModule("asyncio", () => asyncioModuleAttrs(layout))],
+    ["asyncio", module("asyncio", asyncioModuleAttrs(layout), asyncioRefusals())],
   ]);
   return all;
 }
