@@ -94,6 +94,14 @@ export interface VersionRules {
   readonly yieldFromDepth: number;
   /** The least stack depth of a generator's code (RETURN_GENERATOR: 1; 3.12+ also a handler around the body: 2). */
   readonly generatorMinDepth: number;
+  /** co_nlocalsplus + co_stacksize of Lib/asyncio/tasks.py's sleep(), whose coroutine embeds that frame (3.11+); null before, when the frame is apart. */
+  readonly asyncioSleepFrameSlots: number | null;
+  /**
+   * What `async with` over an object without __aenter__ or __aexit__ raises: AttributeError naming
+   * the first missing of __aexit__, __aenter__ (3.8, 3.9) or of __aenter__, __aexit__ (3.10); from 3.11
+   * the protocol TypeError, which names a missed __aexit__ when __aenter__ is there.
+   */
+  readonly asyncWithMessage: "attributeExitFirst" | "attribute" | "protocol";
   /** PEP 701 (3.12+): f-string fields may hold strings quoted like the f-string, backslashes, deeper nesting. */
   readonly nestedFStrings: boolean;
   /** dict_merge into an empty split dict clones a clean combined source's keys, making it combined (3.10-3.12); 3.8/3.9 and 3.13 insert key by key. */

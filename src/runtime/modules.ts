@@ -37,6 +37,7 @@ import { cmathModuleAttrs } from "./cmathModule.js";
 import { ioModuleAttrs } from "./ioModule.js";
 import { csvModule } from "./csvModule.js";
 import { reModuleAttrs } from "./re/reModule.js";
+import { asyncioModuleAttrs, asyncioRefusals } from "./asyncioModule.js";
 import { sysModuleAttrs, sysPerEvaluation } from "./sysModule.js";
 import "./instanceHash.js";
 
@@ -153,6 +154,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["io", lazyModule("io", () => ioModuleAttrs())],
     ["csv", csvModule()],
     ["re", lazyModule("re", () => reModuleAttrs(layout))],
+    ["asyncio", module("asyncio", asyncioModuleAttrs(layout), asyncioRefusals())],
   ]);
   return all;
 }

@@ -307,6 +307,8 @@ export interface PyOpaqueObj {
   readonly data: unknown;
   /** Elements its type's __sizeof__ adds to tp_basicsize (a Struct's formatcodes), of the leaf table's `item`. */
   readonly indexWords?: number;
+  /** A coroutine's or async generator's frame slots from 3.11 (co_nlocalsplus + co_stacksize); null when pymem cannot tell them. */
+  readonly frameSlots?: number | null;
 }
 
 export type PyTag = PyObj["t"];

@@ -65,6 +65,11 @@ export function getsizeof(o: PyObj, layout: Layout): number {
       if (o.indexWords !== undefined) return leafSize(o, layout) + o.indexWords * indexItemSize(o.typeName, layout);
       return leafSize(o, layout);
     case "opaque":
+      // A coroutine or async generator embeds its frame from 3.11, as a generator does.
+      if (o.frameSlots !== undefined && layout.generatorFrame !== null) {
+        if (o.frameSlots === null) throw unsupported(`the size of this ${o.typeName} under CPython ${layout.python} (its frame follows the compiler's stack depth, which pymem does not lay out for it)`);
+        return layout.generatorFrame.fixed + layout.generatorFrame.slot * o.frameSlots;
+      }
       if (o.indexWords !== undefined) return leafSize(o, layout) + o.indexWords * indexItemSize(o.typeName, layout);
       return leafSize(o, layout);
     default:

@@ -10,6 +10,7 @@ import { functoolsLeafTypes } from "./functoolsobject.js";
 import { structLeafTypes } from "./structobject.js";
 import { ioLeafTypes } from "./ioobjects.js";
 import { sreLeafTypes } from "./sreobject.js";
+import { coroutineLeafTypes } from "./genobject.js";
 
 export const HEAD = { embed: PyObjectStruct } as const;
 
@@ -188,6 +189,7 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   enumerate: leaf(enumobject, true),
   reversed: leaf(reversedobject, true),
   generator: leaf(PyGenObject, true),
+  ...coroutineLeafTypes(false),
   dict_keys: leaf(_PyDictViewObject, true),
   dict_values: leaf(_PyDictViewObject, true),
   dict_items: leaf(_PyDictViewObject, true),

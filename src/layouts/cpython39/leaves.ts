@@ -8,6 +8,7 @@ import { functoolsLeafTypes39 } from "../cpython310/functoolsobject.js";
 import { structLeafTypes } from "../cpython310/structobject.js";
 import { ioLeafTypes } from "../cpython310/ioobjects.js";
 import { sreLeafTypes } from "../cpython310/sreobject.js";
+import { coroutineLeafTypes } from "../cpython310/genobject.js";
 
 const PyFunctionObject = cstruct("PyFunctionObject", [
   HEAD,
@@ -44,6 +45,7 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   ...leafTypes310,
   function: leaf(PyFunctionObject, true),
   generator: leaf(PyGenObject, true),
+  ...coroutineLeafTypes(true),
   zip: leaf(zipobject, true),
   property: leaf(propertyobject, true),
   Field: leaf(Field, true),
