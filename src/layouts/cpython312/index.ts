@@ -35,6 +35,7 @@ export const cpython312: Layout = {
   release: [3, 12, 1],
   rules: {
     ...cpython311.rules,
+    odictReprDictStyle: true,
     abstractInstantiation: "implementation",
     sliceHashable: true,
     matchClassWord: "class",

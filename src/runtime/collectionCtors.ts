@@ -1,0 +1,33 @@
+// The constructors of collections' subclassable types, registered by the module
+// table (modules.ts) so that type_call over a subclass reaches them without an
+// import cycle through the collections code.
+import { subOf, type CollectionBase, type NativeFn, type PyObj } from "./objects.js";
+
+const ctors = new Map<CollectionBase, NativeFn>();
+
+export function registerCollectionCtor(name: CollectionBase, f: NativeFn): void {
+  ctors.set(name, f);
+}
+
+export function collectionCtor(name: CollectionBase): NativeFn | undefined {
+  return ctors.get(name);
+}
+
+export const COLLECTION_BASES: ReadonlySet<string> = new Set<CollectionBase>(["deque", "OrderedDict", "defaultdict", "Counter"]);
+
+/** An object of a setup subclass of deque, OrderedDict, defaultdict or Counter. */
+export function isCollectionSubObject(o: PyObj): boolean {
+  return subOf(o) !== undefined && (o.t === "deque" || (o.t === "dict" && o.flavor !== undefined));
+}
+
+/**
+ * What such an object does that pymem does not model: the type's operators and copies
+ * build a new object through the subclass (deque_copy calls type(d)(d, maxlen), odict_copy
+ * type(od)() then __setitem__, Counter.__add__ a plain Counter …), and OrderedDict.popitem
+ * reads through an overridden __getitem__.
+ */
+export function refusedCollectionSubMethod(o: PyObj, name: string, ownGetitem: boolean): boolean {
+  if (!isCollectionSubObject(o)) return false;
+  if (name === "copy" || name === "__copy__" || name === "__reversed__" || name === "__reduce__" || name === "__reduce_ex__") return true;
+  return name === "popitem" && ownGetitem;
+}
