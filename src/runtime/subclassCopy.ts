@@ -17,16 +17,50 @@ import { instanceState, refuseHooks } from "./reduceState.js";
 import { materialize } from "./seq.js";
 import { setItem } from "./subscript.js";
 import { builtinNew } from "./subclassConstruct.js";
+import { typeObject } from "./typeObjects.js";
 
 type DeepCopy = (o: PyObj, memo: Map<PyObj, PyObj>) => PyObj;
 
 /** Whether copy() of this builtin subclass's object takes the path modelled here (a list or a plain dict subclass). */
 export function copiesByReduce(x: PyObj): boolean {
-  return x.t === "list" || (x.t === "dict" && x.flavor === undefined);
+  return x.t === "list" || (x.t === "dict" && (x.flavor === undefined || x.flavor.name === "Counter" || x.flavor.name === "defaultdict"));
+}
+
+/**
+ * Counter.__reduce__ is (self.__class__, (dict(self),)) and gives no state: y = cls(arg), the
+ * dict deep-copied first for deepcopy. defaultdict's __copy__ is type(dd)(factory, dd); its
+ * __reduce__ (type(dd), (factory,) or (), None, None, iter(dd.items())): y = cls(*args), then
+ * y[k] = v for each (deep-copied) pair. Either way the class's __init__ runs and the instance
+ * attributes are not carried over.
+ */
+function copyByOwnReduce(x: PyObj & { t: "dict" }, cls: PyInstanceObj["cls"], memo: Map<PyObj, PyObj> | null, deepcopy: DeepCopy): PyObj {
+  for (const h of ["__reduce__", "__reduce_ex__", "__copy__", "__deepcopy__", "__getnewargs__", "__getnewargs_ex__", "__getstate__", "__setstate__", "items"]) {
+    if (lookupClassAttr(cls, h) !== undefined) throw new PymemError("UNSUPPORTED", `copying a ${cls.name} (its class defines ${h})`);
+  }
+  const flavor = x.flavor;
+  if (flavor?.name === "Counter") {
+    const plain = callObject(typeObject("dict"), [x], emptyKwargs);
+    const y = callObject(cls, [memo === null ? plain : deepcopy(plain, memo)], emptyKwargs);
+    if (memo !== null) memo.set(x, y);
+    return y;
+  }
+  const f = flavor?.factory;
+  const factory = f === undefined ? None : f;
+  if (memo === null) return callObject(cls, [factory, x], emptyKwargs);
+  const args = f === undefined || f.t === "NoneType" ? [] : [deepcopy(f, memo)];
+  const y = callObject(cls, args, emptyKwargs);
+  memo.set(x, y);
+  for (const e of [...x.table.map.values()]) {
+    const k = deepcopy(e.key, memo);
+    const v = deepcopy(e.value, memo);
+    setItem(y, k, v);
+  }
+  return y;
 }
 
 export function copySubclassObject(x: PyObj, sub: PyInstanceObj, memo: Map<PyObj, PyObj> | null, deepcopy: DeepCopy): PyObj {
   const cls = sub.cls;
+  if (x.t === "dict" && x.flavor !== undefined) return copyByOwnReduce(x, cls, memo, deepcopy);
   const own = memo === null ? "__copy__" : "__deepcopy__";
   if (lookupClassAttr(cls, own) !== undefined) throw new PymemError("UNSUPPORTED", `copying a ${cls.name} (its class defines ${own})`);
   refuseHooks(sub);
