@@ -1,7 +1,7 @@
 // getattr/setattr/delattr over every modelled object: class instances go
 // through instanceAttrs.ts, builtin types through typeAttrs.ts, builtin
 // objects through their method tables.
-import { refusedCollectionSubMethod } from "./collectionCtors.js";
+import { collectionSubCopyMethod, refusedCollectionSubMethod } from "./collectionCtors.js";
 import { classHooks } from "./classHooks.js";
 import { newTuple } from "./tuples.js";
 import { classmethods, getTupleSubclassAttr, lookupClassAttr, newInstance } from "./classes.js";
@@ -250,6 +250,8 @@ function underStdlibClass(cls: PyClassObj, name: string): boolean {
  */
 /** The builtin's attribute, undefined when it has none (the caller says what is missing). */
 function builtinAttrOrNone(o: PyObj, name: string): PyObj | undefined {
+  const ownCopy = collectionSubCopyMethod(o, name);
+  if (ownCopy !== undefined) return ownCopy;
   if (refusedCollectionSubMethod(o, name, lookupDunder(o, "__getitem__") !== undefined)) throw new PymemError("UNSUPPORTED", `${typeName(o)}().${name} (a method of a collections type that builds through the subclass)`);
   try {
     return builtinAttrOfSubclass(o, name);

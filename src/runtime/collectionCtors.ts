@@ -1,7 +1,7 @@
 // The constructors of collections' subclassable types, registered by the module
 // table (modules.ts) so that type_call over a subclass reaches them without an
 // import cycle through the collections code.
-import { subOf, type CollectionBase, type NativeFn, type PyObj } from "./objects.js";
+import { builtinFunction, subOf, type CollectionBase, type NativeFn, type PyObj } from "./objects.js";
 
 const ctors = new Map<CollectionBase, NativeFn>();
 
@@ -28,6 +28,21 @@ export function isCollectionSubObject(o: PyObj): boolean {
  */
 export function refusedCollectionSubMethod(o: PyObj, name: string, ownGetitem: boolean): boolean {
   if (!isCollectionSubObject(o)) return false;
+  if ((name === "copy" || name === "__copy__") && ownCopy !== null && (o.t === "deque" || (o.t === "dict" && o.flavor?.name !== "OrderedDict"))) return false;
   if (name === "copy" || name === "__copy__" || name === "__reversed__" || name === "__reduce__" || name === "__reduce_ex__") return true;
   return name === "popitem" && ownGetitem;
+}
+
+let ownCopy: ((o: PyObj) => PyObj) | null = null;
+
+/** deque_copy / Counter.copy / defdict_copy on a subclass's object (subclassCopy.ts registers it). */
+export function registerCollectionSubCopy(f: (o: PyObj) => PyObj): void {
+  ownCopy = f;
+}
+
+/** x.copy() or x.__copy__() of such an object, where modelled; undefined otherwise. */
+export function collectionSubCopyMethod(o: PyObj, name: string): PyObj | undefined {
+  const f = ownCopy;
+  if (f === null || (name !== "copy" && name !== "__copy__") || !isCollectionSubObject(o) || refusedCollectionSubMethod(o, name, false)) return undefined;
+  return builtinFunction(name, () => f(o));
 }

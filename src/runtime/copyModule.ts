@@ -26,7 +26,7 @@ import { newTuple } from "./tuples.js";
 import { callDunder, lookupDunder } from "./userDunders.js";
 import type { Layout } from "../layouts/layout.js";
 import { instanceState, refuseHooks } from "./reduceState.js";
-import { copiesByReduce, copySubclassObject } from "./subclassCopy.js";
+import { collectionSubCopy, copiesByReduce, copySubclassObject } from "./subclassCopy.js";
 
 /** Types copy() and deepcopy() return as they are (_copy_immutable, _deepcopy_atomic). */
 const ATOMIC = new Set(["NoneType", "ellipsis", "NotImplementedType", "int", "float", "bool", "complex", "bytes", "str", "range", "type", "class", "builtin", "function", "property", "Decimal"]);
@@ -88,6 +88,8 @@ export function shallowCopy(x: PyObj): PyObj {
   if (x.t === "instance" && selfCopying.has(x.cls)) return x;
   const sub = subOf(x);
   if (sub !== undefined && copiesByReduce(x)) return copySubclassObject(x, sub, null, deepcopy);
+  // deque.__copy__ (deque_copy), found on the class before any reduction.
+  if (sub !== undefined && x.t === "deque" && lookupClassAttr(sub.cls, "__copy__") === undefined && lookupClassAttr(sub.cls, "__reduce_ex__") === undefined) return collectionSubCopy(x);
   refuseSubclassObject(x);
   if (isAtomic(x) || x.t === "frozenset" || (x.t === "tuple" && x.cls === undefined)) return x;
   if (x.t === "instance") {

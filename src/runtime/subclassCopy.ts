@@ -12,7 +12,8 @@ import { lookupClassAttr } from "./classes.js";
 import { PymemError } from "./errors.js";
 import { getAttr, setAttr } from "./attributes.js";
 import { updateFrom } from "./methods.js";
-import { None, type PyInstanceObj, type PyObj } from "./objects.js";
+import { None, pyInt, subOf, type PyInstanceObj, type PyObj } from "./objects.js";
+import { registerCollectionSubCopy } from "./collectionCtors.js";
 import { instanceState, refuseHooks } from "./reduceState.js";
 import { materialize } from "./seq.js";
 import { setItem } from "./subscript.js";
@@ -98,3 +99,17 @@ function newObj(cls: PyInstanceObj["cls"], base: "list" | "dict"): PyObj {
   if (nw === undefined) return builtinNew(cls, base, [], emptyKwargs);
   return callObject(nw.t === "opaque" && nw.typeName === "staticmethod" ? (nw.data as PyObj) : nw, [cls], emptyKwargs);
 }
+
+/**
+ * The type's own copy of a subclass's object: deque_copy calls type(d)(d) or type(d)(d, maxlen),
+ * Counter.copy self.__class__(self), defdict_copy type(dd)(factory, dd) — the class's __init__ runs.
+ */
+export function collectionSubCopy(x: PyObj): PyObj {
+  const cls = subOf(x)?.cls;
+  if (cls === undefined) throw new PymemError("UNSUPPORTED", "copying this object");
+  if (x.t === "deque") return callObject(cls, x.maxlen === null ? [x] : [x, pyInt(x.maxlen)], emptyKwargs);
+  if (x.t === "dict" && x.flavor?.name === "Counter") return callObject(cls, [x], emptyKwargs);
+  if (x.t === "dict" && x.flavor?.name === "defaultdict") return callObject(cls, [x.flavor.factory ?? None, x], emptyKwargs);
+  throw new PymemError("UNSUPPORTED", `copying an object of ${cls.name}`);
+}
+registerCollectionSubCopy(collectionSubCopy);
