@@ -46,3 +46,19 @@ export function collectionSubCopyMethod(o: PyObj, name: string): PyObj | undefin
   if (f === null || (name !== "copy" && name !== "__copy__") || !isCollectionSubObject(o) || refusedCollectionSubMethod(o, name, false)) return undefined;
   return builtinFunction(name, () => f(o));
 }
+
+/** The names Counter.__add__/__sub__/__or__/__and__ reach on their operands (items(), other[elem], `in`). */
+const COUNTER_OP_NAMES = ["__getitem__", "__missing__", "items", "keys", "__iter__", "__contains__", "get", "__setitem__", "__len__"];
+
+/**
+ * Counter's binary operators on a subclass's objects run as on Counters (the result a plain
+ * Counter) when neither class overrides what Counter's Python code calls on them.
+ */
+export function counterSubOperands(a: PyObj, b: PyObj): boolean {
+  const plainCounter = (o: PyObj): boolean => {
+    if (o.t !== "dict" || o.flavor?.name !== "Counter") return false;
+    const sub = subOf(o);
+    return sub === undefined || !sub.cls.mro.some((c) => COUNTER_OP_NAMES.some((n) => c.attrs.has(n)));
+  };
+  return plainCounter(a) && plainCounter(b);
+}
