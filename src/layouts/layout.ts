@@ -74,6 +74,10 @@ export interface VersionRules {
   readonly classBodyMetadata: boolean;
   /** The re module's version differences (src/runtime/re/). */
   readonly re: ReRules;
+  /** odict_repr shows a dict display, Name({k: v}), not a list of pairs (3.12, gh-101446). */
+  readonly odictReprDictStyle?: boolean;
+  /** An OrderedDict subclass's instance dict (od_inst_dict) shares its class's keys as for any class (before 3.11); later it does not, which pymem does not lay out. */
+  readonly odictInstDictShared?: boolean;
   /** del l[i] moves the items down and shrinks ob_size only (3.13+); before, list_ass_slice resizes. */
   readonly delItemKeepsAllocation: boolean;
   /** chr() of an int beyond a C int raises ValueError (3.13+); before, OverflowError. */

@@ -1,5 +1,6 @@
 // The builtin functions and types the sandbox offers, with the identity and
 // allocation behaviour of CPython 3.10's implementations.
+import { isCollectionSubObject } from "./collectionCtors.js";
 import { missingAttribute } from "./missingAttribute.js";
 import { argCount, callObject, noKwargs } from "./calls.js";
 import { typeNew } from "./typeNew.js";
@@ -625,6 +626,7 @@ function filterCall(args: readonly PyObj[]): PyObj {
 function reversedCall(args: readonly PyObj[]): PyObj {
   argCount("reversed", args, 1, 1);
   const x = args[0] as PyObj;
+  if (isCollectionSubObject(x)) throw new PymemError("UNSUPPORTED", `reversed() of an object of ${typeName(x)} (a collections subclass)`);
   if (x.t === "range") {
     const last = x.start + (x.len - 1n) * x.step;
     return getIter({ t: "range", start: last, stop: x.start - x.step, step: -x.step, len: x.len });

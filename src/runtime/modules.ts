@@ -44,12 +44,18 @@ import "./instanceHash.js";
 setNamedTupleFactory(namedTupleFromClassBody);
 import { builtinFunction as fn, pyInt, pyStr, type NativeFn, type PyClassObj, type PyModuleObj, type PyObj } from "./objects.js";
 import { makeUserClasses } from "./collectionsUserClasses.js";
+import { registerCollectionCtor } from "./collectionCtors.js";
 
 
 /** A stdlib class object: a static type, or Counter, a Python class. */
 function typeOf(name: string, call: NativeFn): PyObj {
   return { t: "type", name, call, attrs: new Map(), ...(name === "Counter" ? { heap: "class" as const } : name === "defaultdict" ? { heap: "extension" as const } : {}) };
 }
+
+registerCollectionCtor("deque", dequeCall);
+registerCollectionCtor("OrderedDict", orderedDictCall);
+registerCollectionCtor("defaultdict", defaultdictCall);
+registerCollectionCtor("Counter", counterCall);
 
 function collectionsAttrs(): [string, PyObj][] {
   return [

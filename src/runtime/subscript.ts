@@ -143,11 +143,13 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
       return pyInt(o.start + i * o.step);
     }
     case "dict": {
-      const v = dictGet(o, key) ?? defaultdictMissing(o, key);
+      const found = dictGet(o, key);
+      if (found !== undefined) return found;
+      // dict_subscript: a subclass's __missing__ answers for a missing key (before Counter's or defaultdict's own).
+      const own = subOf(o) === undefined ? undefined : callDunder(o, "__missing__", [key]);
+      if (own !== undefined) return own;
+      const v = defaultdictMissing(o, key);
       if (v !== undefined) return v;
-      // dict_subscript: a subclass's __missing__ answers for a missing key.
-      const missing = subOf(o) === undefined ? undefined : callDunder(o, "__missing__", [key]);
-      if (missing !== undefined) return missing;
       throw keyError(key, repr(key));
     }
     case "array":

@@ -3,6 +3,7 @@
 // plain classes, builtin subclasses, the stdlib classes with a metaclass of
 // their own (Enum, ABC: their hooks make the subclass) and the metaclasses the
 // setup writes (class M(type)), whose classes record M as their type.
+import { COLLECTION_BASES } from "./collectionCtors.js";
 import { SUBCLASSABLE } from "./builtinBases.js";
 import { classHooks } from "./classHooks.js";
 import { makeClass } from "./classes.js";
@@ -100,7 +101,7 @@ export function buildClass(name: string, baseObjs: readonly PyObj[], ns: Map<str
     if (b.t === "class") classes.push(b);
     else if (b.t === "type" && b.name === "object") continue;
     else if (b.t === "type" && b.name === "type" && b.heap === undefined) typeBase = true;
-    else if (b.t === "type" && (b.name === "tuple" || (SUBCLASSABLE.has(b.name) && b.heap === undefined))) {
+    else if (b.t === "type" && (b.name === "tuple" || (SUBCLASSABLE.has(b.name) && (b.heap === undefined || COLLECTION_BASES.has(b.name))))) {
       const other = builtinBase ?? classes.find((c) => c.builtinBase !== "object")?.builtinBase;
       if (other !== undefined && other !== b.name) throw typeError("multiple bases have instance lay-out conflict");
       builtinBase = b.name as BuiltinBase;

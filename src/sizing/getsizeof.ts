@@ -89,7 +89,14 @@ function subclassSizeof(o: PyObj, shape: HeapTypeShape, layout: Layout): number 
     case "list":
       return layout.list.sizeof(o.allocated) - layout.list.struct.size + shape.basicsize + pre;
     case "dict":
+      if (o.flavor !== undefined) {
+        // odict_sizeof / _PyDict_SizeOf from the subclass's tp_basicsize (Counter's own pre-header is the class's now).
+        const f = o.flavor.name;
+        return layout.dictFlavor.sizeof(f, o.table.size, o.table.general, o.table.used, o.flavor.mutated === true) - layout.dictFlavor.preHeader[f] - layout.dictFlavor.structs[f].size + shape.basicsize + pre;
+      }
       return layout.dict.sizeof(o.table.size, o.table.general) - layout.dict.struct.size + shape.basicsize + pre;
+    case "deque":
+      return layout.deque.sizeof(o.leftindex, o.items.length) - layout.deque.struct.size + shape.basicsize + pre;
     case "set":
     case "frozenset":
       return layout.set.sizeof(o.table.size) - layout.set.struct.size + shape.basicsize + pre;

@@ -37,6 +37,7 @@ export const cpython312: Layout = {
   rules: {
     ...cpython311.rules,
     re: { ...cpython311.rules.re, templateInC: true },
+    odictReprDictStyle: true,
     abstractInstantiation: "implementation",
     sliceHashable: true,
     matchClassWord: "class",
