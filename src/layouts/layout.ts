@@ -12,6 +12,7 @@ import { cpython312 } from "./cpython312/index.js";
 import { cpython313 } from "./cpython313/index.js";
 import type { CField, CStruct } from "./struct.js";
 import type { UnicodeData } from "./unicodeData.js";
+import type { CodecRegistry } from "./codecTables.js";
 
 /** An instance's fixed size as type_new lays it out (PyClassObj.shape). */
 export interface HeapTypeShape {
@@ -58,6 +59,8 @@ export interface VersionRules {
   readonly listExtendSetDictResizes: boolean;
   /** A class body stores __firstlineno__ after __qualname__ and __static_attributes__ after its statements (3.13+). */
   readonly classBodyMetadata: boolean;
+  /** A TypeError or LookupError out of a codec the registry ran gets a note "decoding with 'x' codec failed" (3.12+); before, its message is rewritten to say so (wrap_codec_error). */
+  readonly codecFailureNote: boolean;
   /** del l[i] moves the items down and shrinks ob_size only (3.13+); before, list_ass_slice resizes. */
   readonly delItemKeepsAllocation: boolean;
   /** chr() of an int beyond a C int raises ValueError (3.13+); before, OverflowError. */
@@ -238,6 +241,8 @@ export interface Layout {
   readonly signatures: Readonly<Record<string, string>>;
   /** The interpreter's Unicode character data, as its str methods use it. */
   readonly unicodeData: UnicodeData;
+  /** encodings.aliases and the encodings package's modules (codecs.lookup). */
+  readonly codecRegistry: CodecRegistry;
   /** The GC header getsizeof adds in front of GC-tracked objects. */
   readonly gcHead: CStruct;
   readonly long: {

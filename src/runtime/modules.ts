@@ -33,6 +33,7 @@ import { collectionsAbcModuleAttrs } from "./collectionsAbcModule.js";
 import { structModuleAttrs } from "./structModule.js";
 import { uuidModuleAttrs } from "./uuidModule.js";
 import { cmathModuleAttrs } from "./cmathModule.js";
+import { codecsModuleAttrs } from "./codecsModule.js";
 import { sysModuleAttrs, sysPerEvaluation } from "./sysModule.js";
 import "./instanceHash.js";
 
@@ -146,6 +147,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["struct", lazyModule("struct", () => structModuleAttrs(layout))],
     ["uuid", module("uuid", uuid.attrs, uuid.perEvaluation)],
     ["cmath", lazyModule("cmath", () => cmathModuleAttrs(layout))],
+    ["codecs", lazyModule("codecs", () => codecsModuleAttrs())],
   ]);
   return all;
 }

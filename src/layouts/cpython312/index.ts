@@ -36,6 +36,7 @@ export const cpython312: Layout = {
   rules: {
     ...cpython311.rules,
     abstractInstantiation: "implementation",
+    codecFailureNote: true,
     sliceHashable: true,
     matchClassWord: "class",
     functools: { ...cpython311.rules.functools, wrapperAssignments: [...cpython311.rules.functools.wrapperAssignments, "__type_params__"] },
