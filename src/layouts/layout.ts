@@ -12,6 +12,7 @@ import { cpython312 } from "./cpython312/index.js";
 import { cpython313 } from "./cpython313/index.js";
 import type { CField, CStruct } from "./struct.js";
 import type { UnicodeData } from "./unicodeData.js";
+import type { CodecRegistry } from "./codecTables.js";
 
 /** An instance's fixed size as type_new lays it out (PyClassObj.shape). */
 export interface HeapTypeShape {
@@ -78,6 +79,8 @@ export interface VersionRules {
   readonly odictReprDictStyle?: boolean;
   /** An OrderedDict subclass's instance dict (od_inst_dict) shares its class's keys as for any class (before 3.11); later it does not, which pymem does not lay out. */
   readonly odictInstDictShared?: boolean;
+  /** A TypeError or LookupError out of a codec the registry ran gets a note "decoding with 'x' codec failed" (3.12+); before, its message is rewritten to say so (wrap_codec_error). */
+  readonly codecFailureNote: boolean;
   /** del l[i] moves the items down and shrinks ob_size only (3.13+); before, list_ass_slice resizes. */
   readonly delItemKeepsAllocation: boolean;
   /** chr() of an int beyond a C int raises ValueError (3.13+); before, OverflowError. */
@@ -277,6 +280,8 @@ export interface Layout {
   readonly signatures: Readonly<Record<string, string>>;
   /** The interpreter's Unicode character data, as its str methods use it. */
   readonly unicodeData: UnicodeData;
+  /** encodings.aliases and the encodings package's modules (codecs.lookup). */
+  readonly codecRegistry: CodecRegistry;
   /** The GC header getsizeof adds in front of GC-tracked objects. */
   readonly gcHead: CStruct;
   readonly long: {

@@ -214,8 +214,8 @@ function strCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   if (enc !== undefined || errors !== undefined) {
     if (x.t === "str") throw typeError("decoding str is not supported");
     if (x.t !== "bytes" && x.t !== "bytearray") throw typeError(`decoding to str: need a bytes-like object, ${typeName(x)} found`);
-    if (enc === undefined) return callObject(getAttr(x, "decode"), []);
-    return callObject(getAttr(x, "decode"), [enc]);
+    // PyUnicode_FromEncodedObject: utf-8 and strict where not given
+    return callObject(getAttr(x, "decode"), [enc ?? pyStr("utf-8"), ...(errors === undefined ? [] : [errors])]);
   }
   return strObj(x);
 }

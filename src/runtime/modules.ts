@@ -38,6 +38,7 @@ import { ioModuleAttrs } from "./ioModule.js";
 import { csvModule } from "./csvModule.js";
 import { reModuleAttrs } from "./re/reModule.js";
 import { asyncioModuleAttrs, asyncioRefusals } from "./asyncioModule.js";
+import { codecsModuleAttrs } from "./codecsModule.js";
 import { sysModuleAttrs, sysPerEvaluation } from "./sysModule.js";
 import "./instanceHash.js";
 
@@ -161,6 +162,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["csv", csvModule()],
     ["re", lazyModule("re", () => reModuleAttrs(layout))],
     ["asyncio", module("asyncio", asyncioModuleAttrs(layout), asyncioRefusals())],
+    ["codecs", lazyModule("codecs", () => codecsModuleAttrs())],
   ]);
   return all;
 }

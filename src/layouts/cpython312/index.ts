@@ -39,6 +39,7 @@ export const cpython312: Layout = {
     re: { ...cpython311.rules.re, templateInC: true },
     odictReprDictStyle: true,
     abstractInstantiation: "implementation",
+    codecFailureNote: true,
     sliceHashable: true,
     matchClassWord: "class",
     functools: { ...cpython311.rules.functools, wrapperAssignments: [...cpython311.rules.functools.wrapperAssignments, "__type_params__"] },

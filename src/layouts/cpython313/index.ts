@@ -11,6 +11,7 @@ import { PREINTERNED_CHARS } from "./internedChars.js";
 import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { PyBaseExceptionObject } from "../cpython311/leaves.js";
 import { unicodeData313 } from "./unicodeData.js";
+import { CODEC_REGISTRY } from "./codecRegistry.js";
 import { itertoolsLeafTypes } from "./itertoolsobject.js";
 import { functoolsLeafTypes313 } from "../cpython310/functoolsobject.js";
 import { USER_CLASSES_SOURCE } from "./collectionsSource.js";
@@ -51,6 +52,7 @@ export const cpython313: Layout = {
   exceptionTypes: EXCEPTION_TYPES,
   baseException: PyBaseExceptionObject,
   unicodeData: unicodeData313,
+  codecRegistry: CODEC_REGISTRY,
   decimal: { ...cpython312.decimal, sizeof: sizeofDecimal, gc: true },
   heapType: { ...cpython312.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType },
   leaves: leafSizesOf(leafTypes),
