@@ -5,7 +5,7 @@ import { cpython310 } from "../src/layouts/cpython310/index.js";
 import { measure } from "../src/sizing/measure.js";
 
 const REFUSED = [
-  "__aiter__", "__anext__", "__await__", "__sizeof__", "__del__", "__mro_entries__",
+  "__sizeof__", "__del__", "__mro_entries__",
 ] as const;
 
 describe("dunders pymem does not honour", () => {

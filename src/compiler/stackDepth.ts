@@ -83,6 +83,11 @@ export function exprDepth(e: Expr, cx: DepthContext): number | null {
     }
     case "Call":
       return callDepth(e, d, rules);
+    case "Await": {
+      // GET_AWAITABLE, then None under SEND, as `yield from` (and 3.12's CLEANUP_THROW handler).
+      const v = d(e.value);
+      return v === null ? null : Math.max(v, rules.yieldFromDepth);
+    }
     case "List":
     case "Tuple":
     case "Set": {
@@ -339,8 +344,12 @@ export function generatorFunctionFrameSlots(body: readonly Stmt[], block: Block,
         return stmts(s.body, base) && stmts(s.orelse, base);
       }
       case "For": {
-        if (s.isAsync) return false;
         const names = targetNames(s.target);
+        if (s.isAsync) {
+          // GET_AITER leaves the async iterator under the body; GET_ANEXT's awaitable and None under SEND above it (and 3.12's handler slot).
+          if (names === null || !at(base, value(s.iter))) return false;
+          return at(base, 1 + cx.rules.yieldFromDepth) && at(base + 1, Math.max(1, names.length)) && stmts(s.body, base + 1) && stmts(s.orelse, base);
+        }
         if (names === null || !at(base, value(s.iter))) return false;
         // The iterator stays under the body; FOR_ITER's value, or the names it unpacks into, above it.
         return at(base + 1, Math.max(1, names.length)) && stmts(s.body, base + 1) && stmts(s.orelse, base);

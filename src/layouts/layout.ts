@@ -12,6 +12,7 @@ import { cpython312 } from "./cpython312/index.js";
 import { cpython313 } from "./cpython313/index.js";
 import type { CField, CStruct } from "./struct.js";
 import type { UnicodeData } from "./unicodeData.js";
+import type { CodecRegistry } from "./codecTables.js";
 
 /** An instance's fixed size as type_new lays it out (PyClassObj.shape). */
 export interface HeapTypeShape {
@@ -28,6 +29,20 @@ export type DictFlavorName = "OrderedDict" | "defaultdict" | "Counter";
  * formula says so: each names the CPython behaviour and is carried out where
  * the runtime follows it.
  */
+/** What the re module does differently from one version to another. */
+export interface ReRules {
+  /** Atomic groups (?>...) and possessive quantifiers (3.11+). */
+  readonly atomicGroups: boolean;
+  /** Global inline flags after the start are an error (3.11+); before, a DeprecationWarning. */
+  readonly globalFlagsAtStart: boolean;
+  /** bpo-35859 (3.11+): REPEAT_ONE and MIN_REPEAT_ONE save the marks inside a REPEAT. */
+  readonly repeatOnePushesMarks: boolean;
+  /** sub() templates expand in C (_sre.template, 3.12+): the first literal chunk always joined; before, sre_parse.expand_template. */
+  readonly templateInC: boolean;
+  /** The exception's class name: 'error', 'PatternError' from 3.13. */
+  readonly errorName: string;
+}
+
 export interface VersionRules {
   /**
    * DICT_KEYS_UNICODE (3.11+): a keys table of exact-str keys has 16-byte entries; the first other key
@@ -62,6 +77,14 @@ export interface VersionRules {
   readonly typingParamSpec: boolean;
   /** _BaseGenericAlias.__call__ ignores any Exception setting __orig_class__ (3.12+), not only AttributeError. */
   readonly origClassCatchesAll: boolean;
+  /** The re module's version differences (src/runtime/re/). */
+  readonly re: ReRules;
+  /** odict_repr shows a dict display, Name({k: v}), not a list of pairs (3.12, gh-101446). */
+  readonly odictReprDictStyle?: boolean;
+  /** An OrderedDict subclass's instance dict (od_inst_dict) shares its class's keys as for any class (before 3.11); later it does not, which pymem does not lay out. */
+  readonly odictInstDictShared?: boolean;
+  /** A TypeError or LookupError out of a codec the registry ran gets a note "decoding with 'x' codec failed" (3.12+); before, its message is rewritten to say so (wrap_codec_error). */
+  readonly codecFailureNote: boolean;
   /** del l[i] moves the items down and shrinks ob_size only (3.13+); before, list_ass_slice resizes. */
   readonly delItemKeepsAllocation: boolean;
   /** chr() of an int beyond a C int raises ValueError (3.13+); before, OverflowError. */
@@ -82,6 +105,14 @@ export interface VersionRules {
   readonly yieldFromDepth: number;
   /** The least stack depth of a generator's code (RETURN_GENERATOR: 1; 3.12+ also a handler around the body: 2). */
   readonly generatorMinDepth: number;
+  /** co_nlocalsplus + co_stacksize of Lib/asyncio/tasks.py's sleep(), whose coroutine embeds that frame (3.11+); null before, when the frame is apart. */
+  readonly asyncioSleepFrameSlots: number | null;
+  /**
+   * What `async with` over an object without __aenter__ or __aexit__ raises: AttributeError naming
+   * the first missing of __aexit__, __aenter__ (3.8, 3.9) or of __aenter__, __aexit__ (3.10); from 3.11
+   * the protocol TypeError, which names a missed __aexit__ when __aenter__ is there.
+   */
+  readonly asyncWithMessage: "attributeExitFirst" | "attribute" | "protocol";
   /** PEP 701 (3.12+): f-string fields may hold strings quoted like the f-string, backslashes, deeper nesting. */
   readonly nestedFStrings: boolean;
   /** dict_merge into an empty split dict clones a clean combined source's keys, making it combined (3.10-3.12); 3.8/3.9 and 3.13 insert key by key. */
@@ -158,6 +189,8 @@ export interface VersionRules {
   readonly enumAutoFromMax: boolean;
   /** enum has ReprEnum (3.11+): IntEnum/StrEnum's str() and format() are the mixed-in type's, Enum.__format__ formats str(self), and EnumType's repr of a Flag class is "<flag 'X'>"; before, a mixed-in member formats its value and every class is "<enum 'X'>". */
   readonly enumReprEnum: boolean;
+  /** enum.Flag as rewritten in 3.11: FlagBoundary (STRICT/CONFORM/EJECT/KEEP), pseudo-members named 'A|B', iteration and len() of a flag value, only single-bit members listed, ~ cached in _inverted_; before, composites are nameless (_name_ None), IntFlag makes a pseudo-member per unknown bit, and ~ decomposes. */
+  readonly flagBoundary: boolean;
   /** json's scanner names a trailing comma ("Illegal trailing comma before end of object", 3.13+). */
   readonly jsonTrailingCommaError: boolean;
   /** json.dumps(allow_nan=False)'s ValueError shows the value (3.13+: "…: nan"). */
@@ -212,11 +245,20 @@ export interface VersionRules {
   readonly pgenStack: { readonly maxStack: number; readonly statesPerLevel: number } | null;
 }
 
+export interface CsvMessages {
+  /** A line break inside an unquoted field (3.13 names newline=''). */
+  readonly newlineInField: string;
+  /** The parenthesis after "iterator should return strings, not bytes". */
+  readonly notTextHint: string;
+}
+
 export interface Layout {
   readonly python: string;
   /** (major, minor, micro) of the patch release modelled: sys.version_info, sys.hexversion. */
   readonly release: readonly [number, number, number];
   readonly rules: VersionRules;
+  /** _csv's error texts that changed across versions (Modules/_csv.c). */
+  readonly csvMessages: CsvMessages;
   /** The Python source of collections.UserDict, UserList and UserString in this version (generated: fixtures/collections_sources.py). */
   readonly collectionsSource: string;
   /** The keyword-only parameters of dataclasses.dataclass. */
@@ -242,6 +284,8 @@ export interface Layout {
   readonly signatures: Readonly<Record<string, string>>;
   /** The interpreter's Unicode character data, as its str methods use it. */
   readonly unicodeData: UnicodeData;
+  /** encodings.aliases and the encodings package's modules (codecs.lookup). */
+  readonly codecRegistry: CodecRegistry;
   /** The GC header getsizeof adds in front of GC-tracked objects. */
   readonly gcHead: CStruct;
   readonly long: {

@@ -280,3 +280,35 @@ export function lookupUnicodeName(name: string): number | undefined {
   }
   return undefined;
 }
+
+let byCode: Map<number, string | null> | null = null;
+
+/**
+ * unicodedata.name(chr(cp)) for namereplace: null for a character without a name
+ * (controls, surrogates, private use); refused where this subset cannot tell (the character not
+ * in it, or listed under several names, aliases among them).
+ */
+export function unicodeName(cp: number): string | null {
+  // Controls, surrogates and private use characters have no name in any Unicode version.
+  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0xd800 && cp <= 0xf8ff)) return null;
+  if (byCode === null) {
+    byCode = new Map();
+    for (const entry of TABLE.split("|")) {
+      const colon = entry.indexOf(":");
+      if (colon <= 0) continue;
+      const code = parseInt(entry.slice(0, colon), 16);
+      byCode.set(code, byCode.has(code) ? null : entry.slice(colon + 1));
+    }
+  }
+  if (cp >= 0x4e00 && cp <= 0x9fa5) return `CJK UNIFIED IDEOGRAPH-${cp.toString(16).toUpperCase()}`;
+  const name = byCode.get(cp);
+  if (name === undefined || name === null) throw new UnsupportedName(cp);
+  return name;
+}
+
+/** A character whose Unicode name this subset does not carry. */
+export class UnsupportedName extends Error {
+  constructor(readonly cp: number) {
+    super(`the Unicode name of U+${cp.toString(16).toUpperCase().padStart(4, "0")}`);
+  }
+}

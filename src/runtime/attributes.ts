@@ -1,6 +1,7 @@
 // getattr/setattr/delattr over every modelled object: class instances go
 // through instanceAttrs.ts, builtin types through typeAttrs.ts, builtin
 // objects through their method tables.
+import { collectionSubCopyMethod, refusedCollectionSubMethod } from "./collectionCtors.js";
 import { classHooks } from "./classHooks.js";
 import { newTuple } from "./tuples.js";
 import { classmethods, getTupleSubclassAttr, lookupClassAttr, newInstance } from "./classes.js";
@@ -205,6 +206,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
  * slots), then the builtin's (list.append …), with __getattribute__/__getattr__ as for instances.
  */
 function subclassObjectAttr(o: PyObj, sub: PyInstanceObj, name: string): PyObj {
+  if (name === "__dict__") refuseOdictInstDict(o);
   const v = hookedAttr(o, name, () => getInstanceAttr(sub, name) ?? builtinAttrOrNone(o, name));
   if (v !== undefined) return v;
   // The builtin's own names (int.__index__ …) that pymem lacks are refused, as for the builtin's objects.
@@ -248,6 +250,9 @@ function underStdlibClass(cls: PyClassObj, name: string): boolean {
  */
 /** The builtin's attribute, undefined when it has none (the caller says what is missing). */
 function builtinAttrOrNone(o: PyObj, name: string): PyObj | undefined {
+  const ownCopy = collectionSubCopyMethod(o, name);
+  if (ownCopy !== undefined) return ownCopy;
+  if (refusedCollectionSubMethod(o, name, lookupDunder(o, "__getitem__") !== undefined)) throw new PymemError("UNSUPPORTED", `${typeName(o)}().${name} (a method of a collections type that builds through the subclass)`);
   try {
     return builtinAttrOfSubclass(o, name);
   } catch (e) {
@@ -272,6 +277,7 @@ export function setAttr(o: PyObj, name: string, value: PyObj): void {
   const sub = subOf(o);
   if (sub !== undefined) {
     if (callDunder(o, "__setattr__", [attrName(name), value]) !== undefined) return;
+    refuseOdictInstDict(o);
     setInstanceAttrValue(sub, name, value);
     return;
   }
@@ -329,4 +335,11 @@ export function delAttr(o: PyObj, name: string): void {
   }
   if (o.t === "class" && o.attrs.delete(name)) return;
   throw new PyException("AttributeError", `'${typeName(o)}' object has no attribute '${name}'`);
+}
+
+/** od_inst_dict of an OrderedDict subclass's object where the version lays it out otherwise than a class's shared-key dict. */
+function refuseOdictInstDict(o: PyObj): void {
+  if (o.t === "dict" && o.flavor?.name === "OrderedDict" && ctx().layout.rules.odictInstDictShared !== true) {
+    throw new PymemError("UNSUPPORTED", `the instance __dict__ of an OrderedDict subclass under CPython ${ctx().layout.python} (od_inst_dict)`);
+  }
 }

@@ -47,7 +47,8 @@ function isSubtype(w: PyObj, v: PyObj): boolean {
   const cw = userClass(w);
   if (cw === null) return false;
   const cv = userClass(v);
-  if (cv === null) return v.t === "tuple" && cw.builtinBase === "tuple";
+  // A builtin's object on the left: w's class derives from that builtin (int's IntFlag, tuple's namedtuple).
+  if (cv === null) return cw.builtinBase !== "object" && cw.builtinBase === typeName(v);
   return cv !== cw && cw.mro.includes(cv);
 }
 

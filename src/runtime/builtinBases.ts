@@ -2,12 +2,17 @@
 // the instance struct each gives type_new to lay a subclass out from.
 import type { HeapTypeShape, Layout } from "../layouts/layout.js";
 import type { SubclassableBuiltin } from "./objects.js";
+import { collectionBaseShape } from "./collectionBaseShape.js";
 
-export const SUBCLASSABLE: ReadonlySet<string> = new Set<SubclassableBuiltin>(["list", "dict", "set", "frozenset", "str", "int", "float", "bytes", "bytearray"]);
+export const SUBCLASSABLE: ReadonlySet<string> = new Set<SubclassableBuiltin>(["list", "dict", "set", "frozenset", "str", "int", "float", "bytes", "bytearray", "deque", "OrderedDict", "defaultdict", "Counter"]);
 
 /** The builtin's instance struct as type_new sees it: tp_basicsize, whether GC-tracked, tp_itemsize != 0, a weakref member of its own. */
-export function builtinBaseShape(name: SubclassableBuiltin, layout: Layout): { shape: HeapTypeShape; varSized: boolean; weakref: boolean } {
+export function builtinBaseShape(name: SubclassableBuiltin, layout: Layout): { shape: HeapTypeShape; varSized: boolean; weakref: boolean; dict?: boolean } {
   switch (name) {
+    case "deque":
+    case "OrderedDict":
+    case "defaultdict":
+    case "Counter": return collectionBaseShape(name, layout);
     case "list": return { shape: { basicsize: layout.list.struct.size, gc: true }, varSized: false, weakref: false };
     case "dict": return { shape: { basicsize: layout.dict.struct.size, gc: true }, varSized: false, weakref: false };
     case "set":

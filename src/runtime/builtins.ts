@@ -1,5 +1,6 @@
 // The builtin functions and types the sandbox offers, with the identity and
 // allocation behaviour of CPython 3.10's implementations.
+import { isCollectionSubObject } from "./collectionCtors.js";
 import { missingAttribute } from "./missingAttribute.js";
 import { argCount, callObject, noKwargs } from "./calls.js";
 import { typeNew } from "./typeNew.js";
@@ -11,6 +12,7 @@ import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { formatObj, reprObject, strObj } from "./format.js";
 import { forEach, getIter, lengthHint, objectLen, oneCharStr, toArray } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
+import { nativeSlots } from "./nativeObjects.js";
 import { listArray, listFrom, sequenceList } from "./lists.js";
 import { byteArrayAppend, sortInPlace, sortReverse, sortRun, updateFrom } from "./methods.js";
 import { delAttr, getAttr, setAttr } from "./attributes.js";
@@ -214,8 +216,8 @@ function strCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   if (enc !== undefined || errors !== undefined) {
     if (x.t === "str") throw typeError("decoding str is not supported");
     if (x.t !== "bytes" && x.t !== "bytearray") throw typeError(`decoding to str: need a bytes-like object, ${typeName(x)} found`);
-    if (enc === undefined) return callObject(getAttr(x, "decode"), []);
-    return callObject(getAttr(x, "decode"), [enc]);
+    // PyUnicode_FromEncodedObject: utf-8 and strict where not given
+    return callObject(getAttr(x, "decode"), [enc ?? pyStr("utf-8"), ...(errors === undefined ? [] : [errors])]);
   }
   return strObj(x);
 }
@@ -626,6 +628,7 @@ function filterCall(args: readonly PyObj[]): PyObj {
 function reversedCall(args: readonly PyObj[]): PyObj {
   argCount("reversed", args, 1, 1);
   const x = args[0] as PyObj;
+  if (isCollectionSubObject(x)) throw new PymemError("UNSUPPORTED", `reversed() of an object of ${typeName(x)} (a collections subclass)`);
   if (x.t === "range") {
     const last = x.start + (x.len - 1n) * x.step;
     return getIter({ t: "range", start: last, stop: x.start - x.step, step: -x.step, len: x.len });
@@ -992,6 +995,8 @@ export function makeBuiltins(): Map<string, PyObj> {
         const r = userIterObject(x);
         if (r !== null) return r;
       }
+      // PyObject_SelfIter: a stream or csv reader is its own iterator.
+      if (nativeSlots(x)?.next !== undefined) return x;
       return getIter(x);
     }],
     ["next", (args) => {
@@ -1001,8 +1006,9 @@ export function makeBuiltins(): Map<string, PyObj> {
         const v = userIterator(it).next();
         return v ?? args[1];
       }
-      if (it.t !== "iterator") throw typeError(`'${typeName(it)}' object is not an iterator`);
-      const v = it.next();
+      const own = nativeSlots(it)?.next;
+      if (it.t !== "iterator" && own === undefined) throw typeError(`'${typeName(it)}' object is not an iterator`);
+      const v = it.t === "iterator" ? it.next() : (own as () => PyObj | undefined)();
       if (v !== undefined) return v;
       if (args[1] !== undefined) return args[1];
       throw new PyException("StopIteration", "");

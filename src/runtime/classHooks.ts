@@ -20,7 +20,11 @@ export interface ClassHooks {
   /** repr(cls) (EnumType.__repr__: "<enum 'Color'>"). */
   readonly repr?: (cls: PyClassObj) => string;
   /** A class statement over this class: the metaclass's __new__ making the subclass (`builtin`: a builtin type among the bases, as in `class X(int, Enum)`). */
-  readonly subclass?: (name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>, builtin?: BuiltinBase) => PyObj;
+  readonly subclass?: (name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>, builtin?: BuiltinBase, kw?: Kwargs) => PyObj;
+  /** __prepare__: the mapping a class statement over this class runs its body into (EnumType's _EnumDict). */
+  readonly prepare?: () => Map<string, PyObj>;
+  /** The class statement's keywords go to `subclass` (EnumType's boundary=) instead of being refused. */
+  readonly keywords?: boolean;
   /** issubclass(sub, cls) and isinstance through type(x) (ABCMeta.__subclasscheck__: registered virtual subclasses). */
   readonly subclasscheck?: (cls: PyClassObj, sub: PyObj) => boolean;
 }

@@ -85,7 +85,7 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
   const mixinsOverBuiltin = builtin !== null && opts.builtinBase !== undefined;
   if (mixinsOverBuiltin && bases.some((b) => b.mro.some((c) => c.slots.length > 0))) throw typeError("multiple bases have instance lay-out conflict");
   const baseShape = (mixinsOverBuiltin ? builtin.shape : base?.shape) ?? builtin?.shape ?? (builtinBase === "tuple" ? { basicsize: 24, gc: true } : layout.object);
-  const baseHasDict = !mixinsOverBuiltin && bases.some((b) => b.hasDict);
+  const baseHasDict = (!mixinsOverBuiltin && bases.some((b) => b.hasDict)) || builtin?.dict === true;
   const baseHasWeak = (!mixinsOverBuiltin && bases.some((b) => b.hasWeakref)) || builtin?.weakref === true;
   const varSized = builtinBase === "tuple" || builtin?.varSized === true;
   const declared = slotNames(ns);

@@ -1,6 +1,7 @@
 // Truth values, equality and ordering with Python's rules.
+import { isCollectionSubObject } from "./collectionCtors.js";
 import { tuple2 } from "./tuples.js";
-import { PyException, typeError } from "./errors.js";
+import { PyException, PymemError, typeError } from "./errors.js";
 import { hashKey } from "./hashTable.js";
 import { intValue, toFloat } from "./numbers.js";
 import { NotImplemented, pyBool, subOf, typeName, type PyObj } from "./objects.js";
@@ -99,6 +100,7 @@ function setLike(a: PyObj, b: PyObj): [Set<unknown>, Set<unknown>] | null {
 function inheritedCompare(op: CmpOp, a: PyObj, b: PyObj): PyObj {
   if (a.t === "instance") return op === "Eq" && a === b ? pyBool(true) : NotImplemented;
   // A builtin subclass's object: the builtin's tp_richcompare, which takes the kinds it compares with.
+  if (isCollectionSubObject(a) || isCollectionSubObject(b)) throw new PymemError("UNSUPPORTED", `comparing an object of a collections subclass (${typeName(isCollectionSubObject(a) ? a : b)})`);
   if (subOf(a) !== undefined || (subOf(b) !== undefined && b.t !== "tuple")) return comparesWith(a, b) ? builtinCompare(op, a, b) : NotImplemented;
   if (a.t === "tuple" && b.t === "tuple") return builtinCompare(op, a, b);
   return NotImplemented;

@@ -9,6 +9,8 @@ import { compareObj, truthy } from "./compare.js";
 import type { CmpOp } from "./richCompare.js";
 import { buildConstSeqDisplay, buildDictDisplay, buildSeqDisplay, type DictItem, type Run } from "./displays.js";
 import { dictInsertRunLazily, dictSet, newDict } from "./dicts.js";
+import { checkAsyncComprehension, inPlaceAsyncIter } from "./asyncComprehensions.js";
+import { awaitSync } from "./coroutines.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { attempt, foldBinOp } from "./fold.js";
 import { genexprFrameSlots, type DepthContext } from "../compiler/stackDepth.js";
@@ -138,6 +140,8 @@ export class Compiler {
   className: string | null = null;
   /** Compiling the body of a generator function: yield collects into the running generator. */
   inGenerator = false;
+  /** Where an await would be: outside any function, in a function that is not async, in an async def (comprehensions inherit it). */
+  awaitContext: "none" | "function" | "async" = "none";
 
   /** _Py_Mangle for an attribute name in the current class. */
   mangled(name: string): string {
@@ -283,8 +287,12 @@ export class Compiler {
       }
       case "Lambda":
         return this.lambda(e);
-      case "Await":
-        throw new PyException("SyntaxError", "'await' outside function", e.span);
+      case "Await": {
+        if (this.awaitContext !== "async") throw new PyException("SyntaxError", this.awaitContext === "none" ? "'await' outside function" : "'await' outside async function", e.span);
+        // Where the body cannot suspend (generators.ts decides), the await runs in place.
+        const value = this.expr(e.value).run;
+        return this.dynamic((sc) => awaitSync(value(sc)));
+      }
       case "Yield":
       case "YieldFrom":
         if (!this.inGenerator) throw new PyException("SyntaxError", "'yield' outside function", e.span);
@@ -478,12 +486,19 @@ export class Compiler {
     const kwDefaults = e.args.kwDefaults.map((d) => (d === null ? null : this.expr(d).run));
     const qualname = this.qualnameOf("<lambda>");
     let layout: FrameLayout | null = null;
-    const body = this.withQualPrefix(`${qualname}.<locals>.`, () =>
-      this.inBlock(e, () => {
-        layout = frameLayout(spec, this.block);
-        return this.expr(e.body).run;
-      }),
-    );
+    const savedAwait = this.awaitContext;
+    this.awaitContext = "function";
+    let body: Run;
+    try {
+      body = this.withQualPrefix(`${qualname}.<locals>.`, () =>
+        this.inBlock(e, () => {
+          layout = frameLayout(spec, this.block);
+          return this.expr(e.body).run;
+        }),
+      );
+    } finally {
+      this.awaitContext = savedAwait;
+    }
     const frame = layout as unknown as FrameLayout;
     const closureOf = this.closure();
     const inSetup = this.where === "setup";
@@ -613,9 +628,10 @@ export class Compiler {
 
   private comprehension(e: ExprOf<"ListComp" | "SetComp" | "DictComp" | "GeneratorExp">): Compiled {
     const gens = e.generators;
-    if (gens.some((g) => g.isAsync)) throw new PymemError("UNSUPPORTED", "async comprehensions", e.span);
+    const g0 = gens[0] as Comprehension;
+    checkAsyncComprehension(e, this.awaitContext);
     // The first iterable is evaluated in the enclosing scope; the rest in the comprehension's own.
-    const first = this.iterOperand((gens[0] as Comprehension).iter);
+    const first = g0.isAsync ? inPlaceAsyncIter(this.expr(g0.iter).run) : this.iterOperand(g0.iter);
     const closureOf = this.closure();
     const codeName = { ListComp: "<listcomp>", SetComp: "<setcomp>", DictComp: "<dictcomp>", GeneratorExp: "<genexpr>" }[e.kind];
     const qualname = this.qualnameOf(codeName);
@@ -635,7 +651,7 @@ export class Compiler {
     const gens = e.generators;
     const loops = gens.map((g, i) => ({
       target: this.target(g.target),
-      iter: i === 0 ? null : this.iterOperand(g.iter),
+      iter: i === 0 ? null : g.isAsync ? inPlaceAsyncIter(this.expr(g.iter).run) : this.iterOperand(g.iter),
       ifs: g.ifs.map((c) => this.expr(c).run),
     }));
     const size = this.block.frameSize;

@@ -9,17 +9,15 @@
 // setattr. Reading the state is what CPython does too: from 3.11 it makes the
 // source's __dict__ object when it held values without one.
 import { callObject, emptyKwargs } from "./calls.js";
-import { allSlots, lookupClassAttr, newInstance, slotGet } from "./classes.js";
+import { lookupClassAttr, newInstance } from "./classes.js";
 import { ctx } from "./ctx.js";
 import { PymemError } from "./errors.js";
 import { getAttr, setAttr } from "./attributes.js";
 import { dictSet, newDict } from "./dicts.js";
 import { exceptionState } from "./exceptions.js";
-import { objectLen, toArray } from "./iteration.js";
+import { toArray } from "./iteration.js";
 import { typeObject } from "./typeObjects.js";
 import { listAppend, newEmptyList } from "./lists.js";
-import { hasManagedValues, forEachManagedValue } from "./managedValues.js";
-import { hasInstanceDict } from "./instanceValues.js";
 import { getBuiltinAttr, updateFrom } from "./methods.js";
 import { builtinFunction as fn, None, pyBytes, subOf, typeName, type PyInstanceObj, type PyObj } from "./objects.js";
 import { materialize } from "./seq.js";
@@ -27,6 +25,8 @@ import { bytesData } from "./text.js";
 import { newTuple } from "./tuples.js";
 import { callDunder, lookupDunder } from "./userDunders.js";
 import type { Layout } from "../layouts/layout.js";
+import { instanceState, refuseHooks } from "./reduceState.js";
+import { collectionSubCopy, copiesByReduce, copySubclassObject } from "./subclassCopy.js";
 
 /** Types copy() and deepcopy() return as they are (_copy_immutable, _deepcopy_atomic). */
 const ATOMIC = new Set(["NoneType", "ellipsis", "NotImplementedType", "int", "float", "bool", "complex", "bytes", "str", "range", "type", "class", "builtin", "function", "property", "Decimal"]);
@@ -45,45 +45,6 @@ const selfCopying = new WeakSet<object>();
 
 export function registerSelfCopying(cls: object): void {
   selfCopying.add(cls);
-}
-
-/** Reduction hooks pymem does not run: a class defining one is refused rather than copied another way. */
-const REDUCE_HOOKS = ["__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__getnewargs__", "__getnewargs_ex__"];
-
-function refuseHooks(x: PyInstanceObj): void {
-  for (const h of REDUCE_HOOKS) {
-    if (lookupClassAttr(x.cls, h) !== undefined) throw new PymemError("UNSUPPORTED", `copying a ${x.cls.name} (its class defines ${h})`);
-  }
-}
-
-/** The values an instance's __dict__ holds, without making a dict object (3.11+ managed values). */
-function dictIsEmpty(x: PyInstanceObj): boolean {
-  if (hasManagedValues(x)) {
-    let n = 0;
-    forEachManagedValue(x, () => n++);
-    return n === 0;
-  }
-  if (x.dict !== null) return objectLen(x.dict) === 0;
-  return x.attrKeys === null || x.attrCount === 0;
-}
-
-/**
- * object.__reduce_ex__(4)'s state: the instance __dict__ (None when there is
- * none: before 3.11 a dict never made, from 3.11 an empty one), with the
- * filled slots as a second dict when the class has slots.
- */
-function instanceState(x: PyInstanceObj): { dict: PyObj; slots: [string, PyObj][] } {
-  let dict: PyObj = None;
-  if (x.cls.hasDict) {
-    const present = ctx().layout.rules.managedDicts ? !dictIsEmpty(x) : hasInstanceDict(x);
-    if (present) dict = getAttr(x, "__dict__");
-  }
-  const slots: [string, PyObj][] = [];
-  for (const name of allSlots(x.cls).keys()) {
-    const v = slotGet(x, name);
-    if (v !== undefined) slots.push([name, v]);
-  }
-  return { dict, slots };
 }
 
 /** copyreg.__newobj__(cls): cls.__new__(cls), a setup class's own __new__ included. */
@@ -125,6 +86,10 @@ function reconstruct(x: PyInstanceObj, memo: Map<PyObj, PyObj> | null): PyObj {
 export function shallowCopy(x: PyObj): PyObj {
   if (selfCopying.has(subOf(x)?.cls ?? x)) return x;
   if (x.t === "instance" && selfCopying.has(x.cls)) return x;
+  const sub = subOf(x);
+  if (sub !== undefined && copiesByReduce(x)) return copySubclassObject(x, sub, null, deepcopy);
+  // deque.__copy__ (deque_copy), found on the class before any reduction.
+  if (sub !== undefined && x.t === "deque" && lookupClassAttr(sub.cls, "__copy__") === undefined && lookupClassAttr(sub.cls, "__reduce_ex__") === undefined) return collectionSubCopy(x);
   refuseSubclassObject(x);
   if (isAtomic(x) || x.t === "frozenset" || (x.t === "tuple" && x.cls === undefined)) return x;
   if (x.t === "instance") {
@@ -147,9 +112,14 @@ function refuseSubclassObject(x: PyObj): void {
 
 export function deepcopy(x: PyObj, memo: Map<PyObj, PyObj>): PyObj {
   if (selfCopying.has(subOf(x)?.cls ?? x)) return x;
-  refuseSubclassObject(x);
   const seen = memo.get(x);
   if (seen !== undefined) return seen;
+  const sub = subOf(x);
+  if (sub !== undefined && copiesByReduce(x)) {
+    ctx().tick();
+    return copySubclassObject(x, sub, memo, deepcopy);
+  }
+  refuseSubclassObject(x);
   ctx().tick();
   let y: PyObj;
   if (isAtomic(x)) return x;

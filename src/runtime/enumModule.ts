@@ -13,7 +13,7 @@
 // format() follow each version's enum.py (ReprEnum from 3.11). Flag, IntFlag,
 // other mixed-in types and a member type's own __new__ are refused.
 import { makeProperty } from "./opaqueObjects.js";
-import { setClassHooks } from "./classHooks.js";
+import { setClassHooks, type ClassHooks } from "./classHooks.js";
 import { registerSelfCopying } from "./copyModule.js";
 import { callObject, emptyKwargs } from "./calls.js";
 import { lookupClassAttr, makeClass, newInstance } from "./classes.js";
@@ -24,7 +24,7 @@ import { PyException, PymemError, keyError, typeError, valueError } from "./erro
 import { setInstanceAttrValue, getInstanceAttr } from "./instanceAttrs.js";
 import { formatObj, formatValue, reprObject, strObj } from "./format.js";
 import { intValue } from "./numbers.js";
-import { nativeFunction as fn, pyInt, pyStr, pyStrFresh, subOf, typeName, type BuiltinBase, type PyClassObj, type PyInstanceObj, type PyObj, None } from "./objects.js";
+import { nativeFunction as fn, pyInt, pyStr, pyStrFresh, subOf, typeName, type BuiltinBase, type PyClassObj, type PyInstanceObj, type PyObj, type Kwargs, None } from "./objects.js";
 import { builtinBaseShape } from "./builtinBases.js";
 import { asBuiltin, exactResult } from "./builtinSubclass.js";
 import { builtinNew } from "./subclassConstruct.js";
@@ -35,9 +35,11 @@ import { strText } from "./text.js";
 import { binaryOp } from "./ops.js";
 import type { Layout } from "../layouts/layout.js";
 
-interface EnumInfo {
-  /** Canonical members in definition order (instances, or int/str objects carrying their instance part). */
+export interface EnumInfo {
+  /** The members iteration yields, in definition order (instances, or int/str objects carrying their instance part). */
   readonly members: PyObj[];
+  /** Every member that is no alias (3.11+ Flag: multi-bit members too, which iteration skips). */
+  readonly canonical: PyObj[];
   /** Every name (aliases too) to its member. */
   readonly byName: Map<string, PyObj>;
 }
@@ -45,25 +47,46 @@ interface EnumInfo {
 const infos = new WeakMap<PyClassObj, EnumInfo>();
 const bases = new WeakMap<Layout, PyClassObj>();
 
+/** What a kind of enum (Flag) changes in EnumType.__new__: auto(), which members iterate, the finished class's hooks. */
+export interface EnumFlavor {
+  /** _generate_next_value_(name, start, count, last_values). */
+  readonly next: (last: readonly PyObj[]) => PyObj;
+  /** Whether a canonical member of this value joins _member_names_ (what iteration yields). */
+  readonly listed: (value: PyObj) => boolean;
+  /** The class made, its members in place: the flavor's hooks over the plain enum's (`kw`: the class keywords). */
+  readonly finish: (cls: PyClassObj, hooks: ClassHooks, kw: Kwargs) => ClassHooks;
+}
+
+const flavors = new WeakMap<PyClassObj, EnumFlavor>();
+
+/** Makes a stdlib enum base (Flag, IntFlag) and its subclasses follow `f`. */
+export function setEnumFlavor(cls: PyClassObj, f: EnumFlavor): void {
+  flavors.set(cls, f);
+}
+
+export function enumInfo(cls: PyClassObj): EnumInfo | undefined {
+  return infos.get(cls);
+}
+
 
 /** A member's instance part: the instance itself, or the part an int/str member carries. */
-function part(self: PyObj | undefined): PyInstanceObj | undefined {
+export function part(self: PyObj | undefined): PyInstanceObj | undefined {
   return self === undefined ? undefined : self.t === "instance" ? self : subOf(self);
 }
 
-function attr(self: PyObj | undefined, name: string): PyObj {
+export function attr(self: PyObj | undefined, name: string): PyObj {
   const p = part(self);
   const v = p !== undefined ? getInstanceAttr(p, name) : undefined;
   if (v === undefined) throw new PyException("AttributeError", name);
   return v;
 }
 
-function memberLabel(self: PyObj): string {
+export function memberLabel(self: PyObj): string {
   return `${(part(self) as PyInstanceObj).cls.name}.${strText(attr(self, "_name_") as never)}`;
 }
 
 /** enum.Enum for a version: a Python class (EnumMeta's instance) with the members' behaviour. */
-function enumBase(layout: Layout): PyClassObj {
+export function enumBase(layout: Layout): PyClassObj {
   let base = bases.get(layout);
   if (base !== undefined) return base;
   const attrs = new Map<string, PyObj>([
@@ -120,16 +143,16 @@ function builtinFormat(self: PyObj, spec: PyObj | undefined): PyObj {
 }
 
 /** EnumMeta.__repr__ of a class that is not a Flag. */
-function enumClassRepr(cls: PyClassObj): string {
+export function enumClassRepr(cls: PyClassObj): string {
   return `<enum '${cls.name}'>`;
 }
 
-function refuseMeta(cls: PyClassObj, name: string): PyObj {
+export function refuseMeta(cls: PyClassObj, name: string): PyObj {
   throw new PymemError("UNSUPPORTED", `the enum attribute ${cls.name}.${name} (EnumType's own)`);
 }
 
 /** Names of the class body that are not members: dunders, _sunders_, descriptors and functions. */
-function isMemberCandidate(name: string, v: PyObj): boolean {
+export function isMemberCandidate(name: string, v: PyObj): boolean {
   if (name.startsWith("__") && name.endsWith("__")) return false;
   if (name.length > 2 && name.startsWith("_") && name.endsWith("_")) return false;
   if (name.startsWith("_")) return false; // a private name (_Color__x) is not a member either
@@ -138,7 +161,12 @@ function isMemberCandidate(name: string, v: PyObj): boolean {
   return true;
 }
 
-const AUTO = "enum.auto";
+export const AUTO = "enum.auto";
+
+/** An auto() object, resolved by EnumType.__new__ (makeEnum). */
+export function makeAuto(): PyObj {
+  return { t: "opaque", typeName: AUTO, data: null };
+}
 
 /** _generate_next_value_ for an int sequence: the last int + 1 (3.13: the largest + 1), or 1. */
 function nextValue(last: readonly PyObj[]): PyObj {
@@ -162,7 +190,9 @@ function memberType(name: string, baseClasses: readonly PyClassObj[], builtin: B
 }
 
 /** EnumMeta.__new__ for `class name(Enum)`: the class, then its members in definition order. */
-function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<string, PyObj>, builtin?: BuiltinBase): PyObj {
+export function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<string, PyObj>, builtin?: BuiltinBase, kw: Kwargs = emptyKwargs): PyObj {
+  const flavor = baseClasses.map((b) => flavors.get(b)).find((f) => f !== undefined);
+  if (flavor === undefined && kw.values.size > 0) throw new PymemError("UNSUPPORTED", "class keywords over an Enum base");
   for (const b of baseClasses) {
     const info = infos.get(b);
     if (info !== undefined && info.members.length > 0) throw typeError(`${name}: cannot extend enumeration '${b.name}'`);
@@ -184,7 +214,7 @@ function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<stri
       // StrEnum._generate_next_value_: the name lower-cased; a str mixin's auto() (an int made a str) is refused.
       if (strEnum) value = pyStrFresh(k.toLowerCase());
       else if (mtype === "str") throw new PymemError("UNSUPPORTED", "auto() in a str-mixin Enum");
-      else value = nextValue(last);
+      else value = flavor !== undefined ? flavor.next(last) : nextValue(last);
     }
     last.push(value);
     candidates.push([k, value]);
@@ -193,7 +223,8 @@ function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<stri
   const made = makeClass(name, baseClasses, ns, builtin === undefined ? {} : { builtinBase: builtin });
   // type(Color) is the metaclass: EnumMeta, renamed EnumType in 3.11 (the old name stays an alias).
   const cls: PyClassObj = Object.assign(made, { metaclass: metaclassName(ctx().layout) });
-  const info: EnumInfo = { members: [], byName: new Map() };
+  const info: EnumInfo = { members: [], canonical: [], byName: new Map() };
+  if (flavor !== undefined) flavors.set(cls, flavor);
   infos.set(cls, info);
   registerSelfCopying(cls);
   const ownInit = lookupClassAttr(cls, "__init__");
@@ -209,18 +240,20 @@ function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<stri
     setInstanceAttrValue(p, "__objclass__", cls);
     if (userInit !== null) callObject(userInit, [m, ...args], emptyKwargs);
     if (sortOrder) setInstanceAttrValue(p, "_sort_order_", pyInt(info.members.length));
+    
     // ... then dropped for the earlier member of an equal value, whose alias the name becomes.
-    const same = info.members.find((x) => truthy(compareObj("Eq", attr(x, "_value_"), memberValue)));
+    const same = info.canonical.find((x) => truthy(compareObj("Eq", attr(x, "_value_"), memberValue)));
     if (same !== undefined) {
       info.byName.set(k, same);
       cls.attrs.set(k, same);
       continue;
     }
-    info.members.push(m);
+    info.canonical.push(m);
+    if (flavor === undefined || flavor.listed(memberValue)) info.members.push(m);
     info.byName.set(k, m);
     cls.attrs.set(k, m);
   }
-  setClassHooks(cls, {
+  const hooks: ClassHooks = {
     call: (c, args, kw) => {
       if (args.length !== 1 || kw.values.size > 0) throw new PymemError("UNSUPPORTED", "the functional Enum API (Enum('Name', ...))");
       const v = args[0] as PyObj;
@@ -243,7 +276,8 @@ function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<stri
     missing: refuseMeta,
     subclass: makeEnum,
     repr: enumClassRepr,
-  });
+  };
+  setClassHooks(cls, flavor === undefined ? hooks : flavor.finish(cls, hooks, kw));
   return cls;
 }
 
@@ -283,7 +317,7 @@ function unique(args: readonly PyObj[]): PyObj {
 }
 
 /** IntEnum, StrEnum and ReprEnum: enum.py's classes over int / str (ReprEnum's str() and format() are the builtin's, 3.11+). */
-function mixedBase(layout: Layout, name: string, builtin: "int" | "str" | null, parents: readonly PyClassObj[]): PyClassObj {
+export function mixedBase(layout: Layout, name: string, builtin: "int" | "str" | null, parents: readonly PyClassObj[]): PyClassObj {
   const key = `${name}`;
   const cache = mixedBases.get(layout) ?? new Map<string, PyClassObj>();
   mixedBases.set(layout, cache);
@@ -311,27 +345,14 @@ function mixedBase(layout: Layout, name: string, builtin: "int" | "str" | null, 
 
 const mixedBases = new WeakMap<Layout, Map<string, PyClassObj>>();
 
-/** Flag and IntFlag: classes whose subclasses (and calls) pymem refuses. */
-function refused(layout: Layout, name: string, builtin: "int" | null): PyObj {
-  const cls: PyClassObj = { ...mixedBase(layout, `${name} (refused)`, builtin, [enumBase(layout)]), name };
-  (cls as { mro: readonly PyClassObj[] }).mro = [cls, enumBase(layout)];
-  const no = (): never => {
-    throw new PymemError("UNSUPPORTED", `enum.${name} (Flag members combine as flags into pseudo-members; not modelled)`);
-  };
-  setClassHooks(cls, { subclass: no, call: no, missing: no, repr: () => `<${ctx().layout.rules.enumReprEnum ? "flag" : "enum"} '${name}'>` });
-  return cls;
-}
-
 /** The enum module's attributes for a version. */
 export function enumModuleAttrs(layout: Layout): [string, PyObj][] {
   const names = new Set((layout.attributeNames["module enum"] ?? "").split(" "));
   const attrs: [string, PyObj][] = [
     ["Enum", enumBase(layout)],
-    ["auto", { t: "builtin", name: "auto", self: null, fn: () => ({ t: "opaque", typeName: AUTO, data: null }) }],
+    ["auto", { t: "builtin", name: "auto", self: null, fn: makeAuto }],
     ["unique", { t: "builtin", name: "unique", self: null, fn: unique }],
     ...enumClasses(layout, names),
-    ["Flag", refused(layout, "Flag", null)],
-    ["IntFlag", refused(layout, "IntFlag", "int")],
     // The metaclass (a Python class over type): type(Color) itself; EnumMeta is EnumType's alias from 3.11.
     ["EnumMeta", typeObject(metaclassName(layout))],
     ["EnumType", typeObject(metaclassName(layout))],
@@ -340,7 +361,7 @@ export function enumModuleAttrs(layout: Layout): [string, PyObj][] {
 }
 
 /** IntEnum (3.11+ over ReprEnum), ReprEnum and StrEnum as each version defines them. */
-function enumClasses(layout: Layout, names: ReadonlySet<string>): [string, PyObj][] {
+export function enumClasses(layout: Layout, names: ReadonlySet<string>): [string, PyObj][] {
   const e = enumBase(layout);
   if (!names.has("ReprEnum")) return [["IntEnum", mixedBase(layout, "IntEnum", "int", [e])]];
   const repr = mixedBase(layout, "ReprEnum", null, [e]);

@@ -2,6 +2,7 @@
 // assignments, imports of the offered modules, control flow with bounded work,
 // def (functions with return) and class (with decorators such as @dataclass).
 import { contextMethods, exitNormally, exitSwallows } from "./withProtocol.js";
+import { classHooks } from "./classHooks.js";
 import { buildClassStatement } from "./classStatement.js";
 import { opaque } from "./opaqueObjects.js";
 import { SETUP_MODULE } from "./typeNew.js";
@@ -11,7 +12,10 @@ import { callObject } from "./calls.js";
 import { compileMatch } from "./matchStmt.js";
 import { Compiler } from "./compile.js";
 import { BREAK, Break, CONTINUE, Continue, Return, type Completion } from "./flow.js";
-import { GeneratorBodyCompiler, hasYield, makeGenerator } from "./generators.js";
+import { GeneratorBodyCompiler, hasYield, makeGenerator, type BodyKind } from "./generators.js";
+import { checkAsyncBody, makeCoroutine, markCoroutineFunction } from "./coroutines.js";
+import { makeAsyncGenerator } from "./asyncGenerators.js";
+import { inPlaceAsyncIter } from "./asyncComprehensions.js";
 import { truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError } from "./errors.js";
@@ -206,8 +210,11 @@ export class StatementCompiler {
         };
       }
       case "For": {
+        if (s.isAsync && c.awaitContext !== "async") throw new PyException("SyntaxError", "'async for' outside async function", s.span);
         const target = c.target(s.target);
-        const iter = c.expr(s.iter).run;
+        const iterOf = c.expr(s.iter).run;
+        // An async for where the body cannot suspend: each __anext__ awaited in place.
+        const iter = s.isAsync ? inPlaceAsyncIter(iterOf) : iterOf;
         const body = this.block(s.body);
         const orelse = this.block(s.orelse);
         return (sc) => {
@@ -326,7 +333,8 @@ export class StatementCompiler {
    * are modelled (a traceback object is not: __exit__ sees None for it).
    */
   private with(s: Extract<Stmt, { kind: "With" }>): Exec {
-    if (s.isAsync) throw new PymemError("UNSUPPORTED", "async with", s.span);
+    if (s.isAsync && this.c.awaitContext !== "async") throw new PyException("SyntaxError", "'async with' outside async function", s.span);
+    if (s.isAsync) throw new PymemError("UNSUPPORTED", "an async with where its body cannot suspend (inside an except handler, or a yield's expression)", s.span);
     const items = s.items.map((it) => ({ ctx: this.c.expr(it.contextExpr).run, target: it.optionalVars === null ? null : this.c.target(it.optionalVars) }));
     const body = this.block(s.body);
     const run = (sc: Scope, i: number): Completion | void => {
@@ -351,14 +359,18 @@ export class StatementCompiler {
   }
 
   private functionDef(s: Extract<Stmt, { kind: "FunctionDef" }>): Exec {
-    if (s.isAsync) throw new PymemError("UNSUPPORTED", "async def", s.span);
     const spec = paramSpec(s.name, s.args);
     const defaults = s.args.defaults.map((d) => this.c.expr(d).run);
     const kwDefaults = s.args.kwDefaults.map((d) => (d === null ? null : this.c.expr(d).run));
     const decorators = s.decorators.map((d) => this.c.expr(d).run);
     const isGenerator = hasYield(s.body);
+    // An async def's body suspends at its awaits too: a coroutine's, or with a yield an async generator's.
+    const bodyKind: BodyKind | null = s.isAsync ? (isGenerator ? "async generator" : "coroutine") : isGenerator ? "generator" : null;
+    if (s.isAsync) checkAsyncBody(s.body, isGenerator);
     const savedGen = this.c.inGenerator;
+    const savedAwait = this.c.awaitContext;
     this.c.inGenerator = isGenerator;
+    this.c.awaitContext = s.isAsync ? "async" : "function";
     let body: Exec = () => undefined;
     let genBody: ((sc: Scope) => Generator<PyObj, void, undefined>) | null = null;
     let layout: FrameLayout = { size: 0, positional: [], index: new Map() };
@@ -374,9 +386,9 @@ export class StatementCompiler {
           method.block = this.c.block;
           this.c.method = inClass ? method : null;
           layout = frameLayout(spec, this.c.block);
-          if (!isGenerator) body = this.block(s.body);
+          if (bodyKind === null) body = this.block(s.body);
           else {
-            genBody = new GeneratorBodyCompiler(this.c, (x) => withSpan(x, this.stmt(x))).block(s.body);
+            genBody = new GeneratorBodyCompiler(this.c, (x) => withSpan(x, this.stmt(x)), bodyKind).block(s.body);
             // From 3.11 the generator object holds the frame: its size follows these slots (null: not laid out).
             frameSlots = generatorFunctionFrameSlots(s.body, this.c.block, this.c.depthContext());
           }
@@ -384,13 +396,14 @@ export class StatementCompiler {
       );
     } catch (e) {
       // A generator body pymem cannot suspend is refused when it is called, not when it is defined.
-      if (!(isGenerator && e instanceof PymemError)) throw e;
+      if (!(bodyKind !== null && e instanceof PymemError)) throw e;
       const refusal = e;
       genBody = () => {
         throw refusal;
       };
     } finally {
       this.c.inGenerator = savedGen;
+      this.c.awaitContext = savedAwait;
       this.c.method = savedMethod;
     }
     const usesSuper = method.usesSuper;
@@ -413,14 +426,17 @@ export class StatementCompiler {
           const frame: Scope = usesSuper ? withCell(fast, closure, classCell) : { vars: null, fast, parent: closure };
           if (genBody !== null) {
             const g = genBody;
-            return makeGenerator(function* () {
+            const start = function* (): Generator<PyObj, void, undefined> {
               try {
                 yield* g(frame);
               } catch (e) {
                 markSetup(e);
                 throw e;
               }
-            }, qualname, frameSlots);
+            };
+            if (bodyKind === "coroutine") return makeCoroutine(start, name, qualname, frameSlots);
+            if (bodyKind === "async generator") return makeAsyncGenerator(start, name, qualname, frameSlots);
+            return makeGenerator(start, qualname, frameSlots);
           }
           let r: Completion | void;
           try {
@@ -432,6 +448,7 @@ export class StatementCompiler {
           return r instanceof Return ? r.value : None;
         },
       };
+      if (bodyKind === "coroutine") markCoroutineFunction(f);
       for (const d of [...decorators].reverse()) f = callObject(d(sc), [f]);
       store(sc, f);
     };
@@ -458,11 +475,19 @@ export class StatementCompiler {
     const firstLine = pyInt((s.decorators[0] ?? s).span.line);
     let doc: ((sc: Scope) => PyObj) | null = null;
     let staticAttributes: PyObj = None;
-    const body = this.c.withQualPrefix(`${qualname}.`, () => this.c.inBlock(s, () => {
-      if (docstring !== null) doc = this.c.expr(docstring).run;
-      if (metadata) staticAttributes = this.c.pool.add(newTuple([...this.c.block.staticAttributes].sort().map((n) => this.c.pool.add(pyStr(n)))));
-      return this.block(docstring === null ? s.body : s.body.slice(1));
-    }));
+    // A class body is no function: an await in it is outside one.
+    const savedAwait = this.c.awaitContext;
+    this.c.awaitContext = "none";
+    let body: Exec;
+    try {
+      body = this.c.withQualPrefix(`${qualname}.`, () => this.c.inBlock(s, () => {
+        if (docstring !== null) doc = this.c.expr(docstring).run;
+        if (metadata) staticAttributes = this.c.pool.add(newTuple([...this.c.block.staticAttributes].sort().map((n) => this.c.pool.add(pyStr(n)))));
+        return this.block(docstring === null ? s.body : s.body.slice(1));
+      }));
+    } finally {
+      this.c.awaitContext = savedAwait;
+    }
     // The body's last act when a method uses the class cell: ns['__classcell__'] = the cell (type_new takes it out).
     const storesCell = this.c.classCellUsed;
     this.c.classCellUsed = savedCell;
@@ -476,7 +501,9 @@ export class StatementCompiler {
       const baseObjs = bases.map((b) => b(sc));
       const meta = metaKw === null ? null : metaKw(sc);
       const kw = kwargsOf(sc);
-      const vars = new Map<string, PyObj>([["__module__", pyStr(SETUP_MODULE)], ["__qualname__", pyStr(qualname)]]);
+      // The metaclass's __prepare__ (EnumType's _EnumDict), else a plain namespace.
+      const vars = baseObjs.map((b) => classHooks(b)?.prepare).find((p) => p !== undefined)?.() ?? new Map<string, PyObj>();
+      vars.set("__module__", pyStr(SETUP_MODULE)).set("__qualname__", pyStr(qualname));
       if (metadata) vars.set("__firstlineno__", firstLine);
       if (setupAnnotations) vars.set("__annotations__", newDict());
       const ns: Scope = { vars, fast: null, parent: closureOf(sc) };

@@ -4,16 +4,20 @@
 // ordinary compiled closures; a yield may stand as a statement, as the value of
 // an assignment, or inside if/while/for/match bodies; anywhere else it is refused by name.
 import { contextMethods, exitNormally, exitSwallows } from "./withProtocol.js";
+import { runningGenerator } from "./generatorObject.js";
+export { generatorReturnValue, generatorThrow, makeGenerator } from "./generatorObject.js";
+import { asyncFor, asyncWith } from "./asyncStatements.js";
+import { wrapYielded } from "./asyncGenerators.js";
+import { awaitSteps } from "./coroutines.js";
 import { callBound } from "./userDunders.js";
 import type { Expr, Stmt } from "../python/ast.js";
 import type { Compiler } from "./compile.js";
 import { truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
-import { PyException, PymemError, valueError } from "./errors.js";
+import { PyException, PymemError } from "./errors.js";
 import { runHandlers } from "./exceptions.js";
 import { Break, Continue, Return, type Completion } from "./flow.js";
 import { getIter } from "./iteration.js";
-import { makeIter } from "./iterObject.js";
 import { compileMatch } from "./matchStmt.js";
 import { None, type PyObj, type Scope } from "./objects.js";
 import type { Target } from "./targets.js";
@@ -34,12 +38,32 @@ export function hasYield(node: unknown): boolean {
   return false;
 }
 
+/** Whether a node holds an await, async for or async with of its own (not one of a nested def, class or lambda). */
+export function hasAwait(node: unknown): boolean {
+  if (node === null || typeof node !== "object") return false;
+  if (Array.isArray(node)) return node.some(hasAwait);
+  const n = node as { kind?: string; isAsync?: boolean };
+  if (n.kind === "Await" || ((n.kind === "For" || n.kind === "With") && n.isAsync === true)) return true;
+  if (n.kind === "FunctionDef" || n.kind === "ClassDef" || n.kind === "Lambda") return false;
+  for (const [key, v] of Object.entries(node)) if (key !== "span" && hasAwait(v)) return true;
+  return false;
+}
+
+/** What kind of body: a generator's, a coroutine's (its awaits suspend) or an async generator's (its yields are wrapped too). */
+export type BodyKind = "generator" | "coroutine" | "async generator";
+
 export class GeneratorBodyCompiler {
   constructor(
     private readonly c: Compiler,
     /** The ordinary statement compiler, for statements that do not yield. */
     private readonly plain: (s: Stmt) => Exec,
+    private readonly kind: BodyKind = "generator",
   ) {}
+
+  /** Whether a node suspends the body: a yield, or in an async body an await. */
+  private suspends(node: unknown): boolean {
+    return hasYield(node) || (this.kind !== "generator" && hasAwait(node));
+  }
 
   block(body: readonly Stmt[]): GenExec {
     const parts = body.map((s) => this.stmt(s));
@@ -48,26 +72,46 @@ export class GeneratorBodyCompiler {
     };
   }
 
+  /** A statement that does not suspend, run whole: its awaits, if any, run in place. */
+  private plainGen(s: Stmt): GenExec {
+    const f = this.plain(s);
+    return function* (sc) {
+      // A break, continue or return of a statement without a yield travels on as a throw here.
+      const r = f(sc);
+      if (r !== undefined) throw r;
+    };
+  }
+
   private stmt(s: Stmt): GenExec {
-    if (!hasYield(s)) {
-      const f = this.plain(s);
-      return function* (sc) {
-        // A break, continue or return of a statement without a yield travels on as a throw here.
-        const r = f(sc);
-        if (r !== undefined) throw r;
-      };
-    }
+    if (!this.suspends(s)) return this.plainGen(s);
     switch (s.kind) {
       case "Expr":
+        if (s.value.kind !== "Yield" && s.value.kind !== "YieldFrom" && s.value.kind !== "Await") break;
         return this.yieldExpr(s.value, s);
       case "Assign": {
-        if (s.value.kind !== "Yield" || hasYield(s.targets)) break;
+        if (this.suspends(s.targets)) break;
+        if (s.value.kind === "Await" && !hasYield(s.value.value)) {
+          const aw = this.c.expr(s.value.value).run;
+          const targets: Target[] = s.targets.map((t) => this.c.target(t));
+          return function* (sc) {
+            const v = yield* awaitSteps(aw(sc));
+            for (const t of targets) t(sc, v);
+          };
+        }
+        if (s.value.kind !== "Yield") break;
         const y = this.yieldExpr(s.value, s);
         const targets: Target[] = s.targets.map((t) => this.c.target(t));
         return function* (sc) {
           yield* y(sc);
           // pymem does not model generator.send(): the value of a yield expression is None.
           for (const t of targets) t(sc, None);
+        };
+      }
+      case "Return": {
+        if (s.value === null || s.value.kind !== "Await" || hasYield(s.value.value)) break;
+        const aw = this.c.expr(s.value.value).run;
+        return function* (sc) {
+          throw new Return(yield* awaitSteps(aw(sc)));
         };
       }
       case "Match": {
@@ -102,7 +146,10 @@ export class GeneratorBodyCompiler {
         };
       }
       case "For": {
-        if (hasYield(s.iter) || hasYield(s.target) || s.isAsync) break;
+        if (hasYield(s.iter) || hasYield(s.target)) break;
+        // In a plain generator an async for is the compiler's SyntaxError, which the statement compiler raises.
+        if (s.isAsync && this.kind === "generator") return this.plainGen(s);
+        if (s.isAsync) return asyncFor(this.c.expr(s.iter).run, this.c.target(s.target), this.block(s.body), this.block(s.orelse), loopBody);
         const iter = this.c.expr(s.iter).run;
         const target = this.c.target(s.target);
         const body = this.block(s.body);
@@ -121,11 +168,15 @@ export class GeneratorBodyCompiler {
         if (s.handlers.some((h) => hasYield(h.type) || hasYield(h.body))) break;
         return this.tryStmt(s);
       case "With":
-        if (s.isAsync || s.items.some((it) => hasYield(it.contextExpr) || hasYield(it.optionalVars))) break;
+        if (s.items.some((it) => hasYield(it.contextExpr) || hasYield(it.optionalVars))) break;
+        if (s.isAsync && this.kind === "generator") return this.plainGen(s);
+        if (s.isAsync) return asyncWith(s.items.map((it) => ({ ctx: this.c.expr(it.contextExpr).run, target: it.optionalVars === null ? null : this.c.target(it.optionalVars) })), this.block(s.body), tracked);
         return this.withStmt(s);
       default:
         break;
     }
+    // Awaits where the body cannot suspend run in place (an async for or with there is refused by the statement compiler).
+    if (!hasYield(s)) return this.plainGen(s);
     throw new PymemError("UNSUPPORTED", `a yield inside ${describe(s)} is not supported by pymem yet`, s.span);
   }
 
@@ -198,16 +249,6 @@ export class GeneratorBodyCompiler {
       }
       yield* orelse(sc);
     };
-    const tracked = (inner: GenExec): GenExec => function* (sc) {
-      // While the frame is inside this try, a suspension leaves work for CPython's close-on-free.
-      const st = runningGenerator();
-      st.tryDepth++;
-      try {
-        yield* inner(sc);
-      } finally {
-        st.tryDepth--;
-      }
-    };
     if (finalbody === null) return tracked(guarded);
     return tracked(function* (sc) {
       try {
@@ -223,8 +264,17 @@ export class GeneratorBodyCompiler {
     if (e.kind === "Yield") {
       const value = e.value === null ? null : this.c.expr(e.value).run;
       if (e.value !== null && hasYield(e.value)) throw unsupportedNested(s);
+      // An async generator's values are wrapped, told apart from what its awaits pass up to the loop.
+      const wrap = this.kind === "async generator" ? wrapYielded : (v: PyObj): PyObj => v;
       return function* (sc) {
-        yield value === null ? None : value(sc);
+        yield wrap(value === null ? None : value(sc));
+      };
+    }
+    if (e.kind === "Await") {
+      if (hasYield(e.value)) throw unsupportedNested(s);
+      const value = this.c.expr(e.value).run;
+      return function* (sc) {
+        yield* awaitSteps(value(sc));
       };
     }
     if (e.kind === "YieldFrom") {
@@ -237,6 +287,19 @@ export class GeneratorBodyCompiler {
     }
     throw unsupportedNested(s);
   }
+}
+
+/** A statement inside which a suspension leaves work for CPython's close-on-free (a try, a with): tracked while the frame is in it. */
+function tracked(inner: GenExec): GenExec {
+  return function* (sc) {
+    const st = runningGenerator();
+    st.tryDepth++;
+    try {
+      yield* inner(sc);
+    } finally {
+      st.tryDepth--;
+    }
+  };
 }
 
 /** Statements without a yield, in order: the first that ends otherwise than normally ends the block. */
@@ -276,104 +339,4 @@ function describe(s: Stmt): string {
     default:
       return `a ${s.kind.toLowerCase()} statement`;
   }
-}
-
-/**
- * The generator object of one call: each next() resumes the body up to its
- * next yield. A return (or the end of the body) exhausts it.
- */
-/** A generator's frame state that its body's statements read while it runs. */
-interface GenState {
-  /** How many try statements the frame is inside. */
-  tryDepth: number;
-}
-
-const runningStates: GenState[] = [];
-
-function runningGenerator(): GenState {
-  const st = runningStates[runningStates.length - 1];
-  if (st === undefined) throw new PymemError("UNSUPPORTED", "a generator body outside its generator");
-  return st;
-}
-
-/** One resumption of a generator body: its state current while it runs, its suspension inside a try recorded. */
-function resume<T>(g: object, st: GenState, step: () => T): T {
-  runningStates.push(st);
-  try {
-    return step();
-  } finally {
-    runningStates.pop();
-    const pending = ctx().suspendedInTry;
-    if (st.tryDepth > 0) pending.add(g);
-    else pending.delete(g);
-  }
-}
-
-export function makeGenerator(start: () => Generator<PyObj, void, undefined>, qualname: string, frameSlots: number | null = null): PyObj {
-  let gen: Generator<PyObj, void, undefined> | null = null;
-  let done = false;
-  let running = false;
-  const st: GenState = { tryDepth: 0 };
-  let self: object | null = null;
-  const it = makeIter(
-    "generator",
-    () => {
-      if (done) return undefined;
-      if (running) throw valueError("generator already executing");
-      gen ??= start();
-      running = true;
-      const g = gen;
-      try {
-        const r = resume(self ?? g, st, () => g.next());
-        if (r.done !== true) return r.value;
-      } catch (e) {
-        done = true;
-        if (e instanceof Return) return undefined;
-        throw e;
-      } finally {
-        running = false;
-      }
-      done = true;
-      return undefined;
-    },
-    () => null,
-  );
-  const g: PyObj = { ...it, qualname, frameSlots };
-  self = g;
-  throwers.set(g, (e) => {
-    // gen_send_ex of an unstarted or finished generator: the exception comes straight back.
-    if (done || gen === null) {
-      done = true;
-      throw e;
-    }
-    if (running) throw valueError("generator already executing");
-    running = true;
-    const gn = gen;
-    try {
-      const r = resume(g, st, () => gn.throw(e));
-      if (r.done !== true) return r.value;
-    } catch (x) {
-      done = true;
-      if (x instanceof Return) return undefined;
-      throw x;
-    } finally {
-      running = false;
-    }
-    done = true;
-    return undefined;
-  });
-  return g;
-}
-
-const throwers = new WeakMap<PyObj, (e: PyException) => PyObj | undefined>();
-
-/**
- * generator.throw(exc): the exception raised at the yield where the body is
- * suspended; the next value it yields, or undefined when the body then ends
- * (StopIteration). An exception the body lets out is thrown on.
- */
-export function generatorThrow(g: PyObj, e: PyException): PyObj | undefined {
-  const t = throwers.get(g);
-  if (t === undefined) throw new PymemError("UNSUPPORTED", "throw() into this generator");
-  return t(e);
 }

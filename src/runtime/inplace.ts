@@ -1,5 +1,6 @@
 // In-place operators (+=, |=, …): list, set, dict and bytearray mutate in
 // place through CPython's own paths; everything else rebinds.
+import { isCollectionSubObject } from "./collectionCtors.js";
 import { typeHasAttribute } from "./missingAttribute.js";
 import type { BinOpName } from "../python/ast.js";
 import { byteArrayExtend } from "./byteArrays.js";
@@ -7,16 +8,18 @@ import { ctx } from "./ctx.js";
 import { dictMerge } from "./dicts.js";
 import { listExtend } from "./lists.js";
 import { updateFrom } from "./methods.js";
-import { NotImplemented, type PyObj } from "./objects.js";
+import { NotImplemented, typeName, type PyObj } from "./objects.js";
 import { binaryOp, userBinaryTail, userNumberSlots } from "./ops.js";
 import { userInplaceCall, userTakesPart } from "./binaryProtocol.js";
 import { setUpdate } from "./sets.js";
 import { setDifferenceUpdate, setIntersectionUpdate, setSymmetricDifferenceUpdate } from "./setAlgebra.js";
 import { arrayExtendArray, arrayInplaceRepeat } from "./arrayObject.js";
-import { typeError } from "./errors.js";
+import { PymemError, typeError } from "./errors.js";
 
 /** In-place operators: list +=, set |=, dict |= … mutate; the rest rebind. */
 export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
+  // Counter.__iadd__ …, deque_inplace_concat, dict_ior on such an object: in place, not modelled for a subclass's.
+  if (isCollectionSubObject(a) || isCollectionSubObject(b)) throw new PymemError("UNSUPPORTED", `an augmented assignment on an object of ${typeName(isCollectionSubObject(a) ? a : b)} (a collections subclass)`);
   const user = userTakesPart(op, a) || userTakesPart(op, b);
   if (user) {
     // binary_iop1: the left operand's __iadd__ …, then binary_op1's __add__/__radd__ …

@@ -11,6 +11,7 @@ import { newTuple } from "./tuples.js";
 import { arrayIter } from "./arrayObject.js";
 import { dequeIter } from "./dequeObject.js";
 import { arrayBackedIter, makeIter } from "./iterObject.js";
+import { nativeSlots } from "./nativeObjects.js";
 
 function dictIter(typeName: string, d: PyDictObj, pick: (k: PyObj, v: PyObj) => PyObj): PyIterObj {
   const it = d.table.map.values();
@@ -105,6 +106,11 @@ export function getIter(o: PyObj): PyIterObj {
       if (o.typeName === "dict_keys") return dictIter("dict_keyiterator", o.dict, (k) => k);
       if (o.typeName === "dict_values") return dictIter("dict_valueiterator", o.dict, (_k, v) => v);
       return dictIter("dict_itemiterator", o.dict, (k, v) => newTuple([k, v]));
+    case "opaque": {
+      const next = nativeSlots(o)?.next;
+      if (next !== undefined) return makeIter(o.typeName, next, () => null);
+      throw typeError(`'${typeName(o)}' object is not iterable`);
+    }
     default:
       throw typeError(`'${typeName(o)}' object is not iterable`);
   }

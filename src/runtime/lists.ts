@@ -112,7 +112,8 @@ export function listExtend(l: PyListObj, src: PyObj): void {
  */
 function extendsByResize(src: PyObj): boolean {
   if (!ctx().layout.rules.listExtendSetDictResizes) return false;
-  if (src.t === "dictview") return true;
+  // Py_IS_TYPE(iterable, &PyDictItems_Type) …: an OrderedDict's odict_keys/values/items are other types.
+  if (src.t === "dictview") return src.dict.flavor?.name !== "OrderedDict";
   return (src.t === "set" || src.t === "frozenset" || (src.t === "dict" && src.flavor === undefined)) && src.sub === undefined;
 }
 

@@ -19,6 +19,7 @@ import { randomModuleAttrs } from "./randomModule.js";
 import { jsonModuleAttrs } from "./jsonModule.js";
 import { copyModuleAttrs } from "./copyModule.js";
 import { enumModuleAttrs } from "./enumModule.js";
+import { flagModuleAttrs } from "./flagModule.js";
 import { datetimeModuleAttrs } from "./datetimeModule.js";
 import { functoolsModuleAttrs } from "./functoolsModule.js";
 import { operatorModuleAttrs } from "./operatorModule.js";
@@ -34,18 +35,29 @@ import { collectionsAbcModuleAttrs } from "./collectionsAbcModule.js";
 import { structModuleAttrs } from "./structModule.js";
 import { uuidModuleAttrs } from "./uuidModule.js";
 import { cmathModuleAttrs } from "./cmathModule.js";
+import { ioModuleAttrs } from "./ioModule.js";
+import { csvModule } from "./csvModule.js";
+import { reModuleAttrs } from "./re/reModule.js";
+import { asyncioModuleAttrs, asyncioRefusals } from "./asyncioModule.js";
+import { codecsModuleAttrs } from "./codecsModule.js";
 import { sysModuleAttrs, sysPerEvaluation } from "./sysModule.js";
 import "./instanceHash.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
 import { builtinFunction as fn, pyInt, pyStr, type NativeFn, type PyClassObj, type PyModuleObj, type PyObj } from "./objects.js";
 import { makeUserClasses } from "./collectionsUserClasses.js";
+import { registerCollectionCtor } from "./collectionCtors.js";
 
 
 /** A stdlib class object: a static type, or Counter, a Python class. */
 function typeOf(name: string, call: NativeFn): PyObj {
   return { t: "type", name, call, attrs: new Map(), ...(name === "Counter" ? { heap: "class" as const } : name === "defaultdict" ? { heap: "extension" as const } : {}) };
 }
+
+registerCollectionCtor("deque", dequeCall);
+registerCollectionCtor("OrderedDict", orderedDictCall);
+registerCollectionCtor("defaultdict", defaultdictCall);
+registerCollectionCtor("Counter", counterCall);
 
 function collectionsAttrs(): [string, PyObj][] {
   return [
@@ -132,7 +144,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["random", lazyModule("random", () => randomModuleAttrs(layout))],
     ["json", lazyModule("json", () => jsonModuleAttrs(layout))],
     ["copy", lazyModule("copy", () => copyModuleAttrs(layout))],
-    ["enum", lazyModule("enum", () => enumModuleAttrs(layout))],
+    ["enum", lazyModule("enum", () => [...enumModuleAttrs(layout), ...flagModuleAttrs(layout)])],
     ["datetime", lazyModule("datetime", () => datetimeModuleAttrs(layout))],
     ["functools", lazyModule("functools", () => functoolsModuleAttrs(layout))],
     ["operator", lazyModule("operator", () => operatorModuleAttrs(layout))],
@@ -147,6 +159,11 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["struct", lazyModule("struct", () => structModuleAttrs(layout))],
     ["uuid", module("uuid", uuid.attrs, uuid.perEvaluation)],
     ["cmath", lazyModule("cmath", () => cmathModuleAttrs(layout))],
+    ["io", lazyModule("io", () => ioModuleAttrs())],
+    ["csv", csvModule()],
+    ["re", lazyModule("re", () => reModuleAttrs(layout))],
+    ["asyncio", module("asyncio", asyncioModuleAttrs(layout), asyncioRefusals())],
+    ["codecs", lazyModule("codecs", () => codecsModuleAttrs())],
   ]);
   return all;
 }

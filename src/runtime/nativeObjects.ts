@@ -13,6 +13,10 @@ export interface NativeSlots {
   readonly call?: NativeFn;
   /** A member or method by name (undefined: not one of the type's own). */
   readonly attr?: (name: string) => PyObj | undefined;
+  /** tp_iternext of a type whose __iter__ returns the object itself (a file, a csv reader): the next item, or undefined at the end. */
+  readonly next?: () => PyObj | undefined;
+  /** mp_subscript (re.Match's m[g]). */
+  readonly getitem?: (key: PyObj) => PyObj;
   /** tp_repr. */
   readonly repr?: () => string;
   /** tp_richcompare, for an operand of this type on either side (the other operand may be anything). */

@@ -115,6 +115,8 @@ export interface PyDequeObj {
   items: PyObj[];
   leftindex: number;
   readonly maxlen: number | null;
+  /** The instance part of a deque subclass's object. */
+  readonly sub?: PyInstanceObj;
 }
 
 /** decimal.Decimal: (-1)**sign * coeff * 10**exp, or a special value. */
@@ -218,7 +220,9 @@ export interface PyFunctionObj {
 /** The builtin a class derives from (its solid base's C type). */
 export type BuiltinBase = "object" | "tuple" | "BaseException" | SubclassableBuiltin;
 /** Builtin types whose subclasses' instances are those builtins' objects carrying the instance part in `sub`. */
-export type SubclassableBuiltin = "list" | "dict" | "set" | "frozenset" | "str" | "int" | "float" | "bytes" | "bytearray";
+export type SubclassableBuiltin = "list" | "dict" | "set" | "frozenset" | "str" | "int" | "float" | "bytes" | "bytearray" | CollectionBase;
+/** collections' types a class statement may derive from (collectionSubclass.ts). */
+export type CollectionBase = "deque" | "OrderedDict" | "defaultdict" | "Counter";
 
 /**
  * The instance part of an object of a subclass of list, dict, str, int …:
@@ -316,6 +320,8 @@ export interface PyOpaqueObj {
   readonly data: unknown;
   /** Elements its type's __sizeof__ adds to tp_basicsize (a Struct's formatcodes), of the leaf table's `item`. */
   readonly indexWords?: number;
+  /** A coroutine's or async generator's frame slots from 3.11 (co_nlocalsplus + co_stacksize); null when pymem cannot tell them. */
+  readonly frameSlots?: number | null;
 }
 
 export type PyTag = PyObj["t"];
@@ -499,6 +505,8 @@ export function typeName(o: PyObj): string {
       return o.metaclass ?? "type";
     case "dict":
       return o.sub !== undefined ? o.sub.cls.name : o.flavor?.name ?? "dict";
+    case "deque":
+      return o.sub !== undefined ? o.sub.cls.name : "deque";
     default:
       return o.t;
   }

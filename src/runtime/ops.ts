@@ -1,5 +1,7 @@
 // Binary and unary operators over the modelled types, with the identity and
 // allocation results of CPython 3.10's implementations.
+import { carryUnsized } from "./unsizedValues.js";
+import { counterSubOperands, isCollectionSubObject } from "./collectionCtors.js";
 import { classHooks } from "./classHooks.js";
 import { typeHasAttribute } from "./missingAttribute.js";
 import type { BinOpName, UnaryOpName } from "../python/ast.js";
@@ -7,7 +9,7 @@ import { complexDiv, complexPow, cProd, type Cx } from "./complexes.js";
 import { chargeText, ctx } from "./ctx.js";
 import { notSupported, pyEq, truthy } from "./compare.js";
 import { dictCopy, dictMerge } from "./dicts.js";
-import { PyException, limitError, typeError, valueError } from "./errors.js";
+import { PyException, PymemError, limitError, typeError, valueError } from "./errors.js";
 import { newListExact } from "./lists.js";
 import {
   checkFloat, floatFloorDiv, floatMod, floatPow, intAdd, intBitOp, intFloorDiv, intLShift, intMod, intMul, intPow,
@@ -56,7 +58,7 @@ export function binaryOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
   if (a.t === "array" && op === "Mult" && repeatCount(b) !== null) return arrayRepeat(a, repeatCount(b) as number);
   if (b.t === "array" && op === "Mult" && repeatCount(a) !== null) return arrayRepeat(b, repeatCount(a) as number);
   const r = numericOp(op, a, b);
-  if (r !== null) return r;
+  if (r !== null) return op === "BitOr" || op === "BitAnd" || op === "BitXor" ? carryUnsized(a, b, r) : r;
   const s = sequenceOp(op, a, b);
   if (s !== null) return s;
   throw notSupported(SYMBOL[op], a, b);
@@ -65,6 +67,8 @@ export function binaryOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
 /** The number slot of a builtin operand facing a setup class: only str/bytes % format anything. */
 function builtinSlot(op: BinOpName, a: PyObj, b: PyObj): PyObj {
   // Beside a builtin subclass's object (int, float, set, dict …): the builtins' own number slots.
+  if ((op === "Add" || op === "Sub" || op === "BitAnd" || op === "BitOr") && a.t === "dict" && b.t === "dict" && counterSubOperands(a, b)) return counterOp(op, a, b);
+  if (isCollectionSubObject(a) || isCollectionSubObject(b)) throw new PymemError("UNSUPPORTED", `the operator ${SYMBOL[op]} on an object of ${typeName(isCollectionSubObject(a) ? a : b)} (a collections subclass: the result is built through the class)`);
   if (subOf(a) !== undefined || subOf(b) !== undefined) {
     const r = numericOp(op, a, b) ?? (op === "Add" || op === "Mult" ? null : sequenceOp(op, a, b));
     if (r !== null) return r;

@@ -9,6 +9,7 @@ import { bytesData, strText } from "./text.js";
 import { charTable } from "./unicodeChars.js";
 import { isUserObj, userText } from "./userDunders.js";
 import { nativeSlots } from "./nativeObjects.js";
+import { flavoredRepr } from "./collectionRepr.js";
 
 /** sys.int_info.default_max_str_digits (CPython 3.10.7+). */
 export const INT_MAX_STR_DIGITS = 4300;
@@ -176,9 +177,12 @@ export function builtinRepr(o: PyObj, active: Set<PyObj> = reprRunning): string 
       return name === "set" ? `{${inner}}` : `${name}({${inner}})`;
     }
     case "dict": {
-      if (active.has(o)) return "{...}";
-      const inner = entered(o, active, () => [...o.table.map.values()].map((e) => `${repr(e.key, active)}: ${repr(e.value, active)}`));
-      return `{${inner.join(", ")}}`;
+      const plain = (): string => {
+        if (active.has(o)) return "{...}";
+        const inner = entered(o, active, () => [...o.table.map.values()].map((e) => `${repr(e.key, active)}: ${repr(e.value, active)}`));
+        return `{${inner.join(", ")}}`;
+      };
+      return o.flavor !== undefined ? flavoredRepr(o, active, (x) => repr(x, active), plain) : plain();
     }
     case "range": {
       const step = o.step === 1n ? "" : `, ${o.step}`;
@@ -215,8 +219,9 @@ export function builtinRepr(o: PyObj, active: Set<PyObj> = reprRunning): string 
       return `array('${o.typecode}', [${o.values.map((v) => (typeof v === "number" && "fd".includes(o.typecode) ? floatRepr(v) : String(v))).join(", ")}])`;
     }
     case "deque": {
-      const inner = o.items.map((x) => repr(x, active)).join(", ");
-      return o.maxlen === null ? `deque([${inner}])` : `deque([${inner}], maxlen=${o.maxlen})`;
+      if (active.has(o)) return "[...]";
+      const inner = entered(o, active, () => o.items.map((x) => repr(x, active)).join(", "));
+      return o.maxlen === null ? `${typeName(o)}([${inner}])` : `${typeName(o)}([${inner}], maxlen=${o.maxlen})`;
     }
     case "Decimal":
       return `Decimal('${decimalToString(o)}')`;

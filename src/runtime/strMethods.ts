@@ -3,9 +3,11 @@
 // and lists preallocated as stringlib's split does.
 import { exactResult } from "./builtinSubclass.js";
 import { truthy } from "./compare.js";
-import { decodeUtf, encodeUtf, utfCodec } from "./utfCodecs.js";
+import { runCodec, textCodec } from "./codecRegistry.js";
+import { textOfCodePoints } from "./codecErrors.js";
+import { UTF_8 } from "./textCodecs.js";
 import { chargeChars, chargeText, ctx } from "./ctx.js";
-import { PyException, limitError, typeError, unsupported, valueError } from "./errors.js";
+import { PyException, limitError, typeError, valueError } from "./errors.js";
 import { strFormat } from "./format.js";
 import { toArray } from "./iteration.js";
 import { listAppend, newListExact } from "./lists.js";
@@ -18,7 +20,7 @@ import {
 import { bytesData, codePoints, joinRuns, MAX_TEXT, strText } from "./text.js";
 import { caseOp } from "./strCase.js";
 import { strPredicate } from "./strPredicates.js";
-import { asciiLower, isUnicodeSpace, unicodeSpaceRuns } from "./unicodeChars.js";
+import { isUnicodeSpace, unicodeSpaceRuns } from "./unicodeChars.js";
 import { newTuple } from "./tuples.js";
 import { newByteArrayExact } from "./ops.js";
 import { getItem } from "./subscript.js";
@@ -40,10 +42,7 @@ function splitList(parts: PyObj[], maxsplit: number): PyListObj {
 const UTF8 = new TextEncoder();
 const SHORT_TEXT = 64;
 
-/**
- * The utf-8 codec over a str that may hold lone surrogates (which JS strings
- * can too): they are not encodable, and the error handler decides.
- */
+/** The utf-8 codec: TextEncoder where the str holds no lone surrogate, else the codec and its error handler. */
 function encodeUtf8(t: string, errors: string): Uint8Array {
   if (t.length <= SHORT_TEXT && /^[\x00-\x7f]*$/.test(t)) {
     // Short ASCII: its bytes are its code units, cheaper to copy than a call into the encoder.
@@ -51,34 +50,9 @@ function encodeUtf8(t: string, errors: string): Uint8Array {
     for (let i = 0; i < t.length; i++) out[i] = t.charCodeAt(i);
     return out;
   }
-  const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+  const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
   if (!lone.test(t)) return UTF8.encode(t);
-  const cps = codePoints(t);
-  const bad = cps.findIndex((c) => c >= 0xd800 && c <= 0xdfff);
-  switch (errors) {
-    case "ignore":
-      return UTF8.encode(t.replace(lone, ""));
-    case "replace":
-      return UTF8.encode(t.replace(lone, "?"));
-    case "surrogatepass": {
-      const out: number[] = [];
-      for (const c of cps) {
-        if (c >= 0xd800 && c <= 0xdfff) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
-        else out.push(...UTF8.encode(String.fromCodePoint(c)));
-      }
-      return Uint8Array.from(out);
-    }
-    case "backslashreplace":
-      return UTF8.encode(t.replace(lone, (c) => `\\u${c.charCodeAt(0).toString(16)}`));
-    case "xmlcharrefreplace":
-      return UTF8.encode(t.replace(lone, (c) => `&#${c.charCodeAt(0)};`));
-    default: {
-      let end = bad;
-      while (end + 1 < cps.length && (cps[end + 1] as number) >= 0xd800 && (cps[end + 1] as number) <= 0xdfff) end++;
-      const what = end === bad ? `character '\\u${(cps[bad] as number).toString(16)}' in position ${bad}` : `characters in position ${bad}-${end}`;
-      throw new PyException("UnicodeEncodeError", `'utf-8' codec can't encode ${what}: surrogates not allowed`);
-    }
-  }
+  return UTF_8.encode(codePoints(t), errors);
 }
 
 function argStr(o: PyObj | undefined, what: string): string | null {
@@ -297,25 +271,12 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
         const errArg = args[1] ?? kw.values.get("errors");
         if (encArg !== undefined && encArg.t !== "str") throw typeError(`encode() argument 'encoding' must be str, not ${typeName(encArg)}`);
         if (errArg !== undefined && errArg.t !== "str") throw typeError(`encode() argument 'errors' must be str, not ${typeName(errArg)}`);
-        const enc = asciiLower(encArg === undefined ? "utf-8" : strText(encArg)).replace(/[-_]/g, "");
+        const enc = encArg === undefined ? "utf-8" : strText(encArg);
         const errors = errArg === undefined ? "strict" : strText(errArg);
-        const t = text();
-        let data: Uint8Array;
-        if (enc === "utf8") data = encodeUtf8(t, errors);
-        else if (enc === "ascii" || enc === "latin1" || enc === "iso88591") {
-          const lim = enc === "ascii" ? 128 : 256;
-          const cps = codePoints(t);
-          const bad = cps.findIndex((c) => c >= lim);
-          if (bad >= 0) {
-            throw new PyException("UnicodeEncodeError", `'${enc === "ascii" ? "ascii" : "latin-1"}' codec can't encode character '\\x${(cps[bad] as number).toString(16)}' in position ${bad}: ordinal not in range(${lim})`);
-          }
-          data = Uint8Array.from(cps);
-        } else {
-          const utf = utfCodec(enc);
-          if (utf === null || errors !== "strict") throw unsupported(`the '${enc}' codec${utf === null ? "" : ` with errors='${errors}'`}`);
-          data = encodeUtf(codePoints(t), utf);
-        }
-        return pyBytes(data);
+        if (enc === "utf-8" || enc === "utf8") return pyBytes(encodeUtf8(text(), errors));
+        const codec = textCodec(enc, "encode");
+        const data = runCodec(enc, "encoding", false, () => codec.encode(codePoints(text()), errors));
+        return codec.freshBytes ? pyBytesFresh(data) : pyBytes(data);
       };
     case "center":
     case "ljust":
@@ -473,24 +434,16 @@ function bytesArg(o: PyObj | undefined): Uint8Array {
   return bytesData(o);
 }
 
-function decodeBytes(data: Uint8Array, enc: string): string {
-  const e = asciiLower(enc).replace(/[-_]/g, "");
-  if (e === "utf8") {
+function decodeBytes(data: Uint8Array, enc: string, errors: string): string {
+  if (enc === "utf-8" || enc === "utf8") {
     try {
-      return new TextDecoder("utf-8", { fatal: true }).decode(data);
+      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(data);
     } catch {
-      throw new PyException("UnicodeDecodeError", "'utf-8' codec can't decode bytes: invalid data");
+      // invalid data: the codec finds the error range and runs the handler
     }
   }
-  if (e === "latin1" || e === "iso88591") return String.fromCharCode(...data);
-  if (e === "ascii") {
-    const bad = data.findIndex((b) => b >= 128);
-    if (bad >= 0) throw new PyException("UnicodeDecodeError", `'ascii' codec can't decode byte 0x${(data[bad] as number).toString(16)} in position ${bad}: ordinal not in range(128)`);
-    return String.fromCharCode(...data);
-  }
-  const utf = utfCodec(e);
-  if (utf !== null) return decodeUtf(data, utf).map((c) => String.fromCodePoint(c)).join("");
-  throw unsupported(`the '${enc}' codec`);
+  const codec = textCodec(enc, "decode");
+  return textOfCodePoints(runCodec(enc, "decoding", false, () => codec.decode(data, errors)));
 }
 
 export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayObj, name: string): NativeFn | null {
@@ -506,7 +459,7 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         const errors = args[1] ?? kw.values.get("errors");
         if (enc !== undefined && enc.t !== "str") throw typeError(`decode() argument 'encoding' must be str, not ${typeName(enc)}`);
         if (errors !== undefined && errors.t !== "str") throw typeError(`decode() argument 'errors' must be str, not ${typeName(errors)}`);
-        return pyStr(decodeBytes(data(), enc === undefined ? "utf-8" : strText(enc)));
+        return pyStr(decodeBytes(data(), enc === undefined ? "utf-8" : strText(enc), errors === undefined ? "strict" : strText(errors)));
       };
     case "hex":
       return ([sepArg, perArg], kw) => {

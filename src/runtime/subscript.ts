@@ -2,6 +2,7 @@
 // implementations return (the operand itself for a full slice of an immutable
 // exact type, cached one-character results, exact-size copies).
 import { classHooks } from "./classHooks.js";
+import { nativeSlots } from "./nativeObjects.js";
 import { chargeChars, ctx } from "./ctx.js";
 import { dictDelete, dictGet, dictSet } from "./dicts.js";
 import { PyException, typeError, keyError } from "./errors.js";
@@ -142,11 +143,13 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
       return pyInt(o.start + i * o.step);
     }
     case "dict": {
-      const v = dictGet(o, key) ?? defaultdictMissing(o, key);
+      const found = dictGet(o, key);
+      if (found !== undefined) return found;
+      // dict_subscript: a subclass's __missing__ answers for a missing key (before Counter's or defaultdict's own).
+      const own = subOf(o) === undefined ? undefined : callDunder(o, "__missing__", [key]);
+      if (own !== undefined) return own;
+      const v = defaultdictMissing(o, key);
       if (v !== undefined) return v;
-      // dict_subscript: a subclass's __missing__ answers for a missing key.
-      const missing = subOf(o) === undefined ? undefined : callDunder(o, "__missing__", [key]);
-      if (missing !== undefined) return missing;
       throw keyError(key, repr(key));
     }
     case "array":
@@ -166,6 +169,10 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
         if (i < 0) i += buf.length;
         if (i < 0 || i >= buf.length) throw new PyException("IndexError", "index out of bounds on dimension 1");
         return pyInt(buf[i] as number);
+      }
+      {
+        const getitem = nativeSlots(o)?.getitem;
+        if (getitem !== undefined) return getitem(key);
       }
       throw typeError(`'${o.typeName}' object is not subscriptable`);
     case "type":

@@ -3,6 +3,7 @@
 // plain classes, builtin subclasses, the stdlib classes with a metaclass of
 // their own (Enum, ABC: their hooks make the subclass) and the metaclasses the
 // setup writes (class M(type)), whose classes record M as their type.
+import { COLLECTION_BASES } from "./collectionCtors.js";
 import { SUBCLASSABLE } from "./builtinBases.js";
 import { classHooks } from "./classHooks.js";
 import { makeClass } from "./classes.js";
@@ -82,15 +83,16 @@ export function typeNew(mcs: PyClassObj | null, args: readonly PyObj[], kw: Kwar
 
 /** The class statement's type(name, bases, ns) with the bases the sandbox knows, made by `meta` (null: type). */
 export function buildClass(name: string, baseObjs: readonly PyObj[], ns: Map<string, PyObj>, kw: Kwargs, meta: PyClassObj | null): PyObj {
-  const stdlibMeta = baseObjs.map((b) => classHooks(b)?.subclass).find((h) => h !== undefined);
+  const metaHooks = baseObjs.map((b) => classHooks(b)).find((h) => h?.subclass !== undefined);
+  const stdlibMeta = metaHooks?.subclass;
   if (stdlibMeta !== undefined) {
-    if (kw.values.size > 0) throw new PymemError("UNSUPPORTED", "class keywords over an Enum or ABC base");
+    if (kw.values.size > 0 && metaHooks?.keywords !== true) throw new PymemError("UNSUPPORTED", "class keywords over an Enum or ABC base");
     // A builtin type first among the bases (class X(int, Enum)): the members' type, the solid base.
     const first = baseObjs[0];
     const builtin = first !== undefined && first.t === "type" && SUBCLASSABLE.has(first.name) && first.heap === undefined ? (first.name as BuiltinBase) : undefined;
     const rest = builtin === undefined ? baseObjs : baseObjs.slice(1);
     if (rest.some((b) => b.t !== "class")) throw new PymemError("UNSUPPORTED", `a class over ${baseObjs.map((b) => typeName(b)).join(", ")} with a metaclass (mixed bases)`);
-    return stdlibMeta(name, rest as PyClassObj[], ns, builtin);
+    return stdlibMeta(name, rest as PyClassObj[], ns, builtin, kw);
   }
   const classes: PyClassObj[] = [];
   let builtinBase: BuiltinBase | undefined;
@@ -99,7 +101,7 @@ export function buildClass(name: string, baseObjs: readonly PyObj[], ns: Map<str
     if (b.t === "class") classes.push(b);
     else if (b.t === "type" && b.name === "object") continue;
     else if (b.t === "type" && b.name === "type" && b.heap === undefined) typeBase = true;
-    else if (b.t === "type" && (b.name === "tuple" || (SUBCLASSABLE.has(b.name) && b.heap === undefined))) {
+    else if (b.t === "type" && (b.name === "tuple" || (SUBCLASSABLE.has(b.name) && (b.heap === undefined || COLLECTION_BASES.has(b.name))))) {
       const other = builtinBase ?? classes.find((c) => c.builtinBase !== "object")?.builtinBase;
       if (other !== undefined && other !== b.name) throw typeError("multiple bases have instance lay-out conflict");
       builtinBase = b.name as BuiltinBase;

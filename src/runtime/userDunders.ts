@@ -110,7 +110,6 @@ export function dunderUnsupported(cls: PyClassObj | null, name: string): PymemEr
  */
 const NEVER: ReadonlySet<string> = new Set([
   "__del__", "__sizeof__", "__mro_entries__",
-  "__aiter__", "__anext__", "__await__",
 ]);
 
 /** type.__setattr__ of a special method pymem never calls. */

@@ -7,11 +7,14 @@ import { PyException, PymemError, typeError } from "./errors.js";
 import { exceptionObject } from "./exceptions.js";
 import { None, typeName, type PyObj } from "./objects.js";
 import { callBound, isUserObj, lookupDunder } from "./userDunders.js";
+import { nativeSlots } from "./nativeObjects.js";
 
 /** A manager's __enter__ and __exit__, or the version's error for an object without them. */
 export function contextMethods(mgr: PyObj): { readonly enter: PyObj; readonly exit: PyObj } {
-  const enter = lookupDunder(mgr, "__enter__");
-  const exit = lookupDunder(mgr, "__exit__");
+  // A native object's methods (io.StringIO's) come bound from its type's slots.
+  const native = nativeSlots(mgr)?.attr;
+  const enter = lookupDunder(mgr, "__enter__") ?? native?.("__enter__");
+  const exit = lookupDunder(mgr, "__exit__") ?? native?.("__exit__");
   if (enter === undefined || exit === undefined) {
     // A builtin object CPython gives __enter__ (a file, a lock …) is not modelled; any other is the protocol's error.
     const names = ctx().layout.attributeNames[typeName(mgr)]?.split(" ") ?? [];

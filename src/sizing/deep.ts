@@ -145,7 +145,7 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
     }
     // An object of a builtin subclass: its __dict__ and slots besides the builtin's contents.
     const sub = subOf(o);
-    if (sub !== undefined) walkInstancePart(sub);
+    if (sub !== undefined && sub.cls.static !== true && sub.cls.stdlib !== true) walkInstancePart(sub);
   }
   function walkInstancePart(o: PyInstanceObj): void {
     {

@@ -129,6 +129,9 @@ function dictLaid(o: PyDictObj, layout: Layout): Laid {
  * then its __dict__ and __weakref__ pointers if no base had them. Checked
  * against tp_basicsize by the caller.
  */
+const BASE_HAS_DICT: ReadonlySet<string> = new Set(["BaseException", "OrderedDict", "Counter"]);
+const BASE_HAS_WEAKREF: ReadonlySet<string> = new Set(["set", "frozenset", "deque", "OrderedDict", "Counter"]);
+
 function heapTypeMembers(cls: PyClassObj, o: PyObj, layout: Layout): { field: string; value: string }[] {
   // A version may keep __dict__ / __weakref__ in the pre-header instead (3.11+; over a var-sized base from 3.12).
   const pre = (cls.shape.preHeader ?? 0) > 0;
@@ -136,10 +139,10 @@ function heapTypeMembers(cls: PyClassObj, o: PyObj, layout: Layout): { field: st
   const managed = pre && (!varSized || layout.heapType.varSizedDictShared) ? layout.heapType.managedMembers : { dict: false, weakref: false };
   const slotValue = (name: string): PyObj | undefined => (o.t === "instance" ? slotGet(o, name) : undefined);
   const out: { field: string; value: string }[] = [];
-  // Over a builtin exception the __dict__ pointer is the base struct's own (laid out by the caller).
-  let dict = cls.builtinBase === "BaseException";
-  // set and frozenset have a weakref list of their own (in the base struct).
-  let weak = cls.builtinBase === "set" || cls.builtinBase === "frozenset";
+  // Over a builtin exception, an OrderedDict (od_inst_dict) or a Counter (a Python class) the __dict__ pointer is the base struct's own (laid out by the caller).
+  let dict = BASE_HAS_DICT.has(cls.builtinBase);
+  // set, frozenset, deque and OrderedDict have a weakref list of their own (in the base struct), as Counter has its __weakref__.
+  let weak = BASE_HAS_WEAKREF.has(cls.builtinBase);
   for (const c of [...cls.mro].reverse()) {
     if (c.static === true) continue;
     for (const s of c.slots) {
@@ -237,7 +240,8 @@ function subclassLaid(o: PyObj, sub: PyInstanceObj, layout: Layout): LaidOrNot {
       off += slot.size;
     }
   }
-  rows.push(...base.rows.filter((r) => r.offset === null));
+  // The base's own pre-header (a Counter's) is the class's now, laid out below.
+  rows.push(...base.rows.filter((r) => r.offset === null && r.field !== "(pre-header)"));
   const pre = sub.cls.shape.preHeader ?? 0;
   if (pre > 0) rows.unshift(preHeaderRow(pre, sub.dict !== null ? "dict" : "NULL"));
   return { struct: `${sub.cls.name} instance (${base.struct})`, gc: true, rows };

@@ -6,8 +6,11 @@ import { latin1Char, subOf, typeName, type PyClassObj, type PyObj, type PyStrObj
 import { seqLen } from "../runtime/seq.js";
 import { unsupported } from "../runtime/errors.js";
 import { stdlibHeapType } from "./heapTypes.js";
+import { unsizedReason } from "../runtime/unsizedValues.js";
 
 export function getsizeof(o: PyObj, layout: Layout): number {
+  const unsized = unsizedReason(o);
+  if (unsized !== undefined) throw unsupported(unsized);
   const sub = subOf(o);
   if (sub !== undefined) return subclassSizeof(o, sub.cls.shape, layout);
   switch (o.t) {
@@ -64,6 +67,11 @@ export function getsizeof(o: PyObj, layout: Layout): number {
       if (o.indexWords !== undefined) return leafSize(o, layout) + o.indexWords * indexItemSize(o.typeName, layout);
       return leafSize(o, layout);
     case "opaque":
+      // A coroutine or async generator embeds its frame from 3.11, as a generator does.
+      if (o.frameSlots !== undefined && layout.generatorFrame !== null) {
+        if (o.frameSlots === null) throw unsupported(`the size of this ${o.typeName} under CPython ${layout.python} (its frame follows the compiler's stack depth, which pymem does not lay out for it)`);
+        return layout.generatorFrame.fixed + layout.generatorFrame.slot * o.frameSlots;
+      }
       if (o.indexWords !== undefined) return leafSize(o, layout) + o.indexWords * indexItemSize(o.typeName, layout);
       return leafSize(o, layout);
     default:
@@ -83,7 +91,14 @@ function subclassSizeof(o: PyObj, shape: HeapTypeShape, layout: Layout): number 
     case "list":
       return layout.list.sizeof(o.allocated) - layout.list.struct.size + shape.basicsize + pre;
     case "dict":
+      if (o.flavor !== undefined) {
+        // odict_sizeof / _PyDict_SizeOf from the subclass's tp_basicsize (Counter's own pre-header is the class's now).
+        const f = o.flavor.name;
+        return layout.dictFlavor.sizeof(f, o.table.size, o.table.general, o.table.used, o.flavor.mutated === true) - layout.dictFlavor.preHeader[f] - layout.dictFlavor.structs[f].size + shape.basicsize + pre;
+      }
       return layout.dict.sizeof(o.table.size, o.table.general) - layout.dict.struct.size + shape.basicsize + pre;
+    case "deque":
+      return layout.deque.sizeof(o.leftindex, o.items.length) - layout.deque.struct.size + shape.basicsize + pre;
     case "set":
     case "frozenset":
       return layout.set.sizeof(o.table.size) - layout.set.struct.size + shape.basicsize + pre;

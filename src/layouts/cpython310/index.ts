@@ -1,6 +1,7 @@
 // CPython 3.10 on x86-64 Linux.
 import type { Layout } from "../layout.js";
 import { STRUCT_HEAP_TYPES } from "./structobject.js";
+import { CSV_HEAP_TYPES } from "./ioobjects.js";
 import { byteArrayExactAlloc, byteArrayResize, ob_bytesElement, PyByteArrayObjectStruct, sizeofByteArray } from "./PyByteArrayObject.js";
 import { ob_svalField, PyBytesObjectStruct, sizeofBytes } from "./PyBytesObject.js";
 import {
@@ -26,6 +27,7 @@ import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { exceptionMembers } from "./exceptionMembers.js";
 import { PyBaseExceptionObject } from "./leaves.js";
 import { unicodeData310 } from "./unicodeData.js";
+import { BASE_CODEC_REGISTRY } from "../codecTables.js";
 import { ARRAY_ITEMSIZE, ARRAY_ITEMTYPE, arrayobjectStruct, arrayResize, sizeofArray } from "./arrayobject.js";
 import { BLOCKLEN, blockStruct, CENTER, dequeBlocks, dequeobjectStruct, sizeofDeque } from "./dequeobject.js";
 import { _odictnodeStruct, dictFlavorStructs, od_fast_nodesElement, odFastNodesSize, sizeofFlavoredDict } from "./odictobject.js";
@@ -39,7 +41,11 @@ import { USER_CLASSES_SOURCE } from "./collectionsSource.js";
 export const cpython310: Layout = {
   python: "3.10",
   collectionsSource: USER_CLASSES_SOURCE,
-  rules: { structPackCachesOneByte: true, enumReprEnum: false, abstractInstantiation: "counted", sliceHashable: false, arrayMutableSequence: true, bisectHiAcceptsNone: true, templateIdentifiers: false, textwrapLongWordHyphens: true, textwrapIndentSeparateItems: false, dictKeyKinds: false, byteArrayFromListResizesOnce: false, asciiStrIterator: false, negativeZeroCoercion: false, divremMaybeSmall: false, boolReprStatic: false, percentEmptyFieldWrites: false, tupleResizeToEmptySingleton: false, dataclassSlotsSkipInherited: false, strSplitPresizes: false, asdictListComprehension: false, mergeClonesIntoSplitTarget: true, nestedFStrings: false, generatorMinDepth: 1, yieldFromDepth: 2, boolOpCopies: false, kwNamesOnStack: false, delItemKeepsAllocation: false, chrRangeValueError: false, inlineValuesNeedPlainLayout: false, clearKeepsEmbeddedValues: false, listExtendSetDictResizes: false, popToEmptyClears: false, boolArgsTruthy: false, inlinedComprehensions: false, managedDicts: false, listExtendPreallocates: true, dictNewAllocatesKeys: false, stackUseGuideline: 30, emptyFrozensetSingleton: false, heapExtensionTypes: ["array", ...FUNCTOOLS_HEAP_TYPES, ...STRUCT_HEAP_TYPES], functools: { reduceEmptyWord: "iterable", totalOrderingViaInstance: false, wrapperAssignments: ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] }, zeroFlagAlignsEveryType: false, replaceCountOnEmptyIsNoop: false, constDisplaysFolded: true, zipStrict: true, truncResultNeedsIndex: true, unpackOpcodes: false, xSubMaybeSmall: true, fromDoubleMaybeSmall: true, keysViewSetFromDict: true, arrayUnicodeMakesWstr: false, patternMatching: true, matchClassWord: "type", relaxedDecorators: true, starredForIterable: true, walrusInSetDisplay: true, walrusInSubscript: true, pgenStack: null, propertyErrorNamesAttribute: true, factorialTakesIntegralFloat: false, jsonTrailingCommaError: false, jsonNanErrorShowsValue: false, enumSortOrder: false, enumAutoFromMax: false, withProtocolMessage: false, dictGetMakesPlainDict: false, classBodyMetadata: false, typingParamSpec: true, origClassCatchesAll: false },
+  rules: { structPackCachesOneByte: true, enumReprEnum: false, flagBoundary: false, abstractInstantiation: "counted", sliceHashable: false, arrayMutableSequence: true, bisectHiAcceptsNone: true, templateIdentifiers: false, textwrapLongWordHyphens: true, textwrapIndentSeparateItems: false, dictKeyKinds: false, byteArrayFromListResizesOnce: false, asciiStrIterator: false, negativeZeroCoercion: false, divremMaybeSmall: false, boolReprStatic: false, percentEmptyFieldWrites: false, tupleResizeToEmptySingleton: false, dataclassSlotsSkipInherited: false, strSplitPresizes: false, asdictListComprehension: false, mergeClonesIntoSplitTarget: true, nestedFStrings: false, generatorMinDepth: 1, yieldFromDepth: 2, asyncioSleepFrameSlots: null, asyncWithMessage: "attribute", boolOpCopies: false, kwNamesOnStack: false, delItemKeepsAllocation: false, chrRangeValueError: false, inlineValuesNeedPlainLayout: false, clearKeepsEmbeddedValues: false, listExtendSetDictResizes: false, popToEmptyClears: false, boolArgsTruthy: false, inlinedComprehensions: false, managedDicts: false, listExtendPreallocates: true, dictNewAllocatesKeys: false, stackUseGuideline: 30, emptyFrozensetSingleton: false, heapExtensionTypes: ["array", ...FUNCTOOLS_HEAP_TYPES, ...STRUCT_HEAP_TYPES, ...CSV_HEAP_TYPES, ...STRUCT_HEAP_TYPES], functools: { reduceEmptyWord: "iterable", totalOrderingViaInstance: false, wrapperAssignments: ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] }, zeroFlagAlignsEveryType: false, replaceCountOnEmptyIsNoop: false, constDisplaysFolded: true, zipStrict: true, truncResultNeedsIndex: true, unpackOpcodes: false, xSubMaybeSmall: true, fromDoubleMaybeSmall: true, keysViewSetFromDict: true, arrayUnicodeMakesWstr: false, patternMatching: true, matchClassWord: "type", relaxedDecorators: true, starredForIterable: true, walrusInSetDisplay: true, walrusInSubscript: true, pgenStack: null, propertyErrorNamesAttribute: true, factorialTakesIntegralFloat: false, jsonTrailingCommaError: false, jsonNanErrorShowsValue: false, enumSortOrder: false, enumAutoFromMax: false, withProtocolMessage: false, dictGetMakesPlainDict: false, classBodyMetadata: false, typingParamSpec: true, origClassCatchesAll: false , re: { atomicGroups: false, globalFlagsAtStart: false, repeatOnePushesMarks: false, templateInC: false, errorName: "error" } , odictInstDictShared: true , codecFailureNote: false },
+  csvMessages: {
+    newlineInField: "new-line character seen in unquoted field - do you need to open the file in universal-newline mode?",
+    notTextHint: "the file should be opened in text mode",
+  },
   // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
   release: [3, 10, 13],
   dataclassKeywords: ["init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args", "kw_only", "slots"],
@@ -52,6 +58,7 @@ export const cpython310: Layout = {
   exceptionMembers,
   noneHash: null,
   unicodeData: unicodeData310,
+  codecRegistry: BASE_CODEC_REGISTRY,
   gcHead: PyGC_HeadStruct,
   long: { sizeof: sizeofLong, sizeofBool, struct: PyLongObjectStruct, digit: digitField, digits: longDigits, countedDigits: longDigits, digitBase: 2 ** PyLong_SHIFT },
   float: { size: sizeofPyFloatObject, complexSize: sizeofPyComplexObject, struct: PyFloatObjectStruct, complexStruct: PyComplexObjectStruct },

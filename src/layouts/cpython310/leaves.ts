@@ -8,6 +8,9 @@ import { PyTypeObjectStruct } from "./PyTypeObject.js";
 import { itertoolsLeafTypes } from "./itertoolsobject.js";
 import { functoolsLeafTypes } from "./functoolsobject.js";
 import { structLeafTypes } from "./structobject.js";
+import { ioLeafTypes } from "./ioobjects.js";
+import { sreLeafTypes } from "./sreobject.js";
+import { coroutineLeafTypes } from "./genobject.js";
 
 export const HEAD = { embed: PyObjectStruct } as const;
 
@@ -186,6 +189,7 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   enumerate: leaf(enumobject, true),
   reversed: leaf(reversedobject, true),
   generator: leaf(PyGenObject, true),
+  ...coroutineLeafTypes(false),
   dict_keys: leaf(_PyDictViewObject, true),
   dict_values: leaf(_PyDictViewObject, true),
   dict_items: leaf(_PyDictViewObject, true),
@@ -221,6 +225,8 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   ...itertoolsLeafTypes,
   ...functoolsLeafTypes,
   ...structLeafTypes(true),
+  ...ioLeafTypes(true),
+  ...sreLeafTypes(true),
 };
 
 /** getsizeof of each leaf type, by type name. */

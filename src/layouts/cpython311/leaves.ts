@@ -37,8 +37,8 @@ const PyFunctionObject = cstruct("PyFunctionObject", [
 const ChainMap = cstruct("ChainMap instance", [MANAGED_DICT_PREHEADER, HEAD, ptr("__weakref__")]);
 const Random = cstruct("Random instance", [MANAGED_DICT_PREHEADER, HEAD, ...RandomObjectFields, ptr("__weakref__")]);
 
-/** The leaves, less the generator: its size follows its code's frame from 3.11, which pymem does not compile yet. */
-const { generator: _generator, ...rest } = leafTypes310;
+/** The leaves, less the generator, coroutine and async generator: their size follows their code's frame from 3.11 (layout.generatorFrame). */
+const { generator: _generator, coroutine: _coroutine, async_generator: _asyncGenerator, ...rest } = leafTypes310;
 
 export const leafTypes: Readonly<Record<string, LeafType>> = {
   ...rest,

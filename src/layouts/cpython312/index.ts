@@ -1,4 +1,5 @@
 // CPython 3.12 on x86-64 Linux: what differs from 3.11 (cpython311/index.ts).
+import { IO_HEAP_TYPES } from "./ioobjects.js";
 import type { Layout } from "../layout.js";
 import { cpython311 } from "../cpython311/index.js";
 import { leafSizesOf } from "../cpython310/leaves.js";
@@ -36,7 +37,10 @@ export const cpython312: Layout = {
   rules: {
     ...cpython311.rules,
     origClassCatchesAll: true,
+    re: { ...cpython311.rules.re, templateInC: true },
+    odictReprDictStyle: true,
     abstractInstantiation: "implementation",
+    codecFailureNote: true,
     sliceHashable: true,
     matchClassWord: "class",
     functools: { ...cpython311.rules.functools, wrapperAssignments: [...cpython311.rules.functools.wrapperAssignments, "__type_params__"] },
@@ -51,7 +55,7 @@ export const cpython312: Layout = {
     nestedFStrings: true,
     generatorMinDepth: 2,
     yieldFromDepth: 3,
-    heapExtensionTypes: [...cpython311.rules.heapExtensionTypes, "deque", "defaultdict", ...ITERTOOLS_HEAP_TYPES],
+    heapExtensionTypes: [...cpython311.rules.heapExtensionTypes, "deque", "defaultdict", ...ITERTOOLS_HEAP_TYPES, ...IO_HEAP_TYPES],
   },
   attributeNames: ATTRIBUTE_NAMES,
   signatures: SIGNATURES,

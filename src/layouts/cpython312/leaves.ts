@@ -9,6 +9,8 @@ import { leafTypes as leafTypes311 } from "../cpython311/leaves.js";
 import { PREHEADER } from "./PyHeapTypeObject.js";
 import { PyTypeObjectStruct } from "./PyTypeObject.js";
 import { itertoolsLeafTypes } from "./itertoolsobject.js";
+import { ioLeafTypes } from "../cpython310/ioobjects.js";
+import { stringio312 } from "./ioobjects.js";
 
 /** PyFunctionObject gains func_typeparams (PEP 695). */
 const PyFunctionObject = cstruct("PyFunctionObject", [
@@ -36,4 +38,5 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   longrange_iterator: leaf(longrangeiterobject, false),
   ChainMap: leaf(ChainMap, true),
   Random: leaf(Random, true),
+  ...ioLeafTypes(true, stringio312),
 };

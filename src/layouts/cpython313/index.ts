@@ -11,6 +11,7 @@ import { PREINTERNED_CHARS } from "./internedChars.js";
 import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { PyBaseExceptionObject } from "../cpython311/leaves.js";
 import { unicodeData313 } from "./unicodeData.js";
+import { CODEC_REGISTRY } from "./codecRegistry.js";
 import { itertoolsLeafTypes } from "./itertoolsobject.js";
 import { functoolsLeafTypes313 } from "../cpython310/functoolsobject.js";
 import { USER_CLASSES_SOURCE } from "./collectionsSource.js";
@@ -24,8 +25,10 @@ export const cpython313: Layout = {
   collectionsSource: USER_CLASSES_SOURCE,
   // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
   release: [3, 13, 0],
+  csvMessages: { ...cpython312.csvMessages, newlineInField: "new-line character seen in unquoted field - do you need to open the file with newline=''?" },
   rules: {
     ...cpython312.rules,
+    re: { ...cpython312.rules.re, errorName: "PatternError" },
     listExtendSetDictResizes: true,
     classBodyMetadata: true,
     delItemKeepsAllocation: true,
@@ -49,6 +52,7 @@ export const cpython313: Layout = {
   exceptionTypes: EXCEPTION_TYPES,
   baseException: PyBaseExceptionObject,
   unicodeData: unicodeData313,
+  codecRegistry: CODEC_REGISTRY,
   decimal: { ...cpython312.decimal, sizeof: sizeofDecimal, gc: true },
   heapType: { ...cpython312.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType },
   leaves: leafSizesOf(leafTypes),

@@ -12,6 +12,7 @@ import { PREINTERNED_CHARS } from "./internedChars.js";
 import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { PyBaseExceptionObject } from "../cpython310/leaves.js";
 import { unicodeData38 } from "./unicodeData.js";
+import { CODEC_REGISTRY } from "./codecRegistry.js";
 import { USER_CLASSES_SOURCE } from "./collectionsSource.js";
 
 /** list_resize of 3.8: newsize + newsize/8 + (3 or 6), with no rounding to a multiple of 4. */
@@ -36,6 +37,7 @@ export const cpython38: Layout = {
   exceptionTypes: EXCEPTION_TYPES,
   baseException: PyBaseExceptionObject,
   unicodeData: unicodeData38,
+  codecRegistry: CODEC_REGISTRY,
   rules: { ...cpython39.rules, heapExtensionTypes: [], structPackCachesOneByte: false, abstractInstantiation: "plural", bisectHiAcceptsNone: false, functools: { ...cpython39.rules.functools, totalOrderingViaInstance: true }, replaceCountOnEmptyIsNoop: true, constDisplaysFolded: false, unpackOpcodes: true, xSubMaybeSmall: false, fromDoubleMaybeSmall: false, keysViewSetFromDict: false, arrayUnicodeMakesWstr: true, relaxedDecorators: false, starredForIterable: false, walrusInSetDisplay: false, pgenStack: { maxStack: 1500, statesPerLevel: 16 } },
   list: { ...cpython39.list, resize: listResize },
   // set_add_entry puts a new key in a dummy slot its probe passed, as 3.10 does (3.9 does not).

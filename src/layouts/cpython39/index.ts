@@ -37,7 +37,8 @@ export const cpython39: Layout = {
   baseException: PyBaseExceptionObject,
   // Before 3.10: no end position in SyntaxError, no name/obj in NameError and AttributeError.
   exceptionMembers: { ...Object.fromEntries(Object.entries(cpython310.exceptionMembers).filter(([k]) => k !== "NameError" && k !== "AttributeError")), SyntaxError: syntaxErrorMembers38 },
-  rules: { ...cpython310.rules, typingParamSpec: false, arrayMutableSequence: false, textwrapLongWordHyphens: false, patternMatching: false, mergeClonesIntoSplitTarget: false, listExtendPreallocates: false, dictNewAllocatesKeys: true, stackUseGuideline: null, emptyFrozensetSingleton: true, heapExtensionTypes: [...STRUCT_HEAP_TYPES], functools: { ...cpython310.rules.functools, reduceEmptyWord: "sequence" }, zeroFlagAlignsEveryType: true, constDisplaysFolded: true, zipStrict: false, truncResultNeedsIndex: false, walrusInSubscript: false, propertyErrorNamesAttribute: false, factorialTakesIntegralFloat: true },
+  rules: { ...cpython310.rules, asyncWithMessage: "attributeExitFirst", typingParamSpec: false, arrayMutableSequence: false, textwrapLongWordHyphens: false, patternMatching: false, mergeClonesIntoSplitTarget: false, listExtendPreallocates: false, dictNewAllocatesKeys: true, stackUseGuideline: null, emptyFrozensetSingleton: true, heapExtensionTypes: [...STRUCT_HEAP_TYPES], functools: { ...cpython310.rules.functools, reduceEmptyWord: "sequence" }, zeroFlagAlignsEveryType: true, constDisplaysFolded: true, zipStrict: false, truncResultNeedsIndex: false, walrusInSubscript: false, propertyErrorNamesAttribute: false, factorialTakesIntegralFloat: true },
+  csvMessages: { ...cpython310.csvMessages, notTextHint: "did you open the file in text mode?" },
   dataclassKeywords: ["init", "repr", "eq", "order", "unsafe_hash", "frozen"],
   list: {
     ...cpython310.list,

@@ -6,6 +6,9 @@ import { HEAD, leaf, leafTypes as leafTypes310, type LeafType } from "../cpython
 import { ptr, SIZEOF, ssize } from "../cpython310/platform.js";
 import { functoolsLeafTypes39 } from "../cpython310/functoolsobject.js";
 import { structLeafTypes } from "../cpython310/structobject.js";
+import { ioLeafTypes } from "../cpython310/ioobjects.js";
+import { sreLeafTypes } from "../cpython310/sreobject.js";
+import { coroutineLeafTypes } from "../cpython310/genobject.js";
 
 const PyFunctionObject = cstruct("PyFunctionObject", [
   HEAD,
@@ -42,10 +45,14 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   ...leafTypes310,
   function: leaf(PyFunctionObject, true),
   generator: leaf(PyGenObject, true),
+  ...coroutineLeafTypes(true),
   zip: leaf(zipobject, true),
   property: leaf(propertyobject, true),
   Field: leaf(Field, true),
   ...functoolsLeafTypes39,
   // _struct's types gained tp_traverse (and so the GC header) with 3.10's heap types.
   ...structLeafTypes(false),
+  // _csv's types became GC-tracked heap types in 3.10.
+  ...ioLeafTypes(false),
+  ...sreLeafTypes(false),
 };

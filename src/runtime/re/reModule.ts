@@ -1,0 +1,201 @@
+// The re module: compile (cached per evaluation) and the functions over a
+// pattern and a subject — match, search, fullmatch, findall, finditer,
+// split, sub, subn — as _sre.c builds their results (lists by append, new
+// tuples, slices of the subject), escape, the flag constants, and re.error.
+import type { Layout } from "../../layouts/layout.js";
+import { callObject } from "../calls.js";
+import { ctx } from "../ctx.js";
+import { typeError } from "../errors.js";
+import { isCallableObj } from "../callable.js";
+import { makeIter } from "../iterObject.js";
+import { listAppend, newEmptyList } from "../lists.js";
+import { nativeObject, nativeSlots } from "../nativeObjects.js";
+import { builtinFunction as fn, emptyStr, None, pyInt, pyIntFresh, pyStr, pyStrFresh, type Kwargs, type PyObj, type PyStrObj } from "../objects.js";
+import { newTuple, tuple2 } from "../tuples.js";
+import { strText } from "../text.js";
+import { FLAG } from "./reSource.js";
+import { groupValue, makeMatch, substr, type MatchData } from "./reMatchObject.js";
+import { compilePattern, patternOf, raiseReError, registerPattern, type Pattern } from "./rePattern.js";
+import { reErrorClass } from "./reErrorClass.js";
+import { Scanner, subjectArg } from "./reSearch.js";
+import { expandTemplate, parseTemplate } from "./reTemplate.js";
+import { ReError } from "./reError.js";
+import { markUnsized } from "../unsizedValues.js";
+
+type Args = readonly PyObj[];
+
+function arg(args: Args, kw: Kwargs, i: number, name: string): PyObj | undefined {
+  return args[i] ?? kw.values.get(name);
+}
+
+function intArg(o: PyObj | undefined, dflt: number): number {
+  if (o === undefined) return dflt;
+  if (o.t === "int" || o.t === "bool") return Number(o.v);
+  throw typeError(`'${o.t}' object cannot be interpreted as an integer`);
+}
+
+function matchObj(m: MatchData | null): PyObj {
+  return m === null ? None : makeMatch(m);
+}
+
+function findall(p: Pattern, sc: Scanner): PyObj {
+  const out = newEmptyList();
+  for (let m = sc.next(); m !== null; m = sc.next()) {
+    let item: PyObj;
+    if (p.groups === 0) item = groupValue(m, 0, emptyStr);
+    else if (p.groups === 1) item = groupValue(m, 1, emptyEmpty(m));
+    else item = newTuple(Array.from({ length: p.groups }, (_, i) => groupValue(m, i + 1, emptyEmpty(m))));
+    listAppend(out, item);
+  }
+  return out;
+}
+
+/** state_getslice(..., empty=1) of an unset group: getslice(0, 0), the subject itself when it is ''. */
+function emptyEmpty(m: MatchData): PyObj {
+  return substr(m.subject, 0, 0);
+}
+
+function split(p: Pattern, sc: Scanner, maxsplit: number): PyObj {
+  const out = newEmptyList();
+  let last = sc.start;
+  let n = 0;
+  while (maxsplit === 0 || n < maxsplit) {
+    const m = sc.next();
+    if (m === null) break;
+    const [a, b] = m.spans[0] as [number, number];
+    listAppend(out, substr(sc.subject, last, a));
+    for (let g = 1; g <= p.groups; g++) listAppend(out, groupValue(m, g, None));
+    n++;
+    last = b;
+  }
+  listAppend(out, substr(sc.subject, last, sc.end));
+  return out;
+}
+
+function subx(p: Pattern, repl: PyObj, sc: Scanner, count: number): [PyObj, number] {
+  let filter: ((m: MatchData) => PyObj) | null = null;
+  let literal: PyObj | null = null;
+  if (isCallableObj(repl)) filter = (m) => callObject(repl, [makeMatch(m)]);
+  else if (repl.t === "str") {
+    if (!strText(repl).includes("\\")) literal = repl;
+    else {
+      let chunks;
+      try {
+        chunks = parseTemplate(repl, p);
+      } catch (e) {
+        if (e instanceof ReError) raiseReError(e);
+        throw e;
+      }
+      const inC = ctx().layout.rules.re.templateInC;
+      const first = chunks[0];
+      if (chunks.length === 0) literal = emptyStr;
+      else if (chunks.length === 1 && first !== undefined && "lit" in first) literal = first.lit;
+      else filter = (m) => expandTemplate(chunks, m, inC);
+    }
+  } else throw typeError(`expected str instance, ${repl.t} found`);
+  const parts: PyObj[] = [];
+  let i = 0;
+  let n = 0;
+  while (count === 0 || n < count) {
+    const m = sc.next();
+    if (m === null) break;
+    const [b, e] = m.spans[0] as [number, number];
+    if (i < b) parts.push(substr(sc.subject, i, b));
+    const item = literal ?? (filter as (m: MatchData) => PyObj)(m);
+    if (item !== None) parts.push(item);
+    i = e;
+    n++;
+  }
+  if (i < sc.end) parts.push(substr(sc.subject, i, sc.end));
+  if (parts.length === 0) return [substr(sc.subject, 0, 0), n];
+  parts.forEach((x, k) => {
+    if (x.t !== "str") throw typeError(`sequence item ${k}: expected str instance, ${x.t} found`);
+  });
+  if (parts.length === 1) return [parts[0] as PyObj, n];
+  const text = parts.map((x) => strText(x as PyStrObj)).join("");
+  return [text === "" ? emptyStr : pyStrFresh(text), n];
+}
+
+function escape(o: PyObj | undefined): PyObj {
+  if (o === undefined || o.t !== "str") throw typeError("escape() argument must be str");
+  const special = "()[]{}?*+-|^$\\.&~# \t\n\r\v\f";
+  let out = "";
+  for (const ch of strText(o)) out += special.includes(ch) ? "\\" + ch : ch;
+  return pyStr(out);
+}
+
+function patternObject(p: Pattern): PyObj {
+  if (p.obj !== null) return p.obj;
+  const scan = (args: Args, kw: Kwargs): Scanner => new Scanner(p, subjectArg(arg(args, kw, 0, "string")), intArg(arg(args, kw, 1, "pos"), 0), intArg(arg(args, kw, 2, "endpos"), Number.MAX_SAFE_INTEGER));
+  const methods: Record<string, (args: Args, kw: Kwargs) => PyObj> = {
+    match: (a, k) => matchObj(scan(a, k).matchHere(false)),
+    fullmatch: (a, k) => matchObj(scan(a, k).matchHere(true)),
+    search: (a, k) => matchObj(scan(a, k).next()),
+    findall: (a, k) => findall(p, scan(a, k)),
+    finditer: (a, k) => {
+      const sc = scan(a, k);
+      return makeIter("callable_iterator", () => {
+        const m = sc.next();
+        return m === null ? undefined : makeMatch(m);
+      }, () => null);
+    },
+    split: (a, k) => split(p, new Scanner(p, subjectArg(arg(a, k, 0, "string"))), intArg(arg(a, k, 1, "maxsplit"), 0)),
+    sub: (a, k) => subx(p, arg(a, k, 0, "repl") ?? None, new Scanner(p, subjectArg(arg(a, k, 1, "string"))), intArg(arg(a, k, 2, "count"), 0))[0],
+    subn: (a, k) => {
+      const [s, n] = subx(p, arg(a, k, 0, "repl") ?? None, new Scanner(p, subjectArg(arg(a, k, 1, "string"))), intArg(arg(a, k, 2, "count"), 0));
+      return tuple2(s, pyInt(n));
+    },
+  };
+  const attr = (name: string): PyObj | undefined => {
+    const m = methods[name];
+    if (m !== undefined) return fn(name, m);
+    if (name === "pattern") return p.source;
+    if (name === "flags") return pyInt(p.flags);
+    if (name === "groups") return pyInt(p.groups);
+    return undefined;
+  };
+  const obj = nativeObject("Pattern", { attr, repr: () => `re.compile(${strText(p.source)})` });
+  registerPattern(obj, p);
+  return obj;
+}
+
+function compiled(pattern: PyObj | undefined, flags: PyObj | undefined): PyObj {
+  if (pattern === undefined) throw typeError("missing required argument 'pattern'");
+  const p = compilePattern(pattern, flags);
+  return patternObject(p);
+}
+
+/** re.f(pattern, string, ..., flags): the compiled pattern's method. */
+function viaPattern(name: string, flagsAt: number, argNames: readonly string[]): PyObj {
+  return fn(name, (args, kw) => {
+    const pat = compiled(arg(args, kw, 0, "pattern"), arg(args, kw, flagsAt, "flags"));
+    const rest = argNames.map((n, i) => arg(args, kw, i + 1, n)).filter((x): x is PyObj => x !== undefined);
+    return callObject(nativeAttr(pat, name), rest);
+  });
+}
+
+function nativeAttr(o: PyObj, name: string): PyObj {
+  patternOf(o);
+  return nativeSlots(o)?.attr?.(name) ?? None;
+}
+
+export function reModuleAttrs(layout: Layout): [string, PyObj][] {
+  const flags: [string, number][] = [["I", FLAG.I], ["IGNORECASE", FLAG.I], ["M", FLAG.M], ["MULTILINE", FLAG.M], ["S", FLAG.S], ["DOTALL", FLAG.S], ["X", FLAG.X], ["VERBOSE", FLAG.X], ["A", FLAG.A], ["ASCII", FLAG.A], ["U", FLAG.U], ["UNICODE", FLAG.U]];
+  const err = reErrorClass(layout);
+  return [
+    ["compile", fn("compile", (args, kw) => compiled(arg(args, kw, 0, "pattern"), arg(args, kw, 1, "flags")))],
+    ["match", viaPattern("match", 2, ["string"])],
+    ["search", viaPattern("search", 2, ["string"])],
+    ["fullmatch", viaPattern("fullmatch", 2, ["string"])],
+    ["findall", viaPattern("findall", 2, ["string"])],
+    ["finditer", viaPattern("finditer", 2, ["string"])],
+    ["split", viaPattern("split", 3, ["string", "maxsplit"])],
+    ["sub", viaPattern("sub", 4, ["repl", "string", "count"])],
+    ["subn", viaPattern("subn", 4, ["repl", "string", "count"])],
+    ["escape", fn("escape", ([o]) => escape(o))],
+    ["purge", fn("purge", () => None)],
+    ["error", err],
+    ...(err.name !== "error" ? [[err.name, err] as [string, PyObj]] : []),
+    ...flags.map(([n, v]): [string, PyObj] => [n, markUnsized(pyIntFresh(BigInt(v)), "the size of a re.RegexFlag")]),
+  ];
+}

@@ -1,0 +1,93 @@
+// re.Pattern: a compiled pattern (_sre.compile's PatternObject), kept in the
+// re module's cache per evaluation so re.compile(p) is re.compile(p) and the
+// group names (the groupindex keys) are the same objects from call to call.
+// pymem does not lay out the compiled code, so getsizeof of a Pattern is
+// refused (it has no leaf size); using one is modelled.
+import { ctx } from "../ctx.js";
+import { PyException, PymemError, typeError, valueError } from "../errors.js";
+import { callObject } from "../calls.js";
+import { latin1Char, pyStrFresh, typeName, type PyObj, type PyStrObj } from "../objects.js";
+import { subOf } from "../objects.js";
+import { strText } from "../text.js";
+import { compileItems, type Node } from "./reCompile.js";
+import { ReError } from "./reError.js";
+import { parse } from "./reParser.js";
+import { reErrorClass } from "./reErrorClass.js";
+
+export interface Pattern {
+  readonly source: PyStrObj;
+  readonly flags: number;
+  /** Capturing groups. */
+  readonly groups: number;
+  readonly code: readonly Node[];
+  readonly foldsCase: boolean;
+  /** Group names in groupindex order, each with its number; the names are the pattern's own str objects. */
+  readonly names: readonly [PyStrObj, number][];
+  /** The Pattern object itself (set once made). */
+  obj: PyObj | null;
+}
+
+/** A str the parser built by concatenation: a one-character name is the cached character. */
+function builtStr(text: string): PyStrObj {
+  const cps = [...text];
+  return cps.length === 1 && (cps[0] as string).charCodeAt(0) < 256 ? latin1Char((cps[0] as string).charCodeAt(0)) : pyStrFresh(text);
+}
+
+export function raiseReError(e: ReError): never {
+  const refusal = e.refusal();
+  if (refusal !== null) throw refusal;
+  if (e.pos === -2) throw valueError(e.msg);
+  if (e.pos === -3) throw new PyException("OverflowError", e.msg);
+  const cls = reErrorClass(ctx().layout);
+  const err = new PyException(cls.name, e.text());
+  err.obj = callObject(cls, [pyStrFresh(e.text())]);
+  throw err;
+}
+
+export function compilePattern(source: PyObj, flagsObj: PyObj | undefined): Pattern {
+  const flags = flagsObj === undefined ? 0 : flagsObj.t === "int" ? Number(flagsObj.v) : flagsObj.t === "bool" ? (flagsObj.v ? 1 : 0) : NaN;
+  if (Number.isNaN(flags)) throw typeError(`unsupported operand type(s) for &: '${typeName(flagsObj as PyObj)}' and 'int'`);
+  if (source.t === "opaque" && source.typeName === "Pattern") {
+    if (flags !== 0) throw valueError("cannot process flags argument with a compiled pattern");
+    return patternOf(source);
+  }
+  if (source.t === "bytes") throw new PymemError("UNSUPPORTED", "bytes patterns are not supported by pymem yet");
+  if (source.t !== "str") throw typeError("first argument must be string or compiled pattern");
+  if (subOf(source) !== undefined) throw new PymemError("UNSUPPORTED", "a str subclass as a pattern is not supported by pymem yet");
+  const key = `${flags}\u0000${strText(source)}`;
+  const cache = cacheOf();
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const rules = ctx().layout.rules.re;
+  try {
+    const parsed = parse(strText(source), flags, { atomic: rules.atomicGroups, globalFlagsAtStart: rules.globalFlagsAtStart });
+    const { code, foldsCase } = compileItems(parsed);
+    const names: [PyStrObj, number][] = [...parsed.groupdict].map(([n, g]) => [builtStr(n), g]);
+    const p: Pattern = { source, flags: parsed.flags, groups: parsed.groups - 1, code, foldsCase, names, obj: null };
+    cache.set(key, p);
+    return p;
+  } catch (e) {
+    if (e instanceof ReError) raiseReError(e);
+    throw e;
+  }
+}
+
+function cacheOf(): Map<string, Pattern> {
+  const state = ctx().moduleState;
+  let m = state.get("re cache") as Map<string, Pattern> | undefined;
+  if (m === undefined) state.set("re cache", (m = new Map()));
+  return m;
+}
+
+const patterns = new WeakMap<object, Pattern>();
+
+export function registerPattern(obj: PyObj, p: Pattern): void {
+  patterns.set(obj, p);
+  p.obj = obj;
+}
+
+export function patternOf(o: PyObj): Pattern {
+  const p = patterns.get(o);
+  if (p === undefined) throw typeError(`descriptor requires a 're.Pattern' object but received '${typeName(o)}'`);
+  return p;
+}
