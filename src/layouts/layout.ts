@@ -77,6 +77,8 @@ export interface VersionRules {
   readonly typingParamSpec: boolean;
   /** _BaseGenericAlias.__call__ ignores any Exception setting __orig_class__ (3.12+), not only AttributeError. */
   readonly origClassCatchesAll: boolean;
+  /** logging.getLogger('root') is the root logger (3.9+); before, a logger named 'root'. */
+  readonly getLoggerRootName: boolean;
   /** The re module's version differences (src/runtime/re/). */
   readonly re: ReRules;
   /** odict_repr shows a dict display, Name({k: v}), not a list of pairs (3.12, gh-101446). */

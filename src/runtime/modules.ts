@@ -11,6 +11,7 @@ import { counterCall, defaultdictCall, orderedDictCall, orderedDictFromkeys } fr
 import { newDict } from "./dicts.js";
 import { opaque } from "./opaqueObjects.js";
 import { typingGenericAttrs, typingGenericClasses } from "./typingGeneric.js";
+import { loggingModuleAttrs, loggingPerEvaluation } from "./loggingModule.js";
 import { dataclassesModuleAttrs, namedTupleFromClassBody, namedtupleFunction, typingModuleAttrs } from "./dataclasses.js";
 import { setNamedTupleFactory } from "./typeNew.js";
 import { mathModuleAttrs } from "./mathModule.js";
@@ -159,6 +160,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["struct", lazyModule("struct", () => structModuleAttrs(layout))],
     ["uuid", module("uuid", uuid.attrs, uuid.perEvaluation)],
     ["cmath", lazyModule("cmath", () => cmathModuleAttrs(layout))],
+    ["logging", module("logging", loggingModuleAttrs(), loggingPerEvaluation())],
     ["io", lazyModule("io", () => ioModuleAttrs())],
     ["csv", csvModule()],
     ["re", lazyModule("re", () => reModuleAttrs(layout))],

@@ -375,19 +375,17 @@ function structOf(o: PyObj, layout: Layout): LaidOrNot {
         rows.push(arrayRow(leaf.item, o.indexWords, o.indexWords, null, null, "index arrays"));
         return { struct: leaf.struct.name, gc: leaf.gc, rows };
       }
-      // From 3.11 a generator holds its frame: the fixed part, then a slot per local and per stack entry.
-      const frame = layout.generatorFrame;
-      if (o.typeName !== "generator" || frame === null) break;
-      if (o.frameSlots === undefined || o.frameSlots === null) return { unsupported: "its frame's slots (the compiler's stack depth for this code is not laid out)" };
-      const n = o.frameSlots;
-      return {
-        struct: "PyGenObject",
-        gc: true,
-        rows: [
-          { field: "PyGenObject, _PyInterpreterFrame", ctype: "", offset: 0, size: frame.fixed - layout.gcHead.size, value: o.qualname ?? null },
-          { field: "localsplus", ctype: `PyObject *[${n}]`, offset: frame.fixed - layout.gcHead.size, size: frame.slot * n, value: "co_nlocalsplus + co_stacksize" },
-        ],
-      };
+      if (o.typeName !== "generator") break;
+      const framed = framedLaid(o.frameSlots, "PyGenObject", o.qualname ?? null, layout);
+      if (framed === null) break;
+      return framed;
+    }
+    case "opaque": {
+      // A coroutine or async generator embeds its frame from 3.11, as a generator does.
+      if (o.frameSlots === undefined) break;
+      const framed = framedLaid(o.frameSlots, o.typeName === "coroutine" ? "PyCoroObject" : "PyAsyncGenObject", null, layout);
+      if (framed === null) break;
+      return framed;
     }
     case "class":
       if (o.static === true) break; // a builtin class (an exception): a static type, a leaf
@@ -417,4 +415,19 @@ export function explainObject(o: PyObj, layout: Layout): Explanation {
   const sum = rows.reduce((n, r) => n + r.size, 0);
   if (sum !== total) return { type, struct: s.struct, rows: [], total, unsupported: `the ${s.struct} members add up to ${sum} bytes, not getsizeof's ${total}` };
   return { type, struct: s.struct, rows, total };
+}
+
+/** From 3.11 a generator, coroutine or async generator holds its frame: the fixed part, then a slot per local and per stack entry. */
+function framedLaid(slots: number | null | undefined, struct: string, name: string | null, layout: Layout): LaidOrNot | null {
+  const frame = layout.generatorFrame;
+  if (frame === null) return null;
+  if (slots === undefined || slots === null) return { unsupported: "its frame's slots (the compiler's stack depth for this code is not laid out)" };
+  return {
+    struct,
+    gc: true,
+    rows: [
+      { field: `${struct}, _PyInterpreterFrame`, ctype: "", offset: 0, size: frame.fixed - layout.gcHead.size, value: name },
+      { field: "localsplus", ctype: `PyObject *[${slots}]`, offset: frame.fixed - layout.gcHead.size, size: frame.slot * slots, value: "co_nlocalsplus + co_stacksize" },
+    ],
+  };
 }
