@@ -10,6 +10,8 @@ import { typeObject as builtinType } from "./typeObjects.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { getBuiltinAttr } from "./methods.js";
 import { None, pyStr, subOf, typeName, type NativeFn, type PyClassObj, type PyInstanceObj, type PyObj, type SubclassableBuiltin, type PyStrObj, type PyTypeObj } from "./objects.js";
+import { strText } from "./text.js";
+import { SETUP_MODULE } from "./typeNew.js";
 import { asBuiltin, exactResult, subclassBase } from "./builtinSubclass.js";
 import { SUBCLASSABLE } from "./builtinBases.js";
 import { builtinInit, builtinNew } from "./subclassConstruct.js";
@@ -161,7 +163,10 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (metaOwn !== undefined) return metaOwn;
       const meta = classHooks(o)?.missing;
       if (meta !== undefined) return meta(o, name);
-      throw missingAttribute(o.stdlib === true ? ["type", o.builtinBase, o.name] : ["type", o.builtinBase], name, o.name, `type object '${o.name}' has no attribute '${name}'`);
+      // A class a module made (datetime's, the stdlib's Python classes) has the real type's names; the setup's have only their own.
+      const mod = o.attrs.get("__module__");
+      const fromModule = o.stdlib === true || (mod !== undefined && mod.t === "str" && strText(mod) !== SETUP_MODULE);
+      throw missingAttribute(fromModule ? ["type", o.builtinBase, o.name] : ["type", o.builtinBase], name, o.name, `type object '${o.name}' has no attribute '${name}'`);
     }
     case "type": {
       const v = o.attrs.get(name) ?? typeAttr(o, name);
