@@ -114,9 +114,6 @@ function makeRoot(): PyClassObj {
       const ns = new Map<string, PyObj>([["__annotations__", fields ?? newDict()], ["__module__", pyStr("__main__")]]);
       return makeTypedDict(name.text as string, [], ns, totalOf(kw, "TypedDict()"));
     },
-    subclasscheck: () => {
-      throw typeError("TypedDict does not support instance and class checks");
-    },
   });
   return root;
 }
