@@ -77,6 +77,8 @@ export interface VersionRules {
   readonly typingParamSpec: boolean;
   /** _BaseGenericAlias.__call__ ignores any Exception setting __orig_class__ (3.12+), not only AttributeError. */
   readonly origClassCatchesAll: boolean;
+  /** A TypedDict class has __required_keys__ / __optional_keys__ (3.9+). */
+  readonly typedDictKeySets: boolean;
   /** logging.getLogger('root') is the root logger (3.9+); before, a logger named 'root'. */
   readonly getLoggerRootName: boolean;
   /** The re module's version differences (src/runtime/re/). */

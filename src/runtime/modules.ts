@@ -11,6 +11,7 @@ import { counterCall, defaultdictCall, orderedDictCall, orderedDictFromkeys } fr
 import { newDict } from "./dicts.js";
 import { opaque } from "./opaqueObjects.js";
 import { typingGenericAttrs, typingGenericClasses } from "./typingGeneric.js";
+import { typedDictClasses } from "./typedDict.js";
 import { loggingModuleAttrs, loggingPerEvaluation } from "./loggingModule.js";
 import { dataclassesModuleAttrs, namedTupleFromClassBody, namedtupleFunction, typingModuleAttrs } from "./dataclasses.js";
 import { setNamedTupleFactory } from "./typeNew.js";
@@ -139,7 +140,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["decimal", decimal],
     ["sys", sys],
     ["dataclasses", lazyModule("dataclasses", () => dataclassesModuleAttrs())],
-    ["typing", module("typing", [...typingModuleAttrs(), ...typingGenericAttrs()], typingGenericClasses())],
+    ["typing", module("typing", [...typingModuleAttrs(), ...typingGenericAttrs()], [...typingGenericClasses(), ...typedDictClasses()])],
     ["math", math],
     ["itertools", lazyModule("itertools", () => itertoolsModuleAttrs(layout))],
     ["random", lazyModule("random", () => randomModuleAttrs(layout))],
