@@ -420,4 +420,7 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["usercode/moduletypes/010", "refused: the value of date.today() (the clock decides it on each run)"],
   ["tdict/errors/009", "refused: a TypedDict class body defining a method (only annotations are modelled)"],
   ["tdict/errors/010", "refused: a TypedDict class over a builtin non-TypedDict base (class X(TypedDict, int))"],
+  ["jenc/override/004", "refused: a json.JSONEncoder subclass with its own iterencode (encode runs it; pymem encodes natively)"],
+  ["jenc/errors/017", "refused: json indent= other than None, an int or a str"],
+  ["jenc/errors/018", "refused: JSONEncoder.iterencode() (a generator of chunks pymem does not model)"],
 ]);

@@ -3,7 +3,7 @@
 // keys and values JSON has no form for.
 import { ctx } from "./ctx.js";
 import { PymemError, typeError, valueError } from "./errors.js";
-import { pyStr, pyStrFresh, subOf, typeName, type Kwargs, type PyObj, type PyStrObj } from "./objects.js";
+import { False, None, True, pyStr, pyStrFresh, subOf, typeName, type Kwargs, type PyObj, type PyStrObj } from "./objects.js";
 import { floatRepr, intToDecimal } from "./repr.js";
 import { strText } from "./text.js";
 import { materialize } from "./seq.js";
@@ -11,9 +11,10 @@ import { pyCompare } from "./compare.js";
 import { intern } from "./constPool.js";
 import { strObj } from "./format.js";
 import { isUserObj } from "./userDunders.js";
-import { callObject } from "./calls.js";
+import { callObject, emptyKwargs } from "./calls.js";
+import { getAttr } from "./attributes.js";
 
-interface EncodeOptions {
+export interface EncodeOptions {
   readonly ensureAscii: boolean;
   readonly allowNan: boolean;
   readonly sortKeys: boolean;
@@ -123,32 +124,70 @@ function boolOpt(kw: Kwargs, name: string, dflt: boolean): boolean {
   return v.t === "bool" ? v.v : v.t === "NoneType" ? false : v.t === "int" ? v.v !== 0 : true;
 }
 
+/** The indent text of an indent option: None, spaces for an int, a str itself. */
+export function indentText(indentObj: PyObj | undefined): string | null {
+  if (indentObj === undefined || indentObj.t === "NoneType") return null;
+  if (indentObj.t === "int") return " ".repeat(Math.max(0, Number(indentObj.v)));
+  if (indentObj.t === "str") return strText(indentObj);
+  throw new PymemError("UNSUPPORTED", `json indent=<${typeName(indentObj)}>`);
+}
+
+/** separators=(item, key): the two strs. */
+export function separatorPair(sepObj: PyObj): [PyStrObj, PyStrObj] {
+  const parts = sepObj.t === "tuple" || sepObj.t === "list" ? materialize(sepObj.items) : [];
+  if (parts.length !== 2 || parts.some((p) => p.t !== "str")) throw new PymemError("UNSUPPORTED", "json separators=… other than two strs");
+  return [parts[0] as PyStrObj, parts[1] as PyStrObj];
+}
+
+/** encoder.encode(x): the encoded text, one str (a lone scalar is the one chunk ''.join returns itself). */
+export function encodeTop(x: PyObj, o: EncodeOptions): PyObj {
+  if (x.t === "int" && subOf(x) === undefined) return strObj(x);
+  if (x.t === "NoneType" || x.t === "bool") return intern(pyStr(encode(x, o, 0, new Set())));
+  return pyStrFresh(encode(x, o, 0, new Set()));
+}
+
+const DUMPS_OPTIONS = ["skipkeys", "ensure_ascii", "check_circular", "allow_nan", "indent", "separators", "default", "sort_keys"];
+const DUMPS_DEFAULTS: Record<string, () => PyObj> = {
+  skipkeys: () => False, ensure_ascii: () => True, check_circular: () => True, allow_nan: () => True,
+  indent: () => None, separators: () => None, default: () => None, sort_keys: () => False,
+};
+
+/** json.dumps(obj, cls=C, **kw): C(skipkeys=..., ..., sort_keys=..., **kw).encode(obj). */
+function dumpsWithClass(x: PyObj, cls: PyObj, kw: Kwargs): PyObj {
+  const values = new Map<string, PyObj>();
+  const keys = new Map<string, PyStrObj>();
+  for (const name of DUMPS_OPTIONS) {
+    values.set(name, kw.values.get(name) ?? (DUMPS_DEFAULTS[name] as () => PyObj)());
+    keys.set(name, kw.keys.get(name) ?? (pyStr(name) as PyStrObj));
+  }
+  for (const [k, v] of kw.values) {
+    if (k === "cls" || values.has(k)) continue;
+    values.set(k, v);
+    const key = kw.keys.get(k);
+    if (key !== undefined) keys.set(k, key);
+  }
+  return callObject(getAttr(callObject(cls, [], { values, keys }), "encode"), [x], emptyKwargs);
+}
+
 /** json.dumps(obj, ...): the encoded text, one str. */
 export function dumps(args: readonly PyObj[], kw: Kwargs): PyObj {
   const x = args[0];
   if (x === undefined) throw typeError("dumps() missing 1 required positional argument: 'obj'");
   const cls = kw.values.get("cls");
-  if (cls !== undefined && cls.t !== "NoneType") throw new PymemError("UNSUPPORTED", "json.dumps(cls=…)");
+  if (cls !== undefined && cls.t !== "NoneType") return dumpsWithClass(x, cls, kw);
   const dflt = kw.values.get("default");
   const known = new Set(["skipkeys", "ensure_ascii", "check_circular", "allow_nan", "cls", "indent", "separators", "default", "sort_keys"]);
   for (const k of kw.values.keys()) if (!known.has(k)) throw typeError(`__init__() got an unexpected keyword argument '${k}'`);
-  const indentObj = kw.values.get("indent");
-  let indent: string | null = null;
-  if (indentObj !== undefined && indentObj.t !== "NoneType") {
-    if (indentObj.t === "int") indent = " ".repeat(Math.max(0, Number(indentObj.v)));
-    else if (indentObj.t === "str") indent = strText(indentObj);
-    else throw new PymemError("UNSUPPORTED", `json.dumps(indent=<${typeName(indentObj)}>)`);
-  }
+  const indent = indentText(kw.values.get("indent"));
   const sepObj = kw.values.get("separators");
   let itemSep = indent === null ? ", " : ",";
   let keySep = ": ";
   if (sepObj !== undefined && sepObj.t !== "NoneType") {
-    const parts = sepObj.t === "tuple" || sepObj.t === "list" ? materialize(sepObj.items) : [];
-    if (parts.length !== 2 || parts.some((p) => p.t !== "str")) throw new PymemError("UNSUPPORTED", "json.dumps(separators=…) other than two strs");
-    itemSep = strText(parts[0] as PyStrObj);
-    keySep = strText(parts[1] as PyStrObj);
+    const [a, b] = separatorPair(sepObj);
+    itemSep = strText(a);
+    keySep = strText(b);
   }
-  const o: EncodeOptions = {
+  return encodeTop(x, {
     ensureAscii: boolOpt(kw, "ensure_ascii", true),
     allowNan: boolOpt(kw, "allow_nan", true),
     sortKeys: boolOpt(kw, "sort_keys", false),
@@ -157,9 +196,5 @@ export function dumps(args: readonly PyObj[], kw: Kwargs): PyObj {
     itemSep,
     keySep,
     dflt: dflt === undefined || dflt.t === "NoneType" ? null : dflt,
-  };
-  // A lone scalar is the one chunk ''.join returns itself: str(int), float repr, the encoder's interned words.
-  if (x.t === "int" && subOf(x) === undefined) return strObj(x);
-  if (x.t === "NoneType" || x.t === "bool") return intern(pyStr(encode(x, o, 0, new Set())));
-  return pyStrFresh(encode(x, o, 0, new Set()));
+  });
 }

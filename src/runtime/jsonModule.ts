@@ -5,6 +5,7 @@ import type { Layout } from "../layouts/layout.js";
 import type { PyObj } from "./objects.js";
 import { decodeErrorClassOf, loads } from "./jsonDecode.js";
 import { dumps } from "./jsonEncode.js";
+import { jsonEncoderOf } from "./jsonEncoderClass.js";
 
 
 /** The json module's attributes (what pymem models of it). */
@@ -15,3 +16,6 @@ export function jsonModuleAttrs(_layout: Layout): [string, PyObj][] {
     ["JSONDecodeError", decodeErrorClassOf(_layout)],
   ];
 }
+
+/** The json names made per evaluation: JSONEncoder (its instances' dicts share its keys). */
+export const jsonPerEvaluation: [string, () => PyObj][] = [["JSONEncoder", jsonEncoderOf]];

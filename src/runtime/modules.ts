@@ -18,7 +18,7 @@ import { setNamedTupleFactory } from "./typeNew.js";
 import { mathModuleAttrs } from "./mathModule.js";
 import { itertoolsModuleAttrs } from "./itertoolsModule.js";
 import { randomModuleAttrs } from "./randomModule.js";
-import { jsonModuleAttrs } from "./jsonModule.js";
+import { jsonModuleAttrs, jsonPerEvaluation } from "./jsonModule.js";
 import { copyModuleAttrs } from "./copyModule.js";
 import { enumModuleAttrs } from "./enumModule.js";
 import { flagModuleAttrs } from "./flagModule.js";
@@ -90,11 +90,12 @@ function module(name: string, attrs: [string, PyObj][], perEvaluation: [string, 
 }
 
 /** A module whose table is made at its first use (an import of it), not when pymem starts. */
-function lazyModule(name: string, make: () => [string, PyObj][]): PyModuleObj {
+function lazyModule(name: string, make: () => [string, PyObj][], perEvaluation: [string, () => PyObj][] = []): PyModuleObj {
   let attrs: ReadonlyMap<string, PyObj> | undefined;
   return {
     t: "module",
     name,
+    ...(perEvaluation.length === 0 ? {} : { perEvaluation: new Map(perEvaluation) }),
     get attrs(): ReadonlyMap<string, PyObj> {
       return (attrs ??= new Map(make()));
     },
@@ -144,7 +145,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["math", math],
     ["itertools", lazyModule("itertools", () => itertoolsModuleAttrs(layout))],
     ["random", lazyModule("random", () => randomModuleAttrs(layout))],
-    ["json", lazyModule("json", () => jsonModuleAttrs(layout))],
+    ["json", lazyModule("json", () => jsonModuleAttrs(layout), jsonPerEvaluation)],
     ["copy", lazyModule("copy", () => copyModuleAttrs(layout))],
     ["enum", lazyModule("enum", () => [...enumModuleAttrs(layout), ...flagModuleAttrs(layout)])],
     ["datetime", lazyModule("datetime", () => datetimeModuleAttrs(layout))],
