@@ -232,7 +232,6 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["cmath/functions/054", "refused: cmath.log needs glibc's atan2 and log1p, which pymem has no port of"],
   ["cmath/functions/055", "refused: cmath.log10 needs glibc's atan2, which pymem has no port of"],
   ["cmath/functions/056", "refused: cmath.sin needs glibc's sinh and cosh, which pymem has no port of"],
-  ["meta/keywords/010", "refused: a class's __dict__ (its mappingproxy and the order of the type dict) is not modelled"],
   ["meta/dynamic/022", "refused: type() with a namespace key that is not a str (the class dict keeps it)"],
   ["usercode/typing/001", "refused: the size of a typing alias or special form pymem models only as an annotation (List, Optional[int], a TypeVar)"],
   ["usercode/typing/002", "refused: the size of a typing alias or special form pymem models only as an annotation (List, Optional[int], a TypeVar)"],

@@ -161,4 +161,5 @@ export const KNOWN_GAPS_313: ReadonlyMap<string, string> = new Map([
   ["clsdict/fuzz/039", "refused: C.__dict__ (__firstlineno__ and __static_attributes__ of CPython 3.13)"],
   ["clsdict/fuzz/040", "refused: C.__dict__ (__firstlineno__ and __static_attributes__ of CPython 3.13)"],
   ["meta/keywords/011", "refused: a class's __dict__ under 3.13 (__firstlineno__ and __static_attributes__ in the type dict) is not modelled"],
+  ["meta/keywords/010", "refused: a class's __dict__ under 3.13 (__firstlineno__ and __static_attributes__ in the type dict) is not modelled"],
 ]);
