@@ -1,6 +1,7 @@
 // getattr/setattr/delattr over every modelled object: class instances go
 // through instanceAttrs.ts, builtin types through typeAttrs.ts, builtin
 // objects through their method tables.
+import { classDictProxy } from "./classDict.js";
 import { collectionSubCopyMethod, refusedCollectionSubMethod } from "./collectionCtors.js";
 import { classHooks } from "./classHooks.js";
 import { newTuple } from "./tuples.js";
@@ -144,6 +145,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
     }
     case "class": {
       if (name === "__name__") return pyStr(o.name);
+      if (name === "__dict__" && o.meta === undefined) return classDictProxy(o);
       if (name === "__class__" && o.meta !== undefined) return o.meta;
       if (name === "__qualname__") return o.attrs.get("__qualname__") ?? pyStr(o.name);
       if (name === "__mro__") return newTuple([...o.mro, ...(o.isMeta === true ? [builtinType("type")] : []), builtinType(o.builtinBase), ...(o.builtinBase === "object" ? [] : [builtinType("object")])]);

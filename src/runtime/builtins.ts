@@ -1,5 +1,6 @@
 // The builtin functions and types the sandbox offers, with the identity and
 // allocation behaviour of CPython 3.10's implementations.
+import { classDictProxy } from "./classDict.js";
 import { isCollectionSubObject } from "./collectionCtors.js";
 import { missingAttribute } from "./missingAttribute.js";
 import { argCount, callObject, noKwargs } from "./calls.js";
@@ -962,6 +963,7 @@ export function makeBuiltins(): Map<string, PyObj> {
       argCount("vars", args, 0, 1);
       const x = args[0] as PyObj;
       if (x.t === "instance" && x.cls.hasDict) return instanceDict(x);
+      if (x.t === "class" && x.meta === undefined) return classDictProxy(x);
       if (x.t === "tuple" && x.cls !== undefined && x.cls.hasDict) return instanceDict(x as DictOwner);
       // A builtin subclass's object (an int/str enum member …): its instance part's __dict__.
       if (subOf(x)?.cls.hasDict === true) return getAttr(x, "__dict__");

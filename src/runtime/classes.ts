@@ -2,6 +2,7 @@
 // __weakref__ pointers), the MRO and lookups along it, new instances and
 // named tuples. Attribute access on instances is in instanceAttrs.ts;
 // calling a class (type_call) is in calls.ts.
+import { noteClassBody } from "./classBodies.js";
 import { nativeSlots } from "./nativeObjects.js";
 import { newTupleOfClass } from "./tuples.js";
 import { initManagedValues, usesManagedValues } from "./managedValues.js";
@@ -74,6 +75,7 @@ export interface ClassOptions {
 export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>, opts: ClassOptions = {}): PyClassObj {
   // type_new_set_classcell: the __class__ cell is filled, never kept in the class's dict.
   ns.delete("__classcell__");
+  noteClassBody(ns);
   // PyType_Ready's type_dict_set_doc: a class without a docstring has __doc__ None of its own (not its base's).
   if (!ns.has("__doc__")) ns.set("__doc__", None);
   checkClassDunders(name, ns);

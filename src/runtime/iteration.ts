@@ -109,6 +109,8 @@ export function getIter(o: PyObj): PyIterObj {
     case "opaque": {
       const next = nativeSlots(o)?.next;
       if (next !== undefined) return makeIter(o.typeName, next, () => null);
+      const iter = nativeSlots(o)?.iter;
+      if (iter !== undefined) return getIter(iter());
       throw typeError(`'${typeName(o)}' object is not iterable`);
     }
     default:
@@ -166,6 +168,8 @@ export function forEachUntil<T>(o: PyObj, f: (x: PyObj) => T | undefined): T | u
 
 /** PyObject_HasLen: the length CPython would ask for before iterating, or null. */
 export function objectLen(o: PyObj): number | null {
+  const nativeLen = nativeSlots(o)?.len;
+  if (nativeLen !== undefined) return nativeLen();
   const meta = classHooks(o)?.len;
   if (meta !== undefined) return meta(o as PyClassObj);
   if (subOf(o) !== undefined) {

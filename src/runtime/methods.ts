@@ -1,5 +1,6 @@
 // Attribute access on modelled objects: bound methods of the builtin types,
 // module members, and the few data attributes of numbers and ranges.
+import { nativeSlots } from "./nativeObjects.js";
 import { missingAttribute, typeHasAttribute } from "./missingAttribute.js";
 import { argCount, callObject } from "./calls.js";
 import { truthy, pyCompare, pyEq } from "./compare.js";
@@ -370,6 +371,11 @@ export function updateFrom(d: PyDictObj, other: PyObj): void {
   const keys = isUserObj(other) ? lookupDunder(other, "keys") : undefined;
   if (keys !== undefined) {
     forEach(callBound(keys, other, []), (k) => dictSet(d, k, getItem(other, k)));
+    return;
+  }
+  // A mappingproxy (nativeObjects.ts): PyMapping_Keys, then other[key].
+  if (nativeSlots(other)?.attr?.("keys") !== undefined) {
+    forEach(other, (k) => dictSet(d, k, getItem(other, k)));
     return;
   }
   let i = 0;

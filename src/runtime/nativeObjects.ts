@@ -17,6 +17,12 @@ export interface NativeSlots {
   readonly next?: () => PyObj | undefined;
   /** mp_subscript (re.Match's m[g]). */
   readonly getitem?: (key: PyObj) => PyObj;
+  /** mp_length / sq_length (a mappingproxy's). */
+  readonly len?: () => number;
+  /** tp_iter of a type whose iterator is another object (a mappingproxy's dict_keyiterator). */
+  readonly iter?: () => PyObj;
+  /** sq_contains. */
+  readonly contains?: (item: PyObj) => boolean;
   /** tp_repr. */
   readonly repr?: () => string;
   /** tp_richcompare, for an operand of this type on either side (the other operand may be anything). */

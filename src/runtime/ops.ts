@@ -1,5 +1,6 @@
 // Binary and unary operators over the modelled types, with the identity and
 // allocation results of CPython 3.10's implementations.
+import { nativeSlots } from "./nativeObjects.js";
 import { carryUnsized } from "./unsizedValues.js";
 import { counterSubOperands, isCollectionSubObject } from "./collectionCtors.js";
 import { classHooks } from "./classHooks.js";
@@ -485,6 +486,8 @@ export function contains(container: PyObj, item: PyObj): boolean {
       throw typeError(`argument of type '${typeName(container)}' is not iterable`);
     }
   }
+  const nativeContains = nativeSlots(container)?.contains;
+  if (nativeContains !== undefined) return nativeContains(item);
   switch (container.t) {
     case "str":
       if (item.t !== "str") throw typeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
