@@ -5,7 +5,6 @@
 // class that adds them, then __doc__ when the body had none, then whatever
 // was set on the class afterwards.
 import { classBody } from "./classBodies.js";
-import { ctx } from "./ctx.js";
 import { classmethods } from "./classes.js";
 import { intern } from "./constPool.js";
 import { classHooks } from "./classHooks.js";
@@ -29,8 +28,6 @@ function typeDictEntries(cls: PyClassObj): [string, PyObj][] {
   if (cls.metaclass !== undefined || cls.isMeta === true || classHooks(cls) !== undefined) throw refuse(cls, "a class made by a metaclass");
   if (cls.decorated !== null || cls.tupleFields !== null) throw refuse(cls, "a dataclass or namedtuple, whose generated methods are in its dict");
   if (cls.builtinBase !== "object") throw refuse(cls, `a subclass of ${cls.builtinBase}`);
-  // 3.13's class statement stores __firstlineno__ and __static_attributes__ in the body.
-  if (ctx().layout.rules.classBodyMetadata) throw refuse(cls, "__firstlineno__ and __static_attributes__ of CPython 3.13");
   const body = classBody(cls.attrs);
   if (body === undefined) throw refuse(cls, "a class made without a class statement");
   // type_ready_set_hash: __eq__ without __hash__ puts __hash__ = None after __doc__.
