@@ -21,10 +21,6 @@ export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
   "dir", "copyright", "credits", "license", "__build_class__",
 ]);
 
-/** Real builtins pymem does not model yet. */
-const UNSUPPORTED_BUILTINS: ReadonlySet<string> = new Set([
-  "aiter", "anext", "__name__", "__doc__", "__package__",
-]);
 
 /** Whether `f` is the builtins module's own function of that name. */
 export function isBuiltinFunction(f: PyObj & { readonly name: string }): boolean {
@@ -38,18 +34,22 @@ function lookupBuiltin(name: string): PyObj {
   if (FORBIDDEN_NAMES.has(name)) {
     throw new PymemError("FORBIDDEN", `'${name}' is not available: pymem evaluates in a sandbox without host access`);
   }
-  if (UNSUPPORTED_BUILTINS.has(name) || realBuiltins().has(name)) {
+  // A real builtin of this version that pymem lacks (aiter, anext from 3.10; __doc__ …) is refused; another name is a NameError.
+  if (realBuiltins().has(name)) {
     throw new PymemError("UNSUPPORTED", `the builtin '${name}' is not supported by pymem yet`);
   }
   throw new PyException("NameError", `name '${name}' is not defined`);
 }
 
-let realBuiltinNames: ReadonlySet<string> | null = null;
+/** Per version's attribute table: `--python all` evaluates several versions in one process. */
+const realBuiltinNames = new WeakMap<object, ReadonlySet<string>>();
 
 /** Every name CPython's builtins module has: one pymem lacks is refused, not a NameError. */
 function realBuiltins(): ReadonlySet<string> {
-  realBuiltinNames ??= new Set((ctx().layout.attributeNames["module builtins"] ?? "").split(" "));
-  return realBuiltinNames;
+  const table = ctx().layout.attributeNames;
+  let names = realBuiltinNames.get(table);
+  if (names === undefined) realBuiltinNames.set(table, (names = new Set((table["module builtins"] ?? "").split(" "))));
+  return names;
 }
 
 function moduleScope(sc: Scope): Scope {
