@@ -365,8 +365,8 @@ export function namedTupleFromClassBody(name: string, ns: Map<string, PyObj>): P
   return namedTupleClass(name, fields, defaults, ns);
 }
 
-function typingObject(name: string): PyTypeObj {
-  return { t: "type", name, call: null, attrs: new Map() };
+function typingObject(name: string, typingForm?: true): PyTypeObj {
+  return { t: "type", name, call: null, attrs: new Map(), ...(typingForm === undefined ? {} : { typingForm }) };
 }
 
 function fieldValue(o: PyObj & { t: "instance" }, name: string): PyObj {
@@ -447,7 +447,7 @@ export function dataclassesModuleAttrs(): [string, PyObj][] {
 export function typingModuleAttrs(): [string, PyObj][] {
   const names = ["Any", "List", "Dict", "Set", "FrozenSet", "Tuple", "Optional", "Union", "ClassVar", "Callable", "Iterable",
     "Iterator", "Sequence", "Mapping", "MutableMapping", "Type", "Final", "Literal", "Deque", "DefaultDict"];
-  const out: [string, PyObj][] = names.map((n) => [n, { ...typingObject(n), typingForm: true }]);
+  const out: [string, PyObj][] = names.map((n) => [n, typingObject(n, true)]);
   out.push(["NamedTuple", fn("NamedTuple", () => {
     throw new PymemError("UNSUPPORTED", "the functional NamedTuple('P', [...]) form; use the class syntax or collections.namedtuple");
   })]);

@@ -13,6 +13,8 @@ import { setAttr } from "./attributes.js";
 import { exceptionClasses, exceptionMatches, exceptionObject } from "./exceptions.js";
 import { builtinFunction as fn, False, pyStr, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
 import { materialize } from "./seq.js";
+import { classDisplayName } from "./repr.js";
+import { strText } from "./text.js";
 import { newTuple } from "./tuples.js";
 import { setClassHooks } from "./classHooks.js";
 import { makeClass } from "./classes.js";
@@ -30,7 +32,7 @@ function typeVar(args: readonly PyObj[], kw: import("./objects.js").Kwargs): PyO
   for (const k of kw.values.keys()) {
     if (!["bound", "covariant", "contravariant"].includes(k)) throw new PymemError("UNSUPPORTED", `TypeVar(${k}=…)`);
   }
-  return typingForm(name.text as string, { typeVar: true });
+  return typingForm(strText(name), { typeVar: true });
 }
 
 /** The classes Generic and Protocol of one evaluation (their subclasses' hooks refer to them). */
@@ -108,8 +110,7 @@ function classGetItem(cls: PyClassObj, key: PyObj): PyObj {
 }
 
 function reprClass(cls: PyClassObj): string {
-  const mod = cls.attrs.get("__module__");
-  return `<class '${mod !== undefined && mod.t === "str" ? `${mod.text as string}.` : ""}${cls.name}'>`;
+  return `<class '${classDisplayName(cls)}'>`;
 }
 
 /**
@@ -179,7 +180,7 @@ export function typingGenericAttrs(): [string, PyObj][] {
     ["NewType", fn("NewType", (args) => {
       const name = args[0];
       if (args.length !== 2 || name === undefined || name.t !== "str") throw new PymemError("UNSUPPORTED", "NewType() other than NewType(name, tp)");
-      return typingForm(name.text as string, { call: (a) => {
+      return typingForm(strText(name), { call: (a) => {
         if (a.length !== 1) throw new PymemError("UNSUPPORTED", "calling a NewType with other than one argument");
         return a[0] as PyObj;
       } });
