@@ -101,7 +101,7 @@ function putUtf8(c: number, out: number[]): boolean {
 const cont = (b: number | undefined): boolean => b !== undefined && (b & 0xc0) === 0x80;
 
 /** stringlib utf8_decode and decode_utf8's error ranges ('invalid continuation byte' covers the valid prefix). */
-function utf8Step(data: Uint8Array, p: number): Step {
+export function utf8Step(data: Uint8Array, p: number): Step {
   const ch = data[p] as number;
   const left = data.length - p;
   const b1 = data[p + 1];
