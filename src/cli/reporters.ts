@@ -14,6 +14,8 @@ export interface Row {
   /** The file the setup was read from, as the user named it (--setup-file), or null. */
   readonly setupFile: string | null;
   readonly result: MeasureResult;
+  /** `pymem load`: the data file (as the user named it) and its loader, shown instead of an expression. */
+  readonly file?: { readonly path: string; readonly loader: string; readonly place: ErrorPlace | null };
   /** With `--max`: the limit in bytes, the metric checked, and whether the value is within it. */
   readonly budget?: { readonly limit: number; readonly metric: "deep" | "size"; readonly passed: boolean; readonly line: string };
 }
@@ -25,7 +27,13 @@ export interface Reporter {
 /** Where a row's error points: into the expression, or the setup (file) it came from. */
 export function rowErrorPlace(row: Row): ErrorPlace | null {
   if (row.result.ok) return null;
+  if (row.file !== undefined) return row.file.place;
   return errorPlace(row.result.error, row.expr, row.setup === null ? [] : [{ file: row.setupFile, text: row.setup }]);
+}
+
+/** What a row is about: `expr`, or for a loaded file `file` and `loader`. */
+function subject(row: Row): Record<string, string> {
+  return row.file === undefined ? { expr: row.expr } : { file: row.file.path, loader: row.file.loader };
 }
 
 /** The JSON object of one row (the contract's fields); commands may add their own. */
@@ -35,7 +43,7 @@ export function jsonObject(row: Row): Record<string, unknown> {
     const breakdown: Record<string, { count: number; bytes: number }> = {};
     for (const [k, v] of r.m.breakdown) breakdown[k] = { count: v.count, bytes: v.bytes };
     return {
-      expr: row.expr,
+      ...subject(row),
       python: row.python,
       type: r.m.type,
       size: r.m.size,
@@ -48,14 +56,14 @@ export function jsonObject(row: Row): Record<string, unknown> {
   const e = r.error;
   const place = rowErrorPlace(row);
   return {
-    expr: row.expr,
+    ...subject(row),
     python: row.python,
     error: {
       code: e.code,
       message: errorMessage(e),
       line: place?.line ?? null,
       column: place?.col ?? null,
-      in: e.where,
+      in: row.file === undefined ? e.where : "file",
       ...(place !== null && place.file !== null ? { file: place.file } : {}),
       ...(e.pyType !== null ? { exception: e.pyType } : {}),
     },
@@ -91,7 +99,7 @@ export class HumanReporter implements Reporter {
    */
   private versionsTable(rows: readonly Row[], versions: readonly string[]): string {
     const c = this.c;
-    const head = ["expression", "type", ...versions.flatMap((v) => [`size ${v}`, `deep ${v}`])];
+    const head = [rows[0]?.file === undefined ? "expression" : "file", "type", ...versions.flatMap((v) => [`size ${v}`, `deep ${v}`])];
     const table = new Table({
       head: head.map((h) => c.bold(h)),
       colAligns: ["left", "left", ...versions.flatMap(() => ["right", "right"] as const)],
@@ -124,7 +132,7 @@ export class HumanReporter implements Reporter {
     if (ok.length > 0 && versions.length > 1) this.io.stdout.write(this.versionsTable(rows, versions) + "\n");
     else if (ok.length > 0) {
       const table = new Table({
-        head: ["expression", "type", "size", "deep", "objects"].map((h) => c.bold(h)),
+        head: [ok[0]?.file === undefined ? "expression" : "file", "type", "size", "deep", "objects"].map((h) => c.bold(h)),
         colAligns: ["left", "left", "right", "right", "right"],
         style: { head: [], border: [] },
       });

@@ -10,6 +10,7 @@ import { outcomeLine } from "./budgetReport.js";
 import { LIMIT_HELP, parseLimit } from "../budgets/limits.js";
 import type { Budget } from "../budgets/config.js";
 import { compareCommand, explainCommand } from "./explainCompare.js";
+import { loadCommand, type LoadOptions } from "./loadCommand.js";
 import { resolveVersions, type CommonOptions } from "./common.js";
 import { SUPPORTED_PYTHONS } from "../layouts/layout.js";
 
@@ -145,6 +146,17 @@ export async function run(io: Io): Promise<number> {
     .option("--no-color", "plain output (also NO_COLOR)")
     .action(async (exprs: string[], opts: CommonOptions & { count?: string }) => {
       status = await compareCommand(io, exprs, opts);
+    });
+  program
+    .command("load")
+    .description("print the sizes of what Python's loader returns for each data file: json.load (.json), one json.loads per line (.ndjson, .jsonl), list(csv.reader) (.csv, .tsv)")
+    .argument("<path...>", "data files")
+    .option("--as <loader>", "json, ndjson, csv or csv-dicts (list(csv.DictReader)); default: from the file's extension")
+    .option("--json", "print one JSON object per file per version per line")
+    .addOption(new Option("--python <versions>", `CPython version(s) to model: ${SUPPORTED_PYTHONS.join(", ")}, a comma list of them, or all (default: [tool.pymem] python of the nearest pyproject.toml, else 3.10)`))
+    .option("--no-color", "plain output (also NO_COLOR)")
+    .action(async (paths: string[], opts: LoadOptions) => {
+      status = await loadCommand(io, paths, opts);
     });
   program
     .command("check")

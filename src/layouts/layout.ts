@@ -197,6 +197,8 @@ export interface VersionRules {
   readonly flagBoundary: boolean;
   /** json's scanner names a trailing comma ("Illegal trailing comma before end of object", 3.13+). */
   readonly jsonTrailingCommaError: boolean;
+  /** csv.reader reads a NUL character as data (3.11+); before, a line holding one is csv.Error "line contains NUL". */
+  readonly csvNulIsData: boolean;
   /** json.dumps(allow_nan=False)'s ValueError shows the value (3.13+: "…: nan"). */
   readonly jsonNanErrorShowsValue: boolean;
   /** math.factorial takes an integral float (3.8, 3.9: deprecated; a TypeError from 3.10). */

@@ -15,6 +15,21 @@ export function appendedListSize(layout: Layout, n: number): number {
   return layout.list.sizeof(allocated);
 }
 
+/**
+ * getsizeof of `list(it)` for an iterator of `n` items without a length hint: list_extend
+ * guesses 8 (list_preallocate_exact from 3.10, list_resize before), appends past it, and
+ * cuts back to the items it got.
+ */
+export function iteratedListSize(layout: Layout, n: number, hint = 8): number {
+  const l = layout.list;
+  let allocated = layout.rules.listExtendPreallocates ? l.preallocateExact(hint) : l.resize(0, 0, hint);
+  for (let size = allocated; size < n; size = Math.max(size + 1, allocated)) {
+    if (size >= allocated) allocated = l.resize(allocated, size, size + 1);
+  }
+  if (n < allocated) allocated = l.resize(allocated, n, n);
+  return l.sizeof(allocated);
+}
+
 /** A dict's keys table as insertdict leaves it: the figures getsizeof reads. */
 export class DictGrowth {
   size = 0;

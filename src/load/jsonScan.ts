@@ -96,7 +96,7 @@ export class JsonScanner {
         this.string(false);
         const st = this.str;
         this.t.str(st.length, st.maxChar, st.first);
-        if (stack.length === 0) this.made("str", this.t.layout.unicode.sizeof(st.length, st.maxChar));
+        if (stack.length === 0) this.made("str", this.t.strSize(st.length, st.maxChar));
       } else if (c === 0x7b || c === 0x5b) {
         s.pos++;
         if (stack.length >= MAX_JSON_DEPTH) throw new LoadFailure("UNSUPPORTED", `a JSON document nested more than ${MAX_JSON_DEPTH} levels deep (whether json.load fails there depends on CPython's recursion limit)`, s.offset());

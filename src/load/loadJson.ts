@@ -35,7 +35,7 @@ export function loadJson(path: string, layout: Layout): LoadResult {
     const bad = firstBadUtf8(path, e.byteOffset);
     if (bad !== null) return decodeError(path, unicodeDecodeMessage(bad, 0), bad.start);
     if (e.kind === "UNSUPPORTED" && e.reason.includes("repeated key")) return evaluated(path, layout, false);
-    return failure(e, textPosition(ByteSource.ofFile(path), e.byteOffset));
+    return failure(e, filePosition(path, e.byteOffset));
   } finally {
     src.close();
   }
@@ -70,8 +70,17 @@ export function loadNdjson(path: string, layout: Layout): LoadResult {
   return { ok: true, m: measurementOf(t, "list", size) };
 }
 
+function filePosition(path: string, offset: number): ReturnType<typeof textPosition> {
+  const src = ByteSource.ofFile(path);
+  try {
+    return textPosition(src, offset);
+  } finally {
+    src.close();
+  }
+}
+
 function decodeError(path: string, message: string, offset: number): LoadResult {
-  const p = textPosition(ByteSource.ofFile(path), offset);
+  const p = filePosition(path, offset);
   return { ok: false, error: { code: "PYTHON", pyType: "UnicodeDecodeError", message, line: p.line, column: p.column } };
 }
 

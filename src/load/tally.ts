@@ -56,7 +56,13 @@ export class Tally {
       if (this.cachedChars[i] === 1) return;
       this.cachedChars[i] = 1;
     }
-    this.add("str", this.layout.unicode.sizeof(length, maxChar));
+    this.add("str", this.strSize(length, maxChar));
+  }
+
+  /** getsizeof of such a str (a cached latin-1 character with its UTF-8 form from 3.12). */
+  strSize(length: number, maxChar: number): number {
+    const cachedUtf8 = length === 1 && maxChar >= 0x80 && maxChar <= 0xff ? this.layout.unicode.latin1CharUtf8 : 0;
+    return this.layout.unicode.sizeof(length, maxChar) + cachedUtf8;
   }
 
   /** A key str of a json scan: the memo's object when an earlier key had the same text. */
@@ -64,7 +70,7 @@ export class Tally {
     if (length <= 1 && maxChar < 256) return this.str(length, maxChar, text.codePointAt(0) ?? 0);
     if (this.memo.has(text)) return;
     this.memo.add(text);
-    this.add("str", this.layout.unicode.sizeof(length, maxChar));
+    this.add("str", this.strSize(length, maxChar));
   }
 
   constant(c: Constant): void {

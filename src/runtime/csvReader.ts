@@ -4,7 +4,7 @@
 // fields are the cached singletons), or under QUOTE_NONNUMERIC a float of an
 // unquoted field. The end of each input line is the EOL pseudo-character.
 import { ctx } from "./ctx.js";
-import { PymemError, typeError, valueError } from "./errors.js";
+import { typeError, valueError } from "./errors.js";
 import { getIter } from "./iteration.js";
 import { listAppend, newEmptyList } from "./lists.js";
 import { nativeObject } from "./nativeObjects.js";
@@ -190,8 +190,8 @@ export function readerCall(args: readonly PyObj[], kw: Kwargs): PyObj {
       if (line.t !== "str") throw csvError(`iterator should return strings, not ${typeName(line)} (${ctx().layout.csvMessages.notTextHint})`);
       lineNum++;
       for (const c of strText(line)) {
-        // 3.8-3.10 refuse a NUL in a line, 3.11 reads it as data.
-        if (c === "\0") throw new PymemError("UNSUPPORTED", "a NUL character in csv input");
+        // 3.8-3.10 refuse a line holding a NUL (after the characters before it), 3.11 reads it as data.
+        if (c === "\0" && !ctx().layout.rules.csvNulIsData) throw csvError("line contains NUL");
         p.process(c);
       }
       p.process(EOL);

@@ -1,0 +1,55 @@
+// `pymem load` against the truth: fixtures/load_cases.py ran each loader under
+// every committed CPython on the files of fixtures/data/load/ (real documents
+// and generated ones, malformed ones among them). Every row must match: the
+// figures and per-type breakdown, or the exception's type and message.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { layoutFor } from "../src/layouts/layout.js";
+import { loadFile, type Loader } from "../src/load/loadFile.js";
+import { FIXTURE_VERSIONS, fixturePath } from "./fixtureRows.js";
+
+interface LoadRow {
+  readonly id: string;
+  readonly file: string;
+  readonly loader: Loader;
+  readonly type?: string;
+  readonly size?: number;
+  readonly deep?: number;
+  readonly objects?: number;
+  readonly breakdown?: Readonly<Record<string, readonly [number, number]>>;
+  readonly error?: { readonly type: string; readonly message: string };
+}
+
+const DATA = fileURLToPath(new URL("../fixtures/data/load/", import.meta.url));
+
+/** Rows pymem refuses (UNSUPPORTED), with why; every other row must be exact. */
+const REFUSED: Readonly<Record<string, string>> = {
+  "gen/deep900.json:json": "nesting of 900 levels: whether json.load fails there depends on the recursion limit and call depth",
+};
+
+describe.each(FIXTURE_VERSIONS)("pymem load, CPython %s", (version) => {
+  const rows = readFileSync(fixturePath("load.jsonl", version), "utf8")
+    .split("\n")
+    .filter((l) => l !== "")
+    .map((l) => JSON.parse(l) as LoadRow);
+  const layout = layoutFor(version);
+  it("has rows and a layout", () => {
+    expect(rows.length).toBeGreaterThan(100);
+    expect(layout).toBeDefined();
+  });
+  it.each(rows.map((r) => [r.id, r] as const))("%s", (id, row) => {
+    if (layout === undefined) return;
+    const r = loadFile(DATA + row.file, row.loader, layout);
+    if (!r.ok && r.error.code === "UNSUPPORTED" && REFUSED[id] !== undefined) return;
+    if (row.error !== undefined) {
+      expect(r.ok ? r.m : r.error.pyType).toEqual(row.error.type === "Error" ? "Error" : row.error.type);
+      if (!r.ok) expect(r.error.message).toEqual(row.error.message);
+      return;
+    }
+    expect(r.ok ? "" : r.error.message).toEqual("");
+    if (!r.ok) return;
+    const breakdown = Object.fromEntries([...r.m.breakdown].map(([k, v]) => [k, [v.count, v.bytes]]));
+    expect({ type: r.m.type, size: r.m.size, deep: r.m.deep, objects: r.m.objects, breakdown }).toEqual({ type: row.type, size: row.size, deep: row.deep, objects: row.objects, breakdown: row.breakdown });
+  });
+});
