@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import Ajv2020 from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { truth } from "./truth.js";
 
@@ -54,10 +55,12 @@ afterAll(() => {
 });
 
 describe("the npm package", () => {
-  it("ships bin/, dist/, LICENSE and README, and no sources or tests", () => {
+  it("ships bin/, dist/, the JSON Schemas, LICENSE and README, and no sources or tests", () => {
     const files = (packed?.files ?? []).map((f) => f.path).sort();
-    expect(files).toEqual(expect.arrayContaining(["LICENSE", "README.md", "bin/pymem", "dist/pymem.cjs", "package.json"]));
-    expect(files.filter((f) => !/^(bin|dist)\//.test(f) && !["LICENSE", "README.md", "package.json"].includes(f))).toEqual([]);
+    const schemas = ["check", "compare", "explain", "load", "size"].map((c) => `schemas/${c}.schema.json`);
+    expect(files).toEqual(expect.arrayContaining(["LICENSE", "README.md", "bin/pymem", "dist/pymem.cjs", "package.json", ...schemas]));
+    expect(files.filter((f) => f.startsWith("schemas/"))).toEqual(schemas);
+    expect(files.filter((f) => !/^(bin|dist|schemas)\//.test(f) && !["LICENSE", "README.md", "package.json"].includes(f))).toEqual([]);
   });
 
   it("builds dist/ while packing (npm pack runs `prepare`)", () => {
@@ -81,6 +84,15 @@ describe("the npm package", () => {
     const r = await pymem(["size", "--json", "[1,2,3]"], scratch);
     expect(JSON.parse(r.stdout)).toMatchObject({ expr: "[1,2,3]", python: "3.10", type: "list", size: t.size, deep: t.deep, objects: t.objects });
     expect((await pymem(["--version"], scratch)).stdout.trim()).toBe(pkg.version);
+  });
+
+  it("`pymem size --json` validates against the installed package's schema", async () => {
+    const schema = JSON.parse(readFileSync(join(prefix, "lib", "node_modules", pkg.name, "schemas", "size.schema.json"), "utf8")) as object;
+    const validate = new Ajv2020.default({ strict: true }).compile(schema);
+    const r = await pymem(["size", "--json", "--python", "3.8,3.13", "[1,2,3]", "{'a': (1, 'b')}"], scratch);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as unknown);
+    expect(lines.length).toBe(4);
+    for (const line of lines) expect(validate(line) ? null : validate.errors).toBeNull();
   });
 
   it("`pymem check` loads its lazily required dependencies", async () => {
