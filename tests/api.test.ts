@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { measure, PymemError, PYTHON_VERSIONS, type SizeResult } from "../src/index.js";
+import { measure, PymemError, PYTHON_VERSIONS, type PythonVersion, type SizeResult } from "../src/index.js";
 import { SUPPORTED_PYTHONS } from "../src/layouts/layout.js";
 import { cli } from "./cliHarness.js";
 import { truth, truthOf } from "./truth.js";
@@ -103,8 +103,9 @@ describe("measure()", () => {
   });
 
   it("refuses bad options with CONFIG or INPUT and no position", async () => {
+    const unknownVersion: string = "3.7"; // as a JavaScript caller may pass it: the types refuse it
     const cases: [() => Promise<unknown>, string, RegExp][] = [
-      [() => measure("1", { python: "3.7" }), "CONFIG", /^Python 3\.7 is not supported; supported versions: 3\.8, /],
+      [() => measure("1", { python: unknownVersion as PythonVersion }), "CONFIG", /^Python 3\.7 is not supported; supported versions: 3\.8, /],
       [() => measure("1", { python: [] }), "CONFIG", /^no Python version given$/],
       [() => measure("1", { timeout: 0 }), "CONFIG", /^timeout 0 is not a number of seconds between 0 and 3600$/],
       [() => measure("1", { setupFile: join(dir, "missing.py") }), "CONFIG", /^cannot read setup file '.*missing\.py'$/],

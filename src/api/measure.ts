@@ -36,7 +36,7 @@ async function measureAll(expr: string, options: Omit<MeasureOptions, "python"> 
  */
 export function measure(expr: string, options?: MeasureOptions & { readonly python?: PythonVersion }): Promise<SizeResult>;
 export function measure(expr: string, options: MeasureOptions & { readonly python: PythonList }): Promise<SizeResult[]>;
-export function measure(expr: string, options?: Omit<MeasureOptions, "python"> & { readonly python?: string | readonly string[] }): Promise<SizeResult | SizeResult[]>;
+export function measure(expr: string, options?: MeasureOptions): Promise<SizeResult | SizeResult[]>;
 export function measure(expr: string, options: Omit<MeasureOptions, "python"> & { readonly python?: string | readonly string[] } = {}): Promise<SizeResult | SizeResult[]> {
   return measureAll(expr, options);
 }
