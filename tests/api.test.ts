@@ -118,6 +118,11 @@ describe("measure()", () => {
     }
   });
 
+  it("reports a bad option as `size --json` does", async () => {
+    const e = await rejection(measure("1", { python: ["3.10", "2.7" as PythonVersion] }));
+    expect(await cliJson(["--python", "3.10,2.7", "1"])).toEqual([{ error: e.toJSON() }]);
+  });
+
   it("stops at the timeout with LIMIT", async () => {
     expect((await rejection(measure("[i for i in iter(range(10**9))]", { timeout: 0.01 }))).code).toBe("LIMIT");
   });
