@@ -1,8 +1,15 @@
-// Build: type-check with tsc, then bundle the CLI into one CommonJS file so
-// start-up loads a single module (no per-file ESM resolution on the user's path).
+// Build (after `tsc -p tsconfig.build.json` type-checked src/ and emitted its
+// declarations into .build/types): bundle the CLI into one CommonJS file so
+// start-up loads a single module (no per-file ESM resolution on the user's path),
+// bundle the library (src/index.ts) into one ES module, and ship the library's
+// declarations: dist/index.d.ts and the files it imports, which must stay inside
+// src/api/ so no engine type becomes public by accident.
 import { build } from "esbuild";
 
-import { rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+
+const TYPES = ".build/types";
 
 rmSync("dist", { recursive: true, force: true });
 await build({
@@ -19,3 +26,39 @@ await build({
   external: ["zod", "smol-toml"],
   logLevel: "warning",
 });
+await build({
+  entryPoints: ["src/index.ts"],
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  outfile: "dist/index.js",
+  legalComments: "none",
+  minify: true,
+  // The dependencies stay the package's own: none is copied into the bundle.
+  packages: "external",
+  logLevel: "warning",
+});
+
+/** dist/index.d.ts and every declaration file it reaches by relative import. */
+function copyDeclarations(entry) {
+  const todo = [entry];
+  const seen = new Set();
+  while (todo.length > 0) {
+    const file = todo.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (file !== "index.d.ts" && !file.startsWith("api/")) {
+      throw new Error(`the library's declarations reach ${file}: restate that type in src/api/types.ts`);
+    }
+    const text = readFileSync(join(TYPES, file), "utf8");
+    for (const m of text.matchAll(/\bfrom\s+"(\.{1,2}\/[^"]+)\.js"|\bimport\("(\.{1,2}\/[^"]+)\.js"\)/g)) {
+      todo.push(relative(TYPES, join(TYPES, dirname(file), `${m[1] ?? m[2]}.d.ts`)));
+    }
+    mkdirSync(join("dist", dirname(file)), { recursive: true });
+    copyFileSync(join(TYPES, file), join("dist", file));
+  }
+}
+if (!existsSync(join(TYPES, "index.d.ts"))) throw new Error(`no ${TYPES}/index.d.ts: run tsc -p tsconfig.build.json first (npm run build)`);
+copyDeclarations("index.d.ts");
+rmSync(".build", { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import Ajv2020 from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { truth } from "./truth.js";
+import { truth, truthOf } from "./truth.js";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -20,6 +20,8 @@ const STEP_MS = 150_000;
 
 let scratch = "";
 let prefix = "";
+/** A user's project that depends on the packed tarball (`npm install ./pymem-x.tgz`). */
+let project = "";
 let packed: { filename: string; files: { path: string }[] } | null = null;
 let packStarted = 0;
 
@@ -48,7 +50,11 @@ beforeAll(async () => {
     timeout: STEP_MS,
     maxBuffer: 1 << 24,
   });
-}, 2 * STEP_MS);
+  project = join(scratch, "app");
+  mkdirSync(project);
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
+  await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", join(scratch, packed.filename)], { cwd: project, timeout: STEP_MS, maxBuffer: 1 << 24 });
+}, 3 * STEP_MS);
 
 afterAll(() => {
   if (scratch !== "") rmSync(scratch, { recursive: true, force: true });
@@ -58,7 +64,7 @@ describe("the npm package", () => {
   it("ships bin/, dist/, the JSON Schemas, LICENSE and README, and no sources or tests", () => {
     const files = (packed?.files ?? []).map((f) => f.path).sort();
     const schemas = ["check", "compare", "explain", "load", "size"].map((c) => `schemas/${c}.schema.json`);
-    expect(files).toEqual(expect.arrayContaining(["LICENSE", "README.md", "bin/pymem", "dist/pymem.cjs", "package.json", ...schemas]));
+    expect(files).toEqual(expect.arrayContaining(["LICENSE", "README.md", "bin/pymem", "dist/pymem.cjs", "dist/index.js", "dist/index.d.ts", "package.json", ...schemas]));
     expect(files.filter((f) => f.startsWith("schemas/"))).toEqual(schemas);
     expect(files.filter((f) => !/^(bin|dist|schemas)\//.test(f) && !["LICENSE", "README.md", "package.json"].includes(f))).toEqual([]);
   });
@@ -102,5 +108,70 @@ describe("the npm package", () => {
     writeFileSync(join(project, "pyproject.toml"), `[tool.pymem]\n[[tool.pymem.budgets]]\nname = "small"\nexpr = "[1,2,3]"\nmax = "1 KiB"\n`);
     const r = await pymem(["check", "--json"], project);
     expect(JSON.parse(r.stdout)).toEqual([{ name: "small", expr: "[1,2,3]", metric: "deep", value: t.deep, limit: 1024, passed: true }]);
+  });
+
+  it("`import { measure, PymemError } from \"pymem\"` in a project that depends on it", async () => {
+    writeFileSync(
+      join(project, "sizes.mjs"),
+      `import { measure, PymemError } from "pymem";
+const list = await measure("[1,2,3]");
+const str = await measure("'abc'", { python: "3.13" });
+const error = await measure("[1, 2 3]").then(() => null, (e) => ({ pymem: e instanceof PymemError, error: e instanceof Error, code: e.code, line: e.line, column: e.column, message: e.message }));
+process.stdout.write(JSON.stringify({ list, str, error }));
+`,
+    );
+    const r = await run(process.execPath, ["sizes.mjs"], { cwd: project, env: userEnv(), timeout: 30_000 });
+    const out = JSON.parse(r.stdout) as { list: unknown; str: unknown; error: unknown };
+    const t = truth("[1,2,3]");
+    expect(out.list).toMatchObject({ expr: "[1,2,3]", python: "3.10", type: "list", size: t.size, deep: t.deep, objects: t.objects });
+    expect(out.str).toMatchObject({ python: "3.13", type: "str", size: truthOf("3.13", "'abc'").size });
+    expect(out.error).toEqual({ pymem: true, error: true, code: "SYNTAX", line: 1, column: 5, message: "SyntaxError: invalid syntax. Perhaps you forgot a comma?" });
+    // The library bundle is its own: bin/pymem still runs from the same install.
+    expect((await run(join(project, "node_modules", ".bin", "pymem"), ["--version"], { cwd: project, env: userEnv() })).stdout.trim()).toBe(pkg.version);
+  });
+
+  it("ships declarations a strict TypeScript project compiles against, and that refuse a wrong use", async () => {
+    const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+    const flags = ["--strict", "--noEmit", "--exactOptionalPropertyTypes", "--noUncheckedIndexedAccess", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--lib", "es2022"];
+    writeFileSync(
+      join(project, "use.ts"),
+      `import { measure, PymemError, PYTHON_VERSIONS, type ErrorCode, type MeasureOptions, type PythonVersion, type SizeResult } from "pymem";
+const options: MeasureOptions = { python: "3.13", setup: "row = [0] * 10", timeout: 2 };
+const one: SizeResult = await measure("[row] * 10", options.setup === undefined ? {} : { setup: options.setup });
+const many: readonly SizeResult[] = await measure("[1,2,3]", { python: "3.10,3.13" });
+const every: readonly SizeResult[] = await measure("[1,2,3]", { python: ["3.8", "3.13"] });
+const version: PythonVersion = one.python;
+const bytes: number = one.deep + (many[0]?.size ?? 0) + every.length + (one.breakdown["list"]?.bytes ?? 0);
+const versions: readonly string[] = PYTHON_VERSIONS;
+try {
+  await measure("[1, 2 3]");
+} catch (e) {
+  if (e instanceof PymemError) {
+    const code: ErrorCode = e.code;
+    const where: string = \`\${e.line ?? "?"}:\${e.column ?? "?"} \${e.message} \${code}\`;
+    void where;
+  }
+}
+void [version, bytes, versions];
+`,
+    );
+    await run(process.execPath, [tsc, ...flags, "use.ts"], { cwd: project, env: userEnv(), timeout: 60_000 });
+    writeFileSync(
+      join(project, "wrong.ts"),
+      `import { measure } from "pymem";
+const size: number = (await measure("1", { python: "all" })).size;
+await measure("1", { python: "3.7" });
+await measure("1", { timeout: "4" });
+void size;
+`,
+    );
+    const wrong = await run(process.execPath, [tsc, ...flags, "wrong.ts"], { cwd: project, env: userEnv(), timeout: 60_000 }).then(
+      () => "",
+      (e: { stdout: string }) => e.stdout,
+    );
+    expect(wrong.match(/error TS\d+/g)).toHaveLength(3);
+    expect(wrong).toMatch(/wrong\.ts\(2,/);
+    expect(wrong).toMatch(/wrong\.ts\(3,/);
+    expect(wrong).toMatch(/wrong\.ts\(4,/);
   });
 });

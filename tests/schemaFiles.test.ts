@@ -161,11 +161,13 @@ describe("the schemas reject doctored output", () => {
       ["no file", ["file"], undefined],
       ["size as a string", ["size"], "232"],
     ]);
-    const failure = { file: "bad.json", loader: "json", error: { code: "PYTHON", message: "json.decoder.JSONDecodeError: Expecting value: line 1 column 2 (char 1)", line: 1, column: 2 } };
+    const failure = { file: "bad.json", loader: "json", python: "3.10", error: { code: "PYTHON", message: "JSONDecodeError: Expecting value: line 1 column 2 (char 1)", line: 1, column: 2, in: "file", file: "bad.json", exception: "JSONDecodeError" } };
     expectRejected("load", failure, [
       ["no column", ["error", "column"], undefined],
       ["a column without a line", ["error", "line"], null],
       ["an unknown code", ["error", "code"], "JSON"],
+      ["a position in the expression", ["error", "in"], "expr"],
+      ["no file in the error", ["error", "file"], undefined],
     ]);
   });
 });

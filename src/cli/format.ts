@@ -3,8 +3,9 @@ import type { Chalk } from "./style.js";
 import { groupDigits } from "../budgets/limits.js";
 
 export { groupDigits };
-import type { EvalError } from "../runtime/evaluate.js";
-import { positionInSetup, type SetupPart } from "../setupParts.js";
+import type { ErrorPlace } from "../api/errorPlace.js";
+
+export { errorMessage, errorPlace, type ErrorPlace } from "../api/errorPlace.js";
 
 const UNITS = ["KiB", "MiB", "GiB", "TiB", "PiB"] as const;
 
@@ -22,12 +23,6 @@ export function formatBytes(n: number): string {
   return `${exact} (${v.toFixed(1)} ${UNITS[u]})`;
 }
 
-export function errorMessage(e: EvalError): string {
-  return e.pyType !== null && (e.code === "PYTHON" || e.code === "NAME" || e.code === "SYNTAX")
-    ? e.message === "" ? e.pyType : `${e.pyType}: ${e.message}`
-    : e.message;
-}
-
 /** A caret excerpt under the input line an error points at. */
 export function caretExcerpt(source: string, line: number, col: number, c: Chalk): string[] {
   const lines = source.split(/\r\n|\r|\n/);
@@ -37,28 +32,6 @@ export function caretExcerpt(source: string, line: number, col: number, c: Chalk
   const gutter = " ".repeat(num.length);
   const caretCol = Math.max(1, Math.min(col, [...text].length + 1));
   return [`${c.dim(`${num} |`)} ${text}`, `${c.dim(`${gutter} |`)} ${" ".repeat(caretCol - 1)}${c.red("^")}`];
-}
-
-/** Where an error points, in the user's terms. */
-export interface ErrorPlace {
-  /** The user's file the error lies in (named as they gave it), or null. */
-  readonly file: string | null;
-  /** The name a report shows: the file, `<setup>` or `<expr>`. */
-  readonly label: string;
-  readonly line: number;
-  readonly col: number;
-  /** The text `line` counts in, for the caret excerpt. */
-  readonly source: string;
-}
-
-/** The place of an error in the expression or in the piece of the setup it came from; null without a position. */
-export function errorPlace(e: EvalError, expr: string, setup: readonly SetupPart[]): ErrorPlace | null {
-  if (e.span === null) return null;
-  const { line, col } = e.span;
-  if (e.where === "expr") return { file: null, label: "<expr>", line, col, source: expr };
-  const p = positionInSetup(setup, line);
-  if (p === null) return { file: null, label: "<setup>", line, col, source: "" };
-  return { file: p.part.file, label: p.part.file ?? "<setup>", line: p.line, col, source: p.part.text };
 }
 
 /** `--> file:line:col` and the caret excerpt under it. */

@@ -2,21 +2,15 @@
 // the same rows; only they decide how a row looks.
 import { groupDigits } from "./format.js";
 import Table from "cli-table3";
-import type { MeasureResult } from "../sizing/measure.js";
+import { measuredErrorPlace, sizeObject } from "../api/sizeObject.js";
+import { loadObject } from "../api/loadRows.js";
+import type { Measured } from "../api/sizeRows.js";
 import type { Io } from "./io.js";
 import type { Chalk } from "./style.js";
-import { errorMessage, errorPlace, formatBytes, placeLines, type ErrorPlace } from "./format.js";
+import { errorMessage, formatBytes, placeLines, type ErrorPlace } from "./format.js";
 
-export interface Row {
-  readonly expr: string;
-  readonly python: string;
-  readonly setup: string | null;
-  /** The file the setup was read from, as the user named it (--setup-file), or null. */
-  readonly setupFile: string | null;
-  readonly result: MeasureResult;
-  /** `pymem load`: the data file (as the user named it) and its loader, shown instead of an expression. */
-  readonly file?: { readonly path: string; readonly loader: string; readonly place: ErrorPlace | null };
-  /** With `--max`: the limit in bytes, the metric checked, and whether the value is within it. */
+/** A measured row, with `--max`: the limit in bytes, the metric checked, and whether the value is within it. */
+export interface Row extends Measured {
   readonly budget?: { readonly limit: number; readonly metric: "deep" | "size"; readonly passed: boolean; readonly line: string };
 }
 
@@ -25,49 +19,13 @@ export interface Reporter {
 }
 
 /** Where a row's error points: into the expression, or the setup (file) it came from. */
-export function rowErrorPlace(row: Row): ErrorPlace | null {
-  if (row.result.ok) return null;
-  if (row.file !== undefined) return row.file.place;
-  return errorPlace(row.result.error, row.expr, row.setup === null ? [] : [{ file: row.setupFile, text: row.setup }]);
-}
+export const rowErrorPlace: (row: Row) => ErrorPlace | null = measuredErrorPlace;
 
-/** What a row is about: `expr`, or for a loaded file `file` and `loader`. */
-function subject(row: Row): Record<string, string> {
-  return row.file === undefined ? { expr: row.expr } : { file: row.file.path, loader: row.file.loader };
-}
-
-/** The JSON object of one row (the contract's fields); commands may add their own. */
+/** The JSON object of one row: the library's object (src/api/sizeObject.ts), and the budget's fields under --max. */
 export function jsonObject(row: Row): Record<string, unknown> {
-  const r = row.result;
-  if (r.ok) {
-    const breakdown: Record<string, { count: number; bytes: number }> = {};
-    for (const [k, v] of r.m.breakdown) breakdown[k] = { count: v.count, bytes: v.bytes };
-    return {
-      ...subject(row),
-      python: row.python,
-      type: r.m.type,
-      size: r.m.size,
-      deep: r.m.deep,
-      objects: r.m.objects,
-      breakdown,
-      ...(row.budget !== undefined ? { metric: row.budget.metric, limit: row.budget.limit, passed: row.budget.passed } : {}),
-    };
-  }
-  const e = r.error;
-  const place = rowErrorPlace(row);
-  return {
-    ...subject(row),
-    python: row.python,
-    error: {
-      code: e.code,
-      message: errorMessage(e),
-      line: place?.line ?? null,
-      column: place?.col ?? null,
-      in: row.file === undefined ? e.where : "file",
-      ...(place !== null && place.file !== null ? { file: place.file } : {}),
-      ...(e.pyType !== null ? { exception: e.pyType } : {}),
-    },
-  };
+  const b = row.budget;
+  if (row.file !== undefined) return { ...loadObject(row) };
+  return { ...sizeObject(row), ...(b !== undefined ? { metric: b.metric, limit: b.limit, passed: b.passed } : {}) };
 }
 
 export function jsonLine(row: Row): string {

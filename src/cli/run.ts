@@ -1,7 +1,8 @@
 // `run(io)`: parse argv, evaluate, report, and return the exit status. The
 // only place that does IO is the Io given to it.
 import { Command, CommanderError, Option } from "commander";
-import { measure } from "../sizing/measure.js";
+import { sizeRows } from "../api/sizeRows.js";
+import { PymemError } from "../api/pymemError.js";
 import { progressLine } from "./progress.js";
 import { CliError, type Io } from "./io.js";
 import { HumanReporter, JsonReporter, type Reporter, type Row } from "./reporters.js";
@@ -66,7 +67,7 @@ function decodeStdin(bytes: Uint8Array): string {
 }
 
 async function sizeCommand(io: Io, exprs: string[], opts: SizeOptions): Promise<number> {
-  const { layouts, setup, setupFile, c, timeoutS } = await resolveVersions(io, opts);
+  const { c, ...resolved } = await resolveVersions(io, opts);
   const all = [...exprs];
   if (opts.stdin === true) {
     const text = decodeStdin(await io.readStdin());
@@ -79,17 +80,15 @@ async function sizeCommand(io: Io, exprs: string[], opts: SizeOptions): Promise<
   if (opts.metric !== undefined && opts.max === undefined) throw new CliError("--metric applies to a --max limit", 2, "CONFIG");
   const limit = opts.max === undefined ? null : parseLimit(/^\d+$/.test(opts.max.trim()) ? Number(opts.max) : opts.max);
   if (opts.max !== undefined && limit === null) throw new CliError(`--max '${opts.max}' is not a size: use ${LIMIT_HELP}`, 2, "CONFIG");
-  // One row per expression per version, the versions of an expression together.
-  const rows: Row[] = all.flatMap((expr, i) => layouts.map((layout): Row => {
-    const progress = progressLine(io, expr);
-    const result = measure({ expr, setup, layout, timeoutS, ...progress.options });
-    progress.finish();
-    if (limit === null || !result.ok) return { expr, python: layout.python, setup, setupFile, result };
+  // One row per expression per version (the library's step), the versions of an expression together.
+  const rows: Row[] = all.flatMap((expr, i) => sizeRows(expr, resolved, (label) => progressLine(io, label)).map((row): Row => {
+    const result = row.result;
+    if (limit === null || !result.ok) return row;
     const value = metric === "deep" ? result.m.deep : result.m.size;
-    const name = layouts.length > 1 ? `${expr} (${layout.python})` : expr;
-    const budget: Budget = { index: i, name, expr, limit, metric, setup, line: null };
+    const name = resolved.layouts.length > 1 ? `${expr} (${row.python})` : expr;
+    const budget: Budget = { index: i, name, expr, limit, metric, setup: row.setup, line: null };
     const line = outcomeLine({ budget, ok: true, value, passed: value <= limit.bytes }, c, null);
-    return { expr, python: layout.python, setup, setupFile, result, budget: { limit: limit.bytes, metric, passed: value <= limit.bytes, line } };
+    return { ...row, budget: { limit: limit.bytes, metric, passed: value <= limit.bytes, line } };
   }));
   reporter.report(rows);
   if (!rows.every((r) => r.result.ok)) return 2;
@@ -179,10 +178,11 @@ export async function run(io: Io): Promise<number> {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof CliError) {
+    // The options' errors (src/api/options.ts) are the library's PymemError; the CLI's own are CliError.
+    if (e instanceof CliError || e instanceof PymemError) {
       if (io.argv.includes("--json") || io.argv.includes("json")) io.stdout.write(JSON.stringify({ error: { code: e.code, message: e.message, line: null, column: null } }) + "\n");
       else io.stderr.write(`pymem: ${e.message}\n`);
-      return e.exitCode;
+      return e instanceof CliError ? e.exitCode : 2;
     }
     io.stderr.write(`pymem: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;

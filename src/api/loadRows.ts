@@ -1,0 +1,86 @@
+// Load each data file under each resolved version: the step `pymem load` and
+// the library's load() share (src/load/ does the sizing). Returns data rows
+// shaped like `size`'s, with the file in place of the expression.
+import { resolve } from "node:path";
+import type { Layout } from "../layouts/layout.js";
+import { fileLines } from "../load/lineReader.js";
+import { loadFile, loaderFor, LOADERS, type Loader } from "../load/loadFile.js";
+import type { LoadResult as Loaded } from "../load/loadResult.js";
+import type { MeasureResult } from "../sizing/measure.js";
+import { errorMessage, type ErrorPlace } from "./errorPlace.js";
+import { PymemError } from "./pymemError.js";
+import { pythonVersion } from "./sizeObject.js";
+import type { Measured } from "./sizeRows.js";
+import type { ErrorObject, LoadFailure, LoadResult, TypeTotal } from "./types.js";
+
+/** `as` checked: one of the loaders, or undefined (from the extension). */
+export function checkLoader(as: unknown, shown: string): Loader | undefined {
+  if (as === undefined) return undefined;
+  if (typeof as !== "string" || !(LOADERS as readonly string[]).includes(as)) throw new PymemError({ code: "CONFIG", message: `${shown} must be one of ${LOADERS.join(", ")}, not '${String(as)}'` });
+  return as as Loader;
+}
+
+/** The text of line `line` of a file (for the caret under an error), shortened past 200 characters. */
+function lineText(path: string, line: number): string {
+  try {
+    for (const l of fileLines(path, true)) {
+      if (l.number === line) return new TextDecoder().decode(l.bytes).replace(/\n$/, "").slice(0, 200);
+    }
+  } catch {
+    // A line the decoder fails on has no text to show.
+  }
+  return "";
+}
+
+function asResult(r: Loaded): MeasureResult {
+  if (r.ok) return r;
+  const e = r.error;
+  const span = e.line === null ? null : { line: e.line, col: e.column ?? 1, endLine: e.line, endCol: e.column ?? 1 };
+  return { ok: false, error: { code: e.code, pyType: e.pyType, message: e.message, span, where: "expr" } };
+}
+
+/** Each file under each version: a row per file per version, the versions of a file together. */
+export function loadRows(paths: readonly string[], as: Loader | undefined, layouts: readonly Layout[], cwd: string): Measured[] {
+  return paths.flatMap((path) => {
+    const loader = as ?? loaderFor(path);
+    const full = resolve(cwd, path);
+    return layouts.map((layout): Measured => {
+      const base = { expr: path, python: layout.python, setup: null, setupFile: null };
+      if (loader === null) {
+        const message = `cannot tell how to load '${path}' from its name: use --as ${LOADERS.join("|")}`;
+        return { ...base, result: { ok: false, error: { code: "CONFIG", pyType: null, message, span: null, where: "expr" } }, file: { path, loader: "", place: null } };
+      }
+      const r = loadFile(full, loader, layout);
+      let place: ErrorPlace | null = null;
+      if (!r.ok && r.error.line !== null) {
+        place = { file: path, label: path, line: r.error.line, col: r.error.column ?? 1, source: "\n".repeat(r.error.line - 1) + lineText(full, r.error.line) };
+      }
+      return { ...base, result: asResult(r), file: { path, loader, place } };
+    });
+  });
+}
+
+/** The JSON object of a load row: `pymem load --json`'s line, load()'s result. */
+export function loadObject(row: Measured): LoadResult | LoadFailure {
+  const r = row.result;
+  const python = pythonVersion(row.python);
+  const file = row.file?.path ?? row.expr;
+  const loader = checkLoader(row.file?.loader === "" ? undefined : row.file?.loader, "loader") ?? "";
+  if (r.ok) {
+    const breakdown: Record<string, TypeTotal> = {};
+    for (const [k, v] of r.m.breakdown) breakdown[k] = { count: v.count, bytes: v.bytes };
+    return { file, loader: loader === "" ? "json" : loader, python, type: r.m.type, size: r.m.size, deep: r.m.deep, objects: r.m.objects, breakdown };
+  }
+  const e = r.error;
+  const place = row.file?.place ?? null;
+  const error: ErrorObject = {
+    code: e.code,
+    message: errorMessage(e),
+    line: place?.line ?? null,
+    column: place?.col ?? null,
+    in: "file",
+    file,
+    ...(e.pyType !== null ? { exception: e.pyType } : {}),
+  };
+  return { file, loader, python, error };
+}
