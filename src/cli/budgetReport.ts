@@ -1,11 +1,11 @@
 // Reporting budget outcomes: the human table and failure lines, JSON, JUnit
 // XML, and GitHub Actions annotations. All budget message text lives here.
-import Table from "cli-table3";
 import type { BudgetOutcome } from "../budgets/check.js";
 import { comparisonCells, type BaselineView } from "../budgets/baseline.js";
 import { formatInFamily } from "../budgets/limits.js";
 import { errorMessage, placeLines, type ErrorPlace } from "./format.js";
 import { makeChalk, type Chalk } from "./style.js";
+import { fitTable } from "./tableFit.js";
 
 function amounts(o: Extract<BudgetOutcome, { ok: true }>): { value: string; limit: string; delta: string; pct: string } {
   const fam = o.budget.limit.family;
@@ -48,14 +48,11 @@ function failureText(o: BudgetOutcome, where: string | null): string {
   return outcomeLine(o, makeChalk(false), where).replace(/^✖ /, "") + (message === null ? "" : `\n${message}`);
 }
 
-export function humanBudgetReport(outcomes: readonly BudgetOutcome[], c: Chalk, hidePassed: boolean, places: BudgetPlaces, baseline: BaselineView | null = null): string {
+/** The human report; its table fits `width` columns (the terminal's; null: no limit) by shortening budget names. */
+export function humanBudgetReport(outcomes: readonly BudgetOutcome[], c: Chalk, hidePassed: boolean, places: BudgetPlaces, baseline: BaselineView | null = null, width: number | null = null): string {
   const shown = outcomes.filter((o) => !hidePassed || !o.ok || !o.passed);
   const compared = baseline === null ? [] : ["base", "change"];
-  const table = new Table({
-    head: ["budget", "metric", "value", ...compared, "limit", "headroom / excess", ""].map((h) => c.bold(h)),
-    colAligns: ["left", "left", "right", ...compared.map(() => "right" as const), "right", "right", "center"],
-    style: { head: [], border: [] },
-  });
+  const table: string[][] = [];
   for (const o of shown) {
     const cmp = baseline === null ? [] : Object.values(comparisonCells(o, baseline)).map((s) => c.dim(s));
     if (!o.ok) {
@@ -74,7 +71,11 @@ export function humanBudgetReport(outcomes: readonly BudgetOutcome[], c: Chalk, 
     ]);
   }
   const lines: string[] = [];
-  if (shown.length > 0) lines.push(table.toString());
+  if (shown.length > 0) {
+    const head = ["budget", "metric", "value", ...compared, "limit", "headroom / excess", ""].map((h) => c.bold(h));
+    const colAligns = ["left", "left", "right", ...compared.map(() => "right" as const), "right", "right", "center"] as const;
+    lines.push(fitTable({ head, colAligns: [...colAligns], rows: table, shrink: 0, width }));
+  }
   const bad = outcomes.filter((o) => !o.ok || !o.passed);
   for (const o of bad) {
     lines.push(outcomeLine(o, c, places.budget(o)));

@@ -22,7 +22,8 @@ import { baselineView, parseBaseline, type BaselineEntry, type BaselineView } fr
 import { markdownBudgetReport, markdownConfigErrorReport } from "./markdownReport.js";
 import { findConfig } from "./pyproject.js";
 import { CliError, type Io } from "./io.js";
-import { makeChalk } from "./style.js";
+import { colorLevel, makeChalk, type ColorLevel } from "./style.js";
+import { terminalWidth } from "./tableFit.js";
 
 export interface CheckOptions {
   config?: string;
@@ -172,12 +173,13 @@ export async function checkCommand(io: Io, opts: CheckOptions): Promise<number> 
   }
   const { outcomes, config, shared } = loaded;
   const baseline: BaselineView | null = baseEntries === null ? null : baselineView(baseEntries, outcomes, loaded.pythons[0] ?? "");
-  const color = opts.color && io.env["NO_COLOR"] === undefined && io.stdout.isTTY === true;
+  const color = colorLevel(opts.color, io.env, io.stdout.isTTY);
   const places: BudgetPlaces = {
     budget: (o) => (o.budget.line === null ? config.shown : `${config.shown}:${o.budget.line}`),
     error: (o) => (o.ok ? null : errorPlace(o.error, o.budget.expr, budgetSetupParts(shared?.part ?? null, o.budget))),
   };
-  const human = (colored: boolean): string => humanBudgetReport(outcomes, makeChalk(colored), opts.hidePassed === true, places, baseline);
+  // The terminal's report fits its width; a file's has whole names.
+  const human = (colored: ColorLevel, width: number | null): string => humanBudgetReport(outcomes, makeChalk(colored), opts.hidePassed === true, places, baseline, width);
   const report =
     reporter === "json"
       ? jsonBudgetReport(outcomes, places, baseline)
@@ -185,10 +187,10 @@ export async function checkCommand(io: Io, opts: CheckOptions): Promise<number> 
         ? junitBudgetReport(outcomes, places)
         : reporter === "markdown"
           ? markdownBudgetReport(outcomes, baseline)
-          : human(output === undefined && color);
+          : output === undefined ? human(color, terminalWidth(io)) : human(0, null);
   if (!(await emit(report))) return 2;
   // The report went to a file: the terminal still gets the human one.
-  if (output !== undefined) io.stdout.write(human(color));
+  if (output !== undefined) io.stdout.write(human(color, terminalWidth(io)));
   if (annotate) {
     // An error in the setup file is annotated there; anything else at the budget's table.
     const locate = (o: BudgetOutcome): Pick<Annotation, "file" | "line" | "col"> => {

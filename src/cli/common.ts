@@ -7,7 +7,7 @@ import { projectPython } from "./pyproject.js";
 
 /** The version modelled when neither --python nor pyproject.toml names one (the project's brief). */
 export const DEFAULT_PYTHON = "3.10";
-import { makeChalk, type Chalk } from "./style.js";
+import { colorLevel, makeChalk, type Chalk } from "./style.js";
 
 export interface CommonOptions {
   setup?: string;
@@ -79,6 +79,6 @@ export async function resolveCommon(io: Io, opts: CommonOptions): Promise<Common
       throw new CliError(`cannot read setup file '${opts.setupFile}'`, 2, "CONFIG");
     }
   }
-  const color = opts.color && io.env["NO_COLOR"] === undefined && io.stdout.isTTY === true;
+  const color = colorLevel(opts.color, io.env, io.stdout.isTTY);
   return { layout, setup, setupFile: opts.setupFile ?? null, c: makeChalk(color), timeoutS: parseTimeout(opts.timeout) };
 }
