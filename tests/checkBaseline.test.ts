@@ -77,6 +77,13 @@ describe("pymem check --baseline", () => {
     expect(r.stdout).toMatch(/\+\d+\.\d%/);
   });
 
+  it("markdown escapes a name's table syntax; a budget that failed in the baseline has base 'error' and no change", async () => {
+    const named = project.replace('name = "small"', 'name = "a|b_c"');
+    const earlier = JSON.stringify([{ name: "a|b_c", expr: "x", metric: "deep", value: null, limit: 1024, passed: false, error: { code: "NAME", message: "NameError: name 'x' is not defined", line: 1, column: 1, in: "expr" } }]);
+    const r = await cli(["check", "--baseline", "base.json", "--reporter", "markdown"], { files: { "/project/pyproject.toml": named, "/project/base.json": earlier } });
+    expect(r.stdout).toContain(`| a\\|b\\_c | deep | ${small.deep} B | error |  | 1 KiB |`);
+  });
+
   it("the human table gains base and change columns; --json a base field", async () => {
     const human = await cli(["check", "--baseline", "base.json"], { files });
     expect(human.stdout).toMatch(/│ budget │ metric │ +value │ +base │ +change │ limit │/);
