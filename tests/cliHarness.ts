@@ -12,7 +12,7 @@ export interface CliResult {
 
 export async function cli(
   argv: string[],
-  opts: { stdin?: Uint8Array | string; files?: Record<string, string>; env?: Record<string, string>; tty?: boolean; cwd?: string } = {},
+  opts: { stdin?: Uint8Array | string; files?: Record<string, string>; env?: Record<string, string>; tty?: boolean; columns?: number; cwd?: string } = {},
 ): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
@@ -20,7 +20,7 @@ export async function cli(
   const io: Io = {
     argv,
     env: opts.env ?? {},
-    stdout: { write: (s) => void (stdout += s), isTTY: opts.tty ?? false },
+    stdout: { write: (s) => void (stdout += s), isTTY: opts.tty ?? false, ...(opts.columns === undefined ? {} : { columns: opts.columns }) },
     stderr: { write: (s) => void (stderr += s), isTTY: opts.tty ?? false },
     readStdin: async () => (typeof opts.stdin === "string" ? new TextEncoder().encode(opts.stdin) : opts.stdin ?? new Uint8Array(0)),
     readFile: async (p) => {

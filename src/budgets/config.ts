@@ -16,6 +16,8 @@ export interface Budget {
   readonly line: number | null;
   /** The version it is checked against, when the config names several (the name then says it too). */
   readonly python?: string;
+  /** `message`: what to tell whoever sees the budget fail (why it matters, what to do). */
+  readonly message?: string;
 }
 
 export interface PymemConfig {
@@ -46,6 +48,7 @@ const BudgetSchema = z
     max: z.unknown().refine((v) => v !== undefined, { error: "is required" }),
     metric: z.enum(["deep", "size"], { error: 'must be "deep" or "size"' }).optional(),
     setup: z.string({ error: "must be a string" }).optional(),
+    message: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }).optional(),
   })
   .strict();
 
@@ -118,7 +121,7 @@ export function parseConfig(text: string): ConfigResult {
       problems.push({ path: `tool.pymem.budgets[${i}].name`, message: `"${b.name}" is already the name of budgets[${prev}]; names must be unique`, line });
     } else seen.set(b.name, i);
     if (limit !== null) {
-      budgets.push({ index: i, name: b.name, expr: b.expr, limit, metric: b.metric ?? "deep", setup: b.setup ?? null, line });
+      budgets.push({ index: i, name: b.name, expr: b.expr, limit, metric: b.metric ?? "deep", setup: b.setup ?? null, line, ...(b.message === undefined ? {} : { message: b.message }) });
     }
   });
   if (problems.length > 0) return { ok: false, problems };

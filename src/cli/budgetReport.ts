@@ -1,10 +1,11 @@
 // Reporting budget outcomes: the human table and failure lines, JSON, JUnit
 // XML, and GitHub Actions annotations. All budget message text lives here.
-import Table from "cli-table3";
 import type { BudgetOutcome } from "../budgets/check.js";
+import { comparisonCells, type BaselineView } from "../budgets/baseline.js";
 import { formatInFamily } from "../budgets/limits.js";
 import { errorMessage, placeLines, type ErrorPlace } from "./format.js";
 import { makeChalk, type Chalk } from "./style.js";
+import { fitTable } from "./tableFit.js";
 
 function amounts(o: Extract<BudgetOutcome, { ok: true }>): { value: string; limit: string; delta: string; pct: string } {
   const fam = o.budget.limit.family;
@@ -36,16 +37,26 @@ export function outcomeLine(o: BudgetOutcome, c: Chalk, where: string | null): s
   return `${c.red("✖")} ${c.bold(o.budget.name)}: ${metric} ${a.value} is ${c.red(`${a.delta}${a.pct} over`)} the limit of ${a.limit}${loc}`;
 }
 
-export function humanBudgetReport(outcomes: readonly BudgetOutcome[], c: Chalk, hidePassed: boolean, places: BudgetPlaces): string {
+/** The budget's own `message`, when it failed and has one. */
+export function failureMessage(o: BudgetOutcome): string | null {
+  return (!o.ok || !o.passed) && o.budget.message !== undefined ? o.budget.message : null;
+}
+
+/** The failure line, then the budget's message on the next line. */
+function failureText(o: BudgetOutcome, where: string | null): string {
+  const message = failureMessage(o);
+  return outcomeLine(o, makeChalk(false), where).replace(/^✖ /, "") + (message === null ? "" : `\n${message}`);
+}
+
+/** The human report; its table fits `width` columns (the terminal's; null: no limit) by shortening budget names. */
+export function humanBudgetReport(outcomes: readonly BudgetOutcome[], c: Chalk, hidePassed: boolean, places: BudgetPlaces, baseline: BaselineView | null = null, width: number | null = null): string {
   const shown = outcomes.filter((o) => !hidePassed || !o.ok || !o.passed);
-  const table = new Table({
-    head: ["budget", "metric", "value", "limit", "headroom / excess", ""].map((h) => c.bold(h)),
-    colAligns: ["left", "left", "right", "right", "right", "center"],
-    style: { head: [], border: [] },
-  });
+  const compared = baseline === null ? [] : ["base", "change"];
+  const table: string[][] = [];
   for (const o of shown) {
+    const cmp = baseline === null ? [] : Object.values(comparisonCells(o, baseline)).map((s) => c.dim(s));
     if (!o.ok) {
-      table.push([o.budget.name, o.budget.metric, c.red("error"), formatInFamily(o.budget.limit.bytes, o.budget.limit.family), "", c.red("✖")]);
+      table.push([o.budget.name, o.budget.metric, c.red("error"), ...cmp, formatInFamily(o.budget.limit.bytes, o.budget.limit.family), "", c.red("✖")]);
       continue;
     }
     const a = amounts(o);
@@ -53,16 +64,23 @@ export function humanBudgetReport(outcomes: readonly BudgetOutcome[], c: Chalk, 
       o.budget.name,
       o.budget.metric,
       a.value,
+      ...cmp,
       a.limit,
       o.passed ? c.green(`${a.delta} left`) : c.red(`${a.delta} over`),
       o.passed ? c.green("✔") : c.red("✖"),
     ]);
   }
   const lines: string[] = [];
-  if (shown.length > 0) lines.push(table.toString());
+  if (shown.length > 0) {
+    const head = ["budget", "metric", "value", ...compared, "limit", "headroom / excess", ""].map((h) => c.bold(h));
+    const colAligns = ["left", "left", "right", ...compared.map(() => "right" as const), "right", "right", "center"] as const;
+    lines.push(fitTable({ head, colAligns: [...colAligns], rows: table, shrink: 0, width }));
+  }
   const bad = outcomes.filter((o) => !o.ok || !o.passed);
   for (const o of bad) {
     lines.push(outcomeLine(o, c, places.budget(o)));
+    const message = failureMessage(o);
+    if (message !== null) lines.push(...message.split("\n").map((l) => `  ${c.yellow(l)}`));
     const place = places.error(o);
     if (place !== null) lines.push(...placeLines(place, c).map((l) => `  ${l}`));
   }
@@ -79,14 +97,20 @@ function pythonOf(o: BudgetOutcome): { python?: string } {
   return o.budget.python === undefined ? {} : { python: o.budget.python };
 }
 
-export function jsonBudgetReport(outcomes: readonly BudgetOutcome[], places: BudgetPlaces): string {
+/** With a baseline: `base`, the earlier value in bytes (null: new, or an error then). With a failure: the budget's `message`. */
+function extras(o: BudgetOutcome, baseline: BaselineView | null): { base?: number | null; message?: string } {
+  const message = failureMessage(o);
+  return { ...(baseline === null ? {} : { base: baseline.base(o)?.value ?? null }), ...(message === null ? {} : { message }) };
+}
+
+export function jsonBudgetReport(outcomes: readonly BudgetOutcome[], places: BudgetPlaces, baseline: BaselineView | null = null): string {
   return (
     JSON.stringify(
       outcomes.map((o) => {
-        if (o.ok) return { name: o.budget.name, ...pythonOf(o), expr: o.budget.expr, metric: o.budget.metric, value: o.value, limit: o.budget.limit.bytes, passed: o.passed };
+        if (o.ok) return { name: o.budget.name, ...pythonOf(o), expr: o.budget.expr, metric: o.budget.metric, value: o.value, limit: o.budget.limit.bytes, passed: o.passed, ...extras(o, baseline) };
         const place = places.error(o);
         return {
-          name: o.budget.name, ...pythonOf(o), expr: o.budget.expr, metric: o.budget.metric, value: null, limit: o.budget.limit.bytes, passed: false,
+          name: o.budget.name, ...pythonOf(o), expr: o.budget.expr, metric: o.budget.metric, value: null, limit: o.budget.limit.bytes, passed: false, ...extras(o, baseline),
           error: {
             code: o.error.code, message: errorMessage(o.error), line: place?.line ?? null, column: place?.col ?? null, in: o.error.where,
             ...(place !== null && place.file !== null ? { file: place.file } : {}),
@@ -114,12 +138,11 @@ function junitDocument(cases: readonly string[], tests: number, failures: number
 export function junitBudgetReport(outcomes: readonly BudgetOutcome[], places: BudgetPlaces): string {
   const failures = outcomes.filter((o) => o.ok && !o.passed).length;
   const errors = outcomes.filter((o) => !o.ok).length;
-  const plain = makeChalk(false);
   const cases = outcomes.map((o) => {
     const head = `    <testcase classname="pymem.budgets" name="${xmlAttr(o.budget.name)}">`;
     if (o.ok && o.passed) return `    <testcase classname="pymem.budgets" name="${xmlAttr(o.budget.name)}"/>`;
     const place = places.error(o);
-    const line = xmlAttr(outcomeLine(o, plain, place === null ? null : `${place.label}:${place.line}:${place.col}`).replace(/^✖ /, ""));
+    const line = xmlAttr(failureText(o, place === null ? null : `${place.label}:${place.line}:${place.col}`));
     const tag = o.ok ? "failure" : "error";
     return `${head}\n      <${tag} message="${line}">${xml(o.budget.expr)}</${tag}>\n    </testcase>`;
   });
@@ -165,14 +188,13 @@ export function configAnnotations(annotations: readonly Annotation[]): string {
 
 /** An annotation for each budget over its limit or failing, at the place `locate` gives (the budget's line, or its error's). */
 export function githubAnnotations(outcomes: readonly BudgetOutcome[], locate: (o: BudgetOutcome) => Pick<Annotation, "file" | "line" | "col">): string {
-  const plain = makeChalk(false);
   return outcomes
     .filter((o) => !o.ok || !o.passed)
     .map((o) =>
       annotationLine({
         ...locate(o),
         title: o.ok ? `pymem budget "${o.budget.name}" exceeded` : `pymem budget "${o.budget.name}" failed`,
-        message: outcomeLine(o, plain, null).replace(/^✖ /, ""),
+        message: failureText(o, null),
       }),
     )
     .join("");

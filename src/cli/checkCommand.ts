@@ -17,10 +17,13 @@ import {
   type BudgetPlaces,
 } from "./budgetReport.js";
 import { errorPlace } from "./format.js";
-import { parseTimeout } from "./common.js";
+import { parseTimeout, resolvePythons } from "./common.js";
+import { baselineView, parseBaseline, type BaselineEntry, type BaselineView } from "../budgets/baseline.js";
+import { markdownBudgetReport, markdownConfigErrorReport } from "./markdownReport.js";
 import { findConfig } from "./pyproject.js";
 import { CliError, type Io } from "./io.js";
-import { makeChalk } from "./style.js";
+import { colorLevel, makeChalk, type ColorLevel } from "./style.js";
+import { terminalWidth } from "./tableFit.js";
 
 export interface CheckOptions {
   config?: string;
@@ -28,11 +31,14 @@ export interface CheckOptions {
   hidePassed?: boolean;
   reporter?: string;
   output?: string;
+  baseline?: string;
+  python?: string;
   color: boolean;
   timeout?: string;
 }
 
-type ReporterName = "human" | "json" | "junit";
+const REPORTERS = ["human", "json", "junit", "markdown"] as const;
+type ReporterName = (typeof REPORTERS)[number];
 
 /** A file the check read, named for people (from the working directory) and for CI (from the repository root). */
 interface ConfigFile {
@@ -46,6 +52,8 @@ type Loaded =
   | {
       readonly ok: true;
       readonly outcomes: readonly BudgetOutcome[];
+      /** The versions checked, oldest first as configured. */
+      readonly pythons: readonly string[];
       readonly config: ConfigFile;
       /** The setup file, its part named as people see it; and its name for CI. */
       readonly shared: { readonly part: SetupPart; readonly annotated: string } | null;
@@ -77,7 +85,8 @@ async function loadAndRun(io: Io, opts: CheckOptions): Promise<Loaded> {
       annotations: parsed.problems.map((p) => ({ file: config.annotated, line: p.line, message: `${p.path} ${p.message}` })),
     };
   }
-  const cfg = parsed.config;
+  // --python overrides the versions [tool.pymem] names.
+  const cfg = opts.python === undefined ? parsed.config : { ...parsed.config, pythons: resolvePythons(opts.python).map((l) => l.python), pythonGiven: true };
   const layouts: Layout[] = [];
   for (const python of cfg.pythons) {
     const layout = layoutFor(python);
@@ -104,20 +113,39 @@ async function loadAndRun(io: Io, opts: CheckOptions): Promise<Loaded> {
   const runs = layouts.flatMap((layout) =>
     cfg.budgets.map((b) => runBudget(layouts.length > 1 ? { ...b, name: `${b.name} (${layout.python})`, python: layout.python } : b, layout, sharedPart, timeoutS)),
   );
-  return { ok: true, config, shared, outcomes: runs };
+  return { ok: true, config, shared, outcomes: runs, pythons: cfg.pythons };
+}
+
+/** `--baseline FILE`: the earlier report's budgets; a note on stderr when it holds none. */
+async function readBaseline(io: Io, file: string): Promise<readonly BaselineEntry[]> {
+  let text: string;
+  try {
+    text = await io.readFile(resolve(io.cwd, file));
+  } catch {
+    throw new CliError(`cannot read the baseline '${file}'`, 2, "CONFIG");
+  }
+  const b = parseBaseline(text);
+  if (!b.ok) throw new CliError(`the baseline '${file}' ${b.message}`, 2, "CONFIG");
+  if (b.note !== null) io.stderr.write(`pymem: warning: the baseline '${file}' ${b.note}\n`);
+  return b.entries;
+}
+
+function configErrorReport(reporter: ReporterName, message: string): string | null {
+  if (reporter === "json") return jsonConfigErrorReport(message);
+  if (reporter === "junit") return junitConfigErrorReport(message);
+  if (reporter === "markdown") return markdownConfigErrorReport(message);
+  return null;
 }
 
 export async function checkCommand(io: Io, opts: CheckOptions): Promise<number> {
   const reporterName = opts.json === true ? "json" : opts.reporter ?? "human";
-  if (reporterName !== "human" && reporterName !== "json" && reporterName !== "junit") {
-    throw new CliError(`unknown reporter '${reporterName}': use human, json or junit`, 2, "CONFIG");
-  }
-  const reporter: ReporterName = reporterName;
+  const reporter = REPORTERS.find((r) => r === reporterName);
+  if (reporter === undefined) throw new CliError(`unknown reporter '${reporterName}': use ${REPORTERS.slice(0, -1).join(", ")} or ${REPORTERS.at(-1) ?? ""}`, 2, "CONFIG");
   const output = opts.output;
   // A machine report on stdout must be all that stdout carries: annotations then go to stderr
-  // (the Actions runner reads workflow commands from both).
+  // (the Actions runner reads workflow commands from both). With --output, stdout is the human report's.
   const side = output === undefined && reporter !== "human" ? io.stderr : io.stdout;
-  /** The report to stdout or the --output file; false when the file cannot be written. */
+  /** The chosen report to the --output file (else stdout); false when the file cannot be written. */
   const emit = async (text: string): Promise<boolean> => {
     if (output === undefined) {
       io.stdout.write(text);
@@ -132,29 +160,37 @@ export async function checkCommand(io: Io, opts: CheckOptions): Promise<number> 
     }
   };
   const annotate = io.env["GITHUB_ACTIONS"] === "true";
+  const baseEntries = opts.baseline === undefined ? null : await readBaseline(io, opts.baseline);
 
   const loaded = await loadAndRun(io, opts);
   if (!loaded.ok) {
     // People read the message on stderr; a CI system reading the report file still gets one, with the error in it.
-    if (reporter === "json") await emit(jsonConfigErrorReport(loaded.message));
-    if (reporter === "junit") await emit(junitConfigErrorReport(loaded.message));
+    const report = configErrorReport(reporter, loaded.message);
+    if (report !== null) await emit(report);
     io.stderr.write(`pymem: ${loaded.message}\n`);
     if (annotate) side.write(configAnnotations(loaded.annotations));
     return 2;
   }
   const { outcomes, config, shared } = loaded;
-  const color = output === undefined && opts.color && io.env["NO_COLOR"] === undefined && io.stdout.isTTY === true;
+  const baseline: BaselineView | null = baseEntries === null ? null : baselineView(baseEntries, outcomes, loaded.pythons[0] ?? "");
+  const color = colorLevel(opts.color, io.env, io.stdout.isTTY);
   const places: BudgetPlaces = {
     budget: (o) => (o.budget.line === null ? config.shown : `${config.shown}:${o.budget.line}`),
     error: (o) => (o.ok ? null : errorPlace(o.error, o.budget.expr, budgetSetupParts(shared?.part ?? null, o.budget))),
   };
+  // The terminal's report fits its width; a file's has whole names.
+  const human = (colored: ColorLevel, width: number | null): string => humanBudgetReport(outcomes, makeChalk(colored), opts.hidePassed === true, places, baseline, width);
   const report =
     reporter === "json"
-      ? jsonBudgetReport(outcomes, places)
+      ? jsonBudgetReport(outcomes, places, baseline)
       : reporter === "junit"
         ? junitBudgetReport(outcomes, places)
-        : humanBudgetReport(outcomes, makeChalk(color), opts.hidePassed === true, places);
+        : reporter === "markdown"
+          ? markdownBudgetReport(outcomes, baseline)
+          : output === undefined ? human(color, terminalWidth(io)) : human(0, null);
   if (!(await emit(report))) return 2;
+  // The report went to a file: the terminal still gets the human one.
+  if (output !== undefined) io.stdout.write(human(color, terminalWidth(io)));
   if (annotate) {
     // An error in the setup file is annotated there; anything else at the budget's table.
     const locate = (o: BudgetOutcome): Pick<Annotation, "file" | "line" | "col"> => {

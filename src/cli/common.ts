@@ -5,7 +5,7 @@ import type { Layout } from "../layouts/layout.js";
 import { checkTimeout, DEFAULT_PYTHON, resolveOptions, type OptionNames } from "../api/options.js";
 import type { Io } from "./io.js";
 import { projectPython } from "./pyproject.js";
-import { makeChalk, type Chalk } from "./style.js";
+import { colorLevel, makeChalk, type Chalk } from "./style.js";
 
 export { DEFAULT_PYTHON };
 export { resolvePythons } from "../api/options.js";
@@ -47,6 +47,6 @@ export async function resolveVersions(io: Io, opts: CommonOptions): Promise<Comm
   const python = await pythonsOf(io, opts);
   const timeoutS = parseTimeout(opts.timeout);
   const r = await resolveOptions({ python, setup: opts.setup, setupFile: opts.setupFile, timeoutS }, io, FLAGS);
-  const color = opts.color && io.env["NO_COLOR"] === undefined && io.stdout.isTTY === true;
+  const color = colorLevel(opts.color, io.env, io.stdout.isTTY);
   return { ...r, layout: r.layouts[0] as Layout, c: makeChalk(color) };
 }

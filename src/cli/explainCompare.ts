@@ -10,18 +10,16 @@ import { progressLine } from "./progress.js";
 import { CliError, type Io } from "./io.js";
 import { HumanReporter, jsonLine, jsonObject, rowErrorPlace } from "./reporters.js";
 import type { Chalk } from "./style.js";
+import { fitTable, terminalWidth } from "./tableFit.js";
 
-function structTable(e: Explanation, c: Chalk): string {
+/** The value's struct, field by field; the C type and value columns give up width to fit the terminal. */
+function structTable(e: Explanation, c: Chalk, width: number | null): string {
   // No struct table fits: say so rather than print rows that do not add up.
   if (e.unsupported !== undefined) return `${c.bold(e.struct)} ${c.dim(`(${e.type})`)}\n  getsizeof ${e.total}: explain cannot lay it out (${e.unsupported})`;
-  const t = new Table({
-    head: ["field", "C type", "offset", "size", "value"].map((h) => c.bold(h)),
-    colAligns: ["left", "left", "right", "right", "left"],
-    style: { head: [], border: [] },
-  });
-  for (const r of e.rows) t.push([r.field, c.dim(r.ctype), r.offset === null ? c.dim("separate") : String(r.offset), String(r.size), r.value ?? ""]);
-  t.push([c.bold("total"), "", "", c.bold(String(e.total)), c.dim("= sys.getsizeof")]);
-  return `${c.bold(e.struct)} ${c.dim(`(${e.type})`)}\n${t.toString()}`;
+  const rows = e.rows.map((r) => [r.field, c.dim(r.ctype), r.offset === null ? c.dim("separate") : String(r.offset), String(r.size), r.value ?? ""]);
+  rows.push([c.bold("total"), "", "", c.bold(String(e.total)), c.dim("= sys.getsizeof")]);
+  const t = fitTable({ head: ["field", "C type", "offset", "size", "value"].map((h) => c.bold(h)), colAligns: ["left", "left", "right", "right", "left"], rows, shrink: [1, 4], width });
+  return `${c.bold(e.struct)} ${c.dim(`(${e.type})`)}\n${t}`;
 }
 
 function deepLine(m: Measurement): string {
@@ -113,7 +111,7 @@ function explainOne(io: Io, expr: string, layout: Layout, r: MeasureResult, setu
   const out: string[] = [];
   ex.forEach((e, i) => {
     if (i === 1) out.push(c.bold("\nthe other types reached:"));
-    out.push(structTable(e, c));
+    out.push(structTable(e, c, terminalWidth(io)));
   });
   out.push("", deepLine(r.m));
   const t = new Table({ head: ["type", "count", "bytes"].map((h) => c.bold(h)), colAligns: ["left", "right", "right"], style: { head: [], border: [] } });
@@ -166,16 +164,16 @@ function compareOne(io: Io, exprs: string[], layout: Layout, setup: string | nul
   const head = ["expression", "type", "size", "deep", "objects"];
   if (count > 1) head.push(`size × ${groupDigits(count)}`, `deep × ${groupDigits(count)}`);
   head.push("vs first", "saving");
-  const t = new Table({ head: head.map((h) => c.bold(h)), colAligns: ["left", "left", "right", "right", "right", "right", "right", "right", "right"], style: { head: [], border: [] } });
+  const body: string[][] = [];
   for (const [i, row] of rows.entries()) {
     if (!row.result.ok) {
-      t.push([row.expr, c.red("error"), "", "", "", ...(count > 1 ? ["", ""] : []), "", ""]);
+      body.push([row.expr, c.red("error"), "", "", "", ...(count > 1 ? ["", ""] : []), "", ""]);
       continue;
     }
     const m = row.result.m;
     const diff = baseDeep === null ? null : (m.deep - baseDeep) * count;
     const saving = baseDeep === null || baseDeep === 0 ? null : (baseDeep - m.deep) / baseDeep;
-    t.push([
+    body.push([
       row.expr,
       m.type,
       formatBytes(m.size),
@@ -186,7 +184,8 @@ function compareOne(io: Io, exprs: string[], layout: Layout, setup: string | nul
       i === 0 || saving === null ? c.dim("—") : saving >= 0 ? c.green(`${(saving * 100).toFixed(1)}%`) : c.red(`${(saving * 100).toFixed(1)}%`),
     ]);
   }
-  io.stdout.write(t.toString() + "\n");
+  const colAligns: ("left" | "right")[] = ["left", "left", ...head.slice(2).map(() => "right" as const)];
+  io.stdout.write(fitTable({ head: head.map((h) => c.bold(h)), colAligns, rows: body, shrink: 0, width: terminalWidth(io) }) + "\n");
   for (const row of failed) {
     if (row.result.ok) continue;
     const place = rowErrorPlace(row);

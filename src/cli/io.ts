@@ -2,7 +2,8 @@
 export interface Io {
   readonly argv: readonly string[];
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly stdout: { write(s: string): void; readonly isTTY?: boolean };
+  /** `columns`: the terminal's width, when stdout is one (tables and help fit it). */
+  readonly stdout: { write(s: string): void; readonly isTTY?: boolean; readonly columns?: number };
   readonly stderr: { write(s: string): void; readonly isTTY?: boolean };
   /** All of standard input, read on demand. */
   readonly readStdin: () => Promise<Uint8Array>;

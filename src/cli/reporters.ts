@@ -7,6 +7,7 @@ import { loadObject } from "../api/loadRows.js";
 import type { Measured } from "../api/sizeRows.js";
 import type { Io } from "./io.js";
 import type { Chalk } from "./style.js";
+import { fitTable, shortenMiddle, terminalWidth } from "./tableFit.js";
 import { errorMessage, formatBytes, placeLines, type ErrorPlace } from "./format.js";
 
 /** A measured row, with `--max`: the limit in bytes, the metric checked, and whether the value is within it. */
@@ -40,9 +41,20 @@ export class JsonReporter implements Reporter {
   }
 }
 
-function shorten(s: string, max = 48): string {
-  const one = s.replace(/\s+/g, " ");
-  return one.length > max ? one.slice(0, max - 1) + "…" : one;
+/** Without a terminal to fit, an expression column stays this narrow. */
+const PIPE_EXPR_WIDTH = 48;
+
+/**
+ * The terminal's width, or null; and an expression as a line shows it: without a terminal at most
+ * `pipeMax` columns; on one, in what the line leaves it (`reserved` columns taken by the rest), or
+ * whole in a table cell, which the table's fit shortens.
+ */
+function exprCells(io: Io): { readonly width: number | null; readonly cell: (expr: string, pipeMax?: number, reserved?: number) => string } {
+  const width = terminalWidth(io);
+  return {
+    width,
+    cell: (expr, pipeMax = PIPE_EXPR_WIDTH, reserved) => shortenMiddle(expr, width === null ? pipeMax : reserved === undefined ? Infinity : Math.max(12, width - reserved)),
+  };
 }
 
 export class HumanReporter implements Reporter {
@@ -58,11 +70,8 @@ export class HumanReporter implements Reporter {
   private versionsTable(rows: readonly Row[], versions: readonly string[]): string {
     const c = this.c;
     const head = [rows[0]?.file === undefined ? "expression" : "file", "type", ...versions.flatMap((v) => [`size ${v}`, `deep ${v}`])];
-    const table = new Table({
-      head: head.map((h) => c.bold(h)),
-      colAligns: ["left", "left", ...versions.flatMap(() => ["right", "right"] as const)],
-      style: { head: [], border: [] },
-    });
+    const { width, cell } = exprCells(this.io);
+    const body: string[][] = [];
     const change = (n: number, base: number | undefined): string => (base === undefined || n === base ? "" : c.dim(` (${n > base ? "+" : "−"}${groupDigits(Math.abs(n - base))})`));
     const exprs = [...new Set(rows.map((r) => r.expr))];
     for (const expr of exprs) {
@@ -78,9 +87,9 @@ export class HumanReporter implements Reporter {
         const m = res.m;
         return [c.cyan(formatBytes(m.size)) + change(m.size, base?.size), c.green(formatBytes(m.deep)) + change(m.deep, base?.deep)];
       });
-      table.push([shorten(expr), type !== undefined && type.result.ok ? type.result.m.type : "", ...cells]);
+      body.push([cell(expr), type !== undefined && type.result.ok ? type.result.m.type : "", ...cells]);
     }
-    return table.toString();
+    return fitTable({ head: head.map((h) => c.bold(h)), colAligns: ["left", "left", ...versions.flatMap(() => ["right", "right"] as const)], rows: body, shrink: 0, width });
   }
 
   report(rows: readonly Row[]): void {
@@ -89,17 +98,15 @@ export class HumanReporter implements Reporter {
     const versions = [...new Set(rows.map((r) => r.python))];
     if (ok.length > 0 && versions.length > 1) this.io.stdout.write(this.versionsTable(rows, versions) + "\n");
     else if (ok.length > 0) {
-      const table = new Table({
-        head: [ok[0]?.file === undefined ? "expression" : "file", "type", "size", "deep", "objects"].map((h) => c.bold(h)),
-        colAligns: ["left", "left", "right", "right", "right"],
-        style: { head: [], border: [] },
-      });
+      const { width, cell } = exprCells(this.io);
+      const body: string[][] = [];
       for (const row of ok) {
         if (!row.result.ok) continue;
         const m = row.result.m;
-        table.push([shorten(row.expr), m.type, c.cyan(formatBytes(m.size)), c.green(formatBytes(m.deep)), groupDigits(m.objects)]);
+        body.push([cell(row.expr), m.type, c.cyan(formatBytes(m.size)), c.green(formatBytes(m.deep)), groupDigits(m.objects)]);
       }
-      this.io.stdout.write(table.toString() + "\n");
+      const head = [ok[0]?.file === undefined ? "expression" : "file", "type", "size", "deep", "objects"].map((h) => c.bold(h));
+      this.io.stdout.write(fitTable({ head, colAligns: ["left", "left", "right", "right", "right"], rows: body, shrink: 0, width }) + "\n");
       for (const row of ok) {
         if (!row.result.ok) continue;
         const m = row.result.m;
@@ -113,7 +120,7 @@ export class HumanReporter implements Reporter {
           const share = m.deep === 0 ? 0 : (100 * tot.bytes) / m.deep;
           t.push([name, groupDigits(tot.count), formatBytes(tot.bytes), `${share.toFixed(1)}%`]);
         }
-        const of = versions.length > 1 ? `${shorten(row.expr, 60)} ${c.dim(`(${row.python})`)}` : shorten(row.expr, 60);
+        const of = versions.length > 1 ? `${cell(row.expr, 60, 30)} ${c.dim(`(${row.python})`)}` : cell(row.expr, 60, 22);
         this.io.stdout.write(`\n${c.bold("deep size by type")} ${c.dim("of")} ${of}\n${t.toString()}\n`);
       }
       const budgetLines = ok.flatMap((r) => (r.budget === undefined ? [] : [r.budget.line]));
@@ -127,7 +134,7 @@ export class HumanReporter implements Reporter {
       if (place !== null) {
         lines.push(...placeLines(place, c).map((l) => `  ${l}`));
       } else {
-        lines.push(`  ${c.dim("in")} ${shorten(row.expr, 70)}`);
+        lines.push(`  ${c.dim("in")} ${exprCells(this.io).cell(row.expr, 70, 6)}`);
       }
       this.io.stderr.write(lines.join("\n") + "\n");
     }

@@ -14,6 +14,7 @@ import { compareCommand, explainCommand } from "./explainCompare.js";
 import { loadCommand, type LoadOptions } from "./loadCommand.js";
 import { resolveVersions, type CommonOptions } from "./common.js";
 import { SUPPORTED_PYTHONS } from "../layouts/layout.js";
+import { terminalWidth } from "./tableFit.js";
 
 export const VERSION = "0.1.0";
 
@@ -101,7 +102,13 @@ export async function run(io: Io): Promise<number> {
     .description("Exact CPython memory sizes of Python values, without running Python")
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // Help wraps to the terminal it is printed on (80 columns elsewhere).
+      getOutHelpWidth: () => terminalWidth(io) ?? 80,
+      getErrHelpWidth: () => (io.stderr.isTTY === true ? terminalWidth(io) ?? 80 : 80),
+    });
   program
     .command("size")
     .description("print sys.getsizeof, the deep size and the object count of each expression")
@@ -114,7 +121,7 @@ export async function run(io: Io): Promise<number> {
     .option("--timeout <seconds>", "work allowed per value (default 4): scales the step budget and the wall-clock safety net")
     .option("--max <limit>", "exit 1 when a value is over this limit (bytes, or e.g. \"1.5 KiB\")")
     .option("--metric <metric>", "what --max limits: deep (default) or size")
-    .option("--no-color", "plain output (also NO_COLOR)")
+    .option("--no-color", "plain output (also NO_COLOR); FORCE_COLOR forces colour")
     .action(async (exprs: string[], opts: SizeOptions) => {
       status = await sizeCommand(io, exprs, opts);
     });
@@ -128,7 +135,7 @@ export async function run(io: Io): Promise<number> {
     .option("--setup-file <path>", "a file of setup statements")
     .addOption(new Option("--python <versions>", `CPython version(s) to model: ${SUPPORTED_PYTHONS.join(", ")}, a comma list of them, or all (default: [tool.pymem] python of the nearest pyproject.toml, else 3.10)`))
     .option("--timeout <seconds>", "work allowed per value (default 4): scales the step budget and the wall-clock safety net")
-    .option("--no-color", "plain output (also NO_COLOR)")
+    .option("--no-color", "plain output (also NO_COLOR); FORCE_COLOR forces colour")
     .action(async (expr: string, opts: CommonOptions & { deep?: boolean }) => {
       status = await explainCommand(io, expr, opts);
     });
@@ -142,7 +149,7 @@ export async function run(io: Io): Promise<number> {
     .option("--setup-file <path>", "a file of setup statements")
     .addOption(new Option("--python <versions>", `CPython version(s) to model: ${SUPPORTED_PYTHONS.join(", ")}, a comma list of them, or all (default: [tool.pymem] python of the nearest pyproject.toml, else 3.10)`))
     .option("--timeout <seconds>", "work allowed per value (default 4): scales the step budget and the wall-clock safety net")
-    .option("--no-color", "plain output (also NO_COLOR)")
+    .option("--no-color", "plain output (also NO_COLOR); FORCE_COLOR forces colour")
     .action(async (exprs: string[], opts: CommonOptions & { count?: string }) => {
       status = await compareCommand(io, exprs, opts);
     });
@@ -162,11 +169,13 @@ export async function run(io: Io): Promise<number> {
     .description("check the size budgets of [tool.pymem] in pyproject.toml; exit 1 when any is exceeded")
     .option("--config <path>", "the pyproject.toml to read (default: the nearest one up from here)")
     .option("--json", "print the results as a JSON array")
-    .option("--reporter <name>", "human (default), json or junit")
-    .option("--output <file>", "write the report to FILE instead of standard output")
+    .option("--reporter <name>", "human (default), json, junit or markdown (a table for a job summary or a pull-request comment)")
+    .option("--output <file>", "write the reporter's output to FILE; the human report still goes to standard output")
+    .option("--baseline <file>", "an earlier `pymem check --json` output: show each budget's value then and the change")
+    .addOption(new Option("--python <versions>", `check against these CPython version(s) instead of [tool.pymem] python: ${SUPPORTED_PYTHONS.join(", ")}, a comma list of them, or all`))
     .option("--hide-passed", "list only the budgets that fail")
     .option("--timeout <seconds>", "work allowed per budget (default: [tool.pymem] timeout, else 4)")
-    .option("--no-color", "plain output (also NO_COLOR)")
+    .option("--no-color", "plain output (also NO_COLOR); FORCE_COLOR forces colour")
     .action(async (opts: CheckOptions) => {
       status = await checkCommand(io, opts);
     });
