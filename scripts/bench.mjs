@@ -92,6 +92,81 @@ v = [[i * j for j in range(K)] for i in range(K)]
   },
 ];
 
+// load: a generated JSON file of PYMEM_BENCH_LOAD_MB megabytes (default 200; the issue's
+// acceptance asks 1024) of records, sized by `pymem load` against CPython 3.10's json.load
+// of it (its time alone, the walk after it not counted) and their peak RSS.
+const LOAD_MB = Number(process.env.PYMEM_BENCH_LOAD_MB ?? 200);
+const PY_MAKE_JSON = `
+import json, random, sys
+target = int(sys.argv[2]) * 1000 * 1000
+r = random.Random(12)
+words = ["alpha", "beta", "gamma", "delta", "zürich", "東京", "naïve", "x"]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("[")
+    n = 0
+    first = True
+    while n < target:
+        rec = {"id": n, "name": "user%d" % r.randrange(10**6), "email": "u%d@example.com" % r.randrange(10**5), "score": r.random() * 100, "active": r.random() < 0.5, "tags": [r.choice(words) for _ in range(r.randrange(5))], "address": {"city": r.choice(words), "zip": "%05d" % r.randrange(10**5)}, "note": None}
+        s = ("" if first else ",\n") + json.dumps(rec, ensure_ascii=False)
+        first = False
+        f.write(s)
+        n += len(s.encode("utf-8"))
+    f.write("]\n")
+`;
+const PY_LOAD = `
+import json, sys, time, resource
+t0 = time.perf_counter()
+with open(sys.argv[1], encoding="utf-8") as f:
+    v = json.load(f)
+t = (time.perf_counter() - t0) * 1000
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+seen = set(); deep = 0; stack = [v]
+while stack:
+    o = stack.pop()
+    if id(o) in seen: continue
+    seen.add(id(o)); deep += sys.getsizeof(o)
+    if isinstance(o, list): stack.extend(o)
+    elif isinstance(o, dict): stack.extend(o.keys()); stack.extend(o.values())
+print(sys.getsizeof(v), deep, t)
+print("RSS", rss)
+`;
+
+function loadBench(haveCpython) {
+  console.log(`== load (a ${LOAD_MB} MB JSON file of records) ==`);
+  const dir = mkdtempSync(join(tmpdir(), "pymem-bench-load-"));
+  const file = join(dir, "records.json");
+  try {
+    const make = spawnSync("python3", ["-c", PY_MAKE_JSON, file, String(LOAD_MB)], { env: { ...process.env, ...PY_ENV } });
+    if (make.status !== 0) {
+      console.log(`!! could not generate the file (needs python3): ${make.stderr.toString().trim().split("\n").pop()}`);
+      return 1;
+    }
+    const x = time(process.execPath, ["--require", "./scripts/rss-report.cjs", "bin/pymem", "load", "--json", file]);
+    if (x.r.status !== 0) {
+      console.log(`!! pymem load failed: ${x.r.stdout.toString()}${x.r.stderr.toString()}`);
+      return 1;
+    }
+    const row = JSON.parse(x.r.stdout.toString().trim());
+    const rss = peakKb(x.r.stderr.toString());
+    console.log(`pymem load: ${x.ms.toFixed(0)} ms (start-up included), peak RSS ${mib(rss)}; size ${row.size}, deep ${row.deep}, ${row.objects} objects`);
+    if (!haveCpython) return 0;
+    const c = time(PYTHON, ["-c", PY_LOAD, file], undefined, PY_ENV);
+    if (c.r.status !== 0) {
+      console.log(`!! CPython failed: ${c.r.stderr.toString().trim().split("\n").pop()}`);
+      return 1;
+    }
+    const [first, rssLine] = c.r.stdout.toString().trim().split("\n");
+    const [size, deep, ms] = first.split(" ").map(Number);
+    const crss = Number(rssLine.split(" ")[1]);
+    const same = size === row.size && deep === row.deep;
+    console.log(`CPython 3.10 json.load: ${ms.toFixed(0)} ms (the load alone, not the walk after it), peak RSS ${mib(crss)} (before the walk); size ${size}, deep ${deep}`);
+    console.log(`ratio pymem / CPython: time ${(x.ms / ms).toFixed(2)}, peak RSS ${(rss / crss).toFixed(3)}${same ? "  (figures equal)" : "  MISMATCH"}`);
+    return same ? 0 : 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // PYMEM_BENCH_N overrides the element count (for trying the harness quickly).
 const FULL_N = Number(process.env.PYMEM_BENCH_N ?? 10 ** 6);
 const CHECK_N = 1000;
@@ -323,12 +398,13 @@ function general(workloads, haveCpython) {
 const opts = parseArgs(process.argv.slice(2));
 if (opts.list) {
   console.log("closed-form   (one pymem --stdin run of twelve values)");
+  console.log("load          (pymem load of a generated JSON file against json.load)");
   for (const w of WORKLOADS) console.log(`${w.name.padEnd(13)} (general)`);
   process.exit(0);
 }
 const only = opts.only;
 const names = new Set(WORKLOADS.map((w) => w.name));
-if (only !== null && only !== "closed-form" && only !== "general" && !names.has(only)) {
+if (only !== null && only !== "closed-form" && only !== "general" && only !== "load" && !names.has(only)) {
   console.error(`bench: no workload ${only}; --list names them`);
   process.exit(2);
 }
@@ -337,5 +413,7 @@ const haveCpython = PYTHON !== null;
 let problems = 0;
 if (only === null || only === "closed-form") problems += closedForm(haveCpython);
 if (only === null) console.log("");
-if (only !== "closed-form") problems += general(only === null || only === "general" ? WORKLOADS : WORKLOADS.filter((w) => w.name === only), haveCpython);
+if (only === null || only === "load") problems += loadBench(haveCpython);
+if (only === null) console.log("");
+if (only !== "closed-form" && only !== "load") problems += general(only === null || only === "general" ? WORKLOADS : WORKLOADS.filter((w) => w.name === only), haveCpython);
 process.exit(problems ? 1 : 0);

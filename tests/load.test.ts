@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { layoutFor } from "../src/layouts/layout.js";
 import { loadFile, type Loader } from "../src/load/loadFile.js";
+import { withChunkSize } from "../src/load/byteSource.js";
 import { FIXTURE_VERSIONS, fixturePath } from "./fixtureRows.js";
 
 interface LoadRow {
@@ -51,5 +52,12 @@ describe.each(FIXTURE_VERSIONS)("pymem load, CPython %s", (version) => {
     if (!r.ok) return;
     const breakdown = Object.fromEntries([...r.m.breakdown].map(([k, v]) => [k, [v.count, v.bytes]]));
     expect({ type: r.m.type, size: r.m.size, deep: r.m.deep, objects: r.m.objects, breakdown }).toEqual({ type: row.type, size: row.size, deep: row.deep, objects: row.objects, breakdown: row.breakdown });
+  });
+  // The same files read 16 bytes at a time: every token and UTF-8 sequence met across a chunk boundary somewhere.
+  it.each(rows.filter((r) => !r.file.startsWith("ts-")).map((r) => [r.id, r] as const))("%s, in 16-byte chunks", (id, row) => {
+    if (layout === undefined) return;
+    const whole = loadFile(DATA + row.file, row.loader, layout);
+    const chunked = withChunkSize(16, () => loadFile(DATA + row.file, row.loader, layout));
+    expect(chunked).toEqual(whole);
   });
 });

@@ -4,6 +4,19 @@
 import { closeSync, openSync, readSync } from "node:fs";
 
 const CHUNK = 1 << 20;
+/** The read size in use: CHUNK, or a small one under withChunkSize (tests cross every chunk boundary with it). */
+let chunkSize = CHUNK;
+
+/** Runs `f` reading files `size` bytes at a time (at least 16: the longest look-ahead is "-Infinity"). */
+export function withChunkSize<T>(size: number, f: () => T): T {
+  const before = chunkSize;
+  chunkSize = Math.max(16, size);
+  try {
+    return f();
+  } finally {
+    chunkSize = before;
+  }
+}
 
 export class ByteSource {
   buf: Uint8Array;
@@ -30,7 +43,7 @@ export class ByteSource {
 
   /** A file from byte `start`, read CHUNK bytes at a time (the caller closes it). */
   static ofFile(path: string, start = 0): ByteSource {
-    const src = new ByteSource(openSync(path, "r"), new Uint8Array(CHUNK));
+    const src = new ByteSource(openSync(path, "r"), new Uint8Array(chunkSize));
     src.end = 0;
     src.base = start;
     src.filePos = start;

@@ -187,41 +187,42 @@ export class JsonScanner {
     this.number();
   }
 
-  /** _match_number_unicode: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?, a float with a fraction or exponent. */
+  /** _match_number_unicode: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?, a float with a fraction or exponent; consumed as read (a number may be longer than a chunk). */
   private number(): void {
     const s = this.src;
     const start = s.offset();
     let text = "";
-    let k = 0;
-    const at = (i: number): number => s.peekAt(i);
-    if (at(k) === 0x2d) k++;
-    if (at(k) === 0x30) k++;
-    else if (at(k) >= 0x31 && at(k) <= 0x39) while (isDigit(at(k))) k++;
-    else throw this.fail("Expecting value", start);
-    const intEnd = k;
-    let isFloat = false;
-    if (at(k) === 0x2e && isDigit(at(k + 1))) {
-      isFloat = true;
-      k += 2;
-      while (isDigit(at(k))) k++;
+    const take = (): void => {
+      text += String.fromCharCode(s.peek());
+      s.pos++;
+    };
+    if (s.peek() === 0x2d) {
+      if (!(s.peekAt(1) >= 0x30 && s.peekAt(1) <= 0x39)) throw this.fail("Expecting value", start);
+      take();
     }
-    if (at(k) === 0x65 || at(k) === 0x45) {
-      let j = k + 1;
-      if (at(j) === 0x2d || at(j) === 0x2b) j++;
-      if (isDigit(at(j))) {
-        while (isDigit(at(j))) j++;
+    if (s.peek() === 0x30) take();
+    else if (s.peek() >= 0x31 && s.peek() <= 0x39) while (isDigit(s.peek())) take();
+    else throw this.fail("Expecting value", start);
+    let isFloat = false;
+    if (s.peek() === 0x2e && isDigit(s.peekAt(1))) {
+      isFloat = true;
+      s.pos++;
+      while (isDigit(s.peek())) s.pos++;
+    }
+    const e = s.peek();
+    if (e === 0x65 || e === 0x45) {
+      const sign = s.peekAt(1) === 0x2d || s.peekAt(1) === 0x2b ? 1 : 0;
+      if (isDigit(s.peekAt(1 + sign))) {
+        s.pos += 1 + sign;
+        while (isDigit(s.peek())) s.pos++;
         isFloat = true;
-        k = j;
       }
     }
     const l = this.t.layout;
     if (isFloat) {
-      s.pos += k;
       this.t.add("float", l.float.size);
       return this.made("float", l.float.size);
     }
-    for (let i = 0; i < intEnd; i++) text += String.fromCharCode(at(i));
-    s.pos += k;
     const digits = text.length - (text.startsWith("-") ? 1 : 0);
     if (digits > MAX_INT_DIGITS) throw new LoadFailure("ValueError", `Exceeds the limit (${MAX_INT_DIGITS} digits) for integer string conversion: value has ${digits} digits; use sys.set_int_max_str_digits() to increase the limit`, start);
     const v = digits <= 15 ? Number(text) : BigInt(text);
