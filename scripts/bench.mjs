@@ -107,11 +107,11 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
     first = True
     while n < target:
         rec = {"id": n, "name": "user%d" % r.randrange(10**6), "email": "u%d@example.com" % r.randrange(10**5), "score": r.random() * 100, "active": r.random() < 0.5, "tags": [r.choice(words) for _ in range(r.randrange(5))], "address": {"city": r.choice(words), "zip": "%05d" % r.randrange(10**5)}, "note": None}
-        s = ("" if first else ",\n") + json.dumps(rec, ensure_ascii=False)
+        s = ("" if first else ",\\n") + json.dumps(rec, ensure_ascii=False)
         first = False
         f.write(s)
         n += len(s.encode("utf-8"))
-    f.write("]\n")
+    f.write("]\\n")
 `;
 const PY_LOAD = `
 import json, sys, time, resource
