@@ -1,6 +1,9 @@
 // Size budgets: limit spellings, every validation error with its key path,
 // and `pymem check` / `pymem size --max` exit codes and reporters on a fake io.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { fixturePath } from "./fixtureRows.js";
 import { parseConfig } from "../src/budgets/config.js";
 import { formatInFamily, parseLimit } from "../src/budgets/limits.js";
 import { cli } from "./cliHarness.js";
@@ -60,7 +63,7 @@ describe("config validation: each problem names its key path", () => {
     ["python not a string", `[tool.pymem]\npython = 3.1\n` + ok.slice(13), "tool.pymem.python", /must be a version string or a non-empty list of them/],
     ["unsupported python", `[tool.pymem]\npython = "2.7"\n` + ok.slice(13), "tool.pymem.python", /not supported; supported versions: 3\.8, 3\.9, 3\.10/],
     ["missing name", `[tool.pymem]\n[[tool.pymem.budgets]]\nexpr = "1"\nmax = 1\n`, "tool.pymem.budgets[0].name", /must be a string/],
-    ["missing expr", `[tool.pymem]\n[[tool.pymem.budgets]]\nname = "a"\nmax = 1\n`, "tool.pymem.budgets[0].expr", /must be a string/],
+    ["missing expr", `[tool.pymem]\n[[tool.pymem.budgets]]\nname = "a"\nmax = 1\n`, "tool.pymem.budgets[0]", /needs either expr \(a Python expression\) or load \(a data file\)/],
     ["missing max", `[tool.pymem]\n[[tool.pymem.budgets]]\nname = "a"\nexpr = "1"\n`, "tool.pymem.budgets[0].max", /required/],
     ["bad max", ok.replace('"1 KiB"', '"ten bytes"'), "tool.pymem.budgets[0].max", /"ten bytes" is not a size/],
     ["negative max", ok.replace('"1 KiB"', "-5"), "tool.pymem.budgets[0].max", /is not a size/],
@@ -326,5 +329,33 @@ describe("pymem size --max", () => {
     expect(r.stdout).toContain(`✖ [1,2,3]: deep size ${t.deep} B is ${t.deep - 100} B (${(t.deep - 100).toFixed(1)}%) over the limit of 100 B`);
     const j = await cli(["size", "--json", "--max", "1 KiB", "[1,2,3]"]);
     expect(JSON.parse(j.stdout)).toMatchObject({ metric: "deep", limit: 1024, passed: true });
+  });
+});
+
+describe("load budgets: a data file instead of an expression", () => {
+  const data = fileURLToPath(new URL("../fixtures/data/load/debian.csv", import.meta.url));
+  const truthRow = (version: string): { deep: number } =>
+    readFileSync(fixturePath("load.jsonl", version), "utf8")
+      .split("\n")
+      .filter((l) => l !== "")
+      .map((l) => JSON.parse(l) as { id: string; deep: number })
+      .find((r) => r.id === "debian.csv:csv-dicts") as { deep: number };
+  const toml = (extra: string): string => `[tool.pymem]\npython = ["3.10", "3.13"]\n\n[[tool.pymem.budgets]]\nname = "releases"\nload = ${JSON.stringify(data)}\n${extra}max = "1 MB"\n`;
+
+  it("measures what the loader returns, per version (the load fixtures' figures)", async () => {
+    const r = await cli(["check", "--json"], { files: { "/project/pyproject.toml": toml('as = "csv-dicts"\n') }, cwd: "/project" });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { python: string; value: number; passed: boolean }[];
+    expect(out.map((o) => [o.python, o.value, o.passed])).toEqual([
+      ["3.10", truthRow("3.10").deep, true],
+      ["3.13", truthRow("3.13").deep, true],
+    ]);
+  });
+
+  it("refuses expr and load together, and as without load", async () => {
+    const both = await cli(["check"], { files: { "/project/pyproject.toml": toml('expr = "1"\n') }, cwd: "/project" });
+    expect([both.code, both.stderr + both.stdout]).toEqual([2, expect.stringMatching(/needs either expr \(a Python expression\) or load \(a data file\), not both/)]);
+    const asAlone = await cli(["check"], { files: { "/project/pyproject.toml": '[[tool.pymem.budgets]]\nname = "x"\nexpr = "1"\nas = "csv"\nmax = 100\n' }, cwd: "/project" });
+    expect([asAlone.code, asAlone.stderr + asAlone.stdout]).toEqual([2, expect.stringMatching(/as.*applies to a load budget/)]);
   });
 });

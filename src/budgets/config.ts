@@ -8,7 +8,10 @@ import { LIMIT_HELP, parseLimit, type Limit } from "./limits.js";
 export interface Budget {
   readonly index: number;
   readonly name: string;
+  /** The expression sized; for a `load` budget, `load(PATH)` as shown in reports. */
   readonly expr: string;
+  /** A data-file budget: the file (relative to pyproject.toml) and its loader (null: from the extension). */
+  readonly load?: { readonly path: string; readonly as: string | null };
   readonly limit: Limit;
   readonly metric: "deep" | "size";
   readonly setup: string | null;
@@ -44,7 +47,9 @@ export type ConfigResult = { readonly ok: true; readonly config: PymemConfig } |
 const BudgetSchema = z
   .object({
     name: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }),
-    expr: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }),
+    expr: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }).optional(),
+    load: z.string({ error: "must be a string (a data file's path, relative to pyproject.toml)" }).min(1, { error: "must not be empty" }).optional(),
+    as: z.enum(["json", "ndjson", "csv", "csv-dicts"], { error: 'must be "json", "ndjson", "csv" or "csv-dicts"' }).optional(),
     max: z.unknown().refine((v) => v !== undefined, { error: "is required" }),
     metric: z.enum(["deep", "size"], { error: 'must be "deep" or "size"' }).optional(),
     setup: z.string({ error: "must be a string" }).optional(),
@@ -120,8 +125,17 @@ export function parseConfig(text: string): ConfigResult {
     if (prev !== undefined) {
       problems.push({ path: `tool.pymem.budgets[${i}].name`, message: `"${b.name}" is already the name of budgets[${prev}]; names must be unique`, line });
     } else seen.set(b.name, i);
+    if ((b.expr === undefined) === (b.load === undefined)) {
+      problems.push({ path: `tool.pymem.budgets[${i}]`, message: "needs either expr (a Python expression) or load (a data file), not both", line });
+    } else if (b.as !== undefined && b.load === undefined) {
+      problems.push({ path: `tool.pymem.budgets[${i}].as`, message: "applies to a load budget", line });
+    } else if (b.load !== undefined && b.setup !== undefined) {
+      problems.push({ path: `tool.pymem.budgets[${i}].setup`, message: "a load budget takes no setup", line });
+    }
+    const expr = b.expr ?? `load(${JSON.stringify(b.load ?? "")})`;
+    const load = b.load === undefined ? {} : { load: { path: b.load, as: b.as ?? null } };
     if (limit !== null) {
-      budgets.push({ index: i, name: b.name, expr: b.expr, limit, metric: b.metric ?? "deep", setup: b.setup ?? null, line, ...(b.message === undefined ? {} : { message: b.message }) });
+      budgets.push({ index: i, name: b.name, expr, ...load, limit, metric: b.metric ?? "deep", setup: b.setup ?? null, line, ...(b.message === undefined ? {} : { message: b.message }) });
     }
   });
   if (problems.length > 0) return { ok: false, problems };

@@ -111,7 +111,7 @@ async function loadAndRun(io: Io, opts: CheckOptions): Promise<Loaded> {
   const timeoutS = opts.timeout !== undefined ? parseTimeout(opts.timeout) : cfg.timeoutS ?? undefined;
   // Several versions: every budget once per version, its name saying which.
   const runs = layouts.flatMap((layout) =>
-    cfg.budgets.map((b) => runBudget(layouts.length > 1 ? { ...b, name: `${b.name} (${layout.python})`, python: layout.python } : b, layout, sharedPart, timeoutS)),
+    cfg.budgets.map((b) => runBudget(layouts.length > 1 ? { ...b, name: `${b.name} (${layout.python})`, python: layout.python } : b, layout, sharedPart, timeoutS, dirname(found.path))),
   );
   return { ok: true, config, shared, outcomes: runs, pythons: cfg.pythons };
 }
