@@ -53,6 +53,15 @@ describe.each(FIXTURE_VERSIONS)("pymem load, CPython %s", (version) => {
     const breakdown = Object.fromEntries([...r.m.breakdown].map(([k, v]) => [k, [v.count, v.bytes]]));
     expect({ type: r.m.type, size: r.m.size, deep: r.m.deep, objects: r.m.objects, breakdown }).toEqual({ type: row.type, size: row.size, deep: row.deep, objects: row.objects, breakdown: row.breakdown });
   });
+  // --top's bytes by JSON path: the same figures, and the paths share them out exactly.
+  it.each(rows.filter((r) => r.error === undefined).map((r) => [r.id, r] as const))("%s, by JSON path", (id, row) => {
+    if (layout === undefined) return;
+    const r = loadFile(DATA + row.file, row.loader, layout, true);
+    if (!r.ok || r.paths === undefined) return;
+    expect([r.m.deep, r.m.objects]).toEqual([row.deep, row.objects]);
+    expect([r.paths.reduce((a, p) => a + p.bytes, 0), r.paths.reduce((a, p) => a + p.count, 0)]).toEqual([row.deep, row.objects]);
+    expect(r.paths.map((p) => p.path).filter((p) => !/^\$(\[\*\]|\.[A-Za-z_][\w-]*|\.\*|\[None\])*$/.test(p))).toEqual([]);
+  });
   // The same files read 16 bytes at a time: every token and UTF-8 sequence met across a chunk boundary somewhere.
   it.each(rows.filter((r) => !r.file.startsWith("ts-")).map((r) => [r.id, r] as const))("%s, in 16-byte chunks", (id, row) => {
     if (layout === undefined) return;

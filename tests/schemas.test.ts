@@ -292,6 +292,8 @@ describe("load --json", () => {
     expect(good.map((d) => d["loader"])).toEqual(["json", "json", "ndjson", "ndjson", "csv", "csv", "csv", "csv"]);
     good.forEach(expectBreakdownAddsUp);
     expect((await run(["--as", "csv-dicts", "table.csv"])).map((d) => d["loader"])).toEqual(["csv-dicts", "csv-dicts"]);
+    const top = await run(["--top", "2", "--as", "csv-dicts", "table.csv"]);
+    expect(top.map((d) => (Array.isArray(d["paths"]) ? d["paths"].length : -1))).toEqual([2, 2]);
     const bad = await run(["bad.json", "missing.json", "countries.json"]);
     expect(bad.some((d) => "error" in d) && bad.some((d) => "type" in d)).toBe(true);
   });

@@ -1,7 +1,7 @@
 // load(): the library's face of `pymem load --json`. One version resolves to one
 // object, several to an array; an error is thrown as a PymemError whose
 // line/column point into the file.
-import { checkLoader, loadObject, loadRows } from "./loadRows.js";
+import { checkLoader, checkTop, loadObject, loadRows } from "./loadRows.js";
 import { DEFAULT_PYTHON, resolvePythons } from "./options.js";
 import { PymemError } from "./pymemError.js";
 import type { LoadOptions, LoadResult, PythonList, PythonVersion } from "./types.js";
@@ -17,7 +17,8 @@ export async function load(path: string, options: Omit<LoadOptions, "python"> & 
   if (typeof path !== "string") throw new PymemError({ code: "INPUT", message: "load() needs the file's path as a string" });
   const python = options.python ?? DEFAULT_PYTHON;
   const as = checkLoader(options.as, "as");
-  const results = loadRows([path], as, resolvePythons(python), process.cwd()).map((row) => {
+  const top = options.top === undefined ? null : checkTop(options.top, "top");
+  const results = loadRows([path], as, resolvePythons(python), process.cwd(), top).map((row) => {
     const o = loadObject(row);
     if ("error" in o) throw new PymemError(o.error, o.python);
     return o;

@@ -20,6 +20,13 @@ export function checkLoader(as: unknown, shown: string): Loader | undefined {
   return as as Loader;
 }
 
+/** `top` checked: a whole number of paths from 1. */
+export function checkTop(top: unknown, shown: string): number {
+  const n = typeof top === "string" ? Number(top) : top;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1) throw new PymemError({ code: "CONFIG", message: `${shown} must be a whole number of paths from 1, not '${String(top)}'` });
+  return n;
+}
+
 /** The text of line `line` of a file (for the caret under an error), shortened past 200 characters. */
 function lineText(path: string, line: number): string {
   try {
@@ -39,8 +46,8 @@ function asResult(r: Loaded): MeasureResult {
   return { ok: false, error: { code: e.code, pyType: e.pyType, message: e.message, span, where: "expr" } };
 }
 
-/** Each file under each version: a row per file per version, the versions of a file together. */
-export function loadRows(paths: readonly string[], as: Loader | undefined, layouts: readonly Layout[], cwd: string): Measured[] {
+/** Each file under each version: a row per file per version, the versions of a file together; `top`: keep the N JSON paths with the most bytes. */
+export function loadRows(paths: readonly string[], as: Loader | undefined, layouts: readonly Layout[], cwd: string, top: number | null = null): Measured[] {
   return paths.flatMap((path) => {
     const loader = as ?? loaderFor(path);
     const full = resolve(cwd, path);
@@ -50,12 +57,13 @@ export function loadRows(paths: readonly string[], as: Loader | undefined, layou
         const message = `cannot tell how to load '${path}' from its name: use --as ${LOADERS.join("|")}`;
         return { ...base, result: { ok: false, error: { code: "CONFIG", pyType: null, message, span: null, where: "expr" } }, file: { path, loader: "", place: null } };
       }
-      const r = loadFile(full, loader, layout);
+      const r = loadFile(full, loader, layout, top !== null);
       let place: ErrorPlace | null = null;
       if (!r.ok && r.error.line !== null) {
         place = { file: path, label: path, line: r.error.line, col: r.error.column ?? 1, source: "\n".repeat(r.error.line - 1) + lineText(full, r.error.line) };
       }
-      return { ...base, result: asResult(r), file: { path, loader, place } };
+      const byPath = r.ok && r.paths !== undefined && top !== null ? { paths: r.paths.slice(0, top) } : {};
+      return { ...base, result: asResult(r), file: { path, loader, place, ...byPath } };
     });
   });
 }
@@ -69,7 +77,8 @@ export function loadObject(row: Measured): LoadResult | LoadFailure {
   if (r.ok) {
     const breakdown: Record<string, TypeTotal> = {};
     for (const [k, v] of r.m.breakdown) breakdown[k] = { count: v.count, bytes: v.bytes };
-    return { file, loader: loader === "" ? "json" : loader, python, type: r.m.type, size: r.m.size, deep: r.m.deep, objects: r.m.objects, breakdown };
+    const paths = row.file?.paths === undefined ? {} : { paths: row.file.paths.map((p) => ({ path: p.path, count: p.count, bytes: p.bytes })) };
+    return { file, loader: loader === "" ? "json" : loader, python, type: r.m.type, size: r.m.size, deep: r.m.deep, objects: r.m.objects, breakdown, ...paths };
   }
   const e = r.error;
   const place = row.file?.place ?? null;

@@ -14,7 +14,7 @@ export interface Measured {
   readonly setupFile: string | null;
   readonly result: MeasureResult;
   /** `load`: the data file (as named) and its loader, in place of an expression, and where its error points. */
-  readonly file?: { readonly path: string; readonly loader: string; readonly place: ErrorPlace | null };
+  readonly file?: { readonly path: string; readonly loader: string; readonly place: ErrorPlace | null; readonly paths?: readonly { readonly path: string; readonly count: number; readonly bytes: number }[] };
 }
 
 /** Progress of one long measurement, shown by whoever asks (the CLI's terminal line). */

@@ -79,6 +79,8 @@ export interface LoadResult {
   readonly deep: number;
   readonly objects: number;
   readonly breakdown: Readonly<Record<string, TypeTotal>>;
+  /** With `top`: the JSON paths holding the most bytes ("$.items[*].tags"), largest first. */
+  readonly paths?: readonly { readonly path: string; readonly count: number; readonly bytes: number }[];
 }
 
 /** A failing line of `pymem load --json`: the file's error (a JSONDecodeError's position in `line`/`column`). */
@@ -94,4 +96,6 @@ export interface LoadOptions {
   readonly as?: Loader;
   /** Default "3.10". */
   readonly python?: PythonVersion | PythonList;
+  /** Also give the `top` JSON paths with the most bytes (`paths`). */
+  readonly top?: number;
 }

@@ -1,19 +1,38 @@
 // `pymem load PATH...`: the figures of what Python's own loader returns for
 // each data file, per version, in the table or JSON lines of `size`.
-import { checkLoader, loadRows } from "../api/loadRows.js";
+import { checkLoader, checkTop, loadRows } from "../api/loadRows.js";
+import Table from "cli-table3";
+import { formatBytes, groupDigits } from "./format.js";
 import { resolveVersions, type CommonOptions } from "./common.js";
 import { CliError, type Io } from "./io.js";
 import { HumanReporter, JsonReporter } from "./reporters.js";
 
 export interface LoadOptions extends CommonOptions {
   as?: string;
+  top?: string;
 }
 
 export async function loadCommand(io: Io, paths: readonly string[], opts: LoadOptions): Promise<number> {
   const as = checkLoader(opts.as, "--as");
   const { layouts, c } = await resolveVersions(io, opts);
   if (paths.length === 0) throw new CliError("no file given: pymem load PATH...");
-  const rows = loadRows(paths, as, layouts, io.cwd);
+  const top = opts.top === undefined ? null : checkTop(opts.top, "--top");
+  const rows = loadRows(paths, as, layouts, io.cwd, top);
   (opts.json === true ? new JsonReporter(io) : new HumanReporter(io, c)).report(rows);
+  if (opts.json !== true && top !== null) {
+    for (const row of rows) {
+      const byPath = row.file?.paths;
+      if (!row.result.ok) continue;
+      const deep = row.result.m.deep;
+      const of = layouts.length > 1 ? `${row.expr} ${c.dim(`(${row.python})`)}` : row.expr;
+      if (byPath === undefined) {
+        io.stdout.write(`\n${c.dim(`no paths for ${row.expr}: a document with a repeated key is sized whole`)}\n`);
+        continue;
+      }
+      const t = new Table({ head: ["path", "objects", "bytes", "share"].map((h) => c.bold(h)), colAligns: ["left", "right", "right", "right"], style: { head: [], border: [] } });
+      for (const p of byPath) t.push([p.path, groupDigits(p.count), formatBytes(p.bytes), `${deep === 0 ? "0.0" : ((100 * p.bytes) / deep).toFixed(1)}%`]);
+      io.stdout.write(`\n${c.bold("where the bytes go")} ${c.dim("in")} ${of}\n${t.toString()}\n`);
+    }
+  }
   return rows.every((r) => r.result.ok) ? 0 : 2;
 }

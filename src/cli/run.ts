@@ -159,6 +159,7 @@ export async function run(io: Io): Promise<number> {
     .argument("<path...>", "data files")
     .option("--as <loader>", "json, ndjson, csv or csv-dicts (list(csv.DictReader)); default: from the file's extension")
     .option("--json", "print one JSON object per file per version per line")
+    .option("--top <n>", "also show the N JSON paths holding the most bytes ($.items[*].tags …)")
     .addOption(new Option("--python <versions>", `CPython version(s) to model: ${SUPPORTED_PYTHONS.join(", ")}, a comma list of them, or all (default: [tool.pymem] python of the nearest pyproject.toml, else 3.10)`))
     .option("--no-color", "plain output (also NO_COLOR)")
     .action(async (paths: string[], opts: LoadOptions) => {

@@ -9,8 +9,8 @@ import type { Layout } from "../layouts/layout.js";
 import { appendedListSize, DictGrowth, iteratedListSize } from "./growth.js";
 import { fileLines } from "./lineReader.js";
 import { LoadFailure } from "./loadFailure.js";
-import { measurementOf, type LoadResult } from "./loadResult.js";
-import { Tally } from "./tally.js";
+import { loaded, type LoadResult } from "./loadResult.js";
+import { keySegment, Tally } from "./tally.js";
 import { ByteSource } from "./byteSource.js";
 import { textPosition } from "./textPosition.js";
 
@@ -195,12 +195,15 @@ function* rows(path: string, parser: CsvParser): Generator<Field[]> {
 
 /** A row's list and its fields. */
 function tallyRow(t: Tally, row: readonly Field[]): void {
+  t.path = "$[*][*]";
   for (const f of row) t.str(f.length, f.maxChar, f.first);
+  t.path = "$[*]";
   t.add("list", appendedListSize(t.layout, row.length));
 }
 
-export function loadCsv(path: string, layout: Layout, delimiter: number, dicts: boolean): LoadResult {
+export function loadCsv(path: string, layout: Layout, delimiter: number, dicts: boolean, byPath = false): LoadResult {
   const t = new Tally(layout);
+  if (byPath) t.paths = new Map();
   const parser = new CsvParser(delimiter, layout.rules.csvNulIsData);
   let n = 0;
   let header: Field[] | null = null;
@@ -223,6 +226,7 @@ export function loadCsv(path: string, layout: Layout, delimiter: number, dicts: 
         if (!headerCounted) {
           // The keys are the header's strs, the first of each text (a repeated name keeps its first key).
           const seen = new Set<string>();
+          t.path = "$[*]";
           for (const f of header) if (!seen.has(f.text)) (seen.add(f.text), t.str(f.length, f.maxChar, f.first));
           headerCounted = true;
         }
@@ -235,8 +239,9 @@ export function loadCsv(path: string, layout: Layout, delimiter: number, dicts: 
     return { ok: false, error: { code: "PYTHON", pyType: e.kind === "Error" ? "Error" : e.kind, message: e.reason, ...lineColumn(path, e.byteOffset) } };
   }
   const size = iteratedListSize(layout, n);
+  t.path = "$";
   t.add("list", size);
-  return { ok: true, m: measurementOf(t, "list", size) };
+  return loaded(t, "list", size);
 }
 
 /** DictReader.__next__: dict(zip(fieldnames, row)), then row[lf:] under None, or None for each missing name. */
@@ -252,18 +257,23 @@ function tallyDictRow(t: Tally, header: readonly Field[], row: readonly Field[])
   const lf = header.length;
   const lr = row.length;
   for (let i = 0; i < Math.min(lf, lr); i++) set((header[i] as Field).text, row[i] as Field);
+  t.path = "$[*][None][*]";
   for (let i = lf; i < lr; i++) t.str((row[i] as Field).length, (row[i] as Field).maxChar, (row[i] as Field).first);
   if (lf < lr) {
     d.insert(true, false);
+    t.path = "$[*]";
     t.constant("None");
+    t.path = "$[*][None]";
     // row[lf:]: list_slice's new list of exactly that many items.
     t.add("list", layout.list.sizeof(lr - lf));
   } else if (lf > lr) {
     for (let i = lr; i < lf; i++) set((header[i] as Field).text, null);
   }
-  for (const v of values.values()) {
+  for (const [key, v] of values) {
+    if (t.paths !== null) t.path = "$[*]" + keySegment(key);
     if (v === null) t.constant("None");
     else t.str(v.length, v.maxChar, v.first);
   }
+  t.path = "$[*]";
   t.add("dict", d.sizeof());
 }

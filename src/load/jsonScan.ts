@@ -6,7 +6,7 @@
 import { appendedListSize, strKeyDictSize } from "./growth.js";
 import { LoadFailure } from "./loadFailure.js";
 import type { ByteSource } from "./byteSource.js";
-import type { Tally } from "./tally.js";
+import { keySegment, type Tally } from "./tally.js";
 
 /** CPython's recursion limit decides whether json.loads fails below this depth differently per version and call depth (3.8-3.11 at about 1000, 3.12 1500, 3.13 10000): deeper documents are refused. */
 export const MAX_JSON_DEPTH = 900;
@@ -20,6 +20,9 @@ const BACKSLASH = 0x5c;
 /** A container being filled: a list's items or a dict's distinct keys so far. */
 interface Frame {
   readonly dict: boolean;
+  /** Its JSON path (for --top), and for a dict the path of the value after its last key. */
+  readonly path: string;
+  valuePath: string;
   count: number;
   /** A dict's key texts, to see a repeated key (which replaces a value: refused, see below). */
   readonly keys: Set<string> | null;
@@ -49,6 +52,8 @@ export class JsonScanner {
     private readonly t: Tally,
     /** Where the document ends: the end of the input, or for a line of NDJSON, its line end. */
     private readonly trailingCommaError: boolean,
+    /** The document's own path: "$", or for a line of NDJSON "$[*]". */
+    private readonly rootPath = "$",
   ) {}
 
   private fail(reason: string, offset: number = this.src.offset()): LoadFailure {
@@ -90,6 +95,8 @@ export class JsonScanner {
     for (;;) {
       // A value starts here (whitespace skipped).
       const c = s.pos < s.end ? (s.buf[s.pos] as number) : s.peek();
+      const parent = stack[stack.length - 1];
+      if (this.t.paths !== null) this.t.path = parent === undefined ? this.rootPath : parent.dict ? parent.valuePath : `${parent.path}[*]`;
       let opened = false;
       if (c === QUOTE) {
         s.pos++;
@@ -101,7 +108,7 @@ export class JsonScanner {
         s.pos++;
         if (stack.length >= MAX_JSON_DEPTH) throw new LoadFailure("UNSUPPORTED", `a JSON document nested more than ${MAX_JSON_DEPTH} levels deep (whether json.load fails there depends on CPython's recursion limit)`, s.offset());
         const dict = c === 0x7b;
-        stack.push({ dict, count: 0, keys: dict ? new Set() : null });
+        stack.push({ dict, count: 0, keys: dict ? new Set() : null, path: this.t.path, valuePath: "" });
         opened = true;
       } else this.scalar(c);
       // After a value (or an opening bracket): close what ends here, find where the next value starts.
@@ -149,6 +156,10 @@ export class JsonScanner {
     // alone held would have to leave the figures, so such a document is sized by evaluation instead.
     if (keys.has(st.text)) throw new LoadFailure("UNSUPPORTED", "a JSON object with a repeated key", s.offset());
     keys.add(st.text);
+    if (this.t.paths !== null) {
+      this.t.path = top.path;
+      top.valuePath = top.path + keySegment(st.text);
+    }
     this.t.key(st.text, st.length, st.maxChar);
     if (this.ws() !== 0x3a) throw this.fail("Expecting ':' delimiter");
     s.pos++;
@@ -161,6 +172,7 @@ export class JsonScanner {
     const l = this.t.layout;
     const type = f.dict ? "dict" : "list";
     const size = f.dict ? strKeyDictSize(l, f.count) : appendedListSize(l, f.count);
+    this.t.path = f.path;
     this.t.add(type, size);
     this.made(type, size);
   }

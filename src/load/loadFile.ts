@@ -18,8 +18,8 @@ export function loaderFor(path: string): Loader | null {
   return null;
 }
 
-/** What the loader returns for the file at `path` (resolved), under one version; `tab`: a .tsv file's excel-tab dialect. */
-export function loadFile(path: string, loader: Loader, layout: Layout): LoadResult {
+/** What the loader returns for the file at `path` (resolved), under one version (a .tsv file in the excel-tab dialect); `byPath`: also its bytes by JSON path. */
+export function loadFile(path: string, loader: Loader, layout: Layout, byPath = false): LoadResult {
   let isFile: boolean;
   try {
     isFile = statSync(path).isFile();
@@ -30,11 +30,11 @@ export function loadFile(path: string, loader: Loader, layout: Layout): LoadResu
   const tab = /\.tsv$/i.test(path);
   switch (loader) {
     case "json":
-      return loadJson(path, layout);
+      return loadJson(path, layout, byPath);
     case "ndjson":
-      return loadNdjson(path, layout);
+      return loadNdjson(path, layout, byPath);
     case "csv":
     case "csv-dicts":
-      return loadCsv(path, layout, tab ? 0x09 : 0x2c, loader === "csv-dicts");
+      return loadCsv(path, layout, tab ? 0x09 : 0x2c, loader === "csv-dicts", byPath);
   }
 }

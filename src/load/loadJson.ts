@@ -9,7 +9,7 @@ import { appendedListSize } from "./growth.js";
 import { JsonScanner } from "./jsonScan.js";
 import { fileLines, fileSize } from "./lineReader.js";
 import { LoadFailure } from "./loadFailure.js";
-import { measurementOf, type LoadResult } from "./loadResult.js";
+import { loaded, type LoadResult } from "./loadResult.js";
 import { Tally } from "./tally.js";
 import { jsonErrorText, textPosition } from "./textPosition.js";
 import { firstBadUtf8, unicodeDecodeMessage } from "./utf8Check.js";
@@ -18,17 +18,18 @@ import { readFileSync } from "node:fs";
 /** Files up to this size with a repeated key are evaluated whole by the runtime. */
 const EVALUATE_LIMIT = 4 << 20;
 
-function scanner(src: ByteSource, t: Tally): JsonScanner {
-  return new JsonScanner(src, t, t.layout.rules.jsonTrailingCommaError);
+function scanner(src: ByteSource, t: Tally, rootPath = "$"): JsonScanner {
+  return new JsonScanner(src, t, t.layout.rules.jsonTrailingCommaError, rootPath);
 }
 
-export function loadJson(path: string, layout: Layout): LoadResult {
+export function loadJson(path: string, layout: Layout, byPath = false): LoadResult {
   const t = new Tally(layout);
+  if (byPath) t.paths = new Map();
   const src = ByteSource.ofFile(path);
   try {
     const sc = scanner(src, t);
     sc.document();
-    return { ok: true, m: measurementOf(t, sc.rootType, sc.rootSize) };
+    return loaded(t, sc.rootType, sc.rootSize);
   } catch (e) {
     if (!(e instanceof LoadFailure)) throw e;
     // f.read() decodes the whole file before json.loads sees it: a bad byte anywhere is the error.
@@ -41,13 +42,14 @@ export function loadJson(path: string, layout: Layout): LoadResult {
   }
 }
 
-export function loadNdjson(path: string, layout: Layout): LoadResult {
+export function loadNdjson(path: string, layout: Layout, byPath = false): LoadResult {
   const t = new Tally(layout);
+  if (byPath) t.paths = new Map();
   let n = 0;
   try {
     for (const line of fileLines(path, true)) {
       t.memo.clear();
-      const sc = scanner(ByteSource.ofBytes(line.bytes), t);
+      const sc = scanner(ByteSource.ofBytes(line.bytes), t, "$[*]");
       try {
         sc.document();
       } catch (e) {
@@ -66,8 +68,9 @@ export function loadNdjson(path: string, layout: Layout): LoadResult {
     throw e;
   }
   const size = appendedListSize(layout, n);
+  t.path = "$";
   t.add("list", size);
-  return { ok: true, m: measurementOf(t, "list", size) };
+  return loaded(t, "list", size);
 }
 
 function filePosition(path: string, offset: number): ReturnType<typeof textPosition> {

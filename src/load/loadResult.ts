@@ -14,10 +14,20 @@ export interface LoadError {
   readonly column: number | null;
 }
 
-export type LoadResult = { readonly ok: true; readonly m: Measurement } | { readonly ok: false; readonly error: LoadError };
+/** One JSON path's share of the deep size (--top): its objects and their bytes. */
+export interface PathTotal {
+  readonly path: string;
+  readonly count: number;
+  readonly bytes: number;
+}
 
-/** The figures of a tally whose root was `type` of getsizeof `size`. */
-export function measurementOf(t: Tally, type: string, size: number): Measurement {
+export type LoadResult = { readonly ok: true; readonly m: Measurement; readonly paths?: readonly PathTotal[] } | { readonly ok: false; readonly error: LoadError };
+
+/** The result of a tally whose root was `type` of getsizeof `size` (with its paths, largest first, when it kept them). */
+export function loaded(t: Tally, type: string, size: number): LoadResult {
   const breakdown = new Map([...t.breakdown.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
-  return { type, size, deep: t.deep, objects: t.objects, breakdown };
+  const m: Measurement = { type, size, deep: t.deep, objects: t.objects, breakdown };
+  if (t.paths === null) return { ok: true, m };
+  const paths = [...t.paths].map(([path, v]) => ({ path, count: v.count, bytes: v.bytes })).sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : 1));
+  return { ok: true, m, paths };
 }

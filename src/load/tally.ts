@@ -11,7 +11,23 @@ export type Constant = "True" | "False" | "None" | "NaN" | "Infinity" | "-Infini
 
 const CONSTANT_TYPES: Readonly<Record<Constant, string>> = { True: "bool", False: "bool", None: "NoneType", NaN: "float", Infinity: "float", "-Infinity": "float" };
 
+/** How many distinct paths `--top` keeps apart; the bytes of further ones are summed under OTHER_PATHS. */
+const MAX_PATHS = 10000;
+export const OTHER_PATHS = "(other paths)";
+
+/**
+ * A JSON path's segment for a key: `.name` for an identifier-like key (a field name), `.*`
+ * for any other (the keys of a mapping: package names, ids, URLs), so a mapping's values
+ * are summed together.
+ */
+export function keySegment(text: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(text) && text.length <= 40 ? `.${text}` : ".*";
+}
+
 export class Tally {
+  /** With --top: the bytes by JSON path ("$.items[*].tags"), and the path the objects being added belong to. */
+  paths: Map<string, { count: number; bytes: number }> | null = null;
+  path = "$";
   deep = 0;
   objects = 0;
   readonly breakdown = new Map<string, TypeTotal>();
@@ -33,6 +49,15 @@ export class Tally {
     }
     this.deep += bytes;
     this.objects += count;
+    if (this.paths !== null) {
+      const key = this.paths.has(this.path) || this.paths.size < MAX_PATHS ? this.path : OTHER_PATHS;
+      const p = this.paths.get(key);
+      if (p === undefined) this.paths.set(key, { count, bytes });
+      else {
+        p.count += count;
+        p.bytes += bytes;
+      }
+    }
   }
 
   /** An int object the loader made (PyLong_FromString): a small one is the cached object. */
