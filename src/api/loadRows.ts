@@ -4,6 +4,7 @@
 import { resolve } from "node:path";
 import type { Layout } from "../layouts/layout.js";
 import { fileLines } from "../load/lineReader.js";
+import { withReadProgress } from "../load/byteSource.js";
 import { loadFile, loaderFor, LOADERS, type Loader } from "../load/loadFile.js";
 import type { LoadResult as Loaded } from "../load/loadResult.js";
 import type { MeasureResult } from "../sizing/measure.js";
@@ -19,6 +20,9 @@ export function checkLoader(as: unknown, shown: string): Loader | undefined {
   if (typeof as !== "string" || !(LOADERS as readonly string[]).includes(as)) throw new PymemError({ code: "CONFIG", message: `${shown} must be one of ${LOADERS.join(", ")}, not '${String(as)}'` });
   return as as Loader;
 }
+
+/** Progress of loading one file, shown by whoever asks (the CLI's terminal line): told the bytes read so far. */
+export type LoadProgressHook = (label: string, fullPath: string) => { readonly sink: (offset: number) => void; finish(): void } | null;
 
 /** `top` checked: a whole number of paths from 1. */
 export function checkTop(top: unknown, shown: string): number {
@@ -47,7 +51,7 @@ function asResult(r: Loaded): MeasureResult {
 }
 
 /** Each file under each version: a row per file per version, the versions of a file together; `top`: keep the N JSON paths with the most bytes. */
-export function loadRows(paths: readonly string[], as: Loader | undefined, layouts: readonly Layout[], cwd: string, top: number | null = null): Measured[] {
+export function loadRows(paths: readonly string[], as: Loader | undefined, layouts: readonly Layout[], cwd: string, top: number | null = null, progress?: LoadProgressHook): Measured[] {
   return paths.flatMap((path) => {
     const loader = as ?? loaderFor(path);
     const full = resolve(cwd, path);
@@ -57,7 +61,9 @@ export function loadRows(paths: readonly string[], as: Loader | undefined, layou
         const message = `cannot tell how to load '${path}' from its name: use --as ${LOADERS.join("|")}`;
         return { ...base, result: { ok: false, error: { code: "CONFIG", pyType: null, message, span: null, where: "expr" } }, file: { path, loader: "", place: null } };
       }
-      const r = loadFile(full, loader, layout, top !== null);
+      const shown = progress?.(layouts.length > 1 ? `${path} (${layout.python})` : path, full) ?? null;
+      const r = shown === null ? loadFile(full, loader, layout, top !== null) : withReadProgress(shown.sink, () => loadFile(full, loader, layout, top !== null));
+      shown?.finish();
       let place: ErrorPlace | null = null;
       if (!r.ok && r.error.line !== null) {
         place = { file: path, label: path, line: r.error.line, col: r.error.column ?? 1, source: "\n".repeat(r.error.line - 1) + lineText(full, r.error.line) };

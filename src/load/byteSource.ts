@@ -7,6 +7,20 @@ const CHUNK = 1 << 20;
 /** The read size in use: CHUNK, or a small one under withChunkSize (tests cross every chunk boundary with it). */
 let chunkSize = CHUNK;
 
+/** Told the offset reached by the main pass over a file (withReadProgress), or null. */
+let progressSink: ((offset: number) => void) | null = null;
+
+/** Runs `f` telling `sink` how far the main reading pass of each file has got (for a progress line). */
+export function withReadProgress<T>(sink: (offset: number) => void, f: () => T): T {
+  const before = progressSink;
+  progressSink = sink;
+  try {
+    return f();
+  } finally {
+    progressSink = before;
+  }
+}
+
 /** Runs `f` reading files `size` bytes at a time (at least 16: the longest look-ahead is "-Infinity"). */
 export function withChunkSize<T>(size: number, f: () => T): T {
   const before = chunkSize;
@@ -27,6 +41,7 @@ export class ByteSource {
   private done: boolean;
   /** The file offset of the next read. */
   private filePos = 0;
+  private sink: ((offset: number) => void) | null = null;
 
   private constructor(
     private readonly fd: number | null,
@@ -41,9 +56,10 @@ export class ByteSource {
     return new ByteSource(null, b);
   }
 
-  /** A file from byte `start`, read CHUNK bytes at a time (the caller closes it). */
-  static ofFile(path: string, start = 0): ByteSource {
+  /** A file from byte `start`, read CHUNK bytes at a time (the caller closes it); `main`: the pass progress is reported for. */
+  static ofFile(path: string, start = 0, main = false): ByteSource {
     const src = new ByteSource(openSync(path, "r"), new Uint8Array(chunkSize));
+    if (main) src.sink = progressSink;
     src.end = 0;
     src.base = start;
     src.filePos = start;
@@ -73,6 +89,7 @@ export class ByteSource {
     while (this.end - this.pos < k && !this.done) {
       const n = readSync(this.fd as number, this.buf, this.end, this.buf.length - this.end, this.filePos);
       this.filePos += n;
+      if (this.sink !== null) this.sink(this.filePos);
       if (n === 0) this.done = true;
       this.end += n;
     }

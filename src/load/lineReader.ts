@@ -74,7 +74,7 @@ export function* fileLines(path: string, translate: boolean): Generator<Line> {
   const bad = firstBadUtf8(path, 0);
   // The chunk whose decoding raises, and the error (Infinity: the final decode call).
   const badChunk = bad === null ? Number.POSITIVE_INFINITY : detectedAt(bad, size) >= size ? Number.POSITIVE_INFINITY : Math.floor(detectedAt(bad, size) / TEXT_CHUNK);
-  const s = ByteSource.ofFile(path);
+  const s = ByteSource.ofFile(path, 0, true);
   let out: Uint8Array = new Uint8Array(256);
   let number = 0;
   try {

@@ -25,7 +25,7 @@ function scanner(src: ByteSource, t: Tally, rootPath = "$"): JsonScanner {
 export function loadJson(path: string, layout: Layout, byPath = false): LoadResult {
   const t = new Tally(layout);
   if (byPath) t.paths = new Map();
-  const src = ByteSource.ofFile(path);
+  const src = ByteSource.ofFile(path, 0, true);
   try {
     const sc = scanner(src, t);
     sc.document();
