@@ -130,6 +130,20 @@ process.stdout.write(JSON.stringify({ list, str, error }));
     expect((await run(join(project, "node_modules", ".bin", "pymem"), ["--version"], { cwd: project, env: userEnv() })).stdout.trim()).toBe(pkg.version);
   });
 
+  it("`load()` and `pymem load` from the installed package give the load fixtures' figures", async () => {
+    const data = fileURLToPath(new URL("../fixtures/data/load/debian.csv", import.meta.url));
+    const want = readFileSync(join(root, "fixtures", "3.13", "load.jsonl"), "utf8")
+      .split("\n")
+      .filter((l) => l !== "")
+      .map((l) => JSON.parse(l) as { id: string; size: number; deep: number; objects: number })
+      .find((r) => r.id === "debian.csv:csv-dicts");
+    writeFileSync(join(project, "load.mjs"), `import { load } from "pymem";\nprocess.stdout.write(JSON.stringify(await load(${JSON.stringify(data)}, { as: "csv-dicts", python: "3.13" })));\n`);
+    const lib = JSON.parse((await run(process.execPath, ["load.mjs"], { cwd: project, env: userEnv(), timeout: 30_000 })).stdout) as Record<string, unknown>;
+    expect(lib).toMatchObject({ loader: "csv-dicts", python: "3.13", type: "list", size: want?.size, deep: want?.deep, objects: want?.objects });
+    const cliOut = await pymem(["load", "--json", "--as", "csv-dicts", "--python", "3.13", data], project);
+    expect(JSON.parse(cliOut.stdout)).toEqual(lib);
+  });
+
   it("ships declarations a strict TypeScript project compiles against, and that refuse a wrong use", async () => {
     const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
     const flags = ["--strict", "--noEmit", "--exactOptionalPropertyTypes", "--noUncheckedIndexedAccess", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--lib", "es2022"];
