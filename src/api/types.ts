@@ -16,9 +16,8 @@ export interface TypeTotal {
   readonly bytes: number;
 }
 
-/** One line of `pymem size --json`: the value of `expr` under one CPython version. */
-export interface SizeResult {
-  readonly expr: string;
+/** The figures of a value: what `size --json` and `load --json` print for it. */
+export interface Figures {
   readonly python: PythonVersion;
   /** `type(value).__name__`. */
   readonly type: string;
@@ -28,6 +27,11 @@ export interface SizeResult {
   readonly deep: number;
   readonly objects: number;
   readonly breakdown: Readonly<Record<string, TypeTotal>>;
+}
+
+/** One line of `pymem size --json`: the value of `expr` under one CPython version. */
+export interface SizeResult extends Figures {
+  readonly expr: string;
 }
 
 /** The `"error"` object of `pymem size --json`. */
@@ -70,15 +74,9 @@ export interface MeasureOptions {
 export type Loader = "json" | "ndjson" | "csv" | "csv-dicts";
 
 /** One line of `pymem load --json`: what the loader returns for `file` under one CPython version. */
-export interface LoadResult {
+export interface LoadResult extends Figures {
   readonly file: string;
   readonly loader: Loader;
-  readonly python: PythonVersion;
-  readonly type: string;
-  readonly size: number;
-  readonly deep: number;
-  readonly objects: number;
-  readonly breakdown: Readonly<Record<string, TypeTotal>>;
   /** With `top`: the JSON paths holding the most bytes ("$.items[*].tags"), largest first. */
   readonly paths?: readonly { readonly path: string; readonly count: number; readonly bytes: number }[];
 }
