@@ -66,6 +66,18 @@ function aliasHash(o: PyTypeObj, itemHash: (x: PyObj) => PyHash): PyHash | null 
   return combine([itemHash(info.origin()), ...args], true);
 }
 
+/** The table key of an alias: equal aliases (aliasEq) share it. */
+function aliasKey(o: PyTypeObj, itemKey: (x: PyObj) => string): string | null {
+  const ref = forwardRefText(o);
+  if (ref !== undefined) return `F${itemKey(pyStr(ref))}`;
+  const info = aliasInfo(o);
+  if (info === undefined || info.kind === "special") return null;
+  const keys = info.args.map(itemKey);
+  if (isUnion(info)) return `U{${[...new Set(keys)].sort().join(",")}}`;
+  if (info.kind === "literal" && ctx().layout.typing.literalDedup) return `L{${[...new Set(info.args.map((a) => `${typeName(a)}:${itemKey(a)}`))].sort().join(",")}}`;
+  return `${info.kind === "genericAlias" ? "A" : "G"}${itemKey(info.origin())}(${keys.join(",")})`;
+}
+
 /** _type_repr: a builtin type by its name, another class by module.qualname, ... as '...', the rest by repr. */
 function typeRepr(x: PyObj, itemRepr: (x: PyObj) => string): string {
   if (x === Ellipsis) return "...";
@@ -177,6 +189,7 @@ setTypingHooks({
   attr: aliasAttr,
   eq: (a, b) => aliasEq(a, b),
   hash: aliasHash,
+  key: aliasKey,
   repr: aliasRepr,
   instanceCheck,
   or: typeOr,

@@ -11,6 +11,8 @@ export interface TypingHooks {
   /** a == b with a a typing object; null when neither operand is one. */
   eq(a: PyObj, b: PyObj): boolean | null;
   hash(o: PyTypeObj, itemHash: (x: PyObj) => PyHash): PyHash | null;
+  /** The key equal objects share in a dict's or set's table (hashTable.ts), from the items' own keys; null: identity. */
+  key(o: PyTypeObj, itemKey: (x: PyObj) => string): string | null;
   repr(o: PyTypeObj, itemRepr: (x: PyObj) => string): string | null;
   /** isinstance(x, t) / issubclass(x, t) for t one of typing's objects (`check` is the builtin over another type). */
   instanceCheck(t: PyTypeObj, x: PyObj, check: (x: PyObj, t: PyObj) => boolean, subclass: boolean): boolean | null;
