@@ -6,7 +6,7 @@ import { ctx } from "./ctx.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { callObject } from "./calls.js";
 import { setAttr } from "./attributes.js";
-import { builtinFunction as fn, Ellipsis, None, True, type PyFunctionObj, type PyObj } from "./objects.js";
+import { nativeFunction as fn, Ellipsis, None, True, type PyFunctionObj, type PyObj } from "./objects.js";
 import { newTuple } from "./tuples.js";
 import { typeObject } from "./typeObjects.js";
 import { aliasInfo } from "./typingForms.js";
@@ -48,7 +48,7 @@ function overloadDummy(): PyFunctionObj {
   return f;
 }
 
-/** The names this file gives the typing module. */
+/** The names this file gives the typing module: Python functions of typing.py, so function objects. */
 export function typingFunctionAttrs(): [string, PyObj][] {
   return [
     ["get_origin", fn("get_origin", (args) => getOrigin(oneArg("get_origin", args)))],

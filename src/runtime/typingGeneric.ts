@@ -11,7 +11,7 @@ import { ctx } from "./ctx.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { setAttr } from "./attributes.js";
 import { exceptionClasses, exceptionMatches, exceptionObject } from "./exceptions.js";
-import { builtinFunction as fn, False, pyStr, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
+import { builtinFunction as fn, nativeFunction, False, pyStr, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { classDisplayName } from "./repr.js";
 import { strText } from "./text.js";
@@ -243,13 +243,13 @@ export function typingGenericAttrs(): [string, PyObj][] {
         return a[0] as PyObj;
       } });
     })],
-    ["runtime_checkable", fn("runtime_checkable", (args) => {
+    ["runtime_checkable", nativeFunction("runtime_checkable", (args) => {
       const cls = args[0];
       if (cls === undefined || cls.t !== "class" || !cls.bases.includes(state().protocol)) throw new PymemError("UNSUPPORTED", "runtime_checkable() of a class that is not a direct Protocol");
       runtimeProtocols.add(cls);
       return cls;
     })],
-    ["cast", fn("cast", (args) => {
+    ["cast", nativeFunction("cast", (args) => {
       if (args.length !== 2) throw typeError(`cast() takes 2 positional arguments but ${args.length} were given`);
       return args[1] as PyObj;
     })],
