@@ -156,7 +156,9 @@ function instanceCheck(t: PyTypeObj, x: PyObj, check: (x: PyObj, t: PyObj) => bo
     case "unionType":
       return info.args.some((a) => check(x, a));
     case "union":
-      throw new PymemError("UNSUPPORTED", "isinstance() against a typing.Union (its check differs between versions)");
+      // 3.10+: __instancecheck__ -> __subclasscheck__(type(x)): issubclass against each argument in turn.
+      if (!ctx().layout.typing.unionInstanceCheck) throw typeError("Subscripted generics cannot be used with class and instance checks");
+      return info.args.some((a) => check(x, a));
     default:
       throw typeError("Subscripted generics cannot be used with class and instance checks");
   }

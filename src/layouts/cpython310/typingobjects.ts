@@ -46,6 +46,8 @@ export interface TypingLayout {
   readonly literalDedup: boolean;
   /** _type_check requires a type argument to be callable (List[1] is a TypeError); from 3.11 it takes anything but a tuple. */
   readonly argsMustBeCallable: boolean;
+  /** isinstance(x, Union[...]) checks each argument (3.10+); before, a subscripted generic's TypeError. */
+  readonly unionInstanceCheck: boolean;
   /** typing.final sets __final__ = True on what it decorates (3.11+). */
   readonly finalSetsAttribute: boolean;
 }
@@ -75,4 +77,5 @@ export const TYPING_310: TypingLayout = {
   literalDedup: true,
   argsMustBeCallable: true,
   finalSetsAttribute: false,
+  unionInstanceCheck: true,
 };

@@ -57,6 +57,7 @@ export const cpython38: Layout = {
     unionType: null,
     literalTypedCache: false,
     literalDedup: false,
+    unionInstanceCheck: false,
   },
   heapType: { ...cpython39.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType },
   leaves: leafSizesOf(leafTypes),
