@@ -49,3 +49,8 @@ export function sizeofTypingForm(kind: TypingSize, name: string, layout: Layout)
       throw unsupported(`the size of typing.${name}, a class from CPython 3.11 (its type object and class dict are not laid out)`);
   }
 }
+
+/** type(x) of a typing object: one of typing.py's classes (a heap type whose dict and shared keys are not laid out), or a C type. */
+export function isTypingClass(name: string, layout: Layout): boolean {
+  return name === "TypeVar" || name === "ForwardRef" || name === "_SpecialForm" || name === "_AnyMeta" || Object.values(layout.typing.classes).includes(name);
+}
