@@ -477,6 +477,5 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["typing2/errors/035", "refused: runtime_checkable() of a class that is not a direct Protocol"],
   ["typing2/errors/036", "refused: typing.get_type_hints (bound by from typing import *)"],
   ["typing2/more/001", "refused: Tuple[()] (typing's _TypingEmpty)"],
-  ["typing2/more/029", "refused: calling the alias Counter[...] (it sets __orig_class__ on a Counter, which pymem does not follow)"],
   ["typing2/more/030", "refused: calling the alias OrderedDict[...] (it sets __orig_class__ on a OrderedDict, which pymem does not follow)"],
 ]);

@@ -261,7 +261,8 @@ export function aliasCall(name: string, info: AliasInfo): PyTypeObj["call"] {
     if (origin.t === "class") throw new PymemError("UNSUPPORTED", `calling typing.${name} (an abstract collections.abc class)`);
     const result = callObject(origin, args, kw);
     const kind = typeName(result);
-    if (subOf(result) !== undefined || !["deque", "defaultdict", "list", "dict", "set", "frozenset", "tuple"].includes(kind)) {
+    // A Counter takes __orig_class__ into its own __dict__, which neither its getsizeof nor the deep walk (a stdlib class) reads.
+    if (subOf(result) !== undefined || !["deque", "defaultdict", "list", "dict", "set", "frozenset", "tuple", "Counter"].includes(kind)) {
       throw new PymemError("UNSUPPORTED", `calling the alias ${name}[...] (it sets __orig_class__ on a ${kind}, which pymem does not follow)`);
     }
     return result;
