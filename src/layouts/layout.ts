@@ -13,6 +13,7 @@ import { cpython313 } from "./cpython313/index.js";
 import type { CField, CStruct } from "./struct.js";
 import type { UnicodeData } from "./unicodeData.js";
 import type { CodecRegistry } from "./codecTables.js";
+import type { TypingLayout } from "./cpython310/typingobjects.js";
 
 /** An instance's fixed size as type_new lays it out (PyClassObj.shape). */
 export interface HeapTypeShape {
@@ -388,6 +389,8 @@ export interface Layout {
     /** Header, dk_indices and dk_entries of a keys table (for explanations). */
     keysParts(size: number, general: boolean): { header: number; ixsize: number; indices: number; usable: number; entries: number; entry: CStruct };
   };
+  /** typing's aliases, special forms and TypeVar, types.GenericAlias and types.UnionType. */
+  readonly typing: TypingLayout;
   readonly heapType: {
     /** The class object: PyHeapTypeObject. */
     readonly struct: CStruct;

@@ -1,6 +1,7 @@
 // getattr/setattr/delattr over every modelled object: class instances go
 // through instanceAttrs.ts, builtin types through typeAttrs.ts, builtin
 // objects through their method tables.
+import { typingHooks } from "./typingHooks.js";
 import { classDictProxy } from "./classDict.js";
 import { collectionSubCopyMethod, refusedCollectionSubMethod } from "./collectionCtors.js";
 import { classHooks } from "./classHooks.js";
@@ -148,6 +149,8 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (name === "__dict__" && o.meta === undefined) return classDictProxy(o);
       if (name === "__class__" && o.meta !== undefined) return o.meta;
       if (name === "__qualname__") return o.attrs.get("__qualname__") ?? pyStr(o.name);
+      // A collections type in the MRO is a heap type from some versions, and its own bases follow it: not laid out here.
+      if (name === "__mro__" && ["deque", "OrderedDict", "defaultdict", "Counter"].includes(o.builtinBase)) throw new PymemError("UNSUPPORTED", `the __mro__ of a class over collections.${o.builtinBase}`);
       if (name === "__mro__") return newTuple([...o.mro, ...(o.isMeta === true ? [builtinType("type")] : []), builtinType(o.builtinBase), ...(o.builtinBase === "object" ? [] : [builtinType("object")])]);
       if (name === "__new__" && lookupClassAttr(o, "__new__") === undefined) return objectNew;
       // type_getattro: a data descriptor of the metaclass first, the class's own MRO, then the metaclass's other attributes.
@@ -165,12 +168,16 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (metaOwn !== undefined) return metaOwn;
       const meta = classHooks(o)?.missing;
       if (meta !== undefined) return meta(o, name);
+      // What @dataclass stores on the class beyond its methods is not modelled.
+      if (name.startsWith("__dataclass_")) throw new PymemError("UNSUPPORTED", `${o.name}.${name} (the class attributes @dataclass stores)`);
       // A class a module made (datetime's, the stdlib's Python classes) has the real type's names; the setup's have only their own.
       const mod = o.attrs.get("__module__");
       const fromModule = o.stdlib === true || (mod !== undefined && mod.t === "str" && strText(mod) !== SETUP_MODULE);
       throw missingAttribute(fromModule ? ["type", o.builtinBase, o.name] : ["type", o.builtinBase], name, o.name, `type object '${o.name}' has no attribute '${name}'`);
     }
     case "type": {
+      const typing = o.typingForm === true ? typingHooks()?.attr(o, name) : undefined;
+      if (typing !== undefined) return typing;
       const v = o.attrs.get(name) ?? typeAttr(o, name);
       if (v !== null) return v;
       break;

@@ -1,5 +1,6 @@
 // The builtin functions and types the sandbox offers, with the identity and
 // allocation behaviour of CPython 3.10's implementations.
+import { typingHooks } from "./typingHooks.js";
 import { classDictProxy } from "./classDict.js";
 import { isCollectionSubObject } from "./collectionCtors.js";
 import { missingAttribute } from "./missingAttribute.js";
@@ -511,6 +512,8 @@ function isinstanceCall(args: readonly PyObj[]): PyObj {
   // A class of a setup metaclass is a type like any other (its metaclass derives from type).
   const name = x.t === "tuple" || subOf(x) !== undefined ? x.t : x.t === "class" && x.meta !== undefined ? "type" : typeName(x);
   return pyBool(types.some((ty) => {
+    const typing = ty.t === "type" && ty.typingForm === true ? typingHooks()?.instanceCheck(ty, x, (x2, t2) => truthy(isinstanceCall([x2, t2])), false) : null;
+    if (typing !== undefined && typing !== null) return typing;
     // PyObject_IsInstance: type(x) is ty, else the metaclass's __instancecheck__ (ABCMeta: through __subclasscheck__).
     const own = ty.t === "class" && ty.meta !== undefined ? lookupDunder(ty, "__instancecheck__") : undefined;
     if (own !== undefined) return classOfValue(x) === ty || truthy(callDunder(ty, "__instancecheck__", [x]) as PyObj);
@@ -531,6 +534,8 @@ function issubclassCall(args: readonly PyObj[]): PyObj {
     if (t.t !== "class" && t.t !== "type" && t.t !== "tuple") throw typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
   }
   return pyBool(targets.some((t) => {
+    const typing = t.t === "type" && t.typingForm === true ? typingHooks()?.instanceCheck(t, a, (a2, t2) => truthy(issubclassCall([a2, t2])), true) : null;
+    if (typing !== undefined && typing !== null) return typing;
     // PyObject_IsSubclass: the metaclass's __subclasscheck__ when it has one.
     if (t.t === "class" && t.meta !== undefined && lookupDunder(t, "__subclasscheck__") !== undefined) return truthy(callDunder(t, "__subclasscheck__", [a]) as PyObj);
     const check = classHooks(t)?.subclasscheck;

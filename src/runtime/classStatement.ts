@@ -9,22 +9,28 @@ import { metaclassNew } from "./classHooks.js";
 import { intern } from "./constPool.js";
 import { dictSet, newDict } from "./dicts.js";
 import { PymemError } from "./errors.js";
-import { pyStr, typeName, type Kwargs, type PyObj } from "./objects.js";
+import { pyStr, typeName, type Kwargs, type PyObj, type PyTypeObj } from "./objects.js";
 import { newTuple } from "./tuples.js";
 import { buildClass, checkMetaclass, winningMetaclass } from "./typeNew.js";
 import { aliasMroEntries, recordParameters } from "./typingGeneric.js";
+import { typingMroEntries } from "./typingAliasOps.js";
 
 /** The class `class name(*bases, metaclass=meta, **kw)` makes from its body's namespace `vars`. */
 export function buildClassStatement(meta: PyObj | null, name: string, origBases: readonly PyObj[], vars: Map<string, PyObj>, kw: Kwargs): PyObj {
   // update_bases: a typing alias among the bases stands for what its __mro_entries__ gives; the class keeps the originals.
-  const bases = origBases.some((b) => b.t === "type" && b.origin !== undefined)
-    ? origBases.flatMap((b) => (b.t === "type" && b.origin !== undefined ? aliasMroEntries(b, origBases) : [b]))
+  const hasEntries = (b: PyObj): boolean => b.t === "type" && (b.origin !== undefined || b.typingForm === true) && b.typeVar !== true;
+  const bases = origBases.some(hasEntries)
+    ? origBases.flatMap((b) => (hasEntries(b) ? typingMroEntries(b, origBases) ?? otherEntries(b as PyTypeObj, origBases) : [b]))
     : origBases;
-  if (bases === origBases) return makeFromBases(meta, name, bases, vars, kw);
-  vars.set("__orig_bases__", newTuple([...origBases]));
+  if (bases !== origBases) vars.set("__orig_bases__", newTuple([...origBases]));
   const cls = makeFromBases(meta, name, bases, vars, kw);
-  recordParameters(cls, origBases);
+  recordParameters(cls, origBases, bases);
   return cls;
+}
+
+function otherEntries(b: PyTypeObj, bases: readonly PyObj[]): readonly PyObj[] {
+  if (b.origin === undefined) throw new PymemError("UNSUPPORTED", `a class over typing's ${b.name} (its __mro_entries__)`);
+  return aliasMroEntries(b, bases);
 }
 
 function makeFromBases(meta: PyObj | null, name: string, bases: readonly PyObj[], vars: Map<string, PyObj>, kw: Kwargs): PyObj {

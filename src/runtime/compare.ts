@@ -1,4 +1,5 @@
 // Truth values, equality and ordering with Python's rules.
+import { typingHooks } from "./typingHooks.js";
 import { isCollectionSubObject } from "./collectionCtors.js";
 import { tuple2 } from "./tuples.js";
 import { PyException, PymemError, typeError } from "./errors.js";
@@ -156,6 +157,10 @@ export function pyEq(a: PyObj, b: PyObj): boolean {
 }
 
 function plainEq(a: PyObj, b: PyObj): boolean {
+  if ((a.t === "type" && a.typingForm === true) || (b.t === "type" && b.typingForm === true)) {
+    const typing = typingHooks()?.eq(a, b);
+    if (typing !== undefined && typing !== null) return typing;
+  }
   const sl = setLike(a, b);
   if (sl !== null) return sl[0].size === sl[1].size && [...sl[0]].every((k) => sl[1].has(k));
   if ((a.t === "Decimal" && (isNumber(b) || b.t === "Decimal")) || (b.t === "Decimal" && isNumber(a))) {

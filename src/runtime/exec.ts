@@ -23,7 +23,7 @@ import { inplaceOp } from "./inplace.js";
 import { forEachUntil } from "./iteration.js";
 import { delAttr } from "./attributes.js";
 import type { PyInstanceObj, PyModuleObj, PyObj, Scope } from "./objects.js";
-import { missingAttribute } from "./missingAttribute.js";
+import { missingAttribute, noteStarImport } from "./missingAttribute.js";
 import { None, pyInt, pyStr } from "./objects.js";
 import { newTuple } from "./tuples.js";
 import { bindArguments, frameLayout, paramSpec, type FrameLayout } from "./params.js";
@@ -176,6 +176,7 @@ export class StatementCompiler {
           for (const { a, store } of binds) {
             if (store === null) {
               for (const [k, v] of moduleItems(m)) (sc.vars as Map<string, PyObj>).set(k, v);
+              noteStarImport(m.name);
               continue;
             }
             const v = moduleAttr(m, a.name);

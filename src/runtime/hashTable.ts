@@ -2,6 +2,7 @@
 // keep a real slot table: setTable.ts). Which keys are equal follows Python
 // (1 == 1.0 == True); the table's size is moved only by the layout's growth
 // rules (src/layouts/*/PyDictObject), exactly where CPython resizes.
+import { typingHooks } from "./typingHooks.js";
 import { pyHash, unhashable } from "./hashing.js";
 import type { DictFlavor, PyDictObj, PyObj, PyStrObj, SharedKeys } from "./objects.js";
 import { materialize, type IntRunSeq } from "./seq.js";
@@ -420,6 +421,11 @@ function otherKey(o: PyObj): HKey {
     }
     case "range":
       return `r${o.len === 0n ? "" : `${o.start},${o.len === 1n ? "" : o.step},${o.len}`}`;
+    case "type": {
+      // typing's aliases compare by origin and arguments (a union's as a set).
+      const typing = o.typingForm === true ? typingHooks()?.key(o, (x) => keyString(hashKey(x))) : null;
+      return typing ?? identityKey(o);
+    }
     default:
       return identityKey(o);
   }

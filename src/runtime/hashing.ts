@@ -8,6 +8,7 @@
 // randomized per process (PYTHONHASHSEED) and None, NaN, functions and plain
 // instances hash by address. For those a stable stand-in is returned and
 // `unstableHashes` is bumped, so callers can tell "a" CPython hash from "the" one.
+import { typingHooks } from "./typingHooks.js";
 import { ctx } from "./ctx.js";
 import { typeError } from "./errors.js";
 import { subOf, typeName, type PyInstanceObj, type PyObj } from "./objects.js";
@@ -308,7 +309,8 @@ export function pyHash(o: PyObj): PyHash {
     default: {
       const unhashableAs = nativeSlots(o)?.unhashableAs;
       if (unhashableAs !== undefined) throw typeError(`unhashable type: '${unhashableAs}'`);
-      return identityHash(o);
+      const typing = o.t === "type" && o.typingForm === true ? typingHooks()?.hash(o, pyHash) : null;
+      return typing ?? identityHash(o);
     }
   }
 }

@@ -43,3 +43,22 @@ export function missingAttribute(keys: readonly string[], name: string, label: s
   }
   return new PyException("AttributeError", attributeError);
 }
+
+/** `from m import *` ran in this evaluation: a name it would have bound that pymem's m lacks is refused, not a NameError. */
+export function noteStarImport(moduleName: string): void {
+  const state = ctx().moduleState;
+  let modules = state.get("star imports") as Set<string> | undefined;
+  if (modules === undefined) state.set("star imports", (modules = new Set()));
+  modules.add(moduleName);
+}
+
+/** The refusal for an undefined `name` that a star import of a real module would have bound (null: none did). */
+export function starImportedName(name: string): PymemError | null {
+  // SETUP_ANNOTATIONS makes the module's __annotations__ dict when the code annotates a name: not modelled.
+  if (name === "__annotations__") return new PymemError("UNSUPPORTED", "the module-level __annotations__ dict");
+  const modules = ctx().moduleState.get("star imports") as Set<string> | undefined;
+  for (const m of modules ?? []) {
+    if (!name.startsWith("_") && namesOf(`module ${m}`)?.has(name) === true) return new PymemError("UNSUPPORTED", `${m}.${name} (bound by from ${m} import *) is not supported by pymem yet`);
+  }
+  return null;
+}

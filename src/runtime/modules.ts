@@ -11,6 +11,8 @@ import { counterCall, defaultdictCall, orderedDictCall, orderedDictFromkeys } fr
 import { newDict } from "./dicts.js";
 import { opaque } from "./opaqueObjects.js";
 import { typingGenericAttrs, typingGenericClasses } from "./typingGeneric.js";
+import { typingFormAttrs } from "./typingForms.js";
+import { typingFunctionAttrs } from "./typingFunctions.js";
 import { typedDictClasses } from "./typedDict.js";
 import { loggingModuleAttrs, loggingPerEvaluation } from "./loggingModule.js";
 import { dataclassesModuleAttrs, namedTupleFromClassBody, namedtupleFunction, typingModuleAttrs } from "./dataclasses.js";
@@ -141,7 +143,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["decimal", decimal],
     ["sys", sys],
     ["dataclasses", lazyModule("dataclasses", () => dataclassesModuleAttrs())],
-    ["typing", module("typing", [...typingModuleAttrs(), ...typingGenericAttrs()], [...typingGenericClasses(), ...typedDictClasses()])],
+    ["typing", module("typing", [...typingModuleAttrs(), ...typingFormAttrs(layout, collections, collectionsAbc), ...typingGenericAttrs(), ...typingFunctionAttrs()], [...typingGenericClasses(), ...typedDictClasses()])],
     ["math", math],
     ["itertools", lazyModule("itertools", () => itertoolsModuleAttrs(layout))],
     ["random", lazyModule("random", () => randomModuleAttrs(layout))],

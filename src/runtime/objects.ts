@@ -196,8 +196,12 @@ export interface PyTypeObj {
   /** An alias's class (Generic[T], Stack[int]) and parameters: __mro_entries__ gives the class. */
   readonly origin?: PyObj;
   readonly typingArgs?: readonly PyObj[];
-  /** Sized as what the real object is: an instance of a Python class with a __dict__ and __weakref__ (typing._GenericAlias). */
-  readonly typingSize?: "instance";
+  /**
+   * Sized as what the real object is (layout.typing): an alias, an instance of a Python class with a
+   * __dict__ and __weakref__ (typing._GenericAlias); a _SpecialForm, Literal's form, a TypeVar; the C
+   * objects list[int] (types.GenericAlias) and int | str (types.UnionType); Any as a class (refused).
+   */
+  readonly typingSize?: "alias" | "specialForm" | "literalForm" | "typeVar" | "genericAlias" | "unionType" | "anyClass" | "forwardRef";
 }
 
 export interface PyModuleObj {

@@ -1,5 +1,6 @@
 // Binary and unary operators over the modelled types, with the identity and
 // allocation results of CPython 3.10's implementations.
+import { typingHooks } from "./typingHooks.js";
 import { nativeSlots } from "./nativeObjects.js";
 import { carryUnsized } from "./unsizedValues.js";
 import { counterSubOperands, isCollectionSubObject } from "./collectionCtors.js";
@@ -62,6 +63,8 @@ export function binaryOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
   if (r !== null) return op === "BitOr" || op === "BitAnd" || op === "BitXor" ? carryUnsized(a, b, r) : r;
   const s = sequenceOp(op, a, b);
   if (s !== null) return s;
+  const union = op === "BitOr" ? typingHooks()?.or(a, b) : null;
+  if (union !== undefined && union !== null) return union;
   throw notSupported(SYMBOL[op], a, b);
 }
 

@@ -1,4 +1,5 @@
 // repr() and str() of modelled objects, spelled as CPython 3.10 spells them.
+import { typingHooks } from "./typingHooks.js";
 import { classHooks } from "./classHooks.js";
 import { chargeChars, ctx } from "./ctx.js";
 import { limitError, valueError } from "./errors.js";
@@ -193,6 +194,10 @@ export function builtinRepr(o: PyObj, active: Set<PyObj> = reprRunning): string 
     case "builtin":
       return o.self === null ? `<built-in function ${o.name}>` : `<built-in method ${o.name} of ${typeName(o.self)} object${AT_ADDRESS}>`;
     case "type":
+      if (o.typingForm === true) {
+        const typing = typingHooks()?.repr(o, (x) => repr(x, active));
+        if (typing !== undefined && typing !== null) return typing;
+      }
       return `<class '${o.name}'>`;
     case "module":
       return `<module '${o.name}' (built-in)>`;

@@ -2,6 +2,7 @@
 // a function's locals, an enclosing function's cells, the module's globals, then
 // the builtins the sandbox offers. Names that would reach the host are refused
 // by name, not merely missing.
+import { starImportedName } from "./missingAttribute.js";
 import type { NameRef } from "../compiler/symtable.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError } from "./errors.js";
@@ -38,7 +39,7 @@ function lookupBuiltin(name: string): PyObj {
   if (realBuiltins().has(name)) {
     throw new PymemError("UNSUPPORTED", `the builtin '${name}' is not supported by pymem yet`);
   }
-  throw new PyException("NameError", `name '${name}' is not defined`);
+  throw starImportedName(name) ?? new PyException("NameError", `name '${name}' is not defined`);
 }
 
 /** Per version's attribute table: `--python all` evaluates several versions in one process. */

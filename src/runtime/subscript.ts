@@ -1,6 +1,7 @@
 // obj[key], obj[key] = v, del obj[key], with the objects CPython's subscript
 // implementations return (the operand itself for a full slice of an immutable
 // exact type, cached one-character results, exact-size copies).
+import { typeSubscript } from "./typingSubscript.js";
 import { classHooks } from "./classHooks.js";
 import { nativeSlots } from "./nativeObjects.js";
 import { chargeChars, ctx } from "./ctx.js";
@@ -176,8 +177,8 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
       }
       throw typeError(`'${o.typeName}' object is not subscriptable`);
     case "type":
-      // Generic aliases (list[int], typing.Optional[str]) stand for their origin here.
-      return o;
+      // typing's forms and aliases, list[int] (typingSubscript.ts).
+      return typeSubscript(o, key);
     default:
       throw typeError(`'${typeName(o)}' object is not subscriptable`);
   }

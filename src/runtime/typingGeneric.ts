@@ -11,13 +11,14 @@ import { ctx } from "./ctx.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { setAttr } from "./attributes.js";
 import { exceptionClasses, exceptionMatches, exceptionObject } from "./exceptions.js";
-import { builtinFunction as fn, False, pyStr, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
+import { builtinFunction as fn, nativeFunction, False, pyStr, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { classDisplayName } from "./repr.js";
 import { strText } from "./text.js";
 import { newTuple } from "./tuples.js";
 import { setClassHooks } from "./classHooks.js";
 import { makeClass } from "./classes.js";
+import { makeAlias } from "./typingForms.js";
 
 /** A stand-in for a typing object: a TypeVar, or an alias over `origin` with `args`. */
 function typingForm(name: string, extra: Partial<PyTypeObj> = {}): PyTypeObj {
@@ -32,7 +33,7 @@ function typeVar(args: readonly PyObj[], kw: import("./objects.js").Kwargs): PyO
   for (const k of kw.values.keys()) {
     if (!["bound", "covariant", "contravariant"].includes(k)) throw new PymemError("UNSUPPORTED", `TypeVar(${k}=…)`);
   }
-  return typingForm(strText(name), { typeVar: true });
+  return typingForm(strText(name), { typeVar: true, typingSize: "typeVar", metaclass: "TypeVar" });
 }
 
 /** The classes Generic and Protocol of one evaluation (their subclasses' hooks refer to them). */
@@ -76,6 +77,7 @@ const classParams = new WeakMap<PyClassObj, readonly PyObj[]>();
 function classGetItem(cls: PyClassObj, key: PyObj): PyObj {
   const s = state();
   const params = paramsOf(key);
+  if (builtinGetItemFirst.get(cls) === true && ctx().layout.typing.genericAlias !== null) return builtinAlias(cls, params);
   if (cls === s.generic || cls === s.protocol) {
     if (!params.every((p) => p.t === "type" && p.typeVar === true)) {
       throw typeError(`Parameters to ${cls.name}[...] must all be type variables${ctx().layout.rules.typingParamSpec ? " or parameter specification variables." : ""}`);
@@ -91,21 +93,35 @@ function classGetItem(cls: PyClassObj, key: PyObj): PyObj {
   if (cached === undefined) s.aliases.set(cls, (cached = []));
   const hit = cached.find((e) => e.args.length === params.length && e.args.every((a, i) => a === params[i]));
   if (hit !== undefined) return hit.alias;
-  const alias: PyTypeObj = typingForm(cls.name, { origin: cls, typingArgs: params, typingSize: "instance", metaclass: "_GenericAlias" });
+  const alias: PyTypeObj = typingForm(cls.name, { origin: cls, typingArgs: params, typingSize: "alias", metaclass: "_GenericAlias" });
   (alias as { call: PyTypeObj["call"] }).call = (args, kw) => {
     if (cls === s.generic || cls === s.protocol) throw typeError(`Type ${cls.name} cannot be instantiated; it can be used only as a base class`);
     const inst = callObject(cls, args, kw);
-    try {
-      setAttr(inst, "__orig_class__", alias);
-    } catch (e) {
-      // except AttributeError (a frozen dataclass's FrozenInstanceError is one), from 3.12 except Exception.
-      if (!(e instanceof PyException)) throw e;
-      const attributeError = exceptionClasses().get("AttributeError") as PyClassObj;
-      if (!ctx().layout.rules.origClassCatchesAll && !exceptionMatches(exceptionObject(e), attributeError)) throw e;
-    }
+    setOrigClass(inst, alias);
     return inst;
   };
   cached.push({ args: params, alias });
+  return alias;
+}
+
+/** result.__orig_class__ = alias, under except AttributeError (a frozen dataclass's FrozenInstanceError is one), from 3.12 except Exception. */
+function setOrigClass(inst: PyObj, alias: PyObj): void {
+  try {
+    setAttr(inst, "__orig_class__", alias);
+  } catch (e) {
+    if (!(e instanceof PyException)) throw e;
+    const attributeError = exceptionClasses().get("AttributeError") as PyClassObj;
+    if (!ctx().layout.rules.origClassCatchesAll && !exceptionMatches(exceptionObject(e), attributeError)) throw e;
+  }
+}
+
+/** list.__class_getitem__ on a class over list: types.GenericAlias(cls, params), uncached; calling it sets __orig_class__ as _GenericAlias does. */
+function builtinAlias(cls: PyClassObj, params: readonly PyObj[]): PyObj {
+  const alias: PyTypeObj = makeAlias("GenericAlias", { kind: "genericAlias", name: null, origin: () => cls, args: params }, (args, kw) => {
+    const inst = callObject(cls, args, kw);
+    setOrigClass(inst, alias);
+    return inst;
+  }, "genericAlias");
   return alias;
 }
 
@@ -129,17 +145,55 @@ export function aliasMroEntries(alias: PyTypeObj, bases: readonly PyObj[]): read
   return [origin];
 }
 
-/** The type variables a new class takes from its generic bases (Generic[T] names them all when present). */
-export function recordParameters(cls: PyObj, origBases: readonly PyObj[]): void {
-  if (cls.t !== "class") return;
+/** Builtin types whose own __class_getitem__ (3.9+) makes a types.GenericAlias: met before Generic in a class's MRO, it answers cls[...]. */
+const GENERIC_BUILTINS: ReadonlySet<string> = new Set(["list", "dict", "set", "frozenset", "tuple", "deque", "defaultdict", "OrderedDict", "Counter"]);
+
+/** Whether a builtin with __class_getitem__ precedes Generic in the class's MRO. */
+const builtinGetItemFirst = new WeakMap<PyClassObj, boolean>();
+
+function isGenericClass(c: PyObj): boolean {
+  return c.t === "class" && c.mro.some((m) => m.stdlib === true && m.name === "Generic" && m.bases.length === 0);
+}
+
+function builtinFirst(bases: readonly PyObj[]): boolean {
+  for (const b of bases) {
+    if (b.t === "type" && GENERIC_BUILTINS.has(b.name)) return true;
+    if (b.t === "class" && isGenericClass(b)) return builtinGetItemFirst.get(b) ?? false;
+    if (b.t === "class" && GENERIC_BUILTINS.has(b.builtinBase)) return true;
+  }
+  return false;
+}
+
+/**
+ * Generic.__init_subclass__: a new class under Generic gets __parameters__, the type
+ * variables its generic bases declare (Generic[T] names them all when present).
+ */
+export function recordParameters(cls: PyObj, origBases: readonly PyObj[], bases: readonly PyObj[]): void {
+  if (cls.t !== "class" || !isGenericClass(cls)) return;
   const s = state();
-  const explicit = origBases.find((b) => b.t === "type" && (b.origin === s.generic || b.origin === s.protocol));
   const vars: PyObj[] = [];
-  for (const b of explicit !== undefined ? [explicit] : origBases) {
-    if (b.t !== "type" || b.typingArgs === undefined) continue;
-    for (const a of b.typingArgs) if (a.t === "type" && a.typeVar === true && !vars.includes(a)) vars.push(a);
+  if (bases !== origBases) {
+    const explicit = origBases.find((b) => b.t === "type" && (b.origin === s.generic || b.origin === s.protocol));
+    for (const b of explicit !== undefined ? [explicit] : origBases) {
+      if (b.t !== "type" || b.typingArgs === undefined) continue;
+      collectTypeVars(b.typingArgs, vars);
+    }
   }
   classParams.set(cls, vars);
+  builtinGetItemFirst.set(cls, builtinFirst(bases));
+  (cls.attrs as Map<string, PyObj>).set("__parameters__", newTuple(vars));
+}
+
+/** _collect_type_vars: the type variables of the arguments, first seen first, through nested aliases. */
+function collectTypeVars(args: readonly PyObj[], vars: PyObj[]): void {
+  for (const a of args) {
+    if (a.t !== "type") continue;
+    if (a.typeVar === true) {
+      if (!vars.includes(a)) vars.push(a);
+    } else if (a.typingArgs !== undefined) {
+      collectTypeVars(a.typingArgs, vars);
+    }
+  }
 }
 
 function makeState(): GenericState {
@@ -168,6 +222,10 @@ function makeState(): GenericState {
     },
   };
   setClassHooks(protocol, protocolHooks);
+  // Generic() itself: a TypeError on 3.8, an instance of a GC-tracked class from 3.9 (not laid out).
+  setClassHooks(generic, { call: () => {
+    throw new PymemError("UNSUPPORTED", "instantiating typing.Generic itself");
+  } });
   return s;
 }
 
@@ -185,17 +243,22 @@ export function typingGenericAttrs(): [string, PyObj][] {
         return a[0] as PyObj;
       } });
     })],
-    ["runtime_checkable", fn("runtime_checkable", (args) => {
+    ["runtime_checkable", nativeFunction("runtime_checkable", (args) => {
       const cls = args[0];
       if (cls === undefined || cls.t !== "class" || !cls.bases.includes(state().protocol)) throw new PymemError("UNSUPPORTED", "runtime_checkable() of a class that is not a direct Protocol");
       runtimeProtocols.add(cls);
       return cls;
     })],
-    ["cast", fn("cast", (args) => {
+    ["cast", nativeFunction("cast", (args) => {
       if (args.length !== 2) throw typeError(`cast() takes 2 positional arguments but ${args.length} were given`);
       return args[1] as PyObj;
     })],
   ];
+}
+
+/** typing.Generic of the running evaluation. */
+export function genericClassNow(): PyClassObj {
+  return state().generic;
 }
 
 /** Generic and Protocol: made per evaluation (their aliases are cached per evaluation too). */

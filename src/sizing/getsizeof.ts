@@ -6,6 +6,7 @@ import { latin1Char, subOf, typeName, type PyClassObj, type PyObj, type PyStrObj
 import { seqLen } from "../runtime/seq.js";
 import { unsupported } from "../runtime/errors.js";
 import { stdlibHeapType } from "./heapTypes.js";
+import { isTypingClass, sizeofTypingForm } from "./typingSize.js";
 import { unsizedReason } from "../runtime/unsizedValues.js";
 
 export function getsizeof(o: PyObj, layout: Layout): number {
@@ -49,8 +50,9 @@ export function getsizeof(o: PyObj, layout: Layout): number {
     case "instance":
       return layout.heapType.sizeofInstance(o.cls.shape);
     case "type": {
-      if (o.typingSize === "instance") return layout.heapType.sizeofInstance(layout.heapType.shape(layout.heapType.object, 0, true, true, false));
+      if (o.typingSize !== undefined) return sizeofTypingForm(o.typingSize, o.name, layout);
       if (o.typingForm === true) throw unsupported(`the size of typing.${o.name}`);
+      if (isTypingClass(o.name, layout)) throw unsupported(`the size of typing's class ${o.name}`);
       const keys = stdlibHeapType(o, layout);
       if (keys === undefined) return layout.leaves["type"] ?? 0;
       return layout.heapType.sizeofType(keys === null ? 0 : layout.dict.keysObjectSize(keys, false));

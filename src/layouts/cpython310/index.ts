@@ -1,4 +1,5 @@
 // CPython 3.10 on x86-64 Linux.
+import { TYPING_310 } from "./typingobjects.js";
 import type { Layout } from "../layout.js";
 import { STRUCT_HEAP_TYPES } from "./structobject.js";
 import { CSV_HEAP_TYPES } from "./ioobjects.js";
@@ -99,6 +100,7 @@ export const cpython310: Layout = {
     keysObjectSize,
     keysParts,
   },
+  typing: TYPING_310,
   heapType: {
     struct: PyHeapTypeObjectStruct,
     slot: heapTypeSlotMember,

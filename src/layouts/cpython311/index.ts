@@ -1,6 +1,7 @@
 // CPython 3.11 on x86-64 Linux: what differs from 3.10 (cpython310/index.ts).
 // Only the data lives here; each rule that 3.11 follows differently is named in
 // `rules` and carried out where 3.10's is.
+import { gaobjectStruct311 } from "../cpython310/typingobjects.js";
 import type { Layout } from "../layout.js";
 import { cpython310 } from "../cpython310/index.js";
 import { leafSizesOf } from "../cpython310/leaves.js";
@@ -65,6 +66,9 @@ export const cpython311: Layout = {
     preHeader: flavorPreHeader,
     sizeof: flavoredDictSizer(flavorStructs, keysObjectSize, flavorPreHeader),
   },
+  // TypeVar lost its __slots__ (a managed __dict__), Any became a class, list[int] gained starred and a vectorcall,
+  // and _type_check takes non-callable arguments (List[1]).
+  typing: { ...cpython310.typing, typeVar: { slots: 0 }, anyIsClass: true, genericAlias: gaobjectStruct311, argsMustBeCallable: false, finalSetsAttribute: true },
   heapType: { ...cpython310.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType, classKeysSlots: CLASS_KEYS_SLOTS, classKeysUsable: SHARED_KEYS_MAX_SIZE, shape: heapTypeShape, managedMembers: { dict: true, weakref: false }, varSizedDictShared: false },
   deque: { ...cpython310.deque, struct: dequeobjectStruct, sizeof: sizeofDeque },
   // Measured: sizeof(PyGenObject) with its embedded frame up to localsplus (152), and the GC header.

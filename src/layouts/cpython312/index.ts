@@ -1,4 +1,5 @@
 // CPython 3.12 on x86-64 Linux: what differs from 3.11 (cpython311/index.ts).
+import { TYPING_312 } from "./typingobjects.js";
 import { IO_HEAP_TYPES } from "./ioobjects.js";
 import type { Layout } from "../layout.js";
 import { cpython311 } from "../cpython311/index.js";
@@ -76,6 +77,7 @@ export const cpython312: Layout = {
     preHeader: flavorPreHeader,
     sizeof: flavoredDictSizer(flavorStructs, keysObjectSize, flavorPreHeader),
   },
+  typing: TYPING_312,
   heapType: { ...cpython311.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType, shape: heapTypeShape, managedMembers: { dict: true, weakref: true }, varSizedDictShared: true },
   // The frame lost prev_instr's word to instr_ptr's place and f_locals moved: 144 + GC header (measured).
   generatorFrame: { fixed: 160, slot: 8 },

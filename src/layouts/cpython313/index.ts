@@ -1,4 +1,5 @@
 // CPython 3.13 on x86-64 Linux: what differs from 3.12 (cpython312/index.ts).
+import { TYPING_313 } from "./typingobjects.js";
 import type { Layout } from "../layout.js";
 import { cpython312 } from "../cpython312/index.js";
 import { leafSizesOf, leaf } from "../cpython310/leaves.js";
@@ -54,6 +55,7 @@ export const cpython313: Layout = {
   unicodeData: unicodeData313,
   codecRegistry: CODEC_REGISTRY,
   decimal: { ...cpython312.decimal, sizeof: sizeofDecimal, gc: true },
+  typing: TYPING_313,
   heapType: { ...cpython312.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType },
   leaves: leafSizesOf(leafTypes),
   leafTypes,

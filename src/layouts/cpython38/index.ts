@@ -1,4 +1,5 @@
 // CPython 3.8 on x86-64 Linux: what differs from 3.9 (cpython39/index.ts).
+import { TYPING_310 } from "../cpython310/typingobjects.js";
 import type { Layout } from "../layout.js";
 import { cpython39 } from "../cpython39/index.js";
 import { shiftRight } from "../cpython310/bits.js";
@@ -42,6 +43,22 @@ export const cpython38: Layout = {
   list: { ...cpython39.list, resize: listResize },
   // set_add_entry puts a new key in a dummy slot its probe passed, as 3.10 does (3.9 does not).
   set: { ...cpython39.set, addReusesDummy: true },
+  // 3.8's typing: one _GenericAlias class for every alias, Literal a plain _SpecialForm with an untyped cache,
+  // _SpecialForm's __slots__ = ('_name', '_doc') and a __dict__ from _Immutable; builtin types not subscriptable.
+  typing: {
+    ...TYPING_310,
+    classes: {
+      special: "_GenericAlias", tuple: "_VariadicGenericAlias", callable: "_VariadicGenericAlias", generic: "_GenericAlias", union: "_GenericAlias",
+      callableAlias: "_GenericAlias", literalAlias: "_GenericAlias", literalForm: "_SpecialForm",
+    },
+    specialFormSlots: 2,
+    specialFormDict: true,
+    genericAlias: null,
+    unionType: null,
+    literalTypedCache: false,
+    literalDedup: false,
+    unionInstanceCheck: false,
+  },
   heapType: { ...cpython39.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType },
   leaves: leafSizesOf(leafTypes),
   leafTypes,

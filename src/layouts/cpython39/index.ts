@@ -1,6 +1,7 @@
 // CPython 3.9 on x86-64 Linux: what differs from 3.10 (cpython310/index.ts).
 // Only the data lives here; each rule that 3.9 follows differently is named in
 // `rules` and carried out where 3.10's is.
+import { TYPING_310 } from "../cpython310/typingobjects.js";
 import type { Layout } from "../layout.js";
 import { STRUCT_HEAP_TYPES } from "../cpython310/structobject.js";
 import { cpython310 } from "../cpython310/index.js";
@@ -55,6 +56,8 @@ export const cpython39: Layout = {
       return size;
     },
   },
+  // int | str and isinstance against a Union arrived in 3.10.
+  typing: { ...TYPING_310, unionType: null, unionInstanceCheck: false },
   heapType: { ...cpython310.heapType, struct: PyHeapTypeObjectStruct, sizeofType: heapTypeSizer(PyHeapTypeObjectStruct) },
   // arrayobject is not GC-tracked before 3.10.
   array: { ...cpython310.array, sizeof: arraySizer(false), gc: false },
