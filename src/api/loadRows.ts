@@ -62,8 +62,10 @@ export function loadRows(paths: readonly string[], as: Loader | undefined, layou
         return { ...base, result: { ok: false, error: { code: "CONFIG", pyType: null, message, span: null, where: "expr" } }, file: { path, loader: "", place: null } };
       }
       const shown = progress?.(layouts.length > 1 ? `${path} (${layout.python})` : path, full) ?? null;
-      const r = shown === null ? loadFile(full, loader, layout, top !== null) : withReadProgress(shown.sink, () => loadFile(full, loader, layout, top !== null));
+      let r = shown === null ? loadFile(full, loader, layout, top !== null) : withReadProgress(shown.sink, () => loadFile(full, loader, layout, top !== null));
       shown?.finish();
+      // A file that cannot be read is named as the user named it.
+      if (!r.ok && r.error.code === "INPUT") r = { ok: false, error: { ...r.error, message: r.error.message.replace(full, path) } };
       let place: ErrorPlace | null = null;
       if (!r.ok && r.error.line !== null) {
         place = { file: path, label: path, line: r.error.line, col: r.error.column ?? 1, source: "\n".repeat(r.error.line - 1) + lineText(full, r.error.line) };
