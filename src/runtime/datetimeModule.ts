@@ -14,6 +14,7 @@ import { intValue } from "./numbers.js";
 import { nativeFunction as fn, False, None, NotImplemented, True, pyBool, pyFloat, pyInt, pyStr, pyStrFresh, typeName, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj } from "./objects.js";
 import { strText } from "./text.js";
 import { hashInt } from "./hashing.js";
+import { strptimeFields } from "./datetimeStrptime.js";
 import type { Layout } from "../layouts/layout.js";
 import type { LeafType } from "../layouts/cpython310/leaves.js";
 
@@ -362,14 +363,18 @@ function classesFor(layout: Layout): Classes {
     })],
     ...comparisons,
   ]);
+  /** new_timezone of _datetimemodule.c: the utc singleton for a zero offset without a name. */
+  const newTimezone = (offset: TD, name: PyObj | null): PyObj => {
+    if (name === null && tdMicros(offset) === 0n) return C.utc;
+    if (Math.abs(Number(tdMicros(offset))) >= 86400e6) throw valueError(`offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not ${tdRepr(offset)}.`);
+    return make(C.timezone, { k: "timezone", offset, name });
+  };
   C.timezone = staticClass(layout, "timezone", [], [
     ["__new__", fn("__new__", ([, offset, name]) => {
       const v = known(offset);
       if (v?.k !== "timedelta") throw typeError(`timezone() argument 1 must be datetime.timedelta, not ${offset === undefined ? "None" : typeName(offset)}`);
-      if (Math.abs(Number(tdMicros(v.td))) >= 86400e6) throw valueError("offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).");
       if (name !== undefined && name.t !== "str") throw typeError(`timezone() argument 2 must be str, not ${typeName(name)}`);
-      if (name === undefined && tdMicros(v.td) === 0n) return C.utc;
-      return make(C.timezone, { k: "timezone", offset: v.td, name: name ?? null });
+      return newTimezone(v.td, name ?? null);
     })],
     ["utcoffset", fn("utcoffset", ([self]) => tdObj((known(self) as { offset: TD }).offset))],
     ["tzname", fn("tzname", ([self]) => {
@@ -479,6 +484,19 @@ function classesFor(layout: Layout): Classes {
       const vt = known(t);
       if ((vd?.k !== "date" && vd?.k !== "datetime") || vt?.k !== "time") throw typeError("combine() argument types must be (date, time)");
       return dtObj(vd.date, vt.time);
+    }),
+    classMethod("strptime", (args, kw) => {
+      const [cls, data, format] = args;
+      if (kw.values.size > 0) throw typeError("strptime() takes no keyword arguments");
+      if (args.length !== 3) throw typeError(`strptime() takes exactly 2 arguments (${args.length - 1} given)`);
+      if (data?.t !== "str" || format?.t !== "str") {
+        const [i, bad] = data?.t !== "str" ? [1, data] : [2, format];
+        throw typeError(`strptime() argument ${i} must be str, not ${typeName(bad as PyObj)}`);
+      }
+      if (cls !== C.datetime) throw new PymemError("UNSUPPORTED", "strptime on a subclass of datetime (cls(*args) runs its own constructor)");
+      const f = strptimeFields(strText(data), strText(format), layout);
+      const tz = f.gmtoff === null ? None : newTimezone(td(0, f.gmtoff.seconds, f.gmtoff.us), f.tzname !== null && f.tzname !== "" ? pyStrFresh(f.tzname) : null);
+      return dtObj(checkDate(f.y, f.m, f.d), checkTime(f.H, f.M, f.S, f.us, tz));
     }),
     ["date", fn("date", ([self]) => dateObj(dateOf(known(self) as Value)))],
     ["time", fn("time", ([self]) => make(C.time, { k: "time", time: { ...timeOf(known(self) as Value), tz: None } }))],

@@ -20,7 +20,6 @@ export interface Pattern {
   /** Capturing groups. */
   readonly groups: number;
   readonly code: readonly Node[];
-  readonly foldsCase: boolean;
   /** Group names in groupindex order, each with its number; the names are the pattern's own str objects. */
   readonly names: readonly [PyStrObj, number][];
   /** The Pattern object itself (set once made). */
@@ -61,9 +60,9 @@ export function compilePattern(source: PyObj, flagsObj: PyObj | undefined): Patt
   const rules = ctx().layout.rules.re;
   try {
     const parsed = parse(strText(source), flags, { atomic: rules.atomicGroups, globalFlagsAtStart: rules.globalFlagsAtStart });
-    const { code, foldsCase } = compileItems(parsed);
+    const { code } = compileItems(parsed);
     const names: [PyStrObj, number][] = [...parsed.groupdict].map(([n, g]) => [builtStr(n), g]);
-    const p: Pattern = { source, flags: parsed.flags, groups: parsed.groups - 1, code, foldsCase, names, obj: null };
+    const p: Pattern = { source, flags: parsed.flags, groups: parsed.groups - 1, code, names, obj: null };
     cache.set(key, p);
     return p;
   } catch (e) {

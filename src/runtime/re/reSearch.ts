@@ -31,9 +31,6 @@ export class Scanner {
   ) {
     this.subject = subjectOf(str);
     const len = this.subject.cps.length;
-    if (pattern.foldsCase && this.subject.cps.some((c) => c >= 128)) {
-      throw new PymemError("UNSUPPORTED", "case-insensitive matching of non-ASCII text is not supported by pymem yet");
-    }
     this.pos = Math.min(Math.max(pos, 0), len);
     const end = Math.min(Math.max(endpos, 0), len);
     this.start = this.pos;
