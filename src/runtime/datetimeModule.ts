@@ -413,14 +413,24 @@ function classesFor(layout: Layout): Classes {
     classMethod("fromordinal", ([, n]) => dateObj(ord2ymd(num(n, "ordinal")))),
     classMethod("fromisoformat", ([cls, s]) => {
       if (s === undefined || s.t !== "str") throw typeError(`fromisoformat: argument must be str`);
-      const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{6}))?)?)?$/.exec(strText(s));
-      if (m === null) throw new PymemError("UNSUPPORTED", `fromisoformat of ${JSON.stringify(strText(s))} (only YYYY-MM-DD[THH:MM[:SS[.ffffff]]] is modelled)`);
+      if (cls !== C.date && cls !== C.datetime) throw new PymemError("UNSUPPORTED", "fromisoformat on a subclass of date or datetime");
+      // What isoformat() writes, which every version reads alike (3.11 reads more: refused).
+      const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{3}|\d{6}))?)?(?:([+-])(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{6}))?)?)?)?$/.exec(strText(s));
+      if (m === null) throw new PymemError("UNSUPPORTED", `fromisoformat of ${JSON.stringify(strText(s))} (only what isoformat() writes, YYYY-MM-DD[THH:MM[:SS[.ffffff]][+HH:MM[:SS[.ffffff]]]], is modelled)`);
       const d = checkDate(Number(m[1]), Number(m[2]), Number(m[3]));
       if (cls === C.date) {
-        if (m[4] !== undefined) throw valueError(`Invalid isoformat string: ${strText(s)}`);
+        if (m[4] !== undefined) throw valueError(`Invalid isoformat string: '${strText(s)}'`);
         return dateObj(d);
       }
-      return dtObj(d, checkTime(Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), Number(m[7] ?? 0), None));
+      const frac = m[7] === undefined ? 0 : Number(m[7].padEnd(6, "0"));
+      let tz: PyObj = None;
+      if (m[8] !== undefined) {
+        // tzinfo_from_isoformat_results: the utc singleton when the offset's seconds are 0.
+        const sign = m[8] === "-" ? -1 : 1;
+        const secs = sign * (Number(m[9]) * 3600 + Number(m[10]) * 60 + Number(m[11] ?? 0));
+        tz = secs === 0 ? C.utc : newTimezone(td(0, secs, sign * Number(m[12] ?? 0)), null);
+      }
+      return dtObj(d, checkTime(Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), frac, tz));
     }),
   ];
   C.date = staticClass(layout, "date", [], [

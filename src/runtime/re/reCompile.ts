@@ -130,11 +130,13 @@ class Compiler {
   /** The folding IGNORECASE applies under these flags, or null. */
   private fold(flags: number): Fold | null {
     if (!(flags & FLAG.I)) return null;
-    return flags & FLAG.A ? ASCII_FOLD : unicodeFold();
+    if (flags & FLAG.L) throw new ReError("re.LOCALE (the C locale's case and classes)", -1, null);
+    return flags & FLAG.U ? unicodeFold() : ASCII_FOLD;
   }
 
   unit(it: Item, flags: number): Unit | null {
-    const ascii = (flags & FLAG.A) !== 0;
+    // Without SRE_FLAG_UNICODE (re.ASCII, or any bytes pattern) the categories are ASCII's.
+    const ascii = (flags & FLAG.U) === 0;
     switch (it.op) {
       case "lit":
         return foldedLiteral(it.c, this.fold(flags));
@@ -163,7 +165,7 @@ class Compiler {
         case "at": {
           const multi = (flags & FLAG.M) !== 0;
           const at = it.at === "beg" && multi ? "begline" : it.at === "end" && multi ? "endline" : it.at;
-          out.push({ k: "at", at, ascii: (flags & FLAG.A) !== 0 });
+          out.push({ k: "at", at, ascii: (flags & FLAG.U) === 0 });
           break;
         }
         case "branch":
