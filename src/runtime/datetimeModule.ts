@@ -587,8 +587,11 @@ function strftime(v: Value, f: PyObj | undefined): string {
   const ord = ymd2ord(d.y, d.m, d.d);
   const wd = (ord + 6) % 7;
   const yday = ord - ymd2ord(d.y, 1, 1) + 1;
-  return strText(f).replace(/%(.)/g, (all, c: string) => {
+  // glibc's C locale: %c is "%a %b %e %H:%M:%S %Y", %x "%m/%d/%y", %X "%H:%M:%S".
+  const expanded = strText(f).replace(/%([%cxX])/g, (all, c: string) => (c === "c" ? "%a %b %e %H:%M:%S %Y" : c === "x" ? "%m/%d/%y" : c === "X" ? "%H:%M:%S" : all));
+  return expanded.replace(/%(.)/g, (all, c: string) => {
     switch (c) {
+      case "e": return String(d.d).padStart(2, " ");
       case "Y": return String(d.y);
       case "m": return pad(d.m);
       case "d": return pad(d.d);

@@ -3,12 +3,13 @@
 // escaped, whitespace runs as \s+, each directive its group), pymem's own re
 // engine matches it with IGNORECASE as re.compile would, and _strptime's
 // loop over the groups (in groupindex order) and its date arithmetic give
-// the fields _strptime_datetime passes to cls(*args). The directives whose
-// meaning needs more than the C locale's names (%c %x %X), the week-based
-// ones (%U %W %V %G) and a %Z that is not UTC/GMT (the machine's time zone
-// names join the regex) are refused.
+// the fields _strptime_datetime passes to cls(*args), %U/%W with a weekday
+// through _calc_julian_from_U_or_W, %c %x %X as the C locale's formats. The
+// ISO week directives (%V %G) and a %Z that is not UTC/GMT (the machine's
+// time zone names join the regex) are refused.
 import { PyException, PymemError, valueError } from "./errors.js";
 import { isUnicodeSpace } from "./unicodeChars.js";
+import { strRepr } from "./repr.js";
 import { compileItems } from "./re/reCompile.js";
 import { Engine } from "./re/reEngine.js";
 import { ReError } from "./re/reError.js";
@@ -47,8 +48,11 @@ function seqToRE(values: readonly string[], directive: string): string {
   return `(?P<${directive}>${sorted.map(reEscape).join("|")})`;
 }
 
+/** LocaleTime's LC_date_time, LC_date and LC_time in the C locale. */
+const C_LOCALE_FORMATS: readonly [string, string][] = [["c", "%a %b %d %H:%M:%S %Y"], ["x", "%m/%d/%y"], ["X", "%H:%M:%S"]];
+
 function directives(zCaseless: boolean): ReadonlyMap<string, string> {
-  return new Map([
+  const base = new Map([
     ["d", "(?P<d>3[0-1]|[1-2]\\d|0[1-9]|[1-9]| [1-9])"],
     ["f", "(?P<f>[0-9]{1,6})"],
     ["H", "(?P<H>2[0-3]|[0-1]\\d|\\d)"],
@@ -70,14 +74,22 @@ function directives(zCaseless: boolean): ReadonlyMap<string, string> {
     ["Z", seqToRE(["utc", "gmt"], "Z")],
     ["%", "%"],
   ]);
+  // 'W' is 'U' renamed; c, x and X are TimeRE.pattern of the locale's formats over the table so far.
+  base.set("U", "(?P<U>5[0-3]|[0-4]\\d|\\d)");
+  base.set("W", "(?P<W>5[0-3]|[0-4]\\d|\\d)");
+  for (const [key, fmt] of C_LOCALE_FORMATS) base.set(key, patternOf(fmt, base));
+  return base;
 }
 
 /** TimeRE's keys pymem does not build: they stay KeyErrors of its dict no more than they are in CPython's. */
-const REFUSED = new Set(["c", "x", "X", "U", "W", "V", "G"]);
+const REFUSED = new Set(["V", "G"]);
 
 /** TimeRE.pattern, raising _strptime's ValueErrors for a bad or stray directive. */
 function formatRegex(format: string, zCaseless: boolean): string {
-  const table = directives(zCaseless);
+  return patternOf(format, directives(zCaseless));
+}
+
+function patternOf(format: string, table: ReadonlyMap<string, string>): string {
   let f = format.replace(/[\\.^$*+?(){}[\]|]/g, "\\$&");
   f = [...f].reduce<{ out: string; inSpace: boolean }>((acc, ch) => {
     const space = isUnicodeSpace(ch.codePointAt(0) as number);
@@ -97,22 +109,6 @@ function formatRegex(format: string, zCaseless: boolean): string {
     f = f.slice(i + 2);
   }
   return processed + f;
-}
-
-function pyReprStr(s: string): string {
-  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = "";
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    if (ch === q || ch === "\\") out += `\\${ch}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (c < 32 || c === 127) out += `\\x${c.toString(16).padStart(2, "0")}`;
-    else if (c >= 128) throw new PymemError("UNSUPPORTED", "the repr of non-ASCII text in a strptime error");
-    else out += ch;
-  }
-  return q + out + q;
 }
 
 function digits(s: string): number {
@@ -140,7 +136,7 @@ export function strptimeFields(data: string, format: string, layout: Layout): St
   const engine = new Engine(cps, cps.length, groups, { repeatOnePushesMarks: layout.rules.re.repeatOnePushesMarks });
   if (!engine.matchAt(code, 0)) {
     if (groupdict.has("Z")) throw new PymemError("UNSUPPORTED", "strptime %Z of a name other than UTC or GMT (the machine's time zone names decide whether it matches)");
-    throw valueError(`time data ${pyReprStr(data)} does not match format ${pyReprStr(format)}`);
+    throw valueError(`time data ${strRepr(data)} does not match format ${strRepr(format)}`);
   }
   const text = (a: number, b: number): string => String.fromCodePoint(...cps.slice(a, b));
   if (engine.endPos !== cps.length) throw valueError(`unconverted data remains: ${text(engine.endPos, cps.length)}`);
@@ -162,6 +158,9 @@ function fieldsOf(found: ReadonlyMap<string, string>): StrptimeFields {
   let fraction = 0;
   let gmtoff: { seconds: number; us: number } | null = null;
   let julian: number | null = null;
+  let weekday: number | null = null;
+  let weekOfYear: number | null = null;
+  let weekStartsMon = false;
   for (const [key, v] of found) {
     switch (key) {
       case "y": year = digits(v) + (digits(v) <= 68 ? 2000 : 1900); break;
@@ -183,8 +182,17 @@ function fieldsOf(found: ReadonlyMap<string, string>): StrptimeFields {
       case "S": second = digits(v); break;
       case "f": fraction = digits(v.padEnd(6, "0")); break;
       case "j": julian = digits(v); break;
+      case "A": weekday = WEEKDAYS.indexOf(v.toLowerCase()); break;
+      case "a": weekday = WEEKDAYS.map((n) => n.slice(0, 3)).indexOf(v.toLowerCase()); break;
+      case "w": weekday = digits(v) === 0 ? 6 : digits(v) - 1; break;
+      case "u": weekday = digits(v) - 1; break;
+      case "U":
+      case "W":
+        weekOfYear = digits(v);
+        weekStartsMon = key === "W";
+        break;
       case "z": gmtoff = utcOffset(v); break;
-      default: break; // a, A, w, u (the weekday, unused without a week), p, Z, %
+      default: break; // p, Z, %
     }
   }
   let leapYearFix = false;
@@ -192,6 +200,13 @@ function fieldsOf(found: ReadonlyMap<string, string>): StrptimeFields {
     year = 1904;
     leapYearFix = true;
   } else if (year === null) year = 1900;
+  if (julian === null && weekday !== null && weekOfYear !== null) {
+    julian = julianFromUorW(year, weekOfYear, weekday, weekStartsMon);
+    if (julian <= 0) {
+      year -= 1;
+      julian += isLeap(year) ? 366 : 365;
+    }
+  }
   if (julian === null) {
     checkYmd(year, month, day);
   } else {
@@ -202,6 +217,19 @@ function fieldsOf(found: ReadonlyMap<string, string>): StrptimeFields {
   }
   if (leapYearFix) year = 1900;
   return { y: year, m: month, d: day, H: hour, M: minute, S: second, us: fraction, gmtoff, tzname: found.get("Z") ?? null };
+}
+
+/** _calc_julian_from_U_or_W. */
+function julianFromUorW(year: number, weekOfYear: number, dayOfWeek0: number, weekStartsMon: boolean): number {
+  let firstWeekday = (ordinal(year, 1, 1) + 6) % 7;
+  let dayOfWeek = dayOfWeek0;
+  if (!weekStartsMon) {
+    firstWeekday = (firstWeekday + 1) % 7;
+    dayOfWeek = (dayOfWeek + 1) % 7;
+  }
+  const week0Length = (7 - firstWeekday) % 7;
+  if (weekOfYear === 0) return 1 + dayOfWeek - firstWeekday;
+  return 1 + week0Length + 7 * (weekOfYear - 1) + dayOfWeek;
 }
 
 /** _strptime's %z branch. */

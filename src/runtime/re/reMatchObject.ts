@@ -4,7 +4,7 @@
 // tuple; getsizeof counts mark[] for every group (the layout's 'Match').
 import { PyException } from "../errors.js";
 import { nativeObject } from "../nativeObjects.js";
-import { builtinFunction as fn, None, pyBytes, pyInt, pyStr, type PyBytesObj, type PyObj, type PyOpaqueObj, type PyStrObj } from "../objects.js";
+import { builtinFunction as fn, None, pyBytes, pyInt, pyStr, type PyByteArrayObj, type PyBytesObj, type PyObj, type PyOpaqueObj, type PyStrObj } from "../objects.js";
 import { bytesRepr } from "../repr.js";
 import { newDict, dictSet } from "../dicts.js";
 import { newTuple, tuple2 } from "../tuples.js";
@@ -13,21 +13,21 @@ import type { Pattern } from "./rePattern.js";
 
 /** The subject as code points (a bytes subject's bytes), with its str or bytes object. */
 export interface Subject {
-  readonly obj: PyStrObj | PyBytesObj;
+  readonly obj: PyStrObj | PyBytesObj | PyByteArrayObj;
   readonly cps: readonly number[];
 }
 
-export function subjectOf(o: PyStrObj | PyBytesObj): Subject {
-  if (o.t === "bytes") return { obj: o, cps: Array.from(bytesData(o)) };
+export function subjectOf(o: PyStrObj | PyBytesObj | PyByteArrayObj): Subject {
+  if (o.t === "bytes" || o.t === "bytearray") return { obj: o, cps: Array.from(bytesData(o)) };
   const cps: number[] = [];
   for (const ch of strText(o)) cps.push(ch.codePointAt(0) as number);
   return { obj: o, cps };
 }
 
-/** getslice(): PyUnicode_Substring, or for bytes the subject itself when whole, else PyBytes_FromStringAndSize (b'' and the one-byte objects cached). */
+/** getslice(): PyUnicode_Substring, or for bytes the subject itself when whole and exact bytes, else PyBytes_FromStringAndSize (b'' and the one-byte objects cached). */
 export function substr(s: Subject, a: number, b: number): PyStrObj | PyBytesObj {
-  if (a === 0 && b === s.cps.length) return s.obj;
-  if (s.obj.t === "bytes") return pyBytes(Uint8Array.from(s.cps.slice(a, Math.max(a, b))));
+  if (a === 0 && b === s.cps.length && s.obj.t !== "bytearray") return s.obj;
+  if (s.obj.t !== "str") return pyBytes(Uint8Array.from(s.cps.slice(a, Math.max(a, b))));
   if (b <= a) return pyStr("");
   return pyStr(String.fromCodePoint(...s.cps.slice(a, b)));
 }

@@ -4,16 +4,16 @@
 // an empty match).
 import { ctx } from "../ctx.js";
 import { PymemError, typeError } from "../errors.js";
-import { subOf, typeName, type PyBytesObj, type PyObj, type PyStrObj } from "../objects.js";
+import { subOf, typeName, type PyByteArrayObj, type PyBytesObj, type PyObj, type PyStrObj } from "../objects.js";
 import { Engine } from "./reEngine.js";
 import { subjectOf, type MatchData, type Subject } from "./reMatchObject.js";
 import type { Pattern } from "./rePattern.js";
 
-export function subjectArg(o: PyObj | undefined, isbytes: boolean): PyStrObj | PyBytesObj {
+export function subjectArg(o: PyObj | undefined, isbytes: boolean): PyStrObj | PyBytesObj | PyByteArrayObj {
   if (o === undefined) throw typeError("missing required argument 'string'");
   if (isbytes) {
     if (o.t === "str") throw typeError("cannot use a bytes pattern on a string-like object");
-    if (o.t !== "bytes") throw new PymemError("UNSUPPORTED", `a bytes pattern over a '${typeName(o)}'`);
+    if (o.t !== "bytes" && o.t !== "bytearray") throw new PymemError("UNSUPPORTED", `a bytes pattern over a '${typeName(o)}'`);
     if (subOf(o) !== undefined) throw new PymemError("UNSUPPORTED", "a bytes subclass as the subject of a regular expression");
     return o;
   }
@@ -31,7 +31,7 @@ export class Scanner {
 
   constructor(
     readonly pattern: Pattern,
-    str: PyStrObj | PyBytesObj,
+    str: PyStrObj | PyBytesObj | PyByteArrayObj,
     pos = 0,
     endpos = Number.MAX_SAFE_INTEGER,
   ) {
