@@ -187,7 +187,8 @@ function patternObject(p: Pattern): PyObj {
     return undefined;
   };
   const src = p.source;
-  const obj = nativeObject("Pattern", { attr, repr: () => `re.compile(${src.t === "bytes" ? bytesRepr(bytesData(src)) : strText(src)})` });
+  const native = nativeObject("Pattern", { attr, repr: () => `re.compile(${src.t === "bytes" ? bytesRepr(bytesData(src)) : strText(src)})` });
+  const obj = typeof p.codeSize === "number" ? { ...native, indexWords: p.codeSize } : markUnsized(native, `the size of a compiled re.Pattern with ${p.codeSize}`);
   registerPattern(obj, p);
   return obj;
 }

@@ -1,8 +1,8 @@
 // re.Pattern: a compiled pattern (_sre.compile's PatternObject), kept in the
 // re module's cache per evaluation so re.compile(p) is re.compile(p) and the
 // group names (the groupindex keys) are the same objects from call to call.
-// pymem does not lay out the compiled code, so getsizeof of a Pattern is
-// refused (it has no leaf size); using one is modelled.
+// getsizeof counts its compiled code (reCodeSize.ts) where pymem follows
+// sre_compile's output exactly, and is refused otherwise.
 import { ctx } from "../ctx.js";
 import { PyException, PymemError, typeError, valueError } from "../errors.js";
 import { callObject } from "../calls.js";
@@ -10,12 +10,15 @@ import { latin1Char, pyStrFresh, typeName, type PyBytesObj, type PyObj, type PyS
 import { subOf } from "../objects.js";
 import { bytesData, strText } from "../text.js";
 import { compileItems, type Node } from "./reCompile.js";
+import { codeSize } from "./reCodeSize.js";
 import { ReError } from "./reError.js";
 import { parse } from "./reParser.js";
 import { reErrorClass } from "./reErrorClass.js";
 
 export interface Pattern {
   readonly source: PyStrObj | PyBytesObj;
+  /** len(sre_compile._code(...)), the SRE_CODE words pattern_sizeof counts, or what keeps pymem from counting them. */
+  readonly codeSize: number | string;
   /** A bytes pattern: matches bytes, ASCII classes and case. */
   readonly isbytes: boolean;
   readonly flags: number;
@@ -65,7 +68,7 @@ export function compilePattern(source: PyObj, flagsObj: PyObj | undefined): Patt
     const parsed = parse(text, flags, { atomic: rules.atomicGroups, globalFlagsAtStart: rules.globalFlagsAtStart }, !isbytes);
     const { code } = compileItems(parsed);
     const names: [PyStrObj, number][] = [...parsed.groupdict].map(([n, g]) => [builtStr(n), g]);
-    const p: Pattern = { source, flags: parsed.flags, groups: parsed.groups - 1, code, names, obj: null, isbytes };
+    const p: Pattern = { source, flags: parsed.flags, groups: parsed.groups - 1, code, names, obj: null, isbytes, codeSize: codeSize(parsed) };
     cache.set(key, p);
     return p;
   } catch (e) {

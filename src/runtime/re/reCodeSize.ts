@@ -1,0 +1,140 @@
+// How many SRE_CODE words sre_compile._code emits for a parsed pattern
+// (_compile_info + _compile + SUCCESS), which pattern_sizeof counts: for the
+// shapes whose code length pymem follows exactly — literals, '.', anchors,
+// sets (_optimize_charset: up to two runs as LITERAL/RANGE, else an 8-word
+// CHARSET bitmap for code points below 256), capturing groups and repeats,
+// without IGNORECASE or LOCALE. Anything else gives null (the size is then
+// refused, naming the construct).
+import { FLAG, type Item, type ParsedPattern, type SetItem } from "./reSource.js";
+
+class Unmodelled extends Error {}
+
+/** _optimize_charset without a fixup, then _compile_charset: the words it emits, FAILURE included. */
+function charsetWords(items: readonly SetItem[]): number {
+  const words = (op: SetItem["op"] | "charset"): number => (op === "negate" ? 1 : op === "lit" ? 2 : op === "range" ? 3 : op === "cat" ? 2 : 9);
+  const out: SetItem["op"][] = [];
+  const tail: SetItem["op"][] = [];
+  const charmap = new Set<number>();
+  let big = false;
+  for (const it of items) {
+    if (it.op === "negate") out.push("negate");
+    else if (it.op === "cat") tail.push("cat");
+    else if (it.op === "lit") {
+      if (it.c > 0xffff) {
+        tail.push("lit");
+        big = true;
+      } else {
+        if (it.c > 0xff) big = true;
+        charmap.add(it.c);
+      }
+    } else {
+      for (let i = it.lo; i <= Math.min(it.hi, 0xffff); i++) charmap.add(i);
+      if (it.hi > 0xff) big = true;
+      if (it.hi > 0xffff) tail.push("range");
+    }
+  }
+  const sorted = [...charmap].sort((a, b) => a - b);
+  let runs = 0;
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || (sorted[k] as number) !== (sorted[k - 1] as number) + 1) runs++;
+  let ops: (SetItem["op"] | "charset")[];
+  if (runs <= 2) {
+    const runOps: SetItem["op"][] = [];
+    let k = 0;
+    while (k < sorted.length) {
+      let j = k;
+      while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j++;
+      runOps.push(j === k ? "lit" : "range");
+      k = j + 1;
+    }
+    const optimized = [...out, ...runOps, ...tail];
+    // "if the case was changed or new representation is more compact", else the set as parsed.
+    ops = optimized.length < items.length ? optimized : items.map((i) => i.op);
+  } else {
+    if (big) throw new Unmodelled("a set over code points beyond U+00FF (BIGCHARSET)");
+    ops = [...out, "charset", ...tail];
+  }
+  return ops.reduce((n, op) => n + words(op), 0) + 1;
+}
+
+function minWidth(p: readonly Item[]): number {
+  let lo = 0;
+  for (const it of p) {
+    if (it.op === "lit" || it.op === "notlit" || it.op === "any" || it.op === "in") lo += 1;
+    else if (it.op === "sub") lo += minWidth(it.p);
+    else if (it.op === "rep") lo += it.min * minWidth(it.item);
+  }
+  return lo;
+}
+
+function compileWords(p: readonly Item[]): number {
+  let n = 0;
+  for (const it of p) {
+    switch (it.op) {
+      case "lit":
+      case "notlit":
+      case "at":
+        n += 2;
+        break;
+      case "any":
+        n += 1;
+        break;
+      case "in":
+        n += 2 + charsetWords(it.items);
+        break;
+      case "sub":
+        if (it.group === null || it.add !== 0 || it.del !== 0) throw new Unmodelled("a non-capturing or flagged group");
+        n += 4 + compileWords(it.p);
+        break;
+      case "rep":
+        // REPEAT_ONE/MIN_REPEAT_ONE/POSSESSIVE_REPEAT_ONE or REPEAT ... MAX_UNTIL: four words, the body, one.
+        n += 5 + compileWords(it.item);
+        break;
+      default:
+        throw new Unmodelled(it.op === "branch" ? "an alternation" : it.op === "ref" ? "a backreference" : it.op === "assert" ? "a lookaround" : it.op === "atomic" ? "an atomic group" : `'${it.op}'`);
+    }
+  }
+  return n;
+}
+
+/** _get_literal_prefix without IGNORECASE: its length, and whether it ended the pattern. */
+function literalPrefix(p: readonly Item[]): [number, boolean] {
+  let n = 0;
+  for (const it of p) {
+    if (it.op === "lit") n++;
+    else if (it.op === "sub") {
+      const [m, all] = literalPrefix(it.p);
+      n += m;
+      if (!all) return [n, false];
+    } else return [n, false];
+  }
+  return [n, true];
+}
+
+/** _get_charset_prefix: the first item's set, through leading groups. */
+function charsetPrefix(p: readonly Item[]): readonly SetItem[] | null {
+  const first = p[0];
+  if (first === undefined) return null;
+  if (first.op === "sub") return charsetPrefix(first.p);
+  return first.op === "in" ? first.items : null;
+}
+
+/** _compile_info's words. */
+function infoWords(p: readonly Item[]): number {
+  if (minWidth(p) === 0) return 5;
+  const [prefix] = literalPrefix(p);
+  if (prefix > 0) return 5 + 2 + 2 * prefix;
+  const set = charsetPrefix(p);
+  return 5 + (set === null ? 0 : charsetWords(set));
+}
+
+/** len(sre_compile._code(p, flags)), or the construct that keeps pymem from counting it. */
+export function codeSize(parsed: ParsedPattern): number | string {
+  if (parsed.flags & (FLAG.I | FLAG.L)) return "IGNORECASE";
+  try {
+    const body = compileWords(parsed.items);
+    return infoWords(parsed.items) + body + 1;
+  } catch (e) {
+    if (e instanceof Unmodelled) return e.message;
+    throw e;
+  }
+}
