@@ -2,8 +2,10 @@
 // (_compile_info + _compile + SUCCESS), which pattern_sizeof counts: for the
 // shapes whose code length pymem follows exactly — literals, '.', anchors,
 // sets (_optimize_charset: up to two runs as LITERAL/RANGE, else an 8-word
-// CHARSET bitmap for code points below 256), capturing groups and repeats,
-// without IGNORECASE or LOCALE. Anything else gives null (the size is then
+// CHARSET bitmap for code points below 256), groups, repeats and
+// alternation (after sre_parse's own rewrites: non-capturing groups
+// unpacked, a branch's common first items moved out, a branch of single
+// characters made a set), without IGNORECASE or LOCALE. Anything else gives null (the size is then
 // refused, naming the construct).
 import { FLAG, type Item, type ParsedPattern, type SetItem } from "./reSource.js";
 
@@ -56,12 +58,60 @@ function charsetWords(items: readonly SetItem[]): number {
   return ops.reduce((n, op) => n + words(op), 0) + 1;
 }
 
+/** sre_parse compares a branch's first items as tuples: equal by value only where no SubPattern is inside. */
+function sameItem(a: Item, b: Item): boolean {
+  const plain = (i: Item): boolean => i.op === "lit" || i.op === "notlit" || i.op === "any" || i.op === "in" || i.op === "at" || i.op === "ref";
+  return plain(a) && plain(b) && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** _parse_sub's rewrites of an alternation: the common prefix moved out, single characters made one set. */
+function normBranch(alts0: readonly Item[][]): Item[] {
+  const alts = alts0.map((a) => norm(a));
+  const out: Item[] = [];
+  for (;;) {
+    const first = alts[0]?.[0];
+    if (first === undefined || !alts.every((a) => a[0] !== undefined && sameItem(a[0], first))) break;
+    for (const a of alts) a.shift();
+    out.push(first);
+  }
+  const set: SetItem[] = [];
+  const allChars = alts.every((a) => {
+    const it = a[0];
+    if (a.length !== 1 || it === undefined) return false;
+    if (it.op === "lit") set.push({ op: "lit", c: it.c });
+    else if (it.op === "in" && it.items[0]?.op !== "negate") set.push(...it.items);
+    else return false;
+    return true;
+  });
+  if (allChars) {
+    const seen = new Set<string>();
+    out.push({ op: "in", items: set.filter((i) => (seen.has(JSON.stringify(i)) ? false : (seen.add(JSON.stringify(i)), true))) });
+  } else out.push({ op: "branch", alts });
+  return out;
+}
+
+/** The tree as sre_parse leaves it: non-capturing groups without flags unpacked, branches rewritten. */
+function norm(p: readonly Item[]): Item[] {
+  const out: Item[] = [];
+  for (const it of p) {
+    if (it.op === "sub") {
+      const inner = norm(it.p);
+      if (it.group === null && it.add === 0 && it.del === 0) out.push(...inner);
+      else out.push({ ...it, p: inner });
+    } else if (it.op === "rep") out.push({ ...it, item: norm(it.item) });
+    else if (it.op === "branch") out.push(...normBranch(it.alts));
+    else out.push(it);
+  }
+  return out;
+}
+
 function minWidth(p: readonly Item[]): number {
   let lo = 0;
   for (const it of p) {
     if (it.op === "lit" || it.op === "notlit" || it.op === "any" || it.op === "in") lo += 1;
     else if (it.op === "sub") lo += minWidth(it.p);
     else if (it.op === "rep") lo += it.min * minWidth(it.item);
+    else if (it.op === "branch") lo += Math.min(...it.alts.map(minWidth));
   }
   return lo;
 }
@@ -82,15 +132,20 @@ function compileWords(p: readonly Item[]): number {
         n += 2 + charsetWords(it.items);
         break;
       case "sub":
-        if (it.group === null || it.add !== 0 || it.del !== 0) throw new Unmodelled("a non-capturing or flagged group");
-        n += 4 + compileWords(it.p);
+        // MARK pairs for a group; flags alone (IGNORECASE refused) change no length.
+        if ((it.add | it.del) & (FLAG.I | FLAG.L)) throw new Unmodelled("IGNORECASE");
+        n += (it.group === null ? 0 : 4) + compileWords(it.p);
+        break;
+      case "branch":
+        // BRANCH, per alternative a skip word, its code, JUMP and its offset, then FAILURE.
+        n += 2 + it.alts.reduce((k, a) => k + 3 + compileWords(a), 0);
         break;
       case "rep":
         // REPEAT_ONE/MIN_REPEAT_ONE/POSSESSIVE_REPEAT_ONE or REPEAT ... MAX_UNTIL: four words, the body, one.
         n += 5 + compileWords(it.item);
         break;
       default:
-        throw new Unmodelled(it.op === "branch" ? "an alternation" : it.op === "ref" ? "a backreference" : it.op === "assert" ? "a lookaround" : it.op === "atomic" ? "an atomic group" : `'${it.op}'`);
+        throw new Unmodelled(it.op === "ref" ? "a backreference" : it.op === "assert" ? "a lookaround" : it.op === "atomic" ? "an atomic group" : `'${it.op}'`);
     }
   }
   return n;
@@ -110,11 +165,20 @@ function literalPrefix(p: readonly Item[]): [number, boolean] {
   return [n, true];
 }
 
-/** _get_charset_prefix: the first item's set, through leading groups. */
+/** _get_charset_prefix: the first item's set (or a branch's first literals), through leading groups. */
 function charsetPrefix(p: readonly Item[]): readonly SetItem[] | null {
   const first = p[0];
   if (first === undefined) return null;
   if (first.op === "sub") return charsetPrefix(first.p);
+  if (first.op === "branch") {
+    const lits: SetItem[] = [];
+    for (const a of first.alts) {
+      const it = a[0];
+      if (it === undefined || it.op !== "lit") return null;
+      lits.push({ op: "lit", c: it.c });
+    }
+    return lits;
+  }
   return first.op === "in" ? first.items : null;
 }
 
@@ -131,8 +195,9 @@ function infoWords(p: readonly Item[]): number {
 export function codeSize(parsed: ParsedPattern): number | string {
   if (parsed.flags & (FLAG.I | FLAG.L)) return "IGNORECASE";
   try {
-    const body = compileWords(parsed.items);
-    return infoWords(parsed.items) + body + 1;
+    const items = norm(parsed.items);
+    const body = compileWords(items);
+    return infoWords(items) + body + 1;
   } catch (e) {
     if (e instanceof Unmodelled) return e.message;
     throw e;
