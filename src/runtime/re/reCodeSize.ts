@@ -2,7 +2,7 @@
 // (_compile_info + _compile + SUCCESS), which pattern_sizeof counts: for the
 // shapes whose code length pymem follows exactly — literals, '.', anchors,
 // sets (_optimize_charset: up to two runs as LITERAL/RANGE, else an 8-word
-// CHARSET bitmap for code points below 256), groups, repeats and
+// CHARSET bitmap below 256 or a BIGCHARSET of distinct chunks), groups, repeats and
 // alternation (after sre_parse's own rewrites: non-capturing groups
 // unpacked, a branch's common first items moved out, a branch of single
 // characters made a set), without IGNORECASE or LOCALE. Anything else gives null (the size is then
@@ -13,7 +13,7 @@ class Unmodelled extends Error {}
 
 /** _optimize_charset without a fixup, then _compile_charset: the words it emits, FAILURE included. */
 function charsetWords(items: readonly SetItem[]): number {
-  const words = (op: SetItem["op"] | "charset"): number => (op === "negate" ? 1 : op === "lit" ? 2 : op === "range" ? 3 : op === "cat" ? 2 : 9);
+  const words = (op: SetItem["op"] | "charset" | "bigcharset"): number => (op === "negate" ? 1 : op === "lit" ? 2 : op === "range" ? 3 : op === "cat" ? 2 : 9);
   const out: SetItem["op"][] = [];
   const tail: SetItem["op"][] = [];
   const charmap = new Set<number>();
@@ -38,7 +38,7 @@ function charsetWords(items: readonly SetItem[]): number {
   const sorted = [...charmap].sort((a, b) => a - b);
   let runs = 0;
   for (let k = 0; k < sorted.length; k++) if (k === 0 || (sorted[k] as number) !== (sorted[k - 1] as number) + 1) runs++;
-  let ops: (SetItem["op"] | "charset")[];
+  let ops: (SetItem["op"] | "charset" | "bigcharset")[];
   if (runs <= 2) {
     const runOps: SetItem["op"][] = [];
     let k = 0;
@@ -52,10 +52,10 @@ function charsetWords(items: readonly SetItem[]): number {
     // "if the case was changed or new representation is more compact", else the set as parsed.
     ops = optimized.length < items.length ? optimized : items.map((i) => i.op);
   } else {
-    if (big) throw new Unmodelled("a set over code points beyond U+00FF (BIGCHARSET)");
-    ops = [...out, "charset", ...tail];
+    ops = [...out, big ? "bigcharset" : "charset", ...tail];
   }
-  return ops.reduce((n, op) => n + words(op), 0) + 1;
+  const bigWords = big ? bigCharsetWords(sorted) : 0;
+  return ops.reduce((n, op) => n + (op === "bigcharset" ? bigWords : words(op)), 0) + 1;
 }
 
 /** sre_parse compares a branch's first items as tuples: equal by value only where no SubPattern is inside. */
@@ -103,6 +103,24 @@ function norm(p: readonly Item[]): Item[] {
     else out.push(it);
   }
   return out;
+}
+
+/**
+ * BIGCHARSET: the op, the number of distinct 256-character chunks of the
+ * 65536-entry charmap, 64 words of chunk numbers, and 8 words per distinct chunk.
+ */
+function bigCharsetWords(sorted: readonly number[]): number {
+  const chunks = new Map<number, number[]>();
+  for (const c of sorted) {
+    const k = c >> 8;
+    const list = chunks.get(k);
+    if (list === undefined) chunks.set(k, [c & 0xff]);
+    else list.push(c & 0xff);
+  }
+  const distinct = new Set<string>([...chunks.values()].map((l) => l.join(",")));
+  // The chunks with no member are one more block, unless every chunk has members.
+  const blocks = distinct.size + (chunks.size < 256 ? 1 : 0);
+  return 1 + 1 + 64 + 8 * blocks;
 }
 
 function minWidth(p: readonly Item[]): number {
