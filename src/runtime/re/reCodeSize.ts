@@ -2,7 +2,8 @@
 // (_compile_info + _compile + SUCCESS), which pattern_sizeof counts: for the
 // shapes whose code length pymem follows exactly — literals, '.', anchors,
 // sets (_optimize_charset: up to two runs as LITERAL/RANGE, else an 8-word
-// CHARSET bitmap below 256 or a BIGCHARSET of distinct chunks), groups, repeats and
+// CHARSET bitmap below 256 or a BIGCHARSET of distinct chunks), groups, repeats,
+// lookarounds, backreferences, conditionals, atomic groups and
 // alternation (after sre_parse's own rewrites: non-capturing groups
 // unpacked, a branch's common first items moved out, a branch of single
 // characters made a set), without IGNORECASE or LOCALE. Anything else gives null (the size is then
@@ -100,6 +101,8 @@ function norm(p: readonly Item[]): Item[] {
       else out.push({ ...it, p: inner });
     } else if (it.op === "rep") out.push({ ...it, item: norm(it.item) });
     else if (it.op === "branch") out.push(...normBranch(it.alts));
+    else if (it.op === "assert" || it.op === "atomic") out.push({ ...it, p: norm(it.p) });
+    else if (it.op === "exists") out.push({ ...it, yes: norm(it.yes), no: it.no === null ? null : norm(it.no) });
     else out.push(it);
   }
   return out;
@@ -123,13 +126,15 @@ function bigCharsetWords(sorted: readonly number[]): number {
   return 1 + 1 + 64 + 8 * blocks;
 }
 
-function minWidth(p: readonly Item[]): number {
+function minWidth(p: readonly Item[], groupwidths: ParsedPattern["groupwidths"]): number {
   let lo = 0;
   for (const it of p) {
     if (it.op === "lit" || it.op === "notlit" || it.op === "any" || it.op === "in") lo += 1;
-    else if (it.op === "sub") lo += minWidth(it.p);
-    else if (it.op === "rep") lo += it.min * minWidth(it.item);
-    else if (it.op === "branch") lo += Math.min(...it.alts.map(minWidth));
+    else if (it.op === "sub" || it.op === "atomic") lo += minWidth(it.p, groupwidths);
+    else if (it.op === "rep") lo += it.min * minWidth(it.item, groupwidths);
+    else if (it.op === "branch") lo += Math.min(...it.alts.map((a) => minWidth(a, groupwidths)));
+    else if (it.op === "ref") lo += groupwidths[it.g]?.[0] ?? 0;
+    else if (it.op === "exists" && it.no !== null) lo += Math.min(minWidth(it.yes, groupwidths), minWidth(it.no, groupwidths));
   }
   return lo;
 }
@@ -158,12 +163,26 @@ function compileWords(p: readonly Item[]): number {
         // BRANCH, per alternative a skip word, its code, JUMP and its offset, then FAILURE.
         n += 2 + it.alts.reduce((k, a) => k + 3 + compileWords(a), 0);
         break;
+      case "ref":
+        n += 2;
+        break;
+      case "assert":
+        // ASSERT/ASSERT_NOT, skip, the look-behind width (0 ahead), the body, SUCCESS.
+        n += 4 + compileWords(it.p);
+        break;
+      case "atomic":
+        n += 3 + compileWords(it.p);
+        break;
+      case "exists":
+        // GROUPREF_EXISTS, group, skip, yes; a non-empty no adds JUMP, its offset and itself.
+        n += 3 + compileWords(it.yes) + (it.no !== null && it.no.length > 0 ? 2 + compileWords(it.no) : 0);
+        break;
       case "rep":
         // REPEAT_ONE/MIN_REPEAT_ONE/POSSESSIVE_REPEAT_ONE or REPEAT ... MAX_UNTIL: four words, the body, one.
         n += 5 + compileWords(it.item);
         break;
       default:
-        throw new Unmodelled(it.op === "ref" ? "a backreference" : it.op === "assert" ? "a lookaround" : it.op === "atomic" ? "an atomic group" : `'${it.op}'`);
+        throw new Unmodelled(`'${it.op}'`);
     }
   }
   return n;
@@ -201,8 +220,8 @@ function charsetPrefix(p: readonly Item[]): readonly SetItem[] | null {
 }
 
 /** _compile_info's words. */
-function infoWords(p: readonly Item[]): number {
-  if (minWidth(p) === 0) return 5;
+function infoWords(p: readonly Item[], groupwidths: ParsedPattern["groupwidths"]): number {
+  if (minWidth(p, groupwidths) === 0) return 5;
   const [prefix] = literalPrefix(p);
   if (prefix > 0) return 5 + 2 + 2 * prefix;
   const set = charsetPrefix(p);
@@ -215,7 +234,7 @@ export function codeSize(parsed: ParsedPattern): number | string {
   try {
     const items = norm(parsed.items);
     const body = compileWords(items);
-    return infoWords(items) + body + 1;
+    return infoWords(items, parsed.groupwidths) + body + 1;
   } catch (e) {
     if (e instanceof Unmodelled) return e.message;
     throw e;
