@@ -11,8 +11,6 @@ export const KNOWN_GAPS_311: ReadonlyMap<string, string> = new Map([
   ["more/hashorder/026", "set iteration order follows hash slots (str hashes are randomized per process)"],
   ["match/generators/004", "refused: a generator whose code holds a match statement (from 3.11 its frame is sized by the compiler's stack depth, which pymem does not lay out for match)"],
   ["match/generators/007", "refused: a generator whose code holds a match statement (from 3.11 its frame is sized by the compiler's stack depth, which pymem does not lay out for match)"],
-  ["re/errors/026", "refused: the size of a compiled re.Pattern (its compiled code is not laid out)"],
-  ["re/errors/027", "refused: the size of a compiled re.Pattern (its compiled code is not laid out)"],
   ["async/edges/023", "refused: a coroutine whose code holds an async with (from 3.11 its frame is sized by the compiler's stack depth, which pymem does not lay out for async with)"],
   ["async/frames/008", "refused: a coroutine whose code assigns to a subscript (from 3.11 its frame is sized by the compiler's stack depth, which pymem does not lay out for that statement)"],
   ["subcoll/errors/014", "refused: the instance __dict__ of an OrderedDict subclass under CPython 3.11 (od_inst_dict)"],

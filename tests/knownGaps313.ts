@@ -12,8 +12,6 @@ export const KNOWN_GAPS_313: ReadonlyMap<string, string> = new Map([
   ["match/generators/004", "refused: a generator whose code holds a match statement (from 3.11 its frame is sized by the compiler's stack depth, which pymem does not lay out for match)"],
   ["match/generators/007", "refused: a generator whose code holds a match statement (from 3.11 its frame is sized by the compiler's stack depth, which pymem does not lay out for match)"],
   ["statistics/errors/028", "refused: statistics.kde (3.13's kernel density estimation returns a closure pymem does not model)"],
-  ["re/errors/026", "refused: the size of a compiled re.Pattern (its compiled code is not laid out)"],
-  ["re/errors/027", "refused: the size of a compiled re.Pattern (its compiled code is not laid out)"],
   ["async/edges/023", "refused: a coroutine whose code holds an async with (from 3.11 its frame is sized by the compiler's stack depth, which pymem does not lay out for async with)"],
   ["async/frames/008", "refused: a coroutine whose code assigns to a subscript (from 3.11 its frame is sized by the compiler's stack depth, which pymem does not lay out for that statement)"],
   ["subcoll/errors/014", "refused: the instance __dict__ of an OrderedDict subclass under CPython 3.13 (od_inst_dict)"],

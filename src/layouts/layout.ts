@@ -42,6 +42,8 @@ export interface ReRules {
   readonly templateInC: boolean;
   /** The exception's class name: 'error', 'PatternError' from 3.13. */
   readonly errorName: string;
+  /** sre's _equivalences: lowercase code points an IGNORECASE item matches together (fewer in 3.8). */
+  readonly ignorecaseEquivalences: readonly (readonly number[])[];
 }
 
 export interface VersionRules {
@@ -82,6 +84,8 @@ export interface VersionRules {
   readonly typedDictKeySets: boolean;
   /** logging.getLogger('root') is the root logger (3.9+); before, a logger named 'root'. */
   readonly getLoggerRootName: boolean;
+  /** _strptime's %z takes 'Z' under IGNORECASE, so a 'z' reaches z[3] (3.8); from 3.9 it is (?-i:Z). */
+  readonly strptimeZCaseless?: boolean;
   /** The re module's version differences (src/runtime/re/). */
   readonly re: ReRules;
   /** odict_repr shows a dict display, Name({k: v}), not a list of pairs (3.12, gh-101446). */

@@ -14,6 +14,7 @@ import { intValue } from "./numbers.js";
 import { nativeFunction as fn, False, None, NotImplemented, True, pyBool, pyFloat, pyInt, pyStr, pyStrFresh, typeName, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj } from "./objects.js";
 import { strText } from "./text.js";
 import { hashInt } from "./hashing.js";
+import { strptimeFields } from "./datetimeStrptime.js";
 import type { Layout } from "../layouts/layout.js";
 import type { LeafType } from "../layouts/cpython310/leaves.js";
 
@@ -362,14 +363,18 @@ function classesFor(layout: Layout): Classes {
     })],
     ...comparisons,
   ]);
+  /** new_timezone of _datetimemodule.c: the utc singleton for a zero offset without a name. */
+  const newTimezone = (offset: TD, name: PyObj | null): PyObj => {
+    if (name === null && tdMicros(offset) === 0n) return C.utc;
+    if (Math.abs(Number(tdMicros(offset))) >= 86400e6) throw valueError(`offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not ${tdRepr(offset)}.`);
+    return make(C.timezone, { k: "timezone", offset, name });
+  };
   C.timezone = staticClass(layout, "timezone", [], [
     ["__new__", fn("__new__", ([, offset, name]) => {
       const v = known(offset);
       if (v?.k !== "timedelta") throw typeError(`timezone() argument 1 must be datetime.timedelta, not ${offset === undefined ? "None" : typeName(offset)}`);
-      if (Math.abs(Number(tdMicros(v.td))) >= 86400e6) throw valueError("offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).");
       if (name !== undefined && name.t !== "str") throw typeError(`timezone() argument 2 must be str, not ${typeName(name)}`);
-      if (name === undefined && tdMicros(v.td) === 0n) return C.utc;
-      return make(C.timezone, { k: "timezone", offset: v.td, name: name ?? null });
+      return newTimezone(v.td, name ?? null);
     })],
     ["utcoffset", fn("utcoffset", ([self]) => tdObj((known(self) as { offset: TD }).offset))],
     ["tzname", fn("tzname", ([self]) => {
@@ -408,14 +413,24 @@ function classesFor(layout: Layout): Classes {
     classMethod("fromordinal", ([, n]) => dateObj(ord2ymd(num(n, "ordinal")))),
     classMethod("fromisoformat", ([cls, s]) => {
       if (s === undefined || s.t !== "str") throw typeError(`fromisoformat: argument must be str`);
-      const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{6}))?)?)?$/.exec(strText(s));
-      if (m === null) throw new PymemError("UNSUPPORTED", `fromisoformat of ${JSON.stringify(strText(s))} (only YYYY-MM-DD[THH:MM[:SS[.ffffff]]] is modelled)`);
+      if (cls !== C.date && cls !== C.datetime) throw new PymemError("UNSUPPORTED", "fromisoformat on a subclass of date or datetime");
+      // What isoformat() writes, which every version reads alike (3.11 reads more: refused).
+      const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{3}|\d{6}))?)?(?:([+-])(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{6}))?)?)?)?$/.exec(strText(s));
+      if (m === null) throw new PymemError("UNSUPPORTED", `fromisoformat of ${JSON.stringify(strText(s))} (only what isoformat() writes, YYYY-MM-DD[THH:MM[:SS[.ffffff]][+HH:MM[:SS[.ffffff]]]], is modelled)`);
       const d = checkDate(Number(m[1]), Number(m[2]), Number(m[3]));
       if (cls === C.date) {
-        if (m[4] !== undefined) throw valueError(`Invalid isoformat string: ${strText(s)}`);
+        if (m[4] !== undefined) throw valueError(`Invalid isoformat string: '${strText(s)}'`);
         return dateObj(d);
       }
-      return dtObj(d, checkTime(Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), Number(m[7] ?? 0), None));
+      const frac = m[7] === undefined ? 0 : Number(m[7].padEnd(6, "0"));
+      let tz: PyObj = None;
+      if (m[8] !== undefined) {
+        // tzinfo_from_isoformat_results: the utc singleton when the offset's seconds are 0.
+        const sign = m[8] === "-" ? -1 : 1;
+        const secs = sign * (Number(m[9]) * 3600 + Number(m[10]) * 60 + Number(m[11] ?? 0));
+        tz = secs === 0 ? C.utc : newTimezone(td(0, secs, sign * Number(m[12] ?? 0)), null);
+      }
+      return dtObj(d, checkTime(Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), frac, tz));
     }),
   ];
   C.date = staticClass(layout, "date", [], [
@@ -479,6 +494,19 @@ function classesFor(layout: Layout): Classes {
       const vt = known(t);
       if ((vd?.k !== "date" && vd?.k !== "datetime") || vt?.k !== "time") throw typeError("combine() argument types must be (date, time)");
       return dtObj(vd.date, vt.time);
+    }),
+    classMethod("strptime", (args, kw) => {
+      const [cls, data, format] = args;
+      if (kw.values.size > 0) throw typeError("strptime() takes no keyword arguments");
+      if (args.length !== 3) throw typeError(`strptime() takes exactly 2 arguments (${args.length - 1} given)`);
+      if (data?.t !== "str" || format?.t !== "str") {
+        const [i, bad] = data?.t !== "str" ? [1, data] : [2, format];
+        throw typeError(`strptime() argument ${i} must be str, not ${typeName(bad as PyObj)}`);
+      }
+      if (cls !== C.datetime) throw new PymemError("UNSUPPORTED", "strptime on a subclass of datetime (cls(*args) runs its own constructor)");
+      const f = strptimeFields(strText(data), strText(format), layout);
+      const tz = f.gmtoff === null ? None : newTimezone(td(0, f.gmtoff.seconds, f.gmtoff.us), f.tzname !== null && f.tzname !== "" ? pyStrFresh(f.tzname) : null);
+      return dtObj(checkDate(f.y, f.m, f.d), checkTime(f.H, f.M, f.S, f.us, tz));
     }),
     ["date", fn("date", ([self]) => dateObj(dateOf(known(self) as Value)))],
     ["time", fn("time", ([self]) => make(C.time, { k: "time", time: { ...timeOf(known(self) as Value), tz: None } }))],
@@ -559,8 +587,11 @@ function strftime(v: Value, f: PyObj | undefined): string {
   const ord = ymd2ord(d.y, d.m, d.d);
   const wd = (ord + 6) % 7;
   const yday = ord - ymd2ord(d.y, 1, 1) + 1;
-  return strText(f).replace(/%(.)/g, (all, c: string) => {
+  // glibc's C locale: %c is "%a %b %e %H:%M:%S %Y", %x "%m/%d/%y", %X "%H:%M:%S".
+  const expanded = strText(f).replace(/%([%cxX])/g, (all, c: string) => (c === "c" ? "%a %b %e %H:%M:%S %Y" : c === "x" ? "%m/%d/%y" : c === "X" ? "%H:%M:%S" : all));
+  return expanded.replace(/%(.)/g, (all, c: string) => {
     switch (c) {
+      case "e": return String(d.d).padStart(2, " ");
       case "Y": return String(d.y);
       case "m": return pad(d.m);
       case "d": return pad(d.d);

@@ -3,6 +3,7 @@ import { TYPING_310 } from "../cpython310/typingobjects.js";
 import type { Layout } from "../layout.js";
 import { cpython39 } from "../cpython39/index.js";
 import { shiftRight } from "../cpython310/bits.js";
+import { SRE_EQUIVALENCES_38 } from "../cpython310/sreCaseFixes.js";
 import { leaf, leafSizesOf, type LeafType } from "../cpython310/leaves.js";
 import { functoolsLeafTypes38 } from "../cpython310/functoolsobject.js";
 import { PyHeapTypeObjectStruct, PyTypeObjectStruct, sizeofHeapType } from "./PyTypeObject.js";
@@ -39,7 +40,7 @@ export const cpython38: Layout = {
   baseException: PyBaseExceptionObject,
   unicodeData: unicodeData38,
   codecRegistry: CODEC_REGISTRY,
-  rules: { ...cpython39.rules, typedDictKeySets: false, getLoggerRootName: false, heapExtensionTypes: [], structPackCachesOneByte: false, abstractInstantiation: "plural", bisectHiAcceptsNone: false, functools: { ...cpython39.rules.functools, totalOrderingViaInstance: true }, replaceCountOnEmptyIsNoop: true, constDisplaysFolded: false, unpackOpcodes: true, xSubMaybeSmall: false, fromDoubleMaybeSmall: false, keysViewSetFromDict: false, arrayUnicodeMakesWstr: true, relaxedDecorators: false, starredForIterable: false, walrusInSetDisplay: false, pgenStack: { maxStack: 1500, statesPerLevel: 16 } },
+  rules: { ...cpython39.rules, strptimeZCaseless: true, re: { ...cpython39.rules.re, ignorecaseEquivalences: SRE_EQUIVALENCES_38 }, typedDictKeySets: false, getLoggerRootName: false, heapExtensionTypes: [], structPackCachesOneByte: false, abstractInstantiation: "plural", bisectHiAcceptsNone: false, functools: { ...cpython39.rules.functools, totalOrderingViaInstance: true }, replaceCountOnEmptyIsNoop: true, constDisplaysFolded: false, unpackOpcodes: true, xSubMaybeSmall: false, fromDoubleMaybeSmall: false, keysViewSetFromDict: false, arrayUnicodeMakesWstr: true, relaxedDecorators: false, starredForIterable: false, walrusInSetDisplay: false, pgenStack: { maxStack: 1500, statesPerLevel: 16 } },
   list: { ...cpython39.list, resize: listResize },
   // set_add_entry puts a new key in a dummy slot its probe passed, as 3.10 does (3.9 does not).
   set: { ...cpython39.set, addReusesDummy: true },

@@ -4,6 +4,7 @@
 // _simple item, and the look-behind width (error when it is not fixed).
 import { charTable, isUnicodeSpace } from "../unicodeChars.js";
 import { ReError } from "./reError.js";
+import { ASCII_FOLD, unicodeFold, upperUnicode, type Fold } from "./reFold.js";
 import { FLAG, getwidth, MAXREPEAT, type AtCode, type Category, type Item, type ParsedPattern, type SetItem } from "./reSource.js";
 
 export type Unit = (c: number) => boolean;
@@ -13,7 +14,7 @@ export type Node =
   | { readonly k: "mark"; readonly i: number }
   | { readonly k: "branch"; readonly alts: readonly Node[][] }
   | { readonly k: "rep"; readonly min: number; readonly max: number; readonly mode: "max" | "min" | "poss"; readonly body: readonly Node[]; readonly one: Unit | null }
-  | { readonly k: "ref"; readonly g: number; readonly ic: boolean }
+  | { readonly k: "ref"; readonly g: number; readonly fold: ((c: number) => number) | null }
   | { readonly k: "exists"; readonly g: number; readonly yes: readonly Node[]; readonly no: readonly Node[] }
   | { readonly k: "assert"; readonly back: number; readonly neg: boolean; readonly body: readonly Node[] }
   | { readonly k: "atomic"; readonly body: readonly Node[] }
@@ -21,11 +22,8 @@ export type Node =
 
 export interface Compiled {
   readonly code: readonly Node[];
-  /** Whether a case-insensitive item needs the subject in ASCII (pymem folds ASCII only). */
-  readonly foldsCase: boolean;
 }
 
-const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 const isDigitA = (c: number): boolean => c >= 48 && c <= 57;
 const isWordA = (c: number): boolean => isDigitA(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isSpaceA = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
@@ -44,25 +42,81 @@ function category(cat: Category, ascii: boolean): Unit {
   return cat === "D" || cat === "S" || cat === "W" ? (c) => !base(c) : base;
 }
 
-function setUnit(items: readonly SetItem[], ascii: boolean, ic: boolean): Unit {
-  const neg = items[0]?.op === "negate";
-  const tests: Unit[] = [];
+/** _optimize_charset's membership with a fixup: the charmap of lowered items (and their fixes), the tail tried as CPython puts it there. */
+function foldedSet(items: readonly SetItem[], ascii: boolean, f: Fold): { test: Unit; hascased: boolean } {
+  const charmap = new Set<number>();
+  const tail: Unit[] = [];
+  let hascased = false;
+  const mark = (lo: number): void => {
+    charmap.add(lo);
+    for (const k of f.fixes?.get(lo) ?? []) charmap.add(k);
+  };
   for (const it of items) {
     if (it.op === "lit") {
-      const v = ic ? lower(it.c) : it.c;
-      tests.push((c) => c === v);
+      const lo = f.lower(it.c);
+      if (lo > 0xffff) {
+        // IndexError past the BMP charmap: the literal as written goes to the tail.
+        const c = it.c;
+        tail.push((ch) => ch === c);
+        hascased = true;
+        continue;
+      }
+      mark(lo);
+      if (f.iscased(it.c)) hascased = true;
     } else if (it.op === "range") {
       const { lo, hi } = it;
-      if (ic) {
-        const lowered = new Set<number>();
-        for (let c = lo; c <= hi && c < 128; c++) lowered.add(lower(c));
-        tests.push((c) => lowered.has(c) || (c >= 128 && c >= lo && c <= hi));
-      } else tests.push((c) => c >= lo && c <= hi);
-    } else if (it.op === "cat") tests.push(category(it.cat, ascii));
+      let overflow = false;
+      for (let i = lo; i <= hi; i++) {
+        const l = f.lower(i);
+        if (l > 0xffff) {
+          overflow = true;
+          break;
+        }
+        mark(l);
+      }
+      if (overflow) {
+        // RANGE_UNI_IGNORE: the lowered character or its sre_upper_unicode in the range.
+        tail.push((ch) => (ch >= lo && ch <= hi) || (upperUnicode(ch) >= lo && upperUnicode(ch) <= hi));
+        hascased = true;
+      } else if (!hascased) {
+        for (let i = lo; i <= hi && !hascased; i++) hascased = f.iscased(i);
+      }
+    } else if (it.op === "cat") tail.push(category(it.cat, ascii));
   }
-  const inSet = (c: number): boolean => tests.some((t) => t(c));
-  const probe = ic ? (c: number): boolean => inSet(lower(c)) : inSet;
+  return { test: (c) => charmap.has(c) || tail.some((t) => t(c)), hascased };
+}
+
+function setUnit(items: readonly SetItem[], ascii: boolean, f: Fold | null): Unit {
+  const neg = items[0]?.op === "negate";
+  let probe: Unit;
+  if (f !== null) {
+    const { test, hascased } = foldedSet(items, ascii, f);
+    // IN_UNI_IGNORE / IN_IGNORE test the lowered character; a set with nothing cased is a plain IN.
+    probe = hascased ? (c) => test(f.lower(c)) : test;
+  } else {
+    const tests: Unit[] = [];
+    for (const it of items) {
+      if (it.op === "lit") {
+        const v = it.c;
+        tests.push((c) => c === v);
+      } else if (it.op === "range") {
+        const { lo, hi } = it;
+        tests.push((c) => c >= lo && c <= hi);
+      } else if (it.op === "cat") tests.push(category(it.cat, ascii));
+    }
+    probe = (c) => tests.some((t) => t(c));
+  }
   return neg ? (c) => !probe(c) : probe;
+}
+
+/** A LITERAL under IGNORECASE: LITERAL_UNI_IGNORE of the lowered code, or IN_UNI_IGNORE over it and its fixes. */
+function foldedLiteral(c: number, f: Fold | null): Unit {
+  if (f === null || !f.iscased(c)) return (ch) => ch === c;
+  const lo = f.lower(c);
+  const alts = f.fixes?.get(lo);
+  if (alts === undefined) return (ch) => f.lower(ch) === lo;
+  const all = new Set([lo, ...alts]);
+  return (ch) => all.has(f.lower(ch));
 }
 
 function combine(flags: number, add: number, del: number): number {
@@ -71,38 +125,29 @@ function combine(flags: number, add: number, del: number): number {
 }
 
 class Compiler {
-  foldsCase = false;
   constructor(private readonly parsed: ParsedPattern) {}
 
-  /** Case-insensitive matching beyond ASCII follows Unicode's simple folding (and sre's fixes), which pymem does not carry. */
-  private fold(flags: number, codes: readonly number[]): boolean {
-    if (!(flags & FLAG.I)) return false;
-    if (!(flags & FLAG.A)) {
-      if (codes.some((c) => c >= 128)) throw new ReError("case-insensitive matching of non-ASCII pattern characters", -1, null);
-      this.foldsCase = true;
-    }
-    return true;
+  /** The folding IGNORECASE applies under these flags, or null. */
+  private fold(flags: number): Fold | null {
+    if (!(flags & FLAG.I)) return null;
+    if (flags & FLAG.L) throw new ReError("re.LOCALE (the C locale's case and classes)", -1, null);
+    return flags & FLAG.U ? unicodeFold() : ASCII_FOLD;
   }
 
   unit(it: Item, flags: number): Unit | null {
-    const ascii = (flags & FLAG.A) !== 0;
+    // Without SRE_FLAG_UNICODE (re.ASCII, or any bytes pattern) the categories are ASCII's.
+    const ascii = (flags & FLAG.U) === 0;
     switch (it.op) {
-      case "lit": {
-        const ic = this.fold(flags, [it.c]);
-        const v = ic ? lower(it.c) : it.c;
-        return ic ? (c) => lower(c) === v : (c) => c === v;
-      }
+      case "lit":
+        return foldedLiteral(it.c, this.fold(flags));
       case "notlit": {
-        const ic = this.fold(flags, [it.c]);
-        const v = ic ? lower(it.c) : it.c;
-        return ic ? (c) => lower(c) !== v : (c) => c !== v;
+        const f = foldedLiteral(it.c, this.fold(flags));
+        return (c) => !f(c);
       }
       case "any":
         return flags & FLAG.S ? () => true : (c) => c !== 10;
-      case "in": {
-        const codes = it.items.flatMap((s) => (s.op === "lit" ? [s.c] : s.op === "range" ? [s.lo, s.hi] : []));
-        return setUnit(it.items, ascii, this.fold(flags, codes));
-      }
+      case "in":
+        return setUnit(it.items, ascii, this.fold(flags));
       default:
         return null;
     }
@@ -120,7 +165,7 @@ class Compiler {
         case "at": {
           const multi = (flags & FLAG.M) !== 0;
           const at = it.at === "beg" && multi ? "begline" : it.at === "end" && multi ? "endline" : it.at;
-          out.push({ k: "at", at, ascii: (flags & FLAG.A) !== 0 });
+          out.push({ k: "at", at, ascii: (flags & FLAG.U) === 0 });
           break;
         }
         case "branch":
@@ -142,7 +187,7 @@ class Compiler {
           out.push({ k: "atomic", body: this.seq(it.p, flags) });
           break;
         case "ref":
-          out.push({ k: "ref", g: it.g, ic: (flags & FLAG.I) !== 0 && this.fold(flags, []) });
+          out.push({ k: "ref", g: it.g, fold: this.fold(flags)?.lower ?? null });
           break;
         case "exists":
           out.push({ k: "exists", g: it.g, yes: this.seq(it.yes, flags), no: it.no === null ? [] : this.seq(it.no, flags) });
@@ -178,6 +223,5 @@ class Compiler {
 
 export function compileItems(parsed: ParsedPattern): Compiled {
   const c = new Compiler(parsed);
-  const code = c.seq(parsed.items, parsed.flags);
-  return { code, foldsCase: c.foldsCase };
+  return { code: c.seq(parsed.items, parsed.flags) };
 }

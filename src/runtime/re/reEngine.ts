@@ -162,7 +162,7 @@ export class Engine {
           for (let j = 0; j < len; j++) {
             const a = s[span[0] + j] as number;
             const b = s[pos + j] as number;
-            if (a !== b && !(n.ic && lower(a) === lower(b))) return false;
+            if (a !== b && !(n.fold !== null && n.fold(a) === n.fold(b))) return false;
           }
           pos += len;
           break;
@@ -374,4 +374,3 @@ export class Engine {
   }
 }
 
-const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);

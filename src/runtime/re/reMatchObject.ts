@@ -4,27 +4,30 @@
 // tuple; getsizeof counts mark[] for every group (the layout's 'Match').
 import { PyException } from "../errors.js";
 import { nativeObject } from "../nativeObjects.js";
-import { builtinFunction as fn, None, pyInt, pyStr, type PyObj, type PyOpaqueObj, type PyStrObj } from "../objects.js";
+import { builtinFunction as fn, None, pyBytes, pyInt, pyStr, type PyByteArrayObj, type PyBytesObj, type PyObj, type PyOpaqueObj, type PyStrObj } from "../objects.js";
+import { bytesRepr } from "../repr.js";
 import { newDict, dictSet } from "../dicts.js";
 import { newTuple, tuple2 } from "../tuples.js";
-import { strText } from "../text.js";
+import { bytesData, strText } from "../text.js";
 import type { Pattern } from "./rePattern.js";
 
-/** The subject as code points, with its str object. */
+/** The subject as code points (a bytes subject's bytes), with its str or bytes object. */
 export interface Subject {
-  readonly obj: PyStrObj;
+  readonly obj: PyStrObj | PyBytesObj | PyByteArrayObj;
   readonly cps: readonly number[];
 }
 
-export function subjectOf(o: PyStrObj): Subject {
+export function subjectOf(o: PyStrObj | PyBytesObj | PyByteArrayObj): Subject {
+  if (o.t === "bytes" || o.t === "bytearray") return { obj: o, cps: Array.from(bytesData(o)) };
   const cps: number[] = [];
   for (const ch of strText(o)) cps.push(ch.codePointAt(0) as number);
   return { obj: o, cps };
 }
 
-/** getslice(): PyUnicode_Substring. */
-export function substr(s: Subject, a: number, b: number): PyStrObj {
-  if (a === 0 && b === s.cps.length) return s.obj;
+/** getslice(): PyUnicode_Substring, or for bytes the subject itself when whole and exact bytes, else PyBytes_FromStringAndSize (b'' and the one-byte objects cached). */
+export function substr(s: Subject, a: number, b: number): PyStrObj | PyBytesObj {
+  if (a === 0 && b === s.cps.length && s.obj.t !== "bytearray") return s.obj;
+  if (s.obj.t !== "str") return pyBytes(Uint8Array.from(s.cps.slice(a, Math.max(a, b))));
   if (b <= a) return pyStr("");
   return pyStr(String.fromCodePoint(...s.cps.slice(a, b)));
 }
@@ -105,8 +108,9 @@ export function makeMatch(m: MatchData): PyOpaqueObj {
     }
   };
   const [a, b] = m.spans[0] as [number, number];
-  const text = strText(substr(m.subject, a, b));
-  return { ...nativeObject("Match", { attr, getitem: (g) => groupValue(m, index(m, g), None), repr: () => `<re.Match object; span=(${a}, ${b}), match=${reprText(text)}>` }), indexWords: 2 * (m.pattern.groups + 1) };
+  const whole = substr(m.subject, a, b);
+  const shown = whole.t === "bytes" ? bytesRepr(bytesData(whole)) : reprText(strText(whole));
+  return { ...nativeObject("Match", { attr, getitem: (g) => groupValue(m, index(m, g), None), repr: () => `<re.Match object; span=(${a}, ${b}), match=${shown}>` }), indexWords: 2 * (m.pattern.groups + 1) };
 }
 
 function reprText(t: string): string {

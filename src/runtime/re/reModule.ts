@@ -10,9 +10,11 @@ import { isCallableObj } from "../callable.js";
 import { makeIter } from "../iterObject.js";
 import { listAppend, newEmptyList } from "../lists.js";
 import { nativeObject, nativeSlots } from "../nativeObjects.js";
-import { builtinFunction as fn, emptyStr, None, pyInt, pyIntFresh, pyStr, pyStrFresh, type Kwargs, type PyObj, type PyStrObj } from "../objects.js";
+import { builtinFunction as fn, emptyStr, None, pyInt, pyIntFresh, pyStr, pyStrFresh, pyBytes, pyBytesFresh, subOf, typeName, type Kwargs, type PyBytesObj, type PyObj, type PyStrObj } from "../objects.js";
 import { newTuple, tuple2 } from "../tuples.js";
-import { strText } from "../text.js";
+import { bytesData, strText } from "../text.js";
+import { bytesRepr } from "../repr.js";
+import { PymemError } from "../errors.js";
 import { FLAG } from "./reSource.js";
 import { groupValue, makeMatch, substr, type MatchData } from "./reMatchObject.js";
 import { compilePattern, patternOf, raiseReError, registerPattern, type Pattern } from "./rePattern.js";
@@ -76,7 +78,11 @@ function subx(p: Pattern, repl: PyObj, sc: Scanner, count: number): [PyObj, numb
   let filter: ((m: MatchData) => PyObj) | null = null;
   let literal: PyObj | null = null;
   if (isCallableObj(repl)) filter = (m) => callObject(repl, [makeMatch(m)]);
-  else if (repl.t === "str") {
+  else if (p.isbytes) {
+    if (repl.t !== "bytes" || subOf(repl) !== undefined) throw new PymemError("UNSUPPORTED", `a '${typeName(repl)}' replacement for a bytes pattern`);
+    if (bytesData(repl).includes(0x5c)) throw new PymemError("UNSUPPORTED", "a bytes replacement template with backslashes");
+    literal = repl;
+  } else if (repl.t === "str") {
     if (!strText(repl).includes("\\")) literal = repl;
     else {
       let chunks;
@@ -108,6 +114,7 @@ function subx(p: Pattern, repl: PyObj, sc: Scanner, count: number): [PyObj, numb
   }
   if (i < sc.end) parts.push(substr(sc.subject, i, sc.end));
   if (parts.length === 0) return [substr(sc.subject, 0, 0), n];
+  if (p.isbytes) return [joinBytesParts(parts), n];
   parts.forEach((x, k) => {
     if (x.t !== "str") throw typeError(`sequence item ${k}: expected str instance, ${x.t} found`);
   });
@@ -116,9 +123,34 @@ function subx(p: Pattern, repl: PyObj, sc: Scanner, count: number): [PyObj, numb
   return [text === "" ? emptyStr : pyStrFresh(text), n];
 }
 
+/** _PyBytes_Join(b'', list): the one exact bytes item itself, else a new bytes (b'' when empty). */
+function joinBytesParts(parts: readonly PyObj[]): PyObj {
+  parts.forEach((x, k) => {
+    if (x.t !== "bytes") throw typeError(`sequence item ${k}: expected a bytes-like object, ${typeName(x)} found`);
+  });
+  if (parts.length === 1) return parts[0] as PyObj;
+  const datas = parts.map((x) => bytesData(x as PyBytesObj));
+  const out = new Uint8Array(datas.reduce((n, d) => n + d.length, 0));
+  let at = 0;
+  for (const d of datas) {
+    out.set(d, at);
+    at += d.length;
+  }
+  return pyBytesFresh(out);
+}
+
 function escape(o: PyObj | undefined): PyObj {
-  if (o === undefined || o.t !== "str") throw typeError("escape() argument must be str");
   const special = "()[]{}?*+-|^$\\.&~# \t\n\r\v\f";
+  if (o !== undefined && o.t === "bytes" && subOf(o) === undefined) {
+    // str(pattern, 'latin1').translate(...).encode('latin1')
+    const out: number[] = [];
+    for (const b of bytesData(o)) {
+      if (special.includes(String.fromCharCode(b))) out.push(0x5c);
+      out.push(b);
+    }
+    return pyBytes(Uint8Array.from(out));
+  }
+  if (o === undefined || o.t !== "str") throw typeError("escape() argument must be str");
   let out = "";
   for (const ch of strText(o)) out += special.includes(ch) ? "\\" + ch : ch;
   return pyStr(out);
@@ -126,7 +158,7 @@ function escape(o: PyObj | undefined): PyObj {
 
 function patternObject(p: Pattern): PyObj {
   if (p.obj !== null) return p.obj;
-  const scan = (args: Args, kw: Kwargs): Scanner => new Scanner(p, subjectArg(arg(args, kw, 0, "string")), intArg(arg(args, kw, 1, "pos"), 0), intArg(arg(args, kw, 2, "endpos"), Number.MAX_SAFE_INTEGER));
+  const scan = (args: Args, kw: Kwargs): Scanner => new Scanner(p, subjectArg(arg(args, kw, 0, "string"), p.isbytes), intArg(arg(args, kw, 1, "pos"), 0), intArg(arg(args, kw, 2, "endpos"), Number.MAX_SAFE_INTEGER));
   const methods: Record<string, (args: Args, kw: Kwargs) => PyObj> = {
     match: (a, k) => matchObj(scan(a, k).matchHere(false)),
     fullmatch: (a, k) => matchObj(scan(a, k).matchHere(true)),
@@ -139,10 +171,10 @@ function patternObject(p: Pattern): PyObj {
         return m === null ? undefined : makeMatch(m);
       }, () => null);
     },
-    split: (a, k) => split(p, new Scanner(p, subjectArg(arg(a, k, 0, "string"))), intArg(arg(a, k, 1, "maxsplit"), 0)),
-    sub: (a, k) => subx(p, arg(a, k, 0, "repl") ?? None, new Scanner(p, subjectArg(arg(a, k, 1, "string"))), intArg(arg(a, k, 2, "count"), 0))[0],
+    split: (a, k) => split(p, new Scanner(p, subjectArg(arg(a, k, 0, "string"), p.isbytes)), intArg(arg(a, k, 1, "maxsplit"), 0)),
+    sub: (a, k) => subx(p, arg(a, k, 0, "repl") ?? None, new Scanner(p, subjectArg(arg(a, k, 1, "string"), p.isbytes)), intArg(arg(a, k, 2, "count"), 0))[0],
     subn: (a, k) => {
-      const [s, n] = subx(p, arg(a, k, 0, "repl") ?? None, new Scanner(p, subjectArg(arg(a, k, 1, "string"))), intArg(arg(a, k, 2, "count"), 0));
+      const [s, n] = subx(p, arg(a, k, 0, "repl") ?? None, new Scanner(p, subjectArg(arg(a, k, 1, "string"), p.isbytes)), intArg(arg(a, k, 2, "count"), 0));
       return tuple2(s, pyInt(n));
     },
   };
@@ -154,7 +186,9 @@ function patternObject(p: Pattern): PyObj {
     if (name === "groups") return pyInt(p.groups);
     return undefined;
   };
-  const obj = nativeObject("Pattern", { attr, repr: () => `re.compile(${strText(p.source)})` });
+  const src = p.source;
+  const native = nativeObject("Pattern", { attr, repr: () => `re.compile(${src.t === "bytes" ? bytesRepr(bytesData(src)) : strText(src)})` });
+  const obj = typeof p.codeSize === "number" ? { ...native, indexWords: p.codeSize } : markUnsized(native, `the size of a compiled re.Pattern with ${p.codeSize}`);
   registerPattern(obj, p);
   return obj;
 }

@@ -16,12 +16,17 @@ export interface ParseRules {
   readonly globalFlagsAtStart: boolean;
 }
 
-export function parse(pattern: string, flags: number, rules: ParseRules): ParsedPattern {
+/** Parse a pattern; a bytes pattern comes as the latin-1 text of its bytes with istext false. */
+export function parse(pattern: string, flags: number, rules: ParseRules, istext = true): ParsedPattern {
   const s = [...pattern];
-  
+  const tokenizer = (): Tokenizer => {
+    const t = new Tokenizer(s);
+    t.istext = istext;
+    return t;
+  };
   let state = new State();
   state.flags = flags;
-  let source = new Tokenizer(s);
+  let source = tokenizer();
   let p: Item[];
   try {
     p = parseSub(source, state, (flags & FLAG.X) !== 0, 0, rules);
@@ -29,10 +34,10 @@ export function parse(pattern: string, flags: number, rules: ParseRules): Parsed
     if (!(e instanceof Verbose)) throw e;
     state = new State();
     state.flags = flags | FLAG.X;
-    source = new Tokenizer(s);
+    source = tokenizer();
     p = parseSub(source, state, true, 0, rules);
   }
-  state.flags = fixFlags(state.flags);
+  state.flags = istext ? fixFlags(state.flags) : fixBytesFlags(state.flags);
   if (source.next !== null) throw source.error("unbalanced parenthesis");
   for (const [g, pos] of state.grouprefpos) if (g >= state.groups) throw new ReError(`invalid group reference ${g}`, pos, s);
   return { items: p, flags: state.flags, groups: state.groups, groupdict: state.groupdict, groupwidths: state.groupwidths };
@@ -42,6 +47,12 @@ function fixFlags(flags: number): number {
   if (flags & FLAG.L) throw new ReError("cannot use LOCALE flag with a str pattern", -2, null);
   if (!(flags & FLAG.A)) return flags | FLAG.U;
   if (flags & FLAG.U) throw new ReError("ASCII and UNICODE flags are incompatible", -2, null);
+  return flags;
+}
+
+function fixBytesFlags(flags: number): number {
+  if (flags & FLAG.U) throw new ReError("cannot use UNICODE flag with a bytes pattern", -2, null);
+  if (flags & FLAG.L && flags & FLAG.A) throw new ReError("ASCII and LOCALE flags are incompatible", -2, null);
   return flags;
 }
 
@@ -139,7 +150,8 @@ function parseFlags(source: Tokenizer, state: State, first: string): [number, nu
   if (ch !== "-") {
     for (;;) {
       const flag = FLAGS[ch] as number;
-      if (ch === "L") throw source.error("bad inline flags: cannot use 'L' flag with a str pattern");
+      if (ch === "L" && source.istext) throw source.error("bad inline flags: cannot use 'L' flag with a str pattern");
+      if (ch === "u" && !source.istext) throw source.error("bad inline flags: cannot use 'u' flag with a bytes pattern");
       add |= flag;
       if (flag & TYPE_FLAGS && (add & TYPE_FLAGS) !== flag) throw source.error("bad inline flags: flags 'a', 'u' and 'L' are incompatible");
       ch = source.get();

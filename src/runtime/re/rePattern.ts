@@ -1,26 +1,30 @@
 // re.Pattern: a compiled pattern (_sre.compile's PatternObject), kept in the
 // re module's cache per evaluation so re.compile(p) is re.compile(p) and the
 // group names (the groupindex keys) are the same objects from call to call.
-// pymem does not lay out the compiled code, so getsizeof of a Pattern is
-// refused (it has no leaf size); using one is modelled.
+// getsizeof counts its compiled code (reCodeSize.ts) where pymem follows
+// sre_compile's output exactly, and is refused otherwise.
 import { ctx } from "../ctx.js";
 import { PyException, PymemError, typeError, valueError } from "../errors.js";
 import { callObject } from "../calls.js";
-import { latin1Char, pyStrFresh, typeName, type PyObj, type PyStrObj } from "../objects.js";
+import { latin1Char, pyStrFresh, typeName, type PyBytesObj, type PyObj, type PyStrObj } from "../objects.js";
 import { subOf } from "../objects.js";
-import { strText } from "../text.js";
+import { bytesData, strText } from "../text.js";
 import { compileItems, type Node } from "./reCompile.js";
+import { codeSize } from "./reCodeSize.js";
 import { ReError } from "./reError.js";
 import { parse } from "./reParser.js";
 import { reErrorClass } from "./reErrorClass.js";
 
 export interface Pattern {
-  readonly source: PyStrObj;
+  readonly source: PyStrObj | PyBytesObj;
+  /** len(sre_compile._code(...)), the SRE_CODE words pattern_sizeof counts, or what keeps pymem from counting them. */
+  readonly codeSize: number | string;
+  /** A bytes pattern: matches bytes, ASCII classes and case. */
+  readonly isbytes: boolean;
   readonly flags: number;
   /** Capturing groups. */
   readonly groups: number;
   readonly code: readonly Node[];
-  readonly foldsCase: boolean;
   /** Group names in groupindex order, each with its number; the names are the pattern's own str objects. */
   readonly names: readonly [PyStrObj, number][];
   /** The Pattern object itself (set once made). */
@@ -51,19 +55,20 @@ export function compilePattern(source: PyObj, flagsObj: PyObj | undefined): Patt
     if (flags !== 0) throw valueError("cannot process flags argument with a compiled pattern");
     return patternOf(source);
   }
-  if (source.t === "bytes") throw new PymemError("UNSUPPORTED", "bytes patterns are not supported by pymem yet");
-  if (source.t !== "str") throw typeError("first argument must be string or compiled pattern");
-  if (subOf(source) !== undefined) throw new PymemError("UNSUPPORTED", "a str subclass as a pattern is not supported by pymem yet");
-  const key = `${flags}\u0000${strText(source)}`;
+  if (source.t !== "str" && source.t !== "bytes") throw typeError("first argument must be string or compiled pattern");
+  if (subOf(source) !== undefined) throw new PymemError("UNSUPPORTED", `a ${source.t} subclass as a pattern is not supported by pymem yet`);
+  const isbytes = source.t === "bytes";
+  const text = source.t === "bytes" ? String.fromCharCode(...bytesData(source)) : strText(source);
+  const key = `${isbytes ? "b" : "s"}${flags}\u0000${text}`;
   const cache = cacheOf();
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const rules = ctx().layout.rules.re;
   try {
-    const parsed = parse(strText(source), flags, { atomic: rules.atomicGroups, globalFlagsAtStart: rules.globalFlagsAtStart });
-    const { code, foldsCase } = compileItems(parsed);
+    const parsed = parse(text, flags, { atomic: rules.atomicGroups, globalFlagsAtStart: rules.globalFlagsAtStart }, !isbytes);
+    const { code } = compileItems(parsed);
     const names: [PyStrObj, number][] = [...parsed.groupdict].map(([n, g]) => [builtStr(n), g]);
-    const p: Pattern = { source, flags: parsed.flags, groups: parsed.groups - 1, code, foldsCase, names, obj: null };
+    const p: Pattern = { source, flags: parsed.flags, groups: parsed.groups - 1, code, names, obj: null, isbytes, codeSize: codeSize(parsed) };
     cache.set(key, p);
     return p;
   } catch (e) {

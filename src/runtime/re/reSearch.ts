@@ -4,13 +4,19 @@
 // an empty match).
 import { ctx } from "../ctx.js";
 import { PymemError, typeError } from "../errors.js";
-import { subOf, typeName, type PyObj, type PyStrObj } from "../objects.js";
+import { subOf, typeName, type PyByteArrayObj, type PyBytesObj, type PyObj, type PyStrObj } from "../objects.js";
 import { Engine } from "./reEngine.js";
 import { subjectOf, type MatchData, type Subject } from "./reMatchObject.js";
 import type { Pattern } from "./rePattern.js";
 
-export function subjectArg(o: PyObj | undefined): PyStrObj {
+export function subjectArg(o: PyObj | undefined, isbytes: boolean): PyStrObj | PyBytesObj | PyByteArrayObj {
   if (o === undefined) throw typeError("missing required argument 'string'");
+  if (isbytes) {
+    if (o.t === "str") throw typeError("cannot use a bytes pattern on a string-like object");
+    if (o.t !== "bytes" && o.t !== "bytearray") throw new PymemError("UNSUPPORTED", `a bytes pattern over a '${typeName(o)}'`);
+    if (subOf(o) !== undefined) throw new PymemError("UNSUPPORTED", "a bytes subclass as the subject of a regular expression");
+    return o;
+  }
   if (o.t === "bytes" || o.t === "bytearray") throw typeError("cannot use a string pattern on a bytes-like object");
   if (o.t !== "str") throw new PymemError("UNSUPPORTED", `a regular expression over a '${typeName(o)}'`);
   if (subOf(o) !== undefined) throw new PymemError("UNSUPPORTED", "a str subclass as the subject of a regular expression is not supported by pymem yet");
@@ -25,15 +31,12 @@ export class Scanner {
 
   constructor(
     readonly pattern: Pattern,
-    str: PyStrObj,
+    str: PyStrObj | PyBytesObj | PyByteArrayObj,
     pos = 0,
     endpos = Number.MAX_SAFE_INTEGER,
   ) {
     this.subject = subjectOf(str);
     const len = this.subject.cps.length;
-    if (pattern.foldsCase && this.subject.cps.some((c) => c >= 128)) {
-      throw new PymemError("UNSUPPORTED", "case-insensitive matching of non-ASCII text is not supported by pymem yet");
-    }
     this.pos = Math.min(Math.max(pos, 0), len);
     const end = Math.min(Math.max(endpos, 0), len);
     this.start = this.pos;

@@ -64,6 +64,8 @@ export class Verbose extends Error {}
 export class Tokenizer {
   index = 0;
   next: string | null = null;
+  /** sre_parse's istext: a str pattern (\u, \U, \N{} are escapes only there). */
+  istext = true;
   constructor(readonly s: string[]) {
     this.advance();
   }
@@ -268,9 +270,9 @@ function numericEscape(source: Tokenizer, escape: string, inClass: boolean, stat
     return { op: "lit", c: v };
   };
   if (c === "x") return hex(2);
-  if (c === "u") return hex(4);
-  if (c === "U") return hex(8);
-  if (c === "N") throw new ReError("\\N{...} escapes in a pattern", -1, null);
+  if (c === "u" && source.istext) return hex(4);
+  if (c === "U" && source.istext) return hex(8);
+  if (c === "N" && source.istext) throw new ReError("\\N{...} escapes in a pattern", -1, null);
   if (inClass && OCTDIGITS.includes(c)) {
     const e = escape + source.getwhile(2, OCTDIGITS);
     const v = parseInt(e.slice(1), 8);
