@@ -408,7 +408,6 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["codecs/module/026", "refused: codecs.decode of a str is not supported by pymem yet"],
   ["codecs/fuzz/048", "refused: namereplace: the Unicode name of U+0100 is not supported by pymem yet"],
   ["codecs/fuzz/090", "refused: namereplace: the Unicode name of U+FEFF is not supported by pymem yet"],
-  ["usercode/moduletypes/001", "refused: datetime.strptime (the format parser is not modelled)"],
   ["usercode/moduletypes/010", "refused: the value of date.today() (the clock decides it on each run)"],
   ["tdict/errors/009", "refused: a TypedDict class body defining a method (only annotations are modelled)"],
   ["tdict/errors/010", "refused: a TypedDict class over a builtin non-TypedDict base (class X(TypedDict, int))"],
