@@ -234,7 +234,6 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["cmath/functions/056", "refused: cmath.sin needs glibc's sinh and cosh, which pymem has no port of"],
   ["meta/dynamic/022", "refused: type() with a namespace key that is not a str (the class dict keeps it)"],
   ["usercode/generics/020", "refused: a class's __bases__ is not modelled"],
-  ["usercode/generics/047", "a frozen dataclass over Generic: Stack[int]() catches its FrozenInstanceError setting __orig_class__, whose class pymem does not model before 3.12 (refused there; exact on 3.12+)"],
   ["usercode/generics/051", "refused: isinstance() against a runtime-checkable Protocol (its structural check)"],
   ["csvio/bytesio/017", "refused: BytesIO.__sizeof__ counts a buffer getvalue() returned only once nothing else holds it (a refcount)"],
   ["dtre/re/003", "refused: the size of a compiled re.Pattern with IGNORECASE (its folded code is not counted)"],

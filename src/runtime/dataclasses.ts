@@ -1,6 +1,7 @@
 // dataclasses.dataclass / field, typing.NamedTuple and collections.namedtuple:
 // the classes they make, with the attribute-setting order and defaults of the
 // code CPython 3.10's dataclasses module generates.
+import { frozenInstanceErrorClass } from "./exceptions.js";
 import { ctx } from "./ctx.js";
 import { callObject, instantiate } from "./calls.js";
 import { makeClass } from "./classes.js";
@@ -440,7 +441,7 @@ export function dataclassesModuleAttrs(): [string, PyObj][] {
       return newTuple(fields.map(() => fieldObject()));
     })],
     ["is_dataclass", fn("is_dataclass", ([o]) => pyBool(o !== undefined && (o.t === "class" ? dataclassFields.has(o) : o.t === "instance" && dataclassFields.has(o.cls))))],
-    ["FrozenInstanceError", typingObject("FrozenInstanceError")],
+    ["FrozenInstanceError", frozenInstanceErrorClass()],
   ];
 }
 

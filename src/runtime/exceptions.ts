@@ -203,10 +203,36 @@ export function exceptionClasses(layout: Layout = ctx().layout): ReadonlyMap<str
   return out;
 }
 
+const stdlibClasses = new WeakMap<Layout, Map<string, PyClassObj>>();
+
+/**
+ * An exception class a stdlib module defines in Python (json.decoder.JSONDecodeError,
+ * dataclasses.FrozenInstanceError): type_new's layout over the builtin base (a __weakref__
+ * member or pre-header word), made once per version. The setup did not create it, so its
+ * instances are leaves of the deep walk; it caches no keys.
+ */
+export function stdlibExceptionClass(layout: Layout, name: string, baseName: string, module: string): PyClassObj {
+  let made = stdlibClasses.get(layout);
+  if (made === undefined) stdlibClasses.set(layout, (made = new Map()));
+  let cls = made.get(name);
+  if (cls === undefined) {
+    const base = exceptionClasses(layout).get(baseName) as PyClassObj;
+    cls = { t: "class", name, bases: [base], mro: [], attrs: new Map<string, PyObj>([["__module__", pyStr(module)]]), slots: [], hasDict: true, hasWeakref: true, shape: layout.heapType.shape(base.shape, 0, false, true, false), builtinBase: "BaseException", cachedKeys: null, frozen: false, tupleFields: null, decorated: null, stdlib: true };
+    (cls as { mro: readonly PyClassObj[] }).mro = [cls, ...base.mro];
+    made.set(name, cls);
+  }
+  return cls;
+}
+
+/** dataclasses.FrozenInstanceError, an AttributeError. */
+export function frozenInstanceErrorClass(layout: Layout = ctx().layout): PyClassObj {
+  return stdlibExceptionClass(layout, "FrozenInstanceError", "AttributeError", "dataclasses");
+}
+
 /** The exception object of a caught PyException: the one `raise` threw, or one made now from pymem's own error. */
 export function exceptionObject(e: PyException): PyInstanceObj {
   if (e.obj !== undefined) return e.obj as PyInstanceObj;
-  const cls = exceptionClasses().get(e.pyType);
+  const cls = e.pyType === "FrozenInstanceError" ? frozenInstanceErrorClass() : exceptionClasses().get(e.pyType);
   if (cls === undefined) throw new PymemError("UNSUPPORTED", `catching ${e.pyType} (its exception class is not modelled)`, e.span);
   const args = e.args ?? (e.pyMessage === "" ? [] : [pyStr(e.pyMessage)]);
   const inst = newException(cls, args);

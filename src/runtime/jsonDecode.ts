@@ -8,7 +8,7 @@
 // CPython's messages and positions.
 import { ctx } from "./ctx.js";
 import { PyException, PymemError, typeError } from "./errors.js";
-import { exceptionClasses } from "./exceptions.js";
+import { stdlibExceptionClass } from "./exceptions.js";
 import { callObject } from "./calls.js";
 import { setInstanceAttrValue } from "./instanceAttrs.js";
 import { dictSet, newDict } from "./dicts.js";
@@ -19,7 +19,6 @@ import { intern } from "./constPool.js";
 import { strText, bytesData } from "./text.js";
 import type { Layout } from "../layouts/layout.js";
 
-const decodeErrorClasses = new WeakMap<Layout, PyClassObj>();
 
 /**
  * json.decoder.JSONDecodeError: a Python class over ValueError, made once per
@@ -342,12 +341,5 @@ export function loads(args: readonly PyObj[], kw: Kwargs): PyObj {
 }
 
 export function decodeErrorClassOf(layout: Layout): PyClassObj {
-  let cls = decodeErrorClasses.get(layout);
-  if (cls === undefined) {
-    const ValueError = exceptionClasses(layout).get("ValueError") as PyClassObj;
-    cls = { t: "class", name: "JSONDecodeError", bases: [ValueError], mro: [], attrs: new Map<string, PyObj>([["__module__", pyStr("json.decoder")]]), slots: [], hasDict: true, hasWeakref: true, shape: layout.heapType.shape(ValueError.shape, 0, false, true, false), builtinBase: "BaseException", cachedKeys: null, frozen: false, tupleFields: null, decorated: null, stdlib: true };
-    (cls as { mro: readonly PyClassObj[] }).mro = [cls, ...ValueError.mro];
-    decodeErrorClasses.set(layout, cls);
-  }
-  return cls;
+  return stdlibExceptionClass(layout, "JSONDecodeError", "ValueError", "json.decoder");
 }
