@@ -134,6 +134,19 @@ function metaclassAttr(cls: PyClassObj, meta: PyClassObj, name: string, dataOnly
   return v;
 }
 
+/** A class's __mro__: one tuple, made when first asked for (tp_mro: `C.__mro__ is C.__mro__`). */
+const mroTuples = new WeakMap<PyClassObj, PyObj>();
+function mroTuple(o: PyClassObj): PyObj {
+  let t = mroTuples.get(o);
+  if (t === undefined) {
+    // The builtin exception classes are class objects in the MRO already (BaseException among them): not again as types.
+    const baseInMro = o.mro.some((c) => c.static === true && c.name === o.builtinBase);
+    t = newTuple([...o.mro, ...(o.isMeta === true ? [builtinType("type")] : []), ...(baseInMro ? [] : [builtinType(o.builtinBase)]), ...(o.builtinBase === "object" ? [] : [builtinType("object")])]);
+    mroTuples.set(o, t);
+  }
+  return t;
+}
+
 export function getAttr(o: PyObj, name: string): PyObj {
   const sub = subOf(o);
   if (sub !== undefined) return subclassObjectAttr(o, sub, name);
@@ -151,7 +164,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (name === "__qualname__") return o.attrs.get("__qualname__") ?? pyStr(o.name);
       // A collections type in the MRO is a heap type from some versions, and its own bases follow it: not laid out here.
       if (name === "__mro__" && ["deque", "OrderedDict", "defaultdict", "Counter"].includes(o.builtinBase)) throw new PymemError("UNSUPPORTED", `the __mro__ of a class over collections.${o.builtinBase}`);
-      if (name === "__mro__") return newTuple([...o.mro, ...(o.isMeta === true ? [builtinType("type")] : []), builtinType(o.builtinBase), ...(o.builtinBase === "object" ? [] : [builtinType("object")])]);
+      if (name === "__mro__") return mroTuple(o);
       if (name === "__new__" && lookupClassAttr(o, "__new__") === undefined) return objectNew;
       // type_getattro: a data descriptor of the metaclass first, the class's own MRO, then the metaclass's other attributes.
       const metaData = o.meta === undefined ? undefined : metaclassAttr(o, o.meta, name, true);
