@@ -4,15 +4,12 @@
 // insertdict: a new key takes one of dk_usable, a spent table is resized to
 // GROWTH_RATE, from 3.11 a non-str key turns a str-only table general).
 import type { Layout } from "../layouts/layout.js";
+import { generalizeForKey, growForNewKey, type KeysFigures } from "../runtime/dicts.js";
+import { appendAllocated } from "../runtime/intRuns.js";
 
 /** getsizeof of a list made by `n` appends to an empty list. */
 export function appendedListSize(layout: Layout, n: number): number {
-  let allocated = 0;
-  // list_resize runs where an append finds the list full; between resizes the appends fill it.
-  for (let size = 0; size < n; size = Math.max(size + 1, allocated)) {
-    if (size >= allocated) allocated = layout.list.resize(allocated, size, size + 1);
-  }
-  return layout.list.sizeof(allocated);
+  return layout.list.sizeof(appendAllocated(layout, n));
 }
 
 /**
@@ -30,33 +27,25 @@ export function iteratedListSize(layout: Layout, n: number, hint = 8): number {
   return l.sizeof(allocated);
 }
 
-/** A dict's keys table as insertdict leaves it: the figures getsizeof reads. */
-export class DictGrowth {
+/** A dict's keys table as insertdict leaves it (dicts.ts's rules, without the entries): the figures getsizeof reads. */
+export class DictGrowth implements KeysFigures {
   size = 0;
   usable = 0;
-  used = 0;
+  fill = 0;
   general = false;
 
   constructor(private readonly layout: Layout, fromType: boolean) {
     // dict_new before 3.10 allocates a PyDict_MINSIZE table up front (dict(...), not PyDict_New).
-    if (fromType && layout.rules.dictNewAllocatesKeys) this.resizeTo(layout.dict.minsize, false);
+    if (fromType && layout.rules.dictNewAllocatesKeys) {
+      this.size = layout.dict.minsize;
+      this.usable = layout.dict.usableFraction(this.size);
+    }
   }
 
-  private resizeTo(size: number, general: boolean): void {
-    this.size = size;
-    this.general = general;
-    this.usable = this.layout.dict.usableFraction(size) - this.used;
-  }
-
-  /** PyDict_SetItem of a key: `fresh` when the dict does not hold it yet, `str` when it is an exact str. */
+  /** PyDict_SetItem of a key: `fresh` when the dict does not hold it yet, `str` when it is an exact str (no deletions: fill is the entry count). */
   insert(fresh: boolean, str: boolean): void {
-    const d = this.layout.dict;
-    if (this.layout.rules.dictKeyKinds && this.size > 0 && !this.general && !str) this.resizeTo(d.resizeSize(d.growthRate(this.used)), true);
-    if (!fresh) return;
-    if (this.size === 0) this.resizeTo(d.minsize, !str);
-    else if (this.usable <= 0) this.resizeTo(d.resizeSize(d.growthRate(this.used)), this.general);
-    this.used++;
-    this.usable--;
+    generalizeForKey(this, this.fill, this.layout, str);
+    if (fresh) growForNewKey(this, this.fill, this.layout, str);
   }
 
   /** getsizeof of the dict. */
@@ -72,7 +61,7 @@ export function strKeyDictSize(layout: Layout, n: number): number {
   for (let left = n; left > 0; ) {
     g.insert(true, true);
     const take = Math.min(left - 1, Math.max(g.usable, 0));
-    g.used += take;
+    g.fill += take;
     g.usable -= take;
     left -= take + 1;
   }

@@ -6,7 +6,7 @@
 import { appendedListSize, strKeyDictSize } from "./growth.js";
 import { LoadFailure } from "./loadFailure.js";
 import type { ByteSource } from "./byteSource.js";
-import { keySegment, type Tally } from "./tally.js";
+import { keySegment, type Constant, type Tally } from "./tally.js";
 
 /** CPython's recursion limit decides whether json.loads fails below this depth differently per version and call depth (3.8-3.11 at about 1000, 3.12 1500, 3.13 10000): deeper documents are refused. */
 export const MAX_JSON_DEPTH = 900;
@@ -179,42 +179,46 @@ export class JsonScanner {
 
   /** A number or a named constant at pos, or "Expecting value". */
   private scalar(c: number): void {
-    const s = this.src;
-    const word = (w: string): boolean => {
-      for (let i = 0; i < w.length; i++) if (s.peekAt(i) !== w.charCodeAt(i)) return false;
-      s.pos += w.length;
-      return true;
-    };
-    const constant = (name: "True" | "False" | "None" | "NaN" | "Infinity" | "-Infinity", type: string, size: number): void => {
-      this.t.constant(name);
-      this.made(type, size);
-    };
     const l = this.t.layout;
-    if (c === 0x6e && word("null")) return constant("None", "NoneType", l.leaves["NoneType"] ?? 0);
-    if (c === 0x74 && word("true")) return constant("True", "bool", l.long.sizeofBool(true));
-    if (c === 0x66 && word("false")) return constant("False", "bool", l.long.sizeofBool(false));
-    if (c === 0x4e && word("NaN")) return constant("NaN", "float", l.float.size);
-    if (c === 0x49 && word("Infinity")) return constant("Infinity", "float", l.float.size);
-    if (c === 0x2d && s.peekAt(1) === 0x49 && word("-Infinity")) return constant("-Infinity", "float", l.float.size);
+    if (c === 0x6e && this.word("null")) return this.constant("None", "NoneType", l.leaves["NoneType"] ?? 0);
+    if (c === 0x74 && this.word("true")) return this.constant("True", "bool", l.long.sizeofBool(true));
+    if (c === 0x66 && this.word("false")) return this.constant("False", "bool", l.long.sizeofBool(false));
+    if (c === 0x4e && this.word("NaN")) return this.constant("NaN", "float", l.float.size);
+    if (c === 0x49 && this.word("Infinity")) return this.constant("Infinity", "float", l.float.size);
+    if (c === 0x2d && this.src.peekAt(1) === 0x49 && this.word("-Infinity")) return this.constant("-Infinity", "float", l.float.size);
     this.number();
+  }
+
+  /** Whether `w` is at pos (then consumed). */
+  private word(w: string): boolean {
+    const s = this.src;
+    for (let i = 0; i < w.length; i++) if (s.peekAt(i) !== w.charCodeAt(i)) return false;
+    s.pos += w.length;
+    return true;
+  }
+
+  private constant(name: Constant, type: string, size: number): void {
+    this.t.constant(name);
+    this.made(type, size);
   }
 
   /** _match_number_unicode: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?, a float with a fraction or exponent; consumed as read (a number may be longer than a chunk). */
   private number(): void {
     const s = this.src;
     const start = s.offset();
+    // The int's own characters (sign and digits), consumed as read.
     let text = "";
-    const take = (): void => {
+    if (s.peek() === 0x2d) {
+      if (!isDigit(s.peekAt(1))) throw this.fail("Expecting value", start);
+      text = "-";
+      s.pos++;
+    }
+    const lead = s.peek();
+    if (!isDigit(lead)) throw this.fail("Expecting value", start);
+    do {
       text += String.fromCharCode(s.peek());
       s.pos++;
-    };
-    if (s.peek() === 0x2d) {
-      if (!(s.peekAt(1) >= 0x30 && s.peekAt(1) <= 0x39)) throw this.fail("Expecting value", start);
-      take();
-    }
-    if (s.peek() === 0x30) take();
-    else if (s.peek() >= 0x31 && s.peek() <= 0x39) while (isDigit(s.peek())) take();
-    else throw this.fail("Expecting value", start);
+    } while (lead !== 0x30 && isDigit(s.peek()));
     let isFloat = false;
     if (s.peek() === 0x2e && isDigit(s.peekAt(1))) {
       isFloat = true;
@@ -243,47 +247,38 @@ export class JsonScanner {
     this.made("int", size);
   }
 
-  /** scanstring_unicode from after the opening quote to after the closing one, into this.str. */
+  /** scanstring_unicode from after the opening quote to after the closing one, into this.str (its text only when `wantText`). */
   private string(wantText: boolean): void {
     const s = this.src;
     const begin = s.offset() - 1;
     const st = this.str;
-    let length = 0;
-    let maxChar = 0;
-    let first = -1;
-    let text = "";
-    const put = (cp: number): void => {
-      if (first < 0) first = cp;
-      if (cp > maxChar) maxChar = cp;
-      length++;
-      if (wantText) text += String.fromCodePoint(cp);
-    };
+    st.length = 0;
+    st.maxChar = 0;
+    st.first = 0;
+    st.text = "";
     for (;;) {
       if (s.pos >= s.end && !s.more()) throw this.fail("Unterminated string starting at", begin);
       const b = s.buf[s.pos] as number;
       if (b === QUOTE) {
         s.pos++;
-        break;
+        return;
       }
-      if (b < 0x80) {
-        if (b === BACKSLASH) {
-          this.escape(put, begin);
-          continue;
-        }
+      if (b === BACKSLASH) this.put(this.escape(begin), wantText);
+      else if (b < 0x80) {
         if (b < 0x20) throw this.fail("Invalid control character at");
-        if (first < 0) first = b;
-        if (b > maxChar) maxChar = b;
-        length++;
-        if (wantText) text += String.fromCharCode(b);
         s.pos++;
-        continue;
-      }
-      put(this.utf8());
+        this.put(b, wantText);
+      } else this.put(this.utf8(), wantText);
     }
-    st.length = length;
-    st.maxChar = maxChar;
-    st.first = first < 0 ? 0 : first;
-    st.text = text;
+  }
+
+  /** One code point of the str being scanned. */
+  private put(cp: number, wantText: boolean): void {
+    const st = this.str;
+    if (st.length === 0) st.first = cp;
+    if (cp > st.maxChar) st.maxChar = cp;
+    st.length++;
+    if (wantText) st.text += String.fromCodePoint(cp);
   }
 
   /** One multi-byte UTF-8 character at pos (validated: a bad one is the file's UnicodeDecodeError). */
@@ -306,38 +301,40 @@ export class JsonScanner {
   }
 
   /** A backslash escape at pos: the simple ones, and \uXXXX with surrogate pairs joined. */
-  private escape(put: (cp: number) => void, begin: number): void {
+  private escape(begin: number): number {
     const s = this.src;
     const e = s.peekAt(1);
     if (e === -1) throw this.fail("Unterminated string starting at", begin);
     if (e !== 0x75) {
       const simple = e === QUOTE ? 0x22 : e === BACKSLASH ? 0x5c : e === 0x2f ? 0x2f : e === 0x62 ? 8 : e === 0x66 ? 12 : e === 0x6e ? 10 : e === 0x72 ? 13 : e === 0x74 ? 9 : -1;
       if (simple < 0) throw this.fail("Invalid \\escape");
-      put(simple);
       s.pos += 2;
-      return;
+      return simple;
     }
     // \u and four hex digits, which must leave a character after them (else an error at the 'u').
-    const hex4 = (): number => {
-      let v = 0;
-      for (let i = 2; i < 6; i++) {
-        const h = s.peekAt(i);
-        if (!isHex(h)) throw this.fail("Invalid \\uXXXX escape", s.offset() + 1);
-        v = (v << 4) | hexVal(h);
-      }
-      return v;
-    };
     if (s.peekAt(6) === -1) throw this.fail("Invalid \\uXXXX escape", s.offset() + 1);
-    let cp = hex4();
+    let cp = this.hex4();
     s.pos += 6;
     // A high surrogate joins a following \uXXXX low one, when a character follows that too.
     if (cp >= 0xd800 && cp <= 0xdbff && s.peekAt(6) !== -1 && s.peekAt(0) === BACKSLASH && s.peekAt(1) === 0x75) {
-      const lo = hex4();
+      const lo = this.hex4();
       if (lo >= 0xdc00 && lo <= 0xdfff) {
         cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
         s.pos += 6;
       }
     }
-    put(cp);
+    return cp;
+  }
+
+  /** The four hex digits of the \u escape at pos (an error at its 'u' otherwise). */
+  private hex4(): number {
+    const s = this.src;
+    let v = 0;
+    for (let i = 2; i < 6; i++) {
+      const h = s.peekAt(i);
+      if (!isHex(h)) throw this.fail("Invalid \\uXXXX escape", s.offset() + 1);
+      v = (v << 4) | hexVal(h);
+    }
+    return v;
   }
 }

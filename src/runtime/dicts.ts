@@ -2,6 +2,7 @@
 // The keys table grows only where insertdict, dictresize, dict_merge and
 // PyDict_Copy grow it; deletions leave dummies, so sizes never shrink on delete.
 import { ALLOCATION_STEPS, chargeSteps, ctx } from "./ctx.js";
+import type { Layout } from "../layouts/layout.js";
 import { PyException } from "./errors.js";
 import { HashTable, type PendingEntries } from "./hashTable.js";
 import { runFind } from "./intRuns.js";
@@ -19,10 +20,35 @@ export function newDict(): PyDictObj {
 
 /** A keys table of `size` holding `used` entries (all of them live: no dummies), of kind `general`. */
 function setKeysSize(t: HashTable, size: number, used = t.used, general = t.general): void {
+  resizeKeys(t, ctx().layout, size, used, general);
+}
+
+/** The figures of a keys table that insertdict grows: dk_size, dk_usable, dk_nentries and the kind. */
+export interface KeysFigures {
+  size: number;
+  usable: number;
+  fill: number;
+  general: boolean;
+}
+
+function resizeKeys(t: KeysFigures, layout: Layout, size: number, used: number, general: boolean): void {
   t.size = size;
   t.general = general;
-  t.usable = ctx().layout.dict.usableFraction(size) - used;
+  t.usable = layout.dict.usableFraction(size) - used;
   t.fill = used;
+}
+
+/** 3.11+ insertdict, before the lookup: a key other than an exact str turns a str-keys table general (insertion_resize to GROWTH_RATE). */
+export function generalizeForKey(t: KeysFigures, used: number, layout: Layout, strKey: boolean): void {
+  if (layout.rules.dictKeyKinds && t.size > 0 && !t.general && !strKey) resizeKeys(t, layout, layout.dict.resizeSize(layout.dict.growthRate(used)), used, true);
+}
+
+/** insertdict of a new key: the shared empty keys become a PyDict_MINSIZE table of the key's kind, a spent table is resized to GROWTH_RATE; the key takes one entry. */
+export function growForNewKey(t: KeysFigures, used: number, layout: Layout, strKey: boolean): void {
+  if (t.size === 0) resizeKeys(t, layout, layout.dict.minsize, used, !strKey);
+  else if (t.usable <= 0) resizeKeys(t, layout, layout.dict.resizeSize(layout.dict.growthRate(used)), used, t.general);
+  t.usable--;
+  t.fill++;
 }
 
 /** dict_new: calling dict or a subclass of it; before 3.10 it allocates a PyDict_MINSIZE keys table up front. */
@@ -62,15 +88,12 @@ export function dictSet(d: PyDictObj, key: PyObj, value: PyObj): void {
   if (d.flavor !== undefined) d.flavor.mutated = true;
   const t = d.table;
   const hk = t.keyFor(key);
-  const { dict: layout, rules } = ctx().layout;
-  // 3.11+ insertdict: a key other than an exact str turns a unicode table general, by insertion_resize, before the lookup.
-  if (rules.dictKeyKinds && t.size > 0 && !t.general && !unicodeKey(key)) setKeysSize(t, layout.resizeSize(layout.growthRate(t.used)), t.used, true);
+  const layout = ctx().layout;
+  const strKey = unicodeKey(key);
+  generalizeForKey(t, t.used, layout, strKey);
   if (t.replaceValue(hk, value)) return;
-  if (t.size === 0) setKeysSize(t, layout.minsize, t.used, !unicodeKey(key));
-  else if (t.usable <= 0) setKeysSize(t, layout.resizeSize(layout.growthRate(t.used)));
+  growForNewKey(t, t.used, layout, strKey);
   t.append(hk, key, value);
-  t.usable--;
-  t.fill++;
 }
 
 /**
