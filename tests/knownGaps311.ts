@@ -4,15 +4,9 @@
 // version shares. A reason starting "refused:" is a construct pymem does not model for
 // this version: the table test checks that pymem refuses the row (UNSUPPORTED) rather
 // than answer it; the others are reported as todo. Removing an id makes its row a real test.
+import { KNOWN_GAPS_FROM_311 } from "./knownGapsFrom311.js";
 export const KNOWN_GAPS_311: ReadonlyMap<string, string> = new Map([
-  ["more/hashorder/016", "set iteration order follows hash slots (str hashes are randomized per process)"],
-  ["more/hashorder/017", "set iteration order follows hash slots (str hashes are randomized per process)"],
-  ["more/hashorder/022", "set iteration order follows hash slots (str hashes are randomized per process)"],
-  ["more/hashorder/026", "set iteration order follows hash slots (str hashes are randomized per process)"],
-  ["match/generators/004", "refused: a generator whose code holds a match statement (from 3.11 its frame is sized by the compiler's stack depth, which pymem does not lay out for match)"],
-  ["match/generators/007", "refused: a generator whose code holds a match statement (from 3.11 its frame is sized by the compiler's stack depth, which pymem does not lay out for match)"],
-  ["async/edges/023", "refused: a coroutine whose code holds an async with (from 3.11 its frame is sized by the compiler's stack depth, which pymem does not lay out for async with)"],
-  ["async/frames/008", "refused: a coroutine whose code assigns to a subscript (from 3.11 its frame is sized by the compiler's stack depth, which pymem does not lay out for that statement)"],
+  ...KNOWN_GAPS_FROM_311,
   ["subcoll/errors/014", "refused: the instance __dict__ of an OrderedDict subclass under CPython 3.11 (od_inst_dict)"],
   ["subcoll/fuzz-OrderedDict/001", "refused: the instance __dict__ of an OrderedDict subclass under CPython 3.11 (od_inst_dict)"],
   ["subcoll/fuzz-OrderedDict/004", "refused: the instance __dict__ of an OrderedDict subclass under CPython 3.11 (od_inst_dict)"],
@@ -26,14 +20,4 @@ export const KNOWN_GAPS_311: ReadonlyMap<string, string> = new Map([
   ["subcoll/ordereddict/035", "refused: the instance __dict__ of an OrderedDict subclass under CPython 3.11 (od_inst_dict)"],
   ["subcoll/ordereddict/036", "refused: the instance __dict__ of an OrderedDict subclass under CPython 3.11 (od_inst_dict)"],
   ["subcoll/ordereddict/038", "refused: the instance __dict__ of an OrderedDict subclass under CPython 3.11 (od_inst_dict)"],
-  ["typing2/values/010", "refused: the size of typing.Any, a class from CPython 3.11 (its type object and class dict are not laid out)"],
-  ["typing2/decorators/012", "refused: typing.final on a function from 3.11 (it sets the function's __final__)"],
-  ["typing2/decorators/013", "refused: typing.final on a function from 3.11 (it sets the function's __final__)"],
-  ["typing2/decorators/014", "refused: typing.final on a function from 3.11 (it sets the function's __final__)"],
-  ["typing2/decorators/015", "refused: typing.final on a function from 3.11 (it sets the function's __final__)"],
-  ["typing2/decorators/016", "refused: typing.final on a function from 3.11 (it sets the function's __final__)"],
-  ["typing2/decorators/017", "refused: typing.final on a function from 3.11 (it sets the function's __final__)"],
-  ["typing2/decorators/018", "refused: typing.final on a function from 3.11 (it sets the function's __final__)"],
-  ["typing2/decorators/019", "refused: typing.final on a function from 3.11 (it sets the function's __final__)"],
-  ["typing2/errors/026", "refused: a class over typing.Any (a class from 3.11)"],
 ]);
