@@ -45,7 +45,7 @@ export function failureMessage(o: BudgetOutcome): string | null {
 /** The failure line, then the budget's message on the next line. */
 function failureText(o: BudgetOutcome, where: string | null): string {
   const message = failureMessage(o);
-  return outcomeLine(o, makeChalk(false), where).replace(/^✖ /, "") + (message === null ? "" : `\n${message}`);
+  return outcomeLine(o, makeChalk(false), where).replace(/^\u2716 /, "") + (message === null ? "" : `\n${message}`);
 }
 
 /** The human report; its table fits `width` columns (the terminal's; null: no limit) by shortening budget names. */
