@@ -92,6 +92,13 @@ export interface VersionRules {
   readonly odictReprDictStyle?: boolean;
   /** An OrderedDict subclass's instance dict (od_inst_dict) shares its class's keys as for any class (before 3.11); later it does not, which pymem does not lay out. */
   readonly odictInstDictShared?: boolean;
+  /**
+   * The __reduce__ of set, frozenset, bytearray and deque takes its state from object.__getstate__
+   * (3.11+: None while the instance dict is empty, filled slots as a second dict); before 3.11 it
+   * reads the `__dict__` attribute, which makes an empty dict on the object, and the copy's
+   * y.__dict__.update(state) then makes one on the copy too (slots are not part of the state).
+   */
+  readonly reduceStateFromGetstate: boolean;
   /** A TypeError or LookupError out of a codec the registry ran gets a note "decoding with 'x' codec failed" (3.12+); before, its message is rewritten to say so (wrap_codec_error). */
   readonly codecFailureNote: boolean;
   /** del l[i] moves the items down and shrinks ob_size only (3.13+); before, list_ass_slice resizes. */

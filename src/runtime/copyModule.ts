@@ -27,6 +27,7 @@ import { callDunder, lookupDunder } from "./userDunders.js";
 import type { Layout } from "../layouts/layout.js";
 import { instanceState, refuseHooks } from "./reduceState.js";
 import { collectionSubCopy, copiesByReduce, copySubclassObject } from "./subclassCopy.js";
+import { copyByReduce, copyTupleByReduce } from "./subclassReduce.js";
 
 /** Types copy() and deepcopy() return as they are (_copy_immutable, _deepcopy_atomic). */
 const ATOMIC = new Set(["NoneType", "ellipsis", "NotImplementedType", "int", "float", "bool", "complex", "bytes", "str", "range", "type", "class", "builtin", "function", "property", "Decimal"]);
@@ -90,6 +91,11 @@ export function shallowCopy(x: PyObj): PyObj {
   if (sub !== undefined && copiesByReduce(x)) return copySubclassObject(x, sub, null, deepcopy);
   // deque.__copy__ (deque_copy), found on the class before any reduction.
   if (sub !== undefined && x.t === "deque" && lookupClassAttr(sub.cls, "__copy__") === undefined && lookupClassAttr(sub.cls, "__reduce_ex__") === undefined) return collectionSubCopy(x);
+  if (sub !== undefined && lookupClassAttr(sub.cls, "__copy__") === undefined) {
+    const y = copyByReduce(x, sub, null, deepcopy);
+    if (y !== null) return y;
+  }
+  if (x.t === "tuple" && x.cls !== undefined && lookupClassAttr(x.cls, "__copy__") === undefined) return copyTupleByReduce(x, x.cls, null, deepcopy);
   refuseSubclassObject(x);
   if (isAtomic(x) || x.t === "frozenset" || (x.t === "tuple" && x.cls === undefined)) return x;
   if (x.t === "instance") {
@@ -118,6 +124,15 @@ export function deepcopy(x: PyObj, memo: Map<PyObj, PyObj>): PyObj {
   if (sub !== undefined && copiesByReduce(x)) {
     ctx().tick();
     return copySubclassObject(x, sub, memo, deepcopy);
+  }
+  if (sub !== undefined && lookupClassAttr(sub.cls, "__deepcopy__") === undefined) {
+    ctx().tick();
+    const y = copyByReduce(x, sub, memo, deepcopy);
+    if (y !== null) return y;
+  }
+  if (x.t === "tuple" && x.cls !== undefined && lookupClassAttr(x.cls, "__deepcopy__") === undefined) {
+    ctx().tick();
+    return copyTupleByReduce(x, x.cls, memo, deepcopy);
   }
   refuseSubclassObject(x);
   ctx().tick();
