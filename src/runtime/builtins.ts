@@ -44,7 +44,7 @@ import { fromHex } from "./strMethods.js";
 import { bufferBytes } from "./arrayObject.js";
 import { builtinLeaves } from "./opaqueObjects.js";
 import { makeSuper } from "./superObjects.js";
-import { decimalFromFloat } from "./decimals.js";
+import { decimalCopyRounded, decimalFromFloat, decimalToInt } from "./decimals.js";
 import { withSignature } from "./signatures.js";
 import { builtinDerives, classOfValue, newBuiltinType } from "./typeObjects.js";
 import { classHooks } from "./classHooks.js";
@@ -161,6 +161,8 @@ function intCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     case "bytes":
     case "bytearray":
       return parseIntLiteral(Buffer.from(bytesData(x)).toString("latin1"), 10, true);
+    case "Decimal":
+      return decimalToInt(x);
     default:
       throw typeError(`int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`);
   }
@@ -468,6 +470,7 @@ function absBuiltin(x: PyObj): PyObj {
   if (iv !== null) return iv < 0 ? binaryOp("Sub", pyInt(0), x) : x.t === "bool" ? pyInt(iv) : x;
   if (x.t === "float") return pyFloat(Math.abs(x.v));
   if (x.t === "complex") return pyFloat(complexAbs(x));
+  if (x.t === "Decimal") return decimalCopyRounded(x, 0);
   throw typeError(`bad operand type for abs(): '${typeName(x)}'`);
 }
 

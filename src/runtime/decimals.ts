@@ -2,7 +2,7 @@
 // arithmetic rounded to the context precision (ROUND_HALF_EVEN), which is
 // what decides how many coefficient words a result holds.
 import { ctx } from "./ctx.js";
-import { PyException, typeError } from "./errors.js";
+import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { toArray } from "./iteration.js";
 import { divRoundHalfEven, intValue } from "./numbers.js";
 import { pyInt, pyStr, typeName, type Kwargs, type PyDecimalObj, type PyObj } from "./objects.js";
@@ -88,6 +88,34 @@ export function decimalFromFloat(f: number): PyDecimalObj {
   return makeDecimal(sign, BigInt(m) * 5n ** BigInt(k), -k);
 }
 
+/**
+ * Decimal(float) as PyDecType_FromFloatExact builds it: n/2**k = abs(f).as_integer_ratio(), the
+ * Decimal of the int n (dec_from_long), then mpd_qmul by 5**k. _mpd_qmul leaves the static words
+ * alone when one factor has one word each, or when their words sum to at most _Py_DEC_MINALLOC;
+ * otherwise it resizes to the sum (dynamic) and shrinks to the product's words (at least MINALLOC).
+ */
+function decimalFromFloatExact(f: number): PyDecimalObj {
+  const d = decimalFromFloat(f);
+  if (d.special !== null) return d;
+  const k = -d.exp;
+  const n = d.coeff / 5n ** BigInt(k);
+  const fromLong = toDecimal(pyInt(n)) as PyDecimalObj;
+  const la = words(n);
+  const lb = words(5n ** BigInt(k));
+  const minalloc = ctx().layout.decimal.minalloc;
+  const dynamic = Math.max(la, lb) === 1 ? fromLong.dynamic : fromLong.dynamic || la + lb > minalloc;
+  return dynamic ? { ...d, dynamic: true } : d;
+}
+
+/**
+ * A copy of `d` with the context applied (mpd_qcopy and mpd_qfinalize: unary +, -, abs): the
+ * copy resizes to the operand's words, so it is dynamic only when those exceed the static words.
+ */
+export function decimalCopyRounded(d: PyDecimalObj, sign: 0 | 1): PyDecimalObj {
+  const r = roundToContext(makeDecimal(sign, d.coeff, d.exp, d.special));
+  return words(d.coeff) > ctx().layout.decimal.minalloc && d.special === null ? { ...r, dynamic: true } : r;
+}
+
 export function toDecimal(o: PyObj): PyDecimalObj | null {
   if (o.t === "Decimal") return o;
   const v = intValue(o);
@@ -154,38 +182,68 @@ export function decimalBinary(op: BinOpName, x: PyObj, y: PyObj): PyObj | null {
       const [p, q, e] = align(a, b);
       return result(fromSigned(p - q, e), [a, b], p - q < 0n ? -(p - q) : p - q);
     }
-    case "Mult":
-      return result(makeDecimal(a.sign === b.sign ? 0 : 1, a.coeff * b.coeff, a.exp + b.exp), [a, b], a.coeff * b.coeff);
+    case "Mult": {
+      // _mpd_qmul: two one-word factors multiply in place; otherwise the result is resized to
+      // len(a) + len(b) words (dynamic past the static ones) and shrunk to the product's.
+      const la = words(a.coeff);
+      const lb = words(b.coeff);
+      const r = roundToContext(makeDecimal(a.sign === b.sign ? 0 : 1, a.coeff * b.coeff, a.exp + b.exp));
+      return Math.max(la, lb) > 1 && la + lb > ctx().layout.decimal.minalloc ? { ...r, dynamic: true } : r;
+    }
     case "Div": {
-      if (b.coeff === 0n) throw new PyException("ZeroDivisionError", "[<class 'decimal.DivisionByZero'>]");
-      if (a.coeff === 0n) return makeDecimal(a.sign === b.sign ? 0 : 1, 0n, a.exp - b.exp);
-      // Exact when the quotient terminates within the precision; else prec digits, rounded.
-      const prec = ctx().decimalPrec;
-      const shift = prec + digitCount(b.coeff) - digitCount(a.coeff) + 2;
-      const num = a.coeff * 10n ** BigInt(Math.max(shift, 0));
-      let q = num / b.coeff;
-      const exact = num % b.coeff === 0n;
-      let exp = a.exp - b.exp - Math.max(shift, 0);
-      if (exact) {
-        // Strip trailing zeros down to the ideal exponent.
-        const ideal = a.exp - b.exp;
-        while (exp < ideal && q % 10n === 0n) {
-          q /= 10n;
-          exp++;
-        }
-        return result(makeDecimal(a.sign === b.sign ? 0 : 1, q, exp), [a, b], q);
+      if (b.coeff === 0n) {
+        if (a.coeff === 0n) throw new PyException("InvalidOperation", "[<class 'decimal.DivisionUndefined'>]");
+        throw new PyException("DivisionByZero", "[<class 'decimal.DivisionByZero'>]");
       }
-      return result(makeDecimal(a.sign === b.sign ? 0 : 1, q * 10n + 1n, exp - 1), [a, b], 0n);
+      if (a.coeff === 0n) return makeDecimal(a.sign === b.sign ? 0 : 1, 0n, a.exp - b.exp);
+      return divided(a, b);
     }
     case "Pow": {
       if (b.exp < 0 || b.coeff > 100000n) return null;
       const n = Number(signed(b) * 10n ** BigInt(b.exp));
-      if (n < 0) return null;
+      if (n < 0) return refuseDecimal("a negative power of a Decimal");
       return result(makeDecimal(a.sign === 1 && n % 2 === 1 ? 1 : 0, a.coeff ** BigInt(n), a.exp * n), [a], a.coeff ** BigInt(n));
     }
+    case "FloorDiv":
+    case "Mod":
+      return refuseDecimal(`the ${op === "Mod" ? "%" : "//"} operator on Decimals`);
     default:
       return null;
   }
+}
+
+function refuseDecimal(what: string): never {
+  throw new PymemError("UNSUPPORTED", `${what} is not modelled yet`);
+}
+
+/**
+ * a / b (both finite, b not zero): exact quotients trimmed to the ideal exponent, others rounded
+ * to the precision. _mpd_qdiv shifts a (or b) so the quotient has prec + 1 digits and sizes it to
+ * len(a) - len(b) + 1 words: past the static words the result is dynamic, whatever it shrinks to.
+ */
+function divided(a: PyDecimalObj, b: PyDecimalObj): PyDecimalObj {
+  const prec = ctx().decimalPrec;
+  const cshift = digitCount(b.coeff) - digitCount(a.coeff) + prec + 1;
+  const la = words(cshift > 0 ? a.coeff * 10n ** BigInt(cshift) : a.coeff);
+  const lb = words(cshift < 0 ? b.coeff * 10n ** BigInt(-cshift) : b.coeff);
+  const dynamic = la - lb + 1 > ctx().layout.decimal.minalloc;
+  const sign = a.sign === b.sign ? 0 : 1;
+  // One digit more than CPython's shift, so the rounding below sees past the last kept digit.
+  const shift = Math.max(prec + digitCount(b.coeff) - digitCount(a.coeff) + 2, 0);
+  const num = a.coeff * 10n ** BigInt(shift);
+  let q = num / b.coeff;
+  let exp = a.exp - b.exp - shift;
+  let r: PyDecimalObj;
+  if (num % b.coeff === 0n) {
+    // Strip trailing zeros down to the ideal exponent.
+    const ideal = a.exp - b.exp;
+    while (exp < ideal && q % 10n === 0n) {
+      q /= 10n;
+      exp++;
+    }
+    r = roundToContext(makeDecimal(sign, q, exp));
+  } else r = roundToContext(makeDecimal(sign, q * 10n + 1n, exp - 1));
+  return dynamic ? { ...r, dynamic: true } : r;
 }
 
 /**
@@ -209,10 +267,7 @@ export function decimalFromObject(v: PyObj): PyDecimalObj {
     // mpd_qset_string allocates exactly the words the digits need.
     return d.special === null && words(d.coeff) > ctx().layout.decimal.minalloc ? { ...d, dynamic: true } : d;
   }
-  if (v.t === "float") {
-    const d = decimalFromFloat(v.v);
-    return words(d.coeff) > ctx().layout.decimal.minalloc ? { ...d, dynamic: true } : d;
-  }
+  if (v.t === "float") return decimalFromFloatExact(v.v);
   const d = toDecimal(v);
   if (d !== null) return d;
   throw typeError(`conversion from ${typeName(v)} to Decimal is not supported`);
@@ -222,12 +277,22 @@ export function decimalFromObject(v: PyObj): PyDecimalObj {
 export function decimalCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const v = args[0] ?? kw.values.get("value");
   if (v === undefined) return decimalFromObject(pyInt(0));
-  if (v.t === "tuple") {
-    // (sign, digits, exponent)
-    const [s, ds, e] = toArray(v);
+  if (v.t === "tuple" || v.t === "list") {
+    // (sign, digits, exponent): a tuple or a list (sequence_as_tuple), of three items.
+    const parts = toArray(v);
+    if (parts.length !== 3) throw valueError("argument must be a sequence of length 3");
+    const [s, ds, e] = parts;
     const digits = toArray(ds as PyObj).map((x) => String(intValue(x))).join("") || "0";
     const d = decimalFromObject(pyStr(`${Number(intValue(s as PyObj)) === 1 ? "-" : ""}${digits}E${intValue(e as PyObj)}`));
     return d;
   }
   return decimalFromObject(v);
+}
+
+/** int(Decimal): the value truncated toward zero (dec_int: mpd_qtrunc, then the int). */
+export function decimalToInt(d: PyDecimalObj): PyObj {
+  if (d.special === "NaN" || d.special === "sNaN") throw valueError("cannot convert NaN to integer");
+  if (d.special === "Infinity") throw new PyException("OverflowError", "cannot convert Infinity to integer");
+  const v = d.exp >= 0 ? d.coeff * 10n ** BigInt(d.exp) : d.coeff / 10n ** BigInt(-d.exp);
+  return pyInt(d.sign === 1 ? -v : v);
 }

@@ -6,7 +6,7 @@ import { argCount, callObject } from "./calls.js";
 import { truthy, pyCompare, pyEq } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet } from "./dicts.js";
-import { PyException, typeError, valueError, keyError } from "./errors.js";
+import { PyException, typeError, valueError, keyError, PymemError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
 import { listArray, listAssSliceResize, listExtend, listResizeTo, newListExact, listAppend } from "./lists.js";
 import { intFromDouble, intValue, popIndex, toIndex } from "./numbers.js";
@@ -791,6 +791,13 @@ function decimalSqrt(d: PyObj & { t: "Decimal" }): PyObj {
   const exact = x * x === c;
   let r = makeDecimal(0, exact ? x : x * 10n + 1n, exact ? e / 2 : e / 2 - 1);
   r = roundToContext(r);
+  // Past three words of precision, whether the root's words stay static depends on the state
+  // _mpd_qsqrt's Newton steps leave (the same call gives 104 or 136 bytes in one process),
+  // except for a root of five words or more, which is always dynamic.
+  const minalloc = ctx().layout.decimal.minalloc;
+  if (ctx().layout.decimal.words(prec) > 3 && (exact || ctx().layout.decimal.words(r.coeff.toString().length) <= minalloc)) {
+    throw new PymemError("UNSUPPORTED", `the size of Decimal.sqrt() at a precision of ${prec} digits (its static or dynamic words depend on earlier computations)`);
+  }
   if (exact) {
     // An exact root is reduced towards the ideal exponent.
     let cc = r.coeff;

@@ -38,7 +38,7 @@ import { decimalBinary } from "./decimals.js";
 import { arrayConcat, arrayItem, arrayRepeat } from "./arrayObject.js";
 import { dequeConcat, dequeRepeat } from "./dequeMethods.js";
 import { counterOp, counterUnary, flavoredDictOr } from "./dictFlavors.js";
-import { roundToContext } from "./decimals.js";
+import { decimalCopyRounded } from "./decimals.js";
 import { userBinaryOp1, userUnary } from "./binaryProtocol.js";
 import { callDunder, isUserObj, lookupDunder, userIndexOf } from "./userDunders.js";
 
@@ -451,10 +451,8 @@ export function unaryOp(op: UnaryOpName, a: PyObj): PyObj {
     return userUnary(op, a, () => unaryOp(op, newTuple((a as PyObj & { t: "tuple" }).items)));
   }
   if (a.t === "Decimal" && (op === "UAdd" || op === "USub")) {
-    // Both apply the context: the result is rounded to its precision.
-    const r = roundToContext(op === "USub" && (a.coeff !== 0n || a.special !== null) ? { ...a, sign: a.sign === 1 ? 0 : 1 } : a);
-    // The result's coefficient stays in dynamic words when the operand's was.
-    return { ...r, dynamic: a.dynamic };
+    // Both copy the operand and apply the context (mpd_qminus, mpd_qplus).
+    return decimalCopyRounded(a, op === "USub" && (a.coeff !== 0n || a.special !== null) ? (a.sign === 1 ? 0 : 1) : a.sign);
   }
   if (a.t === "dict" && a.flavor?.name === "Counter" && (op === "UAdd" || op === "USub")) return counterUnary(op, a);
   const iv = intValue(a);
