@@ -222,7 +222,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (name === "__func__") return o.func;
       // method_getattro: what the method type lacks comes from its function (obj.cached_method.cache_info).
       if (nativeSlots(o.func) !== null) return getAttr(o.func, name);
-      break;
+      return functionAttr(o.func, name) ?? getBuiltinAttr(o, name);
     case "tuple":
       if (o.cls !== undefined) {
         const v = getTupleSubclassAttr(o, name);
