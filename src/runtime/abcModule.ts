@@ -57,7 +57,9 @@ function abcNew(name: string, bases: readonly PyObj[], ns: Map<string, PyObj>): 
   for (const b of bases) {
     if (b.t !== "class") throw new PymemError("UNSUPPORTED", `an ABC over ${typeName(b)} '${b.t === "type" ? b.name : ""}'`);
     if (b.metaclass !== undefined && b.metaclass !== "ABCMeta") throw new PymemError("UNSUPPORTED", `an ABC over a class of metaclass ${b.metaclass}`);
-    if (b.stdlib === true && b !== abcClass()) throw new PymemError("UNSUPPORTED", `an ABC over the standard library's ${b.name} (its mixin methods are not modelled)`);
+    // collections.abc's ABCs once their namespaces are filled (abcMixins.ts); typing's Generic beside them.
+    const modelled = b === abcClass() || completed.has(b) || (b.name === "Generic" && b.bases.length === 0 && classes.some((c) => completed.has(c)));
+    if (b.stdlib === true && !modelled) throw new PymemError("UNSUPPORTED", `an ABC over the standard library's ${b.name} (its mixin methods are not modelled)`);
     classes.push(b);
   }
   if (ns.has("__subclasshook__")) throw new PymemError("UNSUPPORTED", "an ABC defining __subclasshook__");
@@ -198,8 +200,33 @@ function abcClass(): PyClassObj {
   return cls;
 }
 
+/** The standard-library ABCs whose namespace holds their real methods (collections.abc's, abcMixins.ts): subclassed as any ABC. */
+const completed = new WeakSet<PyClassObj>();
+
+/**
+ * A standard-library ABC given its namespace: ABCMeta's __abstractmethods__ over it (its bases done
+ * first), subclassing and instantiating allowed (object_new refuses those with abstract methods left).
+ */
+export function completeStdlibAbc(cls: PyClassObj): void {
+  const abstracts: string[] = [];
+  for (const [k, v] of cls.attrs) if (isAbstract(v)) abstracts.push(k);
+  for (const b of cls.bases) {
+    for (const k of states.get(b)?.abstracts ?? []) {
+      const v = lookupClassAttr(cls, k);
+      if (v !== undefined && isAbstract(v) && !abstracts.includes(k)) abstracts.push(k);
+    }
+  }
+  const frozen = newSet("frozenset");
+  for (const k of abstracts) setAdd(frozen, pyStr(k));
+  cls.attrs.set("__abstractmethods__", frozen);
+  const st = states.get(cls);
+  states.set(cls, { abstracts, registry: st?.registry ?? [], subclasses: st?.subclasses ?? [] });
+  completed.add(cls);
+  setClassHooks(cls, { ...abcHooks, missing: classHooks(cls)?.missing ?? abcHooks.missing });
+}
+
 /** abc.abstractmethod(funcobj): funcobj.__isabstractmethod__ = True. */
-const abstractmethod = nativeFunction("abstractmethod", (args) => {
+export const abstractmethod = nativeFunction("abstractmethod", (args) => {
   const f = args[0];
   if (f === undefined || args.length !== 1) throw typeError(`abstractmethod() takes 1 positional argument but ${args.length} were given`);
   if (f.t === "builtin") throw new PyException("AttributeError", `'builtin_function_or_method' object has no attribute '__isabstractmethod__'`);

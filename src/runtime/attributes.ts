@@ -3,6 +3,8 @@
 // objects through their method tables.
 import { typingHooks } from "./typingHooks.js";
 import { classDictProxy } from "./classDict.js";
+import { memberDescriptor, weakrefGetset } from "./classDescriptors.js";
+import { refuseTypeGetsetAssign, typeGetsetAttr } from "./classTypeAttrs.js";
 import { collectionSubCopyMethod, refusedCollectionSubMethod } from "./collectionCtors.js";
 import { classHooks } from "./classHooks.js";
 import { newTuple } from "./tuples.js";
@@ -169,12 +171,17 @@ export function getAttr(o: PyObj, name: string): PyObj {
       // type_getattro: a data descriptor of the metaclass first, the class's own MRO, then the metaclass's other attributes.
       const metaData = o.meta === undefined ? undefined : metaclassAttr(o, o.meta, name, true);
       if (metaData !== undefined) return metaData;
+      const typeGetset = typeGetsetAttr(o, name);
+      if (typeGetset !== undefined) return typeGetset;
       const v = lookupClassAttr(o, name);
       if (v !== undefined && v.t === "opaque" && v.typeName === "classmethod") return { t: "method", func: v.data as PyObj, self: o };
       if (v !== undefined && v.t === "opaque" && v.typeName === "staticmethod") return v.data as PyObj;
       if (v !== undefined && isUserObj(v) && lookupDunder(v, "__get__") !== undefined) return callDunder(v, "__get__", [None, o]) as PyObj;
       if (v !== undefined) return classmethods.has(v) ? { t: "method", func: v, self: o } : v;
-      if (o.mro.some((c) => c.slots.includes(name))) return { t: "iterator", typeName: "member_descriptor", next: () => undefined, lengthHint: () => null };
+      const slotOwner = o.mro.find((c) => c.slots.includes(name));
+      if (slotOwner !== undefined) return memberDescriptor(slotOwner, name);
+      const added = name === "__weakref__" ? weakrefGetset(o) : undefined;
+      if (added !== undefined) return added;
       if (o.tupleFields?.includes(name)) return { t: "iterator", typeName: "_tuplegetter", next: () => undefined, lengthHint: () => null };
       if (name === "fromkeys" && subclassBase(o) === "dict") return subclassFromkeys(o);
       const metaOwn = o.meta === undefined ? undefined : metaclassAttr(o, o.meta, name, false);
@@ -215,7 +222,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (name === "__func__") return o.func;
       // method_getattro: what the method type lacks comes from its function (obj.cached_method.cache_info).
       if (nativeSlots(o.func) !== null) return getAttr(o.func, name);
-      break;
+      return functionAttr(o.func, name) ?? getBuiltinAttr(o, name);
     case "tuple":
       if (o.cls !== undefined) {
         const v = getTupleSubclassAttr(o, name);
@@ -322,6 +329,7 @@ export function setAttr(o: PyObj, name: string, value: PyObj): void {
   }
   if (o.t === "class") {
     checkDunderAssign(o, name);
+    refuseTypeGetsetAssign(o, name);
     o.attrs.set(name, value);
     return;
   }

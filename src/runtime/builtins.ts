@@ -520,6 +520,8 @@ function isinstanceCall(args: readonly PyObj[]): PyObj {
     // PyObject_IsInstance: type(x) is ty, else the metaclass's __instancecheck__ (ABCMeta: through __subclasscheck__).
     const own = ty.t === "class" && ty.meta !== undefined ? lookupDunder(ty, "__instancecheck__") : undefined;
     if (own !== undefined) return classOfValue(x) === ty || truthy(callDunder(ty, "__instancecheck__", [x]) as PyObj);
+    const instCheck = classHooks(ty)?.instancecheck;
+    if (ty.t === "class" && instCheck !== undefined) return classOfValue(x) === ty || instCheck(ty, x);
     const check = classHooks(ty)?.subclasscheck;
     if (ty.t === "class" && check !== undefined) return classOfValue(x) === ty || check(ty, classOfValue(x));
     if (ty.t === "class") return isInstanceOf(x, ty);

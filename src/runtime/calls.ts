@@ -6,7 +6,7 @@ import { typeError } from "./errors.js";
 import { typeName, type Kwargs, type PyClassObj, type PyObj, type SubclassableBuiltin } from "./objects.js";
 import { exactResult, subclassBase } from "./builtinSubclass.js";
 import { builtinInit, builtinNew } from "./subclassConstruct.js";
-import { isInstanceOf, lookupClassAttr, makeNamedTuple, newInstance } from "./classes.js";
+import { isInstanceOf, lookupClassAttr, makeNamedTuple, newInstance, tupleNews } from "./classes.js";
 import { toArray } from "./iteration.js";
 import { newTupleOfClass } from "./tuples.js";
 import { bindBuiltinCall } from "./argumentBinding.js";
@@ -74,7 +74,8 @@ setDunderCaller((f, args, kw) => callObject(f, args, kw));
 export function instantiate(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs): PyObj {
   if (cls.builtinBase === "tuple") {
     // tuple.__new__ is not modelled as a callable, so a tuple subclass's own __new__ cannot run.
-    if (lookupClassAttr(cls, "__new__") !== undefined) throw dunderUnsupported(cls, "__new__");
+    const nw = lookupClassAttr(cls, "__new__");
+    if (nw !== undefined && !tupleNews.has(nw)) throw dunderUnsupported(cls, "__new__");
     if (cls.tupleFields !== null) return makeNamedTuple(cls, args, kw);
     // tuple.__new__(cls, iterable): a tuple subclass instance of exact length.
     const items = args[0] === undefined ? [] : toArray(args[0]);

@@ -5,6 +5,7 @@
 // class that adds them, then __doc__ when the body had none, then whatever
 // was set on the class afterwards.
 import { classBody } from "./classBodies.js";
+import { addsPointer, memberDescriptor, typeDictDescriptor } from "./classDescriptors.js";
 import { classmethods } from "./classes.js";
 import { intern } from "./constPool.js";
 import { classHooks } from "./classHooks.js";
@@ -34,11 +35,10 @@ function typeDictEntries(cls: PyClassObj): [string, PyObj][] {
   if (body.keys.has("__eq__") && !body.keys.has("__hash__")) throw refuse(cls, "__hash__ set to None for its __eq__");
   if (body.keys.has("__annotations__")) throw refuse(cls, "class annotations");
   const added: [string, PyObj][] = [];
-  for (const s of cls.slots) added.push([s, opaque("member_descriptor")]);
-  const ownDict = cls.hasDict && !cls.bases.some((b) => b.hasDict);
-  const ownWeak = cls.hasWeakref && !cls.bases.some((b) => b.hasWeakref);
-  if (ownDict) added.push(["__dict__", opaque("getset_descriptor")]);
-  if (ownWeak) added.push(["__weakref__", opaque("getset_descriptor")]);
+  // The very descriptors C.x and C.__weakref__ give (classDescriptors.ts).
+  for (const s of cls.slots) added.push([s, memberDescriptor(cls, s)]);
+  if (addsPointer(cls, "__dict__")) added.push(["__dict__", typeDictDescriptor(cls, "__dict__", "getset_descriptor")]);
+  if (addsPointer(cls, "__weakref__")) added.push(["__weakref__", typeDictDescriptor(cls, "__weakref__", "getset_descriptor")]);
   const keys = [...cls.attrs.keys()].filter((k) => k !== "__qualname__");
   let at = 0;
   keys.forEach((k, i) => { if (body.keys.has(k)) at = i + 1; });

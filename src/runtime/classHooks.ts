@@ -27,6 +27,8 @@ export interface ClassHooks {
   readonly keywords?: boolean;
   /** issubclass(sub, cls) and isinstance through type(x) (ABCMeta.__subclasscheck__: registered virtual subclasses). */
   readonly subclasscheck?: (cls: PyClassObj, sub: PyObj) => boolean;
+  /** isinstance(x, cls) through the metaclass's own __instancecheck__ (typing's _ProtocolMeta), after type(x) is cls. */
+  readonly instancecheck?: (cls: PyClassObj, x: PyObj) => boolean;
 }
 
 /** What `class X(..., metaclass=M)` runs for a metaclass object pymem models (ABCMeta.__new__). */

@@ -3,6 +3,8 @@
 // named tuples. Attribute access on instances is in instanceAttrs.ts;
 // calling a class (type_call) is in calls.ts.
 import { noteClassBody } from "./classBodies.js";
+import { noteAddedPointers } from "./classDescriptors.js";
+import { noteSubclass } from "./classRegistry.js";
 import { nativeSlots } from "./nativeObjects.js";
 import { newTupleOfClass } from "./tuples.js";
 import { initManagedValues, usesManagedValues } from "./managedValues.js";
@@ -23,6 +25,8 @@ import { callClassDunder, callDunder, checkClassDunders, isUserObj } from "./use
 
 /** Functions that bind to the class, not the instance (namedtuple._make, @classmethod). */
 export const classmethods = new WeakSet<object>();
+/** The __new__ functions namedtuple() compiles: tuple.__new__ of the class with the named fields. */
+export const tupleNews = new WeakSet<object>();
 
 /** C3 linearization of a class and its bases. */
 export function c3(cls: PyClassObj, bases: readonly PyClassObj[]): PyClassObj[] {
@@ -145,6 +149,8 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
     ...(isMeta ? { isMeta: true as const } : {}),
   };
   (cls as { mro: readonly PyClassObj[] }).mro = c3(cls, bases);
+  noteAddedPointers(cls, addDict, addWeak);
+  noteSubclass(cls);
   // type_new_set_names, then type_new_init_subclass (the parent's, an implicit classmethod).
   for (const [k, v] of [...ns]) {
     if (isUserObj(v)) callDunder(v, "__set_name__", [cls, pyStr(k)]);

@@ -8,6 +8,7 @@
 // None is the known table below; a builtin type outside it is refused.
 import type { Layout } from "../layouts/layout.js";
 import { isModelledAbc, stdlibAbc } from "./abcModule.js";
+import { installAbcMixins } from "./abcMixins.js";
 import { ctx } from "./ctx.js";
 import { PymemError } from "./errors.js";
 import type { PyClassObj, PyObj, PyTypeObj } from "./objects.js";
@@ -126,6 +127,7 @@ function abcs(layout: Layout): ReadonlyMap<string, PyClassObj> {
     made.set(d.name, stdlibAbc(d.name, "collections.abc", bases, hook, d.registered(layout).map((n) => typeObject(n))));
   }
   state.set("module collections.abc", made);
+  installAbcMixins(made);
   return made;
 }
 

@@ -20,9 +20,11 @@ import { materialize } from "./seq.js";
 import { strText } from "./text.js";
 import { newTuple, newTupleOfClass } from "./tuples.js";
 import { repr } from "./repr.js";
-import { isIdentifier } from "./strPredicates.js";
-import { unicodeSpaceRuns } from "./unicodeChars.js";
-import { classmethods, lookupClassAttr, slotGet } from "./classes.js";
+import { lookupClassAttr, slotGet } from "./classes.js";
+import { namedTupleFunctional } from "./namedTuples.js";
+
+// The namedtuple machinery lives in namedTuples.ts; its makers are reached from here too.
+export { namedTupleClass, namedTupleFromClassBody, namedtupleFunction } from "./namedTuples.js";
 
 interface FieldSpec {
   readonly name: string;
@@ -292,80 +294,6 @@ function generatedMethod(cls: PyClassObj, name: string): PyObj | null {
 }
 
 
-/** A namedtuple class: a tuple subclass with __slots__ = () and named fields. */
-export function namedTupleClass(name: string, fields: readonly string[], defaults: readonly PyObj[], ns: Map<string, PyObj> = new Map()): PyClassObj {
-  const KEYWORDS = new Set(["False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"]);
-  for (const f of [name, ...fields]) {
-    if (!isIdentifier(f)) throw valueError(`Type names and field names must be valid identifiers: '${f}'`);
-    if (KEYWORDS.has(f)) throw valueError(`Type names and field names cannot be a keyword: '${f}'`);
-  }
-  for (const f of fields) if (f.startsWith("_")) throw valueError(`Field names cannot start with an underscore: '${f}'`);
-  const fd = newDict();
-  const first = fields.length - defaults.length;
-  defaults.forEach((d, i) => dictSet(fd, pyStr(fields[first + i] as string), d));
-  const attrs = new Map(ns);
-  attrs.set("__slots__", newTuple([]));
-  const fieldNames = newTuple(fields.map((f) => pyStr(f)));
-  attrs.set("_fields", fieldNames);
-  // collections.namedtuple (3.10+): the class namespace's __match_args__ is the very tuple of _fields.
-  if (ctx().layout.rules.patternMatching) attrs.set("__match_args__", fieldNames);
-  attrs.set("_field_defaults", fd);
-  const cls = makeClass(name, [], attrs, { builtinBase: "tuple", tupleFields: fields });
-  const make: PyObj = { t: "function", name: "_make", call: ([, it]) => instantiate(cls, toArray(it as PyObj), { values: new Map(), keys: new Map() }) };
-  classmethods.add(make);
-  attrs.set("_make", make);
-  attrs.set("_replace", {
-    t: "function",
-    name: "_replace",
-    call: (args, kw) => {
-      const self = args[0];
-      if (self === undefined || self.t !== "tuple") throw typeError("_replace() needs self");
-      const items = materialize(self.items).slice();
-      for (const [k, v] of kw.values) {
-        const i = fields.indexOf(k);
-        if (i < 0) throw valueError(`Got unexpected field names: ['${k}']`);
-        items[i] = v;
-      }
-      return newTupleOfClass(items, cls);
-    },
-  });
-  attrs.set("_asdict", {
-    t: "function",
-    name: "_asdict",
-    call: (args) => {
-      const self = args[0] as PyObj & { t: "tuple" };
-      const d = newDict();
-      materialize(self.items).forEach((v, i) => dictSet(d, pyStr(fields[i] as string), v));
-      return d;
-    },
-  });
-  return cls;
-}
-
-function namedtupleCall(args: readonly PyObj[], kw: Kwargs): PyObj {
-  const [name, names] = [args[0] ?? kw.values.get("typename"), args[1] ?? kw.values.get("field_names")];
-  if (name === undefined || name.t !== "str" || names === undefined) throw typeError("namedtuple() missing required arguments");
-  // field_names.replace(',', ' ').split(): split() on CPython's whitespace (its Unicode data, not JS's \s).
-  const fields = names.t === "str" ? strText(names).replace(/,/g, " ").split(unicodeSpaceRuns().run).filter((x) => x !== "") : toArray(names).map((x) => strText(x as never));
-  const d = kw.values.get("defaults");
-  return namedTupleClass(strText(name), fields, d === undefined || d.t === "NoneType" ? [] : toArray(d));
-}
-
-/** class P(NamedTuple): fields from the annotations, defaults from class attributes. */
-export function namedTupleFromClassBody(name: string, ns: Map<string, PyObj>): PyObj {
-  const ann = ns.get("__annotations__");
-  const fields = ann !== undefined && ann.t === "dict" ? [...ann.table.map.values()].map((e) => strText(e.key as never)) : [];
-  const defaults: PyObj[] = [];
-  for (const f of fields) {
-    const v = ns.get(f);
-    if (v !== undefined) {
-      defaults.push(v);
-      ns.delete(f);
-    } else if (defaults.length > 0) throw typeError(`Non-default namedtuple field ${f} cannot follow default field${defaults.length === 1 ? "" : "s"}`);
-  }
-  return namedTupleClass(name, fields, defaults, ns);
-}
-
 function typingObject(name: string, typingForm?: true): PyTypeObj {
   return { t: "type", name, call: null, attrs: new Map(), ...(typingForm === undefined ? {} : { typingForm }) };
 }
@@ -449,13 +377,6 @@ export function typingModuleAttrs(): [string, PyObj][] {
   const names = ["Any", "List", "Dict", "Set", "FrozenSet", "Tuple", "Optional", "Union", "ClassVar", "Callable", "Iterable",
     "Iterator", "Sequence", "Mapping", "MutableMapping", "Type", "Final", "Literal", "Deque", "DefaultDict"];
   const out: [string, PyObj][] = names.map((n) => [n, typingObject(n, true)]);
-  out.push(["NamedTuple", fn("NamedTuple", () => {
-    throw new PymemError("UNSUPPORTED", "the functional NamedTuple('P', [...]) form; use the class syntax or collections.namedtuple");
-  })]);
+  out.push(["NamedTuple", namedTupleFunctional()]);
   return out;
 }
-
-export function namedtupleFunction(): PyObj {
-  return fn("namedtuple", namedtupleCall);
-}
-

@@ -33,6 +33,7 @@ import { classCells, type ClassCell, type FrameWithCell } from "./superObjects.j
 import { raiseException, reraise, runHandlers } from "./exceptions.js";
 import { callBound } from "./userDunders.js";
 import { moduleAttr, moduleItems } from "./moduleAttrs.js";
+import { noteDefFunction } from "./functionDicts.js";
 
 /** A compiled statement; what it gives back says how it ended (nothing: normally). */
 type Exec = (sc: Scope) => Completion | void;
@@ -450,6 +451,7 @@ export class StatementCompiler {
         },
       };
       if (bodyKind === "coroutine") markCoroutineFunction(f);
+      noteDefFunction(f);
       for (const d of [...decorators].reverse()) f = callObject(d(sc), [f]);
       store(sc, f);
     };

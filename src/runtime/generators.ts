@@ -20,6 +20,7 @@ import { Break, Continue, Return, type Completion } from "./flow.js";
 import { getIter } from "./iteration.js";
 import { compileMatch } from "./matchStmt.js";
 import { None, type PyObj, type Scope } from "./objects.js";
+import { materialize } from "./seq.js";
 import type { Target } from "./targets.js";
 
 /** A compiled statement; what it gives back says how it ended (nothing: normally). */
@@ -249,6 +250,16 @@ export class GeneratorBodyCompiler {
       }
       yield* orelse(sc);
     };
+    // Handlers that only catch Exception's subclasses let the GeneratorExit of CPython's close-on-free pass: no work left.
+    const typeExprs = s.handlers.map((h) => h.type);
+    const plainNames = finalbody === null && typeExprs.every((t) => t !== null && (t.kind === "Name" || (t.kind === "Tuple" && t.elts.every((x) => x.kind === "Name"))));
+    if (plainNames) {
+      const types = handlers.map((h) => h.type as NonNullable<typeof h.type>);
+      const tracking = tracked(guarded);
+      return function* (sc) {
+        yield* (types.every((t) => catchesOnlyExceptions(t(sc))) ? guarded : tracking)(sc);
+      };
+    }
     if (finalbody === null) return tracked(guarded);
     return tracked(function* (sc) {
       try {
@@ -287,6 +298,12 @@ export class GeneratorBodyCompiler {
     }
     throw unsupportedNested(s);
   }
+}
+
+/** An except clause's class (or tuple of them) that GeneratorExit, a BaseException, never matches. */
+function catchesOnlyExceptions(t: PyObj): boolean {
+  const items = t.t === "tuple" ? materialize(t.items) : [t];
+  return items.every((c) => c.t === "class" && c.static === true && c.mro.some((m) => m.static === true && m.name === "Exception"));
 }
 
 /** A statement inside which a suspension leaves work for CPython's close-on-free (a try, a with): tracked while the frame is in it. */

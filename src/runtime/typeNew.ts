@@ -7,6 +7,7 @@ import { COLLECTION_BASES } from "./collectionCtors.js";
 import { SUBCLASSABLE } from "./builtinBases.js";
 import { classHooks } from "./classHooks.js";
 import { makeClass } from "./classes.js";
+import { noteBases } from "./classRegistry.js";
 import { PymemError, typeError } from "./errors.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
@@ -78,7 +79,10 @@ export function typeNew(mcs: PyClassObj | null, args: readonly PyObj[], kw: Kwar
   // type_new_set_module: the calling frame's globals' __name__, the setup's and the expression's alike.
   if (!ns.has("__module__")) ns.set("__module__", pyStr(SETUP_MODULE));
   if (winner !== null) checkMetaclass(winner);
-  return buildClass(strText(n), bases, ns, kw, winner);
+  const cls = buildClass(strText(n), bases, ns, kw, winner);
+  // type_new keeps the tuple it was given as tp_bases (a new (object,) for none).
+  if (cls.t === "class" && bases.length > 0) noteBases(cls, b);
+  return cls;
 }
 
 /** The class statement's type(name, bases, ns) with the bases the sandbox knows, made by `meta` (null: type). */
@@ -92,7 +96,7 @@ export function buildClass(name: string, baseObjs: readonly PyObj[], ns: Map<str
     const builtin = first !== undefined && first.t === "type" && SUBCLASSABLE.has(first.name) && first.heap === undefined ? (first.name as BuiltinBase) : undefined;
     const rest = builtin === undefined ? baseObjs : baseObjs.slice(1);
     if (rest.some((b) => b.t !== "class")) throw new PymemError("UNSUPPORTED", `a class over ${baseObjs.map((b) => typeName(b)).join(", ")} with a metaclass (mixed bases)`);
-    return stdlibMeta(name, rest as PyClassObj[], ns, builtin, kw);
+    return withBases(stdlibMeta(name, rest as PyClassObj[], ns, builtin, kw), baseObjs);
   }
   const classes: PyClassObj[] = [];
   let builtinBase: BuiltinBase | undefined;
@@ -114,12 +118,17 @@ export function buildClass(name: string, baseObjs: readonly PyObj[], ns: Map<str
     else throw typeError(`bases must be types, not '${b.t}'`);
   }
   if (typeBase && (builtinBase !== undefined || classes.some((c) => c.isMeta !== true && c.builtinBase !== "object"))) throw typeError("multiple bases have instance lay-out conflict");
-  return makeClass(name, classes, ns, {
+  return withBases(makeClass(name, classes, ns, {
     ...(builtinBase === undefined ? {} : { builtinBase }),
     ...(meta === null ? {} : { meta }),
     ...(typeBase ? { typeBase } : {}),
     kw,
-  });
+  }), baseObjs);
+}
+
+function withBases(cls: PyObj, bases: readonly PyObj[]): PyObj {
+  if (cls.t === "class") noteBases(cls, bases);
+  return cls;
 }
 
 let namedTupleFactory: (name: string, ns: Map<string, PyObj>) => PyObj = () => {

@@ -213,7 +213,6 @@ export function typingMroEntries(alias: PyObj, bases: readonly PyObj[]): readonl
   if (info.kind === "union" || info.kind === "unionType" || info.kind === "literal" || info.kind === "form") throw typeError("Cannot subclass a typing special form");
   // _BaseGenericAlias.__mro_entries__: the origin unless already a base, and Generic unless a later base is an alias or a Generic class.
   const origin = info.origin();
-  if (origin.t === "class") throw new PymemError("UNSUPPORTED", `a class over typing.${info.name as string} (a collections.abc class as a base)`);
   if (origin.t === "type" && origin.name === "tuple") throw new PymemError("UNSUPPORTED", "a class over typing.Tuple (a tuple subclass beside Generic)");
   const out: PyObj[] = bases.includes(origin) ? [] : [origin];
   const i = bases.indexOf(alias);

@@ -19,6 +19,7 @@ import { newTuple } from "./tuples.js";
 import { setClassHooks } from "./classHooks.js";
 import { makeClass } from "./classes.js";
 import { makeAlias } from "./typingForms.js";
+import { protocolInstanceCheck, protocolSubclassCheck } from "./protocolCheck.js";
 
 /** A stand-in for a typing object: a TypeVar, or an alias over `origin` with `args`. */
 function typingForm(name: string, extra: Partial<PyTypeObj> = {}): PyTypeObj {
@@ -203,7 +204,7 @@ function makeState(): GenericState {
   const getitem = fn("__class_getitem__", (args) => classGetItem(args[0] as PyClassObj, args[1] as PyObj));
   (generic.attrs as Map<string, PyObj>).set("__class_getitem__", getitem);
   const protocolHooks = {
-    // _ProtocolMeta: instantiating a protocol class itself is an error; isinstance against one is not modelled.
+    // _ProtocolMeta: instantiating a protocol class itself is an error; isinstance against one is protocolCheck.ts.
     subclass: (name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>): PyObj => {
       // type(cls) is typing's _ProtocolMeta for every class under Protocol.
       const cls = Object.assign(makeClass(name, bases, ns), { metaclass: "_ProtocolMeta" });
@@ -213,10 +214,8 @@ function makeState(): GenericState {
         call: () => {
           throw typeError("Protocols cannot be instantiated");
         },
-        subclasscheck: (c) => {
-          if (!runtimeProtocols.has(c)) throw typeError("Instance and class checks can only be used with @runtime_checkable protocols");
-          throw new PymemError("UNSUPPORTED", `isinstance() or issubclass() with the runtime-checkable protocol ${name} (typing's structural check)`);
-        },
+        subclasscheck: (c, sub) => protocolSubclassCheck(c, sub, runtimeProtocols.has(c)),
+        instancecheck: (c, x) => protocolInstanceCheck(c, x, runtimeProtocols.has(c)),
       } : protocolHooks);
       return cls;
     },

@@ -80,6 +80,8 @@ const PyMethodObject = cstruct("PyMethodObject", [HEAD, ptr("im_func"), ptr("im_
 const wrapperobject = cstruct("wrapperobject", [HEAD, ptr("descr", "PyWrapperDescrObject *"), ptr("self")]);
 /** Include/descrobject.h: PyDescr_COMMON then the member. */
 const PyMemberDescrObject = cstruct("PyMemberDescrObject", [HEAD, ptr("d_type", "PyTypeObject *"), ptr("d_name"), ptr("d_qualname"), ptr("d_member", "PyMemberDef *")]);
+/** Include/descrobject.h: PyDescr_COMMON then the getset (a class's __dict__ and __weakref__). */
+const PyGetSetDescrObject = cstruct("PyGetSetDescrObject", [HEAD, ptr("d_type", "PyTypeObject *"), ptr("d_name"), ptr("d_qualname"), ptr("d_getset", "PyGetSetDef *")]);
 const mappingproxyobject = cstruct("mappingproxyobject", [HEAD, ptr("mapping")]);
 /** Objects/funcobject.c. */
 const classmethod = cstruct("classmethod", [HEAD, ptr("cm_callable"), ptr("cm_dict")]);
@@ -201,6 +203,7 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   "method-wrapper": leaf(wrapperobject, true),
   Field: leaf(Field, true),
   member_descriptor: leaf(PyMemberDescrObject, true),
+  getset_descriptor: leaf(PyGetSetDescrObject, true),
   _tuplegetter: leaf(_tuplegetterobject, true),
   mappingproxy: leaf(mappingproxyobject, true),
   classmethod: leaf(classmethod, true),

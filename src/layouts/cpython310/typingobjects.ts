@@ -50,6 +50,12 @@ export interface TypingLayout {
   readonly unionInstanceCheck: boolean;
   /** typing.final sets __final__ = True on what it decorates (3.11+). */
   readonly finalSetsAttribute: boolean;
+  /**
+   * _ProtocolMeta.__instancecheck__: "hasattr" (3.10, 3.11: hasattr() of each member, a protocol not
+   * @runtime_checkable refused first), "late" (3.8, 3.9: the same, refused only once the members fail),
+   * "static" (3.12+: the class check first, then inspect.getattr_static).
+   */
+  readonly protocolCheck: "late" | "hasattr" | "static";
 }
 
 /** Objects/genericaliasobject.c: gaobject. */
@@ -78,4 +84,5 @@ export const TYPING_310: TypingLayout = {
   argsMustBeCallable: true,
   finalSetsAttribute: false,
   unionInstanceCheck: true,
+  protocolCheck: "hasattr",
 };

@@ -18,4 +18,5 @@ export const TYPING_312: TypingLayout = {
   genericAlias: gaobjectStruct311,
   argsMustBeCallable: false,
   finalSetsAttribute: true,
+  protocolCheck: "static",
 };

@@ -59,6 +59,7 @@ export const cpython38: Layout = {
     literalTypedCache: false,
     literalDedup: false,
     unionInstanceCheck: false,
+    protocolCheck: "late",
   },
   heapType: { ...cpython39.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType },
   leaves: leafSizesOf(leafTypes),
