@@ -20,7 +20,8 @@ import { builtinInit, builtinNew } from "./subclassConstruct.js";
 import { intern } from "./constPool.js";
 import { intValue } from "./numbers.js";
 import { ctx } from "./ctx.js";
-import { missingAttribute } from "./missingAttribute.js";
+import { missingAttribute, unlistedOwner } from "./missingAttribute.js";
+import { instanceOwners } from "./moduleMadeClasses.js";
 import { objectMethod } from "./objectMethods.js";
 import { staticTypeAttr, typeSample } from "./typeAttrs.js";
 import { callObject } from "./calls.js";
@@ -29,7 +30,7 @@ import { toArray } from "./iteration.js";
 import { callBound, callDunder, checkDunderAssign, isUserObj, lookupDunder } from "./userDunders.js";
 import { superAttr, type SuperData } from "./superObjects.js";
 import { nativeSlots } from "./nativeObjects.js";
-import { functionAttr } from "./functionDicts.js";
+import { functionAttr, setFunctionAttr } from "./functionDicts.js";
 
 /** object.__new__(cls): an instance without running __init__. */
 const objectNew: PyObj = {
@@ -155,7 +156,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
       const v = hookedAttr(o, name, () => getInstanceAttr(o, name) ?? objectMethod(o, name));
       if (v !== undefined) return v;
       // A stdlib class's own names (fractions.Fraction's) are in the version's table: one pymem lacks is refused.
-      throw missingOnClass(o.cls, name, o.cls.stdlib === true ? [o.cls.builtinBase, o.cls.name] : [o.cls.builtinBase]);
+      throw missingOnClass(o.cls, name, instanceOwners(o.cls));
     }
     case "class": {
       if (name === "__name__") return pyStr(o.name);
@@ -237,7 +238,7 @@ function subclassObjectAttr(o: PyObj, sub: PyInstanceObj, name: string): PyObj {
   const v = hookedAttr(o, name, () => getInstanceAttr(sub, name) ?? builtinAttrOrNone(o, name));
   if (v !== undefined) return v;
   // The builtin's own names (int.__index__ …) that pymem lacks are refused, as for the builtin's objects.
-  throw missingOnClass(sub.cls, name, [sub.cls.builtinBase]);
+  throw missingOnClass(sub.cls, name, instanceOwners(sub.cls));
 }
 
 /**
@@ -258,6 +259,8 @@ function hookedAttr(o: PyObj, name: string, generic: () => PyObj | undefined): P
 /** The error for a name an object of `cls` lacks: refused where pymem may not list the real class's names, else AttributeError. */
 function missingOnClass(cls: PyClassObj, name: string, owners: readonly string[]): Error {
   if (underStdlibClass(cls, name)) return new PymemError("UNSUPPORTED", `${cls.name}().${name} (a stdlib base class's attribute pymem does not list)`);
+  const unlisted = unlistedOwner(owners.slice(1));
+  if (unlisted !== null) return new PymemError("UNSUPPORTED", `${cls.name}().${name} (${unlisted}'s attribute names are not listed for this version)`);
   return missingAttribute(owners, name, `${cls.name}()`, `'${cls.name}' object has no attribute '${name}'`);
 }
 
@@ -323,6 +326,10 @@ export function setAttr(o: PyObj, name: string, value: PyObj): void {
   if (o.t === "class") {
     checkDunderAssign(o, name);
     o.attrs.set(name, value);
+    return;
+  }
+  if (o.t === "function") {
+    setFunctionAttr(o, name, value);
     return;
   }
   if (o.t === "tuple" && o.cls !== undefined) {

@@ -7,6 +7,7 @@
 // (proleptic Gregorian ordinals, timedelta normalisation). now(), today() and
 // utcnow() make objects whose value the run decides: their size is known,
 // anything that reads their value is refused.
+import { tuple2 } from "./tuples.js";
 import { makeProperty } from "./opaqueObjects.js";
 import { classmethods, c3 } from "./classes.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
@@ -237,6 +238,23 @@ function kwNum(args: readonly PyObj[], kw: Kwargs, i: number, name: string): num
   return num(args[i] ?? kw.values.get(name), name);
 }
 
+/** Floor quotient and remainder (in microseconds) of timedelta a by timedelta b; null when b is not one. */
+function tdDivmod(a: PyObj, b: PyObj | undefined): [bigint, bigint] | null {
+  const va = known(a);
+  const vb = b === undefined ? undefined : known(b);
+  if (va?.k !== "timedelta" || vb?.k !== "timedelta") return null;
+  const x = tdMicros(va.td);
+  const y = tdMicros(vb.td);
+  if (y === 0n) throw new PyException("ZeroDivisionError", "integer division or modulo by zero");
+  let q = x / y;
+  let r = x % y;
+  if (r !== 0n && (r < 0n) !== (y < 0n)) {
+    q -= 1n;
+    r += y;
+  }
+  return [q, r];
+}
+
 function classesFor(layout: Layout): Classes {
   const have = byLayout.get(layout);
   if (have !== undefined) return have;
@@ -360,6 +378,15 @@ function classesFor(layout: Layout): Classes {
         return tdObj(tdFromMicros(floor(u, BigInt(b.v))));
       }
       return NotImplemented;
+    })],
+    // delta_remainder / delta_divmod: timedelta by timedelta only, the remainder with the divisor's sign.
+    ["__mod__", fn("__mod__", ([a, b]) => {
+      const qr = tdDivmod(a as PyObj, b);
+      return qr === null ? NotImplemented : tdObj(tdFromMicros(qr[1]));
+    })],
+    ["__divmod__", fn("__divmod__", ([a, b]) => {
+      const qr = tdDivmod(a as PyObj, b);
+      return qr === null ? NotImplemented : tuple2(pyInt(qr[0]), tdObj(tdFromMicros(qr[1])));
     })],
     ...comparisons,
   ]);

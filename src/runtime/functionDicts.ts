@@ -3,6 +3,8 @@
 // keeps beside the function object: a function is a leaf of the deep walk and
 // its getsizeof does not count its __dict__, so only reading them back shows.
 import type { PyObj } from "./objects.js";
+import { PymemError } from "./errors.js";
+import { typeHasAttribute } from "./missingAttribute.js";
 
 const dicts = new WeakMap<object, Map<string, PyObj>>();
 
@@ -16,4 +18,13 @@ export function functionDict(f: PyObj): Map<string, PyObj> {
 /** An attribute recorded for `f`, or undefined. */
 export function functionAttr(f: PyObj, name: string): PyObj | undefined {
   return dicts.get(f)?.get(name);
+}
+
+/**
+ * `f.name = value` (PyObject_GenericSetAttr into the function's __dict__): a name of the
+ * function type itself (__name__, __defaults__, __code__ …) sets a slot pymem does not model.
+ */
+export function setFunctionAttr(f: PyObj, name: string, value: PyObj): void {
+  if (typeHasAttribute("function", name)) throw new PymemError("UNSUPPORTED", `setting function.${name}`);
+  functionDict(f).set(name, value);
 }

@@ -31,6 +31,21 @@ export function typeHasAttribute(key: string, name: string): boolean {
   return own === null || own.has(name) || (namesOf("object")?.has(name) ?? false);
 }
 
+/** Whether the version's table lists `name` among the real type `key`'s own names. */
+export function typeListsOwn(key: string, name: string): boolean {
+  return namesOf(key)?.has(name) === true;
+}
+
+/** Whether the version's table lists the real type `key`'s names. */
+export function typeListed(key: string): boolean {
+  return namesOf(key) !== null;
+}
+
+/** The first of `keys` the version's table does not list (null: all listed). */
+export function unlistedOwner(keys: readonly string[]): string | null {
+  return keys.find((k) => namesOf(k) === null) ?? null;
+}
+
 /**
  * The error for `name` missing on an object whose real type is described by
  * `keys` (type names, "type" for type objects, "module NAME"): `object`'s
