@@ -22,6 +22,7 @@ import { intValue } from "./numbers.js";
 import { ctx } from "./ctx.js";
 import { missingAttribute, unlistedOwner } from "./missingAttribute.js";
 import { instanceOwners } from "./moduleMadeClasses.js";
+import { basesTuple } from "./classBases.js";
 import { objectMethod } from "./objectMethods.js";
 import { staticTypeAttr, typeSample } from "./typeAttrs.js";
 import { callObject } from "./calls.js";
@@ -166,6 +167,10 @@ export function getAttr(o: PyObj, name: string): PyObj {
       // A collections type in the MRO is a heap type from some versions, and its own bases follow it: not laid out here.
       if (name === "__mro__" && ["deque", "OrderedDict", "defaultdict", "Counter"].includes(o.builtinBase)) throw new PymemError("UNSUPPORTED", `the __mro__ of a class over collections.${o.builtinBase}`);
       if (name === "__mro__") return mroTuple(o);
+      if (name === "__bases__") {
+        const b = basesTuple(o, () => builtinType("object"));
+        if (b !== undefined) return b;
+      }
       if (name === "__new__" && lookupClassAttr(o, "__new__") === undefined) return objectNew;
       // type_getattro: a data descriptor of the metaclass first, the class's own MRO, then the metaclass's other attributes.
       const metaData = o.meta === undefined ? undefined : metaclassAttr(o, o.meta, name, true);
@@ -209,6 +214,8 @@ export function getAttr(o: PyObj, name: string): PyObj {
     case "function": {
       const own = functionAttr(o, name);
       if (own !== undefined) return own;
+      // func_name is the code's co_name, an interned constant; func_qualname the same object at module level.
+      if (name === "__name__" || (name === "__qualname__" && o.qualname === undefined)) return intern(pyStr(o.name));
       break;
     }
     case "method":

@@ -8,6 +8,7 @@
 // utcnow() make objects whose value the run decides: their size is known,
 // anything that reads their value is refused.
 import { tuple2 } from "./tuples.js";
+import { callDunder } from "./userDunders.js";
 import { makeProperty } from "./opaqueObjects.js";
 import { classmethods, c3 } from "./classes.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
@@ -579,6 +580,12 @@ function classesFor(layout: Layout): Classes {
   ]);
   C.datetime.attrs.set("__radd__", C.datetime.attrs.get("__add__") as PyObj);
   C.date.attrs.set("strftime", fn("strftime", ([self, f]) => pyStrFresh(strftime(known(self) as Value, f))));
+  // date_format (date's, datetime's and time's __format__): str(self) for an empty spec, else self.strftime(spec).
+  const dateFormat = fn("__format__", ([self, spec]) => {
+    if (spec === undefined || spec.t !== "str") throw typeError(`__format__() argument must be str, not ${spec === undefined ? "nothing" : typeName(spec)}`);
+    return callDunder(self as PyObj, strText(spec) === "" ? "__str__" : "strftime", strText(spec) === "" ? [] : [spec]) as PyObj;
+  });
+  C.date.attrs.set("__format__", dateFormat);
   C.time = staticClass(layout, "time", [], [
     ["__new__", fn("__new__", (args, kw) => make(C.time, { k: "time", time: checkTime(kwNum(args, kw, 1, "hour"), kwNum(args, kw, 2, "minute"), kwNum(args, kw, 3, "second"), kwNum(args, kw, 4, "microsecond"), args[5] ?? kw.values.get("tzinfo") ?? None) }))],
     prop("hour", (v) => pyInt(timeOf(v).H)),
@@ -597,6 +604,7 @@ function classesFor(layout: Layout): Classes {
       return `${r})`;
     })],
     ["strftime", fn("strftime", ([self, f]) => pyStrFresh(strftime(known(self) as Value, f)))],
+    ["__format__", dateFormat],
     ...comparisons,
   ]);
   byLayout.set(layout, C);

@@ -5,6 +5,7 @@ import { intValue, toFloat } from "./numbers.js";
 import { None, pyStrFresh, subOf, typeName, type PyObj, type PyStrObj } from "./objects.js";
 import { asBuiltin, exactResult } from "./builtinSubclass.js";
 import { typeListed } from "./missingAttribute.js";
+import { formatDecimal } from "./decimalFormat.js";
 import { madeByModule } from "./moduleMadeClasses.js";
 import { asciiRepr, builtinRepr, floatRepr, intToDecimal, repr, str } from "./repr.js";
 import { materialize } from "./seq.js";
@@ -458,6 +459,11 @@ export function formatValue(o: PyObj, spec: string): string {
     return pad(t, "", s, "<");
   }
   if (o.t === "complex") throw unsupported("format specs for complex");
+  if (o.t === "Decimal") {
+    const text = formatDecimal(o, spec, str(o));
+    if (text === null) throw unsupported(`the Decimal format spec '${spec}'`);
+    return text;
+  }
   throw objectFormatError(o);
 }
 

@@ -3,6 +3,7 @@
 // plain classes, builtin subclasses, the stdlib classes with a metaclass of
 // their own (Enum, ABC: their hooks make the subclass) and the metaclasses the
 // setup writes (class M(type)), whose classes record M as their type.
+import { recordBases } from "./classBases.js";
 import { COLLECTION_BASES } from "./collectionCtors.js";
 import { SUBCLASSABLE } from "./builtinBases.js";
 import { classHooks } from "./classHooks.js";
@@ -92,7 +93,9 @@ export function buildClass(name: string, baseObjs: readonly PyObj[], ns: Map<str
     const builtin = first !== undefined && first.t === "type" && SUBCLASSABLE.has(first.name) && first.heap === undefined ? (first.name as BuiltinBase) : undefined;
     const rest = builtin === undefined ? baseObjs : baseObjs.slice(1);
     if (rest.some((b) => b.t !== "class")) throw new PymemError("UNSUPPORTED", `a class over ${baseObjs.map((b) => typeName(b)).join(", ")} with a metaclass (mixed bases)`);
-    return stdlibMeta(name, rest as PyClassObj[], ns, builtin, kw);
+    const made = stdlibMeta(name, rest as PyClassObj[], ns, builtin, kw);
+    if (made.t === "class") recordBases(made, baseObjs);
+    return made;
   }
   const classes: PyClassObj[] = [];
   let builtinBase: BuiltinBase | undefined;
@@ -113,13 +116,21 @@ export function buildClass(name: string, baseObjs: readonly PyObj[], ns: Map<str
     else if (b.t === "type") throw new PymemError("UNSUPPORTED", `subclassing the builtin '${b.name}'`);
     else throw typeError(`bases must be types, not '${b.t}'`);
   }
+  // datetime's types build their results as the exact type (and __new__ ignores the subclass): not modelled for subclasses.
+  const dtBase = classes.flatMap((c) => c.mro).find((c) => {
+    const m = c.attrs.get("__module__");
+    return c.static === true && m !== undefined && m.t === "str" && strText(m) === "datetime";
+  });
+  if (dtBase !== undefined) throw new PymemError("UNSUPPORTED", `a subclass of datetime.${dtBase.name}`);
   if (typeBase && (builtinBase !== undefined || classes.some((c) => c.isMeta !== true && c.builtinBase !== "object"))) throw typeError("multiple bases have instance lay-out conflict");
-  return makeClass(name, classes, ns, {
+  const cls = makeClass(name, classes, ns, {
     ...(builtinBase === undefined ? {} : { builtinBase }),
     ...(meta === null ? {} : { meta }),
     ...(typeBase ? { typeBase } : {}),
     kw,
   });
+  recordBases(cls, baseObjs);
+  return cls;
 }
 
 let namedTupleFactory: (name: string, ns: Map<string, PyObj>) => PyObj = () => {
