@@ -20,7 +20,7 @@ import { builtinInit, builtinNew } from "./subclassConstruct.js";
 import { intern } from "./constPool.js";
 import { intValue } from "./numbers.js";
 import { ctx } from "./ctx.js";
-import { missingAttribute, unlistedOwner } from "./missingAttribute.js";
+import { missingAttribute } from "./missingAttribute.js";
 import { instanceOwners } from "./moduleMadeClasses.js";
 import { basesTuple } from "./classBases.js";
 import { objectMethod } from "./objectMethods.js";
@@ -266,8 +266,6 @@ function hookedAttr(o: PyObj, name: string, generic: () => PyObj | undefined): P
 /** The error for a name an object of `cls` lacks: refused where pymem may not list the real class's names, else AttributeError. */
 function missingOnClass(cls: PyClassObj, name: string, owners: readonly string[]): Error {
   if (underStdlibClass(cls, name)) return new PymemError("UNSUPPORTED", `${cls.name}().${name} (a stdlib base class's attribute pymem does not list)`);
-  const unlisted = unlistedOwner(owners.slice(1));
-  if (unlisted !== null) return new PymemError("UNSUPPORTED", `${cls.name}().${name} (${unlisted}'s attribute names are not listed for this version)`);
   return missingAttribute(owners, name, `${cls.name}()`, `'${cls.name}' object has no attribute '${name}'`);
 }
 

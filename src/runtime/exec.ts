@@ -1,6 +1,7 @@
 // Setup statements, compiled once into closures (a def body runs many times):
 // assignments, imports of the offered modules, control flow with bounded work,
 // def (functions with return) and class (with decorators such as @dataclass).
+import { intern } from "./constPool.js";
 import { contextMethods, exitNormally, exitSwallows } from "./withProtocol.js";
 import { classHooks } from "./classHooks.js";
 import { buildClassStatement } from "./classStatement.js";
@@ -119,7 +120,8 @@ export class StatementCompiler {
               ann = newDict();
               ns.set("__annotations__", ann);
             }
-            if (ann.t === "dict") dictSet(ann, pyStr(name), annotation(sc));
+            // The key is the name as a code constant: an interned str.
+            if (ann.t === "dict") dictSet(ann, intern(pyStr(name)), annotation(sc));
           }
           if (value !== null) target(sc, value(sc));
         };
