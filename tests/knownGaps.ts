@@ -480,7 +480,6 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["typing2/errors/036", "refused: typing.get_type_hints (bound by from typing import *)"],
   ["typing2/more/001", "refused: Tuple[()] (typing's _TypingEmpty)"],
   ["typing2/more/030", "refused: calling the alias OrderedDict[...] (it sets __orig_class__ on a OrderedDict, which pymem does not follow)"],
-  ["usercode2/cache/009", "refused: function.__doc__ is not modelled"],
   ["usercode2/events/021", "refused: datetime().timetuple is not modelled"],
   ["usercode2/events/025", "refused: date().isocalendar is not modelled"],
   ["usercode2/context/001", "refused: contextlib.redirect_stdout (swapping sys.stdout) is not modelled"],

@@ -31,7 +31,7 @@ import { toArray } from "./iteration.js";
 import { callBound, callDunder, checkDunderAssign, isUserObj, lookupDunder } from "./userDunders.js";
 import { superAttr, type SuperData } from "./superObjects.js";
 import { nativeSlots } from "./nativeObjects.js";
-import { functionAttr, setFunctionAttr } from "./functionDicts.js";
+import { functionAttr, functionDoc, setFunctionAttr } from "./functionDicts.js";
 
 /** object.__new__(cls): an instance without running __init__. */
 const objectNew: PyObj = {
@@ -216,6 +216,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (own !== undefined) return own;
       // func_name is the code's co_name, an interned constant; func_qualname the same object at module level.
       if (name === "__name__" || (name === "__qualname__" && o.qualname === undefined)) return intern(pyStr(o.name));
+      if (name === "__doc__") return functionDoc(o) ?? None;
       break;
     }
     case "method":

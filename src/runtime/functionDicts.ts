@@ -28,3 +28,19 @@ export function setFunctionAttr(f: PyObj, name: string, value: PyObj): void {
   if (typeHasAttribute("function", name)) throw new PymemError("UNSUPPORTED", `setting function.${name}`);
   functionDict(f).set(name, value);
 }
+
+/** func_doc: the docstring constant of the function's code (null: a multi-line one, whose text 3.13's compiler cleans; refused). */
+const docs = new WeakMap<object, PyObj | null>();
+
+export function setFunctionDoc(f: PyObj, doc: PyObj | null): void {
+  docs.set(f, doc);
+}
+
+/** f.__doc__: what update_wrapper copied, else the docstring, else None (undefined: refused). */
+export function functionDoc(f: PyObj): PyObj | undefined {
+  const own = functionAttr(f, "__doc__");
+  if (own !== undefined) return own;
+  const d = docs.get(f);
+  if (d === null) throw new PymemError("UNSUPPORTED", "the __doc__ of a function with a multi-line docstring");
+  return d;
+}
