@@ -4,7 +4,6 @@ import { PyException, typeError, unsupported, valueError, keyError } from "./err
 import { intValue, toFloat } from "./numbers.js";
 import { None, pyStrFresh, subOf, typeName, type PyObj, type PyStrObj } from "./objects.js";
 import { asBuiltin, exactResult } from "./builtinSubclass.js";
-import { typeListed } from "./missingAttribute.js";
 import { formatDecimal } from "./decimalFormat.js";
 import { madeByModule } from "./moduleMadeClasses.js";
 import { asciiRepr, builtinRepr, floatRepr, intToDecimal, repr, str } from "./repr.js";
@@ -467,8 +466,8 @@ export function formatValue(o: PyObj, spec: string): string {
   throw objectFormatError(o);
 }
 
-/** The stdlib types with a __format__ of their own beyond int/float/complex/str (Fraction's from 3.12). */
-const OWN_FORMAT: ReadonlySet<string> = new Set(["Decimal", "date", "datetime", "time", "Fraction"]);
+/** The stdlib C types with a __format__ of their own beyond int/float/complex/str (Fraction's, from 3.12, is in its model). */
+const OWN_FORMAT: ReadonlySet<string> = new Set(["Decimal", "date", "datetime", "time"]);
 
 /**
  * object.__format__'s TypeError for a non-empty spec; a type with its own __format__
@@ -476,7 +475,7 @@ const OWN_FORMAT: ReadonlySet<string> = new Set(["Decimal", "date", "datetime", 
  */
 function objectFormatError(o: PyObj): Error {
   const owners = o.t === "instance" ? o.cls.mro.filter(madeByModule).map((c) => c.name) : isUserObj(o) ? [] : [typeName(o)];
-  const own = owners.find((k) => OWN_FORMAT.has(k) || !typeListed(k));
+  const own = owners.find((k) => OWN_FORMAT.has(k));
   if (own !== undefined) return unsupported(`format specs for ${own}`);
   return typeError(`unsupported format string passed to ${typeName(o)}.__format__`);
 }

@@ -37,10 +37,6 @@ export function typeListsOwn(key: string, name: string): boolean {
   return namesOf(key)?.has(name) === true;
 }
 
-/** Whether the version's table lists the real type `key`'s names. */
-export function typeListed(key: string): boolean {
-  return namesOf(key) !== null;
-}
 
 /** The first of `keys` the version's table does not list (null: all listed). */
 export function unlistedOwner(keys: readonly string[]): string | null {
