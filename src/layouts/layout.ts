@@ -190,6 +190,13 @@ export interface VersionRules {
   readonly textwrapLongWordHyphens: boolean;
   /** textwrap.indent joins the prefixes and the lines as separate items (3.13+); before, each prefixed line is one concatenated str. */
   readonly textwrapIndentSeparateItems: boolean;
+  /** 3.13's _PyObject_GenericSetAttrWithDict: setting or deleting on an object without a __dict__ (through PyObject_GenericSetAttr itself) adds " and no __dict__ for setting new attributes". */
+  readonly noDictSetAttrHint?: boolean;
+  /**
+   * PyMember_GetOne's AttributeError for an empty T_OBJECT_EX slot: before 3.10 just the name; 3.10-3.12
+   * "'C' object has no attribute 'x'" (tp_name); 3.13 "'%T' …", the fully qualified name (module.qualname).
+   */
+  readonly emptySlotNamesType?: "bare" | "name" | "qualified";
   /**
    * object_new's TypeError for a class with abstract methods left: "with abstract methods a, b" (3.8),
    * "with abstract method a" / "methods a, b" (3.9-3.11), "without an implementation for abstract method 'a'" (3.12+).

@@ -23,6 +23,7 @@ import { intern } from "./constPool.js";
 import { intValue } from "./numbers.js";
 import { ctx } from "./ctx.js";
 import { missingAttribute } from "./missingAttribute.js";
+import { instanceOwners } from "./moduleMadeClasses.js";
 import { objectMethod } from "./objectMethods.js";
 import { staticTypeAttr, typeSample } from "./typeAttrs.js";
 import { callObject } from "./calls.js";
@@ -31,7 +32,7 @@ import { toArray } from "./iteration.js";
 import { callBound, callDunder, checkDunderAssign, isUserObj, lookupDunder } from "./userDunders.js";
 import { superAttr, type SuperData } from "./superObjects.js";
 import { nativeSlots } from "./nativeObjects.js";
-import { functionAttr } from "./functionDicts.js";
+import { functionAttr, functionDoc, setFunctionAttr } from "./functionDicts.js";
 
 /** object.__new__(cls): an instance without running __init__. */
 const objectNew: PyObj = {
@@ -157,7 +158,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
       const v = hookedAttr(o, name, () => getInstanceAttr(o, name) ?? objectMethod(o, name));
       if (v !== undefined) return v;
       // A stdlib class's own names (fractions.Fraction's) are in the version's table: one pymem lacks is refused.
-      throw missingOnClass(o.cls, name, o.cls.stdlib === true ? [o.cls.builtinBase, o.cls.name] : [o.cls.builtinBase]);
+      throw missingOnClass(o.cls, name, instanceOwners(o.cls));
     }
     case "class": {
       if (name === "__name__") return pyStr(o.name);
@@ -215,6 +216,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
     case "function": {
       const own = functionAttr(o, name);
       if (own !== undefined) return own;
+      if (name === "__doc__") return functionDoc(o) ?? None;
       break;
     }
     case "method":
@@ -244,7 +246,7 @@ function subclassObjectAttr(o: PyObj, sub: PyInstanceObj, name: string): PyObj {
   const v = hookedAttr(o, name, () => getInstanceAttr(sub, name) ?? builtinAttrOrNone(o, name));
   if (v !== undefined) return v;
   // The builtin's own names (int.__index__ …) that pymem lacks are refused, as for the builtin's objects.
-  throw missingOnClass(sub.cls, name, [sub.cls.builtinBase]);
+  throw missingOnClass(sub.cls, name, instanceOwners(sub.cls));
 }
 
 /**
@@ -331,6 +333,10 @@ export function setAttr(o: PyObj, name: string, value: PyObj): void {
     checkDunderAssign(o, name);
     refuseTypeGetsetAssign(o, name);
     o.attrs.set(name, value);
+    return;
+  }
+  if (o.t === "function") {
+    setFunctionAttr(o, name, value);
     return;
   }
   if (o.t === "tuple" && o.cls !== undefined) {

@@ -1,5 +1,6 @@
 // The builtin functions and types the sandbox offers, with the identity and
 // allocation behaviour of CPython 3.10's implementations.
+import { refuseModelledSlot } from "./missingAttribute.js";
 import { typingHooks } from "./typingHooks.js";
 import { classDictProxy } from "./classDict.js";
 import { isCollectionSubObject } from "./collectionCtors.js";
@@ -877,6 +878,7 @@ export function makeBuiltins(): Map<string, PyObj> {
       const x = args[0] as PyObj;
       if (x.t === "range" && x.len > 2n ** 63n - 1n) throw new PyException("OverflowError", "Python int too large to convert to C ssize_t");
       const n = objectLen(x);
+      if (n === null) refuseModelledSlot(x, "__len__");
       if (n === null) throw typeError(`object of type '${typeName(args[0] as PyObj)}' has no len()`);
       return pyInt(n);
     }],

@@ -6,6 +6,7 @@ import { noteClassBody } from "./classBodies.js";
 import { noteAddedPointers } from "./classDescriptors.js";
 import { noteSubclass } from "./classRegistry.js";
 import { nativeSlots } from "./nativeObjects.js";
+import { opaque } from "./opaqueObjects.js";
 import { newTupleOfClass } from "./tuples.js";
 import { initManagedValues, usesManagedValues } from "./managedValues.js";
 import { ctx } from "./ctx.js";
@@ -83,6 +84,11 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
   // PyType_Ready's type_dict_set_doc: a class without a docstring has __doc__ None of its own (not its base's).
   if (!ns.has("__doc__")) ns.set("__doc__", None);
   checkClassDunders(name, ns);
+  // type_new_set_classmethod: a plain function __init_subclass__ or __class_getitem__ is stored as a classmethod.
+  for (const k of ["__init_subclass__", "__class_getitem__"]) {
+    const v = ns.get(k);
+    if (v !== undefined && v.t === "function") ns.set(k, opaque("classmethod", v));
+  }
   const layout = ctx().layout.heapType;
   const base = bases[0];
   const builtinBase = opts.builtinBase ?? base?.builtinBase ?? "object";

@@ -18,6 +18,7 @@ import { setInstanceAttrValue } from "./instanceAttrs.js";
 import { builtinFunction as fn, False, None, NotImplemented, True, pyBool, pyStr, type Kwargs, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
+import { nativeObject } from "./nativeObjects.js";
 import { newTuple, newTupleOfClass } from "./tuples.js";
 import { repr } from "./repr.js";
 import { lookupClassAttr, slotGet } from "./classes.js";
@@ -32,10 +33,14 @@ interface FieldSpec {
   readonly factory: PyObj | null;
   readonly init: boolean;
   readonly repr: boolean;
+  /** The Field object (field()'s own, or the one @dataclass made): the same in every fields() tuple. */
+  readonly obj: PyObj;
 }
 
 /** field(...) results: what they asked for, by object identity. */
-const fieldObjects = new WeakMap<object, Omit<FieldSpec, "name">>();
+const fieldObjects = new WeakMap<object, Omit<FieldSpec, "name" | "obj">>();
+/** What @dataclass filled in a Field: its name (the annotation's interned key) and type (the annotation). */
+const fieldFilled = new WeakMap<object, { name: PyObj; type: PyObj }>();
 const dataclassFields = new WeakMap<PyClassObj, readonly FieldSpec[]>();
 const dataclassOptions = new WeakMap<PyClassObj, { eq: boolean; order: boolean; frozen: boolean; repr: boolean }>();
 
@@ -55,7 +60,11 @@ export function dataclassTuple(o: PyObj, need: "eq" | "order" | "hash"): PyObj[]
 
 /** A dataclasses.Field object: a leaf of the module's own class. */
 function fieldObject(): PyObj {
-  return { t: "iterator", typeName: "Field", next: () => undefined, lengthHint: () => null };
+  const f: PyObj = nativeObject("Field", {
+    // Only what @dataclass set is modelled; other members (default, MISSING …) are refused by the caller.
+    attr: (name) => (name === "name" || name === "type" ? fieldFilled.get(f)?.[name] : undefined),
+  });
+  return f;
 }
 
 function fieldCall(args: readonly PyObj[], kw: Kwargs): PyObj {
@@ -88,17 +97,20 @@ function ownFields(cls: PyClassObj): FieldSpec[] {
     const name = strText(e.key as never);
     const dv = cls.attrs.get(name);
     const spec = dv !== undefined ? fieldObjects.get(dv) : undefined;
-    if (spec !== undefined) {
+    if (spec !== undefined && dv !== undefined) {
       // A field() default becomes the class attribute; a factory leaves none.
       if (spec.default !== null) cls.attrs.set(name, spec.default);
       else cls.attrs.delete(name);
-      out.push({ name, ...spec });
+      fieldFilled.set(dv, { name: e.key, type: e.value });
+      out.push({ name, ...spec, obj: dv });
       continue;
     }
     if (dv !== undefined && (dv.t === "list" || dv.t === "dict" || dv.t === "set")) {
       throw valueError(`mutable default <class '${dv.t}'> for field ${name} is not allowed: use default_factory`);
     }
-    out.push({ name, default: dv ?? null, factory: null, init: true, repr: true });
+    const obj = fieldObject();
+    fieldFilled.set(obj, { name: e.key, type: e.value });
+    out.push({ name, default: dv ?? null, factory: null, init: true, repr: true, obj });
   }
   return out;
 }
@@ -366,7 +378,7 @@ export function dataclassesModuleAttrs(): [string, PyObj][] {
       const cls = o?.t === "class" ? o : o?.t === "instance" ? o.cls : undefined;
       const fields = cls === undefined ? undefined : dataclassFields.get(cls);
       if (fields === undefined) throw typeError("must be called with a dataclass type or instance");
-      return newTuple(fields.map(() => fieldObject()));
+      return newTuple(fields.map((f) => f.obj));
     })],
     ["is_dataclass", fn("is_dataclass", ([o]) => pyBool(o !== undefined && (o.t === "class" ? dataclassFields.has(o) : o.t === "instance" && dataclassFields.has(o.cls))))],
     ["FrozenInstanceError", frozenInstanceErrorClass()],

@@ -7,6 +7,8 @@
 // (proleptic Gregorian ordinals, timedelta normalisation). now(), today() and
 // utcnow() make objects whose value the run decides: their size is known,
 // anything that reads their value is refused.
+import { tuple2 } from "./tuples.js";
+import { callDunder } from "./userDunders.js";
 import { makeProperty } from "./opaqueObjects.js";
 import { classmethods, c3 } from "./classes.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
@@ -237,6 +239,23 @@ function kwNum(args: readonly PyObj[], kw: Kwargs, i: number, name: string): num
   return num(args[i] ?? kw.values.get(name), name);
 }
 
+/** Floor quotient and remainder (in microseconds) of timedelta a by timedelta b; null when b is not one. */
+function tdDivmod(a: PyObj, b: PyObj | undefined): [bigint, bigint] | null {
+  const va = known(a);
+  const vb = b === undefined ? undefined : known(b);
+  if (va?.k !== "timedelta" || vb?.k !== "timedelta") return null;
+  const x = tdMicros(va.td);
+  const y = tdMicros(vb.td);
+  if (y === 0n) throw new PyException("ZeroDivisionError", "integer division or modulo by zero");
+  let q = x / y;
+  let r = x % y;
+  if (r !== 0n && (r < 0n) !== (y < 0n)) {
+    q -= 1n;
+    r += y;
+  }
+  return [q, r];
+}
+
 function classesFor(layout: Layout): Classes {
   const have = byLayout.get(layout);
   if (have !== undefined) return have;
@@ -360,6 +379,15 @@ function classesFor(layout: Layout): Classes {
         return tdObj(tdFromMicros(floor(u, BigInt(b.v))));
       }
       return NotImplemented;
+    })],
+    // delta_remainder / delta_divmod: timedelta by timedelta only, the remainder with the divisor's sign.
+    ["__mod__", fn("__mod__", ([a, b]) => {
+      const qr = tdDivmod(a as PyObj, b);
+      return qr === null ? NotImplemented : tdObj(tdFromMicros(qr[1]));
+    })],
+    ["__divmod__", fn("__divmod__", ([a, b]) => {
+      const qr = tdDivmod(a as PyObj, b);
+      return qr === null ? NotImplemented : tuple2(pyInt(qr[0]), tdObj(tdFromMicros(qr[1])));
     })],
     ...comparisons,
   ]);
@@ -552,6 +580,12 @@ function classesFor(layout: Layout): Classes {
   ]);
   C.datetime.attrs.set("__radd__", C.datetime.attrs.get("__add__") as PyObj);
   C.date.attrs.set("strftime", fn("strftime", ([self, f]) => pyStrFresh(strftime(known(self) as Value, f))));
+  // date_format (date's, datetime's and time's __format__): str(self) for an empty spec, else self.strftime(spec).
+  const dateFormat = fn("__format__", ([self, spec]) => {
+    if (spec === undefined || spec.t !== "str") throw typeError(`__format__() argument must be str, not ${spec === undefined ? "nothing" : typeName(spec)}`);
+    return callDunder(self as PyObj, strText(spec) === "" ? "__str__" : "strftime", strText(spec) === "" ? [] : [spec]) as PyObj;
+  });
+  C.date.attrs.set("__format__", dateFormat);
   C.time = staticClass(layout, "time", [], [
     ["__new__", fn("__new__", (args, kw) => make(C.time, { k: "time", time: checkTime(kwNum(args, kw, 1, "hour"), kwNum(args, kw, 2, "minute"), kwNum(args, kw, 3, "second"), kwNum(args, kw, 4, "microsecond"), args[5] ?? kw.values.get("tzinfo") ?? None) }))],
     prop("hour", (v) => pyInt(timeOf(v).H)),
@@ -570,6 +604,7 @@ function classesFor(layout: Layout): Classes {
       return `${r})`;
     })],
     ["strftime", fn("strftime", ([self, f]) => pyStrFresh(strftime(known(self) as Value, f)))],
+    ["__format__", dateFormat],
     ...comparisons,
   ]);
   byLayout.set(layout, C);

@@ -7,7 +7,7 @@ import { dictClear, dictDelete, dictGet, dictMerge, dictSet, newDict, newDictFro
 import { typeError, unsupported, valueError, keyError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
-import { listAppend, listExtendedBy, newEmptyList } from "./lists.js";
+import { listAppend, listExtendedBy, newEmptyList, newListExact } from "./lists.js";
 import { intAdd, intSub, intValue, toFloat, type IntV } from "./numbers.js";
 import { None, pyFloat, pyInt, pyStr, typeName, type DictFlavor, type Kwargs, type NativeFn, type PyDictObj, type PyObj } from "./objects.js";
 import { repr } from "./repr.js";
@@ -183,9 +183,15 @@ export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | nul
           // sorted(self.items(), …): PySequence_List of the items view.
           return listExtendedBy(pairs);
         }
-        // heapq.nlargest: a list comprehension, grown append by append.
+        const k = intValue(n);
+        if (k === null) throw unsupported(`Counter.most_common(n) with a ${typeName(n)} n`);
+        const count = Number(k);
+        // heapq.nlargest: n == 1 is max() into a one-item list display; n >= len a slice of sorted(), an exact list;
+        // otherwise a list comprehension, grown append by append.
+        if (count === 1) return pairs.length === 0 ? newEmptyList() : newListExact([pairs[0] as PyObj]);
+        if (count >= pairs.length) return newListExact(pairs.slice(0, count));
         const l = newEmptyList();
-        for (const p of pairs.slice(0, Number(intValue(n)))) listAppend(l, p);
+        for (const p of pairs.slice(0, Math.max(count, 0))) listAppend(l, p);
         return l;
       };
     }

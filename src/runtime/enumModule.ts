@@ -12,6 +12,7 @@
 // part (builtinSubclass.ts) holds the same attributes; their str() and
 // format() follow each version's enum.py (ReprEnum from 3.11). Flag, IntFlag,
 // other mixed-in types and a member type's own __new__ are refused.
+import { enumMembersProxy } from "./enumMembers.js";
 import { makeProperty } from "./opaqueObjects.js";
 import { setClassHooks, type ClassHooks } from "./classHooks.js";
 import { registerSelfCopying } from "./copyModule.js";
@@ -273,7 +274,8 @@ export function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: M
       if (x.t === "instance" ? x.cls === c : subOf(x)?.cls === c) return true;
       throw new PymemError("UNSUPPORTED", `\`in\` of a '${typeName(x)}' (not a member) in an Enum class`);
     },
-    missing: refuseMeta,
+    // EnumType.__members__ over _member_map_ (a Flag's is left to its flavor: refused).
+    missing: (c, name) => (name === "__members__" && flavor === undefined && infos.get(c) === info ? enumMembersProxy(c, info.byName) : refuseMeta(c, name)),
     subclass: makeEnum,
     repr: enumClassRepr,
   };

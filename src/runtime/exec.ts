@@ -1,6 +1,8 @@
 // Setup statements, compiled once into closures (a def body runs many times):
 // assignments, imports of the offered modules, control flow with bounded work,
 // def (functions with return) and class (with decorators such as @dataclass).
+import { intern } from "./constPool.js";
+import { setFunctionDoc } from "./functionDicts.js";
 import { contextMethods, exitNormally, exitSwallows } from "./withProtocol.js";
 import { classHooks } from "./classHooks.js";
 import { buildClassStatement } from "./classStatement.js";
@@ -120,7 +122,8 @@ export class StatementCompiler {
               ann = newDict();
               ns.set("__annotations__", ann);
             }
-            if (ann.t === "dict") dictSet(ann, pyStr(name), annotation(sc));
+            // The key is the name as a code constant: an interned str.
+            if (ann.t === "dict") dictSet(ann, intern(pyStr(name)), annotation(sc));
           }
           if (value !== null) target(sc, value(sc));
         };
@@ -378,6 +381,10 @@ export class StatementCompiler {
     let layout: FrameLayout = { size: 0, positional: [], index: new Map() };
     let frameSlots: number | null = null;
     const qualname = this.c.qualnameOf(s.name);
+    // The docstring is the first constant of the function's code (func_doc).
+    const first = s.body[0];
+    const docstring = first !== undefined && first.kind === "Expr" && first.value.kind === "Constant" && first.value.value.t === "str" ? first.value : null;
+    let doc: ((sc: Scope) => PyObj) | null = null;
     // A def directly in a class body is a method: zero-argument super() in it reads the class cell.
     const savedMethod = this.c.method;
     const inClass = this.c.block.kind === "class";
@@ -387,6 +394,7 @@ export class StatementCompiler {
         this.c.inBlock(s, () => {
           method.block = this.c.block;
           this.c.method = inClass ? method : null;
+          if (docstring !== null && docstring.value.t === "str" && !docstring.value.v.includes("\n")) doc = this.c.expr(docstring).run;
           layout = frameLayout(spec, this.c.block);
           if (bodyKind === null) body = this.block(s.body);
           else {
@@ -452,6 +460,7 @@ export class StatementCompiler {
       };
       if (bodyKind === "coroutine") markCoroutineFunction(f);
       noteDefFunction(f);
+      if (docstring !== null) setFunctionDoc(f, doc === null ? null : (doc as (sc: Scope) => PyObj)(sc));
       for (const d of [...decorators].reverse()) f = callObject(d(sc), [f]);
       store(sc, f);
     };

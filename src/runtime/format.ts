@@ -4,6 +4,8 @@ import { PyException, typeError, unsupported, valueError, keyError } from "./err
 import { intValue, toFloat } from "./numbers.js";
 import { None, pyStrFresh, subOf, typeName, type PyObj, type PyStrObj } from "./objects.js";
 import { asBuiltin, exactResult } from "./builtinSubclass.js";
+import { formatDecimal } from "./decimalFormat.js";
+import { madeByModule } from "./moduleMadeClasses.js";
 import { asciiRepr, builtinRepr, floatRepr, intToDecimal, repr, str } from "./repr.js";
 import { materialize } from "./seq.js";
 import { bytesData as bytesDataOf, strText } from "./text.js";
@@ -386,7 +388,7 @@ function userFormat(o: PyObj, spec: string): PyStrObj {
   }
   // A builtin subclass's object without __format__: the builtin's (str() for an empty spec).
   if (spec !== "" && subOf(o) !== undefined) return pyStr(asBuiltin(o, () => formatValue(o, spec)));
-  if (spec !== "") throw typeError(`unsupported format string passed to ${typeName(o)}.__format__`);
+  if (spec !== "") throw objectFormatError(o);
   return strObj(o);
 }
 
@@ -456,7 +458,26 @@ export function formatValue(o: PyObj, spec: string): string {
     return pad(t, "", s, "<");
   }
   if (o.t === "complex") throw unsupported("format specs for complex");
-  throw typeError(`unsupported format string passed to ${typeName(o)}.__format__`);
+  if (o.t === "Decimal") {
+    const text = formatDecimal(o, spec, str(o));
+    if (text === null) throw unsupported(`the Decimal format spec '${spec}'`);
+    return text;
+  }
+  throw objectFormatError(o);
+}
+
+/** The stdlib C types with a __format__ of their own beyond int/float/complex/str (Fraction's, from 3.12, is in its model). */
+const OWN_FORMAT: ReadonlySet<string> = new Set(["Decimal", "date", "datetime", "time"]);
+
+/**
+ * object.__format__'s TypeError for a non-empty spec; a type with its own __format__
+ * (Decimal, date, Fraction from 3.12 …) that pymem does not format is refused instead.
+ */
+function objectFormatError(o: PyObj): Error {
+  const owners = o.t === "instance" ? o.cls.mro.filter(madeByModule).map((c) => c.name) : isUserObj(o) ? [] : [typeName(o)];
+  const own = owners.find((k) => OWN_FORMAT.has(k));
+  if (own !== undefined) return unsupported(`format specs for ${own}`);
+  return typeError(`unsupported format string passed to ${typeName(o)}.__format__`);
 }
 
 /** str.format(*args, **kwargs) for simple fields: {}, {0}, {name}, {0.attr}/{0[i]} are refused. */

@@ -4,6 +4,8 @@
 // its getsizeof does not count its __dict__, so only reading them back shows.
 import { intern } from "./constPool.js";
 import { pyStr, type PyObj } from "./objects.js";
+import { PymemError } from "./errors.js";
+import { typeHasAttribute } from "./missingAttribute.js";
 
 const dicts = new WeakMap<object, Map<string, PyObj>>();
 
@@ -30,4 +32,29 @@ export function functionAttr(f: PyObj, name: string): PyObj | undefined {
   if (own !== undefined || f.t !== "function" || !defs.has(f)) return own;
   if (name === "__name__" || (name === "__qualname__" && f.qualname === undefined)) return intern(pyStr(f.name));
   return undefined;
+}
+
+/**
+ * `f.name = value` (PyObject_GenericSetAttr into the function's __dict__): a name of the
+ * function type itself (__name__, __defaults__, __code__ …) sets a slot pymem does not model.
+ */
+export function setFunctionAttr(f: PyObj, name: string, value: PyObj): void {
+  if (typeHasAttribute("function", name)) throw new PymemError("UNSUPPORTED", `setting function.${name}`);
+  functionDict(f).set(name, value);
+}
+
+/** func_doc: the docstring constant of the function's code (null: a multi-line one, whose text 3.13's compiler cleans; refused). */
+const docs = new WeakMap<object, PyObj | null>();
+
+export function setFunctionDoc(f: PyObj, doc: PyObj | null): void {
+  docs.set(f, doc);
+}
+
+/** f.__doc__: what update_wrapper copied, else the docstring, else None (undefined: refused). */
+export function functionDoc(f: PyObj): PyObj | undefined {
+  const own = functionAttr(f, "__doc__");
+  if (own !== undefined) return own;
+  const d = docs.get(f);
+  if (d === null) throw new PymemError("UNSUPPORTED", "the __doc__ of a function with a multi-line docstring");
+  return d;
 }

@@ -13,7 +13,7 @@ import { ctx } from "./ctx.js";
 import { namedTupleClass } from "./dataclasses.js";
 import { dictGet, dictSet, newDict } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
-import { functionDict } from "./functionDicts.js";
+import { functionDict, functionDoc } from "./functionDicts.js";
 import { lruCacheWrapper } from "./functoolsCache.js";
 import { partialCall } from "./functoolsPartial.js";
 import { getAttr } from "./attributes.js";
@@ -186,6 +186,8 @@ function updateWrapper(args: readonly PyObj[], kw: Kwargs): PyObj {
     target.set("__name__", name);
     if (wrapped.qualname === undefined) target.set("__qualname__", name);
     else target.delete("__qualname__");
+    // WRAPPER_ASSIGNMENTS' __doc__ (None when the wrapped function has none), then __dict__'s update.
+    target.set("__doc__", functionDoc(wrapped) ?? None);
     for (const [k, v] of functionDict(wrapped)) if (k !== "__name__" && k !== "__qualname__") target.set(k, v);
   } else if (wrapped.t !== "builtin") {
     throw new PymemError("UNSUPPORTED", `update_wrapper over a '${typeName(wrapped)}'`);

@@ -15,6 +15,7 @@ import { pyStr, typeName, type DictOwner, type PyClassObj, type PyInstanceObj, t
 import { callDunder, isUserObj, lookupDunder } from "./userDunders.js";
 import { propertyAccessor } from "./opaqueObjects.js";
 import { nativeSlots } from "./nativeObjects.js";
+import { strText } from "./text.js";
 
 /** Attribute names are interned, as PyObject_SetAttr does with its name. */
 function attrKey(name: string): PyStrObj {
@@ -43,7 +44,7 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
   }
   if (allSlots(inst.cls).has(name)) {
     const v = slotGet(inst, name);
-    if (v === undefined) throw new PyException("AttributeError", name);
+    if (v === undefined) throw emptySlotError(inst.cls, name);
     return v;
   }
   const v = instanceDictGet(inst, name);
@@ -114,7 +115,7 @@ export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: P
     slotSet(inst, name, value);
     return;
   }
-  if (!inst.cls.hasDict) throw new PyException("AttributeError", `'${inst.cls.name}' object has no attribute '${name}'`);
+  if (!inst.cls.hasDict) throw noDictError(inst, name);
   setInstanceAttr(inst, attrKey(name), value);
 }
 
@@ -141,7 +142,7 @@ export function setTupleSubclassAttr(t: TupleOfClass, name: string, value: PyObj
     t.dict = value;
     return;
   }
-  if (!t.cls.hasDict) throw new PyException("AttributeError", `'${t.cls.name}' object has no attribute '${name}'`);
+  if (!t.cls.hasDict) throw noDictError(t, name);
   setInstanceAttr(t, attrKey(name), value);
 }
 
@@ -153,7 +154,7 @@ export function delTupleSubclassAttr(t: TupleOfClass, name: string): void {
   }
   if (desc !== undefined && isProperty(desc)) throw propertyError("delete", name, t.cls.tupleFields === null);
   if (t.cls.tupleFields?.includes(name)) throw new PyException("AttributeError", "can't delete attribute");
-  if (!t.cls.hasDict) throw new PyException("AttributeError", `'${t.cls.name}' object has no attribute '${name}'`);
+  if (!t.cls.hasDict) throw noDictError(t, name);
   // _PyObjectDict_SetItem allocates the dict if need be; its KeyError becomes AttributeError(name).
   if (dictGet(instanceDict(t), pyStr(name)) === undefined) throw new PyException("AttributeError", name);
   setInstanceAttr(t, attrKey(name), null);
@@ -177,7 +178,7 @@ export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
     if (!slotDelete(inst, name)) throw new PyException("AttributeError", name);
     return;
   }
-  if (!inst.cls.hasDict) throw new PyException("AttributeError", `'${inst.cls.name}' object has no attribute '${name}'`);
+  if (!inst.cls.hasDict) throw noDictError(inst, name);
   // _PyObjectDict_SetItem's KeyError becomes AttributeError(name).
   if (instanceDictGet(inst, name) === undefined) throw new PyException("AttributeError", name);
   setInstanceAttr(inst, attrKey(name), null);
@@ -217,4 +218,29 @@ function setInstanceAttr(inst: DictOwner, key: PyStrObj, value: PyObj | null): v
     cls.cachedKeys = cached.refcnt === 1 ? makeKeysShared(d) : null;
     cached.refcnt--;
   }
+}
+
+/**
+ * _PyObject_GenericSetAttrWithDict's error for a set or delete on an object without a __dict__
+ * (3.13 adds a hint when the type's tp_setattro is PyObject_GenericSetAttr, not a class's __setattr__).
+ */
+function noDictError(o: PyObj & { readonly cls: PyClassObj }, name: string): PyException {
+  const hint = ctx().layout.rules.noDictSetAttrHint === true && lookupDunder(o, "__setattr__") === undefined && lookupDunder(o, "__delattr__") === undefined;
+  return new PyException("AttributeError", `'${o.cls.name}' object has no attribute '${name}'${hint ? " and no __dict__ for setting new attributes" : ""}`);
+}
+
+/** member_get's error for an empty slot: the name alone, or naming the type as the version does. */
+function emptySlotError(cls: PyClassObj, name: string): PyException {
+  const how = ctx().layout.rules.emptySlotNamesType;
+  if (how === undefined || how === "bare") return new PyException("AttributeError", name);
+  return new PyException("AttributeError", `'${how === "name" ? cls.name : fullyQualifiedName(cls)}' object has no attribute '${name}'`);
+}
+
+/** _PyType_GetFullyQualifiedName: module.qualname, the module left out when it is not a str or is builtins or __main__. */
+function fullyQualifiedName(cls: PyClassObj): string {
+  const q = cls.attrs.get("__qualname__");
+  const qualname = q !== undefined && q.t === "str" ? strText(q) : cls.name;
+  const m = cls.attrs.get("__module__");
+  if (m === undefined || m.t !== "str" || strText(m) === "builtins" || strText(m) === "__main__") return qualname;
+  return `${strText(m)}.${qualname}`;
 }

@@ -1,4 +1,5 @@
 // iter(), next() and length hints, with the iterator types CPython would create.
+import { refuseModelledSlot } from "./missingAttribute.js";
 import { classHooks } from "./classHooks.js";
 import { chargeChars, ctx } from "./ctx.js";
 import { PyException, typeError } from "./errors.js";
@@ -111,6 +112,7 @@ export function getIter(o: PyObj): PyIterObj {
       if (next !== undefined) return makeIter(o.typeName, next, () => null);
       const iter = nativeSlots(o)?.iter;
       if (iter !== undefined) return getIter(iter());
+      refuseModelledSlot(o, "__iter__");
       throw typeError(`'${typeName(o)}' object is not iterable`);
     }
     default:

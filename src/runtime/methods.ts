@@ -1,12 +1,12 @@
 // Attribute access on modelled objects: bound methods of the builtin types,
 // module members, and the few data attributes of numbers and ranges.
 import { nativeSlots } from "./nativeObjects.js";
-import { missingAttribute, typeHasAttribute } from "./missingAttribute.js";
+import { missingAttribute, typeHasAttribute, unlistedOwner } from "./missingAttribute.js";
 import { argCount, callObject } from "./calls.js";
 import { truthy, pyCompare, pyEq } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet } from "./dicts.js";
-import { PyException, typeError, valueError, keyError, PymemError } from "./errors.js";
+import { PyException, PymemError, typeError, valueError, keyError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
 import { listArray, listAssSliceResize, listExtend, listResizeTo, newListExact, listAppend } from "./lists.js";
 import { intFromDouble, intValue, popIndex, toIndex } from "./numbers.js";
@@ -690,6 +690,8 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
   if (fn !== null) return bound(o, name, fn);
   const what = o.t === "module" ? `module '${o.name}'` : o.t === "type" ? `type object '${o.name}'` : `'${typeName(o)}' object`;
   const keys = o.t === "module" ? [`module ${o.name}`] : o.t === "type" ? [o.name, "type"] : [typeName(o)];
+  // An object of a type the version's table does not list: its real names are unknown, so nothing is known missing.
+  if (o.t !== "module" && o.t !== "type" && unlistedOwner(keys) !== null) throw new PymemError("UNSUPPORTED", `${typeName(o)}.${name} (the ${typeName(o)} type's attribute names are not listed for this version)`);
   throw missingAttribute(keys, name, o.t === "module" || o.t === "type" ? o.name : typeName(o), `${what} has no attribute '${name}'`);
 }
 

@@ -3,6 +3,7 @@
 // since a wrong exception is as wrong as a wrong size.
 import { ctx } from "./ctx.js";
 import { PyException, PymemError } from "./errors.js";
+import type { PyObj } from "./objects.js";
 
 /** The names of each type, per layout's table (each version has its own). */
 const cacheByTable = new WeakMap<object, Map<string, ReadonlySet<string> | null>>();
@@ -29,6 +30,17 @@ function namesOf(key: string): ReadonlySet<string> | null {
 export function typeHasAttribute(key: string, name: string): boolean {
   const own = namesOf(key);
   return own === null || own.has(name) || (namesOf("object")?.has(name) ?? false);
+}
+
+/** Whether the version's table lists `name` among the real type `key`'s own names. */
+export function typeListsOwn(key: string, name: string): boolean {
+  return namesOf(key)?.has(name) === true;
+}
+
+
+/** The first of `keys` the version's table does not list (null: all listed). */
+export function unlistedOwner(keys: readonly string[]): string | null {
+  return keys.find((k) => namesOf(k) === null) ?? null;
 }
 
 /**
@@ -61,4 +73,13 @@ export function starImportedName(name: string): PymemError | null {
     if (!name.startsWith("_") && namesOf(`module ${m}`)?.has(name) === true) return new PymemError("UNSUPPORTED", `${m}.${name} (bound by from ${m} import *) is not supported by pymem yet`);
   }
   return null;
+}
+
+/**
+ * An opaque object (a type pymem keeps whole, ChainMap's, a mappingproxy's) lacking a slot
+ * pymem models: refused when the real type defines the special method, so the TypeError
+ * CPython would not raise is never answered.
+ */
+export function refuseModelledSlot(o: PyObj, dunder: string): void {
+  if (o.t === "opaque" && typeListsOwn(o.typeName, dunder)) throw new PymemError("UNSUPPORTED", `${o.typeName}.${dunder} is not supported by pymem yet`);
 }

@@ -1,6 +1,7 @@
 // obj[key], obj[key] = v, del obj[key], with the objects CPython's subscript
 // implementations return (the operand itself for a full slice of an immutable
 // exact type, cached one-character results, exact-size copies).
+import { refuseModelledSlot } from "./missingAttribute.js";
 import { typeSubscript } from "./typingSubscript.js";
 import { classHooks } from "./classHooks.js";
 import { nativeSlots } from "./nativeObjects.js";
@@ -175,6 +176,7 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
         const getitem = nativeSlots(o)?.getitem;
         if (getitem !== undefined) return getitem(key);
       }
+      refuseModelledSlot(o, "__getitem__");
       throw typeError(`'${o.typeName}' object is not subscriptable`);
     case "type":
       // typing's forms and aliases, list[int] (typingSubscript.ts).
@@ -234,6 +236,7 @@ export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
     data[normIndex(key, data.length, "bytearray")] = Number(v);
     return;
   }
+  refuseModelledSlot(o, "__setitem__");
   throw typeError(`'${typeName(o)}' object does not support item assignment`);
 }
 
@@ -309,6 +312,7 @@ export function delItem(o: PyObj, key: PyObj): void {
     setItem(o, makeSlice(key, pyInt(Number(intValue(key)) + 1 || Number(bytesData(o).length)), None), emptyBytes);
     return;
   }
+  refuseModelledSlot(o, "__delitem__");
   throw typeError(`'${typeName(o)}' object does not support item deletion`);
 }
 

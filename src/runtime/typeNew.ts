@@ -117,6 +117,12 @@ export function buildClass(name: string, baseObjs: readonly PyObj[], ns: Map<str
     else if (b.t === "type") throw new PymemError("UNSUPPORTED", `subclassing the builtin '${b.name}'`);
     else throw typeError(`bases must be types, not '${b.t}'`);
   }
+  // datetime's types build their results as the exact type (and __new__ ignores the subclass): not modelled for subclasses.
+  const dtBase = classes.flatMap((c) => c.mro).find((c) => {
+    const m = c.attrs.get("__module__");
+    return c.static === true && m !== undefined && m.t === "str" && strText(m) === "datetime";
+  });
+  if (dtBase !== undefined) throw new PymemError("UNSUPPORTED", `a subclass of datetime.${dtBase.name}`);
   if (typeBase && (builtinBase !== undefined || classes.some((c) => c.isMeta !== true && c.builtinBase !== "object"))) throw typeError("multiple bases have instance lay-out conflict");
   return withBases(makeClass(name, classes, ns, {
     ...(builtinBase === undefined ? {} : { builtinBase }),

@@ -4,6 +4,7 @@
 // the instance (_PyType_Lookup over the MRO). The generic operations ask here
 // first; what a class defines but pymem does not honour is refused by name.
 import { PyException, PymemError, typeError } from "./errors.js";
+import { typeListsOwn } from "./missingAttribute.js";
 import { NotImplemented, subOf, typeName, type Kwargs, type PyClassObj, type PyObj, type PyStrObj } from "./objects.js";
 
 /** An instance or tuple-subclass value whose type was made by a class statement (a class whose metaclass was). */
@@ -24,6 +25,9 @@ export function lookupDunder(o: PyObj, name: string): PyObj | undefined {
     const v = c.attrs.get(name) ?? c.decorated?.generated(name);
     if (v !== undefined) return v;
   }
+  // A C type pymem models (datetime's) has slots of its own its model may lack: refused, never taken as absent.
+  const lacking = cls.mro.find((c) => c.static === true && typeListsOwn(c.name, name));
+  if (lacking !== undefined) throw new PymemError("UNSUPPORTED", `${lacking.name}.${name} is not supported by pymem yet`);
   return undefined;
 }
 

@@ -43,6 +43,8 @@ export const cpython313: Layout = {
     jsonTrailingCommaError: true,
     enumAutoFromMax: true,
     textwrapIndentSeparateItems: true,
+    noDictSetAttrHint: true,
+    emptySlotNamesType: "qualified",
   },
   // 'w' (Py_UCS4) joins the typecodes; pymem refuses arrays of it.
   array: { ...cpython312.array, typecodes: "bBuwhHiIlLqQfd" },
