@@ -250,7 +250,6 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["cmath/functions/055", "refused: cmath.log10 needs glibc's atan2, which pymem has no port of"],
   ["cmath/functions/056", "refused: cmath.sin needs glibc's sinh and cosh, which pymem has no port of"],
   ["meta/dynamic/022", "refused: type() with a namespace key that is not a str (the class dict keeps it)"],
-  ["usercode/generics/051", "refused: isinstance() against a runtime-checkable Protocol (its structural check)"],
   ["csvio/bytesio/017", "refused: BytesIO.__sizeof__ counts a buffer getvalue() returned only once nothing else holds it (a refcount)"],
   ["dtre/re/003", "refused: the size of a compiled re.Pattern with IGNORECASE (its folded code is not counted)"],
   ["dtre/patsize/022", "refused: the size of a compiled re.Pattern with IGNORECASE (its folded code is not counted)"],

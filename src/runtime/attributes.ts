@@ -34,6 +34,9 @@ import { superAttr, type SuperData } from "./superObjects.js";
 import { nativeSlots } from "./nativeObjects.js";
 import { functionAttr, functionDoc, setFunctionAttr } from "./functionDicts.js";
 
+/** What types.MethodType defines itself (method_getattro finds them before the function's). */
+const METHOD_OWN: ReadonlySet<string> = new Set(["__call__", "__get__", "__reduce__", "__doc__", "__class__", "__eq__", "__ne__", "__hash__", "__repr__", "__getattribute__"]);
+
 /** object.__new__(cls): an instance without running __init__. */
 const objectNew: PyObj = {
   t: "builtin",
@@ -224,6 +227,8 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (name === "__func__") return o.func;
       // method_getattro: what the method type lacks comes from its function (obj.cached_method.cache_info).
       if (nativeSlots(o.func) !== null) return getAttr(o.func, name);
+      // The method type's own names; any other is the function's (its AttributeError names 'function').
+      if (o.func.t === "function" && !METHOD_OWN.has(name)) return getAttr(o.func, name);
       return functionAttr(o.func, name) ?? getBuiltinAttr(o, name);
     case "tuple":
       if (o.cls !== undefined) {
