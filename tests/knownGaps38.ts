@@ -18,5 +18,5 @@ export const KNOWN_GAPS_38: ReadonlyMap<string, string> = new Map([
   ["more/limits/007", "3.8's LL(1) parser overflows its stack (MemoryError, s_push) on ~100 nested brackets; pymem refuses such nesting (UNSUPPORTED) rather than replaying the parser"],
   ["more/limits/008", "100 nested dicts stay within 3.8's parser stack (it overflows at 106), but pymem's bound refuses brackets nested 94 deep or more (UNSUPPORTED)"],
   ["more/limits/015", "3.8's LL(1) parser overflows its stack (MemoryError, s_push) on ~100 nested brackets; pymem refuses such nesting (UNSUPPORTED) rather than replaying the parser"],
-  ["typing2/more/041", "refused: the size of typing's class _GenericAlias"],
+  ["typing2/more/041", "refused: the size of typing's class _GenericAlias is not supported by pymem yet"],
 ]);

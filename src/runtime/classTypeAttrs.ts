@@ -49,7 +49,7 @@ function baseOf(cls: PyClassObj): PyObj {
 }
 
 function subclassesList(cls: PyClassObj): PyObj {
-  const subs = subclassesOf.get(cls) ?? [];
+  const subs = subclassesOf(cls);
   // A class made again under its name (a decorator's copy, a factory's class) leaves the old one listed until the collector frees it.
   if (new Set(subs.map((c) => c.name)).size !== subs.length) throw new PymemError("UNSUPPORTED", `${cls.name}.__subclasses__() with a subclass made twice under one name (the garbage collector decides when the old one leaves)`);
   const l = newEmptyList();

@@ -72,6 +72,8 @@ const heapBound = HEAP_SHARE * getHeapStatistics().heap_size_limit;
 export class Ctx {
   /** The exceptions being handled, innermost last (sys.exc_info): a bare `raise` re-raises the last, a new one takes it as __context__. */
   readonly handling: import("./objects.js").PyObj[] = [];
+  /** The classes made over each class in this evaluation, in the order they were made (tp_subclasses; classRegistry.ts). */
+  readonly subclasses = new WeakMap<object, import("./objects.js").PyClassObj[]>();
   /** The random module's hidden Random, once random.seed() made it (null: never seeded in this evaluation). */
   randomState: import("./randomState.js").PyRandom | null = null;
   /** Module-level objects a module makes once per evaluation (json.decoder's NaN and infinities), by name. */
