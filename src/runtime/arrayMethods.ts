@@ -5,7 +5,7 @@ import { ctx } from "./ctx.js";
 import { unsupported, typeError, valueError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
 import { newListExact } from "./lists.js";
-import { intValue, popIndex } from "./numbers.js";
+import { popIndex, toIndex } from "./numbers.js";
 import { None, pyBytes, pyInt, pyStr, typeName, type NativeFn, type PyArrayObj, type PyObj } from "./objects.js";
 import { bytesData, strText } from "./text.js";
 import { tuple2 } from "./tuples.js";
@@ -86,7 +86,7 @@ export function arrayMethod(a: PyArrayObj, name: string): NativeFn | PyObj | nul
       };
     case "insert":
       return ([i, x]) => {
-        let at = Number(intValue(i as PyObj));
+        let at = toIndex(i as PyObj);
         if (at < 0) at = Math.max(at + a.values.length, 0);
         const v = arrayValue(a.typecode, x as PyObj);
         arrayResizeTo(a, a.values.length + 1);

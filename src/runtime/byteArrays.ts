@@ -8,10 +8,13 @@ import { typeName, type PyByteArrayObj, type PyObj } from "./objects.js";
 import { bytesData } from "./text.js";
 import { userIndexOf } from "./userDunders.js";
 
-/** PyByteArray_Resize(self, requested), keeping the contents. */
+/** PyByteArray_Resize(self, requested), keeping the contents; a new buffer drops the logical offset. */
 export function byteArrayResize(b: PyByteArrayObj, requested: number): void {
   const old = bytesData(b);
-  b.alloc = ctx().layout.bytearray.resize(b.alloc, b.length, requested);
+  const layout = ctx().layout.bytearray;
+  const offset = b.offset ?? 0;
+  if (!layout.keepsBuffer(b.alloc, b.length, requested, offset)) delete b.offset;
+  b.alloc = layout.resize(b.alloc, b.length, requested, offset);
   const data = new Uint8Array(requested);
   data.set(old.subarray(0, Math.min(old.length, requested)));
   b.data = data;

@@ -219,6 +219,8 @@ function modInverse(a: bigint, m: bigint): bigint {
 export function intLShift(a: IntV, b: IntV): PyObj {
   if (b < 0) throw valueError("negative shift count");
   if (a === 0 || a === 0n) return pyInt(0);
+  // divmod_shift (3.9+) / _PyLong_New (3.8): a shift of PY_SSIZE_T_MAX / sizeof(digit) digits or more.
+  if (big(b) / BigInt(Math.log2(ctx().layout.long.digitBase)) >= (2n ** 63n - 1n) / 4n) throw new PyException("OverflowError", "too many digits in integer");
   checkBits(bitLength(a) + Number(b));
   return pyInt(big(a) << big(b));
 }
