@@ -5,6 +5,7 @@ import { ctx } from "./ctx.js";
 import { unsupported, typeError, valueError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
 import { newListExact } from "./lists.js";
+import { indexIn } from "./indexIn.js";
 import { popIndex, toIndex } from "./numbers.js";
 import { None, pyBytes, pyInt, pyStr, typeName, type NativeFn, type PyArrayObj, type PyObj } from "./objects.js";
 import { bytesData, strText } from "./text.js";
@@ -126,8 +127,8 @@ export function arrayMethod(a: PyArrayObj, name: string): NativeFn | PyObj | nul
     case "count":
       return ([x]) => pyInt(a.values.filter((v) => pyEq(arrayItem(a, v), x as PyObj)).length);
     case "index":
-      return ([x]) => {
-        const at = a.values.findIndex((v) => pyEq(arrayItem(a, v), x as PyObj));
+      return ([x, start, stop]) => {
+        const at = indexIn(a.values.map((v) => arrayItem(a, v)), x as PyObj, start, stop);
         if (at < 0) throw valueError("array.index(x): x not in array");
         return pyInt(at);
       };

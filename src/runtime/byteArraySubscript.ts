@@ -4,7 +4,7 @@
 // instead of moving bytes, and PyByteArray_Resize keeps a buffer only while
 // the logical offset plus the new size still fit it.
 import { bufferBytes } from "./arrayObject.js";
-import { byteArrayResize } from "./byteArrays.js";
+import { byteArrayResize, byteValue } from "./byteArrays.js";
 import { PyException, typeError, valueError } from "./errors.js";
 import { toArray } from "./iteration.js";
 import { intValue } from "./numbers.js";
@@ -12,14 +12,6 @@ import { typeName, type PyByteArrayObj, type PyObj } from "./objects.js";
 import { sliceIndices } from "./sliceIndices.js";
 import { bytesData } from "./text.js";
 import { userIndexOf } from "./userDunders.js";
-
-/** _getbytevalue: an int (or __index__) in range(0, 256). */
-function byteValue(x: PyObj): number {
-  const v = intValue(x) ?? userIndexOf(x);
-  if (v === null) throw typeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
-  if (v < 0 || v > 255) throw valueError("byte must be in range(0, 256)");
-  return Number(v);
-}
 
 /** The bytes a slice store puts in: a buffer's contents, else PyByteArray_FromObject(values). */
 function storedBytes(values: PyObj): Uint8Array {

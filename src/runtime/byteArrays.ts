@@ -22,18 +22,21 @@ export function byteArrayResize(b: PyByteArrayObj, requested: number): void {
   b.length = requested;
 }
 
+/** _getbytevalue: an int (or __index__) in range(0, 256); a huge int is out of range too, not an OverflowError. */
+export function byteValue(x: PyObj): number {
+  const v = intValue(x) ?? userIndexOf(x);
+  if (v === null) throw typeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
+  if (v < 0 || v > 255) throw valueError("byte must be in range(0, 256)");
+  return Number(v);
+}
+
 /** bytearray_iconcat / bytearray.extend: one resize to the summed length. */
 export function byteArrayExtend(b: PyByteArrayObj, src: PyObj): void {
   let add: Uint8Array;
   if (src.t === "bytes" || src.t === "bytearray") add = bytesData(src).slice();
   else {
     if (src.t === "str" || src.t === "int") throw typeError(`can't extend bytearray with ${typeName(src)}`);
-    add = Uint8Array.from(toArray(src), (x) => {
-      const v = intValue(x) ?? userIndexOf(x);
-      if (v === null) throw typeError(`'${typeName(x)}' object cannot be interpreted as an integer`);
-      if (v < 0 || v > 255) throw valueError("byte must be in range(0, 256)");
-      return Number(v);
-    });
+    add = Uint8Array.from(toArray(src), byteValue);
   }
   if (add.length === 0) return;
   const start = b.length;

@@ -4,6 +4,7 @@ import { pyEq } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { PyException, typeError, valueError } from "./errors.js";
 import { toArray } from "./iteration.js";
+import { indexIn } from "./indexIn.js";
 import { intValue, toIndex } from "./numbers.js";
 import { None, pyInt, typeName, type Kwargs, type NativeFn, type PyDequeObj, type PyObj } from "./objects.js";
 import { repr } from "./repr.js";
@@ -77,8 +78,8 @@ export function dequeMethod(d: PyDequeObj, name: string): NativeFn | PyObj | nul
     case "count":
       return ([x]) => pyInt(d.items.filter((y) => y === x || pyEq(y, x as PyObj)).length);
     case "index":
-      return ([x]) => {
-        const i = d.items.findIndex((y) => y === x || pyEq(y, x as PyObj));
+      return ([x, start, stop]) => {
+        const i = indexIn(d.items, x as PyObj, start, stop);
         if (i < 0) throw valueError(`${repr(x as PyObj)} is not in deque`);
         return pyInt(i);
       };
