@@ -60,8 +60,9 @@ export function toFloat(o: PyObj): number | null {
 
 /** The index list.pop / bytearray.pop / array.pop remove (last by default), checked as CPython does. */
 export function popIndex(i: PyObj | undefined, len: number, what: string): number {
-  if (len === 0) throw new PyException("IndexError", `pop from empty ${what}`);
+  // Argument Clinic converts the index before the method sees an empty sequence.
   let at = i === undefined ? len - 1 : toIndex(i);
+  if (len === 0) throw new PyException("IndexError", `pop from empty ${what}`);
   if (at < 0) at += len;
   if (at < 0 || at >= len) throw new PyException("IndexError", "pop index out of range");
   return at;
