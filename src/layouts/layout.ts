@@ -344,7 +344,10 @@ export interface Layout {
     /** One byte of the separately allocated buffer. */
     readonly buffer: CField;
     sizeof(alloc: number): number;
-    resize(alloc: number, size: number, requested: number): number;
+    /** ob_alloc after PyByteArray_Resize; `offset` is the logical offset (ob_start - ob_bytes), 0 when omitted. */
+    resize(alloc: number, size: number, requested: number, offset?: number): number;
+    /** Whether PyByteArray_Resize keeps the buffer (and the logical offset in it) rather than reallocating. */
+    keepsBuffer(alloc: number, size: number, requested: number, offset: number): boolean;
     exactAlloc(n: number): number;
   };
   readonly list: {

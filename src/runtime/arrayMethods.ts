@@ -5,7 +5,8 @@ import { ctx } from "./ctx.js";
 import { unsupported, typeError, valueError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
 import { newListExact } from "./lists.js";
-import { intValue, popIndex } from "./numbers.js";
+import { indexIn } from "./indexIn.js";
+import { popIndex, toIndex } from "./numbers.js";
 import { None, pyBytes, pyInt, pyStr, typeName, type NativeFn, type PyArrayObj, type PyObj } from "./objects.js";
 import { bytesData, strText } from "./text.js";
 import { tuple2 } from "./tuples.js";
@@ -86,7 +87,7 @@ export function arrayMethod(a: PyArrayObj, name: string): NativeFn | PyObj | nul
       };
     case "insert":
       return ([i, x]) => {
-        let at = Number(intValue(i as PyObj));
+        let at = toIndex(i as PyObj);
         if (at < 0) at = Math.max(at + a.values.length, 0);
         const v = arrayValue(a.typecode, x as PyObj);
         arrayResizeTo(a, a.values.length + 1);
@@ -126,8 +127,8 @@ export function arrayMethod(a: PyArrayObj, name: string): NativeFn | PyObj | nul
     case "count":
       return ([x]) => pyInt(a.values.filter((v) => pyEq(arrayItem(a, v), x as PyObj)).length);
     case "index":
-      return ([x]) => {
-        const at = a.values.findIndex((v) => pyEq(arrayItem(a, v), x as PyObj));
+      return ([x, start, stop]) => {
+        const at = indexIn(a.values.map((v) => arrayItem(a, v)), x as PyObj, start, stop);
         if (at < 0) throw valueError("array.index(x): x not in array");
         return pyInt(at);
       };

@@ -4,7 +4,8 @@ import { pyEq } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { PyException, typeError, valueError } from "./errors.js";
 import { toArray } from "./iteration.js";
-import { intValue } from "./numbers.js";
+import { indexIn } from "./indexIn.js";
+import { intValue, toIndex } from "./numbers.js";
 import { None, pyInt, typeName, type Kwargs, type NativeFn, type PyDequeObj, type PyObj } from "./objects.js";
 import { repr } from "./repr.js";
 import { dequeAppend, dequeAppendleft, dequePop, dequePopleft, dequeRotate, recenter } from "./dequeObject.js";
@@ -54,11 +55,11 @@ export function dequeMethod(d: PyDequeObj, name: string): NativeFn | PyObj | nul
         return None;
       };
     case "rotate":
-      return ([n]) => (dequeRotate(d, n === undefined ? 1 : Number(intValue(n))), None);
+      return ([n]) => (dequeRotate(d, n === undefined ? 1 : toIndex(n)), None);
     case "insert":
       return ([i, x]) => {
         const n = d.items.length;
-        let index = Number(intValue(i as PyObj));
+        let index = toIndex(i as PyObj);
         if (d.maxlen !== null && n >= d.maxlen) throw new PyException("IndexError", "deque already at its maximum size");
         if (index >= n) return dequeAppend(d, x as PyObj), None;
         if (index <= -n || index === 0) return dequeAppendleft(d, x as PyObj), None;
@@ -77,8 +78,8 @@ export function dequeMethod(d: PyDequeObj, name: string): NativeFn | PyObj | nul
     case "count":
       return ([x]) => pyInt(d.items.filter((y) => y === x || pyEq(y, x as PyObj)).length);
     case "index":
-      return ([x]) => {
-        const i = d.items.findIndex((y) => y === x || pyEq(y, x as PyObj));
+      return ([x, start, stop]) => {
+        const i = indexIn(d.items, x as PyObj, start, stop);
         if (i < 0) throw valueError(`${repr(x as PyObj)} is not in deque`);
         return pyInt(i);
       };

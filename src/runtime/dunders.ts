@@ -15,10 +15,29 @@ const BINARY: Readonly<Record<string, BinOpName>> = {
   __matmul__: "MatMult",
 };
 
+/** The argument count a slot wrapper checks (check_num_args): "expected 1 argument, got 0". */
+function arity(n: number, fn: NativeFn): NativeFn {
+  return (args, kw) => {
+    if (args.length !== n) throw typeError(`expected ${n} argument${n === 1 ? "" : "s"}, got ${args.length}`);
+    return fn(args, kw);
+  };
+}
+
+/** Types whose __add__ / __mul__ wrap sq_concat / sq_repeat, which raise rather than return NotImplemented. */
+const SEQUENCE_SLOTS = new Set(["list", "tuple", "str", "bytes", "bytearray", "deque", "array"]);
+
 export function dunder(o: PyObj, name: string): NativeFn | null {
+  const fn = dunderOf(o, name);
+  if (fn === null) return null;
+  const n = name in BINARY || ["__getitem__", "__delitem__", "__contains__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"].includes(name) ? 1 : name === "__setitem__" ? 2 : 0;
+  return arity(n, fn);
+}
+
+function dunderOf(o: PyObj, name: string): NativeFn | null {
   const bin = BINARY[name];
   if (bin !== undefined) {
     return ([x]) => {
+      if (SEQUENCE_SLOTS.has(o.t) && (name === "__add__" || name === "__mul__")) return binaryOp(bin, o, x as PyObj);
       try {
         return binaryOp(bin, o, x as PyObj);
       } catch (e) {

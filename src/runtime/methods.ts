@@ -37,7 +37,8 @@ import { dequeMethod } from "./dequeMethods.js";
 import { flavorMethod } from "./dictFlavors.js";
 import { makeDecimal, roundToContext } from "./decimals.js";
 import { newDict } from "./dicts.js";
-import { byteArrayExtend, byteArrayResize } from "./byteArrays.js";
+import { byteArrayExtend, byteArrayResize, byteValue } from "./byteArrays.js";
+import { indexBounds, indexIn } from "./indexIn.js";
 import { dunder } from "./dunders.js";
 import { signatureCounts } from "./argumentBinding.js";
 import { longSliceIndices } from "./longSlices.js";
@@ -62,35 +63,6 @@ export function sortReverse(o: PyObj | undefined): boolean {
   const v = intValue(o) ?? userIndexOf(o);
   if (v === null) throw typeError(`'${typeName(o)}' object cannot be interpreted as an integer`);
   return v !== 0 && v !== 0n;
-}
-
-/** list.index / tuple.index: bounds by _PyEval_SliceIndexNotNone, negative ones from the end. */
-/** The [start, stop) that list.index searches in a sequence of `len` items (negative bounds from the end). */
-function indexBounds(len: number, start: PyObj | undefined, stop: PyObj | undefined): [number, number] {
-  const bound = (o: PyObj | undefined, dflt: number): number => {
-    if (o === undefined) return dflt;
-    const v = intValue(o) ?? userIndexOf(o);
-    if (v === null) throw typeError("slice indices must be integers or have an __index__ method");
-    const n = Number(v);
-    return n < 0 ? Math.max(n + len, 0) : n;
-  };
-  return [bound(start, 0), Math.min(bound(stop, len), len)];
-}
-
-function indexIn(items: readonly PyObj[], x: PyObj, start: PyObj | undefined, stop: PyObj | undefined): number {
-  const [a, b] = indexBounds(items.length, start, stop);
-  for (let i = a; i < b; i++) {
-    const y = items[i] as PyObj;
-    if (y === x || pyEq(y, x)) return i;
-  }
-  return -1;
-}
-
-/** A byte argument of bytearray methods: an index in range(0, 256). */
-function byteValue(x: PyObj): number {
-  const v = toIndex(x);
-  if (v < 0 || v > 255) throw valueError("byte must be in range(0, 256)");
-  return v;
 }
 
 const SIGNED_TYPES = new Set(["int", "float", "complex", "str", "bytes", "bytearray", "list", "tuple", "dict", "set", "frozenset", "range", "deque", "array"]);

@@ -60,8 +60,9 @@ export function toFloat(o: PyObj): number | null {
 
 /** The index list.pop / bytearray.pop / array.pop remove (last by default), checked as CPython does. */
 export function popIndex(i: PyObj | undefined, len: number, what: string): number {
-  if (len === 0) throw new PyException("IndexError", `pop from empty ${what}`);
+  // Argument Clinic converts the index before the method sees an empty sequence.
   let at = i === undefined ? len - 1 : toIndex(i);
+  if (len === 0) throw new PyException("IndexError", `pop from empty ${what}`);
   if (at < 0) at += len;
   if (at < 0 || at >= len) throw new PyException("IndexError", "pop index out of range");
   return at;
@@ -219,6 +220,8 @@ function modInverse(a: bigint, m: bigint): bigint {
 export function intLShift(a: IntV, b: IntV): PyObj {
   if (b < 0) throw valueError("negative shift count");
   if (a === 0 || a === 0n) return pyInt(0);
+  // divmod_shift (3.9+) / _PyLong_New (3.8): a shift of PY_SSIZE_T_MAX / sizeof(digit) digits or more.
+  if (big(b) / BigInt(Math.log2(ctx().layout.long.digitBase)) >= (2n ** 63n - 1n) / 4n) throw new PyException("OverflowError", "too many digits in integer");
   checkBits(bitLength(a) + Number(b));
   return pyInt(big(a) << big(b));
 }

@@ -62,6 +62,7 @@ export interface PyByteArrayObj {
   rep: { readonly unit: Uint8Array; readonly count: number } | null;
   length: number;
   alloc: number; // ob_alloc
+  offset?: number; // ob_start - ob_bytes: bytes dropped from the front that the buffer still holds
   readonly sub?: PyInstanceObj;
 }
 

@@ -228,8 +228,9 @@ function repeatCount(n: PyObj): number | null {
   const v = intValue(n);
   if (v === null) return null;
   if (typeof v === "bigint") {
+    // PyNumber_AsSsize_t(n, PyExc_OverflowError): a count outside Py_ssize_t overflows, negative ones too.
+    if (v >= 2n ** 63n || v < -(2n ** 63n)) throw new PyException("OverflowError", "cannot fit 'int' into an index-sized integer");
     if (v <= 0n) return 0;
-    if (v >= 2n ** 63n) throw new PyException("OverflowError", "cannot fit 'int' into an index-sized integer");
     throw limitError("a repeat count this large gives sizes beyond exact integer arithmetic");
   }
   return Math.max(v, 0);

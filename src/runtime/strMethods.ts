@@ -9,6 +9,7 @@ import { UTF_8 } from "./textCodecs.js";
 import { chargeChars, chargeText, ctx } from "./ctx.js";
 import { PyException, limitError, typeError, valueError } from "./errors.js";
 import { strFormat } from "./format.js";
+import { byteValue } from "./byteArrays.js";
 import { toArray } from "./iteration.js";
 import { listAppend, newListExact } from "./lists.js";
 import { intValue, toIndex } from "./numbers.js";
@@ -418,9 +419,7 @@ function textAsBytes(text: string): Uint8Array {
 /** The sub argument of bytes.find/count/index: a bytes-like object or one byte as an int. */
 function byteNeedle(o: PyObj | undefined): Uint8Array {
   if (o !== undefined && (o.t === "int" || o.t === "bool")) {
-    const v = toIndex(o);
-    if (v < 0 || v > 255) throw valueError("byte must be in range(0, 256)");
-    return Uint8Array.of(v);
+    return Uint8Array.of(byteValue(o));
   }
   if (o === undefined || (o.t !== "bytes" && o.t !== "bytearray")) {
     throw typeError(`argument should be integer or bytes-like object, not '${o === undefined ? "NoneType" : typeName(o)}'`);

@@ -12,7 +12,7 @@ import { listArray, listAssSliceResize, listResizeTo, newListExact } from "./lis
 import { longSliceIndices, longSliceLength } from "./longSlices.js";
 import { intValue } from "./numbers.js";
 import {
-  None, emptyBytes, emptyStr, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrFresh, pyStrRuns, subOf, typeName, type PyObj, type PySliceObj,
+  emptyBytes, emptyStr, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrFresh, pyStrRuns, subOf, typeName, type PyObj, type PySliceObj,
   type PyClassObj,
 } from "./objects.js";
 import { asBuiltin, exactResult } from "./builtinSubclass.js";
@@ -26,7 +26,7 @@ import { arrayGetItem, arraySetItem, bufferBytes } from "./arrayObject.js";
 import { sliceIndices } from "./sliceIndices.js";
 import { dequeDelItem } from "./dequeObject.js";
 import { defaultdictMissing } from "./dictFlavors.js";
-import { byteArrayResize } from "./byteArrays.js";
+import { byteArrayAssSubscript } from "./byteArraySubscript.js";
 import { callClassDunder, callDunder, classDunder, isUserObj, userIndexOf } from "./userDunders.js";
 
 export function makeSlice(start: PyObj, stop: PyObj, step: PyObj): PySliceObj {
@@ -216,24 +216,7 @@ export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
     return;
   }
   if (o.t === "bytearray") {
-    const v = intValue(value) ?? userIndexOf(value);
-    const data = bytesData(o);
-    if (key.t === "slice") {
-      const [start, step, n] = sliceIndices(key, data.length);
-      const repl = value.t === "bytes" || value.t === "bytearray" ? bytesData(value).slice() : Uint8Array.from(toArray(value), (x) => Number(intValue(x)));
-      if (step !== 1) throw typeError("pymem supports bytearray slice assignment with step 1 only");
-      const next = new Uint8Array(data.length - n + repl.length);
-      next.set(data.subarray(0, start));
-      next.set(repl, start);
-      next.set(data.subarray(start + n), start + repl.length);
-      // bytearray_setslice_linear: one PyByteArray_Resize to the new length.
-      byteArrayResize(o, next.length);
-      (o.data as Uint8Array).set(next);
-      return;
-    }
-    if (v === null) throw typeError(`'${typeName(value)}' object cannot be interpreted as an integer`);
-    if (v < 0 || v > 255) throw new PyException("ValueError", "byte must be in range(0, 256)");
-    data[normIndex(key, data.length, "bytearray")] = Number(v);
+    byteArrayAssSubscript(o, key, value);
     return;
   }
   refuseModelledSlot(o, "__setitem__");
@@ -243,6 +226,8 @@ export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
 export function delItem(o: PyObj, key: PyObj): void {
   if (isUserObj(o) && callDunder(o, "__delitem__", [key]) !== undefined) return;
   if (o.t === "dict") {
+    // Counter.__delitem__: `if elem in self: super().__delitem__(elem)`, no KeyError.
+    if (o.flavor?.name === "Counter" && dictGet(o, key) === undefined) return;
     try {
       dictDelete(o, key);
     } catch (e) {
@@ -290,6 +275,7 @@ export function delItem(o: PyObj, key: PyObj): void {
       return;
     }
     let i = Number(intValue(key) ?? NaN);
+    if (Number.isNaN(i)) throw typeError("array indices must be integers");
     if (i < 0) i += n;
     if (!(i >= 0 && i < n)) throw new PyException("IndexError", "array assignment index out of range");
     o.allocated = ctx().layout.array.resize(o.allocated, n, n - 1);
@@ -305,11 +291,7 @@ export function delItem(o: PyObj, key: PyObj): void {
     return;
   }
   if (o.t === "bytearray") {
-    if (key.t === "slice") {
-      setItem(o, key, emptyBytes);
-      return;
-    }
-    setItem(o, makeSlice(key, pyInt(Number(intValue(key)) + 1 || Number(bytesData(o).length)), None), emptyBytes);
+    byteArrayAssSubscript(o, key, null);
     return;
   }
   refuseModelledSlot(o, "__delitem__");

@@ -24,14 +24,21 @@ export function sizeofByteArray(alloc: number): number {
  * by 1/8 when moderate, else allocates exactly size + 1 for the trailing NUL.
  * Returns the same alloc when the buffer is kept.
  */
-export function byteArrayResize(alloc: number, size: number, requested: number): number {
-  if (requested === size) return alloc;
-  if (requested + 1 <= alloc) {
-    if (requested < Math.floor(alloc / 2)) return requested + 1; // major downsize: exact (size_t division)
-    return alloc; // minor downsize: keep the buffer
-  }
+export function byteArrayResize(alloc: number, size: number, requested: number, offset = 0): number {
+  if (byteArrayKeepsBuffer(alloc, size, requested, offset)) return alloc;
+  if (requested + offset + 1 <= alloc) return requested + 1; // major downsize: exact
   if (requested <= alloc * 1.125) return requested + shiftRight(requested, 3) + (requested < 9 ? 3 : 6);
   return requested + 1;
+}
+
+/**
+ * PyByteArray_Resize's quick exits: the same size, or a minor downsize that
+ * still fits the buffer past the logical offset (size_t division). Any other
+ * resize reallocates, and the data starts at the buffer again.
+ */
+export function byteArrayKeepsBuffer(alloc: number, size: number, requested: number, offset: number): boolean {
+  if (requested === size) return true;
+  return requested + offset + 1 <= alloc && requested >= Math.floor(alloc / 2);
 }
 
 /** PyByteArray_FromStringAndSize(…, n): exact, with no buffer at all when empty. */

@@ -3,7 +3,7 @@ import { TYPING_310 } from "./typingobjects.js";
 import type { Layout } from "../layout.js";
 import { STRUCT_HEAP_TYPES } from "./structobject.js";
 import { CSV_HEAP_TYPES } from "./ioobjects.js";
-import { byteArrayExactAlloc, byteArrayResize, ob_bytesElement, PyByteArrayObjectStruct, sizeofByteArray } from "./PyByteArrayObject.js";
+import { byteArrayExactAlloc, byteArrayKeepsBuffer, byteArrayResize, ob_bytesElement, PyByteArrayObjectStruct, sizeofByteArray } from "./PyByteArrayObject.js";
 import { ob_svalField, PyBytesObjectStruct, sizeofBytes } from "./PyBytesObject.js";
 import {
   dictPresizedSize, dictResizeSize, ESTIMATE_SIZE, GROWTH_RATE, keysObjectSize, keysParts, ma_valuesElement, PyDict_MINSIZE, PyDictKeyEntryStruct,
@@ -66,7 +66,7 @@ export const cpython310: Layout = {
   float: { size: sizeofPyFloatObject, complexSize: sizeofPyComplexObject, struct: PyFloatObjectStruct, complexStruct: PyComplexObjectStruct },
   unicode: { sizeof: sizeofUnicode, struct: unicodeStruct, kind: unicodeKind, wstrBytes, latin1CharUtf8: 0 },
   bytes: { sizeof: sizeofBytes, struct: PyBytesObjectStruct, sval: ob_svalField },
-  bytearray: { struct: PyByteArrayObjectStruct, buffer: ob_bytesElement, sizeof: sizeofByteArray, resize: byteArrayResize, exactAlloc: byteArrayExactAlloc },
+  bytearray: { struct: PyByteArrayObjectStruct, buffer: ob_bytesElement, sizeof: sizeofByteArray, resize: byteArrayResize, keepsBuffer: byteArrayKeepsBuffer, exactAlloc: byteArrayExactAlloc },
   list: { struct: PyListObjectStruct, item: ob_itemElement, sizeof: sizeofList, resize: listResize, preallocateExact: listPreallocateExact },
   tuple: { struct: PyTupleObjectStruct, item: tupleItemElement, sizeof: sizeofTuple, sizeofSubclass: sizeofTupleSubclass },
   set: {
