@@ -12,20 +12,19 @@ import { callObject, emptyKwargs } from "./calls.js";
 import { lookupClassAttr, newInstance } from "./classes.js";
 import { ctx } from "./ctx.js";
 import { PymemError } from "./errors.js";
-import { getAttr, setAttr } from "./attributes.js";
 import { dictSet, newDict } from "./dicts.js";
 import { exceptionState } from "./exceptions.js";
 import { toArray } from "./iteration.js";
 import { typeObject } from "./typeObjects.js";
 import { listAppend, newEmptyList } from "./lists.js";
-import { getBuiltinAttr, updateFrom } from "./methods.js";
-import { builtinFunction as fn, None, pyBytes, subOf, typeName, type PyInstanceObj, type PyObj } from "./objects.js";
+import { getBuiltinAttr } from "./methods.js";
+import { builtinFunction as fn, pyBytes, subOf, typeName, type PyInstanceObj, type PyObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { bytesData } from "./text.js";
 import { newTuple } from "./tuples.js";
 import { callDunder, lookupDunder } from "./userDunders.js";
 import type { Layout } from "../layouts/layout.js";
-import { instanceState, refuseHooks } from "./reduceState.js";
+import { instanceState, refuseHooks, setReducedState } from "./reduceState.js";
 import { collectionSubCopy, copiesByReduce, copySubclassObject } from "./subclassCopy.js";
 import { copyByReduce, copyTupleByReduce } from "./subclassReduce.js";
 
@@ -68,18 +67,7 @@ function reconstruct(x: PyInstanceObj, memo: Map<PyObj, PyObj> | null): PyObj {
   const { dict, slots } = instanceState(x);
   const y = newObject(x);
   if (memo !== null) memo.set(x, y);
-  const hasSlots = slots.length > 0;
-  // The state is (dict, slots) when slots are filled, else the dict: deepcopy copies it as that value.
-  let state: PyObj = dict;
-  let slotState: [string, PyObj][] = slots;
-  if (memo !== null) {
-    if (hasSlots) {
-      state = dict.t === "NoneType" ? None : deepcopy(dict, memo);
-      slotState = slots.map(([k, v]) => [k, deepcopy(v, memo)]);
-    } else if (dict.t !== "NoneType") state = deepcopy(dict, memo);
-  }
-  if (state.t !== "NoneType") updateFrom(getAttr(y, "__dict__") as never, state);
-  for (const [k, v] of slotState) setAttr(y, k, v);
+  setReducedState(y, { dict, slots }, memo, deepcopy);
   return y;
 }
 

@@ -97,11 +97,11 @@ export function decimalFromFloat(f: number): PyDecimalObj {
 function decimalFromFloatExact(f: number): PyDecimalObj {
   const d = decimalFromFloat(f);
   if (d.special !== null) return d;
-  const k = -d.exp;
-  const n = d.coeff / 5n ** BigInt(k);
+  const fiveToK = 5n ** BigInt(-d.exp);
+  const n = d.coeff / fiveToK;
   const fromLong = toDecimal(pyInt(n)) as PyDecimalObj;
   const la = words(n);
-  const lb = words(5n ** BigInt(k));
+  const lb = words(fiveToK);
   const minalloc = ctx().layout.decimal.minalloc;
   const dynamic = Math.max(la, lb) === 1 ? fromLong.dynamic : fromLong.dynamic || la + lb > minalloc;
   return dynamic ? { ...d, dynamic: true } : d;

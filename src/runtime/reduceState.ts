@@ -4,18 +4,24 @@
 import { allSlots, lookupClassAttr, slotGet } from "./classes.js";
 import { ctx } from "./ctx.js";
 import { PymemError } from "./errors.js";
-import { getAttr } from "./attributes.js";
+import { getAttr, setAttr } from "./attributes.js";
+import { updateFrom } from "./methods.js";
 import { objectLen } from "./iteration.js";
 import { hasManagedValues, forEachManagedValue } from "./managedValues.js";
 import { hasInstanceDict } from "./instanceValues.js";
-import { None, type PyInstanceObj, type PyObj } from "./objects.js";
+import { None, type PyClassObj, type PyDictObj, type PyInstanceObj, type PyObj } from "./objects.js";
 
 /** Reduction hooks pymem does not run: a class defining one is refused rather than copied another way. */
 const REDUCE_HOOKS = ["__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__getnewargs__", "__getnewargs_ex__"];
 
 export function refuseHooks(x: PyInstanceObj): void {
-  for (const h of REDUCE_HOOKS) {
-    if (lookupClassAttr(x.cls, h) !== undefined) throw new PymemError("UNSUPPORTED", `copying a ${x.cls.name} (its class defines ${h})`);
+  refuseClassHooks(x.cls, REDUCE_HOOKS);
+}
+
+/** Refuse copying an object of `cls` when the class defines one of `hooks`. */
+export function refuseClassHooks(cls: PyClassObj, hooks: readonly string[]): void {
+  for (const h of hooks) {
+    if (lookupClassAttr(cls, h) !== undefined) throw new PymemError("UNSUPPORTED", `copying a ${cls.name} (its class defines ${h})`);
   }
 }
 
@@ -47,4 +53,27 @@ export function instanceState(x: PyInstanceObj): { dict: PyObj; slots: [string, 
     if (v !== undefined) slots.push([name, v]);
   }
   return { dict, slots };
+}
+
+/** The state object.__reduce_ex__ hands _reconstruct: the dict (or None) and the filled slots. */
+export interface ReducedState {
+  readonly dict: PyObj;
+  readonly slots: readonly (readonly [string, PyObj])[];
+}
+
+type DeepCopy = (o: PyObj, memo: Map<PyObj, PyObj>) => PyObj;
+
+/**
+ * _reconstruct's state step on y: deep-copied first for deepcopy (the (dict, slots) pair when slots
+ * are filled, else the dict), then y.__dict__.update(state) and setattr for each slot.
+ */
+export function setReducedState(y: PyObj, state: ReducedState, memo: Map<PyObj, PyObj> | null, deepcopy: DeepCopy): void {
+  let dict = state.dict;
+  let slots = state.slots;
+  if (memo !== null) {
+    if (dict.t !== "NoneType") dict = deepcopy(dict, memo);
+    slots = slots.map(([k, v]) => [k, deepcopy(v, memo)] as const);
+  }
+  if (dict.t !== "NoneType") updateFrom(getAttr(y, "__dict__") as PyDictObj, dict);
+  for (const [k, v] of slots) setAttr(y, k, v);
 }

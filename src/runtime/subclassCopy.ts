@@ -10,11 +10,10 @@
 import { callObject, emptyKwargs } from "./calls.js";
 import { lookupClassAttr } from "./classes.js";
 import { PymemError } from "./errors.js";
-import { getAttr, setAttr } from "./attributes.js";
-import { updateFrom } from "./methods.js";
+import { getAttr } from "./attributes.js";
 import { None, pyInt, subOf, type PyInstanceObj, type PyObj } from "./objects.js";
 import { registerCollectionSubCopy } from "./collectionCtors.js";
-import { instanceState, refuseHooks } from "./reduceState.js";
+import { instanceState, refuseClassHooks, refuseHooks, setReducedState } from "./reduceState.js";
 import { materialize } from "./seq.js";
 import { setItem } from "./subscript.js";
 import { builtinNew } from "./subclassConstruct.js";
@@ -35,9 +34,7 @@ export function copiesByReduce(x: PyObj): boolean {
  * attributes are not carried over.
  */
 function copyByOwnReduce(x: PyObj & { t: "dict" }, cls: PyInstanceObj["cls"], memo: Map<PyObj, PyObj> | null, deepcopy: DeepCopy): PyObj {
-  for (const h of ["__reduce__", "__reduce_ex__", "__copy__", "__deepcopy__", "__getnewargs__", "__getnewargs_ex__", "__getstate__", "__setstate__", "items"]) {
-    if (lookupClassAttr(cls, h) !== undefined) throw new PymemError("UNSUPPORTED", `copying a ${cls.name} (its class defines ${h})`);
-  }
+  refuseClassHooks(cls, ["__reduce__", "__reduce_ex__", "__copy__", "__deepcopy__", "__getnewargs__", "__getnewargs_ex__", "__getstate__", "__setstate__", "items"]);
   const flavor = x.flavor;
   if (flavor?.name === "Counter") {
     const plain = callObject(typeObject("dict"), [x], emptyKwargs);
@@ -70,16 +67,7 @@ export function copySubclassObject(x: PyObj, sub: PyInstanceObj, memo: Map<PyObj
   const { dict, slots } = instanceState(sub);
   const y = newObj(cls, x.t === "list" ? "list" : "dict");
   if (memo !== null) memo.set(x, y);
-  let state: PyObj = dict;
-  let slotState: [string, PyObj][] = slots;
-  if (memo !== null) {
-    if (slots.length > 0) {
-      state = dict.t === "NoneType" ? None : deepcopy(dict, memo);
-      slotState = slots.map(([k, v]) => [k, deepcopy(v, memo)]);
-    } else if (dict.t !== "NoneType") state = deepcopy(dict, memo);
-  }
-  if (state.t !== "NoneType") updateFrom(getAttr(y, "__dict__") as never, state);
-  for (const [k, v] of slotState) setAttr(y, k, v);
+  setReducedState(y, { dict, slots }, memo, deepcopy);
   if (x.t === "list") {
     const append = getAttr(y, "append");
     for (const item of materialize(x.items)) callObject(append, [memo === null ? item : deepcopy(item, memo)], emptyKwargs);

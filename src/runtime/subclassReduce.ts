@@ -15,12 +15,10 @@
 import { callObject, emptyKwargs } from "./calls.js";
 import { lookupClassAttr, makeNamedTuple } from "./classes.js";
 import { ctx } from "./ctx.js";
-import { getAttr, setAttr } from "./attributes.js";
+import { getAttr } from "./attributes.js";
 import { listFrom } from "./lists.js";
-import { updateFrom } from "./methods.js";
-import { None, pyBytes, pyInt, type PyClassObj, type PyDictObj, type PyInstanceObj, type PyObj, type PyTupleObj } from "./objects.js";
-import { PymemError } from "./errors.js";
-import { instanceState, refuseHooks } from "./reduceState.js";
+import { None, pyBytes, pyInt, type PyClassObj, type PyInstanceObj, type PyObj, type PyTupleObj } from "./objects.js";
+import { instanceState, refuseClassHooks, refuseHooks, setReducedState, type ReducedState } from "./reduceState.js";
 import { materialize } from "./seq.js";
 import { builtinNew } from "./subclassConstruct.js";
 import { exactResult, subclassBase } from "./builtinSubclass.js";
@@ -33,11 +31,6 @@ type Memo = Map<PyObj, PyObj> | null;
 /** The bases whose __getnewargs__ gives the plain value (object.__reduce_ex__'s reduce_newobj). */
 const NEWARGS: ReadonlySet<string> = new Set(["str", "int", "float", "bytes"]);
 
-/** The state _reconstruct stores on y: the dict (or None) and the filled slots. */
-interface State {
-  readonly dict: PyObj;
-  readonly slots: readonly (readonly [string, PyObj])[];
-}
 
 /**
  * Copy `x` (an object of a builtin subclass, `sub` its instance part) as copy.py does through
@@ -83,11 +76,9 @@ export function copyByReduce(x: PyObj, sub: PyInstanceObj, memo: Memo, deepcopy:
  * cls.__new__ with them; the state is its dict while it holds anything.
  */
 export function copyTupleByReduce(x: PyTupleObj, cls: PyClassObj, memo: Memo, deepcopy: DeepCopy): PyObj {
-  for (const h of TUPLE_HOOKS) {
-    if (lookupClassAttr(cls, h) !== undefined) throw new PymemError("UNSUPPORTED", `copying a ${cls.name} (its class defines ${h})`);
-  }
+  refuseClassHooks(cls, TUPLE_HOOKS);
   const dict = x.dict;
-  const state: State = { dict: dict !== undefined && dict !== null && dict.table.used > 0 ? dict : None, slots: [] };
+  const state: ReducedState = { dict: dict !== undefined && dict !== null && dict.table.used > 0 ? dict : None, slots: [] };
   const items = materialize(x.items);
   let y: PyObj;
   if (cls.tupleFields !== null) {
@@ -115,21 +106,14 @@ function staticTarget(nw: PyObj): PyObj {
  * set_reduce's, _common_reduce's and deque_reduce's state: object.__getstate__'s from 3.11; before,
  * getattr(x, '__dict__') — made on the object when it had none — and no slots.
  */
-function ownReduceState(x: PyObj, sub: PyInstanceObj): State {
+function ownReduceState(x: PyObj, sub: PyInstanceObj): ReducedState {
   if (ctx().layout.rules.reduceStateFromGetstate) return instanceState(sub);
   return { dict: sub.cls.hasDict ? getAttr(x, "__dict__") : None, slots: [] };
 }
 
-/** The rest of _reconstruct once y is made: memoized (deepcopy), then the state, deep-copied for deepcopy, stored with y.__dict__.update and setattr. */
-function reconstructed(x: PyObj, y: PyObj, state: State, memo: Memo, deepcopy: DeepCopy): PyObj {
+/** The rest of _reconstruct once y is made: memoized (deepcopy), then the state. */
+function reconstructed(x: PyObj, y: PyObj, state: ReducedState, memo: Memo, deepcopy: DeepCopy): PyObj {
   if (memo !== null) memo.set(x, y);
-  let dict = state.dict;
-  let slots = state.slots;
-  if (memo !== null) {
-    if (dict.t !== "NoneType") dict = deepcopy(dict, memo);
-    slots = slots.map(([k, v]) => [k, deepcopy(v, memo)] as const);
-  }
-  if (dict.t !== "NoneType") updateFrom(getAttr(y, "__dict__") as PyDictObj, dict);
-  for (const [k, v] of slots) setAttr(y, k, v);
+  setReducedState(y, state, memo, deepcopy);
   return y;
 }
