@@ -6,10 +6,27 @@
 // src/api/ so no engine type becomes public by accident.
 import { build } from "esbuild";
 
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 
 const TYPES = ".build/types";
+
+// commander requires child_process for executable subcommands, which pymem has none
+// of: the CLI bundle gets a stub instead, so it never loads the module (6 ms of
+// every start-up) and holds no way to start a process.
+const noProcesses = {
+  name: "no-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: "child_process", namespace: "pymem-stub" }));
+    b.onLoad({ filter: /.*/, namespace: "pymem-stub" }, () => ({
+      contents: 'module.exports = { spawn() { throw new Error("pymem starts no process"); } };',
+      loader: "js",
+    }));
+  },
+};
 
 rmSync("dist", { recursive: true, force: true });
 await build({
@@ -24,6 +41,7 @@ await build({
   // zod and smol-toml serve only `pymem check`: loaded from node_modules when it runs,
   // so they cost nothing at the start of every other command.
   external: ["zod", "smol-toml"],
+  plugins: [noProcesses],
   logLevel: "warning",
 });
 await build({
@@ -66,6 +84,15 @@ for (const out of ["dist/pymem.cjs", "dist/index.js"]) {
   const bad = /[^\x00-\x7f]/.exec(readFileSync(out, "latin1"));
   if (bad) throw new Error(`${out} is not ASCII at offset ${bad.index}: write the character as an escape in the source`);
 }
+// The evaluator is a sandbox: the CLI bundle loads no module that reaches processes or the network.
+const reach = /require\("(?:node:)?(child_process|cluster|dgram|dns|http|http2|https|net|tls|worker_threads)"\)/.exec(readFileSync("dist/pymem.cjs", "latin1"));
+if (reach) throw new Error(`dist/pymem.cjs requires ${reach[1]}`);
+// The CLI's loader and its code cache (scripts/launch.cjs says why): the bundle's first
+// line is its build id, which a cache must carry to be used.
+const cli = readFileSync("dist/pymem.cjs", "latin1");
+writeFileSync("dist/pymem.cjs", `// pymem build ${createHash("sha256").update(cli).digest("hex").slice(0, 32)}\n${cli}`, "latin1");
+copyFileSync("scripts/launch.cjs", "dist/launch.cjs");
+execFileSync(process.execPath, ["-e", "require('./dist/launch.cjs').makeCache().catch((e) => { console.error(e); process.exitCode = 1; })"], { stdio: "inherit" });
 if (!existsSync(join(TYPES, "index.d.ts"))) throw new Error(`no ${TYPES}/index.d.ts: run tsc -p tsconfig.build.json first (npm run build)`);
 copyDeclarations("index.d.ts");
 rmSync(".build", { recursive: true, force: true });

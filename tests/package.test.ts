@@ -73,6 +73,14 @@ describe("the npm package", () => {
     expect(statSync(join(root, "dist", "pymem.cjs")).mtimeMs).toBeGreaterThanOrEqual(packStarted - 1000);
   });
 
+  it("compiles the CLI through a code cache of its own build, remade by `postinstall` for the installing node", () => {
+    const dist = join(prefix, "lib", "node_modules", pkg.name, "dist");
+    const id = readFileSync(join(dist, "pymem.cjs"), "latin1").split("\n")[0] ?? "";
+    expect(id).toMatch(/^\/\/ pymem build [0-9a-f]{32}$/);
+    expect(readFileSync(join(dist, "pymem.cjs.cache")).toString("latin1", 0, id.length)).toBe(id);
+    expect(statSync(join(dist, "pymem.cjs.cache")).mtimeMs).toBeGreaterThan(statSync(join(dist, "pymem.cjs")).mtimeMs);
+  });
+
   it("carries the MIT licence package.json names", () => {
     const license = readFileSync(join(prefix, "lib", "node_modules", pkg.name, "LICENSE"), "utf8");
     expect(license).toMatch(/^MIT License\n\nCopyright \(c\) 2026 the pymem authors\n/);

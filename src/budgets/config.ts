@@ -1,6 +1,6 @@
 // [tool.pymem] in pyproject.toml: parsed with smol-toml, validated with zod;
 // every problem is reported with its key path.
-import { parse, TomlError } from "smol-toml";
+import { parseToml, TomlError } from "./toml.js";
 import { z } from "zod";
 import { SUPPORTED_PYTHONS } from "../layouts/layout.js";
 import { LIMIT_HELP, parseLimit, type Limit } from "./limits.js";
@@ -84,7 +84,7 @@ function budgetLines(text: string): number[] {
 export function parseConfig(text: string): ConfigResult {
   let doc: Record<string, unknown>;
   try {
-    doc = parse(text) as Record<string, unknown>;
+    doc = parseToml(text) as Record<string, unknown>;
   } catch (e) {
     if (e instanceof TomlError) {
       return { ok: false, problems: [{ path: "pyproject.toml", message: `is not valid TOML: ${e.message.split("\n")[0] ?? ""}`, line: e.line }] };

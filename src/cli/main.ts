@@ -2,6 +2,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { run } from "./run.js";
 
+// The launcher (dist/launch.cjs) runs commands in-process to warm its code cache.
+export { run };
+
 async function readAll(): Promise<Uint8Array> {
   if (process.stdin.isTTY === true) return new Uint8Array(0);
   const chunks: Buffer[] = [];

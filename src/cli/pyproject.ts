@@ -33,10 +33,10 @@ export async function findConfig(io: Io, given: string | undefined): Promise<{ p
 export async function projectPython(io: Io): Promise<string | null> {
   const found = await findConfig(io, undefined);
   if (typeof found === "string" || !/^\s*\[\s*tool\s*\.\s*pymem\s*\]/m.test(found.text)) return null;
-  const { parse } = await import("smol-toml");
+  const { parseToml } = await import("../budgets/toml.js");
   let doc: Record<string, unknown>;
   try {
-    doc = parse(found.text) as Record<string, unknown>;
+    doc = parseToml(found.text) as Record<string, unknown>;
   } catch {
     return null;
   }
