@@ -393,13 +393,10 @@ export class SetTable {
   }
 
   /** Each key, in slot order: for callers the order does not matter to (no sorting by insertion). */
-  forEachKeyBySlot(f: (key: PyObj) => void): void {
+  /** The slot table's keys (null or undefined where a slot holds none), not to be changed. */
+  slotKeys(): readonly (PyObj | null | undefined)[] {
     this.ensure();
-    const keys = this.keys;
-    for (let j = 0; j < keys.length; j++) {
-      const k = keys[j];
-      if (k !== null && k !== undefined) f(k);
-    }
+    return this.keys;
   }
 
   /** The keys in iteration order. */

@@ -55,16 +55,19 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
     objects += count;
   };
   const stack: PyObj[] = [root];
+  // An array of items is walked in place, not copied onto the stack (10^6 items were
+  // 8 MB of stack and its growth): a frame is taken from when the stack is back at
+  // the height it was pushed at, so the order is the one pushing every item gave.
+  const frames = new WalkFrames();
   let dictExample = false;
   let visited = 0;
   const pushSeq = (s: Seq): void => {
     if (Array.isArray(s)) {
-      for (let i = s.length - 1; i >= 0; i--) stack.push(s[i] as PyObj);
+      frames.push(s, stack.length, false);
     } else if (s.kind === "repeat") {
       for (const x of s.unit) stack.push(x);
     } else if (s.cell.items !== null) {
-      const items = materialize(s);
-      for (let i = items.length - 1; i >= 0; i--) stack.push(items[i] as PyObj);
+      frames.push(materialize(s), stack.length, false);
     } else {
       // The fresh ints are summed once per cell when the walk ends (views of one cell share them);
       // the cached small ones are the shared objects anyone else may hold too.
@@ -74,10 +77,9 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
       for (const v of intRunSmallValues(s)) stack.push(pyInt(v));
     }
   };
-  const pushKey = (k: PyObj): void => {
-    stack.push(k);
+  const pushValue = (v: PyObj): void => {
+    stack.push(v);
   };
-  const pushValue = pushKey;
   const managed = layout.rules.managedDicts;
   const pushPair = (k: PyObj, v: PyObj): void => {
     stack.push(k, v);
@@ -86,8 +88,9 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
   // The running total of the type met last (runs of one type are the common case: one Map lookup saved per object).
   let lastName = "";
   let lastTotal: TypeTotal = { count: 0, bytes: 0 };
-  while (stack.length > 0) {
-    const o = stack.pop() as PyObj;
+  for (;;) {
+    const o = frames.take(stack.length) ?? stack.pop();
+    if (o === undefined) break;
     if (reached(o)) continue;
     if ((++visited & 0xffff) === 0) progress?.report("sizing", visited, null);
     const name = typeName(o);
@@ -119,7 +122,7 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
       case "frozenset": {
         const run = o.table.pendingRun;
         if (run !== null) pushSeq(run);
-        else o.table.forEachKeyBySlot(pushKey);
+        else frames.push(o.table.slotKeys(), stack.length, true);
         break;
       }
       case "dict": {
@@ -133,7 +136,7 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
         break;
       }
       case "deque":
-        for (let i = o.items.length - 1; i >= 0; i--) stack.push(o.items[i] as PyObj);
+        frames.push(o.items, stack.length, false);
         break;
       case "instance":
         // An instance of a builtin class (a builtin exception) is a leaf: only classes of the setup are walked.
@@ -183,6 +186,49 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
   }
   const breakdown = new Map([...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { size: getsizeof(root, layout), deep, objects, breakdown, firstOfType };
+}
+
+/**
+ * Arrays being walked, each with the stack height it was pushed at: forward
+ * (a list's items, as popping them pushed in reverse gave) or backward skipping
+ * empty slots (a set's slot table, as popping them pushed in slot order gave).
+ */
+class WalkFrames {
+  private readonly arrays: (readonly (PyObj | null | undefined)[])[] = [];
+  private readonly next: number[] = [];
+  private readonly height: number[] = [];
+  private readonly backward: boolean[] = [];
+
+  push(items: readonly (PyObj | null | undefined)[], height: number, backward: boolean): void {
+    if (items.length === 0) return;
+    this.arrays.push(items);
+    this.next.push(backward ? items.length - 1 : 0);
+    this.height.push(height);
+    this.backward.push(backward);
+  }
+
+  /** The next item of the top frame when the stack is at its height, else undefined. */
+  take(stackHeight: number): PyObj | undefined {
+    for (let f = this.arrays.length - 1; f >= 0 && this.height[f] === stackHeight; f--) {
+      const items = this.arrays[f] as (PyObj | null | undefined)[];
+      let i = this.next[f] as number;
+      if (this.backward[f] === true) {
+        while (i >= 0 && (items[i] === null || items[i] === undefined)) i--;
+        if (i >= 0) {
+          this.next[f] = i - 1;
+          return items[i] as PyObj;
+        }
+      } else if (i < items.length) {
+        this.next[f] = i + 1;
+        return items[i] as PyObj;
+      }
+      this.arrays.pop();
+      this.next.pop();
+      this.height.pop();
+      this.backward.pop();
+    }
+    return undefined;
+  }
 }
 
 function inView(v: IntRunSeq, i: number): boolean {
