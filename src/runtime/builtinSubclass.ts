@@ -7,7 +7,7 @@
 // class has its own) and __init__; the builtin's own methods, reached by
 // super() or as list.__getitem__(self, i), run without the class's overrides.
 import type { PyClassObj, PyInstanceObj, PyObj, SubclassableBuiltin } from "./objects.js";
-import { subOf } from "./objects.js";
+import { cloneObject, subOf } from "./objects.js";
 import { SUBCLASSABLE } from "./builtinBases.js";
 import { newTuple } from "./tuples.js";
 import { newSet, setMerge } from "./sets.js";
@@ -25,7 +25,8 @@ export function newInstancePart(cls: PyClassObj, owner: PyObj): PyInstanceObj {
 
 /** `value` (a builtin object just made) as a new object of `cls`: the same contents, a distinct object with the instance part. */
 export function asSubclassObject(value: PyObj, cls: PyClassObj): PyObj {
-  const made = { ...value, w: 0 } as PyObj & { sub?: PyInstanceObj };
+  const made = cloneObject(value) as PyObj & { sub?: PyInstanceObj; w?: number };
+  if ("w" in made) made.w = 0;
   (made as { sub?: PyInstanceObj }).sub = newInstancePart(cls, made);
   return made;
 }
@@ -41,7 +42,7 @@ export function exactResult(result: PyObj, self: PyObj): PyObj {
     setMerge(f, self);
     return f;
   }
-  const copy = { ...result } as { sub?: PyInstanceObj; w?: number };
+  const copy = cloneObject(result) as { sub?: PyInstanceObj; w?: number };
   delete copy.sub;
   if ("w" in copy) copy.w = 0;
   return copy as PyObj;

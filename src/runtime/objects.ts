@@ -14,9 +14,33 @@ import type { HeapTypeShape } from "../layouts/layout.js";
  * last walk that reached the object (a Set of millions of objects costs the
  * walk more time and memory than the objects' own word does).
  */
-export interface PyIntObj { readonly t: "int"; readonly v: number | bigint; w: number; readonly sub?: PyInstanceObj } // v: number iff a safe integer
+/** An int: a class for the same reason as PyStrObj (the tag on the prototype: two fields). */
+export class PyIntObj {
+  declare readonly t: "int";
+  declare private readonly made: "by constructor";
+  /** A number iff a safe integer. */
+  readonly v: number | bigint;
+  w = 0;
+  declare readonly sub?: PyInstanceObj;
+
+  constructor(v: number | bigint) {
+    this.v = v;
+  }
+}
+Object.defineProperty(PyIntObj.prototype, "t", { value: "int" });
 export interface PyBoolObj { readonly t: "bool"; readonly v: boolean }
-export interface PyFloatObj { readonly t: "float"; readonly v: number; readonly sub?: PyInstanceObj }
+/** A float (a class as PyIntObj is: one field). */
+export class PyFloatObj {
+  declare readonly t: "float";
+  declare private readonly made: "by constructor";
+  readonly v: number;
+  declare readonly sub?: PyInstanceObj;
+
+  constructor(v: number) {
+    this.v = v;
+  }
+}
+Object.defineProperty(PyFloatObj.prototype, "t", { value: "float" });
 export interface PyComplexObj { readonly t: "complex"; readonly re: number; readonly im: number }
 export interface PyNoneObj { readonly t: "NoneType" }
 export interface PyEllipsisObj { readonly t: "ellipsis" }
@@ -34,17 +58,60 @@ export interface StrRun {
   readonly next?: StrRun;
 }
 
-export interface PyStrObj {
-  readonly t: "str";
-  w: number;
+/**
+ * A str. A class, not a literal, because it is the most numerous object: its
+ * type tag lives on the prototype and its length in code points is the text's
+ * own (a BMP string's UTF-16 length), so a str costs three fields; a str whose
+ * length the text cannot tell (astral characters, runs) is a PyCountedStr.
+ */
+export class PyStrObj {
+  declare readonly t: "str";
+  /** Object literals cannot pass for a str: every one comes from the constructors below. */
+  declare private readonly made: "by constructor";
+  w = 0;
   /**
    * The characters, or the runs of a str kept closed (a huge repeat) until an
    * operation needs its characters (strText then keeps them here instead).
    */
   text: string | StrRun;
-  readonly length: number; // code points
-  readonly maxChar: number; // widest code point: decides the PEP 393 kind
-  readonly sub?: PyInstanceObj;
+  /** The widest code point: decides the PEP 393 kind. */
+  readonly maxChar: number;
+  declare readonly sub?: PyInstanceObj;
+
+  constructor(text: string | StrRun, maxChar: number) {
+    this.text = text;
+    this.maxChar = maxChar;
+  }
+
+  /** Code points. */
+  get length(): number {
+    return (this.text as string).length;
+  }
+}
+Object.defineProperty(PyStrObj.prototype, "t", { value: "str" });
+
+/** A str whose length in code points is kept apart from its text. */
+class PyCountedStr extends PyStrObj {
+  readonly count: number;
+
+  constructor(text: string | StrRun, count: number, maxChar: number) {
+    super(text, maxChar);
+    this.count = count;
+  }
+
+  override get length(): number {
+    return this.count;
+  }
+}
+
+/** A new str object of `text` (`length` code points, widest `maxChar`). */
+function newStr(text: string | StrRun, length: number, maxChar: number): PyStrObj {
+  return typeof text === "string" && text.length === length ? new PyStrObj(text, maxChar) : new PyCountedStr(text, length, maxChar);
+}
+
+/** A copy of `o` (its own fields, its prototype): an object of the same kind made from another. */
+export function cloneObject<T extends object>(o: T): T {
+  return Object.assign(Object.create(Object.getPrototypeOf(o) as object | null) as T, o);
 }
 
 export interface PyBytesObj {
@@ -358,7 +425,7 @@ export function pyBool(b: boolean): PyBoolObj {
 }
 
 const smallInts: PyIntObj[] = [];
-for (let i = SMALL_INT_MIN; i <= SMALL_INT_MAX; i++) smallInts.push({ t: "int", v: i, w: 0 });
+for (let i = SMALL_INT_MIN; i <= SMALL_INT_MAX; i++) smallInts.push(new PyIntObj(i));
 
 export function isSmallInt(v: number): boolean {
   return v >= SMALL_INT_MIN && v <= SMALL_INT_MAX;
@@ -368,15 +435,15 @@ export function isSmallInt(v: number): boolean {
 export function pyInt(v: number | bigint): PyIntObj {
   if (typeof v === "bigint") {
     if (v >= -9007199254740991n && v <= 9007199254740991n) v = Number(v);
-    else return { t: "int", v, w: 0 };
+    else return new PyIntObj(v);
   }
   if (v >= SMALL_INT_MIN && v <= SMALL_INT_MAX) return smallInts[v - SMALL_INT_MIN] as PyIntObj;
-  return { t: "int", v: v === 0 ? 0 : v, w: 0 }; // no -0
+  return new PyIntObj(v === 0 ? 0 : v); // no -0
 }
 
 /** A new int object even when small: only for C paths that skip the cache (x_divrem's remainder). */
 export function pyIntFresh(v: bigint): PyIntObj {
-  return { t: "int", v: v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v, w: 0 };
+  return new PyIntObj(v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v);
 }
 
 /** A builtin function object (builtin_function_or_method) running native code; `module` names the module whose generated signature binds its arguments. */
@@ -390,7 +457,7 @@ export function nativeFunction(name: string, call: NativeFn): PyFunctionObj {
 }
 
 export function pyFloat(v: number): PyFloatObj {
-  return { t: "float", v };
+  return new PyFloatObj(v);
 }
 
 export function pyComplex(re: number, im: number): PyComplexObj {
@@ -416,11 +483,11 @@ export function measureText(text: string): { length: number; maxChar: number } {
   return { length, maxChar };
 }
 
-export const emptyStr: PyStrObj = { t: "str", w: 0, text: "", length: 0, maxChar: 0 };
+export const emptyStr: PyStrObj = new PyStrObj("", 0);
 // unicode_latin1[256]: CPython's cached one-character strings.
 const latin1Chars: PyStrObj[] = [];
 for (let i = 0; i < 256; i++) {
-  latin1Chars.push({ t: "str", w: 0, text: String.fromCharCode(i), length: 1, maxChar: i });
+  latin1Chars.push(new PyStrObj(String.fromCharCode(i), i));
 }
 
 export function latin1Char(code: number): PyStrObj {
@@ -436,7 +503,7 @@ export function pyStr(text: string): PyStrObj {
   if (text.length === 1 && text.charCodeAt(0) < 256) return latin1Char(text.charCodeAt(0));
   chargeText(text.length);
   const { length, maxChar } = measureText(text);
-  return { t: "str", w: 0, text, length, maxChar };
+  return newStr(text, length, maxChar);
 }
 
 /** A str built without unicode_result (e.g. str(int)): never taken from a cache unless empty. */
@@ -444,16 +511,16 @@ export function pyStrFresh(text: string): PyStrObj {
   if (text.length === 0) return emptyStr;
   chargeText(text.length);
   const { length, maxChar } = measureText(text);
-  return { t: "str", w: 0, text, length, maxChar };
+  return newStr(text, length, maxChar);
 }
 
 /** A fresh str of `length` code points kept as runs. */
 export function pyStrRuns(rep: StrRun, length: number, maxChar: number): PyStrObj {
-  return { t: "str", w: 0, text: rep, length, maxChar };
+  return new PyCountedStr(rep, length, maxChar);
 }
 
 export function pyStrRepeat(unit: string, count: number, unitLength: number, maxChar: number): PyStrObj {
-  return { t: "str", w: 0, text: { unit, count }, length: unitLength * count, maxChar };
+  return new PyCountedStr({ unit, count }, unitLength * count, maxChar);
 }
 
 export const emptyBytes: PyBytesObj = { t: "bytes", data: new Uint8Array(0), rep: null, length: 0 };

@@ -1,7 +1,7 @@
 // Objects pymem uses but whose size it does not model, though their JS model
 // is that of a sized type (re.I is a RegexFlag, an int subclass instance,
 // modelled as an int for arithmetic): getsizeof refuses them by name.
-import type { PyObj } from "./objects.js";
+import { cloneObject, type PyObj } from "./objects.js";
 
 const reasons = new WeakMap<object, string>();
 
@@ -18,5 +18,5 @@ export function unsizedReason(o: PyObj): string | undefined {
 /** A bitwise result of an unsized operand (re.I | re.M is a RegexFlag too): a copy, refused alike. */
 export function carryUnsized(a: PyObj, b: PyObj, r: PyObj): PyObj {
   const why = reasons.get(a) ?? reasons.get(b);
-  return why === undefined || r.t !== "int" ? r : markUnsized({ ...r }, why);
+  return why === undefined || r.t !== "int" ? r : markUnsized(cloneObject(r), why);
 }
