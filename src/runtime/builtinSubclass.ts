@@ -6,8 +6,8 @@
 // `owner` is the object). type_call runs __new__ (the builtin's unless the
 // class has its own) and __init__; the builtin's own methods, reached by
 // super() or as list.__getitem__(self, i), run without the class's overrides.
-import type { PyClassObj, PyInstanceObj, PyObj, SubclassableBuiltin } from "./objects.js";
-import { cloneObject, subOf } from "./objects.js";
+import type { PyClassObj, PyObj, SubclassableBuiltin } from "./objects.js";
+import { cloneObject, PyInstanceObj, subOf } from "./objects.js";
 import { SUBCLASSABLE } from "./builtinBases.js";
 import { newTuple } from "./tuples.js";
 import { newSet, setMerge } from "./sets.js";
@@ -18,7 +18,7 @@ const IMMUTABLE: ReadonlySet<string> = new Set(["frozenset", "str", "int", "floa
 
 /** The instance part of a new object of `cls` (no __init__ run). */
 export function newInstancePart(cls: PyClassObj, owner: PyObj): PyInstanceObj {
-  const inst: PyInstanceObj = { t: "instance", cls, dict: null, attrKeys: null, attrValues: null, attrCount: 0, slotValues: null, w: 0, owner };
+  const inst: PyInstanceObj = new PyInstanceObj(cls, owner);
   if (usesManagedValues(cls)) initManagedValues(inst);
   return inst;
 }

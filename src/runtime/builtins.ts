@@ -27,7 +27,7 @@ import { userAbs, userBytes, userComplex, userFloat, userInt, userReversed, user
 import { userIterator, userIterObject } from "./userIter.js";
 import { userBinarySlots } from "./binaryProtocol.js";
 import type { DictOwner, PyClassObj } from "./objects.js";
-import { subOf } from "./objects.js";
+import { PyListObj, PyInstanceObj, subOf } from "./objects.js";
 import { big, divRoundHalfEven, floatToInt, intAdd, intFromDouble, intPowMod, intValue, toFloat, toIndex, type IntV } from "./numbers.js";
 import { builtinFunction as fn, Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStr, isSmallInt,
   pyStrFresh, typeName, type Kwargs, type NativeFn, type PyObj } from "./objects.js";
@@ -335,12 +335,12 @@ function listCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   noKwargs("list", kw);
   argCount("list", args, 0, 1);
   const x = args[0];
-  if (x === undefined) return { t: "list", items: [], allocated: 0, w: 0 };
+  if (x === undefined) return new PyListObj([], 0);
   if (x.t === "range" && x.len > 64n && x.start > -(2n ** 52n) && x.stop < 2n ** 52n && x.stop > -(2n ** 52n)) {
     // list(range(n)): list_preallocate_exact(len) then the range's fresh ints — kept closed-form.
     const len = Number(x.len);
     if (len > 2 ** 50) throw new PyException("MemoryError", "");
-    return { t: "list", items: makeIntRun(Number(x.start), Number(x.step), len), allocated: ctx().layout.list.preallocateExact(len), w: 0 };
+    return new PyListObj(makeIntRun(Number(x.start), Number(x.step), len), ctx().layout.list.preallocateExact(len));
   }
   return listFrom(x);
 }
@@ -870,7 +870,7 @@ export function makeBuiltins(): Map<string, PyObj> {
   });
   addType("object", (args) => {
     argCount("object", args, 0, 0);
-    return { t: "instance", cls: objectClass(), dict: null, attrKeys: null, attrValues: null, attrCount: 0, slotValues: null, w: 0 };
+    return new PyInstanceObj(objectClass());
   });
   const fns: [string, NativeFn][] = [
     ["len", (args) => {

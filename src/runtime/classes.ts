@@ -17,7 +17,7 @@ import { newClassKeys } from "./instanceDict.js";
 import { instanceDict } from "./instanceValues.js";
 import { toArray } from "./iteration.js";
 import {
-  None, pyStr, subOf, typeName, type BuiltinBase, type SubclassableBuiltin, type DictOwner, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj,
+  None, pyStr, subOf, typeName, type BuiltinBase, type SubclassableBuiltin, type DictOwner, type Kwargs, type PyClassObj, PyInstanceObj, type PyObj,
 } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
@@ -240,7 +240,7 @@ export function makeNamedTuple(cls: PyClassObj, args: readonly PyObj[], kw: Kwar
 
 /** object.__new__(cls): an instance whose __init__ has not run. */
 export function newInstance(cls: PyClassObj): PyInstanceObj {
-  const inst: PyInstanceObj = { t: "instance", cls, dict: null, attrKeys: null, attrValues: null, attrCount: 0, slotValues: null, w: 0 };
+  const inst: PyInstanceObj = new PyInstanceObj(cls);
   if (usesManagedValues(cls)) initManagedValues(inst);
   return inst;
 }

@@ -21,7 +21,7 @@ import { listAppend, newEmptyList } from "./lists.js";
 import { affineOf, affineRun, appendAllocated, runSource, type Affine } from "./intRuns.js";
 import { getAttr } from "./attributes.js";
 import {
-  pyBool,
+  PyListObj, pyBool,
   Ellipsis, False, None, True, emptyBytes, pyBytes, pyComplex, pyFloat, pyInt, pyStr, pyStrFresh, typeName,
   subOf, type Kwargs, type PyObj, type PyStrObj, type Scope,
 } from "./objects.js";
@@ -680,7 +680,7 @@ export class Compiler {
           const items = src === null || closed === null ? null : affineRun(src, closed);
           if (items !== null) {
             ctx().tick(COMPREHENSION_STEPS);
-            return { t: "list", items, allocated: appendAllocated(ctx().layout, items.len), w: 0 };
+            return new PyListObj(items, appendAllocated(ctx().layout, items.len));
           }
           const l = newEmptyList();
           drive(sc, iterable, (inner) => listAppend(l, elt(inner)));

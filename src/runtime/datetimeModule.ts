@@ -13,7 +13,7 @@ import { makeProperty } from "./opaqueObjects.js";
 import { classmethods, c3 } from "./classes.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { intValue } from "./numbers.js";
-import { nativeFunction as fn, False, None, NotImplemented, True, pyBool, pyFloat, pyInt, pyStr, pyStrFresh, typeName, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj } from "./objects.js";
+import { nativeFunction as fn, False, None, NotImplemented, True, pyBool, pyFloat, pyInt, pyStr, pyStrFresh, typeName, type Kwargs, type PyClassObj, PyInstanceObj, type PyObj } from "./objects.js";
 import { strText } from "./text.js";
 import { hashInt } from "./hashing.js";
 import { strptimeFields } from "./datetimeStrptime.js";
@@ -209,7 +209,7 @@ interface Classes {
 const byLayout = new WeakMap<Layout, Classes>();
 
 function make(cls: PyClassObj, v: Value): PyInstanceObj {
-  const inst: PyInstanceObj = { t: "instance", cls, dict: null, attrKeys: null, attrValues: null, attrCount: 0, slotValues: null, w: 0 };
+  const inst: PyInstanceObj = new PyInstanceObj(cls);
   values.set(inst, v);
   return inst;
 }

@@ -12,7 +12,7 @@ import { c3 } from "./classes.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import type { Layout } from "../layouts/layout.js";
-import { nativeFunction as fn, None, pyBool, pyStr, pyStrFresh, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj, type PyTupleObj, type Scope } from "./objects.js";
+import { nativeFunction as fn, None, pyBool, pyStr, pyStrFresh, type PyClassObj, PyInstanceObj, type PyObj, type PyStrObj, type PyTupleObj, type Scope } from "./objects.js";
 import { materialize } from "./seq.js";
 import { reprObject, strObj } from "./format.js";
 import { strText } from "./text.js";
@@ -59,7 +59,7 @@ function argsOf(st: ExceptionState): PyObj[] {
 
 /** BaseException_new: an instance of cls whose args are the call's positional arguments. */
 function newException(cls: PyClassObj, args: readonly PyObj[]): PyInstanceObj {
-  const inst: PyInstanceObj = { t: "instance", cls, dict: null, attrKeys: null, attrValues: null, attrCount: 0, slotValues: null, w: 0 };
+  const inst: PyInstanceObj = new PyInstanceObj(cls);
   states.set(inst, { args: args.length === 0 ? emptyTuple : newTuple([...args]), cause: None, context: None, suppressContext: false, raised: false, fromRuntime: false });
   return inst;
 }

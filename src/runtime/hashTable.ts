@@ -67,7 +67,7 @@ interface TableExtra {
  *   it outgrows its form or a rare operation asks for `map`).
  */
 export class HashTable implements PyDictObj {
-  readonly t = "dict" as const;
+  declare readonly t: "dict";
   w = 0;
   /** The shared keys while this is a key-sharing instance dict. */
   split: SharedKeys | null = null;
@@ -320,6 +320,8 @@ export class HashTable implements PyDictObj {
     return null;
   }
 }
+// The type tag on the prototype, as objects.ts gives its numerous kinds theirs: one field less per dict.
+Object.defineProperty(HashTable.prototype, "t", { value: "dict" });
 
 function hashString(key: PyObj): string {
   return `${TAG}u${String(pyHash(key))}`;

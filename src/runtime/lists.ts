@@ -1,17 +1,18 @@
 // List construction paths of Objects/listobject.c (3.10): each keeps
 // `allocated` exactly as CPython's allocator calls leave it.
+import { PyListObj } from "./objects.js";
 import { ctx } from "./ctx.js";
 import { getIter, lengthHint, sizedLength } from "./iteration.js";
-import type { PyListObj, PyObj } from "./objects.js";
+import type { PyObj } from "./objects.js";
 import { isLazy, materialize, newIntRun, runFitsNumber, seqLen, type Seq } from "./seq.js";
 
 /** PyList_New(n) / list_new_prealloc(n): exactly n slots. */
 export function newListExact(items: Seq): PyListObj {
-  return { t: "list", items, allocated: seqLen(items), w: 0 };
+  return new PyListObj(items, seqLen(items));
 }
 
 export function newEmptyList(): PyListObj {
-  return { t: "list", items: [], allocated: 0, w: 0 };
+  return new PyListObj([], 0);
 }
 
 /** The list's items as a mutable array (materialises a closed form in place). */
@@ -131,7 +132,7 @@ export function listExtendedBy(items: PyObj[]): PyListObj {
   const { list: layout, rules } = ctx().layout;
   const n = items.length;
   const allocated = n === 0 ? 0 : rules.listExtendPreallocates && !rules.listExtendSetDictResizes ? layout.preallocateExact(n) : layout.resize(0, 0, n);
-  return { t: "list", items, allocated, w: 0 };
+  return new PyListObj(items, allocated);
 }
 
 /** PySequence_List (sorted(), [*x]): an empty list extended, with no preallocation of its own. */

@@ -11,7 +11,7 @@ import { forEach, toArray } from "./iteration.js";
 import { listArray, listAssSliceResize, listExtend, listResizeTo, newListExact, listAppend } from "./lists.js";
 import { intFromDouble, intValue, popIndex, toIndex } from "./numbers.js";
 import {
-  None, pyBool, pyFloat, pyInt, typeName, type NativeFn, type PyDictObj, type PyListObj, type PyObj, type PySetObj,
+  None, pyBool, pyFloat, pyInt, typeName, type NativeFn, type PyDictObj, PyListObj, type PyObj, type PySetObj,
 } from "./objects.js";
 import { repr } from "./repr.js";
 import { pyBytes, pyBytesFresh, pyComplex, pyStr } from "./objects.js";
@@ -567,7 +567,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
       if (o.typeName === "Context" && name === "prec") return pyInt(ctx().decimalPrec);
       if (o.typeName === "ChainMap") {
         const maps = o.data as PyObj[];
-        if (name === "maps") return { t: "list", items: maps.slice(), allocated: maps.length, w: 0 };
+        if (name === "maps") return new PyListObj(maps.slice(), maps.length);
         if (name === "parents") return { t: "opaque", typeName: "ChainMap", data: maps.length > 1 ? maps.slice(1) : [newDict()] };
         if (name === "new_child") fn = ([m]) => ({ t: "opaque", typeName: "ChainMap", data: [m ?? newDict(), ...maps] });
       }

@@ -137,13 +137,40 @@ export interface PyByteArrayObj {
  * A list; `zeroBlock` marks ob_item kept as a 0-byte block after list_resize
  * to 0 (PyMem_Realloc(p, 0) is not NULL), which list_extend tells from NULL.
  */
-export interface PyListObj { readonly t: "list"; items: Seq; allocated: number; w: number; zeroBlock?: boolean; readonly sub?: PyInstanceObj }
+export class PyListObj {
+  declare readonly t: "list";
+  declare private readonly made: "by constructor";
+  items: Seq;
+  allocated: number;
+  w = 0;
+  declare zeroBlock?: boolean;
+  declare readonly sub?: PyInstanceObj;
+
+  constructor(items: Seq, allocated: number) {
+    this.items = items;
+    this.allocated = allocated;
+  }
+}
+Object.defineProperty(PyListObj.prototype, "t", { value: "list" });
 /**
  * A tuple; `cls` is set on an instance of a tuple subclass, and `dict` is its
  * __dict__ once allocated (a var-sized base puts the pointer after the items:
  * tp_dictoffset < 0), when the class has one.
  */
-export interface PyTupleObj { readonly t: "tuple"; readonly items: Seq; w: number; readonly cls?: PyClassObj; dict?: PyDictObj | null }
+export class PyTupleObj {
+  declare readonly t: "tuple";
+  declare private readonly made: "by constructor";
+  readonly items: Seq;
+  w = 0;
+  declare readonly cls?: PyClassObj;
+  declare dict?: PyDictObj | null;
+
+  constructor(items: Seq, cls?: PyClassObj) {
+    this.items = items;
+    if (cls !== undefined) (this as { cls?: PyClassObj }).cls = cls;
+  }
+}
+Object.defineProperty(PyTupleObj.prototype, "t", { value: "tuple" });
 export interface PySetObj { readonly t: "set" | "frozenset"; readonly table: SetTable; readonly sub?: PyInstanceObj }
 /** The keys a class shares with its instances' dicts (PEP 412): names in insertion order. */
 export interface SharedKeys {
@@ -352,25 +379,33 @@ export interface ClassExtras {
   hashFields(o: PyInstanceObj): PyObj[] | null;
 }
 
-export interface PyInstanceObj {
-  readonly t: "instance";
+/** An object of a class (a class, as PyIntObj is, for its numbers: the tag on the prototype). */
+export class PyInstanceObj {
+  declare readonly t: "instance";
+  declare private readonly made: "by constructor";
   readonly cls: PyClassObj;
-  w: number;
+  w = 0;
   /** The instance dict once a dict object was asked for (see attrKeys). */
-  dict: PyDictObj | null;
+  dict: PyDictObj | null = null;
   /**
    * A split instance dict that no one has asked for as an object yet: its
    * shared keys and its values in their order (CPython made the dict at the
    * first attribute store; it is counted from these, and made on demand).
    */
-  attrKeys: SharedKeys | null;
-  attrValues: PyObj[] | null;
-  attrCount: number;
+  attrKeys: SharedKeys | null = null;
+  attrValues: PyObj[] | null = null;
+  attrCount = 0;
   /** __slots__ values by position over the MRO (classes.ts allSlots), undefined while empty; null until the first is set (most classes have none). */
-  slotValues: (PyObj | undefined)[] | null;
+  slotValues: (PyObj | undefined)[] | null = null;
   /** Set when this is the instance part (`sub`) of a builtin subclass's object: that object, the Python one. */
-  readonly owner?: PyObj;
+  declare readonly owner?: PyObj;
+
+  constructor(cls: PyClassObj, owner?: PyObj) {
+    this.cls = cls;
+    if (owner !== undefined) (this as { owner?: PyObj }).owner = owner;
+  }
 }
+Object.defineProperty(PyInstanceObj.prototype, "t", { value: "instance" });
 
 /** An object of a setup class that may hold a __dict__: a class instance, or an instance of a tuple subclass. */
 export type DictOwner = PyInstanceObj | (PyTupleObj & { readonly cls: PyClassObj });

@@ -16,7 +16,7 @@ import { intValue, toIndex } from "./numbers.js";
 import { adjustIndices, seqCount, seqFind, tailMatch } from "./search.js";
 import {
   emptyStr, pyBool, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrFresh, pyStrRuns, typeName,
-  type NativeFn, type PyBytesObj, type PyListObj, type PyObj, type PyStrObj,
+  type NativeFn, type PyBytesObj, PyListObj, type PyObj, type PyStrObj,
 } from "./objects.js";
 import { bytesData, codePoints, joinRuns, MAX_TEXT, strText } from "./text.js";
 import { caseOp } from "./strCase.js";
@@ -32,7 +32,7 @@ const MAX_PREALLOC = 12;
 /** stringlib split: PREALLOC_SIZE(maxsplit) slots, then appends past MAX_PREALLOC. */
 function splitList(parts: PyObj[], maxsplit: number): PyListObj {
   const prealloc = maxsplit < 0 || maxsplit >= MAX_PREALLOC ? MAX_PREALLOC : maxsplit + 1;
-  const l: PyListObj = { t: "list", items: [], allocated: prealloc, w: 0 };
+  const l = new PyListObj([], prealloc);
   for (const p of parts) {
     if ((l.items as PyObj[]).length < MAX_PREALLOC) (l.items as PyObj[]).push(p);
     else listAppend(l, p);
@@ -515,7 +515,7 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
             if (b.t === "bytes" && keepsSelf && strText(o) === text) return b;
             return b.t === "bytearray" ? newByteArrayExact(d) : fresh ? pyBytesFresh(d) : pyBytes(d);
           }
-          if (o.t === "list") return { ...o, items: (o.items as PyObj[]).map(back) };
+          if (o.t === "list") return new PyListObj((o.items as PyObj[]).map(back), o.allocated);
           if (o.t === "tuple") return newTuple((o.items as PyObj[]).map((x, i) => (name.endsWith("partition") && i === 1 && x.t === "str" && args[0] !== undefined && strText(x) !== "" ? args[0] : back(x))));
           return o;
         };

@@ -1,23 +1,24 @@
 // Tuples are always allocated to their exact length; () is a singleton
 // (PyTuple_New(0) returns it), and every tuple is built here so that no path
 // can make a second empty tuple by accident.
+import { PyTupleObj } from "./objects.js";
 import { ctx } from "./ctx.js";
-import type { PyClassObj, PyObj, PyTupleObj } from "./objects.js";
+import type { PyClassObj, PyObj } from "./objects.js";
 import { seqLen, type Seq } from "./seq.js";
 
-export const emptyTuple: PyTupleObj = { t: "tuple", items: [], w: 0 };
+export const emptyTuple: PyTupleObj = new PyTupleObj([]);
 
 export function newTuple(items: Seq): PyTupleObj {
-  return seqLen(items) === 0 ? emptyTuple : { t: "tuple", items, w: 0 };
+  return seqLen(items) === 0 ? emptyTuple : new PyTupleObj(items);
 }
 
 export function tuple2(a: PyObj, b: PyObj): PyTupleObj {
-  return { t: "tuple", items: [a, b], w: 0 };
+  return new PyTupleObj([a, b]);
 }
 
 /** An instance of a tuple subclass (tuple.__new__(cls, …)): never the () singleton. */
 export function newTupleOfClass(items: Seq, cls: PyClassObj): PyTupleObj {
-  return { t: "tuple", items, cls, w: 0 };
+  return new PyTupleObj(items, cls);
 }
 
 /**
@@ -27,7 +28,7 @@ export function newTupleOfClass(items: Seq, cls: PyClassObj): PyTupleObj {
  * that yielded nothing returns a distinct empty tuple.
  */
 export function freshEmptyTuple(): PyTupleObj {
-  return { t: "tuple", items: [], w: 0 };
+  return new PyTupleObj([]);
 }
 
 /** PySequence_Tuple's result for items collected from an iterator presized to `hint` (3.11+ _PyTuple_Resize to 0 gives the singleton). */

@@ -4,7 +4,7 @@
 import { emptyTuple } from "./tuples.js";
 import { typeError } from "./errors.js";
 import {
-  emptyBytes, emptyStr, pyComplex, pyFloat, pyInt, pyStr, typeName, type NativeFn, type PyObj, type PyTypeObj,
+  PyListObj, emptyBytes, emptyStr, pyComplex, pyFloat, pyInt, pyStr, typeName, type NativeFn, type PyObj, type PyTypeObj,
 } from "./objects.js";
 import { truthy } from "./compare.js";
 import { toArray } from "./iteration.js";
@@ -28,7 +28,7 @@ export function typeSample(name: string): PyObj | null {
     case "str": return emptyStr;
     case "bytes": return emptyBytes;
     case "bytearray": return { t: "bytearray", data: new Uint8Array(0), rep: null, length: 0, alloc: 0 };
-    case "list": return { t: "list", items: [], allocated: 0, w: 0 };
+    case "list": return new PyListObj([], 0);
     case "tuple": return emptyTuple;
     case "range": return { t: "range", start: 0n, stop: 0n, step: 1n, len: 0n };
     default: return null;
