@@ -99,6 +99,8 @@ export interface VersionRules {
    * y.__dict__.update(state) then makes one on the copy too (slots are not part of the state).
    */
   readonly reduceStateFromGetstate: boolean;
+  /** sum() adds exact floats with Neumaier's compensation (3.12+); before, one rounded addition each. */
+  readonly sumCompensated: boolean;
   /** A TypeError or LookupError out of a codec the registry ran gets a note "decoding with 'x' codec failed" (3.12+); before, its message is rewritten to say so (wrap_codec_error). */
   readonly codecFailureNote: boolean;
   /** del l[i] moves the items down and shrinks ob_size only (3.13+); before, list_ass_slice resizes. */

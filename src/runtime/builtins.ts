@@ -435,8 +435,11 @@ function sum(args: readonly PyObj[], kw: Kwargs): PyObj {
     if (acc.t === "int" && (start < 0n ? -start : start) + n * absMax(x.start, last) <= C_LONG_MAX) return pyInt(start + total);
     if (!isSmallInt(Number(start + total))) return intAdd(intValue(acc) as IntV, total);
   }
-  // builtin_sum: exact ints are summed in a C long while it does not overflow, then the rest through nb_add.
+  // builtin_sum: exact ints are summed in a C long while it does not overflow, then the rest through nb_add;
+  // from 3.12 an exact float result is summed in a C double with Neumaier's compensation (floatSum).
   let iResult: bigint | null = acc.t === "int" && fitsCLong(big(acc.v)) ? big(acc.v) : null;
+  const compensated = ctx().layout.rules.sumCompensated;
+  let fSum: FloatSum | null = compensated && isExactFloat(acc) ? new FloatSum(acc.v) : null;
   forEach(x, (v) => {
     if (iResult !== null) {
       if (v.t === "int" && fitsCLong(big(v.v)) && fitsCLong(iResult + big(v.v))) {
@@ -445,10 +448,51 @@ function sum(args: readonly PyObj[], kw: Kwargs): PyObj {
       }
       acc = pyInt(iResult);
       iResult = null;
+      acc = binaryOp("Add", acc, v);
+      if (compensated && isExactFloat(acc)) fSum = new FloatSum(acc.v);
+      return;
+    }
+    if (fSum !== null) {
+      if (fSum.add(v)) return;
+      // The first item neither float nor C long: the compensated total, then nb_add from here on.
+      acc = pyFloat(fSum.total());
+      fSum = null;
     }
     acc = binaryOp("Add", acc, v);
   });
-  return iResult !== null ? pyInt(iResult) : acc;
+  if (iResult !== null) return pyInt(iResult);
+  return fSum !== null ? pyFloat(fSum.total()) : acc;
+}
+
+function isExactFloat(o: PyObj): o is PyObj & { t: "float"; v: number } {
+  return o.t === "float" && o.sub === undefined;
+}
+
+/** builtin_sum's float loop from 3.12: Neumaier's improved Kahan-Babuska summation of exact floats. */
+class FloatSum {
+  private c = 0;
+  constructor(private f: number) {}
+
+  /** Adds an exact float (compensated) or an int that fits a C long (as a double, uncompensated); false for any other item. */
+  add(v: PyObj): boolean {
+    if (isExactFloat(v)) {
+      const x = v.v;
+      const t = this.f + x;
+      this.c += Math.abs(this.f) >= Math.abs(x) ? this.f - t + x : x - t + this.f;
+      this.f = t;
+      return true;
+    }
+    if ((v.t === "int" || v.t === "bool") && fitsCLong(big(intValue(v) as IntV))) {
+      this.f += Number(intValue(v));
+      return true;
+    }
+    return false;
+  }
+
+  /** The sum: the compensation is added only when non-zero and finite (a negative zero and an infinite sum stay). */
+  total(): number {
+    return this.c !== 0 && Number.isFinite(this.c) ? this.f + this.c : this.f;
+  }
 }
 
 const C_LONG_MAX = 2n ** 63n - 1n;

@@ -42,6 +42,7 @@ export const cpython312: Layout = {
     odictReprDictStyle: true,
     abstractInstantiation: "implementation",
     codecFailureNote: true,
+    sumCompensated: true,
     sliceHashable: true,
     matchClassWord: "class",
     functools: { ...cpython311.rules.functools, wrapperAssignments: [...cpython311.rules.functools.wrapperAssignments, "__type_params__"] },
