@@ -10,7 +10,7 @@ import { chargeChars, chargeText, ctx } from "./ctx.js";
 import { PyException, limitError, typeError, valueError } from "./errors.js";
 import { strFormat } from "./format.js";
 import { byteValue } from "./byteArrays.js";
-import { toArray } from "./iteration.js";
+import { objectLen, toArray } from "./iteration.js";
 import { listAppend, newListExact } from "./lists.js";
 import { intValue, toIndex } from "./numbers.js";
 import { adjustIndices, seqCount, seqFind, tailMatch } from "./search.js";
@@ -465,14 +465,23 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         // bytes.hex(sep=None, bytes_per_sep=1): no text signature, so the keywords are read here.
         const sep = sepArg ?? kw.values.get("sep");
         const per = perArg ?? kw.values.get("bytes_per_sep");
+        const n = per === undefined ? 1 : toIndex(per);
+        // bytes_per_sep is a C int.
+        if (n > 2147483647 || n < -2147483648) throw new PyException("OverflowError", "Python int too large to convert to C int");
         const hex = Buffer.from(data()).toString("hex");
         if (sep === undefined) return pyStrFresh(hex);
-        const sp = sep.t === "str" ? strText(sep) : Buffer.from(bytesArg(sep)).toString("latin1");
-        if (sep.t !== "str" && sep.t !== "bytes" && sep.t !== "bytearray") throw typeError(`sep must be str or bytes.`);
-        const n = per === undefined ? 1 : toIndex(per);
+        // _Py_strhex_impl: len(sep) must be 1, then a str of one ASCII character or a bytes object.
+        const len = objectLen(sep);
+        if (len === null) throw typeError(`object of type '${typeName(sep)}' has no len()`);
+        if (len !== 1) throw valueError("sep must be length 1.");
+        if (sep.t !== "str" && sep.t !== "bytes") throw typeError("sep must be str or bytes.");
+        const sp = sep.t === "str" ? strText(sep) : String.fromCharCode(bytesData(sep)[0] as number);
+        if (sp.charCodeAt(0) > 127) throw valueError("sep must be ASCII.");
+        const k = Math.abs(n);
+        // A group as wide as the data, or no group size, leaves no separator.
+        if (n === 0 || k >= hex.length / 2) return pyStrFresh(hex);
         const pairs = hex.match(/../g) ?? [];
         const groups: string[] = [];
-        const k = Math.abs(n);
         if (n > 0) for (let i = pairs.length; i > 0; i -= k) groups.unshift(pairs.slice(Math.max(0, i - k), i).join(""));
         else for (let i = 0; i < pairs.length; i += k) groups.push(pairs.slice(i, i + k).join(""));
         return pyStrFresh(groups.join(sp));
