@@ -47,6 +47,8 @@ export interface ReRules {
 }
 
 export interface VersionRules {
+  /** A method descriptor called without its object says "descriptor 'join' of 'str' object needs an argument" (3.8), not "unbound method str.join() needs an argument". */
+  readonly descriptorNeedsArgument?: true;
   /**
    * DICT_KEYS_UNICODE (3.11+): a keys table of exact-str keys has 16-byte entries; the first other key
    * stored turns it general by insertion_resize (GROWTH_RATE), before its lookup.
@@ -290,6 +292,8 @@ export interface Layout {
   readonly dataclassKeywords: readonly string[];
   /** Attribute names of the real builtin types and modules, space-separated, by type name or "module NAME". */
   readonly attributeNames: Readonly<Record<string, string>>;
+  /** Per C type: its MRO and its __dict__'s names by kind (descriptorKinds.ts, from fixtures/attribute_names.py). */
+  readonly descriptorKinds: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /**
    * Identifier characters the interpreter's start-up interned as objects of their own (3.11, 3.12):
    * a 1-character constant of one of them is that object, not the cached latin-1 character.
