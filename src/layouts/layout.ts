@@ -47,8 +47,13 @@ export interface ReRules {
 }
 
 export interface VersionRules {
-  /** A method descriptor called without its object says "descriptor 'join' of 'str' object needs an argument" (3.8), not "unbound method str.join() needs an argument". */
-  readonly descriptorNeedsArgument?: true;
+  /**
+   * Objects/descrobject.c's 3.8 texts: a method descriptor called without its object says
+   * "descriptor 'join' of 'str' object needs an argument" (later "unbound method str.join() needs
+   * an argument"), a classmethod descriptor given a non-type "descriptor 'fromkeys' requires a type
+   * but received a 'int' instance" (later "… for type 'dict' needs a type, not a 'int' as arg 2").
+   */
+  readonly descriptorMessages38?: true;
   /**
    * DICT_KEYS_UNICODE (3.11+): a keys table of exact-str keys has 16-byte entries; the first other key
    * stored turns it general by insertion_resize (GROWTH_RATE), before its lookup.

@@ -33,7 +33,8 @@ import { callBound, callDunder, checkDunderAssign, isUserObj, lookupDunder } fro
 import { superAttr, type SuperData } from "./superObjects.js";
 import { nativeSlots } from "./nativeObjects.js";
 import { functionAttr, functionDoc, setFunctionAttr } from "./functionDicts.js";
-import { boundKind, builtinObjAttr, cTypeOf, ownerEntryApplies, typeDescrAttr } from "./builtinDescriptors.js";
+import { boundKind, builtinObjAttr, cTypeOf, ownDictNames, ownerEntryApplies, typeDescrAttr } from "./builtinDescriptors.js";
+import { builtinTypeDict } from "./builtinTypeDict.js";
 
 /** What types.MethodType defines itself (method_getattro finds them before the function's). */
 const METHOD_OWN: ReadonlySet<string> = new Set(["__call__", "__get__", "__reduce__", "__doc__", "__class__", "__eq__", "__ne__", "__hash__", "__repr__", "__getattribute__"]);
@@ -230,6 +231,8 @@ export function getAttr(o: PyObj, name: string): PyObj {
     case "type": {
       const typing = o.typingForm === true ? typingHooks()?.attr(o, name) : undefined;
       if (typing !== undefined) return typing;
+      const ownNames = name === "__dict__" ? ownDictNames(o.name) : null;
+      if (ownNames !== null) return builtinTypeDict(o, ownNames, callUnbound, typeOwnAttr);
       // What the version's table says the type's dicts hold (slot wrappers, method descriptors …); null: one pymem does not model.
       const d = typeDescrAttr(o, name, callUnbound, (t) => typeOwnAttr(t, name));
       if (d !== undefined && d !== null) return d;

@@ -7,7 +7,7 @@
 // Which entry is which is the version's data (descriptorKinds.ts, from fixtures/attribute_names.py).
 import type { Layout } from "../layouts/layout.js";
 import { ctx } from "./ctx.js";
-import { PyException, typeError } from "./errors.js";
+import { PyException, PymemError, typeError } from "./errors.js";
 import { nativeObject } from "./nativeObjects.js";
 import { None, pyStr, subOf, typeName, type DescrKind, type Kwargs, type PyBuiltinObj, type PyObj, type PyTypeObj } from "./objects.js";
 import { typeObject } from "./typeObjects.js";
@@ -134,7 +134,7 @@ function descriptor(owner: string, name: string, slot: boolean, call: UnboundCal
     fn: (args, kw) => {
       const self = args[0];
       if (self === undefined) {
-        const old = slot || ctx().layout.rules.descriptorNeedsArgument === true;
+        const old = slot || ctx().layout.rules.descriptorMessages38 === true;
         throw typeError(old ? `descriptor '${name}' of '${owner}' object needs an argument` : `unbound method ${owner}.${name}() needs an argument`);
       }
       if (!isCInstance(self, owner)) {
@@ -182,15 +182,77 @@ export function typeDescrAttr(t: PyTypeObj, name: string, call: UnboundCall, exi
     }
     case "S":
     case "B":
-      // A METH_STATIC function or tp_new's __new__: one builtin in the owner's dict, made with the type as its self.
-      return once(e.owner, name, () => {
-        const owner = typeObject(e.owner);
-        const v = existing(owner);
-        return v !== null && v.t === "builtin" ? { ...v, name, self: owner } : null;
-      });
+      return ownedFunction(e.owner, name, existing);
     default:
       return undefined;
   }
+}
+
+/** A METH_STATIC function or tp_new's __new__: one builtin in the owner's dict, made with the type as its self. */
+function ownedFunction(ownerName: string, name: string, existing: (t: PyTypeObj) => PyObj | null): PyObj | null {
+  return once(ownerName, name, () => {
+    const owner = typeObject(ownerName);
+    const v = existing(owner);
+    return v !== null && v.t === "builtin" ? { ...v, name, self: owner } : null;
+  });
+}
+
+/** The names of a C type's own __dict__, or null for a type the version's table does not list. */
+export function ownDictNames(tname: string): readonly string[] | null {
+  const row = typeRow(ctx().layout, tname);
+  return row === null ? null : [...row.kinds.keys()];
+}
+
+/**
+ * T.__dict__[name], the entry itself: what T.name gives for a slot wrapper, method or data
+ * descriptor and tp_new; the classmethod_descriptor (not bound) for a class method; the
+ * staticmethod object around a static method. Undefined: an entry pymem does not model.
+ */
+export function ownDictEntry(t: PyTypeObj, name: string, call: UnboundCall, existing: (t: PyTypeObj) => PyObj | null): PyObj | undefined {
+  const kind = typeRow(ctx().layout, t.name)?.kinds.get(name);
+  let v: PyObj | null = null;
+  switch (kind) {
+    case "W":
+    case "M":
+    case "N":
+      v = once(t.name, name, () => descriptor(t.name, name, kind === "W", call));
+      break;
+    case "G":
+    case "D":
+      v = once(t.name, name, () => dataDescriptor(t.name, name, kind === "G"));
+      break;
+    case "B":
+      v = ownedFunction(t.name, name, existing);
+      break;
+    case "S": {
+      const f = ownedFunction(t.name, name, existing);
+      v = f === null ? null : once(t.name, `${name} staticmethod`, () => ({ t: "opaque", typeName: "staticmethod", data: f }));
+      break;
+    }
+    case "C":
+      v = once(t.name, `${name} classmethod_descriptor`, () => classmethodDescriptor(t, name, existing(t)));
+      break;
+    default:
+      break;
+  }
+  return v ?? undefined;
+}
+
+/** dict.__dict__['fromkeys']: called with the class first (classmethoddescr_call), it runs the class method. */
+function classmethodDescriptor(t: PyTypeObj, name: string, impl: PyObj | null): PyObj | null {
+  if (impl === null || impl.t !== "builtin") return null;
+  const fn = impl.fn;
+  return {
+    t: "builtin", name, self: null, kind: "classmethod_descriptor", objclass: t.name, fn: (args, kw) => {
+      const c = args[0];
+      if (c === undefined) throw typeError(`descriptor '${name}' of '${t.name}' object needs an argument`);
+      if (c.t !== "type" && c.t !== "class") {
+        throw typeError(ctx().layout.rules.descriptorMessages38 === true ? `descriptor '${name}' requires a type but received a '${typeName(c)}' instance` : `descriptor '${name}' for type '${t.name}' needs a type, not a '${typeName(c)}' as arg 2`);
+      }
+      if (c !== t) throw new PymemError("UNSUPPORTED", `${t.name}.__dict__['${name}'] called with another class than ${t.name}`);
+      return fn(args.slice(1), kw);
+    },
+  };
 }
 
 /** The attributes of a C callable pymem answers: __name__, __qualname__, __objclass__, __self__. Undefined: not answered. */
