@@ -48,6 +48,13 @@ export interface ReRules {
 
 export interface VersionRules {
   /**
+   * Objects/descrobject.c's 3.8 texts: a method descriptor called without its object says
+   * "descriptor 'join' of 'str' object needs an argument" (later "unbound method str.join() needs
+   * an argument"), a classmethod descriptor given a non-type "descriptor 'fromkeys' requires a type
+   * but received a 'int' instance" (later "… for type 'dict' needs a type, not a 'int' as arg 2").
+   */
+  readonly descriptorMessages38?: true;
+  /**
    * DICT_KEYS_UNICODE (3.11+): a keys table of exact-str keys has 16-byte entries; the first other key
    * stored turns it general by insertion_resize (GROWTH_RATE), before its lookup.
    */
@@ -292,6 +299,8 @@ export interface Layout {
   readonly dataclassKeywords: readonly string[];
   /** Attribute names of the real builtin types and modules, space-separated, by type name or "module NAME". */
   readonly attributeNames: Readonly<Record<string, string>>;
+  /** Per C type: its MRO and its __dict__'s names by kind (descriptorKinds.ts, from fixtures/attribute_names.py). */
+  readonly descriptorKinds: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /**
    * Identifier characters the interpreter's start-up interned as objects of their own (3.11, 3.12):
    * a 1-character constant of one of them is that object, not the cached latin-1 character.

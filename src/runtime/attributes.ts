@@ -13,7 +13,7 @@ import { delInstanceAttr, delTupleSubclassAttr, getInstanceAttr, setInstanceAttr
 import { typeObject as builtinType } from "./typeObjects.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { getBuiltinAttr } from "./methods.js";
-import { None, pyStr, subOf, typeName, type NativeFn, type PyClassObj, type PyInstanceObj, type PyObj, type SubclassableBuiltin, type PyStrObj, type PyTypeObj } from "./objects.js";
+import { None, pyStr, subOf, typeName, type Kwargs, type NativeFn, type PyBuiltinObj, type PyClassObj, type PyInstanceObj, type PyObj, type SubclassableBuiltin, type PyStrObj, type PyTypeObj } from "./objects.js";
 import { strText } from "./text.js";
 import { SETUP_MODULE } from "./typeNew.js";
 import { asBuiltin, exactResult, subclassBase } from "./builtinSubclass.js";
@@ -33,6 +33,8 @@ import { callBound, callDunder, checkDunderAssign, isUserObj, lookupDunder } fro
 import { superAttr, type SuperData } from "./superObjects.js";
 import { nativeSlots } from "./nativeObjects.js";
 import { functionAttr, functionDoc, setFunctionAttr } from "./functionDicts.js";
+import { boundKind, builtinObjAttr, cTypeOf, ownDictNames, ownerEntryApplies, typeDescrAttr } from "./builtinDescriptors.js";
+import { builtinTypeDict } from "./builtinTypeDict.js";
 
 /** What types.MethodType defines itself (method_getattro finds them before the function's). */
 const METHOD_OWN: ReadonlySet<string> = new Set(["__call__", "__get__", "__reduce__", "__doc__", "__class__", "__eq__", "__ne__", "__hash__", "__repr__", "__getattribute__"]);
@@ -48,10 +50,30 @@ const objectNew: PyObj = {
   },
 };
 
+/** What a builtin type has of its own: tp_init/tp_new of the subclassable ones, its class and static methods. */
+function typeOwnAttr(t: PyTypeObj, name: string): PyObj | null {
+  if (SUBCLASSABLE.has(t.name) && t.heap === undefined && (name === "__init__" || name === "__new__")) return builtinSlot(t, name);
+  return t.attrs.get(name) ?? staticTypeAttr(t, name);
+}
+
+/** A C type's method run on its object (a slot wrapper's or method descriptor's call): the builtin's own, past a subclass's overrides. */
+function callUnbound(self: PyObj, name: string, args: readonly PyObj[], kw: Kwargs, owner: string): PyObj {
+  // object's own slots pymem models (object.__setattr__ past a frozen dataclass's check …).
+  const st = owner === "object" ? staticTypeAttr(builtinType("object"), name) : null;
+  if (st !== null && st.t === "builtin") return st.fn([self, ...args], kw);
+  if (!ownerEntryApplies(self, name, owner)) throw new PymemError("UNSUPPORTED", `${owner}.${name} called on a '${typeName(self)}' object (its type has its own ${name})`);
+  const base = cTypeOf(self);
+  if (name === "__init__" && base !== null && SUBCLASSABLE.has(base)) {
+    builtinInit(self, args, kw);
+    return None;
+  }
+  if (subOf(self) !== undefined) return exactResult(asBuiltin(self, () => callObject(getAttr(self, name), args, kw)), self);
+  return callObject(getAttr(self, name), args, kw);
+}
+
 /** A builtin type's attribute: its own (typeAttrs.ts), else a method its instances have (str.upper, int.__add__) as an unbound function. */
 function typeAttr(t: PyTypeObj, name: string): PyObj | null {
-  if (SUBCLASSABLE.has(t.name) && t.heap === undefined && (name === "__init__" || name === "__new__")) return builtinSlot(t, name);
-  const own = staticTypeAttr(t, name);
+  const own = typeOwnAttr(t, name);
   if (own !== null) return own;
   const s = typeSample(t.name);
   if (s === null) return null;
@@ -77,6 +99,13 @@ function typeAttr(t: PyTypeObj, name: string): PyObj | null {
       return callObject(getAttr(self, name), args.slice(1), kw);
     },
   };
+}
+
+/** A native object's method as the version binds it: a slot wrapper's method-wrapper (on the object), a METH_METHOD function's builtin_method. */
+function nativeBound(o: PyObj, name: string, f: PyBuiltinObj): PyObj {
+  const k = boundKind(o, name);
+  if (k.kind === "method-wrapper") return { ...f, self: o, ...k };
+  return k.kind === undefined ? f : { ...f, ...k };
 }
 
 /** dict.fromkeys on a subclass (dict_fromkeys): cls() made, then each key stored through PyObject_SetItem (the class's __setitem__). */
@@ -202,14 +231,19 @@ export function getAttr(o: PyObj, name: string): PyObj {
     case "type": {
       const typing = o.typingForm === true ? typingHooks()?.attr(o, name) : undefined;
       if (typing !== undefined) return typing;
-      const v = o.attrs.get(name) ?? typeAttr(o, name);
+      const ownNames = name === "__dict__" ? ownDictNames(o.name) : null;
+      if (ownNames !== null) return builtinTypeDict(o, ownNames, callUnbound, typeOwnAttr);
+      // What the version's table says the type's dicts hold (slot wrappers, method descriptors …); null: one pymem does not model.
+      const d = typeDescrAttr(o, name, callUnbound, (t) => typeOwnAttr(t, name));
+      if (d !== undefined && d !== null) return d;
+      const v = d === null ? null : typeAttr(o, name);
       if (v !== null) return v;
       break;
     }
     case "opaque": {
       const slots = nativeSlots(o);
       const own = slots?.attr?.(name) ?? slots?.dict?.get(name);
-      if (own !== undefined) return own;
+      if (own !== undefined) return own.t === "builtin" && own.kind === undefined ? nativeBound(o, name, own) : own;
       if (o.typeName === "super") {
         if (o.data === null) throw new PymemError("UNSUPPORTED", "attributes of super() over a builtin type");
         return superAttr(o.data as SuperData, name);
@@ -230,6 +264,11 @@ export function getAttr(o: PyObj, name: string): PyObj {
       // The method type's own names; any other is the function's (its AttributeError names 'function').
       if (o.func.t === "function" && !METHOD_OWN.has(name)) return getAttr(o.func, name);
       return functionAttr(o.func, name) ?? getBuiltinAttr(o, name);
+    case "builtin": {
+      const own = builtinObjAttr(o, name);
+      if (own !== undefined) return own;
+      break;
+    }
     case "tuple":
       if (o.cls !== undefined) {
         const v = getTupleSubclassAttr(o, name);

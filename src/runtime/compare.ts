@@ -1,4 +1,5 @@
 // Truth values, equality and ordering with Python's rules.
+import { builtinEq } from "./cCallables.js";
 import { typingHooks } from "./typingHooks.js";
 import { isCollectionSubObject } from "./collectionCtors.js";
 import { tuple2 } from "./tuples.js";
@@ -214,6 +215,8 @@ function plainEq(a: PyObj, b: PyObj): boolean {
     }
     case "range":
       return b.t === "range" && hashKey(a) === hashKey(b);
+    case "builtin":
+      return builtinEq(a, b);
     default:
       return false;
   }

@@ -423,6 +423,9 @@ function otherKey(o: PyObj): HKey {
     }
     case "range":
       return `r${o.len === 0n ? "" : `${o.start},${o.len === 1n ? "" : o.step},${o.len}`}`;
+    case "builtin":
+      // meth_hash / wrapper_hash: the receiver's address and the function's; == as cCallables.ts's builtinEq.
+      return o.self === null ? identityKey(o) : `m${identityKey(o.self)}.${o.kind ?? ""}.${o.objclass ?? ""}.${o.name}`;
     case "type": {
       // typing's aliases compare by origin and arguments (a union's as a set).
       const typing = o.typingForm === true ? typingHooks()?.key(o, (x) => keyString(hashKey(x))) : null;

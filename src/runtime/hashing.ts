@@ -306,6 +306,9 @@ export function pyHash(o: PyObj): PyHash {
     case "ellipsis":
     case "NotImplementedType":
       return staticHash(o);
+    case "builtin":
+      // meth_hash / wrapper_hash: from the receiver's address and the function's, so a.append hashes as a.append.
+      return o.self === null ? identityHash(o) : boundHash(o.self, `${o.kind ?? ""}.${o.objclass ?? ""}.${o.name}`);
     default: {
       const unhashableAs = nativeSlots(o)?.unhashableAs;
       if (unhashableAs !== undefined) throw typeError(`unhashable type: '${unhashableAs}'`);
@@ -313,6 +316,13 @@ export function pyHash(o: PyObj): PyHash {
       return typing ?? identityHash(o);
     }
   }
+}
+
+/** A bound C function's stand-in hash: its receiver's identity hash mixed with its function's name (FNV-1a). */
+function boundHash(self: PyObj, fn: string): PyHash {
+  let x = 0x811c9dc5;
+  for (let i = 0; i < fn.length; i++) x = Math.imul(x ^ fn.charCodeAt(i), 0x01000193);
+  return (identityHash(self) as number) + (x >>> 0);
 }
 
 /** range_hash (Objects/rangeobject.c): hash((len, start, step)) with None for what len makes irrelevant. */

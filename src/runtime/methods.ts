@@ -44,6 +44,7 @@ import { signatureCounts } from "./argumentBinding.js";
 import { longSliceIndices } from "./longSlices.js";
 import { checkCall } from "./signatures.js";
 import { moduleAttr } from "./moduleAttrs.js";
+import { boundKind } from "./builtinDescriptors.js";
 
 /** slice.indices(length): _PySlice_GetLongIndices, in exact integers. */
 function sliceIndicesTuple(s: import("./objects.js").PySliceObj, lengthObj: PyObj): PyObj {
@@ -77,14 +78,16 @@ function methodOwner(self: PyObj): string | null {
 function bound(self: PyObj, name: string, fn: NativeFn): PyObj {
   const owner = methodOwner(self);
   const sig = owner === null ? undefined : signatureCounts(owner, name);
+  // A slot wrapper binds to a method-wrapper, a METH_METHOD function to a builtin_method.
+  const kind = boundKind(self, name);
   if (sig !== undefined) {
     const checked: NativeFn = (args, kwargs) => {
       checkCall(name, sig, args, kwargs);
       return fn(args, kwargs);
     };
-    return { t: "builtin", name, self, fn: checked };
+    return { t: "builtin", name, self, fn: checked, ...kind };
   }
-  return { t: "builtin", name, self, fn };
+  return { t: "builtin", name, self, fn, ...kind };
 }
 
 function listMethod(l: PyListObj, name: string): NativeFn | null {

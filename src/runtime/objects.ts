@@ -266,7 +266,14 @@ export interface PyBuiltinObj {
   readonly fn: NativeFn;
   /** The module whose C function this is (math.floor): its arguments are bound by that module's generated signature. */
   readonly module?: string;
+  /** type(x).__name__ when not builtin_function_or_method: a slot wrapper or method descriptor of a C type, or a bound one (builtinDescriptors.ts). */
+  readonly kind?: DescrKind;
+  /** The C type whose __dict__ holds it (__objclass__), by name. */
+  readonly objclass?: string;
 }
+
+/** The C callables of a type's __dict__ other than builtin_function_or_method, and what a slot wrapper or METH_METHOD function binds to. */
+export type DescrKind = "wrapper_descriptor" | "method_descriptor" | "classmethod_descriptor" | "method-wrapper" | "builtin_method";
 
 export interface PyTypeObj {
   readonly t: "type";
@@ -592,7 +599,7 @@ export function typeName(o: PyObj): string {
       // An OrderedDict's views are odict_keys/odict_values/odict_items.
       return o.dict.flavor?.name === "OrderedDict" ? `o${o.typeName}` : o.typeName;
     case "builtin":
-      return "builtin_function_or_method";
+      return o.kind ?? "builtin_function_or_method";
     case "instance":
       return o.cls.name;
     case "list":

@@ -1,4 +1,5 @@
 // repr() and str() of modelled objects, spelled as CPython 3.10 spells them.
+import { cCallableRepr } from "./cCallables.js";
 import { typingHooks } from "./typingHooks.js";
 import { classHooks } from "./classHooks.js";
 import { chargeChars, ctx } from "./ctx.js";
@@ -192,7 +193,7 @@ export function builtinRepr(o: PyObj, active: Set<PyObj> = reprRunning): string 
     case "slice":
       return `slice(${repr(o.start)}, ${repr(o.stop)}, ${repr(o.step)})`;
     case "builtin":
-      return o.self === null ? `<built-in function ${o.name}>` : `<built-in method ${o.name} of ${typeName(o.self)} object${AT_ADDRESS}>`;
+      return cCallableRepr(o, AT_ADDRESS);
     case "type":
       if (o.typingForm === true) {
         const typing = typingHooks()?.repr(o, (x) => repr(x, active));

@@ -7,6 +7,7 @@ import type { NameRef } from "../compiler/symtable.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError } from "./errors.js";
 import { exceptionClasses } from "./exceptions.js";
+import { forbiddenBuiltin, forbiddenCall } from "./forbiddenBuiltins.js";
 import type { PyObj, Scope } from "./objects.js";
 
 let builtinTable: ReadonlyMap<string, PyObj> = new Map();
@@ -33,7 +34,10 @@ function lookupBuiltin(name: string): PyObj {
   const b = builtinTable.get(name) ?? exceptionClasses(ctx().layout).get(name);
   if (b !== undefined) return b;
   if (FORBIDDEN_NAMES.has(name)) {
-    throw new PymemError("FORBIDDEN", `'${name}' is not available: pymem evaluates in a sandbox without host access`);
+    // open, exec, globals …: the function object, which refuses to run; exit, help …: the site module's objects.
+    const named = forbiddenBuiltin(name);
+    if (named !== undefined) return named;
+    throw forbiddenCall(name);
   }
   // A real builtin of this version that pymem lacks (aiter, anext from 3.10; __doc__ …) is refused; another name is a NameError.
   if (realBuiltins().has(name)) {

@@ -21,6 +21,7 @@ import { sizeofUnicode, unicodeKind, unicodeStruct, wstrBytes } from "./PyUnicod
 import { leafSizes, leafTypes } from "./leaves.js";
 import { FUNCTOOLS_HEAP_TYPES } from "./functoolsobject.js";
 import { ATTRIBUTE_NAMES } from "./attributeNames.js";
+import { DESCRIPTOR_KINDS } from "./descriptorKinds.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
@@ -52,6 +53,7 @@ export const cpython310: Layout = {
   release: [3, 10, 13],
   dataclassKeywords: ["init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args", "kw_only", "slots"],
   attributeNames: ATTRIBUTE_NAMES,
+  descriptorKinds: DESCRIPTOR_KINDS,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,

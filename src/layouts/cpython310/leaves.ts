@@ -74,6 +74,14 @@ const PyFunctionObject = cstruct("PyFunctionObject", [
   ...["func_globals", "func_builtins", "func_name", "func_qualname", "func_code", "func_defaults", "func_kwdefaults", "func_closure", "func_doc", "func_dict", "func_weakreflist", "func_module", "func_annotations"].map((n) => ptr(n)),
   ptr("vectorcall", "vectorcallfunc"),
 ]);
+/** Include/cpython/methodobject.h: a METH_METHOD function bound to an object, which also keeps its defining class. */
+const PyCMethodObject = cstruct("PyCMethodObject", [{ embed: PyCFunctionObject }, ptr("mm_class", "PyTypeObject *")]);
+/** Include/descrobject.h: PyDescr_COMMON, what every descriptor of a C type's __dict__ starts with. */
+const PyDescr_COMMON = [HEAD, ptr("d_type", "PyTypeObject *"), ptr("d_name"), ptr("d_qualname")] as const;
+/** A slot wrapper (int.__add__): the slotdef and the C function it wraps. */
+const PyWrapperDescrObject = cstruct("PyWrapperDescrObject", [...PyDescr_COMMON, ptr("d_base", "struct wrapperbase *"), ptr("d_wrapped", "void *")]);
+/** A PyMethodDef in a type's dict (str.join), and a METH_CLASS one (dict.__dict__['fromkeys']). */
+const PyMethodDescrObject = cstruct("PyMethodDescrObject", [...PyDescr_COMMON, ptr("d_method", "PyMethodDef *"), ptr("vectorcall", "vectorcallfunc")]);
 /** Include/classobject.h: a bound method. */
 const PyMethodObject = cstruct("PyMethodObject", [HEAD, ptr("im_func"), ptr("im_self"), ptr("im_weakreflist"), ptr("vectorcall", "vectorcallfunc")]);
 /** Objects/descrobject.c. */
@@ -201,6 +209,10 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   function: leaf(PyFunctionObject, true),
   method: leaf(PyMethodObject, true),
   "method-wrapper": leaf(wrapperobject, true),
+  builtin_method: leaf(PyCMethodObject, true),
+  wrapper_descriptor: leaf(PyWrapperDescrObject, true),
+  method_descriptor: leaf(PyMethodDescrObject, true),
+  classmethod_descriptor: leaf(PyMethodDescrObject, true),
   Field: leaf(Field, true),
   member_descriptor: leaf(PyMemberDescrObject, true),
   getset_descriptor: leaf(PyGetSetDescrObject, true),

@@ -15,6 +15,7 @@ import { CLASS_KEYS_SLOTS, heapTypeShape, MANAGED_DICT_PREHEADER, PyHeapTypeObje
 import { sizeofBool, sizeofLong } from "./PyLongObject.js";
 import { leafTypes } from "./leaves.js";
 import { ATTRIBUTE_NAMES } from "./attributeNames.js";
+import { DESCRIPTOR_KINDS } from "./descriptorKinds.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
@@ -41,6 +42,7 @@ export const cpython311: Layout = {
   release: [3, 11, 7],
   dataclassKeywords: [...cpython310.dataclassKeywords, "weakref_slot"],
   attributeNames: ATTRIBUTE_NAMES,
+  descriptorKinds: DESCRIPTOR_KINDS,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,

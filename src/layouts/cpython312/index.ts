@@ -15,6 +15,7 @@ import { sizeofUnicode, unicodeStruct, wstrBytes } from "./PyUnicodeObject.js";
 import { leafTypes } from "./leaves.js";
 import { ITERTOOLS_HEAP_TYPES } from "./itertoolsobject.js";
 import { ATTRIBUTE_NAMES } from "./attributeNames.js";
+import { DESCRIPTOR_KINDS } from "./descriptorKinds.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
@@ -60,6 +61,7 @@ export const cpython312: Layout = {
     heapExtensionTypes: [...cpython311.rules.heapExtensionTypes, "deque", "defaultdict", ...ITERTOOLS_HEAP_TYPES, ...IO_HEAP_TYPES],
   },
   attributeNames: ATTRIBUTE_NAMES,
+  descriptorKinds: DESCRIPTOR_KINDS,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,

@@ -6,6 +6,7 @@ import { leafSizesOf, leaf } from "../cpython310/leaves.js";
 import { PyHeapTypeObjectStruct, PyTypeObjectStruct, sizeofHeapType } from "./PyTypeObject.js";
 import { sizeofDecimal } from "./PyDecObject.js";
 import { ATTRIBUTE_NAMES } from "./attributeNames.js";
+import { DESCRIPTOR_KINDS } from "./descriptorKinds.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
@@ -49,6 +50,7 @@ export const cpython313: Layout = {
   // 'w' (Py_UCS4) joins the typecodes; pymem refuses arrays of it.
   array: { ...cpython312.array, typecodes: "bBuwhHiIlLqQfd" },
   attributeNames: ATTRIBUTE_NAMES,
+  descriptorKinds: DESCRIPTOR_KINDS,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,

@@ -8,6 +8,7 @@ import { leaf, leafSizesOf, type LeafType } from "../cpython310/leaves.js";
 import { functoolsLeafTypes38 } from "../cpython310/functoolsobject.js";
 import { PyHeapTypeObjectStruct, PyTypeObjectStruct, sizeofHeapType } from "./PyTypeObject.js";
 import { ATTRIBUTE_NAMES } from "./attributeNames.js";
+import { DESCRIPTOR_KINDS } from "./descriptorKinds.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
@@ -33,6 +34,7 @@ export const cpython38: Layout = {
   // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
   release: [3, 8, 18],
   attributeNames: ATTRIBUTE_NAMES,
+  descriptorKinds: DESCRIPTOR_KINDS,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
@@ -40,7 +42,7 @@ export const cpython38: Layout = {
   baseException: PyBaseExceptionObject,
   unicodeData: unicodeData38,
   codecRegistry: CODEC_REGISTRY,
-  rules: { ...cpython39.rules, strptimeZCaseless: true, re: { ...cpython39.rules.re, ignorecaseEquivalences: SRE_EQUIVALENCES_38 }, typedDictKeySets: false, getLoggerRootName: false, heapExtensionTypes: [], structPackCachesOneByte: false, abstractInstantiation: "plural", bisectHiAcceptsNone: false, functools: { ...cpython39.rules.functools, totalOrderingViaInstance: true }, replaceCountOnEmptyIsNoop: true, constDisplaysFolded: false, unpackOpcodes: true, xSubMaybeSmall: false, fromDoubleMaybeSmall: false, keysViewSetFromDict: false, arrayUnicodeMakesWstr: true, relaxedDecorators: false, starredForIterable: false, walrusInSetDisplay: false, pgenStack: { maxStack: 1500, statesPerLevel: 16 } },
+  rules: { ...cpython39.rules, descriptorMessages38: true, strptimeZCaseless: true, re: { ...cpython39.rules.re, ignorecaseEquivalences: SRE_EQUIVALENCES_38 }, typedDictKeySets: false, getLoggerRootName: false, heapExtensionTypes: [], structPackCachesOneByte: false, abstractInstantiation: "plural", bisectHiAcceptsNone: false, functools: { ...cpython39.rules.functools, totalOrderingViaInstance: true }, replaceCountOnEmptyIsNoop: true, constDisplaysFolded: false, unpackOpcodes: true, xSubMaybeSmall: false, fromDoubleMaybeSmall: false, keysViewSetFromDict: false, arrayUnicodeMakesWstr: true, relaxedDecorators: false, starredForIterable: false, walrusInSetDisplay: false, pgenStack: { maxStack: 1500, statesPerLevel: 16 } },
   list: { ...cpython39.list, resize: listResize },
   // set_add_entry puts a new key in a dummy slot its probe passed, as 3.10 does (3.9 does not).
   set: { ...cpython39.set, addReusesDummy: true },

@@ -11,6 +11,7 @@ import { leafSizesOf } from "../cpython310/leaves.js";
 import { ptr } from "../cpython310/platform.js";
 import { cstruct } from "../struct.js";
 import { ATTRIBUTE_NAMES } from "./attributeNames.js";
+import { DESCRIPTOR_KINDS } from "./descriptorKinds.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
@@ -31,6 +32,7 @@ export const cpython39: Layout = {
   // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
   release: [3, 9, 18],
   attributeNames: ATTRIBUTE_NAMES,
+  descriptorKinds: DESCRIPTOR_KINDS,
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
