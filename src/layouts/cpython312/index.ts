@@ -18,6 +18,9 @@ import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
+import { STARTUP_INTERNED_ADDED, STARTUP_INTERNED_DROPPED } from "./startupInterned.js";
+import { textSetDelta } from "../internedTexts.js";
+import { cpython310 } from "../cpython310/index.js";
 import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { ptr } from "../cpython310/platform.js";
 import { PyBaseExceptionObject } from "../cpython311/leaves.js";
@@ -37,6 +40,7 @@ export const cpython312: Layout = {
   release: [3, 12, 1],
   rules: {
     ...cpython311.rules,
+    internedStrsMortal: false,
     origClassCatchesAll: true,
     re: { ...cpython311.rules.re, templateInC: true },
     odictReprDictStyle: true,
@@ -62,6 +66,7 @@ export const cpython312: Layout = {
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
+  startupInterned: textSetDelta(cpython310.startupInterned, STARTUP_INTERNED_ADDED, STARTUP_INTERNED_DROPPED),
   exceptionTypes: EXCEPTION_TYPES,
   baseException: PyBaseExceptionObject,
   // 3.12: ImportError keeps the name of a `from` import.

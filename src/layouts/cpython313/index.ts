@@ -9,6 +9,9 @@ import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
+import { STARTUP_INTERNED_ADDED, STARTUP_INTERNED_DROPPED } from "./startupInterned.js";
+import { textSetDelta } from "../internedTexts.js";
+import { cpython310 } from "../cpython310/index.js";
 import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { PyBaseExceptionObject } from "../cpython311/leaves.js";
 import { unicodeData313 } from "./unicodeData.js";
@@ -29,6 +32,7 @@ export const cpython313: Layout = {
   csvMessages: { ...cpython312.csvMessages, newlineInField: "new-line character seen in unquoted field - do you need to open the file with newline=''?" },
   rules: {
     ...cpython312.rules,
+    internedStrsMortal: true,
     re: { ...cpython312.rules.re, errorName: "PatternError" },
     listExtendSetDictResizes: true,
     classBodyMetadata: true,
@@ -52,6 +56,7 @@ export const cpython313: Layout = {
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
+  startupInterned: textSetDelta(cpython310.startupInterned, STARTUP_INTERNED_ADDED, STARTUP_INTERNED_DROPPED),
   exceptionTypes: EXCEPTION_TYPES,
   baseException: PyBaseExceptionObject,
   unicodeData: unicodeData313,

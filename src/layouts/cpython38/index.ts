@@ -11,6 +11,9 @@ import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
+import { STARTUP_INTERNED_ADDED, STARTUP_INTERNED_DROPPED } from "./startupInterned.js";
+import { textSetDelta } from "../internedTexts.js";
+import { cpython310 } from "../cpython310/index.js";
 import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { PyBaseExceptionObject } from "../cpython310/leaves.js";
 import { unicodeData38 } from "./unicodeData.js";
@@ -36,6 +39,7 @@ export const cpython38: Layout = {
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
+  startupInterned: textSetDelta(cpython310.startupInterned, STARTUP_INTERNED_ADDED, STARTUP_INTERNED_DROPPED),
   exceptionTypes: EXCEPTION_TYPES,
   baseException: PyBaseExceptionObject,
   unicodeData: unicodeData38,
