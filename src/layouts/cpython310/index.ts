@@ -24,7 +24,7 @@ import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
-import { STARTUP_INTERNED } from "./startupInterned.js";
+import { startupInterned } from "./startupInterned.js";
 import { textSet } from "../internedTexts.js";
 import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { exceptionMembers } from "./exceptionMembers.js";
@@ -57,7 +57,7 @@ export const cpython310: Layout = {
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
-  startupInterned: textSet(STARTUP_INTERNED),
+  startupInterned: textSet(startupInterned),
   exceptionTypes: EXCEPTION_TYPES,
   baseException: PyBaseExceptionObject,
   exceptionMembers,

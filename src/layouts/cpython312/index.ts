@@ -18,7 +18,7 @@ import { ATTRIBUTE_NAMES } from "./attributeNames.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
-import { STARTUP_INTERNED_ADDED, STARTUP_INTERNED_DROPPED } from "./startupInterned.js";
+import { startupInternedAdded, startupInternedDropped } from "./startupInterned.js";
 import { textSetDelta } from "../internedTexts.js";
 import { cpython310 } from "../cpython310/index.js";
 import { EXCEPTION_TYPES } from "./exceptionTypes.js";
@@ -66,7 +66,7 @@ export const cpython312: Layout = {
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
-  startupInterned: textSetDelta(cpython310.startupInterned, STARTUP_INTERNED_ADDED, STARTUP_INTERNED_DROPPED),
+  startupInterned: textSetDelta(cpython310.startupInterned, startupInternedAdded, startupInternedDropped),
   exceptionTypes: EXCEPTION_TYPES,
   baseException: PyBaseExceptionObject,
   // 3.12: ImportError keeps the name of a `from` import.
