@@ -14,10 +14,10 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { releases, committed } = JSON.parse(readFileSync(`${root}fixtures/versions.json`, "utf8"));
 
-const SCRIPTS = ["generate.py", "more.py", "classes.py", "stdlib.py", "closed.py", "attr_fuzz.py", "genexprs.py", "realcode.py", "itertools_cases.py", "subclass_fuzz.py", "textmods_cases.py", "fractions_cases.py", "match_cases.py", "functools_cases.py", "ctxabc_cases.py", "enum2_cases.py", "flag_cases.py", "small_cases.py", "meta_cases.py", "codecs_cases.py", "subcoll_cases.py", "async_cases.py", "re_cases.py", "csvio_cases.py", "usercode_cases.py", "usercode2_cases.py", "clsdict_cases.py", "load_cases.py", "jenc_cases.py", "tdict_cases.py", "dtre_cases.py", "typing2_cases.py", "descr_cases.py", "random_sequences.py", "attribute_names.py", "collections_sources.py", "unicode_tables.py", "codec_tables.py", "fuzz.py", "fuzz2.py"];
+const SCRIPTS = ["generate.py", "more.py", "classes.py", "stdlib.py", "closed.py", "attr_fuzz.py", "genexprs.py", "realcode.py", "itertools_cases.py", "subclass_fuzz.py", "textmods_cases.py", "fractions_cases.py", "match_cases.py", "functools_cases.py", "ctxabc_cases.py", "enum2_cases.py", "flag_cases.py", "small_cases.py", "meta_cases.py", "codecs_cases.py", "subcoll_cases.py", "async_cases.py", "re_cases.py", "csvio_cases.py", "usercode_cases.py", "usercode2_cases.py", "clsdict_cases.py", "load_cases.py", "jenc_cases.py", "tdict_cases.py", "dtre_cases.py", "typing2_cases.py", "descr_cases.py", "random_sequences.py", "intern_cases.py", "attribute_names.py", "collections_sources.py", "unicode_tables.py", "codec_tables.py", "interned_texts.py", "fuzz.py", "fuzz2.py"];
 // unicode_tables.py describes each version's Unicode database (src/layouts/cpython3x/unicodeTables.ts); 3.9 has 3.10's.
 // codec_tables.py reads every version's Lib/encodings itself (src/layouts/codecTables.ts and per-version deltas): run once.
-const ONLY = { "unicode_tables.py": ["3.8", "3.10", "3.11", "3.12", "3.13"], "codec_tables.py": ["3.10"] };
+const ONLY = { "unicode_tables.py": ["3.8", "3.10", "3.11", "3.12", "3.13"], "codec_tables.py": ["3.10"], "interned_texts.py": ["3.10"] };
 
 const mode = process.argv.includes("--write") ? "--write" : process.argv.includes("--check") ? "--check" : null;
 const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -13,6 +13,7 @@ import { cpython311 } from "../src/layouts/cpython311/index.js";
 import { cpython312 } from "../src/layouts/cpython312/index.js";
 import { cpython313 } from "../src/layouts/cpython313/index.js";
 import { KNOWN_GAPS } from "./knownGaps.js";
+import { KNOWN_GAPS_INTERN } from "./knownGapsIntern.js";
 import { KNOWN_GAPS_38 } from "./knownGaps38.js";
 import { KNOWN_GAPS_39 } from "./knownGaps39.js";
 import { KNOWN_GAPS_311 } from "./knownGaps311.js";
@@ -47,5 +48,5 @@ export function layoutFor(version: string): Layout | undefined {
 export function knownGapsFor(version: string): ReadonlyMap<string, string> {
   const own = MODELLED.get(version)?.knownGaps;
   if (own === undefined) return new Map();
-  return new Map([...KNOWN_GAPS, ...own]);
+  return new Map([...KNOWN_GAPS, ...own, ...(KNOWN_GAPS_INTERN.get(version) ?? [])]);
 }

@@ -55,6 +55,12 @@ export interface VersionRules {
    */
   readonly descriptorMessages38?: true;
   /**
+   * Whether a str interned by a program's code (its constants, sys.intern's results) is freed with its
+   * last reference and leaves the interned table (3.8 to 3.11, and 3.13's mortal interned strs); 3.12
+   * makes every interned str immortal.
+   */
+  readonly internedStrsMortal: boolean;
+  /**
    * DICT_KEYS_UNICODE (3.11+): a keys table of exact-str keys has 16-byte entries; the first other key
    * stored turns it general by insertion_resize (GROWTH_RATE), before its lookup.
    */
@@ -306,6 +312,11 @@ export interface Layout {
    * a 1-character constant of one of them is that object, not the cached latin-1 character.
    */
   readonly preinternedChars: string;
+  /**
+   * The texts (two characters or more) a fresh interpreter holds interned once the prelude ran
+   * (generated: fixtures/interned_texts.py): sys.intern of a new str of one returns that older object.
+   */
+  readonly startupInterned: () => ReadonlySet<string>;
   /** PyBaseExceptionObject: the members every builtin exception starts with (explain lays them out). */
   readonly baseException: CStruct;
   /** The members a builtin exception struct adds after PyBaseExceptionObject, by the class declaring it. */

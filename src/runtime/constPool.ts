@@ -30,7 +30,21 @@ export function intern(s: PyStrObj): PyStrObj {
   const found = table.get(text);
   if (found !== undefined) return found;
   table.set(text, s);
+  const c = ctx();
+  c.internedAt.set(text, c.sources.length);
   return s;
+}
+
+/** A str the interpreter's start-up interned, made on first use: the session's object for its text from then on. */
+export function internStartup(text: string): PyStrObj {
+  const s = intern(pyStrFresh(text));
+  ctx().internedAt.set(text, 0);
+  return s;
+}
+
+/** The session's interned object of this text, if one was interned. */
+export function internedObject(text: string): PyStrObj | undefined {
+  return internTable().get(text);
 }
 
 /** Whether `s` is the session's interned object for its text (the empty str always is). */

@@ -87,6 +87,12 @@ export class Ctx {
   readonly interned = new Map<string, PyStrObj>();
   /** Whether `interned` holds what the interpreter's start-up interned (the layout's preinternedChars). */
   internSeeded = false;
+  /** When each text of `interned` was interned: how many sources had been compiled then (0: the start-up's). */
+  readonly internedAt = new Map<string, number>();
+  /** The setup's module namespace, once the evaluation made it. */
+  globals: ReadonlyMap<string, import("./objects.js").PyObj> | null = null;
+  /** The source texts compiled so far (setup, then expression): their identifiers are interned (sysIntern.ts). */
+  readonly sources: { readonly text: string; readonly mode: "exec" | "eval" }[] = [];
   /** The interpreter's statically allocated strs met so far (3.11+ bool_repr's 'True' and 'False'), by text. */
   readonly staticStrs = new Map<string, PyStrObj>();
   /** sys.getsizeof, supplied by the sizing stage (the runtime never computes sizes itself). */

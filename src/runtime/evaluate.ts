@@ -107,6 +107,7 @@ export function evaluate(req: EvalRequest): EvalResult {
   return withCtx(c, (): EvalResult => {
     const vars = new Map<string, PyObj>([["__name__", pyStr("__pymem_setup__")]]);
     const globals: Scope = { vars, fast: null, parent: null };
+    c.globals = vars;
     // SEMANTICS.md: array, collections, decimal and sys are imported before the setup runs.
     for (const name of ["array", "collections", "decimal", "sys"]) vars.set(name, modules.get(name) as PyModuleObj);
     // Blank: only what Python's tokenizer skips (JS's trim() would also drop U+FEFF, U+3000 and \v,
@@ -118,6 +119,7 @@ export function evaluate(req: EvalRequest): EvalResult {
       if (later !== null) return { ok: false, error: laterGrammarError(later, "setup") };
       const deep = beyondParserStack(req.setup, "exec", req.layout, "setup");
       if (deep !== null) return { ok: false, error: deep };
+      c.sources.push({ text: req.setup, mode: "exec" });
       try {
         execBlock(parsed.value, globals, modules);
       } catch (e) {
@@ -130,6 +132,7 @@ export function evaluate(req: EvalRequest): EvalResult {
     if (later !== null) return { ok: false, error: laterGrammarError(later, "expr") };
     const deep = beyondParserStack(req.expr, "eval", req.layout, "expr");
     if (deep !== null) return { ok: false, error: deep };
+    c.sources.push({ text: req.expr, mode: "eval" });
     try {
       const value = Compiler.forExpression(parsed.value).expr(parsed.value).run(globals);
       const left = closedLater(c);

@@ -3,7 +3,7 @@
 import { ctx } from "./ctx.js";
 import type { Layout } from "../layouts/layout.js";
 import { PymemError, typeError } from "./errors.js";
-import { intern } from "./constPool.js";
+import { sysIntern } from "./sysIntern.js";
 import { arrayCall } from "./arrayMethods.js";
 import { decimalCall, decimalFromObject } from "./decimals.js";
 import { dequeCall } from "./dequeMethods.js";
@@ -113,10 +113,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
       if (sizeof === null) throw new PymemError("UNSUPPORTED", "sys.getsizeof here");
       return pyInt(sizeof(x));
     })],
-    ["intern", fn("intern", ([x]) => {
-      if (x === undefined || x.t !== "str") throw typeError("intern() argument must be str");
-      return intern(x);
-    })],
+    ["intern", fn("intern", (args) => sysIntern(args))],
     ...sysModuleAttrs(layout),
   ], sysPerEvaluation(layout));
   const array = module("array", arrayAttrs(layout));

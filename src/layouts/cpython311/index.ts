@@ -19,6 +19,8 @@ import { DESCRIPTOR_KINDS } from "./descriptorKinds.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
+import { startupInternedAdded, startupInternedDropped } from "./startupInterned.js";
+import { textSetDelta } from "../internedTexts.js";
 import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 
 import { PyBaseExceptionObject } from "./leaves.js";
@@ -46,6 +48,7 @@ export const cpython311: Layout = {
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
+  startupInterned: textSetDelta(cpython310.startupInterned, startupInternedAdded, startupInternedDropped),
   exceptionTypes: EXCEPTION_TYPES,
   baseException: PyBaseExceptionObject,
   // 3.11: exception groups.

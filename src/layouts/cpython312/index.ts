@@ -19,6 +19,9 @@ import { DESCRIPTOR_KINDS } from "./descriptorKinds.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
+import { startupInternedAdded, startupInternedDropped } from "./startupInterned.js";
+import { textSetDelta } from "../internedTexts.js";
+import { cpython310 } from "../cpython310/index.js";
 import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { ptr } from "../cpython310/platform.js";
 import { PyBaseExceptionObject } from "../cpython311/leaves.js";
@@ -38,6 +41,7 @@ export const cpython312: Layout = {
   release: [3, 12, 1],
   rules: {
     ...cpython311.rules,
+    internedStrsMortal: false,
     origClassCatchesAll: true,
     re: { ...cpython311.rules.re, templateInC: true },
     odictReprDictStyle: true,
@@ -65,6 +69,7 @@ export const cpython312: Layout = {
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
+  startupInterned: textSetDelta(cpython310.startupInterned, startupInternedAdded, startupInternedDropped),
   exceptionTypes: EXCEPTION_TYPES,
   baseException: PyBaseExceptionObject,
   // 3.12: ImportError keeps the name of a `from` import.

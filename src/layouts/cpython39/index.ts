@@ -15,6 +15,8 @@ import { DESCRIPTOR_KINDS } from "./descriptorKinds.js";
 import { SIGNATURES } from "./signatures.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
+import { startupInternedAdded, startupInternedDropped } from "./startupInterned.js";
+import { textSetDelta } from "../internedTexts.js";
 import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { syntaxErrorMembers38 } from "../cpython310/exceptionMembers.js";
 import { PyBaseExceptionObject } from "../cpython310/leaves.js";
@@ -36,6 +38,7 @@ export const cpython39: Layout = {
   signatures: SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
+  startupInterned: textSetDelta(cpython310.startupInterned, startupInternedAdded, startupInternedDropped),
   exceptionTypes: EXCEPTION_TYPES,
   baseException: PyBaseExceptionObject,
   // Before 3.10: no end position in SyntaxError, no name/obj in NameError and AttributeError.
