@@ -31,7 +31,6 @@ import { newTuple, tuple2 } from "./tuples.js";
 import { randomObjectMethod } from "./randomModule.js";
 import { propertyAttr } from "./opaqueObjects.js";
 import type { PyRandom } from "./randomState.js";
-import { bufferBytes } from "./arrayObject.js";
 import { arrayMethod } from "./arrayMethods.js";
 import { dequeMethod } from "./dequeMethods.js";
 import { flavorMethod } from "./dictFlavors.js";
@@ -576,8 +575,6 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
         const a = propertyAttr(o, name);
         if (a !== undefined) return a;
       }
-      if (o.typeName === "memoryview" && name === "tobytes") fn = () => pyBytes((bufferBytes(o) ?? new Uint8Array(0)).slice());
-      if (o.typeName === "memoryview" && name === "nbytes") return pyInt((bufferBytes(o) ?? new Uint8Array(0)).length);
       break;
     case "set":
     case "frozenset":
