@@ -31,6 +31,7 @@ export const cpython313: Layout = {
     ...cpython312.rules,
     re: { ...cpython312.rules.re, errorName: "PatternError" },
     listExtendSetDictResizes: true,
+    dataclassEqFieldByField: true,
     classBodyMetadata: true,
     delItemKeepsAllocation: true,
     chrRangeValueError: true,
