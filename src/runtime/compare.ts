@@ -147,9 +147,13 @@ export function compareObj(op: CmpOp, a: PyObj, b: PyObj): PyObj {
   return builtinCompare(op, a, b);
 }
 
-/** PyObject_RichCompareBool(a, b, Py_EQ): identity first, then ==. */
+/**
+ * PyObject_RichCompareBool(a, b, Py_EQ): identity first, then ==. The same
+ * NaN object is equal to itself here ([x] == [x], (x, 1) < (x, 2), x in [x]),
+ * though x == x is False: only the operator itself skips the identity test.
+ */
 export function pyEq(a: PyObj, b: PyObj): boolean {
-  if (a === b) return !(a.t === "float" && Number.isNaN(a.v));
+  if (a === b) return true;
   const native = nativeCompare(a, b);
   if (native !== null) return truthy(native("Eq", a, b));
   if (isUserObj(a) || isUserObj(b)) return truthy(userRichCompare("Eq", a, b, compareBase));
