@@ -214,6 +214,12 @@ function plainEq(a: PyObj, b: PyObj): boolean {
         const other = b.table.map.get(k);
         if (other === undefined || !pyEq(e.value, other.value)) return false;
       }
+      // odict_richcompare: two OrderedDicts are equal only with their keys in the same order (_odict_keys_equal, by identity then ==).
+      if (a.flavor?.name === "OrderedDict" && b.flavor?.name === "OrderedDict") {
+        const x = [...a.table.map.values()];
+        const y = [...b.table.map.values()];
+        return x.every((e, i) => pyEq(e.key, (y[i] as { key: PyObj }).key));
+      }
       return true;
     }
     case "range":
