@@ -1,6 +1,7 @@
 // Setup statements, compiled once into closures (a def body runs many times):
 // assignments, imports of the offered modules, control flow with bounded work,
 // def (functions with return) and class (with decorators such as @dataclass).
+import { isAsciiIdentifierChars } from "./text.js";
 import { intern } from "./constPool.js";
 import { setFunctionDoc } from "./functionDicts.js";
 import { contextMethods, exitNormally, exitSwallows } from "./withProtocol.js";
@@ -507,6 +508,8 @@ export class StatementCompiler {
     const name = s.name;
     const closureOf = this.c.closure();
     const store = this.c.storeName(name);
+    // The qualname constant of the enclosing code: one object for every run of this class statement.
+    let qualnameObj: PyObj | null = null;
     return (sc) => {
       // The decorators first, then the bases and keywords, then the body (inside __build_class__).
       const decoratorObjs = decorators.map((d) => d(sc));
@@ -515,7 +518,9 @@ export class StatementCompiler {
       const kw = kwargsOf(sc);
       // The metaclass's __prepare__ (EnumType's _EnumDict), else a plain namespace.
       const vars = baseObjs.map((b) => classHooks(b)?.prepare).find((p) => p !== undefined)?.() ?? new Map<string, PyObj>();
-      vars.set("__module__", pyStr(SETUP_MODULE)).set("__qualname__", pyStr(qualname));
+      // The body's first statements: __module__ = the global __name__ (one interned object) and
+      // __qualname__ = a constant of the enclosing code, interned when identifier-like (all_name_chars).
+      vars.set("__module__", intern(pyStr(SETUP_MODULE))).set("__qualname__", (qualnameObj ??= qualnameConst(qualname)));
       if (metadata) vars.set("__firstlineno__", firstLine);
       if (setupAnnotations) vars.set("__annotations__", newDict());
       const ns: Scope = { vars, fast: null, parent: closureOf(sc) };
@@ -595,4 +600,8 @@ export function execBlock(body: readonly Stmt[], sc: Scope, modules: ReadonlyMap
   const r = new StatementCompiler(Compiler.forModule(body), modules).block(body)(sc);
   if (r instanceof Return) throw new PyException("SyntaxError", "'return' outside function");
   if (r instanceof Break || r instanceof Continue) throw new PyException("SyntaxError", "'break' outside loop");
+}
+
+function qualnameConst(qualname: string): PyObj {
+  return isAsciiIdentifierChars(qualname) ? intern(pyStr(qualname)) : pyStr(qualname);
 }
