@@ -76,6 +76,15 @@ export interface ClassOptions {
   readonly kw?: Kwargs;
 }
 
+/**
+ * _PyType_CalculateMetaclass over bases whose metaclass is a standard-library one pymem names
+ * but runs no hooks for (collections.UserList's ABCMeta): type(cls) is that metaclass too.
+ */
+function inheritedMetaclass(bases: readonly PyClassObj[]): { metaclass?: string } {
+  const named = bases.find((b) => b.metaclass !== undefined && b.meta === undefined && b.stdlib === true);
+  return named?.metaclass === undefined ? {} : { metaclass: named.metaclass };
+}
+
 /** type_new: the class object for `class name(bases): <ns>`. */
 export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>, opts: ClassOptions = {}): PyClassObj {
   // type_new_set_classcell: the __class__ cell is filled, never kept in the class's dict.
@@ -151,7 +160,7 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
     frozen: bases.some((b) => b.frozen),
     tupleFields: opts.tupleFields ?? base?.tupleFields ?? null,
     decorated: null,
-    ...(opts.meta === undefined ? {} : { meta: opts.meta, metaclass: opts.meta.name }),
+    ...(opts.meta === undefined ? inheritedMetaclass(bases) : { meta: opts.meta, metaclass: opts.meta.name }),
     ...(isMeta ? { isMeta: true as const } : {}),
   };
   (cls as { mro: readonly PyClassObj[] }).mro = c3(cls, bases);
