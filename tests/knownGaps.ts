@@ -232,7 +232,6 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["stdlib/leaves/086", "refused: sys.implementation is not supported by pymem yet"],
   ["stdlib/leaves/089", "refused: decimal.Context is not supported by pymem yet"],
   ["stdlib/leaves/090", "refused: Context.rounding is not supported by pymem yet"],
-  ["stdlib/leaves/091", "refused: decimal.InvalidOperation is not supported by pymem yet"],
   ["stdlib/leaves/092", "refused: decimal.MAX_PREC is not supported by pymem yet"],
   ["stdlib/leaves/097", "refused: int.__class__ is not supported by pymem yet"],
   ["stdlib/leaves/111", "refused: function.__defaults__ is not supported by pymem yet"],

@@ -8,7 +8,7 @@ import { refuseTypeGetsetAssign, typeGetsetAttr } from "./classTypeAttrs.js";
 import { collectionSubCopyMethod, refusedCollectionSubMethod } from "./collectionCtors.js";
 import { classHooks } from "./classHooks.js";
 import { newTuple } from "./tuples.js";
-import { classmethods, getTupleSubclassAttr, lookupClassAttr, newInstance } from "./classes.js";
+import { classmethods, getTupleSubclassAttr, heapTypeNames, lookupClassAttr, newInstance } from "./classes.js";
 import { delInstanceAttr, delTupleSubclassAttr, getInstanceAttr, setInstanceAttrValue, setTupleSubclassAttr } from "./instanceAttrs.js";
 import { typeObject as builtinType } from "./typeObjects.js";
 import { PyException, PymemError, typeError } from "./errors.js";
@@ -154,8 +154,7 @@ function mroTuple(o: PyClassObj): PyObj {
 }
 
 function isStaticClass(o: PyClassObj): boolean {
-  const mod = o.attrs.get("__module__");
-  return mod !== undefined && mod.t === "str" && strText(mod) === "builtins";
+  return o.static === true;
 }
 
 const ABCMETA_NAMES: ReadonlySet<string> = new Set(["register", "__abstractmethods__", "_abc_impl", "__instancecheck__", "__subclasscheck__", "_dump_registry", "_abc_registry_clear", "_abc_caches_clear"]);
@@ -173,7 +172,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
     case "class": {
       // type_name: a heap type's ht_name, one object for every read (the class statement's interned name);
       // a static type's (the builtin exceptions') is a new str from tp_name each time.
-      if (name === "__name__") return isStaticClass(o) ? pyStr(o.name) : intern(pyStr(o.name));
+      if (name === "__name__") return isStaticClass(o) ? pyStr(o.name) : heapTypeNames.get(o) ?? intern(pyStr(o.name));
       if (name === "__dict__" && o.meta === undefined) return classDictProxy(o);
       if (name === "__class__" && o.meta !== undefined) return o.meta;
       if (name === "__qualname__") return o.attrs.get("__qualname__") ?? intern(pyStr(o.name));

@@ -17,7 +17,7 @@ import { newClassKeys } from "./instanceDict.js";
 import { instanceDict } from "./instanceValues.js";
 import { toArray } from "./iteration.js";
 import {
-  None, pyStr, subOf, typeName, type BuiltinBase, type SubclassableBuiltin, type DictOwner, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj,
+  None, pyStr, subOf, typeName, type BuiltinBase, type SubclassableBuiltin, type DictOwner, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj,
 } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
@@ -64,6 +64,9 @@ function slotNames(ns: ReadonlyMap<string, PyObj>): string[] | null {
     return s;
   });
 }
+
+/** ht_name of a heap type a C module made (PyErr_NewException, PyType_FromSpec): a str of its own, not interned. */
+export const heapTypeNames = new WeakMap<PyClassObj, PyStrObj>();
 
 export interface ClassOptions {
   readonly builtinBase?: BuiltinBase;

@@ -15,6 +15,7 @@ import { typingFormAttrs } from "./typingForms.js";
 import { typingFunctionAttrs } from "./typingFunctions.js";
 import { typedDictClasses } from "./typedDict.js";
 import { loggingModuleAttrs, loggingPerEvaluation } from "./loggingModule.js";
+import { decimalExceptionClasses } from "./decimalSignals.js";
 import { dataclassesModuleAttrs, namedTupleFromClassBody, namedtupleFunction, typingModuleAttrs } from "./dataclasses.js";
 import { setNamedTupleFactory } from "./typeNew.js";
 import { mathModuleAttrs } from "./mathModule.js";
@@ -73,6 +74,9 @@ function collectionsAttrs(): [string, PyObj][] {
   ];
 }
 
+/** decimal's exception classes, per evaluation (decimalSignals.ts). */
+const DECIMAL_EXCEPTIONS = ["DecimalException", "Clamped", "Rounded", "Inexact", "Subnormal", "Underflow", "Overflow", "DivisionByZero", "FloatOperation", "InvalidOperation", "ConversionSyntax", "DivisionImpossible", "DivisionUndefined", "InvalidContext"];
+
 function decimalAttrs(): [string, PyObj][] {
   const context = opaque("Context");
   const Decimal: PyObj = { t: "type", name: "Decimal", heap: "extension", call: decimalCall, attrs: new Map([["from_float", fn("from_float", ([f]) => decimalFromObject(f as PyObj))]]) };
@@ -129,7 +133,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
   };
   const collectionsAbc = module("collections.abc", [], collectionsAbcModuleAttrs(layout));
   const collections = module("collections", [...collectionsAttrs(), ["namedtuple", namedtupleFunction()], ["abc", collectionsAbc]], [["UserDict", userClass("UserDict")], ["UserList", userClass("UserList")], ["UserString", userClass("UserString")]]);
-  const decimal = module("decimal", decimalAttrs());
+  const decimal = module("decimal", decimalAttrs(), DECIMAL_EXCEPTIONS.map((n): [string, () => PyObj] => [n, () => decimalExceptionClasses().get(n) as PyObj]));
   const string = stringModuleAttrs(layout);
   const textwrap = textwrapModuleAttrs(layout);
   const math = module("math", mathModuleAttrs(layout));
