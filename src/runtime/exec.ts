@@ -3,7 +3,7 @@
 // def (functions with return) and class (with decorators such as @dataclass).
 import { isAsciiIdentifierChars } from "./text.js";
 import { intern } from "./constPool.js";
-import { setFunctionDoc } from "./functionDicts.js";
+import { setFirstAnnotation, setFunctionDoc } from "./functionDicts.js";
 import { contextMethods, exitNormally, exitSwallows } from "./withProtocol.js";
 import { classHooks } from "./classHooks.js";
 import { buildClassStatement } from "./classStatement.js";
@@ -368,6 +368,11 @@ export class StatementCompiler {
     const spec = paramSpec(s.name, s.args);
     const defaults = s.args.defaults.map((d) => this.c.expr(d).run);
     const kwDefaults = s.args.kwDefaults.map((d) => (d === null ? null : this.c.expr(d).run));
+    // The first entry of the function's __annotations__ (what functools.singledispatch's register reads).
+    const a = s.args;
+    const annotated = [...a.posonlyargs, ...a.args, ...(a.vararg === null ? [] : [a.vararg]), ...a.kwonlyargs, ...(a.kwarg === null ? [] : [a.kwarg])].find((p) => p.annotation !== null);
+    const firstAnnotation = annotated?.annotation != null ? { name: annotated.arg, run: this.c.expr(annotated.annotation).run }
+      : s.returns !== null ? { name: "return", run: this.c.expr(s.returns).run } : null;
     const decorators = s.decorators.map((d) => this.c.expr(d).run);
     const isGenerator = hasYield(s.body);
     // An async def's body suspends at its awaits too: a coroutine's, or with a yield an async generator's.
@@ -462,6 +467,7 @@ export class StatementCompiler {
       if (bodyKind === "coroutine") markCoroutineFunction(f);
       noteDefFunction(f);
       if (docstring !== null) setFunctionDoc(f, doc === null ? null : (doc as (sc: Scope) => PyObj)(sc));
+      if (firstAnnotation !== null) setFirstAnnotation(f, firstAnnotation.name, annotationValue(firstAnnotation.run, sc));
       for (const d of [...decorators].reverse()) f = callObject(d(sc), [f]);
       store(sc, f);
     };
@@ -604,4 +610,13 @@ export function execBlock(body: readonly Stmt[], sc: Scope, modules: ReadonlyMap
 
 function qualnameConst(qualname: string): PyObj {
   return isAsciiIdentifierChars(qualname) ? intern(pyStr(qualname)) : pyStr(qualname);
+}
+
+/** An annotation's value when the def runs, or null when evaluating it fails (pymem does not raise for annotations it otherwise ignores). */
+function annotationValue(run: (sc: Scope) => PyObj, sc: Scope): PyObj | null {
+  try {
+    return run(sc);
+  } catch {
+    return null;
+  }
 }

@@ -27,6 +27,7 @@ import { enumModuleAttrs } from "./enumModule.js";
 import { flagModuleAttrs } from "./flagModule.js";
 import { datetimeModuleAttrs } from "./datetimeModule.js";
 import { functoolsModuleAttrs } from "./functoolsModule.js";
+import { singledispatchFunction } from "./singledispatch.js";
 import { operatorModuleAttrs } from "./operatorModule.js";
 import { heapqModuleAttrs } from "./heapqModule.js";
 import { bisectModuleAttrs } from "./bisectModule.js";
@@ -155,7 +156,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["copy", lazyModule("copy", () => copyModuleAttrs(layout))],
     ["enum", lazyModule("enum", () => [...enumModuleAttrs(layout), ...flagModuleAttrs(layout)])],
     ["datetime", lazyModule("datetime", () => datetimeModuleAttrs(layout))],
-    ["functools", lazyModule("functools", () => functoolsModuleAttrs(layout))],
+    ["functools", lazyModule("functools", () => functoolsModuleAttrs(layout), [["singledispatch", () => singledispatchFunction(all)]])],
     ["operator", lazyModule("operator", () => operatorModuleAttrs(layout))],
     ["heapq", lazyModule("heapq", () => heapqModuleAttrs(layout))],
     ["bisect", lazyModule("bisect", () => bisectModuleAttrs(layout))],
