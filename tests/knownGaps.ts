@@ -388,7 +388,6 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["usercode2/snippets/022", "refused: ChainMap.__getitem__ is not modelled"],
   ["usercode2/snippets/062", "refused: math.dist is not modelled"],
   ["usercode3/bank/015", "refused: Decimal.as_tuple is not supported by pymem yet"],
-  ["usercode3/tokens/014", "refused: Pattern.groupindex is not supported by pymem yet"],
   ["usercode3/state/023", "refused: hash() of this State depends on its address or on PYTHONHASHSEED"],
   ["usercode3/dates/036", "refused: date.max is not supported by pymem yet"],
   ["usercode3/identity/005", "refused: function.__defaults__ is not supported by pymem yet"],

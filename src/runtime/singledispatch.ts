@@ -8,17 +8,13 @@
 // handling (_compose_mro over virtual subclasses) is refused: an ABC in the
 // registry, like a string annotation (get_type_hints), is not modelled.
 import { parseModule } from "../python/parse.js";
-import { getIter } from "./iteration.js";
-import { contains } from "./ops.js";
 import { ctx } from "./ctx.js";
-import { PymemError, PyException } from "./errors.js";
+import { PymemError } from "./errors.js";
 import { execBlock } from "./exec.js";
-import { getBuiltinAttr } from "./methods.js";
-import { nativeObject } from "./nativeObjects.js";
+import { mappingProxy } from "./mappingProxy.js";
 import { firstAnnotation } from "./functionDicts.js";
 import { newTuple } from "./tuples.js";
 import { builtinFunction, None, pyStr, type PyModuleObj, type PyObj, type Scope } from "./objects.js";
-import { getItem } from "./subscript.js";
 import { typeObject } from "./typeObjects.js";
 import { strText } from "./text.js";
 
@@ -67,22 +63,6 @@ def singledispatch(func):
     return wrapper
 `;
 
-/** types.MappingProxyType(registry): a live read-only view. */
-function proxy(d: PyObj): PyObj {
-  return nativeObject("mappingproxy", {
-    getitem: (key) => getItem(d, key),
-    len: () => (d.t === "dict" ? d.table.map.size : 0),
-    iter: () => getIter(d),
-    contains: (item) => contains(d, item),
-    compare: () => { throw new PymemError("UNSUPPORTED", "a comparison of singledispatch's registry proxy"); },
-    attr: (name) => {
-      if (name === "copy") throw new PymemError("UNSUPPORTED", "singledispatch's registry.copy()");
-      if (name === "__setitem__" || name === "__delitem__") throw new PyException("AttributeError", `'mappingproxy' object has no attribute '${name}'`);
-      return ["get", "keys", "values", "items"].includes(name) ? getBuiltinAttr(d, name) : undefined;
-    },
-  });
-}
-
 /** Builtin types whose __mro__ is (type, object), and bool's. */
 const PLAIN_TYPES: ReadonlySet<string> = new Set(["int", "float", "complex", "str", "bytes", "bytearray", "list", "tuple", "dict", "set", "frozenset", "NoneType", "range", "Decimal", "deque", "array", "function", "builtin_function_or_method", "date", "timedelta", "slice", "memoryview"]);
 
@@ -104,7 +84,7 @@ export function singledispatchFunction(modules: ReadonlyMap<string, PyModuleObj>
   const vars = new Map<string, PyObj>([
     ["__name__", pyStr("functools")],
     ["_refuse", builtinFunction("_refuse", ([m]) => { throw new PymemError("UNSUPPORTED", m === undefined || m.t !== "str" ? "singledispatch" : strText(m)); })],
-    ["_proxy", builtinFunction("_proxy", ([d]) => proxy(d as PyObj))],
+    ["_proxy", builtinFunction("_proxy", ([d]) => mappingProxy(d as PyObj, "singledispatch's registry"))],
     ["_mro", builtinFunction("_mro", ([cls, object]) => newTuple(mroOf(cls as PyObj, object as PyObj)))],
     ["_first_annotation", builtinFunction("_first_annotation", ([f]) => {
       const a = f === undefined ? undefined : firstAnnotation(f);
