@@ -387,7 +387,6 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["usercode2/snippets/001", "refused: the enum attribute Fruit.__lt__ (EnumType's own)"],
   ["usercode2/snippets/022", "refused: ChainMap.__getitem__ is not modelled"],
   ["usercode2/snippets/062", "refused: math.dist is not modelled"],
-  ["usercode3/bank/015", "refused: Decimal.as_tuple is not supported by pymem yet"],
   ["usercode3/state/023", "refused: hash() of this State depends on its address or on PYTHONHASHSEED"],
   ["usercode3/identity/005", "refused: function.__defaults__ is not supported by pymem yet"],
   ["usercode3/misc/018", "refused: typing.get_type_hints is not supported by pymem yet"],

@@ -35,6 +35,7 @@ import { arrayMethod } from "./arrayMethods.js";
 import { dequeMethod } from "./dequeMethods.js";
 import { flavorMethod } from "./dictFlavors.js";
 import { makeDecimal, roundToContext } from "./decimals.js";
+import { decimalAsTuple } from "./decimalTuple.js";
 import { newDict } from "./dicts.js";
 import { byteArrayExtend, byteArrayResize, byteValue } from "./byteArrays.js";
 import { indexBounds, indexIn } from "./indexIn.js";
@@ -572,6 +573,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
         };
       }
       if (name === "sqrt") fn = () => decimalSqrt(o);
+      if (name === "as_tuple") fn = () => decimalAsTuple(o);
       if (name === "is_nan") fn = () => pyBool(o.special === "NaN" || o.special === "sNaN");
       break;
     case "opaque":
