@@ -77,6 +77,8 @@ export interface VersionRules {
   readonly tupleResizeToEmptySingleton: boolean;
   /** dataclass(slots=True) leaves out the fields a base's __slots__ declares, and takes weakref_slot (3.11+). */
   readonly dataclassSlotsSkipInherited: boolean;
+  /** dataclasses' generated __eq__ compares field by field after an identity check (3.13), not as two tuples. */
+  readonly dataclassEqFieldByField: boolean;
   /** str.split/rsplit without maxsplit presize their list for the most parts the string can give (3.12+): min(12, that + 1) slots. */
   readonly strSplitPresizes: boolean;
   /** list.pop of the last item clears the list (3.12+): its item array is freed, so it extends as a new list; before, list_resize keeps a 0-byte block. */

@@ -5,6 +5,7 @@
 import { ctx } from "./ctx.js";
 import { PyException, typeError, valueError } from "./errors.js";
 import { makeIter } from "./iterObject.js";
+import { nativeSlots } from "./nativeObjects.js";
 import { intValue, toFloat } from "./numbers.js";
 import { pyFloat, pyInt, pyStr, typeName, type PyArrayObj, type PyObj } from "./objects.js";
 import { sliceIndices } from "./sliceIndices.js";
@@ -185,6 +186,6 @@ export function arrayBytes(a: PyArrayObj): Uint8Array {
 export function bufferBytes(o: PyObj): Uint8Array | null {
   if (o.t === "bytes" || o.t === "bytearray") return bytesData(o);
   if (o.t === "array") return arrayBytes(o);
-  if (o.t === "opaque" && o.typeName === "memoryview") return bufferBytes(o.data as PyObj);
-  return null;
+  const exporter = nativeSlots(o)?.buffer;
+  return exporter === undefined ? null : exporter();
 }

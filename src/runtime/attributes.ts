@@ -8,7 +8,7 @@ import { refuseTypeGetsetAssign, typeGetsetAttr } from "./classTypeAttrs.js";
 import { collectionSubCopyMethod, refusedCollectionSubMethod } from "./collectionCtors.js";
 import { classHooks } from "./classHooks.js";
 import { newTuple } from "./tuples.js";
-import { classmethods, getTupleSubclassAttr, lookupClassAttr, newInstance } from "./classes.js";
+import { classmethods, getTupleSubclassAttr, heapTypeNames, lookupClassAttr, newInstance } from "./classes.js";
 import { delInstanceAttr, delTupleSubclassAttr, getInstanceAttr, setInstanceAttrValue, setTupleSubclassAttr } from "./instanceAttrs.js";
 import { typeObject as builtinType } from "./typeObjects.js";
 import { PyException, PymemError, typeError } from "./errors.js";
@@ -182,6 +182,12 @@ function mroTuple(o: PyClassObj): PyObj {
   return t;
 }
 
+function isStaticClass(o: PyClassObj): boolean {
+  return o.static === true;
+}
+
+const ABCMETA_NAMES: ReadonlySet<string> = new Set(["register", "__abstractmethods__", "_abc_impl", "__instancecheck__", "__subclasscheck__", "_dump_registry", "_abc_registry_clear", "_abc_caches_clear"]);
+
 export function getAttr(o: PyObj, name: string): PyObj {
   const sub = subOf(o);
   if (sub !== undefined) return subclassObjectAttr(o, sub, name);
@@ -193,10 +199,12 @@ export function getAttr(o: PyObj, name: string): PyObj {
       throw missingOnClass(o.cls, name, instanceOwners(o.cls));
     }
     case "class": {
-      if (name === "__name__") return pyStr(o.name);
+      // type_name: a heap type's ht_name, one object for every read (the class statement's interned name);
+      // a static type's (the builtin exceptions') is a new str from tp_name each time.
+      if (name === "__name__") return isStaticClass(o) ? pyStr(o.name) : heapTypeNames.get(o) ?? intern(pyStr(o.name));
       if (name === "__dict__" && o.meta === undefined) return classDictProxy(o);
       if (name === "__class__" && o.meta !== undefined) return o.meta;
-      if (name === "__qualname__") return o.attrs.get("__qualname__") ?? pyStr(o.name);
+      if (name === "__qualname__") return o.attrs.get("__qualname__") ?? intern(pyStr(o.name));
       // A collections type in the MRO is a heap type from some versions, and its own bases follow it: not laid out here.
       if (name === "__mro__" && ["deque", "OrderedDict", "defaultdict", "Counter"].includes(o.builtinBase)) throw new PymemError("UNSUPPORTED", `the __mro__ of a class over collections.${o.builtinBase}`);
       if (name === "__mro__") return mroTuple(o);
@@ -221,6 +229,8 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (metaOwn !== undefined) return metaOwn;
       const meta = classHooks(o)?.missing;
       if (meta !== undefined) return meta(o, name);
+      // A class whose ABCMeta runs no hooks here (over collections.UserList …): ABCMeta's own names are not modelled.
+      if (o.metaclass === "ABCMeta" && o.meta === undefined && ABCMETA_NAMES.has(name)) throw new PymemError("UNSUPPORTED", `${o.name}.${name} (ABCMeta's machinery over collections' User classes)`);
       // What @dataclass stores on the class beyond its methods is not modelled.
       if (name.startsWith("__dataclass_")) throw new PymemError("UNSUPPORTED", `${o.name}.${name} (the class attributes @dataclass stores)`);
       // A class a module made (datetime's, the stdlib's Python classes) has the real type's names; the setup's have only their own.

@@ -12,6 +12,7 @@ import { nativeObject } from "./nativeObjects.js";
 import { builtinFunction as fn, emptyBytes, None, pyBytes, pyInt, True, False, typeName, type Kwargs, type PyBytesObj, type PyObj, type PyOpaqueObj } from "./objects.js";
 import { bytesData } from "./text.js";
 import { bindArgs } from "./itertoolsArgs.js";
+import { listAppend, newEmptyList } from "./lists.js";
 
 interface BytesIOState {
   data: Uint8Array; // the first string_size bytes are the content
@@ -97,6 +98,24 @@ function methods(s: BytesIOState): (name: string) => PyObj | undefined {
       let end = nl < 0 ? s.size : start + nl + 1;
       if (limit >= 0) end = Math.min(end, start + limit);
       return readBytes(s, end - start);
+    },
+    // _io_BytesIO_readlines_impl: lines appended to a new list until the end, or once the hint's size is reached.
+    readlines: ([h]) => {
+      checkOpen(s);
+      if (h !== undefined && h.t !== "NoneType" && h.t !== "int" && h.t !== "bool") throw typeError(`integer argument expected, got '${typeName(h)}'`);
+      const hint = h === undefined || h.t === "NoneType" ? 0 : toIndex(h);
+      const out = newEmptyList();
+      let total = 0;
+      while (s.pos < s.size) {
+        const nl = s.data.subarray(s.pos, s.size).indexOf(10);
+        const n = nl < 0 ? s.size - s.pos : nl + 1;
+        // PyBytes_FromStringAndSize: a new bytes (the cached one for a single byte), never the buffer itself.
+        listAppend(out, pyBytes(s.data.slice(s.pos, s.pos + n)));
+        s.pos += n;
+        total += n;
+        if (hint > 0 && total >= hint) break;
+      }
+      return out;
     },
     tell: () => (checkOpen(s), pyInt(s.pos)),
     seek: (args, kw) => {

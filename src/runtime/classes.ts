@@ -17,7 +17,7 @@ import { newClassKeys } from "./instanceDict.js";
 import { instanceDict } from "./instanceValues.js";
 import { toArray } from "./iteration.js";
 import {
-  None, pyStr, subOf, typeName, type BuiltinBase, type SubclassableBuiltin, type DictOwner, type Kwargs, type PyClassObj, PyInstanceObj, type PyObj,
+  None, pyStr, subOf, typeName, type BuiltinBase, type SubclassableBuiltin, type DictOwner, type Kwargs, type PyClassObj, PyInstanceObj, type PyObj, type PyStrObj,
 } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
@@ -65,6 +65,9 @@ function slotNames(ns: ReadonlyMap<string, PyObj>): string[] | null {
   });
 }
 
+/** ht_name of a heap type a C module made (PyErr_NewException, PyType_FromSpec): a str of its own, not interned. */
+export const heapTypeNames = new WeakMap<PyClassObj, PyStrObj>();
+
 export interface ClassOptions {
   readonly builtinBase?: BuiltinBase;
   readonly tupleFields?: readonly string[] | null;
@@ -74,6 +77,15 @@ export interface ClassOptions {
   readonly typeBase?: boolean;
   /** The class statement's keywords, for __init_subclass__. */
   readonly kw?: Kwargs;
+}
+
+/**
+ * _PyType_CalculateMetaclass over bases whose metaclass is a standard-library one pymem names
+ * but runs no hooks for (collections.UserList's ABCMeta): type(cls) is that metaclass too.
+ */
+function inheritedMetaclass(bases: readonly PyClassObj[]): { metaclass?: string } {
+  const named = bases.find((b) => b.metaclass !== undefined && b.meta === undefined && b.stdlib === true);
+  return named?.metaclass === undefined ? {} : { metaclass: named.metaclass };
 }
 
 /** type_new: the class object for `class name(bases): <ns>`. */
@@ -151,7 +163,7 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
     frozen: bases.some((b) => b.frozen),
     tupleFields: opts.tupleFields ?? base?.tupleFields ?? null,
     decorated: null,
-    ...(opts.meta === undefined ? {} : { meta: opts.meta, metaclass: opts.meta.name }),
+    ...(opts.meta === undefined ? inheritedMetaclass(bases) : { meta: opts.meta, metaclass: opts.meta.name }),
     ...(isMeta ? { isMeta: true as const } : {}),
   };
   (cls as { mro: readonly PyClassObj[] }).mro = c3(cls, bases);

@@ -173,6 +173,8 @@ export function makeUserClasses(modules: ReadonlyMap<string, PyModuleObj>): Read
   for (const v of vars.values()) {
     // Standard-library classes: their instances are leaves of the deep walk.
     if (v.t === "class") (v as { stdlib?: boolean }).stdlib = true;
+    // Their bases are collections.abc's ABCs: the classes are ABCMeta's (the ABC machinery itself is left out).
+    if (v.t === "class" && (NAMES as readonly string[]).includes(v.name)) (v as { metaclass?: string }).metaclass = "ABCMeta";
   }
   for (const name of NAMES) out.set(name, vars.get(name) as PyClassObj);
   return out;

@@ -148,9 +148,13 @@ export function compareObj(op: CmpOp, a: PyObj, b: PyObj): PyObj {
   return builtinCompare(op, a, b);
 }
 
-/** PyObject_RichCompareBool(a, b, Py_EQ): identity first, then ==. */
+/**
+ * PyObject_RichCompareBool(a, b, Py_EQ): identity first, then ==. The same
+ * NaN object is equal to itself here ([x] == [x], (x, 1) < (x, 2), x in [x]),
+ * though x == x is False: only the operator itself skips the identity test.
+ */
 export function pyEq(a: PyObj, b: PyObj): boolean {
-  if (a === b) return !(a.t === "float" && Number.isNaN(a.v));
+  if (a === b) return true;
   const native = nativeCompare(a, b);
   if (native !== null) return truthy(native("Eq", a, b));
   if (isUserObj(a) || isUserObj(b)) return truthy(userRichCompare("Eq", a, b, compareBase));
@@ -210,6 +214,12 @@ function plainEq(a: PyObj, b: PyObj): boolean {
       for (const [k, e] of a.table.map) {
         const other = b.table.map.get(k);
         if (other === undefined || !pyEq(e.value, other.value)) return false;
+      }
+      // odict_richcompare: two OrderedDicts are equal only with their keys in the same order (_odict_keys_equal, by identity then ==).
+      if (a.flavor?.name === "OrderedDict" && b.flavor?.name === "OrderedDict") {
+        const x = [...a.table.map.values()];
+        const y = [...b.table.map.values()];
+        return x.every((e, i) => pyEq(e.key, (y[i] as { key: PyObj }).key));
       }
       return true;
     }

@@ -5,7 +5,7 @@ import { frozenInstanceErrorClass } from "./exceptions.js";
 import { ctx } from "./ctx.js";
 import { callObject, instantiate } from "./calls.js";
 import { makeClass } from "./classes.js";
-import { pyEq, richCompare, truthy } from "./compare.js";
+import { compareObj, pyEq, richCompare, truthy } from "./compare.js";
 import { callDunder, lookupDunder } from "./userDunders.js";
 import { dictSet, newDict } from "./dicts.js";
 import { instanceDictGet } from "./instanceValues.js";
@@ -33,6 +33,10 @@ interface FieldSpec {
   readonly factory: PyObj | null;
   readonly init: boolean;
   readonly repr: boolean;
+  /** field(compare=): whether the generated __eq__ and orderings look at it. */
+  readonly compare: boolean;
+  /** field(hash=): None (then compare decides) or whether the generated __hash__ uses it. */
+  readonly hash: PyObj | null;
   /** The Field object (field()'s own, or the one @dataclass made): the same in every fields() tuple. */
   readonly obj: PyObj;
 }
@@ -53,7 +57,8 @@ export function dataclassTuple(o: PyObj, need: "eq" | "order" | "hash"): PyObj[]
   if (need === "eq" && !opts.eq) return null;
   if (need === "order" && !opts.order) return null;
   if (need === "hash" && !(opts.eq && opts.frozen)) return null;
-  return fields.map((f) => slotGet(o, f.name) ?? instanceDictGet(o, f.name) ?? o.cls.attrs.get(f.name) ?? None);
+  // _process_class: eq and order over the fields with compare=True, __hash__ over those whose hash (or, when None, compare) is true.
+  return fields.filter((f) => (need === "hash" && f.hash !== null && f.hash.t !== "NoneType" ? truthy(f.hash) : f.compare)).map((f) => slotGet(o, f.name) ?? instanceDictGet(o, f.name) ?? o.cls.attrs.get(f.name) ?? None);
 }
 
 
@@ -67,10 +72,13 @@ function fieldObject(): PyObj {
   return f;
 }
 
+const FIELD_KEYWORDS: ReadonlySet<string> = new Set(["default", "default_factory", "init", "repr", "hash", "compare", "metadata"]);
+
 function fieldCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   if (args.length > 0) throw typeError("field() takes 0 positional arguments");
   // A keyword-only field leaves __init__'s positional parameters and __match_args__ (3.10+): not modelled.
   if (kw.values.has("kw_only")) throw new PymemError("UNSUPPORTED", "dataclasses.field(kw_only=...)");
+  for (const k of kw.values.keys()) if (!FIELD_KEYWORDS.has(k)) throw typeError(`field() got an unexpected keyword argument '${k}'`);
   const f = fieldObject();
   const dflt = kw.values.get("default") ?? null;
   const factory = kw.values.get("default_factory") ?? null;
@@ -80,6 +88,8 @@ function fieldCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     factory,
     init: truthy(kw.values.get("init") ?? True),
     repr: truthy(kw.values.get("repr") ?? True),
+    compare: truthy(kw.values.get("compare") ?? True),
+    hash: kw.values.get("hash") ?? null,
   });
   return f;
 }
@@ -110,7 +120,7 @@ function ownFields(cls: PyClassObj): FieldSpec[] {
     }
     const obj = fieldObject();
     fieldFilled.set(obj, { name: e.key, type: e.value });
-    out.push({ name, default: dv ?? null, factory: null, init: true, repr: true, obj });
+    out.push({ name, default: dv ?? null, factory: null, init: true, repr: true, compare: true, hash: null, obj });
   }
   return out;
 }
@@ -288,13 +298,27 @@ function generatedMethod(cls: PyClassObj, name: string): PyObj | null {
   const opts = dataclassOptions.get(cls);
   const fields = dataclassFields.get(cls);
   if (opts === undefined || fields === undefined || cls.attrs.has(name)) return null;
-  const values = (o: PyObj & { t: "instance" }): PyObj => newTuple(fields.map((f) => fieldOf(o, f.name) ?? None));
+  const compared = fields.filter((f) => f.compare);
+  const values = (o: PyObj & { t: "instance" }): PyObj => newTuple(compared.map((f) => fieldOf(o, f.name) ?? None));
   // Real functions in CPython (exec'd source), so they bind to the instance like any def.
   const method = (f: (self: PyObj & { t: "instance" }, other: PyObj) => PyObj): PyObj => ({
     t: "function", name, call: ([self, other]) => f(self as PyObj & { t: "instance" }, other as PyObj),
   });
   if (name === "__repr__" && opts.repr) return method((self) => pyStr(dataclassRepr(self, fields)));
   // The comparisons: field tuples of two instances of the very same class, else NotImplemented.
+  if (name === "__eq__" && opts.eq && ctx().layout.rules.dataclassEqFieldByField) {
+    // 3.13: `self is other` first, then `self.a==other.a and self.b==other.b` (the and-chain's own value; 'True' with no field).
+    return method((self, other) => {
+      if (self === other) return True;
+      if (other.t !== "instance" || other.cls !== self.cls) return NotImplemented;
+      let r: PyObj = True;
+      for (const f of compared) {
+        r = compareObj("Eq", fieldOf(self, f.name) ?? None, fieldOf(other, f.name) ?? None);
+        if (!truthy(r)) return r;
+      }
+      return r;
+    });
+  }
   if (name === "__eq__" && opts.eq) {
     return method((self, other) => (other.t === "instance" && other.cls === self.cls ? pyBool(pyEq(values(self), values(other))) : NotImplemented));
   }

@@ -607,6 +607,14 @@ function classesFor(layout: Layout): Classes {
     ["__format__", dateFormat],
     ...comparisons,
   ]);
+  // The class attributes PyInit__datetime puts in each type's dict: min, max, resolution, one object each.
+  const usec = tdObj({ days: 0, seconds: 0, us: 1 });
+  const midnight: TimeV = { H: 0, M: 0, S: 0, us: 0, tz: None };
+  const last: TimeV = { H: 23, M: 59, S: 59, us: 999999, tz: None };
+  C.timedelta.attrs.set("min", tdObj({ days: -999999999, seconds: 0, us: 0 })).set("max", tdObj({ days: 999999999, seconds: 86399, us: 999999 })).set("resolution", usec);
+  C.date.attrs.set("min", dateObj({ y: 1, m: 1, d: 1 })).set("max", dateObj({ y: 9999, m: 12, d: 31 })).set("resolution", tdObj({ days: 1, seconds: 0, us: 0 }));
+  C.datetime.attrs.set("min", dtObj({ y: 1, m: 1, d: 1 }, midnight)).set("max", dtObj({ y: 9999, m: 12, d: 31 }, last)).set("resolution", tdObj({ days: 0, seconds: 0, us: 1 }));
+  C.time.attrs.set("min", make(C.time, { k: "time", time: midnight })).set("max", make(C.time, { k: "time", time: last })).set("resolution", tdObj({ days: 0, seconds: 0, us: 1 }));
   byLayout.set(layout, C);
   return C;
 }

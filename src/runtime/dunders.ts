@@ -73,10 +73,11 @@ function dunderOf(o: PyObj, name: string): NativeFn | null {
       };
     case "__contains__":
       return ([x]) => pyBool(contains(o, x as PyObj));
+    // The type's own tp_richcompare: no identity test, so a NaN is unequal to itself.
     case "__eq__":
-      return ([x]) => pyBool(pyEq(o, x as PyObj));
+      return ([x]) => pyBool(!isNaNFloat(o) && pyEq(o, x as PyObj));
     case "__ne__":
-      return ([x]) => pyBool(!pyEq(o, x as PyObj));
+      return ([x]) => pyBool(isNaNFloat(o) || !pyEq(o, x as PyObj));
     case "__lt__":
     case "__le__":
     case "__gt__":
@@ -91,4 +92,8 @@ function dunderOf(o: PyObj, name: string): NativeFn | null {
     default:
       return null;
   }
+}
+
+function isNaNFloat(o: PyObj): boolean {
+  return o.t === "float" && Number.isNaN(o.v);
 }

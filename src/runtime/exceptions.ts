@@ -229,12 +229,22 @@ export function frozenInstanceErrorClass(layout: Layout = ctx().layout): PyClass
   return stdlibExceptionClass(layout, "FrozenInstanceError", "AttributeError", "dataclasses");
 }
 
+type ExceptionMaker = (e: PyException) => { readonly cls: PyClassObj; readonly args: PyObj[] } | undefined;
+
+/** A module's own exception classes for pymem's errors of their name (decimal's signals): class and arguments. */
+const exceptionMakers = new Map<string, ExceptionMaker>();
+
+export function registerExceptionMaker(pyType: string, make: ExceptionMaker): void {
+  exceptionMakers.set(pyType, make);
+}
+
 /** The exception object of a caught PyException: the one `raise` threw, or one made now from pymem's own error. */
 export function exceptionObject(e: PyException): PyInstanceObj {
   if (e.obj !== undefined) return e.obj as PyInstanceObj;
-  const cls = e.pyType === "FrozenInstanceError" ? frozenInstanceErrorClass() : exceptionClasses().get(e.pyType);
+  const made = exceptionMakers.get(e.pyType)?.(e);
+  const cls = made?.cls ?? (e.pyType === "FrozenInstanceError" ? frozenInstanceErrorClass() : exceptionClasses().get(e.pyType));
   if (cls === undefined) throw new PymemError("UNSUPPORTED", `catching ${e.pyType} (its exception class is not modelled)`, e.span);
-  const args = e.args ?? (e.pyMessage === "" ? [] : [pyStr(e.pyMessage)]);
+  const args = made?.args ?? e.args ?? (e.pyMessage === "" ? [] : [pyStr(e.pyMessage)]);
   const inst = newException(cls, args);
   const st = stateOf(inst);
   st.raised = true;

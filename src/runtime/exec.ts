@@ -1,8 +1,9 @@
 // Setup statements, compiled once into closures (a def body runs many times):
 // assignments, imports of the offered modules, control flow with bounded work,
 // def (functions with return) and class (with decorators such as @dataclass).
+import { isAsciiIdentifierChars } from "./text.js";
 import { intern } from "./constPool.js";
-import { setFunctionDoc } from "./functionDicts.js";
+import { setFirstAnnotation, setFunctionDoc } from "./functionDicts.js";
 import { contextMethods, exitNormally, exitSwallows } from "./withProtocol.js";
 import { classHooks } from "./classHooks.js";
 import { buildClassStatement } from "./classStatement.js";
@@ -367,6 +368,11 @@ export class StatementCompiler {
     const spec = paramSpec(s.name, s.args);
     const defaults = s.args.defaults.map((d) => this.c.expr(d).run);
     const kwDefaults = s.args.kwDefaults.map((d) => (d === null ? null : this.c.expr(d).run));
+    // The first entry of the function's __annotations__ (what functools.singledispatch's register reads).
+    const a = s.args;
+    const annotated = [...a.posonlyargs, ...a.args, ...(a.vararg === null ? [] : [a.vararg]), ...a.kwonlyargs, ...(a.kwarg === null ? [] : [a.kwarg])].find((p) => p.annotation !== null);
+    const firstAnnotation = annotated?.annotation != null ? { name: annotated.arg, run: this.c.expr(annotated.annotation).run }
+      : s.returns !== null ? { name: "return", run: this.c.expr(s.returns).run } : null;
     const decorators = s.decorators.map((d) => this.c.expr(d).run);
     const isGenerator = hasYield(s.body);
     // An async def's body suspends at its awaits too: a coroutine's, or with a yield an async generator's.
@@ -461,6 +467,7 @@ export class StatementCompiler {
       if (bodyKind === "coroutine") markCoroutineFunction(f);
       noteDefFunction(f);
       if (docstring !== null) setFunctionDoc(f, doc === null ? null : (doc as (sc: Scope) => PyObj)(sc));
+      if (firstAnnotation !== null) setFirstAnnotation(f, firstAnnotation.name, annotationValue(firstAnnotation.run, sc));
       for (const d of [...decorators].reverse()) f = callObject(d(sc), [f]);
       store(sc, f);
     };
@@ -507,6 +514,8 @@ export class StatementCompiler {
     const name = s.name;
     const closureOf = this.c.closure();
     const store = this.c.storeName(name);
+    // The qualname constant of the enclosing code: one object for every run of this class statement.
+    let qualnameObj: PyObj | null = null;
     return (sc) => {
       // The decorators first, then the bases and keywords, then the body (inside __build_class__).
       const decoratorObjs = decorators.map((d) => d(sc));
@@ -515,7 +524,9 @@ export class StatementCompiler {
       const kw = kwargsOf(sc);
       // The metaclass's __prepare__ (EnumType's _EnumDict), else a plain namespace.
       const vars = baseObjs.map((b) => classHooks(b)?.prepare).find((p) => p !== undefined)?.() ?? new Map<string, PyObj>();
-      vars.set("__module__", pyStr(SETUP_MODULE)).set("__qualname__", pyStr(qualname));
+      // The body's first statements: __module__ = the global __name__ (one interned object) and
+      // __qualname__ = a constant of the enclosing code, interned when identifier-like (all_name_chars).
+      vars.set("__module__", intern(pyStr(SETUP_MODULE))).set("__qualname__", (qualnameObj ??= qualnameConst(qualname)));
       if (metadata) vars.set("__firstlineno__", firstLine);
       if (setupAnnotations) vars.set("__annotations__", newDict());
       const ns: Scope = { vars, fast: null, parent: closureOf(sc) };
@@ -595,4 +606,17 @@ export function execBlock(body: readonly Stmt[], sc: Scope, modules: ReadonlyMap
   const r = new StatementCompiler(Compiler.forModule(body), modules).block(body)(sc);
   if (r instanceof Return) throw new PyException("SyntaxError", "'return' outside function");
   if (r instanceof Break || r instanceof Continue) throw new PyException("SyntaxError", "'break' outside loop");
+}
+
+function qualnameConst(qualname: string): PyObj {
+  return isAsciiIdentifierChars(qualname) ? intern(pyStr(qualname)) : pyStr(qualname);
+}
+
+/** An annotation's value when the def runs, or null when evaluating it fails (pymem does not raise for annotations it otherwise ignores). */
+function annotationValue(run: (sc: Scope) => PyObj, sc: Scope): PyObj | null {
+  try {
+    return run(sc);
+  } catch {
+    return null;
+  }
 }

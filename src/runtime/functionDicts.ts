@@ -58,3 +58,18 @@ export function functionDoc(f: PyObj): PyObj | undefined {
   if (d === null) throw new PymemError("UNSUPPORTED", "the __doc__ of a function with a multi-line docstring");
   return d;
 }
+
+/**
+ * A def's first annotation, evaluated when the def ran: [parameter name or 'return', its value],
+ * the value null when that evaluation failed (a forward reference under `from __future__ import
+ * annotations`, a form pymem refuses): its reader (singledispatch's register) refuses it.
+ */
+const firstAnnotations = new WeakMap<object, readonly [string, PyObj | null]>();
+
+export function setFirstAnnotation(f: PyObj, name: string, value: PyObj | null): void {
+  firstAnnotations.set(f, [name, value]);
+}
+
+export function firstAnnotation(f: PyObj): readonly [string, PyObj | null] | undefined {
+  return firstAnnotations.get(f);
+}

@@ -31,11 +31,11 @@ import { newTuple, tuple2 } from "./tuples.js";
 import { randomObjectMethod } from "./randomModule.js";
 import { propertyAttr } from "./opaqueObjects.js";
 import type { PyRandom } from "./randomState.js";
-import { bufferBytes } from "./arrayObject.js";
 import { arrayMethod } from "./arrayMethods.js";
 import { dequeMethod } from "./dequeMethods.js";
 import { flavorMethod } from "./dictFlavors.js";
 import { makeDecimal, roundToContext } from "./decimals.js";
+import { decimalAsTuple } from "./decimalTuple.js";
 import { newDict } from "./dicts.js";
 import { byteArrayExtend, byteArrayResize, byteValue } from "./byteArrays.js";
 import { indexBounds, indexIn } from "./indexIn.js";
@@ -338,12 +338,19 @@ function dictMethod(d: PyDictObj, name: string): NativeFn | null {
 
 /** dict_update_arg: a dict merges, a mapping with keys() is read key by key, else pairs. */
 export function updateFrom(d: PyDictObj, other: PyObj): void {
-  if (other.t === "dict") {
+  // dict_merge's fast path is for a dict whose tp_iter is dict_iter: an OrderedDict (odict_iter) or a
+  // subclass with its own __iter__ is merged the generic way, key by key in its keys() order, so the
+  // target grows entry by entry instead of cloning or presizing from the source's table.
+  const keys = isUserObj(other) ? lookupDunder(other, "keys") : undefined;
+  if (other.t === "dict" && other.flavor?.name !== "OrderedDict" && !(isUserObj(other) && lookupDunder(other, "__iter__") !== undefined)) {
     dictMerge(d, other, true);
     return;
   }
+  if (other.t === "dict" && keys === undefined) {
+    forEach(materializeKeys(other), (k) => dictSet(d, k, getItem(other, k)));
+    return;
+  }
   // An object with a keys() method of its class is a mapping: PyDict_Merge reads it key by key (keys(), then other[key]).
-  const keys = isUserObj(other) ? lookupDunder(other, "keys") : undefined;
   if (keys !== undefined) {
     forEach(callBound(keys, other, []), (k) => dictSet(d, k, getItem(other, k)));
     return;
@@ -362,6 +369,11 @@ export function updateFrom(d: PyDictObj, other: PyObj): void {
     dictSet(d, kv[0] as PyObj, kv[1] as PyObj);
     i++;
   });
+}
+
+/** PyMapping_Keys of a dict without a keys() of a setup class: its keys in order, as a list. */
+function materializeKeys(d: PyDictObj): PyObj {
+  return newListExact([...d.table.map.values()].map((e) => e.key));
 }
 
 /** The METH_O methods of set and frozenset: exactly one argument. */
@@ -564,6 +576,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
         };
       }
       if (name === "sqrt") fn = () => decimalSqrt(o);
+      if (name === "as_tuple") fn = () => decimalAsTuple(o);
       if (name === "is_nan") fn = () => pyBool(o.special === "NaN" || o.special === "sNaN");
       break;
     case "opaque":
@@ -579,8 +592,6 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
         const a = propertyAttr(o, name);
         if (a !== undefined) return a;
       }
-      if (o.typeName === "memoryview" && name === "tobytes") fn = () => pyBytes((bufferBytes(o) ?? new Uint8Array(0)).slice());
-      if (o.typeName === "memoryview" && name === "nbytes") return pyInt((bufferBytes(o) ?? new Uint8Array(0)).length);
       break;
     case "set":
     case "frozenset":

@@ -15,6 +15,7 @@ import { typingFormAttrs } from "./typingForms.js";
 import { typingFunctionAttrs } from "./typingFunctions.js";
 import { typedDictClasses } from "./typedDict.js";
 import { loggingModuleAttrs, loggingPerEvaluation } from "./loggingModule.js";
+import { decimalExceptionClasses } from "./decimalSignals.js";
 import { dataclassesModuleAttrs, namedTupleFromClassBody, namedtupleFunction, typingModuleAttrs } from "./dataclasses.js";
 import { setNamedTupleFactory } from "./typeNew.js";
 import { mathModuleAttrs } from "./mathModule.js";
@@ -26,6 +27,7 @@ import { enumModuleAttrs } from "./enumModule.js";
 import { flagModuleAttrs } from "./flagModule.js";
 import { datetimeModuleAttrs } from "./datetimeModule.js";
 import { functoolsModuleAttrs } from "./functoolsModule.js";
+import { singledispatchFunction } from "./singledispatch.js";
 import { operatorModuleAttrs } from "./operatorModule.js";
 import { heapqModuleAttrs } from "./heapqModule.js";
 import { bisectModuleAttrs } from "./bisectModule.js";
@@ -72,6 +74,9 @@ function collectionsAttrs(): [string, PyObj][] {
     ["ChainMap", { t: "type", name: "ChainMap", call: (args) => opaque("ChainMap", args.length === 0 ? [newDict()] : [...args]), attrs: new Map(), heap: "class", metaclass: "ABCMeta" }],
   ];
 }
+
+/** decimal's exception classes, per evaluation (decimalSignals.ts). */
+const DECIMAL_EXCEPTIONS = ["DecimalException", "Clamped", "Rounded", "Inexact", "Subnormal", "Underflow", "Overflow", "DivisionByZero", "FloatOperation", "InvalidOperation", "ConversionSyntax", "DivisionImpossible", "DivisionUndefined", "InvalidContext"];
 
 function decimalAttrs(): [string, PyObj][] {
   const context = opaque("Context");
@@ -126,7 +131,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
   };
   const collectionsAbc = module("collections.abc", [], collectionsAbcModuleAttrs(layout));
   const collections = module("collections", [...collectionsAttrs(), ["namedtuple", namedtupleFunction()], ["abc", collectionsAbc]], [["UserDict", userClass("UserDict")], ["UserList", userClass("UserList")], ["UserString", userClass("UserString")]]);
-  const decimal = module("decimal", decimalAttrs());
+  const decimal = module("decimal", decimalAttrs(), DECIMAL_EXCEPTIONS.map((n): [string, () => PyObj] => [n, () => decimalExceptionClasses().get(n) as PyObj]));
   const string = stringModuleAttrs(layout);
   const textwrap = textwrapModuleAttrs(layout);
   const math = module("math", mathModuleAttrs(layout));
@@ -148,7 +153,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["copy", lazyModule("copy", () => copyModuleAttrs(layout))],
     ["enum", lazyModule("enum", () => [...enumModuleAttrs(layout), ...flagModuleAttrs(layout)])],
     ["datetime", lazyModule("datetime", () => datetimeModuleAttrs(layout))],
-    ["functools", lazyModule("functools", () => functoolsModuleAttrs(layout))],
+    ["functools", lazyModule("functools", () => functoolsModuleAttrs(layout), [["singledispatch", () => singledispatchFunction(all)]])],
     ["operator", lazyModule("operator", () => operatorModuleAttrs(layout))],
     ["heapq", lazyModule("heapq", () => heapqModuleAttrs(layout))],
     ["bisect", lazyModule("bisect", () => bisectModuleAttrs(layout))],

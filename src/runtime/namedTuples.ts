@@ -4,6 +4,7 @@
 // namespace. Its __new__ is a Python function namedtuple() compiles (exec of a
 // def on 3.8, eval of a lambda from 3.9): a plain function object on every
 // version, found on the class as such (type_new makes it a staticmethod).
+import { repr } from "./repr.js";
 import { ctx } from "./ctx.js";
 import { instantiate } from "./calls.js";
 import { classmethods, makeClass, makeNamedTuple, tupleNews } from "./classes.js";
@@ -94,6 +95,19 @@ export function namedTupleClass(name: string, fields: readonly string[], default
         items[i] = v;
       }
       return newTupleOfClass(items, cls);
+    },
+  });
+  // collections.namedtuple's __repr__: self.__class__.__name__ + '(a=%r, b=%r)' % self (a typing.NamedTuple body's own wins).
+  if (!ns.has("__repr__")) attrs.set("__repr__", {
+    t: "function",
+    name: "__repr__",
+    qualname: `${name}.__repr__`,
+    call: (args) => {
+      const me = args[0];
+      if (me === undefined || me.t !== "tuple" || me.cls === undefined) throw typeError("__repr__() needs self");
+      const items = materialize(me.items);
+      if (items.length !== fields.length) throw typeError(`not ${items.length < fields.length ? "enough" : "all"} arguments ${items.length < fields.length ? "for format string" : "converted during string formatting"}`);
+      return pyStr(`${me.cls.name}(${fields.map((f, i) => `${f}=${repr(items[i] as PyObj)}`).join(", ")})`);
     },
   });
   attrs.set("_asdict", {

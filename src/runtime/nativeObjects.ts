@@ -37,6 +37,8 @@ export interface NativeSlots {
   readonly dict?: Map<string, PyObj>;
   /** The type has a __dict__ pymem does not model: setting an attribute is refused rather than answered. */
   readonly hasDict?: boolean;
+  /** bf_getbuffer of a one-dimensional exporter (a memoryview): its bytes, contiguous. */
+  readonly buffer?: () => Uint8Array;
 }
 
 class NativeData {

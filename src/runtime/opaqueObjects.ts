@@ -1,8 +1,8 @@
 // Objects pymem keeps opaque (a type name and what they wrap): memoryview,
 // property, staticmethod and classmethod as builtins, and the constructor
 // the modules use for theirs (ChainMap, decimal's Context).
-import { typeError } from "./errors.js";
-import { builtinFunction as fn, None, typeName, type PyObj } from "./objects.js";
+import { newMemoryView } from "./memoryviewObject.js";
+import { builtinFunction as fn, None, type PyObj } from "./objects.js";
 
 
 /** A property's setter and deleter (its `data` is the getter, as every reader of a property expects). */
@@ -49,10 +49,7 @@ export function opaque(typeName: string, data: unknown = null): PyObj {
 
 export function builtinLeaves(): [string, PyObj][] {
   return [
-    ["memoryview", fn("memoryview", ([x]) => {
-      if (x === undefined || !["bytes", "bytearray", "array", "opaque"].includes(x.t)) throw typeError(`memoryview: a bytes-like object is required, not '${x === undefined ? "NoneType" : typeName(x)}'`);
-      return opaque("memoryview", x);
-    })],
+    ["memoryview", fn("memoryview", ([x]) => newMemoryView(x))],
     ["property", fn("property", (args, kw) => {
       const [fget, fset, fdel] = [args[0] ?? kw.values.get("fget"), args[1] ?? kw.values.get("fset"), args[2] ?? kw.values.get("fdel")];
       return makeProperty(fget ?? None, fset ?? None, fdel ?? None);

@@ -9,6 +9,7 @@
 // operating system's randomness in CPython, so its values differ per run:
 // pymem refuses them rather than answering one run's figures.
 import { ctx } from "./ctx.js";
+import { bindArgs, type Param } from "./itertoolsArgs.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { objectLen, toArray } from "./iteration.js";
 import { listAppend, listArray, newEmptyList, newListExact } from "./lists.js";
@@ -74,45 +75,67 @@ function lengthOf(o: PyObj, what: string): number {
   return n;
 }
 
-function kwFloats(kw: Kwargs, name: string): number[] | null {
-  const v = kw.values.get(name);
+function floatsOrNull(v: PyObj | undefined): number[] | null {
   return v === undefined || v.t === "NoneType" ? null : toArray(v).map((x) => floatArg(x));
 }
 
 /** A method of a Random over the generator it runs on (the module's hidden one or a Random object's). */
 type RandomMethod = (r: PyRandom, args: readonly PyObj[], kw: Kwargs) => PyObj;
+/** A method over its arguments bound by name as Lib/random.py's signature binds them (undefined: not given). */
+type BoundMethod = (r: PyRandom, args: readonly (PyObj | undefined)[]) => PyObj;
 
 const methodTables = new WeakMap<Layout, ReadonlyMap<string, RandomMethod>>();
 
 /** The methods of a Random for a version, made once. */
 function methods(layout: Layout): ReadonlyMap<string, RandomMethod> {
   let t = methodTables.get(layout);
-  if (t === undefined) methodTables.set(layout, (t = new Map(makeMethods(layout))));
+  if (t === undefined) methodTables.set(layout, (t = new Map(makeMethods(layout).map(([name, sig, m]) => [name, bindRandomMethod(name, sig, m)]))));
   return t;
 }
 
+/**
+ * A method taking its arguments as random.py's def does: `sig` lists the
+ * parameters ("a b=" required and defaulted, after "*" keyword-only, "/"
+ * ends positional-only ones), so keywords land in their slot and an unknown
+ * one is the TypeError, never silently dropped.
+ */
+function bindRandomMethod(name: string, sig: string, m: BoundMethod): RandomMethod {
+  let kind: Param["kind"] = "A";
+  const params: Param[] = [];
+  for (const w of sig.split(" ").filter((x) => x !== "")) {
+    if (w === "*") kind = "K";
+    else if (w === "/") params.forEach((p, i) => (params[i] = { ...p, kind: "P" }));
+    else params.push({ name: w.replace("=", ""), kind, required: !w.endsWith("=") });
+  }
+  return (r, args, kw) => {
+    if (params.every((p) => p.kind === "P") && kw.values.size > 0) throw typeError(`${name}() takes no keyword arguments`);
+    return m(r, bindArgs(name, params, args, kw));
+  };
+}
+
 /** Each method of a Random for a version (randbytes from 3.9). */
-function makeMethods(layout: Layout): [string, RandomMethod][] {
-  const out: [string, RandomMethod][] = [
-    ["seed", (r, [a, version]) => {
+function makeMethods(layout: Layout): [string, string, BoundMethod][] {
+  const out: [string, string, BoundMethod][] = [
+    ["seed", "a= version=", (r, [a, version]) => {
       pyCall(() => r.seed(seedArg(a), version === undefined ? 2 : Number(numArg(version, "seed"))));
       return None;
     }],
-    ["random", (r) => pyFloat(r.random())],
-    ["uniform", (r, [a, b]) => pyFloat(pyCall(() => r.uniform(floatArg(a), floatArg(b))))],
-    ["triangular", (r, [lo, hi, mode]) => pyFloat(pyCall(() => r.triangular(floatArg(lo, 0), floatArg(hi, 1), mode === undefined || mode.t === "NoneType" ? null : floatArg(mode))))],
-    ["gauss", (r, [mu, sigma]) => pyFloat(pyCall(() => r.gauss(mu === undefined ? undefined : floatArg(mu), sigma === undefined ? undefined : floatArg(sigma))))],
-    ["normalvariate", (r, [mu, sigma]) => pyFloat(pyCall(() => r.normalvariate(mu === undefined ? undefined : floatArg(mu), sigma === undefined ? undefined : floatArg(sigma))))],
-    ["expovariate", (r, [l]) => pyFloat(pyCall(() => r.expovariate(l === undefined ? undefined : floatArg(l))))],
-    ["randint", (r, [a, b]) => pyInt(pyCall(() => r.randint(numArg(a, "randint"), numArg(b, "randint"))))],
-    ["randrange", (r, [a, b, c]) => pyInt(pyCall(() => r.randrange(numArg(a, "randrange"), b === undefined || b.t === "NoneType" ? (b === undefined ? undefined : null) : numArg(b, "randrange"), c === undefined ? undefined : numArg(c, "randrange"))))],
-    ["getrandbits", (r, [k]) => pyInt(pyCall(() => r.getrandbits(Number(numArg(k, "getrandbits") as bigint))))],
-    ["choice", (r, [seq]) => {
+    ["random", "", (r) => pyFloat(r.random())],
+    ["uniform", "a b", (r, [a, b]) => pyFloat(pyCall(() => r.uniform(floatArg(a), floatArg(b))))],
+    ["triangular", "low= high= mode=", (r, [lo, hi, mode]) => pyFloat(pyCall(() => r.triangular(floatArg(lo, 0), floatArg(hi, 1), mode === undefined || mode.t === "NoneType" ? null : floatArg(mode))))],
+    ["gauss", "mu= sigma=", (r, [mu, sigma]) => pyFloat(pyCall(() => r.gauss(mu === undefined ? undefined : floatArg(mu), sigma === undefined ? undefined : floatArg(sigma))))],
+    ["normalvariate", "mu= sigma=", (r, [mu, sigma]) => pyFloat(pyCall(() => r.normalvariate(mu === undefined ? undefined : floatArg(mu), sigma === undefined ? undefined : floatArg(sigma))))],
+    ["expovariate", "lambd=", (r, [l]) => pyFloat(pyCall(() => r.expovariate(l === undefined ? undefined : floatArg(l))))],
+    ["randint", "a b", (r, [a, b]) => pyInt(pyCall(() => r.randint(numArg(a, "randint"), numArg(b, "randint"))))],
+    ["randrange", "start stop= step=", (r, [a, b, c]) => pyInt(pyCall(() => r.randrange(numArg(a, "randrange"), b === undefined || b.t === "NoneType" ? (b === undefined ? undefined : null) : numArg(b, "randrange"), c === undefined ? undefined : numArg(c, "randrange"))))],
+    ["getrandbits", "k /", (r, [k]) => pyInt(pyCall(() => r.getrandbits(Number(numArg(k, "getrandbits") as bigint))))],
+    ["choice", "seq", (r, [seq]) => {
       const s = seq as PyObj;
       const i = pyCall(() => r.choice(lengthOf(s, "choice()"), seqKind(s)));
       return getItem(s, pyInt(i));
     }],
-    ["shuffle", (r, [x]) => {
+    ["shuffle", "x random=", (r, [x, random]) => {
+      if (random !== undefined && random.t !== "NoneType") throw new PymemError("UNSUPPORTED", "random.shuffle() with a random= function");
       if (x === undefined || x.t !== "list") throw new PymemError("UNSUPPORTED", `random.shuffle() of a '${x === undefined ? "missing" : typeName(x)}' (only lists are modelled)`);
       const items = listArray(x);
       const order = pyCall(() => r.shuffle(items.length));
@@ -120,23 +143,21 @@ function makeMethods(layout: Layout): [string, RandomMethod][] {
       for (let i = 0; i < order.length; i++) items[i] = before[order[i] as number] as PyObj;
       return None;
     }],
-    ["sample", (r, [population, k], kw) => {
+    ["sample", "population k * counts=", (r, [population, k, countsObj]) => {
       const p = population as PyObj;
       const n = lengthOf(p, "sample()");
-      const countsObj = kw.values.get("counts");
       const counts = countsObj === undefined || countsObj.t === "NoneType" ? null : toArray(countsObj).map((c) => numArg(c, "sample") as bigint);
       const picks = pyCall(() => r.sample(n, Number(numArg(k, "sample") as bigint), counts));
       // result = [None] * k, then filled: a list of exactly k slots.
       const out: PyListObj = newListExact(picks.map((i) => getItem(p, pyInt(i))));
       return out;
     }],
-    ["choices", (r, [population, weights], kw) => {
+    ["choices", "population weights= * cum_weights= k=", (r, [population, weights, cumWeights, kObj]) => {
       const p = population as PyObj;
       const n = lengthOf(p, "choices()");
-      const w = weights === undefined || weights.t === "NoneType" ? kwFloats(kw, "weights") : toArray(weights).map((x) => floatArg(x));
-      const kObj = kw.values.get("k");
+      const w = floatsOrNull(weights);
       const k = kObj === undefined ? 1 : Number(numArg(kObj, "choices") as bigint);
-      const picks = pyCall(() => r.choices(n, w, kwFloats(kw, "cum_weights"), k, seqKind(p)));
+      const picks = pyCall(() => r.choices(n, w, floatsOrNull(cumWeights), k, seqKind(p)));
       // A list comprehension: each pick appended.
       const out = newEmptyList();
       for (const i of picks) listAppend(out, getItem(p, pyInt(i)));
@@ -144,7 +165,7 @@ function makeMethods(layout: Layout): [string, RandomMethod][] {
     }],
   ];
   if (layout.attributeNames["module random"]?.split(" ").includes("randbytes")) {
-    out.push(["randbytes", (r, [n]) => pyBytes(pyCall(() => r.randbytes(Number(numArg(n, "randbytes") as bigint))))]);
+    out.push(["randbytes", "n", (r, [n]) => pyBytes(pyCall(() => r.randbytes(Number(numArg(n, "randbytes") as bigint))))]);
   }
   return out;
 }

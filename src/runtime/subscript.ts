@@ -22,7 +22,7 @@ import { isLazy, isRun, materialize, runView, seqItem, seqLen } from "./seq.js";
 import { codePoints, bytesData, sliceRuns, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
 import { toArray } from "./iteration.js";
-import { arrayGetItem, arraySetItem, bufferBytes } from "./arrayObject.js";
+import { arrayGetItem, arraySetItem } from "./arrayObject.js";
 import { sliceIndices } from "./sliceIndices.js";
 import { dequeDelItem } from "./dequeObject.js";
 import { defaultdictMissing } from "./dictFlavors.js";
@@ -164,14 +164,6 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
       return o.items[i] as PyObj;
     }
     case "opaque":
-      if (o.typeName === "memoryview") {
-        if (key.t === "slice") return { t: "opaque", typeName: "memoryview", data: o.data };
-        const buf = bufferBytes(o) ?? new Uint8Array(0);
-        let i = Number(intValue(key) ?? 0);
-        if (i < 0) i += buf.length;
-        if (i < 0 || i >= buf.length) throw new PyException("IndexError", "index out of bounds on dimension 1");
-        return pyInt(buf[i] as number);
-      }
       {
         const getitem = nativeSlots(o)?.getitem;
         if (getitem !== undefined) return getitem(key);

@@ -36,6 +36,7 @@ export const cpython313: Layout = {
     internedStrsMortal: true,
     re: { ...cpython312.rules.re, errorName: "PatternError" },
     listExtendSetDictResizes: true,
+    dataclassEqFieldByField: true,
     classBodyMetadata: true,
     delItemKeepsAllocation: true,
     chrRangeValueError: true,

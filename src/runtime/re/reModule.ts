@@ -9,8 +9,10 @@ import { typeError } from "../errors.js";
 import { isCallableObj } from "../callable.js";
 import { makeIter } from "../iterObject.js";
 import { listAppend, newEmptyList } from "../lists.js";
+import { dictSet, newDict } from "../dicts.js";
+import { mappingProxy } from "../mappingProxy.js";
 import { nativeObject, nativeSlots } from "../nativeObjects.js";
-import { builtinFunction as fn, emptyStr, None, pyInt, pyIntFresh, pyStr, pyStrFresh, pyBytes, pyBytesFresh, subOf, typeName, type Kwargs, type PyBytesObj, type PyObj, type PyStrObj } from "../objects.js";
+import { builtinFunction as fn, emptyStr, None, pyInt, pyIntFresh, pyStr, pyStrFresh, pyBytes, pyBytesFresh, subOf, typeName, type Kwargs, type PyBytesObj, type PyDictObj, type PyObj, type PyStrObj } from "../objects.js";
 import { newTuple, tuple2 } from "../tuples.js";
 import { bytesData, strText } from "../text.js";
 import { bytesRepr } from "../repr.js";
@@ -184,8 +186,18 @@ function patternObject(p: Pattern): PyObj {
     if (name === "pattern") return p.source;
     if (name === "flags") return pyInt(p.flags);
     if (name === "groups") return pyInt(p.groups);
+    // pattern_groupindex: a new proxy of the pattern's one dict (sre_parse's groupdict), or a new empty dict without names.
+    if (name === "groupindex") {
+      if (p.names.length === 0) return newDict();
+      if (groupindex === null) {
+        groupindex = newDict();
+        for (const [n, g] of p.names) dictSet(groupindex, n, pyInt(g));
+      }
+      return mappingProxy(groupindex, "Pattern.groupindex");
+    }
     return undefined;
   };
+  let groupindex: PyDictObj | null = null;
   const src = p.source;
   const native = nativeObject("Pattern", { attr, repr: () => `re.compile(${src.t === "bytes" ? bytesRepr(bytesData(src)) : strText(src)})` });
   const obj = typeof p.codeSize === "number" ? { ...native, indexWords: p.codeSize } : markUnsized(native, `the size of a compiled re.Pattern with ${p.codeSize}`);
