@@ -435,11 +435,11 @@ function sum(args: readonly PyObj[], kw: Kwargs): PyObj {
     if (acc.t === "int" && (start < 0n ? -start : start) + n * absMax(x.start, last) <= C_LONG_MAX) return pyInt(start + total);
     if (!isSmallInt(Number(start + total))) return intAdd(intValue(acc) as IntV, total);
   }
-  // builtin_sum: exact ints are summed in a C long while it does not overflow, then the rest through nb_add;
-  // from 3.12 an exact float result is summed in a C double with Neumaier's compensation (floatSum).
+  // builtin_sum: exact ints are summed in a C long while it does not overflow, an exact float result
+  // in a C double (FloatSum), then the rest through nb_add.
   let iResult: bigint | null = acc.t === "int" && fitsCLong(big(acc.v)) ? big(acc.v) : null;
   const compensated = ctx().layout.rules.sumCompensated;
-  let fSum: FloatSum | null = compensated && isExactFloat(acc) ? new FloatSum(acc.v) : null;
+  let fSum: FloatSum | null = isExactFloat(acc) ? new FloatSum(acc.v, compensated) : null;
   forEach(x, (v) => {
     if (iResult !== null) {
       if (v.t === "int" && fitsCLong(big(v.v)) && fitsCLong(iResult + big(v.v))) {
@@ -449,7 +449,7 @@ function sum(args: readonly PyObj[], kw: Kwargs): PyObj {
       acc = pyInt(iResult);
       iResult = null;
       acc = binaryOp("Add", acc, v);
-      if (compensated && isExactFloat(acc)) fSum = new FloatSum(acc.v);
+      if (isExactFloat(acc)) fSum = new FloatSum(acc.v, compensated);
       return;
     }
     if (fSum !== null) {
@@ -468,17 +468,24 @@ function isExactFloat(o: PyObj): o is PyObj & { t: "float"; v: number } {
   return o.t === "float" && o.sub === undefined;
 }
 
-/** builtin_sum's float loop from 3.12: Neumaier's improved Kahan-Babuska summation of exact floats. */
+/**
+ * builtin_sum's float loop: a C double that ends as a new float object (never the start
+ * value itself); from 3.12 exact floats are added with Neumaier's improved Kahan-Babuska
+ * compensation.
+ */
 class FloatSum {
   private c = 0;
-  constructor(private f: number) {}
+  constructor(
+    private f: number,
+    private readonly compensated: boolean,
+  ) {}
 
-  /** Adds an exact float (compensated) or an int that fits a C long (as a double, uncompensated); false for any other item. */
+  /** Adds an exact float (compensated from 3.12) or an int that fits a C long (as a double); false for any other item. */
   add(v: PyObj): boolean {
     if (isExactFloat(v)) {
       const x = v.v;
       const t = this.f + x;
-      this.c += Math.abs(this.f) >= Math.abs(x) ? this.f - t + x : x - t + this.f;
+      if (this.compensated) this.c += Math.abs(this.f) >= Math.abs(x) ? this.f - t + x : x - t + this.f;
       this.f = t;
       return true;
     }
