@@ -220,7 +220,10 @@ class WalkFrames {
         }
       } else if (i < items.length) {
         this.next[f] = i + 1;
-        return items[i] as PyObj;
+        const item = items[i];
+        // A hole would end the walk early (undefined is "no item"): a wrong total, never given silently.
+        if (item === undefined || item === null) throw new Error(`a hole at item ${i} of a walked array`);
+        return item;
       }
       this.arrays.pop();
       this.next.pop();
