@@ -84,12 +84,12 @@ for (const out of ["dist/pymem.cjs", "dist/index.js"]) {
   const bad = /[^\x00-\x7f]/.exec(readFileSync(out, "latin1"));
   if (bad) throw new Error(`${out} is not ASCII at offset ${bad.index}: write the character as an escape in the source`);
 }
+const cli = readFileSync("dist/pymem.cjs", "latin1");
 // The evaluator is a sandbox: the CLI bundle loads no module that reaches processes or the network.
-const reach = /require\("(?:node:)?(child_process|cluster|dgram|dns|http|http2|https|net|tls|worker_threads)"\)/.exec(readFileSync("dist/pymem.cjs", "latin1"));
+const reach = /require\("(?:node:)?(child_process|cluster|dgram|dns|http|http2|https|net|tls|worker_threads)"\)/.exec(cli);
 if (reach) throw new Error(`dist/pymem.cjs requires ${reach[1]}`);
 // The CLI's loader and its code cache (scripts/launch.cjs says why): the bundle's first
 // line is its build id, which a cache must carry to be used.
-const cli = readFileSync("dist/pymem.cjs", "latin1");
 writeFileSync("dist/pymem.cjs", `// pymem build ${createHash("sha256").update(cli).digest("hex").slice(0, 32)}\n${cli}`, "latin1");
 copyFileSync("scripts/launch.cjs", "dist/launch.cjs");
 execFileSync(process.execPath, ["-e", "require('./dist/launch.cjs').makeCache().catch((e) => { console.error(e); process.exitCode = 1; })"], { stdio: "inherit" });

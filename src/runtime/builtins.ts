@@ -489,8 +489,9 @@ class FloatSum {
       this.f = t;
       return true;
     }
-    if ((v.t === "int" || v.t === "bool") && fitsCLong(big(intValue(v) as IntV))) {
-      this.f += Number(intValue(v));
+    const n = v.t === "int" || v.t === "bool" ? big(intValue(v) as IntV) : null;
+    if (n !== null && fitsCLong(n)) {
+      this.f += Number(n);
       return true;
     }
     return false;
