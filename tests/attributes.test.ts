@@ -16,7 +16,7 @@ const SAMPLES: readonly (readonly [string, string])[] = [
 ];
 
 describe.each(SAMPLES)("attributes of %s", (key, expr) => {
-  const names = (cpython310.attributeNames[key] ?? "").split(" ").filter((n) => n !== "");
+  const names = (cpython310.attributeNames()[key] ?? "").split(" ").filter((n) => n !== "");
   it(`${names.length} real names: modelled or refused, never AttributeError`, () => {
     expect(names.length).toBeGreaterThan(0);
     const wrong: string[] = [];

@@ -21,9 +21,9 @@ const SAMPLES: readonly (readonly [string, string])[] = [
 for (const version of FIXTURE_VERSIONS) {
   const layout = layoutFor(version);
   if (layout === undefined) continue;
-  const present = SAMPLES.filter(([key]) => layout.attributeNames[key] !== undefined);
+  const present = SAMPLES.filter(([key]) => layout.attributeNames()[key] !== undefined);
   describe.each(present)(`itertools ${version}: attributes of %s`, (key, expr) => {
-    const names = (layout.attributeNames[key] ?? "").split(" ").filter((n) => n !== "");
+    const names = (layout.attributeNames()[key] ?? "").split(" ").filter((n) => n !== "");
     it(`${names.length} real names: modelled or refused, never AttributeError`, () => {
       const wrong: string[] = [];
       for (const name of names) {

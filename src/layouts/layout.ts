@@ -302,13 +302,13 @@ export interface Layout {
   /** _csv's error texts that changed across versions (Modules/_csv.c). */
   readonly csvMessages: CsvMessages;
   /** The Python source of collections.UserDict, UserList and UserString in this version (generated: fixtures/collections_sources.py). */
-  readonly collectionsSource: string;
+  readonly collectionsSource: () => string;
   /** The keyword-only parameters of dataclasses.dataclass. */
   readonly dataclassKeywords: readonly string[];
   /** Attribute names of the real builtin types and modules, space-separated, by type name or "module NAME". */
-  readonly attributeNames: Readonly<Record<string, string>>;
+  readonly attributeNames: () => Readonly<Record<string, string>>;
   /** Per C type: its MRO and its __dict__'s names by kind (descriptorKinds.ts, from fixtures/attribute_names.py). */
-  readonly descriptorKinds: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly descriptorKinds: () => Readonly<Record<string, Readonly<Record<string, string>>>>;
   /**
    * Identifier characters the interpreter's start-up interned as objects of their own (3.11, 3.12):
    * a 1-character constant of one of them is that object, not the cached latin-1 character.
@@ -330,7 +330,7 @@ export interface Layout {
   /** Low 16 address bits of the static singletons (None, Ellipsis, NotImplemented), the same in every process. */
   readonly staticAddressLow16: Readonly<Record<string, number>>;
   /** Signatures of builtin functions and methods (inspect.signature), by name or "type.method". */
-  readonly signatures: Readonly<Record<string, string>>;
+  readonly signatures: () => Readonly<Record<string, string>>;
   /** The interpreter's Unicode character data, as its str methods use it. */
   readonly unicodeData: UnicodeData;
   /** encodings.aliases and the encodings package's modules (codecs.lookup). */

@@ -58,7 +58,7 @@ function parse(text: string): Signature {
 
 /** The signature of `owner.name` ("" as owner: a builtins function), or null when the layout has none. */
 function signatureOf(owner: string, name: string): Signature | null {
-  const table = ctx().layout.signatures;
+  const table = ctx().layout.signatures();
   let byOwner = parsedByTable.get(table);
   if (byOwner === undefined) parsedByTable.set(table, (byOwner = new Map()));
   let byName = byOwner.get(owner);

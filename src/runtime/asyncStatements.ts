@@ -88,7 +88,7 @@ function asyncContextMethods(mgr: PyObj): { readonly enter: PyObj; readonly exit
   const enter = lookupDunder(mgr, "__aenter__");
   const exit = lookupDunder(mgr, "__aexit__");
   if (enter !== undefined && exit !== undefined) return { enter, exit };
-  const names = ctx().layout.attributeNames[typeName(mgr)]?.split(" ") ?? [];
+  const names = ctx().layout.attributeNames()[typeName(mgr)]?.split(" ") ?? [];
   if (!isUserObj(mgr) && (names.length === 0 || names.includes("__aenter__"))) throw new PymemError("UNSUPPORTED", `a '${typeName(mgr)}' as an async context manager`);
   const message = ctx().layout.rules.asyncWithMessage;
   if (message === "attributeExitFirst") throw new PyException("AttributeError", exit === undefined ? "__aexit__" : "__aenter__");

@@ -88,7 +88,7 @@ function insort(c: Call, right: boolean): PyObj {
 
 /** The bisect module's functions; key= where the version's bisect takes it. */
 export function bisectModuleAttrs(layout: Layout): [string, PyObj][] {
-  const hasKey = (layout.signatures["module bisect.bisect_left"] ?? "").includes("key:");
+  const hasKey = (layout.signatures()["module bisect.bisect_left"] ?? "").includes("key:");
   const f = (name: string, run: (c: Call) => PyObj): [string, PyObj] => [name, builtinFunction(name, (args, kw) => run(bind(name, args, kw, hasKey, layout.rules.bisectHiAcceptsNone)), "bisect")];
   return [
     f("bisect_right", (c) => pyInt(search(c, c.x, true))),

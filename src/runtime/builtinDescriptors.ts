@@ -28,7 +28,7 @@ export interface DescrEntry {
 const parsed = new WeakMap<object, Map<string, TypeRow | null>>();
 
 function typeRow(layout: Layout, name: string): TypeRow | null {
-  const table = layout.descriptorKinds;
+  const table = layout.descriptorKinds();
   let rows = parsed.get(table);
   if (rows === undefined) parsed.set(table, (rows = new Map()));
   let row = rows.get(name);
@@ -112,7 +112,7 @@ const cached = new WeakMap<object, Map<string, PyObj>>();
 
 /** One object per (version, owner, name): what lives in the type's dict is the same object on every access. */
 function once(owner: string, name: string, make: () => PyObj | null): PyObj | null {
-  const table = ctx().layout.descriptorKinds;
+  const table = ctx().layout.descriptorKinds();
   let m = cached.get(table);
   if (m === undefined) cached.set(table, (m = new Map()));
   const key = `${owner}.${name}`;

@@ -80,7 +80,7 @@ function builtinHas(name: string, method: string): boolean {
   for (let n: string | undefined = name; n !== undefined; n = builtinTypeBase(n)) {
     // EnumType gives its classes __iter__, __len__, __contains__ … beyond type's.
     if (n === "EnumMeta" || n === "EnumType") throw new PymemError("UNSUPPORTED", `the methods of '${n}' for a collections.abc check`);
-    const names = layout.attributeNames[n];
+    const names = layout.attributeNames()[n];
     if (names !== undefined) return names.split(" ").includes(method);
   }
   throw new PymemError("UNSUPPORTED", `the methods of '${name}' for a collections.abc check`);
@@ -113,7 +113,7 @@ function abcs(layout: Layout): ReadonlyMap<string, PyClassObj> {
   const state = ctx().moduleState;
   const have = state.get("module collections.abc") as ReadonlyMap<string, PyClassObj> | undefined;
   if (have !== undefined) return have;
-  const offered = new Set((layout.attributeNames["module collections.abc"] ?? "").split(" "));
+  const offered = new Set((layout.attributeNames()["module collections.abc"] ?? "").split(" "));
   const made = new Map<string, PyClassObj>();
   for (const d of DEFS) {
     if (!offered.has(d.name)) continue;
@@ -133,7 +133,7 @@ function abcs(layout: Layout): ReadonlyMap<string, PyClassObj> {
 
 /** The names offered: ByteString (a deprecated metaclass of its own from 3.12) stays internal, for the registry. */
 export function collectionsAbcModuleAttrs(layout: Layout): [string, () => PyObj][] {
-  return DEFS.filter((d) => (layout.attributeNames["module collections.abc"] ?? "").split(" ").includes(d.name))
+  return DEFS.filter((d) => (layout.attributeNames()["module collections.abc"] ?? "").split(" ").includes(d.name))
     .map((d): [string, () => PyObj] => [d.name, d.name === "ByteString" ? refusedByteString : () => abcs(ctx().layout).get(d.name) as PyObj]);
 }
 

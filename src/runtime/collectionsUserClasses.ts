@@ -164,7 +164,7 @@ const NAMES = ["UserDict", "UserList", "UserString"] as const;
 
 /** The classes of one evaluation, made on first use. */
 export function makeUserClasses(modules: ReadonlyMap<string, PyModuleObj>): ReadonlyMap<string, PyClassObj> {
-  const parsed = parseModule(MIXINS + "\n" + ctx().layout.collectionsSource, { nestedFStrings: false, matchStatement: false });
+  const parsed = parseModule(MIXINS + "\n" + ctx().layout.collectionsSource(), { nestedFStrings: false, matchStatement: false });
   if (!parsed.ok) throw new PymemError("INTERNAL", `collections' own source does not parse: ${parsed.error.message}`);
   const vars = new Map<string, PyObj>([["__name__", pyStr("collections")]]);
   const globals: Scope = { vars, fast: null, parent: null };

@@ -232,7 +232,7 @@ function exitStackClass(): PyClassObj {
       const enter = lookupDunder(cm, "__enter__");
       const exit = lookupDunder(cm, "__exit__");
       if (enter === undefined || exit === undefined) {
-        if (isUserObj(cm) || (ctx().layout.attributeNames[typeName(cm)]?.split(" ").includes("__enter__") ?? true)) {
+        if (isUserObj(cm) || (ctx().layout.attributeNames()[typeName(cm)]?.split(" ").includes("__enter__") ?? true)) {
           throw new PymemError("UNSUPPORTED", `ExitStack.enter_context of a '${typeName(cm)}'`);
         }
         // 3.11+: "'int' object does not support the context manager protocol" (module-qualified, as type(cm) names itself); before, type(cm).__exit__'s AttributeError.

@@ -665,7 +665,7 @@ function strftime(v: Value, f: PyObj | undefined): string {
 /** The datetime module's attributes for a version. */
 export function datetimeModuleAttrs(layout: Layout): [string, PyObj][] {
   const C = classesFor(layout);
-  const names = new Set((layout.attributeNames["module datetime"] ?? "").split(" "));
+  const names = new Set((layout.attributeNames()["module datetime"] ?? "").split(" "));
   const attrs: [string, PyObj][] = [
     ["date", C.date], ["datetime", C.datetime], ["time", C.time], ["timedelta", C.timedelta], ["timezone", C.timezone],
     ["MINYEAR", pyInt(1)], ["MAXYEAR", pyInt(9999)], ["UTC", C.utc],

@@ -124,7 +124,7 @@ function specText(spec: PyObj | undefined): string {
  */
 /** type(Color): EnumMeta, renamed EnumType in 3.11 (the old name stays an alias). */
 function metaclassName(layout: Layout): string {
-  return (layout.attributeNames["module enum"] ?? "").split(" ").includes("EnumType") ? "EnumType" : "EnumMeta";
+  return (layout.attributeNames()["module enum"] ?? "").split(" ").includes("EnumType") ? "EnumType" : "EnumMeta";
 }
 
 function formatMember(self: PyObj, spec: PyObj | undefined): PyObj {
@@ -349,7 +349,7 @@ const mixedBases = new WeakMap<Layout, Map<string, PyClassObj>>();
 
 /** The enum module's attributes for a version. */
 export function enumModuleAttrs(layout: Layout): [string, PyObj][] {
-  const names = new Set((layout.attributeNames["module enum"] ?? "").split(" "));
+  const names = new Set((layout.attributeNames()["module enum"] ?? "").split(" "));
   const attrs: [string, PyObj][] = [
     ["Enum", enumBase(layout)],
     ["auto", { t: "builtin", name: "auto", self: null, fn: makeAuto }],

@@ -44,7 +44,7 @@ type Exec = (sc: Scope) => Completion | void;
 
 function refusedImport(name: string, modules: ReadonlyMap<string, PyModuleObj>): PymemError {
   // A standard-library module pymem will model (its names are generated per version) is not yet modelled, not forbidden.
-  if (ctx().layout.attributeNames[`module ${name}`] !== undefined) {
+  if (ctx().layout.attributeNames()[`module ${name}`] !== undefined) {
     return new PymemError("UNSUPPORTED", `the module '${name}' is not supported by pymem yet (it offers ${[...modules.keys()].sort().join(", ")})`);
   }
   return new PymemError(

@@ -186,7 +186,7 @@ function flagClasses(layout: Layout, names: ReadonlySet<string>): [PyClassObj, P
 
 /** The enum module's Flag attributes for a version: Flag, IntFlag and (3.11+) FlagBoundary with its members. */
 export function flagModuleAttrs(layout: Layout): [string, PyObj][] {
-  const names = new Set((layout.attributeNames["module enum"] ?? "").split(" "));
+  const names = new Set((layout.attributeNames()["module enum"] ?? "").split(" "));
   const [flag, intFlag] = flagClasses(layout, names);
   const attrs: [string, PyObj][] = [["Flag", flag], ["IntFlag", intFlag]];
   const strEnum = enumClasses(layout, names).find(([n]) => n === "StrEnum")?.[1];

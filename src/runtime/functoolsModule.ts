@@ -211,7 +211,7 @@ function cacheParameters(maxsize: PyObj, typed: PyObj): PyObj {
 
 /** The module's attributes for a version: only the names its functools has. */
 export function functoolsModuleAttrs(layout: Layout): [string, PyObj][] {
-  const names = new Set((layout.attributeNames["module functools"] ?? "").split(" "));
+  const names = new Set((layout.attributeNames()["module functools"] ?? "").split(" "));
   // Made outside an evaluation (no intern table yet): tuples of their str constants.
   const assigned = newTuple(layout.rules.functools.wrapperAssignments.map((n) => pyStr(n)));
   const updated = newTuple([pyStr("__dict__")]);

@@ -65,6 +65,6 @@ const NOT_OFFERED = new Set(["_tee", ...INTERNAL]);
 
 /** The itertools module's attributes for a version: only the names its itertools has. */
 export function itertoolsModuleAttrs(layout: Layout): [string, PyObj][] {
-  const names = new Set((layout.attributeNames["module itertools"] ?? "").split(" "));
+  const names = new Set((layout.attributeNames()["module itertools"] ?? "").split(" "));
   return [...moduleObjects()].filter(([n]) => names.has(n) && !NOT_OFFERED.has(n));
 }

@@ -503,7 +503,7 @@ function unaryLog(f: (x: number) => number): NativeFn {
 
 /** The math module's attributes for a version: only the names its math module has. */
 export function mathModuleAttrs(layout: Layout): [string, PyObj][] {
-  const names = new Set((layout.attributeNames["module math"] ?? "").split(" "));
+  const names = new Set((layout.attributeNames()["module math"] ?? "").split(" "));
   const consts: [string, PyObj][] = [["pi", pyFloat(Math.PI)], ["e", pyFloat(Math.E)], ["tau", pyFloat(2 * Math.PI)], ["inf", pyFloat(Infinity)], ["nan", pyFloat(NaN)]];
   const fns: [string, PyObj][] = functions().map(([n, f]) => [n, builtinFunction(n, f, "math")]);
   return [...consts, ...fns].filter(([n]) => names.has(n));

@@ -10,7 +10,7 @@ const cacheByTable = new WeakMap<object, Map<string, ReadonlySet<string> | null>
 
 /** The attribute names of `key` in this version (null: no table for it). */
 function namesOf(key: string): ReadonlySet<string> | null {
-  const table = ctx().layout.attributeNames;
+  const table = ctx().layout.attributeNames();
   let cache = cacheByTable.get(table);
   if (cache === undefined) cacheByTable.set(table, (cache = new Map()));
   let s = cache.get(key);

@@ -186,7 +186,7 @@ function methodcallerCall(args: readonly PyObj[], kw: Kwargs): PyObj {
 
 /** The module's attributes for a version: only the names its operator module has. */
 export function operatorModuleAttrs(layout: Layout): [string, PyObj][] {
-  const names = new Set((layout.attributeNames["module operator"] ?? "").split(" "));
+  const names = new Set((layout.attributeNames()["module operator"] ?? "").split(" "));
   const all: [string, PyObj][] = [
     ...functions(),
     ["itemgetter", newBuiltinType("itemgetter", itemgetterCall, [], "extension")],

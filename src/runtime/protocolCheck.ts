@@ -64,7 +64,7 @@ function callableMember(cls: PyClassObj, name: string): boolean {
 /** A name in a builtin type's dict along its MRO (the version's attribute tables; object's listed apart). */
 function builtinHas(name: string, attr: string): boolean {
   if (attr === "__hash__") throw refuse("of __hash__ (None in the dicts of the unhashable builtins)");
-  const tables = ctx().layout.attributeNames;
+  const tables = ctx().layout.attributeNames();
   for (let n: string | undefined = name; n !== undefined; n = builtinTypeBase(n)) {
     const names = tables[n];
     if (names !== undefined) return names.split(" ").includes(attr) || (tables["object"] ?? "").split(" ").includes(attr);

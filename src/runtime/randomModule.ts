@@ -164,7 +164,7 @@ function makeMethods(layout: Layout): [string, string, BoundMethod][] {
       return out;
     }],
   ];
-  if (layout.attributeNames["module random"]?.split(" ").includes("randbytes")) {
+  if (layout.attributeNames()["module random"]?.split(" ").includes("randbytes")) {
     out.push(["randbytes", "n", (r, [n]) => pyBytes(pyCall(() => r.randbytes(Number(numArg(n, "randbytes") as bigint))))]);
   }
   return out;
@@ -195,7 +195,7 @@ export function randomObjectMethod(state: PyRandom, name: string): NativeFn | nu
 
 /** The random module's attributes for a version (only the names its random module has). */
 export function randomModuleAttrs(layout: Layout): [string, PyObj][] {
-  const names = new Set((layout.attributeNames["module random"] ?? "").split(" "));
+  const names = new Set((layout.attributeNames()["module random"] ?? "").split(" "));
   const fns: [string, PyObj][] = [...methods(layout)].map(([n, m]) => [n, builtinFunction(n, n === "seed" ? moduleSeed(layout) : (args, kw) => m(moduleState(), args, kw))]);
   const Random: PyObj = {
     t: "type",

@@ -51,7 +51,7 @@ const realBuiltinNames = new WeakMap<object, ReadonlySet<string>>();
 
 /** Every name CPython's builtins module has: one pymem lacks is refused, not a NameError. */
 function realBuiltins(): ReadonlySet<string> {
-  const table = ctx().layout.attributeNames;
+  const table = ctx().layout.attributeNames();
   let names = realBuiltinNames.get(table);
   if (names === undefined) realBuiltinNames.set(table, (names = new Set((table["module builtins"] ?? "").split(" "))));
   return names;

@@ -875,6 +875,6 @@ export function statisticsModuleAttrs(layout: Layout, math: PyModuleObj): [strin
     ["stdev", pyFunction("stdev", ["data", "xbar"], [None], [], ([d, x]) => stdev(d as PyObj, x as PyObj, false))],
     ["pstdev", pyFunction("pstdev", ["data", "mu"], [None], [], ([d, x]) => stdev(d as PyObj, x as PyObj, true))],
   ];
-  const names = new Set((layout.attributeNames["module statistics"] ?? "").split(" "));
+  const names = new Set((layout.attributeNames()["module statistics"] ?? "").split(" "));
   return attrs.filter(([n]) => names.has(n));
 }

@@ -275,7 +275,7 @@ function templateClass(layout: Layout): PyClassObj {
       return pyBool(!placeholders([...strText(templateText(self as PyObj))], delim).some((m) => m.kind === "invalid"));
     })]);
   }
-  const meta = (layout.attributeNames["module string"] ?? "").split(" ").includes("_TemplateMetaclass") ? "_TemplateMetaclass" : undefined;
+  const meta = (layout.attributeNames()["module string"] ?? "").split(" ").includes("_TemplateMetaclass") ? "_TemplateMetaclass" : undefined;
   const cls = stdlibClass("Template", "string", methods, meta);
   patternDelimiters.set(cls, ["$"]);
   setClassHooks(cls, { subclass: templateSubclass(meta) });

@@ -17,7 +17,7 @@ export function contextMethods(mgr: PyObj): { readonly enter: PyObj; readonly ex
   const exit = lookupDunder(mgr, "__exit__") ?? native?.("__exit__");
   if (enter === undefined || exit === undefined) {
     // A builtin object CPython gives __enter__ (a file, a lock …) is not modelled; any other is the protocol's error.
-    const names = ctx().layout.attributeNames[typeName(mgr)]?.split(" ") ?? [];
+    const names = ctx().layout.attributeNames()[typeName(mgr)]?.split(" ") ?? [];
     if (!isUserObj(mgr) && (names.length === 0 || names.includes("__enter__"))) throw new PymemError("UNSUPPORTED", `a '${typeName(mgr)}' as a context manager`);
     throw withError(mgr, enter === undefined ? "__enter__" : "__exit__");
   }

@@ -45,7 +45,7 @@ import { USER_CLASSES_SOURCE } from "./collectionsSource.js";
 
 export const cpython310: Layout = {
   python: "3.10",
-  collectionsSource: USER_CLASSES_SOURCE,
+  collectionsSource: () => USER_CLASSES_SOURCE,
   rules: { internedStrsMortal: true, emptySlotNamesType: "name", structPackCachesOneByte: true, enumReprEnum: false, flagBoundary: false, abstractInstantiation: "counted", sliceHashable: false, arrayMutableSequence: true, bisectHiAcceptsNone: true, templateIdentifiers: false, textwrapLongWordHyphens: true, textwrapIndentSeparateItems: false, dictKeyKinds: false, byteArrayFromListResizesOnce: false, asciiStrIterator: false, negativeZeroCoercion: false, divremMaybeSmall: false, boolReprStatic: false, percentEmptyFieldWrites: false, tupleResizeToEmptySingleton: false, dataclassSlotsSkipInherited: false, strSplitPresizes: false, asdictListComprehension: false, mergeClonesIntoSplitTarget: true, nestedFStrings: false, generatorMinDepth: 1, yieldFromDepth: 2, asyncioSleepFrameSlots: null, asyncWithMessage: "attribute", boolOpCopies: false, kwNamesOnStack: false, delItemKeepsAllocation: false, chrRangeValueError: false, inlineValuesNeedPlainLayout: false, clearKeepsEmbeddedValues: false, listExtendSetDictResizes: false, popToEmptyClears: false, boolArgsTruthy: false, inlinedComprehensions: false, managedDicts: false, listExtendPreallocates: true, dictNewAllocatesKeys: false, stackUseGuideline: 30, emptyFrozensetSingleton: false, heapExtensionTypes: ["array", ...FUNCTOOLS_HEAP_TYPES, ...STRUCT_HEAP_TYPES, ...CSV_HEAP_TYPES, ...STRUCT_HEAP_TYPES], functools: { reduceEmptyWord: "iterable", totalOrderingViaInstance: false, wrapperAssignments: ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] }, zeroFlagAlignsEveryType: false, replaceCountOnEmptyIsNoop: false, constDisplaysFolded: true, zipStrict: true, truncResultNeedsIndex: true, unpackOpcodes: false, xSubMaybeSmall: true, fromDoubleMaybeSmall: true, keysViewSetFromDict: true, arrayUnicodeMakesWstr: false, patternMatching: true, matchClassWord: "type", relaxedDecorators: true, starredForIterable: true, walrusInSetDisplay: true, walrusInSubscript: true, pgenStack: null, propertyErrorNamesAttribute: true, factorialTakesIntegralFloat: false, jsonTrailingCommaError: false, csvNulIsData: false, jsonNanErrorShowsValue: false, enumSortOrder: false, enumAutoFromMax: false, withProtocolMessage: false, dictGetMakesPlainDict: false, classBodyMetadata: false, typingParamSpec: true, origClassCatchesAll: false, typedDictKeySets: true, getLoggerRootName: true , re: { atomicGroups: false, globalFlagsAtStart: false, repeatOnePushesMarks: false, templateInC: false, errorName: "error", ignorecaseEquivalences: SRE_EQUIVALENCES } , odictInstDictShared: true , reduceStateFromGetstate: false, codecFailureNote: false, dataclassEqFieldByField: false, sumCompensated: false },
   csvMessages: {
     newlineInField: "new-line character seen in unquoted field - do you need to open the file in universal-newline mode?",
@@ -54,9 +54,9 @@ export const cpython310: Layout = {
   // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
   release: [3, 10, 13],
   dataclassKeywords: ["init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args", "kw_only", "slots"],
-  attributeNames: ATTRIBUTE_NAMES,
-  descriptorKinds: DESCRIPTOR_KINDS,
-  signatures: SIGNATURES,
+  attributeNames: () => ATTRIBUTE_NAMES,
+  descriptorKinds: () => DESCRIPTOR_KINDS,
+  signatures: () => SIGNATURES,
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
   startupInterned: textSet(startupInterned),

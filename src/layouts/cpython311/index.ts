@@ -14,9 +14,10 @@ import { keysObjectSize, keysParts, PyDictKeysObjectStruct, PyDictUnicodeEntrySt
 import { CLASS_KEYS_SLOTS, heapTypeShape, MANAGED_DICT_PREHEADER, PyHeapTypeObjectStruct, SHARED_KEYS_MAX_SIZE, sizeofHeapType } from "./PyHeapTypeObject.js";
 import { sizeofBool, sizeofLong } from "./PyLongObject.js";
 import { leafTypes } from "./leaves.js";
-import { ATTRIBUTE_NAMES } from "./attributeNames.js";
-import { DESCRIPTOR_KINDS } from "./descriptorKinds.js";
-import { SIGNATURES } from "./signatures.js";
+import { ATTRIBUTE_NAMES_CHANGES } from "./attributeNames.js";
+import { DESCRIPTOR_KINDS_CHANGES } from "./descriptorKinds.js";
+import { SIGNATURES_CHANGES } from "./signatures.js";
+import { linesAfter, nestedTableAfter, once, wordTableAfter } from "../tableChanges.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
 import { startupInternedAdded, startupInternedDropped } from "./startupInterned.js";
@@ -25,7 +26,7 @@ import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 
 import { PyBaseExceptionObject } from "./leaves.js";
 import { unicodeData311 } from "./unicodeData.js";
-import { USER_CLASSES_SOURCE } from "./collectionsSource.js";
+import { USER_CLASSES_CHANGES } from "./collectionsSource.js";
 
 /**
  * A Counter instance: a dict subclass in Python, whose __dict__ is managed (two words in front
@@ -38,14 +39,14 @@ const flavorPreHeader = { OrderedDict: 0, defaultdict: 0, Counter: MANAGED_DICT_
 export const cpython311: Layout = {
   ...cpython310,
   python: "3.11",
-  collectionsSource: USER_CLASSES_SOURCE,
+  collectionsSource: once(() => linesAfter(cpython310.collectionsSource(), USER_CLASSES_CHANGES)),
   rules: { ...cpython310.rules, csvNulIsData: true, asyncioSleepFrameSlots: 11, asyncWithMessage: "protocol", re: { ...cpython310.rules.re, atomicGroups: true, globalFlagsAtStart: true, repeatOnePushesMarks: true }, enumReprEnum: true, flagBoundary: true, templateIdentifiers: true, dictKeyKinds: true, byteArrayFromListResizesOnce: true, asciiStrIterator: true, negativeZeroCoercion: true, divremMaybeSmall: true, boolReprStatic: true, percentEmptyFieldWrites: true, tupleResizeToEmptySingleton: true, dataclassSlotsSkipInherited: true, managedDicts: true, enumSortOrder: true, withProtocolMessage: true, dictGetMakesPlainDict: true, odictInstDictShared: false, reduceStateFromGetstate: true },
   // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
   release: [3, 11, 7],
   dataclassKeywords: [...cpython310.dataclassKeywords, "weakref_slot"],
-  attributeNames: ATTRIBUTE_NAMES,
-  descriptorKinds: DESCRIPTOR_KINDS,
-  signatures: SIGNATURES,
+  attributeNames: once(() => wordTableAfter(cpython310.attributeNames(), ATTRIBUTE_NAMES_CHANGES)),
+  descriptorKinds: once(() => nestedTableAfter(cpython310.descriptorKinds(), DESCRIPTOR_KINDS_CHANGES)),
+  signatures: once(() => wordTableAfter(cpython310.signatures(), SIGNATURES_CHANGES)),
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
   startupInterned: textSetDelta(cpython310.startupInterned, startupInternedAdded, startupInternedDropped),

@@ -14,9 +14,10 @@ import { PyHeapTypeObjectStruct, sizeofHeapType } from "./PyTypeObject.js";
 import { sizeofUnicode, unicodeStruct, wstrBytes } from "./PyUnicodeObject.js";
 import { leafTypes } from "./leaves.js";
 import { ITERTOOLS_HEAP_TYPES } from "./itertoolsobject.js";
-import { ATTRIBUTE_NAMES } from "./attributeNames.js";
-import { DESCRIPTOR_KINDS } from "./descriptorKinds.js";
-import { SIGNATURES } from "./signatures.js";
+import { ATTRIBUTE_NAMES_CHANGES } from "./attributeNames.js";
+import { DESCRIPTOR_KINDS_CHANGES } from "./descriptorKinds.js";
+import { SIGNATURES_CHANGES } from "./signatures.js";
+import { linesAfter, nestedTableAfter, once, wordTableAfter } from "../tableChanges.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
 import { startupInternedAdded, startupInternedDropped } from "./startupInterned.js";
@@ -26,7 +27,7 @@ import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { ptr } from "../cpython310/platform.js";
 import { PyBaseExceptionObject } from "../cpython311/leaves.js";
 import { unicodeData312 } from "./unicodeData.js";
-import { USER_CLASSES_SOURCE } from "./collectionsSource.js";
+import { USER_CLASSES_CHANGES } from "./collectionsSource.js";
 
 /** A Counter instance: a dict subclass in Python whose __dict__ and __weakref__ are the pre-header's words. */
 const CounterStruct = cstruct("Counter instance", [{ embed: PyDictObjectStruct }]);
@@ -36,7 +37,7 @@ const flavorPreHeader = { OrderedDict: 0, defaultdict: 0, Counter: PREHEADER.siz
 export const cpython312: Layout = {
   ...cpython311,
   python: "3.12",
-  collectionsSource: USER_CLASSES_SOURCE,
+  collectionsSource: once(() => linesAfter(cpython310.collectionsSource(), USER_CLASSES_CHANGES)),
   // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
   release: [3, 12, 1],
   rules: {
@@ -64,9 +65,9 @@ export const cpython312: Layout = {
     yieldFromDepth: 3,
     heapExtensionTypes: [...cpython311.rules.heapExtensionTypes, "deque", "defaultdict", ...ITERTOOLS_HEAP_TYPES, ...IO_HEAP_TYPES],
   },
-  attributeNames: ATTRIBUTE_NAMES,
-  descriptorKinds: DESCRIPTOR_KINDS,
-  signatures: SIGNATURES,
+  attributeNames: once(() => wordTableAfter(cpython310.attributeNames(), ATTRIBUTE_NAMES_CHANGES)),
+  descriptorKinds: once(() => nestedTableAfter(cpython310.descriptorKinds(), DESCRIPTOR_KINDS_CHANGES)),
+  signatures: once(() => wordTableAfter(cpython310.signatures(), SIGNATURES_CHANGES)),
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
   startupInterned: textSetDelta(cpython310.startupInterned, startupInternedAdded, startupInternedDropped),

@@ -5,9 +5,10 @@ import { cpython312 } from "../cpython312/index.js";
 import { leafSizesOf, leaf } from "../cpython310/leaves.js";
 import { PyHeapTypeObjectStruct, PyTypeObjectStruct, sizeofHeapType } from "./PyTypeObject.js";
 import { sizeofDecimal } from "./PyDecObject.js";
-import { ATTRIBUTE_NAMES } from "./attributeNames.js";
-import { DESCRIPTOR_KINDS } from "./descriptorKinds.js";
-import { SIGNATURES } from "./signatures.js";
+import { ATTRIBUTE_NAMES_CHANGES } from "./attributeNames.js";
+import { DESCRIPTOR_KINDS_CHANGES } from "./descriptorKinds.js";
+import { SIGNATURES_CHANGES } from "./signatures.js";
+import { linesAfter, nestedTableAfter, once, wordTableAfter } from "../tableChanges.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
 import { startupInternedAdded, startupInternedDropped } from "./startupInterned.js";
@@ -19,7 +20,7 @@ import { unicodeData313 } from "./unicodeData.js";
 import { CODEC_REGISTRY } from "./codecRegistry.js";
 import { itertoolsLeafTypes } from "./itertoolsobject.js";
 import { functoolsLeafTypes313 } from "../cpython310/functoolsobject.js";
-import { USER_CLASSES_SOURCE } from "./collectionsSource.js";
+import { USER_CLASSES_CHANGES } from "./collectionsSource.js";
 
 // Static types are immortal and no longer counted as GC objects by getsizeof.
 const leafTypes = { ...cpython312.leafTypes, type: leaf(PyTypeObjectStruct, false), ...itertoolsLeafTypes, ...functoolsLeafTypes313 };
@@ -27,7 +28,7 @@ const leafTypes = { ...cpython312.leafTypes, type: leaf(PyTypeObjectStruct, fals
 export const cpython313: Layout = {
   ...cpython312,
   python: "3.13",
-  collectionsSource: USER_CLASSES_SOURCE,
+  collectionsSource: once(() => linesAfter(cpython310.collectionsSource(), USER_CLASSES_CHANGES)),
   // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
   release: [3, 13, 0],
   csvMessages: { ...cpython312.csvMessages, newlineInField: "new-line character seen in unquoted field - do you need to open the file with newline=''?" },
@@ -54,9 +55,9 @@ export const cpython313: Layout = {
   },
   // 'w' (Py_UCS4) joins the typecodes; pymem refuses arrays of it.
   array: { ...cpython312.array, typecodes: "bBuwhHiIlLqQfd" },
-  attributeNames: ATTRIBUTE_NAMES,
-  descriptorKinds: DESCRIPTOR_KINDS,
-  signatures: SIGNATURES,
+  attributeNames: once(() => wordTableAfter(cpython310.attributeNames(), ATTRIBUTE_NAMES_CHANGES)),
+  descriptorKinds: once(() => nestedTableAfter(cpython310.descriptorKinds(), DESCRIPTOR_KINDS_CHANGES)),
+  signatures: once(() => wordTableAfter(cpython310.signatures(), SIGNATURES_CHANGES)),
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
   startupInterned: textSetDelta(cpython310.startupInterned, startupInternedAdded, startupInternedDropped),

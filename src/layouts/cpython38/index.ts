@@ -7,9 +7,10 @@ import { SRE_EQUIVALENCES_38 } from "../cpython310/sreCaseFixes.js";
 import { leaf, leafSizesOf, type LeafType } from "../cpython310/leaves.js";
 import { functoolsLeafTypes38 } from "../cpython310/functoolsobject.js";
 import { PyHeapTypeObjectStruct, PyTypeObjectStruct, sizeofHeapType } from "./PyTypeObject.js";
-import { ATTRIBUTE_NAMES } from "./attributeNames.js";
-import { DESCRIPTOR_KINDS } from "./descriptorKinds.js";
-import { SIGNATURES } from "./signatures.js";
+import { ATTRIBUTE_NAMES_CHANGES } from "./attributeNames.js";
+import { DESCRIPTOR_KINDS_CHANGES } from "./descriptorKinds.js";
+import { SIGNATURES_CHANGES } from "./signatures.js";
+import { linesAfter, nestedTableAfter, once, wordTableAfter } from "../tableChanges.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
 import { startupInternedAdded, startupInternedDropped } from "./startupInterned.js";
@@ -19,7 +20,7 @@ import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { PyBaseExceptionObject } from "../cpython310/leaves.js";
 import { unicodeData38 } from "./unicodeData.js";
 import { CODEC_REGISTRY } from "./codecRegistry.js";
-import { USER_CLASSES_SOURCE } from "./collectionsSource.js";
+import { USER_CLASSES_CHANGES } from "./collectionsSource.js";
 
 /** list_resize of 3.8: newsize + newsize/8 + (3 or 6), with no rounding to a multiple of 4. */
 function listResize(allocated: number, _size: number, newsize: number): number {
@@ -33,12 +34,12 @@ const leafTypes: Readonly<Record<string, LeafType>> = { ...cpython39.leafTypes, 
 export const cpython38: Layout = {
   ...cpython39,
   python: "3.8",
-  collectionsSource: USER_CLASSES_SOURCE,
+  collectionsSource: once(() => linesAfter(cpython310.collectionsSource(), USER_CLASSES_CHANGES)),
   // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
   release: [3, 8, 18],
-  attributeNames: ATTRIBUTE_NAMES,
-  descriptorKinds: DESCRIPTOR_KINDS,
-  signatures: SIGNATURES,
+  attributeNames: once(() => wordTableAfter(cpython310.attributeNames(), ATTRIBUTE_NAMES_CHANGES)),
+  descriptorKinds: once(() => nestedTableAfter(cpython310.descriptorKinds(), DESCRIPTOR_KINDS_CHANGES)),
+  signatures: once(() => wordTableAfter(cpython310.signatures(), SIGNATURES_CHANGES)),
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
   startupInterned: textSetDelta(cpython310.startupInterned, startupInternedAdded, startupInternedDropped),

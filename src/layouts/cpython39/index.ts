@@ -10,9 +10,10 @@ import { heapTypeObjectStruct, heapTypeSizer } from "../cpython310/PyHeapTypeObj
 import { leafSizesOf } from "../cpython310/leaves.js";
 import { ptr } from "../cpython310/platform.js";
 import { cstruct } from "../struct.js";
-import { ATTRIBUTE_NAMES } from "./attributeNames.js";
-import { DESCRIPTOR_KINDS } from "./descriptorKinds.js";
-import { SIGNATURES } from "./signatures.js";
+import { ATTRIBUTE_NAMES_CHANGES } from "./attributeNames.js";
+import { DESCRIPTOR_KINDS_CHANGES } from "./descriptorKinds.js";
+import { SIGNATURES_CHANGES } from "./signatures.js";
+import { linesAfter, nestedTableAfter, once, wordTableAfter } from "../tableChanges.js";
 import { STATIC_ADDRESS_LOW16 } from "./staticAddresses.js";
 import { PREINTERNED_CHARS } from "./internedChars.js";
 import { startupInternedAdded, startupInternedDropped } from "./startupInterned.js";
@@ -21,7 +22,7 @@ import { EXCEPTION_TYPES } from "./exceptionTypes.js";
 import { syntaxErrorMembers38 } from "../cpython310/exceptionMembers.js";
 import { PyBaseExceptionObject } from "../cpython310/leaves.js";
 import { leafTypes } from "./leaves.js";
-import { USER_CLASSES_SOURCE } from "./collectionsSource.js";
+import { USER_CLASSES_CHANGES } from "./collectionsSource.js";
 
 /** PyAsyncMethods before am_send (3.10). */
 export const PyAsyncMethodsStruct = cstruct("PyAsyncMethods", [ptr("am_await", "unaryfunc"), ptr("am_aiter", "unaryfunc"), ptr("am_anext", "unaryfunc")]);
@@ -30,12 +31,12 @@ const PyHeapTypeObjectStruct = heapTypeObjectStruct(PyAsyncMethodsStruct);
 export const cpython39: Layout = {
   ...cpython310,
   python: "3.9",
-  collectionsSource: USER_CLASSES_SOURCE,
+  collectionsSource: once(() => linesAfter(cpython310.collectionsSource(), USER_CLASSES_CHANGES)),
   // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
   release: [3, 9, 18],
-  attributeNames: ATTRIBUTE_NAMES,
-  descriptorKinds: DESCRIPTOR_KINDS,
-  signatures: SIGNATURES,
+  attributeNames: once(() => wordTableAfter(cpython310.attributeNames(), ATTRIBUTE_NAMES_CHANGES)),
+  descriptorKinds: once(() => nestedTableAfter(cpython310.descriptorKinds(), DESCRIPTOR_KINDS_CHANGES)),
+  signatures: once(() => wordTableAfter(cpython310.signatures(), SIGNATURES_CHANGES)),
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
   startupInterned: textSetDelta(cpython310.startupInterned, startupInternedAdded, startupInternedDropped),
