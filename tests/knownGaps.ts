@@ -67,7 +67,6 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["classes/leaves/044", "refused: DPoint.__eq__ is not supported by pymem yet"],
   ["classes/leaves/046", "refused: DPoint.__dataclass_params__ (the class attributes @dataclass stores)"],
   ["classes/leaves/052", "refused: function.__defaults__ is not supported by pymem yet"],
-  ["match/dataclass_args/004", "refused: dataclasses.field(kw_only=...) (keyword-only fields are not modelled: __init__'s positional parameters and __match_args__ would leave them out)"],
   ["operator/errors/021", "refused: operator.index of a bool (PyNumber_Index returns the bool itself before 3.10, an int copy from 3.10)"],
   ["realcode/datetime/051", "refused: the text of date.today() (the clock decides its value on each run)"],
   ["realcode/random/027", "refused: values of a generator never seeded (CPython seeds from the operating system, so they differ per run)"],

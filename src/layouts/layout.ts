@@ -87,6 +87,10 @@ export interface VersionRules {
   readonly boolArgsTruthy: boolean;
   /** PEP 709 (3.12+): list, set and dict comprehensions are inlined, so what they define takes no <listcomp>. in its qualname. */
   readonly inlinedComprehensions: boolean;
+  /** A def's call errors name its __qualname__ ("A.m() missing …", 3.10+), not its co_name ("m() …"). */
+  readonly callErrorsNameQualname: boolean;
+  /** dataclasses' "non-default argument 'y' follows default argument 'x'" names the default field (3.13+). */
+  readonly dataclassNamesDefaultField: boolean;
   /** list_extend takes an exact set, frozenset, dict or a dict view by list_resize(m + n) (3.13+), even into a new list. */
   readonly listExtendSetDictResizes: boolean;
   /** A class body stores __firstlineno__ after __qualname__ and __static_attributes__ after its statements (3.13+). */

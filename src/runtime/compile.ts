@@ -481,10 +481,10 @@ export class Compiler {
   }
 
   private lambda(e: ExprOf<"Lambda">): Compiled {
-    const spec = paramSpec("<lambda>", e.args);
+    const qualname = this.qualnameOf("<lambda>");
+    const spec = paramSpec("<lambda>", e.args, qualname);
     const defaults = e.args.defaults.map((d) => this.expr(d).run);
     const kwDefaults = e.args.kwDefaults.map((d) => (d === null ? null : this.expr(d).run));
-    const qualname = this.qualnameOf("<lambda>");
     let layout: FrameLayout | null = null;
     const savedAwait = this.awaitContext;
     this.awaitContext = "function";

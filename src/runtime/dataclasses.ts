@@ -23,6 +23,7 @@ import { newTuple, newTupleOfClass } from "./tuples.js";
 import { repr } from "./repr.js";
 import { lookupClassAttr, slotGet } from "./classes.js";
 import { namedTupleFunctional } from "./namedTuples.js";
+import { bindArguments, type FrameLayout, type ParamSpec } from "./params.js";
 
 // The namedtuple machinery lives in namedTuples.ts; its makers are reached from here too.
 export { namedTupleClass, namedTupleFromClassBody, namedtupleFunction } from "./namedTuples.js";
@@ -39,10 +40,15 @@ interface FieldSpec {
   readonly hash: PyObj | null;
   /** The Field object (field()'s own, or the one @dataclass made): the same in every fields() tuple. */
   readonly obj: PyObj;
+  /** A keyword-only __init__ parameter (3.10+: field(kw_only=), dataclass(kw_only=), after KW_ONLY). */
+  readonly kwOnly: boolean;
 }
 
+/** What field() asked for, kw_only still undecided (null: the class's default decides). */
+type FieldRequest = Omit<FieldSpec, "name" | "obj" | "kwOnly"> & { readonly kwOnly: boolean | null };
+
 /** field(...) results: what they asked for, by object identity. */
-const fieldObjects = new WeakMap<object, Omit<FieldSpec, "name" | "obj">>();
+const fieldObjects = new WeakMap<object, FieldRequest>();
 /** What @dataclass filled in a Field: its name (the annotation's interned key) and type (the annotation). */
 const fieldFilled = new WeakMap<object, { name: PyObj; type: PyObj }>();
 const dataclassFields = new WeakMap<PyClassObj, readonly FieldSpec[]>();
@@ -76,9 +82,10 @@ const FIELD_KEYWORDS: ReadonlySet<string> = new Set(["default", "default_factory
 
 function fieldCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   if (args.length > 0) throw typeError("field() takes 0 positional arguments");
-  // A keyword-only field leaves __init__'s positional parameters and __match_args__ (3.10+): not modelled.
-  if (kw.values.has("kw_only")) throw new PymemError("UNSUPPORTED", "dataclasses.field(kw_only=...)");
-  for (const k of kw.values.keys()) if (!FIELD_KEYWORDS.has(k)) throw typeError(`field() got an unexpected keyword argument '${k}'`);
+  // kw_only came to field() with dataclass(kw_only=) (3.10).
+  const kwOnlyAccepted = ctx().layout.dataclassKeywords.includes("kw_only");
+  for (const k of kw.values.keys()) if (!FIELD_KEYWORDS.has(k) && !(k === "kw_only" && kwOnlyAccepted)) throw typeError(`field() got an unexpected keyword argument '${k}'`);
+  const kwOnly = kw.values.get("kw_only");
   const f = fieldObject();
   const dflt = kw.values.get("default") ?? null;
   const factory = kw.values.get("default_factory") ?? null;
@@ -90,21 +97,48 @@ function fieldCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     repr: truthy(kw.values.get("repr") ?? True),
     compare: truthy(kw.values.get("compare") ?? True),
     hash: kw.values.get("hash") ?? null,
+    kwOnly: kwOnly === undefined ? null : truthy(kwOnly),
   });
   return f;
+}
+
+/** dataclasses.KW_ONLY (3.10+), one per import of the module: an instance of _KW_ONLY_TYPE; an annotation of it makes the fields after it keyword-only. */
+const kwOnlyMarkers = new WeakSet<object>();
+
+function kwOnlySentinel(): PyObj {
+  const attrs = new Map<string, PyObj>([["__module__", intern(pyStr("dataclasses"))], ["__qualname__", intern(pyStr("_KW_ONLY_TYPE"))]]);
+  const marker = instantiate(makeClass("_KW_ONLY_TYPE", [], attrs), [], { values: new Map(), keys: new Map() });
+  kwOnlyMarkers.add(marker);
+  return marker;
+}
+
+/** _is_kw_only, and its string form (a postponed annotation naming KW_ONLY), which pymem refuses. */
+function isKwOnlyMarker(annotation: PyObj): boolean {
+  if (kwOnlyMarkers.has(annotation)) return true;
+  if (annotation.t === "str" && /^\s*(\w+\s*\.)?\s*KW_ONLY\b/.test(strText(annotation))) throw new PymemError("UNSUPPORTED", "a string annotation naming dataclasses.KW_ONLY");
+  return false;
 }
 
 function isClassVar(annotation: PyObj): boolean {
   return (annotation.t === "type" && annotation.name === "ClassVar") || (annotation.t === "str" && /^(typing\.)?ClassVar\b/.test(strText(annotation)));
 }
 
-function ownFields(cls: PyClassObj): FieldSpec[] {
+function ownFields(cls: PyClassObj, kwOnlyDefault: boolean): FieldSpec[] {
   const ann = cls.attrs.get("__annotations__");
   if (ann === undefined || ann.t !== "dict") return [];
   const out: FieldSpec[] = [];
+  let kwOnly = kwOnlyDefault;
+  let markerSeen = false;
   for (const e of ann.table.map.values()) {
-    if (isClassVar(e.value)) continue;
     const name = strText(e.key as never);
+    if (isKwOnlyMarker(e.value)) {
+      // _process_class: the marker is no field; the fields after it default to keyword-only.
+      if (markerSeen) throw typeError(`'${name}' is KW_ONLY, but KW_ONLY has already been specified`);
+      markerSeen = true;
+      kwOnly = true;
+      continue;
+    }
+    if (isClassVar(e.value)) continue;
     const dv = cls.attrs.get(name);
     const spec = dv !== undefined ? fieldObjects.get(dv) : undefined;
     if (spec !== undefined && dv !== undefined) {
@@ -112,7 +146,7 @@ function ownFields(cls: PyClassObj): FieldSpec[] {
       if (spec.default !== null) cls.attrs.set(name, spec.default);
       else cls.attrs.delete(name);
       fieldFilled.set(dv, { name: e.key, type: e.value });
-      out.push({ name, ...spec, obj: dv });
+      out.push({ name, ...spec, obj: dv, kwOnly: spec.kwOnly ?? kwOnly });
       continue;
     }
     if (dv !== undefined && (dv.t === "list" || dv.t === "dict" || dv.t === "set")) {
@@ -120,61 +154,68 @@ function ownFields(cls: PyClassObj): FieldSpec[] {
     }
     const obj = fieldObject();
     fieldFilled.set(obj, { name: e.key, type: e.value });
-    out.push({ name, default: dv ?? null, factory: null, init: true, repr: true, compare: true, hash: null, obj });
+    out.push({ name, default: dv ?? null, factory: null, init: true, repr: true, compare: true, hash: null, obj, kwOnly });
   }
   return out;
 }
 
-function allFields(cls: PyClassObj): FieldSpec[] {
+function allFields(cls: PyClassObj, kwOnlyDefault: boolean): FieldSpec[] {
   const byName = new Map<string, FieldSpec>();
   for (const base of [...cls.mro].reverse().slice(0, -1)) for (const f of dataclassFields.get(base) ?? []) byName.set(f.name, f);
-  for (const f of ownFields(cls)) byName.set(f.name, f);
+  for (const f of ownFields(cls, kwOnlyDefault)) byName.set(f.name, f);
   return [...byName.values()];
 }
 
-/** The generated __init__: parameters in field order, then one attribute assignment per field. */
+/** _HAS_DEFAULT_FACTORY: the default of a parameter whose field has a default_factory. */
+const HAS_DEFAULT_FACTORY: PyObj = nativeObject("_HAS_DEFAULT_FACTORY_CLASS", {});
+
+function hasDefault(f: FieldSpec): boolean {
+  return f.default !== null || f.factory !== null;
+}
+
+function classQualname(cls: PyClassObj): string {
+  const q = cls.attrs.get("__qualname__");
+  return q?.t === "str" ? strText(q) : cls.name;
+}
+
+/**
+ * The generated __init__ (_init_fn): the fields that are not keyword-only as positional
+ * parameters, then `*` and the keyword-only ones, bound as any def's parameters are; then
+ * one attribute assignment per field in field order.
+ */
 function makeInit(cls: () => PyClassObj, fields: readonly FieldSpec[], slots: boolean): PyObj {
-  const params = fields.filter((f) => f.init);
-  let sawDefault = false;
-  for (const p of params) {
-    if (p.default !== null || p.factory !== null) sawDefault = true;
-    else if (sawDefault) throw typeError(`non-default argument '${p.name}' follows default argument`);
+  const std = fields.filter((f) => f.init && !f.kwOnly);
+  const kwOnly = fields.filter((f) => f.init && f.kwOnly);
+  let seen: FieldSpec | null = null;
+  for (const f of std) {
+    if (hasDefault(f)) seen = f;
+    else if (seen !== null) {
+      throw typeError(`non-default argument '${f.name}' follows default argument${ctx().layout.rules.dataclassNamesDefaultField ? ` '${seen.name}'` : ""}`);
+    }
   }
-  /** The arguments by parameter name, checked as the generated __init__'s signature checks them. */
-  const bindByName = (args: readonly PyObj[], kw: Kwargs): Map<string, PyObj> => {
-    const given = new Map<string, PyObj>();
-    params.forEach((p, i) => {
-      if (i + 1 < args.length) given.set(p.name, args[i + 1] as PyObj);
-    });
-    for (const [k, v] of kw.values) {
-      if (!params.some((p) => p.name === k)) throw typeError(`__init__() got an unexpected keyword argument '${k}'`);
-      if (given.has(k)) throw typeError(`__init__() got multiple values for argument '${k}'`);
-      given.set(k, v);
-    }
-    const missing = params.filter((p) => !given.has(p.name) && p.default === null && p.factory === null).map((p) => `'${p.name}'`);
-    if (missing.length > 0) {
-      throw typeError(`__init__() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${missing.join(" and ")}`);
-    }
-    return given;
-  };
+  const selfName = fields.some((f) => f.name === "self") ? "__dataclass_self__" : "self";
+  const qualname = `${classQualname(cls())}.__init__`;
+  const spec: ParamSpec = { name: "__init__", qualname, positional: [selfName, ...std.map((f) => f.name)], posOnly: new Set(), kwonly: kwOnly.map((f) => f.name), vararg: null, kwarg: null };
+  const names = [...spec.positional, ...spec.kwonly];
+  const layout: FrameLayout = { size: names.length, positional: spec.positional.map((_, i) => i), index: new Map(names.map((n, i) => [n, i])) };
+  const defaultOf = (f: FieldSpec): PyObj => (f.factory !== null ? HAS_DEFAULT_FACTORY : (f.default as PyObj));
+  const defaults = std.filter(hasDefault).map(defaultOf);
+  const kwDefaults = kwOnly.map((f) => (hasDefault(f) ? defaultOf(f) : null));
   return {
     t: "function",
     name: "__init__",
+    qualname,
     call: (args, kw) => {
-      const self = args[0];
+      // Every parameter given by position (the common call): the arguments are the frame.
+      const frame = kw.values.size === 0 && args.length === spec.positional.length && kwOnly.length === 0 ? args : bindArguments(spec, layout, defaults, kwDefaults, args, kw);
+      const self = frame[0];
       if (self === undefined || self.t !== "instance") throw typeError("__init__() needs self");
-      const pos = args.length - 1;
-      if (pos > params.length) throw typeError(`__init__() takes ${params.length + 1} positional arguments but ${pos + 1} were given`);
-      // Every parameter given by position (the common call) needs no name map.
-      const given = kw.values.size === 0 && pos === params.length ? null : bindByName(args, kw);
       const userSetattr = !self.cls.frozen && lookupDunder(self, "__setattr__") !== undefined;
-      let ix = 0;
       for (const f of fields) {
-        let v: PyObj | undefined = f.init ? (given === null ? args[1 + ix] : given.get(f.name)) : undefined;
-        if (f.init) ix++;
-        if (v === undefined) {
-          if (f.factory !== null) v = callObject(f.factory, []);
-          else if (f.default !== null && (f.init || slots)) v = f.default;
+        let v: PyObj | undefined = f.init ? frame[layout.index.get(f.name) as number] : undefined;
+        if (v === HAS_DEFAULT_FACTORY || (v === undefined && f.factory !== null)) v = callObject(f.factory as PyObj, []);
+        else if (v === undefined) {
+          if (f.default !== null && slots) v = f.default;
           else continue; // no initialisation: the class attribute serves
         }
         // `self.name = value` in the generated source: a class's own __setattr__ sees it (frozen ones use object.__setattr__).
@@ -194,7 +235,7 @@ function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
     throw valueError("eq must be true if order is true");
   }
   const slots = truthy(opts.values.get("slots") ?? False);
-  const fields = allFields(cls);
+  const fields = allFields(cls, truthy(opts.values.get("kw_only") ?? False));
   let target = cls;
   if (slots) {
     // _add_slots: a new class with __slots__ = field names and no __dict__/__weakref__.
@@ -227,7 +268,7 @@ function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
   }
   // _process_class (3.10+): __match_args__, the names of the __init__ parameters that are not keyword-only, unless the class has its own.
   if (ctx().layout.rules.patternMatching && truthy(opts.values.get("match_args") ?? True) && !cls.attrs.has("__match_args__")) {
-    const positional = truthy(opts.values.get("kw_only") ?? False) ? [] : fields.filter((f) => f.init);
+    const positional = fields.filter((f) => f.init && !f.kwOnly);
     target.attrs.set("__match_args__", newTuple(positional.map((f) => pyStr(f.name))));
   }
   target.frozen = frozen || target.bases.some((b) => b.frozen);
@@ -406,6 +447,7 @@ export function dataclassesModuleAttrs(): [string, PyObj][] {
     })],
     ["is_dataclass", fn("is_dataclass", ([o]) => pyBool(o !== undefined && (o.t === "class" ? dataclassFields.has(o) : o.t === "instance" && dataclassFields.has(o.cls))))],
     ["FrozenInstanceError", frozenInstanceErrorClass()],
+    ...(ctx().layout.dataclassKeywords.includes("kw_only") ? [["KW_ONLY", kwOnlySentinel()] as [string, PyObj]] : []),
   ];
 }
 

@@ -365,7 +365,8 @@ export class StatementCompiler {
   }
 
   private functionDef(s: Extract<Stmt, { kind: "FunctionDef" }>): Exec {
-    const spec = paramSpec(s.name, s.args);
+    const qualname = this.c.qualnameOf(s.name);
+    const spec = paramSpec(s.name, s.args, qualname);
     const defaults = s.args.defaults.map((d) => this.c.expr(d).run);
     const kwDefaults = s.args.kwDefaults.map((d) => (d === null ? null : this.c.expr(d).run));
     // The first entry of the function's __annotations__ (what functools.singledispatch's register reads).
@@ -386,7 +387,6 @@ export class StatementCompiler {
     let genBody: ((sc: Scope) => Generator<PyObj, void, undefined>) | null = null;
     let layout: FrameLayout = { size: 0, positional: [], index: new Map() };
     let frameSlots: number | null = null;
-    const qualname = this.c.qualnameOf(s.name);
     // The docstring is the first constant of the function's code (func_doc).
     const first = s.body[0];
     const docstring = first !== undefined && first.kind === "Expr" && first.value.kind === "Constant" && first.value.value.t === "str" ? first.value : null;

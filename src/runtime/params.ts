@@ -3,6 +3,7 @@
 import type { Block } from "../compiler/symtable.js";
 import type { Arguments } from "../python/ast.js";
 import { dictSet, newDict } from "./dicts.js";
+import { ctx } from "./ctx.js";
 import { typeError } from "./errors.js";
 import type { Kwargs, PyObj, PyStrObj } from "./objects.js";
 import { pyStr } from "./objects.js";
@@ -10,6 +11,8 @@ import { newTuple } from "./tuples.js";
 
 export interface ParamSpec {
   readonly name: string;
+  /** The function's __qualname__, which call errors name from 3.10 (co_name before). */
+  readonly qualname?: string;
   readonly positional: readonly string[];
   readonly posOnly: ReadonlySet<string>;
   readonly kwonly: readonly string[];
@@ -17,9 +20,10 @@ export interface ParamSpec {
   readonly kwarg: string | null;
 }
 
-export function paramSpec(name: string, a: Arguments): ParamSpec {
+export function paramSpec(name: string, a: Arguments, qualname?: string): ParamSpec {
   return {
     name,
+    ...(qualname === undefined ? {} : { qualname }),
     positional: [...a.posonlyargs, ...a.args].map((x) => x.arg),
     posOnly: new Set(a.posonlyargs.map((x) => x.arg)),
     kwonly: a.kwonlyargs.map((x) => x.arg),
@@ -62,37 +66,60 @@ export function bindArguments(
       return frame;
     }
   }
-  const vars = { set: (n: string, v: PyObj): void => void (frame[layout.index.get(n) as number] = v) };
-  const fname = `${p.name}()`;
-  if (args.length > p.positional.length && p.vararg === null) {
-    throw typeError(`${fname} takes ${p.positional.length} positional argument${p.positional.length === 1 ? "" : "s"} but ${args.length} ${args.length === 1 ? "was" : "were"} given`);
+  const set = (n: string, v: PyObj): void => void (frame[layout.index.get(n) as number] = v);
+  const isSet = (n: string): boolean => frame[layout.index.get(n) as number] !== undefined;
+  // _PyEval_MakeFrameVector's order (3.8-3.10; initialize_locals from 3.11): positional
+  // arguments, *args, keywords, then too many positional, missing positional, keyword-only.
+  const fname = `${ctx().layout.rules.callErrorsNameQualname ? p.qualname ?? p.name : p.name}()`;
+  const n = p.positional.length;
+  for (let i = 0; i < Math.min(args.length, n); i++) set(p.positional[i] as string, args[i] as PyObj);
+  if (p.vararg !== null) set(p.vararg, newTuple(args.slice(n)));
+  // The **kwargs dict is filled key by key, in the call's order.
+  const kwdict = p.kwarg === null ? null : newDict();
+  for (const [k, v] of kw.values) {
+    const known = (p.positional.includes(k) && !p.posOnly.has(k)) || p.kwonly.includes(k);
+    if (!known) {
+      if (kwdict !== null) {
+        dictSet(kwdict, kw.keys.get(k) ?? (pyStr(k) as PyStrObj), v);
+        continue;
+      }
+      const posOnly = [...kw.values.keys()].filter((x) => p.posOnly.has(x));
+      if (posOnly.length > 0) throw typeError(`${fname} got some positional-only arguments passed as keyword arguments: '${posOnly.join(", ")}'`);
+      throw typeError(`${fname} got an unexpected keyword argument '${k}'`);
+    }
+    if (isSet(k)) throw typeError(`${fname} got multiple values for argument '${k}'`);
+    set(k, v);
   }
-  const firstDefault = p.positional.length - defaults.length;
-  const missing: string[] = [];
-  p.positional.forEach((n, i) => {
-    const fromKw = p.posOnly.has(n) ? undefined : kw.values.get(n);
-    if (i < args.length && fromKw !== undefined) throw typeError(`${fname} got multiple values for argument '${n}'`);
-    const v = i < args.length ? args[i] : fromKw ?? (i >= firstDefault ? defaults[i - firstDefault] : undefined);
-    if (v === undefined) missing.push(n);
-    else vars.set(n, v);
+  if (kwdict !== null) set(p.kwarg as string, kwdict);
+  if (args.length > n && p.vararg === null) throw typeError(tooManyPositional(fname, p, defaults.length, args.length, isSet));
+  const firstDefault = n - defaults.length;
+  const missing = p.positional.slice(args.length, Math.max(args.length, firstDefault)).filter((x) => !isSet(x));
+  if (missing.length > 0) throw typeError(missingArguments(fname, "positional", missing));
+  for (let i = Math.max(args.length, firstDefault); i < n; i++) if (!isSet(p.positional[i] as string)) set(p.positional[i] as string, defaults[i - firstDefault] as PyObj);
+  const missingKw: string[] = [];
+  p.kwonly.forEach((x, i) => {
+    if (isSet(x)) return;
+    const d = kwDefaults[i] ?? null;
+    if (d === null) missingKw.push(x);
+    else set(x, d);
   });
-  if (missing.length > 0) {
-    const names = missing.map((m) => `'${m}'`);
-    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-    throw typeError(`${fname} missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`);
-  }
-  p.kwonly.forEach((n, i) => {
-    const v = kw.values.get(n) ?? kwDefaults[i] ?? null;
-    if (v === null) throw typeError(`${fname} missing 1 required keyword-only argument: '${n}'`);
-    vars.set(n, v);
-  });
-  if (p.vararg !== null) vars.set(p.vararg, newTuple(args.slice(p.positional.length)));
-  const extra = [...kw.values.keys()].filter((k) => !(p.positional.includes(k) && !p.posOnly.has(k)) && !p.kwonly.includes(k));
-  if (p.kwarg !== null) {
-    // The **kwargs dict is filled key by key.
-    const d = newDict();
-    for (const k of extra) dictSet(d, kw.keys.get(k) ?? (pyStr(k) as PyStrObj), kw.values.get(k) as PyObj);
-    vars.set(p.kwarg, d);
-  } else if (extra.length > 0) throw typeError(`${fname} got an unexpected keyword argument '${extra[0]}'`);
+  if (missingKw.length > 0) throw typeError(missingArguments(fname, "keyword-only", missingKw));
   return frame;
+}
+
+/** format_missing: "f() missing 3 required positional arguments: 'a', 'b', and 'c'". */
+function missingArguments(fname: string, kind: string, names: readonly string[]): string {
+  const q = names.map((x) => `'${x}'`);
+  const list = q.length === 1 ? q[0] : q.length === 2 ? `${q[0]} and ${q[1]}` : `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
+  return `${fname} missing ${names.length} required ${kind} argument${names.length === 1 ? "" : "s"}: ${list}`;
+}
+
+/** too_many_positional: the range the defaults allow, and the keyword-only arguments already bound. */
+function tooManyPositional(fname: string, p: ParamSpec, defcount: number, given: number, isSet: (n: string) => boolean): string {
+  const n = p.positional.length;
+  const kwonlyGiven = p.kwonly.filter(isSet).length;
+  const sig = defcount > 0 ? `from ${n - defcount} to ${n}` : `${n}`;
+  const plural = defcount > 0 || n !== 1;
+  const kwonlySig = kwonlyGiven > 0 ? ` positional argument${given !== 1 ? "s" : ""} (and ${kwonlyGiven} keyword-only argument${kwonlyGiven !== 1 ? "s" : ""})` : "";
+  return `${fname} takes ${sig} positional argument${plural ? "s" : ""} but ${given}${kwonlySig} ${given === 1 && kwonlyGiven === 0 ? "was" : "were"} given`;
 }

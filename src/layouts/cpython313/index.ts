@@ -38,6 +38,7 @@ export const cpython313: Layout = {
     re: { ...cpython312.rules.re, errorName: "PatternError" },
     listExtendSetDictResizes: true,
     dataclassEqFieldByField: true,
+    dataclassNamesDefaultField: true,
     classBodyMetadata: true,
     delItemKeepsAllocation: true,
     chrRangeValueError: true,
