@@ -2,7 +2,7 @@
 // Python/symtable.c does: one block per module, function, lambda, class body
 // and comprehension; in each, which names are bound there, declared global or
 // nonlocal. A name bound anywhere in a function body is local to all of it.
-import type { Arguments, Comprehension, Expr, Pattern, Span, Stmt } from "../python/ast.js";
+import type { Arguments, Comprehension, Expr, Keyword, Pattern, Span, Stmt } from "../python/ast.js";
 
 export type BlockKind = "module" | "function" | "class" | "comprehension";
 
@@ -54,10 +54,15 @@ export type NameRef =
   | { readonly kind: "free"; readonly hops: number; readonly index: number } // bound in an enclosing function, at `index` of its frame
   | { readonly kind: "classFree"; readonly hops: number; readonly index: number }; // class body: its namespace first, then the enclosing function's
 
+/** Which version rule decides between a symbol error's two wordings (src/layouts/layout.ts VersionRules). */
+export type SymbolErrorRule = "duplicateArgumentAtParam" | "repeatedKeywordNamed";
+
 export class SymbolError extends Error {
   constructor(
     message: string,
     readonly span: Span,
+    /** What versions without `rule` say instead (another text or place). */
+    readonly older?: { readonly rule: SymbolErrorRule; readonly message: string; readonly span: Span },
   ) {
     super(message);
   }
@@ -237,7 +242,7 @@ class Walker {
         if (s.returns !== null) this.expr(s.returns);
         this.bind(s.name);
         this.enter(s, "function", () => {
-          this.parameters(s.args);
+          this.parameters(s.args, s.span);
           this.stmts(s.body);
         });
         return;
@@ -337,9 +342,22 @@ class Walker {
     }
   }
 
-  private parameters(a: Arguments): void {
+  /** validate_keywords (ast.c in 3.8): a keyword given twice in one call, at its second use. */
+  private repeatedKeyword(keywords: readonly Keyword[]): void {
+    const seen = new Set<string>();
+    for (const k of keywords) {
+      if (k.arg === null) continue;
+      if (seen.has(k.arg)) throw new SymbolError(`keyword argument repeated: ${k.arg}`, k.span, { rule: "repeatedKeywordNamed", message: "keyword argument repeated", span: k.span });
+      seen.add(k.arg);
+    }
+  }
+
+  private parameters(a: Arguments, defSpan: Span): void {
     for (const p of [...a.posonlyargs, ...a.args, a.vararg, ...a.kwonlyargs, a.kwarg]) {
       if (p === null) continue;
+      // symtable_add_def: at the parameter from 3.10, at the def or lambda before.
+      const message = `duplicate argument '${p.arg}' in function definition`;
+      if (this.cur.params.has(p.arg)) throw new SymbolError(message, p.span, { rule: "duplicateArgumentAtParam", message, span: defSpan });
       this.cur.params.add(p.arg);
       this.bind(p.arg);
     }
@@ -376,6 +394,7 @@ class Walker {
   }
 
   expr(e: Expr): void {
+    if (e.kind === "Call") this.repeatedKeyword(e.keywords);
     switch (e.kind) {
       case "Name":
         this.use(e.id);
@@ -383,7 +402,7 @@ class Walker {
       case "Lambda":
         this.argumentDefaults(e.args);
         this.enter(e, "function", () => {
-          this.parameters(e.args);
+          this.parameters(e.args, e.span);
           this.expr(e.body);
         });
         return;

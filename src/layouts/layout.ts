@@ -89,6 +89,12 @@ export interface VersionRules {
   readonly inlinedComprehensions: boolean;
   /** A def's call errors name its __qualname__ ("A.m() missing …", 3.10+), not its co_name ("m() …"). */
   readonly callErrorsNameQualname: boolean;
+  /** "duplicate argument 'a' in function definition" points at the parameter (3.10+), not the def. */
+  readonly duplicateArgumentAtParam: boolean;
+  /** "keyword argument repeated: a" names the keyword (3.9+; 3.8's ast.c does not). */
+  readonly repeatedKeywordNamed: boolean;
+  /** SyntaxError texts this version words otherwise than 3.10's parser (pymem's): 3.10's text -> this version's. */
+  readonly syntaxMessages: Readonly<Record<string, string>>;
   /** dataclasses' "non-default argument 'y' follows default argument 'x'" names the default field (3.13+). */
   readonly dataclassNamesDefaultField: boolean;
   /** list_extend takes an exact set, frozenset, dict or a dict view by list_resize(m + n) (3.13+), even into a new list. */

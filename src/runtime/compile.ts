@@ -815,7 +815,10 @@ function symbols(build: () => Symtable): Symtable {
   try {
     return build();
   } catch (e) {
-    if (e instanceof SymbolError) throw new PyException("SyntaxError", e.message, e.span);
+    if (e instanceof SymbolError) {
+      const older = e.older !== undefined && !ctx().layout.rules[e.older.rule] ? e.older : e;
+      throw new PyException("SyntaxError", older.message, older.span);
+    }
     throw e;
   }
 }

@@ -65,9 +65,10 @@ function toError(e: unknown, where: "expr" | "setup"): EvalError {
 }
 
 /** A parse failure as an error value: nesting past pymem's own bound is a LIMIT (CPython accepts about 3000 levels). */
-function parseError(e: PySyntaxError, where: "expr" | "setup"): EvalError {
+function parseError(e: PySyntaxError, where: "expr" | "setup", layout: Layout): EvalError {
   if (e.message === TOO_DEEP_MESSAGE) return { code: "LIMIT", pyType: null, message: e.message, span: e.span, where };
-  return { code: "SYNTAX", pyType: e.type, message: e.message, span: e.span, where };
+  // pymem's parser words its errors as 3.10's does; a version that rewords one says it its way.
+  return { code: "SYNTAX", pyType: e.type, message: layout.rules.syntaxMessages[e.message] ?? e.message, span: e.span, where };
 }
 
 /** Syntax of a later version than the layout's: that version's parser says "invalid syntax" there. */
@@ -116,7 +117,7 @@ export function evaluate(req: EvalRequest): EvalResult {
     // each a SyntaxError in CPython).
     if (req.setup !== null && !/^[ \t\n\r\f]*$/.test(req.setup)) {
       const parsed = parseModule(req.setup, { nestedFStrings: req.layout.rules.nestedFStrings, matchStatement: req.layout.rules.patternMatching });
-      if (!parsed.ok) return { ok: false, error: parseError(parsed.error, "setup") };
+      if (!parsed.ok) return { ok: false, error: parseError(parsed.error, "setup", req.layout) };
       const later = findLaterGrammar(req.setup, parsed.value, req.layout.rules);
       if (later !== null) return { ok: false, error: laterGrammarError(later, "setup") };
       const deep = beyondParserStack(req.setup, "exec", req.layout, "setup");
@@ -129,7 +130,7 @@ export function evaluate(req: EvalRequest): EvalResult {
       }
     }
     const parsed = parseExpression(req.expr, { nestedFStrings: req.layout.rules.nestedFStrings });
-    if (!parsed.ok) return { ok: false, error: parseError(parsed.error, "expr") };
+    if (!parsed.ok) return { ok: false, error: parseError(parsed.error, "expr", req.layout) };
     const later = findLaterGrammar(req.expr, parsed.value, req.layout.rules);
     if (later !== null) return { ok: false, error: laterGrammarError(later, "expr") };
     const deep = beyondParserStack(req.expr, "eval", req.layout, "expr");

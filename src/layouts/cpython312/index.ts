@@ -58,6 +58,8 @@ export const cpython312: Layout = {
     popToEmptyClears: true,
     boolArgsTruthy: true,
     inlinedComprehensions: true,
+    // 3.12 reworded the PEG parser's invalid_parameters message.
+    syntaxMessages: { "non-default argument follows default argument": "parameter without a default follows parameter with a default" },
     boolReprStatic: false,
     boolOpCopies: true,
     nestedFStrings: true,
