@@ -2,6 +2,13 @@
 // test reports them as todo; removing an id here makes its row a real test.
 // Regenerate with scripts/known-gaps.sh.
 export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
+  ["loadsize/json/014", "refused: a lone surrogate escape in a JSON string (pymem's str values cannot hold one apart from a following surrogate)"],
+  ["loadsize/json/015", "refused: a lone surrogate escape in a JSON string (pymem's str values cannot hold one apart from a following surrogate)"],
+  ["loadsize/json/016", "refused: a lone surrogate escape in a JSON string (pymem's str values cannot hold one apart from a following surrogate)"],
+  ["loadsize/ndjson/009", "refused: a lone surrogate escape in a JSON string (pymem's str values cannot hold one apart from a following surrogate)"],
+  ["loadsize/ndjson/010", "refused: a lone surrogate escape in a JSON string (pymem's str values cannot hold one apart from a following surrogate)"],
+  ["loadsize/json/265", "refused: a lone surrogate escape in a JSON string (pymem's str values cannot hold one apart from a following surrogate)"],
+  ["loadsize/json/266", "refused: a lone surrogate escape in a JSON string (pymem's str values cannot hold one apart from a following surrogate)"],
   ["attrs/rebind/010", "a rebound name freed an instance whose dict CPython stops counting in its class's shared keys; pymem has no reference counts (README: Freed objects)"],
   ["attrs/rebind/022", "a rebound name freed an instance whose dict CPython stops counting in its class's shared keys; pymem has no reference counts (README: Freed objects)"],
   ["attrs/rebind/024", "a rebound name freed an instance whose dict CPython stops counting in its class's shared keys; pymem has no reference counts (README: Freed objects)"],

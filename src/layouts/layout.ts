@@ -233,6 +233,8 @@ export interface VersionRules {
   readonly flagBoundary: boolean;
   /** json's scanner names a trailing comma ("Illegal trailing comma before end of object", 3.13+). */
   readonly jsonTrailingCommaError: boolean;
+  /** The int/str digit limit's ValueError says "Exceeds the limit (4300 digits)" (3.11+); the 3.8-3.10 backports say "(4300)". */
+  readonly intLimitSaysDigits: boolean;
   /** csv.reader reads a NUL character as data (3.11+); before, a line holding one is csv.Error "line contains NUL". */
   readonly csvNulIsData: boolean;
   /** json.dumps(allow_nan=False)'s ValueError shows the value (3.13+: "…: nan"). */

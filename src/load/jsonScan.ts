@@ -5,14 +5,13 @@
 // an error's position needs code points, and loadJson.ts computes it then.
 import { appendedListSize, strKeyDictSize } from "./growth.js";
 import { LoadFailure } from "./loadFailure.js";
+import { INT_MAX_STR_DIGITS, intParseLimitMessage } from "../layouts/intDigitLimit.js";
 import type { ByteSource } from "./byteSource.js";
 import { keySegment, type Constant, type Tally } from "./tally.js";
 
 /** CPython's recursion limit decides whether json.loads fails below this depth differently per version and call depth (3.8-3.11 at about 1000, 3.12 1500, 3.13 10000): deeper documents are refused. */
 export const MAX_JSON_DEPTH = 900;
 
-/** The int/str conversion limit (sys.get_int_max_str_digits()) PyLong_FromString enforces. */
-const MAX_INT_DIGITS = 4300;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -240,7 +239,7 @@ export class JsonScanner {
       return this.made("float", l.float.size);
     }
     const digits = text.length - (text.startsWith("-") ? 1 : 0);
-    if (digits > MAX_INT_DIGITS) throw new LoadFailure("ValueError", `Exceeds the limit (${MAX_INT_DIGITS} digits) for integer string conversion: value has ${digits} digits; use sys.set_int_max_str_digits() to increase the limit`, start);
+    if (digits > INT_MAX_STR_DIGITS) throw new LoadFailure("ValueError", intParseLimitMessage(this.t.layout.rules.intLimitSaysDigits, digits), start);
     const v = digits <= 15 ? Number(text) : BigInt(text);
     const size = l.long.sizeof(v === 0 ? 0 : v);
     this.t.int(v, size);

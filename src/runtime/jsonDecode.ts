@@ -7,9 +7,11 @@
 // module-level constants. Errors are json.JSONDecodeError (a ValueError) with
 // CPython's messages and positions.
 import { ctx } from "./ctx.js";
-import { PyException, PymemError, typeError } from "./errors.js";
+import { PyException, PymemError, typeError, valueError } from "./errors.js";
+import { INT_MAX_STR_DIGITS, intParseLimitMessage } from "../layouts/intDigitLimit.js";
 import { stdlibExceptionClass } from "./exceptions.js";
 import { callObject } from "./calls.js";
+import { callMethod } from "./stringModule.js";
 import { setInstanceAttrValue } from "./instanceAttrs.js";
 import { dictSet, newDict } from "./dicts.js";
 import { listAppend, newEmptyList } from "./lists.js";
@@ -182,7 +184,7 @@ class Scanner {
     if (hook !== null) return [callObject(hook, [start === 0 && i === s.length ? this.doc : pyStr(text)]), i];
     if (isFloat) return [pyFloat(Number(text)), i];
     const digits = text.replace("-", "").length;
-    if (digits > 4300) throw new PymemError("UNSUPPORTED", "a JSON int of more than 4300 digits (CPython's int/str digit limit)");
+    if (digits > INT_MAX_STR_DIGITS) throw valueError(intParseLimitMessage(ctx().layout.rules.intLimitSaysDigits, digits));
     const v = BigInt(text);
     return [pyInt(v), i];
   }
@@ -303,6 +305,14 @@ function hooksOf(kw: Kwargs): Hooks {
     return v === undefined || v.t === "NoneType" ? null : v;
   };
   return { objectHook: get("object_hook"), pairsHook: get("object_pairs_hook"), parseFloat: get("parse_float"), parseInt: get("parse_int"), parseConstant: get("parse_constant") };
+}
+
+/** json.load(fp, **kw): json.loads(fp.read(), **kw) (Lib/json/__init__.py). */
+export function load(args: readonly PyObj[], kw: Kwargs): PyObj {
+  const fp = args[0];
+  if (fp === undefined) throw typeError("load() missing 1 required positional argument: 'fp'");
+  if (args.length > 1) throw typeError(`load() takes 1 positional argument but ${args.length} were given`);
+  return loads([callMethod(fp, "read")], kw);
 }
 
 /** json.loads(s): JSONDecoder().decode(s) (bytes decoded from UTF-8 first). */

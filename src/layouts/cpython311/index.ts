@@ -39,7 +39,7 @@ export const cpython311: Layout = {
   ...cpython310,
   python: "3.11",
   collectionsSource: USER_CLASSES_SOURCE,
-  rules: { ...cpython310.rules, csvNulIsData: true, asyncioSleepFrameSlots: 11, asyncWithMessage: "protocol", re: { ...cpython310.rules.re, atomicGroups: true, globalFlagsAtStart: true, repeatOnePushesMarks: true }, enumReprEnum: true, flagBoundary: true, templateIdentifiers: true, dictKeyKinds: true, byteArrayFromListResizesOnce: true, asciiStrIterator: true, negativeZeroCoercion: true, divremMaybeSmall: true, boolReprStatic: true, percentEmptyFieldWrites: true, tupleResizeToEmptySingleton: true, dataclassSlotsSkipInherited: true, managedDicts: true, enumSortOrder: true, withProtocolMessage: true, dictGetMakesPlainDict: true, odictInstDictShared: false, reduceStateFromGetstate: true },
+  rules: { ...cpython310.rules, csvNulIsData: true, intLimitSaysDigits: true, asyncioSleepFrameSlots: 11, asyncWithMessage: "protocol", re: { ...cpython310.rules.re, atomicGroups: true, globalFlagsAtStart: true, repeatOnePushesMarks: true }, enumReprEnum: true, flagBoundary: true, templateIdentifiers: true, dictKeyKinds: true, byteArrayFromListResizesOnce: true, asciiStrIterator: true, negativeZeroCoercion: true, divremMaybeSmall: true, boolReprStatic: true, percentEmptyFieldWrites: true, tupleResizeToEmptySingleton: true, dataclassSlotsSkipInherited: true, managedDicts: true, enumSortOrder: true, withProtocolMessage: true, dictGetMakesPlainDict: true, odictInstDictShared: false, reduceStateFromGetstate: true },
   // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
   release: [3, 11, 7],
   dataclassKeywords: [...cpython310.dataclassKeywords, "weakref_slot"],
