@@ -77,9 +77,14 @@ interface Hooks {
   readonly parseConstant: PyObj | null;
 }
 
+/** Nesting json.loads surely reaches without a RecursionError in any version (the load command's bound, src/load/jsonScan.ts). */
+const MAX_JSON_NESTING = 900;
+
 const NO_HOOKS: Hooks = { objectHook: null, pairsHook: null, parseFloat: null, parseInt: null, parseConstant: null };
 
 class Scanner {
+  /** Arrays and objects open around the scan. */
+  private depth = 0;
   /** The key memo of one scan: the first key object of each text. */
   private readonly memo = new Map<string, PyStrObj>();
   /** The document's text, scanned by UTF-16 unit (positions become code points only in an error). */
@@ -123,9 +128,13 @@ class Scanner {
       case '"':
         return this.string(i + 1);
       case "{":
-        return this.object(i + 1);
-      case "[":
-        return this.array(i + 1);
+      case "[": {
+        // scan_once_unicode's Py_EnterRecursiveCall: where RecursionError comes depends on the caller's depth.
+        if (++this.depth > MAX_JSON_NESTING) throw new PymemError("UNSUPPORTED", `a JSON document nested more than ${MAX_JSON_NESTING} levels deep (whether json.loads raises RecursionError there depends on the version and the caller's depth)`);
+        const r = c === "{" ? this.object(i + 1) : this.array(i + 1);
+        this.depth--;
+        return r;
+      }
       case "n":
         return this.word(i, "null", None);
       case "t":
