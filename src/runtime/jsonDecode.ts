@@ -226,10 +226,11 @@ class Scanner {
           continue;
         }
         if (e !== "u") throw this.err("Invalid \\escape", i - 1);
-        let cp = this.hex4(i + 1, i - 1);
+        // scanstring_unicode places a bad \uXXXX at its 'u' (next - 1, end - 5), not at the backslash.
+        let cp = this.hex4(i + 1, i);
         i += 5;
         if (cp >= 0xd800 && cp <= 0xdbff && s[i] === "\\" && s[i + 1] === "u") {
-          const lo = this.hex4(i + 2, i);
+          const lo = this.hex4(i + 2, i + 1);
           if (lo >= 0xdc00 && lo <= 0xdfff) {
             cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
             i += 6;
@@ -245,9 +246,9 @@ class Scanner {
     }
   }
 
-  private hex4(i: number, escapeAt: number): number {
+  private hex4(i: number, uAt: number): number {
     const h = this.s.slice(i, i + 4);
-    if (h.length < 4 || !/^[0-9a-fA-F]{4}$/.test(h)) throw this.err("Invalid \\uXXXX escape", escapeAt);
+    if (h.length < 4 || !/^[0-9a-fA-F]{4}$/.test(h)) throw this.err("Invalid \\uXXXX escape", uAt);
     return parseInt(h, 16);
   }
 
