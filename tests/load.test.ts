@@ -32,7 +32,6 @@ const REFUSED: Readonly<Record<string, string>> = {
   "wild/deep-list1498.json:json": "nested past 900 levels, short of this version's RecursionError depth (3.12: 1498, 3.13: 9999): whether json.load fails depends on the caller's depth",
   "wild/deep-dict1498.json:json": "nested past 900 levels, short of this version's RecursionError depth (3.12: 1498, 3.13: 9999): whether json.load fails depends on the caller's depth",
   "wild/deep-lines.jsonl:ndjson": "nested past 900 levels, short of this version's RecursionError depth (3.12: 1498, 3.13: 9999): whether json.load fails depends on the caller's depth",
-  "wild/surrogate-keys.json:json": "a repeated key (evaluated by the runtime's json.loads) in an object whose keys hold lone surrogate escapes",
 };
 
 /** load_cases.py's rule-by-rule corpus and loaddata_cases.py's realistic and adversarial files. */

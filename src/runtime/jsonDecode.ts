@@ -77,6 +77,9 @@ interface Hooks {
   readonly parseConstant: PyObj | null;
 }
 
+const isHigh = (u: number): boolean => u >= 0xd800 && u <= 0xdbff;
+const isLow = (u: number): boolean => u >= 0xdc00 && u <= 0xdfff;
+
 /** Nesting json.loads surely reaches without a RecursionError in any version (the load command's bound, src/load/jsonScan.ts). */
 const MAX_JSON_NESTING = 900;
 
@@ -236,7 +239,10 @@ class Scanner {
             i += 6;
           }
         }
-        if (cp >= 0xd800 && cp <= 0xdfff) throw new PymemError("UNSUPPORTED", "a lone surrogate escape in a JSON string");
+        // A lone surrogate is a code point of its own (a UCS-2 str), as a JS string holds it, unless it
+        // would meet a surrogate of the other half: JS would read the two as one astral character.
+        if (cp >= 0xd800 && cp <= 0xdbff && isLow(s.charCodeAt(i))) throw new PymemError("UNSUPPORTED", "a lone high surrogate escape before a low surrogate character in a JSON string");
+        if (cp >= 0xdc00 && cp <= 0xdfff && isHigh(out.charCodeAt(out.length - 1))) throw new PymemError("UNSUPPORTED", "a lone low surrogate escape after a high surrogate character in a JSON string");
         out += String.fromCodePoint(cp);
         run = i;
         continue;
