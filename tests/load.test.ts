@@ -27,10 +27,18 @@ const DATA = fileURLToPath(new URL("../fixtures/data/load/", import.meta.url));
 /** Rows pymem refuses (UNSUPPORTED), with why; every other row must be exact. */
 const REFUSED: Readonly<Record<string, string>> = {
   "gen/deep900.json:json": "nesting of 900 levels: whether json.load fails there depends on the recursion limit and call depth",
+  "wild/deep-list995.json:json": "nested past 900 levels, short of this version's RecursionError depth (3.12: 1498, 3.13: 9999): whether json.load fails depends on the caller's depth",
+  "wild/deep-dict995.json:json": "nested past 900 levels, short of this version's RecursionError depth (3.12: 1498, 3.13: 9999): whether json.load fails depends on the caller's depth",
+  "wild/deep-list1498.json:json": "nested past 900 levels, short of this version's RecursionError depth (3.12: 1498, 3.13: 9999): whether json.load fails depends on the caller's depth",
+  "wild/deep-dict1498.json:json": "nested past 900 levels, short of this version's RecursionError depth (3.12: 1498, 3.13: 9999): whether json.load fails depends on the caller's depth",
+  "wild/deep-lines.jsonl:ndjson": "nested past 900 levels, short of this version's RecursionError depth (3.12: 1498, 3.13: 9999): whether json.load fails depends on the caller's depth",
 };
 
-describe.each(FIXTURE_VERSIONS)("pymem load, CPython %s", (version) => {
-  const rows = readFileSync(fixturePath("load.jsonl", version), "utf8")
+/** load_cases.py's rule-by-rule corpus and loaddata_cases.py's realistic and adversarial files. */
+const LOAD_CORPORA = ["load.jsonl", "loaddata.jsonl"] as const;
+
+describe.each(LOAD_CORPORA.flatMap((c) => FIXTURE_VERSIONS.map((v) => [c, v] as const)))("pymem load %s, CPython %s", (corpus, version) => {
+  const rows = readFileSync(fixturePath(corpus, version), "utf8")
     .split("\n")
     .filter((l) => l !== "")
     .map((l) => JSON.parse(l) as LoadRow);

@@ -35,6 +35,14 @@ describe("pymem load", () => {
     expect(r.stderr).toContain("error[CONFIG]: cannot tell how to load 'notes.txt' from its name: use --as json|ndjson|csv|csv-dicts");
   });
 
+  it("shows a window of a long line (a minified file) around the column an error points at", async () => {
+    // Column 5002 of one line: the excerpt starts 60 characters before it, after an ellipsis.
+    writeFileSync(join(dir, "minified.json"), `[${"1,".repeat(2500)}?]`);
+    const r = await cli(["load", "minified.json"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error[PYTHON]: JSONDecodeError: Expecting value: line 1 column 5002 (char 5001)\n  --> minified.json:1:5002\n  1 | …${"1,".repeat(30)}?]\n    | ${" ".repeat(61)}^`);
+  });
+
   it("--as reads a file whatever its name; --top lists the paths", async () => {
     const r = await cli(["load", "--as", "json", "--top", "2", "notes.txt", "ok.json"], { cwd: dir });
     expect(r.code).toBe(0);

@@ -19,6 +19,8 @@ export interface ErrorPlace {
   readonly col: number;
   /** The text `line` counts in, for the caret excerpt. */
   readonly source: string;
+  /** The caret's column in `source`'s line when that holds only a window of a long line (a minified file's). */
+  readonly excerptCol?: number;
 }
 
 /** The place of an error in the expression or in the piece of the setup it came from; null without a position. */

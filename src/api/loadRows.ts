@@ -32,15 +32,27 @@ export function checkTop(top: unknown, shown: string): number {
 }
 
 /** The text of line `line` of a file (for the caret under an error), shortened past 200 characters. */
-function lineText(path: string, line: number): string {
+/** Characters of a long line shown before and after the column an error points at. */
+const EXCERPT_BEFORE = 60;
+const EXCERPT_AFTER = 100;
+
+/** The text of a file's line around 1-based code-point column `col` (a window of a long line, as a minified file has), and the column's place in it. */
+function lineExcerpt(path: string, line: number, col: number): { text: string; col: number } {
   try {
     for (const l of fileLines(path, true)) {
-      if (l.number === line) return new TextDecoder().decode(l.bytes).replace(/\n$/, "").slice(0, 200);
+      if (l.number !== line) continue;
+      const text = new TextDecoder().decode(l.bytes).replace(/\n$/, "");
+      // UTF-16 index of code point `col - 1 - EXCERPT_BEFORE` (from the line's start when that is before it).
+      const skip = Math.max(0, col - 1 - EXCERPT_BEFORE);
+      let i = 0;
+      for (let k = 0; k < skip && i < text.length; k++) i += (text.codePointAt(i) as number) > 0xffff ? 2 : 1;
+      const cps = Array.from(text.slice(i, i + 2 * (EXCERPT_BEFORE + EXCERPT_AFTER))).slice(0, EXCERPT_BEFORE + EXCERPT_AFTER);
+      return skip === 0 ? { text: cps.join(""), col } : { text: "…" + cps.join(""), col: col - skip + 1 };
     }
   } catch {
     // A line the decoder fails on has no text to show.
   }
-  return "";
+  return { text: "", col };
 }
 
 function asResult(r: Loaded): MeasureResult {
@@ -68,7 +80,9 @@ export function loadRows(paths: readonly string[], as: Loader | undefined, layou
       if (!r.ok && r.error.code === "INPUT") r = { ok: false, error: { ...r.error, message: r.error.message.replace(full, path) } };
       let place: ErrorPlace | null = null;
       if (!r.ok && r.error.line !== null) {
-        place = { file: path, label: path, line: r.error.line, col: r.error.column ?? 1, source: "\n".repeat(r.error.line - 1) + lineText(full, r.error.line) };
+        const col = r.error.column ?? 1;
+        const excerpt = lineExcerpt(full, r.error.line, col);
+        place = { file: path, label: path, line: r.error.line, col, source: "\n".repeat(r.error.line - 1) + excerpt.text, ...(excerpt.col !== col ? { excerptCol: excerpt.col } : {}) };
       }
       const byPath = r.ok && r.paths !== undefined && top !== null ? { paths: r.paths.slice(0, top) } : {};
       return { ...base, result: asResult(r), file: { path, loader, place, ...byPath } };

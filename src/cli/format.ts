@@ -36,5 +36,5 @@ export function caretExcerpt(source: string, line: number, col: number, c: Chalk
 
 /** `--> file:line:col` and the caret excerpt under it. */
 export function placeLines(place: ErrorPlace, c: Chalk): string[] {
-  return [`${c.dim("-->")} ${place.label}:${place.line}:${place.col}`, ...caretExcerpt(place.source, place.line, place.col, c)];
+  return [`${c.dim("-->")} ${place.label}:${place.line}:${place.col}`, ...caretExcerpt(place.source, place.line, place.excerptCol ?? place.col, c)];
 }

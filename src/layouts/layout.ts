@@ -243,6 +243,15 @@ export interface VersionRules {
   readonly flagBoundary: boolean;
   /** json's scanner names a trailing comma ("Illegal trailing comma before end of object", 3.13+). */
   readonly jsonTrailingCommaError: boolean;
+  /**
+   * The nesting depth at which json.load / json.loads called from a script's top level raises RecursionError
+   * (scan_once_unicode's Py_EnterRecursiveCall per array or object): 3.8-3.11, recursion limit 1000 less the
+   * Python frames (<module>, load, loads, decode, raw_decode) and the scanner's call: 995; 3.12, the C
+   * recursion limit (1500) less the calls into C, whatever the Python depth: 1498; 3.13: 9999.
+   */
+  readonly jsonRecursionDepth: number;
+  /** The int/str digit limit's ValueError says "Exceeds the limit (4300 digits)" (3.11+); the 3.8-3.10 backports say "(4300)". */
+  readonly intLimitSaysDigits: boolean;
   /** csv.reader reads a NUL character as data (3.11+); before, a line holding one is csv.Error "line contains NUL". */
   readonly csvNulIsData: boolean;
   /** json.dumps(allow_nan=False)'s ValueError shows the value (3.13+: "…: nan"). */

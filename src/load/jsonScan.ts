@@ -5,14 +5,16 @@
 // an error's position needs code points, and loadJson.ts computes it then.
 import { appendedListSize, strKeyDictSize } from "./growth.js";
 import { LoadFailure } from "./loadFailure.js";
+import { INT_MAX_STR_DIGITS, intParseLimitMessage } from "../layouts/intDigitLimit.js";
 import type { ByteSource } from "./byteSource.js";
 import { keySegment, type Constant, type Tally } from "./tally.js";
 
-/** CPython's recursion limit decides whether json.loads fails below this depth differently per version and call depth (3.8-3.11 at about 1000, 3.12 1500, 3.13 10000): deeper documents are refused. */
+/**
+ * Documents nested deeper than this are refused below the version's jsonRecursionDepth: between the two,
+ * whether json.load raises RecursionError depends on how deep in Python calls the caller is (3.8-3.11).
+ */
 export const MAX_JSON_DEPTH = 900;
 
-/** The int/str conversion limit (sys.get_int_max_str_digits()) PyLong_FromString enforces. */
-const MAX_INT_DIGITS = 4300;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -45,6 +47,8 @@ export class JsonScanner {
   rootSize = 0;
   rootType = "";
   private readonly stack: Frame[] = [];
+  /** Whether the scan went deeper than MAX_JSON_DEPTH (without reaching the version's RecursionError depth). */
+  private tooDeep = false;
   private readonly str: StrScan = { length: 0, maxChar: 0, first: 0, text: "" };
 
   constructor(
@@ -55,6 +59,10 @@ export class JsonScanner {
     /** The document's own path: "$", or for a line of NDJSON "$[*]". */
     private readonly rootPath = "$",
   ) {}
+
+  private deepRefusal(offset: number): LoadFailure {
+    return new LoadFailure("UNSUPPORTED", `a JSON document nested more than ${MAX_JSON_DEPTH} levels deep but less than ${this.t.layout.rules.jsonRecursionDepth} (whether json.load raises RecursionError there depends on how deep in Python calls it is called)`, offset);
+  }
 
   private fail(reason: string, offset: number = this.src.offset()): LoadFailure {
     return new LoadFailure("JSONDecodeError", reason, offset);
@@ -76,7 +84,14 @@ export class JsonScanner {
     const s = this.src;
     if (s.peek() === 0xef && s.peekAt(1) === 0xbb && s.peekAt(2) === 0xbf) throw this.fail("Unexpected UTF-8 BOM (decode using utf-8-sig)");
     this.ws();
-    this.value();
+    try {
+      this.value();
+    } catch (e) {
+      // Any other end of a scan that went past MAX_JSON_DEPTH might have been a RecursionError first.
+      if (this.tooDeep && e instanceof LoadFailure && e.kind !== "RecursionError") throw this.deepRefusal(e.byteOffset);
+      throw e;
+    }
+    if (this.tooDeep) throw this.deepRefusal(s.offset());
     if (this.ws() !== -1) throw this.fail("Extra data");
   }
 
@@ -106,8 +121,9 @@ export class JsonScanner {
         if (stack.length === 0) this.made("str", this.t.strSize(st.length, st.maxChar));
       } else if (c === 0x7b || c === 0x5b) {
         s.pos++;
-        if (stack.length >= MAX_JSON_DEPTH) throw new LoadFailure("UNSUPPORTED", `a JSON document nested more than ${MAX_JSON_DEPTH} levels deep (whether json.load fails there depends on CPython's recursion limit)`, s.offset());
         const dict = c === 0x7b;
+        if (stack.length + 1 >= this.t.layout.rules.jsonRecursionDepth) throw new LoadFailure("RecursionError", `maximum recursion depth exceeded while decoding a JSON ${dict ? "object" : "array"} from a unicode string`, s.offset());
+        if (stack.length >= MAX_JSON_DEPTH) this.tooDeep = true;
         stack.push({ dict, count: 0, keys: dict ? new Set() : null, path: this.t.path, valuePath: "" });
         opened = true;
       } else this.scalar(c);
@@ -240,7 +256,7 @@ export class JsonScanner {
       return this.made("float", l.float.size);
     }
     const digits = text.length - (text.startsWith("-") ? 1 : 0);
-    if (digits > MAX_INT_DIGITS) throw new LoadFailure("ValueError", `Exceeds the limit (${MAX_INT_DIGITS} digits) for integer string conversion: value has ${digits} digits; use sys.set_int_max_str_digits() to increase the limit`, start);
+    if (digits > INT_MAX_STR_DIGITS) throw new LoadFailure("ValueError", intParseLimitMessage(this.t.layout.rules.intLimitSaysDigits, digits), start);
     const v = digits <= 15 ? Number(text) : BigInt(text);
     const size = l.long.sizeof(v === 0 ? 0 : v);
     this.t.int(v, size);

@@ -1,8 +1,8 @@
 // Why a file could not be loaded, before its position is put in the user's
 // terms: a JSONDecodeError (its msg and the byte where the scan stopped), a
-// UnicodeDecodeError of the file's bytes, a csv.Error, a ValueError, or a
+// UnicodeDecodeError of the file's bytes, a csv.Error, a ValueError, json's RecursionError, or a
 // construct pymem refuses.
-export type FailureKind = "JSONDecodeError" | "UnicodeDecodeError" | "Error" | "ValueError" | "UNSUPPORTED" | "LIMIT";
+export type FailureKind = "JSONDecodeError" | "UnicodeDecodeError" | "Error" | "ValueError" | "RecursionError" | "UNSUPPORTED" | "LIMIT";
 
 export class LoadFailure extends Error {
   constructor(

@@ -32,7 +32,8 @@ import { big, divRoundHalfEven, floatToInt, intAdd, intFromDouble, intPowMod, in
 import { builtinFunction as fn, Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStr, isSmallInt,
   pyStrFresh, typeName, type Kwargs, type NativeFn, type PyObj } from "./objects.js";
 import { binaryOp, newByteArrayExact } from "./ops.js";
-import { decimalToString, INT_MAX_STR_DIGITS, repr } from "./repr.js";
+import { decimalToString, repr } from "./repr.js";
+import { INT_MAX_STR_DIGITS, intParseLimitMessage } from "../layouts/intDigitLimit.js";
 import { isLazy, isRun, makeIntRun, materialize, runView, seqItem, type IntRunSeq } from "./seq.js";
 import { intRunOf, runExtremeIndex, runSum } from "./intRuns.js";
 import { hashOf, setFrom } from "./sets.js";
@@ -112,7 +113,7 @@ export function parseIntLiteral(text: string, base: number, bytes = false): PyOb
     throw valueError(`invalid literal for int() with base ${base}: ${repr(pyStr(orig))}`);
   }
   if (b === 10 && s.length > INT_MAX_STR_DIGITS) {
-    throw valueError(`Exceeds the limit (${INT_MAX_STR_DIGITS}) for integer string conversion: value has ${s.length} digits; use sys.set_int_max_str_digits() to increase the limit`);
+    throw valueError(intParseLimitMessage(ctx().layout.rules.intLimitSaysDigits, s.length));
   }
   const v = digitsValue(s, b);
   return pyInt(neg ? -v : v);

@@ -7,9 +7,11 @@
 // module-level constants. Errors are json.JSONDecodeError (a ValueError) with
 // CPython's messages and positions.
 import { ctx } from "./ctx.js";
-import { PyException, PymemError, typeError } from "./errors.js";
+import { PyException, PymemError, typeError, valueError } from "./errors.js";
+import { INT_MAX_STR_DIGITS, intParseLimitMessage } from "../layouts/intDigitLimit.js";
 import { stdlibExceptionClass } from "./exceptions.js";
 import { callObject } from "./calls.js";
+import { callMethod } from "./stringModule.js";
 import { setInstanceAttrValue } from "./instanceAttrs.js";
 import { dictSet, newDict } from "./dicts.js";
 import { listAppend, newEmptyList } from "./lists.js";
@@ -75,9 +77,17 @@ interface Hooks {
   readonly parseConstant: PyObj | null;
 }
 
+const isHigh = (u: number): boolean => u >= 0xd800 && u <= 0xdbff;
+const isLow = (u: number): boolean => u >= 0xdc00 && u <= 0xdfff;
+
+/** Nesting json.loads surely reaches without a RecursionError in any version (the load command's bound, src/load/jsonScan.ts). */
+const MAX_JSON_NESTING = 900;
+
 const NO_HOOKS: Hooks = { objectHook: null, pairsHook: null, parseFloat: null, parseInt: null, parseConstant: null };
 
 class Scanner {
+  /** Arrays and objects open around the scan. */
+  private depth = 0;
   /** The key memo of one scan: the first key object of each text. */
   private readonly memo = new Map<string, PyStrObj>();
   /** The document's text, scanned by UTF-16 unit (positions become code points only in an error). */
@@ -121,9 +131,13 @@ class Scanner {
       case '"':
         return this.string(i + 1);
       case "{":
-        return this.object(i + 1);
-      case "[":
-        return this.array(i + 1);
+      case "[": {
+        // scan_once_unicode's Py_EnterRecursiveCall: where RecursionError comes depends on the caller's depth.
+        if (++this.depth > MAX_JSON_NESTING) throw new PymemError("UNSUPPORTED", `a JSON document nested more than ${MAX_JSON_NESTING} levels deep (whether json.loads raises RecursionError there depends on the version and the caller's depth)`);
+        const r = c === "{" ? this.object(i + 1) : this.array(i + 1);
+        this.depth--;
+        return r;
+      }
       case "n":
         return this.word(i, "null", None);
       case "t":
@@ -182,7 +196,7 @@ class Scanner {
     if (hook !== null) return [callObject(hook, [start === 0 && i === s.length ? this.doc : pyStr(text)]), i];
     if (isFloat) return [pyFloat(Number(text)), i];
     const digits = text.replace("-", "").length;
-    if (digits > 4300) throw new PymemError("UNSUPPORTED", "a JSON int of more than 4300 digits (CPython's int/str digit limit)");
+    if (digits > INT_MAX_STR_DIGITS) throw valueError(intParseLimitMessage(ctx().layout.rules.intLimitSaysDigits, digits));
     const v = BigInt(text);
     return [pyInt(v), i];
   }
@@ -215,16 +229,20 @@ class Scanner {
           continue;
         }
         if (e !== "u") throw this.err("Invalid \\escape", i - 1);
-        let cp = this.hex4(i + 1, i - 1);
+        // scanstring_unicode places a bad \uXXXX at its 'u' (next - 1, end - 5), not at the backslash.
+        let cp = this.hex4(i + 1, i);
         i += 5;
         if (cp >= 0xd800 && cp <= 0xdbff && s[i] === "\\" && s[i + 1] === "u") {
-          const lo = this.hex4(i + 2, i);
+          const lo = this.hex4(i + 2, i + 1);
           if (lo >= 0xdc00 && lo <= 0xdfff) {
             cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
             i += 6;
           }
         }
-        if (cp >= 0xd800 && cp <= 0xdfff) throw new PymemError("UNSUPPORTED", "a lone surrogate escape in a JSON string");
+        // A lone surrogate is a code point of its own (a UCS-2 str), as a JS string holds it, unless it
+        // would meet a surrogate of the other half: JS would read the two as one astral character.
+        if (cp >= 0xd800 && cp <= 0xdbff && isLow(s.charCodeAt(i))) throw new PymemError("UNSUPPORTED", "a lone high surrogate escape before a low surrogate character in a JSON string");
+        if (cp >= 0xdc00 && cp <= 0xdfff && isHigh(out.charCodeAt(out.length - 1))) throw new PymemError("UNSUPPORTED", "a lone low surrogate escape after a high surrogate character in a JSON string");
         out += String.fromCodePoint(cp);
         run = i;
         continue;
@@ -234,9 +252,9 @@ class Scanner {
     }
   }
 
-  private hex4(i: number, escapeAt: number): number {
+  private hex4(i: number, uAt: number): number {
     const h = this.s.slice(i, i + 4);
-    if (h.length < 4 || !/^[0-9a-fA-F]{4}$/.test(h)) throw this.err("Invalid \\uXXXX escape", escapeAt);
+    if (h.length < 4 || !/^[0-9a-fA-F]{4}$/.test(h)) throw this.err("Invalid \\uXXXX escape", uAt);
     return parseInt(h, 16);
   }
 
@@ -303,6 +321,14 @@ function hooksOf(kw: Kwargs): Hooks {
     return v === undefined || v.t === "NoneType" ? null : v;
   };
   return { objectHook: get("object_hook"), pairsHook: get("object_pairs_hook"), parseFloat: get("parse_float"), parseInt: get("parse_int"), parseConstant: get("parse_constant") };
+}
+
+/** json.load(fp, **kw): json.loads(fp.read(), **kw) (Lib/json/__init__.py). */
+export function load(args: readonly PyObj[], kw: Kwargs): PyObj {
+  const fp = args[0];
+  if (fp === undefined) throw typeError("load() missing 1 required positional argument: 'fp'");
+  if (args.length > 1) throw typeError(`load() takes 1 positional argument but ${args.length} were given`);
+  return loads([callMethod(fp, "read")], kw);
 }
 
 /** json.loads(s): JSONDecoder().decode(s) (bytes decoded from UTF-8 first). */

@@ -3,7 +3,7 @@
 import { builtinFunction as fn } from "./objects.js";
 import type { Layout } from "../layouts/layout.js";
 import type { PyObj } from "./objects.js";
-import { decodeErrorClassOf, loads } from "./jsonDecode.js";
+import { decodeErrorClassOf, load, loads } from "./jsonDecode.js";
 import { dumps } from "./jsonEncode.js";
 import { jsonEncoderOf } from "./jsonEncoderClass.js";
 
@@ -12,6 +12,7 @@ import { jsonEncoderOf } from "./jsonEncoderClass.js";
 export function jsonModuleAttrs(_layout: Layout): [string, PyObj][] {
   return [
     ["loads", fn("loads", loads)],
+    ["load", fn("load", load)],
     ["dumps", fn("dumps", dumps)],
     ["JSONDecodeError", decodeErrorClassOf(_layout)],
   ];

@@ -295,6 +295,9 @@ function concat(a: PyObj, b: PyObj): PyObj | null {
   return r === null ? null : exactResult(exactResult(r, a), b);
 }
 
+const isHighSurrogate = (u: number): boolean => u >= 0xd800 && u <= 0xdbff;
+const isLowSurrogate = (u: number): boolean => u >= 0xdc00 && u <= 0xdfff;
+
 function concatObjects(a: PyObj, b: PyObj): PyObj | null {
   if (a.t === "str" && b.t === "str") {
     // PyUnicode_Concat returns an operand unchanged when the other is empty.
@@ -306,7 +309,10 @@ function concatObjects(a: PyObj, b: PyObj): PyObj | null {
       return pyStrRuns(runs, a.length + b.length, Math.max(a.maxChar, b.maxChar));
     }
     checkText(a.length + b.length);
-    return pyStrFresh(strText(a) + strText(b));
+    const [ta, tb] = [strText(a), strText(b)];
+    // Two lone surrogates meeting at the seam stay two code points in CPython; a JS string would read one astral character.
+    if (isHighSurrogate(ta.charCodeAt(ta.length - 1)) && isLowSurrogate(tb.charCodeAt(0))) throw new PymemError("UNSUPPORTED", "a str joining a lone high surrogate to a lone low one");
+    return pyStrFresh(ta + tb);
   }
   if (a.t === "bytes" && (b.t === "bytes" || b.t === "bytearray")) {
     if (a.length === 0 && b.t === "bytes") return b;

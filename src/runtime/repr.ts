@@ -3,6 +3,7 @@ import { cCallableRepr } from "./cCallables.js";
 import { typingHooks } from "./typingHooks.js";
 import { classHooks } from "./classHooks.js";
 import { chargeChars, ctx } from "./ctx.js";
+import { INT_MAX_STR_DIGITS, intLimitText } from "../layouts/intDigitLimit.js";
 import { limitError, valueError } from "./errors.js";
 import type { IntV } from "./numbers.js";
 import { typeName, type PyObj } from "./objects.js";
@@ -13,14 +14,12 @@ import { isUserObj, userText } from "./userDunders.js";
 import { nativeSlots } from "./nativeObjects.js";
 import { flavoredRepr } from "./collectionRepr.js";
 
-/** sys.int_info.default_max_str_digits (CPython 3.10.7+). */
-export const INT_MAX_STR_DIGITS = 4300;
 
 export function intToDecimal(v: IntV): string {
   const s = v.toString();
   if (typeof v === "bigint" && s.length - (v < 0n ? 1 : 0) > INT_MAX_STR_DIGITS) {
     throw valueError(
-      `Exceeds the limit (${INT_MAX_STR_DIGITS}) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`,
+      `${intLimitText(ctx().layout.rules.intLimitSaysDigits)}; use sys.set_int_max_str_digits() to increase the limit`,
     );
   }
   return s;

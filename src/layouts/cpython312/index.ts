@@ -42,6 +42,7 @@ export const cpython312: Layout = {
   release: [3, 12, 1],
   rules: {
     ...cpython311.rules,
+    jsonRecursionDepth: 1498,
     internedStrsMortal: false,
     origClassCatchesAll: true,
     re: { ...cpython311.rules.re, templateInC: true },

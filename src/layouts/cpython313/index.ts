@@ -34,6 +34,7 @@ export const cpython313: Layout = {
   csvMessages: { ...cpython312.csvMessages, newlineInField: "new-line character seen in unquoted field - do you need to open the file with newline=''?" },
   rules: {
     ...cpython312.rules,
+    jsonRecursionDepth: 9999,
     internedStrsMortal: true,
     re: { ...cpython312.rules.re, errorName: "PatternError" },
     listExtendSetDictResizes: true,
