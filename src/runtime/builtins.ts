@@ -47,6 +47,7 @@ import { bufferBytes } from "./arrayObject.js";
 import { builtinLeaves } from "./opaqueObjects.js";
 import { makeSuper } from "./superObjects.js";
 import { decimalCopyRounded, decimalFromFloat, decimalToInt } from "./decimals.js";
+import { decimalRound } from "./decimalRound.js";
 import { withSignature } from "./signatures.js";
 import { builtinDerives, classOfValue, newBuiltinType } from "./typeObjects.js";
 import { classHooks } from "./classHooks.js";
@@ -377,8 +378,9 @@ function fromKeys(args: readonly PyObj[]): PyObj {
   const src = args[0] as PyObj;
   const value = args[1] ?? None;
   const d = newDictFromType();
-  if (src.t === "dict" || src.t === "set" || src.t === "frozenset") {
-    // _PyDict_FromKeys resizes once for an exact dict or set source.
+  if (((src.t === "dict" && src.flavor === undefined) || src.t === "set" || src.t === "frozenset") && src.sub === undefined) {
+    // _PyDict_FromKeys resizes once for an exact dict or set source (PyDict_CheckExact, PyAnySet_CheckExact);
+    // a subclass's (defaultdict, Counter, OrderedDict, a user class) is iterated and stored key by key.
     dictResize(d, ctx().layout.dict.estimateSize(src.table.used), src.t === "dict" && !src.table.general);
     const keys = src.t === "dict" ? [...src.table.map.values()].map((e) => e.key) : src.table.keyList();
     for (const k of keys) dictSet(d, k, value);
@@ -539,6 +541,7 @@ function roundBuiltin(x: PyObj, nd: PyObj | undefined): PyObj {
     const p = 10n ** BigInt(-n);
     return pyInt(divRoundHalfEven(BigInt(iv), p) * p);
   }
+  if (x.t === "Decimal") return decimalRound(x, nd);
   if (x.t !== "float") throw typeError(`type ${typeName(x)} doesn't define __round__ method`);
   if (nd === undefined || nd.t === "NoneType") {
     if (!Number.isFinite(x.v)) throw new PyException(Number.isNaN(x.v) ? "ValueError" : "OverflowError", Number.isNaN(x.v) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");

@@ -8,7 +8,7 @@ import { HashTable, type PendingEntries } from "./hashTable.js";
 import { runFind } from "./intRuns.js";
 import { seqItem } from "./seq.js";
 import type { PyDictObj, PyObj } from "./objects.js";
-import { newSplitDict, packedGet, splitBeforeDelete, splitInsert } from "./instanceDict.js";
+import { newSplitDict, packedGet, splitBeforeDelete, splitInsert, splitToCombined } from "./instanceDict.js";
 import { strText } from "./text.js";
 import { isEmbeddedDict } from "./managedValues.js";
 
@@ -193,8 +193,11 @@ export function dictMerge(a: PyDictObj, b: PyDictObj, override: boolean): void {
       return;
     }
   }
-  // One big resize up front, expecting few overlapping keys.
-  if (layout.usableFraction(t.size === 0 ? 1 : t.size) < o.used) {
+  // One big resize up front, expecting few overlapping keys: USABLE_FRACTION of the target's dk_size (a split
+  // dict's is its shared keys'), and dictresize makes a split target combined, leaving the class's keys as they are.
+  const size = a.split != null ? a.split.size : t.size;
+  if (layout.usableFraction(size === 0 ? 1 : size) < o.used) {
+    if (a.split != null) splitToCombined(a, layout.resizeSize(layout.estimateSize(t.used + o.used)));
     dictResize(a, layout.estimateSize(t.used + o.used), !o.general);
   }
   const pairs: PyObj[] = [];

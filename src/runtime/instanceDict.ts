@@ -25,7 +25,7 @@ export function newSplitDict(keys: SharedKeys): PyDictObj {
 }
 
 /** dictresize of a split dict: a combined table of `newsize` holding this dict's entries. */
-function splitToCombined(d: PyDictObj, newsize: number): void {
+export function splitToCombined(d: PyDictObj, newsize: number): void {
   const keys = d.split as SharedKeys;
   keys.refcnt--;
   d.split = null;

@@ -1,5 +1,6 @@
 // Attribute access on modelled objects: bound methods of the builtin types,
 // module members, and the few data attributes of numbers and ranges.
+import { decimalNormalize } from "./decimalNormalize.js";
 import { nativeSlots } from "./nativeObjects.js";
 import { missingAttribute, typeHasAttribute, unlistedOwner } from "./missingAttribute.js";
 import { argCount, callObject } from "./calls.js";
@@ -576,6 +577,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
         };
       }
       if (name === "sqrt") fn = () => decimalSqrt(o);
+      if (name === "normalize") fn = () => decimalNormalize(o);
       if (name === "as_tuple") fn = () => decimalAsTuple(o);
       if (name === "is_nan") fn = () => pyBool(o.special === "NaN" || o.special === "sNaN");
       break;
@@ -744,7 +746,7 @@ function quantize(d: PyObj & { t: "Decimal" }, q: PyObj, rounding: PyObj | undef
 }
 
 /** quantize refuses a result with more digits than the context precision. */
-function quantizeChecked(d: PyObj & { t: "Decimal" }, q: PyObj, rounding: PyObj | undefined): PyObj {
+export function quantizeChecked(d: PyObj & { t: "Decimal" }, q: PyObj, rounding: PyObj | undefined): PyObj {
   const r = quantize(d, q, rounding);
   if (r.t === "Decimal" && r.special === null && r.coeff.toString().length > ctx().decimalPrec) {
     throw new PyException("InvalidOperation", "[<class 'decimal.InvalidOperation'>]");

@@ -46,6 +46,7 @@ import { csvModule } from "./csvModule.js";
 import { reModuleAttrs } from "./re/reModule.js";
 import { asyncioModuleAttrs, asyncioRefusals } from "./asyncioModule.js";
 import { codecsModuleAttrs } from "./codecsModule.js";
+import { zlibModuleAttrs } from "./zlibModule.js";
 import { sysModuleAttrs, sysPerEvaluation } from "./sysModule.js";
 import "./instanceHash.js";
 
@@ -84,6 +85,8 @@ function decimalAttrs(): [string, PyObj][] {
   return [
     ["Decimal", Decimal],
     ["getcontext", fn("getcontext", () => context)],
+    // Importing it is common; entering it would change the precision and rounding pymem's Decimal arithmetic assumes.
+    ["localcontext", fn("localcontext", () => { throw new PymemError("UNSUPPORTED", "decimal.localcontext() (a context with its own precision, rounding and traps)"); })],
     ...["ROUND_DOWN", "ROUND_HALF_UP", "ROUND_HALF_EVEN", "ROUND_CEILING", "ROUND_FLOOR", "ROUND_UP", "ROUND_HALF_DOWN", "ROUND_05UP"].map((n): [string, PyObj] => [n, pyStr(n)]),
   ];
 }
@@ -172,6 +175,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["re", lazyModule("re", () => reModuleAttrs(layout))],
     ["asyncio", module("asyncio", asyncioModuleAttrs(layout), asyncioRefusals())],
     ["codecs", lazyModule("codecs", () => codecsModuleAttrs())],
+    ["zlib", lazyModule("zlib", () => zlibModuleAttrs(layout))],
   ]);
   return all;
 }

@@ -79,7 +79,16 @@ export function namedTupleClass(name: string, fields: readonly string[], default
   const cls = makeClass(name, [], attrs, { builtinBase: "tuple", tupleFields: fields });
   self.cls = cls;
   noteBases(cls, [typeObject("tuple")]);
-  const make: PyObj = { t: "function", name: "_make", call: ([, it]) => instantiate(cls, toArray(it as PyObj), { values: new Map(), keys: new Map() }) };
+  const make: PyObj = {
+    t: "function",
+    name: "_make",
+    call: ([, it]) => {
+      // namedtuple's _make: tuple_new(cls, iterable), then its length checked against the fields.
+      const items = toArray(it as PyObj);
+      if (items.length !== fields.length) throw typeError(`Expected ${fields.length} arguments, got ${items.length}`);
+      return instantiate(cls, items, { values: new Map(), keys: new Map() });
+    },
+  };
   classmethods.add(make);
   attrs.set("_make", make);
   attrs.set("_replace", {

@@ -69,6 +69,7 @@ export const ATTRIBUTE_NAMES_CHANGES: WordChanges = {
   "module sys": "-_deactivate_opcache +_getframemodulename +_setprofileallthreads +_settraceallthreads +_stdlib_dir +activate_stack_trampoline +deactivate_stack_trampoline +exception +getunicodeinternedsize +is_stack_trampoline_active +monitoring",
   "module typing": "-_Immutable -_TypeVarLike -_TypingEmpty -_collect_type_vars -_get_defaults -_is_callable_members_only -_prepare_paramspec_params +LiteralString +Never +NotRequired +Required +Self +TypeAliasType +TypeVarTuple +Unpack +_ASSERT_NEVER_REPR_MAX_LENGTH +_AnyMeta +_DeprecatedGenericAlias +_DeprecatedType +_Func +_IdentityCallable +_NotIterable +_PickleUsingNameMixin +_UnpackGenericAlias +_caches +_collect_parameters +_generic_class_getitem +_generic_init_subclass +_idfunc +_is_typevar_like +_is_unpacked_typevartuple +_lazy_load_getattr_static +_make_union +_overload_registry +_paramspec_prepare_subst +_paramspec_subst +_proto_hook +_should_unflatten_callable_args +_typevar_subst +_typevartuple_prepare_subst +_unpack_args +assert_never +assert_type +clear_overloads +copyreg +dataclass_transform +defaultdict +get_overloads +override +reveal_type +warnings",
   "module uuid": "+_simple_enum +main",
+  "module zlib": "+_ZlibDecompressor",
   "object": "+__getstate__",
   "pairwise": "+__module__",
   "permutations": "+__module__",
