@@ -7,7 +7,7 @@
 import { KNOWN_GAPS_FROM_311 } from "./knownGapsFrom311.js";
 export const KNOWN_GAPS_313: ReadonlyMap<string, string> = new Map([
   ...KNOWN_GAPS_FROM_311,
-  ["statistics/errors/028", "refused: statistics.kde (3.13's kernel density estimation returns a closure pymem does not model)"],
+  ["statistics/errors/028", "refused: statistics.kde is not supported by pymem yet"],
   ["subcoll/errors/014", "refused: the instance __dict__ of an OrderedDict subclass under CPython 3.13 (od_inst_dict)"],
   ["subcoll/fuzz-OrderedDict/001", "refused: the instance __dict__ of an OrderedDict subclass under CPython 3.13 (od_inst_dict)"],
   ["subcoll/fuzz-OrderedDict/004", "refused: the instance __dict__ of an OrderedDict subclass under CPython 3.13 (od_inst_dict)"],

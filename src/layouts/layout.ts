@@ -219,6 +219,8 @@ export interface VersionRules {
   readonly textwrapIndentSeparateItems: boolean;
   /** 3.13's _PyObject_GenericSetAttrWithDict: setting or deleting on an object without a __dict__ (through PyObject_GenericSetAttr itself) adds " and no __dict__ for setting new attributes". */
   readonly noDictSetAttrHint?: boolean;
+  /** Before 3.10 the peephole optimizer's folded defaults tuple is a constant of its own, not merged with the equal constants of the compilation. */
+  readonly defaultsTupleUnmerged?: boolean;
   /**
    * PyMember_GetOne's AttributeError for an empty T_OBJECT_EX slot: before 3.10 just the name; 3.10-3.12
    * "'C' object has no attribute 'x'" (tp_name); 3.13 "'%T' …", the fully qualified name (module.qualname).

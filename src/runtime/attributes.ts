@@ -33,6 +33,7 @@ import { callBound, callDunder, checkDunderAssign, isUserObj, lookupDunder } fro
 import { superAttr, type SuperData } from "./superObjects.js";
 import { nativeSlots } from "./nativeObjects.js";
 import { functionAttr, functionDoc, setFunctionAttr } from "./functionDicts.js";
+import { functionDefaultsAttr } from "./functionDefaults.js";
 import { boundKind, builtinObjAttr, cTypeOf, ownDictNames, ownerEntryApplies, typeDescrAttr } from "./builtinDescriptors.js";
 import { builtinTypeDict } from "./builtinTypeDict.js";
 
@@ -261,7 +262,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
       break;
     }
     case "function": {
-      const own = functionAttr(o, name);
+      const own = functionAttr(o, name) ?? functionDefaultsAttr(o, name);
       if (own !== undefined) return own;
       if (name === "__doc__") return functionDoc(o) ?? None;
       break;
@@ -315,7 +316,10 @@ function hookedAttr(o: PyObj, name: string, generic: () => PyObj | undefined): P
   } catch (e) {
     if (!(e instanceof PyException && e.pyType === "AttributeError") || lookupDunder(o, "__getattr__") === undefined) throw e;
   }
-  return v ?? callDunder(o, "__getattr__", [attrName(name)]);
+  if (v !== undefined) return v;
+  // The name is made (and interned) only when there is a hook to call: a lookup interns nothing.
+  const hook = lookupDunder(o, "__getattr__");
+  return hook === undefined ? undefined : callBound(hook, o, [attrName(name)]);
 }
 
 /** The error for a name an object of `cls` lacks: refused where pymem may not list the real class's names, else AttributeError. */

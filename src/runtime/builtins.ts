@@ -26,7 +26,7 @@ import { asBuiltin, exactResult } from "./builtinSubclass.js";
 import { userAbs, userBytes, userComplex, userFloat, userInt, userReversed, userRound } from "./userConversions.js";
 import { userIterator, userIterObject } from "./userIter.js";
 import { userBinarySlots } from "./binaryProtocol.js";
-import type { DictOwner, PyClassObj } from "./objects.js";
+import type { DictOwner, PyClassObj, PyStrObj } from "./objects.js";
 import { PyListObj, PyInstanceObj, subOf } from "./objects.js";
 import { big, divRoundHalfEven, floatToInt, intAdd, intFromDouble, intPowMod, intValue, toFloat, toIndex, type IntV } from "./numbers.js";
 import { builtinFunction as fn, Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStr, isSmallInt,
@@ -54,6 +54,8 @@ import { classHooks } from "./classHooks.js";
 import { isCallableObj } from "./callable.js";
 import { printBuiltin } from "./printBuiltin.js";
 import { idBuiltin } from "./objectIds.js";
+import { internAttrName } from "./attrNameIntern.js";
+import { decimalIntDiv } from "./decimalIntDiv.js";
 
 
 /** PyObject_GetAttr & co. take only str names. */
@@ -751,6 +753,9 @@ function divmodCall(args: readonly PyObj[]): PyObj {
     if (r !== NotImplemented) return r;
     throw typeError(`unsupported operand type(s) for divmod(): '${typeName(a)}' and '${typeName(b)}'`);
   }
+  // dec_mpd_qdivmod: one mpd_qdivmod, whose errors are its own.
+  const dec = decimalIntDiv("divmod", a, b);
+  if (dec !== null) return dec;
   return tuple2(binaryOp("FloorDiv", a, b), binaryOp("Mod", a, b));
 }
 
@@ -1017,12 +1022,13 @@ export function makeBuiltins(): Map<string, PyObj> {
       argCount("setattr", args, 3, 3);
       const name = args[1] as PyObj;
       if (name.t !== "str") throw typeError(`attribute name must be string, not '${typeName(name)}'`);
-      setAttr(args[0] as PyObj, strText(name), args[2] as PyObj);
+      setAttr(args[0] as PyObj, strText(internAttrName(name, "setattr")), args[2] as PyObj);
       return None;
     }],
     ["delattr", (args) => {
       argCount("delattr", args, 2, 2);
-      delAttr(args[0] as PyObj, attrName(args[1] as PyObj));
+      attrName(args[1] as PyObj);
+      delAttr(args[0] as PyObj, strText(internAttrName(args[1] as PyStrObj, "delattr")));
       return None;
     }],
     ["vars", (args) => {

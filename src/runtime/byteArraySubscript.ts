@@ -5,6 +5,7 @@
 // the logical offset plus the new size still fit it.
 import { bufferBytes } from "./arrayObject.js";
 import { byteArrayResize, byteValue } from "./byteArrays.js";
+import { checkCanResize } from "./memoryviewExports.js";
 import { PyException, typeError, valueError } from "./errors.js";
 import { toArray } from "./iteration.js";
 import { intValue } from "./numbers.js";
@@ -36,6 +37,8 @@ function setSliceLinear(b: PyByteArrayObj, lo: number, hi: number, bytes: Uint8A
     (b.data as Uint8Array).set(next);
     return;
   }
+  // bytearray_setslice_linear checks _canresize before it moves anything.
+  if (growth < 0) checkCanResize(b);
   // Shrink the buffer by advancing its logical start.
   if (growth < 0 && lo === 0) b.offset = (b.offset ?? 0) - growth;
   byteArrayResize(b, next.length);
@@ -69,6 +72,7 @@ export function byteArrayAssSubscript(b: PyByteArrayObj, index: PyObj, values: P
   }
   if (bytes.length === 0) {
     // Delete an extended slice: the kept bytes move down, then one resize.
+    if (values === null) checkCanResize(b);
     if (slicelen === 0) return;
     const drop = new Set<number>();
     for (let i = 0, j = start; i < slicelen; i++, j += step) drop.add(j);

@@ -1,6 +1,7 @@
 // bytearray growth (Objects/bytearrayobject.c): every size change goes
 // through PyByteArray_Resize, whose over-allocation the layout gives.
 import { ctx } from "./ctx.js";
+import { checkCanResize } from "./memoryviewExports.js";
 import { typeError, valueError } from "./errors.js";
 import { toArray } from "./iteration.js";
 import { intValue } from "./numbers.js";
@@ -10,6 +11,7 @@ import { userIndexOf } from "./userDunders.js";
 
 /** PyByteArray_Resize(self, requested), keeping the contents; a new buffer drops the logical offset. */
 export function byteArrayResize(b: PyByteArrayObj, requested: number): void {
+  if (requested !== b.length) checkCanResize(b);
   const old = bytesData(b);
   const layout = ctx().layout.bytearray;
   const offset = b.offset ?? 0;
@@ -20,6 +22,12 @@ export function byteArrayResize(b: PyByteArrayObj, requested: number): void {
   b.data = data;
   b.rep = null;
   b.length = requested;
+}
+
+/** bytearray_irepeat: one PyByteArray_Resize to the repeated length, then the repeated bytes. */
+export function byteArrayInplaceRepeat(b: PyByteArrayObj, repeated: Uint8Array): void {
+  byteArrayResize(b, repeated.length);
+  (b.data as Uint8Array).set(repeated);
 }
 
 /** _getbytevalue: an int (or __index__) in range(0, 256); a huge int is out of range too, not an OverflowError. */

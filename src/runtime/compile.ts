@@ -2,6 +2,7 @@
 // CPython 3.10 does for one code unit (ast_opt.c, compile.c), so identity in
 // the result matches the interpreter's.
 import type { ConstValue, Comprehension, Expr, ExprOf, Span } from "../python/ast.js";
+import { compileDefaults, setFunctionDefaults } from "./functionDefaults.js";
 import { callObject, emptyKwargs } from "./calls.js";
 import { ConstPool } from "./constPool.js";
 import { ctx } from "./ctx.js";
@@ -483,8 +484,7 @@ export class Compiler {
   private lambda(e: ExprOf<"Lambda">): Compiled {
     const qualname = this.qualnameOf("<lambda>");
     const spec = paramSpec("<lambda>", e.args, qualname);
-    const defaults = e.args.defaults.map((d) => this.expr(d).run);
-    const kwDefaults = e.args.kwDefaults.map((d) => (d === null ? null : this.expr(d).run));
+    const defaults = compileDefaults(e.args, e.span, (d) => this.expr(d));
     let layout: FrameLayout | null = null;
     const savedAwait = this.awaitContext;
     this.awaitContext = "function";
@@ -505,8 +505,8 @@ export class Compiler {
     return this.dynamic((sc) => {
       // A function object with its closure is costly to make: counted like a generator.
       ctx().tick(GENERATOR_STEPS);
-      const defs = defaults.map((d) => d(sc));
-      const kwDefs = kwDefaults.map((d) => (d === null ? null : d(sc)));
+      const given = defaults(sc);
+      const { defs, kwDefs } = given;
       const closure = closureOf(sc);
       const call = (args: readonly PyObj[], kw: Kwargs): PyObj => {
         try {
@@ -516,7 +516,9 @@ export class Compiler {
           throw err;
         }
       };
-      return qualname === "<lambda>" ? { t: "function", name: "<lambda>", call } : { t: "function", name: "<lambda>", qualname, call };
+      const f: PyObj = qualname === "<lambda>" ? { t: "function", name: "<lambda>", call } : { t: "function", name: "<lambda>", qualname, call };
+      setFunctionDefaults(f, given);
+      return f;
     });
   }
 

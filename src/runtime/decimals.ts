@@ -204,9 +204,6 @@ export function decimalBinary(op: BinOpName, x: PyObj, y: PyObj): PyObj | null {
       if (n < 0) return refuseDecimal("a negative power of a Decimal");
       return result(makeDecimal(a.sign === 1 && n % 2 === 1 ? 1 : 0, a.coeff ** BigInt(n), a.exp * n), [a], a.coeff ** BigInt(n));
     }
-    case "FloorDiv":
-    case "Mod":
-      return refuseDecimal(`the ${op === "Mod" ? "%" : "//"} operator on Decimals`);
     default:
       return null;
   }
@@ -255,7 +252,14 @@ export function decimalCompare(a: PyObj, b: PyObj): number | null {
   const exact = (o: PyObj): PyDecimalObj | null => (o.t === "float" ? (Number.isFinite(o.v) ? decimalFromFloat(o.v) : null) : toDecimal(o));
   const x = exact(a);
   const y = exact(b);
-  if (x === null || y === null || x.special !== null || y.special !== null) return null;
+  if (x === null || y === null) return null;
+  // _mpd_cmp: an infinity orders by its sign against anything but a NaN.
+  const rank = (d: PyDecimalObj): number => (d.special === "Infinity" ? (d.sign === 1 ? -1 : 1) : 0);
+  if (x.special === "Infinity" || y.special === "Infinity") {
+    if (x.special === "NaN" || x.special === "sNaN" || y.special === "NaN" || y.special === "sNaN") return null;
+    return Math.sign(rank(x) - rank(y));
+  }
+  if (x.special !== null || y.special !== null) return null;
   const [p, q] = align(x, y);
   return p < q ? -1 : p > q ? 1 : 0;
 }

@@ -2,6 +2,7 @@
 // assignments, imports of the offered modules, control flow with bounded work,
 // def (functions with return) and class (with decorators such as @dataclass).
 import { isAsciiIdentifierChars } from "./text.js";
+import { compileDefaults, setFunctionDefaults } from "./functionDefaults.js";
 import { intern } from "./constPool.js";
 import { setFirstAnnotation, setFunctionDoc } from "./functionDicts.js";
 import { contextMethods, exitNormally, exitSwallows } from "./withProtocol.js";
@@ -367,8 +368,7 @@ export class StatementCompiler {
   private functionDef(s: Extract<Stmt, { kind: "FunctionDef" }>): Exec {
     const qualname = this.c.qualnameOf(s.name);
     const spec = paramSpec(s.name, s.args, qualname);
-    const defaults = s.args.defaults.map((d) => this.c.expr(d).run);
-    const kwDefaults = s.args.kwDefaults.map((d) => (d === null ? null : this.c.expr(d).run));
+    const defaults = compileDefaults(s.args, s.span, (d) => this.c.expr(d));
     // The first entry of the function's __annotations__ (what functools.singledispatch's register reads).
     const a = s.args;
     const annotated = [...a.posonlyargs, ...a.args, ...(a.vararg === null ? [] : [a.vararg]), ...a.kwonlyargs, ...(a.kwarg === null ? [] : [a.kwarg])].find((p) => p.annotation !== null);
@@ -428,8 +428,8 @@ export class StatementCompiler {
     const closureOf = this.c.closure();
     const store = this.c.storeName(name);
     return (sc) => {
-      const defs = defaults.map((d) => d(sc));
-      const kwDefs = kwDefaults.map((d) => (d === null ? null : d(sc)));
+      const given = defaults(sc);
+      const { defs, kwDefs } = given;
       const closure = closureOf(sc);
       const classCell = usesSuper ? classCells.get(sc) : undefined;
       let f: PyObj = {
@@ -466,6 +466,7 @@ export class StatementCompiler {
       };
       if (bodyKind === "coroutine") markCoroutineFunction(f);
       noteDefFunction(f);
+      setFunctionDefaults(f, given);
       if (docstring !== null) setFunctionDoc(f, doc === null ? null : (doc as (sc: Scope) => PyObj)(sc));
       if (firstAnnotation !== null) setFirstAnnotation(f, firstAnnotation.name, annotationValue(firstAnnotation.run, sc));
       for (const d of [...decorators].reverse()) f = callObject(d(sc), [f]);

@@ -3,7 +3,8 @@
 import { isCollectionSubObject } from "./collectionCtors.js";
 import { typeHasAttribute } from "./missingAttribute.js";
 import type { BinOpName } from "../python/ast.js";
-import { byteArrayExtend } from "./byteArrays.js";
+import { byteArrayExtend, byteArrayInplaceRepeat } from "./byteArrays.js";
+import { bytesData } from "./text.js";
 import { ctx } from "./ctx.js";
 import { dictMerge } from "./dicts.js";
 import { listExtend } from "./lists.js";
@@ -72,6 +73,12 @@ export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
   }
   if (a.t === "bytearray" && op === "Add") {
     byteArrayExtend(a, b);
+    return a;
+  }
+  if (a.t === "bytearray" && op === "Mult" && (b.t === "int" || b.t === "bool")) {
+    // The repeated bytes as bytearray * n makes them (its errors and budget), then PyByteArray_Resize in place.
+    const nv = binaryOp("Mult", a, b);
+    if (nv.t === "bytearray") byteArrayInplaceRepeat(a, bytesData(nv));
     return a;
   }
   return user ? userBinaryTail(op, a, b) : binaryOp(op, a, b);

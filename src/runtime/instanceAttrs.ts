@@ -180,8 +180,23 @@ export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
   }
   if (!inst.cls.hasDict) throw noDictError(inst, name);
   // _PyObjectDict_SetItem's KeyError becomes AttributeError(name).
-  if (instanceDictGet(inst, name) === undefined) throw new PyException("AttributeError", name);
+  if (instanceDictGet(inst, name) === undefined) {
+    failedDelete(inst);
+    throw new PyException("AttributeError", name);
+  }
   setInstanceAttr(inst, attrKey(name), null);
+}
+
+/**
+ * Before 3.11 _PyObjectDict_SetItem, asked to delete, makes the dict from the class's cached
+ * keys if need be and stops the class caching keys whether PyDict_DelItem finds the key or not.
+ */
+function failedDelete(inst: PyInstanceObj): void {
+  const cached = inst.cls.cachedKeys;
+  if (ctx().layout.rules.managedDicts || cached === null) return;
+  instanceDict(inst);
+  inst.cls.cachedKeys = null;
+  cached.refcnt--;
 }
 
 /** _PyObjectDict_SetItem: set or delete an attribute in the instance dict, keeping the class's key cache right. */

@@ -5,12 +5,13 @@
 // same exporter, so m[:4].tobytes() is those 4 bytes, not the whole buffer.
 // Items of an array's view (struct unpacking of other formats) are refused.
 import { bufferBytes } from "./arrayObject.js";
-import { PyException, PymemError, typeError } from "./errors.js";
+import { PyException, PymemError, typeError, valueError } from "./errors.js";
+import { isReleased, noteExport, releaseView } from "./memoryviewExports.js";
 import { makeIter } from "./iterObject.js";
 import { newListExact } from "./lists.js";
 import { nativeObject, nativeSlots, type NativeCmpOp } from "./nativeObjects.js";
 import { intValue } from "./numbers.js";
-import { builtinFunction, False, pyBool, pyBytes, pyInt, pyStr, typeName, type PyObj } from "./objects.js";
+import { builtinFunction, False, None, pyBool, pyBytes, pyInt, pyStr, typeName, type PyObj } from "./objects.js";
 import { sliceIndices } from "./sliceIndices.js";
 import { isUserObj } from "./userDunders.js";
 
@@ -56,6 +57,7 @@ function byteItems(v: View, what: string): Uint8Array {
 
 function getItem(v: View, key: PyObj): PyObj {
   if (key.t === "slice") {
+    // memory_subscript: the slice is a new view registered with the same managed buffer.
     const [start, step, len] = sliceIndices(key, v.len);
     return makeView({ ...v, start: v.start + start * v.step, step: v.step * step, len });
   }
@@ -71,6 +73,8 @@ function getItem(v: View, key: PyObj): PyObj {
 function compare(op: NativeCmpOp, a: PyObj, b: PyObj): PyObj {
   if (op !== "Eq" && op !== "NotEq") throw typeError(`'${opText[op]}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
   if (isUserObj(a) || isUserObj(b)) throw new PymemError("UNSUPPORTED", "comparing a memoryview with an instance of a class (its reflected __eq__)");
+  // memory_richcompare: a released view equals only itself.
+  if (isReleased(a) || isReleased(b)) return op === "Eq" ? pyBool(a === b) : pyBool(a !== b);
   const va = viewOf(a) ?? tryView(a);
   const vb = viewOf(b) ?? tryView(b);
   let eq: boolean;
@@ -91,7 +95,11 @@ function tryView(o: PyObj): View | undefined {
 }
 
 function attr(v: View, self: PyObj, name: string): PyObj | undefined {
+  if (name === "release") return builtinFunction("release", () => (releaseView(self), None));
+  if (name === "__exit__") return builtinFunction("__exit__", () => (releaseView(self), None));
+  checkReleased(self);
   switch (name) {
+    case "__enter__": return builtinFunction("__enter__", () => (checkReleased(self), self));
     case "tobytes": return builtinFunction("tobytes", () => pyBytes(viewBytes(v)));
     case "hex": return builtinFunction("hex", () => pyStr([...viewBytes(v)].map((c) => c.toString(16).padStart(2, "0")).join("")));
     case "tolist": return builtinFunction("tolist", () => newListExact([...byteItems(v, "tolist()")].map((c) => pyInt(c))));
@@ -102,7 +110,7 @@ function attr(v: View, self: PyObj, name: string): PyObj | undefined {
     case "readonly": return v.base.t === "bytes" ? pyBool(true) : False;
     case "obj": return v.base;
     case "__len__": return builtinFunction("__len__", () => pyInt(v.len));
-    default: return name === "release" || name === "cast" || name === "toreadonly" ? refuse(self, name) : undefined;
+    default: return name === "cast" || name === "toreadonly" ? refuse(self, name) : undefined;
   }
 }
 
@@ -110,20 +118,27 @@ function refuse(_self: PyObj, name: string): never {
   throw new PymemError("UNSUPPORTED", `memoryview.${name} is not supported by pymem yet`);
 }
 
+/** CHECK_RELEASED: a released view's operations raise ValueError. */
+function checkReleased(self: PyObj): void {
+  if (isReleased(self)) throw valueError("operation forbidden on released memoryview object");
+}
+
 function makeView(v: View): PyObj {
   const self = nativeObject("memoryview", {
-    getitem: (key) => getItem(v, key),
-    len: () => v.len,
+    getitem: (key) => (checkReleased(self), getItem(v, key)),
+    len: () => (checkReleased(self), v.len),
     iter: () => {
+      checkReleased(self);
       const items = byteItems(v, "iteration");
       let i = 0;
       return makeIter("memory_iterator", () => (i < items.length ? pyInt(items[i++] as number) : undefined), () => items.length - i);
     },
     attr: (name) => attr(v, self, name),
     compare,
-    buffer: () => viewBytes(v),
+    buffer: () => (checkReleased(self), viewBytes(v)),
   });
   views.set(self, v);
+  if (v.base.t === "bytearray") noteExport(v.base, self);
   return self;
 }
 

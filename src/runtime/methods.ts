@@ -2,6 +2,7 @@
 // module members, and the few data attributes of numbers and ranges.
 import { decimalNormalize } from "./decimalNormalize.js";
 import { nativeSlots } from "./nativeObjects.js";
+import { decimalExp, decimalLn, decimalLog10 } from "./decimalTranscendental.js";
 import { missingAttribute, typeHasAttribute, unlistedOwner } from "./missingAttribute.js";
 import { argCount, callObject } from "./calls.js";
 import { truthy, pyCompare, pyEq } from "./compare.js";
@@ -578,6 +579,9 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
       }
       if (name === "sqrt") fn = () => decimalSqrt(o);
       if (name === "normalize") fn = () => decimalNormalize(o);
+      if (name === "exp") fn = () => decimalExp(o);
+      if (name === "ln") fn = () => decimalLn(o);
+      if (name === "log10") fn = () => decimalLog10(o);
       if (name === "as_tuple") fn = () => decimalAsTuple(o);
       if (name === "is_nan") fn = () => pyBool(o.special === "NaN" || o.special === "sNaN");
       break;
@@ -756,8 +760,11 @@ export function quantizeChecked(d: PyObj & { t: "Decimal" }, q: PyObj, rounding:
 
 /** Decimal.sqrt to the context precision (correctly rounded, half even). */
 function decimalSqrt(d: PyObj & { t: "Decimal" }): PyObj {
-  if (d.special !== null || d.sign === 1) return makeDecimal(0, 0n, 0, "NaN");
-  if (d.coeff === 0n) return makeDecimal(0, 0n, Math.floor(d.exp / 2));
+  // mpd_qsqrt: a NaN stays one, sqrt(-0) is -0, a negative operand (-Infinity too) or an sNaN is invalid (trapped).
+  if (d.special === "NaN") return makeDecimal(d.sign, d.coeff, 0, "NaN");
+  if (d.special === "Infinity" && d.sign === 0) return d;
+  if (d.special === null && d.coeff === 0n) return makeDecimal(d.sign, 0n, Math.floor(d.exp / 2));
+  if (d.special !== null || d.sign === 1) throw new PyException("InvalidOperation", "[<class 'decimal.InvalidOperation'>]");
   const prec = ctx().decimalPrec;
   // Scale so the integer square root has prec + 1 digits, then round.
   let c = d.coeff;

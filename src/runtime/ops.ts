@@ -35,6 +35,7 @@ import { emptyTuple, newTuple } from "./tuples.js";
 import { forEach } from "./iteration.js";
 import { dictGet } from "./dicts.js";
 import { decimalBinary } from "./decimals.js";
+import { decimalIntDiv } from "./decimalIntDiv.js";
 import { arrayConcat, arrayItem, arrayRepeat } from "./arrayObject.js";
 import { dequeConcat, dequeRepeat } from "./dequeMethods.js";
 import { counterOp, counterUnary, flavoredDictOr } from "./dictFlavors.js";
@@ -50,7 +51,7 @@ const SYMBOL: Record<BinOpName, string> = {
 export function binaryOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
   if (isUserObj(a) || isUserObj(b)) return userBinaryOp(op, a, b);
   if (a.t === "Decimal" || b.t === "Decimal") {
-    const d = decimalBinary(op, a, b);
+    const d = op === "FloorDiv" || op === "Mod" ? decimalIntDiv(op, a, b) : decimalBinary(op, a, b);
     if (d !== null) return d;
   }
   if (a.t === "array" && op === "Add") return arrayConcat(a, b);

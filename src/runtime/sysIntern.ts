@@ -62,22 +62,33 @@ export function sysIntern(args: readonly PyObj[]): PyObj {
   // PyUnicode_CheckExact: a subclass's object is refused.
   const sub = subOf(x);
   if (sub !== undefined) throw typeError(`can't intern ${sub.cls.name}`);
+  return internInPlace(x, "sys.intern");
+}
+
+/**
+ * PyUnicode_InternInPlace on an exact str `x`: the str already interned under its text, else `x`
+ * itself from then on. `what` names the caller in a refusal ("sys.intern"); with `uncertain`
+ * given, a text whose interned state pymem cannot know gets `uncertain(text)` instead.
+ */
+export function internInPlace(x: PyStrObj, what: string, uncertain?: (text: string) => PyStrObj): PyStrObj {
   const text = strText(x);
   // One character: the cached latin-1 strs and the layout's preinternedChars (constPool.ts).
   if (text.length <= 1 || (text.length === 2 && text.codePointAt(0)! > 0xffff)) return intern(x);
   const found = internedObject(text);
   if (found !== undefined) {
     if (found !== x && !stillHeld(found, text)) {
-      throw new PymemError("UNSUPPORTED", `sys.intern of ${JSON.stringify(text)}: the setup interned that text, and whether CPython still holds that str (it frees an interned str with its last reference) is not modelled`);
+      if (uncertain !== undefined) return uncertain(text);
+      throw new PymemError("UNSUPPORTED", `${what} of ${JSON.stringify(text)}: the setup interned that text, and whether CPython still holds that str (it frees an interned str with its last reference) is not modelled`);
     }
     return found;
   }
   if (ctx().layout.startupInterned().has(text)) return internStartup(text);
+  if (uncertain !== undefined && (internedStateUnfixed(text) || compiledNames().has(text))) return uncertain(text);
   if (internedStateUnfixed(text)) {
-    throw new PymemError("UNSUPPORTED", `sys.intern of ${JSON.stringify(text)}: whether CPython already holds that text interned depends on the modules the program imported`);
+    throw new PymemError("UNSUPPORTED", `${what} of ${JSON.stringify(text)}: whether CPython already holds that text interned depends on the modules the program imported`);
   }
   if (compiledNames().has(text)) {
-    throw new PymemError("UNSUPPORTED", `sys.intern of ${JSON.stringify(text)}: an identifier of the program's own code, which CPython interned when compiling it (how long it keeps it is not modelled)`);
+    throw new PymemError("UNSUPPORTED", `${what} of ${JSON.stringify(text)}: an identifier of the program's own code, which CPython interned when compiling it (how long it keeps it is not modelled)`);
   }
   return intern(x);
 }
