@@ -1,7 +1,7 @@
 // format(), str.format and printf-style `%` over the modelled types.
 import { chargeChars, chargeSteps, chargeText, ctx } from "./ctx.js";
 import { PyException, typeError, unsupported, valueError, keyError } from "./errors.js";
-import { intValue, toFloat } from "./numbers.js";
+import { floatToInt, intValue, toFloat } from "./numbers.js";
 import { None, pyStrFresh, subOf, typeName, type PyObj, type PyStrObj } from "./objects.js";
 import { asBuiltin, exactResult } from "./builtinSubclass.js";
 import { formatDecimal } from "./decimalFormat.js";
@@ -287,7 +287,8 @@ function formatFloat(x: number, s: Spec): string {
       case "%": body = fixed(a * 100, s.precision ?? 6) + (s.alt && s.precision === 0 ? ".%" : "%"); break;
       case "g": case "G": case "n": body = general(a, s.precision ?? 6, s.alt, s.type === "G"); break;
       default:
-        body = s.precision === null ? floatRepr(a) : general(a, s.precision, s.alt, false, true);
+        // No type, no precision: repr's digits; with '#' (Py_DTSF_ALT) a one-digit mantissa keeps its point ('1.e+16').
+        body = s.precision === null ? floatRepr(a).replace(/^(\d)e/, s.alt ? "$1.e" : "$1e") : general(a, s.precision, s.alt, false, true);
     }
     if (s.grouping !== "") {
       // Only the leading run of integer digits is grouped: '1e+16' and '1.5e+300' keep their exponent as is.
@@ -592,7 +593,7 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
       }
       case "d": case "i": case "u": {
         const own = isUserObj(value) ? userInt(value) : null;
-        const iv = intValue(own ?? value) ?? (value.t === "float" ? BigInt(Math.trunc(value.v)) : null);
+        const iv = intValue(own ?? value) ?? (value.t === "float" ? intValue(floatToInt(value.v)) : null) // PyNumber_Long: inf and nan raise;
         if (iv === null) throw typeError(`%${conv} format: a real number is required, not ${typeName(value)}`);
         const text = percentInt(iv, conv, p, spec);
         // Only an exact int is written digit by digit; others become a new str first (_PyUnicode_FormatLong).

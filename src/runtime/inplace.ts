@@ -3,7 +3,7 @@
 import { isCollectionSubObject } from "./collectionCtors.js";
 import { typeHasAttribute } from "./missingAttribute.js";
 import type { BinOpName } from "../python/ast.js";
-import { byteArrayExtend } from "./byteArrays.js";
+import { byteArrayExtend, byteArrayResize } from "./byteArrays.js";
 import { ctx } from "./ctx.js";
 import { dictMerge } from "./dicts.js";
 import { listExtend } from "./lists.js";
@@ -68,6 +68,16 @@ export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
   if (a.t === "array" && op === "Add") {
     if (b.t !== "array" || b.typecode !== a.typecode) throw typeError(`can only extend array with array (not "${b.t}")`);
     arrayExtendArray(a, b);
+    return a;
+  }
+  if (a.t === "bytearray" && op === "Mult") {
+    // bytearray_irepeat: PyByteArray_Resize(self, size * max(count, 0)) on the same object (so *= 0 keeps a
+    // 1-byte buffer, as clear() does), the checks and copies being bytearray_repeat's.
+    const nv = binaryOp("Mult", a, b);
+    if (nv.t !== "bytearray") return nv;
+    byteArrayResize(a, nv.length);
+    a.data = nv.data;
+    a.rep = nv.rep;
     return a;
   }
   if (a.t === "bytearray" && op === "Add") {
