@@ -13,6 +13,7 @@ import { toIndex } from "./numbers.js";
 import { checkCall } from "./signatures.js";
 import { PyException } from "./errors.js";
 import { floatFromHex } from "./floatFromHex.js";
+import { bytesMaketrans } from "./bytesTranslate.js";
 import { dictSet, newDict } from "./dicts.js";
 import { None } from "./objects.js";
 import { bytesData, strText } from "./text.js";
@@ -92,6 +93,8 @@ const STATIC: Readonly<Record<string, Record<string, NativeFn>>> = {
       return v;
     },
   },
+  bytes: { maketrans: bytesMaketrans },
+  bytearray: { maketrans: bytesMaketrans },
   str: {
     maketrans: ([a, b, c]) => {
       const d = newDict();
