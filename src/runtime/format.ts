@@ -2,7 +2,8 @@
 import { chargeChars, chargeSteps, chargeText, ctx } from "./ctx.js";
 import { PyException, typeError, unsupported, valueError, keyError } from "./errors.js";
 import { floatToInt, intValue, toFloat } from "./numbers.js";
-import { None, pyStrFresh, subOf, typeName, type PyObj, type PyStrObj } from "./objects.js";
+import { bufferBytes } from "./arrayObject.js";
+import { None, pyInt, pyStrFresh, subOf, typeName, type PyObj, type PyStrObj } from "./objects.js";
 import { asBuiltin, exactResult } from "./builtinSubclass.js";
 import { formatDecimal } from "./decimalFormat.js";
 import { madeByModule } from "./moduleMadeClasses.js";
@@ -604,8 +605,17 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
         if (iv === null) throw typeError(`%${conv} format: an integer is required, not ${typeName(value)}`);
         return percentInt(iv, conv, p, spec);
       }
-      case "c":
-        return pad(value.t === "str" ? strText(value) : String.fromCodePoint(Number(intValue(value))), "", spec, ">");
+      case "c": {
+        // formatchar: a str of one character, or an int (PyLong_Check) below 0x110000.
+        if (value.t === "str") {
+          if (value.length !== 1) throw typeError("%c requires int or char");
+          return pad(strText(value), "", spec, ">");
+        }
+        const iv = intValue(value);
+        if (iv === null) throw typeError("%c requires int or char");
+        if (iv < 0 || iv > 0x10ffff) throw new PyException("OverflowError", "%c arg not in range(0x110000)");
+        return pad(String.fromCodePoint(Number(iv)), "", spec, ">");
+      }
       default: {
         const own = isUserObj(value) ? userFloat(value) : null;
         const f = toFloat(own ?? value);
@@ -636,9 +646,19 @@ function percentInt(iv: number | bigint, conv: string, prec: number | null, spec
 
 /** bytes % args (_PyBytes_FormatEx): printf-style over latin-1 text; %b/%s take bytes-likes. */
 export function bytesPercentFormat(fmt: Uint8Array, args: PyObj): Uint8Array {
+  // format_obj: a buffer's bytes (a setup class's __bytes__ is not modelled here), else a TypeError.
   const toLatin1 = (o: PyObj): PyObj => {
-    if (o.t === "bytes" || o.t === "bytearray") return pyStr(Buffer.from(bytesDataOf(o)).toString("latin1"));
-    if (o.t === "str") throw typeError(`%b requires a bytes-like object, or an object that implements __bytes__, not 'str'`);
+    const buf = bufferBytes(o);
+    if (buf !== null) return pyStr(Buffer.from(buf).toString("latin1"));
+    if (isUserObj(o)) throw unsupported("bytes %s/%b formatting of a setup class's object (__bytes__)");
+    throw typeError(`%b requires a bytes-like object, or an object that implements __bytes__, not '${typeName(o)}'`);
+  };
+  // %c: an int in range(256) or a bytes-like of one byte (byte_converter), as the str %c of that code.
+  const toChar = (o: PyObj): PyObj => {
+    if ((o.t === "bytes" || o.t === "bytearray") && o.length === 1) return pyInt(bytesDataOf(o)[0] as number);
+    const iv = intValue(o);
+    if (iv === null) throw typeError("%c requires an integer in range(256) or a single byte");
+    if (iv < 0 || iv > 255) throw new PyException("OverflowError", "%c arg not in range(256)");
     return o;
   };
   const isTuple = args.t === "tuple";
@@ -653,8 +673,10 @@ export function bytesPercentFormat(fmt: Uint8Array, args: PyObj): Uint8Array {
     if (m[2] === "*") roles.push("*");
     roles.push(m[3] as string);
   }
-  const mapped = values.map((v, i) => (roles[i] === "s" || roles[i] === "b" ? toLatin1(v) : v));
-  const out = percentFormat(pyStr(text.replace(/%([-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?)b/g, "%$1s")), isTuple ? newTuple(mapped) : (mapped[0] as PyObj), true);
+  const mapped = values.map((v, i) => (roles[i] === "s" || roles[i] === "b" ? toLatin1(v) : roles[i] === "c" ? toChar(v) : v));
+  // %b is %s of the bytes; %r is %a (ascii(), never repr's non-ASCII).
+  const spelled = text.replace(/%([-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?)b/g, "%$1s").replace(/%([-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?)r/g, "%$1a");
+  const out = percentFormat(pyStr(spelled), isTuple ? newTuple(mapped) : (mapped[0] as PyObj), true);
   const t = strText(out);
   if ([...t].some((c) => c.charCodeAt(0) > 255)) throw typeError("bytes formatting produced non-latin-1 text");
   return Uint8Array.from(Buffer.from(t, "latin1"));

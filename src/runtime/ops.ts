@@ -28,7 +28,7 @@ import { isRun, makeRepeat, materialize, seqLen } from "./seq.js";
 import { runFind } from "./intRuns.js";
 import { newSet, setAdd, setContains, setFrom, setUpdate } from "./sets.js";
 import {
-  setDifference, setDifferenceUpdate, setIntersection, setOr, setSymmetricDifference, setSymmetricDifferenceUpdate,
+  setDifference, setDifferenceUpdate, setIntersection, setIntersectionUpdate, setOr, setSymmetricDifference, setSymmetricDifferenceUpdate,
 } from "./setAlgebra.js";
 import { bytesData, CLOSED_FROM, concatRuns, MAX_TEXT, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
@@ -423,6 +423,12 @@ function viewToSet(v: PyObj): PySetObj {
 
 /** dictviews_and/or/sub/xor (Objects/dictobject.c): results are new sets. */
 function viewSetOp(op: BinOpName, a: PyObj, b: PyObj): PySetObj {
+  if (op === "BitAnd" && ctx().layout.rules.dictViewAndCopiesSelf === true) {
+    // 3.8's dictviews_and: set(left operand), then its intersection_update(right operand).
+    const r = viewToSet(a);
+    setIntersectionUpdate(r, [b]);
+    return r;
+  }
   if (op === "BitAnd") {
     // _PyDictView_Intersect: the view is `self` whichever side it is on.
     let [self, other] = a.t === "dictview" ? [a, b] : [b, a];
