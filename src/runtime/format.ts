@@ -3,6 +3,7 @@ import { chargeChars, chargeSteps, chargeText, ctx } from "./ctx.js";
 import { PyException, typeError, unsupported, valueError, keyError } from "./errors.js";
 import { floatToInt, intValue, toFloat } from "./numbers.js";
 import { bufferBytes } from "./arrayObject.js";
+import { applyFieldAccessors, splitFieldName } from "./formatFields.js";
 import { None, pyInt, pyStrFresh, subOf, typeName, type PyObj, type PyStrObj } from "./objects.js";
 import { asBuiltin, exactResult } from "./builtinSubclass.js";
 import { formatDecimal } from "./decimalFormat.js";
@@ -482,7 +483,7 @@ function objectFormatError(o: PyObj): Error {
   return typeError(`unsupported format string passed to ${typeName(o)}.__format__`);
 }
 
-/** str.format(*args, **kwargs) for simple fields: {}, {0}, {name}, {0.attr}/{0[i]} are refused. */
+/** str.format(*args, **kwargs): fields {}, {0}, {name}, with accessors {0.attr}, {0[i]}, {name[key]}. */
 export function strFormat(templateObj: PyStrObj, args: readonly PyObj[], kwargs: ReadonlyMap<string, PyObj>): PyStrObj {
   const template = strText(templateObj);
   let auto = 0;
@@ -504,14 +505,16 @@ export function strFormat(templateObj: PyStrObj, args: readonly PyObj[], kwargs:
     if (m === "{{") return "{";
     if (m === "}}") return "}";
     let value: PyObj | undefined;
-    const name = field ?? "";
+    const [name, accessors] = splitFieldName(field ?? "");
     if (name === "") value = args[auto++];
     else if (/^\d+$/.test(name)) value = args[Number(name)];
-    else if (/^[A-Za-z_]\w*$/.test(name)) {
+    else {
+      // Any other first part is a keyword (get_field_object: not checked to be an identifier).
       value = kwargs.get(name);
       if (value === undefined) throw keyError(pyStr(name), repr(pyStr(name)));
-    } else throw unsupported(`the format field {${name}}`);
+    }
     if (value === undefined) throw new PyException("IndexError", "Replacement index " + (name === "" ? auto - 1 : name) + " out of range for positional args tuple");
+    if (accessors !== "") value = applyFieldAccessors(value, accessors);
     const v: PyObj = conv === "r" ? pyStrFresh(repr(value)) : conv === "s" ? strObj(value) : value;
     const realSpec = (spec ?? "").replace(/\{(\w*)\}/g, (_x, n: string) => str(n === "" ? (args[auto++] as PyObj) : /^\d+$/.test(n) ? (args[Number(n)] as PyObj) : (kwargs.get(n) as PyObj)));
     return writerPiece(v, realSpec);
