@@ -64,6 +64,8 @@ export interface VersionRules {
    * is hashed; 3.9's _PyDictView_Intersect iterates the other side and looks each up in the view.
    */
   readonly dictViewAndCopiesSelf?: true;
+  /** 3.8's range_iter takes the fast range_iterator whenever the fields and length fit a C long; 3.9 also checks the last step. */
+  readonly rangeIterChecksLengthOnly?: true;
   /**
    * Whether a str interned by a program's code (its constants, sys.intern's results) is freed with its
    * last reference and leaves the interned table (3.8 to 3.11, and 3.13's mortal interned strs); 3.12

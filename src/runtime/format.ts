@@ -307,7 +307,12 @@ function formatFloat(x: number, s: Spec): string {
 }
 
 function formatInt(v: number | bigint, s: Spec): string {
-  if ("eEfFgG%".includes(s.type) && s.type !== "") return formatFloat(Number(v), s);
+  if ("eEfFgG%".includes(s.type) && s.type !== "") {
+    // PyLong_AsDouble: correctly rounded, an OverflowError past DBL_MAX.
+    const f = Number(v);
+    if (!Number.isFinite(f)) throw new PyException("OverflowError", "int too large to convert to float");
+    return formatFloat(f, s);
+  }
   const neg = v < 0;
   const a = neg ? -BigInt(v) : BigInt(v);
   let body: string;
