@@ -35,7 +35,7 @@ import { emptyTuple, newTuple } from "./tuples.js";
 import { forEach } from "./iteration.js";
 import { dictGet } from "./dicts.js";
 import { decimalBinary } from "./decimals.js";
-import { arrayConcat, arrayItem, arrayRepeat } from "./arrayObject.js";
+import { arrayConcat, arrayItem, arrayRepeat, bufferBytes } from "./arrayObject.js";
 import { dequeConcat, dequeRepeat } from "./dequeMethods.js";
 import { counterOp, counterUnary, flavoredDictOr } from "./dictFlavors.js";
 import { decimalCopyRounded } from "./decimals.js";
@@ -308,13 +308,16 @@ function concatObjects(a: PyObj, b: PyObj): PyObj | null {
     checkText(a.length + b.length);
     return pyStrFresh(strText(a) + strText(b));
   }
-  if (a.t === "bytes" && (b.t === "bytes" || b.t === "bytearray")) {
+  // bytes_concat / bytearray_concat: the right operand is any buffer (memoryview, array too).
+  const right = (a.t === "bytes" || a.t === "bytearray") && b.t !== "bytes" && b.t !== "bytearray" ? bufferBytes(b) : null;
+  if (a.t === "bytes" && (b.t === "bytes" || b.t === "bytearray" || right !== null)) {
     if (a.length === 0 && b.t === "bytes") return b;
-    if (b.length === 0) return a;
-    return pyBytesFresh(joinBytes(bytesData(a), bytesData(b)));
+    const rb = right ?? bytesData(b as PyObj & { t: "bytes" | "bytearray" });
+    if (rb.length === 0) return a;
+    return pyBytesFresh(joinBytes(bytesData(a), rb));
   }
-  if (a.t === "bytearray" && (b.t === "bytes" || b.t === "bytearray")) {
-    const data = joinBytes(bytesData(a), bytesData(b));
+  if (a.t === "bytearray" && (b.t === "bytes" || b.t === "bytearray" || right !== null)) {
+    const data = joinBytes(bytesData(a), right ?? bytesData(b as PyObj & { t: "bytes" | "bytearray" }));
     return newByteArrayExact(data);
   }
   if (a.t === "list" && b.t === "list") {
