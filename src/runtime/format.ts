@@ -614,12 +614,12 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
         return percentInt(iv, conv, p, spec);
       }
       case "c": {
-        // formatchar: a str of one character, or an int (PyLong_Check) below 0x110000.
+        // formatchar: a str of one character, or an integer (an int, or an object's __index__) below 0x110000.
         if (value.t === "str") {
           if (value.length !== 1) throw typeError("%c requires int or char");
           return pad(strText(value), "", spec, ">");
         }
-        const iv = intValue(value);
+        const iv = intValue(value) ?? (isUserObj(value) ? userIndexOf(value) : null);
         if (iv === null) throw typeError("%c requires int or char");
         if (iv < 0 || iv > 0x10ffff) throw new PyException("OverflowError", "%c arg not in range(0x110000)");
         return pad(String.fromCodePoint(Number(iv)), "", spec, ">");
