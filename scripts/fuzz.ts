@@ -5,6 +5,7 @@
 //   npm run fuzz -- --seed 7-12 --count 500     several seeds (also a comma list)
 //   npm run fuzz -- --seed 7 --version 3.9      another CPython version (fixtures/versions.json), measured
 //                                               by pymem with that version's layout (tests/layoutFor.ts)
+//   npm run fuzz -- --gen fuzz5 --seed 5001     fixtures/fuzz5.py's cases (setups too) instead of fuzz.py's
 //   npm run fuzz -- --file fixtures/3.10/fuzz.jsonl
 //                                               the same comparison over rows already generated (no Python)
 //   npm run fuzz -- --mutate --seed 1 --count 3000
@@ -41,6 +42,8 @@ function arg(name: string): string | undefined {
 
 /** The CPython version CPython's rows come from and pymem measures (3.10 by default). */
 const VERSION = arg("--version") ?? "3.10";
+/** The generator fresh rows come from: fixtures/<gen>.py (fuzz.py by default; fuzz5.py draws setups too). */
+const GEN = arg("--gen") ?? "fuzz";
 
 // ---------------------------------------------------------------------------
 // Running pymem on many inputs, each timed, in killable child processes.
@@ -94,7 +97,7 @@ class Worker {
     return child;
   }
 
-  async run(i: number, expr: string): Promise<Outcome> {
+  async run(i: number, expr: string, setup: string | null): Promise<Outcome> {
     const child = this.child ?? (await this.start());
     const t0 = performance.now();
     return new Promise<Outcome>((resolve) => {
@@ -117,7 +120,7 @@ class Worker {
       }, KILL_MS);
       child.on("message", onMessage);
       child.once("exit", onExit);
-      child.send({ i, expr });
+      child.send({ i, expr, setup });
     });
   }
 
@@ -127,7 +130,7 @@ class Worker {
   }
 }
 
-async function runAll(exprs: readonly string[], workers = 2): Promise<Outcome[]> {
+async function runAll(exprs: readonly string[], workers = 2, setups: readonly (string | null)[] = []): Promise<Outcome[]> {
   const out: Outcome[] = new Array<Outcome>(exprs.length);
   let next = 0;
   let shown = 0;
@@ -136,7 +139,7 @@ async function runAll(exprs: readonly string[], workers = 2): Promise<Outcome[]>
     pool.map(async (w) => {
       while (next < exprs.length) {
         const i = next++;
-        out[i] = await w.run(i, exprs[i] as string);
+        out[i] = await w.run(i, exprs[i] as string, setups[i] ?? null);
         if (process.stderr.isTTY && next - shown >= 100) {
           shown = next;
           process.stderr.write(`\r${next}/${exprs.length}`);
@@ -186,7 +189,7 @@ export function verdict(row: FixtureRow, o: Outcome): Verdict {
 
 async function differential(rows: readonly FixtureRow[]): Promise<number> {
   const t0 = performance.now();
-  const outcomes = await runAll(rows.map((r) => r.expr));
+  const outcomes = await runAll(rows.map((r) => r.expr), 2, rows.map((r) => r.setup));
   const byVerdict = new Map<Verdict, number[]>();
   outcomes.forEach((o, i) => {
     const v = verdict(rows[i] as FixtureRow, o);
@@ -198,7 +201,7 @@ async function differential(rows: readonly FixtureRow[]): Promise<number> {
     console.log(`\n== ${v}: ${idx.length}`);
     for (const i of idx) {
       const row = rows[i] as FixtureRow;
-      console.log(`${row.id}  ${row.expr}\n    CPython: ${truthText(row)}\n    pymem:   ${short(outcomes[i] as Outcome)}`);
+      console.log(`${row.id}  ${row.setup === null ? "" : `[setup ${JSON.stringify(row.setup)}] `}${row.expr}\n    CPython: ${truthText(row)}\n    pymem:   ${short(outcomes[i] as Outcome)}`);
     }
   }
   const pct = rows.length === 0 ? 100 : (100 * agree) / rows.length;
@@ -210,14 +213,14 @@ async function differential(rows: readonly FixtureRow[]): Promise<number> {
 
 function freshRows(seed: string, count: string): FixtureRow[] {
   const env = { ...process.env, PYENV_VERSION: releaseOf(VERSION) };
-  const py = spawnSync(process.env["PYTHON"] ?? "python3", ["fixtures/fuzz.py", "--seed", seed, "--count", count], {
+  const py = spawnSync(process.env["PYTHON"] ?? "python3", [`fixtures/${GEN}.py`, "--seed", seed, "--count", count], {
     cwd: root,
     env,
     encoding: "utf8",
     maxBuffer: 1 << 28,
     stdio: ["ignore", "pipe", "inherit"],
   });
-  if (py.status !== 0) throw new Error(`fixtures/fuzz.py failed (status ${py.status}); is CPython ${releaseOf(VERSION)} installed (pyenv)?`);
+  if (py.status !== 0) throw new Error(`fixtures/${GEN}.py failed (status ${py.status}); is CPython ${releaseOf(VERSION)} installed (pyenv)?`);
   return py.stdout.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as FixtureRow);
 }
 

@@ -16,6 +16,7 @@ const layout: Layout =
 export interface WorkerRequest {
   readonly i: number;
   readonly expr: string;
+  readonly setup?: string | null;
 }
 
 export type WorkerAnswer = { readonly cpuMs?: number } & (
@@ -26,7 +27,7 @@ export type WorkerAnswer = { readonly cpuMs?: number } & (
 
 function answer(req: WorkerRequest): WorkerAnswer {
   try {
-    const r = measure({ expr: req.expr, setup: null, layout });
+    const r = measure({ expr: req.expr, setup: req.setup ?? null, layout });
     if (!r.ok) return { i: req.i, ok: false, code: r.error.code, pyType: r.error.pyType, message: r.error.message };
     const breakdown = Object.fromEntries([...r.m.breakdown].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [v.count, v.bytes] as [number, number]]));
     return { i: req.i, ok: true, type: r.m.type, size: r.m.size, deep: r.m.deep, objects: r.m.objects, breakdown };

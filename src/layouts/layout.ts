@@ -55,6 +55,18 @@ export interface VersionRules {
    */
   readonly descriptorMessages38?: true;
   /**
+   * bytearray_ass_subscript with an int index checks the index's range before the value (3.8, 3.9);
+   * GH-91153 (3.10+) converts the value first, so `ba[99] = b''` is a TypeError there, an IndexError here.
+   */
+  readonly byteArrayIndexCheckedFirst?: true;
+  /**
+   * dictviews_and is PySet_New(self) then intersection_update(other) (3.8): every item of the view
+   * is hashed; 3.9's _PyDictView_Intersect iterates the other side and looks each up in the view.
+   */
+  readonly dictViewAndCopiesSelf?: true;
+  /** 3.8's range_iter takes the fast range_iterator whenever the fields and length fit a C long; 3.9 also checks the last step. */
+  readonly rangeIterChecksLengthOnly?: true;
+  /**
    * Whether a str interned by a program's code (its constants, sys.intern's results) is freed with its
    * last reference and leaves the interned table (3.8 to 3.11, and 3.13's mortal interned strs); 3.12
    * makes every interned str immortal.

@@ -1,6 +1,7 @@
 // getattr/setattr/delattr over every modelled object: class instances go
 // through instanceAttrs.ts, builtin types through typeAttrs.ts, builtin
 // objects through their method tables.
+import { setFormatFieldAccess } from "./formatFields.js";
 import { typingHooks } from "./typingHooks.js";
 import { classDictProxy } from "./classDict.js";
 import { memberDescriptor, weakrefGetset } from "./classDescriptors.js";
@@ -27,7 +28,7 @@ import { instanceOwners } from "./moduleMadeClasses.js";
 import { objectMethod } from "./objectMethods.js";
 import { staticTypeAttr, typeSample } from "./typeAttrs.js";
 import { callObject } from "./calls.js";
-import { setItem } from "./subscript.js";
+import { getItem, setItem } from "./subscript.js";
 import { toArray } from "./iteration.js";
 import { callBound, callDunder, checkDunderAssign, isUserObj, lookupDunder } from "./userDunders.js";
 import { superAttr, type SuperData } from "./superObjects.js";
@@ -188,6 +189,8 @@ function isStaticClass(o: PyClassObj): boolean {
 }
 
 const ABCMETA_NAMES: ReadonlySet<string> = new Set(["register", "__abstractmethods__", "_abc_impl", "__instancecheck__", "__subclasscheck__", "_dump_registry", "_abc_registry_clear", "_abc_caches_clear"]);
+
+setFormatFieldAccess((o, name) => getAttr(o, name), getItem);
 
 export function getAttr(o: PyObj, name: string): PyObj {
   const sub = subOf(o);

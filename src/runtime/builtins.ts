@@ -1,5 +1,7 @@
 // The builtin functions and types the sandbox offers, with the identity and
 // allocation behaviour of CPython 3.10's implementations.
+import { rangeIter } from "./iteration.js";
+import { reversedRangeIsFast } from "./rangeIterKind.js";
 import { refuseModelledSlot } from "./missingAttribute.js";
 import { typingHooks } from "./typingHooks.js";
 import { classDictProxy } from "./classDict.js";
@@ -701,7 +703,7 @@ function reversedCall(args: readonly PyObj[]): PyObj {
   if (isCollectionSubObject(x)) throw new PymemError("UNSUPPORTED", `reversed() of an object of ${typeName(x)} (a collections subclass)`);
   if (x.t === "range") {
     const last = x.start + (x.len - 1n) * x.step;
-    return getIter({ t: "range", start: last, stop: x.start - x.step, step: -x.step, len: x.len });
+    return rangeIter({ t: "range", start: last, stop: x.start - x.step, step: -x.step, len: x.len }, reversedRangeIsFast(x.start, x.stop, x.step, x.len));
   }
   if (x.t === "dict" || x.t === "dictview") {
     const d = x.t === "dict" ? x : x.dict;

@@ -7,6 +7,7 @@ import { bufferBytes } from "./arrayObject.js";
 import { byteArrayResize, byteValue } from "./byteArrays.js";
 import { checkCanResize } from "./memoryviewExports.js";
 import { PyException, typeError, valueError } from "./errors.js";
+import { ctx } from "./ctx.js";
 import { toArray } from "./iteration.js";
 import { intValue } from "./numbers.js";
 import { typeName, type PyByteArrayObj, type PyObj } from "./objects.js";
@@ -55,10 +56,12 @@ export function byteArrayAssSubscript(b: PyByteArrayObj, index: PyObj, values: P
     const iv = intValue(index) ?? userIndexOf(index);
     if (iv === null) throw typeError(`bytearray indices must be integers or slices, not ${typeName(index)}`);
     let i = Number(iv);
+    // The value is converted before the range check from 3.10 (GH-91153), after it before.
+    const early = values !== null && ctx().layout.rules.byteArrayIndexCheckedFirst !== true ? byteValue(values) : null;
     if (i < 0) i += size;
     if (!(i >= 0 && i < size)) throw new PyException("IndexError", "bytearray index out of range");
     if (values !== null) {
-      bytesData(b)[i] = byteValue(values);
+      bytesData(b)[i] = early ?? byteValue(values);
       return;
     }
     [start, step, slicelen] = [i, 1, 1];

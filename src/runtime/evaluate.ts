@@ -1,5 +1,6 @@
 // The runtime's entry point: setup statements and one expression in, a
 // modelled object (or an error value) out — SEMANTICS.md's "value".
+import { registerModuleType } from "./typeObjects.js";
 import { intern } from "./constPool.js";
 import type { Span } from "../python/ast.js";
 import { findLaterGrammar } from "../python/grammarRules.js";
@@ -38,6 +39,10 @@ export interface EvalRequest {
 }
 
 let builtinsInstalled = false;
+/** The stdlib C types whose objects pymem makes: type(obj) is the module's attribute. */
+const MODULE_TYPES: readonly (readonly [string, string])[] = [
+  ["array", "array"], ["collections", "deque"], ["collections", "OrderedDict"], ["collections", "Counter"], ["collections", "defaultdict"], ["decimal", "Decimal"],
+];
 const modulesByLayout = new Map<Layout, ReadonlyMap<string, PyModuleObj>>();
 
 /** Builtins and modules are immutable tables: made once per process (modules once per version), on first use. */
@@ -47,7 +52,14 @@ function ensureBuiltins(layout: Layout): ReadonlyMap<string, PyModuleObj> {
     builtinsInstalled = true;
   }
   let modules = modulesByLayout.get(layout);
-  if (modules === undefined) modulesByLayout.set(layout, (modules = makeModules(layout)));
+  if (modules === undefined) {
+    modulesByLayout.set(layout, (modules = makeModules(layout)));
+    // type(x) of their objects is these very type objects.
+    for (const [mod, name] of MODULE_TYPES) {
+      const t = modules.get(mod)?.attrs.get(name);
+      if (t?.t === "type") registerModuleType(layout, t);
+    }
+  }
   return modules;
 }
 

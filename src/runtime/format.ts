@@ -1,8 +1,10 @@
 // format(), str.format and printf-style `%` over the modelled types.
 import { chargeChars, chargeSteps, chargeText, ctx } from "./ctx.js";
 import { PyException, typeError, unsupported, valueError, keyError } from "./errors.js";
-import { intValue, toFloat } from "./numbers.js";
-import { None, pyStrFresh, subOf, typeName, type PyObj, type PyStrObj } from "./objects.js";
+import { floatToInt, intValue, toFloat } from "./numbers.js";
+import { bufferBytes } from "./arrayObject.js";
+import { applyFieldAccessors, splitFieldName } from "./formatFields.js";
+import { None, pyInt, pyStrFresh, subOf, typeName, type PyObj, type PyStrObj } from "./objects.js";
 import { asBuiltin, exactResult } from "./builtinSubclass.js";
 import { formatDecimal } from "./decimalFormat.js";
 import { madeByModule } from "./moduleMadeClasses.js";
@@ -287,7 +289,8 @@ function formatFloat(x: number, s: Spec): string {
       case "%": body = fixed(a * 100, s.precision ?? 6) + (s.alt && s.precision === 0 ? ".%" : "%"); break;
       case "g": case "G": case "n": body = general(a, s.precision ?? 6, s.alt, s.type === "G"); break;
       default:
-        body = s.precision === null ? floatRepr(a) : general(a, s.precision, s.alt, false, true);
+        // No type, no precision: repr's digits; with '#' (Py_DTSF_ALT) a one-digit mantissa keeps its point ('1.e+16').
+        body = s.precision === null ? floatRepr(a).replace(/^(\d)e/, s.alt ? "$1.e" : "$1e") : general(a, s.precision, s.alt, false, true);
     }
     if (s.grouping !== "") {
       // Only the leading run of integer digits is grouped: '1e+16' and '1.5e+300' keep their exponent as is.
@@ -304,7 +307,12 @@ function formatFloat(x: number, s: Spec): string {
 }
 
 function formatInt(v: number | bigint, s: Spec): string {
-  if ("eEfFgG%".includes(s.type) && s.type !== "") return formatFloat(Number(v), s);
+  if ("eEfFgG%".includes(s.type) && s.type !== "") {
+    // PyLong_AsDouble: correctly rounded, an OverflowError past DBL_MAX.
+    const f = Number(v);
+    if (!Number.isFinite(f)) throw new PyException("OverflowError", "int too large to convert to float");
+    return formatFloat(f, s);
+  }
   const neg = v < 0;
   const a = neg ? -BigInt(v) : BigInt(v);
   let body: string;
@@ -480,7 +488,7 @@ function objectFormatError(o: PyObj): Error {
   return typeError(`unsupported format string passed to ${typeName(o)}.__format__`);
 }
 
-/** str.format(*args, **kwargs) for simple fields: {}, {0}, {name}, {0.attr}/{0[i]} are refused. */
+/** str.format(*args, **kwargs): fields {}, {0}, {name}, with accessors {0.attr}, {0[i]}, {name[key]}. */
 export function strFormat(templateObj: PyStrObj, args: readonly PyObj[], kwargs: ReadonlyMap<string, PyObj>): PyStrObj {
   const template = strText(templateObj);
   let auto = 0;
@@ -502,14 +510,16 @@ export function strFormat(templateObj: PyStrObj, args: readonly PyObj[], kwargs:
     if (m === "{{") return "{";
     if (m === "}}") return "}";
     let value: PyObj | undefined;
-    const name = field ?? "";
+    const [name, accessors] = splitFieldName(field ?? "");
     if (name === "") value = args[auto++];
     else if (/^\d+$/.test(name)) value = args[Number(name)];
-    else if (/^[A-Za-z_]\w*$/.test(name)) {
+    else {
+      // Any other first part is a keyword (get_field_object: not checked to be an identifier).
       value = kwargs.get(name);
       if (value === undefined) throw keyError(pyStr(name), repr(pyStr(name)));
-    } else throw unsupported(`the format field {${name}}`);
+    }
     if (value === undefined) throw new PyException("IndexError", "Replacement index " + (name === "" ? auto - 1 : name) + " out of range for positional args tuple");
+    if (accessors !== "") value = applyFieldAccessors(value, accessors);
     const v: PyObj = conv === "r" ? pyStrFresh(repr(value)) : conv === "s" ? strObj(value) : value;
     const realSpec = (spec ?? "").replace(/\{(\w*)\}/g, (_x, n: string) => str(n === "" ? (args[auto++] as PyObj) : /^\d+$/.test(n) ? (args[Number(n)] as PyObj) : (kwargs.get(n) as PyObj)));
     return writerPiece(v, realSpec);
@@ -592,7 +602,7 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
       }
       case "d": case "i": case "u": {
         const own = isUserObj(value) ? userInt(value) : null;
-        const iv = intValue(own ?? value) ?? (value.t === "float" ? BigInt(Math.trunc(value.v)) : null);
+        const iv = intValue(own ?? value) ?? (value.t === "float" ? intValue(floatToInt(value.v)) : null) // PyNumber_Long: inf and nan raise;
         if (iv === null) throw typeError(`%${conv} format: a real number is required, not ${typeName(value)}`);
         const text = percentInt(iv, conv, p, spec);
         // Only an exact int is written digit by digit; others become a new str first (_PyUnicode_FormatLong).
@@ -603,8 +613,17 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
         if (iv === null) throw typeError(`%${conv} format: an integer is required, not ${typeName(value)}`);
         return percentInt(iv, conv, p, spec);
       }
-      case "c":
-        return pad(value.t === "str" ? strText(value) : String.fromCodePoint(Number(intValue(value))), "", spec, ">");
+      case "c": {
+        // formatchar: a str of one character, or an integer (an int, or an object's __index__) below 0x110000.
+        if (value.t === "str") {
+          if (value.length !== 1) throw typeError("%c requires int or char");
+          return pad(strText(value), "", spec, ">");
+        }
+        const iv = intValue(value) ?? (isUserObj(value) ? userIndexOf(value) : null);
+        if (iv === null) throw typeError("%c requires int or char");
+        if (iv < 0 || iv > 0x10ffff) throw new PyException("OverflowError", "%c arg not in range(0x110000)");
+        return pad(String.fromCodePoint(Number(iv)), "", spec, ">");
+      }
       default: {
         const own = isUserObj(value) ? userFloat(value) : null;
         const f = toFloat(own ?? value);
@@ -635,9 +654,19 @@ function percentInt(iv: number | bigint, conv: string, prec: number | null, spec
 
 /** bytes % args (_PyBytes_FormatEx): printf-style over latin-1 text; %b/%s take bytes-likes. */
 export function bytesPercentFormat(fmt: Uint8Array, args: PyObj): Uint8Array {
+  // format_obj: a buffer's bytes (a setup class's __bytes__ is not modelled here), else a TypeError.
   const toLatin1 = (o: PyObj): PyObj => {
-    if (o.t === "bytes" || o.t === "bytearray") return pyStr(Buffer.from(bytesDataOf(o)).toString("latin1"));
-    if (o.t === "str") throw typeError(`%b requires a bytes-like object, or an object that implements __bytes__, not 'str'`);
+    const buf = bufferBytes(o);
+    if (buf !== null) return pyStr(Buffer.from(buf).toString("latin1"));
+    if (isUserObj(o)) throw unsupported("bytes %s/%b formatting of a setup class's object (__bytes__)");
+    throw typeError(`%b requires a bytes-like object, or an object that implements __bytes__, not '${typeName(o)}'`);
+  };
+  // %c: an int in range(256) or a bytes-like of one byte (byte_converter), as the str %c of that code.
+  const toChar = (o: PyObj): PyObj => {
+    if ((o.t === "bytes" || o.t === "bytearray") && o.length === 1) return pyInt(bytesDataOf(o)[0] as number);
+    const iv = intValue(o);
+    if (iv === null) throw typeError("%c requires an integer in range(256) or a single byte");
+    if (iv < 0 || iv > 255) throw new PyException("OverflowError", "%c arg not in range(256)");
     return o;
   };
   const isTuple = args.t === "tuple";
@@ -652,8 +681,10 @@ export function bytesPercentFormat(fmt: Uint8Array, args: PyObj): Uint8Array {
     if (m[2] === "*") roles.push("*");
     roles.push(m[3] as string);
   }
-  const mapped = values.map((v, i) => (roles[i] === "s" || roles[i] === "b" ? toLatin1(v) : v));
-  const out = percentFormat(pyStr(text.replace(/%([-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?)b/g, "%$1s")), isTuple ? newTuple(mapped) : (mapped[0] as PyObj), true);
+  const mapped = values.map((v, i) => (roles[i] === "s" || roles[i] === "b" ? toLatin1(v) : roles[i] === "c" ? toChar(v) : v));
+  // %b is %s of the bytes; %r is %a (ascii(), never repr's non-ASCII).
+  const spelled = text.replace(/%([-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?)b/g, "%$1s").replace(/%([-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?)r/g, "%$1a");
+  const out = percentFormat(pyStr(spelled), isTuple ? newTuple(mapped) : (mapped[0] as PyObj), true);
   const t = strText(out);
   if ([...t].some((c) => c.charCodeAt(0) > 255)) throw typeError("bytes formatting produced non-latin-1 text");
   return Uint8Array.from(Buffer.from(t, "latin1"));

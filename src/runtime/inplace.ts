@@ -3,8 +3,7 @@
 import { isCollectionSubObject } from "./collectionCtors.js";
 import { typeHasAttribute } from "./missingAttribute.js";
 import type { BinOpName } from "../python/ast.js";
-import { byteArrayExtend, byteArrayInplaceRepeat } from "./byteArrays.js";
-import { bytesData } from "./text.js";
+import { byteArrayExtend, byteArrayResize } from "./byteArrays.js";
 import { ctx } from "./ctx.js";
 import { dictMerge } from "./dicts.js";
 import { listExtend } from "./lists.js";
@@ -71,14 +70,18 @@ export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
     arrayExtendArray(a, b);
     return a;
   }
-  if (a.t === "bytearray" && op === "Add") {
-    byteArrayExtend(a, b);
+  if (a.t === "bytearray" && op === "Mult") {
+    // bytearray_irepeat: PyByteArray_Resize(self, size * max(count, 0)) on the same object (so *= 0 keeps a
+    // 1-byte buffer, as clear() does), the checks and copies being bytearray_repeat's.
+    const nv = binaryOp("Mult", a, b);
+    if (nv.t !== "bytearray") return nv;
+    byteArrayResize(a, nv.length);
+    a.data = nv.data;
+    a.rep = nv.rep;
     return a;
   }
-  if (a.t === "bytearray" && op === "Mult" && (b.t === "int" || b.t === "bool")) {
-    // The repeated bytes as bytearray * n makes them (its errors and budget), then PyByteArray_Resize in place.
-    const nv = binaryOp("Mult", a, b);
-    if (nv.t === "bytearray") byteArrayInplaceRepeat(a, bytesData(nv));
+  if (a.t === "bytearray" && op === "Add") {
+    byteArrayExtend(a, b);
     return a;
   }
   return user ? userBinaryTail(op, a, b) : binaryOp(op, a, b);

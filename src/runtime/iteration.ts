@@ -1,9 +1,10 @@
 // iter(), next() and length hints, with the iterator types CPython would create.
+import { rangeIterIsFast } from "./rangeIterKind.js";
 import { refuseModelledSlot } from "./missingAttribute.js";
 import { classHooks } from "./classHooks.js";
 import { chargeChars, ctx } from "./ctx.js";
 import { PyException, typeError } from "./errors.js";
-import { latin1Char, pyInt, pyStr, subOf, typeName, type PyIterObj, type PyObj, type PyDictObj, type PyClassObj } from "./objects.js";
+import { latin1Char, pyInt, pyStr, subOf, typeName, type PyIterObj, type PyObj, type PyDictObj, type PyClassObj, type PyRangeObj } from "./objects.js";
 import { isUserObj, lookupDunder, userLen, userLengthHint } from "./userDunders.js";
 import { userGetIter } from "./userIter.js";
 import { materialize, seqLen } from "./seq.js";
@@ -48,16 +49,8 @@ export function getIter(o: PyObj): PyIterObj {
       const items = materialize(o.items);
       return arrayBackedIter("tuple_iterator", () => items);
     }
-    case "range": {
-      const small = o.start >= -(2n ** 53n) && o.stop <= 2n ** 53n;
-      let i = 0n;
-      const typeName = small ? "range_iterator" : "longrange_iterator";
-      return makeIter(
-        typeName,
-        () => (i < o.len ? pyInt(o.start + o.step * i++) : undefined),
-        () => Number(o.len - i),
-      );
-    }
+    case "range":
+      return rangeIter(o, rangeIterIsFast(o.start, o.stop, o.step, o.len));
     case "str": {
       chargeChars(o.length);
       const chars = Array.from(strText(o));
@@ -231,4 +224,20 @@ export function lengthHint(o: PyObj, dflt: number): number {
 
 export function oneCharStr(code: number): PyObj {
   return code < 256 ? latin1Char(code) : pyStr(String.fromCodePoint(code));
+}
+
+/** A range's iterator: range_iterator (fast) or longrange_iterator, over the same values. */
+export function rangeIter(o: PyRangeObj, fast: boolean): PyIterObj {
+  let i = 0n;
+  const typeName = fast ? "range_iterator" : "longrange_iterator";
+  return makeIter(
+    typeName,
+    () => (i < o.len ? pyInt(o.start + o.step * i++) : undefined),
+    () => {
+      // __length_hint__ as PyObject_LengthHint reads it: a Py_ssize_t, so a longer remainder overflows.
+      const left = o.len - i;
+      if (left > 2n ** 63n - 1n) throw new PyException("OverflowError", "Python int too large to convert to C ssize_t");
+      return Number(left);
+    },
+  );
 }

@@ -42,6 +42,7 @@ import { newDict } from "./dicts.js";
 import { byteArrayExtend, byteArrayResize, byteValue } from "./byteArrays.js";
 import { indexBounds, indexIn } from "./indexIn.js";
 import { dunder } from "./dunders.js";
+import { numberDunder } from "./numberDunders.js";
 import { signatureCounts } from "./argumentBinding.js";
 import { longSliceIndices } from "./longSlices.js";
 import { checkCall } from "./signatures.js";
@@ -632,6 +633,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
           return len === 0 ? pyBytes(out) : pyBytesFresh(out);
         };
       }
+      fn ??= numberDunder(o, name);
       break;
     case "float":
       if (name === "is_integer") fn = () => pyBool(Number.isInteger(o.v));
@@ -639,6 +641,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
       if (name === "hex") fn = () => pyStr(floatHex(o.v));
       if (name === "real") return o;
       if (name === "imag") return pyFloat(0);
+      fn ??= numberDunder(o, name);
       break;
     case "complex":
       if (name === "real") return pyFloat(o.re);

@@ -28,7 +28,7 @@ import { isRun, makeRepeat, materialize, seqLen } from "./seq.js";
 import { runFind } from "./intRuns.js";
 import { newSet, setAdd, setContains, setFrom, setUpdate } from "./sets.js";
 import {
-  setDifference, setDifferenceUpdate, setIntersection, setOr, setSymmetricDifference, setSymmetricDifferenceUpdate,
+  setDifference, setDifferenceUpdate, setIntersection, setIntersectionUpdate, setOr, setSymmetricDifference, setSymmetricDifferenceUpdate,
 } from "./setAlgebra.js";
 import { bytesData, CLOSED_FROM, concatRuns, MAX_TEXT, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
@@ -36,7 +36,7 @@ import { forEach } from "./iteration.js";
 import { dictGet } from "./dicts.js";
 import { decimalBinary } from "./decimals.js";
 import { decimalIntDiv } from "./decimalIntDiv.js";
-import { arrayConcat, arrayItem, arrayRepeat } from "./arrayObject.js";
+import { arrayConcat, arrayItem, arrayRepeat, bufferBytes } from "./arrayObject.js";
 import { dequeConcat, dequeRepeat } from "./dequeMethods.js";
 import { counterOp, counterUnary, flavoredDictOr } from "./dictFlavors.js";
 import { decimalCopyRounded } from "./decimals.js";
@@ -315,13 +315,16 @@ function concatObjects(a: PyObj, b: PyObj): PyObj | null {
     if (isHighSurrogate(ta.charCodeAt(ta.length - 1)) && isLowSurrogate(tb.charCodeAt(0))) throw new PymemError("UNSUPPORTED", "a str joining a lone high surrogate to a lone low one");
     return pyStrFresh(ta + tb);
   }
-  if (a.t === "bytes" && (b.t === "bytes" || b.t === "bytearray")) {
+  // bytes_concat / bytearray_concat: the right operand is any buffer (memoryview, array too).
+  const right = (a.t === "bytes" || a.t === "bytearray") && b.t !== "bytes" && b.t !== "bytearray" ? bufferBytes(b) : null;
+  if (a.t === "bytes" && (b.t === "bytes" || b.t === "bytearray" || right !== null)) {
     if (a.length === 0 && b.t === "bytes") return b;
-    if (b.length === 0) return a;
-    return pyBytesFresh(joinBytes(bytesData(a), bytesData(b)));
+    const rb = right ?? bytesData(b as PyObj & { t: "bytes" | "bytearray" });
+    if (rb.length === 0) return a;
+    return pyBytesFresh(joinBytes(bytesData(a), rb));
   }
-  if (a.t === "bytearray" && (b.t === "bytes" || b.t === "bytearray")) {
-    const data = joinBytes(bytesData(a), bytesData(b));
+  if (a.t === "bytearray" && (b.t === "bytes" || b.t === "bytearray" || right !== null)) {
+    const data = joinBytes(bytesData(a), right ?? bytesData(b as PyObj & { t: "bytes" | "bytearray" }));
     return newByteArrayExact(data);
   }
   if (a.t === "list" && b.t === "list") {
@@ -430,6 +433,12 @@ function viewToSet(v: PyObj): PySetObj {
 
 /** dictviews_and/or/sub/xor (Objects/dictobject.c): results are new sets. */
 function viewSetOp(op: BinOpName, a: PyObj, b: PyObj): PySetObj {
+  if (op === "BitAnd" && ctx().layout.rules.dictViewAndCopiesSelf === true) {
+    // 3.8's dictviews_and: set(left operand), then its intersection_update(right operand).
+    const r = viewToSet(a);
+    setIntersectionUpdate(r, [b]);
+    return r;
+  }
   if (op === "BitAnd") {
     // _PyDictView_Intersect: the view is `self` whichever side it is on.
     let [self, other] = a.t === "dictview" ? [a, b] : [b, a];

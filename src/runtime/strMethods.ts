@@ -1,6 +1,7 @@
 // str and bytes methods, returning the objects CPython returns: the receiver
 // itself when unchanged, cached characters where unicode_result() applies,
 // and lists preallocated as stringlib's split does.
+import { byteArrayTranslate, bytesTranslate } from "./bytesTranslate.js";
 import { exactResult } from "./builtinSubclass.js";
 import { truthy } from "./compare.js";
 import { runCodec, textCodec } from "./codecRegistry.js";
@@ -653,6 +654,8 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
       };
     case "copy":
       return () => make(data().slice());
+    case "translate":
+      return b.t === "bytearray" ? byteArrayTranslate(b) : bytesTranslate(b);
     case "isdigit":
       return () => pyBool(b.length > 0 && data().every((c) => c >= 48 && c <= 57));
     case "isspace":

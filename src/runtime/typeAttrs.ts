@@ -12,6 +12,8 @@ import { signatureCounts } from "./argumentBinding.js";
 import { toIndex } from "./numbers.js";
 import { checkCall } from "./signatures.js";
 import { PyException } from "./errors.js";
+import { floatFromHex } from "./floatFromHex.js";
+import { bytesMaketrans } from "./bytesTranslate.js";
 import { dictSet, newDict } from "./dicts.js";
 import { None } from "./objects.js";
 import { bytesData, strText } from "./text.js";
@@ -91,6 +93,8 @@ const STATIC: Readonly<Record<string, Record<string, NativeFn>>> = {
       return v;
     },
   },
+  bytes: { maketrans: bytesMaketrans },
+  bytearray: { maketrans: bytesMaketrans },
   str: {
     maketrans: ([a, b, c]) => {
       const d = newDict();
@@ -126,13 +130,7 @@ const STATIC: Readonly<Record<string, Record<string, NativeFn>>> = {
   float: {
     fromhex: ([s]) => {
       if (s === undefined || s.t !== "str") throw typeError(`must be str, not ${s === undefined ? "NoneType" : typeName(s)}`);
-      // Py_ISSPACE around it: ASCII whitespace only (JS's \s would take U+00A0, U+FEFF and the like).
-      const m = /^[ \t\n\v\f\r]*([+-])?0x([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?\d+)[ \t\n\v\f\r]*$/i.exec(strText(s));
-      if (m === null) throw new PyException("ValueError", "invalid hexadecimal floating-point string");
-      const frac = m[3] ?? "";
-      const mant = parseInt((m[2] || "0") + frac, 16) / 16 ** frac.length;
-      const v = mant * 2 ** Number(m[4]);
-      return pyFloat(m[1] === "-" ? -v : v);
+      return pyFloat(floatFromHex(strText(s)));
     },
   },
 };

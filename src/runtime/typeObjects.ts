@@ -6,6 +6,8 @@ import { signatureCounts } from "./argumentBinding.js";
 import { subOf, typeName, type NativeFn, type PyObj, type PyTypeObj } from "./objects.js";
 import { checkCall } from "./signatures.js";
 import { PymemError } from "./errors.js";
+import { ctx } from "./ctx.js";
+import type { Layout } from "../layouts/layout.js";
 
 const typeObjects = new Map<string, PyTypeObj>();
 
@@ -46,6 +48,16 @@ export function typeObject(name: string): PyTypeObj {
   return newBuiltinType(name, null);
 }
 
+/** The stdlib C types a module holds (array.array, collections.deque, decimal.Decimal …), per layout's module tables. */
+const moduleTypes = new WeakMap<Layout, Map<string, PyTypeObj>>();
+
+/** Make type(x) of an object of `t` be the module's own type object `t` under this layout (so `type(a) is array.array`). */
+export function registerModuleType(layout: Layout, t: PyTypeObj): void {
+  let m = moduleTypes.get(layout);
+  if (m === undefined) moduleTypes.set(layout, (m = new Map()));
+  m.set(t.name, t);
+}
+
 /** The class (or builtin type object) of a value, as type(x) gives it. */
 export function classOfValue(x: PyObj): PyObj {
   if (x.t === "instance") return x.cls;
@@ -53,7 +65,8 @@ export function classOfValue(x: PyObj): PyObj {
   if (x.t === "tuple" && x.cls !== undefined) return x.cls;
   const sub = subOf(x);
   if (sub !== undefined) return sub.cls;
-  return typeObject(typeName(x));
+  const name = typeName(x);
+  return moduleTypes.get(ctx().layout)?.get(name) ?? typeObject(name);
 }
 
 /** The tp_base of the builtin and stdlib types that derive from another than object (bool from int, Counter from dict, ABCMeta from type). */
