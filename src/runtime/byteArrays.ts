@@ -24,12 +24,6 @@ export function byteArrayResize(b: PyByteArrayObj, requested: number): void {
   b.length = requested;
 }
 
-/** bytearray_irepeat: one PyByteArray_Resize to the repeated length, then the repeated bytes. */
-export function byteArrayInplaceRepeat(b: PyByteArrayObj, repeated: Uint8Array): void {
-  byteArrayResize(b, repeated.length);
-  (b.data as Uint8Array).set(repeated);
-}
-
 /** _getbytevalue: an int (or __index__) in range(0, 256); a huge int is out of range too, not an OverflowError. */
 export function byteValue(x: PyObj): number {
   const v = intValue(x) ?? userIndexOf(x);

@@ -23,7 +23,7 @@ import { newTuple, newTupleOfClass } from "./tuples.js";
 import { repr } from "./repr.js";
 import { lookupClassAttr, slotGet } from "./classes.js";
 import { namedTupleFunctional } from "./namedTuples.js";
-import { bindArguments, type FrameLayout, type ParamSpec } from "./params.js";
+import { bindDef, pyDef } from "./pyParams.js";
 
 // The namedtuple machinery lives in namedTuples.ts; its makers are reached from here too.
 export { namedTupleClass, namedTupleFromClassBody, namedtupleFunction } from "./namedTuples.js";
@@ -195,24 +195,25 @@ function makeInit(cls: () => PyClassObj, fields: readonly FieldSpec[], slots: bo
   }
   const selfName = fields.some((f) => f.name === "self") ? "__dataclass_self__" : "self";
   const qualname = `${classQualname(cls())}.__init__`;
-  const spec: ParamSpec = { name: "__init__", qualname, positional: [selfName, ...std.map((f) => f.name)], posOnly: new Set(), kwonly: kwOnly.map((f) => f.name), vararg: null, kwarg: null };
-  const names = [...spec.positional, ...spec.kwonly];
-  const layout: FrameLayout = { size: names.length, positional: spec.positional.map((_, i) => i), index: new Map(names.map((n, i) => [n, i])) };
   const defaultOf = (f: FieldSpec): PyObj => (f.factory !== null ? HAS_DEFAULT_FACTORY : (f.default as PyObj));
-  const defaults = std.filter(hasDefault).map(defaultOf);
-  const kwDefaults = kwOnly.map((f) => (hasDefault(f) ? defaultOf(f) : null));
+  const def = pyDef("__init__", [selfName, ...std.map((f) => f.name)], std.filter(hasDefault).map(defaultOf), {
+    qualname,
+    kwonly: kwOnly.map((f) => f.name),
+    kwDefaults: kwOnly.map((f) => (hasDefault(f) ? defaultOf(f) : null)),
+  });
+  const nPositional = def.spec.positional.length;
   return {
     t: "function",
     name: "__init__",
     qualname,
     call: (args, kw) => {
       // Every parameter given by position (the common call): the arguments are the frame.
-      const frame = kw.values.size === 0 && args.length === spec.positional.length && kwOnly.length === 0 ? args : bindArguments(spec, layout, defaults, kwDefaults, args, kw);
+      const frame = kw.values.size === 0 && args.length === nPositional && kwOnly.length === 0 ? args : bindDef(def, args, kw);
       const self = frame[0];
       if (self === undefined || self.t !== "instance") throw typeError("__init__() needs self");
       const userSetattr = !self.cls.frozen && lookupDunder(self, "__setattr__") !== undefined;
       for (const f of fields) {
-        let v: PyObj | undefined = f.init ? frame[layout.index.get(f.name) as number] : undefined;
+        let v: PyObj | undefined = f.init ? frame[def.layout.index.get(f.name) as number] : undefined;
         if (v === HAS_DEFAULT_FACTORY || (v === undefined && f.factory !== null)) v = callObject(f.factory as PyObj, []);
         else if (v === undefined) {
           if (f.default !== null && slots) v = f.default;

@@ -20,11 +20,12 @@ export function pyDef(
   name: string,
   positional: readonly string[],
   defaults: readonly PyObj[],
-  opts: { readonly posOnly?: number; readonly vararg?: string; readonly kwonly?: readonly string[]; readonly kwDefaults?: readonly (PyObj | null)[]; readonly kwarg?: string } = {},
+  opts: { readonly qualname?: string; readonly posOnly?: number; readonly vararg?: string; readonly kwonly?: readonly string[]; readonly kwDefaults?: readonly (PyObj | null)[]; readonly kwarg?: string } = {},
 ): PyDef {
   const kwonly = opts.kwonly ?? [];
   const spec: ParamSpec = {
     name,
+    ...(opts.qualname === undefined ? {} : { qualname: opts.qualname }),
     positional,
     posOnly: new Set(positional.slice(0, opts.posOnly ?? 0)),
     kwonly,

@@ -27,7 +27,7 @@ import {
   None, nativeFunction, pyFloat, pyInt, pyStr, typeName, type Kwargs, type PyClassObj, type PyIterObj, type PyDecimalObj, type PyModuleObj, type PyObj,
 } from "./objects.js";
 import { binaryOp } from "./ops.js";
-import { bindArguments, type FrameLayout, type ParamSpec } from "./params.js";
+import { bindDef, pyDef } from "./pyParams.js";
 import { reprObject } from "./format.js";
 import { sequenceList } from "./lists.js";
 import { strText } from "./text.js";
@@ -838,13 +838,8 @@ function stdev(data: PyObj, xbar: PyObj, population: boolean): PyObj {
 
 /** A function of Lib/statistics.py: its parameters bound as a def binds them. */
 function pyFunction(name: string, positional: readonly string[], defaults: readonly PyObj[], kwonly: readonly [string, PyObj][], body: (v: PyObj[]) => PyObj): PyObj {
-  const spec: ParamSpec = { name, positional, posOnly: new Set(), kwonly: kwonly.map(([k]) => k), vararg: null, kwarg: null };
-  const names = [...positional, ...kwonly.map(([k]) => k)];
-  const layout: FrameLayout = { size: names.length, positional: positional.map((_p, i) => i), index: new Map(names.map((k, i) => [k, i])) };
-  return nativeFunction(name, (args, kw: Kwargs) => {
-    const frame = bindArguments(spec, layout, defaults, kwonly.map(([, v]) => v), args, kw);
-    return body(frame as PyObj[]);
-  });
+  const def = pyDef(name, positional, defaults, { kwonly: kwonly.map(([k]) => k), kwDefaults: kwonly.map(([, v]) => v) });
+  return nativeFunction(name, (args, kw: Kwargs) => body(bindDef(def, args, kw)));
 }
 
 /** The statistics module's functions for a version (mathNan: the math module's nan, which 3.13's geometric_mean returns). */

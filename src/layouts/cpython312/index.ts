@@ -37,7 +37,7 @@ const flavorPreHeader = { OrderedDict: 0, defaultdict: 0, Counter: PREHEADER.siz
 export const cpython312: Layout = {
   ...cpython311,
   python: "3.12",
-  collectionsSource: once(() => linesAfter(cpython310.collectionsSource(), USER_CLASSES_CHANGES)),
+  collectionsSource: once(() => linesAfter(cpython311.collectionsSource(), USER_CLASSES_CHANGES)),
   // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
   release: [3, 12, 1],
   rules: {
@@ -68,9 +68,9 @@ export const cpython312: Layout = {
     yieldFromDepth: 3,
     heapExtensionTypes: [...cpython311.rules.heapExtensionTypes, "deque", "defaultdict", ...ITERTOOLS_HEAP_TYPES, ...IO_HEAP_TYPES],
   },
-  attributeNames: once(() => wordTableAfter(cpython310.attributeNames(), ATTRIBUTE_NAMES_CHANGES)),
-  descriptorKinds: once(() => nestedTableAfter(cpython310.descriptorKinds(), DESCRIPTOR_KINDS_CHANGES)),
-  signatures: once(() => wordTableAfter(cpython310.signatures(), SIGNATURES_CHANGES)),
+  attributeNames: once(() => wordTableAfter(cpython311.attributeNames(), ATTRIBUTE_NAMES_CHANGES)),
+  descriptorKinds: once(() => nestedTableAfter(cpython311.descriptorKinds(), DESCRIPTOR_KINDS_CHANGES)),
+  signatures: once(() => wordTableAfter(cpython311.signatures(), SIGNATURES_CHANGES)),
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
   startupInterned: textSetDelta(cpython310.startupInterned, startupInternedAdded, startupInternedDropped),

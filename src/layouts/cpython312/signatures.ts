@@ -4,29 +4,16 @@ import type { WordChanges } from "../tableChanges.js";
 // `name:KIND` per parameter, KIND P positional-only, A positional-or-keyword, V *args,
 // K keyword-only, W **kwargs, and `?` when it has a default. Keys: builtins' names,
 // `type.method` for methods bound to an instance and for class/static methods.
-// Written as the changes from 3.10's table (cpython310/): per key, null when 3.12 lacks it, "=TEXT"
+// Written as the changes from 3.11's table (cpython311/): per key, null when 3.12 lacks it, "=TEXT"
 // for its value in full, else the words it adds (+w) and drops (-w) (src/layouts/tableChanges.ts).
 export const SIGNATURES_CHANGES: WordChanges = {
   "BuiltinImporter.find_module": null,
   "BuiltinImporter.module_repr": null,
   "Fraction._from_coprime_ints": "=numerator:P denominator:P",
   "Fraction.is_integer": "=",
-  "bool.from_bytes": "=bytes:A byteorder:A? signed:K?",
   "bool.is_integer": "=",
-  "bool.to_bytes": "=length:A? byteorder:A? signed:K?",
-  "code._varname_from_oparg": "=oparg:A",
-  "code.co_positions": "=",
-  "code.replace": "=changes:W",
-  "exec": "=source:P globals:P? locals:P? closure:K?",
-  "float.__setformat__": null,
-  "int.from_bytes": "=bytes:A byteorder:A? signed:K?",
   "int.is_integer": "=",
-  "int.to_bytes": "=length:A? byteorder:A? signed:K?",
   "memoryview._from_flags": "=object:A flags:A",
-  "module math.cbrt": "=x:P",
-  "module math.exp2": "=x:P",
-  "module math.factorial": "=n:P",
   "module math.nextafter": "=x:P y:P steps:K?",
   "module math.sumprod": "=p:P q:P",
-  "print": "=args:V sep:K? end:K? file:K? flush:K?",
 };

@@ -28,7 +28,7 @@ const leafTypes = { ...cpython312.leafTypes, type: leaf(PyTypeObjectStruct, fals
 export const cpython313: Layout = {
   ...cpython312,
   python: "3.13",
-  collectionsSource: once(() => linesAfter(cpython310.collectionsSource(), USER_CLASSES_CHANGES)),
+  collectionsSource: once(() => linesAfter(cpython312.collectionsSource(), USER_CLASSES_CHANGES)),
   // The patch release whose figures this layout gives (fixtures/versions.json): sys.version_info.
   release: [3, 13, 0],
   csvMessages: { ...cpython312.csvMessages, newlineInField: "new-line character seen in unquoted field - do you need to open the file with newline=''?" },
@@ -57,9 +57,9 @@ export const cpython313: Layout = {
   },
   // 'w' (Py_UCS4) joins the typecodes; pymem refuses arrays of it.
   array: { ...cpython312.array, typecodes: "bBuwhHiIlLqQfd" },
-  attributeNames: once(() => wordTableAfter(cpython310.attributeNames(), ATTRIBUTE_NAMES_CHANGES)),
-  descriptorKinds: once(() => nestedTableAfter(cpython310.descriptorKinds(), DESCRIPTOR_KINDS_CHANGES)),
-  signatures: once(() => wordTableAfter(cpython310.signatures(), SIGNATURES_CHANGES)),
+  attributeNames: once(() => wordTableAfter(cpython312.attributeNames(), ATTRIBUTE_NAMES_CHANGES)),
+  descriptorKinds: once(() => nestedTableAfter(cpython312.descriptorKinds(), DESCRIPTOR_KINDS_CHANGES)),
+  signatures: once(() => wordTableAfter(cpython312.signatures(), SIGNATURES_CHANGES)),
   staticAddressLow16: STATIC_ADDRESS_LOW16,
   preinternedChars: PREINTERNED_CHARS,
   startupInterned: textSetDelta(cpython310.startupInterned, startupInternedAdded, startupInternedDropped),

@@ -4,26 +4,17 @@ import type { WordChanges } from "../tableChanges.js";
 // `name:KIND` per parameter, KIND P positional-only, A positional-or-keyword, V *args,
 // K keyword-only, W **kwargs, and `?` when it has a default. Keys: builtins' names,
 // `type.method` for methods bound to an instance and for class/static methods.
-// Written as the changes from 3.10's table (cpython310/): per key, null when 3.8 lacks it, "=TEXT"
+// Written as the changes from 3.9's table (cpython39/): per key, null when 3.8 lacks it, "=TEXT"
 // for its value in full, else the words it adds (+w) and drops (-w) (src/layouts/tableChanges.ts).
 export const SIGNATURES_CHANGES: WordChanges = {
-  "ChainMap.new_child": "=m:A?",
-  "Counter.total": null,
-  "aiter": null,
   "array.fromstring": "=buffer:P",
-  "array.index": "=v:P",
   "array.tostring": "=",
-  "bool.bit_count": null,
   "bytearray.removeprefix": null,
   "bytearray.removesuffix": null,
   "bytes.removeprefix": null,
   "bytes.removesuffix": null,
-  "code.co_lines": null,
-  "code.replace": "=co_argcount:K? co_posonlyargcount:K? co_kwonlyargcount:K? co_nlocals:K? co_stacksize:K? co_flags:K? co_firstlineno:K? co_code:K? co_consts:K? co_names:K? co_varnames:K? co_freevars:K? co_cellvars:K? co_filename:K? co_name:K? co_lnotab:K?",
   "float.__set_format__": "=typestr:P fmt:P",
   "float.__setformat__": null,
-  "int.bit_count": null,
-  "memoryview.cast": "=format:A shape:K",
   "module bisect.bisect": null,
   "module bisect.bisect_left": null,
   "module bisect.bisect_right": null,
