@@ -14,7 +14,11 @@ export type ConstValue =
   | { readonly t: "int"; readonly v: bigint }
   | { readonly t: "float"; readonly v: number }
   | { readonly t: "complex"; readonly imag: number } // the literal `3j`: real part 0
-  | { readonly t: "str"; readonly v: string }
+  /**
+   * joinsSurrogates: the literal's escapes put a lone high surrogate before a lone low one
+   * ('\ud83d\ude00'): two code points in CPython, one astral character in the JS text.
+   */
+  | { readonly t: "str"; readonly v: string; readonly joinsSurrogates?: true }
   | { readonly t: "bytes"; readonly v: Uint8Array }
   | { readonly t: "bool"; readonly v: boolean }
   | { readonly t: "None" }

@@ -43,7 +43,7 @@ function concatFString(s: Scan, start: number, level: number, builder: JoinedStr
   builder.fmode = true;
   let pos = start;
   for (;;) {
-    const lit = findLiteral(s, pos, level);
+    const lit = findLiteral(s, pos, level, builder.joined);
     pos = lit.pos;
     if (lit.text !== null) builder.concat(lit.text);
     if (lit.doubled) continue;
@@ -59,7 +59,7 @@ function concatFString(s: Scan, start: number, level: number, builder: JoinedStr
   return pos;
 }
 
-function findLiteral(s: Scan, start: number, level: number): { text: string | null; pos: number; doubled: boolean } {
+function findLiteral(s: Scan, start: number, level: number, joined: { surrogates: boolean }): { text: string | null; pos: number; doubled: boolean } {
   const { body, end } = s;
   let p = start;
   let doubled = false;
@@ -90,7 +90,7 @@ function findLiteral(s: Scan, start: number, level: number): { text: string | nu
   }
   const litEnd = doubled ? stop : p;
   const chunk = body.slice(start, litEnd);
-  const text = chunk.length === 0 ? null : s.raw ? chunk : guard(s.host, () => decodeUnicodeEscapes(chunk));
+  const text = chunk.length === 0 ? null : s.raw ? chunk : guard(s.host, () => decodeUnicodeEscapes(chunk, joined));
   return { text, pos: p, doubled };
 }
 

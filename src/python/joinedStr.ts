@@ -2,9 +2,9 @@
 // of a JoinedStr, token spans, and the mapping of literal decoding errors to
 // syntax errors. Both strings.ts (the atom) and fstring.ts (f-string bodies)
 // build on it.
-import type { Expr, Span } from "./ast.js";
+import type { ConstValue, Expr, Span } from "./ast.js";
 import type { FStringHost } from "./fstring.js";
-import { LiteralError } from "./literals.js";
+import { joinsSurrogates, LiteralError } from "./literals.js";
 import type { Token } from "./tokenizer.js";
 
 /** Accumulates literal text and FormattedValues like CPython's FstringParser. */
@@ -15,20 +15,32 @@ export class JoinedStrBuilder {
 
   constructor(private readonly partSpan: Span) {}
 
+  /** What decodeUnicodeEscapes found in the pending text: escaped lone surrogates joined into a pair. */
+  readonly joined = { surrogates: false };
+
   concat(s: string): void {
-    if (s.length > 0) this.lastStr = (this.lastStr ?? "") + s;
+    if (s.length === 0) return;
+    if (this.lastStr !== null && joinsSurrogates(this.lastStr, s)) this.joined.surrogates = true;
+    this.lastStr = (this.lastStr ?? "") + s;
+  }
+
+  /** The pending text as a str constant. */
+  private text(v: string): ConstValue {
+    if (!this.joined.surrogates) return { t: "str", v };
+    this.joined.surrogates = false;
+    return { t: "str", v, joinsSurrogates: true };
   }
 
   /** Turns pending literal text into a Constant before an expression is appended. */
   flush(): void {
     if (this.lastStr !== null) {
-      this.values.push({ kind: "Constant", value: { t: "str", v: this.lastStr }, span: this.partSpan });
+      this.values.push({ kind: "Constant", value: this.text(this.lastStr), span: this.partSpan });
       this.lastStr = null;
     }
   }
 
   finish(span: Span): Expr {
-    if (!this.fmode) return { kind: "Constant", value: { t: "str", v: this.lastStr ?? "" }, span };
+    if (!this.fmode) return { kind: "Constant", value: this.text(this.lastStr ?? ""), span };
     this.flush();
     return { kind: "JoinedStr", values: this.values, span };
   }

@@ -67,8 +67,13 @@ const isOctal = (c: string | undefined): boolean => c !== undefined && c >= "0" 
  * messages count bytes of CPython's intermediate buffer, where each non-ASCII
  * character was rewritten as a 10-byte \UXXXXXXXX escape.
  */
-export function decodeUnicodeEscapes(body: string): string {
+export function decodeUnicodeEscapes(body: string, joined?: { surrogates: boolean }): string {
   let out = "";
+  // A code point appended after another: an escaped lone low surrogate after a lone high one reads as one pair in JS.
+  const append = (piece: string): void => {
+    if (joined !== undefined && joinsSurrogates(out, piece)) joined.surrogates = true;
+    out += piece;
+  };
   let i = 0;
   let vpos = 0; // position in CPython's rewritten buffer
   const width = (ch: string): number => (ch.charCodeAt(0) < 128 ? 1 : 10);
@@ -80,7 +85,7 @@ export function decodeUnicodeEscapes(body: string): string {
     const cp = body.codePointAt(i) ?? 0;
     const ch = String.fromCodePoint(cp);
     if (ch !== "\\") {
-      out += ch;
+      append(ch);
       i += ch.length;
       vpos += width(ch);
       continue;
@@ -103,7 +108,7 @@ export function decodeUnicodeEscapes(body: string): string {
     else if (isOctal(c)) {
       let v = c.charCodeAt(0) - 48;
       for (let k = 0; k < 2 && isOctal(body[i]); k++, i++, vpos++) v = v * 8 + (body.charCodeAt(i) - 48);
-      out += String.fromCodePoint(v);
+      append(String.fromCodePoint(v));
     } else if (c === "x" || c === "u" || c === "U") {
       const count = c === "x" ? 2 : c === "u" ? 4 : 8;
       const msg = c === "x" ? "truncated \\xXX escape" : c === "u" ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
@@ -114,15 +119,22 @@ export function decodeUnicodeEscapes(body: string): string {
         v = v * 16 + parseInt(d ?? "0", 16);
       }
       if (v > 0x10ffff) fail(start, vpos, "illegal Unicode character");
-      out += String.fromCodePoint(v);
+      append(String.fromCodePoint(v));
     } else if (c === "N") {
-      out += namedEscape(body, i, vpos, start, fail, (ni, nv) => {
+      append(namedEscape(body, i, vpos, start, fail, (ni, nv) => {
         i = ni;
         vpos = nv;
-      });
+      }));
     } else out += "\\" + c; // unknown escapes stay verbatim (3.10 only warns)
   }
   return out;
+}
+
+/** Whether `left + right` would read a lone high surrogate and a lone low one as one astral character. */
+export function joinsSurrogates(left: string, right: string): boolean {
+  const h = left.charCodeAt(left.length - 1);
+  const l = right.charCodeAt(0);
+  return h >= 0xd800 && h <= 0xdbff && l >= 0xdc00 && l <= 0xdfff;
 }
 
 function namedEscape(

@@ -29,7 +29,7 @@ export function concatenateStrings(tokens: readonly Token[], host: FStringHost):
     } else if (parts.bytes) {
       chunks.push(guard(host, () => decodeBytesEscapes(parts.body, parts.raw)));
     } else {
-      builder.concat(parts.raw ? parts.body : guard(host, () => decodeUnicodeEscapes(parts.body)));
+      builder.concat(parts.raw ? parts.body : guard(host, () => decodeUnicodeEscapes(parts.body, builder.joined)));
     }
   });
   if (bytesMode) {

@@ -2,7 +2,7 @@
 // conversion, array_resize's growth, slicing, concatenation, the raw buffer,
 // and the array iterator. The array's constructor and methods, which iterate
 // arbitrary objects, are in arrayMethods.ts.
-import { ctx } from "./ctx.js";
+import { ctx, noteSurrogate } from "./ctx.js";
 import { PyException, typeError, valueError } from "./errors.js";
 import { makeIter } from "./iterObject.js";
 import { nativeSlots } from "./nativeObjects.js";
@@ -74,7 +74,7 @@ export function arrayFromBytes(a: PyArrayObj, data: Uint8Array): void {
       case "I": out.push(view.getUint32(off, true)); break;
       case "f": out.push(view.getFloat32(off, true)); break;
       case "d": out.push(view.getFloat64(off, true)); break;
-      case "u": out.push(String.fromCodePoint(view.getUint32(off, true))); break;
+      case "u": noteSurrogate(view.getUint32(off, true)); out.push(String.fromCodePoint(view.getUint32(off, true))); break;
       default: {
         const big = a.typecode === "q" || a.typecode === "l" ? view.getBigInt64(off, true) : view.getBigUint64(off, true);
         out.push(big >= -9007199254740991n && big <= 9007199254740991n ? Number(big) : big);

@@ -6,7 +6,7 @@ import { lookupCodec, runCodec, textCodec } from "./codecRegistry.js";
 import { textOfCodePoints } from "./codecErrors.js";
 import { typeError, unsupported } from "./errors.js";
 import { nativeObject } from "./nativeObjects.js";
-import { builtinFunction, pyBytes, pyBytesFresh, pyStr, typeName, type Kwargs, type PyObj } from "./objects.js";
+import { builtinFunction, pyBytes, pyBytesFresh, pyStr, pyStrCheckedPairs, typeName, type Kwargs, type PyObj } from "./objects.js";
 import { bindDef, pyDef } from "./pyParams.js";
 import { bytesData, codePoints, strText } from "./text.js";
 
@@ -36,7 +36,7 @@ function decode(args: readonly PyObj[], kw: Kwargs): PyObj {
   const codec = textCodec(encoding, "decode");
   const err = strArg(errors, "decode", 3);
   if (obj.t !== "bytes" && obj.t !== "bytearray") throw unsupported(`codecs.decode of a ${typeName(obj)}`);
-  return pyStr(textOfCodePoints(runCodec(encoding, "decoding", true, () => codec.decode(bytesData(obj), err))));
+  return pyStrCheckedPairs(textOfCodePoints(runCodec(encoding, "decoding", true, () => codec.decode(bytesData(obj), err))));
 }
 
 function lookup([name]: readonly PyObj[]): PyObj {

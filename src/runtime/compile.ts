@@ -23,7 +23,7 @@ import { affineOf, affineRun, appendAllocated, runSource, type Affine } from "./
 import { getAttr } from "./attributes.js";
 import {
   PyListObj, pyBool,
-  Ellipsis, False, None, True, emptyBytes, pyBytes, pyComplex, pyFloat, pyInt, pyStr, pyStrFresh, typeName,
+  Ellipsis, False, None, True, emptyBytes, pyBytes, pyComplex, pyFloat, pyInt, pyStr, pyStrFresh, pyStrCheckedPairs, typeName,
   subOf, type Kwargs, type PyObj, type PyStrObj, type Scope,
 } from "./objects.js";
 import { binaryOp, contains, unaryOp } from "./ops.js";
@@ -38,6 +38,9 @@ import { mangle } from "./classes.js";
 import { zeroArgSuper, type FrameWithCell } from "./superObjects.js";
 import { nameDeleter, nameLoader, nameStorer } from "./scope.js";
 import { resolve, SymbolError, symtableOfExpression, symtableOfModule, type Block, type Symtable } from "../compiler/symtable.js";
+
+/** A str literal CPython holds as two lone surrogates and a JS string as one astral character. */
+const JOINED_SURROGATES = "a str literal whose escapes put a lone high surrogate before a lone low one (CPython keeps two code points; a JS string reads one astral character)";
 import type { Stmt } from "../python/ast.js";
 
 /** A compiled expression: how to run it, and its value when it is a compile-time constant. */
@@ -167,7 +170,8 @@ export class Compiler {
       case "complex":
         return pyComplex(0, v.imag);
       case "str":
-        return pyStr(v.v);
+        if (v.joinsSurrogates === true) throw new PymemError("UNSUPPORTED", JOINED_SURROGATES);
+        return pyStrCheckedPairs(v.v);
       case "bytes":
         return v.v.length === 0 ? emptyBytes : pyBytes(v.v);
       case "bool":
@@ -206,6 +210,7 @@ export class Compiler {
   private exprOf(e: Expr): Compiled {
     switch (e.kind) {
       case "Constant":
+        if (e.value.t === "str" && e.value.joinsSurrogates === true) throw new PymemError("UNSUPPORTED", JOINED_SURROGATES, e.span);
         return this.constant(this.fromLiteral(e.value));
       case "Name":
         if (e.id === "__debug__") return this.constant(True);

@@ -3,7 +3,7 @@
 import type { Layout } from "../layouts/layout.js";
 import { getHeapStatistics } from "node:v8";
 import { groupDigits } from "../budgets/limits.js";
-import { limitError } from "./errors.js";
+import { limitError, PymemError } from "./errors.js";
 import type { PyStrObj } from "./objects.js";
 import type { ProgressClock } from "./progress.js";
 
@@ -101,6 +101,11 @@ export class Ctx {
   decimalPrec = 28;
   /** The strs given a wchar_t copy (wstr) by PyUnicode_AsUnicode, where the layout's rules say array('u') does so. */
   readonly wstr = new WeakSet<PyStrObj>();
+  /**
+   * Whether a lone surrogate was made in this evaluation: from then on a surrogate pair in a new
+   * str's text may be two lone code points that JS concatenation joined (see surrogatesMet).
+   */
+  loneSurrogates = false;
   /** The empty frozenset singleton of versions that have one, once made. */
   emptyFrozenset: import("./objects.js").PySetObj | null = null;
   private stepsUsed = 0;
@@ -168,6 +173,25 @@ export function hasWstr(s: PyStrObj): boolean {
 /** Account for str/bytes contents about to be produced (a no-op outside an evaluation: the builtins' own constants). */
 export function chargeText(units: number): void {
   if (current !== null) current.text(units);
+}
+
+/** A producer of code points (chr of a number, a codec, a mapping) made a surrogate code point. */
+export function noteSurrogate(cp: number): void {
+  if (current !== null && cp >= 0xd800 && cp <= 0xdfff) current.loneSurrogates = true;
+}
+
+/**
+ * A new str's text holds lone surrogates and/or surrogate pairs. CPython keeps '\ud83d' + '\ude00'
+ * as two code points; a JS string reads them as one astral character. So once a lone surrogate
+ * exists in an evaluation, a pair in any new text may be such a join, and the str is refused
+ * rather than sized as one character (the builtins' own constants, outside an evaluation, hold none).
+ */
+export function surrogatesMet(lone: boolean, pair: boolean): void {
+  if (current === null) return;
+  if (lone) current.loneSurrogates = true;
+  if (pair && current.loneSurrogates) {
+    throw new PymemError("UNSUPPORTED", "a str holding a surrogate pair in an evaluation that made lone surrogates (CPython may keep two lone code points where a JS string reads one astral character)");
+  }
 }
 
 /** Characters a character-by-character JS loop gets through per counted step. */

@@ -1,5 +1,5 @@
 // format(), str.format and printf-style `%` over the modelled types.
-import { chargeChars, chargeSteps, chargeText, ctx } from "./ctx.js";
+import { chargeChars, chargeSteps, chargeText, ctx, noteSurrogate } from "./ctx.js";
 import { PyException, typeError, unsupported, valueError, keyError } from "./errors.js";
 import { floatToInt, intValue, toFloat } from "./numbers.js";
 import { bufferBytes } from "./arrayObject.js";
@@ -322,7 +322,7 @@ function formatInt(v: number | bigint, s: Spec): string {
     case "o": body = a.toString(8); prefix = "0o"; break;
     case "x": body = a.toString(16); prefix = "0x"; break;
     case "X": body = a.toString(16).toUpperCase(); prefix = "0X"; break;
-    case "c": return pad(String.fromCodePoint(Number(a)), "", s, "<");
+    case "c": noteSurrogate(Number(a)); return pad(String.fromCodePoint(Number(a)), "", s, "<");
     default: body = intToDecimal(a);
   }
   if (s.precision !== null) throw valueError("Precision not allowed in integer format specifier");
@@ -622,6 +622,7 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
         const iv = intValue(value) ?? (isUserObj(value) ? userIndexOf(value) : null);
         if (iv === null) throw typeError("%c requires int or char");
         if (iv < 0 || iv > 0x10ffff) throw new PyException("OverflowError", "%c arg not in range(0x110000)");
+        noteSurrogate(Number(iv));
         return pad(String.fromCodePoint(Number(iv)), "", spec, ">");
       }
       default: {

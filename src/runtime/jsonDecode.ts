@@ -15,7 +15,7 @@ import { callMethod } from "./stringModule.js";
 import { setInstanceAttrValue } from "./instanceAttrs.js";
 import { dictSet, newDict } from "./dicts.js";
 import { listAppend, newEmptyList } from "./lists.js";
-import { False, None, True, pyFloat, pyInt, pyStr, pyStrFresh, typeName, type Kwargs, type PyClassObj, type PyDictObj, type PyInstanceObj, type PyListObj, type PyObj, type PyStrObj } from "./objects.js";
+import { False, None, True, pyFloat, pyInt, pyStr, pyStrCheckedPairs, pyStrFresh, typeName, type Kwargs, type PyClassObj, type PyDictObj, type PyInstanceObj, type PyListObj, type PyObj, type PyStrObj } from "./objects.js";
 import { tuple2 } from "./tuples.js";
 import { intern } from "./constPool.js";
 import { strText, bytesData } from "./text.js";
@@ -204,7 +204,7 @@ class Scanner {
   /** scanstring: the str whose opening quote is before `begin`. */
   private string(begin: number): [PyObj, number] {
     const [text, end] = this.stringText(begin);
-    return [pyStr(text), end];
+    return [pyStrCheckedPairs(text), end];
   }
 
   private stringText(begin: number): [string, number] {
@@ -276,7 +276,7 @@ class Scanner {
       if (s[i] !== '"') throw this.err("Expecting property name enclosed in double quotes", i);
       const [text, afterKey] = this.stringText(i + 1);
       let key = this.memo.get(text);
-      if (key === undefined) this.memo.set(text, (key = pyStr(text)));
+      if (key === undefined) this.memo.set(text, (key = pyStrCheckedPairs(text)));
       i = this.ws(afterKey);
       if (s[i] !== ":") throw this.err("Expecting ':' delimiter", i);
       i = this.ws(i + 1);

@@ -3,7 +3,7 @@
 // allocator state CPython keeps (list `allocated`, set `fill/mask`, dict keys
 // table), so sizes follow from the same arithmetic CPython does.
 import { SMALL_INT_MAX, SMALL_INT_MIN } from "../layouts/smallInts.js";
-import { ALLOCATION_STEPS, chargeSteps, chargeText } from "./ctx.js";
+import { ALLOCATION_STEPS, chargeSteps, chargeText, surrogatesMet } from "./ctx.js";
 import type { IntRunSeq, Seq } from "./seq.js";
 import type { HashTable } from "./hashTable.js";
 import type { SetTable } from "./setTable.js";
@@ -507,21 +507,25 @@ export function pyComplex(re: number, im: number): PyComplexObj {
 }
 
 /** Code points of a JS string and its widest one. */
-export function measureText(text: string): { length: number; maxChar: number } {
+export function measureText(text: string, pairsChecked = false): { length: number; maxChar: number } {
   let length = 0;
   let maxChar = 0;
+  let lone = false;
+  let pair = false;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const d = c <= 0xdbff && i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
       if (d >= 0xdc00 && d <= 0xdfff) {
         c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
         i++;
-      }
+        pair = true;
+      } else lone = true;
     }
     if (c > maxChar) maxChar = c;
     length++;
   }
+  if (lone || pair) surrogatesMet(lone, pair && !pairsChecked);
   return { length, maxChar };
 }
 
@@ -545,6 +549,15 @@ export function pyStr(text: string): PyStrObj {
   if (text.length === 1 && text.charCodeAt(0) < 256) return latin1Char(text.charCodeAt(0));
   chargeText(text.length);
   const { length, maxChar } = measureText(text);
+  return newStr(text, length, maxChar);
+}
+
+/** A str whose maker checked that its surrogate pairs are astral characters, not lone surrogates joined (a literal: ConstValue.joinsSurrogates; json.loads; a decoder: textOfCodePoints). */
+export function pyStrCheckedPairs(text: string): PyStrObj {
+  if (text.length === 0) return emptyStr;
+  if (text.length === 1 && text.charCodeAt(0) < 256) return latin1Char(text.charCodeAt(0));
+  chargeText(text.length);
+  const { length, maxChar } = measureText(text, true);
   return newStr(text, length, maxChar);
 }
 

@@ -30,7 +30,7 @@ import { newSet, setAdd, setContains, setFrom, setUpdate } from "./sets.js";
 import {
   setDifference, setDifferenceUpdate, setIntersection, setIntersectionUpdate, setOr, setSymmetricDifference, setSymmetricDifferenceUpdate,
 } from "./setAlgebra.js";
-import { bytesData, CLOSED_FROM, concatRuns, MAX_TEXT, strText } from "./text.js";
+import { bytesData, CLOSED_FROM, concatRuns, MAX_TEXT, needleSplitsPairs, strText } from "./text.js";
 import { emptyTuple, newTuple } from "./tuples.js";
 import { forEach } from "./iteration.js";
 import { dictGet } from "./dicts.js";
@@ -509,6 +509,7 @@ export function contains(container: PyObj, item: PyObj): boolean {
   switch (container.t) {
     case "str":
       if (item.t !== "str") throw typeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
+      if (needleSplitsPairs(container.maxChar, strText(item))) throw new PymemError("UNSUPPORTED", "'in' searching a str that holds astral characters for a lone surrogate (JS would match half of a pair)");
       return strText(container).includes(strText(item));
     case "bytes":
     case "bytearray": {

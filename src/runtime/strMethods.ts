@@ -7,8 +7,8 @@ import { truthy } from "./compare.js";
 import { runCodec, textCodec } from "./codecRegistry.js";
 import { textOfCodePoints } from "./codecErrors.js";
 import { UTF_8 } from "./textCodecs.js";
-import { chargeChars, chargeText, ctx } from "./ctx.js";
-import { PyException, limitError, typeError, valueError } from "./errors.js";
+import { chargeChars, chargeText, ctx, noteSurrogate } from "./ctx.js";
+import { PyException, PymemError, limitError, typeError, valueError } from "./errors.js";
 import { strFormat } from "./format.js";
 import { byteValue } from "./byteArrays.js";
 import { objectLen, toArray } from "./iteration.js";
@@ -16,10 +16,10 @@ import { listAppend, newListExact } from "./lists.js";
 import { intValue, toIndex } from "./numbers.js";
 import { adjustIndices, seqCount, seqFind, tailMatch } from "./search.js";
 import {
-  emptyStr, pyBool, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrFresh, pyStrRuns, typeName,
+  emptyStr, pyBool, pyBytes, pyBytesFresh, pyInt, pyStr, pyStrCheckedPairs, pyStrFresh, pyStrRuns, typeName,
   type NativeFn, type PyBytesObj, PyListObj, type PyObj, type PyStrObj,
 } from "./objects.js";
-import { bytesData, codePoints, joinRuns, MAX_TEXT, strText } from "./text.js";
+import { bytesData, codePoints, joinRuns, MAX_TEXT, needleSplitsPairs, strText } from "./text.js";
 import { caseOp } from "./strCase.js";
 import { strPredicate } from "./strPredicates.js";
 import { isUnicodeSpace, unicodeSpaceRuns } from "./unicodeChars.js";
@@ -77,7 +77,8 @@ function substring(s: PyStrObj, cps: number[] | null, i: number, j: number): PyS
   if (i === 0 && j === s.length) return s;
   if (j <= i) return emptyStr;
   const text = strText(s);
-  return pyStr(cps === null ? text.slice(i, j) : String.fromCodePoint(...cps.slice(i, j)));
+  // A contiguous piece of a str: its surrogate pairs are the str's own, checked when it was made.
+  return pyStrCheckedPairs(cps === null ? text.slice(i, j) : String.fromCodePoint(...cps.slice(i, j)));
 }
 
 function strip(s: PyStrObj, chars: string | null, left: boolean, right: boolean): PyStrObj {
@@ -139,7 +140,8 @@ function splitStr(s: PyStrObj, sep: string | null, maxsplit: number, fromRight: 
   }
   ctx().tick(parts.length);
   // No split at all: the list holds the receiver itself.
-  const items = parts.length === 1 && parts[0] === text ? [s] : parts.map((p) => pyStr(p));
+  // Contiguous pieces of s (a lone-surrogate separator was refused by strMethod): their pairs are s's own.
+  const items = parts.length === 1 && parts[0] === text ? [s] : parts.map((p) => pyStrCheckedPairs(p));
   // 3.12+: without a maxsplit, the most parts the string can give stands for it in PREALLOC_SIZE.
   if (maxsplit < 0 && ctx().layout.rules.strSplitPresizes) {
     maxsplit = sepCps === null ? Math.trunc((s.length - 1) / 2) + 1 : Math.trunc(s.length / sepCps.length) + 1;
@@ -163,7 +165,24 @@ function fillChar(o: PyObj | undefined): string {
   return strText(o);
 }
 
+/** The str methods that search `s` for a str argument. */
+const SEARCHING = new Set(["find", "rfind", "index", "rindex", "count", "split", "rsplit", "partition", "rpartition", "replace", "startswith", "endswith", "strip", "lstrip", "rstrip", "removeprefix", "removesuffix"]);
+
 export function strMethod(s: PyStrObj, name: string): NativeFn | null {
+  const fn = strMethodOf(s, name);
+  if (fn === null || s.maxChar < 0x10000 || !SEARCHING.has(name)) return fn;
+  return (args, kw) => {
+    for (const a of [...args, ...kw.values.values()]) {
+      const needles = a.t === "tuple" ? a.items : [a];
+      for (const n of needles as Iterable<PyObj>) {
+        if (n.t === "str" && needleSplitsPairs(s.maxChar, strText(n))) throw new PymemError("UNSUPPORTED", `str.${name}() searching a str that holds astral characters for a lone surrogate (JS would match half of a pair)`);
+      }
+    }
+    return fn(args, kw);
+  };
+}
+
+function strMethodOf(s: PyStrObj, name: string): NativeFn | null {
   const text = (): string => {
     // Most methods pass over every character: a big string's is counted on each use.
     chargeChars(s.length);
@@ -201,10 +220,10 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
         let last = 0;
         for (const m of t.matchAll(re)) {
           const end = (m.index as number) + m[0].length;
-          listAppend(l, pyStr(t.slice(last, keepends ? end : (m.index as number))));
+          listAppend(l, pyStrCheckedPairs(t.slice(last, keepends ? end : (m.index as number))));
           last = end;
         }
-        if (last < t.length) listAppend(l, last === 0 ? s : pyStr(t.slice(last)));
+        if (last < t.length) listAppend(l, last === 0 ? s : pyStrCheckedPairs(t.slice(last)));
         return l;
       };
     case "partition":
@@ -216,7 +235,7 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
         const t = text();
         const i = name === "partition" ? t.indexOf(sp) : t.lastIndexOf(sp);
         if (i < 0) return name === "partition" ? newTuple([s, emptyStr, emptyStr]) : newTuple([emptyStr, emptyStr, s]);
-        return newTuple([pyStr(t.slice(0, i)), sep as PyObj, pyStr(t.slice(i + sp.length))]);
+        return newTuple([pyStrCheckedPairs(t.slice(0, i)), sep as PyObj, pyStrCheckedPairs(t.slice(i + sp.length))]);
       };
     case "upper":
     case "lower":
@@ -363,6 +382,7 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
             const v = intValue(m);
             if (v === null) throw typeError("character mapping must return integer, None or str");
             if (v < 0 || v > 0x10ffff) throw valueError("character mapping must be in range(0x110000)");
+            noteSurrogate(Number(v));
             out += String.fromCodePoint(Number(v));
           }
         }
@@ -394,8 +414,8 @@ export function strMethod(s: PyStrObj, name: string): NativeFn | null {
         const p = strText(a);
         const t = text();
         if (p === "") return s;
-        if (name === "removeprefix" && t.startsWith(p)) return pyStr(t.slice(p.length));
-        if (name === "removesuffix" && t.endsWith(p)) return pyStr(t.slice(0, t.length - p.length));
+        if (name === "removeprefix" && t.startsWith(p)) return pyStrCheckedPairs(t.slice(p.length));
+        if (name === "removesuffix" && t.endsWith(p)) return pyStrCheckedPairs(t.slice(0, t.length - p.length));
         return s;
       };
     default:
@@ -459,7 +479,7 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         const errors = args[1] ?? kw.values.get("errors");
         if (enc !== undefined && enc.t !== "str") throw typeError(`decode() argument 'encoding' must be str, not ${typeName(enc)}`);
         if (errors !== undefined && errors.t !== "str") throw typeError(`decode() argument 'errors' must be str, not ${typeName(errors)}`);
-        return pyStr(decodeBytes(data(), enc === undefined ? "utf-8" : strText(enc), errors === undefined ? "strict" : strText(errors)));
+        return pyStrCheckedPairs(decodeBytes(data(), enc === undefined ? "utf-8" : strText(enc), errors === undefined ? "strict" : strText(errors)));
       };
     case "hex":
       return ([sepArg, perArg], kw) => {

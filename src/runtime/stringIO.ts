@@ -6,11 +6,12 @@
 // join; from 3.12 a _PyUnicodeWriter copies every write. Everything read is a
 // fresh str (the empty and one-latin-1-character ones cached).
 import { ctx } from "./ctx.js";
-import { PyException, typeError, valueError } from "./errors.js";
+import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { toIndex } from "./numbers.js";
 import { nativeObject } from "./nativeObjects.js";
-import { builtinFunction as fn, None, pyInt, pyStr, True, False, typeName, type Kwargs, type PyObj, type PyStrObj } from "./objects.js";
+import { builtinFunction as fn, None, pyInt, pyStr, pyStrCheckedPairs, True, False, typeName, type Kwargs, type PyObj, type PyStrObj } from "./objects.js";
 import { strText } from "./text.js";
+import { joinsSurrogates } from "../python/literals.js";
 import { bindArgs } from "./itertoolsArgs.js";
 import { forEach } from "./iteration.js";
 import { newEmptyList, listExtend } from "./lists.js";
@@ -68,14 +69,30 @@ function lineEnd(s: StringIOState, start: number, limit: number): number {
   return stop;
 }
 
+/**
+ * A str of the buffer's code points `start` to `end`. Each element is one code point, an astral
+ * character's pair included; a lone high surrogate next to a lone low one (written apart) would read
+ * as one character once joined, so that text is refused.
+ */
+function bufferStr(s: StringIOState, start = 0, end = s.chars.length): PyStrObj {
+  for (let i = start; i + 1 < end; i++) {
+    const a = s.chars[i] as string;
+    const b = s.chars[i + 1] as string;
+    if (a.length === 1 && b.length === 1 && joinsSurrogates(a, b)) {
+      throw new PymemError("UNSUPPORTED", "a StringIO holding a lone high surrogate written before a lone low one (CPython keeps two code points; a JS string reads one astral character)");
+    }
+  }
+  return pyStrCheckedPairs(s.chars.slice(start, end).join(""));
+}
+
 function readline(s: StringIOState, limit: number): PyObj {
   checkOpen(s);
   s.accu = null;
   if (s.pos >= s.chars.length) return pyStr("");
   const end = lineEnd(s, s.pos, limit);
-  const line = s.chars.slice(s.pos, end).join("");
+  const line = bufferStr(s, s.pos, end);
   s.pos = end;
-  return pyStr(line);
+  return line;
 }
 
 function sizeArg(o: PyObj | undefined): number {
@@ -88,10 +105,10 @@ function getvalue(s: StringIOState): PyObj {
   checkOpen(s);
   if (s.accu !== null) {
     if (s.accu.length === 0) return pyStr("");
-    if (s.accu.length > 1) s.accu = [pyStr(s.chars.join("")) as PyStrObj];
+    if (s.accu.length > 1) s.accu = [bufferStr(s)];
     return s.accu[0] as PyStrObj;
   }
-  return pyStr(s.chars.join(""));
+  return bufferStr(s);
 }
 
 function methods(s: StringIOState, self: () => PyObj): (name: string) => PyObj | undefined {
@@ -122,7 +139,7 @@ function methods(s: StringIOState, self: () => PyObj): (name: string) => PyObj |
       const start = Math.min(s.pos, s.chars.length);
       const end = size < 0 ? s.chars.length : Math.min(s.chars.length, start + size);
       s.pos = Math.max(s.pos, end);
-      return pyStr(s.chars.slice(start, end).join(""));
+      return bufferStr(s, start, end);
     },
     readline: ([n]) => readline(s, sizeArg(n)),
     // IOBase.readlines: list.extend over the stream itself.

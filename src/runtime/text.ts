@@ -124,3 +124,15 @@ export function isAsciiIdentifierChars(text: string): boolean {
   // all_name_chars() in Objects/codeobject.c (3.10): [A-Za-z0-9_]+
   return /^[A-Za-z0-9_]+$/.test(text);
 }
+
+/**
+ * Whether a needle's edge is a lone surrogate that JS matching would find inside an astral
+ * character's pair ('😀'.find('\ude00') is -1 in CPython, 1 in JS): searching a str that
+ * holds astral characters for it is refused.
+ */
+export function needleSplitsPairs(haystackMaxChar: number, needle: string): boolean {
+  if (haystackMaxChar < 0x10000 || needle.length === 0) return false;
+  const first = needle.charCodeAt(0);
+  const last = needle.charCodeAt(needle.length - 1);
+  return (first >= 0xdc00 && first <= 0xdfff) || (last >= 0xd800 && last <= 0xdbff);
+}
