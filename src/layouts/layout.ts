@@ -185,6 +185,8 @@ export interface VersionRules {
   readonly managedDicts: boolean;
   /** list_extend into a list with no item array allocates exactly len (3.10+); before, it goes through list_resize. */
   readonly listExtendPreallocates: boolean;
+  /** iter(memoryview): the generic sequence `iterator` (with __length_hint__) before 3.10, then memory_iterator (none). */
+  readonly memoryviewIterator: "iterator" | "memory_iterator";
   /** dict_new allocates a PyDict_MINSIZE keys table for an empty dict (before 3.10); 3.10 shares the empty keys. */
   readonly dictNewAllocatesKeys: boolean;
   /** STACK_USE_GUIDELINE (3.10+): displays longer than this are built by appending; null before, when they are built on the stack. */

@@ -145,7 +145,7 @@ export function arraySetItem(a: PyArrayObj, key: PyObj, value: PyObj): void {
 
 export function arrayIter(a: PyArrayObj): PyObj & { t: "iterator" } {
   let i = 0;
-  return makeIter("arrayiterator", () => (i < a.values.length ? arrayItem(a, a.values[i++] as number) : undefined), () => a.values.length - i);
+  return makeIter("arrayiterator", () => (i < a.values.length ? arrayItem(a, a.values[i++] as number) : undefined), () => null); // arrayiterator has no __length_hint__
 }
 
 export function arrayConcat(a: PyArrayObj, b: PyObj): PyObj {

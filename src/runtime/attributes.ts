@@ -11,7 +11,7 @@ import { classHooks } from "./classHooks.js";
 import { newTuple } from "./tuples.js";
 import { classmethods, getTupleSubclassAttr, heapTypeNames, lookupClassAttr, newInstance } from "./classes.js";
 import { delInstanceAttr, delTupleSubclassAttr, getInstanceAttr, setInstanceAttrValue, setTupleSubclassAttr } from "./instanceAttrs.js";
-import { typeObject as builtinType } from "./typeObjects.js";
+import { classOfValue, typeObject as builtinType } from "./typeObjects.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { getBuiltinAttr } from "./methods.js";
 import { None, pyStr, subOf, typeName, type Kwargs, type NativeFn, type PyBuiltinObj, type PyClassObj, type PyInstanceObj, type PyObj, type SubclassableBuiltin, type PyStrObj, type PyTypeObj } from "./objects.js";
@@ -243,6 +243,8 @@ export function getAttr(o: PyObj, name: string): PyObj {
       throw missingAttribute(fromModule ? ["type", o.builtinBase, o.name] : ["type", o.builtinBase], name, o.name, `type object '${o.name}' has no attribute '${name}'`);
     }
     case "type": {
+      // object.__class__ of a type object: its metatype (type, or ABCMeta/EnumType for theirs).
+      if (name === "__class__") return classOfValue(o);
       const typing = o.typingForm === true ? typingHooks()?.attr(o, name) : undefined;
       if (typing !== undefined) return typing;
       const ownNames = name === "__dict__" ? ownDictNames(o.name) : null;

@@ -51,7 +51,7 @@ import { makeSuper } from "./superObjects.js";
 import { decimalCopyRounded, decimalFromFloat, decimalToInt } from "./decimals.js";
 import { decimalRound } from "./decimalRound.js";
 import { withSignature } from "./signatures.js";
-import { builtinDerives, classOfValue, newBuiltinType } from "./typeObjects.js";
+import { builtinDerives, classOfValue, newBuiltinType, setObjectInstanceClass } from "./typeObjects.js";
 import { classHooks } from "./classHooks.js";
 import { isCallableObj } from "./callable.js";
 import { printBuiltin } from "./printBuiltin.js";
@@ -713,7 +713,7 @@ function reversedCall(args: readonly PyObj[]): PyObj {
     const pick = (e: { key: PyObj; value: PyObj }): PyObj => (kind === "dict_keys" ? e.key : kind === "dict_values" ? e.value : tuple2(e.key, e.value));
     let i = 0;
     const name = odict ? "odict_iterator" : kind === "dict_keys" ? "dict_reversekeyiterator" : kind === "dict_values" ? "dict_reversevalueiterator" : "dict_reverseitemiterator";
-    return makeIter(name, () => (i < entries.length ? pick(entries[i++] as { key: PyObj; value: PyObj }) : undefined), () => entries.length - i);
+    return makeIter(name, () => (i < entries.length ? pick(entries[i++] as { key: PyObj; value: PyObj }) : undefined), () => (odict ? null : entries.length - i));
   }
   if (x.t === "deque" || x.t === "array") {
     const items = toArray(x).reverse();
@@ -870,6 +870,7 @@ function objectClass(): PyClassObj {
   if (objectCls === null) {
     const c = makeClass("object", [], new Map<string, PyObj>([["__slots__", emptyTuple], ["__module__", pyStr("builtins")]]));
     objectCls = { ...c, shape: ctx().layout.heapType.object };
+    setObjectInstanceClass(objectCls);
   }
   return objectCls;
 }

@@ -107,7 +107,7 @@ export function enumBase(layout: Layout): PyClassObj {
     freshKeys: true,
   };
   (base as { mro: readonly PyClassObj[] }).mro = [base];
-  setClassHooks(base, { subclass: makeEnum, missing: refuseMeta, iter: () => [], len: () => 0, repr: enumClassRepr });
+  setClassHooks(base, { subclass: makeEnum, missing: refuseMeta, iter: () => [], len: () => 0, repr: enumClassRepr, call: refuseFunctionalApi });
   bases.set(layout, base);
   return base;
 }
@@ -144,6 +144,11 @@ function builtinFormat(self: PyObj, spec: PyObj | undefined): PyObj {
 }
 
 /** EnumMeta.__repr__ of a class that is not a Flag. */
+/** Calling a memberless base (Enum('Color', 'RED GREEN'), IntFlag(…)) is the functional API, which makes a class: not modelled. */
+function refuseFunctionalApi(c: PyClassObj): never {
+  throw new PymemError("UNSUPPORTED", `the functional Enum API (${c.name}('Name', ...))`);
+}
+
 export function enumClassRepr(cls: PyClassObj): string {
   return `<enum '${cls.name}'>`;
 }
@@ -340,7 +345,7 @@ export function mixedBase(layout: Layout, name: string, builtin: "int" | "str" |
     freshKeys: b === null || !b.varSized || layout.heapType.varSizedDictShared,
   };
   (cls as { mro: readonly PyClassObj[] }).mro = [cls, ...parents.flatMap((p) => p.mro).filter((c, i, all) => all.indexOf(c) === i)];
-  setClassHooks(cls, { subclass: makeEnum, missing: refuseMeta, iter: () => [], len: () => 0, repr: enumClassRepr });
+  setClassHooks(cls, { subclass: makeEnum, missing: refuseMeta, iter: () => [], len: () => 0, repr: enumClassRepr, call: refuseFunctionalApi });
   cache.set(key, cls);
   return cls;
 }

@@ -42,6 +42,7 @@ let builtinsInstalled = false;
 /** The stdlib C types whose objects pymem makes: type(obj) is the module's attribute. */
 const MODULE_TYPES: readonly (readonly [string, string])[] = [
   ["array", "array"], ["collections", "deque"], ["collections", "OrderedDict"], ["collections", "Counter"], ["collections", "defaultdict"], ["decimal", "Decimal"],
+  ["collections", "ChainMap"], ["random", "Random"], ["re", "Pattern"], ["re", "Match"],
 ];
 const modulesByLayout = new Map<Layout, ReadonlyMap<string, PyModuleObj>>();
 

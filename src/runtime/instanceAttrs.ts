@@ -2,6 +2,7 @@
 // PyObject_GenericSetAttr do it: data descriptors (property, a setup class's
 // __set__/__delete__) first, then slots, then the instance dict (key-sharing),
 // then non-data class attributes, bound as methods where they are functions.
+import { classOfValue } from "./typeObjects.js";
 import { callObject, emptyKwargs } from "./calls.js";
 import { allSlots, lookupClassAttr, slotDelete, slotGet, slotSet } from "./classes.js";
 import { intern } from "./constPool.js";
@@ -29,7 +30,7 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
     if (inst.owner !== undefined && inst.dict === null && ctx().layout.rules.dictGetMakesPlainDict) inst.dict = newDict();
     return instanceDict(inst);
   }
-  if (name === "__class__") return inst.cls;
+  if (name === "__class__") return classOfValue(inst);
   const classAttr = lookupClassAttr(inst.cls, name);
   // The Python object: the instance, or the builtin subclass's object it is the instance part of.
   const self = inst.owner ?? inst;

@@ -18,6 +18,7 @@ export function arrayBackedIter(typeName: string, get: () => readonly PyObj[]): 
       const items = get();
       return i < items.length ? items[i++] : undefined;
     },
-    () => Math.max(get().length - i, 0),
+    // A generator has no __length_hint__: list() of one grows by appends.
+    typeName === "generator" ? () => null : () => Math.max(get().length - i, 0),
   );
 }

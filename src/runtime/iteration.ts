@@ -26,7 +26,8 @@ function dictIter(typeName: string, d: PyDictObj, pick: (k: PyObj, v: PyObj) => 
       left--;
       return pick(r.value.key, r.value.value);
     },
-    () => Math.max(left, 0),
+    // odict_iterator has no __length_hint__ (dict's own iterators have).
+    typeName === "odict_iterator" ? () => null : () => Math.max(left, 0),
   );
 }
 

@@ -8,6 +8,7 @@ import { bufferBytes } from "./arrayObject.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { isReleased, noteExport, releaseView } from "./memoryviewExports.js";
 import { makeIter } from "./iterObject.js";
+import { ctx } from "./ctx.js";
 import { newListExact } from "./lists.js";
 import { nativeObject, nativeSlots, type NativeCmpOp } from "./nativeObjects.js";
 import { intValue } from "./numbers.js";
@@ -131,7 +132,8 @@ function makeView(v: View): PyObj {
       checkReleased(self);
       const items = byteItems(v, "iteration");
       let i = 0;
-      return makeIter("memory_iterator", () => (i < items.length ? pyInt(items[i++] as number) : undefined), () => items.length - i);
+      const kind = ctx().layout.rules.memoryviewIterator;
+      return makeIter(kind, () => (i < items.length ? pyInt(items[i++] as number) : undefined), () => (kind === "iterator" ? items.length - i : null));
     },
     attr: (name) => attr(v, self, name),
     compare,

@@ -1,5 +1,6 @@
 // Attribute access on modelled objects: bound methods of the builtin types,
 // module members, and the few data attributes of numbers and ranges.
+import { classOfValue } from "./typeObjects.js";
 import { decimalNormalize } from "./decimalNormalize.js";
 import { nativeSlots } from "./nativeObjects.js";
 import { decimalExp, decimalLn, decimalLog10 } from "./decimalTranscendental.js";
@@ -683,6 +684,8 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
   }
   if (fn === null && name.startsWith("__") && name.endsWith("__")) fn = dunder(o, name);
   if (fn !== null) return bound(o, name, fn);
+  // object.__class__ (object_get_class): type(x), for every object whose type does not override it.
+  if (name === "__class__") return classOfValue(o);
   const what = o.t === "module" ? `module '${o.name}'` : o.t === "type" ? `type object '${o.name}'` : `'${typeName(o)}' object`;
   const keys = o.t === "module" ? [`module ${o.name}`] : o.t === "type" ? [o.name, "type"] : [typeName(o)];
   // An object of a type the version's table does not list: its real names are unknown, so nothing is known missing.

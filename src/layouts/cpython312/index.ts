@@ -66,7 +66,7 @@ export const cpython312: Layout = {
     nestedFStrings: true,
     generatorMinDepth: 2,
     yieldFromDepth: 3,
-    heapExtensionTypes: [...cpython311.rules.heapExtensionTypes, "deque", "defaultdict", ...ITERTOOLS_HEAP_TYPES, ...IO_HEAP_TYPES],
+    heapExtensionTypes: [...cpython311.rules.heapExtensionTypes, "deque", "defaultdict", "_deque_iterator", "_deque_reverse_iterator", "_tuplegetter", ...ITERTOOLS_HEAP_TYPES, ...IO_HEAP_TYPES],
   },
   attributeNames: once(() => wordTableAfter(cpython311.attributeNames(), ATTRIBUTE_NAMES_CHANGES)),
   descriptorKinds: once(() => nestedTableAfter(cpython311.descriptorKinds(), DESCRIPTOR_KINDS_CHANGES)),

@@ -6,6 +6,7 @@ import type { Layout } from "../../layouts/layout.js";
 import { callObject } from "../calls.js";
 import { ctx } from "../ctx.js";
 import { typeError } from "../errors.js";
+import { newBuiltinType } from "../typeObjects.js";
 import { isCallableObj } from "../callable.js";
 import { makeIter } from "../iterObject.js";
 import { listAppend, newEmptyList } from "../lists.js";
@@ -229,6 +230,9 @@ export function reModuleAttrs(layout: Layout): [string, PyObj][] {
   const flags: [string, number][] = [["I", FLAG.I], ["IGNORECASE", FLAG.I], ["M", FLAG.M], ["MULTILINE", FLAG.M], ["S", FLAG.S], ["DOTALL", FLAG.S], ["X", FLAG.X], ["VERBOSE", FLAG.X], ["A", FLAG.A], ["ASCII", FLAG.A], ["U", FLAG.U], ["UNICODE", FLAG.U]];
   const err = reErrorClass(layout);
   return [
+    // type(re.compile(…)) and type(re.match(…)): _sre's types, heap types from 3.10 (the layout's list); not callable.
+    ["Pattern", newBuiltinType("Pattern", () => { throw typeError("cannot create 're.Pattern' instances"); }, [], "extension")],
+    ["Match", newBuiltinType("Match", () => { throw typeError("cannot create 're.Match' instances"); }, [], "extension")],
     ["compile", fn("compile", (args, kw) => compiled(arg(args, kw, 0, "pattern"), arg(args, kw, 1, "flags")))],
     ["match", viaPattern("match", 2, ["string"])],
     ["search", viaPattern("search", 2, ["string"])],
