@@ -17,6 +17,7 @@ import { nativeFunction as fn, False, None, NotImplemented, True, pyBool, pyFloa
 import { strText } from "./text.js";
 import { hashInt } from "./hashing.js";
 import { strptimeFields } from "./datetimeStrptime.js";
+import { registerReduceCopier } from "./copyModule.js";
 import type { Layout } from "../layouts/layout.js";
 import type { LeafType } from "../layouts/cpython310/leaves.js";
 
@@ -615,6 +616,15 @@ function classesFor(layout: Layout): Classes {
   C.date.attrs.set("min", dateObj({ y: 1, m: 1, d: 1 })).set("max", dateObj({ y: 9999, m: 12, d: 31 })).set("resolution", tdObj({ days: 1, seconds: 0, us: 0 }));
   C.datetime.attrs.set("min", dtObj({ y: 1, m: 1, d: 1 }, midnight)).set("max", dtObj({ y: 9999, m: 12, d: 31 }, last)).set("resolution", tdObj({ days: 0, seconds: 0, us: 1 }));
   C.time.attrs.set("min", make(C.time, { k: "time", time: midnight })).set("max", make(C.time, { k: "time", time: last })).set("resolution", tdObj({ days: 0, seconds: 0, us: 1 }));
+  // __reduce_ex__(4) of date, datetime, time: (cls, (state bytes[, tzinfo])); of timedelta: (cls, (days, seconds, us)).
+  // _reconstruct calls the class back: a new object of the same value (the tzinfo, deep-copied, is not modelled).
+  for (const cls of [C.date, C.datetime, C.time, C.timedelta]) {
+    registerReduceCopier(cls, (x) => {
+      const v = values.get(x) as Value;
+      if ((v.k === "datetime" || v.k === "time") && v.time.tz.t !== "NoneType") throw new PymemError("UNSUPPORTED", `copying an aware ${cls.name} (its tzinfo's reduction)`);
+      return make(cls, v);
+    });
+  }
   byLayout.set(layout, C);
   return C;
 }
