@@ -9,6 +9,7 @@ import { truthy, pyCompare, pyEq } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError, keyError } from "./errors.js";
+import { generatorMethod, isGeneratorObject } from "./generatorObject.js";
 import { forEach, toArray } from "./iteration.js";
 import { listArray, listAssSliceResize, listExtend, listResizeTo, newListExact, listAppend } from "./lists.js";
 import { intFromDouble, intValue, popIndex, toIndex } from "./numbers.js";
@@ -672,6 +673,9 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
           return pyInt((BigInt(v as number) - o.start) / o.step);
         };
       }
+      break;
+    case "iterator":
+      if (isGeneratorObject(o)) fn = generatorMethod(o, name);
       break;
     case "module": {
       const v = moduleAttr(o, name);
