@@ -39,7 +39,6 @@ import { dequeMethod } from "./dequeMethods.js";
 import { flavorMethod } from "./dictFlavors.js";
 import { makeDecimal, roundToContext } from "./decimals.js";
 import { decimalAsTuple } from "./decimalTuple.js";
-import { newDict } from "./dicts.js";
 import { byteArrayExtend, byteArrayResize, byteValue } from "./byteArrays.js";
 import { indexBounds, indexIn } from "./indexIn.js";
 import { dunder } from "./dunders.js";
@@ -589,12 +588,6 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
       break;
     case "opaque":
       if (o.typeName === "Context" && name === "prec") return pyInt(ctx().decimalPrec);
-      if (o.typeName === "ChainMap") {
-        const maps = o.data as PyObj[];
-        if (name === "maps") return new PyListObj(maps.slice(), maps.length);
-        if (name === "parents") return { t: "opaque", typeName: "ChainMap", data: maps.length > 1 ? maps.slice(1) : [newDict()] };
-        if (name === "new_child") fn = ([m]) => ({ t: "opaque", typeName: "ChainMap", data: [m ?? newDict(), ...maps] });
-      }
       if (o.typeName === "Random") fn = randomObjectMethod(o.data as PyRandom, name);
       if (o.typeName === "property") {
         const a = propertyAttr(o, name);
