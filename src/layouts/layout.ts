@@ -174,6 +174,8 @@ export interface VersionRules {
   readonly mergeClonesIntoSplitTarget: boolean;
   /** dataclasses.asdict copies an exact list with a list comprehension (3.13+); before, list() of a generator. */
   readonly asdictListComprehension: boolean;
+  /** date.isocalendar() returns a datetime.IsoCalendarDate, a tuple subclass with named fields (3.9+); before, a plain tuple. */
+  readonly isoCalendarDate: boolean;
   /** The 'z' option of format specs (3.11+, PEP 682): negative zero made positive after rounding. */
   readonly negativeZeroCoercion: boolean;
   /** iter() of an ASCII str is a str_ascii_iterator (3.11+), of the same struct. */

@@ -14,12 +14,10 @@ import { builtinBaseShape, SUBCLASSABLE } from "./builtinBases.js";
 import { dictGet } from "./dicts.js";
 import { PyException, typeError, unsupported } from "./errors.js";
 import { newClassKeys } from "./instanceDict.js";
-import { instanceDict } from "./instanceValues.js";
 import { toArray } from "./iteration.js";
 import {
-  None, pyStr, subOf, typeName, type BuiltinBase, type SubclassableBuiltin, type DictOwner, type Kwargs, type PyClassObj, PyInstanceObj, type PyObj, type PyStrObj,
+  None, pyStr, subOf, typeName, type BuiltinBase, type SubclassableBuiltin, type Kwargs, type PyClassObj, PyInstanceObj, type PyObj, type PyStrObj,
 } from "./objects.js";
-import { materialize } from "./seq.js";
 import { strText } from "./text.js";
 import { isIdentifier } from "./strPredicates.js";
 import { callClassDunder, callDunder, checkClassDunders, isUserObj } from "./userDunders.js";
@@ -257,23 +255,6 @@ export function newInstance(cls: PyClassObj): PyInstanceObj {
   return inst;
 }
 
-
-export function getTupleSubclassAttr(tuple: PyObj & { t: "tuple" }, name: string): PyObj | undefined {
-  const cls = tuple.cls as PyClassObj;
-  const i = (cls.tupleFields ?? []).indexOf(name);
-  if (i >= 0) return materialize(tuple.items)[i];
-  if (name === "__class__") return cls;
-  if (name === "__dict__" && cls.hasDict) return instanceDict(tuple as DictOwner);
-  const attr = lookupClassAttr(cls, name);
-  // The instance __dict__ (after the items) before non-data class attributes.
-  if (tuple.dict != null && !(attr !== undefined && attr.t === "opaque" && attr.typeName === "property")) {
-    const v = dictGet(tuple.dict, pyStr(name));
-    if (v !== undefined) return v;
-  }
-  if (attr !== undefined && classmethods.has(attr)) return { t: "method", func: attr, self: cls };
-  if (attr !== undefined && attr.t === "function") return { t: "method", func: attr, self: tuple };
-  return attr;
-}
 
 /** isinstance against a class: its MRO. */
 export function isInstanceOf(o: PyObj, cls: PyClassObj): boolean {

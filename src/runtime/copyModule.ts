@@ -47,6 +47,17 @@ export function registerSelfCopying(cls: object): void {
   selfCopying.add(cls);
 }
 
+/**
+ * Classes of C types whose __reduce_ex__(4) rebuilds an equal object from plain arguments
+ * (datetime's date, time, datetime, timedelta: (cls, (bytes state,)) or (cls, (days, seconds, us))):
+ * copy() and deepcopy() both make a new object of the same value through _reconstruct.
+ */
+const reduceCopiers = new WeakMap<object, (x: PyInstanceObj) => PyObj>();
+
+export function registerReduceCopier(cls: object, copier: (x: PyInstanceObj) => PyObj): void {
+  reduceCopiers.set(cls, copier);
+}
+
 /** copyreg.__newobj__(cls): cls.__new__(cls), a setup class's own __new__ included. */
 function newObject(x: PyInstanceObj): PyInstanceObj {
   const nw = lookupClassAttr(x.cls, "__new__");
@@ -59,6 +70,12 @@ function newObject(x: PyInstanceObj): PyInstanceObj {
 
 /** _reconstruct(x, memo, copyreg.__newobj__, (cls,), state) for an instance of a setup class. */
 function reconstruct(x: PyInstanceObj, memo: Map<PyObj, PyObj> | null): PyObj {
+  const copier = reduceCopiers.get(x.cls);
+  if (copier !== undefined) {
+    const y = copier(x);
+    if (memo !== null) memo.set(x, y);
+    return y;
+  }
   refuseHooks(x);
   if (x.cls.static === true || x.cls.stdlib === true || exceptionState(x) !== undefined) {
     throw new PymemError("UNSUPPORTED", `copying a ${x.cls.name} (an exception: BaseException's own reduction)`);

@@ -7,7 +7,7 @@ import { callObject, instantiate } from "./calls.js";
 import { makeClass } from "./classes.js";
 import { compareObj, pyEq, richCompare, truthy } from "./compare.js";
 import { callDunder, lookupDunder } from "./userDunders.js";
-import { dictSet, newDict } from "./dicts.js";
+import { dictSet, newDict, newDictFromType } from "./dicts.js";
 import { instanceDictGet } from "./instanceValues.js";
 import { PymemError, typeError, valueError } from "./errors.js";
 import { toArray } from "./iteration.js";
@@ -15,7 +15,7 @@ import { makeIter } from "./iterObject.js";
 import { listAppend, listExtend, newEmptyList } from "./lists.js";
 import { intern } from "./constPool.js";
 import { setInstanceAttrValue } from "./instanceAttrs.js";
-import { builtinFunction as fn, False, None, NotImplemented, True, pyBool, pyStr, type Kwargs, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
+import { builtinFunction as fn, False, None, NotImplemented, True, pyBool, pyStr, subOf, typeName, type Kwargs, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
 import { nativeObject } from "./nativeObjects.js";
@@ -23,6 +23,7 @@ import { newTuple, newTupleOfClass } from "./tuples.js";
 import { repr } from "./repr.js";
 import { lookupClassAttr, slotGet } from "./classes.js";
 import { namedTupleFunctional } from "./namedTuples.js";
+import { deepcopy } from "./copyModule.js";
 import { bindDef, pyDef } from "./pyParams.js";
 
 // The namedtuple machinery lives in namedTuples.ts; its makers are reached from here too.
@@ -397,6 +398,7 @@ function asInner(o: PyObj, asDict: boolean): PyObj {
     return o.cls !== undefined ? newTupleOfClass(items, o.cls) : newTuple(items);
   }
   if (o.t === "list") {
+    if (subOf(o) !== undefined) throw new PymemError("UNSUPPORTED", `dataclasses.asdict of a ${typeName(o)} field (type(obj)(generator))`);
     const items = materialize(o.items).map((x) => asInner(x, asDict));
     const l = newEmptyList();
     if (asDict && ctx().layout.rules.asdictListComprehension) {
@@ -410,11 +412,14 @@ function asInner(o: PyObj, asDict: boolean): PyObj {
     return l;
   }
   if (o.t === "dict") {
-    const d = newDict();
+    // type(obj)(generator of pairs) — a Counter, OrderedDict or defaultdict field is rebuilt as its own type.
+    if (o.flavor !== undefined || subOf(o) !== undefined) throw new PymemError("UNSUPPORTED", `dataclasses.asdict of a ${typeName(o)} field (type(obj)(pairs))`);
+    // dict(pairs) before 3.10 starts from dict_new's PyDict_MINSIZE table; 3.13's dict comprehension from an empty one.
+    const d = newDictFromType();
     for (const e of [...o.table.map.values()]) dictSet(d, asInner(e.key, asDict), asInner(e.value, asDict));
     return d;
   }
-  return o; // copy.deepcopy of an immutable value is the value itself
+  return deepcopy(o, new Map()); // copy.deepcopy(obj), a fresh memo for each leaf
 }
 
 function requireDataclassInstance(o: PyObj | undefined, what: string): PyObj & { t: "instance" } {

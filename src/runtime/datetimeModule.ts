@@ -7,7 +7,10 @@
 // (proleptic Gregorian ordinals, timedelta normalisation). now(), today() and
 // utcnow() make objects whose value the run decides: their size is known,
 // anything that reads their value is refused.
-import { tuple2 } from "./tuples.js";
+import { newTuple, newTupleOfClass, tuple2 } from "./tuples.js";
+import { materialize } from "./seq.js";
+import { repr } from "./repr.js";
+import { ctx } from "./ctx.js";
 import { callDunder } from "./userDunders.js";
 import { makeProperty } from "./opaqueObjects.js";
 import { classmethods, c3 } from "./classes.js";
@@ -17,6 +20,7 @@ import { nativeFunction as fn, False, None, NotImplemented, True, pyBool, pyFloa
 import { strText } from "./text.js";
 import { hashInt } from "./hashing.js";
 import { strptimeFields } from "./datetimeStrptime.js";
+import { registerReduceCopier } from "./copyModule.js";
 import type { Layout } from "../layouts/layout.js";
 import type { LeafType } from "../layouts/cpython310/leaves.js";
 
@@ -437,6 +441,13 @@ function classesFor(layout: Layout): Classes {
       const d = dateOf(known(self) as Value);
       return pyInt(((ymd2ord(d.y, d.m, d.d) + 6) % 7) + 1);
     })],
+    ["isocalendar", fn("isocalendar", ([self]) => {
+      const d = dateOf(known(self) as Value);
+      const { year, week, day } = isoCalendar(d);
+      const items = [pyInt(year), pyInt(week), pyInt(day)];
+      // date_isocalendar: new_iso_calendar_date (3.9+), before Py_BuildValue("iii").
+      return layout.rules.isoCalendarDate ? newTupleOfClass(items, isoCalendarDateClass()) : newTuple(items);
+    })],
     classMethod("today", () => make(C.date, { k: "unknown", what: "date.today()" })),
     classMethod("fromordinal", ([, n]) => dateObj(ord2ymd(num(n, "ordinal")))),
     classMethod("fromisoformat", ([cls, s]) => {
@@ -615,8 +626,68 @@ function classesFor(layout: Layout): Classes {
   C.date.attrs.set("min", dateObj({ y: 1, m: 1, d: 1 })).set("max", dateObj({ y: 9999, m: 12, d: 31 })).set("resolution", tdObj({ days: 1, seconds: 0, us: 0 }));
   C.datetime.attrs.set("min", dtObj({ y: 1, m: 1, d: 1 }, midnight)).set("max", dtObj({ y: 9999, m: 12, d: 31 }, last)).set("resolution", tdObj({ days: 0, seconds: 0, us: 1 }));
   C.time.attrs.set("min", make(C.time, { k: "time", time: midnight })).set("max", make(C.time, { k: "time", time: last })).set("resolution", tdObj({ days: 0, seconds: 0, us: 1 }));
+  // __reduce_ex__(4) of date, datetime, time: (cls, (state bytes[, tzinfo])); of timedelta: (cls, (days, seconds, us)).
+  // _reconstruct calls the class back: a new object of the same value (the tzinfo, deep-copied, is not modelled).
+  for (const cls of [C.date, C.datetime, C.time, C.timedelta]) {
+    registerReduceCopier(cls, (x) => {
+      const v = values.get(x) as Value;
+      if ((v.k === "datetime" || v.k === "time") && v.time.tz.t !== "NoneType") throw new PymemError("UNSUPPORTED", `copying an aware ${cls.name} (its tzinfo's reduction)`);
+      return make(cls, v);
+    });
+  }
   byLayout.set(layout, C);
   return C;
+}
+
+/** _isoweek1monday of Lib/datetime.py: the ordinal of the Monday starting ISO week 1 of `year`. */
+function isoWeek1Monday(year: number): number {
+  const firstday = ymd2ord(year, 1, 1);
+  const firstweekday = (firstday + 6) % 7;
+  return firstday - firstweekday + (firstweekday > 3 ? 7 : 0);
+}
+
+/** date.isocalendar() of Lib/datetime.py: ISO year, week (1-based) and weekday (Monday 1). */
+function isoCalendar(d: DateV): { year: number; week: number; day: number } {
+  let year = d.y;
+  const today = ymd2ord(d.y, d.m, d.d);
+  let monday = isoWeek1Monday(year);
+  let week = Math.floor((today - monday) / 7);
+  let day = (today - monday) - week * 7;
+  if (week < 0) {
+    year -= 1;
+    monday = isoWeek1Monday(year);
+    week = Math.floor((today - monday) / 7);
+    day = (today - monday) - week * 7;
+  } else if (week >= 52 && today >= isoWeek1Monday(year + 1)) {
+    year += 1;
+    week = 0;
+  }
+  return { year, week: week + 1, day: day + 1 };
+}
+
+/**
+ * datetime.IsoCalendarDate: a static tuple subclass of _datetimemodule.c (tp_basicsize that of a
+ * tuple, no __dict__), its items named year, week, weekday. One per evaluation.
+ */
+function isoCalendarDateClass(): PyClassObj {
+  const state = ctx().moduleState;
+  const tupleLayout = ctx().layout.tuple;
+  const have = state.get("datetime IsoCalendarDate") as PyClassObj | undefined;
+  if (have !== undefined) return have;
+  const names = ["year", "week", "weekday"];
+  const cls: PyClassObj = {
+    t: "class", name: "IsoCalendarDate", bases: [], mro: [], attrs: new Map<string, PyObj>([["__module__", pyStr("datetime")],
+      ["__repr__", fn("__repr__", ([self]) => {
+        const items = self !== undefined && self.t === "tuple" ? materialize(self.items) : [];
+        return pyStrFresh(`datetime.IsoCalendarDate(${names.map((n, i) => `${n}=${repr(items[i] as PyObj)}`).join(", ")})`);
+      })]]),
+    // tp_basicsize sizeof(PyDateTime_IsoCalendarDate): a whole PyTupleObject, its ob_item[1] included.
+    slots: [], hasDict: false, hasWeakref: false, shape: { basicsize: tupleLayout.struct.size + tupleLayout.item.size, gc: true }, builtinBase: "tuple", cachedKeys: null, frozen: false,
+    tupleFields: names, decorated: null, static: true,
+  };
+  (cls as { mro: readonly PyClassObj[] }).mro = c3(cls, []);
+  state.set("datetime IsoCalendarDate", cls);
+  return cls;
 }
 
 const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];

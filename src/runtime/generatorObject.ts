@@ -3,10 +3,10 @@
 // statements it is inside, for CPython's close-on-free); throw() and the value
 // its `return` gave. Coroutines and async generators are built on them.
 import { ctx } from "./ctx.js";
-import { PyException, PymemError, valueError } from "./errors.js";
+import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { Return } from "./flow.js";
 import { makeIter } from "./iterObject.js";
-import { None, type PyObj } from "./objects.js";
+import { None, type NativeFn, type PyObj } from "./objects.js";
 
 /**
  * The generator object of one call: each next() resumes the body up to its
@@ -39,40 +39,57 @@ function resume<T>(g: object, st: GenState, step: () => T): T {
   }
 }
 
-export function makeGenerator(start: () => Generator<PyObj, void, undefined>, qualname: string, frameSlots: number | null = null): PyObj {
-  let gen: Generator<PyObj, void, undefined> | null = null;
+/** What a generator body's JS generator is resumed with: the value send() passes in (next(): undefined). */
+export type Sent = PyObj | undefined;
+
+export function makeGenerator(start: () => Generator<PyObj, void, Sent>, qualname: string, frameSlots: number | null = null): PyObj {
+  let gen: Generator<PyObj, void, Sent> | null = null;
   let done = false;
   let running = false;
   const st: GenState = { tryDepth: 0 };
   let self: PyObj | null = null;
-  const it = makeIter(
-    "generator",
-    () => {
-      if (done) return undefined;
-      if (running) throw valueError("generator already executing");
-      gen ??= start();
-      running = true;
-      const g = gen;
-      try {
-        const r = resume(self ?? g, st, () => g.next());
-        if (r.done !== true) return r.value;
-      } catch (e) {
-        done = true;
-        if (e instanceof Return) {
-          if (self !== null) returnValues.set(self, e.value);
-          return undefined;
-        }
-        throw e;
-      } finally {
-        running = false;
-      }
+  /** gen_send_ex: resume the body with `sent` as the value of the yield it is suspended at. */
+  const step = (sent: Sent): PyObj | undefined => {
+    if (done) return undefined;
+    if (running) throw valueError("generator already executing");
+    if (gen === null && sent !== undefined && sent !== None) throw typeError("can't send non-None value to a just-started generator");
+    gen ??= start();
+    running = true;
+    const g = gen;
+    try {
+      const r = resume(self ?? g, st, () => g.next(sent));
+      if (r.done !== true) return r.value;
+    } catch (e) {
       done = true;
-      return undefined;
-    },
-    () => null,
-  );
+      if (e instanceof Return) {
+        if (self !== null) returnValues.set(self, e.value);
+        return undefined;
+      }
+      throw e;
+    } finally {
+      running = false;
+    }
+    done = true;
+    return undefined;
+  };
+  const it = makeIter("generator", () => step(undefined), () => null);
   const g: PyObj = { ...it, qualname, frameSlots };
   self = g;
+  senders.set(g, (v) => {
+    // send() into a finished generator: a bare StopIteration.
+    if (done) throw new PyException("StopIteration", "");
+    return step(v);
+  });
+  closers.set(g, () => {
+    // gen_close: GeneratorExit thrown at the yield; outside any try or with it leaves the frame at once.
+    if (done || gen === null) {
+      done = true;
+      return;
+    }
+    if (st.tryDepth > 0) throw new PymemError("UNSUPPORTED", "close() of a generator suspended inside a try or with statement (GeneratorExit thrown into its body)");
+    done = true;
+    ctx().suspendedInTry.delete(g);
+  });
   throwers.set(g, (e) => {
     // gen_send_ex of an unstarted or finished generator: the exception comes straight back.
     if (done || gen === null) {
@@ -99,6 +116,54 @@ export function makeGenerator(start: () => Generator<PyObj, void, undefined>, qu
 }
 
 const throwers = new WeakMap<PyObj, (e: PyException) => PyObj | undefined>();
+const senders = new WeakMap<PyObj, (v: Sent) => PyObj | undefined>();
+const closers = new WeakMap<PyObj, () => void>();
+
+/** Whether `g` is a generator object of a generator function (send(), throw(), close()). */
+export function isGeneratorObject(g: PyObj): boolean {
+  return senders.has(g);
+}
+
+/**
+ * generator.send(v): the body resumed with v as the value of its yield; the next value it yields,
+ * or undefined when it then ends (StopIteration carrying generatorReturnValue).
+ */
+export function generatorSend(g: PyObj, v: PyObj): PyObj | undefined {
+  const s = senders.get(g);
+  if (s === undefined) throw new PymemError("UNSUPPORTED", "send() into this generator");
+  return s(v);
+}
+
+/** The generator methods pymem runs: send(value) and close(). */
+export function generatorMethod(g: PyObj, name: string): NativeFn | null {
+  switch (name) {
+    case "send":
+      return (args) => {
+        if (args.length !== 1) throw typeError(`send() takes exactly one argument (${args.length} given)`);
+        const v = generatorSend(g, args[0] as PyObj);
+        if (v !== undefined) return v;
+        // The body ended: StopIteration carrying what its return gave.
+        const r = generatorReturnValue(g);
+        const e = new PyException("StopIteration", "");
+        if (r !== None) e.args = [r];
+        throw e;
+      };
+    case "close":
+      return () => {
+        generatorClose(g);
+        return None;
+      };
+    default:
+      return null;
+  }
+}
+
+/** generator.close(). */
+export function generatorClose(g: PyObj): void {
+  const c = closers.get(g);
+  if (c === undefined) throw new PymemError("UNSUPPORTED", "close() of this generator");
+  c();
+}
 
 /** What a finished generator's body returned (StopIteration.value), for `await` and `yield from` of it. */
 const returnValues = new WeakMap<PyObj, PyObj>();

@@ -4,7 +4,7 @@
 // ordinary compiled closures; a yield may stand as a statement, as the value of
 // an assignment, or inside if/while/for/match bodies; anywhere else it is refused by name.
 import { contextMethods, exitNormally, exitSwallows } from "./withProtocol.js";
-import { runningGenerator } from "./generatorObject.js";
+import { generatorReturnValue, generatorSend, isGeneratorObject, runningGenerator, type Sent } from "./generatorObject.js";
 export { generatorReturnValue, generatorThrow, makeGenerator } from "./generatorObject.js";
 import { asyncFor, asyncWith } from "./asyncStatements.js";
 import { wrapYielded } from "./asyncGenerators.js";
@@ -26,7 +26,9 @@ import type { Target } from "./targets.js";
 /** A compiled statement; what it gives back says how it ended (nothing: normally). */
 type Exec = (sc: Scope) => Completion | void;
 /** A suspendable statement: yields Python values, returns when the statement is done. */
-type GenExec = (sc: Scope) => Generator<PyObj, void, undefined>;
+type GenExec = (sc: Scope) => Generator<PyObj, void, Sent>;
+/** A yield or yield from: suspends, then gives the value of the expression (what send() passed, what the subiterator returned). */
+type YieldExec = (sc: Scope) => Generator<PyObj, PyObj, Sent>;
 
 /** Whether a node holds a yield of its own (not one of a nested def, class or lambda). */
 export function hasYield(node: unknown): boolean {
@@ -86,9 +88,13 @@ export class GeneratorBodyCompiler {
   private stmt(s: Stmt): GenExec {
     if (!this.suspends(s)) return this.plainGen(s);
     switch (s.kind) {
-      case "Expr":
+      case "Expr": {
         if (s.value.kind !== "Yield" && s.value.kind !== "YieldFrom" && s.value.kind !== "Await") break;
-        return this.yieldExpr(s.value, s);
+        const y = this.yieldExpr(s.value, s);
+        return function* (sc) {
+          yield* y(sc);
+        };
+      }
       case "Assign": {
         if (this.suspends(s.targets)) break;
         if (s.value.kind === "Await" && !hasYield(s.value.value)) {
@@ -99,13 +105,12 @@ export class GeneratorBodyCompiler {
             for (const t of targets) t(sc, v);
           };
         }
-        if (s.value.kind !== "Yield") break;
+        if (s.value.kind !== "Yield" && s.value.kind !== "YieldFrom") break;
         const y = this.yieldExpr(s.value, s);
         const targets: Target[] = s.targets.map((t) => this.c.target(t));
         return function* (sc) {
-          yield* y(sc);
-          // pymem does not model generator.send(): the value of a yield expression is None.
-          for (const t of targets) t(sc, None);
+          const v = yield* y(sc);
+          for (const t of targets) t(sc, v);
         };
       }
       case "Return": {
@@ -271,29 +276,39 @@ export class GeneratorBodyCompiler {
   }
 
   /** `yield v` / `yield from it` as a whole statement or assigned value. */
-  private yieldExpr(e: Expr, s: Stmt): GenExec {
+  private yieldExpr(e: Expr, s: Stmt): YieldExec {
     if (e.kind === "Yield") {
       const value = e.value === null ? null : this.c.expr(e.value).run;
       if (e.value !== null && hasYield(e.value)) throw unsupportedNested(s);
       // An async generator's values are wrapped, told apart from what its awaits pass up to the loop.
       const wrap = this.kind === "async generator" ? wrapYielded : (v: PyObj): PyObj => v;
       return function* (sc) {
-        yield wrap(value === null ? None : value(sc));
+        // The value of the yield expression: what send() passed in (next(): None).
+        const sent = yield wrap(value === null ? None : value(sc));
+        return sent ?? None;
       };
     }
     if (e.kind === "Await") {
       if (hasYield(e.value)) throw unsupportedNested(s);
       const value = this.c.expr(e.value).run;
       return function* (sc) {
-        yield* awaitSteps(value(sc));
+        return yield* awaitSteps(value(sc));
       };
     }
     if (e.kind === "YieldFrom") {
       if (hasYield(e.value)) throw unsupportedNested(s);
       const value = this.c.expr(e.value).run;
       return function* (sc) {
-        const it = getIter(value(sc));
-        for (let x = it.next(); x !== undefined; x = it.next()) yield x;
+        const inner = value(sc);
+        const it = getIter(inner);
+        // YIELD_FROM: next() of the subiterator for None, its send() for any other value.
+        for (let x = it.next(); x !== undefined; ) {
+          const sent = yield x;
+          if (sent === undefined || sent === None) x = it.next();
+          else if (isGeneratorObject(it)) x = generatorSend(it, sent);
+          else throw new PymemError("UNSUPPORTED", "send() through yield from into an iterator that is not a generator", s.span);
+        }
+        return isGeneratorObject(it) ? generatorReturnValue(it) : None;
       };
     }
     throw unsupportedNested(s);

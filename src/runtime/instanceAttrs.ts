@@ -4,7 +4,7 @@
 // then non-data class attributes, bound as methods where they are functions.
 import { classOfValue } from "./typeObjects.js";
 import { callObject, emptyKwargs } from "./calls.js";
-import { allSlots, lookupClassAttr, slotDelete, slotGet, slotSet } from "./classes.js";
+import { allSlots, classmethods, lookupClassAttr, slotDelete, slotGet, slotSet } from "./classes.js";
 import { intern } from "./constPool.js";
 import { ctx } from "./ctx.js";
 import { dictDelete, dictGet, dictSet, newDict } from "./dicts.js";
@@ -17,6 +17,7 @@ import { callDunder, isUserObj, lookupDunder } from "./userDunders.js";
 import { propertyAccessor } from "./opaqueObjects.js";
 import { nativeSlots } from "./nativeObjects.js";
 import { strText } from "./text.js";
+import { materialize } from "./seq.js";
 
 /** Attribute names are interned, as PyObject_SetAttr does with its name. */
 function attrKey(name: string): PyStrObj {
@@ -60,6 +61,39 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
     if (classAttr.typeName === "classmethod") return { t: "method", func: classAttr.data as PyObj, self: inst.cls };
   }
   return classAttr;
+}
+
+/**
+ * An attribute of a tuple subclass's object (a namedtuple or NamedTuple class, or a class
+ * deriving from one): the fields (_tuplegetter data descriptors), then the generic lookup as for
+ * instances — a property or another data descriptor before the instance __dict__, then the
+ * class attribute, bound or run through its __get__.
+ */
+export function getTupleSubclassAttr(tuple: PyTupleObj, name: string): PyObj | undefined {
+  const cls = tuple.cls as PyClassObj;
+  const i = (cls.tupleFields ?? []).indexOf(name);
+  if (i >= 0) return materialize(tuple.items)[i];
+  if (name === "__class__") return cls;
+  if (name === "__dict__" && cls.hasDict) return instanceDict(tuple as DictOwner);
+  const attr = lookupClassAttr(cls, name);
+  if (attr !== undefined && isProperty(attr)) return callObject((attr as PyOpaqueObj).data as PyObj, [tuple], emptyKwargs);
+  const userGet = attr !== undefined && isUserObj(attr) ? lookupDunder(attr, "__get__") : undefined;
+  if (attr !== undefined && isDataDescriptor(attr)) return userGet === undefined ? attr : callDunder(attr, "__get__", [tuple, cls]);
+  if (tuple.dict != null) {
+    const v = dictGet(tuple.dict, pyStr(name));
+    if (v !== undefined) return v;
+  }
+  if (attr === undefined) return undefined;
+  if (classmethods.has(attr)) return { t: "method", func: attr, self: cls };
+  if (userGet !== undefined) return callDunder(attr, "__get__", [tuple, cls]);
+  const nativeGet = nativeSlots(attr)?.get;
+  if (nativeGet !== undefined) return nativeGet(tuple, name);
+  if (attr.t === "function") return { t: "method", func: attr, self: tuple };
+  if (attr.t === "opaque") {
+    if (attr.typeName === "staticmethod") return attr.data as PyObj;
+    if (attr.typeName === "classmethod") return { t: "method", func: attr.data as PyObj, self: cls };
+  }
+  return attr;
 }
 
 /** A setup-class object whose class defines __set__ or __delete__ (PyDescr_IsData). */

@@ -10,6 +10,7 @@ import { truthy, pyCompare, pyEq } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError, keyError } from "./errors.js";
+import { generatorMethod, isGeneratorObject } from "./generatorObject.js";
 import { forEach, toArray } from "./iteration.js";
 import { listArray, listAssSliceResize, listExtend, listResizeTo, newListExact, listAppend } from "./lists.js";
 import { intFromDouble, intValue, popIndex, toIndex } from "./numbers.js";
@@ -39,7 +40,6 @@ import { dequeMethod } from "./dequeMethods.js";
 import { flavorMethod } from "./dictFlavors.js";
 import { makeDecimal, roundToContext } from "./decimals.js";
 import { decimalAsTuple } from "./decimalTuple.js";
-import { newDict } from "./dicts.js";
 import { byteArrayExtend, byteArrayResize, byteValue } from "./byteArrays.js";
 import { indexBounds, indexIn } from "./indexIn.js";
 import { dunder } from "./dunders.js";
@@ -589,12 +589,6 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
       break;
     case "opaque":
       if (o.typeName === "Context" && name === "prec") return pyInt(ctx().decimalPrec);
-      if (o.typeName === "ChainMap") {
-        const maps = o.data as PyObj[];
-        if (name === "maps") return new PyListObj(maps.slice(), maps.length);
-        if (name === "parents") return { t: "opaque", typeName: "ChainMap", data: maps.length > 1 ? maps.slice(1) : [newDict()] };
-        if (name === "new_child") fn = ([m]) => ({ t: "opaque", typeName: "ChainMap", data: [m ?? newDict(), ...maps] });
-      }
       if (o.typeName === "Random") fn = randomObjectMethod(o.data as PyRandom, name);
       if (o.typeName === "property") {
         const a = propertyAttr(o, name);
@@ -673,6 +667,9 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
           return pyInt((BigInt(v as number) - o.start) / o.step);
         };
       }
+      break;
+    case "iterator":
+      if (isGeneratorObject(o)) fn = generatorMethod(o, name);
       break;
     case "module": {
       const v = moduleAttr(o, name);

@@ -8,7 +8,6 @@ import { arrayCall } from "./arrayMethods.js";
 import { decimalCall, decimalFromObject } from "./decimals.js";
 import { dequeCall } from "./dequeMethods.js";
 import { counterCall, defaultdictCall, orderedDictCall, orderedDictFromkeys } from "./dictFlavors.js";
-import { newDict } from "./dicts.js";
 import { opaque } from "./opaqueObjects.js";
 import { typingGenericAttrs, typingGenericClasses } from "./typingGeneric.js";
 import { typingFormAttrs } from "./typingForms.js";
@@ -53,6 +52,7 @@ import "./instanceHash.js";
 setNamedTupleFactory(namedTupleFromClassBody);
 import { builtinFunction as fn, pyInt, pyStr, type NativeFn, type PyClassObj, type PyModuleObj, type PyObj } from "./objects.js";
 import { makeUserClasses } from "./collectionsUserClasses.js";
+import { makeChainMap } from "./chainMap.js";
 import { registerCollectionCtor } from "./collectionCtors.js";
 
 
@@ -72,7 +72,7 @@ function collectionsAttrs(): [string, PyObj][] {
     ["OrderedDict", { t: "type", name: "OrderedDict", call: orderedDictCall, attrs: new Map([["fromkeys", fn("fromkeys", orderedDictFromkeys)]]) }],
     ["defaultdict", typeOf("defaultdict", defaultdictCall)],
     ["Counter", typeOf("Counter", counterCall)],
-    ["ChainMap", { t: "type", name: "ChainMap", call: (args) => opaque("ChainMap", args.length === 0 ? [newDict()] : [...args]), attrs: new Map(), heap: "class", metaclass: "ABCMeta" }],
+    ["ChainMap", { t: "type", name: "ChainMap", call: (args) => makeChainMap(args), attrs: new Map(), heap: "class", metaclass: "ABCMeta" }],
   ];
 }
 
