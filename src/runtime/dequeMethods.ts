@@ -10,10 +10,11 @@ import { None, pyInt, typeName, type Kwargs, type NativeFn, type PyDequeObj, typ
 import { repr } from "./repr.js";
 import { dequeAppend, dequeAppendleft, dequePop, dequePopleft, dequeRotate, recenter } from "./dequeObject.js";
 
-/** deque_extend: an empty deque starts filling from the left end of its block. */
-function dequeExtend(d: PyDequeObj, src: PyObj, left: boolean): void {
+/** deque_extend: an empty deque starts filling from the left end of its block (extendleft: the right end),
+ * the heuristic applying once the iterable is known, whether or not it yields anything. */
+export function dequeExtend(d: PyDequeObj, src: PyObj, left: boolean): void {
   const items = src === d ? d.items.slice() : toArray(src);
-  if (d.items.length === 0 && items.length > 0 && d.maxlen !== 0) d.leftindex = left ? ctx().layout.deque.blocklen - 1 : 1;
+  if (d.items.length === 0 && d.maxlen !== 0) d.leftindex = left ? ctx().layout.deque.blocklen - 1 : 1;
   for (const x of items) {
     if (left) dequeAppendleft(d, x);
     else dequeAppend(d, x);
@@ -70,11 +71,7 @@ export function dequeMethod(d: PyDequeObj, name: string): NativeFn | PyObj | nul
         return None;
       };
     case "copy":
-      return () => {
-        const c: PyDequeObj = { t: "deque", items: [], leftindex: ctx().layout.deque.center + 1, maxlen: d.maxlen };
-        dequeExtend(c, d, false);
-        return c;
-      };
+      return () => dequeCopy(d);
     case "count":
       return ([x]) => pyInt(d.items.filter((y) => y === x || pyEq(y, x as PyObj)).length);
     case "index":
@@ -105,24 +102,45 @@ export function dequeMethod(d: PyDequeObj, name: string): NativeFn | PyObj | nul
   }
 }
 
-/** deque + deque: a copy of the left extended by the right. */
-export function dequeConcat(a: PyDequeObj, b: PyDequeObj): PyDequeObj {
+/** deque_copy: a new deque of the same maxlen; one item is appended (no extend heuristic), more are extended. */
+export function dequeCopy(a: PyDequeObj): PyDequeObj {
   const c: PyDequeObj = { t: "deque", items: [], leftindex: ctx().layout.deque.center + 1, maxlen: a.maxlen };
-  dequeExtend(c, a, false);
+  if (a.items.length === 1) dequeAppend(c, a.items[0] as PyObj);
+  else dequeExtend(c, a, false);
+  return c;
+}
+
+/** deque + deque (deque_concat): deque_copy of the left, extended by the right. */
+export function dequeConcat(a: PyDequeObj, b: PyDequeObj): PyDequeObj {
+  const c = dequeCopy(a);
   dequeExtend(c, b, false);
   return c;
 }
 
-/** deque * n: a copy, then deque_inplace_repeat's appends. */
-export function dequeRepeat(a: PyDequeObj, n: number): PyDequeObj {
-  const c: PyDequeObj = { t: "deque", items: [], leftindex: ctx().layout.deque.center + 1, maxlen: a.maxlen };
-  dequeExtend(c, a, false);
-  const unit = c.items.slice();
+/** deque_inplace_repeat: one item is repeated into the right block(s) up to maxlen; more items are re-extended
+ * from a list copy, the count cut to what maxlen can take; n <= 0 clears. */
+export function dequeInplaceRepeat(d: PyDequeObj, n: number): PyDequeObj {
+  const size = d.items.length;
+  if (size === 0 || n === 1) return d;
   if (n <= 0) {
-    c.items = [];
-    c.leftindex = ctx().layout.deque.center + 1;
-    return c;
+    d.items = [];
+    recenter(d);
+    return d;
   }
-  for (let i = 1; i < n; i++) for (const x of unit) dequeAppend(c, x);
-  return c;
+  if (size === 1) {
+    const item = d.items[0] as PyObj;
+    const m = d.maxlen !== null && n > d.maxlen ? d.maxlen : n;
+    for (let i = 1; i < m; i++) d.items.push(item);
+    return d;
+  }
+  const seq = d.items.slice();
+  let times = n;
+  if (d.maxlen !== null && times * size > d.maxlen) times = Math.floor((d.maxlen + size - 1) / size);
+  for (let i = 1; i < times; i++) for (const x of seq) dequeAppend(d, x);
+  return d;
+}
+
+/** deque * n (deque_repeat): deque_copy, then deque_inplace_repeat on the copy. */
+export function dequeRepeat(a: PyDequeObj, n: number): PyDequeObj {
+  return dequeInplaceRepeat(dequeCopy(a), n);
 }
