@@ -32,7 +32,7 @@ export interface FixtureCrash {
 export type FixtureRow = FixtureOk | FixtureErr;
 
 /** The corpus files, the same cases in every version's directory. */
-export const CORPORA = ["core.jsonl", "more.jsonl", "classes.jsonl", "stdlib.jsonl", "closed.jsonl", "attrs.jsonl", "fuzz.jsonl", "genexprs.jsonl", "realcode.jsonl", "itertools.jsonl", "subfuzz.jsonl", "match.jsonl", "functools.jsonl", "textmods.jsonl", "fractions.jsonl", "ctxabc.jsonl", "enum2.jsonl", "flag.jsonl", "small.jsonl", "meta.jsonl", "usercode.jsonl", "usercode2.jsonl", "usercode3.jsonl", "usercode4.jsonl", "csvio.jsonl", "re.jsonl", "async.jsonl", "subcoll.jsonl", "codecs.jsonl", "tdict.jsonl", "jenc.jsonl", "clsdict.jsonl", "typing2.jsonl", "dtre.jsonl", "fuzz2.jsonl", "descr.jsonl", "intern.jsonl", "calls.jsonl", "loadsize.jsonl", "gaps11.jsonl", "fuzz5.jsonl"] as const;
+export const CORPORA = ["core.jsonl", "more.jsonl", "classes.jsonl", "stdlib.jsonl", "closed.jsonl", "attrs.jsonl", "fuzz.jsonl", "genexprs.jsonl", "realcode.jsonl", "itertools.jsonl", "subfuzz.jsonl", "match.jsonl", "functools.jsonl", "textmods.jsonl", "fractions.jsonl", "ctxabc.jsonl", "enum2.jsonl", "flag.jsonl", "small.jsonl", "meta.jsonl", "usercode.jsonl", "usercode2.jsonl", "usercode3.jsonl", "usercode4.jsonl", "csvio.jsonl", "re.jsonl", "async.jsonl", "subcoll.jsonl", "codecs.jsonl", "tdict.jsonl", "jenc.jsonl", "clsdict.jsonl", "typing2.jsonl", "dtre.jsonl", "fuzz2.jsonl", "descr.jsonl", "intern.jsonl", "calls.jsonl", "loadsize.jsonl", "gaps11.jsonl", "fuzz5.jsonl", "fuzz6.jsonl"] as const;
 
 const VERSIONS = JSON.parse(readFileSync(fileURLToPath(new URL("../fixtures/versions.json", import.meta.url)), "utf8")) as {
   readonly releases: Readonly<Record<string, string>>;
