@@ -175,6 +175,9 @@ export interface VersionRules {
   /** dict_merge into any empty target clones a clean combined source's keys (3.10+); 3.8/3.9 have no clone path, so an
    * emptied target keeps its big table and takes the source key by key. */
   readonly mergeClonesEmptyTarget: boolean;
+  /** deque.remove finds the index first, then deque_del_item (3.10+; "X is not in deque"); 3.8/3.9 rotate past each
+   * non-matching item, a miss rotating the whole deque once ("deque.remove(x): x not in deque"). */
+  readonly dequeRemoveFindsIndex: boolean;
   /** dataclasses.asdict copies an exact list with a list comprehension (3.13+); before, list() of a generator. */
   readonly asdictListComprehension: boolean;
   /** The 'z' option of format specs (3.11+, PEP 682): negative zero made positive after rounding. */

@@ -8,7 +8,7 @@ import { indexIn } from "./indexIn.js";
 import { intValue, toIndex } from "./numbers.js";
 import { None, pyInt, typeName, type Kwargs, type NativeFn, type PyDequeObj, type PyObj } from "./objects.js";
 import { repr } from "./repr.js";
-import { dequeAppend, dequeAppendleft, dequePop, dequePopleft, dequeRotate, recenter } from "./dequeObject.js";
+import { dequeAppend, dequeAppendleft, dequeDelItem, dequePop, dequePopleft, dequeRotate, recenter } from "./dequeObject.js";
 
 /** deque_extend: an empty deque starts filling from the left end of its block (extendleft: the right end),
  * the heuristic applying once the iterable is known, whether or not it yields anything. */
@@ -82,7 +82,14 @@ export function dequeMethod(d: PyDequeObj, name: string): NativeFn | PyObj | nul
       };
     case "remove":
       return ([x]) => {
-        // deque_remove: rotate past each non-matching item, pop the match, rotate back.
+        if (ctx().layout.rules.dequeRemoveFindsIndex) {
+          // deque_remove (3.10+): the first equal item's index, then deque_del_item (rotate, popleft, rotate back).
+          const i = d.items.findIndex((item) => item === x || pyEq(item, x as PyObj));
+          if (i < 0) throw valueError(`${repr(x as PyObj)} is not in deque`);
+          dequeDelItem(d, i);
+          return None;
+        }
+        // deque_remove (3.8/3.9): rotate past each non-matching item, pop the match, rotate back.
         const n = d.items.length;
         for (let i = 0; i < n; i++) {
           const item = d.items[0] as PyObj;
