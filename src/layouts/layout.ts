@@ -172,6 +172,12 @@ export interface VersionRules {
   readonly nestedFStrings: boolean;
   /** dict_merge into an empty split dict clones a clean combined source's keys, making it combined (3.10-3.12); 3.8/3.9 and 3.13 insert key by key. */
   readonly mergeClonesIntoSplitTarget: boolean;
+  /** dict_merge into any empty target clones a clean combined source's keys (3.10+); 3.8/3.9 have no clone path, so an
+   * emptied target keeps its big table and takes the source key by key. */
+  readonly mergeClonesEmptyTarget: boolean;
+  /** deque.remove finds the index first, then deque_del_item (3.10+; "X is not in deque"); 3.8/3.9 rotate past each
+   * non-matching item, a miss rotating the whole deque once ("deque.remove(x): x not in deque"). */
+  readonly dequeRemoveFindsIndex: boolean;
   /** dataclasses.asdict copies an exact list with a list comprehension (3.13+); before, list() of a generator. */
   readonly asdictListComprehension: boolean;
   /** date.isocalendar() returns a datetime.IsoCalendarDate, a tuple subclass with named fields (3.9+); before, a plain tuple. */

@@ -89,6 +89,8 @@ export class Ctx {
   internSeeded = false;
   /** When each text of `interned` was interned: how many sources had been compiled then (0: the start-up's). */
   readonly internedAt = new Map<string, number>();
+  /** Objects known to be alive besides the module's names (the value being measured): see liveSharers.ts. */
+  liveRoots: readonly import("./objects.js").PyObj[] = [];
   /** The setup's module namespace, once the evaluation made it. */
   globals: ReadonlyMap<string, import("./objects.js").PyObj> | null = null;
   /** The source texts compiled so far (setup, then expression): their identifiers are interned (sysIntern.ts). */

@@ -8,12 +8,13 @@ import { indexIn } from "./indexIn.js";
 import { intValue, toIndex } from "./numbers.js";
 import { None, pyInt, typeName, type Kwargs, type NativeFn, type PyDequeObj, type PyObj } from "./objects.js";
 import { repr } from "./repr.js";
-import { dequeAppend, dequeAppendleft, dequePop, dequePopleft, dequeRotate, recenter } from "./dequeObject.js";
+import { dequeAppend, dequeAppendleft, dequeDelItem, dequePop, dequePopleft, dequeRotate, recenter } from "./dequeObject.js";
 
-/** deque_extend: an empty deque starts filling from the left end of its block. */
-function dequeExtend(d: PyDequeObj, src: PyObj, left: boolean): void {
+/** deque_extend: an empty deque starts filling from the left end of its block (extendleft: the right end),
+ * the heuristic applying once the iterable is known, whether or not it yields anything. */
+export function dequeExtend(d: PyDequeObj, src: PyObj, left: boolean): void {
   const items = src === d ? d.items.slice() : toArray(src);
-  if (d.items.length === 0 && items.length > 0 && d.maxlen !== 0) d.leftindex = left ? ctx().layout.deque.blocklen - 1 : 1;
+  if (d.items.length === 0 && d.maxlen !== 0) d.leftindex = left ? ctx().layout.deque.blocklen - 1 : 1;
   for (const x of items) {
     if (left) dequeAppendleft(d, x);
     else dequeAppend(d, x);
@@ -70,11 +71,7 @@ export function dequeMethod(d: PyDequeObj, name: string): NativeFn | PyObj | nul
         return None;
       };
     case "copy":
-      return () => {
-        const c: PyDequeObj = { t: "deque", items: [], leftindex: ctx().layout.deque.center + 1, maxlen: d.maxlen };
-        dequeExtend(c, d, false);
-        return c;
-      };
+      return () => dequeCopy(d);
     case "count":
       return ([x]) => pyInt(d.items.filter((y) => y === x || pyEq(y, x as PyObj)).length);
     case "index":
@@ -85,7 +82,14 @@ export function dequeMethod(d: PyDequeObj, name: string): NativeFn | PyObj | nul
       };
     case "remove":
       return ([x]) => {
-        // deque_remove: rotate past each non-matching item, pop the match, rotate back.
+        if (ctx().layout.rules.dequeRemoveFindsIndex) {
+          // deque_remove (3.10+): the first equal item's index, then deque_del_item (rotate, popleft, rotate back).
+          const i = d.items.findIndex((item) => item === x || pyEq(item, x as PyObj));
+          if (i < 0) throw valueError(`${repr(x as PyObj)} is not in deque`);
+          dequeDelItem(d, i);
+          return None;
+        }
+        // deque_remove (3.8/3.9): rotate past each non-matching item, pop the match, rotate back.
         const n = d.items.length;
         for (let i = 0; i < n; i++) {
           const item = d.items[0] as PyObj;
@@ -105,24 +109,45 @@ export function dequeMethod(d: PyDequeObj, name: string): NativeFn | PyObj | nul
   }
 }
 
-/** deque + deque: a copy of the left extended by the right. */
-export function dequeConcat(a: PyDequeObj, b: PyDequeObj): PyDequeObj {
+/** deque_copy: a new deque of the same maxlen; one item is appended (no extend heuristic), more are extended. */
+export function dequeCopy(a: PyDequeObj): PyDequeObj {
   const c: PyDequeObj = { t: "deque", items: [], leftindex: ctx().layout.deque.center + 1, maxlen: a.maxlen };
-  dequeExtend(c, a, false);
+  if (a.items.length === 1) dequeAppend(c, a.items[0] as PyObj);
+  else dequeExtend(c, a, false);
+  return c;
+}
+
+/** deque + deque (deque_concat): deque_copy of the left, extended by the right. */
+export function dequeConcat(a: PyDequeObj, b: PyDequeObj): PyDequeObj {
+  const c = dequeCopy(a);
   dequeExtend(c, b, false);
   return c;
 }
 
-/** deque * n: a copy, then deque_inplace_repeat's appends. */
-export function dequeRepeat(a: PyDequeObj, n: number): PyDequeObj {
-  const c: PyDequeObj = { t: "deque", items: [], leftindex: ctx().layout.deque.center + 1, maxlen: a.maxlen };
-  dequeExtend(c, a, false);
-  const unit = c.items.slice();
+/** deque_inplace_repeat: one item is repeated into the right block(s) up to maxlen; more items are re-extended
+ * from a list copy, the count cut to what maxlen can take; n <= 0 clears. */
+export function dequeInplaceRepeat(d: PyDequeObj, n: number): PyDequeObj {
+  const size = d.items.length;
+  if (size === 0 || n === 1) return d;
   if (n <= 0) {
-    c.items = [];
-    c.leftindex = ctx().layout.deque.center + 1;
-    return c;
+    d.items = [];
+    recenter(d);
+    return d;
   }
-  for (let i = 1; i < n; i++) for (const x of unit) dequeAppend(c, x);
-  return c;
+  if (size === 1) {
+    const item = d.items[0] as PyObj;
+    const m = d.maxlen !== null && n > d.maxlen ? d.maxlen : n;
+    for (let i = 1; i < m; i++) d.items.push(item);
+    return d;
+  }
+  const seq = d.items.slice();
+  let times = n;
+  if (d.maxlen !== null && times * size > d.maxlen) times = Math.floor((d.maxlen + size - 1) / size);
+  for (let i = 1; i < times; i++) for (const x of seq) dequeAppend(d, x);
+  return d;
+}
+
+/** deque * n (deque_repeat): deque_copy, then deque_inplace_repeat on the copy. */
+export function dequeRepeat(a: PyDequeObj, n: number): PyDequeObj {
+  return dequeInplaceRepeat(dequeCopy(a), n);
 }

@@ -30,15 +30,19 @@ export function dequePopleft(d: PyDequeObj): PyObj {
   const x = d.items.shift() as PyObj;
   const L = ctx().layout.deque;
   d.leftindex++;
-  if (d.items.length === 0) recenter(d);
-  else if (d.leftindex === L.blocklen) d.leftindex = 0;
+  // deque_popleft re-centers an emptied deque only when leftindex ran off its block; otherwise it stays put.
+  if (d.leftindex === L.blocklen) {
+    if (d.items.length === 0) recenter(d);
+    else d.leftindex = 0;
+  }
   return x;
 }
 
 export function dequePop(d: PyDequeObj): PyObj {
   if (d.items.length === 0) throw new PyException("IndexError", "pop from an empty deque");
   const x = d.items.pop() as PyObj;
-  if (d.items.length === 0) recenter(d);
+  // deque_pop re-centers only when rightindex fell below 0: the last item sat at index 0 of its block.
+  if (d.items.length === 0 && d.leftindex === 0) recenter(d);
   return x;
 }
 

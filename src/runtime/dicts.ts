@@ -180,7 +180,7 @@ export function dictMerge(a: PyDictObj, b: PyDictObj, override: boolean): void {
   if (a === b || o.used === 0) return;
   if (a.flavor !== undefined) a.flavor.mutated = true;
   const layout = ctx().layout.dict;
-  if (t.used === 0) {
+  if (t.used === 0 && ctx().layout.rules.mergeClonesEmptyTarget) {
     // A clean, combined source that is just allocated is cloned as it is; an empty split target (an
     // instance's __dict__) becomes combined by it in 3.10-3.12 (3.8/3.9 have no clone path for it, 3.13 skips it).
     const splitKept = a.split != null && !ctx().layout.rules.mergeClonesIntoSplitTarget;

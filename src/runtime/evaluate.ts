@@ -1,5 +1,6 @@
 // The runtime's entry point: setup statements and one expression in, a
 // modelled object (or an error value) out — SEMANTICS.md's "value".
+import { ModuleVars } from "./liveSharers.js";
 import { registerModuleType } from "./typeObjects.js";
 import { intern } from "./constPool.js";
 import type { Span } from "../python/ast.js";
@@ -121,7 +122,7 @@ export function evaluate(req: EvalRequest): EvalResult {
   if (req.sizeof !== undefined) c.sizeof = req.sizeof(c);
   return withCtx(c, (): EvalResult => {
     // The generator's ns literal {"__name__": "__pymem_setup__"}: an interned constant, the object every class's __module__ is.
-    const vars = new Map<string, PyObj>([["__name__", intern(pyStr("__pymem_setup__"))]]);
+    const vars = new ModuleVars([["__name__", intern(pyStr("__pymem_setup__"))]]);
     const globals: Scope = { vars, fast: null, parent: null };
     c.globals = vars;
     // SEMANTICS.md: array, collections, decimal and sys are imported before the setup runs.

@@ -3,18 +3,19 @@
 import { isCollectionSubObject } from "./collectionCtors.js";
 import { typeHasAttribute } from "./missingAttribute.js";
 import type { BinOpName } from "../python/ast.js";
-import { byteArrayExtend, byteArrayResize } from "./byteArrays.js";
+import { byteArrayResize } from "./byteArrays.js";
 import { ctx } from "./ctx.js";
 import { dictMerge } from "./dicts.js";
 import { listExtend } from "./lists.js";
 import { updateFrom } from "./methods.js";
 import { NotImplemented, typeName, type PyObj } from "./objects.js";
-import { binaryOp, userBinaryTail, userNumberSlots } from "./ops.js";
+import { binaryOp, repeatCount, userBinaryTail, userNumberSlots } from "./ops.js";
+import { dequeExtend, dequeInplaceRepeat } from "./dequeMethods.js";
 import { userInplaceCall, userTakesPart } from "./binaryProtocol.js";
 import { setUpdate } from "./sets.js";
 import { setDifferenceUpdate, setIntersectionUpdate, setSymmetricDifferenceUpdate } from "./setAlgebra.js";
-import { arrayExtendArray, arrayInplaceRepeat } from "./arrayObject.js";
-import { PymemError, typeError } from "./errors.js";
+import { arrayExtendArray, arrayInplaceRepeat, bufferBytes } from "./arrayObject.js";
+import { PyException, PymemError, typeError } from "./errors.js";
 
 /** In-place operators: list +=, set |=, dict |= … mutate; the rest rebind. */
 export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
@@ -80,8 +81,26 @@ export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
     a.rep = nv.rep;
     return a;
   }
+  if (a.t === "deque" && op === "Add") {
+    // deque_inplace_concat: deque_extend(self, other) on the same object, any iterable on the right.
+    dequeExtend(a, b, false);
+    return a;
+  }
+  if (a.t === "deque" && op === "Mult") {
+    const n = repeatCount(b);
+    if (n !== null) return dequeInplaceRepeat(a, n);
+  }
   if (a.t === "bytearray" && op === "Add") {
-    byteArrayExtend(a, b);
+    // bytearray_iconcat: any buffer on the right, its export held while self resizes, so ba += ba refuses
+    // (BufferError) unless ba is empty and no resize happens.
+    const add = bufferBytes(b);
+    if (add === null) throw typeError(`can't concat ${typeName(b)} to bytearray`);
+    if (b === a && a.length > 0) throw new PyException("BufferError", "Existing exports of data: object cannot be re-sized");
+    if (add.length === 0) return a;
+    const data = add.slice();
+    const start = a.length;
+    byteArrayResize(a, start + data.length);
+    (a.data as Uint8Array).set(data, start);
     return a;
   }
   return user ? userBinaryTail(op, a, b) : binaryOp(op, a, b);

@@ -3,6 +3,7 @@
 // __set__/__delete__) first, then slots, then the instance dict (key-sharing),
 // then non-data class attributes, bound as methods where they are functions.
 import { classOfValue } from "./typeObjects.js";
+import { othersMaybeAllFreed, sharerCensus, sharerLivenessUnknown } from "./liveSharers.js";
 import { callObject, emptyKwargs } from "./calls.js";
 import { allSlots, classmethods, lookupClassAttr, slotDelete, slotGet, slotSet } from "./classes.js";
 import { intern } from "./constPool.js";
@@ -231,6 +232,7 @@ function failedDelete(inst: PyInstanceObj): void {
   if (ctx().layout.rules.managedDicts || cached === null) return;
   instanceDict(inst);
   inst.cls.cachedKeys = null;
+  cached.dropped = true;
   cached.refcnt--;
 }
 
@@ -257,6 +259,7 @@ function setInstanceAttr(inst: DictOwner, key: PyStrObj, value: PyObj | null): v
     dictDelete(d, key);
     if (d.split !== cached) {
       cls.cachedKeys = null;
+      cached.dropped = true;
       cached.refcnt--;
     }
     return;
@@ -264,8 +267,13 @@ function setInstanceAttr(inst: DictOwner, key: PyStrObj, value: PyObj | null): v
   const wasShared = d.split === cached;
   dictSet(d, key, value);
   if (wasShared && cls.cachedKeys !== null && cls.cachedKeys !== d.split) {
-    // Only this dict shared the keys: share its new ones instead; else stop sharing.
+    // Only this dict shared the keys: share its new ones instead; else stop sharing. pymem's count may
+    // still hold dicts CPython freed: "else" needs one other sharer proven alive.
+    if (cached.refcnt !== 1 && othersMaybeAllFreed(cached.refcnt - 1, sharerCensus(cached, [inst]))) {
+      throw sharerLivenessUnknown("an attribute store that makes a class stop sharing its instances' dict keys");
+    }
     cls.cachedKeys = cached.refcnt === 1 ? makeKeysShared(d) : null;
+    cached.dropped = true;
     cached.refcnt--;
   }
 }

@@ -121,10 +121,11 @@ export function packedGet(d: PyDictObj, name: string): PyObj | undefined | null 
   return ix === undefined ? undefined : d.table.packedAt(ix);
 }
 
-/** delitem on a split dict first combines it at its current size. */
+/** delitem on a split dict first combines it at its current size: dictresize(mp, DK_SIZE(keys)), a size as it is
+ * (3.10's callers, not dictresize, round with calculate_keysize, which would double a power of two). */
 export function splitBeforeDelete(d: PyDictObj): void {
   const keys = d.split as SharedKeys;
-  splitToCombined(d, ctx().layout.dict.resizeSize(keys.size));
+  splitToCombined(d, keys.size);
 }
 
 /** make_keys_shared: a combined, str-keyed dict becomes split over its own keys, which the type caches. */
@@ -132,7 +133,8 @@ export function makeKeysShared(d: PyDictObj): SharedKeys | null {
   const t = d.table;
   for (const e of t.map.values()) if (e.key.t !== "str") return null;
   // Dummies left by deletions are removed by a same-size resize first.
-  const size = t.fill !== t.used ? ctx().layout.dict.resizeSize(t.size) : t.size;
+  // (dictresize(mp, DK_SIZE(keys)): the same size, taken as it is.)
+  const size = t.size;
   const order = [...t.map.values()].map((e) => e.key as PyStrObj);
   const index = new Map(order.map((k, i) => [strText(k), i]));
   const keys: SharedKeys = { order, index, size, usable: ctx().layout.dict.usableFraction(size) - order.length, refcnt: 2 };

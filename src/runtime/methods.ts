@@ -8,7 +8,7 @@ import { missingAttribute, typeHasAttribute, unlistedOwner } from "./missingAttr
 import { argCount, callObject } from "./calls.js";
 import { truthy, pyCompare, pyEq } from "./compare.js";
 import { ctx } from "./ctx.js";
-import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet } from "./dicts.js";
+import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet, newDictPresized } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError, keyError } from "./errors.js";
 import { generatorMethod, isGeneratorObject } from "./generatorObject.js";
 import { forEach, toArray } from "./iteration.js";
@@ -325,7 +325,12 @@ function dictMethod(d: PyDictObj, name: string): NativeFn | null {
     case "update":
       return ([other], kw) => {
         if (other !== undefined) updateFrom(d, other);
-        for (const [k, v] of kw.values) dictSet(d, kw.keys.get(k) as PyObj, v);
+        if (kw.values.size === 0) return None;
+        // dict_update_common: PyDict_Merge(self, kwds, 1), kwds built by _PyStack_AsDict (presized), so an empty
+        // target (an instance's fresh split __dict__ too) takes dict_merge's clone path.
+        const kwds = newDictPresized(kw.values.size, true);
+        for (const [k, v] of kw.values) dictSet(kwds, kw.keys.get(k) as PyObj, v);
+        dictMerge(d, kwds, true);
         return None;
       };
     case "clear":

@@ -181,6 +181,8 @@ export interface SharedKeys {
   usable: number; // dk_usable
   /** The type (while it caches these keys) plus every split dict using them. */
   refcnt: number;
+  /** Set once the type stopped caching these keys (before 3.11): then only dicts hold them. */
+  dropped?: boolean;
 }
 
 /** collections' dict subclasses, with what they add to a dict. */

@@ -225,7 +225,7 @@ function complexObj(z: Cx): PyObj {
   return pyComplex(z.re, z.im);
 }
 
-function repeatCount(n: PyObj): number | null {
+export function repeatCount(n: PyObj): number | null {
   const v = intValue(n);
   if (v === null) return null;
   if (typeof v === "bigint") {

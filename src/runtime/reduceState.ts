@@ -2,13 +2,11 @@
 // object's instance part) for copy._reconstruct: the state (the __dict__ and
 // the filled slots), and the hooks that would make it read otherwise.
 import { allSlots, lookupClassAttr, slotGet } from "./classes.js";
-import { ctx } from "./ctx.js";
 import { PymemError } from "./errors.js";
 import { getAttr, setAttr } from "./attributes.js";
 import { updateFrom } from "./methods.js";
 import { objectLen } from "./iteration.js";
 import { hasManagedValues, forEachManagedValue } from "./managedValues.js";
-import { hasInstanceDict } from "./instanceValues.js";
 import { None, type PyClassObj, type PyDictObj, type PyInstanceObj, type PyObj } from "./objects.js";
 
 /** Reduction hooks pymem does not run: a class defining one is refused rather than copied another way. */
@@ -37,15 +35,14 @@ function dictIsEmpty(x: PyInstanceObj): boolean {
 }
 
 /**
- * object.__reduce_ex__(4)'s state: the instance __dict__ (None when there is
- * none: before 3.11 a dict never made, from 3.11 an empty one), with the
- * filled slots as a second dict when the class has slots.
+ * object.__reduce_ex__(4)'s state: the instance __dict__, None when it is not
+ * made or empty (_PyObject_GetState: "also return None if the dict is empty"),
+ * with the filled slots as a second dict when the class has slots.
  */
 export function instanceState(x: PyInstanceObj): { dict: PyObj; slots: [string, PyObj][] } {
   let dict: PyObj = None;
   if (x.cls.hasDict) {
-    const present = ctx().layout.rules.managedDicts ? !dictIsEmpty(x) : hasInstanceDict(x);
-    if (present) dict = getAttr(x, "__dict__");
+    if (!dictIsEmpty(x)) dict = getAttr(x, "__dict__");
   }
   const slots: [string, PyObj][] = [];
   for (const name of allSlots(x.cls).keys()) {

@@ -198,9 +198,10 @@ export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
         for (let i = 0, j = start; i < n; i++, j += step) items[j] = repl[i] as PyObj;
         return;
       }
-      // list_ass_slice: list_resize to the new length when it grows or shrinks.
+      // list_ass_slice: list_resize to the new length when it grows or shrinks; a list left empty is cleared
+      // (Py_SIZE(a) + d == 0: _list_clear), even when it was empty already.
       const newLen = items.length - n + repl.length;
-      if (newLen !== items.length) listAssSliceResize(o, newLen);
+      if (newLen !== items.length || newLen === 0) listAssSliceResize(o, newLen);
       items.splice(start, n, ...repl);
       return;
     }
@@ -232,7 +233,8 @@ export function delItem(o: PyObj, key: PyObj): void {
     const items = listArray(o);
     if (key.t === "slice") {
       const [start, step, n] = sliceIndices(key, items.length);
-      if (n === 0) return;
+      // A step-1 slice goes to list_ass_slice even when empty: an empty list is cleared there (_list_clear).
+      if (n === 0 && (step !== 1 || items.length > 0)) return;
       if (step === 1) {
         listAssSliceResize(o, items.length - n);
         items.splice(start, n);

@@ -165,7 +165,7 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
             stack.push(instanceDict(o));
           } else {
             const keys = o.attrKeys;
-            add("dict", 1, sizeofSplitDict(keys, layout));
+            add("dict", 1, sizeofSplitDict(keys, layout, o));
             const values = o.attrValues as PyObj[];
             for (let i = 0; i < o.attrCount; i++) stack.push(keys.order[i] as PyObj, values[i] as PyObj);
           }

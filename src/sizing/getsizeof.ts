@@ -1,7 +1,8 @@
 // sys.getsizeof(obj) for a modelled object under one CPython layout.
 import type { HeapTypeShape, Layout } from "../layouts/layout.js";
 import { unicodeObjectSize } from "../runtime/builtinBases.js";
-import { hasWstr } from "../runtime/ctx.js";
+import { ctx, hasWstr } from "../runtime/ctx.js";
+import { othersMaybeAllFreed, sharerCensus, sharerLivenessUnknown } from "../runtime/liveSharers.js";
 import { latin1Char, subOf, typeName, type PyClassObj, type PyObj, type PyStrObj, type SharedKeys } from "../runtime/objects.js";
 import { seqLen } from "../runtime/seq.js";
 import { unsupported } from "../runtime/errors.js";
@@ -38,7 +39,7 @@ export function getsizeof(o: PyObj, layout: Layout): number {
     case "frozenset":
       return layout.set.sizeof(o.table.size);
     case "dict":
-      if (o.split != null) return sizeofSplitDict(o.split, layout);
+      if (o.split != null) return sizeofSplitDict(o.split, layout, o);
       if (o.flavor !== undefined) return layout.dictFlavor.sizeof(o.flavor.name, o.table.size, o.table.general, o.table.used, o.flavor.mutated === true);
       return layout.dict.sizeof(o.table.size, o.table.general);
     case "array":
@@ -151,7 +152,15 @@ export function classKeysBytes(o: PyClassObj, layout: Layout): number {
   return size === null ? 0 : layout.dict.keysObjectSize(size, false);
 }
 
-/** A split (key-sharing) dict: its size depends on the keys it shares and how many share them. */
-export function sizeofSplitDict(keys: SharedKeys, layout: Layout): number {
+/**
+ * A split (key-sharing) dict (`self`, or an instance holding it packed): its size depends on the keys it shares and
+ * how many share them. Once the type dropped the keys (before 3.11), counting the keys' table takes every other
+ * sharer dead, which pymem cannot tell: it answers only when its count is 1 or another sharer is proven alive.
+ */
+export function sizeofSplitDict(keys: SharedKeys, layout: Layout, self: PyObj): number {
+  // `self` is one of the counted sharers, and alive: the question is whether any other is.
+  if (keys.dropped === true && keys.refcnt > 1 && !layout.rules.managedDicts && othersMaybeAllFreed(keys.refcnt - 1, sharerCensus(keys, [self, ...ctx().liveRoots]), 1)) {
+    throw sharerLivenessUnknown("the size of an instance __dict__ whose class stopped sharing its keys");
+  }
   return layout.dict.sizeofSplit({ size: keys.size, usable: keys.usable, nentries: keys.order.length, refcnt: keys.refcnt });
 }

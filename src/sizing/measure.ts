@@ -45,6 +45,7 @@ export function measure(req: MeasureRequest): MeasureResult {
   if (!r.ok) return r;
   let d: ReturnType<typeof deepSize>;
   try {
+    r.ctx.liveRoots = [r.value];
     d = withCtx(r.ctx, () => deepSize(r.value, req.layout, progress ?? null));
   } catch (e) {
     // A value holding an object whose size this version's model lacks is refused, naming it.

@@ -1,0 +1,139 @@
+// Before 3.11 a split dict's size and the class's key-cache decisions read the
+// shared keys' dk_refcnt: the type (while it caches them) plus every dict using
+// them. pymem counts a dict when it is made and when it stops sharing, but it
+// has no reference counts, so it cannot tell when a dict died with its instance
+// (a global name rebound, a list dropped). What it can do is prove that a
+// sharer is alive: reachable from the module's names (or from objects known to
+// be alive) through items, dict entries, instance dicts, packed attributes,
+// slots and class attributes; and it can tell which sharers only a value a
+// module name let go of (a rebound or deleted name) still reaches. A decision
+// that would hold only on such possibly freed sharers is refused, never
+// answered as if the dead were still counted.
+import { ctx } from "./ctx.js";
+import { PymemError } from "./errors.js";
+import { subOf, type PyInstanceObj, type PyObj, type SharedKeys } from "./objects.js";
+import type { Seq } from "./seq.js";
+
+/** What a walk over the shared keys' users found: those proven alive, and those only a dropped module name reached. */
+export interface SharerCensus {
+  readonly alive: number;
+  readonly maybeFreed: number;
+}
+
+/**
+ * The dicts (or packed instance dicts) sharing `keys` reachable from the module's names and `alive` (proven alive),
+ * and, among the rest, those reachable from a value a module name let go of (ModuleVars): possibly freed. Sharers
+ * neither walk finds (temporaries of the running code, locals) are taken as alive, as CPython's count holds them.
+ */
+export function sharerCensus(keys: SharedKeys, alive: readonly PyObj[]): SharerCensus {
+  const seen = new Set<object>();
+  const live = countSharers(keys, [...alive, ...(ctx().globals?.values() ?? [])], seen);
+  const dropped = ctx().globals;
+  const maybeFreed = dropped instanceof ModuleVars ? countSharers(keys, [...dropped.released], seen) : 0;
+  return { alive: live, maybeFreed };
+}
+
+function countSharers(keys: SharedKeys, roots: readonly PyObj[], seen: Set<object>): number {
+  const stack: PyObj[] = [...roots];
+  let count = 0;
+  const pushSeq = (s: Seq): void => {
+    if (Array.isArray(s)) stack.push(...s);
+    else if (s.kind === "repeat") stack.push(...s.unit);
+    // an int run holds ints only
+  };
+  const pushInstance = (o: PyInstanceObj): void => {
+    if (o.attrKeys === keys && o.dict === null) count++;
+    if (o.dict !== null) stack.push(o.dict);
+    if (o.attrValues !== null) for (let i = 0; i < o.attrCount; i++) stack.push(o.attrValues[i] as PyObj);
+    if (o.slotValues !== null) for (const v of o.slotValues) if (v !== undefined) stack.push(v);
+    stack.push(o.cls);
+  };
+  for (;;) {
+    const o = stack.pop();
+    if (o === undefined) break;
+    if (seen.has(o)) continue;
+    seen.add(o);
+    switch (o.t) {
+      case "list":
+        pushSeq(o.items);
+        break;
+      case "tuple":
+        pushSeq(o.items);
+        if (o.dict != null) stack.push(o.dict);
+        break;
+      case "set":
+      case "frozenset":
+        if (o.table.pendingRun === null) for (const k of o.table.slotKeys()) if (k !== null && k !== undefined) stack.push(k);
+        break;
+      case "dict": {
+        if (o.split === keys) count++;
+        const p = o.table.pendingEntries;
+        if (p === null) o.table.forEachEntry((k, v) => void stack.push(k, v));
+        else if ("each" in p.values) stack.push(p.values.each);
+        break;
+      }
+      case "deque":
+        stack.push(...o.items);
+        break;
+      case "instance":
+        pushInstance(o);
+        break;
+      case "class":
+        for (const v of o.attrs.values()) stack.push(v);
+        break;
+      default:
+        break;
+    }
+    const sub = subOf(o);
+    if (sub !== undefined) pushInstance(sub);
+  }
+  return count;
+}
+
+/** Whether an object can hold (or be) an instance dict: what a released module name is remembered for. */
+function mayHoldInstances(o: PyObj): boolean {
+  switch (o.t) {
+    case "list":
+    case "tuple":
+    case "dict":
+    case "set":
+    case "frozenset":
+    case "deque":
+    case "instance":
+      return true;
+    default:
+      return subOf(o) !== undefined;
+  }
+}
+
+/** The module namespace, remembering each container or instance a name stopped referring to (rebound or deleted). */
+export class ModuleVars extends Map<string, PyObj> {
+  readonly released = new Set<PyObj>();
+
+  override set(name: string, value: PyObj): this {
+    const old = super.get(name);
+    if (old !== undefined && old !== value && mayHoldInstances(old)) this.released.add(old);
+    return super.set(name, value);
+  }
+
+  override delete(name: string): boolean {
+    const old = super.get(name);
+    if (old !== undefined && mayHoldInstances(old)) this.released.add(old);
+    return super.delete(name);
+  }
+}
+
+/**
+ * Whether every one of `others` counted sharers (beyond `selfFound` of the census's alive ones, the caller's own)
+ * may have been freed: none proven alive, none unaccounted for (taken as alive), some only a released name reached.
+ */
+export function othersMaybeAllFreed(others: number, census: SharerCensus, selfFound = 0): boolean {
+  const alive = census.alive - selfFound;
+  const unaccounted = others - alive - census.maybeFreed;
+  return census.maybeFreed > 0 && alive <= 0 && unaccounted <= 0;
+}
+
+/** The refusal when whether CPython freed a sharer decides the answer. */
+export function sharerLivenessUnknown(what: string): PymemError {
+  return new PymemError("UNSUPPORTED", `${what}, while instance dicts that may have been freed still share those keys (whether CPython freed them depends on reference counts pymem does not keep)`);
+}
