@@ -35,7 +35,15 @@ const COMPARE_NAMES: readonly string[] = ["__eq__", "__ne__", "__lt__", "__le__"
 export function dunder(o: PyObj, name: string): NativeFn | null {
   const fn = dunderOf(o, name);
   if (fn === null) return null;
-  const n = name in BINARY || name in REFLECTED || ["__getitem__", "__delitem__", "__contains__", ...COMPARE_NAMES].includes(name) ? 1 : name === "__setitem__" ? 2 : 0;
+  // wrap_ternaryfunc (__pow__ with a modulus) and round's optional ndigits take one argument more.
+  const optional = OPTIONAL_ARG[name];
+  if (optional !== undefined) {
+    return (args, kw) => {
+      if (args.length < optional[0] || args.length > optional[1]) throw typeError(`expected ${optional[0] === optional[1] - 1 ? `${optional[0]} or ${optional[1]}` : `at most ${optional[1]}`} argument${optional[1] === 1 ? "" : "s"}, got ${args.length}`);
+      return fn(args, kw);
+    };
+  }
+  const n = name in BINARY || name in REFLECTED || ["__divmod__", "__rdivmod__", "__getitem__", "__delitem__", "__contains__", ...COMPARE_NAMES].includes(name) ? 1 : name === "__setitem__" ? 2 : 0;
   return arity(n, fn);
 }
 
@@ -120,10 +128,31 @@ function compareTakes(selfKind: SlotKind, name: string, o: PyObj, x: PyObj): boo
 const COMPLEX_REFUSES: Readonly<Record<string, string>> = {
   __floordiv__: "can't take floor of complex number.", __rfloordiv__: "can't take floor of complex number.",
   __mod__: "can't mod complex numbers.", __rmod__: "can't mod complex numbers.",
+  __divmod__: "can't take floor or mod of complex number.", __rdivmod__: "can't take floor or mod of complex number.",
 };
 
 /** NoneType's own dunders among those modelled here (it has no number or sequence slots but nb_bool). */
 const NONE_HAS: ReadonlySet<string> = new Set(["__bool__", "__hash__", "__repr__", "__str__", ...COMPARE_NAMES]);
+
+/** Dunders taking a range of arguments: [fewest, most]. */
+const OPTIONAL_ARG: Readonly<Record<string, readonly [number, number]>> = { __pow__: [1, 2], __rpow__: [1, 2], __round__: [0, 1] };
+
+/** divmod's and pow's number slots, reached through their builtins once the slot takes the operands. */
+function viaNumberBuiltin(o: PyObj, name: string, kind: SlotKind): NativeFn | null {
+  const direct = name === "__divmod__" || name === "__pow__";
+  const reflected = name === "__rdivmod__" || name === "__rpow__";
+  if (!direct && !reflected) return null;
+  const f = builtinObject(name.includes("divmod") ? "divmod" : "pow");
+  if (f === undefined || f.t !== "builtin") return null;
+  return (args, kw) => {
+    const x = args[0] as PyObj;
+    const [a, b] = direct ? [o, x] : [x, o];
+    const takes = arithmeticTakes(kind, direct ? name : `__${name.slice(3)}`, a, b);
+    if (takes === null) throw new PymemError("UNSUPPORTED", `${typeName(o)}.${name} called explicitly`);
+    // wrap_ternaryfunc(_r) passes the modulus on: pow(a, b, m).
+    return takes ? f.fn(args.length === 2 ? [a, b, args[1] as PyObj] : [a, b], kw) : NotImplemented;
+  };
+}
 
 function dunderOf(o: PyObj, name: string): NativeFn | null {
   const kind = slotKind(o);
@@ -133,6 +162,8 @@ function dunderOf(o: PyObj, name: string): NativeFn | null {
   if (refusal !== undefined) return () => {
     throw typeError(refusal);
   };
+  const number = viaNumberBuiltin(o, name, kind);
+  if (number !== null) return number;
   const reflected = REFLECTED[name];
   if (reflected !== undefined) {
     const op = BINARY[reflected] as BinOpName;
@@ -194,13 +225,14 @@ function plainBinary(o: PyObj, name: string, bin: BinOpName): NativeFn {
 /** Unary dunders whose slot is what the builtin of the same name calls (abs → nb_absolute, hash → tp_hash …); the lookup has checked the type has it. */
 const VIA_BUILTIN: Readonly<Record<string, string>> = {
   __abs__: "abs", __hash__: "hash", __iter__: "iter", __bool__: "bool", __int__: "int", __float__: "float", __index__: "int",
+  __round__: "round", __reversed__: "reversed",
 };
 
 function viaBuiltin(o: PyObj, name: string): NativeFn | null {
   const builtin = VIA_BUILTIN[name];
   const f = builtin === undefined ? undefined : builtinObject(builtin);
   const call = f === undefined ? null : f.t === "builtin" ? f.fn : f.t === "type" ? f.call : null;
-  return call === null ? null : (_args, kw) => call([o], kw);
+  return call === null ? null : (args, kw) => call([o, ...args], kw);
 }
 
 function otherDunder(o: PyObj, name: string): NativeFn | null {
