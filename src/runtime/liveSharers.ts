@@ -18,6 +18,8 @@ import type { Seq } from "./seq.js";
 export interface SharerCensus {
   readonly alive: number;
   readonly maybeFreed: number;
+  /** Values were let go of beyond those remembered: the unaccounted sharers may be among them. */
+  readonly overflowed: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export function sharerCensus(keys: SharedKeys, alive: readonly PyObj[]): SharerC
   const live = countSharers(keys, [...alive, ...(ctx().globals?.values() ?? [])], seen);
   const dropped = ctx().globals;
   const maybeFreed = dropped instanceof ModuleVars ? countSharers(keys, [...dropped.released], seen) : 0;
-  return { alive: live, maybeFreed };
+  return { alive: live, maybeFreed, overflowed: dropped instanceof ModuleVars && dropped.overflowed };
 }
 
 function countSharers(keys: SharedKeys, roots: readonly PyObj[], seen: Set<object>): number {
@@ -109,19 +111,32 @@ function mayHoldInstances(o: PyObj): boolean {
 /** The module namespace, remembering each container or instance a name stopped referring to (rebound or deleted). */
 export class ModuleVars extends Map<string, PyObj> {
   readonly released = new Set<PyObj>();
+  /**
+   * More values were let go of than are remembered (a module-level loop rebinding a name a million
+   * times must not keep every value alive): a sharer none of the remembered reach may be one of those.
+   */
+  overflowed = false;
 
   override set(name: string, value: PyObj): this {
     const old = super.get(name);
-    if (old !== undefined && old !== value && mayHoldInstances(old)) this.released.add(old);
+    if (old !== undefined && old !== value && mayHoldInstances(old)) this.release(old);
     return super.set(name, value);
   }
 
   override delete(name: string): boolean {
     const old = super.get(name);
-    if (old !== undefined && mayHoldInstances(old)) this.released.add(old);
+    if (old !== undefined && mayHoldInstances(old)) this.release(old);
     return super.delete(name);
   }
+
+  private release(old: PyObj): void {
+    if (this.released.size < RELEASED_REMEMBERED) this.released.add(old);
+    else this.overflowed = true;
+  }
 }
+
+/** How many let-go values the module namespace remembers. */
+const RELEASED_REMEMBERED = 1024;
 
 /**
  * Whether every one of `others` counted sharers (beyond `selfFound` of the census's alive ones, the caller's own)
@@ -130,6 +145,8 @@ export class ModuleVars extends Map<string, PyObj> {
 export function othersMaybeAllFreed(others: number, census: SharerCensus, selfFound = 0): boolean {
   const alive = census.alive - selfFound;
   const unaccounted = others - alive - census.maybeFreed;
+  // Past the remembered values, a sharer no walk found may have been let go of too.
+  if (census.overflowed) return alive <= 0;
   return census.maybeFreed > 0 && alive <= 0 && unaccounted <= 0;
 }
 
