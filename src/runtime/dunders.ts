@@ -209,17 +209,15 @@ function compareOf(o: PyObj, name: string): NativeFn {
 }
 
 function plainBinary(o: PyObj, name: string, bin: BinOpName): NativeFn {
-  {
-    return ([x]) => {
-      if (SEQUENCE_SLOTS.has(o.t) && (name === "__add__" || name === "__mul__")) return binaryOp(bin, o, x as PyObj);
-      try {
-        return binaryOp(bin, o, x as PyObj);
-      } catch (e) {
-        if (e instanceof Error && e.name === "Error" && /unsupported operand/.test(e.message)) return NotImplemented;
-        throw e;
-      }
-    };
-  }
+  return ([x]) => {
+    if (SEQUENCE_SLOTS.has(o.t) && (name === "__add__" || name === "__mul__")) return binaryOp(bin, o, x as PyObj);
+    try {
+      return binaryOp(bin, o, x as PyObj);
+    } catch (e) {
+      if (e instanceof Error && e.name === "Error" && /unsupported operand/.test(e.message)) return NotImplemented;
+      throw e;
+    }
+  };
 }
 
 /** Unary dunders whose slot is what the builtin of the same name calls (abs → nb_absolute, hash → tp_hash …); the lookup has checked the type has it. */

@@ -547,20 +547,20 @@ export function latin1Char(code: number): PyStrObj {
  * the empty string and one latin-1 character come from the caches.
  */
 export function pyStr(text: string): PyStrObj {
+  return strOfText(text, false);
+}
+
+function strOfText(text: string, pairsChecked: boolean): PyStrObj {
   if (text.length === 0) return emptyStr;
   if (text.length === 1 && text.charCodeAt(0) < 256) return latin1Char(text.charCodeAt(0));
   chargeText(text.length);
-  const { length, maxChar } = measureText(text);
+  const { length, maxChar } = measureText(text, pairsChecked);
   return newStr(text, length, maxChar);
 }
 
 /** A str whose maker checked that its surrogate pairs are astral characters, not lone surrogates joined (a literal: ConstValue.joinsSurrogates; json.loads; a decoder: textOfCodePoints). */
 export function pyStrCheckedPairs(text: string): PyStrObj {
-  if (text.length === 0) return emptyStr;
-  if (text.length === 1 && text.charCodeAt(0) < 256) return latin1Char(text.charCodeAt(0));
-  chargeText(text.length);
-  const { length, maxChar } = measureText(text, true);
-  return newStr(text, length, maxChar);
+  return strOfText(text, true);
 }
 
 /** A str built without unicode_result (e.g. str(int)): never taken from a cache unless empty. */
