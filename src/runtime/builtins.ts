@@ -1,5 +1,6 @@
 // The builtin functions and types the sandbox offers, with the identity and
 // allocation behaviour of CPython 3.10's implementations.
+import type { Layout } from "../layouts/layout.js";
 import { rangeIter } from "./iteration.js";
 import { reversedRangeIsFast } from "./rangeIterKind.js";
 import { refuseModelledSlot } from "./missingAttribute.js";
@@ -51,7 +52,7 @@ import { makeSuper } from "./superObjects.js";
 import { decimalCopyRounded, decimalFromFloat, decimalToInt } from "./decimals.js";
 import { decimalRound } from "./decimalRound.js";
 import { withSignature } from "./signatures.js";
-import { builtinDerives, classOfValue, newBuiltinType, setObjectInstanceClass } from "./typeObjects.js";
+import { builtinDerives, classOfValue, newBuiltinType } from "./typeObjects.js";
 import { classHooks } from "./classHooks.js";
 import { isCallableObj } from "./callable.js";
 import { printBuiltin } from "./printBuiltin.js";
@@ -863,16 +864,19 @@ function complexCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   return pyComplex(real, imag);
 }
 
-let objectCls: PyClassObj | null = null;
+/** The class of object()'s instances, per layout (its shape is the layout's). */
+const objectClasses = new WeakMap<Layout, PyClassObj>();
 
 /** object() instances: a class with neither __dict__ nor slots. */
 function objectClass(): PyClassObj {
-  if (objectCls === null) {
-    const c = makeClass("object", [], new Map<string, PyObj>([["__slots__", emptyTuple], ["__module__", pyStr("builtins")]]));
-    objectCls = { ...c, shape: ctx().layout.heapType.object };
-    setObjectInstanceClass(objectCls);
+  const layout = ctx().layout;
+  let c = objectClasses.get(layout);
+  if (c === undefined) {
+    const made = makeClass("object", [], new Map<string, PyObj>([["__slots__", emptyTuple], ["__module__", pyStr("builtins")]]));
+    c = { ...made, shape: layout.heapType.object, objectInstances: true };
+    objectClasses.set(layout, c);
   }
-  return objectCls;
+  return c;
 }
 
 export function makeBuiltins(): Map<string, PyObj> {

@@ -363,6 +363,8 @@ export interface PyClassObj {
   readonly meta?: PyClassObj;
   /** A class deriving from type (a metaclass the setup wrote): its instances are classes. */
   readonly isMeta?: true;
+  /** The class pymem gives object()'s instances: type(x) of one is the builtin type `object`. */
+  readonly objectInstances?: true;
   /** A class of a standard-library module (json.JSONDecodeError): a heap type the setup did not create, its instances leaves of the deep walk. */
   readonly stdlib?: boolean;
   /**

@@ -3,7 +3,7 @@
 // __mro__) is made on first use, without one. Kept apart from builtins.ts so
 // that attribute lookup can name a type without importing the builtins.
 import { signatureCounts } from "./argumentBinding.js";
-import { subOf, typeName, type NativeFn, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
+import { subOf, typeName, type NativeFn, type PyObj, type PyTypeObj } from "./objects.js";
 import { checkCall } from "./signatures.js";
 import { PymemError } from "./errors.js";
 import { ctx } from "./ctx.js";
@@ -59,17 +59,10 @@ export function registerModuleType(layout: Layout, t: PyTypeObj): void {
   m.set(t.name, t);
 }
 
-let objectInstanceClass: PyClassObj | null = null;
-
-/** The class pymem gives object()'s instances (type(x) of one is the builtin type `object`). */
-export function setObjectInstanceClass(c: PyClassObj): void {
-  objectInstanceClass = c;
-}
-
 /** The class (or builtin type object) of a value, as type(x) gives it. */
 export function classOfValue(x: PyObj): PyObj {
   // object()'s instances are modelled with a class of their own; their type is the builtin `object`.
-  if (x.t === "instance") return x.cls === objectInstanceClass ? typeObject("object") : x.cls;
+  if (x.t === "instance") return x.cls.objectInstances === true ? typeObject("object") : x.cls;
   if (x.t === "class" && x.meta !== undefined) return x.meta;
   if (x.t === "tuple" && x.cls !== undefined) return x.cls;
   const sub = subOf(x);
