@@ -122,12 +122,21 @@ const BOMBS: readonly string[] = [
   "bytearray(10**9) + bytearray(10**9)",
   "[i for i in range(10**9)]",
   "[i for i in iter(range(10**9))]",
+  // A precision past a double's exact digits: zeros, not a 10**precision bigint (which hung).
+  "'%.100000000f' % 1.0",
+  "f'{1.5:.{10**8}g}'",
+  "b'x'.ljust(10**8)",
 ];
 
 describe("memory bombs end exactly or with LIMIT", () => {
   it.each(BOMBS)("%s", (expr) => {
     const r = measure({ expr, setup: null, layout: cpython310 });
     if (!r.ok) expect(r.error.code, r.error.message).toMatch(/^(LIMIT|PYTHON)$/);
+  });
+
+  it.each(["f'{1:{10**9}}'", "format(1.0, '1000000000000')", "'%*d' % (10**9, 1)"])("%s: past what one JS string holds is LIMIT, not an INTERNAL crash", (expr) => {
+    const r = measure({ expr, setup: null, layout: cpython310 });
+    expect(r.ok ? r.m.size : [r.error.code, r.error.message]).toEqual(["LIMIT", expect.stringMatching(/longer than pymem can hold/)]);
   });
 
   it("the first one is CPython's 85,176 / 20,000,575,176 bytes", () => {

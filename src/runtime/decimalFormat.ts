@@ -3,6 +3,7 @@
 // precision (str(d) padded). The value is rounded half-even (the default context's
 // rounding) to the precision, never through a float. Anything else is refused by the caller.
 import type { PyDecimalObj } from "./objects.js";
+import { codePointCount } from "./text.js";
 
 const SPEC = /^(?:(.)?([<>=^]))?([-+ ])?(0)?([0-9]+)?(,)?(?:\.([0-9]+))?([fF%])?$/su;
 
@@ -55,7 +56,7 @@ export function formatDecimal(d: PyDecimalObj, spec: string, strText: string): s
   }
   if (comma !== undefined) body = groupThousands(body);
   const sign = d.sign === 1 ? "-" : signFlag === "+" ? "+" : signFlag === " " ? " " : "";
-  const len = [...body].length + sign.length;
+  const len = codePointCount(body) + sign.length;
   if (len >= width) return sign + body;
   const n = width - len;
   if (align === "<") return sign + body + fill.repeat(n);

@@ -74,6 +74,10 @@ function toError(e: unknown, where: "expr" | "setup"): EvalError {
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return { code: "LIMIT", pyType: null, message: "the input nests too deeply for pymem to evaluate", span: null, where };
   }
+  if (e instanceof RangeError && /Invalid (string|array|typed array) length|Array buffer allocation failed/i.test(e.message)) {
+    // What CPython would spell out is past what one JS string or array can hold (V8 caps a string at 2**29 - 24 units).
+    return { code: "LIMIT", pyType: null, message: `this value needs a string or array longer than pymem can hold (${e.message})`, span: null, where };
+  }
   const detail = e instanceof Error ? e.message : String(e);
   return { code: "INTERNAL", pyType: null, message: `pymem failed on this input (${detail}); please report it`, span: null, where };
 }

@@ -10,7 +10,7 @@ import { formatDecimal } from "./decimalFormat.js";
 import { madeByModule } from "./moduleMadeClasses.js";
 import { asciiRepr, builtinRepr, floatRepr, intToDecimal, repr, str } from "./repr.js";
 import { materialize } from "./seq.js";
-import { bytesData as bytesDataOf, strText } from "./text.js";
+import { bytesData as bytesDataOf, codePointCount, strText } from "./text.js";
 import { dictGet } from "./dicts.js";
 import { pyStr } from "./objects.js";
 import { intern } from "./constPool.js";
@@ -145,7 +145,7 @@ function zeroGroupWidth(s: Spec, others: number): number {
 }
 
 function pad(body: string, sign: string, s: Spec, defaultAlign: string): string {
-  const len = [...body].length + sign.length;
+  const len = codePointCount(body) + sign.length;
   if (len >= s.width) return sign + body;
   const fill = s.fill.repeat(s.width - len);
   const align = s.align || defaultAlign;
@@ -180,6 +180,13 @@ function exactFixed(x: number, prec: number): string {
   if (prec > 100) chargeText(prec + 330);
   const neg = x < 0;
   const [m, e] = decompose(Math.abs(x));
+  // m * 2**e has at most -e decimal places: past them every digit is a zero and nothing rounds
+  // (so '%.100000000f' costs its zeros, not a 10**prec bigint).
+  const places = Math.max(0, -e);
+  if (prec > places) {
+    const head = exactFixed(x, places);
+    return (places === 0 ? `${head}.` : head) + "0".repeat(prec - places);
+  }
   // value = m * 2**e; scaled = value * 10**prec, rounded half to even.
   let num = m * 10n ** BigInt(prec);
   let den = 1n;
@@ -205,6 +212,9 @@ function decompose(x: number): [bigint, number] {
   return exp === 0 ? [frac, -1074] : [frac | (1n << 52n), exp - 1075];
 }
 
+/** More significant decimal digits than any double's exact value has (at most 767). */
+const EXACT_DIGITS = 800;
+
 /**
  * A finite non-negative double's first `n` significant decimal digits,
  * correctly rounded half to even from its exact value (as _Py_dg_dtoa's mode
@@ -214,6 +224,11 @@ function decompose(x: number): [bigint, number] {
 function significant(x: number, n: number): { digits: string; exp: number } {
   if (x === 0) return { digits: "0".repeat(n), exp: 0 };
   if (n > 100) chargeText(n + 330);
+  if (n > EXACT_DIGITS) {
+    // Past a double's exact decimal digits the rest are zeros: nothing rounds.
+    const { digits, exp } = significant(x, EXACT_DIGITS);
+    return { digits: digits + "0".repeat(n - EXACT_DIGITS), exp };
+  }
   const [m, e] = decompose(x);
   let k = Math.floor(Math.log10(x));
   for (;;) {

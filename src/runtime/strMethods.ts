@@ -425,16 +425,27 @@ function strMethodOf(s: PyStrObj, name: string): NativeFn | null {
 
 /** Bytes as text for the str methods: ASCII as is, 0x80-0xff as U+E080-U+E0FF (uncased, not alphanumeric, not space). */
 function bytesAsText(data: Uint8Array): string {
-  let out = "";
-  for (const b of data) out += String.fromCharCode(b < 0x80 ? b : 0xe000 + b);
-  return out;
+  // In chunks of char codes: a string grown a character at a time costs a cons cell per byte.
+  const parts: string[] = [];
+  for (let i = 0; i < data.length; i += 8192) {
+    const codes = new Uint16Array(Math.min(8192, data.length - i));
+    for (let j = 0; j < codes.length; j++) {
+      const b = data[i + j] as number;
+      codes[j] = b < 0x80 ? b : 0xe000 + b;
+    }
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join("");
 }
 
+/** bytesAsText's inverse: its texts (and what str methods make of them) are BMP characters, one unit each. */
 function textAsBytes(text: string): Uint8Array {
-  return Uint8Array.from(text, (c) => {
-    const code = c.charCodeAt(0);
-    return code >= 0xe000 ? code - 0xe000 : code;
-  });
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out[i] = code >= 0xe000 ? code - 0xe000 : code;
+  }
+  return out;
 }
 
 /** The sub argument of bytes.find/count/index: a bytes-like object or one byte as an int. */

@@ -112,6 +112,22 @@ export function bytesData(b: PyBytesObj | PyByteArrayObj): Uint8Array {
   return out;
 }
 
+/** How many code points a JS string holds (a surrogate pair as one), without making them. */
+export function codePointCount(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 /** Code points of a JS string (astral characters as one). */
 export function codePoints(text: string): number[] {
   chargeChars(text.length);
