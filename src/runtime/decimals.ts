@@ -139,7 +139,7 @@ export function roundToContext(d: PyDecimalObj): PyDecimalObj {
   if (d.special !== null) return d;
   const prec = ctx().decimalPrec;
   const n = digitCount(d.coeff);
-  if (n <= prec) return d;
+  if (n <= prec) return inExponentRange(d);
   const drop = n - prec;
   let q = divRoundHalfEven(d.coeff, 10n ** BigInt(drop));
   let exp = d.exp + drop;
@@ -147,7 +147,24 @@ export function roundToContext(d: PyDecimalObj): PyDecimalObj {
     q /= 10n;
     exp += 1;
   }
-  return makeDecimal(d.sign, q, exp);
+  return inExponentRange(makeDecimal(d.sign, q, exp));
+}
+
+/** The default context's Emax (pymem refuses setting another); Emin is -Emax. */
+const EMAX = 999_999;
+
+/**
+ * _mpd_check_exp on a rounded result: past Emax the Overflow signal, which the default context
+ * traps; below Emin the subnormal and clamping rules, which pymem does not model.
+ */
+function inExponentRange(d: PyDecimalObj): PyDecimalObj {
+  const adjusted = d.exp + digitCount(d.coeff) - 1;
+  if (adjusted > EMAX) {
+    if (d.coeff !== 0n) throw new PyException("Overflow", "[<class 'decimal.Overflow'>]");
+    refuseDecimal("a zero Decimal result clamped to the context's exponent range");
+  }
+  if (adjusted < -EMAX) refuseDecimal("a subnormal Decimal result (below the context's Emin)");
+  return d;
 }
 
 function signed(d: PyDecimalObj): bigint {
@@ -172,7 +189,8 @@ export function decimalBinary(op: BinOpName, x: PyObj, y: PyObj): PyObj | null {
     }
     return null;
   }
-  if (a.special !== null || b.special !== null) return makeDecimal(0, 0n, 0, "NaN");
+  // Infinities and NaNs follow the specification's own tables and signals: not modelled (before, every result was NaN).
+  if (a.special !== null || b.special !== null) return refuseDecimal("arithmetic with a Decimal infinity or NaN");
   switch (op) {
     case "Add": {
       const [p, q, e] = align(a, b);
@@ -199,14 +217,62 @@ export function decimalBinary(op: BinOpName, x: PyObj, y: PyObj): PyObj | null {
       return divided(a, b);
     }
     case "Pow": {
-      if (b.exp < 0 || b.coeff > 100000n) return null;
+      // A Decimal exponent is always taken (no TypeError): what is not modelled is refused.
+      if (b.exp < 0) return refuseDecimal("a Decimal power with a non-integral exponent");
+      if (b.coeff > 100000n || a.coeff > 0n && b.exp > 5) return refuseDecimal("a Decimal power with an exponent past 100000");
       const n = Number(signed(b) * 10n ** BigInt(b.exp));
       if (n < 0) return refuseDecimal("a negative power of a Decimal");
-      return result(makeDecimal(a.sign === 1 && n % 2 === 1 ? 1 : 0, a.coeff ** BigInt(n), a.exp * n), [a], a.coeff ** BigInt(n));
+      const sign = a.sign === 1 && n % 2 === 1 ? 1 : 0;
+      // mpd_qpow: 0 ** 0 is InvalidOperation, 0 ** n and x ** 0 are the triples (sign, 0, 0) and (sign, 1, 0).
+      if (a.coeff === 0n) {
+        if (n === 0) throw new PyException("InvalidOperation", "[<class 'decimal.InvalidOperation'>]");
+        return makeDecimal(sign, 0n, 0);
+      }
+      if (n === 0) return makeDecimal(sign, 1n, 0);
+      return integerPower(a, n, sign);
     }
     default:
       return null;
   }
+}
+
+/**
+ * a ** n for 0 < n <= 100000 as _mpd_qpow_int does it: the result starts as a copy of a, then for
+ * each lower bit of n it is squared (and multiplied by a where the bit is set), each product rounded
+ * half-even to prec + digits(n) + 2 digits (its work context); the last one is rounded to the
+ * context. The result's words go dynamic where one of those products does (as Mult's do).
+ */
+function integerPower(a: PyDecimalObj, n: number, sign: 0 | 1): PyDecimalObj {
+  const workprec = ctx().decimalPrec + String(n).length + 2;
+  const minalloc = ctx().layout.decimal.minalloc;
+  let dynamic = words(a.coeff) > minalloc;
+  let c = a.coeff;
+  let e = a.exp;
+  const times = (y: bigint, ye: number): void => {
+    const lc = words(c);
+    const ly = words(y);
+    if (Math.max(lc, ly) > 1 && lc + ly > minalloc) dynamic = true;
+    c *= y;
+    e += ye;
+    const digits = digitCount(c);
+    if (digits > workprec) {
+      const drop = digits - workprec;
+      c = divRoundHalfEven(c, 10n ** BigInt(drop));
+      e += drop;
+      if (digitCount(c) > workprec) {
+        c /= 10n;
+        e += 1;
+      }
+    }
+  };
+  let bit = 1;
+  while (bit * 2 <= n) bit *= 2;
+  for (bit /= 2; bit >= 1; bit /= 2) {
+    times(c, e);
+    if ((n & bit) !== 0) times(a.coeff, a.exp);
+  }
+  const r = roundToContext(makeDecimal(sign, c, e));
+  return dynamic ? { ...r, dynamic: true } : r;
 }
 
 function refuseDecimal(what: string): never {

@@ -7,7 +7,7 @@
 import { PyException, typeError, valueError } from "./errors.js";
 import { ctx } from "./ctx.js";
 import { builtinFunction, False, pyBool, pyFloat, pyInt, True, typeName, type NativeFn, type PyObj } from "./objects.js";
-import { big, bitLength, intFromDouble, intValue, toFloat } from "./numbers.js";
+import { big, bitLength, checkBits, intFromDouble, intValue, toFloat } from "./numbers.js";
 import { getIter, toArray } from "./iteration.js";
 import { binaryOp } from "./ops.js";
 import { isUserObj, lookupDunder, callDunder, userIndexOf } from "./userDunders.js";
@@ -193,19 +193,40 @@ function rounding(name: "__floor__" | "__ceil__", f: (x: number) => number): Nat
   };
 }
 
-function isqrt(n: bigint): bigint {
+/** math.isqrt: Newton's method from a power of two above the root (a double cannot hold a big n). */
+export function isqrt(n: bigint): bigint {
   if (n < 0n) throw valueError("isqrt() argument must be nonnegative");
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  // Newton from the double's estimate, then correct by one either way.
+  let x = 1n << BigInt(Math.ceil(bitLength(n) / 2));
   for (;;) {
     const y = (x + n / x) >> 1n;
-    if (y >= x) break;
+    if (y >= x) return x;
     x = y;
   }
-  while (x * x > n) x--;
-  while ((x + 1n) * (x + 1n) <= n) x++;
-  return x;
+}
+
+/** log2(n!) by Stirling's series: near enough to bound a result's size before computing it. */
+function log2Factorial(n: number): number {
+  if (n < 2) return 0;
+  return (n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n) + 1 / (12 * n)) / Math.LN2;
+}
+
+/** lo * (lo + 1) * … * hi (1 when lo > hi), by halves so that big multiplications meet numbers of like size. */
+function rangeProduct(lo: bigint, hi: bigint): bigint {
+  if (lo > hi) return 1n;
+  if (hi - lo < 32n) {
+    let r = lo;
+    for (let i = lo + 1n; i <= hi; i++) r *= i;
+    return r;
+  }
+  const mid = (lo + hi) >> 1n;
+  return rangeProduct(lo, mid) * rangeProduct(mid + 1n, hi);
+}
+
+/** About how many bits n! / (n - k)! takes (k <= n). */
+function permBits(n: bigint, k: bigint): number {
+  const nn = Number(n);
+  return Number.isSafeInteger(nn) ? log2Factorial(nn) - log2Factorial(nn - Number(k)) : Number(k) * bitLength(n);
 }
 
 function gcd(a: bigint, b: bigint): bigint {
@@ -309,18 +330,16 @@ function comb(n: bigint, k: bigint): bigint {
   if (k < 0n) throw valueError("k must be a non-negative integer");
   if (k > n) return 0n;
   if (k > n - k) k = n - k;
-  let r = 1n;
-  for (let i = 1n; i <= k; i++) r = (r * (n - k + i)) / i;
-  return r;
+  checkBits(Math.ceil(permBits(n, k) - log2Factorial(Number(k))));
+  return rangeProduct(n - k + 1n, n) / rangeProduct(2n, k);
 }
 
 function perm(n: bigint, k: bigint): bigint {
   if (n < 0n) throw valueError("n must be a non-negative integer");
   if (k < 0n) throw valueError("k must be a non-negative integer");
   if (k > n) return 0n;
-  let r = 1n;
-  for (let i = 0n; i < k; i++) r *= n - i;
-  return r;
+  checkBits(Math.ceil(permBits(n, k)));
+  return rangeProduct(n - k + 1n, n);
 }
 
 const DEG_TO_RAD = Math.PI / 180;
@@ -361,10 +380,8 @@ function functions(): [string, NativeFn][] {
         n = BigInt(x.v);
       } else n = index(x);
       if (n < 0n) throw valueError("factorial() not defined for negative values");
-      if (n > 100_000n) throw new PyException("OverflowError", "factorial() argument should not exceed 100000 in pymem");
-      let r = 1n;
-      for (let i = 2n; i <= n; i++) r *= i;
-      return pyInt(r);
+      checkBits(Math.ceil(log2Factorial(Number(n))));
+      return pyInt(rangeProduct(2n, n));
     }],
     ["gcd", (args) => pyInt(args.map(index).reduce((a, b) => gcd(a, b), 0n))],
     ["lcm", (args) => pyInt(args.map(index).reduce((a, b) => (a === 0n || b === 0n ? 0n : ((a < 0n ? -a : a) / gcd(a, b)) * (b < 0n ? -b : b)), 1n))],

@@ -23,7 +23,8 @@ export function bitLength(v: IntV): number {
 /** Bits of result per counted step: a big multiplication or power costs about this much per word. */
 const BITS_PER_STEP = 64;
 
-function checkBits(bits: number): void {
+/** Refuses (LIMIT) an int result of about `bits` bits past pymem's bound, and counts the work of a big one. */
+export function checkBits(bits: number): void {
   if (bits > MAX_INT_BITS) {
     throw limitError(`the result would be an int of about ${bits} bits; pymem computes ints up to ${MAX_INT_BITS} bits`);
   }

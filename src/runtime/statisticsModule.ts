@@ -34,7 +34,7 @@ import { strText } from "./text.js";
 import { getAttr } from "./attributes.js";
 import { userFloat, userInt } from "./userConversions.js";
 import { isUserObj } from "./userDunders.js";
-import { floatArg, fsum, sumprod } from "./mathModule.js";
+import { floatArg, fsum, isqrt, sumprod } from "./mathModule.js";
 import { decimalFromObject, makeDecimal } from "./decimals.js";
 import { getItem } from "./subscript.js";
 import type { Layout } from "../layouts/layout.js";
@@ -799,21 +799,6 @@ function decimalNext(d: PyDecimalObj, dir: 1 | -1): PyDecimalObj {
     e += 1;
   }
   return makeDecimal(0, c, e);
-}
-
-function isqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  if (x === 0n) x = 1n;
-  for (;;) {
-    const y = (x + n / x) >> 1n;
-    if (y >= x) {
-      while (x * x > n) x -= 1n;
-      while ((x + 1n) * (x + 1n) <= n) x += 1n;
-      return x;
-    }
-    x = y;
-  }
 }
 
 function stdev(data: PyObj, xbar: PyObj, population: boolean): PyObj {
