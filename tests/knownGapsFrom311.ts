@@ -28,6 +28,8 @@ export const KNOWN_GAPS_FROM_311: ReadonlyArray<readonly [string, string]> = [
   ["fuzz6/attrs/080", "3.8-3.10 refuse this row (tests/knownGaps.ts: a freed instance's dict may still count in the class's shared keys); from 3.11 the keys stay with the class and no count decides the size"],
   ["fuzz6/attrs/118", "3.8-3.10 refuse this row (tests/knownGaps.ts: a freed instance's dict may still count in the class's shared keys); from 3.11 the keys stay with the class and no count decides the size"],
   ["fuzz6/attrs/143", "3.8-3.10 refuse this row (tests/knownGaps.ts: a freed instance's dict may still count in the class's shared keys); from 3.11 the keys stay with the class and no count decides the size"],
+  ["fuzz7/repro/015", "3.8-3.10 refuse this row (tests/knownGaps.ts: a freed instance's dict may still count in the class's shared keys); from 3.11 the keys stay with the class and no count decides the size"],
+  ["fuzz7/misc/063", "3.8-3.10 refuse this row (tests/knownGaps.ts: a freed instance's dict may still count in the class's shared keys); from 3.11 the keys stay with the class and no count decides the size"],
   ["more/hashorder/016", "set iteration order follows hash slots (str hashes are randomized per process)"],
   ["more/hashorder/017", "set iteration order follows hash slots (str hashes are randomized per process)"],
   ["more/hashorder/022", "set iteration order follows hash slots (str hashes are randomized per process)"],

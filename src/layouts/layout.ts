@@ -89,6 +89,8 @@ export interface VersionRules {
   readonly tupleResizeToEmptySingleton: boolean;
   /** dataclass(slots=True) leaves out the fields a base's __slots__ declares, and takes weakref_slot (3.11+). */
   readonly dataclassSlotsSkipInherited: boolean;
+  /** _add_slots of a frozen dataclass keeps the class's own __getstate__/__setstate__ (3.11+); 3.10 overwrites them. */
+  readonly dataclassStateKeepsOwn: boolean;
   /** dataclasses' generated __eq__ compares field by field after an identity check (3.13), not as two tuples. */
   readonly dataclassEqFieldByField: boolean;
   /** str.split/rsplit without maxsplit presize their list for the most parts the string can give (3.12+): min(12, that + 1) slots. */
@@ -197,6 +199,11 @@ export interface VersionRules {
   readonly memoryviewIterator: "iterator" | "memory_iterator";
   /** dict_new allocates a PyDict_MINSIZE keys table for an empty dict (before 3.10); 3.10 shares the empty keys. */
   readonly dictNewAllocatesKeys: boolean;
+  /**
+   * typing.NamedTuple makes its class through collections.namedtuple(..., defaults=[...]) (3.9+), whose
+   * _field_defaults is then dict(reversed(list(zip(...)))); 3.8 fills a {} display of its own.
+   */
+  readonly typingNamedTupleViaDefaults: boolean;
   /** STACK_USE_GUIDELINE (3.10+): displays longer than this are built by appending; null before, when they are built on the stack. */
   readonly stackUseGuideline: number | null;
   /** frozenset() with an empty result returns one shared empty frozenset (before 3.10). */

@@ -9,6 +9,7 @@ import { refuseTypeGetsetAssign, typeGetsetAttr } from "./classTypeAttrs.js";
 import { collectionSubCopyMethod, refusedCollectionSubMethod } from "./collectionCtors.js";
 import { classHooks } from "./classHooks.js";
 import { newTuple } from "./tuples.js";
+import { tupleNew } from "./tupleNew.js";
 import { classmethods, heapTypeNames, lookupClassAttr, newInstance } from "./classes.js";
 import { getTupleSubclassAttr } from "./instanceAttrs.js";
 import { delInstanceAttr, delTupleSubclassAttr, getInstanceAttr, setInstanceAttrValue, setTupleSubclassAttr } from "./instanceAttrs.js";
@@ -56,6 +57,7 @@ const objectNew: PyObj = {
 /** What a builtin type has of its own: tp_init/tp_new of the subclassable ones, its class and static methods. */
 function typeOwnAttr(t: PyTypeObj, name: string): PyObj | null {
   if (SUBCLASSABLE.has(t.name) && t.heap === undefined && (name === "__init__" || name === "__new__")) return builtinSlot(t, name);
+  if (t.name === "tuple" && t.heap === undefined && name === "__new__") return tupleNew;
   return t.attrs.get(name) ?? staticTypeAttr(t, name);
 }
 

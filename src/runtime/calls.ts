@@ -73,9 +73,16 @@ setDunderCaller((f, args, kw) => callObject(f, args, kw));
 /** Calling a class: object.__new__ then __init__ (or the tuple constructor of a namedtuple). */
 export function instantiate(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs): PyObj {
   if (cls.builtinBase === "tuple") {
-    // tuple.__new__ is not modelled as a callable, so a tuple subclass's own __new__ cannot run.
+    // A tuple subclass's own __new__ (reaching tuple.__new__ through super()), then its __init__ on what it made.
     const nw = lookupClassAttr(cls, "__new__");
-    if (nw !== undefined && !tupleNews.has(nw)) throw dunderUnsupported(cls, "__new__");
+    if (nw !== undefined && !tupleNews.has(nw)) {
+      const made = callObject(nw.t === "opaque" && nw.typeName === "staticmethod" ? (nw.data as PyObj) : nw, [cls, ...args], kw);
+      const init = lookupClassAttr(cls, "__init__");
+      if (!isInstanceOf(made, cls) || init === undefined) return made;
+      const r = callObject(init, [made, ...args], kw);
+      if (r.t !== "NoneType") throw typeError(`__init__() should return None, not '${typeName(r)}'`);
+      return made;
+    }
     if (cls.tupleFields !== null) return makeNamedTuple(cls, args, kw);
     // tuple.__new__(cls, iterable): a tuple subclass instance of exact length.
     const items = args[0] === undefined ? [] : toArray(args[0]);

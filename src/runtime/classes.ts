@@ -86,6 +86,28 @@ function inheritedMetaclass(bases: readonly PyClassObj[]): { metaclass?: string 
   return named?.metaclass === undefined ? {} : { metaclass: named.metaclass };
 }
 
+/** solid_base of a class made by the setup: the most derived class of its MRO that adds named slots (null: object). */
+function solidBase(c: PyClassObj): PyClassObj | null {
+  return c.mro.find((m) => m.slots.length > 0) ?? null;
+}
+
+/**
+ * best_base: the first base whose solid base is the most derived (its layout is the class's base layout);
+ * two solid bases neither of which derives from the other cannot be laid out together.
+ */
+function bestBase(bases: readonly PyClassObj[]): PyClassObj | undefined {
+  let base = bases[0];
+  let winner = base === undefined ? null : solidBase(base);
+  for (const b of bases.slice(1)) {
+    const candidate = solidBase(b);
+    if (candidate === null || (winner !== null && winner.mro.includes(candidate))) continue;
+    if (winner !== null && !candidate.mro.includes(winner)) throw typeError("multiple bases have instance lay-out conflict");
+    winner = candidate;
+    base = b;
+  }
+  return base;
+}
+
 /** type_new: the class object for `class name(bases): <ns>`. */
 export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>, opts: ClassOptions = {}): PyClassObj {
   // type_new_set_classcell: the __class__ cell is filled, never kept in the class's dict.
@@ -100,15 +122,18 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
     if (v !== undefined && v.t === "function") ns.set(k, opaque("classmethod", v));
   }
   const layout = ctx().layout.heapType;
-  const base = bases[0];
+  const base = bestBase(bases);
   const builtinBase = opts.builtinBase ?? base?.builtinBase ?? "object";
   const builtin = SUBCLASSABLE.has(builtinBase) ? builtinBaseShape(builtinBase as SubclassableBuiltin, ctx().layout) : null;
   // class X(Mixin, list): list is the solid base (best_base); the mixins add no layout.
   const mixinsOverBuiltin = builtin !== null && opts.builtinBase !== undefined;
   if (mixinsOverBuiltin && bases.some((b) => b.mro.some((c) => c.slots.length > 0))) throw typeError("multiple bases have instance lay-out conflict");
   const baseShape = (mixinsOverBuiltin ? builtin.shape : base?.shape) ?? builtin?.shape ?? (builtinBase === "tuple" ? { basicsize: 24, gc: true } : layout.object);
-  const baseHasDict = (!mixinsOverBuiltin && bases.some((b) => b.hasDict)) || builtin?.dict === true;
-  const baseHasWeak = (!mixinsOverBuiltin && bases.some((b) => b.hasWeakref)) || builtin?.weakref === true;
+  // may_add_dict / may_add_weak look at the best base only; a secondary base with a dict or weakref
+  // list then adds one (type_new's "Secondary bases may provide weakrefs or dict"), even under __slots__.
+  const baseHasDict = (!mixinsOverBuiltin && base?.hasDict === true) || builtin?.dict === true;
+  const baseHasWeak = (!mixinsOverBuiltin && base?.hasWeakref === true) || builtin?.weakref === true;
+  const others = mixinsOverBuiltin ? [] : bases.filter((b) => b !== base);
   const varSized = builtinBase === "tuple" || builtin?.varSized === true;
   const declared = slotNames(ns);
   const isMeta = opts.typeBase === true || bases.some((b) => b.isMeta === true);
@@ -136,10 +161,8 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
     // Duplicates each get storage (one descriptor serves them): ('x', 'x') takes two pointers.
     slots = slots.sort();
   }
-  if (bases.filter((b) => b.mro.some((c) => c.slots.length > 0)).length > 1) {
-    const solid = new Set(bases.map((b) => b.mro.find((c) => c.slots.length > 0)).filter((c) => c !== undefined));
-    if (solid.size > 1) throw typeError("multiple bases have instance lay-out conflict");
-  }
+  if (!baseHasDict && !addDict && others.some((b) => b.hasDict)) addDict = true;
+  if (!baseHasWeak && !varSized && !addWeak && others.some((b) => b.hasWeakref)) addWeak = true;
   const shape = layout.shape(baseShape, slots.length, addDict, addWeak, varSized);
   const hasDict = baseHasDict || addDict;
   const cls: PyClassObj = {
@@ -226,7 +249,8 @@ export function lookupClassAttr(cls: PyClassObj, name: string): PyObj | undefine
 
 export function makeNamedTuple(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs): PyObj {
   const fields = cls.tupleFields ?? [];
-  const defaults = cls.attrs.get("_field_defaults");
+  // The namedtuple's own __new__ (and its __defaults__) serve a subclass that defines no __new__.
+  const defaults = cls.mro.find((c) => c.attrs.has("_field_defaults"))?.attrs.get("_field_defaults");
   const values: (PyObj | undefined)[] = fields.map((_f, i) => args[i]);
   if (args.length > fields.length) throw typeError(`${cls.name}.__new__() takes ${fields.length + 1} positional arguments but ${args.length + 1} were given`);
   for (const [k, v] of kw.values) {

@@ -22,9 +22,10 @@ import { builtinFunction as fn, pyBytes, subOf, typeName, type PyInstanceObj, ty
 import { materialize } from "./seq.js";
 import { bytesData } from "./text.js";
 import { newTuple } from "./tuples.js";
-import { callDunder, lookupDunder } from "./userDunders.js";
+import { callBound, callDunder, lookupDunder } from "./userDunders.js";
+import { isKnownStateHook } from "./stateHooks.js";
 import type { Layout } from "../layouts/layout.js";
-import { instanceState, refuseHooks, setReducedState } from "./reduceState.js";
+import { instanceState, refuseClassHooks, refuseHooks, setReducedState } from "./reduceState.js";
 import { collectionSubCopy, copiesByReduce, copySubclassObject } from "./subclassCopy.js";
 import { copyByReduce, copyTupleByReduce } from "./subclassReduce.js";
 
@@ -74,6 +75,18 @@ function reconstruct(x: PyInstanceObj, memo: Map<PyObj, PyObj> | null): PyObj {
   if (copier !== undefined) {
     const y = copier(x);
     if (memo !== null) memo.set(x, y);
+    return y;
+  }
+  const getstate = lookupClassAttr(x.cls, "__getstate__");
+  const setstate = lookupClassAttr(x.cls, "__setstate__");
+  if (isKnownStateHook(getstate) && isKnownStateHook(setstate)) {
+    // reduce_newobj's state is __getstate__(); _reconstruct deep-copies it for deepcopy and hands it to __setstate__.
+    refuseClassHooks(x.cls, ["__reduce__", "__reduce_ex__", "__getnewargs__", "__getnewargs_ex__", "__getattr__", "__getattribute__"]);
+    const y = newObject(x);
+    if (memo !== null) memo.set(x, y);
+    let state = callBound(getstate as PyObj, x, []);
+    if (memo !== null) state = deepcopy(state, memo);
+    callBound(setstate as PyObj, y, [state]);
     return y;
   }
   refuseHooks(x);

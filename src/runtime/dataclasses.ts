@@ -6,7 +6,7 @@ import { ctx } from "./ctx.js";
 import { callObject, instantiate } from "./calls.js";
 import { makeClass } from "./classes.js";
 import { compareObj, pyEq, richCompare, truthy } from "./compare.js";
-import { callDunder, lookupDunder } from "./userDunders.js";
+import { callDunder, classDunder, lookupDunder } from "./userDunders.js";
 import { dictSet, newDict, newDictFromType } from "./dicts.js";
 import { instanceDictGet } from "./instanceValues.js";
 import { PymemError, typeError, valueError } from "./errors.js";
@@ -15,6 +15,8 @@ import { makeIter } from "./iterObject.js";
 import { listAppend, listExtend, newEmptyList } from "./lists.js";
 import { intern } from "./constPool.js";
 import { setInstanceAttrValue } from "./instanceAttrs.js";
+import { getAttr } from "./attributes.js";
+import { registerStateHook } from "./stateHooks.js";
 import { builtinFunction as fn, False, None, NotImplemented, True, pyBool, pyStr, subOf, typeName, type Kwargs, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
@@ -224,11 +226,40 @@ function makeInit(cls: () => PyClassObj, fields: readonly FieldSpec[], slots: bo
         if (userSetattr && callDunder(self, "__setattr__", [intern(pyStr(f.name)), v]) !== undefined) continue;
         setInstanceAttrValue(self, f.name, v, true);
       }
-      const post = cls().attrs.get("__post_init__");
-      if (post !== undefined) callObject(post, [self]);
+      // _init_fn: `if has_post_init: self.__post_init__()`, has_post_init being hasattr(cls, '__post_init__'):
+      // a base's __post_init__ counts, and the one called is the instance's (a subclass may override it).
+      if (classDunder(cls(), "__post_init__") !== undefined) callDunder(self, "__post_init__", []);
       return None;
     },
   };
+}
+
+/** _dataclass_getstate (the field values as a list) and _dataclass_setstate (object.__setattr__ for each). */
+function dataclassStateHooks(fields: readonly FieldSpec[]): [PyObj, PyObj] {
+  // Module-level functions stored on the class: plain functions, bound to the instance like any method.
+  const getstate: PyObj = {
+    t: "function",
+    name: "_dataclass_getstate",
+    qualname: "_dataclass_getstate",
+    call: ([self]) => {
+      const l = newEmptyList();
+      for (const f of fields) listAppend(l, getAttr(self as PyObj, f.name));
+      return l;
+    },
+  };
+  const setstate: PyObj = {
+    t: "function",
+    name: "_dataclass_setstate",
+    qualname: "_dataclass_setstate",
+    call: ([self, state]) => {
+      if (self?.t !== "instance" || state === undefined) throw typeError("_dataclass_setstate() needs self and state");
+      const values = toArray(state);
+      fields.slice(0, values.length).forEach((f, i) => setInstanceAttrValue(self, f.name, values[i] as PyObj, true));
+      return None;
+    },
+  };
+  registerStateHook(getstate, setstate);
+  return [getstate, setstate];
 }
 
 function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
@@ -260,6 +291,13 @@ function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
       names = names.filter((n) => !inherited.has(n));
     }
     attrs.set("__slots__", newTuple(names.map((n) => pyStr(n))));
+    // _add_slots: a frozen class gets _dataclass_getstate / _dataclass_setstate (copy and pickle then
+    // set its slots with object.__setattr__), unless the class defines its own (3.11+ checks; 3.10 overwrites).
+    if (frozen) {
+      const [getstate, setstate] = dataclassStateHooks(fields);
+      if (!ctx().layout.rules.dataclassStateKeepsOwn || !cls.attrs.has("__getstate__")) attrs.set("__getstate__", getstate);
+      if (!ctx().layout.rules.dataclassStateKeepsOwn || !cls.attrs.has("__setstate__")) attrs.set("__setstate__", setstate);
+    }
     target = makeClass(cls.name, cls.bases, attrs);
   }
   if (!target.attrs.has("__init__") || target.attrs.get("__init__") === cls.attrs.get("__init__")) {

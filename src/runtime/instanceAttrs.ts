@@ -137,6 +137,9 @@ export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: P
     callObject(fset, [self, value], emptyKwargs);
     return;
   }
+  // object's __class__ getset (object_set_class): the type changes, and from 3.11 the managed dict is
+  // materialized first (3.13 also detaches it); not modelled, never stored as a dict entry.
+  if (name === "__class__" && desc === undefined) throw new PymemError("UNSUPPORTED", `assigning __class__ of a ${inst.cls.name} instance (object_set_class)`);
   if (name === "__dict__" && inst.cls.hasDict) {
     if (value.t !== "dict") throw typeError(`__dict__ must be set to a dictionary, not a '${typeName(value)}'`);
     // From 3.11 subtype_setdict first makes the dict from the managed values (then drops it).

@@ -129,10 +129,20 @@ export class ModuleVars extends Map<string, PyObj> {
     return super.delete(name);
   }
 
-  private release(old: PyObj): void {
+  release(old: PyObj): void {
     if (this.released.size < RELEASED_REMEMBERED) this.released.add(old);
     else this.overflowed = true;
   }
+}
+
+/**
+ * A container let go of an item (a list item or dict value replaced or deleted): before 3.11 it is
+ * remembered with the values module names let go of, so a sharer only it reaches counts as possibly
+ * freed (CPython frees it with its last reference), never as a live temporary.
+ */
+export function noteReleasedItem(old: PyObj | undefined): void {
+  const g = ctx().globals;
+  if (old !== undefined && g instanceof ModuleVars && !ctx().layout.rules.managedDicts && mayHoldInstances(old)) g.release(old);
 }
 
 /** How many let-go values the module namespace remembers. */

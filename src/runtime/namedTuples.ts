@@ -11,7 +11,7 @@ import { classmethods, makeClass, makeNamedTuple, tupleNews } from "./classes.js
 import { truthy } from "./compare.js";
 import { noteBases } from "./classRegistry.js";
 import { typeObject } from "./typeObjects.js";
-import { dictSet, newDict } from "./dicts.js";
+import { dictSet, newDict, newDictFromType } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { toArray } from "./iteration.js";
 import { builtinFunction as fn, pyStr, type Kwargs, type PyClassObj, type PyObj, type PyStrObj } from "./objects.js";
@@ -52,10 +52,14 @@ function checkNames(name: string, fields: readonly string[], rename: boolean): v
 }
 
 /** A namedtuple class: a tuple subclass with __slots__ = () and named fields. */
-export function namedTupleClass(name: string, fields: readonly string[], defaults: readonly PyObj[], ns: Map<string, PyObj> = new Map(), rename = false): PyClassObj {
+/**
+ * collections.namedtuple; `defaultsGiven`: its defaults argument was not None, so _field_defaults is
+ * dict(reversed(list(zip(...)))) (dict_new's table before 3.10) rather than the {} display.
+ */
+export function namedTupleClass(name: string, fields: readonly string[], defaults: readonly PyObj[], ns: Map<string, PyObj> = new Map(), rename = false, defaultsGiven = false): PyClassObj {
   checkNames(name, fields, rename);
   if (defaults.length > fields.length) throw typeError("Got more default values than field names");
-  const fd = newDict();
+  const fd = defaultsGiven ? newDictFromType() : newDict();
   const first = fields.length - defaults.length;
   defaults.forEach((d, i) => dictSet(fd, pyStr(fields[first + i] as string), d));
   const attrs = new Map(ns);
@@ -103,7 +107,8 @@ export function namedTupleClass(name: string, fields: readonly string[], default
         if (i < 0) throw valueError(`Got unexpected field names: ['${k}']`);
         items[i] = v;
       }
-      return newTupleOfClass(items, cls);
+      // self._make(...): the classmethod of type(self), so a subclass's _replace makes the subclass.
+      return newTupleOfClass(items, me.cls ?? cls);
     },
   });
   // collections.namedtuple's __repr__: self.__class__.__name__ + '(a=%r, b=%r)' % self (a typing.NamedTuple body's own wins).
@@ -146,7 +151,8 @@ function namedtupleCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const renaming = rename !== undefined && truthy(rename);
   const fields = renaming ? renamed(given) : given;
   const d = kw.values.get("defaults");
-  return namedTupleClass(strText(name), fields, d === undefined || d.t === "NoneType" ? [] : toArray(d), new Map(), renaming);
+  const withDefaults = d !== undefined && d.t !== "NoneType";
+  return namedTupleClass(strText(name), fields, withDefaults ? toArray(d) : [], new Map(), renaming, withDefaults);
 }
 
 /** class P(NamedTuple): fields from the annotations, defaults from class attributes. */
@@ -162,7 +168,7 @@ export function namedTupleFromClassBody(name: string, ns: Map<string, PyObj>): P
       ns.delete(f);
     } else if (defaults.length > 0) throw typeError(`Non-default namedtuple field ${f} cannot follow default field${defaults.length === 1 ? "" : "s"}`);
   }
-  return namedTupleClass(name, fields, defaults, ns);
+  return namedTupleClass(name, fields, defaults, ns, false, ctx().layout.rules.typingNamedTupleViaDefaults);
 }
 
 /**
@@ -190,7 +196,7 @@ function namedTupleFunctionalCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     if (t.t !== "class" && !(t.t === "type" && t.typingForm !== true && t.typeVar !== true)) throw new PymemError("UNSUPPORTED", "a typing.NamedTuple() field type that is not a class (typing's _type_check)");
     dictSet(types, n, t);
   }
-  const cls = namedTupleClass(strText(name), pairs.map(([n]) => strText(n)), []);
+  const cls = namedTupleClass(strText(name), pairs.map(([n]) => strText(n)), [], new Map(), false, ctx().layout.rules.typingNamedTupleViaDefaults);
   cls.attrs.set("__annotations__", types);
   return cls;
 }

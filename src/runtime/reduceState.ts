@@ -9,8 +9,12 @@ import { objectLen } from "./iteration.js";
 import { hasManagedValues, forEachManagedValue } from "./managedValues.js";
 import { None, type PyClassObj, type PyDictObj, type PyInstanceObj, type PyObj } from "./objects.js";
 
-/** Reduction hooks pymem does not run: a class defining one is refused rather than copied another way. */
-const REDUCE_HOOKS = ["__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__getnewargs__", "__getnewargs_ex__"];
+/**
+ * Reduction hooks pymem does not run: a class defining one is refused rather than copied another way.
+ * __getattr__ / __getattribute__ too: object.__reduce_ex__ and _reconstruct look __getstate__,
+ * __getnewargs_ex__ and __setstate__ up on the instance, where these answer (a None is then called).
+ */
+const REDUCE_HOOKS = ["__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__getnewargs__", "__getnewargs_ex__", "__getattr__", "__getattribute__"];
 
 export function refuseHooks(x: PyInstanceObj): void {
   refuseClassHooks(x.cls, REDUCE_HOOKS);

@@ -7,6 +7,7 @@ import { classHooks } from "./classHooks.js";
 import { nativeSlots } from "./nativeObjects.js";
 import { chargeChars, ctx } from "./ctx.js";
 import { dictDelete, dictGet, dictSet } from "./dicts.js";
+import { noteReleasedItem } from "./liveSharers.js";
 import { PyException, typeError, keyError } from "./errors.js";
 import { listArray, listAssSliceResize, listResizeTo, newListExact } from "./lists.js";
 import { longSliceIndices, longSliceLength } from "./longSlices.js";
@@ -178,6 +179,11 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
   }
 }
 
+/** Whether let-go items are remembered (before 3.11, for liveSharers.ts's census of shared keys). */
+function noteReleases(): boolean {
+  return !ctx().layout.rules.managedDicts;
+}
+
 export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
   if (isUserObj(o) && callDunder(o, "__setitem__", [key, value]) !== undefined) return;
   if (o.t === "array") {
@@ -185,6 +191,7 @@ export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
     return;
   }
   if (o.t === "dict") {
+    if (noteReleases()) noteReleasedItem(dictGet(o, key));
     dictSet(o, key, value);
     return;
   }
@@ -193,6 +200,7 @@ export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
     if (key.t === "slice") {
       const [start, step, n] = sliceIndices(key, items.length);
       const repl = toArray(value);
+      if (noteReleases()) for (let i = 0, j = start; i < n; i++, j += step) noteReleasedItem(items[j]);
       if (step !== 1) {
         if (repl.length !== n) throw new PyException("ValueError", `attempt to assign sequence of size ${repl.length} to extended slice of size ${n}`);
         for (let i = 0, j = start; i < n; i++, j += step) items[j] = repl[i] as PyObj;
@@ -205,7 +213,9 @@ export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
       items.splice(start, n, ...repl);
       return;
     }
-    items[normIndex(key, items.length, "list assignment")] = value;
+    const i = normIndex(key, items.length, "list assignment");
+    if (noteReleases()) noteReleasedItem(items[i]);
+    items[i] = value;
     return;
   }
   if (o.t === "bytearray") {
@@ -222,7 +232,7 @@ export function delItem(o: PyObj, key: PyObj): void {
     // Counter.__delitem__: `if elem in self: super().__delitem__(elem)`, no KeyError.
     if (o.flavor?.name === "Counter" && dictGet(o, key) === undefined) return;
     try {
-      dictDelete(o, key);
+      noteReleasedItem(dictDelete(o, key));
     } catch (e) {
       if (e instanceof PyException && e.pyType === "KeyError") throw keyError(key, repr(key));
       throw e;
@@ -235,6 +245,7 @@ export function delItem(o: PyObj, key: PyObj): void {
       const [start, step, n] = sliceIndices(key, items.length);
       // A step-1 slice goes to list_ass_slice even when empty: an empty list is cleared there (_list_clear).
       if (n === 0 && (step !== 1 || items.length > 0)) return;
+      if (noteReleases()) for (let i = 0, j = start; i < n; i++, j += step) noteReleasedItem(items[j]);
       if (step === 1) {
         listAssSliceResize(o, items.length - n);
         items.splice(start, n);
@@ -250,6 +261,7 @@ export function delItem(o: PyObj, key: PyObj): void {
       return;
     }
     const i = normIndex(key, items.length, "list assignment");
+    noteReleasedItem(items[i]);
     // 3.13+ list_ass_item: the items move down; the allocation stays.
     if (!ctx().layout.rules.delItemKeepsAllocation) listAssSliceResize(o, items.length - 1);
     items.splice(i, 1);
