@@ -9,6 +9,7 @@ import { refuseTypeGetsetAssign, typeGetsetAttr } from "./classTypeAttrs.js";
 import { collectionSubCopyMethod, refusedCollectionSubMethod } from "./collectionCtors.js";
 import { classHooks } from "./classHooks.js";
 import { newTuple } from "./tuples.js";
+import { tupleSubtypeNew } from "./tupleNew.js";
 import { classmethods, heapTypeNames, lookupClassAttr, newInstance } from "./classes.js";
 import { getTupleSubclassAttr } from "./instanceAttrs.js";
 import { delInstanceAttr, delTupleSubclassAttr, getInstanceAttr, setInstanceAttrValue, setTupleSubclassAttr } from "./instanceAttrs.js";
@@ -56,6 +57,7 @@ const objectNew: PyObj = {
 /** What a builtin type has of its own: tp_init/tp_new of the subclassable ones, its class and static methods. */
 function typeOwnAttr(t: PyTypeObj, name: string): PyObj | null {
   if (SUBCLASSABLE.has(t.name) && t.heap === undefined && (name === "__init__" || name === "__new__")) return builtinSlot(t, name);
+  if (t.name === "tuple" && t.heap === undefined && name === "__new__") return tupleNew(t);
   return t.attrs.get(name) ?? staticTypeAttr(t, name);
 }
 
@@ -144,6 +146,12 @@ function builtinSlot(t: PyTypeObj, name: "__init__" | "__new__"): PyObj {
       return builtinNew(c, base, args.slice(1), kw);
     };
   return { t: "builtin", name: `${base}.${name}`, self: null, fn };
+}
+
+/** tuple.__new__ as a type attribute: tuple.__new__(tuple, ...) is tuple(...), tuple.__new__(cls, ...) tuple_subtype_new. */
+function tupleNew(t: PyTypeObj): PyObj {
+  const fn: NativeFn = (args, kw) => (args[0] === t ? callObject(t, args.slice(1), kw) : tupleSubtypeNew(args[0], args.slice(1), kw));
+  return { t: "builtin", name: "tuple.__new__", self: null, fn };
 }
 
 /** The name an attribute hook is called with: PyObject_GetAttr/SetAttr intern it (a code's names are interned constants). */

@@ -7,6 +7,7 @@
 // name reaching `object` is refused rather than answered by a guess.
 import { callObject, emptyKwargs, instantiate } from "./calls.js";
 import { typeNew } from "./typeNew.js";
+import { tupleSubtypeNew } from "./tupleNew.js";
 import { lookupClassAttr, newInstance } from "./classes.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { getInstanceAttr, setInstanceAttrValue, delInstanceAttr } from "./instanceAttrs.js";
@@ -225,6 +226,7 @@ export function superAttr(d: SuperData, name: string): PyObj {
   if (b !== undefined) return b;
   const t = d.objType.isMeta === true ? typeLevelAttr(d, name) : undefined;
   if (t !== undefined) return t;
+  if (d.objType.builtinBase === "tuple" && name === "__new__") return builtinMethod(name, d.obj, (args, kw) => tupleSubtypeNew(args[0], args.slice(1), kw));
   if (d.objType.builtinBase !== "object" && base === null) throw new PymemError("UNSUPPORTED", `super().${name} past the builtin base '${d.objType.builtinBase}'`);
   const o = objectAttr(d, name);
   if (o !== undefined) return o;
