@@ -17,7 +17,7 @@ import { makeProperty } from "./opaqueObjects.js";
 import { setClassHooks, type ClassHooks } from "./classHooks.js";
 import { registerSelfCopying } from "./copyModule.js";
 import { callObject, emptyKwargs } from "./calls.js";
-import { lookupClassAttr, makeClass, newInstance } from "./classes.js";
+import { isInstanceOf, lookupClassAttr, makeClass, newInstance } from "./classes.js";
 import { compareObj, truthy } from "./compare.js";
 import { intern } from "./constPool.js";
 import { ctx } from "./ctx.js";
@@ -264,9 +264,10 @@ export function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: M
       if (args.length !== 1 || kw.values.size > 0) throw new PymemError("UNSUPPORTED", "the functional Enum API (Enum('Name', ...))");
       const v = args[0] as PyObj;
       const found = infos.get(c)?.members.find((m) => m === v || truthy(compareObj("Eq", attr(m, "_value_"), v)));
-      if (found === undefined && c.mro.some((x) => x.stdlib !== true && x.attrs.has("_missing_"))) throw new PymemError("UNSUPPORTED", `${c.name}(value) with the class's own _missing_`);
-      if (found === undefined) throw valueError(`${strText(reprObject(v))} is not a valid ${c.attrs.get("__qualname__")?.t === "str" ? strText(c.attrs.get("__qualname__") as never) : c.name}`);
-      return found;
+      if (found !== undefined) return found;
+      const invalid = (): PyException => valueError(`${strText(reprObject(v))} is not a valid ${c.attrs.get("__qualname__")?.t === "str" ? strText(c.attrs.get("__qualname__") as never) : c.name}`);
+      if (c.mro.some((x) => x.stdlib !== true && x.attrs.has("_missing_"))) return userMissing(c, v, invalid);
+      throw invalid();
     },
     iter: (c) => infos.get(c)?.members ?? [],
     len: (c) => infos.get(c)?.members.length ?? 0,
@@ -286,6 +287,20 @@ export function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: M
   };
   setClassHooks(cls, flavor === undefined ? hooks : flavor.finish(cls, hooks, kw));
   return cls;
+}
+
+/**
+ * Enum.__new__ past the value lookups: result = cls._missing_(value); a member of cls is the
+ * answer, None the ValueError, anything else the TypeError naming it (an exception _missing_
+ * raises propagates, with the ValueError as its context).
+ */
+function userMissing(c: PyClassObj, v: PyObj, invalid: () => PyException): PyObj {
+  const hook = lookupClassAttr(c, "_missing_");
+  if (hook === undefined || hook.t !== "opaque" || hook.typeName !== "classmethod") throw new PymemError("UNSUPPORTED", `${c.name}(value) with a _missing_ that is not a classmethod`);
+  const result = callObject(hook.data as PyObj, [c, v], emptyKwargs);
+  if (isInstanceOf(result, c)) return result;
+  if (result.t === "NoneType") throw invalid();
+  throw typeError(`error in ${c.name}._missing_: returned ${strText(reprObject(result))} instead of None or a valid member`);
 }
 
 /**
