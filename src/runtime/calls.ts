@@ -75,14 +75,7 @@ export function instantiate(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs)
   if (cls.builtinBase === "tuple") {
     // A tuple subclass's own __new__ (reaching tuple.__new__ through super()), then its __init__ on what it made.
     const nw = lookupClassAttr(cls, "__new__");
-    if (nw !== undefined && !tupleNews.has(nw)) {
-      const made = callObject(nw.t === "opaque" && nw.typeName === "staticmethod" ? (nw.data as PyObj) : nw, [cls, ...args], kw);
-      const init = lookupClassAttr(cls, "__init__");
-      if (!isInstanceOf(made, cls) || init === undefined) return made;
-      const r = callObject(init, [made, ...args], kw);
-      if (r.t !== "NoneType") throw typeError(`__init__() should return None, not '${typeName(r)}'`);
-      return made;
-    }
+    if (nw !== undefined && !tupleNews.has(nw)) return instantiateOwnNew(cls, nw, args, kw);
     if (cls.tupleFields !== null) return makeNamedTuple(cls, args, kw);
     // tuple.__new__(cls, iterable): a tuple subclass instance of exact length.
     const items = args[0] === undefined ? [] : toArray(args[0]);
@@ -105,6 +98,21 @@ export function instantiate(cls: PyClassObj, args: readonly PyObj[], kw: Kwargs)
   const r = callObject(init, [inst, ...args], kw);
   if (r.t !== "NoneType") throw typeError(`__init__() should return None, not '${typeName(r)}'`);
   return inst;
+}
+
+/**
+ * type_call over a tuple subclass with its own __new__ (slot_tp_new): it makes the object
+ * (through super().__new__, tuple.__new__ or another class); __init__ runs only on an
+ * instance of cls, and without one object_init accepts the arguments (tp_new is not object_new).
+ */
+function instantiateOwnNew(cls: PyClassObj, nw: PyObj, args: readonly PyObj[], kw: Kwargs): PyObj {
+  const made = callObject(nw.t === "opaque" && nw.typeName === "staticmethod" ? (nw.data as PyObj) : nw, [cls, ...args], kw);
+  if (!isInstanceOf(made, cls)) return made;
+  const init = lookupClassAttr(cls, "__init__");
+  if (init === undefined) return made;
+  const r = callObject(init, [made, ...args], kw);
+  if (r.t !== "NoneType") throw typeError(`__init__() should return None, not '${typeName(r)}'`);
+  return made;
 }
 
 /** type_call over a setup metaclass: its __new__ or type.__new__ makes a class, its __init__ (or type's) runs on it. */

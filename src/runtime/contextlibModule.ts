@@ -25,6 +25,8 @@ import { bindDef, pyDef } from "./pyParams.js";
 import { refusedMethod, stdlibClass } from "./stdlibClass.js";
 import { newTuple } from "./tuples.js";
 import { materialize } from "./seq.js";
+import { newListExact } from "./lists.js";
+import { opaque } from "./opaqueObjects.js";
 
 /** A class of the module, made once per evaluation. */
 function perEvaluation(name: string, make: () => PyClassObj): () => PyClassObj {
@@ -102,6 +104,47 @@ function closingClass(): PyClassObj {
       return None;
     })],
   ], "ABCMeta");
+}
+
+const REDIRECT_INIT = pyDef("__init__", ["self", "new_target"], []);
+
+/**
+ * redirect_stdout / redirect_stderr (_RedirectStream): the instance keeps _new_target and the
+ * list _old_targets (appended on __enter__, popped on __exit__). The stream being replaced is
+ * the module state redirectTarget reads; the interpreter's own stream is an opaque TextIOWrapper.
+ */
+function redirectClass(name: string, stream: "stdout" | "stderr"): () => PyClassObj {
+  return () => stdlibClass(name, "contextlib", [
+    ["_stream", intern(pyStr(stream))],
+    ["__init__", nativeFunction("__init__", (args, kw) => {
+      const [self, target] = bindDef(REDIRECT_INIT, args, kw) as [PyObj, PyObj];
+      setAttr(self, "_new_target", target);
+      setAttr(self, "_old_targets", newListExact([]));
+      return None;
+    })],
+    ["__enter__", nativeFunction("__enter__", (args, kw) => {
+      const [self] = bindDef(SELF, args, kw) as [PyObj];
+      const state = ctx().moduleState;
+      const key = `sys.${stream}`;
+      let current = state.get(key) as PyObj | undefined;
+      if (current === undefined) state.set(key, (current = opaque("TextIOWrapper")));
+      callObject(getAttr(getAttr(self, "_old_targets"), "append"), [current]);
+      const target = getAttr(self, "_new_target");
+      state.set(key, target);
+      return target;
+    })],
+    ["__exit__", nativeFunction("__exit__", (args, kw) => {
+      const [self] = bindDef(SUPPRESS_EXIT, args, kw) as [PyObj];
+      ctx().moduleState.set(`sys.${stream}`, callObject(getAttr(getAttr(self, "_old_targets"), "pop"), []));
+      return None;
+    })],
+  ], "ABCMeta");
+}
+
+/** Where print() without a file writes: a redirect_stdout target, or null for the interpreter's own stdout. */
+export function redirectTarget(): PyObj | null {
+  const cur = ctx().moduleState.get("sys.stdout") as PyObj | undefined;
+  return cur === undefined || (cur.t === "opaque" && cur.typeName === "TextIOWrapper") ? null : cur;
 }
 
 /** next(gen): the value, or undefined for StopIteration. */
@@ -305,6 +348,8 @@ export function contextlibModuleAttrs(): { attrs: [string, PyObj][]; perEvaluati
       ["nullcontext", perEvaluation("nullcontext", nullcontextClass)],
       ["closing", perEvaluation("closing", closingClass)],
       ["ExitStack", perEvaluation("ExitStack", exitStackClass)],
+      ["redirect_stdout", perEvaluation("redirect_stdout", redirectClass("redirect_stdout", "stdout"))],
+      ["redirect_stderr", perEvaluation("redirect_stderr", redirectClass("redirect_stderr", "stderr"))],
     ],
   };
 }

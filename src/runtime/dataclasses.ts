@@ -45,6 +45,8 @@ interface FieldSpec {
   readonly obj: PyObj;
   /** A keyword-only __init__ parameter (3.10+: field(kw_only=), dataclass(kw_only=), after KW_ONLY). */
   readonly kwOnly: boolean;
+  /** An InitVar pseudo-field (_FIELD_INITVAR): an __init__ parameter passed on to __post_init__, never an attribute. */
+  readonly initVar?: true;
 }
 
 /** What field() asked for, kw_only still undecided (null: the class's default decides). */
@@ -54,7 +56,10 @@ type FieldRequest = Omit<FieldSpec, "name" | "obj" | "kwOnly"> & { readonly kwOn
 const fieldObjects = new WeakMap<object, FieldRequest>();
 /** What @dataclass filled in a Field: its name (the annotation's interned key) and type (the annotation). */
 const fieldFilled = new WeakMap<object, { name: PyObj; type: PyObj }>();
+/** The real fields (_FIELD) of a dataclass: what fields(), repr, eq, asdict and replace see. */
 const dataclassFields = new WeakMap<PyClassObj, readonly FieldSpec[]>();
+/** Its fields and InitVar pseudo-fields in order (__dataclass_fields__ less the ClassVars): what __init__ takes and subclasses inherit. */
+const initFields = new WeakMap<PyClassObj, readonly FieldSpec[]>();
 const dataclassOptions = new WeakMap<PyClassObj, { eq: boolean; order: boolean; frozen: boolean; repr: boolean }>();
 
 /** The field values of a dataclass instance, for its generated __eq__/__lt__/__hash__. */
@@ -122,6 +127,28 @@ function isKwOnlyMarker(annotation: PyObj): boolean {
   return false;
 }
 
+/** InitVar[T] objects (InitVar.__class_getitem__, 3.8's _InitVarMeta.__getitem__): InitVar(T), holding the type. */
+const initVarObjects = new WeakSet<object>();
+
+function initVarClass(): PyObj {
+  const cls: PyObj = nativeObject("_InitVarMeta", {
+    getitem: (t) => {
+      const o = nativeObject("InitVar", { attr: (name) => (name === "type" ? t : undefined) });
+      initVarObjects.add(o);
+      return o;
+    },
+  });
+  initVarObjects.add(cls);
+  return cls;
+}
+
+/** _is_initvar (InitVar itself or an InitVar[T]); a string annotation naming it is refused. */
+function isInitVar(annotation: PyObj): boolean {
+  if (initVarObjects.has(annotation)) return true;
+  if (annotation.t === "str" && /^\s*(\w+\s*\.)?\s*InitVar\b/.test(strText(annotation))) throw new PymemError("UNSUPPORTED", "a string annotation naming dataclasses.InitVar");
+  return false;
+}
+
 function isClassVar(annotation: PyObj): boolean {
   return (annotation.t === "type" && annotation.name === "ClassVar") || (annotation.t === "str" && /^(typing\.)?ClassVar\b/.test(strText(annotation)));
 }
@@ -144,6 +171,20 @@ function ownFields(cls: PyClassObj, kwOnlyDefault: boolean): FieldSpec[] {
     if (isClassVar(e.value)) continue;
     const dv = cls.attrs.get(name);
     const spec = dv !== undefined ? fieldObjects.get(dv) : undefined;
+    if (isInitVar(e.value)) {
+      // _get_field: an InitVar may not have a default factory; a plain default stays the class attribute.
+      if (spec?.factory != null) throw typeError(`field ${name} cannot have a default factory`);
+      if (spec !== undefined && !spec.init) throw new PymemError("UNSUPPORTED", `an InitVar field with init=False (${name})`);
+      const dflt = spec !== undefined ? spec.default : dv ?? null;
+      if (spec !== undefined && dv !== undefined) {
+        if (dflt !== null) cls.attrs.set(name, dflt);
+        else cls.attrs.delete(name);
+      }
+      const obj = dv !== undefined && spec !== undefined ? dv : fieldObject();
+      fieldFilled.set(obj, { name: e.key, type: e.value });
+      out.push({ name, default: dflt, factory: null, init: true, repr: false, compare: false, hash: null, obj, kwOnly: spec?.kwOnly ?? kwOnly, initVar: true });
+      continue;
+    }
     if (spec !== undefined && dv !== undefined) {
       // A field() default becomes the class attribute; a factory leaves none.
       if (spec.default !== null) cls.attrs.set(name, spec.default);
@@ -164,7 +205,7 @@ function ownFields(cls: PyClassObj, kwOnlyDefault: boolean): FieldSpec[] {
 
 function allFields(cls: PyClassObj, kwOnlyDefault: boolean): FieldSpec[] {
   const byName = new Map<string, FieldSpec>();
-  for (const base of [...cls.mro].reverse().slice(0, -1)) for (const f of dataclassFields.get(base) ?? []) byName.set(f.name, f);
+  for (const base of [...cls.mro].reverse().slice(0, -1)) for (const f of initFields.get(base) ?? []) byName.set(f.name, f);
   for (const f of ownFields(cls, kwOnlyDefault)) byName.set(f.name, f);
   return [...byName.values()];
 }
@@ -215,8 +256,13 @@ function makeInit(cls: () => PyClassObj, fields: readonly FieldSpec[], slots: bo
       const self = frame[0];
       if (self === undefined || self.t !== "instance") throw typeError("__init__() needs self");
       const userSetattr = !self.cls.frozen && lookupDunder(self, "__setattr__") !== undefined;
+      const initVars: PyObj[] = [];
       for (const f of fields) {
         let v: PyObj | undefined = f.init ? frame[def.layout.index.get(f.name) as number] : undefined;
+        if (f.initVar === true) {
+          initVars.push(v ?? (f.default as PyObj));
+          continue;
+        }
         if (v === HAS_DEFAULT_FACTORY || (v === undefined && f.factory !== null)) v = callObject(f.factory as PyObj, []);
         else if (v === undefined) {
           if (f.default !== null && slots) v = f.default;
@@ -226,9 +272,9 @@ function makeInit(cls: () => PyClassObj, fields: readonly FieldSpec[], slots: bo
         if (userSetattr && callDunder(self, "__setattr__", [intern(pyStr(f.name)), v]) !== undefined) continue;
         setInstanceAttrValue(self, f.name, v, true);
       }
-      // _init_fn: `if has_post_init: self.__post_init__()`, has_post_init being hasattr(cls, '__post_init__'):
-      // a base's __post_init__ counts, and the one called is the instance's (a subclass may override it).
-      if (classDunder(cls(), "__post_init__") !== undefined) callDunder(self, "__post_init__", []);
+      // _init_fn: `if has_post_init: self.__post_init__(<the InitVars, in field order>)`, has_post_init being
+      // hasattr(cls, '__post_init__'): a base's counts, and the one called is the instance's (a subclass may override it).
+      if (classDunder(cls(), "__post_init__") !== undefined) callDunder(self, "__post_init__", initVars);
       return None;
     },
   };
@@ -268,7 +314,8 @@ function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
     throw valueError("eq must be true if order is true");
   }
   const slots = truthy(opts.values.get("slots") ?? False);
-  const fields = allFields(cls, truthy(opts.values.get("kw_only") ?? False));
+  const all = allFields(cls, truthy(opts.values.get("kw_only") ?? False));
+  const fields = all.filter((f) => f.initVar !== true);
   let target = cls;
   if (slots) {
     // _add_slots: a new class with __slots__ = field names and no __dict__/__weakref__.
@@ -303,16 +350,17 @@ function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
   if (!target.attrs.has("__init__") || target.attrs.get("__init__") === cls.attrs.get("__init__")) {
     if (truthy(opts.values.get("init") ?? True) && !cls.attrs.has("__init__")) {
       const t = target;
-      target.attrs.set("__init__", makeInit(() => t, fields, slots));
+      target.attrs.set("__init__", makeInit(() => t, all, slots));
     }
   }
   // _process_class (3.10+): __match_args__, the names of the __init__ parameters that are not keyword-only, unless the class has its own.
   if (ctx().layout.rules.patternMatching && truthy(opts.values.get("match_args") ?? True) && !cls.attrs.has("__match_args__")) {
-    const positional = fields.filter((f) => f.init && !f.kwOnly);
+    const positional = all.filter((f) => f.init && !f.kwOnly);
     target.attrs.set("__match_args__", newTuple(positional.map((f) => pyStr(f.name))));
   }
   target.frozen = frozen || target.bases.some((b) => b.frozen);
   dataclassFields.set(target, fields);
+  initFields.set(target, all);
   dataclassOptions.set(target, {
     eq: truthy(opts.values.get("eq") ?? True),
     order: truthy(opts.values.get("order") ?? False),
@@ -475,8 +523,10 @@ export function dataclassesModuleAttrs(): [string, PyObj][] {
       const inst = requireDataclassInstance(o, "replace");
       const values = new Map(kw.values);
       const keys = new Map(kw.keys);
-      for (const f of dataclassFields.get(inst.cls) ?? []) {
+      for (const f of initFields.get(inst.cls) ?? []) {
         if (f.init && !values.has(f.name)) {
+          // 3.8-3.12 raise ValueError here, 3.13 TypeError.
+          if (f.initVar === true && f.default === null) throw new PymemError("UNSUPPORTED", `dataclasses.replace() without a value for the InitVar '${f.name}'`);
           values.set(f.name, fieldValue(inst, f.name));
           keys.set(f.name, intern(pyStr(f.name)));
         }
@@ -491,6 +541,7 @@ export function dataclassesModuleAttrs(): [string, PyObj][] {
     })],
     ["is_dataclass", fn("is_dataclass", ([o]) => pyBool(o !== undefined && (o.t === "class" ? dataclassFields.has(o) : o.t === "instance" && dataclassFields.has(o.cls))))],
     ["FrozenInstanceError", frozenInstanceErrorClass()],
+    ["InitVar", initVarClass()],
     ...(ctx().layout.dataclassKeywords.includes("kw_only") ? [["KW_ONLY", kwOnlySentinel()] as [string, PyObj]] : []),
   ];
 }

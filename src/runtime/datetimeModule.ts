@@ -36,6 +36,8 @@ type Value =
   | { readonly k: "unknown"; readonly what: string };
 
 const values = new WeakMap<PyInstanceObj, Value>();
+/** The timedelta object a timezone holds (self->offset), once asked for or given. */
+const tzOffsetObjects = new WeakMap<PyObj, PyObj>();
 
 function valueOf(o: PyObj | undefined): Value | undefined {
   return o !== undefined && o.t === "instance" ? values.get(o) : undefined;
@@ -395,6 +397,11 @@ function classesFor(layout: Layout): Classes {
     })],
     ...comparisons,
   ]);
+  /** timezone.tzname(): the name it was given (that object), else a new "UTC±HH:MM". */
+  const tzNameOf = (tz: PyObj): PyObj => {
+    const v = known(tz) as Extract<Value, { k: "timezone" }>;
+    return v.name ?? pyStrFresh(tdMicros(v.offset) === 0n ? "UTC" : `UTC${offsetText(v.offset)}`);
+  };
   /** new_timezone of _datetimemodule.c: the utc singleton for a zero offset without a name. */
   const newTimezone = (offset: TD, name: PyObj | null): PyObj => {
     if (name === null && tdMicros(offset) === 0n) return C.utc;
@@ -406,13 +413,13 @@ function classesFor(layout: Layout): Classes {
       const v = known(offset);
       if (v?.k !== "timedelta") throw typeError(`timezone() argument 1 must be datetime.timedelta, not ${offset === undefined ? "None" : typeName(offset)}`);
       if (name !== undefined && name.t !== "str") throw typeError(`timezone() argument 2 must be str, not ${typeName(name)}`);
-      return newTimezone(v.td, name ?? null);
+      const tz = newTimezone(v.td, name ?? null);
+      // new_timezone keeps the timedelta it was given (utcoffset() returns that very object).
+      if (tz !== C.utc && offset !== undefined) tzOffsetObjects.set(tz, offset);
+      return tz;
     })],
-    ["utcoffset", fn("utcoffset", ([self]) => tdObj((known(self) as { offset: TD }).offset))],
-    ["tzname", fn("tzname", ([self]) => {
-      const v = known(self) as Extract<Value, { k: "timezone" }>;
-      return v.name ?? pyStrFresh(tdMicros(v.offset) === 0n ? "UTC" : `UTC${offsetText(v.offset)}`);
-    })],
+    ["utcoffset", fn("utcoffset", ([self]) => tzOffsetObject(self as PyObj))],
+    ["tzname", fn("tzname", ([self]) => tzNameOf(self as PyObj))],
     ["__str__", fn("__str__", ([self]) => {
       const v = known(self) as Extract<Value, { k: "timezone" }>;
       return v.name ?? pyStrFresh(tdMicros(v.offset) === 0n ? "UTC" : `UTC${offsetText(v.offset)}`);
@@ -425,6 +432,19 @@ function classesFor(layout: Layout): Classes {
     })],
     ["__hash__", fn("__hash__", ([self]) => pyInt(hashInt(tdMicros((known(self) as { offset: TD }).offset)) as never))],
   ]);
+  /** self->offset of a timezone: the timedelta it was made with (made here, once, for one pymem built). */
+  const tzOffsetObject = (tz: PyObj): PyObj => {
+    let o = tzOffsetObjects.get(tz);
+    if (o === undefined) tzOffsetObjects.set(tz, (o = tdObj((known(tz) as { offset: TD }).offset)));
+    return o;
+  };
+  const isTimezone = (tz: PyObj): boolean => valueOf(tz)?.k === "timezone";
+  const tzCall = (self: PyObj, name: "utcoffset" | "tzname" | "dst"): PyObj => {
+    const tz = timeOf(known(self) as Value).tz;
+    if (tz.t === "NoneType") return None;
+    if (name === "utcoffset") return tzOffsetObject(tz);
+    return name === "dst" ? None : tzNameOf(tz);
+  };
   C.utc = make(C.timezone, { k: "timezone", offset: td(0, 0, 0), name: null });
   C.timezone.attrs.set("utc", C.utc);
 
@@ -584,6 +604,27 @@ function classesFor(layout: Layout): Classes {
       return NotImplemented;
     })],
     ["strftime", fn("strftime", ([self, f]) => pyStrFresh(strftime(known(self) as Value, f)))],
+    // call_utcoffset / call_tzname / call_dst: the tzinfo's own method on self (None when naive).
+    ["utcoffset", fn("utcoffset", ([self]) => tzCall(self as PyObj, "utcoffset"))],
+    ["tzname", fn("tzname", ([self]) => tzCall(self as PyObj, "tzname"))],
+    ["dst", fn("dst", ([self]) => tzCall(self as PyObj, "dst"))],
+    ["astimezone", fn("astimezone", (args, kw) => {
+      const [self] = args;
+      const tz = args[1] ?? kw.values.get("tz") ?? None;
+      const v = known(self as PyObj) as Extract<Value, { k: "datetime" }>;
+      if (tz.t !== "NoneType" && !isTimezone(tz)) {
+        if (tz.t !== "instance") throw typeError(`astimezone() argument 1 must be datetime.tzinfo, not ${typeName(tz)}`);
+        throw new PymemError("UNSUPPORTED", "datetime.astimezone() to a tzinfo other than a datetime.timezone");
+      }
+      if (v.time.tz.t === "NoneType" || tz.t === "NoneType") throw new PymemError("UNSUPPORTED", "datetime.astimezone() from or to local time (it follows the machine's time zone)");
+      if (!isTimezone(v.time.tz)) throw new PymemError("UNSUPPORTED", "datetime.astimezone() from a tzinfo other than a datetime.timezone");
+      // Conversion to self's own time zone is a NOP; else self - offset in UTC, then tz.fromutc adds tz's offset.
+      if (v.time.tz === tz) return self as PyObj;
+      const from = tzOffset(v.time.tz) as TD;
+      const to = tzOffset(tz) as TD;
+      dtFromMicros(dtMicros(v) - tdMicros(from), C.utc); // the UTC intermediate's OverflowError
+      return dtFromMicros(dtMicros(v) - tdMicros(from) + tdMicros(to), tz);
+    })],
     ["timestamp", fn("timestamp", () => {
       throw new PymemError("UNSUPPORTED", "datetime.timestamp() (a naive datetime's follows the machine's time zone)");
     })],

@@ -255,6 +255,12 @@ function otherDunder(o: PyObj, name: string): NativeFn | null {
         delItem(o, k as PyObj);
         return None;
       };
+    case "__next__": {
+      // tp_iternext of a builtin iterator (wrap_next): next() without a default, StopIteration at the end.
+      if (o.t !== "iterator" || o.typeName === "_tuplegetter") return null;
+      const next = builtinObject("next");
+      return next !== undefined && next.t === "builtin" ? (_args, kw) => next.fn([o], kw) : null;
+    }
     case "__len__":
       return () => {
         const n = objectLen(o);

@@ -17,7 +17,7 @@ import { makeProperty } from "./opaqueObjects.js";
 import { setClassHooks, type ClassHooks } from "./classHooks.js";
 import { registerSelfCopying } from "./copyModule.js";
 import { callObject, emptyKwargs } from "./calls.js";
-import { lookupClassAttr, makeClass, newInstance } from "./classes.js";
+import { isInstanceOf, lookupClassAttr, makeClass, newInstance } from "./classes.js";
 import { compareObj, truthy } from "./compare.js";
 import { intern } from "./constPool.js";
 import { ctx } from "./ctx.js";
@@ -25,7 +25,11 @@ import { PyException, PymemError, keyError, typeError, valueError } from "./erro
 import { setInstanceAttrValue, getInstanceAttr } from "./instanceAttrs.js";
 import { formatObj, formatValue, reprObject, strObj } from "./format.js";
 import { intValue } from "./numbers.js";
-import { nativeFunction as fn, pyInt, pyStr, pyStrFresh, subOf, typeName, type BuiltinBase, type PyClassObj, type PyInstanceObj, type PyObj, type Kwargs, None } from "./objects.js";
+import { nativeFunction as fn, pyInt, pyStr, pyStrFresh, subOf, typeName, type BuiltinBase, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj, type Kwargs, None } from "./objects.js";
+import { SETUP_MODULE } from "./typeNew.js";
+import { internInPlace } from "./sysIntern.js";
+import { markIdentityUncertain } from "./uncertainIdentity.js";
+import { internedStateUnfixed } from "../layouts/internedTexts.js";
 import { builtinBaseShape } from "./builtinBases.js";
 import { asBuiltin, exactResult } from "./builtinSubclass.js";
 import { builtinNew } from "./subclassConstruct.js";
@@ -107,7 +111,7 @@ export function enumBase(layout: Layout): PyClassObj {
     freshKeys: true,
   };
   (base as { mro: readonly PyClassObj[] }).mro = [base];
-  setClassHooks(base, { subclass: makeEnum, missing: refuseMeta, iter: () => [], len: () => 0, repr: enumClassRepr, call: refuseFunctionalApi });
+  setClassHooks(base, { subclass: makeEnum, missing: refuseMeta, iter: () => [], len: () => 0, repr: enumClassRepr, call: enumBaseCall });
   bases.set(layout, base);
   return base;
 }
@@ -144,9 +148,76 @@ function builtinFormat(self: PyObj, spec: PyObj | undefined): PyObj {
 }
 
 /** EnumMeta.__repr__ of a class that is not a Flag. */
-/** Calling a memberless base (Enum('Color', 'RED GREEN'), IntFlag(…)) is the functional API, which makes a class: not modelled. */
-function refuseFunctionalApi(c: PyClassObj): never {
+/** Calling Enum itself: the functional API (Enum('Color', 'RED GREEN')); a lookup by value finds no member. */
+function enumBaseCall(c: PyClassObj, args: readonly PyObj[], kw: Kwargs): PyObj {
+  if (args.length >= 2) return functionalEnum(c, args, kw);
   throw new PymemError("UNSUPPORTED", `the functional Enum API (${c.name}('Name', ...))`);
+}
+
+const FUNCTIONAL_KEYWORDS: ReadonlySet<string> = new Set(["module", "qualname", "start"]);
+
+/**
+ * EnumType._create_ (Enum('Color', names, module=, qualname=, start=)): a str of names split on
+ * commas and whitespace (new strs), or a list/tuple of names, numbered by
+ * _generate_next_value_ from start; or (name, value) pairs, or a mapping. The class is made as a
+ * class statement would make it, its __module__ the caller's; setattr(enum_class, name, member)
+ * interns each name, while the member's _name_ keeps the str it was given.
+ */
+function functionalEnum(c: PyClassObj, args: readonly PyObj[], kw: Kwargs): PyObj {
+  if (args.length > 2) throw new PymemError("UNSUPPORTED", "the functional Enum API with more than a name and the names");
+  for (const k of kw.values.keys()) if (!FUNCTIONAL_KEYWORDS.has(k)) throw new PymemError("UNSUPPORTED", `the functional Enum API with ${k}=`);
+  const [className, names] = args as [PyObj, PyObj];
+  if (className.t !== "str") throw new PymemError("UNSUPPORTED", `the functional Enum API with a '${typeName(className)}' class name`);
+  if (lookupClassAttr(c, "_generate_next_value_") !== undefined && c.stdlib !== true) throw new PymemError("UNSUPPORTED", `the functional API over ${c.name}'s own _generate_next_value_`);
+  const start = kw.values.get("start") ?? pyInt(1);
+  const pairs: [PyObj, PyObj][] = [];
+  const numbered = (items: readonly PyObj[]): void => {
+    const last: PyObj[] = [];
+    for (const n of items) {
+      const v = last.length === 0 ? start : nextValue(last);
+      last.push(v);
+      pairs.push([n, v]);
+    }
+  };
+  if (names.t === "str") {
+    numbered(strText(names).replace(/,/g, " ").split(/[ \t\n\r\f\v]+/).filter((w) => w !== "").map((w) => pyStrFresh(w)));
+  } else if ((names.t === "list" || (names.t === "tuple" && names.cls === undefined)) && subOf(names) === undefined) {
+    const items = materialize(names.items);
+    if (items.length > 0 && items[0]!.t === "str") numbered(items);
+    else for (const it of items) {
+      const pair = it.t === "tuple" || it.t === "list" ? materialize(it.items) : null;
+      if (pair === null || pair.length !== 2) throw new PymemError("UNSUPPORTED", "the functional Enum API with names that are not (name, value) pairs");
+      pairs.push([pair[0]!, pair[1]!]);
+    }
+  } else if (names.t === "dict" && names.flavor === undefined && subOf(names) === undefined) {
+    for (const e of names.table.map.values()) pairs.push([e.key, e.value]);
+  } else {
+    throw new PymemError("UNSUPPORTED", `the functional Enum API over a '${typeName(names)}' of names`);
+  }
+  const ns = new Map<string, PyObj>();
+  const nameObjects = new Map<string, PyObj>();
+  const module = kw.values.get("module");
+  ns.set("__module__", module !== undefined && module.t !== "NoneType" ? module : pyStr(SETUP_MODULE));
+  const qualname = kw.values.get("qualname");
+  ns.set("__qualname__", qualname !== undefined && qualname.t !== "NoneType" ? qualname : className);
+  for (const [n, v] of pairs) {
+    if (n.t !== "str" || subOf(n) !== undefined) throw new PymemError("UNSUPPORTED", `the functional Enum API with a '${typeName(n)}' member name`);
+    const text = strText(n);
+    if (!isMemberCandidate(text, v) || ns.has(text)) throw new PymemError("UNSUPPORTED", `the functional Enum API with the name ${JSON.stringify(text)}`);
+    ns.set(text, v);
+    nameObjects.set(text, n);
+  }
+  const cls = makeEnum(strText(className), [c], ns, undefined, emptyKwargs, nameObjects);
+  // setattr(enum_class, member_name, member): PyUnicode_InternInPlace on each name, in order.
+  for (const n of nameObjects.values()) {
+    // A text already interned (an identifier the setup compiled) leaves the name as it is; one a
+    // module may have interned leaves its identity with the interned str unknown.
+    internInPlace(n as PyStrObj, "the functional Enum API's member name", (text) => {
+      if (internedStateUnfixed(text)) markIdentityUncertain(n, `the identity of the functional Enum's member name ${JSON.stringify(text)} with another str of that text (whether setattr interned the name depends on the modules the program imported)`);
+      return n as PyStrObj;
+    });
+  }
+  return cls;
 }
 
 export function enumClassRepr(cls: PyClassObj): string {
@@ -196,7 +267,7 @@ function memberType(name: string, baseClasses: readonly PyClassObj[], builtin: B
 }
 
 /** EnumMeta.__new__ for `class name(Enum)`: the class, then its members in definition order. */
-export function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<string, PyObj>, builtin?: BuiltinBase, kw: Kwargs = emptyKwargs): PyObj {
+export function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: Map<string, PyObj>, builtin?: BuiltinBase, kw: Kwargs = emptyKwargs, nameObjects?: ReadonlyMap<string, PyObj>): PyObj {
   const flavor = baseClasses.map((b) => flavors.get(b)).find((f) => f !== undefined);
   if (flavor === undefined && kw.values.size > 0) throw new PymemError("UNSUPPORTED", "class keywords over an Enum base");
   for (const b of baseClasses) {
@@ -242,7 +313,7 @@ export function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: M
     const [m, memberValue] = newMember(cls, mtype, strEnum, value, args);
     const p = part(m) as PyInstanceObj;
     setInstanceAttrValue(p, "_value_", memberValue);
-    setInstanceAttrValue(p, "_name_", intern(pyStr(k)));
+    setInstanceAttrValue(p, "_name_", nameObjects?.get(k) ?? intern(pyStr(k)));
     setInstanceAttrValue(p, "__objclass__", cls);
     if (userInit !== null) callObject(userInit, [m, ...args], emptyKwargs);
     if (sortOrder) setInstanceAttrValue(p, "_sort_order_", pyInt(info.members.length));
@@ -261,12 +332,14 @@ export function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: M
   }
   const hooks: ClassHooks = {
     call: (c, args, kw) => {
+      if (infos.get(c)?.members.length === 0 && flavor === undefined && args.length >= 2) return functionalEnum(c, args, kw);
       if (args.length !== 1 || kw.values.size > 0) throw new PymemError("UNSUPPORTED", "the functional Enum API (Enum('Name', ...))");
       const v = args[0] as PyObj;
       const found = infos.get(c)?.members.find((m) => m === v || truthy(compareObj("Eq", attr(m, "_value_"), v)));
-      if (found === undefined && c.mro.some((x) => x.stdlib !== true && x.attrs.has("_missing_"))) throw new PymemError("UNSUPPORTED", `${c.name}(value) with the class's own _missing_`);
-      if (found === undefined) throw valueError(`${strText(reprObject(v))} is not a valid ${c.attrs.get("__qualname__")?.t === "str" ? strText(c.attrs.get("__qualname__") as never) : c.name}`);
-      return found;
+      if (found !== undefined) return found;
+      const invalid = (): PyException => valueError(`${strText(reprObject(v))} is not a valid ${c.attrs.get("__qualname__")?.t === "str" ? strText(c.attrs.get("__qualname__") as never) : c.name}`);
+      if (c.mro.some((x) => x.stdlib !== true && x.attrs.has("_missing_"))) return userMissing(c, v, invalid);
+      throw invalid();
     },
     iter: (c) => infos.get(c)?.members ?? [],
     len: (c) => infos.get(c)?.members.length ?? 0,
@@ -286,6 +359,20 @@ export function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: M
   };
   setClassHooks(cls, flavor === undefined ? hooks : flavor.finish(cls, hooks, kw));
   return cls;
+}
+
+/**
+ * Enum.__new__ past the value lookups: result = cls._missing_(value); a member of cls is the
+ * answer, None the ValueError, anything else the TypeError naming it (an exception _missing_
+ * raises propagates, with the ValueError as its context).
+ */
+function userMissing(c: PyClassObj, v: PyObj, invalid: () => PyException): PyObj {
+  const hook = lookupClassAttr(c, "_missing_");
+  if (hook === undefined || hook.t !== "opaque" || hook.typeName !== "classmethod") throw new PymemError("UNSUPPORTED", `${c.name}(value) with a _missing_ that is not a classmethod`);
+  const result = callObject(hook.data as PyObj, [c, v], emptyKwargs);
+  if (isInstanceOf(result, c)) return result;
+  if (result.t === "NoneType") throw invalid();
+  throw typeError(`error in ${c.name}._missing_: returned ${strText(reprObject(result))} instead of None or a valid member`);
 }
 
 /**
@@ -345,7 +432,7 @@ export function mixedBase(layout: Layout, name: string, builtin: "int" | "str" |
     freshKeys: b === null || !b.varSized || layout.heapType.varSizedDictShared,
   };
   (cls as { mro: readonly PyClassObj[] }).mro = [cls, ...parents.flatMap((p) => p.mro).filter((c, i, all) => all.indexOf(c) === i)];
-  setClassHooks(cls, { subclass: makeEnum, missing: refuseMeta, iter: () => [], len: () => 0, repr: enumClassRepr, call: refuseFunctionalApi });
+  setClassHooks(cls, { subclass: makeEnum, missing: refuseMeta, iter: () => [], len: () => 0, repr: enumClassRepr, call: enumBaseCall });
   cache.set(key, cls);
   return cls;
 }

@@ -1,8 +1,10 @@
 // print() as builtin_print (Python/bltinmodule.c): each argument goes through
 // str() — a class's __str__ runs, with its side effects — and the pieces go to
-// `file.write`. Without a file the text would go to sys.stdout: pymem's own
-// output is its report, so that text is dropped once made.
+// `file.write`. Without a file the text goes to sys.stdout: a redirect_stdout
+// target's write, or else the interpreter's own stream — pymem's own output is
+// its report, so that text is dropped once made.
 import { callObject } from "./calls.js";
+import { redirectTarget } from "./contextlibModule.js";
 import { truthy } from "./compare.js";
 import { getAttr } from "./attributes.js";
 import { typeError } from "./errors.js";
@@ -23,11 +25,12 @@ export const printBuiltin: NativeFn = (args, kw) => {
   for (const k of kw.values.keys()) {
     if (!KEYWORDS.includes(k)) throw typeError(`'${k}' is an invalid keyword argument for print()`);
   }
-  const file = kw.values.get("file");
+  const given = kw.values.get("file");
+  const file = given === undefined || given.t === "NoneType" ? redirectTarget() ?? given : given;
   const sep = separator(kw, "sep", " ");
   const end = separator(kw, "end", "\n");
-  // sys.stdout when no file is named: the text is made (str() of each argument) and dropped.
-  const write = file === undefined || file.t === "NoneType" ? null : getAttr(file, "write");
+  // The interpreter's stdout: the text is made (str() of each argument) and dropped.
+  const write = file === undefined || file === null || file.t === "NoneType" ? null : getAttr(file, "write");
   const put = (s: PyObj): void => {
     if (write !== null) callObject(write, [s]);
   };
@@ -37,7 +40,7 @@ export const printBuiltin: NativeFn = (args, kw) => {
   });
   put(end);
   const flush = kw.values.get("flush");
-  if (flush !== undefined && write !== null && file !== undefined) {
+  if (flush !== undefined && write !== null && file !== undefined && file !== null) {
     if (truthy(flush)) callObject(getAttr(file, "flush"), []);
   }
   return None;

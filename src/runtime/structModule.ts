@@ -15,8 +15,8 @@ import { PyException, PymemError, typeError } from "./errors.js";
 import { exceptionClasses } from "./exceptions.js";
 import { makeIter } from "./iterObject.js";
 import { nativeObject } from "./nativeObjects.js";
-import { toFloat } from "./numbers.js";
-import { builtinFunction as fn, emptyBytes, pyBool, pyBytes, pyBytesFresh, pyFloat, pyInt, pyStr, typeName, type Kwargs, type PyClassObj, type PyObj } from "./objects.js";
+import { intValue, toFloat } from "./numbers.js";
+import { builtinFunction as fn, None, emptyBytes, pyBool, pyBytes, pyBytesFresh, pyFloat, pyInt, pyStr, typeName, type Kwargs, type PyClassObj, type PyObj } from "./objects.js";
 import { bytesData, strText } from "./text.js";
 import { newTuple } from "./tuples.js";
 import { newBuiltinType } from "./typeObjects.js";
@@ -125,8 +125,9 @@ function structAttr(self: PyObj, st: StructState, name: string): PyObj | undefin
     case "iter_unpack":
       return fn("iter_unpack", ([b]) => iterUnpack(st.fmt, self, b));
     case "pack_into":
-      return fn("pack_into", () => {
-        throw refuse("Struct.pack_into (writing into a buffer in place)");
+      return fn("pack_into", (args) => {
+        if (args.length < 2) throw typeError(`pack_into expected buffer argument`);
+        return packInto(st.fmt, args[0] as PyObj, args[1] as PyObj, args.slice(2));
       });
     default:
       return undefined;
@@ -316,6 +317,30 @@ function pack(fmt: ParsedFormat, args: readonly PyObj[]): PyObj {
   return out.length === 1 && ctx().layout.rules.structPackCachesOneByte ? pyBytes(out) : pyBytesFresh(out);
 }
 
+/**
+ * s_pack_into: the packed bytes written over buffer[offset:offset+size] (a negative offset
+ * counts from the end), the buffer's size unchanged. A bytearray is the writable buffer
+ * modelled; bytes is the TypeError, other exporters are refused.
+ */
+function packInto(fmt: ParsedFormat, buffer: PyObj, offsetArg: PyObj, values: readonly PyObj[]): PyObj {
+  if (values.length !== fmt.len) throw structError(`pack_into expected ${fmt.len} items for packing (got ${values.length})`);
+  if (buffer.t === "bytes" || buffer.t === "str") throw typeError(`argument must be read-write bytes-like object, not ${typeName(buffer)}`);
+  if (buffer.t !== "bytearray") throw refuse(`struct.pack_into into a '${typeName(buffer)}' (only a bytearray's in-place write is modelled)`);
+  const raw = intValue(offsetArg) ?? userIndexOf(offsetArg);
+  if (raw === null) throw typeError(`'${typeName(offsetArg)}' object cannot be interpreted as an integer`);
+  let offset = Number(raw);
+  const packed = bytesData(pack(fmt, values) as never);
+  const size = buffer.length;
+  if (offset < 0) {
+    if (offset + fmt.size > 0) throw structError(`no space to pack ${fmt.size} bytes at offset ${offset}`);
+    if (offset + size < 0) throw structError(`offset ${offset} out of range for ${size}-byte buffer`);
+    offset += size;
+  }
+  if (size - offset < fmt.size) throw structError(`pack_into requires a buffer of at least ${fmt.size + offset} bytes for packing ${fmt.size} bytes at offset ${offset} (actual buffer size is ${size})`);
+  bytesData(buffer).set(packed, offset);
+  return None;
+}
+
 // ---------------------------------------------------------------------------
 // Unpacking.
 
@@ -431,9 +456,7 @@ export function structModuleAttrs(layout: Layout): [string, PyObj][] {
     ["unpack", moduleFn("unpack", 1, 1, (fmt, [b]) => unpack(fmt, b))],
     ["unpack_from", moduleFn("unpack_from", 0, 2, (fmt, rest, kw) => unpackFrom(fmt, rest, kw))],
     ["iter_unpack", moduleFn("iter_unpack", 1, 1, (fmt, [b]) => iterUnpack(fmt, null, b))],
-    ["pack_into", fn("pack_into", () => {
-      throw refuse("struct.pack_into (writing into a buffer in place)");
-    })],
+    ["pack_into", moduleFn("pack_into", 2, Infinity, (fmt, [buffer, offset, ...values]) => packInto(fmt, buffer as PyObj, offset as PyObj, values))],
   ];
 }
 

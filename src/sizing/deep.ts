@@ -10,6 +10,9 @@ import type { ProgressClock } from "../runtime/progress.js";
 import { materialize, type IntRunSeq, type RunCell, type Seq } from "../runtime/seq.js";
 import { runUnion, type RunPart } from "./runUnion.js";
 import { getsizeof, sizeofSplitDict } from "./getsizeof.js";
+import { anyIdentityUncertain, identityUncertainty } from "../runtime/uncertainIdentity.js";
+import { strText } from "../runtime/text.js";
+import { unsupported } from "../runtime/errors.js";
 
 export interface TypeTotal {
   count: number;
@@ -85,6 +88,8 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
     stack.push(k, v);
   };
   const runViews = new Map<RunCell, IntRunSeq[]>();
+  // Two strs of one text where one may or may not be the other (uncertainIdentity.ts): refused.
+  const texts = anyIdentityUncertain() ? new Map<string, PyObj>() : null;
   // The running total of the type met last (runs of one type are the common case: one Map lookup saved per object).
   let lastName = "";
   let lastTotal: TypeTotal = { count: 0, bytes: 0 };
@@ -103,6 +108,15 @@ export function deepSize(root: PyObj, layout: Layout, progress: ProgressClock | 
       if (!firstOfType.has(name)) firstOfType.set(name, o);
       lastName = name;
       lastTotal = t;
+    }
+    if (texts !== null && o.t === "str") {
+      const text = strText(o);
+      const other = texts.get(text);
+      if (other === undefined) texts.set(text, o);
+      else {
+        const why = identityUncertainty(o) ?? identityUncertainty(other);
+        if (why !== undefined) throw unsupported(why);
+      }
     }
     const bytes = getsizeof(o, layout);
     lastTotal.count++;
