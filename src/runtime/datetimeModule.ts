@@ -420,10 +420,7 @@ function classesFor(layout: Layout): Classes {
     })],
     ["utcoffset", fn("utcoffset", ([self]) => tzOffsetObject(self as PyObj))],
     ["tzname", fn("tzname", ([self]) => tzNameOf(self as PyObj))],
-    ["__str__", fn("__str__", ([self]) => {
-      const v = known(self) as Extract<Value, { k: "timezone" }>;
-      return v.name ?? pyStrFresh(tdMicros(v.offset) === 0n ? "UTC" : `UTC${offsetText(v.offset)}`);
-    })],
+    ["__str__", fn("__str__", ([self]) => tzNameOf(self as PyObj))],
     ["__repr__", fn("__repr__", ([self]) => pyStrFresh(tzRepr(known(self) as Extract<Value, { k: "timezone" }>, self === C.utc)))],
     ["__eq__", fn("__eq__", ([a, b]) => {
       const vb = known(b);

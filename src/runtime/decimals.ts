@@ -219,9 +219,10 @@ export function decimalBinary(op: BinOpName, x: PyObj, y: PyObj): PyObj | null {
     case "Pow": {
       // A Decimal exponent is always taken (no TypeError): what is not modelled is refused.
       if (b.exp < 0) return refuseDecimal("a Decimal power with a non-integral exponent");
-      if (b.coeff > 100000n || a.coeff > 0n && b.exp > 5) return refuseDecimal("a Decimal power with an exponent past 100000");
-      const n = Number(signed(b) * 10n ** BigInt(b.exp));
-      if (n < 0) return refuseDecimal("a negative power of a Decimal");
+      if (b.sign === 1 && b.coeff !== 0n) return refuseDecimal("a negative power of a Decimal");
+      // 10**6 and up (a coefficient past 100000, or a nonzero one times 10**6 or more) is not computed.
+      if (b.coeff > 100000n || (b.coeff !== 0n && b.exp > 5)) return refuseDecimal("a Decimal power with an exponent past 100000");
+      const n = Number(b.coeff * 10n ** BigInt(b.coeff === 0n ? 0 : b.exp));
       const sign = a.sign === 1 && n % 2 === 1 ? 1 : 0;
       // mpd_qpow: 0 ** 0 is InvalidOperation, 0 ** n and x ** 0 are the triples (sign, 0, 0) and (sign, 1, 0).
       if (a.coeff === 0n) {

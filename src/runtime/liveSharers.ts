@@ -142,7 +142,12 @@ export class ModuleVars extends Map<string, PyObj> {
  */
 export function noteReleasedItem(old: PyObj | undefined): void {
   const g = ctx().globals;
-  if (old !== undefined && g instanceof ModuleVars && !ctx().layout.rules.managedDicts && mayHoldInstances(old)) g.release(old);
+  if (old !== undefined && g instanceof ModuleVars && releasesNoted() && mayHoldInstances(old)) g.release(old);
+}
+
+/** Whether let-go items are remembered at all (before 3.11): callers skip finding them otherwise. */
+export function releasesNoted(): boolean {
+  return !ctx().layout.rules.managedDicts;
 }
 
 /** How many let-go values the module namespace remembers. */

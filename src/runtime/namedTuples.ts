@@ -51,9 +51,8 @@ function checkNames(name: string, fields: readonly string[], rename: boolean): v
   }
 }
 
-/** A namedtuple class: a tuple subclass with __slots__ = () and named fields. */
 /**
- * collections.namedtuple; `defaultsGiven`: its defaults argument was not None, so _field_defaults is
+ * A namedtuple class: a tuple subclass with __slots__ = () and named fields. `defaultsGiven`: its defaults argument was not None, so _field_defaults is
  * dict(reversed(list(zip(...)))) (dict_new's table before 3.10) rather than the {} display.
  */
 export function namedTupleClass(name: string, fields: readonly string[], defaults: readonly PyObj[], ns: Map<string, PyObj> = new Map(), rename = false, defaultsGiven = false): PyClassObj {

@@ -30,7 +30,7 @@ export const printBuiltin: NativeFn = (args, kw) => {
   const sep = separator(kw, "sep", " ");
   const end = separator(kw, "end", "\n");
   // The interpreter's stdout: the text is made (str() of each argument) and dropped.
-  const write = file === undefined || file === null || file.t === "NoneType" ? null : getAttr(file, "write");
+  const write = file === undefined || file.t === "NoneType" ? null : getAttr(file, "write");
   const put = (s: PyObj): void => {
     if (write !== null) callObject(write, [s]);
   };
@@ -40,7 +40,7 @@ export const printBuiltin: NativeFn = (args, kw) => {
   });
   put(end);
   const flush = kw.values.get("flush");
-  if (flush !== undefined && write !== null && file !== undefined && file !== null) {
+  if (flush !== undefined && write !== null && file !== undefined) {
     if (truthy(flush)) callObject(getAttr(file, "flush"), []);
   }
   return None;

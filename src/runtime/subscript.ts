@@ -7,7 +7,7 @@ import { classHooks } from "./classHooks.js";
 import { nativeSlots } from "./nativeObjects.js";
 import { chargeChars, ctx } from "./ctx.js";
 import { dictDelete, dictGet, dictSet } from "./dicts.js";
-import { noteReleasedItem } from "./liveSharers.js";
+import { noteReleasedItem, releasesNoted } from "./liveSharers.js";
 import { PyException, typeError, keyError } from "./errors.js";
 import { listArray, listAssSliceResize, listResizeTo, newListExact } from "./lists.js";
 import { longSliceIndices, longSliceLength } from "./longSlices.js";
@@ -179,11 +179,6 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
   }
 }
 
-/** Whether let-go items are remembered (before 3.11, for liveSharers.ts's census of shared keys). */
-function noteReleases(): boolean {
-  return !ctx().layout.rules.managedDicts;
-}
-
 export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
   if (isUserObj(o) && callDunder(o, "__setitem__", [key, value]) !== undefined) return;
   if (o.t === "array") {
@@ -191,7 +186,7 @@ export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
     return;
   }
   if (o.t === "dict") {
-    if (noteReleases()) noteReleasedItem(dictGet(o, key));
+    if (releasesNoted()) noteReleasedItem(dictGet(o, key));
     dictSet(o, key, value);
     return;
   }
@@ -200,7 +195,7 @@ export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
     if (key.t === "slice") {
       const [start, step, n] = sliceIndices(key, items.length);
       const repl = toArray(value);
-      if (noteReleases()) for (let i = 0, j = start; i < n; i++, j += step) noteReleasedItem(items[j]);
+      if (releasesNoted()) for (let i = 0, j = start; i < n; i++, j += step) noteReleasedItem(items[j]);
       if (step !== 1) {
         if (repl.length !== n) throw new PyException("ValueError", `attempt to assign sequence of size ${repl.length} to extended slice of size ${n}`);
         for (let i = 0, j = start; i < n; i++, j += step) items[j] = repl[i] as PyObj;
@@ -214,7 +209,7 @@ export function setItem(o: PyObj, key: PyObj, value: PyObj): void {
       return;
     }
     const i = normIndex(key, items.length, "list assignment");
-    if (noteReleases()) noteReleasedItem(items[i]);
+    if (releasesNoted()) noteReleasedItem(items[i]);
     items[i] = value;
     return;
   }
@@ -245,7 +240,7 @@ export function delItem(o: PyObj, key: PyObj): void {
       const [start, step, n] = sliceIndices(key, items.length);
       // A step-1 slice goes to list_ass_slice even when empty: an empty list is cleared there (_list_clear).
       if (n === 0 && (step !== 1 || items.length > 0)) return;
-      if (noteReleases()) for (let i = 0, j = start; i < n; i++, j += step) noteReleasedItem(items[j]);
+      if (releasesNoted()) for (let i = 0, j = start; i < n; i++, j += step) noteReleasedItem(items[j]);
       if (step === 1) {
         listAssSliceResize(o, items.length - n);
         items.splice(start, n);
