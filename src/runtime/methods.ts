@@ -38,6 +38,7 @@ import type { PyRandom } from "./randomState.js";
 import { arrayMethod } from "./arrayMethods.js";
 import { dequeMethod } from "./dequeMethods.js";
 import { flavorMethod } from "./dictFlavors.js";
+import { formatDunder } from "./formatDunder.js";
 import { makeDecimal, roundToContext } from "./decimals.js";
 import { decimalAsTuple } from "./decimalTuple.js";
 import { byteArrayExtend, byteArrayResize, byteValue } from "./byteArrays.js";
@@ -478,7 +479,8 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
   // A method this version's type lacks (str.removeprefix before 3.9…) is an AttributeError whatever pymem models.
   const owner = methodOwner(o);
   if (owner !== null && !typeHasAttribute(owner, name)) throw new PyException("AttributeError", `'${typeName(o)}' object has no attribute '${name}'`);
-  let fn: NativeFn | null = null;
+  let fn: NativeFn | null = name === "__format__" ? formatDunder(o) : null;
+  if (fn !== null) return { t: "builtin", name, fn, self: o } as PyObj;
   switch (o.t) {
     case "str":
       fn = strMethod(o, name);

@@ -38,6 +38,12 @@ function intMethod(o: PyObj, name: string): (() => PyObj) | null {
   switch (name) {
     case "__int__": case "__index__": case "__trunc__": case "__floor__": case "__ceil__": case "conjugate":
       return () => asExactInt(o);
+    case "bit_count": {
+      // int_bit_count_impl: the ones of |x| (3.10+; the version's attribute table says whether it exists).
+      let v = BigInt(intValue(o) as number | bigint);
+      if (v < 0n) v = -v;
+      return () => pyInt(v.toString(2).replace(/0/g, "").length);
+    }
     case "__float__":
       return () => pyFloat(toFloat(o) as number); // long_float: PyFloat_FromDouble, OverflowError past DBL_MAX
     case "__abs__": {
