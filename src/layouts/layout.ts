@@ -46,6 +46,66 @@ export interface ReRules {
   readonly ignorecaseEquivalences: readonly (readonly number[])[];
 }
 
+/** What Lib/fractions.py does differently from one version to another. */
+export interface FractionsRules {
+  /** _add/_sub/_mul/_div reduce by gcds first and build the result unnormalized (3.10+). */
+  readonly gcdArithmetic: boolean;
+  /** TypeError texts name the qualified name, Fraction.__new__() (3.10+). */
+  readonly qualifiedMessages: boolean;
+  /** Strings may hold underscores between digits; __int__; a decimal part matched by the `d*` typo of the pattern (3.11, 3.12). */
+  readonly underscores: boolean;
+  /** _from_coprime_ints; an int operand becomes a Fraction before the operation; '3 / 4' with spaces; is_integer; __format__ (float styles) (3.12+). */
+  readonly coprime: boolean;
+  /** __format__ without a presentation type; //, % and divmod leave complex operands to complex; ** returns NotImplemented for other types (3.13+). */
+  readonly generalFormat: boolean;
+}
+
+/** What Lib/statistics.py does differently from one version to another. */
+export interface StatisticsRules {
+  /** geometric_mean's message loses its doubled space; mode() and quantiles() reworded (3.9+). */
+  readonly geometricMessage: boolean;
+  /** _sum(data) without a start; _exact_ratio tries as_integer_ratio() first; harmonic_mean(weights=); _ss exact from the exact mean (3.10+). */
+  readonly exactSs: boolean;
+  /** mean through _sum's count; _ss in one pass (the types in a set); stdev/pstdev by _float_sqrt_of_frac; fmean(weights=); multimode by a comprehension (3.11+). */
+  readonly onePass: boolean;
+  /** fmean(weights=) through math.sumprod (3.12+). */
+  readonly sumprod: boolean;
+  /** geometric_mean takes zeros; quantiles of one data point (3.13+). */
+  readonly zeros: boolean;
+}
+
+/** What Lib/random.py and Modules/_randommodule.c do differently from one version to another. */
+export interface RandomRules {
+  /** getrandbits(0) is 0 and a negative k "must be non-negative" (before: "greater than zero" for k <= 0) (3.9+). */
+  readonly getrandbitsZero: boolean;
+  /** Random.randbytes(n) (3.9+). */
+  readonly randbytes: boolean;
+  /** _randbelow(0) returns 0 (`if not n: return 0`); before, getrandbits(0) raised (3.9+). */
+  readonly randbelowZeroGuard: boolean;
+  /** choice() indexes seq[_randbelow(len(seq))] without the try/except, so an empty seq raises its own IndexError (3.9+). */
+  readonly choiceIndexesEmpty: boolean;
+  /** sample(..., counts=) (3.9+). */
+  readonly sampleCounts: boolean;
+  /** choices(): "Total of weights must be greater than zero" (3.9+). */
+  readonly choicesTotalPositive: boolean;
+  /** TypeError texts of missing arguments name the qualified name, Random.gauss() (3.10+). */
+  readonly qualnameInErrors: boolean;
+  /** randrange(): operator.index() first (int() of an integral float still accepted, deprecated), the step converted before the fast path, stop=None with a step a TypeError (3.10+). */
+  readonly randrangeIndex: boolean;
+  /** choices(): "Total of weights must be finite" (3.10+). */
+  readonly choicesTotalFinite: boolean;
+  /** hash(nan) is the object's address, so a nan seed is not reproducible (3.10+). */
+  readonly nanHashIsId: boolean;
+  /** _randbelow(0) loops forever (the guard is gone); choice() checks len(seq) itself again (3.11+). */
+  readonly randbelowNoGuard: boolean;
+  /** normalvariate() and gauss() default mu=0.0, sigma=1.0 (3.11+). */
+  readonly normalDefaults: boolean;
+  /** randrange(): operator.index() only (floats are a TypeError) and "empty range in randrange(a, b[, c])" texts (3.12+). */
+  readonly randrangeIndexOnly: boolean;
+  /** expovariate() defaults lambd=1.0 (3.12+). */
+  readonly expovariateDefault: boolean;
+}
+
 export interface VersionRules {
   /**
    * Objects/descrobject.c's 3.8 texts: a method descriptor called without its object says
@@ -210,6 +270,9 @@ export interface VersionRules {
   readonly emptyFrozensetSingleton: boolean;
   /** C types of the stdlib that are heap types (PyType_FromSpec) in this version, by name. */
   readonly heapExtensionTypes: readonly string[];
+  readonly fractions: FractionsRules;
+  readonly statistics: StatisticsRules;
+  readonly random: RandomRules;
   /**
    * Lib/functools.py and Modules/_functoolsmodule.c: what reduce() calls its argument in
    * the empty-with-no-initial TypeError ("sequence" before 3.10), whether total_ordering's

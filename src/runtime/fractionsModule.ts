@@ -35,22 +35,11 @@ import { parseIntLiteral } from "./builtins.js";
 import { floatRatio as floatAsIntegerRatio } from "./methods.js";
 import { listArray, listFrom } from "./lists.js";
 import { registerSelfCopying } from "./copyModule.js";
-import type { Layout } from "../layouts/layout.js";
+import type { FractionsRules, Layout } from "../layouts/layout.js";
 
-/** The minor version (3.x) from which each behaviour of Lib/fractions.py holds. */
-const SINCE = {
-  /** _add/_sub/_mul/_div reduce by gcds first and build the result unnormalized. */
-  gcdArithmetic: 10,
-  /** Strings may hold underscores between digits; __int__; a decimal part matched by the `d*` typo of the pattern (until 3.13). */
-  underscores: 11,
-  /** _from_coprime_ints; an int operand becomes a Fraction before the operation; '3 / 4' with spaces; is_integer; __format__ (float styles). */
-  coprime: 12,
-  /** __format__ without a presentation type; //, % and divmod leave complex operands to complex; ** returns NotImplemented for other types. */
-  generalFormat: 13,
-} as const;
-
-function minor(): number {
-  return Number(ctx().layout.python.split(".")[1]);
+/** Lib/fractions.py's behaviours in the version being modelled. */
+function rules(): FractionsRules {
+  return ctx().layout.rules.fractions;
 }
 
 const byLayout = new WeakMap<Layout, PyClassObj>();
@@ -160,7 +149,7 @@ function unnormalized(n: PyObj, d: PyObj): PyInstanceObj {
 
 /** The unnormalized result of the gcd-based arithmetic: Fraction(n, d, _normalize=False) before 3.12, _from_coprime_ints from 3.12. */
 function coprime(n: PyObj, d: PyObj): PyInstanceObj {
-  return minor() >= SINCE.coprime ? fractionFromObjects(n, d) : unnormalized(n, d);
+  return rules().coprime ? fractionFromObjects(n, d) : unnormalized(n, d);
 }
 
 // ---------------------------------------------------------------------------
@@ -203,17 +192,17 @@ const WS = "[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\
 const D = "\\p{Nd}";
 
 /** _RATIONAL_FORMAT of each version (re.VERBOSE | re.IGNORECASE; \d and \s of str patterns). */
-function rationalFormat(m: number): RegExp {
-  const num = m >= SINCE.underscores ? `(?<num>${D}*|${D}+(?:_${D}+)*)` : `(?<num>${D}*)`;
-  const digits = (g: string): string => (m >= SINCE.underscores ? `(?<${g}>${D}+(?:_${D}+)*)` : `(?<${g}>${D}+)`);
-  const denom = m >= SINCE.coprime ? `(?:${WS}*/${WS}*${digits("denom")})?` : `(?:/${digits("denom")})?`;
+function rationalFormat(r: FractionsRules): RegExp {
+  const num = r.underscores ? `(?<num>${D}*|${D}+(?:_${D}+)*)` : `(?<num>${D}*)`;
+  const digits = (g: string): string => (r.underscores ? `(?<${g}>${D}+(?:_${D}+)*)` : `(?<${g}>${D}+)`);
+  const denom = r.coprime ? `(?:${WS}*/${WS}*${digits("denom")})?` : `(?:/${digits("denom")})?`;
   // 3.11 and 3.12 wrote the decimal part as `d*|\d+(_\d+)*`: a literal 'd' (or 'D') run first.
-  const decimal = m >= SINCE.generalFormat ? `(?<decimal>${D}*|${D}+(?:_${D}+)*)` : m >= SINCE.underscores ? `(?<decimal>d*|${D}+(?:_${D}+)*)` : `(?<decimal>${D}*)`;
-  const exp = m >= SINCE.underscores ? `(?<exp>[-+]?${D}+(?:_${D}+)*)` : `(?<exp>[-+]?${D}+)`;
+  const decimal = r.generalFormat ? `(?<decimal>${D}*|${D}+(?:_${D}+)*)` : r.underscores ? `(?<decimal>d*|${D}+(?:_${D}+)*)` : `(?<decimal>${D}*)`;
+  const exp = r.underscores ? `(?<exp>[-+]?${D}+(?:_${D}+)*)` : `(?<exp>[-+]?${D}+)`;
   return new RegExp(`^${WS}*(?<sign>[-+]?)(?=${D}|\\.${D})${num}(?:${denom}|(?:\\.${decimal})?(?:E${exp})?)${WS}*$`, "iu");
 }
 
-const formats = new Map<number, RegExp>();
+const formats = new Map<FractionsRules, RegExp>();
 
 /** int(text) of the digits a group matched (underscores and any Unicode decimal digits, as int() takes them). */
 function intOf(text: string): PyObj {
@@ -222,9 +211,9 @@ function intOf(text: string): PyObj {
 
 /** The numerator and denominator __new__ computes from a string (before dividing by their gcd). */
 function parseFraction(s: PyStrObj): [PyObj, PyObj] {
-  const m = minor();
-  let re = formats.get(m);
-  if (re === undefined) formats.set(m, (re = rationalFormat(m)));
+  const r = rules();
+  let re = formats.get(r);
+  if (re === undefined) formats.set(r, (re = rationalFormat(r)));
   const match = re.exec(strText(s));
   if (match === null) throw valueError(`Invalid literal for Fraction: ${strText(reprObject(s))}`);
   const g = match.groups as Record<string, string | undefined>;
@@ -235,7 +224,7 @@ function parseFraction(s: PyStrObj): [PyObj, PyObj] {
     denominator = pyInt(1);
     let decimal = g.decimal;
     if (decimal) {
-      if (m >= SINCE.underscores) decimal = decimal.replace(/_/g, "");
+      if (r.underscores) decimal = decimal.replace(/_/g, "");
       const scale = ipow(pyInt(10), pyInt([...decimal].length));
       numerator = add(mul(numerator, scale), intOf(decimal));
       denominator = mul(denominator, scale);
@@ -253,14 +242,14 @@ function parseFraction(s: PyStrObj): [PyObj, PyObj] {
 
 /** Fraction.__new__(cls, numerator=0, denominator=None[, *, _normalize=True]). */
 function fractionNew(args: readonly PyObj[], kw: Kwargs): PyObj {
-  const m = minor();
-  const label = m >= 10 ? "Fraction.__new__" : "__new__";
+  const r = rules();
+  const label = r.qualifiedMessages ? "Fraction.__new__" : "__new__";
   if (args.length > 3) throw typeError(`${label}() takes from 1 to 3 positional arguments but ${args.length} were given`);
   let normalize = true;
   const named: (PyObj | undefined)[] = [args[1], args[2]];
   for (const [k, v] of kw.values) {
     const i = k === "numerator" ? 0 : k === "denominator" ? 1 : -1;
-    if (k === "_normalize" && m < SINCE.coprime) normalize = truthy(v);
+    if (k === "_normalize" && !r.coprime) normalize = truthy(v);
     else if (i < 0) throw typeError(`${label}() got an unexpected keyword argument '${k}'`);
     else if (named[i] !== undefined) throw typeError(`${label}() got multiple values for argument '${k}'`);
     else named[i] = v;
@@ -309,7 +298,7 @@ function addSub(op: "Add" | "Sub"): Mono {
   const combine = (x: PyObj, y: PyObj): PyObj => binaryOp(op, x, y);
   return (a, b) => {
     const [na, da, nb, db] = parts2(a, b);
-    if (minor() < SINCE.gcdArithmetic) return normalized(combine(mul(na, db), mul(nb, da)), mul(da, db));
+    if (!rules().gcdArithmetic) return normalized(combine(mul(na, db), mul(nb, da)), mul(da, db));
     const g = gcd(da, db);
     if (iv(g) === 1n) return coprime(combine(mul(na, db), mul(da, nb)), mul(da, db));
     const s = floordiv(da, g);
@@ -322,7 +311,7 @@ function addSub(op: "Add" | "Sub"): Mono {
 
 const monoMul: Mono = (a, b) => {
   let [na, da, nb, db] = parts2(a, b);
-  if (minor() < SINCE.gcdArithmetic) return normalized(mul(na, nb), mul(da, db));
+  if (!rules().gcdArithmetic) return normalized(mul(na, nb), mul(da, db));
   const g1 = gcd(na, db);
   if (iv(g1) > 1n) [na, db] = [floordiv(na, g1), floordiv(db, g1)];
   const g2 = gcd(nb, da);
@@ -332,9 +321,9 @@ const monoMul: Mono = (a, b) => {
 
 const monoDiv: Mono = (a, b) => {
   let [na, da, nb, db] = parts2(a, b);
-  const m = minor();
-  if (m < SINCE.gcdArithmetic) return normalized(mul(na, db), mul(da, nb));
-  if (m >= SINCE.coprime && iv(nb) === 0n) throw zeroDivision(db);
+  const r = rules();
+  if (!r.gcdArithmetic) return normalized(mul(na, db), mul(da, nb));
+  if (r.coprime && iv(nb) === 0n) throw zeroDivision(db);
   const g1 = gcd(na, nb);
   if (iv(g1) > 1n) [na, nb] = [floordiv(na, g1), floordiv(nb, g1)];
   const g2 = gcd(db, da);
@@ -395,7 +384,7 @@ function qualified(name: string, qualname: string, call: NativeFn): PyFunctionOb
   const [names, required] = params(name);
   const classLevel = names[0] === "cls";
   const guarded: NativeFn = (args, kw) => {
-    const label = `${minor() >= 10 ? qualname : name}()`;
+    const label = `${rules().qualifiedMessages ? qualname : name}()`;
     let bound = args;
     if (kw.values.size > 0) {
       const filled = [...args];
@@ -438,12 +427,12 @@ function fallback(op: Fallback, x: PyObj, y: PyObj): PyObj {
 
 /** _operator_fallbacks(monomorphic_operator, fallback_operator[, handle_complex]): forward and reverse. */
 function operatorFallbacks(name: string, mono: Mono, op: Fallback, floorLike: boolean): [[string, PyObj], [string, PyObj]] {
-  const handlesComplex = (): boolean => !(floorLike && minor() >= SINCE.generalFormat);
+  const handlesComplex = (): boolean => !(floorLike && rules().generalFormat);
   const forward = qualified(`__${name}__`, "Fraction._operator_fallbacks.<locals>.forward", ([a, b]) => {
     const self = a as PyInstanceObj;
     const other = b as PyObj;
     if (isFraction(other)) return mono(self, other);
-    if (other.t === "int" || other.t === "bool") return mono(self, minor() >= SINCE.coprime ? fractionOf(other) : other);
+    if (other.t === "int" || other.t === "bool") return mono(self, rules().coprime ? fractionOf(other) : other);
     if (other.t === "float") return fallback(op, floatOf(self), other);
     if (other.t === "complex" && handlesComplex()) return fallback(op, complexOf(self), other);
     return NotImplemented;
@@ -451,7 +440,7 @@ function operatorFallbacks(name: string, mono: Mono, op: Fallback, floorLike: bo
   const reverse = qualified(`__r${name}__`, "Fraction._operator_fallbacks.<locals>.reverse", ([b, a]) => {
     const self = b as PyInstanceObj;
     const other = a as PyObj;
-    if (other.t === "int" || other.t === "bool" || isFraction(other)) return mono(minor() >= SINCE.coprime ? fractionOf(other) : other, self);
+    if (other.t === "int" || other.t === "bool" || isFraction(other)) return mono(rules().coprime ? fractionOf(other) : other, self);
     if (other.t === "float") return fallback(op, other, floatOf(self));
     if (other.t === "complex" && handlesComplex()) return fallback(op, other, complexOf(self));
     return NotImplemented;
@@ -468,7 +457,7 @@ function fractionOf(o: PyObj): PyObj {
 }
 
 function fractionPow([a, b, mod]: readonly PyObj[]): PyObj {
-  if (mod !== undefined) throw typeError(`${minor() >= 10 ? "Fraction." : ""}__pow__() takes 2 positional arguments but 3 were given`);
+  if (mod !== undefined) throw typeError(`${rules().qualifiedMessages ? "Fraction." : ""}__pow__() takes 2 positional arguments but 3 were given`);
   const self = a as PyInstanceObj;
   const other = b as PyObj;
   const [n, d] = fractionParts(self);
@@ -476,16 +465,15 @@ function fractionPow([a, b, mod]: readonly PyObj[]): PyObj {
   if (r !== null) {
     if (iv(r[1]) === 1n) {
       const power = r[0];
-      const m = minor();
       if (iv(power) >= 0n) return coprime(ipow(n, power), ipow(d, power));
       const p = neg(power);
-      if (iv(n) > 0n || (iv(n) === 0n && m < SINCE.coprime)) return coprime(ipow(d, p), ipow(n, p));
+      if (iv(n) > 0n || (iv(n) === 0n && !rules().coprime)) return coprime(ipow(d, p), ipow(n, p));
       if (iv(n) === 0n) throw zeroDivision(ipow(d, p));
       return coprime(ipow(neg(d), p), ipow(neg(n), p));
     }
     return binaryOp("Pow", floatOf(self), floatOf(other));
   }
-  if (minor() >= SINCE.generalFormat && other.t !== "float" && other.t !== "complex") return NotImplemented;
+  if (rules().generalFormat && other.t !== "float" && other.t !== "complex") return NotImplemented;
   return binaryOp("Pow", floatOf(self), other);
 }
 
@@ -625,7 +613,7 @@ function limitDenominator([self, maxArg]: readonly PyObj[]): PyObj {
   }
   const k = floorDivBig(maxD - q0, q1);
   const [b1n, b1d] = [p0 + k * p1, q0 + k * q1];
-  if (minor() >= SINCE.coprime) {
+  if (rules().coprime) {
     if (2n * d * b1d <= iv(denObj)) return fractionFromBig(p1, q1);
     return fractionFromBig(b1n, b1d);
   }
@@ -788,12 +776,12 @@ function zfill(s: string, width: number): string {
 
 function fractionFormat([a, specObj]: readonly PyObj[]): PyObj {
   const self = a as PyInstanceObj;
-  if (specObj === undefined || specObj.t !== "str") throw typeError(`${minor() >= 13 ? "Fraction.__format__" : "__format__"}() argument must be str, not ${specObj === undefined ? "nothing" : typeName(specObj)}`);
+  if (specObj === undefined || specObj.t !== "str") throw typeError(`${rules().generalFormat ? "Fraction.__format__" : "__format__"}() argument must be str, not ${specObj === undefined ? "nothing" : typeName(specObj)}`);
   const spec = strText(specObj);
   const [nObj, dObj] = fractionParts(self);
   const [n, d] = [iv(nObj), iv(dObj)];
   const invalid = (): PyException => valueError(`Invalid format specifier ${strText(reprObject(specObj))} for object of type 'Fraction'`);
-  if (minor() >= SINCE.generalFormat) {
+  if (rules().generalFormat) {
     const gm = GENERAL_SPEC.exec(spec);
     if (gm !== null) return pyStrFresh(formatGeneral(n, d, gm.groups as Record<string, string | undefined>));
     const fm = FLOAT_SPEC.exec(spec);
@@ -823,16 +811,16 @@ function classMethod(name: string, call: (args: readonly PyObj[], kw: Kwargs) =>
 }
 
 function fromFloat([cls, f]: readonly PyObj[]): PyObj {
-  if (f === undefined) throw typeError(`${minor() >= 10 ? "Fraction." : ""}from_float() missing 1 required positional argument: 'f'`);
+  if (f === undefined) throw typeError(`${rules().qualifiedMessages ? "Fraction." : ""}from_float() missing 1 required positional argument: 'f'`);
   if (f.t === "int" || f.t === "bool") return fractionNew([cls as PyObj, f], { values: new Map(), keys: new Map() });
   if (f.t !== "float") throw typeError(`Fraction.from_float() only takes floats, not ${strText(reprObject(f))} (${typeName(f)})`);
   const [n, d] = floatRatioObjects(f.v);
   // cls(*f.as_integer_ratio()) before 3.12 (divided by their gcd of 1: new ints), _from_coprime_ints from 3.12.
-  return minor() >= SINCE.coprime ? fractionFromObjects(n, d) : normalized(n, d);
+  return rules().coprime ? fractionFromObjects(n, d) : normalized(n, d);
 }
 
 function fromDecimal([cls, dec]: readonly PyObj[]): PyObj {
-  if (dec === undefined) throw typeError(`${minor() >= 10 ? "Fraction." : ""}from_decimal() missing 1 required positional argument: 'dec'`);
+  if (dec === undefined) throw typeError(`${rules().qualifiedMessages ? "Fraction." : ""}from_decimal() missing 1 required positional argument: 'dec'`);
   // Decimal(int(dec)).as_integer_ratio(), then Fraction(n, d): new ints.
   if (dec.t === "int" || dec.t === "bool") return fractionFromBig(big(intValue(dec) as number | bigint), 1n);
   if (dec.t !== "Decimal") throw typeError(`Fraction.from_decimal() only takes Decimals, not ${strText(reprObject(dec))} (${typeName(dec)})`);
@@ -862,7 +850,7 @@ function abcClass(name: string, bases: readonly PyClassObj[], layout: Layout): P
 export function fractionClassOf(layout: Layout): PyClassObj {
   const have = byLayout.get(layout);
   if (have !== undefined) return have;
-  const m = Number(layout.python.split(".")[1]);
+  const r = layout.rules.fractions;
   const number = abcClass("Number", [], layout);
   const complex = abcClass("Complex", [number], layout);
   const real = abcClass("Real", [complex], layout);
@@ -910,10 +898,10 @@ export function fractionClassOf(layout: Layout): PyClassObj {
     ["__copy__", fn("__copy__", ([s]) => s as PyObj)],
     ["__deepcopy__", fn("__deepcopy__", ([s]) => s as PyObj)],
   ];
-  if (m >= SINCE.underscores) {
+  if (r.underscores) {
     attrs.push(["__int__", fn("__int__", fractionTrunc)]);
   }
-  if (m >= SINCE.coprime) {
+  if (r.coprime) {
     attrs.push(["is_integer", fn("is_integer", self1((_s, _n, d) => pyBool(iv(d) === 1n)))]);
     attrs.push(["__format__", fn("__format__", fractionFormat)]);
   }

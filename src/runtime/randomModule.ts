@@ -181,7 +181,7 @@ function moduleState(): PyRandom {
 function moduleSeed(layout: Layout): NativeFn {
   return ([a, version]) => {
     const seed = seedArg(a);
-    ctx().randomState = pyCall(() => new PyRandom(layout.python, seed));
+    ctx().randomState = pyCall(() => new PyRandom(layout.python, layout.rules.random, seed));
     if (version !== undefined) pyCall(() => (ctx().randomState as PyRandom).seed(seed, Number(numArg(version, "seed"))));
     return None;
   };
@@ -205,7 +205,7 @@ export function randomModuleAttrs(layout: Layout): [string, PyObj][] {
     call: ([x]) => {
       if (x === undefined || x.t === "NoneType") throw unseeded("random.Random() without a seed");
       const seed = seedArg(x);
-      return { t: "opaque", typeName: "Random", data: pyCall(() => new PyRandom(layout.python, seed)) };
+      return { t: "opaque", typeName: "Random", data: pyCall(() => new PyRandom(layout.python, layout.rules.random, seed)) };
     },
   };
   return [...fns, ["Random", Random] as [string, PyObj]].filter(([n]) => names.has(n));

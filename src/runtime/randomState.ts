@@ -18,50 +18,9 @@
 // 2.36, a CPU with FMA and AVX2). A CPython on a CPU without FMA, or on
 // another libm, can round a gauss() result differently in the last bit.
 import { createHash, randomFillSync } from "node:crypto";
+import type { RandomRules } from "../layouts/layout.js";
 
-/** The CPython versions modelled, "3.8" to "3.13". */
-export type PyRandomVersion = `3.${8 | 9 | 10 | 11 | 12 | 13}`;
-const FIRST_MINOR = 8;
-const LAST_MINOR = 13;
-export const PY_RANDOM_VERSIONS: readonly PyRandomVersion[] = Array.from(
-  { length: LAST_MINOR - FIRST_MINOR + 1 },
-  (_, i) => `3.${FIRST_MINOR + i}` as PyRandomVersion,
-);
 
-/**
- * Where Lib/random.py and Modules/_randommodule.c changed what this file
- * models: the minor version (3.x) from which each behaviour holds.
- */
-const SINCE = {
-  /** getrandbits(0) is 0 and a negative k "must be non-negative" (before: "greater than zero" for k <= 0). */
-  getrandbitsZero: 9,
-  /** Random.randbytes(n). */
-  randbytes: 9,
-  /** _randbelow(0) returns 0 (`if not n: return 0`); before, getrandbits(0) raised. */
-  randbelowZeroGuard: 9,
-  /** choice() indexes seq[_randbelow(len(seq))] without the try/except, so an empty seq raises its own IndexError. */
-  choiceIndexesEmpty: 9,
-  /** sample(..., counts=). */
-  sampleCounts: 9,
-  /** choices(): "Total of weights must be greater than zero". */
-  choicesTotalPositive: 9,
-  /** TypeError texts of missing arguments name the qualified name, Random.gauss(). */
-  qualnameInErrors: 10,
-  /** randrange(): operator.index() first (int() of an integral float still accepted, deprecated), the step converted before the fast path, stop=None with a step a TypeError. */
-  randrangeIndex: 10,
-  /** choices(): "Total of weights must be finite". */
-  choicesTotalFinite: 10,
-  /** hash(nan) is the object's address, so a nan seed is not reproducible. */
-  nanHashIsId: 10,
-  /** _randbelow(0) loops forever (the guard is gone); choice() checks len(seq) itself again. */
-  randbelowNoGuard: 11,
-  /** normalvariate() and gauss() default mu=0.0, sigma=1.0. */
-  normalDefaults: 11,
-  /** randrange(): operator.index() only (floats are a TypeError) and "empty range in randrange(a, b[, c])" texts. */
-  randrangeIndexOnly: 12,
-  /** expovariate() defaults lambd=1.0. */
-  expovariateDefault: 12,
-} as const;
 
 export type PyRandomErrorType =
   | "ValueError"
@@ -156,10 +115,10 @@ function truncFloat(f: number): bigint {
 }
 
 /** hash(float) (_Py_HashDouble) as the unsigned size_t random_seed turns it into. */
-function floatSeedInt(v: number, minor: number): bigint {
+function floatSeedInt(v: number, rules: RandomRules): bigint {
   let h: bigint;
   if (Number.isNaN(v)) {
-    if (minor >= SINCE.nanHashIsId) {
+    if (rules.nanHashIsId) {
       throw new RangeError("random.seed(nan): hash(nan) is the object's address from 3.10 on, so the sequence is not reproducible");
     }
     h = 0n;
@@ -213,8 +172,8 @@ function bisectRight(a: readonly number[] | readonly bigint[], x: number | bigin
   return lo;
 }
 
-function missingArgs(minor: number, fn: string, names: readonly string[]): PyRandomError {
-  const qual = minor >= SINCE.qualnameInErrors ? `Random.${fn}` : fn;
+function missingArgs(rules: RandomRules, fn: string, names: readonly string[]): PyRandomError {
+  const qual = rules.qualnameInErrors ? `Random.${fn}` : fn;
   const list = names.map((n) => `'${n}'`);
   const text = list.length === 1 ? list[0]! : `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]!}`;
   return new PyRandomError(
@@ -234,27 +193,20 @@ const M = 397;
  * Mersenne Twister with Lib/random.py's methods on top.
  */
 export class PyRandom {
-  readonly version: PyRandomVersion;
-  /** The minor version, 3.x: what SINCE is keyed on. */
-  private readonly minor: number;
+  /** The version's name ("3.10"), for messages. */
+  readonly version: string;
+  /** What this version of Lib/random.py and _randommodule.c does (the version data's). */
+  private readonly rules: RandomRules;
   private readonly mt = new Uint32Array(N);
   private index = N + 1;
   /** Random.gauss_next: the second normal deviate of the last gauss() pair, or null. */
   gaussNext: number | null = null;
 
-  /** Random(x): seeded as seed(x) (null: from the OS's randomness, as CPython does). */
-  constructor(version: PyRandomVersion | string, seed: PyRandomSeed = null) {
-    if (!(PY_RANDOM_VERSIONS as readonly string[]).includes(version)) {
-      throw new RangeError(`PyRandom: unknown CPython version ${version} (known: ${PY_RANDOM_VERSIONS.join(", ")})`);
-    }
-    this.version = version as PyRandomVersion;
-    this.minor = Number(version.slice(2));
+  /** Random(x) of the version named `version` whose behaviours are `rules`: seeded as seed(x) (null: from the OS's randomness, as CPython does). */
+  constructor(version: string, rules: RandomRules, seed: PyRandomSeed = null) {
+    this.version = version;
+    this.rules = rules;
     this.seed(seed);
-  }
-
-  /** Whether this version has the behaviour SINCE[what] introduced. */
-  private since(what: keyof typeof SINCE): boolean {
-    return this.minor >= SINCE[what];
   }
 
   // --- _randommodule.c ------------------------------------------------------
@@ -351,7 +303,7 @@ export class PyRandom {
     } else if (typeof a === "number") {
       this.seedInt(intOf(a, "seed"));
     } else if ("float" in a) {
-      this.seedInt(floatSeedInt(a.float, this.minor));
+      this.seedInt(floatSeedInt(a.float, this.rules));
     } else {
       const isStr = "str" in a;
       if (version === 1) {
@@ -385,7 +337,7 @@ export class PyRandom {
   /** getrandbits(k): k bits, 32 at a time from the least significant word. */
   getrandbits(k: number): bigint {
     if (!Number.isSafeInteger(k)) throw new RangeError(`getrandbits: ${k} is not an integer`);
-    if (this.since("getrandbitsZero")) {
+    if (this.rules.getrandbitsZero) {
       if (k < 0) throw new PyRandomError("ValueError", "number of bits must be non-negative");
       if (k === 0) return 0n;
     } else if (k <= 0) {
@@ -404,7 +356,7 @@ export class PyRandom {
 
   /** randbytes(n) (3.9+): getrandbits(n * 8).to_bytes(n, 'little'). */
   randbytes(n: number): Uint8Array {
-    if (!this.since("randbytes")) throw new PyRandomError("AttributeError", "'Random' object has no attribute 'randbytes'");
+    if (!this.rules.randbytes) throw new PyRandomError("AttributeError", "'Random' object has no attribute 'randbytes'");
     let v = this.getrandbits(n * 8);
     const out = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
@@ -447,8 +399,8 @@ export class PyRandom {
   randbelow(n: bigint): bigint {
     if (n > 0n) return this.randbelowBig(n);
     if (n === 0n) {
-      if (!this.since("randbelowZeroGuard")) throw new PyRandomError("ValueError", "number of bits must be greater than zero");
-      if (!this.since("randbelowNoGuard")) return 0n;
+      if (!this.rules.randbelowZeroGuard) throw new PyRandomError("ValueError", "number of bits must be greater than zero");
+      if (!this.rules.randbelowNoGuard) return 0n;
     }
     throw new RangeError(`_randbelow(${n}) never returns in CPython ${this.version}`);
   }
@@ -457,7 +409,7 @@ export class PyRandom {
   private rangeArg(x: PyNumberArg, nonIntMessage: string): bigint {
     const k = classify(x, "randrange");
     if ("int" in k) return k.int;
-    if (this.since("randrangeIndexOnly")) {
+    if (this.rules.randrangeIndexOnly) {
       throw new PyRandomError("TypeError", "'float' object cannot be interpreted as an integer");
     }
     // 3.8/3.9 int(x); 3.10/3.11 _index(x), falling back to int(x) with a DeprecationWarning.
@@ -474,7 +426,7 @@ export class PyRandom {
   randrange(start: PyNumberArg, stop?: PyNumberArg | null, step?: PyNumberArg): bigint {
     const istart = this.rangeArg(start, "non-integer arg 1 for randrange()");
     if (stop === undefined || stop === null) {
-      if (this.since("randrangeIndex") && step !== undefined) {
+      if (this.rules.randrangeIndex && step !== undefined) {
         // `step is not _ONE`: only the int 1 (a cached small int) passes.
         const s = classify(step, "randrange");
         if (!("int" in s && s.int === 1n)) throw new PyRandomError("TypeError", "Missing a non-None stop argument");
@@ -486,11 +438,11 @@ export class PyRandom {
     const width = istop - istart;
     const stepArg: PyNumberArg = step === undefined ? 1n : step;
     let istep: bigint;
-    if (this.since("randrangeIndex")) {
+    if (this.rules.randrangeIndex) {
       istep = this.rangeArg(stepArg, "non-integer step for randrange()");
       if (istep === 1n) {
         if (width > 0n) return istart + this.randbelowBig(width);
-        if (this.since("randrangeIndexOnly")) {
+        if (this.rules.randrangeIndexOnly) {
           throw new PyRandomError("ValueError", `empty range in randrange(${pyStr(start)}, ${pyStr(stop)})`);
         }
         throw new PyRandomError("ValueError", `empty range for randrange() (${istart}, ${istop}, ${width})`);
@@ -508,7 +460,7 @@ export class PyRandom {
     else if (istep < 0n) n = floorDiv(width + istep + 1n, istep);
     else throw new PyRandomError("ValueError", "zero step for randrange()");
     if (n <= 0n) {
-      if (this.since("randrangeIndexOnly")) {
+      if (this.rules.randrangeIndexOnly) {
         throw new PyRandomError("ValueError", `empty range in randrange(${pyStr(start)}, ${pyStr(stop)}, ${pyStr(stepArg)})`);
       }
       throw new PyRandomError("ValueError", "empty range for randrange()");
@@ -534,7 +486,7 @@ export class PyRandom {
   choice(n: number, kind: PySeqKind = "list"): number {
     checkLength(n, "choice");
     if (n === 0) {
-      if (this.since("choiceIndexesEmpty") && !this.since("randbelowNoGuard")) throw new PyRandomError("IndexError", SEQ_INDEX_ERROR[kind]);
+      if (this.rules.choiceIndexesEmpty && !this.rules.randbelowNoGuard) throw new PyRandomError("IndexError", SEQ_INDEX_ERROR[kind]);
       throw new PyRandomError("IndexError", "Cannot choose from an empty sequence");
     }
     return this.randbelowLen(n);
@@ -564,7 +516,7 @@ export class PyRandom {
     checkLength(n, "sample");
     if (!Number.isSafeInteger(k)) throw new RangeError(`sample: k = ${k} is not an integer`);
     if (counts !== undefined && counts !== null) {
-      if (!this.since("sampleCounts")) {
+      if (!this.rules.sampleCounts) {
         throw new PyRandomError("TypeError", "sample() got an unexpected keyword argument 'counts'");
       }
       return this.sampleCounts(n, k, counts);
@@ -652,8 +604,8 @@ export class PyRandom {
     if (cumWeights.length !== n) throw new PyRandomError("ValueError", "The number of weights does not match the population");
     if (cumWeights.length === 0) throw new PyRandomError("IndexError", "list index out of range");
     const total = cumWeights[cumWeights.length - 1]! + 0.0;
-    if (this.since("choicesTotalPositive") && total <= 0.0) throw new PyRandomError("ValueError", "Total of weights must be greater than zero");
-    if (this.since("choicesTotalFinite") && !Number.isFinite(total)) throw new PyRandomError("ValueError", "Total of weights must be finite");
+    if (this.rules.choicesTotalPositive && total <= 0.0) throw new PyRandomError("ValueError", "Total of weights must be greater than zero");
+    if (this.rules.choicesTotalFinite && !Number.isFinite(total)) throw new PyRandomError("ValueError", "Total of weights must be finite");
     const hi = n - 1;
     for (let i = 0; i < k; i++) out.push(bisectRight(cumWeights, this.random() * total, 0, hi));
     return out;
@@ -714,7 +666,7 @@ export class PyRandom {
   /** expovariate(lambd) (default 1.0 from 3.12): -log(1.0 - random()) / lambd. */
   expovariate(lambd?: number): number {
     if (lambd === undefined) {
-      if (!this.since("expovariateDefault")) throw missingArgs(this.minor, "expovariate", ["lambd"]);
+      if (!this.rules.expovariateDefault) throw missingArgs(this.rules, "expovariate", ["lambd"]);
       lambd = 1.0;
     }
     const v = -glibcLog(1.0 - this.random());
@@ -722,10 +674,10 @@ export class PyRandom {
     return v / lambd;
   }
 
-  private defaults(fn: string, since: keyof typeof SINCE, mu: number | undefined, sigma: number | undefined): [number, number] {
+  private defaults(fn: string, since: keyof RandomRules, mu: number | undefined, sigma: number | undefined): [number, number] {
     if (mu === undefined || sigma === undefined) {
-      if (!this.since(since)) {
-        throw missingArgs(this.minor, fn, mu === undefined ? ["mu", "sigma"] : ["sigma"]);
+      if (!this.rules[since]) {
+        throw missingArgs(this.rules, fn, mu === undefined ? ["mu", "sigma"] : ["sigma"]);
       }
     }
     return [mu ?? 0.0, sigma ?? 1.0];

@@ -37,24 +37,11 @@ import { isUserObj } from "./userDunders.js";
 import { floatArg, fsum, isqrt, sumprod } from "./mathModule.js";
 import { decimalFromObject, makeDecimal } from "./decimals.js";
 import { getItem } from "./subscript.js";
-import type { Layout } from "../layouts/layout.js";
+import type { Layout, StatisticsRules } from "../layouts/layout.js";
 
-/** The minor version (3.x) from which each behaviour of Lib/statistics.py holds. */
-const SINCE = {
-  /** geometric_mean's message loses its doubled space; mode() and quantiles() reworded. */
-  geometricMessage: 9,
-  /** _sum(data) without a start; _exact_ratio tries as_integer_ratio() first; harmonic_mean(weights=); _ss exact from the exact mean. */
-  exactSs: 10,
-  /** mean through _sum's count; _ss in one pass (the types in a set); stdev/pstdev by _float_sqrt_of_frac; fmean(weights=); multimode by a comprehension. */
-  onePass: 11,
-  /** fmean(weights=) through math.sumprod. */
-  sumprod: 12,
-  /** geometric_mean takes zeros; quantiles of one data point. */
-  zeros: 13,
-} as const;
-
-function minor(): number {
-  return Number(ctx().layout.python.split(".")[1]);
+/** Lib/statistics.py's behaviours in the version being modelled. */
+function rules(): StatisticsRules {
+  return ctx().layout.rules.statistics;
 }
 
 // ---------------------------------------------------------------------------
@@ -214,17 +201,17 @@ interface SumResult {
 
 /** _sum(data): (type, exact total, count). */
 function sum(data: PyObj): SumResult {
-  const m = minor();
+  const since = rules();
   const partials = new Partials();
   let T: TypeTok = "int";
   const types: TypeTok[] = [];
   let count = 0;
-  if (m < SINCE.exactSs) partials.add(pyInt(1), pyInt(0)); // start=0: {1: 0}
+  if (!since.exactSs) partials.add(pyInt(1), pyInt(0)); // start=0: {1: 0}
   let last: TypeTok | null = null;
   forEachItem(data, (x, t) => {
     if (t !== last) {
       // A new group of groupby(data, type): 3.8-3.10 coerce as they go, 3.11+ collect the types.
-      if (m < SINCE.onePass) T = coerce(T, t);
+      if (!since.onePass) T = coerce(T, t);
       else if (!types.includes(t)) types.push(t);
       last = t;
     }
@@ -234,8 +221,8 @@ function sum(data: PyObj): SumResult {
   });
   let total: PyObj;
   if (partials.hasNone()) total = partials.get(null) as PyObj;
-  else total = sumFractions(partials.entries(m < SINCE.exactSs));
-  if (m >= SINCE.onePass) T = types.reduce(coerce, "int");
+  else total = sumFractions(partials.entries(!since.exactSs));
+  if (since.onePass) T = types.reduce(coerce, "int");
   return { T, total, count };
 }
 
@@ -355,7 +342,7 @@ function pyIter(typeName: string, items: Iterator<PyObj>): PyIterObj {
 // The functions.
 
 function mean(data: PyObj): PyObj {
-  if (minor() < SINCE.onePass) {
+  if (!rules().onePass) {
     data = listIfIterator(data);
     const n = pyLen(data);
     if (n < 1) throw statsError("mean requires at least one data point");
@@ -368,9 +355,9 @@ function mean(data: PyObj): PyObj {
 }
 
 function fmean(data: PyObj, weights: PyObj): PyObj {
-  const m = minor();
+  const since = rules();
   if (weights.t !== "NoneType") {
-    if (m < SINCE.onePass) throw typeError("fmean() takes 1 positional argument but 2 were given");
+    if (!since.onePass) throw typeError("fmean() takes 1 positional argument but 2 were given");
     return weightedFmean(data, weights);
   }
   let n = objectLen(data);
@@ -388,8 +375,8 @@ function fmean(data: PyObj, weights: PyObj): PyObj {
 }
 
 function weightedFmean(data: PyObj, weights: PyObj): PyObj {
-  const m = minor();
-  if (m >= SINCE.sumprod) {
+  const since = rules();
+  if (since.sumprod) {
     const ws = weights.t === "list" || weights.t === "tuple" ? weights : listFrom(weights);
     let num: PyObj;
     try {
@@ -436,9 +423,9 @@ function mathLog(x: PyObj): PyObj {
 }
 
 function geometricMean(data: PyObj, mathNan: PyObj, zero: PyObj): PyObj {
-  const m = minor();
-  if (m < SINCE.zeros) {
-    const message = m < SINCE.geometricMessage
+  const since = rules();
+  if (!since.zeros) {
+    const message = !since.geometricMessage
       ? "geometric mean requires a non-empty dataset  containing positive numbers"
       : "geometric mean requires a non-empty dataset containing positive numbers";
     try {
@@ -480,7 +467,7 @@ function geometricMean(data: PyObj, mathNan: PyObj, zero: PyObj): PyObj {
 }
 
 function harmonicMean(data: PyObj, weights: PyObj): PyObj {
-  const m = minor();
+  const since = rules();
   data = listIfIterator(data);
   const errmsg = "harmonic mean does not support negative values";
   const n = pyLen(data);
@@ -493,7 +480,7 @@ function harmonicMean(data: PyObj, weights: PyObj): PyObj {
     }
     throw typeError("unsupported type");
   }
-  if (m < SINCE.exactSs) {
+  if (!since.exactSs) {
     let r: SumResult;
     try {
       r = sum(pyIter("generator", (function* () {
@@ -567,7 +554,7 @@ function multimode(data: PyObj): PyObj {
   const pairs = counts(data);
   const max = pairs.reduce((a, p) => Math.max(a, p[1]), 0);
   const modes = pairs.filter((p) => p[1] === max).map((p) => p[0]);
-  if (minor() >= SINCE.onePass) {
+  if (rules().onePass) {
     // [value for value, count in counts.items() if count == maxcount]
     const out = newEmptyList();
     for (const v of modes) listAppend(out, v);
@@ -579,18 +566,18 @@ function multimode(data: PyObj): PyObj {
 }
 
 function quantiles(data: PyObj, nObj: PyObj, method: PyObj): PyObj {
-  const m = minor();
+  const since = rules();
   if (lt(nObj, pyInt(1))) throw statsError("n must be at least 1");
   const items = sorted(data);
   const ld = items.length;
   const nv = intValue(nObj);
   if (ld < 2) {
-    if (m >= SINCE.zeros && ld === 1) {
+    if (since.zeros && ld === 1) {
       const l = newEmptyList();
       for (const x of items) listAppend(l, x);
       return binaryOp("Mult", l, sub(nObj, pyInt(1)));
     }
-    throw statsError(m >= SINCE.zeros ? "must have at least one data point" : "must have at least two data points");
+    throw statsError(since.zeros ? "must have at least one data point" : "must have at least two data points");
   }
   const methodName = method.t === "str" ? strText(method) : null;
   if (methodName !== "inclusive" && methodName !== "exclusive") throw new PyException("ValueError", `Unknown method: ${strText(reprObject(method))}`);
@@ -713,14 +700,14 @@ function optional(x: PyObj): PyObj | null {
 }
 
 function variance(data: PyObj, xbar: PyObj, population: boolean): PyObj {
-  const m = minor();
+  const since = rules();
   const least = population ? 1 : 2;
   const message = population ? "pvariance requires at least one data point" : "variance requires at least two data points";
-  if (m < SINCE.onePass) {
+  if (!since.onePass) {
     data = listIfIterator(data);
     const n = pyLen(data);
     if (n < least) throw statsError(message);
-    const { T, total } = m < SINCE.exactSs ? ssFromMean(data, optional(xbar)) : ssExact(data, optional(xbar));
+    const { T, total } = !since.exactSs ? ssFromMean(data, optional(xbar)) : ssExact(data, optional(xbar));
     return convert(div(total, pyInt(population ? n : n - 1)), T);
   }
   const { T, ss, n } = ssOnePass(data, optional(xbar));
@@ -802,8 +789,8 @@ function decimalNext(d: PyDecimalObj, dir: 1 | -1): PyDecimalObj {
 }
 
 function stdev(data: PyObj, xbar: PyObj, population: boolean): PyObj {
-  const m = minor();
-  if (m < SINCE.onePass) {
+  const since = rules();
+  if (!since.onePass) {
     const v = variance(data, xbar, population);
     // var.sqrt() of a Decimal, else math.sqrt(var).
     if (v.t === "Decimal") return callObject(getAttr(v, "sqrt"), []);
@@ -829,11 +816,11 @@ function pyFunction(name: string, positional: readonly string[], defaults: reado
 
 /** The statistics module's functions for a version (mathNan: the math module's nan, which 3.13's geometric_mean returns). */
 export function statisticsModuleAttrs(layout: Layout, math: PyModuleObj): [string, PyObj][] {
-  const m = Number(layout.python.split(".")[1]);
+  const since = layout.rules.statistics;
   mathModules.set(layout, math);
   const mathNan = math.attrs.get("nan") ?? pyFloat(NaN);
   const zero = pyFloat(0); // the 0.0 constant of geometric_mean's code
-  const withWeights = m >= SINCE.onePass;
+  const withWeights = since.onePass;
   const attrs: [string, PyObj][] = [
     ["StatisticsError", statisticsErrorClass(layout)],
     ["mean", pyFunction("mean", ["data"], [], [], ([d]) => mean(d as PyObj))],
@@ -841,7 +828,7 @@ export function statisticsModuleAttrs(layout: Layout, math: PyModuleObj): [strin
       ? pyFunction("fmean", ["data", "weights"], [None], [], ([d, w]) => fmean(d as PyObj, w as PyObj))
       : pyFunction("fmean", ["data"], [], [], ([d]) => fmean(d as PyObj, None))],
     ["geometric_mean", pyFunction("geometric_mean", ["data"], [], [], ([d]) => geometricMean(d as PyObj, mathNan, zero))],
-    ["harmonic_mean", m >= SINCE.exactSs
+    ["harmonic_mean", since.exactSs
       ? pyFunction("harmonic_mean", ["data", "weights"], [None], [], ([d, w]) => harmonicMean(d as PyObj, w as PyObj))
       : pyFunction("harmonic_mean", ["data"], [], [], ([d]) => harmonicMean(d as PyObj, None))],
     ["median", pyFunction("median", ["data"], [], [], ([d]) => medianOf(d as PyObj, "median"))],

@@ -42,6 +42,9 @@ export const cpython312: Layout = {
   release: [3, 12, 1],
   rules: {
     ...cpython311.rules,
+    fractions: { ...cpython311.rules.fractions, coprime: true },
+    statistics: { ...cpython311.rules.statistics, sumprod: true },
+    random: { ...cpython311.rules.random, randrangeIndexOnly: true, expovariateDefault: true },
     jsonRecursionDepth: 1498,
     internedStrsMortal: false,
     origClassCatchesAll: true,
