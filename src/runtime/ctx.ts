@@ -5,6 +5,7 @@ import { getHeapStatistics } from "node:v8";
 import { groupDigits } from "../budgets/limits.js";
 import { limitError, PymemError } from "./errors.js";
 import type { PyStrObj } from "./objects.js";
+import { noteHeapUsed } from "./heapPolicy.js";
 import type { ProgressClock } from "./progress.js";
 
 /**
@@ -141,7 +142,9 @@ export class Ctx {
       }
       this.nextClockCheck = this.stepsUsed + (1 << 16);
       this.progress?.report("evaluating", this.stepsUsed, this.budget.steps);
-      if (getHeapStatistics().used_heap_size > heapBound) {
+      const used = getHeapStatistics().used_heap_size;
+      noteHeapUsed(used);
+      if (used > heapBound) {
         throw limitError(`this value needs more than ${Math.round(heapBound / 2 ** 20)} MiB of pymem's memory to model (${Math.round(HEAP_SHARE * 100)}% of Node's heap limit)`);
       }
       if (performance.now() > this.deadline) {
