@@ -17,9 +17,9 @@ function run(expr: string, setup: string | null = null, timeoutS = 4): { steps: 
     setup,
     layout: cpython310,
     budget: budgetFor(timeoutS),
-    sizeof: (cc) => {
+    sizes: (cc) => {
       c = cc;
-      return (o) => getsizeof(o, cpython310);
+      return { getsizeof: (o) => getsizeof(o, cpython310), sizeofMethod: () => 0 };
     },
   });
   return { steps: (c as Ctx | null)?.steps ?? 0, error: r.ok ? null : r.error };

@@ -11,7 +11,7 @@ import { repr } from "../src/runtime/repr.js";
 import { getsizeof } from "../src/sizing/getsizeof.js";
 
 function reprOf(expr: string, setup: string | null = null): string {
-  const r = evaluate({ expr, setup, layout: cpython310, budget: budgetFor(), sizeof: () => (o) => getsizeof(o, cpython310) });
+  const r = evaluate({ expr, setup, layout: cpython310, budget: budgetFor(), sizes: () => ({ getsizeof: (o) => getsizeof(o, cpython310), sizeofMethod: () => 0 }) });
   if (!r.ok) throw new Error(r.error.message);
   return withCtx(r.ctx, () => repr(r.value));
 }

@@ -66,14 +66,23 @@ function callUnbound(self: PyObj, name: string, args: readonly PyObj[], kw: Kwar
   // object's own slots pymem models (object.__setattr__ past a frozen dataclass's check …).
   const st = owner === "object" ? staticTypeAttr(builtinType("object"), name) : null;
   if (st !== null && st.t === "builtin") return st.fn([self, ...args], kw);
+  // object.__sizeof__ on an instance of a class: its tp_basicsize, what the instance's own lookup finds.
+  if (name === "__sizeof__" && owner === "object" && self.t === "instance") return unboundSizeof(self, args, kw);
   if (!ownerEntryApplies(self, name, owner)) throw new PymemError("UNSUPPORTED", `${owner}.${name} called on a '${typeName(self)}' object (its type has its own ${name})`);
   const base = cTypeOf(self);
   if (name === "__init__" && base !== null && SUBCLASSABLE.has(base)) {
     builtinInit(self, args, kw);
     return None;
   }
+  if (name === "__sizeof__") return unboundSizeof(self, args, kw);
   if (subOf(self) !== undefined) return exactResult(asBuiltin(self, () => callObject(getAttr(self, name), args, kw)), self);
   return callObject(getAttr(self, name), args, kw);
+}
+
+/** T.__sizeof__(x): it measures the object itself (a subclass's object by its class's basicsize); a type object's is type's own, not modelled. */
+function unboundSizeof(self: PyObj, args: readonly PyObj[], kw: Kwargs): PyObj {
+  if (self.t === "type" || self.t === "class") throw new PymemError("UNSUPPORTED", "type.__sizeof__ of a type object");
+  return callObject(getAttr(self, "__sizeof__"), args, kw);
 }
 
 /** A builtin type's attribute: its own (typeAttrs.ts), else a method its instances have (str.upper, int.__add__) as an unbound function. */
@@ -99,6 +108,7 @@ function typeAttr(t: PyTypeObj, name: string): PyObj | null {
       if (typeName(self) !== t.name && !(t.name === "int" && self.t === "bool") && !ofSubclass) {
         throw typeError(`descriptor '${name}' for '${t.name}' objects doesn't apply to a '${typeName(self)}' object`);
       }
+      if (name === "__sizeof__") return unboundSizeof(self, args.slice(1), kw);
       // The builtin's own method on a subclass's object: the class's overrides unseen.
       if (ofSubclass) return exactResult(asBuiltin(self, () => callObject(getAttr(self, name), args.slice(1), kw)), self);
       return callObject(getAttr(self, name), args.slice(1), kw);
@@ -348,7 +358,7 @@ function underStdlibClass(cls: PyClassObj, name: string): boolean {
  * The builtin's attribute for a subclass's object. An immutable builtin's methods and members
  * work on an object of the exact type wherever they would hand back the object itself
  * (unicode_result_unchanged, long_long, split's one part …): they run on a copy made per
- * call — except partition/rpartition, which keep the object itself in their tuple.
+ * call — except partition/rpartition, which keep the object itself in their tuple, and __sizeof__.
  */
 /** The builtin's attribute, undefined when it has none (the caller says what is missing). */
 function builtinAttrOrNone(o: PyObj, name: string): PyObj | undefined {
@@ -365,7 +375,8 @@ function builtinAttrOrNone(o: PyObj, name: string): PyObj | undefined {
 
 function builtinAttrOfSubclass(o: PyObj, name: string): PyObj {
   const v = getBuiltinAttr(o, name);
-  if (!IMMUTABLE_BASES.has(o.t) || name === "partition" || name === "rpartition") return v;
+  // partition keeps the object in its tuple; __sizeof__ measures the object itself (its class's basicsize).
+  if (!IMMUTABLE_BASES.has(o.t) || name === "partition" || name === "rpartition" || name === "__sizeof__") return v;
   if (v.t !== "builtin" || v.self !== o) return v === o ? exactResult(o, o) : v;
   return { ...v, fn: (args, kw) => {
     const m = getBuiltinAttr(exactResult(o, o), name);

@@ -70,6 +70,14 @@ const HINT = "give a larger --timeout SECONDS for big values";
 const HEAP_SHARE = 0.75;
 const heapBound = HEAP_SHARE * getHeapStatistics().heap_size_limit;
 
+/** The sizes the runtime hands out (sys.getsizeof, x.__sizeof__()), computed by the sizing stage. */
+export interface SizeOracle {
+  /** sys.getsizeof(o). */
+  getsizeof(o: import("./objects.js").PyObj): number;
+  /** o.__sizeof__(): getsizeof without the GC header and pre-header in front of the object. */
+  sizeofMethod(o: import("./objects.js").PyObj): number;
+}
+
 export class Ctx {
   /** The exceptions being handled, innermost last (sys.exc_info): a bare `raise` re-raises the last, a new one takes it as __context__. */
   readonly handling: import("./objects.js").PyObj[] = [];
@@ -98,8 +106,8 @@ export class Ctx {
   readonly sources: { readonly text: string; readonly mode: "exec" | "eval" }[] = [];
   /** The interpreter's statically allocated strs met so far (3.11+ bool_repr's 'True' and 'False'), by text. */
   readonly staticStrs = new Map<string, PyStrObj>();
-  /** sys.getsizeof, supplied by the sizing stage (the runtime never computes sizes itself). */
-  sizeof: ((o: import("./objects.js").PyObj) => number) | null = null;
+  /** sys.getsizeof and __sizeof__, supplied by the sizing stage (the runtime never computes sizes itself). */
+  sizes: SizeOracle | null = null;
   /** decimal.getcontext().prec */
   decimalPrec = 28;
   /** The strs given a wchar_t copy (wstr) by PyUnicode_AsUnicode, where the layout's rules say array('u') does so. */

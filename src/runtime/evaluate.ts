@@ -10,7 +10,7 @@ import { TOO_DEEP_MESSAGE } from "../python/syntaxError.js";
 import type { Layout } from "../layouts/layout.js";
 import { makeBuiltins } from "./builtins.js";
 import { Compiler } from "./compile.js";
-import { Ctx, withCtx, type Budget } from "./ctx.js";
+import { Ctx, withCtx, type Budget, type SizeOracle } from "./ctx.js";
 import type { ProgressClock } from "./progress.js";
 import { PyException, PymemError, type ErrorCode } from "./errors.js";
 import { execBlock } from "./exec.js";
@@ -35,7 +35,7 @@ export interface EvalRequest {
   readonly setup: string | null;
   readonly layout: Layout;
   readonly budget: Budget;
-  readonly sizeof?: (ctx: Ctx) => (o: PyObj) => number;
+  readonly sizes?: (ctx: Ctx) => SizeOracle;
   readonly progress?: ProgressClock;
 }
 
@@ -123,7 +123,7 @@ function closedLater(c: Ctx): PymemError | null {
 export function evaluate(req: EvalRequest): EvalResult {
   const modules = ensureBuiltins(req.layout);
   const c = new Ctx(req.layout, req.budget, req.progress ?? null);
-  if (req.sizeof !== undefined) c.sizeof = req.sizeof(c);
+  if (req.sizes !== undefined) c.sizes = req.sizes(c);
   return withCtx(c, (): EvalResult => {
     // The generator's ns literal {"__name__": "__pymem_setup__"}: an interned constant, the object every class's __module__ is.
     const vars = new ModuleVars([["__name__", intern(pyStr("__pymem_setup__"))]]);

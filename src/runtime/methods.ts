@@ -39,6 +39,7 @@ import { arrayMethod } from "./arrayMethods.js";
 import { dequeMethod } from "./dequeMethods.js";
 import { flavorMethod } from "./dictFlavors.js";
 import { formatDunder } from "./formatDunder.js";
+import { sizeofDunder } from "./sizeofDunder.js";
 import { makeDecimal, roundToContext } from "./decimals.js";
 import { decimalAsTuple } from "./decimalTuple.js";
 import { byteArrayExtend, byteArrayResize, byteValue } from "./byteArrays.js";
@@ -479,7 +480,7 @@ export function getBuiltinAttr(o: PyObj, name: string): PyObj {
   // A method this version's type lacks (str.removeprefix before 3.9…) is an AttributeError whatever pymem models.
   const owner = methodOwner(o);
   if (owner !== null && !typeHasAttribute(owner, name)) throw new PyException("AttributeError", `'${typeName(o)}' object has no attribute '${name}'`);
-  let fn: NativeFn | null = name === "__format__" ? formatDunder(o) : null;
+  let fn: NativeFn | null = name === "__format__" ? formatDunder(o) : name === "__sizeof__" ? sizeofDunder(o) : null;
   if (fn !== null) return { t: "builtin", name, fn, self: o } as PyObj;
   switch (o.t) {
     case "str":

@@ -117,9 +117,9 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
   const sys = module("sys", [
     ["getsizeof", fn("getsizeof", ([x]) => {
       if (x === undefined) throw typeError("getsizeof() missing required argument 'object' (pos 1)");
-      const sizeof = ctx().sizeof;
-      if (sizeof === null) throw new PymemError("UNSUPPORTED", "sys.getsizeof here");
-      return pyInt(sizeof(x));
+      const sizes = ctx().sizes;
+      if (sizes === null) throw new PymemError("UNSUPPORTED", "sys.getsizeof here");
+      return pyInt(sizes.getsizeof(x));
     })],
     ["intern", fn("intern", (args) => sysIntern(args))],
     ...sysModuleAttrs(layout),

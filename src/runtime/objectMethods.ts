@@ -6,6 +6,7 @@ import { typeError } from "./errors.js";
 import { formatObj, reprObject, strObj } from "./format.js";
 import { type NativeFn, type PyInstanceObj, type PyObj } from "./objects.js";
 import type { CmpOp } from "./richCompare.js";
+import { sizeofDunder } from "./sizeofDunder.js";
 import { strText } from "./text.js";
 
 const CMP: Readonly<Record<string, CmpOp>> = {
@@ -31,6 +32,8 @@ function method(inst: PyInstanceObj, name: string): NativeFn | null {
         if (spec.t !== "str") throw typeError(`__format__() argument must be str, not ${spec.t}`);
         return formatObj(inst, strText(spec));
       };
+    case "__sizeof__":
+      return sizeofDunder(inst);
     default:
       return null;
   }

@@ -7,6 +7,7 @@ import { typeName } from "../runtime/objects.js";
 import { ProgressClock, type ProgressSink } from "../runtime/progress.js";
 import { deepSize, type TypeTotal } from "./deep.js";
 import { getsizeof } from "./getsizeof.js";
+import { sizeofMethod } from "./sizeofMethod.js";
 import { explainObject, type Explanation } from "./explain.js";
 
 export interface Measurement {
@@ -39,7 +40,7 @@ export function measure(req: MeasureRequest): MeasureResult {
     setup: req.setup,
     layout: req.layout,
     budget: budgetFor(req.timeoutS),
-    sizeof: () => (o) => getsizeof(o, req.layout),
+    sizes: () => ({ getsizeof: (o) => getsizeof(o, req.layout), sizeofMethod: (o) => sizeofMethod(o, req.layout) }),
     ...(progress === undefined ? {} : { progress }),
   });
   if (!r.ok) return r;
