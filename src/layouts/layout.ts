@@ -352,6 +352,8 @@ export interface VersionRules {
   readonly jsonNanErrorShowsValue: boolean;
   /** math.factorial takes an integral float (3.8, 3.9: deprecated; a TypeError from 3.10). */
   readonly factorialTakesIntegralFloat: boolean;
+  /** math.hypot/dist's vector_norm squares without loss and corrects its square root (3.10+), not scaled by the largest coordinate. */
+  readonly hypotCorrected: boolean;
   /**
    * Displays with `*`/`**` items are built by BUILD_LIST_UNPACK / BUILD_TUPLE_UNPACK / BUILD_SET_UNPACK /
    * BUILD_MAP_UNPACK (before 3.9): every part is evaluated first, each run of plain items packed into a

@@ -17,6 +17,7 @@ import { glibcCos, glibcLog, glibcSin } from "./libm/glibc.js";
 import { fma } from "./libm/doubles.js";
 import { glibcExp, glibcPow } from "./libm/glibcExpPow.js";
 import { userFloat } from "./userConversions.js";
+import { vectorNorm } from "./vectorNorm.js";
 
 function domainError(): PyException {
   return valueError("math domain error");
@@ -502,8 +503,26 @@ function functions(): [string, NativeFn][] {
       return pyFloat(Math.atanh(v));
     }],
     ["cbrt", unary(Math.cbrt)],
-    ["hypot", (args) => pyFloat(Math.hypot(...args.map(num)))],
+    ["hypot", (args) => pyFloat(norm(args.map((x) => Math.abs(num(x)))))],
+    ["dist", ([p, q]) => {
+      // Each point made a tuple (PySequence_Tuple) first; then px, qx converted in turn.
+      const ps = toArray(p as PyObj);
+      const qs = toArray(q as PyObj);
+      if (ps.length !== qs.length) throw valueError("both points must have the same number of dimensions");
+      return pyFloat(norm(ps.map((x, i) => Math.abs(num(x) - num(qs[i])))));
+    }],
   ];
+}
+
+/** vector_norm of non-negative coordinates, with the largest and whether any is a NaN found first. */
+function norm(coords: number[]): number {
+  let max = 0;
+  let nan = false;
+  for (const x of coords) {
+    if (Number.isNaN(x)) nan = true;
+    else if (x > max) max = x;
+  }
+  return vectorNorm(coords, max, nan, ctx().layout.rules.hypotCorrected);
 }
 
 function unaryLog(f: (x: number) => number): NativeFn {

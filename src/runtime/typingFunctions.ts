@@ -11,6 +11,7 @@ import { newTuple } from "./tuples.js";
 import { typeObject } from "./typeObjects.js";
 import { aliasInfo } from "./typingForms.js";
 import { genericClassNow } from "./typingGeneric.js";
+import { getTypeHints } from "./typeHints.js";
 
 function oneArg(name: string, args: readonly PyObj[]): PyObj {
   if (args.length !== 1) throw typeError(`${name}() takes 1 positional argument but ${args.length} were given`);
@@ -69,6 +70,15 @@ export function typingFunctionAttrs(): [string, PyObj][] {
         }
       }
       return f;
+    })],
+    ["get_type_hints", fn("get_type_hints", (args, kw) => {
+      // globalns and localns only matter to string annotations, which getTypeHints refuses.
+      if (args.length === 0 && kw.values.get("obj") === undefined) throw typeError("get_type_hints() missing 1 required positional argument: 'obj'");
+      if (args.length > (ctx().layout.typing.hintsIncludeExtras ? 4 : 3)) throw typeError(`get_type_hints() takes from 1 to ${ctx().layout.typing.hintsIncludeExtras ? 4 : 3} positional arguments but ${args.length} were given`);
+      for (const k of kw.values.keys()) {
+        if (k !== "obj" && k !== "globalns" && k !== "localns" && !(k === "include_extras" && ctx().layout.typing.hintsIncludeExtras)) throw typeError(`get_type_hints() got an unexpected keyword argument '${k}'`);
+      }
+      return getTypeHints(args[0] ?? (kw.values.get("obj") as PyObj));
     })],
   ];
 }

@@ -50,6 +50,10 @@ export interface TypingLayout {
   readonly unionInstanceCheck: boolean;
   /** typing.final sets __final__ = True on what it decorates (3.11+). */
   readonly finalSetsAttribute: boolean;
+  /** get_type_hints takes include_extras (3.9+). */
+  readonly hintsIncludeExtras: boolean;
+  /** get_type_hints' _eval_type rebuilds a types.GenericAlias (list[int]) as origin[args], a new object (3.11+). */
+  readonly hintsRebuildGenericAlias: boolean;
   /**
    * _ProtocolMeta.__instancecheck__: "hasattr" (3.10, 3.11: hasattr() of each member, a protocol not
    * @runtime_checkable refused first), "late" (3.8, 3.9: the same, refused only once the members fail),
@@ -83,6 +87,8 @@ export const TYPING_310: TypingLayout = {
   literalDedup: true,
   argsMustBeCallable: true,
   finalSetsAttribute: false,
+  hintsRebuildGenericAlias: false,
+  hintsIncludeExtras: true,
   unionInstanceCheck: true,
   protocolCheck: "hasattr",
 };

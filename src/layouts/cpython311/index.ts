@@ -74,7 +74,7 @@ export const cpython311: Layout = {
   },
   // TypeVar lost its __slots__ (a managed __dict__), Any became a class, list[int] gained starred and a vectorcall,
   // and _type_check takes non-callable arguments (List[1]).
-  typing: { ...cpython310.typing, typeVar: { slots: 0 }, anyIsClass: true, genericAlias: gaobjectStruct311, argsMustBeCallable: false, finalSetsAttribute: true },
+  typing: { ...cpython310.typing, typeVar: { slots: 0 }, anyIsClass: true, genericAlias: gaobjectStruct311, argsMustBeCallable: false, finalSetsAttribute: true, hintsRebuildGenericAlias: true },
   heapType: { ...cpython310.heapType, struct: PyHeapTypeObjectStruct, sizeofType: sizeofHeapType, classKeysSlots: CLASS_KEYS_SLOTS, classKeysUsable: SHARED_KEYS_MAX_SIZE, shape: heapTypeShape, managedMembers: { dict: true, weakref: false }, varSizedDictShared: false },
   deque: { ...cpython310.deque, struct: dequeobjectStruct, sizeof: sizeofDeque },
   // Measured: sizeof(PyGenObject) with its embedded frame up to localsplus (152), and the GC header.

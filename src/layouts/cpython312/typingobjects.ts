@@ -18,5 +18,6 @@ export const TYPING_312: TypingLayout = {
   genericAlias: gaobjectStruct311,
   argsMustBeCallable: false,
   finalSetsAttribute: true,
+  hintsRebuildGenericAlias: true,
   protocolCheck: "static",
 };
