@@ -205,11 +205,20 @@ function callDepth(
   return max(callee, 2, ...args, names);
 }
 
-/** Names a loop target binds: a name, or a flat tuple of names (UNPACK_SEQUENCE pushes them all); null otherwise. */
+/**
+ * Names a target binds: a name, or a flat tuple of names, one of them starred (UNPACK_SEQUENCE, or
+ * UNPACK_EX for the starred one's list, pushes one value per target); null otherwise.
+ */
 function targetNames(t: Expr): string[] | null {
   if (t.kind === "Name") return [t.id];
-  if ((t.kind === "Tuple" || t.kind === "List") && t.elts.every((x) => x.kind === "Name")) return t.elts.map((x) => (x as Expr & { kind: "Name" }).id);
-  return null;
+  if (t.kind !== "Tuple" && t.kind !== "List") return null;
+  const names: string[] = [];
+  for (const x of t.elts) {
+    const n = x.kind === "Starred" ? x.value : x;
+    if (n.kind !== "Name") return null;
+    names.push(n.id);
+  }
+  return names;
 }
 
 /** Every Name read inside `e` (no inner scope may occur: those make the whole thing null beforehand). */
@@ -318,9 +327,12 @@ export function generatorFunctionFrameSlots(body: readonly Stmt[], block: Block,
       case "Return":
         return s.value === null ? at(base, 1) : at(base, value(s.value));
       case "Assign": {
-        const names = s.targets.length === 1 ? targetNames(s.targets[0] as Expr) : null;
-        if (names === null) return false;
-        return at(base, value(s.value)) && at(base, names.length);
+        // `a = b = v`: COPY 1 keeps the value for each target but the last, which takes it.
+        if (!at(base, value(s.value))) return false;
+        return s.targets.every((t, i) => {
+          const names = targetNames(t);
+          return names !== null && at(base, i < s.targets.length - 1 ? Math.max(2, 1 + names.length) : names.length);
+        });
       }
       case "AugAssign": {
         if (s.target.kind !== "Name") return false;

@@ -248,6 +248,10 @@ export interface VersionRules {
   readonly negativeZeroCoercion: boolean;
   /** iter() of an ASCII str is a str_ascii_iterator (3.11+), of the same struct. */
   readonly asciiStrIterator: boolean;
+  /** type(weakref.ref(x)).__name__: weakref before 3.10, then ReferenceType (the leaf table's key). */
+  readonly weakrefTypeName: "weakref" | "ReferenceType";
+  /** gc.get_threshold() of a fresh interpreter: Modules/gcmodule.c's generations' thresholds (3.13: 2000 for the young one). */
+  readonly gcThresholds: readonly [number, number, number];
   /**
    * Instances keep a managed dict (3.11+): no dict object until asked for. pymem does not model
    * it yet, so instances of classes with a __dict__ are refused under such a version.

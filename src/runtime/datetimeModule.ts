@@ -16,6 +16,7 @@ import { makeProperty } from "./opaqueObjects.js";
 import { classmethods, c3 } from "./classes.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { intValue } from "./numbers.js";
+import { bigDiv } from "./ops.js";
 import { nativeFunction as fn, False, None, NotImplemented, True, pyBool, pyFloat, pyInt, pyStr, pyStrFresh, typeName, type Kwargs, type PyClassObj, PyInstanceObj, type PyObj } from "./objects.js";
 import { strText } from "./text.js";
 import { hashInt } from "./hashing.js";
@@ -329,7 +330,8 @@ function classesFor(layout: Layout): Classes {
     prop("days", (v) => pyInt((v as { td: TD }).td.days)),
     prop("seconds", (v) => pyInt((v as { td: TD }).td.seconds)),
     prop("microseconds", (v) => pyInt((v as { td: TD }).td.us)),
-    ["total_seconds", fn("total_seconds", ([self]) => pyFloat(Number(tdMicros((known(self) as { td: TD }).td)) / 1e6))],
+    // delta_total_seconds: the microseconds over 10**6, an int true division (correctly rounded however big).
+    ["total_seconds", fn("total_seconds", ([self]) => pyFloat(bigDiv(tdMicros((known(self) as { td: TD }).td), 1000000n)))],
     ["__str__", text((v) => tdText((v as { td: TD }).td))],
     ["__repr__", text((v) => tdRepr((v as { td: TD }).td))],
     ["__bool__", fn("__bool__", ([self]) => pyBool(tdMicros((known(self) as { td: TD }).td) !== 0n))],
@@ -622,8 +624,14 @@ function classesFor(layout: Layout): Classes {
       dtFromMicros(dtMicros(v) - tdMicros(from), C.utc); // the UTC intermediate's OverflowError
       return dtFromMicros(dtMicros(v) - tdMicros(from) + tdMicros(to), tz);
     })],
-    ["timestamp", fn("timestamp", () => {
-      throw new PymemError("UNSUPPORTED", "datetime.timestamp() (a naive datetime's follows the machine's time zone)");
+    // datetime_timestamp: an aware datetime's is (self - the UTC epoch).total_seconds(); a naive one's goes through local time.
+    ["timestamp", fn("timestamp", ([self]) => {
+      const v = known(self as PyObj) as Extract<Value, { k: "datetime" }>;
+      if (v.time.tz.t === "NoneType") throw new PymemError("UNSUPPORTED", "datetime.timestamp() (a naive datetime's follows the machine's time zone)");
+      const off = tzOffset(v.time.tz);
+      if (off === null) throw new PymemError("UNSUPPORTED", "datetime.timestamp() with a tzinfo other than a datetime.timezone");
+      const epoch = BigInt(ymd2ord(1970, 1, 1)) * 86400n * 1000000n;
+      return pyFloat(bigDiv(dtMicros(v) - tdMicros(off) - epoch, 1000000n));
     })],
     ...comparisons,
   ]);

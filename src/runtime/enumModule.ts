@@ -352,8 +352,8 @@ export function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: M
       if (x.t === "instance" ? x.cls === c : subOf(x)?.cls === c) return true;
       throw new PymemError("UNSUPPORTED", `\`in\` of a '${typeName(x)}' (not a member) in an Enum class`);
     },
-    // EnumType.__members__ over _member_map_ (a Flag's is left to its flavor: refused).
-    missing: (c, name) => (name === "__members__" && flavor === undefined && infos.get(c) === info ? enumMembersProxy(c, info.byName) : refuseMeta(c, name)),
+    // EnumType.__members__ over _member_map_: the named members, aliases too (a Flag's pseudo-members join only _value2member_map_).
+    missing: (c, name) => (name === "__members__" && infos.get(c) === info ? enumMembersProxy(c, info.byName) : refuseMeta(c, name)),
     subclass: makeEnum,
     repr: enumClassRepr,
   };

@@ -36,25 +36,43 @@ export function sharerCensus(keys: SharedKeys, alive: readonly PyObj[]): SharerC
 }
 
 function countSharers(keys: SharedKeys, roots: readonly PyObj[], seen: Set<object>): number {
-  const stack: PyObj[] = [...roots];
   let count = 0;
+  walkHeld(roots, seen, (o) => {
+    if (o.t === "dict" ? o.split === keys : o.t === "instance" && o.attrKeys === keys && o.dict === null) count++;
+    return false;
+  });
+  return count;
+}
+
+/**
+ * Visits the objects `roots` hold through items, dict entries, instance dicts, packed attributes, slots and
+ * class attributes (each once, `seen` shared between walks), until `visit` returns true; whether it did.
+ */
+function walkHeld(roots: readonly PyObj[], seen: Set<object>, visit: (o: PyObj) => boolean): boolean {
+  const stack: PyObj[] = [...roots];
   const pushSeq = (s: Seq): void => {
     if (Array.isArray(s)) stack.push(...s);
     else if (s.kind === "repeat") stack.push(...s.unit);
     // an int run holds ints only
   };
-  const pushInstance = (o: PyInstanceObj): void => {
-    if (o.attrKeys === keys && o.dict === null) count++;
+  const visitInstance = (o: PyInstanceObj): boolean => {
+    if (visit(o)) return true;
     if (o.dict !== null) stack.push(o.dict);
     if (o.attrValues !== null) for (let i = 0; i < o.attrCount; i++) stack.push(o.attrValues[i] as PyObj);
     if (o.slotValues !== null) for (const v of o.slotValues) if (v !== undefined) stack.push(v);
     stack.push(o.cls);
+    return false;
   };
   for (;;) {
     const o = stack.pop();
-    if (o === undefined) break;
+    if (o === undefined) return false;
     if (seen.has(o)) continue;
     seen.add(o);
+    if (o.t === "instance") {
+      if (visitInstance(o)) return true;
+      continue;
+    }
+    if (visit(o)) return true;
     switch (o.t) {
       case "list":
         pushSeq(o.items);
@@ -68,7 +86,6 @@ function countSharers(keys: SharedKeys, roots: readonly PyObj[], seen: Set<objec
         if (o.table.pendingRun === null) for (const k of o.table.slotKeys()) if (k !== null && k !== undefined) stack.push(k);
         break;
       case "dict": {
-        if (o.split === keys) count++;
         const p = o.table.pendingEntries;
         if (p === null) o.table.forEachEntry((k, v) => void stack.push(k, v));
         else if ("each" in p.values) stack.push(p.values.each);
@@ -77,9 +94,6 @@ function countSharers(keys: SharedKeys, roots: readonly PyObj[], seen: Set<objec
       case "deque":
         stack.push(...o.items);
         break;
-      case "instance":
-        pushInstance(o);
-        break;
       case "class":
         for (const v of o.attrs.values()) stack.push(v);
         break;
@@ -87,9 +101,18 @@ function countSharers(keys: SharedKeys, roots: readonly PyObj[], seen: Set<objec
         break;
     }
     const sub = subOf(o);
-    if (sub !== undefined) pushInstance(sub);
+    if (sub !== undefined && visitInstance(sub)) return true;
   }
-  return count;
+}
+
+/**
+ * Whether `target` is proven alive: the module's names or the objects known to be alive (the value being
+ * measured) reach it. An object neither reaches may still be held by a running function's locals or a
+ * temporary; the callers that need it alive refuse then, as pymem cannot tell.
+ */
+export function provenAlive(target: PyObj): boolean {
+  const roots = [...ctx().liveRoots, ...(ctx().globals?.values() ?? [])];
+  return walkHeld(roots, new Set<object>(), (o) => o === target);
 }
 
 /** Whether an object can hold (or be) an instance dict: what a released module name is remembered for. */

@@ -46,6 +46,8 @@ import { reModuleAttrs } from "./re/reModule.js";
 import { asyncioModuleAttrs, asyncioRefusals } from "./asyncioModule.js";
 import { codecsModuleAttrs } from "./codecsModule.js";
 import { zlibModuleAttrs } from "./zlibModule.js";
+import { gcModuleAttrs } from "./gcModule.js";
+import { weakrefModuleAttrs } from "./weakrefModule.js";
 import { sysModuleAttrs, sysPerEvaluation } from "./sysModule.js";
 import "./instanceHash.js";
 
@@ -176,6 +178,8 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["asyncio", module("asyncio", asyncioModuleAttrs(layout), asyncioRefusals())],
     ["codecs", lazyModule("codecs", () => codecsModuleAttrs())],
     ["zlib", lazyModule("zlib", () => zlibModuleAttrs(layout))],
+    ["gc", lazyModule("gc", () => gcModuleAttrs(layout))],
+    ["weakref", lazyModule("weakref", () => weakrefModuleAttrs(layout))],
   ]);
   return all;
 }

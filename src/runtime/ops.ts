@@ -188,7 +188,7 @@ function numericOp(op: BinOpName, a: PyObj, b: PyObj): PyObj | null {
  * as CPython computes it for ints of any size; Infinity when it overflows
  * (the caller raises OverflowError), subnormal results rounded once.
  */
-function bigDiv(a: bigint, b: bigint): number {
+export function bigDiv(a: bigint, b: bigint): number {
   const negative = a < 0n !== b < 0n;
   const x = a < 0n ? -a : a;
   const y = b < 0n ? -b : b;

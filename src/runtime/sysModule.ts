@@ -7,7 +7,7 @@
 import type { Layout } from "../layouts/layout.js";
 import { namedTupleClass } from "./dataclasses.js";
 import { PymemError } from "./errors.js";
-import { nativeFunction, pyInt, pyStr, pyStrFresh, type PyObj } from "./objects.js";
+import { builtinFunction, nativeFunction, pyInt, pyStr, pyStrFresh, type PyObj } from "./objects.js";
 import { repr } from "./repr.js";
 import { materialize } from "./seq.js";
 import { newTupleOfClass } from "./tuples.js";
@@ -39,6 +39,10 @@ export function sysModuleAttrs(layout: Layout): [string, PyObj][] {
     ["byteorder", pyStr("little")],
     ["platform", pyStr("linux")],
     ["hexversion", pyInt(hexversion(layout))],
+    // The memory articles print it: the function is there, its count is not (pymem keeps no reference counts).
+    ["getrefcount", builtinFunction("getrefcount", () => {
+      throw new PymemError("UNSUPPORTED", "sys.getrefcount() (pymem keeps no reference counts)");
+    }, "sys")],
   ];
 }
 

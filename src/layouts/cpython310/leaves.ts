@@ -114,6 +114,8 @@ const PyDateTime_DateTime = cstruct("PyDateTime_DateTime", [HEAD, hashcode, fiel
 /** Modules/_datetimemodule.c: datetime.timezone. */
 const PyDateTime_TimeZone = cstruct("PyDateTime_TimeZone", [HEAD, ptr("offset"), ptr("name")]);
 /** Objects/typeobject.c: what super(type, obj) holds. */
+/** Include/cpython/weakrefobject.h: _PyWeakReference (weakref.ref; the type is named ReferenceType from 3.10). */
+export const PyWeakReference = cstruct("PyWeakReference", [HEAD, ptr("wr_object"), ptr("wr_callback"), ssize("hash"), ptr("wr_prev", "PyWeakReference *"), ptr("wr_next", "PyWeakReference *")]);
 const superobject = cstruct("superobject", [HEAD, ptr("type", "PyTypeObject *"), ptr("obj"), ptr("obj_type", "PyTypeObject *")]);
 /** Objects/descrobject.c. */
 const propertyobject = cstruct("propertyobject", [HEAD, ptr("prop_get"), ptr("prop_set"), ptr("prop_del"), ptr("prop_doc"), ptr("prop_name"), field("getter_doc", "int", SIZEOF.int), padding(4)]);
@@ -227,6 +229,7 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   time: leaf(PyDateTime_Time, false),
   timedelta: leaf(PyDateTime_Delta, false),
   timezone: leaf(PyDateTime_TimeZone, false),
+  ReferenceType: leaf(PyWeakReference, true),
   memoryview: leaf(PyMemoryViewObject, true),
   _deque_iterator: leaf(dequeiterobject, true),
   _deque_reverse_iterator: leaf(dequeiterobject, true),

@@ -2,7 +2,7 @@
 // (Objects/enumobject.c, Include/cpython/funcobject.h of 3.11).
 import { cstruct, field, padding } from "../struct.js";
 import { seqIter } from "../cpython310/leaves.js";
-import { HEAD, leaf, leafTypes as leafTypes310, RandomObjectFields, type LeafType } from "../cpython310/leaves.js";
+import { HEAD, leaf, leafTypes as leafTypes310, PyWeakReference, RandomObjectFields, type LeafType } from "../cpython310/leaves.js";
 import { ptr, ssize } from "../cpython310/platform.js";
 import { PyTypeObjectStruct } from "../cpython310/PyTypeObject.js";
 import { MANAGED_DICT_PREHEADER } from "./PyHeapTypeObject.js";
@@ -40,8 +40,12 @@ const Random = cstruct("Random instance", [MANAGED_DICT_PREHEADER, HEAD, ...Rand
 /** The leaves, less the generator, coroutine and async generator: their size follows their code's frame from 3.11 (layout.generatorFrame). */
 const { generator: _generator, coroutine: _coroutine, async_generator: _asyncGenerator, ...rest } = leafTypes310;
 
+/** Include/cpython/weakrefobject.h of 3.11: weakref.ref is called through vectorcall. */
+const PyWeakReference311 = cstruct("PyWeakReference", [{ embed: PyWeakReference }, ptr("vectorcall", "vectorcallfunc")]);
+
 export const leafTypes: Readonly<Record<string, LeafType>> = {
   ...rest,
+  ReferenceType: leaf(PyWeakReference311, true),
   // Static types count as GC objects for getsizeof from 3.11.
   type: leaf(PyTypeObjectStruct, true),
   str_ascii_iterator: leaf(seqIter("unicodeiterobject", "PyObject *"), true),

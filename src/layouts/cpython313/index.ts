@@ -37,6 +37,7 @@ export const cpython313: Layout = {
     fractions: { ...cpython312.rules.fractions, generalFormat: true },
     statistics: { ...cpython312.rules.statistics, zeros: true },
     jsonRecursionDepth: 9999,
+    gcThresholds: [2000, 10, 10],
     internedStrsMortal: true,
     re: { ...cpython312.rules.re, errorName: "PatternError" },
     listExtendSetDictResizes: true,

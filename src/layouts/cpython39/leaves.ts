@@ -2,7 +2,7 @@
 // (Include/funcobject.h, genobject.h, Python/bltinmodule.c, Objects/descrobject.c
 // of 3.9): no func_builtins, a gi_running flag, no zip `strict`, no property name.
 import { cstruct, field, padding } from "../struct.js";
-import { HEAD, leaf, leafTypes as leafTypes310, type LeafType } from "../cpython310/leaves.js";
+import { HEAD, leaf, leafTypes as leafTypes310, PyWeakReference, type LeafType } from "../cpython310/leaves.js";
 import { ptr, SIZEOF, ssize } from "../cpython310/platform.js";
 import { functoolsLeafTypes39 } from "../cpython310/functoolsobject.js";
 import { structLeafTypes } from "../cpython310/structobject.js";
@@ -41,8 +41,12 @@ const zipobject = cstruct("zipobject", [HEAD, ssize("tuplesize"), ptr("ittuple")
 
 const propertyobject = cstruct("propertyobject", [HEAD, ptr("prop_get"), ptr("prop_set"), ptr("prop_del"), ptr("prop_doc"), field("getter_doc", "int", SIZEOF.int), padding(4)]);
 
+const { ReferenceType: _referenceType, ...rest310 } = leafTypes310;
+
 export const leafTypes: Readonly<Record<string, LeafType>> = {
-  ...leafTypes310,
+  ...rest310,
+  // The same struct; its type was named weakref before 3.10.
+  weakref: leaf(PyWeakReference, true),
   function: leaf(PyFunctionObject, true),
   generator: leaf(PyGenObject, true),
   ...coroutineLeafTypes(true),
