@@ -52,6 +52,8 @@ export interface TypingLayout {
   readonly finalSetsAttribute: boolean;
   /** get_type_hints takes include_extras (3.9+). */
   readonly hintsIncludeExtras: boolean;
+  /** get_type_hints without globalns reads sys.modules[base.__module__] with no default (3.8, 3.9: a KeyError for the setup module). */
+  readonly hintsModuleRequired: boolean;
   /** get_type_hints' _eval_type rebuilds a types.GenericAlias (list[int]) as origin[args], a new object (3.11+). */
   readonly hintsRebuildGenericAlias: boolean;
   /**
@@ -89,6 +91,7 @@ export const TYPING_310: TypingLayout = {
   finalSetsAttribute: false,
   hintsRebuildGenericAlias: false,
   hintsIncludeExtras: true,
+  hintsModuleRequired: false,
   unionInstanceCheck: true,
   protocolCheck: "hasattr",
 };

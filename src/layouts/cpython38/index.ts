@@ -56,6 +56,7 @@ export const cpython38: Layout = {
   typing: {
     ...TYPING_310,
     hintsIncludeExtras: false,
+    hintsModuleRequired: true,
     classes: {
       special: "_GenericAlias", tuple: "_VariadicGenericAlias", callable: "_VariadicGenericAlias", generic: "_GenericAlias", union: "_GenericAlias",
       callableAlias: "_GenericAlias", literalAlias: "_GenericAlias", literalForm: "_SpecialForm",
