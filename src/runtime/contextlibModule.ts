@@ -17,7 +17,7 @@ import { newDict, dictSet } from "./dicts.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { exceptionObject, isExceptionClass, reraise } from "./exceptions.js";
 import { generatorThrow } from "./generators.js";
-import { functionDict } from "./functionDicts.js";
+import { assignWrapperSlots, functionDictObject, functionSlots, setFunctionDictItem, updateFunctionDict } from "./functionDicts.js";
 import { intern } from "./constPool.js";
 import { getIter } from "./iteration.js";
 import { False, nativeFunction, None, pyStr, True, typeName, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj } from "./objects.js";
@@ -325,14 +325,14 @@ function contextmanager(cmClass: () => PyClassObj): PyObj {
         return self;
       },
     };
-    // @wraps(func): update_wrapper's names, the wrapped function's own attributes, __wrapped__.
-    const d = functionDict(helper);
+    // @wraps(func): update_wrapper's slots, the wrapped function's __dict__ merged into the helper's, __wrapped__.
     if (func.t === "function") {
-      d.set("__name__", intern(pyStr(func.name)));
-      if (func.qualname === undefined) d.set("__qualname__", intern(pyStr(func.name)));
-      for (const [k, v] of functionDict(func)) if (k !== "__name__" && k !== "__qualname__") d.set(k, v);
+      assignWrapperSlots(functionSlots(helper), func);
+      updateFunctionDict(helper, func);
+    } else {
+      functionDictObject(helper);
     }
-    d.set("__wrapped__", func);
+    setFunctionDictItem(helper, "__wrapped__", func);
     return helper;
   });
 }

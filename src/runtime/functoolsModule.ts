@@ -13,7 +13,7 @@ import { ctx } from "./ctx.js";
 import { namedTupleClass } from "./dataclasses.js";
 import { dictGet, dictSet, newDict } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
-import { functionDict, functionDoc } from "./functionDicts.js";
+import { assignWrapperSlots, functionDictEntries, functionDictObject, functionSlots, setFunctionDictItem, updateFunctionDict } from "./functionDicts.js";
 import { lruCacheWrapper } from "./functoolsCache.js";
 import { partialCall } from "./functoolsPartial.js";
 import { getAttr } from "./attributes.js";
@@ -179,22 +179,31 @@ function updateWrapper(args: readonly PyObj[], kw: Kwargs): PyObj {
     }
   }
   if (args.length > 2) throw new PymemError("UNSUPPORTED", "update_wrapper with assigned/updated other than the defaults");
-  const target = wrapper.t === "function" ? functionDict(wrapper) : nativeSlots(wrapper)?.dict;
+  if (wrapper.t === "function") {
+    // WRAPPER_ASSIGNMENTS go to the function's slots; WRAPPER_UPDATES' __dict__ (both made by the reads) and __wrapped__ to its dict.
+    if (wrapped.t === "function") {
+      assignWrapperSlots(functionSlots(wrapper), wrapped);
+      updateFunctionDict(wrapper, wrapped);
+    } else if (wrapped.t === "builtin") {
+      functionDictObject(wrapper); // getattr(builtin, '__dict__', {}) is a fresh {}: nothing to merge
+    } else {
+      throw new PymemError("UNSUPPORTED", `update_wrapper over a '${typeName(wrapped)}'`);
+    }
+    setFunctionDictItem(wrapper, "__wrapped__", wrapped);
+    return wrapper;
+  }
+  const target = nativeSlots(wrapper)?.dict;
   if (target === undefined) throw new PymemError("UNSUPPORTED", `update_wrapper on a '${typeName(wrapper)}'`);
   if (wrapped.t === "function") {
-    const name = intern(pyStr(wrapped.name));
-    target.set("__name__", name);
-    if (wrapped.qualname === undefined) target.set("__qualname__", name);
-    else target.delete("__qualname__");
-    // WRAPPER_ASSIGNMENTS' __doc__ (None when the wrapped function has none), then __dict__'s update.
-    target.set("__doc__", functionDoc(wrapped) ?? None);
-    for (const [k, v] of functionDict(wrapped)) if (k !== "__name__" && k !== "__qualname__") target.set(k, v);
+    assignWrapperSlots(target, wrapped);
+    for (const [k, v] of functionDictEntries(wrapped)) target.set(k, v);
   } else if (wrapped.t !== "builtin") {
     throw new PymemError("UNSUPPORTED", `update_wrapper over a '${typeName(wrapped)}'`);
   }
   target.set("__wrapped__", wrapped);
   return wrapper;
 }
+
 
 let defaults: Map<string, PyObj> | null = null;
 function defaultOf(name: string): PyObj | undefined {
