@@ -21,10 +21,15 @@ export class Block {
   /** A class body's `self.<name>` stores in the code nested in it (3.13's __static_attributes__). */
   readonly staticAttributes = new Set<string>();
 
+  /** The blocks nested directly in this one. */
+  readonly children: Block[] = [];
+
   constructor(
     readonly kind: BlockKind,
     readonly parent: Block | null,
-  ) {}
+  ) {
+    parent?.children.push(this);
+  }
 
   private slots: Map<string, number> | null = null;
 
@@ -102,6 +107,47 @@ function freeTarget(b: Block, name: string): { hops: number; index: number } | n
     if (a.bound.has(name)) return { hops, index: a.localIndex(name) };
   }
   return null;
+}
+
+/** A free variable of a function block: where its cell lives, seen from the block (as resolve gives it). */
+export interface FreeVar {
+  readonly name: string;
+  readonly hops: number;
+  readonly index: number;
+}
+
+/**
+ * co_freevars of a function or lambda block, sorted by name as the compiler sorts them: the names it
+ * uses, binds by nonlocal or passes on to a nested block that are bound in an enclosing function.
+ * null when a block under it reads super or __class__ (its implicit __class__ cell is not followed here).
+ */
+export function freeVars(b: Block): FreeVar[] | null {
+  const names = new Set<string>();
+  if (!collectFree(b, b, names)) return null;
+  const out: FreeVar[] = [];
+  for (const name of [...names].sort(codePointOrder)) {
+    const r = resolve(b, name);
+    if (r.kind === "free") out.push({ name, hops: r.hops, index: r.index });
+  }
+  return out;
+}
+
+function codePointOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The names block `c` (in `top`'s subtree, `dist` runtime scopes inside it) binds in a function
+ * enclosing `top`; false on super/__class__ below `top`.
+ */
+function collectFree(top: Block, c: Block, names: Set<string>, dist = 0): boolean {
+  for (const name of [...c.seen.keys(), ...c.declaredNonlocal]) {
+    if (c !== top && (name === "super" || name === "__class__")) return false;
+    const r = resolve(c, name);
+    if ((r.kind === "free" || r.kind === "classFree") && r.hops > dist) names.add(name);
+  }
+  for (const d of c.children) if (!collectFree(top, d, names, c.kind === "class" ? dist : dist + 1)) return false;
+  return true;
 }
 
 export function symtableOfModule(body: readonly Stmt[]): Symtable {

@@ -35,7 +35,8 @@ import { toArray } from "./iteration.js";
 import { callBound, callDunder, checkDunderAssign, isUserObj, lookupDunder } from "./userDunders.js";
 import { superAttr, type SuperData } from "./superObjects.js";
 import { nativeSlots } from "./nativeObjects.js";
-import { functionAttr, functionDoc, setFunctionAttr } from "./functionDicts.js";
+import { functionClosure } from "./closures.js";
+import { delFunctionAttr, functionAttr, functionDictObject, functionDoc, setFunctionAttr } from "./functionDicts.js";
 import { functionDefaultsAttr } from "./functionDefaults.js";
 import { boundKind, builtinObjAttr, cTypeOf, ownDictNames, ownerEntryApplies, typeDescrAttr } from "./builtinDescriptors.js";
 import { builtinTypeDict } from "./builtinTypeDict.js";
@@ -280,6 +281,8 @@ export function getAttr(o: PyObj, name: string): PyObj {
       break;
     }
     case "function": {
+      if (name === "__dict__") return functionDictObject(o);
+      if (name === "__closure__") return functionClosure(o);
       const own = functionAttr(o, name) ?? functionDefaultsAttr(o, name);
       if (own !== undefined) return own;
       if (name === "__doc__") return functionDoc(o) ?? None;
@@ -452,6 +455,7 @@ export function delAttr(o: PyObj, name: string): void {
     return;
   }
   if (o.t === "class" && o.attrs.delete(name)) return;
+  if (o.t === "function" && delFunctionAttr(o, name)) return;
   throw new PyException("AttributeError", `'${typeName(o)}' object has no attribute '${name}'`);
 }
 

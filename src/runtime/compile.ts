@@ -37,7 +37,8 @@ import { bindArguments, frameLayout, paramSpec, type FrameLayout } from "./param
 import { mangle } from "./classes.js";
 import { zeroArgSuper, type FrameWithCell } from "./superObjects.js";
 import { nameDeleter, nameLoader, nameStorer } from "./scope.js";
-import { resolve, SymbolError, symtableOfExpression, symtableOfModule, type Block, type Symtable } from "../compiler/symtable.js";
+import { freeVars, resolve, SymbolError, symtableOfExpression, symtableOfModule, type Block, type FreeVar, type Symtable } from "../compiler/symtable.js";
+import { freeOf } from "./closures.js";
 
 /** A str literal CPython holds as two lone surrogates and a JS string as one astral character. */
 const JOINED_SURROGATES = "a str literal whose escapes put a lone high surrogate before a lone low one (CPython keeps two code points; a JS string reads one astral character)";
@@ -491,6 +492,7 @@ export class Compiler {
     const spec = paramSpec("<lambda>", e.args, qualname);
     const defaults = compileDefaults(e.args, e.span, (d) => this.expr(d));
     let layout: FrameLayout | null = null;
+    let freeVarList: FreeVar[] | null = null;
     const savedAwait = this.awaitContext;
     this.awaitContext = "function";
     let body: Run;
@@ -498,6 +500,7 @@ export class Compiler {
       body = this.withQualPrefix(`${qualname}.<locals>.`, () =>
         this.inBlock(e, () => {
           layout = frameLayout(spec, this.block);
+          freeVarList = freeVars(this.block);
           return this.expr(e.body).run;
         }),
       );
@@ -505,6 +508,7 @@ export class Compiler {
       this.awaitContext = savedAwait;
     }
     const frame = layout as unknown as FrameLayout;
+    const vars = freeVarList as FreeVar[] | null;
     const closureOf = this.closure();
     const inSetup = this.where === "setup";
     return this.dynamic((sc) => {
@@ -521,7 +525,8 @@ export class Compiler {
           throw err;
         }
       };
-      const f: PyObj = qualname === "<lambda>" ? { t: "function", name: "<lambda>", call } : { t: "function", name: "<lambda>", qualname, call };
+      const free = freeOf(vars, closure, undefined);
+      const f: PyObj = qualname === "<lambda>" ? { t: "function", name: "<lambda>", call, free } : { t: "function", name: "<lambda>", qualname, call, free };
       setFunctionDefaults(f, given);
       return f;
     });

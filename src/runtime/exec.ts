@@ -38,6 +38,8 @@ import { raiseException, reraise, runHandlers } from "./exceptions.js";
 import { callBound } from "./userDunders.js";
 import { moduleAttr, moduleItems } from "./moduleAttrs.js";
 import { noteDefFunction } from "./functionDicts.js";
+import { freeOf, withClassFree } from "./closures.js";
+import { freeVars, type FreeVar } from "../compiler/symtable.js";
 
 /** A compiled statement; what it gives back says how it ended (nothing: normally). */
 type Exec = (sc: Scope) => Completion | void;
@@ -387,6 +389,7 @@ export class StatementCompiler {
     let genBody: ((sc: Scope) => Generator<PyObj, void, undefined>) | null = null;
     let layout: FrameLayout = { size: 0, positional: [], index: new Map() };
     let frameSlots: number | null = null;
+    let freeVarList: FreeVar[] | null = null;
     // The docstring is the first constant of the function's code (func_doc).
     const first = s.body[0];
     const docstring = first !== undefined && first.kind === "Expr" && first.value.kind === "Constant" && first.value.value.t === "str" ? first.value : null;
@@ -402,6 +405,7 @@ export class StatementCompiler {
           this.c.method = inClass ? method : null;
           if (docstring !== null && docstring.value.t === "str" && !docstring.value.v.includes("\n")) doc = this.c.expr(docstring).run;
           layout = frameLayout(spec, this.c.block);
+          freeVarList = freeVars(this.c.block);
           if (bodyKind === null) body = this.block(s.body);
           else {
             genBody = new GeneratorBodyCompiler(this.c, (x) => withSpan(x, this.stmt(x)), bodyKind).block(s.body);
@@ -424,6 +428,7 @@ export class StatementCompiler {
     }
     const usesSuper = method.usesSuper;
     if (usesSuper && inClass) this.c.classCellUsed = true;
+    const vars = usesSuper ? withClassFree(freeVarList) : freeVarList;
     const name = s.name;
     const closureOf = this.c.closure();
     const store = this.c.storeName(name);
@@ -436,6 +441,7 @@ export class StatementCompiler {
         t: "function",
         name,
         ...(qualname === name ? {} : { qualname }),
+        free: freeOf(vars, closure, classCell),
         call: (args, kw) => {
           const fast = bindArguments(spec, layout, defs, kwDefs, args, kw);
           ctx().tick();

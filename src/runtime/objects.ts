@@ -8,6 +8,7 @@ import type { IntRunSeq, Seq } from "./seq.js";
 import type { HashTable } from "./hashTable.js";
 import type { SetTable } from "./setTable.js";
 import type { HeapTypeShape } from "../layouts/layout.js";
+import type { FreeVar } from "../compiler/symtable.js";
 
 /**
  * `w` on the most numerous kinds is the deep walk's mark: the number of the
@@ -323,6 +324,19 @@ export interface PyFunctionObj {
   /** __qualname__ when it is not the name (nested, method, lambda in a comprehension …). */
   readonly qualname?: string;
   readonly call: NativeFn;
+  /**
+   * What f.__closure__ reads (src/runtime/closures.ts): its free variables and the scope its def or
+   * lambda ran in; null: it has none (None); absent: a function pymem made, whose closure it does not know.
+   */
+  readonly free?: FunctionFree | null;
+}
+
+/** A def's or lambda's free variables (co_freevars, in order) with the scope their cells are found from. */
+export interface FunctionFree {
+  readonly vars: readonly FreeVar[] | "refused";
+  readonly scope: Scope;
+  /** The class cell of a method that uses zero-argument super() (its __class__ free variable). */
+  readonly classCell: object | undefined;
 }
 
 /** The builtin a class derives from (its solid base's C type). */

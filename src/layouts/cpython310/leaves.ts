@@ -113,6 +113,8 @@ const PyDateTime_Time = cstruct("PyDateTime_Time", [HEAD, hashcode, field("hastz
 const PyDateTime_DateTime = cstruct("PyDateTime_DateTime", [HEAD, hashcode, field("hastzinfo", "char", 1), field("data", "unsigned char[10]", 10), field("fold", "unsigned char", 1), padding(4), ptr("tzinfo")]);
 /** Modules/_datetimemodule.c: datetime.timezone. */
 const PyDateTime_TimeZone = cstruct("PyDateTime_TimeZone", [HEAD, ptr("offset"), ptr("name")]);
+/** Include/cellobject.h: a cell (a free variable's box; f.__closure__'s items). */
+const PyCellObject = cstruct("PyCellObject", [HEAD, ptr("ob_ref")]);
 /** Objects/typeobject.c: what super(type, obj) holds. */
 /** Include/cpython/weakrefobject.h: _PyWeakReference (weakref.ref; the type is named ReferenceType from 3.10). */
 export const PyWeakReference = cstruct("PyWeakReference", [HEAD, ptr("wr_object"), ptr("wr_callback"), ssize("hash"), ptr("wr_prev", "PyWeakReference *"), ptr("wr_next", "PyWeakReference *")]);
@@ -230,6 +232,7 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   timedelta: leaf(PyDateTime_Delta, false),
   timezone: leaf(PyDateTime_TimeZone, false),
   ReferenceType: leaf(PyWeakReference, true),
+  cell: leaf(PyCellObject, true),
   memoryview: leaf(PyMemoryViewObject, true),
   _deque_iterator: leaf(dequeiterobject, true),
   _deque_reverse_iterator: leaf(dequeiterobject, true),
