@@ -56,6 +56,7 @@ import { builtinFunction as fn, pyInt, pyStr, type NativeFn, type PyClassObj, ty
 import { makeUserClasses } from "./collectionsUserClasses.js";
 import { makeChainMap } from "./chainMap.js";
 import { registerCollectionCtor } from "./collectionCtors.js";
+import { timeModuleAttrs } from "./timeModule.js";
 
 
 /** A stdlib class object: a static type, or Counter, a Python class. */
@@ -143,6 +144,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
   const uuid = uuidModuleAttrs(layout);
   const contextlib = contextlibModuleAttrs();
   const abc = abcModuleAttrs();
+  const time = timeModuleAttrs();
   const all: Map<string, PyModuleObj> = new Map([
     ["array", array],
     ["collections", collections],
@@ -178,6 +180,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["asyncio", module("asyncio", asyncioModuleAttrs(layout), asyncioRefusals())],
     ["codecs", lazyModule("codecs", () => codecsModuleAttrs())],
     ["zlib", lazyModule("zlib", () => zlibModuleAttrs(layout))],
+    ["time", module("time", time.attrs, time.perEvaluation)],
     ["gc", lazyModule("gc", () => gcModuleAttrs(layout))],
     ["weakref", lazyModule("weakref", () => weakrefModuleAttrs(layout))],
   ]);
