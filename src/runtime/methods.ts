@@ -139,7 +139,8 @@ function listMethod(l: PyListObj, name: string): NativeFn | null {
       };
     case "clear":
       return () => {
-        // list_clear frees ob_item.
+        // list_clear frees ob_item; with none (allocated -1: the list is sorting) it changes nothing.
+        if (l.allocated === -1) return None;
         l.items = [];
         l.allocated = 0;
         delete l.zeroBlock;
