@@ -86,6 +86,8 @@ function callUnbound(self: PyObj, name: string, args: readonly PyObj[], kw: Kwar
  */
 function ownOnSubclassObject(self: PyObj, name: string, args: readonly PyObj[], kw: Kwargs): PyObj {
   if (name === "__repr__" && args.length === 0 && kw.values.size === 0) return pyStr(builtinRepr(self));
+  // unicode___format__ returns what its writer holds: the object itself when written unchanged (no copy).
+  if (name === "__format__" && self.t === "str") return asBuiltin(self, () => callObject(getAttr(self, name), args, kw));
   return exactResult(asBuiltin(self, () => callObject(getAttr(self, name), args, kw)), self);
 }
 
@@ -386,7 +388,9 @@ function builtinAttrOrNone(o: PyObj, name: string): PyObj | undefined {
 function builtinAttrOfSubclass(o: PyObj, name: string): PyObj {
   const v = getBuiltinAttr(o, name);
   // partition keeps the object in its tuple; __sizeof__ measures the object itself (its class's basicsize).
+  // str.__format__ writes the object itself when unchanged (unicode___format__'s readonly writer).
   if (!IMMUTABLE_BASES.has(o.t) || name === "partition" || name === "rpartition" || name === "__sizeof__") return v;
+  if (name === "__format__" && o.t === "str" && v.t === "builtin") return { ...v, fn: (args, kw) => asBuiltin(o, () => v.fn(args, kw)) };
   if (v.t !== "builtin" || v.self !== o) return v === o ? exactResult(o, o) : v;
   return { ...v, fn: (args, kw) => {
     const m = getBuiltinAttr(exactResult(o, o), name);
