@@ -2,6 +2,10 @@
 // test reports them as todo; removing an id here makes its row a real test.
 // Regenerate with scripts/known-gaps.sh.
 export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
+  ["probes/fz8sharers/004", "refused: the size of an instance __dict__ whose class stopped sharing its keys, while instance dicts that may have been freed still share those keys (whether CPython freed them depends on reference counts pymem does not keep)"],
+  ["probes/fz8sharers/005", "refused: the size of an instance __dict__ whose class stopped sharing its keys, while instance dicts that may have been freed still share those keys (whether CPython freed them depends on reference counts pymem does not keep)"],
+  ["probes/fz8sharers/006", "refused: the size of an instance __dict__ whose class stopped sharing its keys, while instance dicts that may have been freed still share those keys (whether CPython freed them depends on reference counts pymem does not keep)"],
+  ["probes/fz8sharers/007", "refused: the size of an instance __dict__ whose class stopped sharing its keys, while instance dicts that may have been freed still share those keys (whether CPython freed them depends on reference counts pymem does not keep)"],
   ["loadsize/json/057", "refused: json.loads of a document nested past 900 levels (3.8-3.11 raise RecursionError from about 995 levels less the caller's Python depth, 3.12 from 1498, 3.13 from 9999)"],
   ["loadsize/json/058", "refused: json.loads of a document nested past 900 levels (3.8-3.11 raise RecursionError from about 995 levels less the caller's Python depth, 3.12 from 1498, 3.13 from 9999)"],
   ["loadsize/json/059", "refused: json.loads of a document nested past 900 levels (3.8-3.11 raise RecursionError from about 995 levels less the caller's Python depth, 3.12 from 1498, 3.13 from 9999)"],

@@ -2,6 +2,10 @@
 // reason (the same rules as tests/knownGaps311.ts): listed once here, spread into each
 // of those versions' lists.
 export const KNOWN_GAPS_FROM_311: ReadonlyArray<readonly [string, string]> = [
+  ["probes/fz8sharers/004", "3.8-3.10 refuse this row (tests/knownGaps.ts: a freed instance's dict may still count in the class's shared keys); from 3.11 the keys stay with the class and no count decides the size"],
+  ["probes/fz8sharers/005", "3.8-3.10 refuse this row (tests/knownGaps.ts: a freed instance's dict may still count in the class's shared keys); from 3.11 the keys stay with the class and no count decides the size"],
+  ["probes/fz8sharers/006", "3.8-3.10 refuse this row (tests/knownGaps.ts: a freed instance's dict may still count in the class's shared keys); from 3.11 the keys stay with the class and no count decides the size"],
+  ["probes/fz8sharers/007", "3.8-3.10 refuse this row (tests/knownGaps.ts: a freed instance's dict may still count in the class's shared keys); from 3.11 the keys stay with the class and no count decides the size"],
   ["probes/typehints/017", "refused: typing.get_type_hints of list[int] from 3.11 (_eval_type rebuilds a types.GenericAlias as origin[args], a new alias and tuple)"],
   ["attrs/rebind/010", "3.8-3.10 refuse this row (tests/knownGaps.ts: a freed instance's dict may still count in the class's shared keys); from 3.11 the keys stay with the class and no count decides the size"],
   ["attrs/rebind/022", "3.8-3.10 refuse this row (tests/knownGaps.ts: a freed instance's dict may still count in the class's shared keys); from 3.11 the keys stay with the class and no count decides the size"],

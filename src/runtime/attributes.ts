@@ -16,6 +16,7 @@ import { delInstanceAttr, delTupleSubclassAttr, getInstanceAttr, setInstanceAttr
 import { classOfValue, typeObject as builtinType } from "./typeObjects.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { getBuiltinAttr } from "./methods.js";
+import { builtinRepr } from "./repr.js";
 import { None, pyStr, subOf, typeName, type Kwargs, type NativeFn, type PyBuiltinObj, type PyClassObj, type PyInstanceObj, type PyObj, type SubclassableBuiltin, type PyStrObj, type PyTypeObj } from "./objects.js";
 import { strText } from "./text.js";
 import { SETUP_MODULE } from "./typeNew.js";
@@ -76,8 +77,19 @@ function callUnbound(self: PyObj, name: string, args: readonly PyObj[], kw: Kwar
     return None;
   }
   if (name === "__sizeof__") return unboundSizeof(self, args, kw);
-  if (subOf(self) !== undefined) return exactResult(asBuiltin(self, () => callObject(getAttr(self, name), args, kw)), self);
+  if (subOf(self) !== undefined) return ownOnSubclassObject(self, name, args, kw);
   return callObject(getAttr(self, name), args, kw);
+}
+
+/**
+ * The builtin's own method on a subclass's object, the class's overrides unseen; its tp_repr
+ * sees the object's type (set_repr, bytearray_repr … name the subclass).
+ */
+function ownOnSubclassObject(self: PyObj, name: string, args: readonly PyObj[], kw: Kwargs): PyObj {
+  if (name === "__repr__" && args.length === 0 && kw.values.size === 0) return pyStr(builtinRepr(self));
+  // unicode___format__ returns what its writer holds: the object itself when written unchanged (no copy).
+  if (name === "__format__" && self.t === "str") return asBuiltin(self, () => callObject(getAttr(self, name), args, kw));
+  return exactResult(asBuiltin(self, () => callObject(getAttr(self, name), args, kw)), self);
 }
 
 /** T.__sizeof__(x): it measures the object itself (a subclass's object by its class's basicsize); a type object's is type's own, not modelled. */
@@ -111,7 +123,7 @@ function typeAttr(t: PyTypeObj, name: string): PyObj | null {
       }
       if (name === "__sizeof__") return unboundSizeof(self, args.slice(1), kw);
       // The builtin's own method on a subclass's object: the class's overrides unseen.
-      if (ofSubclass) return exactResult(asBuiltin(self, () => callObject(getAttr(self, name), args.slice(1), kw)), self);
+      if (ofSubclass) return ownOnSubclassObject(self, name, args.slice(1), kw);
       return callObject(getAttr(self, name), args.slice(1), kw);
     },
   };
@@ -379,7 +391,9 @@ function builtinAttrOrNone(o: PyObj, name: string): PyObj | undefined {
 function builtinAttrOfSubclass(o: PyObj, name: string): PyObj {
   const v = getBuiltinAttr(o, name);
   // partition keeps the object in its tuple; __sizeof__ measures the object itself (its class's basicsize).
+  // str.__format__ writes the object itself when unchanged (unicode___format__'s readonly writer).
   if (!IMMUTABLE_BASES.has(o.t) || name === "partition" || name === "rpartition" || name === "__sizeof__") return v;
+  if (name === "__format__" && o.t === "str" && v.t === "builtin") return { ...v, fn: (args, kw) => asBuiltin(o, () => v.fn(args, kw)) };
   if (v.t !== "builtin" || v.self !== o) return v === o ? exactResult(o, o) : v;
   return { ...v, fn: (args, kw) => {
     const m = getBuiltinAttr(exactResult(o, o), name);

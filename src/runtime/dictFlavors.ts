@@ -45,7 +45,7 @@ function countNumber(o: PyObj): PyObj & { t: "int" | "bool" | "float" } {
 }
 
 /** a + b (or a - b with `minus`) for counts: int arithmetic unless a float is involved. */
-function countArith(a: PyObj, b: PyObj, minus = false): PyObj {
+export function countArith(a: PyObj, b: PyObj, minus = false): PyObj {
   const x = countNumber(a);
   const y = countNumber(b);
   if (x.t !== "float" && y.t !== "float") return (minus ? intSub : intAdd)(intValue(x) as IntV, intValue(y) as IntV);
@@ -55,7 +55,7 @@ function countArith(a: PyObj, b: PyObj, minus = false): PyObj {
 }
 
 /** a < b for counts (exact for ints of any size and floats). */
-function countLess(a: PyObj, b: PyObj): boolean {
+export function countLess(a: PyObj, b: PyObj): boolean {
   return pyCompare(countNumber(a), countNumber(b), "<") < 0;
 }
 

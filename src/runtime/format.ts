@@ -410,7 +410,13 @@ function userFormat(o: PyObj, spec: string): PyStrObj {
     return r;
   }
   // A builtin subclass's object without __format__: the builtin's (str() for an empty spec).
-  if (spec !== "" && subOf(o) !== undefined) return pyStr(asBuiltin(o, () => formatValue(o, spec)));
+  if (spec !== "" && subOf(o) !== undefined) {
+    const text = asBuiltin(o, () => formatValue(o, spec));
+    // format_string_internal's fast path (no padding, no truncation) writes the str subclass's
+    // object itself into the empty writer, readonly: it comes back unchanged, type and identity.
+    if (o.t === "str" && o.length > 0 && text === strText(o)) return o;
+    return pyStr(text);
+  }
   if (spec !== "") throw objectFormatError(o);
   return strObj(o);
 }

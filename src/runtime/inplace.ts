@@ -5,6 +5,7 @@ import { typeHasAttribute } from "./missingAttribute.js";
 import type { BinOpName } from "../python/ast.js";
 import { byteArrayResize } from "./byteArrays.js";
 import { ctx } from "./ctx.js";
+import { counterInplace } from "./counterInplace.js";
 import { dictMerge } from "./dicts.js";
 import { listExtend } from "./lists.js";
 import { updateFrom } from "./methods.js";
@@ -56,6 +57,9 @@ export function inplaceOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
     else if (op === "BitXor") setSymmetricDifferenceUpdate(a, b);
     else if (op === "BitAnd") setIntersectionUpdate(a, [b]);
     if (op === "BitOr" || op === "Sub" || op === "BitXor" || op === "BitAnd") return a;
+  }
+  if (a.t === "dict" && a.flavor?.name === "Counter" && (op === "Add" || op === "Sub" || op === "BitOr" || op === "BitAnd")) {
+    return counterInplace(op, a, b);
   }
   if (a.t === "dict" && op === "BitOr" && typeHasAttribute("dict", "__ior__")) {
     if (b.t === "dict") dictMerge(a, b, true);

@@ -3,7 +3,7 @@
 // __set__/__delete__) first, then slots, then the instance dict (key-sharing),
 // then non-data class attributes, bound as methods where they are functions.
 import { classOfValue } from "./typeObjects.js";
-import { othersMaybeAllFreed, sharerCensus, sharerLivenessUnknown } from "./liveSharers.js";
+import { noteReleasedItem, othersMaybeAllFreed, releasesNoted, sharerCensus, sharerLivenessUnknown } from "./liveSharers.js";
 import { callObject, emptyKwargs } from "./calls.js";
 import { allSlots, classmethods, lookupClassAttr, slotDelete, slotGet, slotSet } from "./classes.js";
 import { intern } from "./constPool.js";
@@ -155,6 +155,8 @@ export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: P
     return;
   }
   if (!inst.cls.hasDict) throw noDictError(inst, name);
+  // The value an attribute held goes with its last reference: a sharer only it reached may be freed.
+  if (releasesNoted()) noteReleasedItem(instanceDictGet(inst, name));
   setInstanceAttr(inst, attrKey(name), value);
 }
 
@@ -223,6 +225,7 @@ export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
     failedDelete(inst);
     throw new PyException("AttributeError", name);
   }
+  if (releasesNoted()) noteReleasedItem(instanceDictGet(inst, name));
   setInstanceAttr(inst, attrKey(name), null);
 }
 

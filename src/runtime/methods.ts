@@ -139,7 +139,8 @@ function listMethod(l: PyListObj, name: string): NativeFn | null {
       };
     case "clear":
       return () => {
-        // list_clear frees ob_item.
+        // list_clear frees ob_item; with none (allocated -1: the list is sorting) it changes nothing.
+        if (l.allocated === -1) return None;
         l.items = [];
         l.allocated = 0;
         delete l.zeroBlock;
@@ -168,7 +169,7 @@ function listMethod(l: PyListObj, name: string): NativeFn | null {
     case "sort":
       return (_args, kw) => {
         if (sortRun(l, kw.values.get("key") ?? None, sortReverse(kw.values.get("reverse")))) return None;
-        sortInPlace(listArray(l), kw.values.get("key") ?? None, sortReverse(kw.values.get("reverse")));
+        listSort(l, kw.values.get("key") ?? None, sortReverse(kw.values.get("reverse")));
         return None;
       };
     default:
@@ -266,6 +267,30 @@ function sortKeys(items: readonly PyObj[], key: PyObj): { keys: PyObj[]; nums: n
     return { keys, nums: null };
   }
   return { keys: null, nums };
+}
+
+/**
+ * list_sort_impl: the list is made empty while it sorts (keys are computed and compared over
+ * the saved items, so the list itself then reads as [] — in a key, a comparison, or as an item
+ * of itself), and comes back sorted; any change made to it meanwhile is thrown away with
+ * ValueError("list modified during sort").
+ */
+export function listSort(l: PyListObj, key: PyObj, reverse: boolean): void {
+  const saved = listArray(l);
+  const savedAllocated = l.allocated;
+  const during: PyObj[] = [];
+  l.items = during;
+  l.allocated = -1;
+  let done = false;
+  try {
+    sortInPlace(saved, key, reverse);
+    done = true;
+  } finally {
+    const modified = l.items !== during || during.length > 0 || l.allocated !== -1;
+    l.items = saved;
+    l.allocated = savedAllocated;
+    if (done && modified) throw valueError("list modified during sort");
+  }
 }
 
 export function sortInPlace(items: PyObj[], key: PyObj, reverse: boolean): void {

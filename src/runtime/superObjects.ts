@@ -11,11 +11,12 @@ import { tupleNew } from "./tupleNew.js";
 import { lookupClassAttr, newInstance } from "./classes.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { getInstanceAttr, setInstanceAttrValue, delInstanceAttr } from "./instanceAttrs.js";
-import { None, subOf, typeName, type Kwargs, type PyClassObj, type PyObj, type Scope, type SubclassableBuiltin } from "./objects.js";
+import { None, pyStr, subOf, typeName, type Kwargs, type PyClassObj, type PyObj, type Scope, type SubclassableBuiltin } from "./objects.js";
 import { asBuiltin, exactResult, subclassBase } from "./builtinSubclass.js";
 import { builtinInit, builtinNew } from "./subclassConstruct.js";
 import { getBuiltinAttr } from "./methods.js";
 import { opaque } from "./opaqueObjects.js";
+import { builtinRepr } from "./repr.js";
 import { strText } from "./text.js";
 import { callDunder, isUserObj, lookupDunder } from "./userDunders.js";
 
@@ -198,6 +199,13 @@ function builtinBaseAttr(d: SuperData, base: SubclassableBuiltin, name: string):
     });
   }
   if (OBJECT_LEVEL.has(name)) return undefined;
+  // The base's tp_repr on the object itself: set_repr, bytearray_repr, array_repr … name Py_TYPE(self), the subclass.
+  if (name === "__repr__") {
+    return builtinMethod(name, obj, (args) => {
+      if (args.length > 0) throw typeError(`expected 0 arguments, got ${args.length}`);
+      return pyStr(builtinRepr(obj));
+    });
+  }
   let m: PyObj;
   try {
     m = asBuiltin(obj, () => getBuiltinAttr(obj, name));
