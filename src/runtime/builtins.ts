@@ -1045,6 +1045,7 @@ export function makeBuiltins(): Map<string, PyObj> {
       const x = args[0] as PyObj;
       if (x.t === "instance" && x.cls.hasDict) return instanceDict(x);
       if (x.t === "class" && x.meta === undefined) return classDictProxy(x);
+      if (x.t === "function") return getAttr(x, "__dict__");
       if (x.t === "tuple" && x.cls !== undefined && x.cls.hasDict) return instanceDict(x as DictOwner);
       // A builtin subclass's object (an int/str enum member …): its instance part's __dict__.
       if (subOf(x)?.cls.hasDict === true) return getAttr(x, "__dict__");

@@ -17,7 +17,7 @@ import { newDict, dictSet } from "./dicts.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { exceptionObject, isExceptionClass, reraise } from "./exceptions.js";
 import { generatorThrow } from "./generators.js";
-import { functionDict } from "./functionDicts.js";
+import { functionDict, functionOwnAttrs, setFunctionEntry, wrappedNames } from "./functionDicts.js";
 import { intern } from "./constPool.js";
 import { getIter } from "./iteration.js";
 import { False, nativeFunction, None, pyStr, True, typeName, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj } from "./objects.js";
@@ -328,11 +328,12 @@ function contextmanager(cmClass: () => PyClassObj): PyObj {
     // @wraps(func): update_wrapper's names, the wrapped function's own attributes, __wrapped__.
     const d = functionDict(helper);
     if (func.t === "function") {
-      d.set("__name__", intern(pyStr(func.name)));
-      if (func.qualname === undefined) d.set("__qualname__", intern(pyStr(func.name)));
-      for (const [k, v] of functionDict(func)) if (k !== "__name__" && k !== "__qualname__") d.set(k, v);
+      const { name, qualname } = wrappedNames(func);
+      d.set("__name__", name);
+      if (qualname !== undefined) d.set("__qualname__", qualname);
+      for (const [k, v] of functionOwnAttrs(func)) if (k !== "__name__" && k !== "__qualname__") setFunctionEntry(helper, k, v);
     }
-    d.set("__wrapped__", func);
+    setFunctionEntry(helper, "__wrapped__", func);
     return helper;
   });
 }

@@ -2,18 +2,100 @@
 // and __name__/__qualname__ taken from the wrapped function), which pymem
 // keeps beside the function object: a function is a leaf of the deep walk and
 // its getsizeof does not count its __dict__, so only reading them back shows.
+// Once `f.__dict__` is read, the entries live in that dict object (func_dict).
 import { intern } from "./constPool.js";
-import { pyStr, type PyObj } from "./objects.js";
+import { pyStr, type PyDictObj, type PyObj } from "./objects.js";
 import { PymemError } from "./errors.js";
 import { typeHasAttribute } from "./missingAttribute.js";
+import { dictDelete, dictGet, dictSet, newDict } from "./dicts.js";
+import { strText } from "./text.js";
 
 const dicts = new WeakMap<object, Map<string, PyObj>>();
 
-/** The attributes recorded for function `f` (made on first use). */
+/**
+ * The attributes recorded for function `f` (made on first use): the function type's own slots
+ * pymem overrides (__name__, __qualname__, __doc__) and, until `f.__dict__` is read, its __dict__
+ * entries. Stores of a __dict__ entry go through setFunctionEntry.
+ */
 export function functionDict(f: PyObj): Map<string, PyObj> {
   let d = dicts.get(f);
   if (d === undefined) dicts.set(f, (d = new Map()));
   return d;
+}
+
+/** func_dict once read: the dict object every later access returns. */
+const dictObjects = new WeakMap<object, PyDictObj>();
+/** Functions whose entries update_wrapper merged from a dict of more than USABLE_FRACTION(PyDict_MINSIZE) items. */
+const bigMerges = new WeakSet<object>();
+
+/** A name the function type itself defines (a getset or member): never an entry of func_dict. */
+function isFunctionSlot(name: string): boolean {
+  return typeHasAttribute("function", name);
+}
+
+/**
+ * `f.__dict__` (func_get_dict): PyDict_New() on first read, then the entries in the order they
+ * were set, each an insertdict of an interned attribute name (PyObject_SetAttr interns it), so
+ * the dict grows as CPython's does. update_wrapper's `__dict__.update(wrapped.__dict__)` into the
+ * empty dict is the same table while the merged entries fit PyDict_MINSIZE; past that dict_merge
+ * presizes (or, 3.11+, clones) instead, which is refused.
+ */
+export function functionDictObject(f: PyObj): PyDictObj {
+  let d = dictObjects.get(f);
+  if (d !== undefined) return d;
+  if (bigMerges.has(f)) throw new PymemError("UNSUPPORTED", "the __dict__ of a function update_wrapper merged more than 5 attributes into");
+  d = newDict();
+  const own = functionDict(f);
+  for (const [k, v] of [...own]) {
+    if (isFunctionSlot(k)) continue;
+    dictSet(d, intern(pyStr(k)), v);
+    own.delete(k);
+  }
+  dictObjects.set(f, d);
+  return d;
+}
+
+/** Store a __dict__ entry of `f` (setattr of a name the function type does not define). */
+export function setFunctionEntry(f: PyObj, name: string, value: PyObj): void {
+  const d = dictObjects.get(f);
+  if (d !== undefined && !isFunctionSlot(name)) dictSet(d, intern(pyStr(name)), value);
+  else functionDict(f).set(name, value);
+}
+
+/** `del f.name`: false when `f` has no such entry. */
+export function deleteFunctionEntry(f: PyObj, name: string): boolean {
+  const d = dictObjects.get(f);
+  if (d === undefined) return !isFunctionSlot(name) && functionDict(f).delete(name);
+  if (dictGet(d, pyStr(name)) === undefined) return false;
+  dictDelete(d, pyStr(name));
+  return true;
+}
+
+/** The attributes update_wrapper copies from `f`: the overridden slots, then the __dict__ entries in order. */
+export function functionOwnAttrs(f: PyObj): [string, PyObj][] {
+  const out = [...functionDict(f)];
+  const d = dictObjects.get(f);
+  d?.table.forEachEntry((k, v) => {
+    if (k.t !== "str") throw new PymemError("UNSUPPORTED", "a function __dict__ with a key that is not a str");
+    out.push([strText(k), v]);
+  });
+  return out;
+}
+
+/**
+ * What update_wrapper's WRAPPER_ASSIGNMENTS read from a wrapped function: its __name__ and
+ * __qualname__ as they are now (another wrapper's are the ones it copied), the same str objects;
+ * undefined for a __qualname__ pymem does not hold.
+ */
+export function wrappedNames(wrapped: PyObj & { t: "function" }): { name: PyObj; qualname: PyObj | undefined } {
+  const name = functionAttr(wrapped, "__name__") ?? intern(pyStr(wrapped.name));
+  const qualname = functionAttr(wrapped, "__qualname__") ?? (wrapped.qualname === undefined ? name : undefined);
+  return { name, qualname };
+}
+
+/** update_wrapper merged `n` entries into `f`'s new dict: more than PyDict_MINSIZE's usable 5 is laid out otherwise. */
+export function noteFunctionDictMerge(f: PyObj, n: number): void {
+  if (n > 5) bigMerges.add(f);
 }
 
 /** The functions a `def` statement made: their __name__ is the code's co_name. */
@@ -28,7 +110,8 @@ export function noteDefFunction(f: PyObj): void {
  * the name) is its code's co_name, an identifier every version interns.
  */
 export function functionAttr(f: PyObj, name: string): PyObj | undefined {
-  const own = dicts.get(f)?.get(name);
+  const d = dictObjects.get(f);
+  const own = dicts.get(f)?.get(name) ?? (d !== undefined && !isFunctionSlot(name) ? dictGet(d, pyStr(name)) : undefined);
   if (own !== undefined || f.t !== "function" || !defs.has(f)) return own;
   if (name === "__name__" || (name === "__qualname__" && f.qualname === undefined)) return intern(pyStr(f.name));
   return undefined;
@@ -39,8 +122,8 @@ export function functionAttr(f: PyObj, name: string): PyObj | undefined {
  * function type itself (__name__, __defaults__, __code__ …) sets a slot pymem does not model.
  */
 export function setFunctionAttr(f: PyObj, name: string, value: PyObj): void {
-  if (typeHasAttribute("function", name)) throw new PymemError("UNSUPPORTED", `setting function.${name}`);
-  functionDict(f).set(name, value);
+  if (isFunctionSlot(name)) throw new PymemError("UNSUPPORTED", `setting function.${name}`);
+  setFunctionEntry(f, name, value);
 }
 
 /** func_doc: the docstring constant of the function's code (null: a multi-line one, whose text 3.13's compiler cleans; refused). */

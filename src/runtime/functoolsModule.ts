@@ -13,7 +13,7 @@ import { ctx } from "./ctx.js";
 import { namedTupleClass } from "./dataclasses.js";
 import { dictGet, dictSet, newDict } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
-import { functionDict, functionDoc } from "./functionDicts.js";
+import { functionDict, functionDoc, functionOwnAttrs, noteFunctionDictMerge, setFunctionEntry, wrappedNames } from "./functionDicts.js";
 import { lruCacheWrapper } from "./functoolsCache.js";
 import { partialCall } from "./functoolsPartial.js";
 import { getAttr } from "./attributes.js";
@@ -181,18 +181,25 @@ function updateWrapper(args: readonly PyObj[], kw: Kwargs): PyObj {
   if (args.length > 2) throw new PymemError("UNSUPPORTED", "update_wrapper with assigned/updated other than the defaults");
   const target = wrapper.t === "function" ? functionDict(wrapper) : nativeSlots(wrapper)?.dict;
   if (target === undefined) throw new PymemError("UNSUPPORTED", `update_wrapper on a '${typeName(wrapper)}'`);
+  // A function's __dict__ entries go to its dict object once one was read (setFunctionEntry).
+  const store = (k: string, v: PyObj): void => {
+    if (wrapper.t === "function") setFunctionEntry(wrapper, k, v);
+    else target.set(k, v);
+  };
   if (wrapped.t === "function") {
-    const name = intern(pyStr(wrapped.name));
+    const { name, qualname } = wrappedNames(wrapped);
     target.set("__name__", name);
-    if (wrapped.qualname === undefined) target.set("__qualname__", name);
+    if (qualname !== undefined) target.set("__qualname__", qualname);
     else target.delete("__qualname__");
     // WRAPPER_ASSIGNMENTS' __doc__ (None when the wrapped function has none), then __dict__'s update.
     target.set("__doc__", functionDoc(wrapped) ?? None);
-    for (const [k, v] of functionDict(wrapped)) if (k !== "__name__" && k !== "__qualname__") target.set(k, v);
+    const copied = functionOwnAttrs(wrapped).filter(([k]) => k !== "__name__" && k !== "__qualname__");
+    for (const [k, v] of copied) (k === "__doc__" ? target.set(k, v) : store(k, v));
+    if (wrapper.t === "function") noteFunctionDictMerge(wrapper, copied.filter(([k]) => k !== "__doc__").length);
   } else if (wrapped.t !== "builtin") {
     throw new PymemError("UNSUPPORTED", `update_wrapper over a '${typeName(wrapped)}'`);
   }
-  target.set("__wrapped__", wrapped);
+  store("__wrapped__", wrapped);
   return wrapper;
 }
 
