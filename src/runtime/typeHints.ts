@@ -9,7 +9,10 @@
 // 3.11+'s rebuilt list[int]) is refused, as is a function's hints (3.8–3.10
 // wrap a None default in Optional).
 import { ctx } from "./ctx.js";
-import { PymemError } from "./errors.js";
+import { PymemError, keyError } from "./errors.js";
+import { repr } from "./repr.js";
+import { strText } from "./text.js";
+import { SETUP_MODULE } from "./typeNew.js";
 import { newDict, dictSet } from "./dicts.js";
 import { lookupClassAttr } from "./classes.js";
 import { typeName, type PyClassObj, type PyObj } from "./objects.js";
@@ -34,12 +37,17 @@ function evaluated(v: PyObj, depth = 0): PyObj {
 }
 
 /** get_type_hints(obj, globalns=None, localns=None, include_extras=False). */
-export function getTypeHints(obj: PyObj): PyObj {
+export function getTypeHints(obj: PyObj, globalns: PyObj | undefined): PyObj {
   if (obj.t === "type") return newDict(); // a builtin type: no base has __annotations__
   if (obj.t !== "class") throw refuse(`of a ${typeName(obj)} (only classes are modelled)`);
   if (lookupClassAttr(obj, "__no_type_check__") !== undefined) throw refuse("of a class with __no_type_check__");
   const hints = newDict();
   for (const base of [...obj.mro].reverse() as PyClassObj[]) {
+    // 3.8/3.9: base_globals = sys.modules[base.__module__].__dict__, before the annotations are read.
+    const mod = base.attrs.get("__module__");
+    if (ctx().layout.typing.hintsModuleBySubscript && (globalns === undefined || globalns.t === "NoneType") && mod !== undefined && mod.t === "str" && strText(mod) === SETUP_MODULE) {
+      throw keyError(mod, repr(mod));
+    }
     const ann = base.attrs.get("__annotations__");
     if (ann === undefined) continue;
     if (ann.t !== "dict") throw refuse(`of ${base.name}, whose __annotations__ is not a dict`);

@@ -78,7 +78,7 @@ export function typingFunctionAttrs(): [string, PyObj][] {
       for (const k of kw.values.keys()) {
         if (k !== "obj" && k !== "globalns" && k !== "localns" && !(k === "include_extras" && ctx().layout.typing.hintsIncludeExtras)) throw typeError(`get_type_hints() got an unexpected keyword argument '${k}'`);
       }
-      return getTypeHints(args[0] ?? (kw.values.get("obj") as PyObj));
+      return getTypeHints(args[0] ?? (kw.values.get("obj") as PyObj), args[1] ?? kw.values.get("globalns"));
     })],
   ];
 }
