@@ -35,7 +35,7 @@ import { toArray } from "./iteration.js";
 import { callBound, callDunder, checkDunderAssign, isUserObj, lookupDunder } from "./userDunders.js";
 import { superAttr, type SuperData } from "./superObjects.js";
 import { nativeSlots } from "./nativeObjects.js";
-import { deleteFunctionEntry, functionAttr, functionDictObject, functionDoc, setFunctionAttr } from "./functionDicts.js";
+import { deleteFunctionEntry, functionAttr, functionDictObject, functionDoc, functionGetset, setFunctionAttr } from "./functionDicts.js";
 import { functionDefaultsAttr } from "./functionDefaults.js";
 import { boundKind, builtinObjAttr, cTypeOf, ownDictNames, ownerEntryApplies, typeDescrAttr } from "./builtinDescriptors.js";
 import { builtinTypeDict } from "./builtinTypeDict.js";
@@ -281,7 +281,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
     }
     case "function": {
       if (name === "__dict__") return functionDictObject(o);
-      const own = functionAttr(o, name) ?? functionDefaultsAttr(o, name);
+      const own = functionAttr(o, name) ?? functionDefaultsAttr(o, name) ?? functionGetset(o, name, SETUP_MODULE);
       if (own !== undefined) return own;
       if (name === "__doc__") return functionDoc(o) ?? None;
       break;

@@ -17,7 +17,7 @@ import { newDict, dictSet } from "./dicts.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { exceptionObject, isExceptionClass, reraise } from "./exceptions.js";
 import { generatorThrow } from "./generators.js";
-import { functionDict, functionOwnAttrs, setFunctionEntry, wrappedNames } from "./functionDicts.js";
+import { functionDict, functionOwnAttrs, noteFunctionDictMerge, setFunctionEntry, wrappedNames } from "./functionDicts.js";
 import { intern } from "./constPool.js";
 import { getIter } from "./iteration.js";
 import { False, nativeFunction, None, pyStr, True, typeName, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj } from "./objects.js";
@@ -331,7 +331,9 @@ function contextmanager(cmClass: () => PyClassObj): PyObj {
       const { name, qualname } = wrappedNames(func);
       d.set("__name__", name);
       if (qualname !== undefined) d.set("__qualname__", qualname);
-      for (const [k, v] of functionOwnAttrs(func)) if (k !== "__name__" && k !== "__qualname__") setFunctionEntry(helper, k, v);
+      const copied = functionOwnAttrs(func).filter(([k]) => k !== "__name__" && k !== "__qualname__");
+      for (const [k, v] of copied) setFunctionEntry(helper, k, v);
+      noteFunctionDictMerge(helper, copied.length);
     }
     setFunctionEntry(helper, "__wrapped__", func);
     return helper;

@@ -9,6 +9,7 @@ import { PymemError } from "./errors.js";
 import { typeHasAttribute } from "./missingAttribute.js";
 import { dictDelete, dictGet, dictSet, newDict } from "./dicts.js";
 import { strText } from "./text.js";
+import { emptyTuple } from "./tuples.js";
 
 const dicts = new WeakMap<object, Map<string, PyObj>>();
 
@@ -93,6 +94,39 @@ export function wrappedNames(wrapped: PyObj & { t: "function" }): { name: PyObj;
   return { name, qualname };
 }
 
+/** func_annotations once read: PyDict_New() on first access of a function that has none. */
+const annotationDicts = new WeakMap<object, PyDictObj>();
+
+/**
+ * The function type's getsets pymem answers for a def or lambda of the setup or expression:
+ * __module__ (func_module, the globals' __name__: `moduleName`, one interned object),
+ * __annotations__ (func_get_annotations: a new empty dict kept on the function when it has no
+ * annotations; an annotated def's is refused) and, where the version has it, __type_params__
+ * (the empty tuple: pymem accepts no PEP 695 type parameters).
+ */
+export function functionGetset(f: PyObj, name: string, moduleName: string): PyObj | undefined {
+  if (f.t !== "function" || !(defs.has(f) || f.name === "<lambda>")) return undefined;
+  if (name === "__module__") return intern(pyStr(moduleName));
+  if (name === "__annotations__") {
+    if (firstAnnotations.has(f)) throw new PymemError("UNSUPPORTED", "the __annotations__ of an annotated function");
+    let d = annotationDicts.get(f);
+    if (d === undefined) annotationDicts.set(f, (d = newDict()));
+    return d;
+  }
+  if (name === "__type_params__" && typeHasAttribute("function", name)) return emptyTuple;
+  return undefined;
+}
+
+/** Slots of a wrapper update_wrapper could not fill with what CPython would: reading them is refused. */
+const refusedSlots = new WeakMap<object, Map<string, string>>();
+
+export function refuseFunctionSlot(f: PyObj, name: string, why: string): void {
+  functionDict(f).delete(name);
+  let m = refusedSlots.get(f);
+  if (m === undefined) refusedSlots.set(f, (m = new Map()));
+  m.set(name, why);
+}
+
 /** update_wrapper merged `n` entries into `f`'s new dict: more than PyDict_MINSIZE's usable 5 is laid out otherwise. */
 export function noteFunctionDictMerge(f: PyObj, n: number): void {
   if (n > 5) bigMerges.add(f);
@@ -110,9 +144,12 @@ export function noteDefFunction(f: PyObj): void {
  * the name) is its code's co_name, an identifier every version interns.
  */
 export function functionAttr(f: PyObj, name: string): PyObj | undefined {
+  const refused = refusedSlots.get(f)?.get(name);
+  if (refused !== undefined) throw new PymemError("UNSUPPORTED", `${name} copied by update_wrapper: ${refused}`);
   const d = dictObjects.get(f);
   const own = dicts.get(f)?.get(name) ?? (d !== undefined && !isFunctionSlot(name) ? dictGet(d, pyStr(name)) : undefined);
-  if (own !== undefined || f.t !== "function" || !defs.has(f)) return own;
+  // A lambda's name is the interned "<lambda>" its code carries, as a def's is its co_name.
+  if (own !== undefined || f.t !== "function" || !(defs.has(f) || f.name === "<lambda>")) return own;
   if (name === "__name__" || (name === "__qualname__" && f.qualname === undefined)) return intern(pyStr(f.name));
   return undefined;
 }
