@@ -48,5 +48,8 @@ export function layoutFor(version: string): Layout | undefined {
 export function knownGapsFor(version: string): ReadonlyMap<string, string> {
   const own = MODELLED.get(version)?.knownGaps;
   if (own === undefined) return new Map();
-  return new Map([...KNOWN_GAPS, ...own, ...(KNOWN_GAPS_INTERN.get(version) ?? [])]);
+  const gaps = new Map([...KNOWN_GAPS, ...own, ...(KNOWN_GAPS_INTERN.get(version) ?? [])]);
+  // A version's own "exact: …" entry takes back a shared gap that version answers exactly.
+  for (const [id, why] of [...gaps]) if (why.startsWith("exact:")) gaps.delete(id);
+  return gaps;
 }

@@ -244,6 +244,8 @@ export interface VersionRules {
   readonly asdictListComprehension: boolean;
   /** date.isocalendar() returns a datetime.IsoCalendarDate, a tuple subclass with named fields (3.9+); before, a plain tuple. */
   readonly isoCalendarDate: boolean;
+  /** A struct sequence's tp_basicsize holds its hidden fields too (3.13+), so getsizeof(date.timetuple()) counts tm_zone and tm_gmtoff; before, a tuple's header only. */
+  readonly structSeqBasicsizeHoldsHidden: boolean;
   /** The 'z' option of format specs (3.11+, PEP 682): negative zero made positive after rounding. */
   readonly negativeZeroCoercion: boolean;
   /** iter() of an ASCII str is a str_ascii_iterator (3.11+), of the same struct. */

@@ -13,7 +13,7 @@ import { setClassHooks, classHooks, setMetaclassNew } from "./classHooks.js";
 import { c3, lookupClassAttr, makeClass } from "./classes.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError, typeError } from "./errors.js";
-import { functionAttr, setFunctionDictItem } from "./functionDicts.js";
+import { functionAttr, setFunctionEntry } from "./functionDicts.js";
 import { nativeFunction, pyStr, True, typeName, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
 import { truthy } from "./compare.js";
 import { newSet, setAdd } from "./sets.js";
@@ -231,7 +231,7 @@ export const abstractmethod = nativeFunction("abstractmethod", (args) => {
   if (f === undefined || args.length !== 1) throw typeError(`abstractmethod() takes 1 positional argument but ${args.length} were given`);
   if (f.t === "builtin") throw new PyException("AttributeError", `'builtin_function_or_method' object has no attribute '__isabstractmethod__'`);
   if (f.t !== "function") throw new PymemError("UNSUPPORTED", `abstractmethod over a '${typeName(f)}'`);
-  setFunctionDictItem(f, "__isabstractmethod__", True);
+  setFunctionEntry(f, "__isabstractmethod__", True);
   return f;
 });
 

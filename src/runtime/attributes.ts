@@ -26,7 +26,7 @@ import { builtinInit, builtinNew } from "./subclassConstruct.js";
 import { intern } from "./constPool.js";
 import { intValue } from "./numbers.js";
 import { ctx } from "./ctx.js";
-import { missingAttribute } from "./missingAttribute.js";
+import { missingAttribute, typeHasAttribute } from "./missingAttribute.js";
 import { instanceOwners } from "./moduleMadeClasses.js";
 import { objectMethod } from "./objectMethods.js";
 import { staticTypeAttr, typeSample } from "./typeAttrs.js";
@@ -37,7 +37,7 @@ import { callBound, callDunder, checkDunderAssign, isUserObj, lookupDunder } fro
 import { superAttr, type SuperData } from "./superObjects.js";
 import { nativeSlots } from "./nativeObjects.js";
 import { functionClosure } from "./closures.js";
-import { delFunctionAttr, functionAttr, functionDictObject, functionDoc, setFunctionAttr } from "./functionDicts.js";
+import { deleteFunctionEntry, functionAttr, functionDictObject, functionDoc, functionGetset, setFunctionAttr } from "./functionDicts.js";
 import { functionDefaultsAttr } from "./functionDefaults.js";
 import { boundKind, builtinObjAttr, cTypeOf, ownDictNames, ownerEntryApplies, typeDescrAttr } from "./builtinDescriptors.js";
 import { builtinTypeDict } from "./builtinTypeDict.js";
@@ -295,7 +295,7 @@ export function getAttr(o: PyObj, name: string): PyObj {
     case "function": {
       if (name === "__dict__") return functionDictObject(o);
       if (name === "__closure__") return functionClosure(o);
-      const own = functionAttr(o, name) ?? functionDefaultsAttr(o, name);
+      const own = functionAttr(o, name) ?? functionDefaultsAttr(o, name) ?? functionGetset(o, name, SETUP_MODULE);
       if (own !== undefined) return own;
       if (name === "__doc__") return functionDoc(o) ?? None;
       break;
@@ -469,7 +469,10 @@ export function delAttr(o: PyObj, name: string): void {
     return;
   }
   if (o.t === "class" && o.attrs.delete(name)) return;
-  if (o.t === "function" && delFunctionAttr(o, name)) return;
+  if (o.t === "function") {
+    if (name === "__dict__" || typeHasAttribute("function", name)) throw new PymemError("UNSUPPORTED", `deleting function.${name}`);
+    if (deleteFunctionEntry(o, name)) return;
+  }
   throw new PyException("AttributeError", `'${typeName(o)}' object has no attribute '${name}'`);
 }
 

@@ -30,7 +30,6 @@ import { userAbs, userBytes, userComplex, userFloat, userInt, userReversed, user
 import { userIterator, userIterObject } from "./userIter.js";
 import { userBinarySlots } from "./binaryProtocol.js";
 import type { DictOwner, PyClassObj, PyStrObj } from "./objects.js";
-import { functionDictObject } from "./functionDicts.js";
 import { PyListObj, PyInstanceObj, subOf } from "./objects.js";
 import { big, divRoundHalfEven, floatToInt, intAdd, intFromDouble, intPowMod, intValue, toFloat, toIndex, type IntV } from "./numbers.js";
 import { builtinFunction as fn, Ellipsis, False, None, NotImplemented, True, emptyBytes, emptyStr, pyBool, pyBytes, pyBytesFresh, pyBytesRepeat, pyComplex, pyFloat, pyInt, pyStr, isSmallInt,
@@ -1046,7 +1045,7 @@ export function makeBuiltins(): Map<string, PyObj> {
       const x = args[0] as PyObj;
       if (x.t === "instance" && x.cls.hasDict) return instanceDict(x);
       if (x.t === "class" && x.meta === undefined) return classDictProxy(x);
-      if (x.t === "function") return functionDictObject(x);
+      if (x.t === "function") return getAttr(x, "__dict__");
       if (x.t === "tuple" && x.cls !== undefined && x.cls.hasDict) return instanceDict(x as DictOwner);
       // A builtin subclass's object (an int/str enum member …): its instance part's __dict__.
       if (subOf(x)?.cls.hasDict === true) return getAttr(x, "__dict__");

@@ -17,7 +17,7 @@ import { newDict, dictSet } from "./dicts.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { exceptionObject, isExceptionClass, reraise } from "./exceptions.js";
 import { generatorThrow } from "./generators.js";
-import { assignWrapperSlots, functionDictObject, functionSlots, setFunctionDictItem, updateFunctionDict } from "./functionDicts.js";
+import { functionDict, functionOwnAttrs, noteFunctionDictMerge, setFunctionEntry, wrappedNames } from "./functionDicts.js";
 import { intern } from "./constPool.js";
 import { getIter } from "./iteration.js";
 import { False, nativeFunction, None, pyStr, True, typeName, type Kwargs, type PyClassObj, type PyInstanceObj, type PyObj } from "./objects.js";
@@ -325,14 +325,17 @@ function contextmanager(cmClass: () => PyClassObj): PyObj {
         return self;
       },
     };
-    // @wraps(func): update_wrapper's slots, the wrapped function's __dict__ merged into the helper's, __wrapped__.
+    // @wraps(func): update_wrapper's names, the wrapped function's own attributes, __wrapped__.
+    const d = functionDict(helper);
     if (func.t === "function") {
-      assignWrapperSlots(functionSlots(helper), func);
-      updateFunctionDict(helper, func);
-    } else {
-      functionDictObject(helper);
+      const { name, qualname } = wrappedNames(func);
+      d.set("__name__", name);
+      if (qualname !== undefined) d.set("__qualname__", qualname);
+      const copied = functionOwnAttrs(func).filter(([k]) => k !== "__name__" && k !== "__qualname__");
+      for (const [k, v] of copied) setFunctionEntry(helper, k, v);
+      noteFunctionDictMerge(helper, copied.length);
     }
-    setFunctionDictItem(helper, "__wrapped__", func);
+    setFunctionEntry(helper, "__wrapped__", func);
     return helper;
   });
 }

@@ -21,6 +21,7 @@ import { nativeFunction as fn, False, None, NotImplemented, True, pyBool, pyFloa
 import { strText } from "./text.js";
 import { hashInt } from "./hashing.js";
 import { strptimeFields } from "./datetimeStrptime.js";
+import { newStructTime } from "./structTime.js";
 import { registerReduceCopier } from "./copyModule.js";
 import type { Layout } from "../layouts/layout.js";
 import type { LeafType } from "../layouts/cpython310/leaves.js";
@@ -460,6 +461,7 @@ function classesFor(layout: Layout): Classes {
       const d = dateOf(known(self) as Value);
       return pyInt(((ymd2ord(d.y, d.m, d.d) + 6) % 7) + 1);
     })],
+    ["timetuple", fn("timetuple", ([self]) => structTimeOf(dateOf(known(self) as Value), 0, 0, 0, -1))],
     ["isocalendar", fn("isocalendar", ([self]) => {
       const d = dateOf(known(self) as Value);
       const { year, week, day } = isoCalendar(d);
@@ -624,6 +626,20 @@ function classesFor(layout: Layout): Classes {
       dtFromMicros(dtMicros(v) - tdMicros(from), C.utc); // the UTC intermediate's OverflowError
       return dtFromMicros(dtMicros(v) - tdMicros(from) + tdMicros(to), tz);
     })],
+    // datetime_timetuple: the tzinfo's dst() decides tm_isdst (-1 when naive or None, as timezone's is).
+    ["timetuple", fn("timetuple", ([self]) => {
+      const v = known(self as PyObj) as Extract<Value, { k: "datetime" }>;
+      if (v.time.tz.t !== "NoneType" && !isTimezone(v.time.tz)) throw new PymemError("UNSUPPORTED", "datetime.timetuple() with a tzinfo other than a datetime.timezone");
+      return structTimeOf(v.date, v.time.H, v.time.M, v.time.S, -1);
+    })],
+    // datetime_utctimetuple: self - utcoffset() when aware, tm_isdst 0.
+    ["utctimetuple", fn("utctimetuple", ([self]) => {
+      const v = known(self as PyObj) as Extract<Value, { k: "datetime" }>;
+      if (v.time.tz.t !== "NoneType" && !isTimezone(v.time.tz)) throw new PymemError("UNSUPPORTED", "datetime.utctimetuple() with a tzinfo other than a datetime.timezone");
+      const off = v.time.tz.t === "NoneType" ? null : tzOffset(v.time.tz);
+      const u = off === null ? v : (known(dtFromMicros(dtMicros(v) - tdMicros(off), v.time.tz)) as Extract<Value, { k: "datetime" }>);
+      return structTimeOf(u.date, u.time.H, u.time.M, u.time.S, 0);
+    })],
     // datetime_timestamp: an aware datetime's is (self - the UTC epoch).total_seconds(); a naive one's goes through local time.
     ["timestamp", fn("timestamp", ([self]) => {
       const v = known(self as PyObj) as Extract<Value, { k: "datetime" }>;
@@ -734,6 +750,13 @@ function isoCalendarDateClass(): PyClassObj {
   (cls as { mro: readonly PyClassObj[] }).mro = c3(cls, []);
   state.set("datetime IsoCalendarDate", cls);
   return cls;
+}
+
+/** build_struct_time: the weekday and the day of the year from the date, then time.struct_time over the nine ints. */
+function structTimeOf(d: DateV, H: number, M: number, S: number, dst: number): PyObj {
+  const ord = ymd2ord(d.y, d.m, d.d);
+  const yday = ord - ymd2ord(d.y, 1, 1) + 1;
+  return newStructTime([d.y, d.m, d.d, H, M, S, (ord + 6) % 7, yday, dst]);
 }
 
 const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];

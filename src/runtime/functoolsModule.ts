@@ -13,10 +13,10 @@ import { ctx } from "./ctx.js";
 import { namedTupleClass } from "./dataclasses.js";
 import { dictGet, dictSet, newDict } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
-import { assignWrapperSlots, functionDictEntries, functionDictObject, functionSlots, setFunctionDictItem, updateFunctionDict } from "./functionDicts.js";
+import { functionDict, functionDictObject, functionDoc, functionOwnAttrs, refuseFunctionSlot, setFunctionEntry, wrappedNames } from "./functionDicts.js";
 import { lruCacheWrapper } from "./functoolsCache.js";
 import { partialCall } from "./functoolsPartial.js";
-import { getAttr } from "./attributes.js";
+import { getAttr, setAttr } from "./attributes.js";
 import { getIter } from "./iteration.js";
 import { nativeObject, nativeSlots, type NativeCmpOp } from "./nativeObjects.js";
 import { intValue } from "./numbers.js";
@@ -179,24 +179,18 @@ function updateWrapper(args: readonly PyObj[], kw: Kwargs): PyObj {
     }
   }
   if (args.length > 2) throw new PymemError("UNSUPPORTED", "update_wrapper with assigned/updated other than the defaults");
-  if (wrapper.t === "function") {
-    // WRAPPER_ASSIGNMENTS go to the function's slots; WRAPPER_UPDATES' __dict__ (both made by the reads) and __wrapped__ to its dict.
-    if (wrapped.t === "function") {
-      assignWrapperSlots(functionSlots(wrapper), wrapped);
-      updateFunctionDict(wrapper, wrapped);
-    } else if (wrapped.t === "builtin") {
-      functionDictObject(wrapper); // getattr(builtin, '__dict__', {}) is a fresh {}: nothing to merge
-    } else {
-      throw new PymemError("UNSUPPORTED", `update_wrapper over a '${typeName(wrapped)}'`);
-    }
-    setFunctionDictItem(wrapper, "__wrapped__", wrapped);
-    return wrapper;
-  }
+  if (wrapper.t === "instance") return updateInstanceWrapper(wrapper, wrapped);
+  if (wrapper.t === "function") return updateFunctionWrapper(wrapper, wrapped);
   const target = nativeSlots(wrapper)?.dict;
   if (target === undefined) throw new PymemError("UNSUPPORTED", `update_wrapper on a '${typeName(wrapper)}'`);
   if (wrapped.t === "function") {
-    assignWrapperSlots(target, wrapped);
-    for (const [k, v] of functionDictEntries(wrapped)) target.set(k, v);
+    const { name, qualname } = wrappedNames(wrapped);
+    target.set("__name__", name);
+    if (qualname !== undefined) target.set("__qualname__", qualname);
+    else target.delete("__qualname__");
+    // WRAPPER_ASSIGNMENTS' __doc__ (None when the wrapped function has none), then __dict__'s update.
+    target.set("__doc__", functionDoc(wrapped) ?? None);
+    for (const [k, v] of functionOwnAttrs(wrapped)) if (k !== "__name__" && k !== "__qualname__") target.set(k, v);
   } else if (wrapped.t !== "builtin") {
     throw new PymemError("UNSUPPORTED", `update_wrapper over a '${typeName(wrapped)}'`);
   }
@@ -204,6 +198,81 @@ function updateWrapper(args: readonly PyObj[], kw: Kwargs): PyObj {
   return wrapper;
 }
 
+/** getattr(obj, name) as update_wrapper's try/except reads it: null for an AttributeError, a PymemError kept for the reader. */
+function readForWrapper(obj: PyObj, name: string): PyObj | null | PymemError {
+  try {
+    return getAttr(obj, name);
+  } catch (e) {
+    if (e instanceof PyException && e.pyType === "AttributeError") return null;
+    if (e instanceof PymemError && e.code === "UNSUPPORTED") return e;
+    throw e;
+  }
+}
+
+/**
+ * update_wrapper with a function as the wrapper (@wraps): each of the version's
+ * WRAPPER_ASSIGNMENTS read from the wrapped object and set on the function's own slots
+ * (__module__, __name__, __qualname__, __doc__, __annotations__, 3.12+ __type_params__: the same
+ * objects, so `wrapper.__annotations__ is wrapped.__annotations__`; a value pymem cannot read is
+ * refused when the wrapper's slot is read), then the wrapped object's __dict__ merged into the
+ * wrapper's, then __wrapped__.
+ */
+function updateFunctionWrapper(wrapper: PyObj & { t: "function" }, wrapped: PyObj): PyObj {
+  const slots = functionDict(wrapper);
+  for (const attr of ctx().layout.rules.functools.wrapperAssignments) {
+    const value = readForWrapper(wrapped, attr);
+    if (value === null) continue;
+    if (value instanceof PymemError) {
+      refuseFunctionSlot(wrapper, attr, value.message);
+      continue;
+    }
+    // func_set_name / func_set_qualname: only a str.
+    if ((attr === "__name__" || attr === "__qualname__") && value.t !== "str") throw typeError(`${attr} must be set to a string object`);
+    slots.set(attr, value);
+  }
+  // getattr(wrapper, '__dict__').update(getattr(wrapped, '__dict__', {})): both dicts made as
+  // CPython makes them, the update run by dict.update itself (dict_merge's presizing and clones).
+  let from: PyObj;
+  if (wrapped.t === "function") from = functionDictObject(wrapped);
+  else {
+    const d = readForWrapper(wrapped, "__dict__");
+    if (d instanceof PymemError) throw d;
+    from = d ?? newDict();
+  }
+  callObject(getAttr(functionDictObject(wrapper), "update"), [from]);
+  setFunctionEntry(wrapper, "__wrapped__", wrapped);
+  return wrapper;
+}
+
+/**
+ * update_wrapper with an instance of a class as the wrapper (a class-based decorator's
+ * `functools.update_wrapper(self, func)`), line by line as Lib/functools.py runs it: each of the
+ * version's WRAPPER_ASSIGNMENTS read from the wrapped object (an AttributeError skips it) and set
+ * on the wrapper, then `wrapper.__dict__.update(wrapped.__dict__)`, then `wrapper.__wrapped__`.
+ */
+function updateInstanceWrapper(wrapper: PyObj, wrapped: PyObj): PyObj {
+  for (const attr of ctx().layout.rules.functools.wrapperAssignments) {
+    let value: PyObj;
+    try {
+      value = getAttr(wrapped, attr);
+    } catch (e) {
+      if (e instanceof PyException && e.pyType === "AttributeError") continue;
+      throw e;
+    }
+    setAttr(wrapper, attr, value);
+  }
+  const own = getAttr(wrapper, "__dict__");
+  let from: PyObj;
+  try {
+    from = getAttr(wrapped, "__dict__");
+  } catch (e) {
+    if (!(e instanceof PyException && e.pyType === "AttributeError")) throw e;
+    from = newDict();
+  }
+  callObject(getAttr(own, "update"), [from]);
+  setAttr(wrapper, "__wrapped__", wrapped);
+  return wrapper;
+}
 
 let defaults: Map<string, PyObj> | null = null;
 function defaultOf(name: string): PyObj | undefined {

@@ -10,8 +10,9 @@
 // wrap a None default in Optional).
 import { ctx } from "./ctx.js";
 import { PymemError, keyError } from "./errors.js";
-import { SETUP_MODULE } from "./typeNew.js";
+import { repr } from "./repr.js";
 import { strText } from "./text.js";
+import { SETUP_MODULE } from "./typeNew.js";
 import { newDict, dictSet } from "./dicts.js";
 import { lookupClassAttr } from "./classes.js";
 import { typeName, type PyClassObj, type PyObj } from "./objects.js";
@@ -35,29 +36,18 @@ function evaluated(v: PyObj, depth = 0): PyObj {
   return v;
 }
 
-/**
- * 3.8's `sys.modules[base.__module__]` when no globalns is given: the setup module is not in
- * sys.modules (SEMANTICS: setup runs in a namespace named __pymem_setup__), so a KeyError (3.8, 3.9; 3.10 reads sys.modules.get).
- */
-function checkModuleLookup(base: PyClassObj): void {
-  if (base.stdlib === true) return;
-  const mod = base.attrs.get("__module__");
-  if (mod?.t === "str" && strText(mod) === SETUP_MODULE) throw keyError(mod, `'${SETUP_MODULE}'`);
-  throw refuse(`of a class whose __module__ is not the setup module (3.8 and 3.9 look it up in sys.modules)`);
-}
-
-/**
- * get_type_hints(obj, globalns=None, localns=None, include_extras=False). globalns and localns
- * only matter to string annotations (refused), and to 3.8's and 3.9's module lookup.
- */
-export function getTypeHints(obj: PyObj, hasGlobalns: boolean): PyObj {
+/** get_type_hints(obj, globalns=None, localns=None, include_extras=False). */
+export function getTypeHints(obj: PyObj, globalns: PyObj | undefined): PyObj {
   if (obj.t === "type") return newDict(); // a builtin type: no base has __annotations__
   if (obj.t !== "class") throw refuse(`of a ${typeName(obj)} (only classes are modelled)`);
   if (lookupClassAttr(obj, "__no_type_check__") !== undefined) throw refuse("of a class with __no_type_check__");
   const hints = newDict();
-  const lookUpModules = !hasGlobalns && ctx().layout.typing.hintsModuleRequired;
   for (const base of [...obj.mro].reverse() as PyClassObj[]) {
-    if (lookUpModules && base.t === "class") checkModuleLookup(base);
+    // 3.8/3.9: base_globals = sys.modules[base.__module__].__dict__, before the annotations are read.
+    const mod = base.attrs.get("__module__");
+    if (ctx().layout.typing.hintsModuleBySubscript && (globalns === undefined || globalns.t === "NoneType") && mod !== undefined && mod.t === "str" && strText(mod) === SETUP_MODULE) {
+      throw keyError(mod, repr(mod));
+    }
     const ann = base.attrs.get("__annotations__");
     if (ann === undefined) continue;
     if (ann.t !== "dict") throw refuse(`of ${base.name}, whose __annotations__ is not a dict`);

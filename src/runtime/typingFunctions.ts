@@ -72,13 +72,13 @@ export function typingFunctionAttrs(): [string, PyObj][] {
       return f;
     })],
     ["get_type_hints", fn("get_type_hints", (args, kw) => {
+      // globalns and localns only matter to string annotations, which getTypeHints refuses.
       if (args.length === 0 && kw.values.get("obj") === undefined) throw typeError("get_type_hints() missing 1 required positional argument: 'obj'");
       if (args.length > (ctx().layout.typing.hintsIncludeExtras ? 4 : 3)) throw typeError(`get_type_hints() takes from 1 to ${ctx().layout.typing.hintsIncludeExtras ? 4 : 3} positional arguments but ${args.length} were given`);
       for (const k of kw.values.keys()) {
         if (k !== "obj" && k !== "globalns" && k !== "localns" && !(k === "include_extras" && ctx().layout.typing.hintsIncludeExtras)) throw typeError(`get_type_hints() got an unexpected keyword argument '${k}'`);
       }
-      const globalns = args[1] ?? kw.values.get("globalns");
-      return getTypeHints(args[0] ?? (kw.values.get("obj") as PyObj), globalns !== undefined && globalns.t !== "NoneType");
+      return getTypeHints(args[0] ?? (kw.values.get("obj") as PyObj), args[1] ?? kw.values.get("globalns"));
     })],
   ];
 }

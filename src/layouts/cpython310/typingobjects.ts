@@ -52,10 +52,14 @@ export interface TypingLayout {
   readonly finalSetsAttribute: boolean;
   /** get_type_hints takes include_extras (3.9+). */
   readonly hintsIncludeExtras: boolean;
-  /** get_type_hints without globalns reads sys.modules[base.__module__] with no default (3.8, 3.9: a KeyError for the setup module). */
-  readonly hintsModuleRequired: boolean;
   /** get_type_hints' _eval_type rebuilds a types.GenericAlias (list[int]) as origin[args], a new object (3.11+). */
   readonly hintsRebuildGenericAlias: boolean;
+  /**
+   * get_type_hints(cls) without globalns reads each base's module as sys.modules[base.__module__]
+   * (3.8, 3.9: a KeyError for a class of a module not in sys.modules, such as the setup's);
+   * 3.10+ uses sys.modules.get(...) and goes on with {}.
+   */
+  readonly hintsModuleBySubscript: boolean;
   /**
    * _ProtocolMeta.__instancecheck__: "hasattr" (3.10, 3.11: hasattr() of each member, a protocol not
    * @runtime_checkable refused first), "late" (3.8, 3.9: the same, refused only once the members fail),
@@ -90,8 +94,8 @@ export const TYPING_310: TypingLayout = {
   argsMustBeCallable: true,
   finalSetsAttribute: false,
   hintsRebuildGenericAlias: false,
+  hintsModuleBySubscript: false,
   hintsIncludeExtras: true,
-  hintsModuleRequired: false,
   unionInstanceCheck: true,
   protocolCheck: "hasattr",
 };

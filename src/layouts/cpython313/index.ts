@@ -57,6 +57,7 @@ export const cpython313: Layout = {
     textwrapIndentSeparateItems: true,
     noDictSetAttrHint: true,
     emptySlotNamesType: "qualified",
+    structSeqBasicsizeHoldsHidden: true,
   },
   // 'w' (Py_UCS4) joins the typecodes; pymem refuses arrays of it.
   array: { ...cpython312.array, typecodes: "bBuwhHiIlLqQfd" },

@@ -55,8 +55,8 @@ export const cpython38: Layout = {
   // _SpecialForm's __slots__ = ('_name', '_doc') and a __dict__ from _Immutable; builtin types not subscriptable.
   typing: {
     ...TYPING_310,
+    hintsModuleBySubscript: true,
     hintsIncludeExtras: false,
-    hintsModuleRequired: true,
     classes: {
       special: "_GenericAlias", tuple: "_VariadicGenericAlias", callable: "_VariadicGenericAlias", generic: "_GenericAlias", union: "_GenericAlias",
       callableAlias: "_GenericAlias", literalAlias: "_GenericAlias", literalForm: "_SpecialForm",

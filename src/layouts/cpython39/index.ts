@@ -63,7 +63,7 @@ export const cpython39: Layout = {
     },
   },
   // int | str and isinstance against a Union arrived in 3.10.
-  typing: { ...TYPING_310, unionType: null, unionInstanceCheck: false, protocolCheck: "late", hintsModuleRequired: true },
+  typing: { ...TYPING_310, hintsModuleBySubscript: true, unionType: null, unionInstanceCheck: false, protocolCheck: "late" },
   heapType: { ...cpython310.heapType, struct: PyHeapTypeObjectStruct, sizeofType: heapTypeSizer(PyHeapTypeObjectStruct) },
   // arrayobject is not GC-tracked before 3.10.
   array: { ...cpython310.array, sizeof: arraySizer(false), gc: false },
