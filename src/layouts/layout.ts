@@ -261,6 +261,11 @@ export interface VersionRules {
   readonly managedDicts: boolean;
   /** list_extend into a list with no item array allocates exactly len (3.10+); before, it goes through list_resize. */
   readonly listExtendPreallocates: boolean;
+  /**
+   * list.append and LIST_APPEND call list_resize(n + 1) every time (app1, before 3.11), so appending to a
+   * list whose array is more than twice too big shrinks it; 3.11's _PyList_AppendTakeRef resizes only a full list.
+   */
+  readonly appendAlwaysResizes: boolean;
   /** iter(memoryview): the generic sequence `iterator` (with __length_hint__) before 3.10, then memory_iterator (none). */
   readonly memoryviewIterator: "iterator" | "memory_iterator";
   /** dict_new allocates a PyDict_MINSIZE keys table for an empty dict (before 3.10); 3.10 shares the empty keys. */

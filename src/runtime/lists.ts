@@ -47,7 +47,8 @@ function itemsNull(l: PyListObj): boolean {
 export function listAppend(l: PyListObj, x: PyObj): void {
   const items = listArray(l);
   const n = items.length;
-  if (n >= l.allocated) l.allocated = ctx().layout.list.resize(l.allocated, n, n + 1);
+  const { list: layout, rules } = ctx().layout;
+  if (n >= l.allocated || rules.appendAlwaysResizes) l.allocated = layout.resize(l.allocated, n, n + 1);
   items.push(x);
 }
 
