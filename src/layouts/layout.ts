@@ -266,6 +266,8 @@ export interface VersionRules {
    * list whose array is more than twice too big shrinks it; 3.11's _PyList_AppendTakeRef resizes only a full list.
    */
   readonly appendAlwaysResizes: boolean;
+  /** _Py_HashBytes's SipHash rounds (compression, finalization): siphash24 before 3.11, siphash13 after (sys.hash_info.algorithm). */
+  readonly sipRounds: readonly [number, number];
   /** iter(memoryview): the generic sequence `iterator` (with __length_hint__) before 3.10, then memory_iterator (none). */
   readonly memoryviewIterator: "iterator" | "memory_iterator";
   /** dict_new allocates a PyDict_MINSIZE keys table for an empty dict (before 3.10); 3.10 shares the empty keys. */
@@ -297,6 +299,13 @@ export interface VersionRules {
   readonly replaceCountOnEmptyIsNoop: boolean;
   /** A list or set display of 3+ constants extends from a folded tuple/frozenset constant (3.9+); before, BUILD_LIST/BUILD_SET n. */
   readonly constDisplaysFolded: boolean;
+  /**
+   * `from __future__ import annotations` writes an annotation back after the AST optimizer (3.8): a
+   * subscript's tuple of constants is one constant then, written in parentheses (`Literal[('a', 'b')]`).
+   */
+  readonly annotationsFoldConstants: boolean;
+  /** A def's annotations dict is BUILD_CONST_KEY_MAP's, presized (before 3.10); from 3.10 func_get_annotations fills PyDict_New(). */
+  readonly annotationsBuiltByConstKeyMap: boolean;
   /** zip() takes strict= (3.10+); before, no keyword arguments at all. */
   readonly zipStrict: boolean;
   /** int(x) through __trunc__ needs a result with __index__ (3.10+); before, __int__ (a float) will do. */

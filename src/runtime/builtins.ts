@@ -620,7 +620,8 @@ function hashCall(args: readonly PyObj[]): PyObj {
   const [h, unstable] = hashOf(x);
   // None, Ellipsis and NotImplemented place keys by their known low bits, but their full hash is an address.
   if (isStaticSingleton(x) && !userHashRunning()) throw new PymemError("UNSUPPORTED", `hash() of ${typeName(x)} depends on its address`);
-  // Inside a class's __hash__ the value only places a key: a stand-in is "a" CPython hash there.
+  // Inside a class's __hash__ the value only places a key: a stand-in is "a" CPython hash there (a str's
+  // is its 52 set-table bits, the hash the str itself is placed by, so an object equal to it hashes equal).
   if (!unstable || userHashRunning()) return pyInt(h);
   if (x.t === "str" || x.t === "bytes") throw new PymemError("UNSUPPORTED", `hash() of ${x.t} is randomized per process (PYTHONHASHSEED), so pymem cannot know it`);
   throw new PymemError("UNSUPPORTED", `hash() of this ${typeName(x)} depends on its address or on PYTHONHASHSEED`);

@@ -2,9 +2,11 @@
 // CPython 3.10 does for one code unit (ast_opt.c, compile.c), so identity in
 // the result matches the interpreter's.
 import type { ConstValue, Comprehension, Expr, ExprOf, Span } from "../python/ast.js";
+import { annotationText } from "../python/unparse.js";
 import { compileDefaults, setFunctionDefaults } from "./functionDefaults.js";
 import { callObject, emptyKwargs } from "./calls.js";
 import { ConstPool } from "./constPool.js";
+import { internReplacesConstant } from "./sysIntern.js";
 import { ctx } from "./ctx.js";
 import { compareObj, truthy } from "./compare.js";
 import type { CmpOp } from "./richCompare.js";
@@ -64,8 +66,21 @@ function at(span: Span, f: Run, counted = true): Run {
   };
 }
 
+/** future_parse: the __future__ imports that head a module (after its docstring) include annotations. */
+function futureAnnotations(body: readonly Stmt[]): boolean {
+  let i = 0;
+  const first = body[0];
+  if (first !== undefined && first.kind === "Expr" && first.value.kind === "Constant" && first.value.value.t === "str") i = 1;
+  for (; i < body.length; i++) {
+    const s = body[i] as Stmt;
+    if (s.kind !== "ImportFrom" || s.module !== "__future__") return false;
+    if (s.names.some((a) => a.name === "annotations")) return true;
+  }
+  return false;
+}
+
 export class Compiler {
-  readonly pool = new ConstPool();
+  readonly pool = new ConstPool(internReplacesConstant);
   /** The block (module, function, class body, comprehension) whose code is being compiled. */
   block: Block;
 
@@ -73,13 +88,29 @@ export class Compiler {
     private readonly table: Symtable,
     /** Which input this code unit is: errors inside its functions point there. */
     readonly where: "setup" | "expr",
+    /** `from __future__ import annotations` heads the module: annotations are their own text, not evaluated. */
+    readonly postponedAnnotations = false,
   ) {
     this.block = table.top;
   }
 
   /** A code unit of statements: its symbol table is built first, as CPython's compiler does. */
   static forModule(body: readonly Stmt[]): Compiler {
-    return new Compiler(symbols(() => symtableOfModule(body)), "setup");
+    return new Compiler(symbols(() => symtableOfModule(body)), "setup", futureAnnotations(body));
+  }
+
+  /**
+   * An annotation as the code evaluates it: the expression, or under `from __future__ import
+   * annotations` the str constant of its text (compiler_visit_annexpr), a code constant like any
+   * literal (interned when it is all name characters).
+   */
+  annotation(e: Expr): Compiled {
+    if (!this.postponedAnnotations) return this.expr(e);
+    const text = annotationText(e, { foldedConstantTuples: ctx().layout.rules.annotationsFoldConstants });
+    if (text === null) {
+      return { run: () => { throw new PymemError("UNSUPPORTED", "a postponed annotation (from __future__ import annotations) of this form: pymem does not write its text", e.span); }, konst: null };
+    }
+    return this.expr({ kind: "Constant", value: { t: "str", v: text }, span: e.span });
   }
 
   static forExpression(e: Expr): Compiler {
@@ -349,8 +380,8 @@ export class Compiler {
     );
   }
 
-  /** fold_iter: a list display iterated or tested with `in` is built as a tuple (a set as a frozenset). */
-  private iterOperand(c: Expr): Run {
+  /** fold_iter: a list display iterated (a comprehension's or a for statement's) or tested with `in` is built as a tuple (a set as a frozenset). */
+  iterOperand(c: Expr): Run {
     if (c.kind === "List" && !c.elts.some((x) => x.kind === "Starred")) return this.tuple({ ...c, kind: "Tuple" }).run;
     if (c.kind === "Set" && !c.elts.some((x) => x.kind === "Starred")) {
       const parts = c.elts.map((x) => this.expr(x));

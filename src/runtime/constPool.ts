@@ -4,6 +4,7 @@
 // (intern_string_constants: all_name_chars), also inside constant tuples and
 // frozensets. Interned strings are shared by every code unit of the session.
 import { ctx } from "./ctx.js";
+import { PymemError } from "./errors.js";
 import { pyStrFresh, type PyObj, type PyStrObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { setFrom } from "./sets.js";
@@ -75,7 +76,15 @@ function leafKey(o: PyObj): string | null {
   }
 }
 
+/** internReplacesConstant (sysIntern.ts), given by the compiler: whether interning a str constant of this text replaces it. */
+export type InternReplaces = (text: string) => boolean | null;
+
 export class ConstPool {
+  constructor(private readonly internReplaces: InternReplaces) {}
+
+  /** For each identifier-like str constant's text: whether interning it replaced the constant (internReplaces, asked once). */
+  private readonly replaces = new Map<string, boolean | null>();
+
   private readonly byKey = new Map<string, PyObj>();
   /**
    * Every object add() has returned, with the number standing for it in its
@@ -98,15 +107,33 @@ export class ConstPool {
       if (merged.some((x, i) => x !== items[i])) o = newTuple(merged);
       key = this.containerKey("t(", merged, false);
     } else if (o.t === "frozenset") {
+      // Asked before add() interns the items: does interning one of them give back another object?
       const merged = o.table.keyList().map((x) => this.add(x));
+      const replaced = this.itemsReplaced(merged);
       key = this.containerKey("z{", merged, true);
       const known = key === null ? undefined : this.byKey.get(key);
       if (known !== undefined) return known;
       // merge_consts_recursive: a frozenset not seen yet is rebuilt from its
       // merged items in slot order, which can reorder colliding keys.
       if (merged.length > 0) o = setFrom("frozenset", newTuple(merged));
+      // intern_string_constants (at code creation): a frozenset one of whose strs interning
+      // replaced by the object already interned under its text is rebuilt again, from its
+      // slot order after the first rebuild.
+      if (replaced !== false && merged.length > 0) {
+        const again = setFrom("frozenset", newTuple(o.table.keyList()));
+        if (replaced === true) o = again;
+        else if (!sameOrder(o, again)) {
+          const text = merged.map((x) => (x.t === "str" && this.replaces.get(strText(x)) === null ? strText(x) : null)).find((t) => t !== null);
+          throw new PymemError("UNSUPPORTED", `the order of the set display ${reprFrozen(o)}: CPython rebuilds its constant once more if ${JSON.stringify(text)} was already interned when the code was made, which depends on what the imported modules or the setup's freed objects interned (not modelled)`);
+        }
+      }
     } else {
-      if (o.t === "str" && isAsciiIdentifierChars(strText(o))) o = intern(o);
+      if (o.t === "str" && isAsciiIdentifierChars(strText(o))) {
+        // Whether interning replaces it is asked before this first interning of its text here.
+        const text = strText(o);
+        if (!this.replaces.has(text)) this.replaces.set(text, this.internReplaces(text));
+        o = intern(o);
+      }
       key = leafKey(o);
     }
     if (key === null) {
@@ -120,6 +147,19 @@ export class ConstPool {
     return o;
   }
 
+  /** Whether interning some str item replaced it: true, false, or null (not known). */
+  private itemsReplaced(items: readonly PyObj[]): boolean | null {
+    let known: boolean | null = false;
+    for (const x of items) {
+      if (x.t !== "str") continue;
+      const r = this.replaces.get(strText(x));
+      if (r === undefined) continue;
+      if (r === true) return true;
+      if (r === null) known = null;
+    }
+    return known;
+  }
+
   private containerKey(open: string, items: readonly PyObj[], unordered: boolean): string | null {
     const ids: number[] = [];
     for (const x of items) {
@@ -130,4 +170,16 @@ export class ConstPool {
     if (unordered) ids.sort((a, b) => a - b);
     return open + ids.join(",");
   }
+}
+
+function sameOrder(a: PyObj, b: PyObj): boolean {
+  if (a.t !== "frozenset" || b.t !== "frozenset") return false;
+  const x = a.table.keyList();
+  const y = b.table.keyList();
+  return x.length === y.length && x.every((k, i) => k === y[i]);
+}
+
+function reprFrozen(o: PyObj): string {
+  if (o.t !== "frozenset") return "";
+  return `{${o.table.keyList().map((k) => (k.t === "str" ? `'${strText(k)}'` : "...")).join(", ")}}`;
 }

@@ -9,7 +9,7 @@ import { compareObj, pyEq, richCompare, truthy } from "./compare.js";
 import { callDunder, classDunder, lookupDunder } from "./userDunders.js";
 import { dictSet, newDict, newDictFromType } from "./dicts.js";
 import { instanceDictGet } from "./instanceValues.js";
-import { PymemError, typeError, valueError } from "./errors.js";
+import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { toArray } from "./iteration.js";
 import { makeIter } from "./iterObject.js";
 import { listAppend, listExtend, newEmptyList } from "./lists.js";
@@ -120,11 +120,23 @@ function kwOnlySentinel(): PyObj {
   return marker;
 }
 
-/** _is_kw_only, and its string form (a postponed annotation naming KW_ONLY), which pymem refuses. */
+/** _is_kw_only: the dataclasses.KW_ONLY marker. */
 function isKwOnlyMarker(annotation: PyObj): boolean {
-  if (kwOnlyMarkers.has(annotation)) return true;
-  if (annotation.t === "str" && /^\s*(\w+\s*\.)?\s*KW_ONLY\b/.test(strText(annotation))) throw new PymemError("UNSUPPORTED", "a string annotation naming dataclasses.KW_ONLY");
-  return false;
+  return kwOnlyMarkers.has(annotation);
+}
+
+/**
+ * _is_type on a string annotation (`from __future__ import annotations`, or `x: 'Node'`), which
+ * _process_class asks of every field: whether it names KW_ONLY, ClassVar or InitVar. Its
+ * _MODULE_IDENTIFIER_RE match without a module name reads sys.modules.get(cls.__module__).__dict__,
+ * and the contract's module (`__pymem_setup__`, an exec namespace) is not in sys.modules: the
+ * AttributeError of None. With a module name ("typing.ClassVar[int]") the module is not found
+ * either, so the annotation names none of them and the field is a plain field.
+ */
+function checkStringAnnotation(annotation: PyObj): void {
+  if (annotation.t !== "str") return;
+  const m = /^(?:\s*([\p{L}\p{N}_]+)\s*\.)?\s*([\p{L}\p{N}_]+)/u.exec(strText(annotation));
+  if (m !== null && m[1] === undefined) throw new PyException("AttributeError", "'NoneType' object has no attribute '__dict__'");
 }
 
 /** InitVar[T] objects (InitVar.__class_getitem__, 3.8's _InitVarMeta.__getitem__): InitVar(T), holding the type. */
@@ -142,15 +154,13 @@ function initVarClass(): PyObj {
   return cls;
 }
 
-/** _is_initvar (InitVar itself or an InitVar[T]); a string annotation naming it is refused. */
+/** _is_initvar: InitVar itself or an InitVar[T]. */
 function isInitVar(annotation: PyObj): boolean {
-  if (initVarObjects.has(annotation)) return true;
-  if (annotation.t === "str" && /^\s*(\w+\s*\.)?\s*InitVar\b/.test(strText(annotation))) throw new PymemError("UNSUPPORTED", "a string annotation naming dataclasses.InitVar");
-  return false;
+  return initVarObjects.has(annotation);
 }
 
 function isClassVar(annotation: PyObj): boolean {
-  return (annotation.t === "type" && annotation.name === "ClassVar") || (annotation.t === "str" && /^(typing\.)?ClassVar\b/.test(strText(annotation)));
+  return annotation.t === "type" && annotation.name === "ClassVar";
 }
 
 function ownFields(cls: PyClassObj, kwOnlyDefault: boolean): FieldSpec[] {
@@ -161,6 +171,7 @@ function ownFields(cls: PyClassObj, kwOnlyDefault: boolean): FieldSpec[] {
   let markerSeen = false;
   for (const e of ann.table.map.values()) {
     const name = strText(e.key as never);
+    checkStringAnnotation(e.value);
     if (isKwOnlyMarker(e.value)) {
       // _process_class: the marker is no field; the fields after it default to keyword-only.
       if (markerSeen) throw typeError(`'${name}' is KW_ONLY, but KW_ONLY has already been specified`);

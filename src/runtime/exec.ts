@@ -4,10 +4,11 @@
 import { isAsciiIdentifierChars } from "./text.js";
 import { compileDefaults, setFunctionDefaults } from "./functionDefaults.js";
 import { intern } from "./constPool.js";
-import { setFirstAnnotation, setFunctionDoc } from "./functionDicts.js";
+import { setAnnotations, setFunctionDoc } from "./functionDicts.js";
 import { contextMethods, exitNormally, exitSwallows } from "./withProtocol.js";
 import { classHooks } from "./classHooks.js";
 import { buildClassStatement } from "./classStatement.js";
+import { mangle } from "./classes.js";
 import { opaque } from "./opaqueObjects.js";
 import { SETUP_MODULE } from "./typeNew.js";
 import { generatorFunctionFrameSlots } from "../compiler/stackDepth.js";
@@ -115,8 +116,8 @@ export class StatementCompiler {
       case "AnnAssign": {
         const target = c.target(s.target);
         const value = s.value === null ? null : c.expr(s.value).run;
-        const annotation = c.expr(s.annotation).run;
         const name = s.target.kind === "Name" && s.simple && c.block.kind === "class" ? s.target.id : null;
+        const annotation = name === null ? null : c.annotation(s.annotation).run;
         return (sc) => {
           // In a class body, simple annotations are recorded in order in __annotations__.
           if (name !== null) {
@@ -127,7 +128,7 @@ export class StatementCompiler {
               ns.set("__annotations__", ann);
             }
             // The key is the name as a code constant: an interned str.
-            if (ann.t === "dict") dictSet(ann, intern(pyStr(name)), annotation(sc));
+            if (ann.t === "dict" && annotation !== null) dictSet(ann, intern(pyStr(name)), annotation(sc));
           }
           if (value !== null) target(sc, value(sc));
         };
@@ -221,7 +222,8 @@ export class StatementCompiler {
       case "For": {
         if (s.isAsync && c.awaitContext !== "async") throw new PyException("SyntaxError", "'async for' outside async function", s.span);
         const target = c.target(s.target);
-        const iterOf = c.expr(s.iter).run;
+        // fold_iter applies to a for statement's iterable, not an async for's.
+        const iterOf = s.isAsync ? c.expr(s.iter).run : c.iterOperand(s.iter);
         // An async for where the body cannot suspend: each __anext__ awaited in place.
         const iter = s.isAsync ? inPlaceAsyncIter(iterOf) : iterOf;
         const body = this.block(s.body);
@@ -371,11 +373,15 @@ export class StatementCompiler {
     const qualname = this.c.qualnameOf(s.name);
     const spec = paramSpec(s.name, s.args, qualname);
     const defaults = compileDefaults(s.args, s.span, (d) => this.c.expr(d));
-    // The first entry of the function's __annotations__ (what functools.singledispatch's register reads).
+    // compiler_visit_annotations: args, then posonlyargs (sic), *args, kwonlyargs, **kwargs, return;
+    // each name mangled in a class body.
     const a = s.args;
-    const annotated = [...a.posonlyargs, ...a.args, ...(a.vararg === null ? [] : [a.vararg]), ...a.kwonlyargs, ...(a.kwarg === null ? [] : [a.kwarg])].find((p) => p.annotation !== null);
-    const firstAnnotation = annotated?.annotation != null ? { name: annotated.arg, run: this.c.expr(annotated.annotation).run }
-      : s.returns !== null ? { name: "return", run: this.c.expr(s.returns).run } : null;
+    const params = [...a.args, ...a.posonlyargs, ...(a.vararg === null ? [] : [a.vararg]), ...a.kwonlyargs, ...(a.kwarg === null ? [] : [a.kwarg])];
+    const owner = this.c.className;
+    const annotations = [
+      ...params.flatMap((p) => (p.annotation === null ? [] : [{ name: owner === null ? p.arg : mangle(owner, p.arg), run: this.c.annotation(p.annotation).run }])),
+      ...(s.returns === null ? [] : [{ name: "return", run: this.c.annotation(s.returns).run }]),
+    ];
     const decorators = s.decorators.map((d) => this.c.expr(d).run);
     const isGenerator = hasYield(s.body);
     // An async def's body suspends at its awaits too: a coroutine's, or with a yield an async generator's.
@@ -474,7 +480,7 @@ export class StatementCompiler {
       noteDefFunction(f);
       setFunctionDefaults(f, given);
       if (docstring !== null) setFunctionDoc(f, doc === null ? null : (doc as (sc: Scope) => PyObj)(sc));
-      if (firstAnnotation !== null) setFirstAnnotation(f, firstAnnotation.name, annotationValue(firstAnnotation.run, sc));
+      if (annotations.length > 0) setAnnotations(f, annotations.map((e) => [e.name, annotationValue(e.run, sc)] as const));
       for (const d of [...decorators].reverse()) f = callObject(d(sc), [f]);
       store(sc, f);
     };
@@ -620,10 +626,12 @@ function qualnameConst(qualname: string): PyObj {
 }
 
 /** An annotation's value when the def runs, or null when evaluating it fails (pymem does not raise for annotations it otherwise ignores). */
+/** An annotation's value; one pymem cannot evaluate is null (refused when read), a Python exception propagates as CPython raises it at the def. */
 function annotationValue(run: (sc: Scope) => PyObj, sc: Scope): PyObj | null {
   try {
     return run(sc);
-  } catch {
-    return null;
+  } catch (e) {
+    if (e instanceof PymemError && e.code === "UNSUPPORTED") return null;
+    throw e;
   }
 }

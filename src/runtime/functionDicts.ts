@@ -7,7 +7,8 @@ import { intern } from "./constPool.js";
 import { pyStr, type PyDictObj, type PyObj } from "./objects.js";
 import { PymemError } from "./errors.js";
 import { typeHasAttribute } from "./missingAttribute.js";
-import { dictDelete, dictGet, dictSet, newDict } from "./dicts.js";
+import { dictDelete, dictGet, dictSet, newDict, newDictPresized } from "./dicts.js";
+import { ctx } from "./ctx.js";
 import { strText } from "./text.js";
 import { emptyTuple } from "./tuples.js";
 
@@ -102,16 +103,18 @@ const annotationDicts = new WeakMap<object, PyDictObj>();
  * The function type's getsets pymem answers for a def or lambda of the setup or expression:
  * __module__ (func_module, the globals' __name__: `moduleName`, one interned object),
  * __annotations__ (func_get_annotations: a new empty dict kept on the function when it has no
- * annotations; an annotated def's is refused) and, where the version has it, __type_params__
+ * annotations, else annotationsDict's, kept too) and, where the version has it, __type_params__
  * (the empty tuple: pymem accepts no PEP 695 type parameters).
  */
 export function functionGetset(f: PyObj, name: string, moduleName: string): PyObj | undefined {
   if (f.t !== "function" || !(defs.has(f) || f.name === "<lambda>")) return undefined;
   if (name === "__module__") return intern(pyStr(moduleName));
   if (name === "__annotations__") {
-    if (firstAnnotations.has(f)) throw new PymemError("UNSUPPORTED", "the __annotations__ of an annotated function");
     let d = annotationDicts.get(f);
-    if (d === undefined) annotationDicts.set(f, (d = newDict()));
+    if (d === undefined) {
+      const entries = annotationEntries.get(f);
+      annotationDicts.set(f, (d = entries === undefined ? newDict() : annotationsDict(f, entries)));
+    }
     return d;
   }
   if (name === "__type_params__" && typeHasAttribute("function", name)) return emptyTuple;
@@ -181,16 +184,31 @@ export function functionDoc(f: PyObj): PyObj | undefined {
 }
 
 /**
- * A def's first annotation, evaluated when the def ran: [parameter name or 'return', its value],
- * the value null when that evaluation failed (a forward reference under `from __future__ import
- * annotations`, a form pymem refuses): its reader (singledispatch's register) refuses it.
+ * A def's annotations, evaluated when the def ran, in compiler_visit_annotations' order: [the
+ * parameter's (mangled) name or 'return', its value], the value null when that evaluation failed
+ * (a form pymem refuses, or an error pymem does not raise for an annotation): reading it is refused.
  */
-const firstAnnotations = new WeakMap<object, readonly [string, PyObj | null]>();
+const annotationEntries = new WeakMap<object, readonly (readonly [string, PyObj | null])[]>();
 
-export function setFirstAnnotation(f: PyObj, name: string, value: PyObj | null): void {
-  firstAnnotations.set(f, [name, value]);
+export function setAnnotations(f: PyObj, entries: readonly (readonly [string, PyObj | null])[]): void {
+  annotationEntries.set(f, entries);
 }
 
+/** The first entry of the function's __annotations__ (what functools.singledispatch's register reads). */
 export function firstAnnotation(f: PyObj): readonly [string, PyObj | null] | undefined {
-  return firstAnnotations.get(f);
+  return annotationEntries.get(f)?.[0];
+}
+
+/**
+ * func_get_annotations' dict of an annotated def: 3.8/3.9's MAKE_FUNCTION took the dict
+ * BUILD_CONST_KEY_MAP made (_PyDict_NewPresized(n), then each entry); from 3.10 the function
+ * holds a tuple of pairs until read, then PyDict_New() takes them one by one.
+ */
+function annotationsDict(f: PyObj, entries: readonly (readonly [string, PyObj | null])[]): PyDictObj {
+  const d = ctx().layout.rules.annotationsBuiltByConstKeyMap ? newDictPresized(entries.length) : newDict();
+  for (const [name, value] of entries) {
+    if (value === null) throw new PymemError("UNSUPPORTED", `the __annotations__ of ${(f as { name?: string }).name ?? "a function"}: an annotation pymem could not evaluate (${name})`);
+    dictSet(d, intern(pyStr(name)), value);
+  }
+  return d;
 }

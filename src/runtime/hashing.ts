@@ -6,8 +6,11 @@
 //
 // Some hashes are not knowable without the interpreter: str and bytes are
 // randomized per process (PYTHONHASHSEED) and None, NaN, functions and plain
-// instances hash by address. For those a stable stand-in is returned and
+// instances hash by address. For those a stand-in is returned and
 // `unstableHashes` is bumped, so callers can tell "a" CPython hash from "the" one.
+// A str or bytes gets the hash a process started with PYTHONHASHSEED=0 gives
+// it (siphash.ts), so the slots it takes in a set are that process's; an
+// address stand-in also bumps `addressedHashes`: no process is known to give it.
 import { typingHooks } from "./typingHooks.js";
 import { ctx } from "./ctx.js";
 import { typeError } from "./errors.js";
@@ -15,6 +18,7 @@ import { subOf, typeName, type PyInstanceObj, type PyObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { nativeSlots } from "./nativeObjects.js";
 import { bytesData, strText } from "./text.js";
+import { unicodeBytes, unicodeData, zeroSeedHash, zeroSeedSlotHash } from "./siphash.js";
 import { add as u64add, join, mul as u64mul, rotl31, split, U } from "./u64.js";
 
 export type PyHash = number | bigint;
@@ -32,6 +36,7 @@ const U64 = (1n << 64n) - 1n;
 const HASH_10INV = modPow(10n, MODULUS - 2n, MODULUS);
 
 let unstable = 0;
+let addressed = 0;
 
 let userHashDepth = 0;
 
@@ -53,6 +58,11 @@ export function userHashRunning(): boolean {
 /** How many address- or seed-dependent hashes have been handed out so far. */
 export function unstableHashes(): number {
   return unstable;
+}
+
+/** How many of those were address stand-ins (no PYTHONHASHSEED gives them). */
+export function addressedHashes(): number {
+  return addressed;
 }
 
 /** A signed 64-bit value in canonical form: a number iff it is a safe integer. */
@@ -195,6 +205,7 @@ let nextId = 1;
 /** _Py_HashPointer stands in: any fixed value is "a" CPython hash; marked unstable. */
 export function identityHash(o: object): PyHash {
   unstable++;
+  addressed++;
   let id = ids.get(o);
   if (id === undefined) {
     id = nextId++;
@@ -226,24 +237,53 @@ export function isStaticSingleton(o: PyObj): boolean {
 
 /** The hash of an item inside a tuple or frozenset: a static singleton's high bits matter there, so it is unstable. */
 function itemHash(o: PyObj): PyHash {
-  if (isStaticSingleton(o)) unstable++;
-  return pyHash(o);
+  if (isStaticSingleton(o)) {
+    unstable++;
+    addressed++;
+  }
+  return pyHash(o, true);
 }
 
-/** A stand-in (FNV-1a) for the randomized siphash of str and bytes; marked unstable. */
-function seededHash(o: PyObj & { t: "str" | "bytes" }): PyHash {
+/**
+ * The randomized siphash of str and bytes as PYTHONHASHSEED=0 makes it, marked
+ * unstable: its low 52 bits (all a set table reads, siphash.ts), or `full`, the
+ * whole hash, inside a tuple's or frozenset's hash.
+ */
+function seededHash(o: PyObj & { t: "str" | "bytes" }, full = false): PyHash {
   // _Py_HashBytes: an empty str or bytes hashes to 0 whatever the seed.
   if (o.length === 0) return 0;
   unstable++;
-  let h = o.t === "str" ? 0x811c9dc5 : 0x050c5d1f;
-  if (o.t === "str") {
-    const text = strText(o);
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  } else {
+  const rounds = ctx().layout.rules.sipRounds;
+  const hash = full ? zeroSeedHash : zeroSeedSlotHash;
+  if (o.t === "bytes") {
     const data = bytesData(o);
-    for (let i = 0; i < data.length; i++) h = Math.imul(h ^ (data[i] as number), 0x01000193);
+    return hash(data, data.length, rounds);
   }
-  return h === -1 ? -2 : h;
+  const n = unicodeData(strText(o), o.maxChar); // before unicodeBytes(): it may grow the buffer
+  return hash(unicodeBytes(), n, rounds);
+}
+
+/** frozenset_hash of a set's or frozenset's keys (a str's whole hash, not the table's 52 bits). */
+export function setContentHash(o: PyObj & { t: "set" | "frozenset" }): PyHash {
+  return hashFrozenset(o.table.entries().map(([k, h]) => (plainText(k) ? seededHash(k, true) : h)));
+}
+
+/** A str or bytes with the builtin's hash (no subclass), whose set-table hash is cut to 52 bits. */
+function plainText(o: PyObj): o is PyObj & { t: "str" | "bytes" } {
+  return (o.t === "str" || o.t === "bytes") && subOf(o) === undefined;
+}
+
+/**
+ * Whether a frozenset item's hash depends on the hash secret: a non-empty str
+ * or bytes, or a tuple or frozenset holding one; an object whose class computes
+ * its hash is counted as depending (its __hash__ is not run twice to find out).
+ */
+function seedDependent(o: PyObj): boolean {
+  if (subOf(o) !== undefined || o.t === "instance") return true;
+  if (o.t === "str" || o.t === "bytes") return o.length > 0;
+  if (o.t === "tuple") return materialize(o.items).some(seedDependent);
+  if (o.t === "frozenset") return (o.table.cachedSeeded ??= o.table.keyList().some(seedDependent));
+  return false;
 }
 
 /** An instance's hash: its class's __hash__, a dataclass's fields, or its address (installed by instanceHash.ts). */
@@ -262,8 +302,11 @@ export function unhashable(o: PyObj): Error {
   return typeError(`unhashable type: '${name}'`);
 }
 
-/** PyObject_Hash. Raises TypeError for unhashable objects, as CPython does. */
-export function pyHash(o: PyObj): PyHash {
+/**
+ * PyObject_Hash. Raises TypeError for unhashable objects, as CPython does. A
+ * str's or bytes's is its set-table hash (52 bits), or with `full` its whole hash.
+ */
+export function pyHash(o: PyObj, full = false): PyHash {
   const sub = subOf(o);
   if (sub !== undefined) {
     const own = subclassHash(o, sub);
@@ -280,13 +323,16 @@ export function pyHash(o: PyObj): PyHash {
       return hashComplex(o.re, o.im, o);
     case "str":
     case "bytes":
-      return seededHash(o);
+      return seededHash(o, full);
     case "tuple":
       return hashTuple(materialize(o.items).map(itemHash));
     case "frozenset": {
       // so->hash caches it; an unstable one must still count as unstable.
-      if (o.table.unstable > 0 || o.table.keyList().some(isStaticSingleton)) unstable++;
-      return (o.table.cachedHash ??= hashFrozenset(o.table.activeHashes()));
+      if (o.table.unstable > 0 || o.table.keyList().some(isStaticSingleton)) {
+        unstable++;
+        addressed++;
+      } else if ((o.table.cachedSeeded ??= o.table.keyList().some(seedDependent))) unstable++;
+      return (o.table.cachedHash ??= setContentHash(o));
     }
     case "range":
       return hashRange(o);

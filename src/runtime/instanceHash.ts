@@ -35,7 +35,7 @@ function instanceHash(o: PyInstanceObj): PyHash {
     // @dataclass(eq=True): __hash__ from the fields when frozen, else __hash__ = None.
     const fields = dataclassTuple(o, "hash");
     if (fields === null) throw typeError(`unhashable type: '${o.cls.name}'`);
-    return hashTuple(fields.map(pyHash));
+    return hashTuple(fields.map((f) => pyHash(f, true)));
   }
   return identityHash(o);
 }

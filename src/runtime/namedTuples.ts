@@ -17,6 +17,7 @@ import { toArray } from "./iteration.js";
 import { builtinFunction as fn, pyStr, type Kwargs, type PyClassObj, type PyObj, type PyStrObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
+import { forwardRef } from "./typingForms.js";
 import { newTuple, newTupleOfClass } from "./tuples.js";
 import { isIdentifier } from "./strPredicates.js";
 import { unicodeSpaceRuns } from "./unicodeChars.js";
@@ -167,7 +168,14 @@ export function namedTupleFromClassBody(name: string, ns: Map<string, PyObj>): P
       ns.delete(f);
     } else if (defaults.length > 0) throw typeError(`Non-default namedtuple field ${f} cannot follow default field${defaults.length === 1 ? "" : "s"}`);
   }
-  return namedTupleClass(name, fields, defaults, ns, false, ctx().layout.rules.typingNamedTupleViaDefaults);
+  const cls = namedTupleClass(name, fields, defaults, ns, false, ctx().layout.rules.typingNamedTupleViaDefaults);
+  // __annotations__ is {n: _type_check(t) ...}: a str (a postponed annotation) becomes a ForwardRef.
+  if (ann !== undefined && ann.t === "dict" && [...ann.table.map.values()].some((e) => e.value.t === "str")) {
+    const types = newDict();
+    for (const e of ann.table.map.values()) dictSet(types, e.key, e.value.t === "str" ? forwardRef(strText(e.value)) : e.value);
+    cls.attrs.set("__annotations__", types);
+  }
+  return cls;
 }
 
 /**

@@ -39,7 +39,7 @@ export function setIntersection(so: PySetObj, other: PyObj): PySetObj {
   const stop = {};
   try {
     forEach(other, (k) => {
-      const [h, u] = hashOf(k);
+      const [h, , u] = hashOf(k);
       if (so.table.has(k, h)) {
         r.table.add(k, h, u);
         if (r.table.used >= so.table.used) throw stop;
@@ -117,7 +117,7 @@ export function setSymmetricDifferenceUpdate(so: PySetObj, other: PyObj): void {
   }
   if (exactDict(other)) {
     for (const e of [...other.table.map.values()]) {
-      const [h, u] = hashOf(e.key);
+      const [h, , u] = hashOf(e.key);
       if (!so.table.discard(e.key, h)) so.table.add(e.key, h, u);
     }
     return;

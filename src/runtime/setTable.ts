@@ -4,15 +4,19 @@
 // with dummies left by deletions. Iteration walks the slots, so the order of
 // keys with deterministic hashes is CPython's own.
 //
-// Keys whose hash depends on the process (str, bytes, None, plain instances…)
-// get stand-in hashes; any order is "a" CPython order for them, so a table
-// holding one iterates in insertion order instead, as pymem always has.
+// A str or bytes key is placed by the hash a PYTHONHASHSEED=0 process gives it
+// (hashing.ts), so the order is that process's. Keys hashed by address (plain
+// instances, NaN, functions…) get stand-in hashes; any order is "a" CPython
+// order for them, so a table holding one iterates in insertion order instead.
 import type { Layout } from "../layouts/layout.js";
 import type { PyHash } from "./hashing.js";
+import { ctx } from "./ctx.js";
 import { runFind } from "./intRuns.js";
 import { keysEqual } from "./keyEquality.js";
 import type { PyObj } from "./objects.js";
 import { materialize, type IntRunSeq } from "./seq.js";
+import { unicodeBytes, unicodeData, wholePerturb } from "./siphash.js";
+import { bytesData, strText } from "./text.js";
 
 /** Hash of an unused slot (key NULL) and of a dummy (key dummy) in CPython. */
 const UNUSED = 0;
@@ -48,6 +52,9 @@ function highWord(h: PyHash): number {
   return typeof h === "number" ? Math.floor(h / 4294967296) >>> 0 : Number(BigInt.asUintN(32, h >> 32n));
 }
 
+/** The bits of a str's or bytes' hash a table holds (siphash.ts zeroSeedSlotHash): perturbs past them need the rest. */
+const SLOT_HASH_BITS = 52;
+
 export class SetTable {
   /** so->table: key per slot, null when unused or dummy (told apart by the hash). */
   private keys: (PyObj | null)[];
@@ -60,6 +67,8 @@ export class SetTable {
   private stamps: NumberSlots | null = null;
   /** so->hash: a frozenset's hash once computed (frozensets never change after construction). */
   cachedHash: PyHash | null = null;
+  /** Whether a frozenset's hash depends on the hash secret (str or bytes among its keys), once known. */
+  cachedSeeded: boolean | null = null;
   /** The slots in iteration order while nothing changes (sorting by insertion is not free). */
   private orderCache: number[] | null = null;
   /** How many leading entries of orderCache set.pop() has already taken. */
@@ -74,7 +83,7 @@ export class SetTable {
   used = 0;
   /** so->finger: where set.pop() starts looking. */
   finger = 0;
-  /** Keys whose hash is a stand-in; while any is present, iteration is by insertion. */
+  /** Keys whose hash is an address stand-in; while any is present, iteration is by insertion. */
   unstable = 0;
   /**
    * A run of distinct ints added, in order, to the empty table, not yet put
@@ -164,6 +173,7 @@ export class SetTable {
     let i = lowWord(hash) & mask;
     let plo = -1;
     let phi = 0;
+    let shifts = 0;
     for (;;) {
       let j = i;
       let probes = i + probesMax <= mask ? probesMax : 0;
@@ -176,9 +186,30 @@ export class SetTable {
         j++;
       } while (probes-- > 0);
       if (plo < 0) [plo, phi] = [lowWord(hash), highWord(hash)];
-      [plo, phi] = this.shift(plo, phi);
+      [plo, phi] = this.nextPerturb(key, hash, plo, phi, ++shifts);
       i = (i * 5 + 1 + plo) & mask;
     }
+  }
+
+  /**
+   * The next perturb after `shifts` shifts; once the bits a probe reads (`mask` wide) pass the
+   * 52 a str or bytes hash keeps in the table, taken from the key's whole hash.
+   */
+  private nextPerturb(key: PyObj, hash: PyHash, lo: number, hi: number, shifts: number): [number, number] {
+    const bits = shifts * this.layout.perturbShift;
+    if (typeof hash === "number" && hash >= 0 && bits + 32 - Math.clz32(this.mask) > SLOT_HASH_BITS && (key.t === "str" || key.t === "bytes")) {
+      const rounds = ctx().layout.rules.sipRounds;
+      let whole: [number, number] | null;
+      if (key.t === "bytes") {
+        const data = bytesData(key);
+        whole = wholePerturb(data, data.length, rounds, hash, bits);
+      } else {
+        const n = unicodeData(strText(key), key.maxChar);
+        whole = wholePerturb(unicodeBytes(), n, rounds, hash, bits);
+      }
+      if (whole !== null) return whole;
+    }
+    return this.shift(lo, hi);
   }
 
   /** perturb >>= PERTURB_SHIFT on the 64-bit unsigned perturb held as two words. */
@@ -205,6 +236,7 @@ export class SetTable {
     let freeslot = -1;
     let plo = -1;
     let phi = 0;
+    let shifts = 0;
     let slot: number;
     outer: for (;;) {
       let j = i;
@@ -222,7 +254,7 @@ export class SetTable {
         j++;
       } while (probes-- > 0);
       if (plo < 0) [plo, phi] = [lowWord(hash), highWord(hash)];
-      [plo, phi] = this.shift(plo, phi);
+      [plo, phi] = this.nextPerturb(key, hash, plo, phi, ++shifts);
       i = (i * 5 + 1 + plo) & mask;
     }
     this.used++;
@@ -292,6 +324,7 @@ export class SetTable {
     let i = lowWord(hash) & mask;
     let plo = -1;
     let phi = 0;
+    let shifts = 0;
     for (;;) {
       if (keys[i] === null) break;
       if (i + probesMax <= mask) {
@@ -303,7 +336,7 @@ export class SetTable {
         }
       }
       if (plo < 0) [plo, phi] = [lowWord(hash), highWord(hash)];
-      [plo, phi] = this.shift(plo, phi);
+      [plo, phi] = this.nextPerturb(key, hash, plo, phi, ++shifts);
       i = (i * 5 + 1 + plo) & mask;
     }
     this.put(i, key, hash, stamp);
@@ -433,11 +466,6 @@ export class SetTable {
   /** The entries (key, hash, stand-in?) in iteration order, as set_next hands them out. */
   entries(): [PyObj, PyHash, boolean][] {
     return this.slotOrder().map((j) => [this.keys[j] as PyObj, this.hashes[j] as PyHash, this.isUnstable(j)]);
-  }
-
-  /** The active entries' hashes, for frozenset_hash. */
-  activeHashes(): PyHash[] {
-    return this.slotOrder(false).map((j) => this.hashes[j] as PyHash);
   }
 }
 

@@ -1,7 +1,7 @@
 // set and frozenset construction and update paths of Objects/setobject.c (3.10).
 // The slot-level work (probing, resizing, dummies) is in setTable.ts.
 import { ALLOCATION_STEPS, ctx } from "./ctx.js";
-import { hashFrozenset, pyHash, unstableHashes, type PyHash } from "./hashing.js";
+import { addressedHashes, pyHash, setContentHash, unstableHashes, type PyHash } from "./hashing.js";
 import { forEach } from "./iteration.js";
 import type { PyObj, PySetObj } from "./objects.js";
 import { SetTable } from "./setTable.js";
@@ -16,17 +16,22 @@ export function isAnySet(o: PyObj): o is PySetObj {
   return o.t === "set" || o.t === "frozenset";
 }
 
-/** PyObject_Hash, and whether the value is a stand-in (see hashing.ts). */
-export function hashOf(key: PyObj): [PyHash, boolean] {
+/**
+ * PyObject_Hash (a str's 52 set-table bits), whether the value is a stand-in, and whether it is an address
+ * stand-in (see hashing.ts): a set places a key of the first kind as a
+ * PYTHONHASHSEED=0 process does, and keeps the second kind in insertion order.
+ */
+export function hashOf(key: PyObj): [PyHash, boolean, boolean] {
   const before = unstableHashes();
+  const beforeAddressed = addressedHashes();
   const h = pyHash(key);
-  return [h, unstableHashes() !== before];
+  return [h, unstableHashes() !== before, addressedHashes() !== beforeAddressed];
 }
 
 /** set_add_key. */
 export function setAdd(s: PySetObj, key: PyObj): void {
-  const [h, unstable] = hashOf(key);
-  s.table.add(key, h, unstable);
+  const [h, , addressed] = hashOf(key);
+  s.table.add(key, h, addressed);
 }
 
 /**
@@ -34,7 +39,7 @@ export function setAdd(s: PySetObj, key: PyObj): void {
  * equal frozenset (_PySet_Contains, set_discard).
  */
 function lookupHash(key: PyObj): PyHash {
-  if (key.t === "set") return hashFrozenset(key.table.activeHashes());
+  if (key.t === "set") return setContentHash(key);
   return pyHash(key);
 }
 

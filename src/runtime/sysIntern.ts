@@ -40,6 +40,46 @@ function compiledNames(): ReadonlySet<string> {
   return state.names;
 }
 
+/** The identifiers of the source being compiled now: the parser interned each before any code object of it exists. */
+function currentNames(): ReadonlySet<string> {
+  const c = ctx();
+  const at = c.sources.length - 1;
+  const key = "sys.intern: identifiers of the current source";
+  let state = c.moduleState.get(key) as { names: Set<string>; at: number } | undefined;
+  if (state === undefined || state.at !== at) {
+    state = { names: new Set(), at };
+    const source = c.sources[at];
+    if (source !== undefined) sourceNames(source.text, source.mode, state.names);
+    c.moduleState.set(key, state);
+  }
+  return state.names;
+}
+
+/**
+ * Whether interning `text`, a str constant of the code unit being compiled now, gives back
+ * another object than the constant (PyUnicode_InternInPlace replacing it: intern_string_constants
+ * then rebuilds a frozenset holding it), asked before the constant is interned: true when the
+ * interpreter's start-up (for one character: an object other than the cached str), an identifier of this source or a str an earlier unit interned and
+ * CPython still holds has that text; false when nothing interned it, or only this unit's own
+ * (merged) constants; null when pymem cannot know (an earlier unit's str CPython may have freed,
+ * a text the imported modules may intern).
+ */
+export function internReplacesConstant(text: string): boolean | null {
+  const c = ctx();
+  // A one-character constant is the cached latin-1 str; start-up interned objects of its own for some.
+  if (text.length === 1) return c.layout.preinternedChars.includes(text);
+  const found = internedObject(text);
+  if (found !== undefined) {
+    const at = c.internedAt.get(text) ?? 0;
+    if (at === c.sources.length) return currentNames().has(text);
+    return stillHeld(found, text) ? true : null;
+  }
+  if (c.layout.startupInterned().has(text) || currentNames().has(text)) return true;
+  if (internedStateUnfixed(text)) return null;
+  if (compiledNames().has(text)) return c.layout.rules.internedStrsMortal ? null : true;
+  return false;
+}
+
 /**
  * Whether CPython surely still holds `o`, the session's interned str of its text, when a later code
  * unit asks: where interned strs are mortal, one the setup interned lives on only while referenced,
@@ -51,7 +91,14 @@ function stillHeld(o: PyStrObj, text: string): boolean {
   if (!c.layout.rules.internedStrsMortal || at === 0 || at === c.sources.length) return true;
   // A constant of a start-up text is the start-up's object, which the interpreter holds.
   if (c.layout.startupInterned().has(text)) return true;
-  for (const v of c.globals?.values() ?? []) if (v === o) return true;
+  for (const v of c.globals?.values() ?? []) if (v === o || holdsDirectly(v, o)) return true;
+  return false;
+}
+
+/** Whether container `v` (a global's value) holds `o` as an item or a key: a small list, tuple, set, frozenset. */
+function holdsDirectly(v: PyObj, o: PyStrObj): boolean {
+  if (v.t === "set" || v.t === "frozenset") return v.table.size <= 4096 && v.table.keyList().includes(o);
+  if ((v.t === "list" || v.t === "tuple") && Array.isArray(v.items)) return v.items.length <= 4096 && v.items.includes(o);
   return false;
 }
 

@@ -157,7 +157,7 @@ function isCallable(o: PyObj): boolean {
 const forwardRefs = new WeakMap<PyTypeObj, string>();
 
 /** ForwardRef('Name'): what a string becomes inside an alias; equal to another of the same text. */
-function forwardRef(text: string): PyTypeObj {
+export function forwardRef(text: string): PyTypeObj {
   const ref: PyTypeObj = { t: "type", name: "ForwardRef", call: () => {
     throw typeError("'ForwardRef' object is not callable");
   }, attrs: new Map(), typingForm: true, metaclass: "ForwardRef", typingSize: "forwardRef" };
