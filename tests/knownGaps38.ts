@@ -19,5 +19,6 @@ export const KNOWN_GAPS_38: ReadonlyMap<string, string> = new Map([
   ["more/limits/007", "refused: brackets nested 200 deep may overflow CPython 3.8's parser stack (MemoryError), which pymem does not model"],
   ["more/limits/008", "refused: brackets nested 100 deep may overflow CPython 3.8's parser stack (MemoryError), which pymem does not model"],
   ["more/limits/015", "refused: brackets nested 101 deep may overflow CPython 3.8's parser stack (MemoryError), which pymem does not model"],
+  ["probes/future/023", "refused: a postponed annotation (from __future__ import annotations) of this form: pymem does not write its text"],
   ["typing2/more/041", "refused: the size of typing's class _GenericAlias is not supported by pymem yet"],
 ]);

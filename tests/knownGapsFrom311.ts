@@ -2,6 +2,7 @@
 // reason (the same rules as tests/knownGaps311.ts): listed once here, spread into each
 // of those versions' lists.
 export const KNOWN_GAPS_FROM_311: ReadonlyArray<readonly [string, string]> = [
+  ["setorder/random/019", "exact: from 3.11 the two rebuilds of this frozenset constant give one order, so whether \"reg\" was interned does not matter"],
   ["probes/fz8sharers/004", "3.8-3.10 refuse this row (tests/knownGaps.ts: a freed instance's dict may still count in the class's shared keys); from 3.11 the keys stay with the class and no count decides the size"],
   ["probes/fz8sharers/005", "3.8-3.10 refuse this row (tests/knownGaps.ts: a freed instance's dict may still count in the class's shared keys); from 3.11 the keys stay with the class and no count decides the size"],
   ["probes/fz8sharers/006", "3.8-3.10 refuse this row (tests/knownGaps.ts: a freed instance's dict may still count in the class's shared keys); from 3.11 the keys stay with the class and no count decides the size"],
@@ -35,10 +36,6 @@ export const KNOWN_GAPS_FROM_311: ReadonlyArray<readonly [string, string]> = [
   ["fuzz6/attrs/143", "3.8-3.10 refuse this row (tests/knownGaps.ts: a freed instance's dict may still count in the class's shared keys); from 3.11 the keys stay with the class and no count decides the size"],
   ["fuzz7/repro/015", "3.8-3.10 refuse this row (tests/knownGaps.ts: a freed instance's dict may still count in the class's shared keys); from 3.11 the keys stay with the class and no count decides the size"],
   ["fuzz7/misc/063", "3.8-3.10 refuse this row (tests/knownGaps.ts: a freed instance's dict may still count in the class's shared keys); from 3.11 the keys stay with the class and no count decides the size"],
-  ["more/hashorder/016", "set iteration order follows hash slots (str hashes are randomized per process)"],
-  ["more/hashorder/017", "set iteration order follows hash slots (str hashes are randomized per process)"],
-  ["more/hashorder/022", "set iteration order follows hash slots (str hashes are randomized per process)"],
-  ["more/hashorder/026", "set iteration order follows hash slots (str hashes are randomized per process)"],
   ["match/generators/004", "refused: a generator whose code holds a match statement (from 3.11 its frame is sized by the compiler's stack depth, which pymem does not lay out for match)"],
   ["match/generators/007", "refused: a generator whose code holds a match statement (from 3.11 its frame is sized by the compiler's stack depth, which pymem does not lay out for match)"],
   ["async/edges/023", "refused: a coroutine whose code holds an async with (from 3.11 its frame is sized by the compiler's stack depth, which pymem does not lay out for async with)"],
