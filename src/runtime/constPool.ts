@@ -76,14 +76,20 @@ function leafKey(o: PyObj): string | null {
   }
 }
 
-/** internReplacesConstant (sysIntern.ts), given by the compiler: whether interning a str constant of this text replaces it. */
-export type InternReplaces = (text: string) => boolean | null;
+/**
+ * internReplacesConstant (sysIntern.ts), given by the compiler: whether interning a str constant
+ * of this text replaced it, from the str interned under the text before the constant was.
+ */
+export type InternReplaces = (text: string, before: PyStrObj | undefined) => boolean | null;
 
 export class ConstPool {
   constructor(private readonly internReplaces: InternReplaces) {}
 
-  /** For each identifier-like str constant's text: whether interning it replaced the constant (internReplaces, asked once). */
-  private readonly replaces = new Map<string, boolean | null>();
+  /**
+   * For each identifier-like str constant's text: the str interned under it before this unit's
+   * constant was (null: none), kept for internReplaces, which only a frozenset constant asks.
+   */
+  private readonly internedBefore = new Map<string, PyStrObj | null>();
 
   private readonly byKey = new Map<string, PyObj>();
   /**
@@ -123,15 +129,15 @@ export class ConstPool {
         const again = setFrom("frozenset", newTuple(o.table.keyList()));
         if (replaced === true) o = again;
         else if (!sameOrder(o, again)) {
-          const text = merged.map((x) => (x.t === "str" && this.replaces.get(strText(x)) === null ? strText(x) : null)).find((t) => t !== null);
+          const text = merged.map((x) => (x.t === "str" && this.replaced(strText(x)) === null ? strText(x) : null)).find((t) => t !== null);
           throw new PymemError("UNSUPPORTED", `the order of the set display ${reprFrozen(o)}: CPython rebuilds its constant once more if ${JSON.stringify(text)} was already interned when the code was made, which depends on what the imported modules or the setup's freed objects interned (not modelled)`);
         }
       }
     } else {
       if (o.t === "str" && isAsciiIdentifierChars(strText(o))) {
-        // Whether interning replaces it is asked before this first interning of its text here.
+        // What was interned under its text before this unit's first constant of it.
         const text = strText(o);
-        if (!this.replaces.has(text)) this.replaces.set(text, this.internReplaces(text));
+        if (!this.internedBefore.has(text)) this.internedBefore.set(text, internedObject(text) ?? null);
         o = intern(o);
       }
       key = leafKey(o);
@@ -147,12 +153,18 @@ export class ConstPool {
     return o;
   }
 
+  /** Whether interning this unit's str constant of `text` replaced it (undefined: no such interned constant). */
+  private replaced(text: string): boolean | null | undefined {
+    const before = this.internedBefore.get(text);
+    return before === undefined ? undefined : this.internReplaces(text, before ?? undefined);
+  }
+
   /** Whether interning some str item replaced it: true, false, or null (not known). */
   private itemsReplaced(items: readonly PyObj[]): boolean | null {
     let known: boolean | null = false;
     for (const x of items) {
       if (x.t !== "str") continue;
-      const r = this.replaces.get(strText(x));
+      const r = this.replaced(strText(x));
       if (r === undefined) continue;
       if (r === true) return true;
       if (r === null) known = null;

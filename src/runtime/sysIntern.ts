@@ -58,17 +58,17 @@ function currentNames(): ReadonlySet<string> {
 /**
  * Whether interning `text`, a str constant of the code unit being compiled now, gives back
  * another object than the constant (PyUnicode_InternInPlace replacing it: intern_string_constants
- * then rebuilds a frozenset holding it), asked before the constant is interned: true when the
+ * then rebuilds a frozenset holding it); `found` is the str interned under the text before the
+ * constant was (asked when a frozenset holding the constant is made): true when the
  * interpreter's start-up (for one character: an object other than the cached str), an identifier of this source or a str an earlier unit interned and
  * CPython still holds has that text; false when nothing interned it, or only this unit's own
  * (merged) constants; null when pymem cannot know (an earlier unit's str CPython may have freed,
  * a text the imported modules may intern).
  */
-export function internReplacesConstant(text: string): boolean | null {
+export function internReplacesConstant(text: string, found: PyStrObj | undefined): boolean | null {
   const c = ctx();
   // A one-character constant is the cached latin-1 str; start-up interned objects of its own for some.
   if (text.length === 1) return c.layout.preinternedChars.includes(text);
-  const found = internedObject(text);
   if (found !== undefined) {
     const at = c.internedAt.get(text) ?? 0;
     if (at === c.sources.length) return currentNames().has(text);
