@@ -130,7 +130,11 @@ export class ConstPool {
         if (replaced === true) o = again;
         else if (!sameOrder(o, again)) {
           const text = merged.map((x) => (x.t === "str" && this.replaced(strText(x)) === null ? strText(x) : null)).find((t) => t !== null);
-          throw new PymemError("UNSUPPORTED", `the order of the set display ${reprFrozen(o)}: CPython rebuilds its constant once more if ${JSON.stringify(text)} was already interned when the code was made, which depends on what the imported modules or the setup's freed objects interned (not modelled)`);
+          const why = `the order of the set display ${reprFrozen(o)}: CPython rebuilds its constant once more if ${JSON.stringify(text)} was already interned when the code was made, which depends on what the imported modules or the setup's freed objects interned (not modelled)`;
+          // The caller may try both ways (sizing.measure keeps the answer when they agree).
+          const c = ctx();
+          if (c.rebuildGuess === null) throw new PymemError("UNSUPPORTED", why);
+          if (c.rebuildGuess(c.rebuildGuesses++, why)) o = again;
         }
       }
     } else {

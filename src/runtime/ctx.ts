@@ -117,6 +117,14 @@ export class Ctx {
    * str's text may be two lone code points that JS concatenation joined (see surrogatesMet).
    */
   loneSurrogates = false;
+  /**
+   * How to build the i-th frozenset constant whose order depends on an interned state pymem
+   * cannot know (constPool.ts): true, rebuilt a second time; false, once. Without it such a
+   * constant is refused; sizing.measure tries each way and answers when the figures agree.
+   */
+  rebuildGuess: ((index: number, why: string) => boolean) | null = null;
+  /** How many constants rebuildGuess was asked about. */
+  rebuildGuesses = 0;
   /** The empty frozenset singleton of versions that have one, once made. */
   emptyFrozenset: import("./objects.js").PySetObj | null = null;
   private stepsUsed = 0;

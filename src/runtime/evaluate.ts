@@ -37,6 +37,8 @@ export interface EvalRequest {
   readonly budget: Budget;
   readonly sizes?: (ctx: Ctx) => SizeOracle;
   readonly progress?: ProgressClock;
+  /** Ctx.rebuildGuess: how to build each frozenset constant whose order pymem cannot know (else refused). */
+  readonly rebuildGuess?: (index: number, why: string) => boolean;
 }
 
 let builtinsInstalled = false;
@@ -124,6 +126,7 @@ export function evaluate(req: EvalRequest): EvalResult {
   const modules = ensureBuiltins(req.layout);
   const c = new Ctx(req.layout, req.budget, req.progress ?? null);
   if (req.sizes !== undefined) c.sizes = req.sizes(c);
+  if (req.rebuildGuess !== undefined) c.rebuildGuess = req.rebuildGuess;
   return withCtx(c, (): EvalResult => {
     // The generator's ns literal {"__name__": "__pymem_setup__"}: an interned constant, the object every class's __module__ is.
     const vars = new ModuleVars([["__name__", intern(pyStr("__pymem_setup__"))]]);

@@ -33,9 +33,46 @@ export interface MeasureRequest {
   readonly onProgress?: ProgressSink;
 }
 
+/** At most this many frozenset constants of unknown order are tried both ways (2**n evaluations). */
+const MAX_GUESSED_CONSTANTS = 3;
+
+/**
+ * measureOnce, and where the order of some frozenset constant depends on an interned state
+ * pymem cannot know (constPool.ts), once per way of building each: the answer when every way
+ * gives the same figures (a set's sizes rarely depend on its order), else refused.
+ */
 export function measure(req: MeasureRequest): MeasureResult {
+  const guesses: string[] = [];
+  const first = measureOnce(req, () => true, guesses);
+  if (guesses.length === 0) return first;
+  const refused = (): MeasureResult => ({ ok: false, error: { code: "UNSUPPORTED", pyType: null, message: guesses[0] as string, span: null, where: "expr" } });
+  if (guesses.length > MAX_GUESSED_CONSTANTS) return refused();
+  for (let ways = 0; ways < (1 << guesses.length) - 1; ways++) {
+    const other = measureOnce(req, (i) => ((ways >> i) & 1) === 1, []);
+    if (!sameResult(first, other)) return refused();
+  }
+  return first;
+}
+
+function sameResult(a: MeasureResult, b: MeasureResult): boolean {
+  if (!a.ok || !b.ok) return !a.ok && !b.ok && a.error.code === b.error.code && a.error.message === b.error.message && a.error.pyType === b.error.pyType;
+  const [x, y] = [a.m, b.m];
+  if (x.type !== y.type || x.size !== y.size || x.deep !== y.deep || x.objects !== y.objects || x.breakdown.size !== y.breakdown.size) return false;
+  for (const [k, t] of x.breakdown) {
+    const u = y.breakdown.get(k);
+    if (u === undefined || JSON.stringify(u) !== JSON.stringify(t)) return false;
+  }
+  return true;
+}
+
+/** One evaluation and its figures; `guesses` gets why each guessed constant's order was unknown. */
+function measureOnce(req: MeasureRequest, guess: (index: number) => boolean, guesses: string[]): MeasureResult {
   const progress = req.onProgress === undefined ? undefined : new ProgressClock(req.onProgress);
   const r = evaluate({
+    rebuildGuess: (i, why) => {
+      guesses.push(why);
+      return guess(i);
+    },
     expr: req.expr,
     setup: req.setup,
     layout: req.layout,
