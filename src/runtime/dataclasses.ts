@@ -133,10 +133,16 @@ function isKwOnlyMarker(annotation: PyObj): boolean {
  * AttributeError of None. With a module name ("typing.ClassVar[int]") the module is not found
  * either, so the annotation names none of them and the field is a plain field.
  */
-function checkStringAnnotation(annotation: PyObj): void {
+function checkStringAnnotation(cls: PyClassObj, annotation: PyObj): void {
   if (annotation.t !== "str") return;
   const m = /^(?:\s*([\p{L}\p{N}_]+)\s*\.)?\s*([\p{L}\p{N}_]+)/u.exec(strText(annotation));
-  if (m !== null && m[1] === undefined) throw new PyException("AttributeError", "'NoneType' object has no attribute '__dict__'");
+  if (m === null || m[1] !== undefined) return;
+  const module = cls.attrs.get("__module__");
+  if (module === undefined || module.t !== "str" || strText(module) !== "__pymem_setup__") {
+    // A __module__ naming a real module: the annotation is looked up in that module's namespace.
+    throw new PymemError("UNSUPPORTED", `a string annotation of a dataclass whose __module__ is not the setup's (${module?.t === "str" ? JSON.stringify(strText(module)) : "not a str"})`);
+  }
+  throw new PyException("AttributeError", "'NoneType' object has no attribute '__dict__'");
 }
 
 /** InitVar[T] objects (InitVar.__class_getitem__, 3.8's _InitVarMeta.__getitem__): InitVar(T), holding the type. */
@@ -171,7 +177,7 @@ function ownFields(cls: PyClassObj, kwOnlyDefault: boolean): FieldSpec[] {
   let markerSeen = false;
   for (const e of ann.table.map.values()) {
     const name = strText(e.key as never);
-    checkStringAnnotation(e.value);
+    checkStringAnnotation(cls, e.value);
     if (isKwOnlyMarker(e.value)) {
       // _process_class: the marker is no field; the fields after it default to keyword-only.
       if (markerSeen) throw typeError(`'${name}' is KW_ONLY, but KW_ONLY has already been specified`);
