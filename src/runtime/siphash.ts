@@ -19,8 +19,7 @@ function word(data: Uint8Array, at: number, end: number): number {
 /**
  * SipHash of data[0:n] with k0 = k1 = 0, into lastHi/lastLo. The state v0..v3 is kept in hi/lo word pairs of locals; each SipRound is
  * pyhash.c's two HALF_ROUNDs (v0 += v1; v2 += v3; v1 = ROTL(v1, 13) ^ v0;
- * v3 = ROTL(v3, 16) ^ v2; v0 = ROTL(v0, 32); then with v2, v1, v0, v3 and 17, 21),
- * written out for the message rounds and again for the finalization rounds.
+ * v3 = ROTL(v3, 16) ^ v2; v0 = ROTL(v0, 32); then with v2, v1, v0, v3 and 17, 21).
  */
 function sip(data: Uint8Array, n: number, [compress, finish]: SipRounds): void {
   // k0 = k1 = 0: the initial state is the constants themselves.
@@ -28,29 +27,32 @@ function sip(data: Uint8Array, n: number, [compress, finish]: SipRounds): void {
   let v2h = 0x6c796765, v2l = 0x6e657261, v3h = 0x74656462, v3l = 0x79746573;
   let lo = 0, h = 0, l = 0;
   const full = n - (n % 8);
-  // Each 8-byte word, then b = src_sz << 56 | the remaining bytes (little-endian), is absorbed alike.
-  for (let at = 0; at <= full; at += 8) {
-    const ml = word(data, at, n);
-    const mh = at < full ? word(data, at + 4, n) : (word(data, at + 4, n) | ((n & 0xff) << 24)) >>> 0;
-    v3h ^= mh;
-    v3l ^= ml;
-    for (let r = 0; r < compress; r++) {
-      lo = ((v0l >>> 0) + (v1l >>> 0)) >>> 0; v0h = (v0h + v1h + (lo < v0l >>> 0 ? 1 : 0)) | 0; v0l = lo;
-      lo = ((v2l >>> 0) + (v3l >>> 0)) >>> 0; v2h = (v2h + v3h + (lo < v2l >>> 0 ? 1 : 0)) | 0; v2l = lo;
-      h = (v1h << 13) | (v1l >>> 19); l = (v1l << 13) | (v1h >>> 19); v1h = h ^ v0h; v1l = l ^ v0l;
-      h = (v3h << 16) | (v3l >>> 16); l = (v3l << 16) | (v3h >>> 16); v3h = h ^ v2h; v3l = l ^ v2l;
-      h = v0h; v0h = v0l; v0l = h;
-      lo = ((v2l >>> 0) + (v1l >>> 0)) >>> 0; v2h = (v2h + v1h + (lo < v2l >>> 0 ? 1 : 0)) | 0; v2l = lo;
-      lo = ((v0l >>> 0) + (v3l >>> 0)) >>> 0; v0h = (v0h + v3h + (lo < v0l >>> 0 ? 1 : 0)) | 0; v0l = lo;
-      h = (v1h << 17) | (v1l >>> 15); l = (v1l << 17) | (v1h >>> 15); v1h = h ^ v2h; v1l = l ^ v2l;
-      h = (v3h << 21) | (v3l >>> 11); l = (v3l << 21) | (v3h >>> 11); v3h = h ^ v0h; v3l = l ^ v0l;
-      h = v2h; v2h = v2l; v2l = h;
+  // Each 8-byte word, then b = src_sz << 56 | the remaining bytes (little-endian), is absorbed
+  // alike (v3 ^= m, `compress` rounds, v0 ^= m); then v2 ^= 0xff and `finish` rounds. One loop
+  // runs every round: when a phase's rounds are done, the next phase is set up.
+  let at = 0, mh = 0, ml = 0, rounds = 0;
+  for (;;) {
+    if (rounds === 0) {
+      if (at > full + 8) break;
+      if (at > 0) {
+        v0h ^= mh;
+        v0l ^= ml;
+      }
+      if (at <= full) {
+        ml = word(data, at, n);
+        mh = at < full ? word(data, at + 4, n) : (word(data, at + 4, n) | ((n & 0xff) << 24)) >>> 0;
+        v3h ^= mh;
+        v3l ^= ml;
+        rounds = compress;
+      } else {
+        mh = ml = 0;
+        v2l ^= 0xff;
+        rounds = finish;
+      }
+      at += 8;
+      continue;
     }
-    v0h ^= mh;
-    v0l ^= ml;
-  }
-  v2l ^= 0xff;
-  for (let r = 0; r < finish; r++) {
+    rounds--;
     lo = ((v0l >>> 0) + (v1l >>> 0)) >>> 0; v0h = (v0h + v1h + (lo < v0l >>> 0 ? 1 : 0)) | 0; v0l = lo;
     lo = ((v2l >>> 0) + (v3l >>> 0)) >>> 0; v2h = (v2h + v3h + (lo < v2l >>> 0 ? 1 : 0)) | 0; v2l = lo;
     h = (v1h << 13) | (v1l >>> 19); l = (v1l << 13) | (v1h >>> 19); v1h = h ^ v0h; v1l = l ^ v0l;
