@@ -438,6 +438,60 @@ function bytesAsText(data: Uint8Array): string {
   return parts.join("");
 }
 
+/** Bytes as text for splitlines: bytes break lines at \\n and \\r only (STRINGLIB_ISLINEBREAK of bytes), so the other str line boundaries (\\v \\f \\x1c-\\x1e) become private-use characters too. */
+function bytesAsLines(data: Uint8Array): string {
+  return bytesAsText(data).replace(/[\x0b\x0c\x1c-\x1e]/g, (c) => String.fromCharCode(0xe000 + c.charCodeAt(0)));
+}
+
+/** An Argument Clinic `int` argument: an index that fits a C int, else OverflowError. */
+function cIntArg(o: PyObj | undefined, dflt: number): number {
+  if (o === undefined) return dflt;
+  const n = toIndex(o);
+  if (n > 2147483647 || n < -2147483648) throw new PyException("OverflowError", `Python int too ${n > 0 ? "large" : "small"} to convert to C int`);
+  return n;
+}
+
+/**
+ * stringlib_expandtabs (Objects/stringlib/transmogrify.h): each tab becomes spaces to the next multiple of tabsize
+ * (none for tabsize <= 0), the column restarting after \\n and \\r. The size is counted first, so a result past
+ * pymem's limit is refused before it is made.
+ */
+function expandBytes(src: Uint8Array, tabsize: number): Uint8Array {
+  let total = 0;
+  let col = 0;
+  for (const c of src) {
+    if (c === 9) {
+      if (tabsize > 0) col += tabsize - (col % tabsize);
+    } else {
+      col++;
+      if (c === 10 || c === 13) {
+        total += col;
+        col = 0;
+      }
+    }
+  }
+  total += col;
+  if (total > MAX_TEXT) throw limitError(`bytes.expandtabs would spell out ${total} bytes; pymem's limit is ${MAX_TEXT}`);
+  chargeText(total);
+  const out = new Uint8Array(total);
+  let k = 0;
+  col = 0;
+  for (const c of src) {
+    if (c === 9) {
+      if (tabsize > 0) {
+        const n = tabsize - (col % tabsize);
+        out.fill(32, k, k + n);
+        k += n;
+        col += n;
+      }
+    } else {
+      out[k++] = c;
+      col = c === 10 || c === 13 ? 0 : col + 1;
+    }
+  }
+  return out;
+}
+
 /** bytesAsText's inverse: its texts (and what str methods make of them) are BMP characters, one unit each. */
 function textAsBytes(text: string): Uint8Array {
   const out = new Uint8Array(text.length);
@@ -518,6 +572,11 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         else for (let i = 0; i < pairs.length; i += k) groups.push(pairs.slice(i, i + k).join(""));
         return pyStrFresh(groups.join(sp));
       };
+    case "expandtabs":
+      return ([ts], kw) => {
+        const size = cIntArg(ts ?? kw.values.get("tabsize"), 8);
+        return make(expandBytes(data(), size));
+      };
     case "center":
     case "ljust":
     case "rjust":
@@ -525,18 +584,18 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
     case "title":
     case "capitalize":
     case "swapcase":
-    case "splitlines":
     case "partition":
     case "rpartition":
     case "isupper":
     case "islower":
     case "isalnum":
     case "istitle":
+    case "splitlines":
       // The str method on the bytes as text, results turned back into bytes. Bytes from 0x80 up
       // become private-use characters, which no str method takes for letters, digits or spaces:
       // bytes methods know ASCII only (b'\xff'.title() leaves the byte alone).
       return (args, kw) => {
-        const text = bytesAsText(data());
+        const text = name === "splitlines" ? bytesAsLines(data()) : bytesAsText(data());
         // A str where bytes are expected is refused, not run through the str method.
         const strArg = args.find((a) => a.t === "str");
         if (strArg !== undefined) {
