@@ -389,8 +389,8 @@ function strMethodOf(s: PyStrObj, name: string): NativeFn | null {
         return pyStr(out);
       };
     case "expandtabs":
-      return ([ts]) => {
-        const size = argInt(ts, 8);
+      return ([ts], kw) => {
+        const size = cIntArg(ts ?? kw.values.get("tabsize"), 8);
         // Each tab becomes up to `size` spaces: counted before they are made.
         chargeText(s.length + Math.max(size, 0) * (text().split("\t").length - 1));
         let col = 0;
