@@ -492,6 +492,76 @@ function expandBytes(src: Uint8Array, tabsize: number): Uint8Array {
   return out;
 }
 
+/** Py_ISSPACE: the bytes whitespace of split() (ASCII's six). */
+function isByteSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * stringlib split_whitespace / split_char / split and their rsplit mirrors: the [start, end) of each piece in list
+ * order, at most `maxcount` splits; `whole` where the only piece is all of the data found without a split (the
+ * exact bytes object is then put in the list itself). Past maxcount a whitespace split skips the whitespace and
+ * takes the rest as one piece (a new object, even when it is all of the data).
+ */
+function bytesSplitSpans(d: Uint8Array, sep: Uint8Array | null, maxcount: number, right: boolean): { spans: [number, number][]; whole: boolean } {
+  const n = d.length;
+  const spans: [number, number][] = [];
+  if (sep === null) {
+    if (!right) {
+      let i = 0;
+      for (let left = maxcount; left > 0; left--) {
+        while (i < n && isByteSpace(d[i] as number)) i++;
+        if (i === n) break;
+        const j = i++;
+        while (i < n && !isByteSpace(d[i] as number)) i++;
+        if (j === 0 && i === n) return { spans: [[0, n]], whole: true };
+        spans.push([j, i]);
+      }
+      if (i < n) {
+        while (i < n && isByteSpace(d[i] as number)) i++;
+        if (i !== n) spans.push([i, n]);
+      }
+      return { spans, whole: false };
+    }
+    let i = n - 1;
+    for (let left = maxcount; left > 0; left--) {
+      while (i >= 0 && isByteSpace(d[i] as number)) i--;
+      if (i < 0) break;
+      const j = i--;
+      while (i >= 0 && !isByteSpace(d[i] as number)) i--;
+      if (j === n - 1 && i < 0) return { spans: [[0, n]], whole: true };
+      spans.push([i + 1, j + 1]);
+    }
+    if (i >= 0) {
+      while (i >= 0 && isByteSpace(d[i] as number)) i--;
+      if (i >= 0) spans.push([0, i + 1]);
+    }
+    return { spans: spans.reverse(), whole: false };
+  }
+  const buf = Buffer.from(d.buffer, d.byteOffset, d.byteLength);
+  const needle = Buffer.from(sep.buffer, sep.byteOffset, sep.byteLength);
+  let count = 0;
+  if (!right) {
+    let from = 0;
+    for (let pos = buf.indexOf(needle, from); pos >= 0 && count < maxcount; pos = buf.indexOf(needle, from), count++) {
+      spans.push([from, pos]);
+      from = pos + sep.length;
+    }
+    spans.push([from, n]);
+    return { spans, whole: count === 0 };
+  }
+  let end = n;
+  while (count < maxcount && end - sep.length >= 0) {
+    const pos = buf.lastIndexOf(needle, end - sep.length);
+    if (pos < 0) break;
+    spans.push([pos + sep.length, end]);
+    end = pos;
+    count++;
+  }
+  spans.push([0, end]);
+  return { spans: spans.reverse(), whole: count === 0 };
+}
+
 /** bytesAsText's inverse: its texts (and what str methods make of them) are BMP characters, one unit each. */
 function textAsBytes(text: string): Uint8Array {
   const out = new Uint8Array(text.length);
@@ -716,30 +786,17 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         return make(d.slice(i, j));
       };
     case "split":
+    case "rsplit":
       return (args, kw) => {
         const sepArg = args[0] ?? kw.values.get("sep");
         const maxsplit = argInt(args[1] ?? kw.values.get("maxsplit"), -1);
-        const d = Buffer.from(data());
-        const pieces: Uint8Array[] = [];
-        if (sepArg === undefined || sepArg.t === "NoneType") {
-          const words = d.toString("latin1").split(/[ \t\n\r\x0b\x0c]+/).filter((w) => w !== "");
-          ctx().tick(words.length);
-          for (const w of words) pieces.push(Uint8Array.from(Buffer.from(w, "latin1")));
-        } else {
-          const sep = Buffer.from(bytesArg(sepArg));
-          if (sep.length === 0) throw valueError("empty separator");
-          let from = 0;
-          // Counted before any piece is made: a million separators are a million objects.
-          let count = 0;
-          for (let i = d.indexOf(sep); i >= 0 && (maxsplit < 0 || count < maxsplit); i = d.indexOf(sep, i + sep.length)) count++;
-          ctx().tick(count);
-          for (let i = d.indexOf(sep); i >= 0 && (maxsplit < 0 || pieces.length < maxsplit); i = d.indexOf(sep, from)) {
-            pieces.push(Uint8Array.from(d.subarray(from, i)));
-            from = i + sep.length;
-          }
-          pieces.push(Uint8Array.from(d.subarray(from)));
-        }
-        const items = b.t === "bytes" && pieces.length === 1 && pieces[0]?.length === d.length ? [b] : pieces.map((p) => (b.t === "bytes" ? pyBytes(p) : newByteArrayExact(p)));
+        const d = data();
+        const sep = sepArg === undefined || sepArg.t === "NoneType" ? null : bytesArg(sepArg);
+        if (sep !== null && sep.length === 0) throw valueError("empty separator");
+        const { spans, whole } = bytesSplitSpans(d, sep, maxsplit < 0 ? Infinity : maxsplit, name === "rsplit");
+        ctx().tick(spans.length);
+        // The exact bytes object itself stands for a single piece that is all of it (stringlib's STRINGLIB_CHECK_EXACT).
+        const items = whole && b.t === "bytes" ? [b] : spans.map(([i, j]) => (b.t === "bytes" ? pyBytes(d.slice(i, j)) : newByteArrayExact(d.slice(i, j))));
         return splitList(items, maxsplit);
       };
     case "copy":
