@@ -1,6 +1,7 @@
 // str and bytes methods, returning the objects CPython returns: the receiver
 // itself when unchanged, cached characters where unicode_result() applies,
 // and lists preallocated as stringlib's split does.
+import { bufferBytes } from "./arrayObject.js";
 import { byteArrayTranslate, bytesTranslate } from "./bytesTranslate.js";
 import { exactResult } from "./builtinSubclass.js";
 import { truthy } from "./compare.js";
@@ -784,6 +785,19 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
           return pyBytes(d.slice(i, j));
         }
         return make(d.slice(i, j));
+      };
+    case "removeprefix":
+    case "removesuffix":
+      // bytes_removeprefix_impl: the rest as a new object (1-byte and empty ones cached), else an exact bytes itself.
+      return ([a]) => {
+        const d = data();
+        const fix = a === undefined ? null : bufferBytes(a);
+        if (fix === null || a?.t === "str") throw typeError(`a bytes-like object is required, not '${a === undefined ? "NoneType" : typeName(a)}'`);
+        const at = name === "removeprefix" ? 0 : d.length - fix.length;
+        const hit = fix.length > 0 && d.length >= fix.length && fix.every((c, k) => d[at + k] === c);
+        const rest = hit ? (name === "removeprefix" ? d.slice(fix.length) : d.slice(0, at)) : d.slice();
+        if (b.t === "bytearray") return newByteArrayExact(rest);
+        return !hit ? b : pyBytes(rest);
       };
     case "split":
     case "rsplit":
