@@ -117,7 +117,6 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["string/template/045", "refused: string.Formatter (its parser, _string.formatter_parser, is not modelled)"],
   ["textwrap/dedent/001", "refused: the __doc__ of a function with a multi-line docstring"],
   ["textwrap/dedent/002", "refused: the __doc__ of a function with a multi-line docstring"],
-  ["textwrap/more/006", "refused: bytes.expandtabs is not supported by pymem yet"],
   ["textwrap/more/007", "refused: TextWrapper.wordsep_re, a compiled re.Pattern (the re module is not modelled)"],
   ["textwrap/more/008", "refused: TextWrapper.wordsep_simple_re, a compiled re.Pattern (the re module is not modelled)"],
   ["textwrap/more/009", "refused: TextWrapper._split()"],

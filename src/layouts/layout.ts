@@ -349,8 +349,13 @@ export interface VersionRules {
   readonly arrayMutableSequence: boolean;
   /** enum members get _sort_order_ after __init__ (3.11+). */
   readonly enumSortOrder: boolean;
-  /** auto() is the largest value so far + 1 (3.13+); before, the last int value + 1. */
-  readonly enumAutoFromMax: boolean;
+  /**
+   * What Enum._generate_next_value_ makes of auto() from the values so far (Lib/enum.py): "lastIncrementable" (3.8-3.10) the
+   * last value that takes + 1, else start; "largestIfLast" (3.11, 3.12) the last value + 1 when the sorted values end with it,
+   * else (or when they do not sort) the first from the end of the sorted list that takes + 1, else start; "largest" (3.13+)
+   * the largest value + 1, a TypeError when the values do not sort or the largest takes no + 1.
+   */
+  readonly enumAutoNext: "lastIncrementable" | "largestIfLast" | "largest";
   /** enum has ReprEnum (3.11+): IntEnum/StrEnum's str() and format() are the mixed-in type's, Enum.__format__ formats str(self), and EnumType's repr of a Flag class is "<flag 'X'>"; before, a mixed-in member formats its value and every class is "<enum 'X'>". */
   readonly enumReprEnum: boolean;
   /** enum.Flag as rewritten in 3.11: FlagBoundary (STRICT/CONFORM/EJECT/KEEP), pseudo-members named 'A|B', iteration and len() of a flag value, only single-bit members listed, ~ cached in _inverted_; before, composites are nameless (_name_ None), IntFlag makes a pseudo-member per unknown bit, and ~ decomposes. */

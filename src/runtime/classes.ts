@@ -17,6 +17,7 @@ import { newClassKeys } from "./instanceDict.js";
 import { toArray } from "./iteration.js";
 import {
   None, pyStr, subOf, typeName, type BuiltinBase, type SubclassableBuiltin, type Kwargs, type PyClassObj, PyInstanceObj, type PyObj, type PyStrObj,
+  utf8Cached,
 } from "./objects.js";
 import { strText } from "./text.js";
 import { isIdentifier } from "./strPredicates.js";
@@ -115,6 +116,12 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
   noteClassBody(ns);
   // PyType_Ready's type_dict_set_doc: a class without a docstring has __doc__ None of its own (not its base's).
   if (!ns.has("__doc__")) ns.set("__doc__", None);
+  // type_new_set_doc copies the docstring to tp_doc through PyUnicode_AsUTF8AndSize, caching its UTF-8 in the str.
+  const doc = ns.get("__doc__");
+  if (doc !== undefined && doc.t === "str" && doc.maxChar >= 0x80) {
+    if (doc.length === 1 && doc.maxChar <= 0xff && ctx().layout.unicode.latin1CharUtf8 === 0) throw unsupported("a class docstring of one non-ASCII latin-1 character (CPython caches its UTF-8 in the shared one-character str)");
+    utf8Cached.add(doc);
+  }
   checkClassDunders(name, ns);
   // type_new_set_classmethod: a plain function __init_subclass__ or __class_getitem__ is stored as a classmethod.
   for (const k of ["__init_subclass__", "__class_getitem__"]) {

@@ -24,7 +24,6 @@ import { ctx } from "./ctx.js";
 import { PyException, PymemError, keyError, typeError, valueError } from "./errors.js";
 import { setInstanceAttrValue, getInstanceAttr } from "./instanceAttrs.js";
 import { formatObj, formatValue, reprObject, strObj } from "./format.js";
-import { intValue } from "./numbers.js";
 import { nativeFunction as fn, pyInt, pyStr, pyStrFresh, subOf, typeName, type BuiltinBase, type PyClassObj, type PyInstanceObj, type PyObj, type PyStrObj, type Kwargs, None } from "./objects.js";
 import { SETUP_MODULE } from "./typeNew.js";
 import { internInPlace } from "./sysIntern.js";
@@ -38,6 +37,7 @@ import type { NativeFn } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
 import { binaryOp } from "./ops.js";
+import { sortInPlace } from "./methods.js";
 import type { Layout } from "../layouts/layout.js";
 
 export interface EnumInfo {
@@ -245,18 +245,62 @@ export function makeAuto(): PyObj {
   return { t: "opaque", typeName: AUTO, data: null };
 }
 
-/** _generate_next_value_ for an int sequence: the last int + 1 (3.13: the largest + 1), or 1. */
+/** v + 1, or null where that raises TypeError (what _generate_next_value_'s `except TypeError` catches). */
+function plusOne(v: PyObj): PyObj | null {
+  try {
+    return binaryOp("Add", v, pyInt(1));
+  } catch (e) {
+    if (e instanceof PyException && e.pyType === "TypeError") return null;
+    throw e;
+  }
+}
+
+/** sorted(values) (list.sort: `<` only), or null where a comparison raises TypeError. */
+function sortedValues(values: readonly PyObj[]): PyObj[] | null {
+  const copy = values.slice();
+  try {
+    sortInPlace(copy, None, false);
+    return copy;
+  } catch (e) {
+    if (e instanceof PyException && e.pyType === "TypeError") return null;
+    throw e;
+  }
+}
+
+/** The first value from the end that takes + 1, plus one; else start (1). */
+function lastIncremented(values: readonly PyObj[]): PyObj {
+  for (let i = values.length - 1; i >= 0; i--) {
+    const r = plusOne(values[i] as PyObj);
+    if (r !== null) return r;
+  }
+  return pyInt(1);
+}
+
+/** Enum._generate_next_value_(name, 1, count, last_values), as the layout's enumAutoNext says the version writes it. */
 function nextValue(last: readonly PyObj[]): PyObj {
   if (last.length === 0) return pyInt(1);
-  if (ctx().layout.rules.enumAutoFromMax) {
-    if (!last.every((v) => intValue(v) !== null)) throw new PymemError("UNSUPPORTED", "auto() after values that are not ints");
-    return binaryOp("Add", last.reduce((m, v) => (truthy(compareObj("Gt", v, m)) ? v : m)), pyInt(1));
+  const rule = ctx().layout.rules.enumAutoNext;
+  if (rule === "lastIncrementable") return lastIncremented(last);
+  const sorted = sortedValues(last);
+  if (rule === "largest") {
+    if (sorted === null) throw typeError("unable to sort non-numeric values");
+    const top = sorted[sorted.length - 1] as PyObj;
+    const r = plusOne(top);
+    if (r === null) throw typeError(`unable to increment ${strText(reprObject(top))}`);
+    return r;
   }
-  for (let i = last.length - 1; i >= 0; i--) {
-    const v = last[i] as PyObj;
-    if (intValue(v) !== null) return binaryOp("Add", v, pyInt(1));
+  // largestIfLast: last_values.sort() in place, then the last value + 1 if it is the largest; any TypeError (or another
+  // largest) falls back to the old loop over the list as sort() left it. A failed sort of 3+ values leaves it partly sorted.
+  if (sorted === null) {
+    if (last.length > 2) throw new PymemError("UNSUPPORTED", "auto() after values that do not sort (3.11/3.12 then fall back over the partly sorted list)");
+    return lastIncremented(last);
   }
-  throw new PymemError("UNSUPPORTED", "auto() after values that are not ints");
+  const lastValue = last[last.length - 1] as PyObj;
+  if (truthy(compareObj("Eq", lastValue, sorted[sorted.length - 1] as PyObj))) {
+    const r = plusOne(lastValue);
+    if (r !== null) return r;
+  }
+  return lastIncremented(sorted);
 }
 
 /** The members' type of a class statement over Enum classes: the builtin first among the bases, else the enum bases' (IntEnum's int). */

@@ -1,6 +1,6 @@
 // format(), str.format and printf-style `%` over the modelled types.
 import { chargeChars, chargeSteps, chargeText, ctx, noteSurrogate } from "./ctx.js";
-import { PyException, typeError, unsupported, valueError, keyError } from "./errors.js";
+import { PyException, limitError, typeError, unsupported, valueError, keyError } from "./errors.js";
 import { floatToInt, intValue, toFloat } from "./numbers.js";
 import { bufferBytes } from "./arrayObject.js";
 import { applyFieldAccessors, splitFieldName } from "./formatFields.js";
@@ -10,7 +10,7 @@ import { formatDecimal } from "./decimalFormat.js";
 import { madeByModule } from "./moduleMadeClasses.js";
 import { asciiRepr, builtinRepr, floatRepr, intToDecimal, repr, str } from "./repr.js";
 import { materialize } from "./seq.js";
-import { bytesData as bytesDataOf, codePointCount, strText } from "./text.js";
+import { MAX_TEXT, bytesData as bytesDataOf, codePointCount, strText } from "./text.js";
 import { dictGet } from "./dicts.js";
 import { pyStr } from "./objects.js";
 import { intern } from "./constPool.js";
@@ -83,7 +83,7 @@ function parseSpec(spec: string, defaultType: string, defaultAlign: "<" | ">"): 
     let digits = "";
     while (pos < cps.length && /^[0-9]$/.test(cps[pos] as string)) digits += cps[pos++];
     if (digits === "") return null;
-    if (digits.replace(/^0+/, "").length > 18 || Number(digits) > 2 ** 63 - 1) throw valueError("Too many decimal digits in format string");
+    if (BigInt(digits) > PY_SSIZE_T_MAX) throw valueError("Too many decimal digits in format string");
     return Number(digits);
   };
   s.width = integer() ?? 0;
@@ -147,6 +147,8 @@ function zeroGroupWidth(s: Spec, others: number): number {
 function pad(body: string, sign: string, s: Spec, defaultAlign: string): string {
   const len = codePointCount(body) + sign.length;
   if (len >= s.width) return sign + body;
+  // A width CPython may well allocate (it raises MemoryError only past what the machine can give) is beyond pymem's strings.
+  if (s.width - len > MAX_TEXT) throw limitError(`a field width past ${MAX_TEXT} characters, pymem's limit for one str`);
   const fill = s.fill.repeat(s.width - len);
   const align = s.align || defaultAlign;
   if (align === "<") return sign + body + fill;
@@ -547,7 +549,9 @@ export function strFormat(templateObj: PyStrObj, args: readonly PyObj[], kwargs:
   }
 }
 
-/** printf-style str % args. */
+const PY_SSIZE_T_MAX = 2n ** 63n - 1n;
+const INT_MAX = 2n ** 31n - 1n;
+
 /**
  * PyUnicode_Format / _PyBytes_FormatEx treat a right operand with mp_subscript
  * (other than a tuple or a str; for bytes formatting also not bytes/bytearray)
@@ -596,15 +600,22 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
       value = v;
     }
     // A '*' width, then a '.*' precision, come from the arguments before the value; a negative width left-justifies.
-    const star = (): number => {
+    // The width is a Py_ssize_t and the precision a C int: digits past them are a ValueError as they are parsed, a '*'
+    // argument past them an OverflowError (PyLong_AsSsize_t / _PyLong_AsInt).
+    const star = (max: bigint, cType: string): number => {
       const n = intValue(next());
       if (n === null) throw typeError("* wants int");
+      if (BigInt(n) > max || BigInt(n) < -max - 1n) throw new PyException("OverflowError", `Python int too large to convert to C ${cType}`);
       return Number(n);
     };
-    let w = width === "*" ? star() : width !== undefined ? Number(width) : 0;
+    const digits = (d: string, max: bigint, message: string): number => {
+      if (BigInt(d) > max) throw valueError(message);
+      return Number(d);
+    };
+    let w = width === "*" ? star(PY_SSIZE_T_MAX, "ssize_t") : width !== undefined ? digits(width, PY_SSIZE_T_MAX, "width too big") : 0;
     const left = flags.includes("-") || w < 0;
     w = Math.abs(w);
-    const p = prec === "*" ? Math.max(0, star()) : prec !== undefined ? Number(prec) : null;
+    const p = prec === "*" ? Math.max(0, star(INT_MAX, "int")) : prec !== undefined ? digits(prec, INT_MAX, bytesFormat ? "prec too big" : "precision too big") : null;
     if (key === undefined) value = next();
     const align = left ? "<" : flags.includes("0") && !"srac".includes(conv) ? "=" : ">";
     const spec: Spec = {

@@ -14,7 +14,9 @@ import { typeObject } from "./typeObjects.js";
 import { dictSet, newDict, newDictFromType } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { toArray } from "./iteration.js";
-import { builtinFunction as fn, pyStr, type Kwargs, type PyClassObj, type PyObj, type PyStrObj } from "./objects.js";
+import { intern } from "./constPool.js";
+import { internInPlace } from "./sysIntern.js";
+import { builtinFunction as fn, pyStr, subOf, type Kwargs, type PyClassObj, type PyObj, type PyStrObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { strText } from "./text.js";
 import { forwardRef } from "./typingForms.js";
@@ -54,14 +56,18 @@ function checkNames(name: string, fields: readonly string[], rename: boolean): v
 
 /**
  * A namedtuple class: a tuple subclass with __slots__ = () and named fields. `defaultsGiven`: its defaults argument was not None, so _field_defaults is
- * dict(reversed(list(zip(...)))) (dict_new's table before 3.10) rather than the {} display.
+ * dict(reversed(list(zip(...)))) (dict_new's table before 3.10) rather than the {} display. `given`: the field name str objects
+ * namedtuple() was handed (after its split() / str() / renaming): _field_defaults is keyed by them, and _fields is
+ * tuple(map(sys.intern, them)) — each the str already interned under its text, or the given object, interned from then on.
+ * Without them (the stdlib's own named tuples, made before the program ran) the names are strs of their own.
  */
-export function namedTupleClass(name: string, fields: readonly string[], defaults: readonly PyObj[], ns: Map<string, PyObj> = new Map(), rename = false, defaultsGiven = false): PyClassObj {
+export function namedTupleClass(name: string, fields: readonly string[], defaults: readonly PyObj[], ns: Map<string, PyObj> = new Map(), rename = false, defaultsGiven = false, given?: readonly PyStrObj[]): PyClassObj {
   checkNames(name, fields, rename);
   if (defaults.length > fields.length) throw typeError("Got more default values than field names");
   const fd = defaultsGiven ? newDictFromType() : newDict();
   const first = fields.length - defaults.length;
-  defaults.forEach((d, i) => dictSet(fd, pyStr(fields[first + i] as string), d));
+  const keyOf = (i: number): PyStrObj => given?.[i] ?? pyStr(fields[i] as string);
+  defaults.forEach((d, i) => dictSet(fd, keyOf(first + i), d));
   const attrs = new Map(ns);
   const self: { cls: PyClassObj | null } = { cls: null };
   const nw: PyObj = {
@@ -75,11 +81,14 @@ export function namedTupleClass(name: string, fields: readonly string[], default
   tupleNews.add(nw);
   attrs.set("__new__", nw);
   attrs.set("__slots__", newTuple([]));
-  const fieldNames = newTuple(fields.map((f) => pyStr(f)));
+  const names = given === undefined ? fields.map((f) => pyStr(f)) : given.map((g) => internInPlace(g, "namedtuple's sys.intern", (text) => intern(pyStr(text))));
+  const fieldNames = newTuple(names);
   attrs.set("_fields", fieldNames);
   // collections.namedtuple (3.10+): the class namespace's __match_args__ is the very tuple of _fields.
   if (ctx().layout.rules.patternMatching) attrs.set("__match_args__", fieldNames);
   attrs.set("_field_defaults", fd);
+  // namedtuple's class namespace: '__doc__': f'{typename}({arg_list})', arg_list ', '.join(field_names) (a trailing ',' for one field).
+  if (!ns.has("__doc__")) attrs.set("__doc__", pyStr(`${name}(${fields.join(", ")}${fields.length === 1 ? "," : ""})`));
   const cls = makeClass(name, [], attrs, { builtinBase: "tuple", tupleFields: fields });
   self.cls = cls;
   noteBases(cls, [typeObject("tuple")]);
@@ -128,38 +137,44 @@ export function namedTupleClass(name: string, fields: readonly string[], default
     t: "function",
     name: "_asdict",
     call: (args) => {
+      // dict(zip(self._fields, self)): the keys are the _fields tuple's (interned) strs.
       const me = args[0] as PyObj & { t: "tuple" };
       const d = newDict();
-      materialize(me.items).forEach((v, i) => dictSet(d, pyStr(fields[i] as string), v));
+      materialize(me.items).forEach((v, i) => dictSet(d, names[i] ?? pyStr(fields[i] as string), v));
       return d;
     },
   });
   return cls;
 }
 
-function nameText(o: PyObj): string {
+/** str(name) of one field name: an exact str is itself, a subclass's a new exact str. */
+function nameStr(o: PyObj): PyStrObj {
   if (o.t !== "str") throw new PymemError("UNSUPPORTED", "namedtuple names that are not str (namedtuple converts them with str())");
-  return strText(o);
+  return subOf(o) === undefined ? o : pyStr(strText(o));
 }
 
 function namedtupleCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const [name, names] = [args[0] ?? kw.values.get("typename"), args[1] ?? kw.values.get("field_names")];
   if (name === undefined || name.t !== "str" || names === undefined) throw typeError("namedtuple() missing required arguments");
   // field_names.replace(',', ' ').split(): split() on CPython's whitespace (its Unicode data, not JS's \s).
-  const given = names.t === "str" ? strText(names).replace(/,/g, " ").split(unicodeSpaceRuns().run).filter((x) => x !== "") : toArray(names).map(nameText);
+  const objs = names.t === "str" ? strText(names).replace(/,/g, " ").split(unicodeSpaceRuns().run).filter((x) => x !== "").map((x) => pyStr(x)) : toArray(names).map(nameStr);
+  const given = objs.map((o) => strText(o));
   const rename = kw.values.get("rename");
   const renaming = rename !== undefined && truthy(rename);
   const fields = renaming ? renamed(given) : given;
+  // rename=True puts f'_{index}' (a new str) in place of a bad name.
+  const fieldObjs = fields.map((f, i) => (f === given[i] ? objs[i]! : pyStr(f)));
   const d = kw.values.get("defaults");
   const withDefaults = d !== undefined && d.t !== "NoneType";
-  return namedTupleClass(strText(name), fields, withDefaults ? toArray(d) : [], new Map(), renaming, withDefaults);
+  return namedTupleClass(strText(name), fields, withDefaults ? toArray(d) : [], new Map(), renaming, withDefaults, fieldObjs);
 }
 
 /** class P(NamedTuple): fields from the annotations, defaults from class attributes. */
 export function namedTupleFromClassBody(name: string, ns: Map<string, PyObj>): PyObj {
   for (const k of PROHIBITED) if (ns.has(k)) throw new PyException("AttributeError", `Cannot overwrite NamedTuple attribute ${k}`);
   const ann = ns.get("__annotations__");
-  const fields = ann !== undefined && ann.t === "dict" ? [...ann.table.map.values()].map((e) => strText(e.key as never)) : [];
+  const keys = ann !== undefined && ann.t === "dict" ? [...ann.table.map.values()].map((e) => e.key as PyStrObj) : [];
+  const fields = keys.map((k) => strText(k));
   const defaults: PyObj[] = [];
   for (const f of fields) {
     const v = ns.get(f);
@@ -168,7 +183,7 @@ export function namedTupleFromClassBody(name: string, ns: Map<string, PyObj>): P
       ns.delete(f);
     } else if (defaults.length > 0) throw typeError(`Non-default namedtuple field ${f} cannot follow default field${defaults.length === 1 ? "" : "s"}`);
   }
-  const cls = namedTupleClass(name, fields, defaults, ns, false, ctx().layout.rules.typingNamedTupleViaDefaults);
+  const cls = namedTupleClass(name, fields, defaults, ns, false, ctx().layout.rules.typingNamedTupleViaDefaults, keys.map(nameStr));
   // __annotations__ is {n: _type_check(t) ...}: a str (a postponed annotation) becomes a ForwardRef.
   if (ann !== undefined && ann.t === "dict" && [...ann.table.map.values()].some((e) => e.value.t === "str")) {
     const types = newDict();
@@ -203,7 +218,7 @@ function namedTupleFunctionalCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     if (t.t !== "class" && !(t.t === "type" && t.typingForm !== true && t.typeVar !== true)) throw new PymemError("UNSUPPORTED", "a typing.NamedTuple() field type that is not a class (typing's _type_check)");
     dictSet(types, n, t);
   }
-  const cls = namedTupleClass(strText(name), pairs.map(([n]) => strText(n)), [], new Map(), false, ctx().layout.rules.typingNamedTupleViaDefaults);
+  const cls = namedTupleClass(strText(name), pairs.map(([n]) => strText(n)), [], new Map(), false, ctx().layout.rules.typingNamedTupleViaDefaults, pairs.map(([n]) => nameStr(n)));
   cls.attrs.set("__annotations__", types);
   return cls;
 }

@@ -554,6 +554,12 @@ for (let i = 0; i < 256; i++) {
   latin1Chars.push(new PyStrObj(String.fromCharCode(i), i));
 }
 
+/**
+ * Non-ASCII strs whose UTF-8 form CPython has cached in the object (PyUnicode_AsUTF8AndSize: type_new does it for a
+ * class's __doc__), so that their getsizeof counts it too.
+ */
+export const utf8Cached = new WeakSet<PyStrObj>();
+
 export function latin1Char(code: number): PyStrObj {
   return latin1Chars[code] as PyStrObj;
 }

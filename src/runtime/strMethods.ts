@@ -1,6 +1,7 @@
 // str and bytes methods, returning the objects CPython returns: the receiver
 // itself when unchanged, cached characters where unicode_result() applies,
 // and lists preallocated as stringlib's split does.
+import { bufferBytes } from "./arrayObject.js";
 import { byteArrayTranslate, bytesTranslate } from "./bytesTranslate.js";
 import { exactResult } from "./builtinSubclass.js";
 import { truthy } from "./compare.js";
@@ -389,8 +390,8 @@ function strMethodOf(s: PyStrObj, name: string): NativeFn | null {
         return pyStr(out);
       };
     case "expandtabs":
-      return ([ts]) => {
-        const size = argInt(ts, 8);
+      return ([ts], kw) => {
+        const size = cIntArg(ts ?? kw.values.get("tabsize"), 8);
         // Each tab becomes up to `size` spaces: counted before they are made.
         chargeText(s.length + Math.max(size, 0) * (text().split("\t").length - 1));
         let col = 0;
@@ -436,6 +437,130 @@ function bytesAsText(data: Uint8Array): string {
     parts.push(String.fromCharCode(...codes));
   }
   return parts.join("");
+}
+
+/** Bytes as text for splitlines: bytes break lines at \\n and \\r only (STRINGLIB_ISLINEBREAK of bytes), so the other str line boundaries (\\v \\f \\x1c-\\x1e) become private-use characters too. */
+function bytesAsLines(data: Uint8Array): string {
+  return bytesAsText(data).replace(/[\x0b\x0c\x1c-\x1e]/g, (c) => String.fromCharCode(0xe000 + c.charCodeAt(0)));
+}
+
+/** An Argument Clinic `int` argument: an index that fits a C int, else OverflowError. */
+function cIntArg(o: PyObj | undefined, dflt: number): number {
+  if (o === undefined) return dflt;
+  const n = toIndex(o);
+  if (n > 2147483647 || n < -2147483648) throw new PyException("OverflowError", `Python int too ${n > 0 ? "large" : "small"} to convert to C int`);
+  return n;
+}
+
+/**
+ * stringlib_expandtabs (Objects/stringlib/transmogrify.h): each tab becomes spaces to the next multiple of tabsize
+ * (none for tabsize <= 0), the column restarting after \\n and \\r. The size is counted first, so a result past
+ * pymem's limit is refused before it is made.
+ */
+function expandBytes(src: Uint8Array, tabsize: number): Uint8Array {
+  let total = 0;
+  let col = 0;
+  for (const c of src) {
+    if (c === 9) {
+      if (tabsize > 0) col += tabsize - (col % tabsize);
+    } else {
+      col++;
+      if (c === 10 || c === 13) {
+        total += col;
+        col = 0;
+      }
+    }
+  }
+  total += col;
+  if (total > MAX_TEXT) throw limitError(`bytes.expandtabs would spell out ${total} bytes; pymem's limit is ${MAX_TEXT}`);
+  chargeText(total);
+  const out = new Uint8Array(total);
+  let k = 0;
+  col = 0;
+  for (const c of src) {
+    if (c === 9) {
+      if (tabsize > 0) {
+        const n = tabsize - (col % tabsize);
+        out.fill(32, k, k + n);
+        k += n;
+        col += n;
+      }
+    } else {
+      out[k++] = c;
+      col = c === 10 || c === 13 ? 0 : col + 1;
+    }
+  }
+  return out;
+}
+
+/** Py_ISSPACE: the bytes whitespace of split() (ASCII's six). */
+function isByteSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * stringlib split_whitespace / split_char / split and their rsplit mirrors: the [start, end) of each piece in list
+ * order, at most `maxcount` splits; `whole` where the only piece is all of the data found without a split (the
+ * exact bytes object is then put in the list itself). Past maxcount a whitespace split skips the whitespace and
+ * takes the rest as one piece (a new object, even when it is all of the data).
+ */
+function bytesSplitSpans(d: Uint8Array, sep: Uint8Array | null, maxcount: number, right: boolean): { spans: [number, number][]; whole: boolean } {
+  const n = d.length;
+  const spans: [number, number][] = [];
+  if (sep === null) {
+    if (!right) {
+      let i = 0;
+      for (let left = maxcount; left > 0; left--) {
+        while (i < n && isByteSpace(d[i] as number)) i++;
+        if (i === n) break;
+        const j = i++;
+        while (i < n && !isByteSpace(d[i] as number)) i++;
+        if (j === 0 && i === n) return { spans: [[0, n]], whole: true };
+        spans.push([j, i]);
+      }
+      if (i < n) {
+        while (i < n && isByteSpace(d[i] as number)) i++;
+        if (i !== n) spans.push([i, n]);
+      }
+      return { spans, whole: false };
+    }
+    let i = n - 1;
+    for (let left = maxcount; left > 0; left--) {
+      while (i >= 0 && isByteSpace(d[i] as number)) i--;
+      if (i < 0) break;
+      const j = i--;
+      while (i >= 0 && !isByteSpace(d[i] as number)) i--;
+      if (j === n - 1 && i < 0) return { spans: [[0, n]], whole: true };
+      spans.push([i + 1, j + 1]);
+    }
+    if (i >= 0) {
+      while (i >= 0 && isByteSpace(d[i] as number)) i--;
+      if (i >= 0) spans.push([0, i + 1]);
+    }
+    return { spans: spans.reverse(), whole: false };
+  }
+  const buf = Buffer.from(d.buffer, d.byteOffset, d.byteLength);
+  const needle = Buffer.from(sep.buffer, sep.byteOffset, sep.byteLength);
+  let count = 0;
+  if (!right) {
+    let from = 0;
+    for (let pos = buf.indexOf(needle, from); pos >= 0 && count < maxcount; pos = buf.indexOf(needle, from), count++) {
+      spans.push([from, pos]);
+      from = pos + sep.length;
+    }
+    spans.push([from, n]);
+    return { spans, whole: count === 0 };
+  }
+  let end = n;
+  while (count < maxcount && end - sep.length >= 0) {
+    const pos = buf.lastIndexOf(needle, end - sep.length);
+    if (pos < 0) break;
+    spans.push([pos + sep.length, end]);
+    end = pos;
+    count++;
+  }
+  spans.push([0, end]);
+  return { spans: spans.reverse(), whole: count === 0 };
 }
 
 /** bytesAsText's inverse: its texts (and what str methods make of them) are BMP characters, one unit each. */
@@ -518,6 +643,11 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         else for (let i = 0; i < pairs.length; i += k) groups.push(pairs.slice(i, i + k).join(""));
         return pyStrFresh(groups.join(sp));
       };
+    case "expandtabs":
+      return ([ts], kw) => {
+        const size = cIntArg(ts ?? kw.values.get("tabsize"), 8);
+        return make(expandBytes(data(), size));
+      };
     case "center":
     case "ljust":
     case "rjust":
@@ -525,18 +655,18 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
     case "title":
     case "capitalize":
     case "swapcase":
-    case "splitlines":
     case "partition":
     case "rpartition":
     case "isupper":
     case "islower":
     case "isalnum":
     case "istitle":
+    case "splitlines":
       // The str method on the bytes as text, results turned back into bytes. Bytes from 0x80 up
       // become private-use characters, which no str method takes for letters, digits or spaces:
       // bytes methods know ASCII only (b'\xff'.title() leaves the byte alone).
       return (args, kw) => {
-        const text = bytesAsText(data());
+        const text = name === "splitlines" ? bytesAsLines(data()) : bytesAsText(data());
         // A str where bytes are expected is refused, not run through the str method.
         const strArg = args.find((a) => a.t === "str");
         if (strArg !== undefined) {
@@ -656,31 +786,31 @@ export function bytesMethod(b: PyBytesObj | import("./objects.js").PyByteArrayOb
         }
         return make(d.slice(i, j));
       };
+    case "removeprefix":
+    case "removesuffix":
+      // bytes_removeprefix_impl: the rest as a new object (1-byte and empty ones cached), else an exact bytes itself.
+      return ([a]) => {
+        const d = data();
+        const fix = a === undefined ? null : bufferBytes(a);
+        if (fix === null || a?.t === "str") throw typeError(`a bytes-like object is required, not '${a === undefined ? "NoneType" : typeName(a)}'`);
+        const at = name === "removeprefix" ? 0 : d.length - fix.length;
+        const hit = fix.length > 0 && d.length >= fix.length && fix.every((c, k) => d[at + k] === c);
+        const rest = hit ? (name === "removeprefix" ? d.slice(fix.length) : d.slice(0, at)) : d.slice();
+        if (b.t === "bytearray") return newByteArrayExact(rest);
+        return !hit ? b : pyBytes(rest);
+      };
     case "split":
+    case "rsplit":
       return (args, kw) => {
         const sepArg = args[0] ?? kw.values.get("sep");
         const maxsplit = argInt(args[1] ?? kw.values.get("maxsplit"), -1);
-        const d = Buffer.from(data());
-        const pieces: Uint8Array[] = [];
-        if (sepArg === undefined || sepArg.t === "NoneType") {
-          const words = d.toString("latin1").split(/[ \t\n\r\x0b\x0c]+/).filter((w) => w !== "");
-          ctx().tick(words.length);
-          for (const w of words) pieces.push(Uint8Array.from(Buffer.from(w, "latin1")));
-        } else {
-          const sep = Buffer.from(bytesArg(sepArg));
-          if (sep.length === 0) throw valueError("empty separator");
-          let from = 0;
-          // Counted before any piece is made: a million separators are a million objects.
-          let count = 0;
-          for (let i = d.indexOf(sep); i >= 0 && (maxsplit < 0 || count < maxsplit); i = d.indexOf(sep, i + sep.length)) count++;
-          ctx().tick(count);
-          for (let i = d.indexOf(sep); i >= 0 && (maxsplit < 0 || pieces.length < maxsplit); i = d.indexOf(sep, from)) {
-            pieces.push(Uint8Array.from(d.subarray(from, i)));
-            from = i + sep.length;
-          }
-          pieces.push(Uint8Array.from(d.subarray(from)));
-        }
-        const items = b.t === "bytes" && pieces.length === 1 && pieces[0]?.length === d.length ? [b] : pieces.map((p) => (b.t === "bytes" ? pyBytes(p) : newByteArrayExact(p)));
+        const d = data();
+        const sep = sepArg === undefined || sepArg.t === "NoneType" ? null : bytesArg(sepArg);
+        if (sep !== null && sep.length === 0) throw valueError("empty separator");
+        const { spans, whole } = bytesSplitSpans(d, sep, maxsplit < 0 ? Infinity : maxsplit, name === "rsplit");
+        ctx().tick(spans.length);
+        // The exact bytes object itself stands for a single piece that is all of it (stringlib's STRINGLIB_CHECK_EXACT).
+        const items = whole && b.t === "bytes" ? [b] : spans.map(([i, j]) => (b.t === "bytes" ? pyBytes(d.slice(i, j)) : newByteArrayExact(d.slice(i, j))));
         return splitList(items, maxsplit);
       };
     case "copy":

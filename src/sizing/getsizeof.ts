@@ -3,8 +3,9 @@ import type { HeapTypeShape, Layout } from "../layouts/layout.js";
 import { unicodeObjectSize } from "../runtime/builtinBases.js";
 import { ctx, hasWstr } from "../runtime/ctx.js";
 import { othersMaybeAllFreed, sharerCensus, sharerLivenessUnknown } from "../runtime/liveSharers.js";
-import { latin1Char, subOf, typeName, type PyClassObj, type PyObj, type PyStrObj, type SharedKeys } from "../runtime/objects.js";
+import { latin1Char, subOf, utf8Cached, typeName, type PyClassObj, type PyObj, type PyStrObj, type SharedKeys } from "../runtime/objects.js";
 import { seqLen } from "../runtime/seq.js";
+import { strText } from "../runtime/text.js";
 import { unsupported } from "../runtime/errors.js";
 import { stdlibHeapType } from "./heapTypes.js";
 import { isTypingClass, sizeofTypingForm } from "./typingSize.js";
@@ -136,6 +137,8 @@ function indexItemSize(name: string, layout: Layout): number {
 
 /** The UTF-8 form a cached latin-1 character carries from 3.12 (two bytes and its NUL), which unicode___sizeof__ counts. */
 export function cachedUtf8Bytes(o: PyStrObj, layout: Layout): number {
+  // unicode___sizeof__: a cached UTF-8 copy of a non-ASCII str counts, its NUL too.
+  if (o.maxChar >= 0x80 && utf8Cached.has(o) && !(o.length === 1 && latin1Char(o.maxChar) === o)) return Buffer.byteLength(strText(o), "utf8") + 1;
   if (layout.unicode.latin1CharUtf8 === 0 || o.length !== 1 || o.maxChar < 0x80 || o.maxChar > 0xff || latin1Char(o.maxChar) !== o) return 0;
   return layout.unicode.latin1CharUtf8;
 }

@@ -53,7 +53,7 @@ export const cpython313: Layout = {
     asdictListComprehension: true,
     heapExtensionTypes: [...cpython312.rules.heapExtensionTypes, "Decimal"],
     jsonTrailingCommaError: true,
-    enumAutoFromMax: true,
+    enumAutoNext: "largest",
     textwrapIndentSeparateItems: true,
     noDictSetAttrHint: true,
     emptySlotNamesType: "qualified",
