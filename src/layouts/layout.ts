@@ -349,6 +349,8 @@ export interface VersionRules {
   readonly arrayMutableSequence: boolean;
   /** enum members get _sort_order_ after __init__ (3.11+). */
   readonly enumSortOrder: boolean;
+  /** Enum.__deepcopy__ returns the member (3.11+); before, deepcopy goes through __reduce_ex__'s (cls, (value,)) and _reconstruct memoizes the member as its own copy. */
+  readonly enumDeepcopySelf: boolean;
   /** auto() is the largest value so far + 1 (3.13+); before, the last int value + 1. */
   readonly enumAutoFromMax: boolean;
   /** enum has ReprEnum (3.11+): IntEnum/StrEnum's str() and format() are the mixed-in type's, Enum.__format__ formats str(self), and EnumType's repr of a Flag class is "<flag 'X'>"; before, a mixed-in member formats its value and every class is "<enum 'X'>". */

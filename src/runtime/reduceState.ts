@@ -1,6 +1,7 @@
 // What object.__reduce_ex__(4) reads from an instance (or a builtin subclass's
 // object's instance part) for copy._reconstruct: the state (the __dict__ and
 // the filled slots), and the hooks that would make it read otherwise.
+import type { CopyMemo } from "./copyMemo.js";
 import { allSlots, lookupClassAttr, slotGet } from "./classes.js";
 import { PymemError } from "./errors.js";
 import { getAttr, setAttr } from "./attributes.js";
@@ -62,13 +63,13 @@ export interface ReducedState {
   readonly slots: readonly (readonly [string, PyObj])[];
 }
 
-type DeepCopy = (o: PyObj, memo: Map<PyObj, PyObj>) => PyObj;
+type DeepCopy = (o: PyObj, memo: CopyMemo) => PyObj;
 
 /**
  * _reconstruct's state step on y: deep-copied first for deepcopy (the (dict, slots) pair when slots
  * are filled, else the dict), then y.__dict__.update(state) and setattr for each slot.
  */
-export function setReducedState(y: PyObj, state: ReducedState, memo: Map<PyObj, PyObj> | null, deepcopy: DeepCopy): void {
+export function setReducedState(y: PyObj, state: ReducedState, memo: CopyMemo | null, deepcopy: DeepCopy): void {
   let dict = state.dict;
   let slots = state.slots;
   if (memo !== null) {
