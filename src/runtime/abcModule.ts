@@ -58,7 +58,7 @@ function abcNew(name: string, bases: readonly PyObj[], ns: Map<string, PyObj>, k
     if (b.t !== "class") throw new PymemError("UNSUPPORTED", `an ABC over ${typeName(b)} '${b.t === "type" ? b.name : ""}'`);
     if (b.metaclass !== undefined && b.metaclass !== "ABCMeta") throw new PymemError("UNSUPPORTED", `an ABC over a class of metaclass ${b.metaclass}`);
     // collections.abc's ABCs once their namespaces are filled (abcMixins.ts); typing's Generic beside them.
-    const modelled = b === abcClass() || completed.has(b) || (b.name === "Generic" && b.bases.length === 0 && classes.some((c) => completed.has(c)));
+    const modelled = b === abcClass() || completed.has(b) || (b.name === "Generic" && b.bases.length === 0 && classes.some((c) => completed.has(c) || c === abcClass()));
     if (b.stdlib === true && !modelled) throw new PymemError("UNSUPPORTED", `an ABC over the standard library's ${b.name} (its mixin methods are not modelled)`);
     classes.push(b);
   }
