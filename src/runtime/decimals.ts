@@ -226,7 +226,8 @@ export function decimalBinary(op: BinOpName, x: PyObj, y: PyObj): PyObj | null {
       // mpd_qpow: 0 ** 0 is InvalidOperation, 0 ** n and x ** 0 are the triples (sign, 0, 0) and (sign, 1, 0).
       if (a.coeff === 0n) {
         if (n === 0) throw new PyException("InvalidOperation", "[<class 'decimal.InvalidOperation'>]");
-        return makeDecimal(sign, 0n, 0);
+        // _qcheck_pow_zero: to a negative power, an infinity (no signal).
+        return makeDecimal(sign, 0n, 0, b.sign === 1 ? "Infinity" : null);
       }
       if (n === 0) return makeDecimal(sign, 1n, 0);
       if (b.sign === 1) {
