@@ -407,4 +407,13 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["fuzz5/s5001/232", "refused: format specs for complex is not supported by pymem yet"],
   ["fuzz5/s5002/275", "refused: format specs for complex is not supported by pymem yet"],
   ["fuzz5/s5004/086", "refused: format specs for complex is not supported by pymem yet"],
+  ["usercode9/recipes/005", "refused: hash() of this Ingredient depends on its address or on PYTHONHASHSEED"],
+  ["usercode9/subclasses/007", "refused: subclassing the builtin 'Decimal'"],
+  ["usercode9/subclasses/008", "refused: subclassing the builtin 'Decimal'"],
+  ["usercode9/subclasses/009", "refused: subclassing the builtin 'Decimal'"],
+  ["usercode9/subclasses/010", "refused: subclassing the builtin 'Decimal'"],
+  ["usercode9/subclasses/011", "refused: subclassing the builtin 'Decimal'"],
+  ["usercode9/subclasses/012", "refused: subclassing the builtin 'Decimal'"],
+  ["usercode9/subclasses/013", "refused: subclassing the builtin 'Decimal'"],
+  ["usercode9/subclasses/014", "refused: subclassing the builtin 'Decimal'"],
 ]);
