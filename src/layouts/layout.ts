@@ -356,6 +356,8 @@ export interface VersionRules {
    * the largest value + 1, a TypeError when the values do not sort or the largest takes no + 1.
    */
   readonly enumAutoNext: "lastIncrementable" | "largestIfLast" | "largest";
+  /** Enum.__deepcopy__ returns the member (3.11+); before, deepcopy goes through __reduce_ex__'s (cls, (value,)) and _reconstruct memoizes the member as its own copy. */
+  readonly enumDeepcopySelf: boolean;
   /** enum has ReprEnum (3.11+): IntEnum/StrEnum's str() and format() are the mixed-in type's, Enum.__format__ formats str(self), and EnumType's repr of a Flag class is "<flag 'X'>"; before, a mixed-in member formats its value and every class is "<enum 'X'>". */
   readonly enumReprEnum: boolean;
   /** enum.Flag as rewritten in 3.11: FlagBoundary (STRICT/CONFORM/EJECT/KEEP), pseudo-members named 'A|B', iteration and len() of a flag value, only single-bit members listed, ~ cached in _inverted_; before, composites are nameless (_name_ None), IntFlag makes a pseudo-member per unknown bit, and ~ decomposes. */

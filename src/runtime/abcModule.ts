@@ -14,7 +14,7 @@ import { c3, lookupClassAttr, makeClass } from "./classes.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { functionAttr, setFunctionEntry } from "./functionDicts.js";
-import { nativeFunction, pyStr, True, typeName, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
+import { nativeFunction, pyStr, True, typeName, type Kwargs, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
 import { truthy } from "./compare.js";
 import { newSet, setAdd } from "./sets.js";
 import { materialize } from "./seq.js";
@@ -52,18 +52,19 @@ function isAbstract(v: PyObj): boolean {
 }
 
 /** ABCMeta.__new__: type's class, its abstract methods, its registry. */
-function abcNew(name: string, bases: readonly PyObj[], ns: Map<string, PyObj>): PyClassObj {
+function abcNew(name: string, bases: readonly PyObj[], ns: Map<string, PyObj>, kw?: Kwargs): PyClassObj {
   const classes: PyClassObj[] = [];
   for (const b of bases) {
     if (b.t !== "class") throw new PymemError("UNSUPPORTED", `an ABC over ${typeName(b)} '${b.t === "type" ? b.name : ""}'`);
     if (b.metaclass !== undefined && b.metaclass !== "ABCMeta") throw new PymemError("UNSUPPORTED", `an ABC over a class of metaclass ${b.metaclass}`);
     // collections.abc's ABCs once their namespaces are filled (abcMixins.ts); typing's Generic beside them.
-    const modelled = b === abcClass() || completed.has(b) || (b.name === "Generic" && b.bases.length === 0 && classes.some((c) => completed.has(c)));
+    const modelled = b === abcClass() || completed.has(b) || (b.name === "Generic" && b.bases.length === 0 && classes.some((c) => completed.has(c) || c === abcClass()));
     if (b.stdlib === true && !modelled) throw new PymemError("UNSUPPORTED", `an ABC over the standard library's ${b.name} (its mixin methods are not modelled)`);
     classes.push(b);
   }
   if (ns.has("__subclasshook__")) throw new PymemError("UNSUPPORTED", "an ABC defining __subclasshook__");
-  const cls = Object.assign(makeClass(name, classes, ns), { metaclass: "ABCMeta" });
+  // ABCMeta.__new__ hands its keywords to type.__new__, which passes them to __init_subclass__.
+  const cls = Object.assign(makeClass(name, classes, ns, kw === undefined ? {} : { kw }), { metaclass: "ABCMeta" });
   const abstracts: string[] = [];
   for (const [k, v] of ns) if (isAbstract(v)) abstracts.push(k);
   for (const b of classes) {
@@ -139,7 +140,8 @@ const abcHooks = {
     if (abstracts.length > 0) throw abstractError(cls, abstracts);
     return instantiate(cls, args, kw);
   },
-  subclass: (name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>): PyObj => abcNew(name, bases, ns),
+  subclass: (name: string, bases: readonly PyClassObj[], ns: Map<string, PyObj>, _builtin?: unknown, kw?: Kwargs): PyObj => abcNew(name, bases, ns, kw),
+  keywords: true,
   subclasscheck: subclassCheck,
   missing: (cls: PyClassObj, name: string): PyObj => {
     if (name === "register") return nativeFunction("register", ([sub]) => register(cls, sub ?? cls));

@@ -6,6 +6,7 @@ import { noteClassBody } from "./classBodies.js";
 import { noteAddedPointers } from "./classDescriptors.js";
 import { noteSubclass } from "./classRegistry.js";
 import { nativeSlots } from "./nativeObjects.js";
+import { intern } from "./constPool.js";
 import { opaque } from "./opaqueObjects.js";
 import { newTupleOfClass } from "./tuples.js";
 import { initManagedValues, usesManagedValues } from "./managedValues.js";
@@ -199,7 +200,8 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
   noteSubclass(cls);
   // type_new_set_names, then type_new_init_subclass (the parent's, an implicit classmethod).
   for (const [k, v] of [...ns]) {
-    if (isUserObj(v)) callDunder(v, "__set_name__", [cls, pyStr(k)]);
+    // The name is the class dict's key: the interned identifier the body stored under (co_names).
+    if (isUserObj(v)) callDunder(v, "__set_name__", [cls, isIdentifier(k) ? intern(pyStr(k)) : pyStr(k)]);
     else nativeSlots(v)?.setName?.(cls, k);
   }
   const initSub = cls.mro.slice(1).map((c) => c.attrs.get("__init_subclass__")).find((f) => f !== undefined);

@@ -227,6 +227,9 @@ function plainEq(a: PyObj, b: PyObj): boolean {
       return b.t === "range" && hashKey(a) === hashKey(b);
     case "builtin":
       return builtinEq(a, b);
+    case "method":
+      // method_richcompare (3.8+): the functions by ==, then the receivers by identity.
+      return b.t === "method" && pyEq(a.func, b.func) && a.self === b.self;
     default:
       return false;
   }

@@ -8,6 +8,7 @@
 // deepcopy, and the filled slots) stored with y.__dict__.update(state) and
 // setattr. Reading the state is what CPython does too: from 3.11 it makes the
 // source's __dict__ object when it held values without one.
+import { DictMemo, memoOf, type CopyMemo } from "./copyMemo.js";
 import { callObject, emptyKwargs } from "./calls.js";
 import { lookupClassAttr, newInstance } from "./classes.js";
 import { ctx } from "./ctx.js";
@@ -43,9 +44,11 @@ function isAtomic(x: PyObj): boolean {
  * (cls, (value,)) calls the class back to the member).
  */
 const selfCopying = new WeakSet<object>();
+const enumMembers = new WeakSet<object>();
 
-export function registerSelfCopying(cls: object): void {
+export function registerSelfCopying(cls: object, isEnum = false): void {
   selfCopying.add(cls);
+  if (isEnum) enumMembers.add(cls);
 }
 
 /**
@@ -70,7 +73,7 @@ function newObject(x: PyInstanceObj): PyInstanceObj {
 }
 
 /** _reconstruct(x, memo, copyreg.__newobj__, (cls,), state) for an instance of a setup class. */
-function reconstruct(x: PyInstanceObj, memo: Map<PyObj, PyObj> | null): PyObj {
+function reconstruct(x: PyInstanceObj, memo: CopyMemo | null): PyObj {
   const copier = reduceCopiers.get(x.cls);
   if (copier !== undefined) {
     const y = copier(x);
@@ -134,10 +137,27 @@ function refuseSubclassObject(x: PyObj): void {
   if (subOf(x) !== undefined) throw new PymemError("UNSUPPORTED", `copying an object of ${typeName(x)} (a ${x.t} subclass: copyreg's __reduce_ex__ path)`);
 }
 
-export function deepcopy(x: PyObj, memo: Map<PyObj, PyObj>): PyObj {
-  if (selfCopying.has(subOf(x)?.cls ?? x)) return x;
+/**
+ * copy.deepcopy(x, memo): the memo's copy when it has one; else the copier's,
+ * memoized and its original kept alive in the memo when it is another object.
+ */
+export function deepcopy(x: PyObj, memo: CopyMemo): PyObj {
   const seen = memo.get(x);
   if (seen !== undefined) return seen;
+  const y = copyOnce(x, memo);
+  if (y !== x) {
+    memo.set(x, y);
+    if (memo instanceof DictMemo) memo.keepAlive(x);
+  }
+  return y;
+}
+
+function copyOnce(x: PyObj, memo: CopyMemo): PyObj {
+  const subCls = subOf(x)?.cls;
+  if (selfCopying.has(subCls ?? x)) {
+    if (subCls !== undefined && enumMembers.has(subCls) && !ctx().layout.rules.enumDeepcopySelf) memo.set(x, x);
+    return x;
+  }
   const sub = subOf(x);
   if (sub !== undefined && copiesByReduce(x)) {
     ctx().tick();
@@ -195,8 +215,12 @@ export function deepcopy(x: PyObj, memo: Map<PyObj, PyObj>): PyObj {
       break;
     }
     case "instance": {
-      // Fraction.__deepcopy__: the object itself, and deepcopy keeps no memo entry for it.
-      if (selfCopying.has(x.cls)) return x;
+      // Fraction.__deepcopy__: the object itself, and deepcopy keeps no memo entry for it. An enum member
+      // before 3.11 goes through (cls, (value,)): _reconstruct memoizes the member as its own copy.
+      if (selfCopying.has(x.cls)) {
+        if (enumMembers.has(x.cls) && !ctx().layout.rules.enumDeepcopySelf) memo.set(x, x);
+        return x;
+      }
       const own = lookupDunder(x, "__deepcopy__");
       if (own !== undefined) y = callDunder(x, "__deepcopy__", [memoDict(memo)]) as PyObj;
       else return reconstruct(x, memo);
@@ -205,13 +229,13 @@ export function deepcopy(x: PyObj, memo: Map<PyObj, PyObj>): PyObj {
     default:
       throw new PymemError("UNSUPPORTED", `copy.deepcopy of a '${typeName(x)}'`);
   }
-  if (y !== x) memo.set(x, y);
   return y;
 }
 
-/** The memo handed to a class's own __deepcopy__: a dict pymem cannot keep in step with its own. */
-function memoDict(_memo: Map<PyObj, PyObj>): PyObj {
-  throw new PymemError("UNSUPPORTED", "a class's own __deepcopy__ (its memo dict is keyed by id())");
+/** The memo handed to a class's own __deepcopy__: the dict itself. */
+function memoDict(memo: CopyMemo): PyObj {
+  if (memo instanceof DictMemo) return memo.dict;
+  throw new PymemError("UNSUPPORTED", "a class's own __deepcopy__ under a memo that is not a dict");
 }
 
 
@@ -220,8 +244,8 @@ export function copyModuleAttrs(_layout: Layout): [string, PyObj][] {
   return [
     ["copy", fn("copy", ([x]) => shallowCopy(x as PyObj))],
     ["deepcopy", fn("deepcopy", ([x, memo]) => {
-      if (memo !== undefined && memo.t !== "NoneType") throw new PymemError("UNSUPPORTED", "copy.deepcopy with a memo dict (keyed by id())");
-      return deepcopy(x as PyObj, new Map());
+      // deepcopy(x, memo=None): memo = {} when none is given.
+      return deepcopy(x as PyObj, memo !== undefined && memo.t !== "NoneType" ? memoOf(memo) : new DictMemo(newDict()));
     })],
   ];
 }

@@ -26,6 +26,7 @@ import { repr } from "./repr.js";
 import { lookupClassAttr, slotGet } from "./classes.js";
 import { namedTupleFunctional } from "./namedTuples.js";
 import { deepcopy } from "./copyModule.js";
+import { DictMemo } from "./copyMemo.js";
 import { bindDef, pyDef } from "./pyParams.js";
 
 // The namedtuple machinery lives in namedTuples.ts; its makers are reached from here too.
@@ -522,7 +523,7 @@ function asInner(o: PyObj, asDict: boolean): PyObj {
     for (const e of [...o.table.map.values()]) dictSet(d, asInner(e.key, asDict), asInner(e.value, asDict));
     return d;
   }
-  return deepcopy(o, new Map()); // copy.deepcopy(obj), a fresh memo for each leaf
+  return deepcopy(o, new DictMemo(newDict())); // copy.deepcopy(obj), a fresh memo for each leaf
 }
 
 function requireDataclassInstance(o: PyObj | undefined, what: string): PyObj & { t: "instance" } {

@@ -219,7 +219,6 @@ export function decimalBinary(op: BinOpName, x: PyObj, y: PyObj): PyObj | null {
     case "Pow": {
       // A Decimal exponent is always taken (no TypeError): what is not modelled is refused.
       if (b.exp < 0) return refuseDecimal("a Decimal power with a non-integral exponent");
-      if (b.sign === 1 && b.coeff !== 0n) return refuseDecimal("a negative power of a Decimal");
       // 10**6 and up (a coefficient past 100000, or a nonzero one times 10**6 or more) is not computed.
       if (b.coeff > 100000n || (b.coeff !== 0n && b.exp > 5)) return refuseDecimal("a Decimal power with an exponent past 100000");
       const n = Number(b.coeff * 10n ** BigInt(b.coeff === 0n ? 0 : b.exp));
@@ -227,10 +226,19 @@ export function decimalBinary(op: BinOpName, x: PyObj, y: PyObj): PyObj | null {
       // mpd_qpow: 0 ** 0 is InvalidOperation, 0 ** n and x ** 0 are the triples (sign, 0, 0) and (sign, 1, 0).
       if (a.coeff === 0n) {
         if (n === 0) throw new PyException("InvalidOperation", "[<class 'decimal.InvalidOperation'>]");
-        return makeDecimal(sign, 0n, 0);
+        // _qcheck_pow_zero: to a negative power, an infinity (no signal).
+        return makeDecimal(sign, 0n, 0, b.sign === 1 ? "Infinity" : null);
       }
       if (n === 0) return makeDecimal(sign, 1n, 0);
-      return integerPower(a, n, sign);
+      if (b.sign === 1) {
+        // _qcheck_pow_one: a base equal to one to a negative integral power is exactly 1.
+        if (a.exp <= 0 && a.coeff === 10n ** BigInt(-a.exp)) return makeDecimal(sign, 1n, 0);
+        // _mpd_qpow_int: the base is 1/a, divided under the work context with one more digit.
+        const workprec = ctx().decimalPrec + String(n).length + 3;
+        const [c, e] = reciprocal(a, workprec);
+        return integerPower(c, e, n, sign, workprec);
+      }
+      return integerPower(a.coeff, a.exp, n, sign, ctx().decimalPrec + String(n).length + 2);
     }
     default:
       return null;
@@ -243,12 +251,11 @@ export function decimalBinary(op: BinOpName, x: PyObj, y: PyObj): PyObj | null {
  * half-even to prec + digits(n) + 2 digits (its work context); the last one is rounded to the
  * context. The result's words go dynamic where one of those products does (as Mult's do).
  */
-function integerPower(a: PyDecimalObj, n: number, sign: 0 | 1): PyDecimalObj {
-  const workprec = ctx().decimalPrec + String(n).length + 2;
+function integerPower(baseCoeff: bigint, baseExp: number, n: number, sign: 0 | 1, workprec: number): PyDecimalObj {
   const minalloc = ctx().layout.decimal.minalloc;
-  let dynamic = words(a.coeff) > minalloc;
-  let c = a.coeff;
-  let e = a.exp;
+  let dynamic = words(baseCoeff) > minalloc;
+  let c = baseCoeff;
+  let e = baseExp;
   const times = (y: bigint, ye: number): void => {
     const lc = words(c);
     const ly = words(y);
@@ -270,10 +277,41 @@ function integerPower(a: PyDecimalObj, n: number, sign: 0 | 1): PyDecimalObj {
   while (bit * 2 <= n) bit *= 2;
   for (bit /= 2; bit >= 1; bit /= 2) {
     times(c, e);
-    if ((n & bit) !== 0) times(a.coeff, a.exp);
+    if ((n & bit) !== 0) times(baseCoeff, baseExp);
   }
   const r = roundToContext(makeDecimal(sign, c, e));
   return dynamic ? { ...r, dynamic: true } : r;
+}
+
+/**
+ * 1 / a (finite, not zero) as mpd_qdiv gives it under a work context of `prec` digits rounding
+ * half-even: an exact quotient trimmed to its ideal exponent (-a.exp), else rounded to prec digits.
+ */
+function reciprocal(a: PyDecimalObj, prec: number): [bigint, number] {
+  // One digit more than the precision, so the rounding sees past the last kept digit.
+  const shift = Math.max(prec + digitCount(a.coeff) + 1, 0);
+  const num = 10n ** BigInt(shift);
+  let q = num / a.coeff;
+  let exp = -a.exp - shift;
+  if (num % a.coeff === 0n) {
+    while (exp < -a.exp && q % 10n === 0n) {
+      q /= 10n;
+      exp++;
+    }
+  } else {
+    q = q * 10n + 1n;
+    exp -= 1;
+  }
+  const digits = digitCount(q);
+  if (digits <= prec) return [q, exp];
+  const drop = digits - prec;
+  let r = divRoundHalfEven(q, 10n ** BigInt(drop));
+  exp += drop;
+  if (digitCount(r) > prec) {
+    r /= 10n;
+    exp += 1;
+  }
+  return [r, exp];
 }
 
 function refuseDecimal(what: string): never {

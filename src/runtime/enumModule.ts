@@ -347,7 +347,7 @@ export function makeEnum(name: string, baseClasses: readonly PyClassObj[], ns: M
   const info: EnumInfo = { members: [], canonical: [], byName: new Map() };
   if (flavor !== undefined) flavors.set(cls, flavor);
   infos.set(cls, info);
-  registerSelfCopying(cls);
+  registerSelfCopying(cls, true);
   const ownInit = lookupClassAttr(cls, "__init__");
   const userInit = ownInit !== undefined && ownInit.t === "function" && cls.mro.some((c) => c.stdlib !== true && c.attrs.get("__init__") === ownInit) ? ownInit : null;
   const sortOrder = ctx().layout.rules.enumSortOrder;

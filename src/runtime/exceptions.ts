@@ -29,6 +29,15 @@ export interface ExceptionState {
   raised: boolean;
   /** Raised by the interpreter itself (pymem's runtime): members such as NameError.name hold what it put there. */
   fromRuntime: boolean;
+  /** PyOSErrorObject's members as oserror_init set them from two to five arguments. */
+  os?: OSErrorMembers;
+}
+
+interface OSErrorMembers {
+  readonly errno: PyObj;
+  readonly strerror: PyObj;
+  readonly filename: PyObj | null;
+  readonly filename2: PyObj | null;
 }
 
 const states = new WeakMap<PyInstanceObj, ExceptionState>();
@@ -75,6 +84,40 @@ const OWN_INIT: ReadonlyMap<string, number> = new Map([
   ["UnicodeEncodeError", 0], ["UnicodeDecodeError", 0], ["UnicodeTranslateError", 0], ["BaseExceptionGroup", 0],
 ]);
 
+/** errno values OSError_new turns into a subclass (errnomap of Objects/exceptions.c, Linux's numbers). */
+const ERRNO_CLASSES: ReadonlyMap<number, string> = new Map([
+  [11, "BlockingIOError"], [114, "BlockingIOError"], [115, "BlockingIOError"], [10, "ChildProcessError"],
+  [32, "BrokenPipeError"], [108, "BrokenPipeError"], [103, "ConnectionAbortedError"], [111, "ConnectionRefusedError"],
+  [104, "ConnectionResetError"], [17, "FileExistsError"], [2, "FileNotFoundError"], [21, "IsADirectoryError"],
+  [20, "NotADirectoryError"], [4, "InterruptedError"], [13, "PermissionError"], [1, "PermissionError"],
+  [3, "ProcessLookupError"], [110, "TimeoutError"],
+]);
+
+function isOSErrorClass(cls: PyClassObj): boolean {
+  return cls.mro.some((c) => c.static === true && c.name === "OSError");
+}
+
+/** oserror_use_init: a setup class's own __init__ parses the arguments (OSError_new keeps args empty). */
+function osUsesInit(cls: PyClassObj): boolean {
+  return cls.mro.some((c) => c.static !== true && c.attrs.has("__init__"));
+}
+
+/**
+ * oserror_parse_args + oserror_init for 2 to 5 positional arguments (errno, strerror, filename,
+ * winerror, filename2): a filename other than None keeps the filenames and winerror out of args
+ * (args becomes args[0:2]). BlockingIOError's characters_written is not modelled.
+ */
+function parseOSError(cls: PyClassObj, args: readonly PyObj[], st: ExceptionState): void {
+  if (args.length < 2 || args.length > 5) return;
+  const [errno, strerror, filename, , filename2] = args as [PyObj, PyObj, PyObj | undefined, PyObj | undefined, PyObj | undefined];
+  const named = filename !== undefined && filename.t !== "NoneType" ? filename : null;
+  if (named !== null && cls.mro.some((c) => c.static === true && c.name === "BlockingIOError")) {
+    throw new PymemError("UNSUPPORTED", "BlockingIOError with a third argument (characters_written)");
+  }
+  st.os = { errno, strerror, filename: named, filename2: named !== null && filename2 !== undefined && filename2.t !== "NoneType" ? filename2 : null };
+  if (named !== null) st.args = newTuple(args.slice(0, 2));
+}
+
 /** The builtin class whose own argument parsing is not modelled past `plain` arguments, if cls has one. */
 function ownInit(cls: PyClassObj): { name: string; plain: number } | undefined {
   const c = cls.mro.find((k) => k.static === true && OWN_INIT.has(k.name));
@@ -83,6 +126,14 @@ function ownInit(cls: PyClassObj): { name: string; plain: number } | undefined {
 
 /** str(args[0]) / str(args) as BaseException_str gives it; KeyError shows repr(key). */
 function exceptionStr(self: PyInstanceObj, st: ExceptionState): PyStrObj {
+  const os = st.os;
+  if (os !== undefined) {
+    // OSError_str: "[Errno e] strerror: 'filename' -> 'filename2'" while a filename is set.
+    const s = (o: PyObj): string => strText(strObj(o));
+    const r = (o: PyObj): string => strText(reprObject(o));
+    if (os.filename !== null) return pyStrFresh(`[Errno ${s(os.errno)}] ${s(os.strerror)}: ${r(os.filename)}${os.filename2 !== null ? ` -> ${r(os.filename2)}` : ""}`);
+    if (os.errno.t !== "NoneType" && os.strerror.t !== "NoneType") return pyStrFresh(`[Errno ${s(os.errno)}] ${s(os.strerror)}`);
+  }
   const args = argsOf(st);
   if (args.length === 0) return pyStr("");
   if (args.length === 1) return self.cls.mro.some((c) => c.static === true && c.name === "KeyError") ? reprObject(args[0] as PyObj) : strObj(args[0] as PyObj);
@@ -97,16 +148,27 @@ function baseExceptionAttrs(layout: Layout): [string, PyObj][] {
       const cls = args[0];
       if (cls === undefined || !isExceptionClass(cls)) throw typeError("BaseException.__new__(X): X is not a type object");
       const own = ownInit(cls);
-      if (own !== undefined && (args.length - 1 > own.plain || kw.values.size > 0)) {
+      const osParsed = isOSErrorClass(cls) && !osUsesInit(cls) && kw.values.size === 0;
+      if (own !== undefined && !osParsed && (args.length - 1 > own.plain || kw.values.size > 0)) {
         throw new PymemError("UNSUPPORTED", `these arguments of ${own.name}() (its own argument parsing is not modelled)`);
       }
-      return newException(cls, args.slice(1));
+      if (!osParsed) return newException(cls, args.slice(1));
+      // OSError_new: OSError itself with an int errno becomes the errnomap's subclass.
+      const e = args[1];
+      const mapped = e !== undefined && e.t === "int" && args.length >= 3 && args.length <= 6 && cls.static === true && cls.name === "OSError" ? ERRNO_CLASSES.get(Number(e.v)) : undefined;
+      const inst = newException(mapped === undefined ? cls : (exceptionClasses().get(mapped) as PyClassObj), args.slice(1));
+      parseOSError(inst.cls, args.slice(1), stateOf(inst));
+      return inst;
     })],
     ["__init__", fn("__init__", (args, kw) => {
       const self = args[0] as PyInstanceObj;
       const st = stateOf(self);
+      // OSError_init: everything was done by OSError_new unless a setup class's __init__ parses.
+      const os = isOSErrorClass(self.cls);
+      if (os && !osUsesInit(self.cls)) return None;
       if (kw.values.size > 0) throw typeError(`${self.cls.name}() takes no keyword arguments`);
       st.args = args.length <= 1 ? emptyTuple : newTuple(args.slice(1));
+      if (os) parseOSError(self.cls, args.slice(1), st);
       return None;
     })],
     ["__str__", fn("__str__", ([self]) => exceptionStr(self as PyInstanceObj, stateOf(self)))],
@@ -141,6 +203,12 @@ function unset(name: string): PyObj {
   });
 }
 
+/** unset()'s answer for an OSError made without errno arguments. */
+function osUnset(self: PyInstanceObj, st: ExceptionState, name: string): PyObj {
+  if (st.fromRuntime) throw new PymemError("UNSUPPORTED", `${self.cls.name}.${name} of an exception the interpreter raised`);
+  return None;
+}
+
 /** Members some builtin exceptions add, None when made from their arguments alone (the common case). */
 function memberAttrs(name: string): [string, PyObj][] {
   const first = (_self: PyInstanceObj, st: ExceptionState): PyObj => argsOf(st)[0] ?? None;
@@ -160,7 +228,10 @@ function memberAttrs(name: string): [string, PyObj][] {
     case "ImportError":
       return [["name", unset("name")], ["path", unset("path")], ["msg", property("msg", first)]];
     case "OSError":
-      return ["errno", "strerror", "filename", "filename2"].map((n) => [n, unset(n)]);
+      return (["errno", "strerror", "filename", "filename2"] as const).map((n) => [n, property(n, (self, st) => {
+        if (st.os === undefined) return osUnset(self, st, n);
+        return st.os[n] ?? None;
+      })]);
     default:
       return [];
   }

@@ -426,6 +426,9 @@ function otherKey(o: PyObj): HKey {
     case "builtin":
       // meth_hash / wrapper_hash: the receiver's address and the function's; == as cCallables.ts's builtinEq.
       return o.self === null ? identityKey(o) : `m${identityKey(o.self)}.${o.kind ?? ""}.${o.objclass ?? ""}.${o.name}`;
+    case "method":
+      // method_hash: the receiver's address mixed with hash(im_func); == as compare.ts's method_richcompare.
+      return `M${identityKey(o.self)}.${keyString(hashKey(o.func))}`;
     case "type": {
       // typing's aliases compare by origin and arguments (a union's as a set).
       const typing = o.typingForm === true ? typingHooks()?.key(o, (x) => keyString(hashKey(x))) : null;

@@ -1,13 +1,19 @@
 // What object.__reduce_ex__(4) reads from an instance (or a builtin subclass's
 // object's instance part) for copy._reconstruct: the state (the __dict__ and
 // the filled slots), and the hooks that would make it read otherwise.
+import type { CopyMemo } from "./copyMemo.js";
 import { allSlots, lookupClassAttr, slotGet } from "./classes.js";
 import { PymemError } from "./errors.js";
 import { getAttr, setAttr } from "./attributes.js";
 import { updateFrom } from "./methods.js";
 import { objectLen } from "./iteration.js";
 import { hasManagedValues, forEachManagedValue } from "./managedValues.js";
-import { None, type PyClassObj, type PyDictObj, type PyInstanceObj, type PyObj } from "./objects.js";
+import { None, pyStr, type PyClassObj, type PyDictObj, type PyInstanceObj, type PyObj, type PyStrObj, type PyTupleObj } from "./objects.js";
+import { intern } from "./constPool.js";
+import { dictSet, newDict } from "./dicts.js";
+import { materialize } from "./seq.js";
+import { strText } from "./text.js";
+import { newTuple } from "./tuples.js";
 
 /**
  * Reduction hooks pymem does not run: a class defining one is refused rather than copied another way.
@@ -62,19 +68,25 @@ export interface ReducedState {
   readonly slots: readonly (readonly [string, PyObj])[];
 }
 
-type DeepCopy = (o: PyObj, memo: Map<PyObj, PyObj>) => PyObj;
+type DeepCopy = (o: PyObj, memo: CopyMemo) => PyObj;
 
 /**
  * _reconstruct's state step on y: deep-copied first for deepcopy (the (dict, slots) pair when slots
  * are filled, else the dict), then y.__dict__.update(state) and setattr for each slot.
  */
-export function setReducedState(y: PyObj, state: ReducedState, memo: Map<PyObj, PyObj> | null, deepcopy: DeepCopy): void {
+export function setReducedState(y: PyObj, state: ReducedState, memo: CopyMemo | null, deepcopy: DeepCopy): void {
   let dict = state.dict;
   let slots = state.slots;
-  if (memo !== null) {
-    if (dict.t !== "NoneType") dict = deepcopy(dict, memo);
-    slots = slots.map(([k, v]) => [k, deepcopy(v, memo)] as const);
-  }
+  if (memo !== null && slots.length > 0) {
+    // The state is the tuple (dict or None, {slot: value}): deepcopy copies that tuple, so the
+    // memo also holds the slots dict's copy and the new tuple (and keeps both originals alive).
+    const slotDict = newDict();
+    for (const [k, v] of slots) dictSet(slotDict, intern(pyStr(k)), v);
+    const copied = deepcopy(newTuple([dict, slotDict]), memo);
+    const [d, sd] = materialize((copied as PyTupleObj).items) as [PyObj, PyDictObj];
+    dict = d;
+    slots = [...sd.table.map.values()].map((e) => [strText(e.key as PyStrObj), e.value] as const);
+  } else if (memo !== null && dict.t !== "NoneType") dict = deepcopy(dict, memo);
   if (dict.t !== "NoneType") updateFrom(getAttr(y, "__dict__") as PyDictObj, dict);
   for (const [k, v] of slots) setAttr(y, k, v);
 }

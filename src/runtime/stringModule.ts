@@ -22,6 +22,7 @@ import { bindDef, pyDef } from "./pyParams.js";
 import { setClassHooks } from "./classHooks.js";
 import { lookupClassAttr, makeClass } from "./classes.js";
 import { refusedMethod, stdlibClass, unmodelled } from "./stdlibClass.js";
+import { formatterParser } from "./formatterParser.js";
 import { getItem, makeSlice } from "./subscript.js";
 import { strText } from "./text.js";
 import { typeObject } from "./typeObjects.js";
@@ -252,6 +253,15 @@ function templateSubclass(meta: string | undefined): (name: string, bases: reado
   return make;
 }
 
+/** string.Formatter: parse() is _string.formatter_parser; the formatting methods are not modelled. */
+function formatterClass(): PyClassObj {
+  const refused = ["format", "vformat", "get_value", "get_field", "check_unused_args", "format_field", "convert_field"];
+  return stdlibClass("Formatter", "string", [
+    ["parse", nativeFunction("parse", ([, s]) => formatterParser(s ?? None))],
+    ...refused.map((n) => refusedMethod("string.Formatter", n)),
+  ]);
+}
+
 function templateClass(layout: Layout): PyClassObj {
   const methods: [string, PyObj][] = [
     ["delimiter", pyStr("$")],
@@ -288,9 +298,6 @@ export function stringModuleAttrs(layout: Layout): { attrs: [string, PyObj][]; p
   return {
     attrs: [
       ["capwords", nativeFunction("capwords", capwords)],
-      ["Formatter", { t: "type", name: "Formatter", call: () => {
-        throw new PymemError("UNSUPPORTED", "string.Formatter (its parser, _string.formatter_parser, is not modelled)");
-      }, attrs: new Map(), heap: "class" }],
     ],
     perEvaluation: [
       ["whitespace", fresh(WHITESPACE)],
@@ -303,6 +310,7 @@ export function stringModuleAttrs(layout: Layout): { attrs: [string, PyObj][]; p
       ["punctuation", fresh(PUNCTUATION)],
       ["printable", fresh(DIGITS + LOWER + UPPER + PUNCTUATION + WHITESPACE)],
       ["Template", () => templateClass(layout)],
+      ["Formatter", () => formatterClass()],
     ],
   };
 }

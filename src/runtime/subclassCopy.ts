@@ -7,6 +7,7 @@
 // y.append(item) for each item of iter(x), or y[key] = value for each pair of
 // x.items() — each through the class's own append / __setitem__, each item
 // deep-copied first for deepcopy.
+import type { CopyMemo } from "./copyMemo.js";
 import { callObject, emptyKwargs } from "./calls.js";
 import { lookupClassAttr } from "./classes.js";
 import { PymemError } from "./errors.js";
@@ -19,7 +20,7 @@ import { setItem } from "./subscript.js";
 import { builtinNew } from "./subclassConstruct.js";
 import { typeObject } from "./typeObjects.js";
 
-type DeepCopy = (o: PyObj, memo: Map<PyObj, PyObj>) => PyObj;
+type DeepCopy = (o: PyObj, memo: CopyMemo) => PyObj;
 
 /** Whether copy() of this builtin subclass's object takes the path modelled here (a list or a plain dict subclass). */
 export function copiesByReduce(x: PyObj): boolean {
@@ -33,7 +34,7 @@ export function copiesByReduce(x: PyObj): boolean {
  * y[k] = v for each (deep-copied) pair. Either way the class's __init__ runs and the instance
  * attributes are not carried over.
  */
-function copyByOwnReduce(x: PyObj & { t: "dict" }, cls: PyInstanceObj["cls"], memo: Map<PyObj, PyObj> | null, deepcopy: DeepCopy): PyObj {
+function copyByOwnReduce(x: PyObj & { t: "dict" }, cls: PyInstanceObj["cls"], memo: CopyMemo | null, deepcopy: DeepCopy): PyObj {
   refuseClassHooks(cls, ["__reduce__", "__reduce_ex__", "__copy__", "__deepcopy__", "__getnewargs__", "__getnewargs_ex__", "__getstate__", "__setstate__", "items"]);
   const flavor = x.flavor;
   if (flavor?.name === "Counter") {
@@ -56,7 +57,7 @@ function copyByOwnReduce(x: PyObj & { t: "dict" }, cls: PyInstanceObj["cls"], me
   return y;
 }
 
-export function copySubclassObject(x: PyObj, sub: PyInstanceObj, memo: Map<PyObj, PyObj> | null, deepcopy: DeepCopy): PyObj {
+export function copySubclassObject(x: PyObj, sub: PyInstanceObj, memo: CopyMemo | null, deepcopy: DeepCopy): PyObj {
   const cls = sub.cls;
   if (x.t === "dict" && x.flavor !== undefined) return copyByOwnReduce(x, cls, memo, deepcopy);
   const own = memo === null ? "__copy__" : "__deepcopy__";

@@ -12,6 +12,7 @@
 //   state, then (deque) y.append(item) for each item. Their state is the
 //   instance dict read as an attribute before 3.11 (rule reduceStateFromGetstate).
 // deepcopy copies the arguments first, memoizes y, then copies the state.
+import type { CopyMemo } from "./copyMemo.js";
 import { callObject, emptyKwargs } from "./calls.js";
 import { lookupClassAttr, makeNamedTuple } from "./classes.js";
 import { ctx } from "./ctx.js";
@@ -25,8 +26,8 @@ import { exactResult, subclassBase } from "./builtinSubclass.js";
 import { bytesData } from "./text.js";
 import { newTuple, newTupleOfClass } from "./tuples.js";
 
-type DeepCopy = (o: PyObj, memo: Map<PyObj, PyObj>) => PyObj;
-type Memo = Map<PyObj, PyObj> | null;
+type DeepCopy = (o: PyObj, memo: CopyMemo) => PyObj;
+type Memo = CopyMemo | null;
 
 /** The bases whose __getnewargs__ gives the plain value (object.__reduce_ex__'s reduce_newobj). */
 const NEWARGS: ReadonlySet<string> = new Set(["str", "int", "float", "bytes"]);
