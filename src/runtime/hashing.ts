@@ -14,7 +14,7 @@
 import { typingHooks } from "./typingHooks.js";
 import { ctx } from "./ctx.js";
 import { typeError } from "./errors.js";
-import { subOf, typeName, type PyInstanceObj, type PyObj } from "./objects.js";
+import { subOf, typeName, type PyInstanceObj, type PyObj, type PySetObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { nativeSlots } from "./nativeObjects.js";
 import { bytesData, strText } from "./text.js";
@@ -253,6 +253,15 @@ function seededHash(o: PyObj & { t: "str" | "bytes" }, full = false): PyHash {
   // _Py_HashBytes: an empty str or bytes hashes to 0 whatever the seed.
   if (o.length === 0) return 0;
   unstable++;
+  return textHash(o, full);
+}
+
+/**
+ * _Py_HashBytes of a str's data (its 1/2/4-byte code units) or a bytes' with the zero secret:
+ * the low 52 bits a set table keeps, or with `full` the whole hash. Counts nothing (seededHash
+ * does): setTable.ts asks it again for the bits past 52 that a long probe reads.
+ */
+export function textHash(o: PyObj & { t: "str" | "bytes" }, full: boolean): PyHash {
   const rounds = ctx().layout.rules.sipRounds;
   const hash = full ? zeroSeedHash : zeroSeedSlotHash;
   if (o.t === "bytes") {
@@ -282,8 +291,13 @@ function seedDependent(o: PyObj): boolean {
   if (subOf(o) !== undefined || o.t === "instance") return true;
   if (o.t === "str" || o.t === "bytes") return o.length > 0;
   if (o.t === "tuple") return materialize(o.items).some(seedDependent);
-  if (o.t === "frozenset") return (o.table.cachedSeeded ??= o.table.keyList().some(seedDependent));
+  if (o.t === "frozenset") return keysSeedDependent(o);
   return false;
+}
+
+/** Whether some key of a frozenset is seedDependent (cached on its table: a frozenset never changes). */
+function keysSeedDependent(o: PySetObj): boolean {
+  return (o.table.cachedSeeded ??= o.table.keyList().some(seedDependent));
 }
 
 /** An instance's hash: its class's __hash__, a dataclass's fields, or its address (installed by instanceHash.ts). */
@@ -331,7 +345,7 @@ export function pyHash(o: PyObj, full = false): PyHash {
       if (o.table.unstable > 0 || o.table.keyList().some(isStaticSingleton)) {
         unstable++;
         addressed++;
-      } else if ((o.table.cachedSeeded ??= o.table.keyList().some(seedDependent))) unstable++;
+      } else if (keysSeedDependent(o)) unstable++;
       return (o.table.cachedHash ??= setContentHash(o));
     }
     case "range":

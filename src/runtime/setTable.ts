@@ -9,14 +9,11 @@
 // instances, NaN, functions…) get stand-in hashes; any order is "a" CPython
 // order for them, so a table holding one iterates in insertion order instead.
 import type { Layout } from "../layouts/layout.js";
-import type { PyHash } from "./hashing.js";
-import { ctx } from "./ctx.js";
+import { textHash, type PyHash } from "./hashing.js";
 import { runFind } from "./intRuns.js";
 import { keysEqual } from "./keyEquality.js";
 import type { PyObj } from "./objects.js";
 import { materialize, type IntRunSeq } from "./seq.js";
-import { unicodeBytes, unicodeData, wholePerturb } from "./siphash.js";
-import { bytesData, strText } from "./text.js";
 
 /** Hash of an unused slot (key NULL) and of a dummy (key dummy) in CPython. */
 const UNUSED = 0;
@@ -198,16 +195,12 @@ export class SetTable {
   private nextPerturb(key: PyObj, hash: PyHash, lo: number, hi: number, shifts: number): [number, number] {
     const bits = shifts * this.layout.perturbShift;
     if (typeof hash === "number" && hash >= 0 && bits + 32 - Math.clz32(this.mask) > SLOT_HASH_BITS && (key.t === "str" || key.t === "bytes")) {
-      const rounds = ctx().layout.rules.sipRounds;
-      let whole: [number, number] | null;
-      if (key.t === "bytes") {
-        const data = bytesData(key);
-        whole = wholePerturb(data, data.length, rounds, hash, bits);
-      } else {
-        const n = unicodeData(strText(key), key.maxChar);
-        whole = wholePerturb(unicodeBytes(), n, rounds, hash, bits);
+      const whole = BigInt.asUintN(64, BigInt(textHash(key, true)));
+      // Only when the table's hash is that str's low 52 bits (not a subclass's own __hash__).
+      if (Number(BigInt.asUintN(SLOT_HASH_BITS, whole)) === hash) {
+        const p = whole >> BigInt(bits);
+        return [Number(p & 0xffffffffn), Number(p >> 32n)];
       }
-      if (whole !== null) return whole;
     }
     return this.shift(lo, hi);
   }

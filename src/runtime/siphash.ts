@@ -93,22 +93,6 @@ export function zeroSeedSlotHash(data: Uint8Array, n: number, rounds: SipRounds)
   return (lastHi & 0xfffff) * 4294967296 + lastLo;
 }
 
-/**
- * The 64-bit hash of a str or bytes whose table hash is zeroSeedSlotHash's low 52 bits,
- * shifted right by `bits` (what a set probe's perturb holds after that many bits were
- * shifted out), as its two 32-bit words [low, high]; null when `slotHash` is not that
- * key's 52-bit hash (a subclass with a __hash__ of its own).
- */
-export function wholePerturb(data: Uint8Array, n: number, rounds: SipRounds, slotHash: number, bits: number): [number, number] | null {
-  if (n === 0) return null;
-  sip(data, n, rounds);
-  if ((lastHi & 0xfffff) * 4294967296 + lastLo !== slotHash) return null;
-  let whole = (BigInt(lastHi) << 32n) | BigInt(lastLo);
-  if (whole === 0xffffffffffffffffn) whole = 0xfffffffffffffffen; // -1 is -2
-  const p = whole >> BigInt(bits);
-  return [Number(p & 0xffffffffn), Number(p >> 32n)];
-}
-
 let scratch = new Uint8Array(256);
 
 function room(n: number): Uint8Array {
