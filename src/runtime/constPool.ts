@@ -113,7 +113,6 @@ export class ConstPool {
       if (merged.some((x, i) => x !== items[i])) o = newTuple(merged);
       key = this.containerKey("t(", merged, false);
     } else if (o.t === "frozenset") {
-      // Asked before add() interns the items: does interning one of them give back another object?
       const merged = o.table.keyList().map((x) => this.add(x));
       const replaced = this.itemsReplaced(merged);
       key = this.containerKey("z{", merged, true);
@@ -134,7 +133,7 @@ export class ConstPool {
           // The caller may try both ways (sizing.measure keeps the answer when they agree).
           const c = ctx();
           if (c.rebuildGuess === null) throw new PymemError("UNSUPPORTED", why);
-          if (c.rebuildGuess(c.rebuildGuesses++, why)) o = again;
+          if (c.rebuildGuess(why)) o = again;
         }
       }
     } else {

@@ -118,13 +118,11 @@ export class Ctx {
    */
   loneSurrogates = false;
   /**
-   * How to build the i-th frozenset constant whose order depends on an interned state pymem
-   * cannot know (constPool.ts): true, rebuilt a second time; false, once. Without it such a
+   * How to build the next frozenset constant whose order depends on an interned state pymem
+   * cannot know (constPool.ts), told why: true, rebuilt a second time; false, once. Without it such a
    * constant is refused; sizing.measure tries each way and answers when the figures agree.
    */
-  rebuildGuess: ((index: number, why: string) => boolean) | null = null;
-  /** How many constants rebuildGuess was asked about. */
-  rebuildGuesses = 0;
+  rebuildGuess: ((why: string) => boolean) | null = null;
   /** The empty frozenset singleton of versions that have one, once made. */
   emptyFrozenset: import("./objects.js").PySetObj | null = null;
   private stepsUsed = 0;

@@ -38,7 +38,7 @@ export interface EvalRequest {
   readonly sizes?: (ctx: Ctx) => SizeOracle;
   readonly progress?: ProgressClock;
   /** Ctx.rebuildGuess: how to build each frozenset constant whose order pymem cannot know (else refused). */
-  readonly rebuildGuess?: (index: number, why: string) => boolean;
+  readonly rebuildGuess?: (why: string) => boolean;
 }
 
 let builtinsInstalled = false;

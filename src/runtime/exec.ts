@@ -625,7 +625,6 @@ function qualnameConst(qualname: string): PyObj {
   return isAsciiIdentifierChars(qualname) ? intern(pyStr(qualname)) : pyStr(qualname);
 }
 
-/** An annotation's value when the def runs, or null when evaluating it fails (pymem does not raise for annotations it otherwise ignores). */
 /** An annotation's value; one pymem cannot evaluate is null (refused when read), a Python exception propagates as CPython raises it at the def. */
 function annotationValue(run: (sc: Scope) => PyObj, sc: Scope): PyObj | null {
   try {

@@ -185,8 +185,8 @@ export function functionDoc(f: PyObj): PyObj | undefined {
 
 /**
  * A def's annotations, evaluated when the def ran, in compiler_visit_annotations' order: [the
- * parameter's (mangled) name or 'return', its value], the value null when that evaluation failed
- * (a form pymem refuses, or an error pymem does not raise for an annotation): reading it is refused.
+ * parameter's (mangled) name or 'return', its value], the value null for a form pymem refuses to
+ * evaluate (a Python exception raises at the def): reading __annotations__ is then refused.
  */
 const annotationEntries = new WeakMap<object, readonly (readonly [string, PyObj | null])[]>();
 

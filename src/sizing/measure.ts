@@ -69,10 +69,7 @@ function sameResult(a: MeasureResult, b: MeasureResult): boolean {
 function measureOnce(req: MeasureRequest, guess: (index: number) => boolean, guesses: string[]): MeasureResult {
   const progress = req.onProgress === undefined ? undefined : new ProgressClock(req.onProgress);
   const r = evaluate({
-    rebuildGuess: (i, why) => {
-      guesses.push(why);
-      return guess(i);
-    },
+    rebuildGuess: (why) => guess(guesses.push(why) - 1),
     expr: req.expr,
     setup: req.setup,
     layout: req.layout,
