@@ -50,10 +50,6 @@ export const KNOWN_GAPS_FROM_311: ReadonlyArray<readonly [string, string]> = [
   ["typing2/decorators/018", "refused: typing.final on a function from 3.11 (it sets the function's __final__)"],
   ["typing2/decorators/019", "refused: typing.final on a function from 3.11 (it sets the function's __final__)"],
   ["typing2/errors/026", "refused: a class over typing.Any (a class from 3.11)"],
-  ["usercode2/lru/001", "refused: the instance __dict__ of an OrderedDict subclass from CPython 3.11 (od_inst_dict)"],
-  ["usercode2/lru/002", "refused: the instance __dict__ of an OrderedDict subclass from CPython 3.11 (od_inst_dict)"],
-  ["usercode2/lru/003", "refused: the instance __dict__ of an OrderedDict subclass from CPython 3.11 (od_inst_dict)"],
-  ["usercode2/lru/004", "refused: the instance __dict__ of an OrderedDict subclass from CPython 3.11 (od_inst_dict)"],
   ["usercode4/errors/033", "refused: these arguments of BaseExceptionGroup() (its own argument parsing is not modelled)"],
   ["usercode4/errors/034", "refused: these arguments of BaseExceptionGroup() (its own argument parsing is not modelled)"],
 ];

@@ -330,7 +330,6 @@ export function getAttr(o: PyObj, name: string): PyObj {
  * slots), then the builtin's (list.append …), with __getattribute__/__getattr__ as for instances.
  */
 function subclassObjectAttr(o: PyObj, sub: PyInstanceObj, name: string): PyObj {
-  if (name === "__dict__") refuseOdictInstDict(o);
   const v = hookedAttr(o, name, () => getInstanceAttr(sub, name) ?? builtinAttrOrNone(o, name));
   if (v !== undefined) return v;
   // The builtin's own names (int.__index__ …) that pymem lacks are refused, as for the builtin's objects.
@@ -407,7 +406,6 @@ export function setAttr(o: PyObj, name: string, value: PyObj): void {
   const sub = subOf(o);
   if (sub !== undefined) {
     if (callDunder(o, "__setattr__", [attrName(name), value]) !== undefined) return;
-    refuseOdictInstDict(o);
     setInstanceAttrValue(sub, name, value);
     return;
   }
@@ -476,9 +474,3 @@ export function delAttr(o: PyObj, name: string): void {
   throw new PyException("AttributeError", `'${typeName(o)}' object has no attribute '${name}'`);
 }
 
-/** od_inst_dict of an OrderedDict subclass's object where the version lays it out otherwise than a class's shared-key dict. */
-function refuseOdictInstDict(o: PyObj): void {
-  if (o.t === "dict" && o.flavor?.name === "OrderedDict" && ctx().layout.rules.odictInstDictShared !== true) {
-    throw new PymemError("UNSUPPORTED", `the instance __dict__ of an OrderedDict subclass under CPython ${ctx().layout.python} (od_inst_dict)`);
-  }
-}

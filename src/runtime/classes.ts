@@ -187,8 +187,9 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
     // type_new caches shared keys for instance dicts whenever instances have one (in 3.11 not over a var-sized base).
     // Over an exception, the dict is BaseException's own member: keys cached only while every dict pointer got them (before 3.11).
     // A metaclass's instances are classes, whose dict is type's own member: keys cached for them while not managed (before 3.11).
+    // Over OrderedDict the dict is od_inst_dict, PyODictObject's member: from 3.11 (no managed dict, no cached keys) a plain dict.
     cachedKeys: isMeta ? (ctx().layout.rules.managedDicts ? null : newClassKeys())
-      : hasDict && (builtinBase === "BaseException" ? !layout.managedMembers.dict : !varSized || layout.varSizedDictShared) ? newClassKeys() : null,
+      : hasDict && (builtinBase === "BaseException" ? !layout.managedMembers.dict : builtinBase === "OrderedDict" ? ctx().layout.rules.odictInstDictShared === true : !varSized || layout.varSizedDictShared) ? newClassKeys() : null,
     frozen: bases.some((b) => b.frozen),
     tupleFields: opts.tupleFields ?? base?.tupleFields ?? null,
     decorated: null,

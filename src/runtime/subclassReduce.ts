@@ -1,5 +1,5 @@
 // copy.copy and copy.deepcopy of an object of a str, int, float, bytes,
-// tuple, set, frozenset, bytearray or deque subclass: no __copy__ on the class
+// tuple, set, frozenset, bytearray, deque or OrderedDict subclass: no __copy__ on the class
 // (deque's own is copy.copy's, collectionSubCopy), so copy.py asks
 // __reduce_ex__(4) and hands the answer to _reconstruct.
 // - str, int, float, bytes, tuple have __getnewargs__ (a plain copy of the
@@ -21,6 +21,8 @@ import { listFrom } from "./lists.js";
 import { None, pyBytes, pyInt, type PyClassObj, type PyInstanceObj, type PyObj, type PyTupleObj } from "./objects.js";
 import { instanceState, refuseClassHooks, refuseHooks, setReducedState, type ReducedState } from "./reduceState.js";
 import { materialize } from "./seq.js";
+import { objectLen } from "./iteration.js";
+import { setItem } from "./subscript.js";
 import { builtinNew } from "./subclassConstruct.js";
 import { exactResult, subclassBase } from "./builtinSubclass.js";
 import { bytesData } from "./text.js";
@@ -50,6 +52,7 @@ export function copyByReduce(x: PyObj, sub: PyInstanceObj, memo: Memo, deepcopy:
     const y = nw === undefined ? builtinNew(sub.cls, base, [arg], emptyKwargs) : callObject(staticTarget(nw), [sub.cls, arg], emptyKwargs);
     return reconstructed(x, y, state, memo, deepcopy);
   }
+  if (x.t === "dict" && x.flavor?.name === "OrderedDict") return copyOrderedDict(x, sub, memo, deepcopy);
   if (x.t !== "set" && x.t !== "frozenset" && x.t !== "bytearray" && !(x.t === "deque" && memo !== null)) return null;
   refuseHooks(sub);
   const state = ownReduceState(x, sub);
@@ -67,6 +70,31 @@ export function copyByReduce(x: PyObj, sub: PyInstanceObj, memo: Memo, deepcopy:
   if (items !== null) {
     const append = getAttr(y, "append");
     for (const item of items) callObject(append, [memo === null ? item : deepcopy(item, memo)], emptyKwargs);
+  }
+  return y;
+}
+
+/**
+ * odict_reduce: (type(od), (), state, None, iter(od.items())). The state is object.__getstate__'s
+ * from 3.11; before, getattr(od, '__dict__') (made on the object when it had none), None when
+ * empty, no slots. _reconstruct calls the class with no arguments (its __init__ runs), stores the
+ * state, then y[key] = value for each pair in the OrderedDict's order, through the class's own
+ * __setitem__, each pair deep-copied first for deepcopy.
+ */
+function copyOrderedDict(x: PyObj & { t: "dict" }, sub: PyInstanceObj, memo: Memo, deepcopy: DeepCopy): PyObj {
+  refuseHooks(sub);
+  refuseClassHooks(sub.cls, ["items"]);
+  let state: ReducedState;
+  if (ctx().layout.rules.reduceStateFromGetstate) state = instanceState(sub);
+  else {
+    const dict = getAttr(x, "__dict__");
+    state = { dict: objectLen(dict) === 0 ? None : dict, slots: [] };
+  }
+  const pairs = [...x.table.map.values()];
+  const y = reconstructed(x, callObject(sub.cls, [], emptyKwargs), state, memo, deepcopy);
+  for (const e of pairs) {
+    const k = memo === null ? e.key : deepcopy(e.key, memo);
+    setItem(y, k, memo === null ? e.value : deepcopy(e.value, memo));
   }
   return y;
 }
