@@ -189,8 +189,13 @@ export interface VersionRules {
   readonly re: ReRules;
   /** odict_repr shows a dict display, Name({k: v}), not a list of pairs (3.12, gh-101446). */
   readonly odictReprDictStyle?: boolean;
-  /** An OrderedDict subclass's instance dict (od_inst_dict) shares its class's keys as for any class (before 3.11); later it does not, which pymem does not lay out. */
+  /** An OrderedDict subclass's instance dict (od_inst_dict) shares its class's keys as for any class (before 3.11); later it is a plain dict. */
   readonly odictInstDictShared?: boolean;
+  /**
+   * OrderedDict.pop and popitem on a subclass's object go through `key in od`, od[key] and
+   * del od[key] (_odict_popkey_hash before 3.11), so the class's own dunders run; from 3.11 not.
+   */
+  readonly odictPopThroughSubclass?: boolean;
   /**
    * The __reduce__ of set, frozenset, bytearray and deque takes its state from object.__getstate__
    * (3.11+: None while the instance dict is empty, filled slots as a second dict); before 3.11 it

@@ -6,7 +6,7 @@ import { typingHooks } from "./typingHooks.js";
 import { classDictProxy } from "./classDict.js";
 import { memberDescriptor, weakrefGetset } from "./classDescriptors.js";
 import { refuseTypeGetsetAssign, typeGetsetAttr } from "./classTypeAttrs.js";
-import { collectionSubCopyMethod, refusedCollectionSubMethod } from "./collectionCtors.js";
+import { collectionSubMethod, refusedCollectionSubMethod } from "./collectionCtors.js";
 import { classHooks } from "./classHooks.js";
 import { newTuple } from "./tuples.js";
 import { tupleNew } from "./tupleNew.js";
@@ -376,9 +376,9 @@ function underStdlibClass(cls: PyClassObj, name: string): boolean {
  */
 /** The builtin's attribute, undefined when it has none (the caller says what is missing). */
 function builtinAttrOrNone(o: PyObj, name: string): PyObj | undefined {
-  const ownCopy = collectionSubCopyMethod(o, name);
-  if (ownCopy !== undefined) return ownCopy;
-  if (refusedCollectionSubMethod(o, name, lookupDunder(o, "__getitem__") !== undefined)) throw new PymemError("UNSUPPORTED", `${typeName(o)}().${name} (a method of a collections type that builds through the subclass)`);
+  const through = collectionSubMethod(o, name);
+  if (through !== undefined) return through;
+  if (refusedCollectionSubMethod(o, name)) throw new PymemError("UNSUPPORTED", `${typeName(o)}().${name} (a method of a collections type that builds through the subclass)`);
   try {
     return builtinAttrOfSubclass(o, name);
   } catch (e) {

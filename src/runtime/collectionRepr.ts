@@ -3,7 +3,8 @@
 // odict_repr and defdict_repr _PyType_Name(Py_TYPE(self))).
 import { ctx } from "./ctx.js";
 import { unsupported } from "./errors.js";
-import { typeName, type PyDictObj, type PyObj } from "./objects.js";
+import { subOf, typeName, type PyDictObj, type PyObj } from "./objects.js";
+import { callDunder } from "./userDunders.js";
 
 type Repr = (o: PyObj) => string;
 
@@ -19,7 +20,24 @@ export function flavoredRepr(o: PyDictObj, active: Set<PyObj>, repr: Repr, plain
     case "OrderedDict": {
       if (o.table.used === 0) return `${name}()`;
       if (active.has(o)) return "...";
-      if (ctx().layout.rules.odictReprDictStyle === true) return `${name}(${plain()})`;
+      if (ctx().layout.rules.odictReprDictStyle === true) {
+        // PyDict_Copy(self): a subclass's object is merged key by key through its own keys() and __getitem__.
+        const cls = subOf(o)?.cls;
+        if (cls !== undefined && cls.mro.some((c) => c.attrs.has("keys"))) {
+          throw unsupported(`the repr of a ${name} (an OrderedDict subclass defining keys: PyDict_Copy reads through it)`);
+        }
+        if (cls === undefined || !cls.mro.some((c) => c.attrs.has("__getitem__"))) return `${name}(${plain()})`;
+        // The keys listed first (PyMapping_Keys), then each value read through the class's __getitem__.
+        active.add(o);
+        try {
+          const keys = [...o.table.map.values()].map((e) => e.key);
+          const copy = new Map<PyObj, PyObj>();
+          for (const k of keys) copy.set(k, callDunder(o, "__getitem__", [k]) as PyObj);
+          return `${name}({${[...copy].map(([k, v]) => `${repr(k)}: ${repr(v)}`).join(", ")}})`;
+        } finally {
+          active.delete(o);
+        }
+      }
       active.add(o);
       try {
         return `${name}([${[...o.table.map.values()].map((e) => `(${repr(e.key)}, ${repr(e.value)})`).join(", ")}])`;

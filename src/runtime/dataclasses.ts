@@ -170,7 +170,10 @@ function isClassVar(annotation: PyObj): boolean {
   return annotation.t === "type" && annotation.name === "ClassVar";
 }
 
-function ownFields(cls: PyClassObj, kwOnlyDefault: boolean): FieldSpec[] {
+/** The class's own annotations as __dataclass_fields__ takes them: each name (its annotation key) and Field, ClassVars included. */
+type Declared = { key: PyObj; obj: PyObj }[];
+
+function ownFields(cls: PyClassObj, kwOnlyDefault: boolean, declared: Declared = []): FieldSpec[] {
   const ann = cls.attrs.get("__annotations__");
   if (ann === undefined || ann.t !== "dict") return [];
   const out: FieldSpec[] = [];
@@ -186,9 +189,16 @@ function ownFields(cls: PyClassObj, kwOnlyDefault: boolean): FieldSpec[] {
       kwOnly = true;
       continue;
     }
-    if (isClassVar(e.value)) continue;
     const dv = cls.attrs.get(name);
     const spec = dv !== undefined ? fieldObjects.get(dv) : undefined;
+    if (isClassVar(e.value)) {
+      // _get_field makes a Field for a ClassVar too (_FIELD_CLASSVAR): in __dataclass_fields__, never an __init__ parameter.
+      if (spec !== undefined) throw new PymemError("UNSUPPORTED", `a ClassVar given by field() (${name})`);
+      const obj = fieldObject();
+      fieldFilled.set(obj, { name: e.key, type: e.value });
+      declared.push({ key: e.key, obj });
+      continue;
+    }
     if (isInitVar(e.value)) {
       // _get_field: an InitVar may not have a default factory; a plain default stays the class attribute.
       if (spec?.factory != null) throw typeError(`field ${name} cannot have a default factory`);
@@ -201,6 +211,7 @@ function ownFields(cls: PyClassObj, kwOnlyDefault: boolean): FieldSpec[] {
       const obj = dv !== undefined && spec !== undefined ? dv : fieldObject();
       fieldFilled.set(obj, { name: e.key, type: e.value });
       out.push({ name, default: dflt, factory: null, init: true, repr: false, compare: false, hash: null, obj, kwOnly: spec?.kwOnly ?? kwOnly, initVar: true });
+      declared.push({ key: e.key, obj });
       continue;
     }
     if (spec !== undefined && dv !== undefined) {
@@ -209,6 +220,7 @@ function ownFields(cls: PyClassObj, kwOnlyDefault: boolean): FieldSpec[] {
       else cls.attrs.delete(name);
       fieldFilled.set(dv, { name: e.key, type: e.value });
       out.push({ name, ...spec, obj: dv, kwOnly: spec.kwOnly ?? kwOnly });
+      declared.push({ key: e.key, obj: dv });
       continue;
     }
     if (dv !== undefined && (dv.t === "list" || dv.t === "dict" || dv.t === "set")) {
@@ -217,15 +229,31 @@ function ownFields(cls: PyClassObj, kwOnlyDefault: boolean): FieldSpec[] {
     const obj = fieldObject();
     fieldFilled.set(obj, { name: e.key, type: e.value });
     out.push({ name, default: dv ?? null, factory: null, init: true, repr: true, compare: true, hash: null, obj, kwOnly });
+    declared.push({ key: e.key, obj });
   }
   return out;
 }
 
-function allFields(cls: PyClassObj, kwOnlyDefault: boolean): FieldSpec[] {
+function allFields(cls: PyClassObj, kwOnlyDefault: boolean, declared?: Declared): FieldSpec[] {
   const byName = new Map<string, FieldSpec>();
   for (const base of [...cls.mro].reverse().slice(0, -1)) for (const f of initFields.get(base) ?? []) byName.set(f.name, f);
-  for (const f of ownFields(cls, kwOnlyDefault)) byName.set(f.name, f);
+  for (const f of ownFields(cls, kwOnlyDefault, declared)) byName.set(f.name, f);
   return [...byName.values()];
+}
+
+/**
+ * _process_class's `fields` dict, set as the class's __dataclass_fields__: the Fields of each
+ * base's __dataclass_fields__ (getattr, so inherited too) over the reversed MRO, then the class's
+ * own annotations in order (ClassVar and InitVar pseudo-fields included), stored key by key.
+ */
+function fieldsDict(target: PyClassObj, declared: Declared): PyObj {
+  const fields = newDict();
+  for (const base of [...target.mro].reverse().slice(0, -1)) {
+    const own = lookupClassAttr(base, "__dataclass_fields__");
+    if (own !== undefined && own.t === "dict") for (const e of [...own.table.map.values()]) dictSet(fields, fieldFilled.get(e.value)?.name ?? e.key, e.value);
+  }
+  for (const { key, obj } of declared) dictSet(fields, key, obj);
+  return fields;
 }
 
 /** _HAS_DEFAULT_FACTORY: the default of a parameter whose field has a default_factory. */
@@ -332,7 +360,8 @@ function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
     throw valueError("eq must be true if order is true");
   }
   const slots = truthy(opts.values.get("slots") ?? False);
-  const all = allFields(cls, truthy(opts.values.get("kw_only") ?? False));
+  const declared: Declared = [];
+  const all = allFields(cls, truthy(opts.values.get("kw_only") ?? False), declared);
   const fields = all.filter((f) => f.initVar !== true);
   let target = cls;
   if (slots) {
@@ -377,6 +406,7 @@ function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
     target.attrs.set("__match_args__", newTuple(positional.map((f) => pyStr(f.name))));
   }
   target.frozen = frozen || target.bases.some((b) => b.frozen);
+  target.attrs.set("__dataclass_fields__", fieldsDict(target, declared));
   dataclassFields.set(target, fields);
   initFields.set(target, all);
   dataclassOptions.set(target, {

@@ -2,6 +2,7 @@
 // dict with a flavor, and the methods, operators and constructors each adds,
 // filling the table the way their C or Python code does.
 import { callObject } from "./calls.js";
+import { odictUpdate } from "./collectionCtors.js";
 import { pyCompare, truthy } from "./compare.js";
 import { dictClear, dictDelete, dictGet, dictMerge, dictSet, newDict, newDictFromType } from "./dicts.js";
 import { typeError, unsupported, valueError, keyError } from "./errors.js";
@@ -61,7 +62,7 @@ export function countLess(a: PyObj, b: PyObj): boolean {
 
 const ZERO = pyInt(0);
 
-function counterCount(d: PyDictObj, src: PyObj): void {
+export function counterCount(d: PyDictObj, src: PyObj): void {
   // _count_elements: mapping[elem] = the int 1 when absent, else PyNumber_Add(oldval, 1).
   forEach(src, (x) => {
     const cur = dictGet(d, x);
@@ -127,7 +128,30 @@ export function counterUnary(op: "UAdd" | "USub", a: PyDictObj): PyDictObj {
   return r;
 }
 
+/**
+ * The key whose node _odict_popkey_hash has unlinked while it reads and deletes the key through a
+ * subclass's own dunders (before 3.11): the dict still holds it, the order no longer does.
+ */
+let unlinked: { readonly d: PyDictObj; readonly key: PyObj } | null = null;
+
+/** OrderedDict methods that read or change its order (move_to_end is modelled in the window). */
+const ORDER_READERS: ReadonlySet<string> = new Set(["popitem", "copy", "clear", "keys", "values", "items", "__iter__", "__reversed__", "__repr__", "__reduce__", "__eq__", "__ne__"]);
+
+/** Run `body` with `key`'s node unlinked from `d`'s order (odictSubclass.ts: pop and popitem before 3.11). */
+export function withNodeUnlinked<T>(d: PyDictObj, key: PyObj, body: () => T): T {
+  const outer = unlinked;
+  unlinked = { d, key };
+  try {
+    return body();
+  } finally {
+    unlinked = outer;
+  }
+}
+
 export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | null {
+  if (unlinked !== null && unlinked.d === d && ORDER_READERS.has(name)) {
+    throw unsupported(`OrderedDict.${name} while pop() has unlinked a key's node and runs the subclass's own dunders`);
+  }
   const f = d.flavor as DictFlavor;
   if (f.name === "defaultdict" && name === "default_factory") return f.factory ?? None;
   if (name === "copy" && f.name !== "OrderedDict") {
@@ -139,12 +163,15 @@ export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | nul
     };
   }
   if (f.name === "OrderedDict") {
+    if (name === "update") return (args, kw) => (odictUpdate(d, args, kw), None);
     if (name === "clear") return () => (dictClear(d), None);
     if (name === "move_to_end") {
       return ([k, lastArg], kw) => {
         const last = lastArg ?? kw.values.get("last");
         const e = d.table.map.get(d.table.keyFor(k as PyObj));
         if (e === undefined) throw keyError(k as PyObj, repr(k as PyObj));
+        // A node pop() unlinked is not found (_odict_find_node), though the dict still holds the key.
+        if (unlinked !== null && unlinked.d === d && unlinked.key === e.key) throw keyError(k as PyObj, repr(k as PyObj));
         const atEnd = last === undefined || truthy(last);
         const entries = [...d.table.map.entries()].filter(([, x]) => x !== e);
         const key = [...d.table.map.entries()].find(([, x]) => x === e)?.[0] as string | number;
@@ -219,13 +246,16 @@ export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | nul
   return null;
 }
 
-/** defaultdict.__missing__: the factory's value, inserted. */
-export function defaultdictMissing(d: PyDictObj, key: PyObj): PyObj | undefined {
+/**
+ * defaultdict.__missing__ (defdict_missing): the factory's value, stored with PyObject_SetItem
+ * (`store`: a subclass's own __setitem__ runs); Counter.__missing__: 0.
+ */
+export function defaultdictMissing(d: PyDictObj, key: PyObj, store: (k: PyObj, v: PyObj) => void): PyObj | undefined {
   const f = d.flavor;
   if (f?.name === "Counter") return pyInt(0);
   if (f?.name !== "defaultdict" || f.factory === undefined || f.factory.t === "NoneType") return undefined;
   const v = callObject(f.factory, []);
-  dictSet(d, key, v);
+  store(key, v);
   return v;
 }
 
@@ -241,7 +271,7 @@ export function flavoredDictOr(a: PyDictObj, b: PyDictObj): PyDictObj | null {
   const od = a.flavor?.name === "OrderedDict" ? a : b.flavor?.name === "OrderedDict" && a.flavor?.name !== "defaultdict" ? b : null;
   if (od !== null) {
     const r = orderedDictCall([a], noKw) as PyDictObj;
-    updateKeyByKey(r, b, noKw);
+    odictUpdate(r, [b], noKw);
     return r;
   }
   const dd = a.flavor?.name === "defaultdict" ? a : b.flavor?.name === "defaultdict" ? b : null;
@@ -256,9 +286,10 @@ export function flavoredDictOr(a: PyDictObj, b: PyDictObj): PyDictObj | null {
 
 export function orderedDictCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const d = flavoredDict({ name: "OrderedDict" });
-  updateKeyByKey(d, args[0], kw);
+  odictUpdate(d, args, kw, "expected at most 1 arguments, got");
   return d;
 }
+
 
 export function orderedDictFromkeys([it, v]: readonly PyObj[]): PyObj {
   const d = flavoredDict({ name: "OrderedDict" });

@@ -50,6 +50,9 @@ import { gcModuleAttrs } from "./gcModule.js";
 import { weakrefModuleAttrs } from "./weakrefModule.js";
 import { sysModuleAttrs, sysPerEvaluation } from "./sysModule.js";
 import "./instanceHash.js";
+// OrderedDict's and Counter's methods that work through a subclass's own dunders (registered with collectionCtors).
+import "./odictSubclass.js";
+import "./counterSubclass.js";
 
 setNamedTupleFactory(namedTupleFromClassBody);
 import { builtinFunction as fn, pyInt, pyStr, type NativeFn, type PyClassObj, type PyModuleObj, type PyObj } from "./objects.js";

@@ -151,7 +151,7 @@ export function getItem(o: PyObj, key: PyObj): PyObj {
       // dict_subscript: a subclass's __missing__ answers for a missing key (before Counter's or defaultdict's own).
       const own = subOf(o) === undefined ? undefined : callDunder(o, "__missing__", [key]);
       if (own !== undefined) return own;
-      const v = defaultdictMissing(o, key);
+      const v = defaultdictMissing(o, key, (k, x) => setItem(o, k, x));
       if (v !== undefined) return v;
       throw keyError(key, repr(key));
     }
