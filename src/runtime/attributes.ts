@@ -78,6 +78,9 @@ function callUnbound(self: PyObj, name: string, args: readonly PyObj[], kw: Kwar
   }
   if (name === "__sizeof__") return unboundSizeof(self, args, kw);
   if (subOf(self) !== undefined) return ownOnSubclassObject(self, name, args, kw);
+  // A tuple subclass's object: tuple's own method, past the class's overrides, on a plain tuple of the same
+  // items (what tuple's methods give back for a subclass's object is never the object itself).
+  if (self.t === "tuple" && self.cls !== undefined) return callObject(getAttr(newTuple(self.items), name), args, kw);
   return callObject(getAttr(self, name), args, kw);
 }
 

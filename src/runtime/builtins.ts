@@ -44,7 +44,7 @@ import { isStaticSingleton, userHashRunning } from "./hashing.js";
 import { bytesData, CLOSED_FROM, strText } from "./text.js";
 import { asciiLower, decimalsAndSpacesToAscii, stripAsciiSpace } from "./unicodeChars.js";
 import { emptyTuple, newTuple, tuple2, tupleFromCollected } from "./tuples.js";
-import { makeSlice } from "./subscript.js";
+import { getItem, makeSlice } from "./subscript.js";
 import { fromHex } from "./strMethods.js";
 import { bufferBytes } from "./arrayObject.js";
 import { builtinLeaves } from "./opaqueObjects.js";
@@ -311,7 +311,7 @@ function byteArrayCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     if (len >= CLOSED_FROM) return { t: "bytearray", data: null, rep: { unit: new Uint8Array(1), count: len }, length: len, alloc };
     return { t: "bytearray", data: new Uint8Array(len), rep: null, length: len, alloc };
   }
-  if (ctx().layout.rules.byteArrayFromListResizesOnce && (x.t === "list" || (x.t === "tuple" && x.cls === undefined))) {
+  if (ctx().layout.rules.byteArrayFromListResizesOnce && ((x.t === "list" && x.sub === undefined) || (x.t === "tuple" && x.cls === undefined))) {
     // 3.11+ bytearray___init__: an exact list or tuple is sized by one PyByteArray_Resize, then filled.
     const items = materialize(x.items);
     const data = Uint8Array.from(items, (v) => checkByte(v));
@@ -359,8 +359,8 @@ function tupleCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   if (x === undefined) return newTuple([]);
   if (x.t === "tuple" && x.cls === undefined) return x;
   if (x.t === "tuple" && lookupDunder(x, "__iter__") === undefined) return newTuple(materialize(x.items).slice());
-  // PyList_AsTuple: an exact copy; a closed form stays shared.
-  if (x.t === "list") return newTuple(isLazy(x.items) ? x.items : x.items.slice());
+  // PyList_AsTuple (PyList_CheckExact: a subclass's object goes by its iterator): an exact copy; a closed form stays shared.
+  if (x.t === "list" && x.sub === undefined) return newTuple(isLazy(x.items) ? x.items : x.items.slice());
   if (x.t === "range" && x.len > 64n && x.start > -(2n ** 52n) && x.stop < 2n ** 52n && x.stop > -(2n ** 52n)) {
     return newTuple(makeIntRun(Number(x.start), Number(x.step), Number(x.len)));
   }
@@ -703,6 +703,19 @@ function reversedCall(args: readonly PyObj[]): PyObj {
   argCount("reversed", args, 1, 1);
   const x = args[0] as PyObj;
   if (isCollectionSubObject(x)) throw new PymemError("UNSUPPORTED", `reversed() of an object of ${typeName(x)} (a collections subclass)`);
+  if (isUserObj(x) && (subOf(x) !== undefined || (x.t === "tuple" && x.cls !== undefined))) {
+    // reversed_new: the type's __reversed__ (list's own reads the items, whatever __iter__ says), else the
+    // sequence protocol, where a subclass's __len__ and __getitem__ answer.
+    if (lookupDunder(x, "__reversed__") !== undefined) return userReversed(x) as PyObj;
+    if (x.t !== "list" && lookupDunder(x, "__getitem__") !== undefined) {
+      // PySequence_Size (the class's __len__ or the builtin's), then seq[i] from the end through the class.
+      let i = (objectLen(x) as number) - 1;
+      return makeIter("reversed", () => (i >= 0 ? getItem(x, pyInt(i--)) : undefined), () => Math.max(i + 1, 0));
+    }
+    if (x.t !== "list" && (lookupDunder(x, "__len__") !== undefined || (x.t !== "tuple" && lookupDunder(x, "__iter__") !== undefined))) {
+      throw new PymemError("UNSUPPORTED", `reversed() of a ${typeName(x)} whose class defines __len__ or __iter__ but not __getitem__`);
+    }
+  }
   if (x.t === "range") {
     const last = x.start + (x.len - 1n) * x.step;
     return rangeIter({ t: "range", start: last, stop: x.start - x.step, step: -x.step, len: x.len }, reversedRangeIsFast(x.start, x.stop, x.step, x.len));
@@ -737,7 +750,7 @@ function reversedCall(args: readonly PyObj[]): PyObj {
     return { ...it, rest };
   }
   if (x.t === "list" || x.t === "tuple" || x.t === "str" || x.t === "bytes" || x.t === "bytearray") {
-    const items = toArray(x).reverse();
+    const items = x.t === "list" || x.t === "tuple" ? materialize(x.items).slice().reverse() : toArray(x).reverse();
     let i = 0;
     return makeIter(x.t === "list" ? "list_reverseiterator" : "reversed", () => (i < items.length ? items[i++] : undefined), () => items.length - i);
   }

@@ -79,12 +79,45 @@ export function dataclassTuple(o: PyObj, need: "eq" | "order" | "hash"): PyObj[]
 
 
 /** A dataclasses.Field object: a leaf of the module's own class. */
+/** What a Field holds once @dataclass processed it (_get_field): null where it holds dataclasses.MISSING. */
+interface FieldState {
+  readonly default: PyObj | null;
+  readonly factory: PyObj | null;
+  readonly init: boolean;
+  readonly repr: boolean;
+  readonly compare: boolean;
+  readonly hash: PyObj | null;
+  readonly kwOnly: boolean | null;
+}
+const fieldStates = new WeakMap<object, FieldState>();
+
 function fieldObject(): PyObj {
   const f: PyObj = nativeObject("Field", {
-    // Only what @dataclass set is modelled; other members (default, MISSING …) are refused by the caller.
-    attr: (name) => (name === "name" || name === "type" ? fieldFilled.get(f)?.[name] : undefined),
+    // What @dataclass set (name, type) and field()'s arguments; MISSING, metadata and _field_type are refused by the caller.
+    attr: (name) => {
+      if (name === "name" || name === "type") return fieldFilled.get(f)?.[name];
+      const st = fieldStates.get(f);
+      if (st === undefined) return undefined;
+      switch (name) {
+        case "default": return st.default ?? undefined;
+        case "default_factory": return st.factory ?? undefined;
+        case "init": return pyBool(st.init);
+        case "repr": return pyBool(st.repr);
+        case "compare": return pyBool(st.compare);
+        case "hash": return st.hash ?? None;
+        case "kw_only": return ctx().layout.dataclassKeywords.includes("kw_only") && st.kwOnly !== null ? pyBool(st.kwOnly) : undefined;
+        default: return undefined;
+      }
+    },
   });
   return f;
+}
+
+/** The Field's state as _get_field leaves it: field()'s arguments, or Field(default=...) for a plain default; kw_only resolved for real fields and InitVars. */
+function noteFieldState(obj: PyObj, request: FieldRequest | undefined, plainDefault: PyObj | null, kwOnly: boolean | null): void {
+  fieldStates.set(obj, request !== undefined
+    ? { default: request.default, factory: request.factory, init: request.init, repr: request.repr, compare: request.compare, hash: request.hash, kwOnly }
+    : { default: plainDefault, factory: null, init: true, repr: true, compare: true, hash: null, kwOnly });
 }
 
 const FIELD_KEYWORDS: ReadonlySet<string> = new Set(["default", "default_factory", "init", "repr", "hash", "compare", "metadata"]);
@@ -196,6 +229,7 @@ function ownFields(cls: PyClassObj, kwOnlyDefault: boolean, declared: Declared =
       if (spec !== undefined) throw new PymemError("UNSUPPORTED", `a ClassVar given by field() (${name})`);
       const obj = fieldObject();
       fieldFilled.set(obj, { name: e.key, type: e.value });
+      noteFieldState(obj, undefined, dv ?? null, null);
       declared.push({ key: e.key, obj });
       continue;
     }
@@ -211,6 +245,7 @@ function ownFields(cls: PyClassObj, kwOnlyDefault: boolean, declared: Declared =
       const obj = dv !== undefined && spec !== undefined ? dv : fieldObject();
       fieldFilled.set(obj, { name: e.key, type: e.value });
       out.push({ name, default: dflt, factory: null, init: true, repr: false, compare: false, hash: null, obj, kwOnly: spec?.kwOnly ?? kwOnly, initVar: true });
+      noteFieldState(obj, spec, dflt, spec?.kwOnly ?? kwOnly);
       declared.push({ key: e.key, obj });
       continue;
     }
@@ -220,6 +255,7 @@ function ownFields(cls: PyClassObj, kwOnlyDefault: boolean, declared: Declared =
       else cls.attrs.delete(name);
       fieldFilled.set(dv, { name: e.key, type: e.value });
       out.push({ name, ...spec, obj: dv, kwOnly: spec.kwOnly ?? kwOnly });
+      noteFieldState(dv, spec, null, spec.kwOnly ?? kwOnly);
       declared.push({ key: e.key, obj: dv });
       continue;
     }
@@ -229,6 +265,7 @@ function ownFields(cls: PyClassObj, kwOnlyDefault: boolean, declared: Declared =
     const obj = fieldObject();
     fieldFilled.set(obj, { name: e.key, type: e.value });
     out.push({ name, default: dv ?? null, factory: null, init: true, repr: true, compare: true, hash: null, obj, kwOnly });
+    noteFieldState(obj, undefined, dv ?? null, kwOnly);
     declared.push({ key: e.key, obj });
   }
   return out;

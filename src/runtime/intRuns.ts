@@ -77,7 +77,8 @@ export function runSource(it: PyObj): RunSource | null {
     if (it.len < BigInt(CLOSED_FROM) || !runFitsNumber(it.start, it.step, it.len)) return null;
     return { start: it.start, step: it.step, len: Number(it.len), run: null };
   }
-  if ((it.t === "list" || (it.t === "tuple" && it.cls === undefined)) && isRun(it.items) && it.items.len >= CLOSED_FROM) {
+  // An exact list or tuple: a subclass's object is iterated through its class (its own __iter__).
+  if (((it.t === "list" && it.sub === undefined) || (it.t === "tuple" && it.cls === undefined)) && isRun(it.items) && it.items.len >= CLOSED_FROM) {
     const r = it.items;
     return { start: BigInt(r.start), step: BigInt(r.step), len: r.len, run: r };
   }

@@ -91,8 +91,8 @@ export function setUpdate(so: PySetObj, src: PyObj): void {
     setMerge(so, src);
     return;
   }
-  if (src.t === "dict" && src.flavor === undefined) {
-    // An exact dict: presized like set_merge, then its keys with their stored hashes.
+  if (src.t === "dict" && src.flavor === undefined && src.sub === undefined) {
+    // An exact dict (PyDict_CheckExact): presized like set_merge, then its keys with their stored hashes.
     const t = so.table;
     const minused = ctx().layout.set.presizeForMerge(t.fill, t.size, t.used, src.table.used);
     if (minused !== null) t.resize(minused);
