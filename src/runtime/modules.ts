@@ -32,6 +32,7 @@ import { heapqModuleAttrs } from "./heapqModule.js";
 import { bisectModuleAttrs } from "./bisectModule.js";
 import { stringModuleAttrs } from "./stringModule.js";
 import { textwrapModuleAttrs } from "./textwrapModule.js";
+import { numbersModuleAttrs } from "./numbersModule.js";
 import { fractionsModuleAttrs } from "./fractionsModule.js";
 import { statisticsModuleAttrs } from "./statisticsModule.js";
 import { contextlibModuleAttrs } from "./contextlibModule.js";
@@ -167,6 +168,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["string", module("string", string.attrs, string.perEvaluation)],
     ["textwrap", module("textwrap", textwrap.attrs, textwrap.perEvaluation)],
     ["fractions", lazyModule("fractions", () => fractionsModuleAttrs(layout))],
+    ["numbers", lazyModule("numbers", () => numbersModuleAttrs(layout))],
     ["statistics", lazyModule("statistics", () => statisticsModuleAttrs(layout, math))],
     ["contextlib", module("contextlib", contextlib.attrs, contextlib.perEvaluation)],
     ["abc", module("abc", abc.attrs, abc.perEvaluation)],
