@@ -250,7 +250,8 @@ export function slotDelete(inst: PyInstanceObj, name: string): boolean {
 
 export function lookupClassAttr(cls: PyClassObj, name: string): PyObj | undefined {
   for (const c of cls.mro) {
-    const v = c.attrs.get(name);
+    // What a decorator (@dataclass) set in the class's namespace counts as its own, after the body's.
+    const v = c.attrs.get(name) ?? c.decorated?.generated(name);
     if (v !== undefined) return v;
   }
   return undefined;
