@@ -33,6 +33,7 @@ import { bisectModuleAttrs } from "./bisectModule.js";
 import { stringModuleAttrs } from "./stringModule.js";
 import { textwrapModuleAttrs } from "./textwrapModule.js";
 import { numbersModuleAttrs } from "./numbersModule.js";
+import { hashlibModuleAttrs, hashlibRefusals } from "./hashlibModule.js";
 import { fractionsModuleAttrs } from "./fractionsModule.js";
 import { statisticsModuleAttrs } from "./statisticsModule.js";
 import { contextlibModuleAttrs } from "./contextlibModule.js";
@@ -169,6 +170,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["textwrap", module("textwrap", textwrap.attrs, textwrap.perEvaluation)],
     ["fractions", lazyModule("fractions", () => fractionsModuleAttrs(layout))],
     ["numbers", lazyModule("numbers", () => numbersModuleAttrs(layout))],
+    ["hashlib", lazyModule("hashlib", () => hashlibModuleAttrs(), hashlibRefusals())],
     ["statistics", lazyModule("statistics", () => statisticsModuleAttrs(layout, math))],
     ["contextlib", module("contextlib", contextlib.attrs, contextlib.perEvaluation)],
     ["abc", module("abc", abc.attrs, abc.perEvaluation)],
