@@ -34,6 +34,7 @@ import { stringModuleAttrs } from "./stringModule.js";
 import { textwrapModuleAttrs } from "./textwrapModule.js";
 import { numbersModuleAttrs } from "./numbersModule.js";
 import { hashlibModuleAttrs, hashlibRefusals } from "./hashlibModule.js";
+import { calendarModuleAttrs, calendarRefusals } from "./calendarModule.js";
 import { fractionsModuleAttrs } from "./fractionsModule.js";
 import { statisticsModuleAttrs } from "./statisticsModule.js";
 import { contextlibModuleAttrs } from "./contextlibModule.js";
@@ -171,6 +172,7 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["fractions", lazyModule("fractions", () => fractionsModuleAttrs(layout))],
     ["numbers", lazyModule("numbers", () => numbersModuleAttrs(layout))],
     ["hashlib", lazyModule("hashlib", () => hashlibModuleAttrs(), hashlibRefusals())],
+    ["calendar", lazyModule("calendar", () => calendarModuleAttrs(), calendarRefusals())],
     ["statistics", lazyModule("statistics", () => statisticsModuleAttrs(layout, math))],
     ["contextlib", module("contextlib", contextlib.attrs, contextlib.perEvaluation)],
     ["abc", module("abc", abc.attrs, abc.perEvaluation)],
