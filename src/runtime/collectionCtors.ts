@@ -29,6 +29,8 @@ export function isCollectionSubObject(o: PyObj): boolean {
 export function refusedCollectionSubMethod(o: PyObj, name: string, ownGetitem: boolean): boolean {
   if (!isCollectionSubObject(o)) return false;
   if ((name === "copy" || name === "__copy__") && ownCopy !== null && (o.t === "deque" || (o.t === "dict" && o.flavor?.name !== "OrderedDict"))) return false;
+  // OrderedDict has copy() (odict_copy) but no __copy__ of its own.
+  if (name === "copy" && ownCopy !== null && o.t === "dict" && o.flavor?.name === "OrderedDict") return false;
   if (name === "copy" || name === "__copy__" || name === "__reversed__" || name === "__reduce__" || name === "__reduce_ex__") return true;
   return name === "popitem" && ownGetitem;
 }

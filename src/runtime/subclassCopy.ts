@@ -16,7 +16,7 @@ import { None, pyInt, subOf, type PyInstanceObj, type PyObj } from "./objects.js
 import { registerCollectionSubCopy } from "./collectionCtors.js";
 import { instanceState, refuseClassHooks, refuseHooks, setReducedState } from "./reduceState.js";
 import { materialize } from "./seq.js";
-import { setItem } from "./subscript.js";
+import { getItem, setItem } from "./subscript.js";
 import { builtinNew } from "./subclassConstruct.js";
 import { typeObject } from "./typeObjects.js";
 
@@ -99,6 +99,12 @@ export function collectionSubCopy(x: PyObj): PyObj {
   if (x.t === "deque") return callObject(cls, x.maxlen === null ? [x] : [x, pyInt(x.maxlen)], emptyKwargs);
   if (x.t === "dict" && x.flavor?.name === "Counter") return callObject(cls, [x], emptyKwargs);
   if (x.t === "dict" && x.flavor?.name === "defaultdict") return callObject(cls, [x.flavor.factory ?? None, x], emptyKwargs);
+  if (x.t === "dict" && x.flavor?.name === "OrderedDict") {
+    // odict_copy of a subclass: type(od)(), then od_copy[key] = od[key] in the linked order, both through the class's own methods.
+    const y = callObject(cls, [], emptyKwargs);
+    for (const key of [...x.table.map.values()].map((e) => e.key)) setItem(y, key, getItem(x, key));
+    return y;
+  }
   throw new PymemError("UNSUPPORTED", `copying an object of ${cls.name}`);
 }
 registerCollectionSubCopy(collectionSubCopy);
