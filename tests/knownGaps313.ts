@@ -23,4 +23,11 @@ export const KNOWN_GAPS_313: ReadonlyMap<string, string> = new Map([
   ["subcoll/ordereddict/038", "refused: the instance __dict__ of an OrderedDict subclass under CPython 3.13 (od_inst_dict)"],
   ["codecs/names/085", "refused: the 'cp932' codec is not supported by pymem yet"],
   ["usercode4/copies/028", "refused: copy.replace is not supported by pymem yet"],
+  ["usercode10/sched/024", "refused: calendar.monthrange() (a calendar.Day member in this version)"],
+  ["usercode10/sched/025", "refused: calendar.monthrange() (a calendar.Day member in this version)"],
+  ["usercode10/sched/026", "refused: calendar.monthrange() (a calendar.Day member in this version)"],
+  ["usercode10/sched/027", "refused: calendar.monthrange() (a calendar.Day member in this version)"],
+  ["usercode10/sched/028", "refused: calendar.monthrange() (a calendar.Day member in this version)"],
+  ["usercode10/sched/029", "refused: calendar.monthrange() (a calendar.Day member in this version)"],
+  ["usercode10/sched/030", "refused: calendar.monthrange() (a calendar.Day member in this version)"],
 ]);
