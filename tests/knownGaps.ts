@@ -91,7 +91,6 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["more/views/014", "refused: dict_keys.isdisjoint is not supported by pymem yet"],
   ["classes/inherit/034", "refused: member_descriptor.__set__ is not supported by pymem yet"],
   ["classes/leaves/023", "refused: function.__code__ is not supported by pymem yet"],
-  ["classes/leaves/044", "refused: DPoint.__eq__ is not supported by pymem yet"],
   ["classes/leaves/046", "refused: DPoint.__dataclass_params__ (the class attributes @dataclass stores)"],
   ["operator/errors/021", "refused: operator.index of a bool"],
   ["realcode/datetime/051", "refused: the value of date.today() (the clock decides it on each run)"],

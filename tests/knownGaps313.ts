@@ -10,4 +10,11 @@ export const KNOWN_GAPS_313: ReadonlyMap<string, string> = new Map([
   ["statistics/errors/028", "refused: statistics.kde is not supported by pymem yet"],
   ["codecs/names/085", "refused: the 'cp932' codec is not supported by pymem yet"],
   ["usercode4/copies/028", "refused: copy.replace is not supported by pymem yet"],
+  ["usercode10/sched/024", "refused: calendar.monthrange() (a calendar.Day member in this version)"],
+  ["usercode10/sched/025", "refused: calendar.monthrange() (a calendar.Day member in this version)"],
+  ["usercode10/sched/026", "refused: calendar.monthrange() (a calendar.Day member in this version)"],
+  ["usercode10/sched/027", "refused: calendar.monthrange() (a calendar.Day member in this version)"],
+  ["usercode10/sched/028", "refused: calendar.monthrange() (a calendar.Day member in this version)"],
+  ["usercode10/sched/029", "refused: calendar.monthrange() (a calendar.Day member in this version)"],
+  ["usercode10/sched/030", "refused: calendar.monthrange() (a calendar.Day member in this version)"],
 ]);

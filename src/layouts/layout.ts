@@ -151,6 +151,8 @@ export interface VersionRules {
   readonly dataclassSlotsSkipInherited: boolean;
   /** _add_slots of a frozen dataclass keeps the class's own __getstate__/__setstate__ (3.11+); 3.10 overwrites them. */
   readonly dataclassStateKeepsOwn: boolean;
+  /** calendar.weekday (and monthrange, day_name's index through it) gives a calendar.Day IntEnum member (3.12+), not an int. */
+  readonly calendarDayEnum: boolean;
   /** dataclasses' generated __eq__ compares field by field after an identity check (3.13), not as two tuples. */
   readonly dataclassEqFieldByField: boolean;
   /** str.split/rsplit without maxsplit presize their list for the most parts the string can give (3.12+): min(12, that + 1) slots. */
@@ -189,8 +191,6 @@ export interface VersionRules {
   readonly re: ReRules;
   /** odict_repr shows a dict display, Name({k: v}), not a list of pairs (3.12, gh-101446). */
   readonly odictReprDictStyle?: boolean;
-  /** An OrderedDict subclass's instance dict (od_inst_dict) shares its class's keys as for any class (before 3.11); later it is a plain dict. */
-  readonly odictInstDictShared?: boolean;
   /**
    * OrderedDict.pop and popitem on a subclass's object go through `key in od`, od[key] and
    * del od[key] (_odict_popkey_hash before 3.11), so the class's own dunders run; from 3.11 not.

@@ -185,11 +185,12 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
     shape,
     builtinBase,
     // type_new caches shared keys for instance dicts whenever instances have one (in 3.11 not over a var-sized base).
-    // Over an exception, the dict is BaseException's own member: keys cached only while every dict pointer got them (before 3.11).
+    // Over an exception or an OrderedDict, the dict is the C type's own member (BaseException's dict, od_inst_dict): from 3.11
+    // only a dict type_new adds is managed and gets cached keys, so keys are cached only while every dict pointer got them.
     // A metaclass's instances are classes, whose dict is type's own member: keys cached for them while not managed (before 3.11).
     // Over OrderedDict the dict is od_inst_dict, PyODictObject's member: from 3.11 (no managed dict, no cached keys) a plain dict.
     cachedKeys: isMeta ? (ctx().layout.rules.managedDicts ? null : newClassKeys())
-      : hasDict && (builtinBase === "BaseException" ? !layout.managedMembers.dict : builtinBase === "OrderedDict" ? ctx().layout.rules.odictInstDictShared === true : !varSized || layout.varSizedDictShared) ? newClassKeys() : null,
+      : hasDict && (builtinBase === "BaseException" || builtinBase === "OrderedDict" ? !layout.managedMembers.dict : !varSized || layout.varSizedDictShared) ? newClassKeys() : null,
     frozen: bases.some((b) => b.frozen),
     tupleFields: opts.tupleFields ?? base?.tupleFields ?? null,
     decorated: null,
@@ -251,7 +252,8 @@ export function slotDelete(inst: PyInstanceObj, name: string): boolean {
 
 export function lookupClassAttr(cls: PyClassObj, name: string): PyObj | undefined {
   for (const c of cls.mro) {
-    const v = c.attrs.get(name);
+    // What a decorator (@dataclass) set in the class's namespace counts as its own, after the body's.
+    const v = c.attrs.get(name) ?? c.decorated?.generated(name);
     if (v !== undefined) return v;
   }
   return undefined;

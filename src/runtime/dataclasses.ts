@@ -17,8 +17,10 @@ import { intern } from "./constPool.js";
 import { setInstanceAttrValue } from "./instanceAttrs.js";
 import { getAttr } from "./attributes.js";
 import { registerStateHook } from "./stateHooks.js";
-import { builtinFunction as fn, False, None, NotImplemented, True, pyBool, pyStr, subOf, typeName, type Kwargs, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
+import { builtinFunction as fn, False, None, NotImplemented, True, pyBool, pyInt, pyStr, subOf, typeName, type Kwargs, type PyClassObj, type PyObj, type PyTypeObj } from "./objects.js";
 import { materialize } from "./seq.js";
+import { hashOf } from "./sets.js";
+import { userHashRunning } from "./hashing.js";
 import { strText } from "./text.js";
 import { nativeObject } from "./nativeObjects.js";
 import { newTuple, newTupleOfClass } from "./tuples.js";
@@ -61,7 +63,33 @@ const fieldFilled = new WeakMap<object, { name: PyObj; type: PyObj }>();
 const dataclassFields = new WeakMap<PyClassObj, readonly FieldSpec[]>();
 /** Its fields and InitVar pseudo-fields in order (__dataclass_fields__ less the ClassVars): what __init__ takes and subclasses inherit. */
 const initFields = new WeakMap<PyClassObj, readonly FieldSpec[]>();
-const dataclassOptions = new WeakMap<PyClassObj, { eq: boolean; order: boolean; frozen: boolean; repr: boolean }>();
+/**
+ * _hash_action's outcome for a class: "add" (_hash_fn over the hash fields), "none" (__hash__ = None),
+ * "keep" (whatever the class or its bases have).
+ */
+type HashAction = "add" | "none" | "keep";
+
+const dataclassOptions = new WeakMap<PyClassObj, { eq: boolean; order: boolean; frozen: boolean; repr: boolean; hash: HashAction }>();
+
+/**
+ * _process_class's _hash_action table over (unsafe_hash, eq, frozen, has_explicit_hash): an explicit
+ * __hash__ is one in the class body, not the None type_new puts there for an __eq__ without one.
+ */
+function hashAction(cls: PyClassObj, unsafeHash: boolean, eq: boolean, frozen: boolean): HashAction {
+  const own = cls.attrs.get("__hash__");
+  const explicit = own !== undefined && !(own.t === "NoneType" && cls.attrs.has("__eq__"));
+  if (unsafeHash) {
+    if (explicit) throw typeError(`Cannot overwrite attribute __hash__ in class ${cls.name}`);
+    return "add";
+  }
+  if (!eq || explicit) return "keep";
+  return frozen ? "add" : "none";
+}
+
+/** The hash action @dataclass took for this very class (undefined: not a dataclass). */
+export function dataclassHashAction(cls: PyClassObj): HashAction | undefined {
+  return dataclassOptions.get(cls)?.hash;
+}
 
 /** The field values of a dataclass instance, for its generated __eq__/__lt__/__hash__. */
 export function dataclassTuple(o: PyObj, need: "eq" | "order" | "hash"): PyObj[] | null {
@@ -71,7 +99,7 @@ export function dataclassTuple(o: PyObj, need: "eq" | "order" | "hash"): PyObj[]
   if (opts === undefined || fields === undefined) return null;
   if (need === "eq" && !opts.eq) return null;
   if (need === "order" && !opts.order) return null;
-  if (need === "hash" && !(opts.eq && opts.frozen)) return null;
+  if (need === "hash" && opts.hash !== "add") return null;
   // _process_class: eq and order over the fields with compare=True, __hash__ over those whose hash (or, when None, compare) is true.
   return fields.filter((f) => (need === "hash" && f.hash !== null && f.hash.t !== "NoneType" ? truthy(f.hash) : f.compare)).map((f) => slotGet(o, f.name) ?? instanceDictGet(o, f.name) ?? o.cls.attrs.get(f.name) ?? None);
 }
@@ -451,6 +479,7 @@ function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
     order: truthy(opts.values.get("order") ?? False),
     frozen: target.frozen,
     repr: truthy(opts.values.get("repr") ?? True),
+    hash: hashAction(cls, truthy(opts.values.get("unsafe_hash") ?? False), truthy(opts.values.get("eq") ?? True), frozen),
   });
   const byName = new Map<string, PyObj | null>();
   const t = target;
@@ -460,7 +489,8 @@ function applyDataclass(cls: PyClassObj, opts: Kwargs): PyObj {
       if (m === undefined) byName.set(name, (m = generatedMethod(t, name)));
       return m ?? undefined;
     },
-    hashFields: (o) => dataclassTuple(o, "hash"),
+    // A hash table keys an instance by its hash fields only when == compares fields too (eq=False keeps identity).
+    hashFields: (o) => (dataclassTuple(o, "eq") === null ? null : dataclassTuple(o, "hash")),
   };
   return target;
 }
@@ -535,6 +565,15 @@ function generatedMethod(cls: PyClassObj, name: string): PyObj | null {
   }
   if (name === "__eq__" && opts.eq) {
     return method((self, other) => (other.t === "instance" && other.cls === self.cls ? pyBool(pyEq(values(self), values(other))) : NotImplemented));
+  }
+  if (name === "__hash__" && opts.hash === "none") return None;
+  if (name === "__hash__" && opts.hash === "add") {
+    // _hash_fn: hash(tuple of the hash fields), refused where that tuple's hash is a stand-in (an address, PYTHONHASHSEED).
+    return method((self) => {
+      const [h, unstable] = hashOf(newTuple(dataclassTuple(self, "hash") ?? []));
+      if (unstable && !userHashRunning()) throw new PymemError("UNSUPPORTED", `hash() of this ${self.cls.name} depends on its address or on PYTHONHASHSEED`);
+      return pyInt(h);
+    });
   }
   const op = ORDER[name];
   if (op !== undefined && opts.order) {

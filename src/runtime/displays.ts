@@ -5,6 +5,7 @@
 // built 16 pairs at a time (before, 0xFFFF pairs at a time).
 import { updateFrom } from "./methods.js";
 import { isUserObj, lookupDunder } from "./userDunders.js";
+import { nativeSlots } from "./nativeObjects.js";
 import { ctx } from "./ctx.js";
 import { dictMerge, dictSet, newDict, newDictPresized } from "./dicts.js";
 import { typeError } from "./errors.js";
@@ -141,7 +142,9 @@ export interface DictItem {
 
 /** DICT_UPDATE: PyDict_Update, with CPython's message for a non-mapping. */
 export function dictUpdate(d: PyDictObj, other: PyObj): void {
-  if (other.t === "dict" || (isUserObj(other) && lookupDunder(other, "keys") !== undefined)) {
+  // dict_merge takes anything with a keys() method (PyMapping_Keys): a setup class's, or a native
+  // mapping's such as ChainMap or mappingproxy; only the AttributeError of a missing keys becomes this message.
+  if (other.t === "dict" || (isUserObj(other) && lookupDunder(other, "keys") !== undefined) || (!isUserObj(other) && nativeSlots(other)?.attr?.("keys") !== undefined)) {
     updateFrom(d, other);
     return;
   }

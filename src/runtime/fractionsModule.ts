@@ -18,6 +18,7 @@ import { HASH_MODULUS as MODULUS, modPow } from "./hashing.js";
 import { makeProperty } from "./opaqueObjects.js";
 import { allSlots, classmethods, newInstance, slotGet, slotSet } from "./classes.js";
 import { setClassHooks } from "./classHooks.js";
+import { numbersAbcs } from "./numbersModule.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { big, intValue } from "./numbers.js";
@@ -836,25 +837,13 @@ function self1(f: (self: PyInstanceObj, n: PyObj, d: PyObj) => PyObj): (args: re
   };
 }
 
-/** numbers.Number, Complex, Real and Rational: the ABCs over Fraction (empty __slots__), for its MRO and metaclass. */
-function abcClass(name: string, bases: readonly PyClassObj[], layout: Layout): PyClassObj {
-  const cls: PyClassObj = {
-    t: "class", name, bases, mro: [], attrs: new Map<string, PyObj>([["__module__", pyStr("numbers")]]), slots: [], hasDict: false, hasWeakref: false,
-    shape: layout.heapType.object, builtinBase: "object", cachedKeys: null, frozen: false, tupleFields: null, decorated: null, stdlib: true, metaclass: "ABCMeta",
-  };
-  (cls as { mro: readonly PyClassObj[] }).mro = [cls, ...(bases[0]?.mro ?? [])];
-  return cls;
-}
-
 /** The Fraction class of a version. */
 export function fractionClassOf(layout: Layout): PyClassObj {
   const have = byLayout.get(layout);
   if (have !== undefined) return have;
   const r = layout.rules.fractions;
-  const number = abcClass("Number", [], layout);
-  const complex = abcClass("Complex", [number], layout);
-  const real = abcClass("Real", [complex], layout);
-  const rational = abcClass("Rational", [real], layout);
+  // Fraction(numbers.Rational): the numbers module's classes, so isinstance with them and Fraction.__mro__ agree.
+  const rational = numbersAbcs(layout).Rational;
   const attrs: [string, PyObj][] = [
     ["__module__", pyStr("fractions")],
     ["__slots__", newTuple([pyStr("_numerator"), pyStr("_denominator")])],

@@ -86,7 +86,19 @@ export function makeGenerator(start: () => Generator<PyObj, void, Sent>, qualnam
       done = true;
       return;
     }
-    if (st.tryDepth > 0) throw new PymemError("UNSUPPORTED", "close() of a generator suspended inside a try or with statement (GeneratorExit thrown into its body)");
+    if (st.tryDepth > 0) {
+      // Inside a try or with: the GeneratorExit raised at the yield runs the body's finally blocks,
+      // handlers and __exit__s; a GeneratorExit or StopIteration coming back out means it closed.
+      let yielded: PyObj | undefined;
+      try {
+        yielded = (throwers.get(g) as (e: PyException) => PyObj | undefined)(new PyException("GeneratorExit", ""));
+      } catch (x) {
+        if (x instanceof PyException && (x.pyType === "GeneratorExit" || x.pyType === "StopIteration")) return;
+        throw x;
+      }
+      if (yielded !== undefined) throw new PyException("RuntimeError", "generator ignored GeneratorExit");
+      return;
+    }
     done = true;
     ctx().suspendedInTry.delete(g);
   });

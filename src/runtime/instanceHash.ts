@@ -6,7 +6,7 @@
 import { callObject } from "./calls.js";
 import { lookupClassAttr } from "./classes.js";
 import { truthy } from "./compare.js";
-import { dataclassTuple } from "./dataclasses.js";
+import { dataclassHashAction, dataclassTuple } from "./dataclasses.js";
 import { typeError } from "./errors.js";
 import { canonHash, hashInt, hashTuple, identityHash, inUserHash, pyHash, setInstanceHash, type PyHash } from "./hashing.js";
 import { keysEqual, setUserEq } from "./keyEquality.js";
@@ -31,12 +31,10 @@ function instanceHash(o: PyInstanceObj): PyHash {
   if (slot !== undefined) {
     return userHashResult(inUserHash(() => callObject(slot, [o])));
   }
-  if (dataclassTuple(o, "eq") !== null) {
-    // @dataclass(eq=True): __hash__ from the fields when frozen, else __hash__ = None.
-    const fields = dataclassTuple(o, "hash");
-    if (fields === null) throw typeError(`unhashable type: '${o.cls.name}'`);
-    return hashTuple(fields.map((f) => pyHash(f, true)));
-  }
+  // @dataclass's _hash_action: __hash__ from the fields, __hash__ = None, or the inherited one.
+  const action = dataclassHashAction(o.cls);
+  if (action === "none") throw typeError(`unhashable type: '${o.cls.name}'`);
+  if (action === "add") return hashTuple((dataclassTuple(o, "hash") ?? []).map((f) => pyHash(f, true)));
   return identityHash(o);
 }
 

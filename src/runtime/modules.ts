@@ -32,6 +32,9 @@ import { heapqModuleAttrs } from "./heapqModule.js";
 import { bisectModuleAttrs } from "./bisectModule.js";
 import { stringModuleAttrs } from "./stringModule.js";
 import { textwrapModuleAttrs } from "./textwrapModule.js";
+import { numbersModuleAttrs } from "./numbersModule.js";
+import { hashlibModuleAttrs, hashlibRefusals } from "./hashlibModule.js";
+import { calendarModuleAttrs, calendarRefusals } from "./calendarModule.js";
 import { fractionsModuleAttrs } from "./fractionsModule.js";
 import { statisticsModuleAttrs } from "./statisticsModule.js";
 import { contextlibModuleAttrs } from "./contextlibModule.js";
@@ -170,6 +173,9 @@ export function makeModules(layout: Layout): Map<string, PyModuleObj> {
     ["string", module("string", string.attrs, string.perEvaluation)],
     ["textwrap", module("textwrap", textwrap.attrs, textwrap.perEvaluation)],
     ["fractions", lazyModule("fractions", () => fractionsModuleAttrs(layout))],
+    ["numbers", lazyModule("numbers", () => numbersModuleAttrs(layout))],
+    ["hashlib", lazyModule("hashlib", () => hashlibModuleAttrs(), hashlibRefusals())],
+    ["calendar", lazyModule("calendar", () => calendarModuleAttrs(), calendarRefusals())],
     ["statistics", lazyModule("statistics", () => statisticsModuleAttrs(layout, math))],
     ["contextlib", module("contextlib", contextlib.attrs, contextlib.perEvaluation)],
     ["abc", module("abc", abc.attrs, abc.perEvaluation)],

@@ -168,6 +168,8 @@ const Field = cstruct("Field instance", [
 ]);
 /** Lib/collections/__init__.py: ChainMap, a Python class without __slots__ (type_new adds __dict__ and __weakref__). */
 const ChainMap = cstruct("ChainMap instance", [HEAD, ptr("__dict__"), ptr("__weakref__")]);
+/** Modules/_hashopenssl.c: hashlib's HASH objects, the OpenSSL digest context and its lock (not GC-tracked). */
+const EVPobject = cstruct("EVPobject", [HEAD, ptr("ctx", "EVP_MD_CTX *"), ptr("lock", "PyThread_type_lock")]);
 /** Modules/_randommodule.c: the Mersenne Twister's state inline (index, then 624 32-bit words). */
 export const RandomObjectFields = [field("index", "int", SIZEOF.int), field("state", "uint32_t[624]", 624 * 4), padding(4)];
 /** Lib/random.py: random.Random, a Python class over _random.Random (type_new adds __dict__ and __weakref__). */
@@ -238,6 +240,7 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   _deque_reverse_iterator: leaf(dequeiterobject, true),
   ChainMap: leaf(ChainMap, true),
   Random: leaf(Random, true),
+  HASH: leaf(EVPobject, false),
   odict_iterator: leaf(odictiterobject, true),
   arrayiterator: leaf(arrayiterobject, true),
   odict_keys: leaf(_PyDictViewObject, true),

@@ -42,6 +42,7 @@ export const cpython312: Layout = {
   release: [3, 12, 1],
   rules: {
     ...cpython311.rules,
+    calendarDayEnum: true,
     fractions: { ...cpython311.rules.fractions, coprime: true },
     statistics: { ...cpython311.rules.statistics, sumprod: true },
     random: { ...cpython311.rules.random, randrangeIndexOnly: true, expovariateDefault: true },
