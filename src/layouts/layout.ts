@@ -196,6 +196,8 @@ export interface VersionRules {
    * del od[key] (_odict_popkey_hash before 3.11), so the class's own dunders run; from 3.11 not.
    */
   readonly odictPopThroughSubclass?: boolean;
+  /** list.sort's count_run extends a descending run over equal keys, reversing each group of them (3.13, gh-116554). */
+  readonly sortRunKeepsEqualDescending?: boolean;
   /**
    * The __reduce__ of set, frozenset, bytearray and deque takes its state from object.__getstate__
    * (3.11+: None while the instance dict is empty, filled slots as a second dict); before 3.11 it

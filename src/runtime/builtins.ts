@@ -430,10 +430,12 @@ function sum(args: readonly PyObj[], kw: Kwargs): PyObj {
   let acc: PyObj = args[1] ?? kw.values.get("start") ?? pyInt(0);
   if (acc.t === "str") throw typeError("sum() can't sum strings [use ''.join(seq) instead]");
   const x = args[0] as PyObj;
-  if ((x.t === "list" || (x.t === "tuple" && x.cls === undefined)) && isRun(x.items) && (acc.t === "int" || acc.t === "bool")) {
+  // The closed forms: an exact list or tuple run or a range, summed from an exact int or bool start.
+  const exactStart = (acc.t === "int" && acc.sub === undefined) || acc.t === "bool";
+  if (((x.t === "list" && x.sub === undefined) || (x.t === "tuple" && x.cls === undefined)) && isRun(x.items) && exactStart) {
     return intAdd(intValue(acc) as number | bigint, runSum(x.items));
   }
-  if (x.t === "range" && (acc.t === "int" || acc.t === "bool") && x.len > 0n) {
+  if (x.t === "range" && exactStart && x.len > 0n) {
     const n = x.len;
     const total = n * x.start + (x.step * n * (n - 1n)) / 2n;
     const start = big(intValue(acc) as IntV);
@@ -443,14 +445,15 @@ function sum(args: readonly PyObj[], kw: Kwargs): PyObj {
     if (acc.t === "int" && (start < 0n ? -start : start) + n * absMax(x.start, last) <= C_LONG_MAX) return pyInt(start + total);
     if (!isSmallInt(Number(start + total))) return intAdd(intValue(acc) as IntV, total);
   }
-  // builtin_sum: exact ints are summed in a C long while it does not overflow, an exact float result
-  // in a C double (FloatSum), then the rest through nb_add.
-  let iResult: bigint | null = acc.t === "int" && fitsCLong(big(acc.v)) ? big(acc.v) : null;
+  // builtin_sum: exact ints are summed in a C long while it does not overflow (PyLong_CheckExact: an int
+  // subclass's object goes through nb_add, its own __add__/__radd__), an exact float result in a C double
+  // (FloatSum), then the rest through nb_add.
+  let iResult: bigint | null = acc.t === "int" && acc.sub === undefined && fitsCLong(big(acc.v)) ? big(acc.v) : null;
   const compensated = ctx().layout.rules.sumCompensated;
   let fSum: FloatSum | null = isExactFloat(acc) ? new FloatSum(acc.v, compensated) : null;
   forEach(x, (v) => {
     if (iResult !== null) {
-      if (v.t === "int" && fitsCLong(big(v.v)) && fitsCLong(iResult + big(v.v))) {
+      if (v.t === "int" && v.sub === undefined && fitsCLong(big(v.v)) && fitsCLong(iResult + big(v.v))) {
         iResult += big(v.v);
         return;
       }

@@ -6,7 +6,7 @@ import { nativeSlots } from "./nativeObjects.js";
 import { decimalExp, decimalLn, decimalLog10 } from "./decimalTranscendental.js";
 import { missingAttribute, typeHasAttribute, unlistedOwner } from "./missingAttribute.js";
 import { argCount, callObject } from "./calls.js";
-import { truthy, pyCompare, pyEq } from "./compare.js";
+import { truthy, pyCompare, pyEq, richCompare } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { dictClear, dictCopy, dictDelete, dictGet, dictMerge, dictSet, newDictPresized } from "./dicts.js";
 import { PyException, PymemError, typeError, valueError, keyError } from "./errors.js";
@@ -187,7 +187,7 @@ export function sortRun(l: PyListObj, key: PyObj, reverse: boolean): boolean {
 
 /** An exact int or bool: compares with a run's ints by value alone. */
 function isPlainInt(x: PyObj): boolean {
-  return x.t === "int" || x.t === "bool";
+  return (x.t === "int" && x.sub === undefined) || x.t === "bool";
 }
 
 /** list.index of an int in a run, with indexIn's bounds. */
@@ -198,8 +198,13 @@ function runIndexIn(r: IntRunSeq, x: PyObj, start: PyObj | undefined, stop: PyOb
   return k >= a && k < b ? k : -1;
 }
 
-/** A sort key as a double, when it is an int a double holds exactly or a float that is not NaN (they compare as doubles). */
+/**
+ * A sort key as a double, when it is an exact int a double holds or an exact float that is not NaN
+ * (they compare as doubles); a subclass's object compares through its class (unsafe_object_compare).
+ */
 function numericKey(k: PyObj): number | null {
+  if (k.t !== "int" && k.t !== "float") return null;
+  if (k.sub !== undefined) return null;
   return (k.t === "int" && typeof k.v === "number") || (k.t === "float" && !Number.isNaN(k.v)) ? (k.v as number) : null;
 }
 
@@ -293,6 +298,78 @@ export function listSort(l: PyListObj, key: PyObj, reverse: boolean): void {
   }
 }
 
+/** listobject.c's MIN_MERGE: a list shorter than this is one run, sorted by count_run and binarysort. */
+const MIN_MERGE = 64;
+
+/**
+ * list_sort_impl on fewer than MIN_MERGE keys (minrun is their count): count_run finds the leading
+ * run (reversed when strictly descending; from 3.13 a descending run also takes equal keys, each
+ * group of them reversed in place so that the sort stays stable, and then the ascending keys that
+ * follow), then binarysort inserts the rest, binary-searching with `lt(pivot, a[mid])`.
+ */
+function shortTimsort(a: number[], lt: (x: number, y: number) => boolean, equalDescending: boolean): number[] {
+  const n = a.length;
+  if (n < 2) return a;
+  const rev = (from: number, to: number): void => {
+    for (let i = from, j = to - 1; i < j; i++, j--) [a[i], a[j]] = [a[j] as number, a[i] as number];
+  };
+  let run: number;
+  if (!equalDescending) {
+    run = 2;
+    if (lt(a[1] as number, a[0] as number)) {
+      while (run < n && lt(a[run] as number, a[run - 1] as number)) run++;
+      rev(0, run);
+    } else {
+      while (run < n && !lt(a[run] as number, a[run - 1] as number)) run++;
+    }
+  } else {
+    run = countRun313(a, lt, rev);
+  }
+  for (let start = run; start < n; start++) {
+    const pivot = a[start] as number;
+    let l = 0;
+    let r = start;
+    do {
+      const p = (l + r) >> 1;
+      if (lt(pivot, a[p] as number)) r = p;
+      else l = p + 1;
+    } while (l < r);
+    for (let p = start; p > l; p--) a[p] = a[p - 1] as number;
+    a[l] = pivot;
+  }
+  return a;
+}
+
+/** count_run as 3.13 has it (gh-116554): see shortTimsort. */
+function countRun313(a: number[], lt: (x: number, y: number) => boolean, rev: (from: number, to: number) => void): number {
+  const n = a.length;
+  let k = 1;
+  for (; k < n; k++) if (lt(a[k] as number, a[k - 1] as number)) break;
+  if (k === n) return k;
+  if (k > 1) {
+    if (lt(a[0] as number, a[k - 1] as number)) return k;
+    rev(0, k);
+  }
+  k++;
+  let neq = 0;
+  const reverseLastNeq = (): void => {
+    if (neq) {
+      neq++;
+      rev(k - neq, k);
+      neq = 0;
+    }
+  };
+  for (; k < n; k++) {
+    if (lt(a[k] as number, a[k - 1] as number)) reverseLastNeq();
+    else if (lt(a[k - 1] as number, a[k] as number)) break;
+    else neq++;
+  }
+  reverseLastNeq();
+  rev(0, k);
+  for (; k < n; k++) if (lt(a[k] as number, a[k - 1] as number)) break;
+  return k;
+}
+
 export function sortInPlace(items: PyObj[], key: PyObj, reverse: boolean): void {
   const { keys, nums } = sortKeys(items, key);
   const order = nums === null ? null : packedKeys(nums, reverse);
@@ -306,6 +383,12 @@ export function sortInPlace(items: PyObj[], key: PyObj, reverse: boolean): void 
   if (nums !== null) {
     // Ints and floats that a double holds compare exactly as doubles; equal keys keep their order.
     idx.sort(reverse ? (a, b) => (nums[b] as number) - (nums[a] as number) || a - b : (a, b) => (nums[a] as number) - (nums[b] as number) || a - b);
+  } else if (items.length < MIN_MERGE) {
+    // A short list: timsort's own comparisons (a class's __lt__ sees each one CPython makes).
+    const ks = keys as PyObj[];
+    const order = shortTimsort(reverse ? idx.reverse() : idx, (a, b) => richCompare("Lt", ks[a] as PyObj, ks[b] as PyObj), ctx().layout.rules.sortRunKeepsEqualDescending === true);
+    if (reverse) order.reverse();
+    for (let i = 0; i < order.length; i++) idx[i] = order[i] as number;
   } else {
     const ks = keys as PyObj[];
     idx.sort((a, b) => {
