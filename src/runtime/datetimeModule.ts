@@ -132,6 +132,38 @@ function tdFromMicros(u: bigint): TD {
   return td(Number(d), Number(r / 1000000n), Number(r % 1000000n));
 }
 
+/** C's round(): to nearest, halves away from zero. */
+function cRound(x: number): number {
+  const r = Math.round(Math.abs(x));
+  // Math.round rounds halves up; for |x| an exact half that is away from zero already.
+  return Math.sign(x) * (Math.abs(x) - Math.floor(Math.abs(x)) === 0.5 ? Math.floor(Math.abs(x)) + 1 : r);
+}
+
+/** PyLong_FromDouble of a float's integral part: OverflowError / ValueError for inf and nan. */
+function longFromDouble(d: number): bigint {
+  if (Number.isNaN(d)) throw valueError("cannot convert float NaN to integer");
+  if (!Number.isFinite(d)) throw new PyException("OverflowError", "cannot convert float infinity to integer");
+  return BigInt(d);
+}
+
+/** delta_new's accum(): an int adds num*factor exactly; a float its integral part exactly, then factor*fraction split again. */
+function accum(acc: { x: bigint; leftover: number }, num: PyObj, factor: bigint): void {
+  if (num.t !== "float") {
+    acc.x += BigInt(intValue(num) as number | bigint) * factor;
+    return;
+  }
+  const dnum = num.v;
+  const intpart = Math.trunc(dnum);
+  let fracpart = dnum - intpart;
+  acc.x += longFromDouble(intpart) * factor;
+  if (fracpart === 0) return;
+  const scaled = Number(factor) * fracpart;
+  const intpart2 = Math.trunc(scaled);
+  fracpart = scaled - intpart2;
+  acc.x += longFromDouble(intpart2);
+  acc.leftover += fracpart;
+}
+
 /** round-half-even of a rational a/b (b > 0), as timedelta's float arithmetic rounds microseconds. */
 function roundHalfEven(a: number): number {
   const f = Math.floor(a);
@@ -323,10 +355,24 @@ function classesFor(layout: Layout): Classes {
     ["__new__", fn("__new__", (args, kw) => {
       const names = ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"];
       const vals = names.map((n, i) => args[i + 1] ?? kw.values.get(n));
-      if (vals.some((x) => x !== undefined && x.t !== "int" && x.t !== "bool")) throw new PymemError("UNSUPPORTED", "timedelta() of float arguments (their rounding is not modelled)");
-      const [d, s, us, ms, mi, h, w] = vals.map((x) => BigInt(x === undefined ? 0 : (intValue(x) as number | bigint)));
-      const micros = ((((w as bigint) * 7n + (d as bigint)) * 86400n + (h as bigint) * 3600n + (mi as bigint) * 60n + (s as bigint)) * 1000000n) + (ms as bigint) * 1000n + (us as bigint);
-      return tdObj(tdFromMicros(micros));
+      if (vals.some((x) => x !== undefined && x.t !== "int" && x.t !== "bool" && x.t !== "float")) throw new PymemError("UNSUPPORTED", "timedelta() of arguments neither int nor float");
+      // delta_new: accum() each component in this order into an exact int, float fractions into leftover_us.
+      const order: readonly [number, bigint][] = [[2, 1n], [3, 1000n], [1, 1000000n], [4, 60000000n], [5, 3600000000n], [0, 86400000000n], [6, 604800000000n]];
+      const acc = { x: 0n, leftover: 0 };
+      for (const [i, factor] of order) {
+        const v = vals[i];
+        if (v !== undefined) accum(acc, v, factor);
+      }
+      if (acc.leftover !== 0) {
+        // Round to nearest whole # of us (C round(): half away from zero), half-even against x's parity.
+        let whole = cRound(acc.leftover);
+        if (Math.abs(whole - acc.leftover) === 0.5) {
+          const odd = acc.x & 1n ? 1 : 0;
+          whole = 2.0 * cRound((acc.leftover + odd) * 0.5) - odd;
+        }
+        acc.x += BigInt(whole);
+      }
+      return tdObj(tdFromMicros(acc.x));
     })],
     prop("days", (v) => pyInt((v as { td: TD }).td.days)),
     prop("seconds", (v) => pyInt((v as { td: TD }).td.seconds)),
