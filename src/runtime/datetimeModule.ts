@@ -507,6 +507,14 @@ function classesFor(layout: Layout): Classes {
       const d = dateOf(known(self) as Value);
       return pyInt(((ymd2ord(d.y, d.m, d.d) + 6) % 7) + 1);
     })],
+    // format_ctime: "%s %s %2d %02d:%02d:%02d %04d" (a date's time is midnight).
+    ["ctime", fn("ctime", ([self]) => {
+      const v = known(self) as Value;
+      const d = dateOf(v);
+      const t = v.k === "datetime" ? v.time : { H: 0, M: 0, S: 0 };
+      const wd = (ymd2ord(d.y, d.m, d.d) + 6) % 7;
+      return pyStrFresh(`${(DAY_NAMES[wd] as string).slice(0, 3)} ${(MONTH_NAMES[d.m - 1] as string).slice(0, 3)} ${String(d.d).padStart(2, " ")} ${pad(t.H)}:${pad(t.M)}:${pad(t.S)} ${pad(d.y, 4)}`);
+    })],
     ["timetuple", fn("timetuple", ([self]) => structTimeOf(dateOf(known(self) as Value), 0, 0, 0, -1))],
     ["isocalendar", fn("isocalendar", ([self]) => {
       const d = dateOf(known(self) as Value);
