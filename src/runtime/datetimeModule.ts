@@ -17,6 +17,7 @@ import { classmethods, c3 } from "./classes.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { intValue } from "./numbers.js";
 import { bigDiv } from "./ops.js";
+import { floatRatio } from "./fractionsModule.js";
 import { nativeFunction as fn, False, None, NotImplemented, True, pyBool, pyFloat, pyInt, pyStr, pyStrFresh, typeName, type Kwargs, type PyClassObj, PyInstanceObj, type PyObj } from "./objects.js";
 import { strText } from "./text.js";
 import { hashInt } from "./hashing.js";
@@ -164,13 +165,22 @@ function accum(acc: { x: bigint; leftover: number }, num: PyObj, factor: bigint)
   acc.leftover += fracpart;
 }
 
-/** round-half-even of a rational a/b (b > 0), as timedelta's float arithmetic rounds microseconds. */
-function roundHalfEven(a: number): number {
-  const f = Math.floor(a);
-  const diff = a - f;
-  if (diff > 0.5) return f + 1;
-  if (diff < 0.5) return f;
-  return f % 2 === 0 ? f : f + 1;
+/** divide_nearest: m / n rounded half to even (_PyLong_DivmodNear), exact for any ints. */
+function divideNearest(m: bigint, n: bigint): bigint {
+  if (n === 0n) throw new PyException("ZeroDivisionError", "integer division or modulo by zero");
+  if (n < 0n) {
+    m = -m;
+    n = -n;
+  }
+  let q = m / n;
+  let r = m % n;
+  if (r < 0n) {
+    q -= 1n;
+    r += n;
+  }
+  const twice = 2n * r;
+  if (twice > n || (twice === n && (q & 1n) === 1n)) q += 1n;
+  return q;
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
@@ -401,7 +411,11 @@ function classesFor(layout: Layout): Classes {
     ["__mul__", fn("__mul__", ([a, b]) => {
       const u = tdMicros((known(a) as { td: TD }).td);
       if (b !== undefined && (b.t === "int" || b.t === "bool")) return tdObj(tdFromMicros(u * BigInt(intValue(b) as number | bigint)));
-      if (b !== undefined && b.t === "float") return tdObj(tdFromMicros(BigInt(roundHalfEven(Number(u) * b.v))));
+      if (b !== undefined && b.t === "float") {
+        // multiply_truedivide_timedelta_float: pyus * n / d by divide_nearest, exact.
+        const [n, d] = floatRatio(b.v);
+        return tdObj(tdFromMicros(divideNearest(u * n, d)));
+      }
       return NotImplemented;
     })],
     ["__truediv__", fn("__truediv__", ([a, b]) => {
@@ -410,12 +424,13 @@ function classesFor(layout: Layout): Classes {
       if (vb?.k === "timedelta") {
         const d = tdMicros(vb.td);
         if (d === 0n) throw new PyException("ZeroDivisionError", "division by zero");
-        return pyFloat(Number(u) / Number(d));
+        // truediv_timedelta_timedelta: an int true division, correctly rounded.
+        return pyFloat(bigDiv(u, d));
       }
-      if (b !== undefined && (b.t === "int" || b.t === "float")) {
-        const x = b.t === "int" ? Number(b.v) : b.v;
-        if (x === 0) throw new PyException("ZeroDivisionError", "division by zero");
-        return tdObj(tdFromMicros(BigInt(roundHalfEven(Number(u) / x))));
+      if (b !== undefined && (b.t === "int" || b.t === "bool" || b.t === "float")) {
+        // divide_timedelta_int: divide_nearest(pyus, i); multiply_truedivide_timedelta_float: pyus * d / n.
+        const [n, d] = b.t === "float" ? floatRatio(b.v) : [BigInt(intValue(b) as number | bigint), 1n];
+        return tdObj(tdFromMicros(divideNearest(u * d, n)));
       }
       return NotImplemented;
     })],
