@@ -595,6 +595,8 @@ function classesFor(layout: Layout): Classes {
     ...comparisons,
   ]);
   C.date.attrs.set("__radd__", C.date.attrs.get("__add__") as PyObj);
+  // delta_multiply is the nb_multiply slot: either operand may be the timedelta.
+  C.timedelta.attrs.set("__rmul__", C.timedelta.attrs.get("__mul__") as PyObj);
 
   const dtNew = (args: readonly PyObj[], kw: Kwargs): PyObj => {
     const d = checkDate(kwNum(args, kw, 1, "year"), kwNum(args, kw, 2, "month"), kwNum(args, kw, 3, "day"));
