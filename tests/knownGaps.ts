@@ -386,4 +386,5 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["fuzz7/dc/099", "refused: Field.default (the Field type's attribute names are not listed for this version)"],
   ["fuzz7/dc/102", "refused: Field.default (the Field type's attribute names are not listed for this version)"],
   ["fuzz7/dc/127", "refused: Field.default (the Field type's attribute names are not listed for this version)"],
+  ["fuzz10/repro/016", "refused: the size of an instance __dict__ whose class a module name let go of (the garbage collector frees the class, and the dict then counts the keys it shared, at a moment pymem does not model)"],
 ]);

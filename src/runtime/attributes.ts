@@ -10,7 +10,7 @@ import { collectionSubMethod, refusedCollectionSubMethod } from "./collectionCto
 import { classHooks } from "./classHooks.js";
 import { newTuple } from "./tuples.js";
 import { tupleNew } from "./tupleNew.js";
-import { classmethods, heapTypeNames, lookupClassAttr, newInstance } from "./classes.js";
+import { classmethods, heapTypeNames, lookupClassAttr, newInstance, slotOwnerOf } from "./classes.js";
 import { getTupleSubclassAttr } from "./instanceAttrs.js";
 import { delInstanceAttr, delTupleSubclassAttr, getInstanceAttr, setInstanceAttrValue, setTupleSubclassAttr } from "./instanceAttrs.js";
 import { classOfValue, typeObject as builtinType } from "./typeObjects.js";
@@ -247,13 +247,13 @@ export function getAttr(o: PyObj, name: string): PyObj {
       if (metaData !== undefined) return metaData;
       const typeGetset = typeGetsetAttr(o, name);
       if (typeGetset !== undefined) return typeGetset;
+      const slotOwner = slotOwnerOf(o, name);
+      if (slotOwner !== undefined) return memberDescriptor(slotOwner, name);
       const v = lookupClassAttr(o, name);
       if (v !== undefined && v.t === "opaque" && v.typeName === "classmethod") return { t: "method", func: v.data as PyObj, self: o };
       if (v !== undefined && v.t === "opaque" && v.typeName === "staticmethod") return v.data as PyObj;
       if (v !== undefined && isUserObj(v) && lookupDunder(v, "__get__") !== undefined) return callDunder(v, "__get__", [None, o]) as PyObj;
       if (v !== undefined) return classmethods.has(v) ? { t: "method", func: v, self: o } : v;
-      const slotOwner = o.mro.find((c) => c.slots.includes(name));
-      if (slotOwner !== undefined) return memberDescriptor(slotOwner, name);
       const added = name === "__weakref__" ? weakrefGetset(o) : undefined;
       if (added !== undefined) return added;
       if (o.tupleFields?.includes(name)) return { t: "iterator", typeName: "_tuplegetter", next: () => undefined, lengthHint: () => null };
@@ -469,6 +469,8 @@ export function delAttr(o: PyObj, name: string): void {
     delTupleSubclassAttr(o as typeof o & { cls: PyClassObj }, name);
     return;
   }
+  // type_setattro would delete a slot's member descriptor (or what replaced it), leaving the slot unreachable: not modelled.
+  if (o.t === "class" && o.slots.includes(name)) throw new PymemError("UNSUPPORTED", `deleting the class attribute ${o.name}.${name} of a slot`);
   if (o.t === "class" && o.attrs.delete(name)) return;
   if (o.t === "function") {
     if (name === "__dict__" || typeHasAttribute("function", name)) throw new PymemError("UNSUPPORTED", `deleting function.${name}`);

@@ -34,6 +34,8 @@ function typeDictEntries(cls: PyClassObj): [string, PyObj][] {
   // type_ready_set_hash: __eq__ without __hash__ puts __hash__ = None after __doc__.
   if (body.keys.has("__eq__") && !body.keys.has("__hash__")) throw refuse(cls, "__hash__ set to None for its __eq__");
   if (body.keys.has("__annotations__")) throw refuse(cls, "class annotations");
+  // type_setattro put a class attribute in a slot's place in the dict: the entry order is not modelled.
+  if (cls.slots.some((s) => cls.attrs.has(s))) throw refuse(cls, "a slot whose member descriptor a class attribute replaced");
   const added: [string, PyObj][] = [];
   // The very descriptors C.x and C.__weakref__ give (classDescriptors.ts).
   for (const s of cls.slots) added.push([s, memberDescriptor(cls, s)]);

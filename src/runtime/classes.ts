@@ -229,6 +229,20 @@ export function allSlots(cls: PyClassObj): ReadonlyMap<string, number> {
   return out;
 }
 
+/**
+ * The class whose slot `name` an attribute access reaches: _PyType_Lookup takes the first class
+ * of the MRO whose dict holds the name, so a class attribute of a subclass hides a base's member
+ * descriptor (and a subclass's slot hides a base's class attribute). Undefined: no slot decides.
+ */
+export function slotOwnerOf(cls: PyClassObj, name: string): PyClassObj | undefined {
+  for (const c of cls.mro) {
+    // A class attribute set after the class statement (type_setattro) replaced the class's own member descriptor.
+    if (c.attrs.has(name)) return undefined;
+    if (c.slots.includes(name)) return c;
+  }
+  return undefined;
+}
+
 /** The value of slot `name` of an instance, if filled. */
 export function slotGet(inst: PyInstanceObj, name: string): PyObj | undefined {
   const ix = allSlots(inst.cls).get(name);

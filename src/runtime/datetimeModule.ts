@@ -17,6 +17,7 @@ import { classmethods, c3 } from "./classes.js";
 import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { intValue } from "./numbers.js";
 import { bigDiv } from "./ops.js";
+import { floatRatio } from "./fractionsModule.js";
 import { nativeFunction as fn, False, None, NotImplemented, True, pyBool, pyFloat, pyInt, pyStr, pyStrFresh, typeName, type Kwargs, type PyClassObj, PyInstanceObj, type PyObj } from "./objects.js";
 import { strText } from "./text.js";
 import { hashInt } from "./hashing.js";
@@ -132,13 +133,54 @@ function tdFromMicros(u: bigint): TD {
   return td(Number(d), Number(r / 1000000n), Number(r % 1000000n));
 }
 
-/** round-half-even of a rational a/b (b > 0), as timedelta's float arithmetic rounds microseconds. */
-function roundHalfEven(a: number): number {
-  const f = Math.floor(a);
-  const diff = a - f;
-  if (diff > 0.5) return f + 1;
-  if (diff < 0.5) return f;
-  return f % 2 === 0 ? f : f + 1;
+/** C's round(): to nearest, halves away from zero. */
+function cRound(x: number): number {
+  const r = Math.round(Math.abs(x));
+  // Math.round rounds halves up; for |x| an exact half that is away from zero already.
+  return Math.sign(x) * (Math.abs(x) - Math.floor(Math.abs(x)) === 0.5 ? Math.floor(Math.abs(x)) + 1 : r);
+}
+
+/** PyLong_FromDouble of a float's integral part: OverflowError / ValueError for inf and nan. */
+function longFromDouble(d: number): bigint {
+  if (Number.isNaN(d)) throw valueError("cannot convert float NaN to integer");
+  if (!Number.isFinite(d)) throw new PyException("OverflowError", "cannot convert float infinity to integer");
+  return BigInt(d);
+}
+
+/** delta_new's accum(): an int adds num*factor exactly; a float its integral part exactly, then factor*fraction split again. */
+function accum(acc: { x: bigint; leftover: number }, num: PyObj, factor: bigint): void {
+  if (num.t !== "float") {
+    acc.x += BigInt(intValue(num) as number | bigint) * factor;
+    return;
+  }
+  const dnum = num.v;
+  const intpart = Math.trunc(dnum);
+  let fracpart = dnum - intpart;
+  acc.x += longFromDouble(intpart) * factor;
+  if (fracpart === 0) return;
+  const scaled = Number(factor) * fracpart;
+  const intpart2 = Math.trunc(scaled);
+  fracpart = scaled - intpart2;
+  acc.x += longFromDouble(intpart2);
+  acc.leftover += fracpart;
+}
+
+/** divide_nearest: m / n rounded half to even (_PyLong_DivmodNear), exact for any ints. */
+function divideNearest(m: bigint, n: bigint): bigint {
+  if (n === 0n) throw new PyException("ZeroDivisionError", "integer division or modulo by zero");
+  if (n < 0n) {
+    m = -m;
+    n = -n;
+  }
+  let q = m / n;
+  let r = m % n;
+  if (r < 0n) {
+    q -= 1n;
+    r += n;
+  }
+  const twice = 2n * r;
+  if (twice > n || (twice === n && (q & 1n) === 1n)) q += 1n;
+  return q;
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
@@ -323,10 +365,24 @@ function classesFor(layout: Layout): Classes {
     ["__new__", fn("__new__", (args, kw) => {
       const names = ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"];
       const vals = names.map((n, i) => args[i + 1] ?? kw.values.get(n));
-      if (vals.some((x) => x !== undefined && x.t !== "int" && x.t !== "bool")) throw new PymemError("UNSUPPORTED", "timedelta() of float arguments (their rounding is not modelled)");
-      const [d, s, us, ms, mi, h, w] = vals.map((x) => BigInt(x === undefined ? 0 : (intValue(x) as number | bigint)));
-      const micros = ((((w as bigint) * 7n + (d as bigint)) * 86400n + (h as bigint) * 3600n + (mi as bigint) * 60n + (s as bigint)) * 1000000n) + (ms as bigint) * 1000n + (us as bigint);
-      return tdObj(tdFromMicros(micros));
+      if (vals.some((x) => x !== undefined && x.t !== "int" && x.t !== "bool" && x.t !== "float")) throw new PymemError("UNSUPPORTED", "timedelta() of arguments neither int nor float");
+      // delta_new: accum() each component in this order into an exact int, float fractions into leftover_us.
+      const order: readonly [number, bigint][] = [[2, 1n], [3, 1000n], [1, 1000000n], [4, 60000000n], [5, 3600000000n], [0, 86400000000n], [6, 604800000000n]];
+      const acc = { x: 0n, leftover: 0 };
+      for (const [i, factor] of order) {
+        const v = vals[i];
+        if (v !== undefined) accum(acc, v, factor);
+      }
+      if (acc.leftover !== 0) {
+        // Round to nearest whole # of us (C round(): half away from zero), half-even against x's parity.
+        let whole = cRound(acc.leftover);
+        if (Math.abs(whole - acc.leftover) === 0.5) {
+          const odd = acc.x & 1n ? 1 : 0;
+          whole = 2.0 * cRound((acc.leftover + odd) * 0.5) - odd;
+        }
+        acc.x += BigInt(whole);
+      }
+      return tdObj(tdFromMicros(acc.x));
     })],
     prop("days", (v) => pyInt((v as { td: TD }).td.days)),
     prop("seconds", (v) => pyInt((v as { td: TD }).td.seconds)),
@@ -355,7 +411,11 @@ function classesFor(layout: Layout): Classes {
     ["__mul__", fn("__mul__", ([a, b]) => {
       const u = tdMicros((known(a) as { td: TD }).td);
       if (b !== undefined && (b.t === "int" || b.t === "bool")) return tdObj(tdFromMicros(u * BigInt(intValue(b) as number | bigint)));
-      if (b !== undefined && b.t === "float") return tdObj(tdFromMicros(BigInt(roundHalfEven(Number(u) * b.v))));
+      if (b !== undefined && b.t === "float") {
+        // multiply_truedivide_timedelta_float: pyus * n / d by divide_nearest, exact.
+        const [n, d] = floatRatio(b.v);
+        return tdObj(tdFromMicros(divideNearest(u * n, d)));
+      }
       return NotImplemented;
     })],
     ["__truediv__", fn("__truediv__", ([a, b]) => {
@@ -364,12 +424,13 @@ function classesFor(layout: Layout): Classes {
       if (vb?.k === "timedelta") {
         const d = tdMicros(vb.td);
         if (d === 0n) throw new PyException("ZeroDivisionError", "division by zero");
-        return pyFloat(Number(u) / Number(d));
+        // truediv_timedelta_timedelta: an int true division, correctly rounded.
+        return pyFloat(bigDiv(u, d));
       }
-      if (b !== undefined && (b.t === "int" || b.t === "float")) {
-        const x = b.t === "int" ? Number(b.v) : b.v;
-        if (x === 0) throw new PyException("ZeroDivisionError", "division by zero");
-        return tdObj(tdFromMicros(BigInt(roundHalfEven(Number(u) / x))));
+      if (b !== undefined && (b.t === "int" || b.t === "bool" || b.t === "float")) {
+        // divide_timedelta_int: divide_nearest(pyus, i); multiply_truedivide_timedelta_float: pyus * d / n.
+        const [n, d] = b.t === "float" ? floatRatio(b.v) : [BigInt(intValue(b) as number | bigint), 1n];
+        return tdObj(tdFromMicros(divideNearest(u * d, n)));
       }
       return NotImplemented;
     })],
@@ -461,6 +522,14 @@ function classesFor(layout: Layout): Classes {
       const d = dateOf(known(self) as Value);
       return pyInt(((ymd2ord(d.y, d.m, d.d) + 6) % 7) + 1);
     })],
+    // format_ctime: "%s %s %2d %02d:%02d:%02d %04d" (a date's time is midnight).
+    ["ctime", fn("ctime", ([self]) => {
+      const v = known(self) as Value;
+      const d = dateOf(v);
+      const t = v.k === "datetime" ? v.time : { H: 0, M: 0, S: 0 };
+      const wd = (ymd2ord(d.y, d.m, d.d) + 6) % 7;
+      return pyStrFresh(`${(DAY_NAMES[wd] as string).slice(0, 3)} ${(MONTH_NAMES[d.m - 1] as string).slice(0, 3)} ${String(d.d).padStart(2, " ")} ${pad(t.H)}:${pad(t.M)}:${pad(t.S)} ${pad(d.y, 4)}`);
+    })],
     ["timetuple", fn("timetuple", ([self]) => structTimeOf(dateOf(known(self) as Value), 0, 0, 0, -1))],
     ["isocalendar", fn("isocalendar", ([self]) => {
       const d = dateOf(known(self) as Value);
@@ -526,6 +595,8 @@ function classesFor(layout: Layout): Classes {
     ...comparisons,
   ]);
   C.date.attrs.set("__radd__", C.date.attrs.get("__add__") as PyObj);
+  // delta_multiply is the nb_multiply slot: either operand may be the timedelta.
+  C.timedelta.attrs.set("__rmul__", C.timedelta.attrs.get("__mul__") as PyObj);
 
   const dtNew = (args: readonly PyObj[], kw: Kwargs): PyObj => {
     const d = checkDate(kwNum(args, kw, 1, "year"), kwNum(args, kw, 2, "month"), kwNum(args, kw, 3, "day"));

@@ -35,7 +35,7 @@ import { bindArguments, frameLayout, paramSpec, type FrameLayout } from "./param
 import { delItem } from "./subscript.js";
 import { dictSet, newDict } from "./dicts.js";
 import { classCells, type ClassCell, type FrameWithCell } from "./superObjects.js";
-import { raiseException, reraise, runHandlers } from "./exceptions.js";
+import { exceptionClasses, raiseException, reraise, runHandlers } from "./exceptions.js";
 import { callBound } from "./userDunders.js";
 import { moduleAttr, moduleItems } from "./moduleAttrs.js";
 import { noteDefFunction } from "./functionDicts.js";
@@ -249,8 +249,15 @@ export class StatementCompiler {
       }
       case "Assert": {
         const test = c.expr(s.test).run;
+        const msg = s.msg === null ? null : c.expr(s.msg).run;
         return (sc) => {
-          if (!truthy(test(sc))) throw new PyException("AssertionError", "");
+          if (truthy(test(sc))) return;
+          if (msg === null) throw new PyException("AssertionError", "");
+          // LOAD_ASSERTION_ERROR; <msg>; CALL 1; RAISE_VARARGS 1: the message is the exception's one arg.
+          const handling = ctx().handling;
+          const current = (handling[handling.length - 1] as PyInstanceObj | undefined) ?? null;
+          const cls = exceptionClasses().get("AssertionError") as PyObj;
+          throw raiseException(callObject(cls, [msg(sc)]), undefined, current, (k) => callObject(k, []));
         };
       }
       case "Raise":

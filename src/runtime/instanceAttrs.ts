@@ -5,7 +5,7 @@
 import { classOfValue } from "./typeObjects.js";
 import { noteReleasedItem, othersMaybeAllFreed, releasesNoted, sharerCensus, sharerLivenessUnknown } from "./liveSharers.js";
 import { callObject, emptyKwargs } from "./calls.js";
-import { allSlots, classmethods, lookupClassAttr, slotDelete, slotGet, slotSet } from "./classes.js";
+import { classmethods, lookupClassAttr, slotDelete, slotGet, slotOwnerOf, slotSet } from "./classes.js";
 import { intern } from "./constPool.js";
 import { ctx } from "./ctx.js";
 import { dictDelete, dictGet, dictSet, newDict } from "./dicts.js";
@@ -33,6 +33,12 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
     return instanceDict(inst);
   }
   if (name === "__class__") return classOfValue(inst);
+  // A slot's member descriptor is a data descriptor: it wins when the MRO lookup reaches it.
+  if (slotOwnerOf(inst.cls, name) !== undefined) {
+    const v = slotGet(inst, name);
+    if (v === undefined) throw emptySlotError(inst.cls, name);
+    return v;
+  }
   const classAttr = lookupClassAttr(inst.cls, name);
   // The Python object: the instance, or the builtin subclass's object it is the instance part of.
   const self = inst.owner ?? inst;
@@ -44,11 +50,6 @@ export function getInstanceAttr(inst: PyInstanceObj, name: string): PyObj | unde
   const userGet = classAttr !== undefined && isUserObj(classAttr) ? lookupDunder(classAttr, "__get__") : undefined;
   if (classAttr !== undefined && isDataDescriptor(classAttr)) {
     return userGet === undefined ? classAttr : callDunder(classAttr, "__get__", [self, inst.cls]);
-  }
-  if (allSlots(inst.cls).has(name)) {
-    const v = slotGet(inst, name);
-    if (v === undefined) throw emptySlotError(inst.cls, name);
-    return v;
   }
   const v = instanceDictGet(inst, name);
   if (v !== undefined) return v;
@@ -123,6 +124,10 @@ function frozenError(name: string): PyException {
 /** object.__setattr__: a slot, else the instance dict (key-sharing), else AttributeError. */
 export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: PyObj, bypassFrozen = false): void {
   if (inst.cls.frozen && !bypassFrozen) throw frozenError(name);
+  if (slotOwnerOf(inst.cls, name) !== undefined) {
+    slotSet(inst, name, value);
+    return;
+  }
   const desc = lookupClassAttr(inst.cls, name);
   const self = inst.owner ?? inst;
   if (desc !== undefined && isDataDescriptor(desc)) {
@@ -148,10 +153,6 @@ export function setInstanceAttrValue(inst: PyInstanceObj, name: string, value: P
     if (inst.attrKeys !== null) inst.attrKeys.refcnt--;
     dropPackedAttrs(inst);
     inst.dict = value;
-    return;
-  }
-  if (allSlots(inst.cls).has(name)) {
-    slotSet(inst, name, value);
     return;
   }
   if (!inst.cls.hasDict) throw noDictError(inst, name);
@@ -203,6 +204,10 @@ export function delTupleSubclassAttr(t: TupleOfClass, name: string): void {
 
 export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
   if (inst.cls.frozen) throw new PyException("FrozenInstanceError", `cannot delete field '${name}'`);
+  if (slotOwnerOf(inst.cls, name) !== undefined) {
+    if (!slotDelete(inst, name)) throw new PyException("AttributeError", name);
+    return;
+  }
   const desc = lookupClassAttr(inst.cls, name);
   const self = inst.owner ?? inst;
   if (desc !== undefined && isDataDescriptor(desc)) {
@@ -213,10 +218,6 @@ export function delInstanceAttr(inst: PyInstanceObj, name: string): void {
     const fdel = propertyAccessor(desc, "fdel");
     if (fdel.t === "NoneType") throw propertyError("delete", name, true);
     callObject(fdel, [self], emptyKwargs);
-    return;
-  }
-  if (allSlots(inst.cls).has(name)) {
-    if (!slotDelete(inst, name)) throw new PyException("AttributeError", name);
     return;
   }
   if (!inst.cls.hasDict) throw noDictError(inst, name);

@@ -134,6 +134,8 @@ function mayHoldInstances(o: PyObj): boolean {
 /** The module namespace, remembering each container or instance a name stopped referring to (rebound or deleted). */
 export class ModuleVars extends Map<string, PyObj> {
   readonly released = new Set<PyObj>();
+  /** Classes a module name let go of (a class statement rebinding the name, del): a cycle the collector may have freed. */
+  readonly releasedClasses = new Set<PyObj>();
   /**
    * More values were let go of than are remembered (a module-level loop rebinding a name a million
    * times must not keep every value alive): a sharer none of the remembered reach may be one of those.
@@ -143,12 +145,14 @@ export class ModuleVars extends Map<string, PyObj> {
   override set(name: string, value: PyObj): this {
     const old = super.get(name);
     if (old !== undefined && old !== value && mayHoldInstances(old)) this.release(old);
+    if (old !== undefined && old !== value && old.t === "class") this.releasedClasses.add(old);
     return super.set(name, value);
   }
 
   override delete(name: string): boolean {
     const old = super.get(name);
     if (old !== undefined && mayHoldInstances(old)) this.release(old);
+    if (old !== undefined && old.t === "class") this.releasedClasses.add(old);
     return super.delete(name);
   }
 
@@ -191,4 +195,21 @@ export function othersMaybeAllFreed(others: number, census: SharerCensus, selfFo
 /** The refusal when whether CPython freed a sharer decides the answer. */
 export function sharerLivenessUnknown(what: string): PymemError {
   return new PymemError("UNSUPPORTED", `${what}, while instance dicts that may have been freed still share those keys (whether CPython freed them depends on reference counts pymem does not keep)`);
+}
+
+/**
+ * A class still caching `keys` (counted in their dk_refcnt) that a module name let go of and nothing proven alive
+ * reaches: a class is always in a reference cycle, so only the garbage collector frees it, at a moment set by
+ * allocation counts pymem does not keep; once freed, a dict sharing the keys alone counts their table.
+ */
+export function keysOwnerMaybeCollected(keys: SharedKeys): boolean {
+  const g = ctx().globals;
+  if (!(g instanceof ModuleVars)) return false;
+  for (const c of g.releasedClasses) if (c.t === "class" && c.cachedKeys === keys && !provenAlive(c)) return true;
+  return false;
+}
+
+/** The refusal when whether the collector freed the class caching a dict's keys decides the answer. */
+export function keysOwnerCollectable(what: string): PymemError {
+  return new PymemError("UNSUPPORTED", `${what} whose class a module name let go of (the garbage collector frees the class, and the dict then counts the keys it shared, at a moment pymem does not model)`);
 }

@@ -6,6 +6,7 @@ import { PyException, typeError } from "./errors.js";
 import { typeHasAttribute } from "./missingAttribute.js";
 import { binaryOp } from "./ops.js";
 import { floatToInt, intFromDouble, intValue, toFloat } from "./numbers.js";
+import { tuple2 } from "./tuples.js";
 import { pyFloat, pyInt, subOf, typeName, type NativeFn, type PyObj } from "./objects.js";
 
 /** Slot wrappers (check_num_args) and METH_NOARGS methods: no argument at all. */
@@ -44,6 +45,9 @@ function intMethod(o: PyObj, name: string): (() => PyObj) | null {
       if (v < 0n) v = -v;
       return () => pyInt(v.toString(2).replace(/0/g, "").length);
     }
+    case "as_integer_ratio":
+      // int_as_integer_ratio_impl: PyTuple_Pack(2, long_long(self), the cached 1).
+      return () => tuple2(asExactInt(o), pyInt(1));
     case "__float__":
       return () => pyFloat(toFloat(o) as number); // long_float: PyFloat_FromDouble, OverflowError past DBL_MAX
     case "__abs__": {

@@ -2,7 +2,7 @@
 import type { HeapTypeShape, Layout } from "../layouts/layout.js";
 import { unicodeObjectSize } from "../runtime/builtinBases.js";
 import { ctx, hasWstr } from "../runtime/ctx.js";
-import { othersMaybeAllFreed, sharerCensus, sharerLivenessUnknown } from "../runtime/liveSharers.js";
+import { keysOwnerCollectable, keysOwnerMaybeCollected, othersMaybeAllFreed, sharerCensus, sharerLivenessUnknown } from "../runtime/liveSharers.js";
 import { latin1Char, subOf, utf8Cached, typeName, type PyClassObj, type PyObj, type PyStrObj, type SharedKeys } from "../runtime/objects.js";
 import { seqLen } from "../runtime/seq.js";
 import { strText } from "../runtime/text.js";
@@ -164,6 +164,9 @@ export function sizeofSplitDict(keys: SharedKeys, layout: Layout, self: PyObj): 
   // `self` is one of the counted sharers, and alive: the question is whether any other is.
   if (keys.dropped === true && keys.refcnt > 1 && !layout.rules.managedDicts && othersMaybeAllFreed(keys.refcnt - 1, sharerCensus(keys, [self, ...ctx().liveRoots]), 1)) {
     throw sharerLivenessUnknown("the size of an instance __dict__ whose class stopped sharing its keys");
+  }
+  if (keys.dropped !== true && keysOwnerMaybeCollected(keys)) {
+    throw keysOwnerCollectable("the size of an instance __dict__");
   }
   return layout.dict.sizeofSplit({ size: keys.size, usable: keys.usable, nentries: keys.order.length, refcnt: keys.refcnt });
 }
