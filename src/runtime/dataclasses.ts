@@ -108,15 +108,7 @@ export function dataclassTuple(o: PyObj, need: "eq" | "order" | "hash"): PyObj[]
 
 /** A dataclasses.Field object: a leaf of the module's own class. */
 /** What a Field holds once @dataclass processed it (_get_field): null where it holds dataclasses.MISSING. */
-interface FieldState {
-  readonly default: PyObj | null;
-  readonly factory: PyObj | null;
-  readonly init: boolean;
-  readonly repr: boolean;
-  readonly compare: boolean;
-  readonly hash: PyObj | null;
-  readonly kwOnly: boolean | null;
-}
+type FieldState = Omit<FieldRequest, "initVar">;
 const fieldStates = new WeakMap<object, FieldState>();
 
 function fieldObject(): PyObj {
