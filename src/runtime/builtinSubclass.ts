@@ -7,7 +7,7 @@
 // class has its own) and __init__; the builtin's own methods, reached by
 // super() or as list.__getitem__(self, i), run without the class's overrides.
 import type { PyClassObj, PyObj, SubclassableBuiltin } from "./objects.js";
-import { cloneObject, PyInstanceObj, subOf } from "./objects.js";
+import { cloneObject, emptyStr, PyInstanceObj, pyBytes, pyInt, subOf } from "./objects.js";
 import { SUBCLASSABLE } from "./builtinBases.js";
 import { newTuple } from "./tuples.js";
 import { newSet, setMerge } from "./sets.js";
@@ -42,6 +42,10 @@ export function exactResult(result: PyObj, self: PyObj): PyObj {
     setMerge(f, self);
     return f;
   }
+  // _PyLong_Copy gives the cached small int for a small value; an empty str or bytes is the empty singleton.
+  if (self.t === "int") return pyInt(self.v);
+  if (self.t === "str" && self.length === 0) return emptyStr;
+  if (self.t === "bytes" && self.length === 0) return pyBytes(new Uint8Array(0));
   const copy = cloneObject(result) as { sub?: PyInstanceObj; w?: number };
   delete copy.sub;
   if ("w" in copy) copy.w = 0;

@@ -10,7 +10,7 @@ import { isCollectionSubObject } from "./collectionCtors.js";
 import { missingAttribute } from "./missingAttribute.js";
 import { argCount, callObject, noKwargs } from "./calls.js";
 import { typeNew } from "./typeNew.js";
-import { pyCompare, pyEq, truthy } from "./compare.js";
+import { pyEq, richCompare, truthy } from "./compare.js";
 import { complexAbs } from "./complexes.js";
 import { ALLOCATION_STEPS, chargeSteps, ctx } from "./ctx.js";
 import { dictInsertRunLazily, dictSet, newDictFromType, dictResize } from "./dicts.js";
@@ -404,23 +404,25 @@ function minMax(name: "min" | "max", args: readonly PyObj[], kw: Kwargs): PyObj 
   if (args.length === 1 && key.t === "NoneType" && only !== undefined && (only.t === "list" || (only.t === "tuple" && only.cls === undefined)) && isRun(only.items)) {
     return seqItem(only.items, runExtremeIndex(only.items, name));
   }
-  const items = args.length === 1 ? toArray(args[0] as PyObj) : [...args];
   if (args.length === 0) throw typeError(`${name} expected at least 1 argument, got 0`);
-  if (items.length === 0) {
-    const d = kw.values.get("default");
-    if (d !== undefined) return d;
-    throw valueError(`${name}() arg is an empty sequence`);
-  }
-  let best = items[0] as PyObj;
-  let bestKey = key.t === "NoneType" ? best : callObject(key, [best]);
-  for (let i = 1; i < items.length; i++) {
-    const x = items[i] as PyObj;
+  if (args.length > 1 && kw.values.has("default")) throw typeError(`Cannot specify a default for ${name}() with multiple positional arguments`);
+  // min_max: each item's key as the item comes, then one comparison, item < best (min) or item > best (max).
+  const op = name === "min" ? "Lt" : "Gt";
+  let best: PyObj | undefined;
+  let bestKey: PyObj | undefined;
+  const consider = (x: PyObj): void => {
     const k = key.t === "NoneType" ? x : callObject(key, [x]);
-    const c = pyCompare(k, bestKey, name === "min" ? "<" : ">");
-    if (name === "min" ? c < 0 : c > 0) {
+    if (bestKey === undefined || richCompare(op, k, bestKey)) {
       best = x;
       bestKey = k;
     }
+  };
+  if (args.length === 1) forEach(args[0] as PyObj, consider);
+  else for (const x of args) consider(x);
+  if (best === undefined) {
+    const d = kw.values.get("default");
+    if (d !== undefined) return d;
+    throw valueError(`${name}() arg is an empty sequence`);
   }
   return best;
 }
