@@ -192,6 +192,11 @@ function floatCall(args: readonly PyObj[], kw?: Kwargs): PyObj {
   argCount("float", args, 0, 1);
   const x = args[0];
   if (x === undefined) return pyFloat(0);
+  // PyNumber_Float: an exact float as it is; a subclass's own __float__ (nb_float) before float's.
+  if (x.t === "float" && subOf(x) !== undefined) {
+    const own = userFloat(x);
+    if (own !== null) return own;
+  }
   if (x.t === "float") return x;
   if (x.t === "str") {
     // PyFloat_FromString: other spaces and decimal digits to ASCII first (str only, not bytes).
