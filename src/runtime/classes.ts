@@ -188,7 +188,6 @@ export function makeClass(name: string, bases: readonly PyClassObj[], ns: Map<st
     // Over an exception or an OrderedDict, the dict is the C type's own member (BaseException's dict, od_inst_dict): from 3.11
     // only a dict type_new adds is managed and gets cached keys, so keys are cached only while every dict pointer got them.
     // A metaclass's instances are classes, whose dict is type's own member: keys cached for them while not managed (before 3.11).
-    // Over OrderedDict the dict is od_inst_dict, PyODictObject's member: from 3.11 (no managed dict, no cached keys) a plain dict.
     cachedKeys: isMeta ? (ctx().layout.rules.managedDicts ? null : newClassKeys())
       : hasDict && (builtinBase === "BaseException" || builtinBase === "OrderedDict" ? !layout.managedMembers.dict : !varSized || layout.varSizedDictShared) ? newClassKeys() : null,
     frozen: bases.some((b) => b.frozen),

@@ -86,7 +86,7 @@ export function counterSubOperands(a: PyObj, b: PyObj): boolean {
   return plainCounter(a) && plainCounter(b);
 }
 
-type OdictUpdate = (self: PyDictObj, args: readonly PyObj[], kw: Kwargs, tooMany?: string) => void;
+type OdictUpdate = (self: PyDictObj, args: readonly PyObj[], kw: Kwargs, asInit?: boolean) => void;
 let odictUpdater: OdictUpdate | null = null;
 
 /** OrderedDict's update (mutablemapping_update), registered by odictSubclass.ts. */
@@ -95,7 +95,7 @@ export function registerOdictUpdate(f: OdictUpdate): void {
 }
 
 /** OrderedDict.update / __init__ on `self` (an OrderedDict or a subclass's object). */
-export function odictUpdate(self: PyDictObj, args: readonly PyObj[], kw: Kwargs, tooMany?: string): void {
+export function odictUpdate(self: PyDictObj, args: readonly PyObj[], kw: Kwargs, asInit?: boolean): void {
   if (odictUpdater === null) throw new PymemError("UNSUPPORTED", "OrderedDict.update before the collections module is set up");
-  odictUpdater(self, args, kw, tooMany);
+  odictUpdater(self, args, kw, asInit);
 }

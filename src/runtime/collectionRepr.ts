@@ -31,9 +31,8 @@ export function flavoredRepr(o: PyDictObj, active: Set<PyObj>, repr: Repr, plain
         active.add(o);
         try {
           const keys = [...o.table.map.values()].map((e) => e.key);
-          const copy = new Map<PyObj, PyObj>();
-          for (const k of keys) copy.set(k, callDunder(o, "__getitem__", [k]) as PyObj);
-          return `${name}({${[...copy].map(([k, v]) => `${repr(k)}: ${repr(v)}`).join(", ")}})`;
+          const values = keys.map((k) => callDunder(o, "__getitem__", [k]) as PyObj);
+          return `${name}({${keys.map((k, i) => `${repr(k)}: ${repr(values[i] as PyObj)}`).join(", ")}})`;
         } finally {
           active.delete(o);
         }

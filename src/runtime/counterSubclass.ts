@@ -11,7 +11,7 @@ import { getAttr } from "./attributes.js";
 import { registerCollectionInit, registerCollectionSubMethods } from "./collectionCtors.js";
 import { truthy } from "./compare.js";
 import { counterCount } from "./dictFlavors.js";
-import { dictSet, newDict } from "./dicts.js";
+import { kwargsDict } from "./functoolsPartial.js";
 import { PymemError, typeError } from "./errors.js";
 import { forEach, toArray } from "./iteration.js";
 import { updateFrom } from "./methods.js";
@@ -48,11 +48,7 @@ function update(self: PyDictObj, args: readonly PyObj[], kw: Kwargs): void {
       } else updateFrom(self, iterable); // super().update(iterable): dict.update
     } else countElements(self, iterable);
   }
-  if (kw.values.size > 0) {
-    const kwds = newDict();
-    for (const [k, v] of kw.values) dictSet(kwds, kw.keys.get(k) as PyObj, v);
-    callObject(getAttr(self, "update"), [kwds], emptyKwargs);
-  }
+  if (kw.values.size > 0) callObject(getAttr(self, "update"), [kwargsDict(kw)], emptyKwargs);
 }
 
 /** _count_elements(mapping, iterable): dict's get and __setitem__ on the type, else through the object. */

@@ -106,11 +106,11 @@ export function dataclassTuple(o: PyObj, need: "eq" | "order" | "hash"): PyObj[]
 
 
 
-/** A dataclasses.Field object: a leaf of the module's own class. */
 /** What a Field holds once @dataclass processed it (_get_field): null where it holds dataclasses.MISSING. */
 type FieldState = Omit<FieldRequest, "initVar">;
 const fieldStates = new WeakMap<object, FieldState>();
 
+/** A dataclasses.Field object: a leaf of the module's own class. */
 function fieldObject(): PyObj {
   const f: PyObj = nativeObject("Field", {
     // What @dataclass set (name, type) and field()'s arguments; MISSING, metadata and _field_type are refused by the caller.
@@ -133,11 +133,17 @@ function fieldObject(): PyObj {
   return f;
 }
 
-/** The Field's state as _get_field leaves it: field()'s arguments, or Field(default=...) for a plain default; kw_only resolved for real fields and InitVars. */
-function noteFieldState(obj: PyObj, request: FieldRequest | undefined, plainDefault: PyObj | null, kwOnly: boolean | null): void {
+/**
+ * What _get_field and _process_class leave on a Field for annotation `e`: its name (the annotation's
+ * key) and type, its state (field()'s arguments, or Field(default=...) for a plain default; kw_only
+ * resolved for real fields and InitVars), and its place in __dataclass_fields__ (`declared`).
+ */
+function fillField(obj: PyObj, e: { readonly key: PyObj; readonly value: PyObj }, request: FieldRequest | undefined, plainDefault: PyObj | null, kwOnly: boolean | null, declared: Declared): void {
+  fieldFilled.set(obj, { name: e.key, type: e.value });
   fieldStates.set(obj, request !== undefined
     ? { default: request.default, factory: request.factory, init: request.init, repr: request.repr, compare: request.compare, hash: request.hash, kwOnly }
     : { default: plainDefault, factory: null, init: true, repr: true, compare: true, hash: null, kwOnly });
+  declared.push({ key: e.key, obj });
 }
 
 const FIELD_KEYWORDS: ReadonlySet<string> = new Set(["default", "default_factory", "init", "repr", "hash", "compare", "metadata"]);
@@ -247,10 +253,7 @@ function ownFields(cls: PyClassObj, kwOnlyDefault: boolean, declared: Declared =
     if (isClassVar(e.value)) {
       // _get_field makes a Field for a ClassVar too (_FIELD_CLASSVAR): in __dataclass_fields__, never an __init__ parameter.
       if (spec !== undefined) throw new PymemError("UNSUPPORTED", `a ClassVar given by field() (${name})`);
-      const obj = fieldObject();
-      fieldFilled.set(obj, { name: e.key, type: e.value });
-      noteFieldState(obj, undefined, dv ?? null, null);
-      declared.push({ key: e.key, obj });
+      fillField(fieldObject(), e, undefined, dv ?? null, null, declared);
       continue;
     }
     if (isInitVar(e.value)) {
@@ -263,30 +266,24 @@ function ownFields(cls: PyClassObj, kwOnlyDefault: boolean, declared: Declared =
         else cls.attrs.delete(name);
       }
       const obj = dv !== undefined && spec !== undefined ? dv : fieldObject();
-      fieldFilled.set(obj, { name: e.key, type: e.value });
       out.push({ name, default: dflt, factory: null, init: true, repr: false, compare: false, hash: null, obj, kwOnly: spec?.kwOnly ?? kwOnly, initVar: true });
-      noteFieldState(obj, spec, dflt, spec?.kwOnly ?? kwOnly);
-      declared.push({ key: e.key, obj });
+      fillField(obj, e, spec, dflt, spec?.kwOnly ?? kwOnly, declared);
       continue;
     }
     if (spec !== undefined && dv !== undefined) {
       // A field() default becomes the class attribute; a factory leaves none.
       if (spec.default !== null) cls.attrs.set(name, spec.default);
       else cls.attrs.delete(name);
-      fieldFilled.set(dv, { name: e.key, type: e.value });
       out.push({ name, ...spec, obj: dv, kwOnly: spec.kwOnly ?? kwOnly });
-      noteFieldState(dv, spec, null, spec.kwOnly ?? kwOnly);
-      declared.push({ key: e.key, obj: dv });
+      fillField(dv, e, spec, null, spec.kwOnly ?? kwOnly, declared);
       continue;
     }
     if (dv !== undefined && (dv.t === "list" || dv.t === "dict" || dv.t === "set")) {
       throw valueError(`mutable default <class '${dv.t}'> for field ${name} is not allowed: use default_factory`);
     }
     const obj = fieldObject();
-    fieldFilled.set(obj, { name: e.key, type: e.value });
     out.push({ name, default: dv ?? null, factory: null, init: true, repr: true, compare: true, hash: null, obj, kwOnly });
-    noteFieldState(obj, undefined, dv ?? null, kwOnly);
-    declared.push({ key: e.key, obj });
+    fillField(obj, e, undefined, dv ?? null, kwOnly, declared);
   }
   return out;
 }

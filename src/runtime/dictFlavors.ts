@@ -148,6 +148,13 @@ export function withNodeUnlinked<T>(d: PyDictObj, key: PyObj, body: () => T): T 
   }
 }
 
+/** OrderedDict.popitem's node: the last one (`last` absent or true) or the first; KeyError when empty. */
+export function odictEnd(d: PyDictObj, last: PyObj | undefined): { readonly key: PyObj; readonly value: PyObj } {
+  const entries = [...d.table.map.values()];
+  if (entries.length === 0) throw keyError(pyStr("dictionary is empty"), "'dictionary is empty'");
+  return (last === undefined || truthy(last) ? entries[entries.length - 1] : entries[0]) as { key: PyObj; value: PyObj };
+}
+
 export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | null {
   if (unlinked !== null && unlinked.d === d && ORDER_READERS.has(name)) {
     throw unsupported(`OrderedDict.${name} while pop() has unlinked a key's node and runs the subclass's own dunders`);
@@ -184,10 +191,7 @@ export function flavorMethod(d: PyDictObj, name: string): NativeFn | PyObj | nul
     }
     if (name === "popitem") {
       return ([lastArg], kw) => {
-        const last = lastArg ?? kw.values.get("last");
-        const entries = [...d.table.map.values()];
-        if (entries.length === 0) throw keyError(pyStr("dictionary is empty"), "'dictionary is empty'");
-        const e = (last === undefined || truthy(last) ? entries[entries.length - 1] : entries[0]) as { key: PyObj; value: PyObj };
+        const e = odictEnd(d, lastArg ?? kw.values.get("last"));
         dictDelete(d, e.key);
         return tuple2(e.key, e.value);
       };
@@ -286,10 +290,9 @@ export function flavoredDictOr(a: PyDictObj, b: PyDictObj): PyDictObj | null {
 
 export function orderedDictCall(args: readonly PyObj[], kw: Kwargs): PyObj {
   const d = flavoredDict({ name: "OrderedDict" });
-  odictUpdate(d, args, kw, "expected at most 1 arguments, got");
+  odictUpdate(d, args, kw, true);
   return d;
 }
-
 
 export function orderedDictFromkeys([it, v]: readonly PyObj[]): PyObj {
   const d = flavoredDict({ name: "OrderedDict" });

@@ -307,9 +307,9 @@ const MIN_MERGE = 64;
  * group of them reversed in place so that the sort stays stable, and then the ascending keys that
  * follow), then binarysort inserts the rest, binary-searching with `lt(pivot, a[mid])`.
  */
-function shortTimsort(a: number[], lt: (x: number, y: number) => boolean, equalDescending: boolean): number[] {
+function shortTimsort(a: number[], lt: (x: number, y: number) => boolean, equalDescending: boolean): void {
   const n = a.length;
-  if (n < 2) return a;
+  if (n < 2) return;
   const rev = (from: number, to: number): void => {
     for (let i = from, j = to - 1; i < j; i++, j--) [a[i], a[j]] = [a[j] as number, a[i] as number];
   };
@@ -337,7 +337,6 @@ function shortTimsort(a: number[], lt: (x: number, y: number) => boolean, equalD
     for (let p = start; p > l; p--) a[p] = a[p - 1] as number;
     a[l] = pivot;
   }
-  return a;
 }
 
 /** count_run as 3.13 has it (gh-116554): see shortTimsort. */
@@ -386,9 +385,10 @@ export function sortInPlace(items: PyObj[], key: PyObj, reverse: boolean): void 
   } else if (items.length < MIN_MERGE) {
     // A short list: timsort's own comparisons (a class's __lt__ sees each one CPython makes).
     const ks = keys as PyObj[];
-    const order = shortTimsort(reverse ? idx.reverse() : idx, (a, b) => richCompare("Lt", ks[a] as PyObj, ks[b] as PyObj), ctx().layout.rules.sortRunKeepsEqualDescending === true);
-    if (reverse) order.reverse();
-    for (let i = 0; i < order.length; i++) idx[i] = order[i] as number;
+    // reverse=True: list_sort_impl reverses, sorts ascending, and reverses back (stable for equal keys).
+    if (reverse) idx.reverse();
+    shortTimsort(idx, (a, b) => richCompare("Lt", ks[a] as PyObj, ks[b] as PyObj), ctx().layout.rules.sortRunKeepsEqualDescending === true);
+    if (reverse) idx.reverse();
   } else {
     const ks = keys as PyObj[];
     idx.sort((a, b) => {

@@ -11,15 +11,14 @@
 //   nodes followed as they are after each read (a __getitem__ moving the key
 //   to the end ends the walk there, as odict_copy's _odict_FOREACH does).
 import { callObject, emptyKwargs } from "./calls.js";
-import { registerCollectionSubMethods, registerOdictUpdate } from "./collectionCtors.js";
+import { registerCollectionInit, registerCollectionSubMethods, registerOdictUpdate } from "./collectionCtors.js";
 import { getAttr } from "./attributes.js";
-import { withNodeUnlinked } from "./dictFlavors.js";
+import { odictEnd, withNodeUnlinked } from "./dictFlavors.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError, keyError, typeError, valueError } from "./errors.js";
-import { None, pyStr, subOf, type Kwargs, type NativeFn, type PyDictObj, type PyObj } from "./objects.js";
+import { None, subOf, type Kwargs, type NativeFn, type PyDictObj, type PyObj } from "./objects.js";
 import { forEach, toArray } from "./iteration.js";
 import { contains } from "./ops.js";
-import { truthy } from "./compare.js";
 import { lookupDunder } from "./userDunders.js";
 import { repr } from "./repr.js";
 import { delItem, getItem, setItem } from "./subscript.js";
@@ -59,8 +58,8 @@ function keyAfter(d: PyDictObj, key: PyObj): PyObj | undefined {
  * keys, by items() when it has that, else as pairs), then the keywords, each pair stored with
  * PyObject_SetItem — a subclass's own __setitem__ runs.
  */
-function odictUpdate(self: PyDictObj, args: readonly PyObj[], kw: Kwargs, tooMany = "update() takes at most 1 positional argument ("): void {
-  if (args.length > 1) throw typeError(tooMany.endsWith("(") ? `${tooMany}${args.length} given)` : `${tooMany} ${args.length}`);
+function odictUpdate(self: PyDictObj, args: readonly PyObj[], kw: Kwargs, asInit = false): void {
+  if (args.length > 1) throw typeError(asInit ? `expected at most 1 arguments, got ${args.length}` : `update() takes at most 1 positional argument (${args.length} given)`);
   const arg = args[0];
   if (arg !== undefined) {
     if (arg.t === "dict" && arg.flavor === undefined && subOf(arg) === undefined) {
@@ -123,11 +122,7 @@ function odictSubMethod(o: PyObj, name: string): NativeFn | undefined {
       };
     }
     return (args, kw) => {
-      const lastArg = args[0] ?? kw.values.get("last");
-      const entries = [...d.table.map.values()];
-      if (entries.length === 0) throw keyError(pyStr("dictionary is empty"), "'dictionary is empty'");
-      const e = lastArg === undefined || truthy(lastArg) ? entries[entries.length - 1] : entries[0];
-      const key = (e as { key: PyObj }).key;
+      const { key } = odictEnd(d, args[0] ?? kw.values.get("last"));
       return tuple2(key, popThrough(d, key, undefined));
     };
   }
@@ -157,3 +152,5 @@ function odictSubMethod(o: PyObj, name: string): NativeFn | undefined {
 
 registerCollectionSubMethods(odictSubMethod);
 registerOdictUpdate(odictUpdate);
+// odict_init is update(): pair by pair through PyObject_SetItem, never cleared first.
+registerCollectionInit("OrderedDict", (self, args, kw) => (odictUpdate(self as PyDictObj, args, kw, true), true));

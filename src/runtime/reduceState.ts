@@ -12,6 +12,7 @@ import { None, pyStr, type PyClassObj, type PyDictObj, type PyInstanceObj, type 
 import { intern } from "./constPool.js";
 import { dictSet, newDict } from "./dicts.js";
 import { materialize } from "./seq.js";
+import { setItem } from "./subscript.js";
 import { strText } from "./text.js";
 import { newTuple } from "./tuples.js";
 
@@ -69,6 +70,14 @@ export interface ReducedState {
 }
 
 type DeepCopy = (o: PyObj, memo: CopyMemo) => PyObj;
+
+/** _reconstruct's dictitems step: y[key] = value for each pair (through y's class), each deep-copied first for deepcopy. */
+export function setReducedItems(y: PyObj, pairs: readonly { readonly key: PyObj; readonly value: PyObj }[], memo: CopyMemo | null, deepcopy: DeepCopy): void {
+  for (const e of pairs) {
+    const k = memo === null ? e.key : deepcopy(e.key, memo);
+    setItem(y, k, memo === null ? e.value : deepcopy(e.value, memo));
+  }
+}
 
 /**
  * _reconstruct's state step on y: deep-copied first for deepcopy (the (dict, slots) pair when slots

@@ -2,8 +2,8 @@
 // tp_new and tp_init, as a class without its own __new__/__init__ inherits them
 // and as super().__new__/__init__ and list.__init__(self, …) reach them.
 import { PymemError } from "./errors.js";
-import type { CollectionBase, Kwargs, NativeFn, PyClassObj, PyDictObj, PyInstanceObj, PyObj, SubclassableBuiltin } from "./objects.js";
-import { COLLECTION_BASES, collectionCtor, collectionInit, odictUpdate } from "./collectionCtors.js";
+import type { CollectionBase, Kwargs, NativeFn, PyClassObj, PyInstanceObj, PyObj, SubclassableBuiltin } from "./objects.js";
+import { COLLECTION_BASES, collectionCtor, collectionInit } from "./collectionCtors.js";
 import { typeName } from "./objects.js";
 import { typeObject } from "./typeObjects.js";
 import { asSubclassObject, newInstancePart } from "./builtinSubclass.js";
@@ -24,8 +24,7 @@ export function builtinNew(cls: PyClassObj, base: SubclassableBuiltin, args: rea
 export function builtinInit(self: PyObj, args: readonly PyObj[], kw: Kwargs): void {
   const base = collectionName(self) ?? self.t;
   if (!MUTABLE.has(base)) return;
-  // odict_init is update(): pair by pair through PyObject_SetItem (the class's own __setitem__), never cleared first.
-  if (base === "OrderedDict") return odictUpdate(self as PyDictObj, args, kw, "expected at most 1 arguments, got");
+  // A collections type whose __init__ runs through the class (OrderedDict's update, Counter's Python code).
   if (COLLECTION_BASES.has(base) && collectionInit(base as CollectionBase)?.(self, args, kw) === true) return;
   const made = ctorOf(collectionName(self) ?? base)(args, kw);
   // list_init clears first; dict_init, set_init and bytearray_init on a non-empty object merge or resize instead.

@@ -14,9 +14,8 @@ import { PymemError } from "./errors.js";
 import { getAttr } from "./attributes.js";
 import { None, pyInt, subOf, type PyInstanceObj, type PyObj } from "./objects.js";
 import { registerCollectionSubCopy } from "./collectionCtors.js";
-import { instanceState, refuseClassHooks, refuseHooks, setReducedState } from "./reduceState.js";
+import { instanceState, refuseClassHooks, refuseHooks, setReducedItems, setReducedState } from "./reduceState.js";
 import { materialize } from "./seq.js";
-import { setItem } from "./subscript.js";
 import { builtinNew } from "./subclassConstruct.js";
 import { typeObject } from "./typeObjects.js";
 
@@ -49,11 +48,7 @@ function copyByOwnReduce(x: PyObj & { t: "dict" }, cls: PyInstanceObj["cls"], me
   const args = f === undefined || f.t === "NoneType" ? [] : [deepcopy(f, memo)];
   const y = callObject(cls, args, emptyKwargs);
   memo.set(x, y);
-  for (const e of [...x.table.map.values()]) {
-    const k = deepcopy(e.key, memo);
-    const v = deepcopy(e.value, memo);
-    setItem(y, k, v);
-  }
+  setReducedItems(y, [...x.table.map.values()], memo, deepcopy);
   return y;
 }
 
@@ -72,13 +67,7 @@ export function copySubclassObject(x: PyObj, sub: PyInstanceObj, memo: CopyMemo 
   if (x.t === "list") {
     const append = getAttr(y, "append");
     for (const item of materialize(x.items)) callObject(append, [memo === null ? item : deepcopy(item, memo)], emptyKwargs);
-  } else if (x.t === "dict") {
-    for (const e of [...x.table.map.values()]) {
-      const k = memo === null ? e.key : deepcopy(e.key, memo);
-      const v = memo === null ? e.value : deepcopy(e.value, memo);
-      setItem(y, k, v);
-    }
-  }
+  } else if (x.t === "dict") setReducedItems(y, [...x.table.map.values()], memo, deepcopy);
   return y;
 }
 

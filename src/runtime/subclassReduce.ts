@@ -19,10 +19,9 @@ import { ctx } from "./ctx.js";
 import { getAttr } from "./attributes.js";
 import { listFrom } from "./lists.js";
 import { None, pyBytes, pyInt, type PyClassObj, type PyInstanceObj, type PyObj, type PyTupleObj } from "./objects.js";
-import { instanceState, refuseClassHooks, refuseHooks, setReducedState, type ReducedState } from "./reduceState.js";
+import { instanceState, refuseClassHooks, refuseHooks, setReducedItems, setReducedState, type ReducedState } from "./reduceState.js";
 import { materialize } from "./seq.js";
 import { objectLen } from "./iteration.js";
-import { setItem } from "./subscript.js";
 import { builtinNew } from "./subclassConstruct.js";
 import { exactResult, subclassBase } from "./builtinSubclass.js";
 import { bytesData } from "./text.js";
@@ -84,18 +83,12 @@ export function copyByReduce(x: PyObj, sub: PyInstanceObj, memo: Memo, deepcopy:
 function copyOrderedDict(x: PyObj & { t: "dict" }, sub: PyInstanceObj, memo: Memo, deepcopy: DeepCopy): PyObj {
   refuseHooks(sub);
   refuseClassHooks(sub.cls, ["items"]);
-  let state: ReducedState;
-  if (ctx().layout.rules.reduceStateFromGetstate) state = instanceState(sub);
-  else {
-    const dict = getAttr(x, "__dict__");
-    state = { dict: objectLen(dict) === 0 ? None : dict, slots: [] };
-  }
+  const own = ownReduceState(x, sub);
+  // Before 3.11 odict_reduce drops an empty __dict__ (after getattr made it).
+  const state = !ctx().layout.rules.reduceStateFromGetstate && objectLen(own.dict) === 0 ? { dict: None, slots: [] } : own;
   const pairs = [...x.table.map.values()];
   const y = reconstructed(x, callObject(sub.cls, [], emptyKwargs), state, memo, deepcopy);
-  for (const e of pairs) {
-    const k = memo === null ? e.key : deepcopy(e.key, memo);
-    setItem(y, k, memo === null ? e.value : deepcopy(e.value, memo));
-  }
+  setReducedItems(y, pairs, memo, deepcopy);
   return y;
 }
 
