@@ -196,6 +196,15 @@ export interface VersionRules {
    * del od[key] (_odict_popkey_hash before 3.11), so the class's own dunders run; from 3.11 not.
    */
   readonly odictPopThroughSubclass?: boolean;
+  /**
+   * The module object.__repr__ shows before the name of a modelled standard-library type
+   * ('_io' for StringIO), by type name; "" or absent: none (tp_name without a module).
+   */
+  readonly cTypeModules?: Readonly<Record<string, string>>;
+  /** Struct has its own repr, Struct('fmt') (3.13); before, object's. */
+  readonly structRepr?: boolean;
+  /** Counter defines its own ==, !=, <, <=, >, >= (3.10, bpo-44140: missing counts are zero); before, dict's. */
+  readonly counterRichCompare?: boolean;
   /** list.sort's count_run extends a descending run over equal keys, reversing each group of them (3.13, gh-116554). */
   readonly sortRunKeepsEqualDescending?: boolean;
   /**

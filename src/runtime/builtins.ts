@@ -712,8 +712,10 @@ function filterCall(args: readonly PyObj[]): PyObj {
 function reversedCall(args: readonly PyObj[]): PyObj {
   argCount("reversed", args, 1, 1);
   const x = args[0] as PyObj;
-  if (isCollectionSubObject(x)) throw new PymemError("UNSUPPORTED", `reversed() of an object of ${typeName(x)} (a collections subclass)`);
-  if (isUserObj(x) && (subOf(x) !== undefined || (x.t === "tuple" && x.cls !== undefined))) {
+  if (isCollectionSubObject(x)) {
+    // deque, OrderedDict and dict define __reversed__, which reads their blocks, nodes or entries directly.
+    if (lookupDunder(x, "__reversed__") !== undefined) return userReversed(x) as PyObj;
+  } else if (isUserObj(x) && (subOf(x) !== undefined || (x.t === "tuple" && x.cls !== undefined))) {
     // reversed_new: the type's __reversed__ (list's own reads the items, whatever __iter__ says), else the
     // sequence protocol, where a subclass's __len__ and __getitem__ answer.
     if (lookupDunder(x, "__reversed__") !== undefined) return userReversed(x) as PyObj;
@@ -741,7 +743,8 @@ function reversedCall(args: readonly PyObj[]): PyObj {
     return makeIter(name, () => (i < entries.length ? pick(entries[i++] as { key: PyObj; value: PyObj }) : undefined), () => (odict ? null : entries.length - i));
   }
   if (x.t === "deque" || x.t === "array") {
-    const items = toArray(x).reverse();
+    // deque_reviter reads the blocks, whatever a subclass's __iter__ says.
+    const items = (x.t === "deque" ? x.items.slice() : toArray(x)).reverse();
     let i = 0;
     // An exhausted iterator stays at the end: its length hint is 0, never negative.
     return makeIter(x.t === "deque" ? "_deque_reverse_iterator" : "reversed", () => (i < items.length ? items[i++] : undefined), () => items.length - i);

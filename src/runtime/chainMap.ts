@@ -6,14 +6,17 @@
 // `d.update(dict.fromkeys(mapping))` builds from the last map to the first,
 // new_child and parents call the class back with a new argument tuple. What
 // goes through _collections_abc's views (keys(), items(), values()) or writes
-// (__setitem__ on maps[0]) is refused by name.
+// (__setitem__ on maps[0]) is refused by name. == is Mapping.__eq__:
+// dict(self.items()) == dict(other.items()) for any other Mapping.
 import { callObject, emptyKwargs } from "./calls.js";
 import { contains } from "./ops.js";
 import { dictSet, newDict } from "./dicts.js";
-import { PyException, PymemError, keyError } from "./errors.js";
+import { PyException, PymemError, keyError, typeError } from "./errors.js";
+import { pyEq } from "./compare.js";
+import { isUserObj } from "./userDunders.js";
 import { forEach, getIter, objectLen } from "./iteration.js";
-import { nativeObject } from "./nativeObjects.js";
-import { builtinFunction as fn, None, PyListObj, type PyObj } from "./objects.js";
+import { nativeObject, nativeSlots, type NativeCmpOp } from "./nativeObjects.js";
+import { builtinFunction as fn, None, pyBool, PyListObj, subOf, typeName, type PyObj } from "./objects.js";
 import { repr } from "./repr.js";
 import { materialize } from "./seq.js";
 import { getItem } from "./subscript.js";
@@ -24,6 +27,32 @@ import { typeObject } from "./typeObjects.js";
 export function makeChainMap(args: readonly PyObj[]): PyObj {
   const maps = args.length === 0 ? new PyListObj([newDict()], 1) : (callObject(typeObject("list"), [newTuple([...args])], emptyKwargs) as PyListObj);
   return chainMapOf(maps);
+}
+
+/** dict(cm.items()) of each ChainMap: its keys in __iter__'s order, each with the first map's value. */
+const itemDicts = new WeakMap<PyObj, () => PyObj>();
+
+/** dict(o.items()) for a Mapping pymem knows the items of; null when `o` is not a Mapping (Mapping.__eq__ returns NotImplemented). */
+function itemsDict(o: PyObj): PyObj | null {
+  const ofChainMap = itemDicts.get(o);
+  if (ofChainMap !== undefined) return ofChainMap();
+  if (o.t === "dict" && subOf(o) === undefined) return o;
+  if (isUserObj(o) || nativeSlots(o) !== null) throw new PymemError("UNSUPPORTED", `comparing a ChainMap with an object of ${typeName(o)}`);
+  return null;
+}
+
+/** Mapping.__eq__ (object's __ne__ inverting it; no ordering). */
+function chainMapCompare(op: NativeCmpOp, a: PyObj, b: PyObj): PyObj {
+  if (op === "Eq" || op === "NotEq") {
+    const x = itemsDict(a);
+    const y = itemsDict(b);
+    if (x === null || y === null) return pyBool((a === b) === (op === "Eq"));
+    return pyBool(pyEq(x, y) === (op === "Eq"));
+  }
+  // Neither Mapping nor object orders: the other operand's reflected method, if it is a setup class's, is not modelled here.
+  if (isUserObj(a) || isUserObj(b)) throw new PymemError("UNSUPPORTED", `ordering a ChainMap against an object of ${typeName(isUserObj(a) ? a : b)}`);
+  const sym = { Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" }[op];
+  throw typeError(`'${sym}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }
 
 function chainMapOf(mapsList: PyListObj): PyObj {
@@ -48,7 +77,12 @@ function chainMapOf(mapsList: PyListObj): PyObj {
   const refuse = (what: string) => fn(what, () => {
     throw new PymemError("UNSUPPORTED", `ChainMap.${what}() (a view or write of _collections_abc's MutableMapping)`);
   });
-  return nativeObject("ChainMap", {
+  const items = (): PyObj => {
+    const d = newDict();
+    forEach(keysDict(), (k) => dictSet(d, k, lookup(k)));
+    return d;
+  };
+  const cm = nativeObject("ChainMap", {
     attr: (name) => {
       switch (name) {
         case "maps":
@@ -82,5 +116,8 @@ function chainMapOf(mapsList: PyListObj): PyObj {
     iter: () => getIter(keysDict()),
     contains: has,
     repr: () => `ChainMap(${maps().map((m) => repr(m)).join(", ")})`,
+    compare: chainMapCompare,
   });
+  itemDicts.set(cm, items);
+  return cm;
 }

@@ -6,7 +6,7 @@ import { tuple2 } from "./tuples.js";
 import { PyException, PymemError, typeError } from "./errors.js";
 import { hashKey } from "./hashTable.js";
 import { intValue, toFloat } from "./numbers.js";
-import { NotImplemented, pyBool, subOf, typeName, type PyObj } from "./objects.js";
+import { NotImplemented, pyBool, subOf, typeName, type PyDictObj, type PyObj } from "./objects.js";
 import { CMP_SYMBOL, userRichCompare, type CmpOp, type CompareBase } from "./richCompare.js";
 import { callBound, isUserObj, lookupDunder, userTruthy } from "./userDunders.js";
 import { materialize, seqLen } from "./seq.js";
@@ -14,6 +14,9 @@ import { bytesData, strText } from "./text.js";
 import { decimalCompare } from "./decimals.js";
 import { decimalToString } from "./repr.js";
 import { nativeCompare } from "./nativeObjects.js";
+import { ctx } from "./ctx.js";
+import { counterRichCompare } from "./counterCompare.js";
+import { arrayItem } from "./arrayObject.js";
 
 export function truthy(o: PyObj): boolean {
   if (subOf(o) !== undefined) {
@@ -102,14 +105,63 @@ function setLike(a: PyObj, b: PyObj): [Set<unknown>, Set<unknown>] | null {
 function inheritedCompare(op: CmpOp, a: PyObj, b: PyObj): PyObj {
   if (a.t === "instance") return op === "Eq" && a === b ? pyBool(true) : NotImplemented;
   // A builtin subclass's object: the builtin's tp_richcompare, which takes the kinds it compares with.
-  if (isCollectionSubObject(a) || isCollectionSubObject(b)) throw new PymemError("UNSUPPORTED", `comparing an object of a collections subclass (${typeName(isCollectionSubObject(a) ? a : b)})`);
+  for (const o of [a, b]) {
+    const through = comparedThrough(o);
+    if (through !== undefined) throw new PymemError("UNSUPPORTED", `comparing an object of ${typeName(o)}, whose ${through} the collections type's comparison calls`);
+  }
   if (subOf(a) !== undefined || (subOf(b) !== undefined && b.t !== "tuple")) return comparesWith(a, b) ? builtinCompare(op, a, b) : NotImplemented;
   if (a.t === "tuple" && b.t === "tuple") return builtinCompare(op, a, b);
   return NotImplemented;
 }
 
+/** Two Counters where Counter has its own comparisons (3.10+). */
+function bothCounters(a: PyObj, b: PyObj): boolean {
+  return a.t === "dict" && b.t === "dict" && a.flavor?.name === "Counter" && b.flavor?.name === "Counter" && ctx().layout.rules.counterRichCompare === true;
+}
+
+const countHolds = (op: CmpOp, x: PyObj, y: PyObj): boolean => truthy(compareObj(op, x, y));
+
+/** The items of a slice as slice_richcompare's tuple compares them: (start, stop, step). */
+function sliceItems(o: PyObj & { t: "slice" }): PyObj[] {
+  return [o.start, o.stop, o.step];
+}
+
+/** The items of an array as getarrayitem makes them (a new object each). */
+function arrayItems(o: PyObj & { t: "array" }): PyObj[] {
+  return o.values.map((v) => arrayItem(o, v));
+}
+
+/**
+ * The items a sequence type's tp_richcompare walks when both operands are of
+ * its kind (list, tuple, deque, slice as a 3-tuple, array of any typecodes), or null.
+ */
+function sequenceItems(a: PyObj, b: PyObj): [PyObj[], PyObj[]] | null {
+  if ((a.t === "list" || a.t === "tuple") && b.t === a.t) return [materialize(a.items), materialize(b.items)];
+  if (a.t === "deque" && b.t === "deque") return [a.items, b.items];
+  if (a.t === "slice" && b.t === "slice") return [sliceItems(a), sliceItems(b)];
+  if (a.t === "array" && b.t === "array") return [arrayItems(a), arrayItems(b)];
+  return null;
+}
+
+/**
+ * The method of a collections subclass's object that its type's comparison
+ * would call through the class (deque_richcompare iterates with
+ * PyObject_GetIter; Counter's comparisons are Python code over self[e], `for e
+ * in c` and each other), when the class overrides one; dict_richcompare and
+ * odict_richcompare read the tables directly.
+ */
+function comparedThrough(o: PyObj): string | undefined {
+  if (!isCollectionSubObject(o)) return undefined;
+  const names = o.t === "deque" ? ["__iter__"] : bothCounters(o, o) ? COUNTER_COMPARE_CALLS : [];
+  const cls = subOf(o)?.cls;
+  return names.find((n) => cls?.mro.some((c) => c.attrs.has(n)) === true);
+}
+
+const COUNTER_COMPARE_CALLS = ["__getitem__", "__missing__", "__iter__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"];
+
 /** The builtin types' own comparisons (items inside still go through the full protocol). */
 function builtinCompare(op: CmpOp, a: PyObj, b: PyObj): PyObj {
+  if (bothCounters(a, b)) return pyBool(counterRichCompare(op, a as PyDictObj, b as PyDictObj, countHolds));
   if (op === "Eq") return pyBool(a === b ? !(a.t === "float" && Number.isNaN(a.v)) : plainEq(a, b));
   if (op === "NotEq") return pyBool(!(a === b ? !(a.t === "float" && Number.isNaN(a.v)) : plainEq(a, b)));
   return pyBool(orderHolds(op, plainCompare(a, b, CMP_SYMBOL[op])));
@@ -196,10 +248,15 @@ function plainEq(a: PyObj, b: PyObj): boolean {
     case "bytearray":
       return (b.t === "bytes" || b.t === "bytearray") && a.length === b.length && equalBytes(bytesData(a), bytesData(b));
     case "list":
-    case "tuple": {
-      if (b.t !== a.t || seqLen(a.items) !== seqLen(b.items)) return false;
-      const x = materialize(a.items);
-      const y = materialize(b.items);
+    case "tuple":
+    case "deque":
+    case "slice":
+    case "array": {
+      if ((a.t === "list" || a.t === "tuple") && b.t === a.t && seqLen(a.items) !== seqLen(b.items)) return false;
+      const items = sequenceItems(a, b);
+      if (items === null) return false;
+      const [x, y] = items;
+      if (x.length !== y.length) return false;
       for (let i = 0; i < x.length; i++) if (!pyEq(x[i] as PyObj, y[i] as PyObj)) return false;
       return true;
     }
@@ -210,6 +267,7 @@ function plainEq(a: PyObj, b: PyObj): boolean {
       for (const [k, h] of a.table.entries()) if (!b.table.has(k, h)) return false;
       return true;
     case "dict": {
+      if (bothCounters(a, b)) return counterRichCompare("Eq", a, b as PyDictObj, countHolds);
       if (b.t !== "dict" || a.table.used !== b.table.used) return false;
       for (const [k, e] of a.table.map) {
         const other = b.table.map.get(k);
@@ -264,9 +322,15 @@ function plainCompare(a: PyObj, b: PyObj, op: string): number {
     for (let i = 0; i < n; i++) if (x[i] !== y[i]) return (x[i] as number) < (y[i] as number) ? -1 : 1;
     return x.length - y.length === 0 ? 0 : x.length < y.length ? -1 : 1;
   }
-  if ((a.t === "list" || a.t === "tuple") && b.t === a.t) {
-    const x = materialize(a.items);
-    const y = materialize(b.items);
+  if (bothCounters(a, b)) {
+    // A partial order: the number says only whether `op` holds.
+    const o = (Object.keys(CMP_SYMBOL) as CmpOp[]).find((k) => CMP_SYMBOL[k] === op) as CmpOp;
+    if (!counterRichCompare(o, a as PyDictObj, b as PyDictObj, countHolds)) return NaN;
+    return o === "Lt" || o === "LtE" ? -1 : 1;
+  }
+  const items = sequenceItems(a, b);
+  if (items !== null) {
+    const [x, y] = items;
     const n = Math.min(x.length, y.length);
     for (let i = 0; i < n; i++) {
       if (!pyEq(x[i] as PyObj, y[i] as PyObj)) return pyCompare(x[i] as PyObj, y[i] as PyObj, op);

@@ -1,4 +1,5 @@
 // repr() and str() of modelled objects, spelled as CPython 3.10 spells them.
+import { qualifiedTypeName } from "./cTypeModules.js";
 import { cCallableRepr } from "./cCallables.js";
 import { typingHooks } from "./typingHooks.js";
 import { classHooks } from "./classHooks.js";
@@ -211,7 +212,7 @@ export function builtinRepr(o: PyObj, active: Set<PyObj> = reprRunning): string 
     }
     case "iterator":
       if (o.repr !== undefined) return o.repr();
-      return o.qualname !== undefined ? `<${o.typeName} object ${o.qualname}${AT_ADDRESS}>` : `<${o.typeName} object${AT_ADDRESS}>`;
+      return o.qualname !== undefined ? `<${o.typeName} object ${o.qualname}${AT_ADDRESS}>` : `<${qualifiedTypeName(o.typeName)} object${AT_ADDRESS}>`;
     case "class": {
       const own = classHooks(o)?.repr;
       return own !== undefined ? own(o) : `<class '${classDisplayName(o)}'>`;
@@ -232,7 +233,7 @@ export function builtinRepr(o: PyObj, active: Set<PyObj> = reprRunning): string 
       return `Decimal('${decimalToString(o)}')`;
     case "opaque": {
       const own = nativeSlots(o)?.repr;
-      return own !== undefined ? own() : `<${o.typeName} object${AT_ADDRESS}>`;
+      return own !== undefined ? own() : `<${qualifiedTypeName(o.typeName)} object${AT_ADDRESS}>`;
     }
     case "method":
       return `<bound method ${o.func.t === "function" ? (o.func.qualname ?? o.func.name) : "?"} of ${repr(o.self, active)}>`;

@@ -217,7 +217,6 @@ export function stringIOCall(args: readonly PyObj[], kw: Kwargs): PyObj {
       const line = readline(s, -1);
       return line.t === "str" && line.length === 0 ? undefined : line;
     },
-    repr: () => "<_io.StringIO object>",
     hasDict: true,
   });
   return obj;

@@ -19,6 +19,7 @@ import { intValue, toFloat } from "./numbers.js";
 import { builtinFunction as fn, None, emptyBytes, pyBool, pyBytes, pyBytesFresh, pyFloat, pyInt, pyStr, typeName, type Kwargs, type PyClassObj, type PyObj } from "./objects.js";
 import { bytesData, strText } from "./text.js";
 import { newTuple } from "./tuples.js";
+import { repr } from "./repr.js";
 import { newBuiltinType } from "./typeObjects.js";
 import { userIndexOf } from "./userDunders.js";
 import { parseFormat, StructFormatError, type ParsedFormat } from "./structFormat.js";
@@ -105,7 +106,9 @@ function makeStruct(formatArg: PyObj | undefined): PyObj {
   const fmt = parse(text);
   const st: StructState = { fmt, format: obj };
   // s__sizeof__: tp_basicsize plus a formatcode per code and the sentinel.
-  const s: PyObj = { ...nativeObject("Struct", { attr: (name: string): PyObj | undefined => structAttr(s, st, name) }), indexWords: fmt.codes.length + 1 };
+  // s_repr (3.13): Struct('fmt'), the format as a str; before, object's repr.
+  const ownRepr = ctx().layout.rules.structRepr === true ? { repr: (): string => `Struct(${repr(pyStr(text))})` } : {};
+  const s: PyObj = { ...nativeObject("Struct", { attr: (name: string): PyObj | undefined => structAttr(s, st, name), ...ownRepr }), indexWords: fmt.codes.length + 1 };
   states.set(s, st);
   return s;
 }

@@ -43,6 +43,7 @@ export const cpython312: Layout = {
   rules: {
     ...cpython311.rules,
     calendarDayEnum: true,
+    cTypeModules: { ...cpython311.rules.cTypeModules, _deque_iterator: "collections", _deque_reverse_iterator: "collections" },
     fractions: { ...cpython311.rules.fractions, coprime: true },
     statistics: { ...cpython311.rules.statistics, sumprod: true },
     random: { ...cpython311.rules.random, randrangeIndexOnly: true, expovariateDefault: true },

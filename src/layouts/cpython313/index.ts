@@ -34,6 +34,7 @@ export const cpython313: Layout = {
   csvMessages: { ...cpython312.csvMessages, newlineInField: "new-line character seen in unquoted field - do you need to open the file with newline=''?" },
   rules: {
     ...cpython312.rules,
+    structRepr: true,
     sortRunKeepsEqualDescending: true,
     fractions: { ...cpython312.rules.fractions, generalFormat: true },
     statistics: { ...cpython312.rules.statistics, zeros: true },
