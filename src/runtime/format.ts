@@ -6,7 +6,7 @@ import { bufferBytes } from "./arrayObject.js";
 import { applyFieldAccessors, splitFieldName } from "./formatFields.js";
 import { pyInt, pyStrFresh, subOf, typeName, type PyObj, type PyStrObj } from "./objects.js";
 import { asBuiltin, exactResult } from "./builtinSubclass.js";
-import { formatDecimal } from "./decimalFormat.js";
+import { decimalSpecInvalid, formatDecimal } from "./decimalFormat.js";
 import { madeByModule } from "./moduleMadeClasses.js";
 import { asciiRepr, builtinRepr, floatRepr, intToDecimal, repr, str } from "./repr.js";
 import { materialize } from "./seq.js";
@@ -492,6 +492,7 @@ export function formatValue(o: PyObj, spec: string): string {
   if (o.t === "complex") throw unsupported("format specs for complex");
   if (o.t === "Decimal") {
     const text = formatDecimal(o, spec, str(o));
+    if (text === null && decimalSpecInvalid(spec, ctx().layout.rules.negativeZeroCoercion)) throw valueError("invalid format string");
     if (text === null) throw unsupported(`the Decimal format spec '${spec}'`);
     return text;
   }
