@@ -315,8 +315,6 @@ export interface VersionRules {
   readonly annotationsBuiltByConstKeyMap: boolean;
   /** zip() takes strict= (3.10+); before, no keyword arguments at all. */
   readonly zipStrict: boolean;
-  /** Counter defines == != <= < >= > over counts, a missing count being 0 (3.10+); before, a dict's == and no order. */
-  readonly counterRichCompare: boolean;
   /** int(x) through __trunc__ needs a result with __index__ (3.10+); before, __int__ (a float) will do. */
   readonly truncResultNeedsIndex: boolean;
   /** property's "can't set/delete attribute" names the attribute when __set_name__ gave the property one (3.10+). */

@@ -14,7 +14,6 @@ import { bytesData, strText } from "./text.js";
 import { decimalCompare } from "./decimals.js";
 import { decimalToString } from "./repr.js";
 import { nativeCompare } from "./nativeObjects.js";
-import { counterCompare } from "./counterCompare.js";
 
 export function truthy(o: PyObj): boolean {
   if (subOf(o) !== undefined) {
@@ -111,15 +110,10 @@ function inheritedCompare(op: CmpOp, a: PyObj, b: PyObj): PyObj {
 
 /** The builtin types' own comparisons (items inside still go through the full protocol). */
 function builtinCompare(op: CmpOp, a: PyObj, b: PyObj): PyObj {
-  const counter = counterCompare(op, a, b, countHolds);
-  if (counter !== null) return counter;
   if (op === "Eq") return pyBool(a === b ? !(a.t === "float" && Number.isNaN(a.v)) : plainEq(a, b));
   if (op === "NotEq") return pyBool(!(a === b ? !(a.t === "float" && Number.isNaN(a.v)) : plainEq(a, b)));
   return pyBool(orderHolds(op, plainCompare(a, b, CMP_SYMBOL[op])));
 }
-
-/** A Counter's count comparison: the operator itself (x == x is False for a NaN). */
-const countHolds = (op: CmpOp, x: PyObj, y: PyObj): boolean => truthy(compareObj(op, x, y));
 
 const NUMBERS: ReadonlySet<string> = new Set(["int", "bool", "float"]);
 
@@ -216,8 +210,6 @@ function plainEq(a: PyObj, b: PyObj): boolean {
       for (const [k, h] of a.table.entries()) if (!b.table.has(k, h)) return false;
       return true;
     case "dict": {
-      const counter = counterCompare("Eq", a, b, countHolds);
-      if (counter !== null) return truthy(counter);
       if (b.t !== "dict" || a.table.used !== b.table.used) return false;
       for (const [k, e] of a.table.map) {
         const other = b.table.map.get(k);
