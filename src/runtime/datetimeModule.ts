@@ -539,7 +539,21 @@ function classesFor(layout: Layout): Classes {
       return layout.rules.isoCalendarDate ? newTupleOfClass(items, isoCalendarDateClass()) : newTuple(items);
     })],
     classMethod("today", () => make(C.date, { k: "unknown", what: "date.today()" })),
-    classMethod("fromordinal", ([, n]) => dateObj(ord2ymd(num(n, "ordinal")))),
+    // date_fromordinal: cls(y, m, d), so a datetime's is that day's midnight.
+    classMethod("fromordinal", ([cls, n]) => {
+      // PyArg_ParseTuple "i": a C int; then ordinal >= 1, and new_date's year range.
+      const v = n === undefined ? null : intValue(n);
+      if (v === null) throw typeError(`'${typeName(n ?? None)}' object cannot be interpreted as an integer`);
+      if (BigInt(v) > 2n ** 63n - 1n || BigInt(v) < -(2n ** 63n)) throw new PyException("OverflowError", "Python int too large to convert to C long");
+      if (v > 2 ** 31 - 1) throw new PyException("OverflowError", "signed integer is greater than maximum");
+      if (v < -(2 ** 31)) throw new PyException("OverflowError", "signed integer is less than minimum");
+      if (v < 1) throw valueError("ordinal must be >= 1");
+      const o = ord2ymd(Number(v));
+      const d = checkDate(o.y, o.m, o.d);
+      if (cls === C.date) return dateObj(d);
+      if (cls === C.datetime) return dtObj(d, { H: 0, M: 0, S: 0, us: 0, tz: None });
+      throw new PymemError("UNSUPPORTED", "fromordinal on a subclass of date or datetime");
+    }),
     classMethod("fromisoformat", ([cls, s]) => {
       if (s === undefined || s.t !== "str") throw typeError(`fromisoformat: argument must be str`);
       if (cls !== C.date && cls !== C.datetime) throw new PymemError("UNSUPPORTED", "fromisoformat on a subclass of date or datetime");
@@ -841,12 +855,37 @@ function strftime(v: Value, f: PyObj | undefined): string {
   const ord = ymd2ord(d.y, d.m, d.d);
   const wd = (ord + 6) % 7;
   const yday = ord - ymd2ord(d.y, 1, 1) + 1;
-  // glibc's C locale: %c is "%a %b %e %H:%M:%S %Y", %x "%m/%d/%y", %X "%H:%M:%S".
-  const expanded = strText(f).replace(/%([%cxX])/g, (all, c: string) => (c === "c" ? "%a %b %e %H:%M:%S %Y" : c === "x" ? "%m/%d/%y" : c === "X" ? "%H:%M:%S" : all));
+  // glibc's C locale: %c is "%a %b %e %H:%M:%S %Y", %x "%m/%d/%y", %X "%H:%M:%S"; %D %T %R %r %F %h are spelled-out
+  // combinations too (the year unpadded, as %Y writes it).
+  const COMBINED: Readonly<Record<string, string>> = { c: "%a %b %e %H:%M:%S %Y", x: "%m/%d/%y", X: "%H:%M:%S", D: "%m/%d/%y", T: "%H:%M:%S", R: "%H:%M", r: "%I:%M:%S %p", F: "%Y-%m-%d", h: "%b" };
+  const expanded = strText(f).replace(/%([%cxXDTRrFh])/g, (all, c: string) => COMBINED[c] ?? all);
+  // struct tm's tm_wday counts from Sunday, tm_yday from 0 (glibc's %U and %W weeks are built on them).
+  const tmWday = (wd + 1) % 7;
+  const tmYday = yday - 1;
   return expanded.replace(/%(.)/g, (all, c: string) => {
     switch (c) {
       case "e": return String(d.d).padStart(2, " ");
       case "Y": return String(d.y);
+      case "C": return String(Math.floor(d.y / 100));
+      case "G": return String(isoCalendar(d).year);
+      case "g": return pad(isoCalendar(d).year % 100);
+      case "V": return pad(isoCalendar(d).week);
+      case "u": return String(wd + 1);
+      case "U": return pad(Math.floor((tmYday - tmWday + 7) / 7));
+      case "W": return pad(Math.floor((tmYday - ((tmWday - 1 + 7) % 7) + 7) / 7));
+      case "k": return String(t.H).padStart(2, " ");
+      case "l": return String(t.H % 12 === 0 ? 12 : t.H % 12).padStart(2, " ");
+      case "P": return t.H < 12 ? "am" : "pm";
+      case "n": return "\n";
+      case "t": return "\t";
+      case "Z": {
+        // wrap_strftime: %Z is the tzinfo's tzname(), "" when naive.
+        if (t.tz.t === "NoneType") return "";
+        const tzv = valueOf(t.tz);
+        if (tzv === undefined || tzv.k !== "timezone") throw new PymemError("UNSUPPORTED", "strftime %Z of a tzinfo other than datetime.timezone");
+        if (tzv.name !== null) return tzv.name.t === "str" ? strText(tzv.name) : "";
+        return tdMicros(tzv.offset) === 0n ? "UTC" : `UTC${offsetText(tzv.offset)}`;
+      }
       case "m": return pad(d.m);
       case "d": return pad(d.d);
       case "H": return pad(t.H);
@@ -864,6 +903,7 @@ function strftime(v: Value, f: PyObj | undefined): string {
       case "w": return String((wd + 1) % 7);
       case "z": {
         const off = t.tz.t === "NoneType" ? null : tzOffset(t.tz);
+        if (off === null && t.tz.t !== "NoneType") throw new PymemError("UNSUPPORTED", "strftime %z of a tzinfo other than datetime.timezone");
         return off === null ? "" : offsetText(off, "");
       }
       case "%": return "%";

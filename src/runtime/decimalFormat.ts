@@ -7,6 +7,23 @@ import { codePointCount } from "./text.js";
 
 const SPEC = /^(?:(.)?([<>=^]))?([-+ ])?(0)?([0-9]+)?(,)?(?:\.([0-9]+))?([fF%])?$/su;
 
+/**
+ * Every spec mpd_parse_fmt_str (and dec_format's preprocessing) can accept:
+ * [[fill]align][sign][z][#][0][width][,][.precision][type], the type one of
+ * eEfFgGnN% (N deprecated in 3.13). What falls outside it is ValueError("invalid format string") on
+ * every version ('#' itself only from 3.13, 'z' from 3.11: a spec that needs
+ * them to be valid is left to the caller's refusal).
+ */
+const GRAMMAR = /^(?:(.)?([<>=^]))?([-+ ])?(z)?(#)?(0)?([0-9]+)?(,)?(?:\.([0-9]+))?([eEfFgGnN%])?$/su;
+
+/** Whether libmpdec rejects the spec on this version: zero padding after an explicit alignment, ',' with 'n', 'z' before 3.11. */
+export function decimalSpecInvalid(spec: string, zAllowed: boolean): boolean {
+  const m = GRAMMAR.exec(spec);
+  if (m === null) return true;
+  const [, , align, , z, , zero, , comma, , type] = m;
+  return (zero !== undefined && align !== undefined) || (comma !== undefined && (type === "n" || type === "N")) || (z !== undefined && !zAllowed);
+}
+
 /** Round coeff·10^exp half-even to exponent `to` (to < exp: exact). */
 function roundTo(coeff: bigint, exp: number, to: number): bigint {
   if (exp >= to) return coeff * 10n ** BigInt(exp - to);

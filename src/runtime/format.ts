@@ -4,9 +4,9 @@ import { PyException, limitError, typeError, unsupported, valueError, keyError }
 import { floatToInt, intValue, toFloat } from "./numbers.js";
 import { bufferBytes } from "./arrayObject.js";
 import { applyFieldAccessors, splitFieldName } from "./formatFields.js";
-import { None, pyInt, pyStrFresh, subOf, typeName, type PyObj, type PyStrObj } from "./objects.js";
+import { pyInt, pyStrFresh, subOf, typeName, type PyObj, type PyStrObj } from "./objects.js";
 import { asBuiltin, exactResult } from "./builtinSubclass.js";
-import { formatDecimal } from "./decimalFormat.js";
+import { decimalSpecInvalid, formatDecimal } from "./decimalFormat.js";
 import { madeByModule } from "./moduleMadeClasses.js";
 import { asciiRepr, builtinRepr, floatRepr, intToDecimal, repr, str } from "./repr.js";
 import { materialize } from "./seq.js";
@@ -14,6 +14,7 @@ import { MAX_TEXT, bytesData as bytesDataOf, codePointCount, strText } from "./t
 import { dictGet } from "./dicts.js";
 import { pyStr } from "./objects.js";
 import { intern } from "./constPool.js";
+import { parsePercentArg, unsupportedConversion, type PercentHooks } from "./percentSpec.js";
 import { newTuple } from "./tuples.js";
 import { callDunder, isUserObj, userIndexOf, userText } from "./userDunders.js";
 import { userFloat, userInt } from "./userConversions.js";
@@ -491,6 +492,7 @@ export function formatValue(o: PyObj, spec: string): string {
   if (o.t === "complex") throw unsupported("format specs for complex");
   if (o.t === "Decimal") {
     const text = formatDecimal(o, spec, str(o));
+    if (text === null && decimalSpecInvalid(spec, ctx().layout.rules.negativeZeroCoercion)) throw valueError("invalid format string");
     if (text === null) throw unsupported(`the Decimal format spec '${spec}'`);
     return text;
   }
@@ -551,6 +553,8 @@ export function strFormat(templateObj: PyStrObj, args: readonly PyObj[], kwargs:
 
 const PY_SSIZE_T_MAX = 2n ** 63n - 1n;
 const INT_MAX = 2n ** 31n - 1n;
+/** The conversions unicode_format_arg_format knows; any other is a ValueError once its argument is taken. */
+const PERCENT_CONVERSIONS = "sraiduoxXeEfFgGc";
 
 /**
  * PyUnicode_Format / _PyBytes_FormatEx treat a right operand with mp_subscript
@@ -567,8 +571,11 @@ function actsAsMapping(o: PyObj, bytesFormat: boolean): boolean {
 const FORMAT_FIELD_STEPS = 1;
 
 export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): PyStrObj {
-  const values = args.t === "tuple" ? materialize(args.items) : [args];
+  // PyUnicode_Format's arguments: a tuple's items, else the one object (arglen -1); a "(key)" makes the mapping's
+  // item the one object left. unicode_format_getnextarg hands them out in parse order.
+  let values: readonly PyObj[] = args.t === "tuple" ? materialize(args.items) : [args];
   let i = 0;
+  const mapping = actsAsMapping(args, bytesFormat);
   const pieces: (PyStrObj | string)[] = [];
   const next = (): PyObj => {
     const v = values[i++];
@@ -577,46 +584,55 @@ export function percentFormat(fmt: PyStrObj, args: PyObj, bytesFormat = false): 
   };
   chargeChars(fmt.length);
   const fmtText = strText(fmt);
-  const re = /%(\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?([diouxXeEfFgGcrsa%])/g;
-  let last = 0;
-  for (const m of fmtText.matchAll(re)) {
-    // Each conversion parses its spec and formats a value: a step of its own.
-    chargeSteps(FORMAT_FIELD_STEPS);
-    pieces.push(fmtText.slice(last, m.index));
-    last = (m.index as number) + m[0].length;
-    pieces.push(one(m[2], m[3] ?? "", m[4], m[5], m[6] as string));
-  }
-  pieces.push(fmtText.slice(last));
-  if (i < values.length && !actsAsMapping(args, bytesFormat)) throw typeError("not all arguments converted during string formatting");
-  return finishWriter(pieces, ctx().layout.rules.percentEmptyFieldWrites);
-
-  function one(key: string | undefined, flags: string, width: string | undefined, prec: string | undefined, conv: string): PyStrObj | string {
-    if (conv === "%") return "%";
-    let value: PyObj = None;
-    if (key !== undefined) {
-      if (args.t !== "dict") throw typeError("format requires a mapping");
+  let starWidth = 0;
+  let starPrec = 0;
+  const hooks: PercentHooks = {
+    key: (key) => {
+      if (!mapping) throw typeError("format requires a mapping");
+      if (args.t !== "dict") throw unsupported("%(key) formatting with a mapping other than a dict");
       const v = dictGet(args, pyStr(key));
       if (v === undefined) throw keyError(pyStr(key), repr(pyStr(key)));
-      value = v;
-    }
-    // A '*' width, then a '.*' precision, come from the arguments before the value; a negative width left-justifies.
-    // The width is a Py_ssize_t and the precision a C int: digits past them are a ValueError as they are parsed, a '*'
-    // argument past them an OverflowError (PyLong_AsSsize_t / _PyLong_AsInt).
-    const star = (max: bigint, cType: string): number => {
+      values = [v];
+      i = 0;
+    },
+    // A '*' width, then a '.*' precision, come from the arguments before the value; a negative width left-justifies,
+    // a negative precision is 0. Past a Py_ssize_t / C int they are an OverflowError (PyLong_AsSsize_t / _PyLong_AsInt).
+    star: (which) => {
       const n = intValue(next());
       if (n === null) throw typeError("* wants int");
+      const [max, cType] = which === "width" ? [PY_SSIZE_T_MAX, "ssize_t"] : [INT_MAX, "int"];
       if (BigInt(n) > max || BigInt(n) < -max - 1n) throw new PyException("OverflowError", `Python int too large to convert to C ${cType}`);
-      return Number(n);
-    };
-    const digits = (d: string, max: bigint, message: string): number => {
-      if (BigInt(d) > max) throw valueError(message);
-      return Number(d);
-    };
-    let w = width === "*" ? star(PY_SSIZE_T_MAX, "ssize_t") : width !== undefined ? digits(width, PY_SSIZE_T_MAX, "width too big") : 0;
+      if (which === "width") starWidth = Number(n);
+      else starPrec = Number(n);
+    },
+  };
+  let last = 0;
+  let at = fmtText.indexOf("%");
+  while (at >= 0) {
+    pieces.push(fmtText.slice(last, at));
+    if (fmtText[at + 1] === "%") {
+      pieces.push("%");
+      last = at + 2;
+    } else {
+      // Each conversion parses its spec and formats a value: a step of its own.
+      chargeSteps(FORMAT_FIELD_STEPS);
+      const arg = parsePercentArg(fmtText, at + 1, hooks, bytesFormat ? "prec too big" : "precision too big");
+      last = arg.end;
+      const value = next();
+      if (!PERCENT_CONVERSIONS.includes(arg.conv)) unsupportedConversion(fmtText, arg);
+      pieces.push(one(value, arg.flags, arg.width, arg.prec, arg.conv));
+    }
+    at = fmtText.indexOf("%", last);
+  }
+  pieces.push(fmtText.slice(last));
+  if (i < values.length && !mapping) throw typeError("not all arguments converted during string formatting");
+  return finishWriter(pieces, ctx().layout.rules.percentEmptyFieldWrites);
+
+  function one(value: PyObj, flags: string, width: string | undefined, prec: string | undefined, conv: string): PyStrObj | string {
+    let w = width === "*" ? starWidth : width !== undefined ? Number(width) : 0;
     const left = flags.includes("-") || w < 0;
     w = Math.abs(w);
-    const p = prec === "*" ? Math.max(0, star(INT_MAX, "int")) : prec !== undefined ? digits(prec, INT_MAX, bytesFormat ? "prec too big" : "precision too big") : null;
-    if (key === undefined) value = next();
+    const p = prec === "*" ? Math.max(0, starPrec) : prec !== undefined ? Number(prec) : null;
     const align = left ? "<" : flags.includes("0") && !"srac".includes(conv) ? "=" : ">";
     const spec: Spec = {
       fill: align === "=" ? "0" : " ", align, sign: flags.includes("+") ? "+" : flags.includes(" ") ? " " : "-", z: false,
@@ -704,6 +720,8 @@ export function bytesPercentFormat(fmt: Uint8Array, args: PyObj): Uint8Array {
   };
   const isTuple = args.t === "tuple";
   const values = isTuple ? materialize(args.items) : [args];
+  // The roles below are read without a mapping's items: a "(key)" conversion (a bytes key) is not modelled.
+  if (/(?:^|[^%])(?:%%)*%\(/.test(Buffer.from(fmt).toString("latin1"))) throw unsupported("bytes % formatting with a %(key) conversion");
   // %s and %b read bytes-likes; %r/%a keep the object for its repr.
   const text = Buffer.from(fmt).toString("latin1");
   // What each argument is for, in order: a '*' width or '.*' precision comes before its conversion's value.

@@ -38,7 +38,7 @@ function quote(text: string, ascii: boolean): string {
     else if (ch === "\t") out += "\\t";
     else if (ch === "\b") out += "\\b";
     else if (ch === "\f") out += "\\f";
-    else if (cp < 0x20 || (ascii && cp > 0x7e && cp !== 0x7f) || (ascii && cp === 0x7f && false)) {
+    else if (cp < 0x20 || (ascii && cp > 0x7e)) {
       if (cp >= 0x10000) {
         const v = cp - 0x10000;
         out += `\\u${(0xd800 | (v >> 10)).toString(16).padStart(4, "0")}\\u${(0xdc00 | (v & 0x3ff)).toString(16).padStart(4, "0")}`;
