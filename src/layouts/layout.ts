@@ -386,6 +386,8 @@ export interface VersionRules {
   readonly jsonNanErrorShowsValue: boolean;
   /** math.factorial takes an integral float (3.8, 3.9: deprecated; a TypeError from 3.10). */
   readonly factorialTakesIntegralFloat: boolean;
+  /** int() and float() of an unconvertible object: "… or a real number, not 'list'" (3.10+; before, "… or a number"). */
+  readonly numberArgsSayReal: boolean;
   /** math.hypot/dist's vector_norm squares without loss and corrects its square root (3.10+), not scaled by the largest coordinate. */
   readonly hypotCorrected: boolean;
   /**
