@@ -287,7 +287,6 @@ export const KNOWN_GAPS: ReadonlyMap<string, string> = new Map([
   ["usercode4/ctx/019", "refused: a generator left suspended inside a try or with statement (CPython runs its finally, handlers or __exit__ when it is freed)"],
   ["usercode5/config/014", "refused: hash() of this Feature depends on its address or on PYTHONHASHSEED"],
   ["usercode5/config/025", "refused: AppConfig.__dataclass_params__ (the class attributes @dataclass stores)"],
-  ["usercode5/extras/046", "refused: ChainMap.items() (a view or write of _collections_abc's MutableMapping)"],
   ["usercode6/errors/024", "refused: traceback objects (__traceback__ of a raised exception)"],
   ["usercode6/stdlib/037", "refused: BytesIO.getbuffer is not supported by pymem yet"],
   ["usercode6/oop/020", "refused: Sq.__dict__ (a class made by a metaclass) is not supported by pymem yet"],

@@ -4,17 +4,20 @@
 // made (list() of the argument tuple, presized as list() presizes), lookups
 // walk the maps in order, iteration goes over the dict that
 // `d.update(dict.fromkeys(mapping))` builds from the last map to the first,
-// new_child and parents call the class back with a new argument tuple. What
-// goes through _collections_abc's views (keys(), items(), values()) or writes
-// (__setitem__ on maps[0]) is refused by name.
+// new_child and parents call the class back with a new argument tuple;
+// keys(), items() and values() are _collections_abc's views over it
+// (mappingViews.ts). Writes (__setitem__ on maps[0], pop, update …) are refused
+// by name.
 import { callObject, emptyKwargs } from "./calls.js";
+import { pyEq } from "./compare.js";
 import { contains } from "./ops.js";
 import { dictSet, newDict } from "./dicts.js";
 import { PyException, PymemError, keyError } from "./errors.js";
 import { forEach, getIter, objectLen } from "./iteration.js";
 import { nativeObject } from "./nativeObjects.js";
-import { builtinFunction as fn, None, PyListObj, type PyObj } from "./objects.js";
+import { builtinFunction as fn, False, None, PyListObj, True, type PyDictObj, type PyObj } from "./objects.js";
 import { repr } from "./repr.js";
+import { mappingView, type ViewedMapping } from "./mappingViews.js";
 import { materialize } from "./seq.js";
 import { getItem } from "./subscript.js";
 import { newTuple } from "./tuples.js";
@@ -48,7 +51,24 @@ function chainMapOf(mapsList: PyListObj): PyObj {
   const refuse = (what: string) => fn(what, () => {
     throw new PymemError("UNSUPPORTED", `ChainMap.${what}() (a view or write of _collections_abc's MutableMapping)`);
   });
-  return nativeObject("ChainMap", {
+  const viewed: ViewedMapping = {
+    keys: () => {
+      const out: PyObj[] = [];
+      forEach(keysDict(), (k) => void out.push(k));
+      return out;
+    },
+    getitem: lookup,
+    has,
+    len: () => objectLen(keysDict()) ?? 0,
+    repr: () => chainRepr(),
+  };
+  const chainRepr = (): string => `ChainMap(${maps().map((m) => repr(m)).join(", ")})`;
+  const asDict = (): PyDictObj => {
+    const d = newDict();
+    for (const k of viewed.keys()) dictSet(d, k, lookup(k));
+    return d;
+  };
+  const self = nativeObject("ChainMap", {
     attr: (name) => {
       switch (name) {
         case "maps":
@@ -65,7 +85,10 @@ function chainMapOf(mapsList: PyListObj): PyObj {
           return fn("get", ([key, dflt]) => (has(key as PyObj) ? lookup(key as PyObj) : dflt ?? None));
         case "keys":
         case "items":
-        case "values":
+        case "values": {
+          const kind = name === "keys" ? "KeysView" : name === "items" ? "ItemsView" : "ValuesView";
+          return fn(name, () => mappingView(kind, viewed));
+        }
         case "pop":
         case "popitem":
         case "setdefault":
@@ -81,6 +104,25 @@ function chainMapOf(mapsList: PyListObj): PyObj {
     len: () => objectLen(keysDict()) ?? 0,
     iter: () => getIter(keysDict()),
     contains: has,
-    repr: () => `ChainMap(${maps().map((m) => repr(m)).join(", ")})`,
+    repr: chainRepr,
+    // Mapping defines __eq__, so type_new sets __hash__ = None.
+    unhashableAs: "ChainMap",
+    compare: (op, a, b) => {
+      // Mapping.__eq__: dict(self.items()) == dict(other.items()) for another Mapping.
+      const other = a === self ? b : a;
+      const otherDict = other.t === "dict" && other.sub === undefined && other.flavor === undefined ? other : chainMapAsDict(other);
+      if ((op !== "Eq" && op !== "NotEq") || otherDict === null) throw new PymemError("UNSUPPORTED", `comparing a ChainMap with ${other.t === "opaque" ? other.typeName : other.t} (Mapping.__eq__)`);
+      const eq = pyEq(asDict(), otherDict);
+      return (op === "Eq") === eq ? True : False;
+    },
   });
+  asDicts.set(self, asDict);
+  return self;
+}
+
+// Each ChainMap's `dict(self.items())`, for Mapping.__eq__ between two of them.
+const asDicts = new WeakMap<object, () => PyDictObj>();
+
+function chainMapAsDict(o: PyObj): PyDictObj | null {
+  return asDicts.get(o)?.() ?? null;
 }
