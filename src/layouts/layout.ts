@@ -419,6 +419,8 @@ export interface VersionRules {
    * and the __match_args__ that dataclasses and named tuples generate for its class patterns.
    */
   readonly patternMatching: boolean;
+  /** `try: … except* T:` parses (PEP 654, 3.11+); pymem refuses to run it (exception groups are not modelled). */
+  readonly exceptGroups: boolean;
   /** What a class pattern's non-class calls its expected kind: "called match pattern must be a type" (3.10, 3.11), "… a class" (3.12+). */
   readonly matchClassWord: "type" | "class";
   /** PEP 614 (3.9+): any expression after `@`; before, a dotted name with an optional call (else "invalid syntax"). */

@@ -23,7 +23,7 @@ import { makeAsyncGenerator } from "./asyncGenerators.js";
 import { inPlaceAsyncIter } from "./asyncComprehensions.js";
 import { truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
-import { PyException, PymemError } from "./errors.js";
+import { PyException, PymemError, exceptStarRefusal } from "./errors.js";
 import { inplaceOp } from "./inplace.js";
 import { forEachUntil } from "./iteration.js";
 import { delAttr } from "./attributes.js";
@@ -56,6 +56,10 @@ function refusedImport(name: string, modules: ReadonlyMap<string, PyModuleObj>):
     `import of '${name}' is not allowed: pymem's sandbox offers only ${[...modules.keys()].sort().join(", ")}`,
   );
 }
+
+const refuseExceptStar: Exec = () => {
+  throw exceptStarRefusal();
+};
 
 function withSpan(s: Stmt, f: Exec): Exec {
   return (sc) => {
@@ -306,6 +310,7 @@ export class StatementCompiler {
    * return of its own replaces the one pending.
    */
   private try(s: Extract<Stmt, { kind: "Try" }>): Exec {
+    if (s.handlers.some((h) => h.star === true)) return refuseExceptStar;
     const body = this.block(s.body);
     const handlers = s.handlers.map((h) => ({
       type: h.type === null ? null : this.c.expr(h.type).run,
