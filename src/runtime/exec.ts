@@ -24,6 +24,7 @@ import { inPlaceAsyncIter } from "./asyncComprehensions.js";
 import { truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
 import { PyException, PymemError, exceptStarRefusal } from "./errors.js";
+import { PURE_STDLIB_MODULES } from "./pureStdlibModules.js";
 import { inplaceOp } from "./inplace.js";
 import { forEachUntil } from "./iteration.js";
 import { delAttr } from "./attributes.js";
@@ -48,7 +49,7 @@ type Exec = (sc: Scope) => Completion | void;
 
 function refusedImport(name: string, modules: ReadonlyMap<string, PyModuleObj>): PymemError {
   // A standard-library module pymem will model (its names are generated per version) is not yet modelled, not forbidden.
-  if (ctx().layout.attributeNames()[`module ${name}`] !== undefined) {
+  if (ctx().layout.attributeNames()[`module ${name}`] !== undefined || PURE_STDLIB_MODULES.has(name)) {
     return new PymemError("UNSUPPORTED", `the module '${name}' is not supported by pymem yet (it offers ${[...modules.keys()].sort().join(", ")})`);
   }
   return new PymemError(
