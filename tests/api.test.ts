@@ -94,6 +94,9 @@ describe("measure()", () => {
     expect((await rejection(measure("1/0"))).toJSON()).toEqual({ code: "PYTHON", message: "ZeroDivisionError: division by zero", line: 1, column: 1, in: "expr", exception: "ZeroDivisionError" });
     expect((await rejection(measure("undefined_name"))).code).toBe("NAME");
     expect((await rejection(measure("open('x')"))).code).toBe("FORBIDDEN");
+    // A module that would reach the host is forbidden; a pure standard-library one pymem lacks is a gap.
+    expect((await rejection(measure("1", { setup: "import os" }))).code).toBe("FORBIDDEN");
+    expect((await rejection(measure("1", { setup: "from types import MappingProxyType" }))).code).toBe("UNSUPPORTED");
   });
 
   it("throws when any one of several versions fails, naming it", async () => {

@@ -53,4 +53,11 @@ export const KNOWN_GAPS_FROM_311: ReadonlyArray<readonly [string, string]> = [
   ["typing2/errors/026", "refused: a class over typing.Any (a class from 3.11)"],
   ["usercode4/errors/033", "refused: these arguments of BaseExceptionGroup() (its own argument parsing is not modelled)"],
   ["usercode4/errors/034", "refused: these arguments of BaseExceptionGroup() (its own argument parsing is not modelled)"],
+  ["usercode11/errors/013", "refused: try … except* (exception groups: BaseExceptionGroup.split and the re-raise of what no handler took)"],
+  ["usercode11/errors/015", "refused: these arguments of BaseExceptionGroup() (its own argument parsing is not modelled)"],
+  ["usercode11/errors/016", "refused: these arguments of BaseExceptionGroup() (its own argument parsing is not modelled)"],
+  ["usercode11/errors/017", "refused: these arguments of BaseExceptionGroup() (its own argument parsing is not modelled)"],
+  ["usercode11/errors/018", "refused: these arguments of BaseExceptionGroup() (its own argument parsing is not modelled)"],
+  ["usercode11/errors/019", "refused: these arguments of BaseExceptionGroup() (its own argument parsing is not modelled)"],
+  ["usercode11/errors/020", "refused: these arguments of BaseExceptionGroup() (its own argument parsing is not modelled)"],
 ];

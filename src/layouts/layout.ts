@@ -395,6 +395,8 @@ export interface VersionRules {
   readonly jsonNanErrorShowsValue: boolean;
   /** math.factorial takes an integral float (3.8, 3.9: deprecated; a TypeError from 3.10). */
   readonly factorialTakesIntegralFloat: boolean;
+  /** int() and float() of an unconvertible object: "… or a real number, not 'list'" (3.10+; before, "… or a number"). */
+  readonly numberArgsSayReal: boolean;
   /** math.hypot/dist's vector_norm squares without loss and corrects its square root (3.10+), not scaled by the largest coordinate. */
   readonly hypotCorrected: boolean;
   /**
@@ -426,6 +428,8 @@ export interface VersionRules {
    * and the __match_args__ that dataclasses and named tuples generate for its class patterns.
    */
   readonly patternMatching: boolean;
+  /** `try: … except* T:` parses (PEP 654, 3.11+); pymem refuses to run it (exception groups are not modelled). */
+  readonly exceptGroups: boolean;
   /** What a class pattern's non-class calls its expected kind: "called match pattern must be a type" (3.10, 3.11), "… a class" (3.12+). */
   readonly matchClassWord: "type" | "class";
   /** PEP 614 (3.9+): any expression after `@`; before, a dotted name with an optional call (else "invalid syntax"). */

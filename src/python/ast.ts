@@ -136,6 +136,8 @@ export interface Alias {
 }
 
 export interface ExceptHandler {
+  /** `except*` (PEP 654, 3.11+): the handler takes the matching part of an exception group. */
+  readonly star?: true;
   readonly type: Expr | null;
   readonly name: string | null;
   readonly body: readonly Stmt[];

@@ -16,6 +16,8 @@ export interface GrammarOptions {
   readonly nestedFStrings: boolean;
   /** The match statement (PEP 634, 3.10+); before, `match` is only a name. */
   readonly matchStatement?: boolean;
+  /** `except*` (PEP 654, 3.11+). */
+  readonly exceptStar?: boolean;
 }
 
 const GRAMMAR_310: GrammarOptions = { nestedFStrings: false, matchStatement: true };
@@ -34,6 +36,7 @@ export function parseModule(source: string, grammar: GrammarOptions = GRAMMAR_31
   return withNestedFStrings(grammar.nestedFStrings, () =>
     run(source, "exec", (p) => {
       p.matchStatements = grammar.matchStatement ?? true;
+      p.exceptStars = grammar.exceptStar ?? false;
       return p.parseFile();
     }),
   );

@@ -9,6 +9,8 @@ import type { Token } from "./tokenizer.js";
 export abstract class StmtParser extends PatternParser {
   /** `match` is a soft keyword (3.10+); before, `match x:` is a plain statement's "invalid syntax". */
   matchStatements = true;
+  /** `except*` (PEP 654, 3.11+); before, the `*` is a plain "invalid syntax". */
+  exceptStars = false;
 
   protected statement(): Stmt[] {
     const t = this.peek();
@@ -113,6 +115,11 @@ export abstract class StmtParser extends PatternParser {
     const body = this.block(t, "'try' statement");
     const handlers: ExceptHandler[] = [];
     while (this.isKw("except")) handlers.push(this.exceptBlock());
+    const stars = handlers.filter((h) => h.star === true).length;
+    if (stars > 0 && stars < handlers.length) {
+      const other = handlers.find((h) => (h.star === true) !== (handlers[0]?.star === true)) as ExceptHandler;
+      throw this.errorAt("cannot have both 'except' and 'except*' on the same 'try'", other);
+    }
     const orelse = handlers.length > 0 && this.isKw("else") ? this.elseBlock() : [];
     let finalbody: Stmt[] = [];
     if (this.isKw("finally")) {
@@ -129,6 +136,11 @@ export abstract class StmtParser extends PatternParser {
     const t = this.advance();
     let type: Expr | null = null;
     let name: string | null = null;
+    const star = this.exceptStars && this.isOp("*");
+    if (star) {
+      this.advance();
+      if (this.isOp(":")) throw this.errorAtLast("expected one or more exception types");
+    }
     if (!this.isOp(":") && this.peek().kind !== "NEWLINE") {
       type = this.expression();
       if (this.isOp(",") && this.invalidChecks) {
@@ -143,8 +155,8 @@ export abstract class StmtParser extends PatternParser {
       if (this.eatKw("as")) name = identifier(this.expectName());
     }
     this.colon();
-    const body = this.block(t, "'except' statement");
-    return { type, name, body, span: this.stmtSpan(t) };
+    const body = this.block(t, star ? "'except*' statement" : "'except' statement");
+    return star ? { star: true, type, name, body, span: this.stmtSpan(t) } : { type, name, body, span: this.stmtSpan(t) };
   }
 
   private withStmt(start: Token, isAsync: boolean): Stmt {

@@ -172,8 +172,13 @@ function intCall(args: readonly PyObj[], kw: Kwargs): PyObj {
     case "Decimal":
       return decimalToInt(x);
     default:
-      throw typeError(`int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`);
+      throw typeError(`int() argument must be a string, a bytes-like object or ${numberWord()}, not '${typeName(x)}'`);
   }
+}
+
+/** long_new_impl / PyNumber_Float's word for what they take besides text (reworded in 3.10). */
+function numberWord(): string {
+  return ctx().layout.rules.numberArgsSayReal ? "a real number" : "a number";
 }
 
 /** float(text): Python's spelling of a float, with only ASCII whitespace stripped (Py_ISSPACE). */
@@ -219,7 +224,7 @@ function floatCall(args: readonly PyObj[], kw?: Kwargs): PyObj {
     return pyFloat(x.special === "NaN" ? NaN : parseFloat(decimalToString(x)));
   }
   const f = toFloat(x);
-  if (f === null) throw typeError(`float() argument must be a string or a number, not '${typeName(x)}'`);
+  if (f === null) throw typeError(`float() argument must be a string or ${numberWord()}, not '${typeName(x)}'`);
   return pyFloat(f);
 }
 

@@ -4,20 +4,21 @@
 // made (list() of the argument tuple, presized as list() presizes), lookups
 // walk the maps in order, iteration goes over the dict that
 // `d.update(dict.fromkeys(mapping))` builds from the last map to the first,
-// new_child and parents call the class back with a new argument tuple. What
-// goes through _collections_abc's views (keys(), items(), values()) or writes
-// (__setitem__ on maps[0]) is refused by name. == is Mapping.__eq__:
-// dict(self.items()) == dict(other.items()) for any other Mapping.
+// new_child and parents call the class back with a new argument tuple;
+// keys(), items() and values() are _collections_abc's views over it
+// (mappingViews.ts). Writes (__setitem__ on maps[0], pop, update …) are refused
+// by name.
 import { callObject, emptyKwargs } from "./calls.js";
+import { pyEq } from "./compare.js";
 import { contains } from "./ops.js";
 import { dictSet, newDict } from "./dicts.js";
 import { PyException, PymemError, keyError, typeError } from "./errors.js";
-import { pyEq } from "./compare.js";
 import { isUserObj } from "./userDunders.js";
 import { forEach, getIter, objectLen } from "./iteration.js";
 import { nativeObject, nativeSlots, type NativeCmpOp } from "./nativeObjects.js";
-import { builtinFunction as fn, None, pyBool, PyListObj, subOf, typeName, type PyObj } from "./objects.js";
+import { builtinFunction as fn, False, None, PyListObj, subOf, True, typeName, type PyDictObj, type PyObj } from "./objects.js";
 import { repr } from "./repr.js";
+import { mappingView, type ViewedMapping } from "./mappingViews.js";
 import { materialize } from "./seq.js";
 import { getItem } from "./subscript.js";
 import { newTuple } from "./tuples.js";
@@ -27,32 +28,6 @@ import { typeObject } from "./typeObjects.js";
 export function makeChainMap(args: readonly PyObj[]): PyObj {
   const maps = args.length === 0 ? new PyListObj([newDict()], 1) : (callObject(typeObject("list"), [newTuple([...args])], emptyKwargs) as PyListObj);
   return chainMapOf(maps);
-}
-
-/** dict(cm.items()) of each ChainMap: its keys in __iter__'s order, each with the first map's value. */
-const itemDicts = new WeakMap<PyObj, () => PyObj>();
-
-/** dict(o.items()) for a Mapping pymem knows the items of; null when `o` is not a Mapping (Mapping.__eq__ returns NotImplemented). */
-function itemsDict(o: PyObj): PyObj | null {
-  const ofChainMap = itemDicts.get(o);
-  if (ofChainMap !== undefined) return ofChainMap();
-  if (o.t === "dict" && subOf(o) === undefined) return o;
-  if (isUserObj(o) || nativeSlots(o) !== null) throw new PymemError("UNSUPPORTED", `comparing a ChainMap with an object of ${typeName(o)}`);
-  return null;
-}
-
-/** Mapping.__eq__ (object's __ne__ inverting it; no ordering). */
-function chainMapCompare(op: NativeCmpOp, a: PyObj, b: PyObj): PyObj {
-  if (op === "Eq" || op === "NotEq") {
-    const x = itemsDict(a);
-    const y = itemsDict(b);
-    if (x === null || y === null) return pyBool((a === b) === (op === "Eq"));
-    return pyBool(pyEq(x, y) === (op === "Eq"));
-  }
-  // Neither Mapping nor object orders: the other operand's reflected method, if it is a setup class's, is not modelled here.
-  if (isUserObj(a) || isUserObj(b)) throw new PymemError("UNSUPPORTED", `ordering a ChainMap against an object of ${typeName(isUserObj(a) ? a : b)}`);
-  const sym = { Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" }[op];
-  throw typeError(`'${sym}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }
 
 function chainMapOf(mapsList: PyListObj): PyObj {
@@ -77,12 +52,24 @@ function chainMapOf(mapsList: PyListObj): PyObj {
   const refuse = (what: string) => fn(what, () => {
     throw new PymemError("UNSUPPORTED", `ChainMap.${what}() (a view or write of _collections_abc's MutableMapping)`);
   });
-  const items = (): PyObj => {
+  const viewed: ViewedMapping = {
+    keys: () => {
+      const out: PyObj[] = [];
+      forEach(keysDict(), (k) => void out.push(k));
+      return out;
+    },
+    getitem: lookup,
+    has,
+    len: () => objectLen(keysDict()) ?? 0,
+    repr: () => chainRepr(),
+  };
+  const chainRepr = (): string => `ChainMap(${maps().map((m) => repr(m)).join(", ")})`;
+  const asDict = (): PyDictObj => {
     const d = newDict();
-    forEach(keysDict(), (k) => dictSet(d, k, lookup(k)));
+    for (const k of viewed.keys()) dictSet(d, k, lookup(k));
     return d;
   };
-  const cm = nativeObject("ChainMap", {
+  const self = nativeObject("ChainMap", {
     attr: (name) => {
       switch (name) {
         case "maps":
@@ -99,7 +86,10 @@ function chainMapOf(mapsList: PyListObj): PyObj {
           return fn("get", ([key, dflt]) => (has(key as PyObj) ? lookup(key as PyObj) : dflt ?? None));
         case "keys":
         case "items":
-        case "values":
+        case "values": {
+          const kind = name === "keys" ? "KeysView" : name === "items" ? "ItemsView" : "ValuesView";
+          return fn(name, () => mappingView(kind, viewed));
+        }
         case "pop":
         case "popitem":
         case "setdefault":
@@ -115,9 +105,40 @@ function chainMapOf(mapsList: PyListObj): PyObj {
     len: () => objectLen(keysDict()) ?? 0,
     iter: () => getIter(keysDict()),
     contains: has,
-    repr: () => `ChainMap(${maps().map((m) => repr(m)).join(", ")})`,
+    repr: chainRepr,
+    // Mapping defines __eq__, so type_new sets __hash__ = None.
+    unhashableAs: "ChainMap",
     compare: chainMapCompare,
   });
-  itemDicts.set(cm, items);
-  return cm;
+  asDicts.set(self, asDict);
+  return self;
+}
+
+// Each ChainMap's `dict(self.items())`, for Mapping.__eq__ between two of them.
+const asDicts = new WeakMap<object, () => PyDictObj>();
+
+function chainMapAsDict(o: PyObj): PyDictObj | null {
+  return asDicts.get(o)?.() ?? null;
+}
+
+/** dict(o.items()) for a Mapping pymem knows the items of; null when `o` is not a Mapping (Mapping.__eq__ returns NotImplemented). */
+function mappingItems(o: PyObj): PyDictObj | null {
+  const cm = chainMapAsDict(o);
+  if (cm !== null) return cm;
+  if (o.t === "dict" && subOf(o) === undefined) return o;
+  if (isUserObj(o) || nativeSlots(o) !== null) throw new PymemError("UNSUPPORTED", `comparing a ChainMap with an object of ${typeName(o)} (Mapping.__eq__)`);
+  return null;
+}
+
+/** Mapping.__eq__ (object's __ne__ inverting it); neither Mapping nor object orders. */
+function chainMapCompare(op: NativeCmpOp, a: PyObj, b: PyObj): PyObj {
+  if (op === "Eq" || op === "NotEq") {
+    const x = mappingItems(a);
+    const y = mappingItems(b);
+    if (x === null || y === null) return (a === b) === (op === "Eq") ? True : False;
+    return pyEq(x, y) === (op === "Eq") ? True : False;
+  }
+  if (isUserObj(a) || isUserObj(b)) throw new PymemError("UNSUPPORTED", `ordering a ChainMap against an object of ${typeName(isUserObj(a) ? a : b)}`);
+  const sym = { Lt: "<", LtE: "<=", Gt: ">", GtE: ">=" }[op];
+  throw typeError(`'${sym}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }

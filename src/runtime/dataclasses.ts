@@ -24,6 +24,7 @@ import { userHashRunning } from "./hashing.js";
 import { strText } from "./text.js";
 import { nativeObject } from "./nativeObjects.js";
 import { newTuple, newTupleOfClass } from "./tuples.js";
+import { typeObject } from "./typeObjects.js";
 import { repr } from "./repr.js";
 import { lookupClassAttr, slotGet } from "./classes.js";
 import { namedTupleFunctional } from "./namedTuples.js";
@@ -621,6 +622,15 @@ function asInner(o: PyObj, asDict: boolean): PyObj {
   return deepcopy(o, new DictMemo(newDict())); // copy.deepcopy(obj), a fresh memo for each leaf
 }
 
+/** asdict(obj, *, dict_factory=dict) / astuple(obj, *, tuple_factory=tuple): the object, when the factory is the builtin one; another factory (called on the pairs at every level) is not modelled. */
+function plainFactory(args: readonly PyObj[], kw: { readonly values: ReadonlyMap<string, PyObj> }, what: string, factory: string, builtin: string): PyObj | undefined {
+  const f = kw.values.get(factory);
+  if (args.length !== 1 || kw.values.size > (f === undefined ? 0 : 1) || (f !== undefined && f !== typeObject(builtin))) {
+    throw new PymemError("UNSUPPORTED", `dataclasses.${what}() with arguments other than the instance and ${factory}=${builtin}`);
+  }
+  return args[0];
+}
+
 function requireDataclassInstance(o: PyObj | undefined, what: string): PyObj & { t: "instance" } {
   if (o === undefined || o.t !== "instance" || !dataclassFields.has(o.cls)) throw typeError(`${what}() should be called on dataclass instances`);
   return o;
@@ -630,8 +640,8 @@ export function dataclassesModuleAttrs(): [string, PyObj][] {
   return [
     ["dataclass", fn("dataclass", dataclassCall)],
     ["field", fn("field", fieldCall)],
-    ["asdict", fn("asdict", ([o]) => asInner(requireDataclassInstance(o, "asdict"), true))],
-    ["astuple", fn("astuple", ([o]) => asInner(requireDataclassInstance(o, "astuple"), false))],
+    ["asdict", fn("asdict", (args, kw) => asInner(requireDataclassInstance(plainFactory(args, kw, "asdict", "dict_factory", "dict"), "asdict"), true))],
+    ["astuple", fn("astuple", (args, kw) => asInner(requireDataclassInstance(plainFactory(args, kw, "astuple", "tuple_factory", "tuple"), "astuple"), false))],
     ["replace", fn("replace", ([o], kw) => {
       const inst = requireDataclassInstance(o, "replace");
       const values = new Map(kw.values);

@@ -774,11 +774,13 @@ function classesFor(layout: Layout): Classes {
   C.datetime.attrs.set("min", dtObj({ y: 1, m: 1, d: 1 }, midnight)).set("max", dtObj({ y: 9999, m: 12, d: 31 }, last)).set("resolution", tdObj({ days: 0, seconds: 0, us: 1 }));
   C.time.attrs.set("min", make(C.time, { k: "time", time: midnight })).set("max", make(C.time, { k: "time", time: last })).set("resolution", tdObj({ days: 0, seconds: 0, us: 1 }));
   // __reduce_ex__(4) of date, datetime, time: (cls, (state bytes[, tzinfo])); of timedelta: (cls, (days, seconds, us)).
-  // _reconstruct calls the class back: a new object of the same value (the tzinfo, deep-copied, is not modelled).
+  // _reconstruct calls the class back: a new object of the same value. Its tzinfo is the same object
+  // after copy() and after deepcopy() of timezone.utc (timezone's reduction, (timezone, (timedelta(0),)),
+  // comes back through new_timezone's utc singleton); another deep-copied tzinfo is not modelled.
   for (const cls of [C.date, C.datetime, C.time, C.timedelta]) {
     registerReduceCopier(cls, (x) => {
       const v = values.get(x) as Value;
-      if ((v.k === "datetime" || v.k === "time") && v.time.tz.t !== "NoneType") throw new PymemError("UNSUPPORTED", `copying an aware ${cls.name} (its tzinfo's reduction)`);
+      if ((v.k === "datetime" || v.k === "time") && v.time.tz.t !== "NoneType" && v.time.tz !== C.utc) throw new PymemError("UNSUPPORTED", `copying an aware ${cls.name} (its tzinfo's reduction)`);
       return make(cls, v);
     });
   }

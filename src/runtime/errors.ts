@@ -59,3 +59,8 @@ export function unsupported(what: string): PymemError {
 export function limitError(message: string): PymemError {
   return new PymemError("LIMIT", message);
 }
+
+/** A try statement with except* handlers (PEP 654): exception groups and their splitting are not modelled. */
+export function exceptStarRefusal(): PymemError {
+  return new PymemError("UNSUPPORTED", "try … except* (exception groups: BaseExceptionGroup.split and the re-raise of what no handler took)");
+}

@@ -137,7 +137,7 @@ export function evaluate(req: EvalRequest): EvalResult {
     // Blank: only what Python's tokenizer skips (JS's trim() would also drop U+FEFF, U+3000 and \v,
     // each a SyntaxError in CPython).
     if (req.setup !== null && !/^[ \t\n\r\f]*$/.test(req.setup)) {
-      const parsed = parseModule(req.setup, { nestedFStrings: req.layout.rules.nestedFStrings, matchStatement: req.layout.rules.patternMatching });
+      const parsed = parseModule(req.setup, { nestedFStrings: req.layout.rules.nestedFStrings, matchStatement: req.layout.rules.patternMatching, exceptStar: req.layout.rules.exceptGroups });
       if (!parsed.ok) return { ok: false, error: parseError(parsed.error, "setup", req.layout) };
       const later = findLaterGrammar(req.setup, parsed.value, req.layout.rules);
       if (later !== null) return { ok: false, error: laterGrammarError(later, "setup") };

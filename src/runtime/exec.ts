@@ -23,7 +23,8 @@ import { makeAsyncGenerator } from "./asyncGenerators.js";
 import { inPlaceAsyncIter } from "./asyncComprehensions.js";
 import { truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
-import { PyException, PymemError } from "./errors.js";
+import { PyException, PymemError, exceptStarRefusal } from "./errors.js";
+import { PURE_STDLIB_MODULES } from "./pureStdlibModules.js";
 import { inplaceOp } from "./inplace.js";
 import { forEachUntil } from "./iteration.js";
 import { delAttr } from "./attributes.js";
@@ -48,7 +49,7 @@ type Exec = (sc: Scope) => Completion | void;
 
 function refusedImport(name: string, modules: ReadonlyMap<string, PyModuleObj>): PymemError {
   // A standard-library module pymem will model (its names are generated per version) is not yet modelled, not forbidden.
-  if (ctx().layout.attributeNames()[`module ${name}`] !== undefined) {
+  if (ctx().layout.attributeNames()[`module ${name}`] !== undefined || PURE_STDLIB_MODULES.has(name)) {
     return new PymemError("UNSUPPORTED", `the module '${name}' is not supported by pymem yet (it offers ${[...modules.keys()].sort().join(", ")})`);
   }
   return new PymemError(
@@ -56,6 +57,10 @@ function refusedImport(name: string, modules: ReadonlyMap<string, PyModuleObj>):
     `import of '${name}' is not allowed: pymem's sandbox offers only ${[...modules.keys()].sort().join(", ")}`,
   );
 }
+
+const refuseExceptStar: Exec = () => {
+  throw exceptStarRefusal();
+};
 
 function withSpan(s: Stmt, f: Exec): Exec {
   return (sc) => {
@@ -306,6 +311,7 @@ export class StatementCompiler {
    * return of its own replaces the one pending.
    */
   private try(s: Extract<Stmt, { kind: "Try" }>): Exec {
+    if (s.handlers.some((h) => h.star === true)) return refuseExceptStar;
     const body = this.block(s.body);
     const handlers = s.handlers.map((h) => ({
       type: h.type === null ? null : this.c.expr(h.type).run,

@@ -3,7 +3,7 @@ import { chargeChars, chargeSteps, chargeText, ctx, noteSurrogate } from "./ctx.
 import { PyException, limitError, typeError, unsupported, valueError, keyError } from "./errors.js";
 import { floatToInt, intValue, toFloat } from "./numbers.js";
 import { bufferBytes } from "./arrayObject.js";
-import { applyFieldAccessors, splitFieldName } from "./formatFields.js";
+import { applyFieldAccessors, fieldItem, splitFieldName } from "./formatFields.js";
 import { pyInt, pyStrFresh, subOf, typeName, type PyObj, type PyStrObj } from "./objects.js";
 import { asBuiltin, exactResult } from "./builtinSubclass.js";
 import { decimalSpecInvalid, formatDecimal } from "./decimalFormat.js";
@@ -515,6 +515,28 @@ function objectFormatError(o: PyObj): Error {
 
 /** str.format(*args, **kwargs): fields {}, {0}, {name}, with accessors {0.attr}, {0[i]}, {name[key]}. */
 export function strFormat(templateObj: PyStrObj, args: readonly PyObj[], kwargs: ReadonlyMap<string, PyObj>): PyStrObj {
+  return formatWith(templateObj, args, (name) => {
+    const value = kwargs.get(name);
+    if (value === undefined) throw keyError(pyStr(name), repr(pyStr(name)));
+    return value;
+  });
+}
+
+/**
+ * str.format_map(mapping): get_field_object looks a named field up with
+ * PyObject_GetItem(mapping, key) — a dict subclass's __missing__ runs — the key
+ * a substring of the template (PyUnicode_Substring: a 1-character one is the
+ * cached latin-1 str); a positional field has no tuple to index.
+ */
+export function strFormatMap(templateObj: PyStrObj, mapping: PyObj): PyStrObj {
+  return formatWith(templateObj, null, (name) => fieldItem(mapping, pyStr(name)));
+}
+
+function formatWith(templateObj: PyStrObj, positional: readonly PyObj[] | null, named: (name: string) => PyObj): PyStrObj {
+  const args = positional ?? [];
+  const positionalField = (): never => {
+    throw valueError("Format string contains positional fields");
+  };
   const template = strText(templateObj);
   let auto = 0;
   const pieces: (PyStrObj | string)[] = [];
@@ -536,17 +558,19 @@ export function strFormat(templateObj: PyStrObj, args: readonly PyObj[], kwargs:
     if (m === "}}") return "}";
     let value: PyObj | undefined;
     const [name, accessors] = splitFieldName(field ?? "");
+    if ((name === "" || /^\d+$/.test(name)) && positional === null) positionalField();
     if (name === "") value = args[auto++];
     else if (/^\d+$/.test(name)) value = args[Number(name)];
-    else {
-      // Any other first part is a keyword (get_field_object: not checked to be an identifier).
-      value = kwargs.get(name);
-      if (value === undefined) throw keyError(pyStr(name), repr(pyStr(name)));
-    }
+    // Any other first part is a keyword (get_field_object: not checked to be an identifier).
+    else value = named(name);
     if (value === undefined) throw new PyException("IndexError", "Replacement index " + (name === "" ? auto - 1 : name) + " out of range for positional args tuple");
     if (accessors !== "") value = applyFieldAccessors(value, accessors);
     const v: PyObj = conv === "r" ? pyStrFresh(repr(value)) : conv === "s" ? strObj(value) : value;
-    const realSpec = (spec ?? "").replace(/\{(\w*)\}/g, (_x, n: string) => str(n === "" ? (args[auto++] as PyObj) : /^\d+$/.test(n) ? (args[Number(n)] as PyObj) : (kwargs.get(n) as PyObj)));
+    const nested = (n: string): PyObj => {
+      if ((n === "" || /^\d+$/.test(n)) && positional === null) positionalField();
+      return n === "" ? (args[auto++] as PyObj) : /^\d+$/.test(n) ? (args[Number(n)] as PyObj) : named(n);
+    };
+    const realSpec = (spec ?? "").replace(/\{(\w*)\}/g, (_x, n: string) => str(nested(n)));
     return writerPiece(v, realSpec);
   }
 }

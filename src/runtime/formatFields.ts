@@ -17,6 +17,11 @@ export function setFormatFieldAccess(getAttr: (o: PyObj, name: string) => PyObj,
   item = getItem;
 }
 
+/** o[key] as a field accessor (and format_map's lookup) reads it: PyObject_GetItem. */
+export function fieldItem(o: PyObj, key: PyObj): PyObj {
+  return item(o, key);
+}
+
 /** The first part of a field name (up to the first '.' or '['), and the accessors after it. */
 export function splitFieldName(field: string): [string, string] {
   const i = field.search(/[.[]/);

@@ -14,7 +14,7 @@ import type { Expr, Stmt } from "../python/ast.js";
 import type { Compiler } from "./compile.js";
 import { truthy } from "./compare.js";
 import { ctx } from "./ctx.js";
-import { PyException, PymemError } from "./errors.js";
+import { PyException, PymemError, exceptStarRefusal } from "./errors.js";
 import { runHandlers } from "./exceptions.js";
 import { Break, Continue, Return, type Completion } from "./flow.js";
 import { getIter } from "./iteration.js";
@@ -27,6 +27,11 @@ import type { Target } from "./targets.js";
 type Exec = (sc: Scope) => Completion | void;
 /** A suspendable statement: yields Python values, returns when the statement is done. */
 type GenExec = (sc: Scope) => Generator<PyObj, void, Sent>;
+
+// eslint-disable-next-line require-yield
+const refuseExceptStar: GenExec = function* () {
+  throw exceptStarRefusal();
+};
 /** A yield or yield from: suspends, then gives the value of the expression (what send() passed, what the subiterator returned). */
 type YieldExec = (sc: Scope) => Generator<PyObj, PyObj, Sent>;
 
@@ -234,6 +239,7 @@ export class GeneratorBodyCompiler {
    * here) replaces the pending exception, as JS's finally does.
    */
   private tryStmt(s: Extract<Stmt, { kind: "Try" }>): GenExec {
+    if (s.handlers.some((h) => h.star === true)) return refuseExceptStar;
     const body = this.block(s.body);
     const handlers = s.handlers.map((h) => ({
       type: h.type === null ? null : this.c.expr(h.type).run,

@@ -4,6 +4,8 @@
 // rules (src/layouts/*/PyDictObject), exactly where CPython resizes.
 import { typingHooks } from "./typingHooks.js";
 import { pyHash, unhashable } from "./hashing.js";
+import { nativeSlots } from "./nativeObjects.js";
+import { typeError } from "./errors.js";
 import type { DictFlavor, PyDictObj, PyObj, PyStrObj, SharedKeys } from "./objects.js";
 import { materialize, type IntRunSeq } from "./seq.js";
 import { strText, bytesData } from "./text.js";
@@ -434,8 +436,12 @@ function otherKey(o: PyObj): HKey {
       const typing = o.typingForm === true ? typingHooks()?.key(o, (x) => keyString(hashKey(x))) : null;
       return typing ?? identityKey(o);
     }
-    default:
+    default: {
+      // A native type whose __hash__ is None (a mappingproxy, a ChainMap, a KeysView): PyObject_HashNotImplemented.
+      const unhashableAs = nativeSlots(o)?.unhashableAs;
+      if (unhashableAs !== undefined) throw typeError(`unhashable type: '${unhashableAs}'`);
       return identityKey(o);
+    }
   }
 }
 

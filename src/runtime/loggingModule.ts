@@ -9,7 +9,7 @@
 import { ctx } from "./ctx.js";
 import { setAttr, getAttr } from "./attributes.js";
 import { callObject } from "./calls.js";
-import { PymemError, typeError, valueError } from "./errors.js";
+import { PyException, PymemError, typeError, valueError } from "./errors.js";
 import { listArray, newEmptyList } from "./lists.js";
 import { repr, str } from "./repr.js";
 import { False, nativeFunction, None, pyInt, pyStr, True, type Kwargs, type NativeFn, type PyClassObj, type PyObj } from "./objects.js";
@@ -74,8 +74,58 @@ function logCall(name: string, level: number | null): [string, PyObj] {
     } else if (args[1] === undefined) {
       throw typeError(`${name}() missing 1 required positional argument: 'msg'`);
     }
+    const lv = level ?? Number(intValue(args[1] as PyObj));
+    if (reachesStream(state(), args[0] as PyObj, lv)) {
+      throw new PymemError("UNSUPPORTED", "a log record emitted to a handler's stream the program can read (logging's record formatting and emission are not modelled)");
+    }
     return None;
   })];
+}
+
+/**
+ * Logger.handle → callHandlers: whether a record of `level` reaches a handler
+ * with a stream of the program's own (StreamHandler(buf)) through the logger,
+ * then its ancestors while propagate holds. Handlers writing to stderr (none
+ * given, lastResort) print what pymem's report does not carry.
+ */
+function reachesStream(s: LoggingState, logger: PyObj, level: number): boolean {
+  if (truthyAttr(logger, "disabled") || level < effectiveLevel(s, logger)) return false;
+  let name = str(getAttr(logger, "name"));
+  let at: PyObj | undefined = logger;
+  while (at !== undefined) {
+    const handlers = getAttr(at, "handlers");
+    for (const h of handlers.t === "list" ? listArray(handlers) : []) {
+      const stream = attrOrNone(h, "stream");
+      if (stream.t !== "NoneType" && level >= Number(intValue(getAttr(h, "level")))) return true;
+    }
+    if (at === s.root || !truthyAttr(at, "propagate")) return false;
+    at = undefined;
+    while (at === undefined) {
+      const dot = name.lastIndexOf(".");
+      if (dot < 0) {
+        at = s.root;
+        break;
+      }
+      name = name.slice(0, dot);
+      at = s.loggers.get(name);
+    }
+  }
+  return false;
+}
+
+/** getattr(o, name, None). */
+function attrOrNone(o: PyObj, name: string): PyObj {
+  try {
+    return getAttr(o, name);
+  } catch (e) {
+    if (e instanceof PyException && e.pyType === "AttributeError") return None;
+    throw e;
+  }
+}
+
+function truthyAttr(o: PyObj, name: string): boolean {
+  const v = getAttr(o, name);
+  return !(v.t === "NoneType" || (v.t === "bool" && !v.v) || (v.t === "int" && v.v === 0));
 }
 
 const LOG_CALLS = (): [string, PyObj][] => [
@@ -191,6 +241,11 @@ export function loggingPerEvaluation(): [string, () => PyObj][] {
       for (const k of kw.values.keys()) if (!BASIC_CONFIG_KEYS.includes(k)) throw valueError(`Unrecognised argument(s): ${k}`);
       const filename = kw.values.get("filename");
       if (filename !== undefined && filename.t !== "NoneType") throw new PymemError("FORBIDDEN", "logging.basicConfig(filename=…) would open a file: pymem evaluates in a sandbox without host access");
+      const stream = kw.values.get("stream");
+      const handlers = kw.values.get("handlers");
+      if ((stream !== undefined && stream.t !== "NoneType") || (handlers !== undefined && handlers.t !== "NoneType")) {
+        throw new PymemError("UNSUPPORTED", "logging.basicConfig(stream=… or handlers=…) (records emitted where the program can read them are not modelled)");
+      }
       s.configured = true;
       const level = kw.values.get("level");
       if (level !== undefined && level.t !== "NoneType") setAttr(s.root, "level", pyInt(checkLevel(level)));

@@ -37,6 +37,8 @@ export interface NativeSlots {
   readonly dict?: Map<string, PyObj>;
   /** The type has a __dict__ pymem does not model: setting an attribute is refused rather than answered. */
   readonly hasDict?: boolean;
+  /** The type's number slots and comparisons (a Set's &, |, -, ^, <=, ==) are not modelled: an operator on it is refused, naming this. */
+  readonly operatorsRefused?: string;
   /** bf_getbuffer of a one-dimensional exporter (a memoryview): its bytes, contiguous. */
   readonly buffer?: () => Uint8Array;
 }
@@ -53,6 +55,11 @@ export function nativeObject(typeName: string, slots: NativeSlots): PyOpaqueObj 
 /** The slots of a native object, or null for any other object. */
 export function nativeSlots(o: PyObj): NativeSlots | null {
   return o.t === "opaque" && o.data instanceof NativeData ? o.data.slots : null;
+}
+
+/** What refuses an operator between a and b (a native operand whose operators pymem does not model), or undefined. */
+export function refusedOperands(a: PyObj, b: PyObj): string | undefined {
+  return nativeSlots(a)?.operatorsRefused ?? nativeSlots(b)?.operatorsRefused;
 }
 
 /** The comparison of the first native operand that has one, or null. */

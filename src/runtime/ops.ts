@@ -1,7 +1,7 @@
 // Binary and unary operators over the modelled types, with the identity and
 // allocation results of CPython 3.10's implementations.
 import { typingHooks } from "./typingHooks.js";
-import { nativeSlots } from "./nativeObjects.js";
+import { nativeSlots, refusedOperands } from "./nativeObjects.js";
 import { carryUnsized } from "./unsizedValues.js";
 import { counterSubOperands, isCollectionSubObject } from "./collectionCtors.js";
 import { classHooks } from "./classHooks.js";
@@ -66,7 +66,7 @@ export function binaryOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
   if (s !== null) return s;
   const union = op === "BitOr" ? typingHooks()?.or(a, b) : null;
   if (union !== undefined && union !== null) return union;
-  throw notSupported(SYMBOL[op], a, b);
+  throw unsupportedOperands(op, a, b);
 }
 
 /** The number slot of a builtin operand facing a setup class: only str/bytes % format anything. */
@@ -101,7 +101,14 @@ function userBinaryOp(op: BinOpName, a: PyObj, b: PyObj): PyObj {
 export function userBinaryTail(op: BinOpName, a: PyObj, b: PyObj): PyObj {
   const s = sequenceFallback(op, a, b);
   if (s !== null) return s;
-  throw notSupported(SYMBOL[op], a, b);
+  throw unsupportedOperands(op, a, b);
+}
+
+/** The TypeError of operands no slot took, or the refusal of a native operand whose slots pymem does not model. */
+function unsupportedOperands(op: BinOpName, a: PyObj, b: PyObj): Error {
+  const refused = refusedOperands(a, b);
+  if (refused !== undefined) return new PymemError("UNSUPPORTED", `the operator ${SYMBOL[op]} on ${refused}`);
+  return notSupported(SYMBOL[op], a, b);
 }
 
 /** sq_concat of the left operand, sq_repeat of whichever side is a sequence (the count through __index__). */

@@ -10,7 +10,7 @@ import { textOfCodePoints } from "./codecErrors.js";
 import { UTF_8 } from "./textCodecs.js";
 import { chargeChars, chargeText, ctx, noteSurrogate } from "./ctx.js";
 import { PyException, PymemError, limitError, typeError, valueError } from "./errors.js";
-import { strFormat } from "./format.js";
+import { strFormat, strFormatMap } from "./format.js";
 import { byteValue } from "./byteArrays.js";
 import { objectLen, toArray } from "./iteration.js";
 import { listAppend, newListExact } from "./lists.js";
@@ -287,6 +287,11 @@ function strMethodOf(s: PyStrObj, name: string): NativeFn | null {
       };
     case "format":
       return (args, kw) => strFormat(s, args, kw.values);
+    case "format_map":
+      return (args, kw) => {
+        if (args.length !== 1 || kw.values.size > 0) throw new PymemError("UNSUPPORTED", "str.format_map() without exactly one positional argument (METH_O's TypeError texts)");
+        return strFormatMap(s, args[0] as PyObj);
+      };
     case "encode":
       return (args, kw) => {
         const encArg = args[0] ?? kw.values.get("encoding");

@@ -168,6 +168,8 @@ const Field = cstruct("Field instance", [
 ]);
 /** Lib/collections/__init__.py: ChainMap, a Python class without __slots__ (type_new adds __dict__ and __weakref__). */
 const ChainMap = cstruct("ChainMap instance", [HEAD, ptr("__dict__"), ptr("__weakref__")]);
+/** Lib/_collections_abc.py: KeysView, ItemsView, ValuesView: MappingView's one slot, `_mapping` (type_new). */
+const MappingView = cstruct("MappingView instance", [HEAD, ptr("_mapping")]);
 /** Modules/_hashopenssl.c: hashlib's HASH objects, the OpenSSL digest context and its lock (not GC-tracked). */
 const EVPobject = cstruct("EVPobject", [HEAD, ptr("ctx", "EVP_MD_CTX *"), ptr("lock", "PyThread_type_lock")]);
 /** Modules/_randommodule.c: the Mersenne Twister's state inline (index, then 624 32-bit words). */
@@ -239,6 +241,9 @@ export const leafTypes: Readonly<Record<string, LeafType>> = {
   _deque_iterator: leaf(dequeiterobject, true),
   _deque_reverse_iterator: leaf(dequeiterobject, true),
   ChainMap: leaf(ChainMap, true),
+  KeysView: leaf(MappingView, true),
+  ItemsView: leaf(MappingView, true),
+  ValuesView: leaf(MappingView, true),
   Random: leaf(Random, true),
   HASH: leaf(EVPobject, false),
   odict_iterator: leaf(odictiterobject, true),
