@@ -17,4 +17,6 @@ export const KNOWN_GAPS_312: ReadonlyMap<string, string> = new Map([
   ["usercode10/sched/028", "refused: calendar.monthrange() (a calendar.Day member in this version)"],
   ["usercode10/sched/029", "refused: calendar.monthrange() (a calendar.Day member in this version)"],
   ["usercode10/sched/030", "refused: calendar.monthrange() (a calendar.Day member in this version)"],
+  ["gaps13/seq/016", "refused: a slice as a dict key or set item (slice_hash, 3.12+)"],
+  ["gaps13/seq/017", "refused: a slice as a dict key or set item (slice_hash, 3.12+)"],
 ]);

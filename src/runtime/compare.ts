@@ -13,7 +13,7 @@ import { materialize, seqLen } from "./seq.js";
 import { bytesData, strText } from "./text.js";
 import { decimalCompare } from "./decimals.js";
 import { decimalToString } from "./repr.js";
-import { nativeCompare } from "./nativeObjects.js";
+import { nativeCompare, nativeSlots } from "./nativeObjects.js";
 import { ctx } from "./ctx.js";
 import { counterRichCompare } from "./counterCompare.js";
 import { arrayItem } from "./arrayObject.js";
@@ -60,6 +60,11 @@ export function truthy(o: PyObj): boolean {
       return o.len > 0n;
     case "instance":
       return userTruthy(o) ?? true;
+    case "opaque": {
+      // PyObject_IsTrue without nb_bool: mp_length / sq_length when the type has one (a ChainMap's __bool__, any(self.maps), agrees).
+      const len = nativeSlots(o)?.len;
+      return len === undefined || len() > 0;
+    }
     default:
       return true;
   }

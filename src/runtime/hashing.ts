@@ -13,7 +13,7 @@
 // address stand-in also bumps `addressedHashes`: no process is known to give it.
 import { typingHooks } from "./typingHooks.js";
 import { ctx } from "./ctx.js";
-import { typeError } from "./errors.js";
+import { PymemError, typeError } from "./errors.js";
 import { subOf, typeName, type PyInstanceObj, type PyObj, type PySetObj } from "./objects.js";
 import { materialize } from "./seq.js";
 import { nativeSlots } from "./nativeObjects.js";
@@ -362,6 +362,9 @@ export function pyHash(o: PyObj, full = false): PyHash {
     case "array":
     case "deque":
       throw unhashable(o);
+    case "slice":
+      if (!ctx().layout.rules.sliceHashable) throw unhashable(o);
+      throw new PymemError("UNSUPPORTED", "hash() of a slice (slice_hash, 3.12+)");
     case "NoneType":
     case "ellipsis":
     case "NotImplementedType":
